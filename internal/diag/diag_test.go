@@ -1,0 +1,61 @@
+package diag
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestErrorString(t *testing.T) {
+	tests := []struct {
+		e    Error
+		want string
+	}{
+		{Error{"content/site.yaml", 3, 5, `unknown key "titel"`}, `content/site.yaml:3:5: unknown key "titel"`},
+		{Error{"content/a.md", 3, 0, "x"}, "content/a.md:3: x"},
+		{Error{"content/a.md", 0, 0, "x"}, "content/a.md: x"},
+		{Error{"", 0, 0, "x"}, "x"},
+	}
+	for _, tt := range tests {
+		if got := tt.e.Error(); got != tt.want {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
+	}
+}
+
+func TestListSortDedup(t *testing.T) {
+	var l List
+	l.Add("b.md", 1, 1, "late")
+	l.Add("a.md", 10, 2, "second")
+	l.Add("a.md", 2, 9, "first")
+	l.Add("a.md", 2, 9, "first")
+	l.Append(errors.New("plain"))
+	l.Sort()
+	want := "plain\na.md:2:9: first\na.md:10:2: second\nb.md:1:1: late"
+	if got := l.Error(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	var empty List
+	if empty.Err() != nil {
+		t.Error("empty list should be a nil error")
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	keys := []string{"title", "description", "baseURL", "language", "menu", "theme", "help", "markdown"}
+	tests := []struct{ word, want string }{
+		{"titel", "title"},
+		{"baseurl", "baseURL"},
+		{"descripton", "description"},
+		{"colour", ""},
+		{"x", ""},
+		{"frequncy", ""},
+	}
+	for _, tt := range tests {
+		if got := Suggest(tt.word, keys); got != tt.want {
+			t.Errorf("Suggest(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+	if got := Hint("frequncy", []string{"frequency", "agreement"}); got != ` (did you mean "frequency"?)` {
+		t.Errorf("Hint = %q", got)
+	}
+}

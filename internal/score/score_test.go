@@ -345,13 +345,13 @@ func equal(a, b Result) bool {
 // arithmetic, reading each weight as the shortest decimal that prints it.
 func reference(items []Item, a Answers, side Side) (Score, *big.Rat) {
 	num, den := new(big.Rat), new(big.Rat)
-	any := false
+	answered := false
 	for _, it := range items {
 		v, ok := a[it.Key]
 		if it.Side != side || !ok || v < it.Min || v > it.Max {
 			continue
 		}
-		any = true
+		answered = true
 		w, _ := new(big.Rat).SetString(strconv.FormatFloat(it.Weight, 'g', -1, 64))
 		n := big.NewRat(int64(v-it.Min), int64(it.Max-it.Min))
 		if it.Reverse {
@@ -360,7 +360,7 @@ func reference(items []Item, a Answers, side Side) (Score, *big.Rat) {
 		num.Add(num, n.Mul(n, w))
 		den.Add(den, w)
 	}
-	if !any {
+	if !answered {
 		return Score{}, nil
 	}
 	x := num.Mul(num, big.NewRat(100, 1))

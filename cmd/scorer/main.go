@@ -1,0 +1,222 @@
+//go:build js && wasm
+
+// Command scorer is the worksheet page's scoring engine: package score
+// compiled to WebAssembly (GOOS=js GOARCH=wasm), built by
+// internal/scorer/build.sh and embedded by package internal/scorer.
+//
+// It registers one global function and then waits for calls:
+//
+//	mutualScore(model, answers) -> result
+//
+// model is JSON.parse of the page's data-model attribute (score.Model by its
+// json tags); answers is a plain object {key: number} (a missing key, null or
+// undefined is an unanswered item). The result is a plain object
+//
+//	{answered, total, give, receive, balance, band, alert,
+//	 areas: [{id, give, receive, balance}], gap}
+//
+// where an empty score is null and band and gap are -1 when none. Input that
+// is not a valid model, or an answer that is not an integer, gives
+// {error: "message"} instead; the module never crashes, so later calls still
+// work.
+//
+// This adapter only converts values: every rule lives in package score. It
+// reads js.Value fields by hand because encoding/json, fmt and reflect would
+// more than double the module (see the size test in internal/scorer).
+package main
+
+import (
+	"math"
+	"syscall/js"
+
+	"mutual/internal/score"
+)
+
+func main() {
+	js.Global().Set("mutualScore", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		return call(args)
+	}))
+	select {}
+}
+
+// badInput is a panic value carrying a message for the page.
+type badInput string
+
+// call scores one request. Any panic, from a malformed value or a bug,
+// becomes {error} so the page can show "scoring unavailable" and carry on.
+func call(args []js.Value) (out any) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg := "mutualScore: internal error"
+			switch r := r.(type) {
+			case badInput:
+				msg = "mutualScore: " + string(r)
+			case error: // a *js.ValueError or a runtime error
+				msg = "mutualScore: internal error: " + r.Error()
+			}
+			out = map[string]any{"error": msg}
+		}
+	}()
+	if len(args) != 2 {
+		panic(badInput("want 2 arguments (model, answers)"))
+	}
+	m := readModel(args[0])
+	if err := m.Validate(); err != nil {
+		panic(badInput(err.Error()))
+	}
+	return result(score.Compute(m, readAnswers(m, args[1])))
+}
+
+func isObject(v js.Value) bool { return v.Type() == js.TypeObject }
+
+// absent reports an omitted field (json omitempty) or a null.
+func absent(v js.Value) bool { return v.IsUndefined() || v.IsNull() }
+
+func readModel(v js.Value) *score.Model {
+	if !isObject(v) {
+		panic(badInput("model is not an object"))
+	}
+	m := &score.Model{}
+	items := list(v.Get("items"), "items")
+	m.Items = make([]score.Item, items.Length())
+	for i := range m.Items {
+		m.Items[i] = readItem(items.Index(i))
+	}
+	areas := list(v.Get("areas"), "areas")
+	m.Areas = make([]string, areas.Length())
+	for i := range m.Areas {
+		m.Areas[i] = str(areas.Index(i), "areas")
+	}
+	bands := list(v.Get("bands"), "bands")
+	m.Bands = make([]score.Band, bands.Length())
+	for i := range m.Bands {
+		b := bands.Index(i)
+		if !isObject(b) {
+			panic(badInput("a band is not an object"))
+		}
+		m.Bands[i] = score.Band{
+			Balance: rng(b.Get("balance"), "band balance"),
+			Give:    rng(b.Get("give"), "band give"),
+			Receive: rng(b.Get("receive"), "band receive"),
+		}
+	}
+	return m
+}
+
+func readItem(v js.Value) score.Item {
+	if !isObject(v) {
+		panic(badInput("an item is not an object"))
+	}
+	it := score.Item{
+		Key:    str(v.Get("key"), "item key"),
+		Side:   score.Side(str(v.Get("side"), "item side")),
+		Weight: num(v.Get("weight"), "item weight"),
+		Min:    integer(v.Get("min"), "item min"),
+		Max:    integer(v.Get("max"), "item max"),
+		Alert:  rng(v.Get("alert"), "item alert"),
+	}
+	if a := v.Get("area"); !absent(a) {
+		it.Area = str(a, "item area")
+	}
+	if r := v.Get("reverse"); !absent(r) {
+		if r.Type() != js.TypeBoolean {
+			panic(badInput("item reverse is not a boolean"))
+		}
+		it.Reverse = r.Bool()
+	}
+	return it
+}
+
+// readAnswers reads the answer of every item of m; other keys are ignored.
+func readAnswers(m *score.Model, v js.Value) score.Answers {
+	a := score.Answers{}
+	if absent(v) {
+		return a
+	}
+	if !isObject(v) {
+		panic(badInput("answers is not an object"))
+	}
+	for _, it := range m.Items {
+		if x := v.Get(it.Key); !absent(x) {
+			a[it.Key] = integer(x, "answer \""+it.Key+"\"")
+		}
+	}
+	return a
+}
+
+// list returns an array field, treating an omitted or null one (a nil Go
+// slice in JSON) as empty.
+func list(v js.Value, what string) js.Value {
+	if absent(v) {
+		return js.Global().Get("Array").New()
+	}
+	if !js.Global().Get("Array").Call("isArray", v).Bool() {
+		panic(badInput(what + " is not an array"))
+	}
+	return v
+}
+
+func str(v js.Value, what string) string {
+	if v.Type() != js.TypeString {
+		panic(badInput(what + " is not a string"))
+	}
+	return v.String()
+}
+
+func num(v js.Value, what string) float64 {
+	if v.Type() != js.TypeNumber {
+		panic(badInput(what + " is not a number"))
+	}
+	return v.Float()
+}
+
+// integer reads a number that must be a whole number in the int range.
+func integer(v js.Value, what string) int {
+	f := num(v, what)
+	if f != math.Trunc(f) || f < -(1<<53) || f > 1<<53 {
+		panic(badInput(what + " is not an integer"))
+	}
+	return int(f)
+}
+
+// rng reads an optional [min, max] range.
+func rng(v js.Value, what string) *score.Range {
+	if absent(v) {
+		return nil
+	}
+	v = list(v, what)
+	if v.Length() != 2 {
+		panic(badInput(what + " is not a [min, max] pair"))
+	}
+	return &score.Range{integer(v.Index(0), what), integer(v.Index(1), what)}
+}
+
+func scoreValue(s score.Score) any {
+	if !s.Valid {
+		return nil
+	}
+	return s.Value
+}
+
+func result(r score.Result) map[string]any {
+	areas := make([]any, len(r.Areas))
+	for i, a := range r.Areas {
+		areas[i] = map[string]any{
+			"id":      a.ID,
+			"give":    scoreValue(a.Give),
+			"receive": scoreValue(a.Receive),
+			"balance": scoreValue(a.Balance),
+		}
+	}
+	return map[string]any{
+		"answered": r.Answered,
+		"total":    r.Total,
+		"give":     scoreValue(r.Give),
+		"receive":  scoreValue(r.Receive),
+		"balance":  scoreValue(r.Balance),
+		"band":     r.Band,
+		"alert":    r.Alert,
+		"areas":    areas,
+		"gap":      r.Gap,
+	}
+}

@@ -1,0 +1,24 @@
+// Runs scorer.wasm under Node for wasm_test.go:
+//   node run.js wasm_exec.js scorer.wasm < calls.json
+// calls.json is an array of argument lists; each is passed to mutualScore
+// as is. Prints {instantiateMs, results: [...]} as JSON.
+"use strict";
+const fs = require("fs");
+require(process.argv[2]); // defines globalThis.Go
+
+const start = performance.now();
+const go = new Go();
+WebAssembly.instantiate(fs.readFileSync(process.argv[3]), go.importObject).then(({ instance }) => {
+	go.run(instance); // runs main until it blocks in select {}, mutualScore is then registered
+	const instantiateMs = performance.now() - start;
+	if (typeof globalThis.mutualScore !== "function") {
+		throw new Error("mutualScore is not registered");
+	}
+	const calls = JSON.parse(fs.readFileSync(0, "utf8"));
+	const results = calls.map((args) => mutualScore(...args));
+	process.stdout.write(JSON.stringify({ instantiateMs, results }));
+	process.exit(0); // the Go program never exits on its own
+}).catch((err) => {
+	console.error(err);
+	process.exit(1);
+});

@@ -1,0 +1,802 @@
+package worksheet
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"mutual/internal/diag"
+	"mutual/internal/score"
+)
+
+// Keys allowed in each mapping of the format, in the order the manual lists them.
+var (
+	worksheetKeys = []string{"title", "summary", "minutes", "tags", "draft", "intro", "scales", "areas", "sections", "results"}
+	optionKeys    = []string{"label", "value"}
+	areaKeys      = []string{"id", "label", "see"}
+	sectionKeys   = []string{"title", "intro", "questions"}
+	questionKeys  = []string{"id", "type", "area", "side", "text", "give", "receive", "scale", "weight", "reverse", "alert", "help"}
+	bandKeys      = []string{"balance", "give", "receive", "title", "body", "see"}
+
+	// keysFor lists the question keys each type takes.
+	keysFor = map[Type][]string{
+		Pair:       {"id", "type", "area", "give", "receive", "scale", "weight", "reverse", "alert", "help"},
+		Rating:     {"id", "type", "area", "side", "text", "scale", "weight", "reverse", "alert", "help"},
+		Reflection: {"id", "type", "text", "help"},
+	}
+	types = []string{string(Pair), string(Rating), string(Reflection)}
+	sides = []string{string(score.Give), string(score.Receive)}
+)
+
+var idPattern = regexp.MustCompile(`^[a-z0-9-]+$`)
+
+// yamlLine matches yaml.v3's syntax errors: "yaml: line N: message".
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Parse reads the worksheet at path (site-relative, used in errors and for
+// the slug) from src and validates it. It returns the worksheet even when
+// there are errors, as far as it could be read, so callers can show what
+// they have; with errors it must not be published.
+func Parse(filePath string, src []byte) (*Worksheet, diag.List) {
+	p := &parser{path: filePath, src: src, lines: bytes.Count(src, []byte("\n")) + 1}
+	w := &Worksheet{Path: filePath, Slug: strings.TrimSuffix(path.Base(filePath), ".yaml")}
+
+	var doc yaml.Node
+	if err := p.unmarshal(&doc); err != nil {
+		p.syntax(err)
+		return w, p.errs
+	}
+	root := &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		root = doc.Content[0]
+	}
+	p.worksheet(w, root)
+	w.Fingerprint = w.fingerprint()
+	p.errs.Sort()
+	return w, p.errs
+}
+
+type parser struct {
+	path  string
+	src   []byte
+	lines int
+	errs  diag.List
+}
+
+// unmarshal parses the YAML, turning a panic inside the YAML library into an
+// error so that one bad file cannot stop a build.
+func (p *parser) unmarshal(doc *yaml.Node) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: cannot parse: %v", r)
+		}
+	}()
+	return yaml.Unmarshal(p.src, doc)
+}
+
+// syntax reports a YAML syntax error, which carries a line but no column.
+func (p *parser) syntax(err error) {
+	msg, line := err.Error(), 1
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	p.errs.Add(p.path, p.clamp(line), 1, "%s", msg)
+}
+
+func (p *parser) clamp(line int) int { return max(1, min(line, p.lines)) }
+
+func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
+	p.errs.Add(p.path, p.clamp(n.Line), max(n.Column, 1), format, args...)
+}
+
+// field is one key: value of a mapping.
+type field struct{ key, val *yaml.Node }
+
+// mapping checks that n is a mapping with only the allowed keys, each once,
+// and returns its fields by key. what names the mapping in errors.
+func (p *parser) mapping(n *yaml.Node, what string, allowed []string) map[string]field {
+	fields := map[string]field{}
+	if !p.kind(n, yaml.MappingNode, what+" must be a mapping of keys to values") {
+		return fields
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			p.errorf(k, "keys of %s must be plain words", what)
+			continue
+		}
+		if first, dup := fields[k.Value]; dup {
+			p.errorf(k, "duplicate key %q in %s (first at line %d)", k.Value, what, first.key.Line)
+			continue
+		}
+		if !slices.Contains(allowed, k.Value) {
+			p.errorf(k, "unknown key %q in %s%s", k.Value, what, diag.Hint(k.Value, allowed))
+			continue
+		}
+		fields[k.Value] = field{k, v}
+	}
+	return fields
+}
+
+// kind reports whether n has the wanted kind, and reports msg if not.
+// Aliases are refused outright: they make a worksheet hard to read.
+func (p *parser) kind(n *yaml.Node, want yaml.Kind, msg string) bool {
+	switch {
+	case n.Kind == yaml.AliasNode:
+		p.errorf(n, "aliases are not supported in worksheets; write the value out")
+		return false
+	case n.Kind != want:
+		p.errorf(n, "%s", msg)
+		return false
+	}
+	return true
+}
+
+// str reads a string value. Numbers and booleans are not strings: write
+// them in quotes.
+func (p *parser) str(f field) (string, bool) {
+	if !p.kind(f.val, yaml.ScalarNode, f.key.Value+" must be text") {
+		return "", false
+	}
+	if f.val.Tag != "!!str" {
+		p.errorf(f.val, "%s must be text, not %s (put it in quotes)", f.key.Value, tagName(f.val))
+		return "", false
+	}
+	return f.val.Value, true
+}
+
+// text reads a required, non-empty string; what names its owner.
+func (p *parser) text(fields map[string]field, key string, owner *yaml.Node, what string) string {
+	f, ok := fields[key]
+	if !ok {
+		if key == "give" || key == "receive" {
+			key += " text"
+		}
+		p.errorf(owner, "%s has no %s", what, key)
+		return ""
+	}
+	s, ok := p.str(f)
+	if ok && strings.TrimSpace(s) == "" {
+		p.errorf(f.val, "%s has an empty %s", what, key)
+	}
+	return s
+}
+
+// markdown reads an optional Markdown string and where its content starts.
+func (p *parser) markdown(fields map[string]field, key string) Text {
+	f, ok := fields[key]
+	if !ok {
+		return Text{}
+	}
+	s, ok := p.str(f)
+	if !ok {
+		return Text{}
+	}
+	line, col := f.val.Line, f.val.Column
+	switch f.val.Style {
+	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
+		col++
+	case yaml.LiteralStyle, yaml.FoldedStyle:
+		line, col = p.blockStart(line)
+	}
+	return Text{Src: s, Line: line, Col: col}
+}
+
+// blockStart finds where a block scalar whose indicator is on line starts:
+// the first non-blank line after it, at its indentation.
+func (p *parser) blockStart(line int) (int, int) {
+	lines := bytes.Split(p.src, []byte("\n"))
+	for i := line; i < len(lines); i++ { // lines[line] is the line after the indicator
+		t := bytes.TrimLeft(lines[i], " ")
+		if len(bytes.TrimSpace(t)) > 0 {
+			return i + 1, len(lines[i]) - len(t) + 1
+		}
+	}
+	return line, 1
+}
+
+// integer reads an integer value.
+func (p *parser) integer(f field) (int, bool) {
+	if !p.kind(f.val, yaml.ScalarNode, f.key.Value+" must be a whole number") {
+		return 0, false
+	}
+	if f.val.Tag != "!!int" {
+		p.errorf(f.val, "%s must be a whole number, got %q", f.key.Value, f.val.Value)
+		return 0, false
+	}
+	var v int
+	if err := f.val.Decode(&v); err != nil {
+		p.errorf(f.val, "%s %q is out of range", f.key.Value, f.val.Value)
+		return 0, false
+	}
+	return v, true
+}
+
+// boolean reads true or false.
+func (p *parser) boolean(f field) bool {
+	if !p.kind(f.val, yaml.ScalarNode, f.key.Value+" must be true or false") {
+		return false
+	}
+	if f.val.Tag != "!!bool" {
+		p.errorf(f.val, "%s must be true or false, not %s", f.key.Value, tagName(f.val))
+		return false
+	}
+	var v bool
+	_ = f.val.Decode(&v) // a !!bool always decodes
+	return v
+}
+
+// list returns the items of a sequence, or nil after reporting an error.
+func (p *parser) list(f field, msg string) []*yaml.Node {
+	if !p.kind(f.val, yaml.SequenceNode, msg) {
+		return nil
+	}
+	return f.val.Content
+}
+
+// tagName names a scalar's YAML type for errors.
+func tagName(n *yaml.Node) string {
+	switch n.Tag {
+	case "!!int", "!!float":
+		return "a number"
+	case "!!bool":
+		return "true or false"
+	case "!!null":
+		return "empty"
+	case "!!str":
+		return "text"
+	}
+	return fmt.Sprintf("a %s value", strings.TrimLeft(n.Tag, "!"))
+}
+
+// id reads and checks an id.
+func (p *parser) id(fields map[string]field, owner *yaml.Node, what string) (string, *yaml.Node) {
+	f, ok := fields["id"]
+	if !ok {
+		p.errorf(owner, "%s has no id", what)
+		return "", nil
+	}
+	s, ok := p.str(f)
+	if !ok {
+		return "", nil
+	}
+	if !idPattern.MatchString(s) {
+		p.errorf(f.val, "bad %s id %q: use lowercase letters, digits and \"-\"", what, s)
+		return "", nil
+	}
+	return s, f.val
+}
+
+func (p *parser) worksheet(w *Worksheet, root *yaml.Node) {
+	fields := p.mapping(root, "worksheet", worksheetKeys)
+	if root.Kind != yaml.MappingNode {
+		return
+	}
+	if _, ok := fields["title"]; !ok {
+		p.errorf(root, "missing title")
+	} else {
+		w.Title = p.text(fields, "title", root, "worksheet")
+	}
+	if f, ok := fields["summary"]; ok {
+		w.Summary, _ = p.str(f)
+	}
+	if f, ok := fields["minutes"]; ok {
+		if v, ok := p.integer(f); ok {
+			if v < 1 {
+				p.errorf(f.val, "minutes must be at least 1, got %d", v)
+			}
+			w.Minutes = v
+		}
+	}
+	if f, ok := fields["tags"]; ok {
+		for _, n := range p.list(f, "tags must be a list, like [friendship, family]") {
+			if s, ok := p.str(field{f.key, n}); ok {
+				w.Tags = append(w.Tags, s)
+			}
+		}
+	}
+	if f, ok := fields["draft"]; ok {
+		w.Draft = p.boolean(f)
+	}
+	w.Intro = p.markdown(fields, "intro")
+
+	scales := map[string]*Scale{}
+	if f, ok := fields["scales"]; ok {
+		p.scales(w, f, scales)
+	}
+	areas := map[string]*Area{}
+	if f, ok := fields["areas"]; ok {
+		p.areas(w, f, areas)
+	}
+	if f, ok := fields["sections"]; ok {
+		p.sections(w, f, scales, areas)
+	} else {
+		p.errorf(root, "missing sections")
+	}
+
+	var results *field
+	before := len(p.errs)
+	if f, ok := fields["results"]; ok {
+		results = &f
+		p.results(w, f)
+	}
+	if len(p.errs) == before { // a band with errors would distort coverage
+		p.coverage(w, root, results)
+	}
+}
+
+func (p *parser) scales(w *Worksheet, f field, scales map[string]*Scale) {
+	if !p.kind(f.val, yaml.MappingNode, "scales must be a mapping of scale ids to option lists") {
+		return
+	}
+	first := map[string]int{}
+	for i := 0; i+1 < len(f.val.Content); i += 2 {
+		k, v := f.val.Content[i], f.val.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			p.errorf(k, "scale ids must be plain words")
+			continue
+		}
+		id := k.Value
+		switch {
+		case !idPattern.MatchString(id):
+			p.errorf(k, "bad scale id %q: use lowercase letters, digits and \"-\"", id)
+			continue
+		case builtinScales[id] != nil:
+			p.errorf(k, "scale %q is built in; choose another id", id)
+			continue
+		case first[id] > 0:
+			p.errorf(k, "duplicate scale id %q (first at line %d)", id, first[id])
+			continue
+		}
+		first[id] = k.Line
+		s := p.options(v, fmt.Sprintf("scale %q", id))
+		if s != nil {
+			s.ID = id
+			scales[id] = s
+			w.Scales = append(w.Scales, s)
+		}
+	}
+}
+
+// options reads a list of options; what names the scale in errors.
+func (p *parser) options(n *yaml.Node, what string) *Scale {
+	if !p.kind(n, yaml.SequenceNode, what+" must be a list of options like {label: Never, value: 0}") {
+		return nil
+	}
+	s := &Scale{}
+	ok := true
+	seen := map[int]int{}
+	for _, o := range n.Content {
+		fields := p.mapping(o, "scale option", optionKeys)
+		if o.Kind != yaml.MappingNode {
+			ok = false
+			continue
+		}
+		label := p.text(fields, "label", o, "option")
+		vf, has := fields["value"]
+		if !has {
+			p.errorf(o, "option has no value")
+			ok = false
+			continue
+		}
+		v, good := p.integer(vf)
+		if !good {
+			ok = false
+			continue
+		}
+		if line, dup := seen[v]; dup {
+			p.errorf(vf.val, "duplicate value %d in %s (first at line %d)", v, what, line)
+			ok = false
+			continue
+		}
+		seen[v] = vf.val.Line
+		s.Options = append(s.Options, Option{Label: label, Value: v})
+	}
+	if len(n.Content) < 2 {
+		p.errorf(n, "%s needs at least two options", what)
+		return nil
+	}
+	if !ok {
+		return nil
+	}
+	return s
+}
+
+func (p *parser) areas(w *Worksheet, f field, areas map[string]*Area) {
+	for _, n := range p.list(f, "areas must be a list like [{id: practical, label: Practical help}]") {
+		fields := p.mapping(n, "area", areaKeys)
+		if n.Kind != yaml.MappingNode {
+			continue
+		}
+		id, idNode := p.id(fields, n, "area")
+		a := &Area{ID: id, Line: n.Line, Col: n.Column}
+		a.Label = p.text(fields, "label", n, areaName(id))
+		if sf, ok := fields["see"]; ok {
+			if l, ok := p.link(sf, sf.val); ok {
+				a.See = &l
+			}
+		}
+		if id == "" {
+			continue
+		}
+		if prev, dup := areas[id]; dup {
+			p.errorf(idNode, "duplicate area id %q (first at line %d)", id, prev.Line)
+			continue
+		}
+		areas[id] = a
+		w.Areas = append(w.Areas, a)
+	}
+}
+
+func areaName(id string) string {
+	if id == "" {
+		return "area"
+	}
+	return fmt.Sprintf("area %q", id)
+}
+
+// link reads one `see` link from n (a string).
+func (p *parser) link(f field, n *yaml.Node) (Link, bool) {
+	s, ok := p.str(field{f.key, n})
+	if !ok {
+		return Link{}, false
+	}
+	if strings.TrimSpace(s) == "" {
+		p.errorf(n, "see link is empty")
+		return Link{}, false
+	}
+	col := n.Column
+	if n.Style == yaml.DoubleQuotedStyle || n.Style == yaml.SingleQuotedStyle {
+		col++
+	}
+	return Link{Dest: s, Line: n.Line, Col: col}, true
+}
+
+func (p *parser) sections(w *Worksheet, f field, scales map[string]*Scale, areas map[string]*Area) {
+	list := p.list(f, "sections must be a list of sections, each with a title and questions")
+	if f.val.Kind != yaml.SequenceNode {
+		return
+	}
+	seen := map[string]int{}
+	for i, n := range list {
+		fields := p.mapping(n, "section", sectionKeys)
+		if n.Kind != yaml.MappingNode {
+			continue
+		}
+		s := &Section{}
+		what := fmt.Sprintf("section %d", i+1)
+		s.Title = p.text(fields, "title", n, what)
+		if s.Title != "" {
+			what = fmt.Sprintf("section %q", s.Title)
+		}
+		s.Intro = p.markdown(fields, "intro")
+		qf, ok := fields["questions"]
+		if !ok {
+			p.errorf(n, "%s has no questions", what)
+		} else {
+			qs := p.list(qf, "questions must be a list of questions")
+			if qf.val.Kind == yaml.SequenceNode && len(qs) == 0 {
+				p.errorf(qf.key, "%s has no questions", what)
+			}
+			for _, qn := range qs {
+				if q := p.question(qn, scales, areas, seen); q != nil {
+					s.Questions = append(s.Questions, q)
+				}
+			}
+		}
+		w.Sections = append(w.Sections, s)
+	}
+	if len(list) == 0 {
+		p.errorf(f.key, "worksheet has no questions; add a section with questions")
+	}
+}
+
+func (p *parser) question(n *yaml.Node, scales map[string]*Scale, areas map[string]*Area, seen map[string]int) *Question {
+	fields := p.mapping(n, questionName(n), questionKeys)
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	q := &Question{Line: n.Line, Col: n.Column, Weight: 1}
+	id, idNode := p.id(fields, n, "question")
+	q.ID = id
+	what := "question"
+	if id != "" {
+		what = fmt.Sprintf("question %q", id)
+		if line, dup := seen[id]; dup {
+			p.errorf(idNode, "duplicate question id %q (first at line %d)", id, line)
+		} else {
+			seen[id] = idNode.Line
+		}
+	}
+
+	tf, ok := fields["type"]
+	if !ok {
+		p.errorf(n, "%s has no type (pair, rating or reflection)", what)
+		return nil
+	}
+	t, ok := p.str(tf)
+	if !ok {
+		return nil
+	}
+	if !slices.Contains(types, t) {
+		p.errorf(tf.val, "unknown question type %q%s", t, hintOr(t, types, "pair, rating or reflection"))
+		return nil
+	}
+	q.Type = Type(t)
+	for k, f := range fields {
+		if !slices.Contains(keysFor[q.Type], k) {
+			p.errorf(f.key, "%s question %s takes no %q%s", q.Type, quoteOr(id), k, why(q.Type, k))
+		}
+	}
+
+	switch q.Type {
+	case Pair:
+		q.Give = p.text(fields, "give", n, what)
+		q.Receive = p.text(fields, "receive", n, what)
+	case Rating:
+		q.Text = p.text(fields, "text", n, what)
+		if sf, ok := fields["side"]; !ok {
+			p.errorf(n, "%s has no side (give or receive)", what)
+		} else if s, ok := p.str(sf); ok {
+			if slices.Contains(sides, s) {
+				q.Side = score.Side(s)
+			} else {
+				p.errorf(sf.val, "unknown side %q%s", s, hintOr(s, sides, "give or receive"))
+			}
+		}
+	case Reflection:
+		q.Text = p.text(fields, "text", n, what)
+		q.Help = p.markdown(fields, "help")
+		return q
+	}
+
+	if af, ok := fields["area"]; ok {
+		if a, ok := p.str(af); ok {
+			if areas[a] == nil {
+				declared := make([]string, 0, len(areas))
+				for id := range areas {
+					declared = append(declared, id)
+				}
+				slices.Sort(declared)
+				if len(declared) == 0 {
+					p.errorf(af.val, "area %q is not declared; list it under areas", a)
+				} else {
+					p.errorf(af.val, "area %q is not declared%s", a, diag.Hint(a, declared))
+				}
+			} else {
+				q.Area = a
+			}
+		}
+	}
+	if sf, ok := fields["scale"]; !ok {
+		p.errorf(n, "%s has no scale (frequency, agreement, a scale id or a list of options)", what)
+	} else {
+		q.Scale = p.scaleRef(sf, scales)
+	}
+	if wf, ok := fields["weight"]; ok {
+		q.Weight = p.weight(wf)
+	}
+	if rf, ok := fields["reverse"]; ok {
+		q.Reverse = p.boolean(rf)
+	}
+	if af, ok := fields["alert"]; ok {
+		if r, ok := p.rng(af, "alert", -1<<31, 1<<31-1); ok {
+			if q.Scale != nil && !matchesOption(q.Scale, r) {
+				p.errorf(af.val, "alert [%d, %d] matches no option of %s", r[0], r[1], scaleName(q.Scale))
+			}
+			q.Alert = &r
+		}
+	}
+	q.Help = p.markdown(fields, "help")
+	return q
+}
+
+// questionName names a question by its id, if it has a plain one, before
+// the id is checked.
+func questionName(n *yaml.Node) string {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Value == "id" && v.Kind == yaml.ScalarNode && idPattern.MatchString(v.Value) {
+				return fmt.Sprintf("question %q", v.Value)
+			}
+		}
+	}
+	return "question"
+}
+
+func hintOr(word string, candidates []string, list string) string {
+	if h := diag.Hint(word, candidates); h != "" {
+		return h
+	}
+	return " (use " + list + ")"
+}
+
+func quoteOr(id string) string {
+	if id == "" {
+		return "without id"
+	}
+	return strconv.Quote(id)
+}
+
+// why explains a key a question type does not take.
+func why(t Type, key string) string {
+	switch {
+	case t == Reflection:
+		return " (reflections are never scored)"
+	case t == Pair && (key == "text" || key == "side"):
+		return " (a pair has give and receive texts)"
+	case t == Rating && (key == "give" || key == "receive"):
+		return " (a rating has one text and a side)"
+	}
+	return ""
+}
+
+func scaleName(s *Scale) string {
+	if s.ID == "" {
+		return "its scale"
+	}
+	return fmt.Sprintf("scale %q", s.ID)
+}
+
+func matchesOption(s *Scale, r score.Range) bool {
+	for _, o := range s.Options {
+		if r.Contains(o.Value) {
+			return true
+		}
+	}
+	return false
+}
+
+// scaleRef reads a question's scale: an id or an inline option list.
+func (p *parser) scaleRef(f field, scales map[string]*Scale) *Scale {
+	if f.val.Kind == yaml.SequenceNode {
+		return p.options(f.val, "inline scale")
+	}
+	if !p.kind(f.val, yaml.ScalarNode, "scale must be a scale id or a list of options") {
+		return nil
+	}
+	id, ok := p.str(f)
+	if !ok {
+		return nil
+	}
+	if s := builtinScales[id]; s != nil {
+		return s
+	}
+	if s := scales[id]; s != nil {
+		return s
+	}
+	known := []string{"agreement", "frequency"}
+	for _, s := range scales {
+		known = append(known, s.ID)
+	}
+	slices.Sort(known)
+	p.errorf(f.val, "unknown scale %q%s", id, diag.Hint(id, known))
+	return nil
+}
+
+func (p *parser) weight(f field) float64 {
+	if !p.kind(f.val, yaml.ScalarNode, "weight must be a number greater than 0") {
+		return 1
+	}
+	if f.val.Tag != "!!int" && f.val.Tag != "!!float" {
+		p.errorf(f.val, "weight must be a number greater than 0, got %q", f.val.Value)
+		return 1
+	}
+	var v float64
+	if err := f.val.Decode(&v); err != nil || !(v > 0) || v > 1e6 {
+		p.errorf(f.val, "weight must be a number greater than 0, got %q", f.val.Value)
+		return 1
+	}
+	return v
+}
+
+// rng reads an inclusive range [min, max] within lo..hi.
+func (p *parser) rng(f field, what string, lo, hi int) (score.Range, bool) {
+	n := f.val
+	var r score.Range
+	if n.Kind != yaml.SequenceNode || len(n.Content) != 2 ||
+		n.Content[0].Kind != yaml.ScalarNode || n.Content[0].Tag != "!!int" ||
+		n.Content[1].Kind != yaml.ScalarNode || n.Content[1].Tag != "!!int" {
+		p.errorf(n, "%s must be two whole numbers [min, max]", what)
+		return r, false
+	}
+	for i := range r {
+		if err := n.Content[i].Decode(&r[i]); err != nil {
+			p.errorf(n.Content[i], "%s bound %s is out of range", what, n.Content[i].Value)
+			return r, false
+		}
+	}
+	ok := true
+	if r[0] < lo || r[1] > hi || r[0] > hi || r[1] < lo {
+		p.errorf(n, "%s [%d, %d] goes outside %d..%d", what, r[0], r[1], lo, hi)
+		ok = false
+	}
+	if r[0] > r[1] {
+		p.errorf(n, "%s [%d, %d] has min greater than max", what, r[0], r[1])
+		ok = false
+	}
+	return r, ok
+}
+
+func (p *parser) results(w *Worksheet, f field) {
+	for i, n := range p.list(f, "results must be a list of bands, each with a title") {
+		fields := p.mapping(n, "band", bandKeys)
+		if n.Kind != yaml.MappingNode {
+			continue
+		}
+		b := &Band{Line: n.Line, Col: n.Column}
+		b.Title = p.text(fields, "title", n, fmt.Sprintf("band %d", i+1))
+		b.Body = p.markdown(fields, "body")
+		for _, r := range []struct {
+			key    string
+			lo, hi int
+			dst    **score.Range
+		}{
+			{"balance", -100, 100, &b.Balance},
+			{"give", 0, 100, &b.Give},
+			{"receive", 0, 100, &b.Receive},
+		} {
+			if rf, ok := fields[r.key]; ok {
+				if v, ok := p.rng(rf, r.key+" range", r.lo, r.hi); ok {
+					*r.dst = &v
+				}
+			}
+		}
+		if sf, ok := fields["see"]; ok {
+			links := []*yaml.Node{sf.val}
+			if sf.val.Kind == yaml.SequenceNode {
+				links = sf.val.Content
+			}
+			for _, ln := range links {
+				if l, ok := p.link(sf, ln); ok {
+					b.See = append(b.See, l)
+				}
+			}
+		}
+		w.Results = append(w.Results, b)
+	}
+}
+
+// coverage checks that every reachable (give, receive) pair has a band.
+// Only worksheets with both sides have a balance, and so bands.
+func (p *parser) coverage(w *Worksheet, root *yaml.Node, results *field) {
+	give, receive := w.Sides()
+	if !give || !receive {
+		return
+	}
+	if results == nil {
+		p.errorf(root, "missing results: a worksheet with give and receive questions needs bands; add at least a band with no ranges")
+		return
+	}
+	for g := 0; g <= 100; g++ {
+		for r := 0; r <= 100; r++ {
+			if w.band(g, r) < 0 {
+				p.errorf(results.key, "results leave give=%d receive=%d (balance %d) without a band; add a band or a last band with no ranges", g, r, r-g)
+				return
+			}
+		}
+	}
+}
+
+// band returns the index of the first band matching give and receive, or -1.
+func (w *Worksheet) band(give, receive int) int {
+	balance := receive - give
+	for i, b := range w.Results {
+		if (b.Balance == nil || b.Balance.Contains(balance)) &&
+			(b.Give == nil || b.Give.Contains(give)) &&
+			(b.Receive == nil || b.Receive.Contains(receive)) {
+			return i
+		}
+	}
+	return -1
+}

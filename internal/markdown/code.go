@@ -1,0 +1,293 @@
+package markdown
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// The chroma styles behind CSS. With classes, the formatter only uses a
+// style to look up its (cached) CSS map, so rendering passes lightStyle.
+const (
+	lightStyleName = "github"
+	darkStyleName  = "github-dark"
+)
+
+var (
+	lightStyle = styles.Get(lightStyleName)
+	darkStyle  = styles.Get(darkStyleName)
+)
+
+// preWrapper opens code blocks as <pre tabindex="0" class="chroma"><code>:
+// tabindex lets keyboard users scroll a long line into view.
+type preWrapper struct{}
+
+func (preWrapper) Start(code bool, styleAttr string) string {
+	if code {
+		return `<pre tabindex="0"` + styleAttr + `><code>`
+	}
+	return `<pre tabindex="0"` + styleAttr + `>`
+}
+
+func (preWrapper) End(code bool) string {
+	if code {
+		return `</code></pre>`
+	}
+	return `</pre>`
+}
+
+func newFormatter() *html.Formatter {
+	return html.New(html.WithClasses(true), html.WithPreWrapper(preWrapper{}))
+}
+
+// nodeRenderer renders headings (with their anchor) and code blocks
+// (highlighted); goldmark's own renderer does the rest.
+type nodeRenderer struct{ m *Markdown }
+
+func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindHeading, r.renderHeading)
+	reg.Register(ast.KindFencedCodeBlock, r.renderCode)
+	reg.Register(ast.KindCodeBlock, r.renderCode)
+}
+
+func (r *nodeRenderer) renderHeading(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Heading)
+	level := "0123456"[n.Level]
+	id := ""
+	if v, ok := n.AttributeString("id"); ok {
+		id, _ = v.(string)
+	}
+	if entering {
+		_, _ = w.WriteString("<h")
+		_ = w.WriteByte(level)
+		if id != "" {
+			// Ids hold letters, digits and '-' only: nothing to escape.
+			_, _ = w.WriteString(` id="`)
+			_, _ = w.WriteString(id)
+			_ = w.WriteByte('"')
+		}
+		_ = w.WriteByte('>')
+		return ast.WalkContinue, nil
+	}
+	if id != "" {
+		_, _ = w.WriteString(`<a class="anchor" href="#`)
+		_, _ = w.WriteString(id)
+		_, _ = w.WriteString(`" aria-hidden="true" tabindex="-1">#</a>`)
+	}
+	_, _ = w.WriteString("</h")
+	_ = w.WriteByte(level)
+	_, _ = w.WriteString(">\n")
+	return ast.WalkContinue, nil
+}
+
+func (r *nodeRenderer) renderCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	var lang []byte
+	if n, ok := node.(*ast.FencedCodeBlock); ok {
+		lang = n.Language(src)
+	}
+	lines := node.Lines()
+	size := 0
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		size += seg.Stop - seg.Start + seg.Padding
+	}
+	var code strings.Builder
+	code.Grow(size)
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		code.Write(seg.Value(src))
+	}
+	if lexer := lookupLexer(lang); lexer != nil {
+		if it, err := lexer.Tokenise(nil, code.String()); err == nil {
+			// Format only fails when w does, and a buffer does not.
+			_ = r.m.fmt.Format(w, lightStyle, it)
+			_ = w.WriteByte('\n')
+			return ast.WalkSkipChildren, nil
+		}
+	}
+	_, _ = w.WriteString(`<pre tabindex="0" class="chroma"><code>`)
+	writeEscaped(w, code.String())
+	_, _ = w.WriteString("</code></pre>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+func writeEscaped(w util.BufWriter, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '&':
+			esc = "&amp;"
+		case '"':
+			esc = "&quot;"
+		default:
+			continue
+		}
+		_, _ = w.WriteString(s[last:i])
+		_, _ = w.WriteString(esc)
+		last = i + 1
+	}
+	_, _ = w.WriteString(s[last:])
+}
+
+// Lexers are looked up once per language name: chroma's lookup falls back
+// to matching file name patterns of every lexer, which costs more than
+// highlighting a short block.
+var lexerCache = struct {
+	sync.RWMutex
+	m map[string]chroma.Lexer // nil for names chroma does not know
+}{m: make(map[string]chroma.Lexer)}
+
+// lexerCacheMax bounds the cache against pathological input (such as a
+// fuzzer inventing languages); past it, unknown names are looked up anew.
+const lexerCacheMax = 512
+
+func lookupLexer(lang []byte) chroma.Lexer {
+	if len(lang) == 0 {
+		return nil
+	}
+	lexerCache.RLock()
+	l, ok := lexerCache.m[string(lang)]
+	lexerCache.RUnlock()
+	if ok {
+		return l
+	}
+	name := string(lang)
+	if l = lexers.Get(strings.ToLower(name)); l != nil {
+		l = chroma.Coalesce(l)
+	}
+	lexerCache.Lock()
+	if len(lexerCache.m) < lexerCacheMax {
+		lexerCache.m[name] = l
+	}
+	lexerCache.Unlock()
+	return l
+}
+
+// CSS writes the stylesheet for the highlighting classes: chroma's
+// "github" style by default and "github-dark" inside
+// @media (prefers-color-scheme: dark). Where the light style sets a
+// property of a token that the dark style leaves alone (it draws that token
+// plain), the dark block resets the property, so no light colour leaks onto
+// the dark background. The output is the same on every call.
+func (m *Markdown) CSS(w io.Writer) error {
+	var light, dark bytes.Buffer
+	// Writing to a bytes.Buffer cannot fail.
+	_ = m.fmt.WriteCSS(&light, lightStyle)
+	_ = m.fmt.WriteCSS(&dark, darkStyle)
+	lightDecls := make(map[string]string)
+	var lightOrder []string
+	for _, r := range cssRules(light.String()) {
+		lightDecls[r.selector] = r.decls
+		lightOrder = append(lightOrder, r.selector)
+	}
+
+	bw := bufio.NewWriter(w)
+	bw.WriteString("/* Code highlighting, generated by mutual from chroma's \"" + lightStyleName + "\" and \"" + darkStyleName + "\" styles. */\n")
+	bw.Write(light.Bytes())
+	bw.WriteString("@media (prefers-color-scheme: dark) {\n")
+	seen := make(map[string]bool)
+	write := func(sel, decls string) {
+		if isTokenSelector(sel) {
+			decls = withResets(decls, lightDecls[sel])
+		}
+		if decls != "" {
+			bw.WriteString("  " + sel + " { " + decls + " }\n")
+		}
+	}
+	for _, r := range cssRules(dark.String()) {
+		seen[r.selector] = true
+		write(r.selector, r.decls)
+	}
+	for _, sel := range lightOrder {
+		if !seen[sel] {
+			write(sel, "")
+		}
+	}
+	bw.WriteString("}\n")
+	return bw.Flush()
+}
+
+// resetValues undo what a chroma style can set on a token.
+var resetValues = map[string]string{
+	"color":            "inherit",
+	"background-color": "transparent",
+	"font-weight":      "inherit",
+	"font-style":       "inherit",
+	"text-decoration":  "none",
+	"border":           "none",
+}
+
+// withResets appends to decls a reset for every property that light sets
+// and decls does not.
+func withResets(decls, light string) string {
+	has := make(map[string]bool)
+	for _, d := range strings.Split(decls, ";") {
+		if name, _, ok := strings.Cut(d, ":"); ok {
+			has[strings.TrimSpace(name)] = true
+		}
+	}
+	var out []string
+	if decls != "" {
+		out = append(out, decls)
+	}
+	for _, d := range strings.Split(light, ";") {
+		name, _, ok := strings.Cut(d, ":")
+		name = strings.TrimSpace(name)
+		if v, known := resetValues[name]; ok && known && !has[name] {
+			out = append(out, name+": "+v)
+			has[name] = true
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// layoutClasses are chroma's classes for line structure and numbers, not
+// tokens: their rules carry no colours to reset.
+var layoutClasses = map[string]bool{
+	"line": true, "cl": true, "ln": true, "lnt": true, "lntd": true,
+	"lntable": true, "lnlinks": true, "hl": true,
+}
+
+func isTokenSelector(sel string) bool {
+	cls, ok := strings.CutPrefix(sel, ".chroma .")
+	return ok && !layoutClasses[cls]
+}
+
+type cssRule struct{ selector, decls string }
+
+// cssRules parses chroma's CSS, one "/* Comment */ selector { decls }" a
+// line.
+func cssRules(css string) []cssRule {
+	var rules []cssRule
+	for _, line := range strings.Split(css, "\n") {
+		if i := strings.Index(line, "*/ "); i >= 0 {
+			line = line[i+3:]
+		}
+		sel, rest, ok := strings.Cut(line, " {")
+		if !ok {
+			continue
+		}
+		decls := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "}"))
+		decls = strings.TrimSuffix(decls, ";")
+		rules = append(rules, cssRule{strings.TrimSpace(sel), decls})
+	}
+	return rules
+}

@@ -1,0 +1,122 @@
+package markdown
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// heading gives n its id and records it in the result.
+func (d *document) heading(n *ast.Heading) {
+	text := plainText(n, d.src)
+	id := d.uniqueID(headingID(text))
+	n.SetAttributeString("id", id)
+	off := n.Pos()
+	if off < 0 && n.Lines().Len() > 0 {
+		off = n.Lines().At(0).Start
+	}
+	d.res.Headings = append(d.res.Headings, Heading{
+		Level: n.Level,
+		ID:    id,
+		Text:  text,
+		Line:  d.pos(off).Line,
+	})
+}
+
+// headingID turns a heading's text into an id: letters and digits of any
+// script, lowercased, in words joined by '-'. Apostrophes vanish ("don't"
+// gives "dont"); any other run of spaces, punctuation or symbols separates
+// words. An id never is empty: "section" stands in for a heading without
+// letters or digits.
+func headingID(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	sep := false
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc):
+			if sep && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			sep = false
+			b.WriteRune(unicode.ToLower(r))
+		case r == '\'' || r == '’' || r == '‘':
+		default:
+			sep = true
+		}
+	}
+	if b.Len() == 0 {
+		return "section"
+	}
+	return b.String()
+}
+
+// uniqueID returns id, or id-1, id-2... for the ids already taken in this
+// document.
+func (d *document) uniqueID(id string) string {
+	if d.ids == nil {
+		d.ids = make(map[string]int)
+	}
+	n, used := d.ids[id]
+	if !used {
+		d.ids[id] = 0
+		return id
+	}
+	for {
+		n++
+		cand := id + "-" + strconv.Itoa(n)
+		if _, used := d.ids[cand]; !used {
+			d.ids[id] = n
+			d.ids[cand] = 0
+			return cand
+		}
+	}
+}
+
+// plainText is the text of n's inline content without markup: escapes and
+// entities resolved, soft line breaks as spaces, raw HTML and footnote
+// references left out, images by their alt text.
+func plainText(n ast.Node, src []byte) string {
+	b := appendText(nil, n, src)
+	return string(bytes.TrimSpace(b))
+}
+
+func appendText(b []byte, n ast.Node, src []byte) []byte {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(src)
+			if bytes.IndexByte(v, '\\') >= 0 || bytes.IndexByte(v, '&') >= 0 {
+				v = util.UnescapePunctuations(v)
+				v = util.ResolveNumericReferences(v)
+				v = util.ResolveEntityNames(v)
+			}
+			b = append(b, v...)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b = append(b, ' ')
+			}
+		case *ast.String:
+			b = append(b, c.Value...)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				switch t := t.(type) {
+				case *ast.Text:
+					b = append(b, t.Segment.Value(src)...)
+				case *ast.String:
+					b = append(b, t.Value...)
+				}
+			}
+		case *ast.AutoLink:
+			b = append(b, c.Label(src)...)
+		case *ast.RawHTML, *east.FootnoteLink:
+		default:
+			b = appendText(b, c, src)
+		}
+	}
+	return b
+}

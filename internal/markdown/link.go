@@ -1,0 +1,73 @@
+package markdown
+
+import (
+	"bytes"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// resolve passes a link or image destination through Context.Resolve and
+// returns what to write. On error it records a diag error at the node's
+// start and keeps the destination as written.
+func (d *document) resolve(n ast.Node, dest []byte) []byte {
+	if d.ctx.Resolve == nil {
+		return dest
+	}
+	p := d.pos(n.Pos())
+	out, err := d.ctx.Resolve(string(dest), p)
+	if err != nil {
+		d.res.Errors.Add(d.ctx.Path, p.Line, p.Col, "%s", err.Error())
+		return dest
+	}
+	if out == string(dest) {
+		return dest
+	}
+	return []byte(out)
+}
+
+// pos turns a byte offset into src into a file position: lines count the
+// Context's LineOffset lines before src, columns count characters from 1,
+// and the first line's columns are shifted by ColOffset. A negative offset
+// (goldmark knows no position) gives the zero Pos.
+func (d *document) pos(off int) Pos {
+	if off < 0 {
+		return Pos{}
+	}
+	off = min(off, len(d.src))
+	if d.lines == nil {
+		d.lines = append(make([]int, 0, 64), 0)
+		for i := 0; ; {
+			j := bytes.IndexByte(d.src[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			d.lines = append(d.lines, i)
+		}
+	}
+	// The last line starting at or before off.
+	line := sort.SearchInts(d.lines, off+1) - 1
+	col := utf8.RuneCount(d.src[d.lines[line]:off]) + 1
+	if line == 0 {
+		col += d.ctx.ColOffset
+	}
+	return Pos{Line: line + 1 + d.ctx.LineOffset, Col: col}
+}
+
+var alignClass = [...][]byte{
+	east.AlignLeft:   []byte("align-left"),
+	east.AlignRight:  []byte("align-right"),
+	east.AlignCenter: []byte("align-center"),
+	east.AlignNone:   nil,
+}
+
+// tableCell writes a cell's alignment as a class: the table extension's
+// default is a style attribute, which the CSP blocks.
+func tableCell(n *east.TableCell) {
+	if int(n.Alignment) < len(alignClass) && alignClass[n.Alignment] != nil {
+		n.SetAttributeString("class", alignClass[n.Alignment])
+	}
+}

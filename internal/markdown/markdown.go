@@ -1,0 +1,224 @@
+// Package markdown owns turning a page's Markdown into HTML: it is the only
+// package of mutual that imports goldmark and chroma.
+//
+// # Contract
+//
+// New builds one fully configured goldmark.Markdown (goldmark freezes its
+// renderer options on the first render, so nothing is added later) and
+// Render may then be called from any number of goroutines at once. The
+// dialect is CommonMark plus GFM tables, strikethrough, autolinks (linkify)
+// and task lists, footnotes, definition lists and the typographer (curly
+// quotes, en and em dashes, ellipses, written as Unicode characters rather
+// than entities).
+//
+// Every heading gets a stable id (see headingID: lowercase words joined by
+// '-', apostrophes and other punctuation dropped, letters of any script kept,
+// "section" when nothing is left, "-1", "-2"... appended to repeats) and ends
+// with an anchor link that the theme styles:
+//
+//	<h2 id="asking-for-help">Asking for help<a class="anchor" href="#asking-for-help" aria-hidden="true" tabindex="-1">#</a></h2>
+//
+// Render returns every heading (level, id, plain text, file line) so the site
+// can build a table of contents.
+//
+// Context.Resolve sees the destination of every inline link, reference link
+// and image, and Render writes back what it returns. A Resolve error becomes
+// a diag error at the position of the link's opening "[" (or the "!" of an
+// image): lines count from the top of the file (Context.LineOffset lines of
+// front matter come before src), columns count characters from 1, and
+// Context.ColOffset shifts the columns of src's first line. Autolinks
+// (<https://...>, bare www. and e-mail addresses) are absolute by
+// construction and are not passed to Resolve.
+//
+// Fenced and indented code is highlighted by chroma with CSS classes, never
+// inline styles, as <pre tabindex="0" class="chroma"><code>...</code></pre>;
+// code without a language, or in a language chroma does not know, is escaped
+// into the same wrapper without highlighting. CSS writes the stylesheet for
+// those classes: a light style by default and a dark one inside
+// @media (prefers-color-scheme: dark). Table cell alignment becomes a class
+// (align-left, align-center, align-right), never a style attribute.
+//
+// # Trust model
+//
+// Content comes from counselors, who are trusted to write pages but not to
+// write HTML: raw HTML in Markdown is omitted (replaced by an HTML comment)
+// and dangerous link schemes such as javascript: are dropped, unless
+// Options.Unsafe is set by the site's config. The Content-Security-Policy the
+// theme sets (no inline scripts or styles) is the backstop either way, which
+// is why nothing this package writes carries a style attribute.
+package markdown
+
+import (
+	"bytes"
+	"io"
+	"sync"
+
+	"github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer"
+	ghtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"mutual/internal/diag"
+)
+
+// Options configure a Markdown.
+type Options struct {
+	// Unsafe lets raw HTML and dangerous link schemes through. Off by default.
+	Unsafe bool
+}
+
+// Markdown renders Markdown pages. It is safe for concurrent use.
+type Markdown struct {
+	md  goldmark.Markdown
+	fmt *html.Formatter
+}
+
+// Pos is a position in a file, 1-based.
+type Pos struct{ Line, Col int }
+
+// Context describes where src comes from and how to resolve its links.
+type Context struct {
+	// Path is the site-relative file path used in errors, e.g.
+	// "content/guides/a.md".
+	Path string
+	// LineOffset is the number of lines of the file before src starts
+	// (front matter), so that positions are file lines.
+	LineOffset int
+	// ColOffset is added to the columns of src's first line only (for
+	// snippets embedded in YAML); usually 0.
+	ColOffset int
+	// Resolve is called for every link and image destination. It returns
+	// the destination to write, or an error whose text (plain, no position)
+	// Render reports at the link's position. nil keeps every destination.
+	Resolve func(dest string, pos Pos) (string, error)
+}
+
+// Heading is one h1..h6 of a rendered document.
+type Heading struct {
+	Level int
+	ID    string // unique within the document
+	Text  string // plain text, typographer applied, no markup
+	Line  int    // file line of the heading
+}
+
+// Result is what Render learned about a document.
+type Result struct {
+	Headings []Heading // every h1..h6 with its stable id, in order
+	Errors   diag.List // link resolution errors, positioned
+}
+
+// Priorities of this package's goldmark parts. goldmark sorts ascending and
+// the lowest number wins a node kind, so the code and heading renderers here
+// sit before goldmark's own HTML renderer (1000).
+const priorityRenderer = 100
+
+// New builds a Markdown.
+func New(opts Options) *Markdown {
+	m := &Markdown{fmt: newFormatter()}
+	rendererOpts := []renderer.Option{
+		renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{m: m}, priorityRenderer)),
+	}
+	if opts.Unsafe {
+		rendererOpts = append(rendererOpts, ghtml.WithUnsafe())
+	}
+	m.md = goldmark.New(
+		goldmark.WithExtensions(
+			extension.Linkify,
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+			extension.Strikethrough,
+			extension.TaskList,
+			extension.Footnote,
+			extension.DefinitionList,
+			extension.NewTypographer(extension.WithTypographicSubstitutions(typographic)),
+		),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	return m
+}
+
+// typographic writes the typographer's punctuation as characters: they read
+// the same in HTML and stay plain in heading texts and summaries.
+var typographic = map[extension.TypographicPunctuation]string{
+	extension.LeftSingleQuote:  "‘",
+	extension.RightSingleQuote: "’",
+	extension.LeftDoubleQuote:  "“",
+	extension.RightDoubleQuote: "”",
+	extension.EnDash:           "–",
+	extension.EmDash:           "—",
+	extension.Ellipsis:         "…",
+	extension.LeftAngleQuote:   "«",
+	extension.RightAngleQuote:  "»",
+	extension.Apostrophe:       "’",
+}
+
+// Render writes the HTML of src to w. The error is only ever w's; problems
+// in the content are in Result.Errors.
+func (m *Markdown) Render(w io.Writer, src []byte, ctx Context) (Result, error) {
+	doc := m.md.Parser().Parse(text.NewReader(src))
+	var res Result
+	d := document{src: src, ctx: &ctx, res: &res}
+	d.walk(doc)
+
+	buf := getBuffer()
+	defer putBuffer(buf)
+	if err := m.md.Renderer().Render(buf, src, doc); err != nil {
+		return res, err
+	}
+	_, err := w.Write(buf.Bytes())
+	return res, err
+}
+
+// buffer is a bytes.Buffer that goldmark takes as its util.BufWriter, so it
+// writes straight into it instead of wrapping w in a fresh bufio.Writer.
+type buffer struct{ bytes.Buffer }
+
+func (b *buffer) Buffered() int { return b.Len() }
+func (b *buffer) Flush() error  { return nil }
+
+var bufferPool = sync.Pool{New: func() any { return new(buffer) }}
+
+func getBuffer() *buffer { return bufferPool.Get().(*buffer) }
+
+// putBuffer returns b to the pool unless a freak page made it huge.
+func putBuffer(b *buffer) {
+	if b.Cap() > 1<<20 {
+		return
+	}
+	b.Reset()
+	bufferPool.Put(b)
+}
+
+// document is the state of one Render: positions, ids and results.
+type document struct {
+	src   []byte
+	ctx   *Context
+	res   *Result
+	lines []int          // offsets of each line start, built on first use
+	ids   map[string]int // heading ids used so far
+}
+
+// walk visits the parsed document once: it gives headings their ids,
+// resolves link destinations and turns table alignments into classes.
+func (d *document) walk(doc ast.Node) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			d.heading(n)
+		case *ast.Link:
+			n.Destination = d.resolve(n, n.Destination)
+		case *ast.Image:
+			n.Destination = d.resolve(n, n.Destination)
+		case *east.TableCell:
+			tableCell(n)
+		}
+		return ast.WalkContinue, nil
+	})
+}

@@ -1,0 +1,65 @@
+package markdown
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// summaryMarkdown parses for Summary; parsing does not depend on Options.
+var summaryMarkdown = sync.OnceValue(func() *Markdown { return New(Options{}) })
+
+// Summary returns the plain text of src's first paragraph (typographer
+// applied, markup dropped), cut at a word boundary to at most about n
+// characters with "…" appended when cut. It suits a page description or a
+// feed entry; it is "" when src has no paragraph.
+func Summary(src []byte, n int) string {
+	doc := summaryMarkdown().md.Parser().Parse(text.NewReader(src))
+	var para ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if n.Kind() == ast.KindParagraph {
+			para = n
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if para == nil {
+		return ""
+	}
+	return truncate(strings.Join(strings.Fields(plainText(para, src)), " "), n)
+}
+
+// truncate cuts s at the last space that keeps it, with "…", within n
+// characters; a single word longer than n is cut mid-word.
+func truncate(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	// Byte index of the n-1th character: room for the ellipsis.
+	end, count := 0, 0
+	for i := range s {
+		if count == n-1 {
+			end = i
+			break
+		}
+		count++
+	}
+	cut := s[:end]
+	if i := strings.LastIndexByte(cut, ' '); i > 0 && s[end] != ' ' {
+		cut = cut[:i]
+	}
+	cut = strings.TrimRightFunc(cut, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != ')' && r != '”' && r != '’'
+	})
+	return cut + "…"
+}

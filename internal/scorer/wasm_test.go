@@ -61,6 +61,9 @@ func TestWasmMatchesGo(t *testing.T) {
 		t.Fatalf("go env GOROOT: %v", err)
 	}
 	wasmExec := filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js")
+	if _, err := os.Stat(wasmExec); err != nil { // Go before 1.24
+		wasmExec = filepath.Join(strings.TrimSpace(string(goroot)), "misc", "wasm", "wasm_exec.js")
+	}
 	wasm := buildWasm(t, "../../cmd/scorer")
 
 	calls := append(valid(t), invalid()...)

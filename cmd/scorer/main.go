@@ -54,7 +54,7 @@ func call(args []js.Value) (out any) {
 			case error: // a *js.ValueError or a runtime error
 				msg = "mutualScore: internal error: " + r.Error()
 			}
-			out = map[string]any{"error": msg}
+			out = object("error", msg)
 		}
 	}()
 	if len(args) != 2 {
@@ -198,25 +198,35 @@ func scoreValue(s score.Score) any {
 	return s.Value
 }
 
-func result(r score.Result) map[string]any {
-	areas := make([]any, len(r.Areas))
-	for i, a := range r.Areas {
-		areas[i] = map[string]any{
-			"id":      a.ID,
-			"give":    scoreValue(a.Give),
-			"receive": scoreValue(a.Receive),
-			"balance": scoreValue(a.Balance),
-		}
+// object builds a plain JS object with its keys in the given order, so the
+// result reads the same every time (a Go map would shuffle them).
+func object(kv ...any) js.Value {
+	o := js.Global().Get("Object").New()
+	for i := 0; i < len(kv); i += 2 {
+		o.Set(kv[i].(string), kv[i+1])
 	}
-	return map[string]any{
-		"answered": r.Answered,
-		"total":    r.Total,
-		"give":     scoreValue(r.Give),
-		"receive":  scoreValue(r.Receive),
-		"balance":  scoreValue(r.Balance),
-		"band":     r.Band,
-		"alert":    r.Alert,
-		"areas":    areas,
-		"gap":      r.Gap,
+	return o
+}
+
+func result(r score.Result) js.Value {
+	areas := js.Global().Get("Array").New()
+	for _, a := range r.Areas {
+		areas.Call("push", object(
+			"id", a.ID,
+			"give", scoreValue(a.Give),
+			"receive", scoreValue(a.Receive),
+			"balance", scoreValue(a.Balance),
+		))
 	}
+	return object(
+		"answered", r.Answered,
+		"total", r.Total,
+		"give", scoreValue(r.Give),
+		"receive", scoreValue(r.Receive),
+		"balance", scoreValue(r.Balance),
+		"band", r.Band,
+		"alert", r.Alert,
+		"areas", areas,
+		"gap", r.Gap,
+	)
 }

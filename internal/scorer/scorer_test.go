@@ -41,7 +41,7 @@ func TestFS(t *testing.T) {
 			t.Fatal(err)
 		}
 		if string(got) != string(disk) {
-			t.Errorf("embedded %s differs from dist/%s: rebuild", name, name)
+			t.Errorf("FS serves other bytes for %s than dist/%s", name, name)
 		}
 	}
 }

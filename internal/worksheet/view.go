@@ -1,0 +1,243 @@
+package worksheet
+
+import (
+	"encoding/json"
+	"html/template"
+	"strconv"
+
+	"mutual/internal/diag"
+	"mutual/internal/score"
+)
+
+// Env is what the site gives a worksheet to become a page. Every field is
+// required.
+type Env struct {
+	// Markdown renders a Markdown snippet that begins at line:col of the
+	// worksheet file (links inside are resolved and errors positioned by the
+	// site).
+	Markdown func(src string, line, col int) (template.HTML, diag.List)
+	// Resolve turns a `see` link (relative to the worksheet file) into a URL
+	// and the target's title.
+	Resolve func(l Link) (url, title string, err *diag.Error)
+	// Help is the site's help block, rendered: the safety notice.
+	Help template.HTML
+	// Asset URLs (fingerprinted) the page loads.
+	WasmURL, WasmExecURL, ScriptURL string
+}
+
+// View is everything layouts/worksheet.html needs, as .Worksheet. Texts are
+// plain strings (the template escapes them); Markdown is already rendered.
+//
+// Element ids are built so that they cannot collide with each other nor
+// with heading ids from Markdown (which never hold "_"): a question's
+// wrapper is "q-<id>", a radio group "q-<id>_<side>" for pairs or
+// "q-<id>_answer" for ratings, each radio "<group id>_<value>", a help text
+// "q-<id>_help", a reflection's textarea "q-<id>_text".
+type View struct {
+	Slug, Title, Summary string
+	Minutes              int
+	Tags                 []string
+	Fingerprint          string // part of the localStorage key: "mutual:<slug>:<fingerprint>"
+	Intro                template.HTML
+
+	Sections []SectionView
+	Areas    []AreaView // in declaration order, the order of the model's areas
+	Bands    []BandView // in results order; Index matches the scorer's band
+
+	// HasScores is false for a worksheet of reflections alone: the page
+	// then shows no results and loads no scorer.
+	HasScores bool
+	// HasGive and HasReceive say which sides have scored items. Only with
+	// both (HasBalance) are there a balance, a band and a biggest gap.
+	HasGive, HasReceive, HasBalance bool
+	// HasAlert is true when some question can raise the safety notice.
+	HasAlert bool
+	Total    int           // scored items (a pair counts as two)
+	Help     template.HTML // the safety notice (the site's help block)
+
+	ModelJSON                       string // the score.Model as JSON, for data-model
+	WasmURL, WasmExecURL, ScriptURL string
+}
+
+// SectionView is one fieldset of the form.
+type SectionView struct {
+	ID        string // "section-1", ...
+	Title     string
+	Intro     template.HTML
+	Questions []QuestionView
+}
+
+// QuestionView is one question. A rating has one radio group, a pair two
+// (give, then receive), a reflection none but a textarea.
+type QuestionView struct {
+	ID   string // the question id
+	Type string // "pair", "rating" or "reflection"
+	// ElementID is the question wrapper's element id, "q-<id>".
+	ElementID string
+	AreaID    string // "" when none
+	AreaLabel string
+	Text      string // rating and reflection: the question; pair: ""
+	Help      template.HTML
+	HelpID    string // element id of the help text; "" when there is none
+	Groups    []GroupView
+
+	// Reflection only: the textarea's name (the question id) and id.
+	Name, InputID string
+}
+
+// GroupView is one radio group: a rating, or one side of a pair.
+type GroupView struct {
+	ID        string // element id of the group's fieldset
+	Name      string // radio name and answer key: "accept-help", "listening.give"
+	Side      string // "give" or "receive"
+	SideLabel string // pairs: "You" (give) or "Them" (receive); ratings: ""
+	Legend    string // the question text for this side
+	Options   []OptionView
+}
+
+// OptionView is one radio input with its label.
+type OptionView struct {
+	ID    string // element id, "q-listening_give_3"
+	Label string
+	Value int
+}
+
+// AreaView is one area of the results.
+type AreaView struct {
+	ID, Label string
+	// SeeURL and SeeTitle come from the area's `see` link; "" when none.
+	SeeURL, SeeTitle string
+}
+
+// BandView is one result band: all are rendered (hidden), the script shows
+// the chosen one.
+type BandView struct {
+	Index int
+	Title string
+	Body  template.HTML
+	See   []LinkView
+}
+
+// LinkView is a resolved link.
+type LinkView struct{ URL, Title string }
+
+// View prepares the worksheet for its page: Markdown rendered at its file
+// positions, links resolved, the model serialized. It reports the errors of
+// env.Markdown and env.Resolve, and an alert with no help block to show.
+func (w *Worksheet) View(env Env) (*View, diag.List) {
+	var errs diag.List
+	md := func(t Text) template.HTML {
+		if t.Src == "" {
+			return ""
+		}
+		h, e := env.Markdown(t.Src, t.Line, t.Col)
+		errs = append(errs, e...)
+		return h
+	}
+	resolve := func(l Link) LinkView {
+		url, title, err := env.Resolve(l)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		return LinkView{URL: url, Title: title}
+	}
+
+	give, receive := w.Sides()
+	m := w.Model()
+	v := &View{
+		Slug:        w.Slug,
+		Title:       w.Title,
+		Summary:     w.Summary,
+		Minutes:     w.Minutes,
+		Tags:        w.Tags,
+		Fingerprint: w.Fingerprint,
+		Intro:       md(w.Intro),
+		HasScores:   len(m.Items) > 0,
+		HasGive:     give,
+		HasReceive:  receive,
+		HasBalance:  give && receive,
+		Total:       len(m.Items),
+		Help:        env.Help,
+		WasmURL:     env.WasmURL,
+		WasmExecURL: env.WasmExecURL,
+		ScriptURL:   env.ScriptURL,
+	}
+	js, err := json.Marshal(m)
+	if err != nil { // a Model holds only ints, floats, strings and bools
+		panic("worksheet: model does not encode: " + err.Error())
+	}
+	v.ModelJSON = string(js)
+
+	labels := map[string]string{}
+	for _, a := range w.Areas {
+		av := AreaView{ID: a.ID, Label: a.Label}
+		if a.See != nil {
+			l := resolve(*a.See)
+			av.SeeURL, av.SeeTitle = l.URL, l.Title
+		}
+		labels[a.ID] = a.Label
+		v.Areas = append(v.Areas, av)
+	}
+
+	for i, s := range w.Sections {
+		sv := SectionView{ID: "section-" + strconv.Itoa(i+1), Title: s.Title, Intro: md(s.Intro)}
+		for _, q := range s.Questions {
+			if q.Alert != nil && !v.HasAlert {
+				v.HasAlert = true
+				if env.Help == "" {
+					errs.Add(w.Path, q.Line, q.Col, "question %q has an alert but the site has no help block to show; add help to site.yaml", q.ID)
+				}
+			}
+			sv.Questions = append(sv.Questions, questionView(q, labels, md(q.Help)))
+		}
+		v.Sections = append(v.Sections, sv)
+	}
+
+	for i, b := range w.Results {
+		bv := BandView{Index: i, Title: b.Title, Body: md(b.Body)}
+		for _, l := range b.See {
+			bv.See = append(bv.See, resolve(l))
+		}
+		v.Bands = append(v.Bands, bv)
+	}
+	errs.Sort()
+	return v, errs
+}
+
+func questionView(q *Question, labels map[string]string, help template.HTML) QuestionView {
+	el := "q-" + q.ID
+	qv := QuestionView{
+		ID:        q.ID,
+		Type:      string(q.Type),
+		ElementID: el,
+		AreaID:    q.Area,
+		AreaLabel: labels[q.Area],
+		Help:      help,
+	}
+	if help != "" {
+		qv.HelpID = el + "_help"
+	}
+	group := func(id, name string, side score.Side, sideLabel, legend string) GroupView {
+		g := GroupView{ID: id, Name: name, Side: string(side), SideLabel: sideLabel, Legend: legend}
+		if q.Scale != nil {
+			for _, o := range q.Scale.Options {
+				g.Options = append(g.Options, OptionView{ID: id + "_" + strconv.Itoa(o.Value), Label: o.Label, Value: o.Value})
+			}
+		}
+		return g
+	}
+	switch q.Type {
+	case Rating:
+		qv.Text = q.Text
+		qv.Groups = []GroupView{group(el+"_answer", q.ID, q.Side, "", q.Text)}
+	case Pair:
+		qv.Groups = []GroupView{
+			group(el+"_give", PairKey(q.ID, score.Give), score.Give, "You", q.Give),
+			group(el+"_receive", PairKey(q.ID, score.Receive), score.Receive, "Them", q.Receive),
+		}
+	case Reflection:
+		qv.Text = q.Text
+		qv.Name, qv.InputID = q.ID, el+"_text"
+	}
+	return qv
+}

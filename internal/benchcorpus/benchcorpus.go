@@ -1,0 +1,182 @@
+// Package benchcorpus writes the generated site that `make bench` builds: a
+// home page, a Guides section with 20 sub-sections and any number of guide
+// pages shaped like real ones.
+//
+// # Contract
+//
+// Write(dir, pages, seed) writes a complete site folder (content/site.yaml,
+// content/_index.md, content/guides/_index.md, content/guides/sNN/_index.md
+// and the pages) that the site package builds without errors using the
+// embedded default theme. Each guide page has YAML front matter (title,
+// description, date, weight, 2 to 4 tags from a pool of 30), about 700 words
+// of prose, 4 to 6 ## and ### headings, a bullet list, a numbered list, a
+// GFM table, 3 to 5 relative links to other pages of the corpus (one of them
+// to a heading anchor that exists in its target), one ```go block of about
+// 15 lines and one ```yaml block of about 10 lines.
+//
+// The output is a pure function of (pages, seed) and Version: the same
+// arguments give byte-identical files. The pseudo-random source is a
+// splitmix64 written here, not math/rand, so that the corpus does not change
+// with the Go release. Each page draws from its own stream, derived from the
+// seed and the page number, so a page's headings are known to the pages
+// that link to it without generating it.
+package benchcorpus
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Version changes whenever the generator's output changes, so that a corpus
+// written by an older generator is not reused.
+const Version = 1
+
+// Sections is the number of sub-sections of content/guides/.
+const Sections = 20
+
+// StampFile is written last, at the top of dir, and names the generator
+// version, the page count and the seed. A folder whose stamp matches can be
+// reused as is; a folder without one was not (completely) written by Write.
+const StampFile = "benchcorpus.stamp"
+
+// Stamp is the content of StampFile for a corpus of pages pages from seed.
+func Stamp(pages int, seed int64) string {
+	return fmt.Sprintf("benchcorpus v%d pages=%d seed=%d\n", Version, pages, seed)
+}
+
+// Current reports whether dir holds a complete corpus written by this
+// version of Write with the same pages and seed.
+func Current(dir string, pages int, seed int64) bool {
+	b, err := os.ReadFile(filepath.Join(dir, StampFile))
+	return err == nil && string(b) == Stamp(pages, seed)
+}
+
+// Write writes the corpus into dir, creating it when needed. dir must be
+// empty, missing, or a corpus written earlier by Write (its stamp file
+// present): then its content/ folder is replaced. Anything else is refused,
+// so that a wrong argument cannot delete someone's site.
+func Write(dir string, pages int, seed int64) error {
+	if pages < 1 {
+		return fmt.Errorf("benchcorpus: pages must be at least 1, not %d", pages)
+	}
+	if err := prepare(dir); err != nil {
+		return err
+	}
+	files := map[string]string{
+		"content/site.yaml":        siteYAML(),
+		"content/_index.md":        homePage(),
+		"content/guides/_index.md": guidesPage(pages),
+	}
+	for s := 1; s <= Sections; s++ {
+		files[sectionRel(s)+"/_index.md"] = sectionPage(s, seed)
+	}
+	for name, text := range files {
+		if err := writeFile(dir, name, text); err != nil {
+			return err
+		}
+	}
+	g := generator{pages: pages, seed: seed}
+	for i := range pages {
+		if err := writeFile(dir, pageRel(i), g.page(i)); err != nil {
+			return err
+		}
+	}
+	return writeFile(dir, StampFile, Stamp(pages, seed))
+}
+
+// prepare makes dir ready: created when missing, its old content/ and stamp
+// removed when it holds an earlier corpus, refused when it holds anything
+// else.
+func prepare(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return os.MkdirAll(dir, 0o755)
+	}
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(dir, StampFile)); err != nil {
+		return fmt.Errorf("benchcorpus: %s is not empty and holds no %s: refusing to write a corpus there", dir, StampFile)
+	}
+	if err := os.Remove(filepath.Join(dir, StampFile)); err != nil {
+		return err
+	}
+	return os.RemoveAll(filepath.Join(dir, "content"))
+}
+
+func writeFile(dir, rel, text string) error {
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, []byte(text), 0o644)
+}
+
+// PageRel is the path of page i (0-based) relative to dir, in slash form.
+func PageRel(i int) string { return pageRel(i) }
+
+// Pages in section s (1-based) are i with i%Sections == s-1.
+func sectionOf(i int) int { return i%Sections + 1 }
+
+func sectionName(s int) string { return fmt.Sprintf("s%02d", s) }
+
+func sectionRel(s int) string { return "content/guides/" + sectionName(s) }
+
+func pageName(i int) string { return fmt.Sprintf("page-%05d.md", i) }
+
+func pageRel(i int) string { return sectionRel(sectionOf(i)) + "/" + pageName(i) }
+
+func siteYAML() string {
+	return `# Generated by internal/benchcorpus for make bench.
+title: Mutual bench corpus
+description: A generated site of reciprocity guides for measuring build speed.
+baseURL: https://bench.example.org/
+language: en
+menu:
+  - name: Guides
+    url: guides/_index.md
+  - name: Tags
+    url: /tags/
+help: |
+  These pages are generated for a benchmark. For help, talk to a counselor you trust.
+`
+}
+
+func homePage() string {
+	return `---
+title: Mutual bench corpus
+description: Generated guides about giving and receiving, for measuring build speed.
+---
+
+This site is generated. Start with the [guides](guides/_index.md) or browse the
+[first section](guides/s01/_index.md).
+`
+}
+
+func guidesPage(pages int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "---\ntitle: Guides\ndescription: %d generated guides in %d sections.\n---\n\n", pages, Sections)
+	b.WriteString("The guides are grouped in sections:\n\n")
+	for s := 1; s <= Sections; s++ {
+		fmt.Fprintf(&b, "- [Section %d](%s/_index.md)\n", s, sectionName(s))
+	}
+	return b.String()
+}
+
+func sectionPage(s int, seed int64) string {
+	r := newRand(seed, -int64(s))
+	title := titleCase(r.pick(headingHeads) + " " + r.pick(headingTails))
+	var b strings.Builder
+	fmt.Fprintf(&b, "---\ntitle: \"Section %d: %s\"\ndescription: \"%s\"\nweight: %d\n---\n\n",
+		s, title, capitalize(r.phrase(10)), s)
+	b.WriteString(r.paragraph(3))
+	b.WriteString("\n")
+	return b.String()
+}

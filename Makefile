@@ -1,0 +1,39 @@
+# mutual's tasks. `make serve` builds and previews the shipped site;
+# `make test` runs every test.
+GO      ?= go
+BIN     := bin/mutual
+GOFLAGS_BUILD := -trimpath -buildvcs=false
+
+.PHONY: all build wasm site serve test vet fmt-check bench clean
+
+all: build
+
+# The WebAssembly scorer embedded in the binary (internal/scorer/dist/).
+wasm:
+	bash internal/scorer/build.sh
+
+build: wasm
+	$(GO) build $(GOFLAGS_BUILD) -o $(BIN) ./cmd/mutual
+
+site: build
+	./$(BIN) build
+
+serve: build
+	./$(BIN) serve
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "not gofmt-clean:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./cmd/scorer ./internal/score
+
+test: wasm fmt-check vet
+	$(GO) test -count=1 ./...
+
+bench: build
+	$(GO) run ./cmd/mutual-bench
+
+clean:
+	rm -rf bin public .bench internal/scorer/dist/scorer.wasm internal/scorer/dist/wasm_exec.js

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"mutual/internal/diag"
+	"mutual/internal/site"
+)
+
+// siteFlags are the flags of every command that builds a site.
+type siteFlags struct {
+	dir, out, baseURL string
+	drafts            bool
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet, withOut bool) {
+	fs.StringVar(&f.dir, "s", ".", "the site `folder` (it holds content/ and themes/)")
+	if withOut {
+		fs.StringVar(&f.out, "o", "", "the output `folder` (default: public/ in the site folder)")
+	}
+	fs.BoolVar(&f.drafts, "drafts", false, "include pages and worksheets marked draft")
+	fs.StringVar(&f.baseURL, "base-url", "", "the site's address, overriding baseURL in content/site.yaml")
+}
+
+// newFlagSet makes a flag set whose -h prints usage to stdout.
+func newFlagSet(name, summary string, stdout, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: mutual %s\n\n", summary)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args; done is true with the exit code when the command
+// should stop (help asked for, or a usage error).
+func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (code int, done bool) {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return exitOK, true
+	}
+	if err != nil {
+		return exitUsage, true
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "mutual %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return exitUsage, true
+	}
+	return 0, false
+}
+
+func cmdBuild(args []string, stdout, stderr io.Writer) int {
+	var f siteFlags
+	fs := newFlagSet("build", "build [-s DIR] [-o DIR] [--drafts] [--base-url URL]", stdout, stderr)
+	f.register(fs, true)
+	if code, done := parseFlags(fs, args, stdout); done {
+		return code
+	}
+	opts := site.Options{Dir: f.dir, Out: f.out, Drafts: f.drafts, BaseURL: f.baseURL}
+	if isTerminal(stderr) {
+		opts.Progress = stderr
+	}
+	b := site.New(opts)
+	stats, err := b.Build()
+	if err != nil {
+		return reportErrors(stderr, err)
+	}
+	out := b.Out()
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, out); err == nil && len(rel) < len(out) {
+			out = rel
+		}
+	}
+	fmt.Fprintf(stdout, "built %d pages, %d sections, %d files in %s into %s\n",
+		stats.Pages, stats.Sections, stats.Files, stats.Duration.Round(time.Millisecond), out)
+	return exitOK
+}
+
+// reportErrors prints a failed build's errors, one per line, and a count.
+func reportErrors(stderr io.Writer, err error) int {
+	var list diag.List
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintln(stderr, e)
+		}
+		noun := "errors"
+		if len(list) == 1 {
+			noun = "error"
+		}
+		fmt.Fprintf(stderr, "mutual: %d %s; the previous output was left as it was\n", len(list), noun)
+		return exitFail
+	}
+	fmt.Fprintf(stderr, "mutual: %v\n", err)
+	return exitFail
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+func cmdVersion(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("version", "version", stdout, stderr)
+	if code, done := parseFlags(fs, args, stdout); done {
+		return code
+	}
+	fmt.Fprintf(stdout, "mutual %s\n", site.Version)
+	return exitOK
+}

@@ -1,0 +1,774 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"html/template"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"mutual/internal/diag"
+	"mutual/internal/markdown"
+	"mutual/internal/scorer"
+	"mutual/internal/worksheet"
+)
+
+// Version is mutual's version, shown by `mutual version` and in the
+// generator meta tag.
+const Version = "0.1.0"
+
+// Options configure a Builder.
+type Options struct {
+	Dir      string    // site folder (holds content/ and themes/); "" = "."
+	Out      string    // output folder; "" = Dir/public
+	Drafts   bool      // include pages marked draft
+	BaseURL  string    // overrides content/site.yaml's baseURL when set
+	Scripts  []string  // extra root-relative script URLs added to every page
+	Progress io.Writer // progress for builds longer than a second; nil = none
+	// Watch keeps rendered pages in memory between builds, so that a rebuild
+	// after an edit renders only what the edit changed (mutual serve).
+	Watch bool
+}
+
+// Stats describe one build.
+type Stats struct {
+	Pages    int      // HTML pages in the site
+	Sections int      // sections, the home page not counted
+	Files    int      // files in the output
+	Changed  []string // output paths written or removed, sorted
+	Rendered int      // pages whose layout ran in this build
+	CSSOnly  bool     // only stylesheets changed since the previous build
+	Duration time.Duration
+}
+
+// Builder builds one site, again and again. The first Build is a full build
+// into a new folder swapped in on success; later ones re-read only what
+// changed on disk and write only the files whose bytes change, yet produce
+// exactly what a full build would.
+type Builder struct {
+	opts Options
+	dir  string
+	out  string
+
+	mu      sync.Mutex
+	sources map[string]*source
+	md      *markdown.Markdown
+	mdOpts  markdown.Options
+	bodies  map[string]*body // rendered Markdown by content path, kept when caching
+	last    *state           // the last successful build
+	builds  int
+}
+
+// state is what a successful build leaves for the next one.
+type state struct {
+	manifest map[string]string // output path -> key of its bytes
+	cssGen   string
+	otherGen string
+}
+
+// body is a rendered Markdown body with what the build learned from it.
+type body struct {
+	key      [32]byte
+	html     []byte
+	headings []markdown.Heading
+	links    []linkRec
+	errs     diag.List
+}
+
+// New returns a Builder for opts.
+func New(opts Options) *Builder {
+	dir := opts.Dir
+	if dir == "" {
+		dir = "."
+	}
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		absDir = dir
+	}
+	out := opts.Out
+	if out == "" {
+		out = filepath.Join(absDir, "public")
+	}
+	absOut, err := filepath.Abs(out)
+	if err != nil {
+		absOut = out
+	}
+	return &Builder{opts: opts, dir: absDir, out: absOut, sources: map[string]*source{}, bodies: map[string]*body{}}
+}
+
+// Out is the absolute output folder.
+func (b *Builder) Out() string { return b.out }
+
+// NotFound is the output path of the "page not found" page.
+func (b *Builder) NotFound() string { return "404.html" }
+
+// WatchDirs lists the folders whose changes call for a rebuild: content/
+// and every theme folder of the chain that is on disk.
+func (b *Builder) WatchDirs() []string {
+	dirs := []string{filepath.Join(b.dir, "content")}
+	name := "default"
+	if src, err := os.ReadFile(filepath.Join(b.dir, ConfigPath)); err == nil {
+		if cfg, _ := ParseConfig(src); cfg != nil {
+			name = cfg.Theme
+		}
+	}
+	chain, _ := loadThemes(b.dir, name, 0, 0)
+	for _, t := range chain {
+		if t.onDisk != "" {
+			dirs = append(dirs, t.onDisk)
+		}
+	}
+	return dirs
+}
+
+// Check validates the whole site as Build does, and writes nothing.
+func (b *Builder) Check() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	_, err := b.run(modeCheck)
+	return err
+}
+
+// Build builds the site. On error (a diag.List for anything a writer can
+// fix) the previous output is left exactly as it was.
+func (b *Builder) Build() (*Stats, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	mode := modeFull
+	if b.last != nil {
+		if st, err := os.Stat(b.out); err == nil && st.IsDir() {
+			mode = modeIncremental
+		}
+	}
+	stats, err := b.run(mode)
+	if err == nil {
+		b.builds++
+	}
+	return stats, err
+}
+
+type buildMode int
+
+const (
+	modeFull        buildMode = iota // everything, into a new folder swapped in at the end
+	modeIncremental                  // changed files only, written in place after success
+	modeCheck                        // everything, written nowhere
+)
+
+// build is one run of the pipeline.
+type build struct {
+	b        *Builder
+	mode     buildMode
+	cfg      *Config
+	m        *model
+	res      *resolver
+	ts       *templateSet
+	assets   map[string]*asset // by logical name
+	site     *Site
+	basePath string
+	gen      string // key of everything every page depends on
+	inputs   string // key of the config and the options
+	bodyGen  string // key of everything a Markdown body depends on
+	titles   string // key of every page title, for worksheet "see" links
+
+	mu       sync.Mutex
+	errs     diag.List
+	anchors  map[string]map[string]bool // page URL -> heading ids
+	links    []linkRec
+	manifest map[string]string
+	changed  []string
+	staged   map[string][]byte
+	rendered int
+	done     atomic.Int64
+
+	out *outputDir
+}
+
+func (bd *build) fail(errs ...*diag.Error) {
+	bd.mu.Lock()
+	bd.errs = append(bd.errs, errs...)
+	bd.mu.Unlock()
+}
+
+func (b *Builder) run(mode buildMode) (*Stats, error) {
+	start := time.Now()
+	bd := &build{b: b, mode: mode, anchors: map[string]map[string]bool{}, manifest: map[string]string{}, staged: map[string][]byte{}}
+	if err := b.checkOut(); err != nil {
+		return nil, err
+	}
+	// Config.
+	cfgSrc, err := os.ReadFile(filepath.Join(b.dir, ConfigPath))
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, diag.List{{Path: ConfigPath, Msg: "no site here: " + filepath.Join(b.dir, ConfigPath) + " does not exist (use -s DIR to pick a site folder, or mutual init DIR to start one)"}}
+		}
+		return nil, err
+	}
+	cfg, errs := ParseConfig(cfgSrc)
+	if b.opts.BaseURL != "" {
+		if e := cfg.SetBaseURL(b.opts.BaseURL); e != nil {
+			e.Path = "--base-url"
+			errs = append(errs, e)
+		}
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
+	bd.cfg = cfg
+	bd.basePath = cfg.BasePath()
+	mdOpts := markdown.Options{Unsafe: cfg.Unsafe}
+	if b.md == nil || b.mdOpts != mdOpts {
+		b.md, b.mdOpts = markdown.New(mdOpts), mdOpts
+		b.bodies = map[string]*body{}
+	}
+	// Theme: templates and static files.
+	chain, errs := loadThemes(b.dir, cfg.Theme, cfg.ThemeLine, cfg.ThemeCol)
+	bd.errs = append(bd.errs, errs...)
+	if len(chain) > 0 {
+		bd.loadAssets(chain)
+		var errs diag.List
+		bd.ts, errs = parseTemplates(chain, bd.funcs())
+		bd.errs = append(bd.errs, errs...)
+	}
+	// Content.
+	srcs, err := scan(filepath.Join(b.dir, "content"), b.sources)
+	if err != nil {
+		return nil, fmt.Errorf("reading content: %w", err)
+	}
+	b.sources = map[string]*source{}
+	for _, s := range srcs {
+		b.sources[s.rel] = s
+		bd.errs = append(bd.errs, s.errs...)
+	}
+	m, errs := buildModel(srcs, b.opts.Drafts)
+	bd.errs = append(bd.errs, errs...)
+	bd.m = m
+	bd.res = &resolver{m: m, basePath: bd.basePath, assets: map[string]*asset{}}
+	for _, a := range bd.assets {
+		bd.res.assets[a.out] = a
+	}
+	if m.byRel["_index.md"] == nil && len(m.nodes) > 0 {
+		m.home.title = cfg.Title
+	}
+	if bd.ts == nil || len(bd.ts.kinds) == 0 {
+		// Without templates there is nothing more to learn.
+		bd.errs.Sort()
+		return nil, bd.errs
+	}
+	bd.keys(cfgSrc, srcs)
+	bd.site = bd.siteData()
+	hasWorksheets := false
+	for _, n := range m.nodes {
+		if n.kind == "worksheet" {
+			hasWorksheets = true
+		}
+	}
+	if hasWorksheets {
+		bd.addScorer()
+	}
+	if len(bd.errs) > 0 {
+		// Keep going without writing, to report every error at once.
+		mode, bd.mode = modeCheck, modeCheck
+	}
+	// Output.
+	if mode != modeCheck {
+		out, err := newOutputDir(b.out, mode == modeFull)
+		if err != nil {
+			return nil, err
+		}
+		bd.out = out
+		defer out.discard()
+	}
+	stopProgress := bd.progress(start, len(m.nodes))
+	parallel(len(m.nodes), func(i int) { bd.page(m.nodes[i]) })
+	stopProgress()
+	bd.checkAnchors()
+	bd.extras()
+	if len(bd.errs) > 0 {
+		bd.errs.Sort()
+		return nil, bd.errs
+	}
+	if bd.mode == modeCheck {
+		return nil, nil
+	}
+	// Removed files.
+	if b.last != nil && mode == modeIncremental {
+		for _, p := range sortedKeys(b.last.manifest) {
+			if _, ok := bd.manifest[p]; !ok {
+				bd.changed = append(bd.changed, p)
+			}
+		}
+	}
+	if err := bd.commit(); err != nil {
+		return nil, err
+	}
+	stats := &Stats{Files: len(bd.manifest), Rendered: bd.rendered, Duration: time.Since(start)}
+	for _, n := range m.nodes {
+		if n.kind != "404" {
+			stats.Pages++
+		}
+		if n.kind == "section" {
+			stats.Sections++
+		}
+	}
+	sort.Strings(bd.changed)
+	stats.Changed = bd.changed
+	cssGen, otherGen := bd.cssKeys()
+	if b.last != nil && b.last.otherGen == otherGen && b.last.cssGen != cssGen {
+		stats.CSSOnly = true
+	}
+	b.last = &state{manifest: bd.manifest, cssGen: cssGen, otherGen: otherGen}
+	if !b.caching() {
+		b.bodies = map[string]*body{}
+	}
+	return stats, nil
+}
+
+// caching reports whether rendered bodies are kept for the next build:
+// when asked to, or once a second build shows the Builder is reused.
+func (b *Builder) caching() bool { return b.opts.Watch || b.builds > 0 }
+
+// checkOut refuses output folders a build must never replace.
+func (b *Builder) checkOut() error {
+	out, dir := filepath.Clean(b.out), filepath.Clean(b.dir)
+	switch {
+	case out == string(filepath.Separator) || out == filepath.VolumeName(out)+string(filepath.Separator):
+		return fmt.Errorf("refusing to build into %s: choose an output folder of its own", out)
+	case out == dir:
+		return fmt.Errorf("refusing to build into the site folder %s: choose an output folder such as %s", out, filepath.Join(dir, "public"))
+	case strings.HasPrefix(dir+string(filepath.Separator), out+string(filepath.Separator)):
+		return fmt.Errorf("refusing to build into %s: it holds the site folder", out)
+	}
+	for _, name := range []string{"content", "themes"} {
+		if d := filepath.Join(dir, name); out == d || strings.HasPrefix(out, d+string(filepath.Separator)) {
+			return fmt.Errorf("refusing to build into %s: it is inside the site's %s/ folder", out, name)
+		}
+	}
+	for _, name := range []string{"content", ".git"} {
+		if _, err := os.Lstat(filepath.Join(out, name)); err == nil {
+			return fmt.Errorf("refusing to build into %s: it holds %s/, so it looks like a site or a repository, not an output folder", out, name)
+		}
+	}
+	return nil
+}
+
+// loadAssets reads the chain's static files and the generated stylesheet.
+func (bd *build) loadAssets(chain []theme) {
+	bd.assets = map[string]*asset{}
+	files, err := themeFiles(chain, "static")
+	if err != nil {
+		bd.errs.Add("themes", 0, 0, "cannot read static files: %v", err)
+		return
+	}
+	for _, p := range sortedKeys(files) {
+		f := files[p]
+		data, err := readFS(f.theme.fsys, p)
+		if err != nil {
+			bd.errs.Add(f.path(), 0, 0, "cannot read: %v", err)
+			continue
+		}
+		name := strings.TrimPrefix(p, "static/")
+		bd.assets[name] = newAsset(name, data)
+	}
+	var css bytes.Buffer
+	if err := bd.b.md.CSS(&css); err != nil {
+		bd.errs.Add("themes", 0, 0, "cannot write the code stylesheet: %v", err)
+	}
+	bd.assets["css/chroma.css"] = newAsset("css/chroma.css", css.Bytes())
+	bd.assets["schema/worksheet.json"] = newAsset("schema/worksheet.json", worksheet.Schema())
+}
+
+// addScorer adds the WebAssembly scorer and its loader, which worksheet
+// pages need.
+func (bd *build) addScorer() {
+	if !scorer.Available() {
+		bd.errs.Add("content/worksheets", 0, 0, "this mutual binary was built without the worksheet scorer: build it with `make build`")
+		return
+	}
+	for name, file := range map[string]string{"wasm/scorer.wasm": "scorer.wasm", "js/wasm_exec.js": "wasm_exec.js"} {
+		data, err := readFS(scorer.FS(), file)
+		if err != nil {
+			bd.errs.Add("content/worksheets", 0, 0, "cannot read the embedded scorer: %v", err)
+			continue
+		}
+		bd.assets[name] = newAsset(name, data)
+	}
+}
+
+// keys computes what decides whether a page must be rendered again.
+func (bd *build) keys(cfgSrc []byte, srcs []*source) {
+	in := sha256.New()
+	fmt.Fprintf(in, "%s\x00%v\x00%q\x00", Version, bd.b.opts.Drafts, bd.b.opts.Scripts)
+	in.Write(cfgSrc)
+	bd.inputs = hex.EncodeToString(in.Sum(nil))
+	h := sha256.New()
+	h.Write([]byte(bd.inputs))
+	h.Write(bd.ts.hash)
+	for _, name := range sortedKeys(bd.assets) {
+		fmt.Fprintf(h, "%s=%s\x00", name, bd.assets[name].out)
+	}
+	files := sha256.New()
+	fmt.Fprintf(files, "%s\x00%v\x00", bd.basePath, bd.cfg.Unsafe)
+	for _, s := range srcs {
+		fmt.Fprintf(files, "%s\x00%d\x00", s.rel, s.kind)
+	}
+	for rel := range bd.m.drafts {
+		fmt.Fprintf(files, "draft:%s\x00", rel)
+	}
+	bd.bodyGen = hex.EncodeToString(files.Sum(nil))
+	h.Write([]byte(bd.bodyGen))
+	bd.gen = hex.EncodeToString(h.Sum(nil))
+	t := sha256.New()
+	for _, n := range bd.m.nodes {
+		fmt.Fprintf(t, "%s\x00%s\x00", n.url, n.title)
+	}
+	bd.titles = hex.EncodeToString(t.Sum(nil))
+}
+
+// cssKeys split the build's inputs into stylesheets and everything else.
+func (bd *build) cssKeys() (css, other string) {
+	c, o := sha256.New(), sha256.New()
+	for _, name := range sortedKeys(bd.assets) {
+		a := bd.assets[name]
+		if path.Ext(name) == ".css" {
+			fmt.Fprintf(c, "%s=%s\x00", name, a.out)
+		} else {
+			fmt.Fprintf(o, "%s=%s\x00", name, a.out)
+		}
+	}
+	o.Write(bd.ts.hash)
+	for _, rel := range sortedKeys(bd.b.sources) {
+		s := bd.b.sources[rel]
+		fmt.Fprintf(o, "%s\x00%d\x00%d\x00%x\x00", rel, s.size, s.mod.UnixNano(), s.sum)
+	}
+	o.Write([]byte(bd.inputs)) // config and options
+	return hex.EncodeToString(c.Sum(nil)), hex.EncodeToString(o.Sum(nil))
+}
+
+// progress prints "rendered n/total pages" while a long build runs.
+func (bd *build) progress(start time.Time, total int) func() {
+	w := bd.b.opts.Progress
+	if w == nil {
+		return func() {}
+	}
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTimer(time.Second)
+		defer t.Stop()
+		shown := false
+		for {
+			select {
+			case <-stop:
+				if shown {
+					fmt.Fprint(w, "\r\033[K")
+				}
+				return
+			case <-t.C:
+				fmt.Fprintf(w, "\rbuilding: %d/%d pages (%s)", bd.done.Load(), total, time.Since(start).Round(100*time.Millisecond))
+				shown = true
+				t.Reset(200 * time.Millisecond)
+			}
+		}
+	}()
+	return func() { close(stop); wg.Wait() }
+}
+
+// page renders one node.
+func (bd *build) page(n *node) {
+	defer bd.done.Add(1)
+	p := bd.pageData(n)
+	var bodyKey [32]byte
+	var bd0 *body
+	if n.src != nil && n.kind != "worksheet" {
+		bodyKey = sha256.Sum256(append(n.src.sum[:], bd.bodyGen...))
+		bd0 = bd.b.cachedBody(n.src.rel, bodyKey)
+	}
+	key := bd.pageKey(n, p, bodyKey)
+	if bd.mode == modeIncremental && bd.b.last.manifest[n.out] == key && (n.src == nil || n.kind == "worksheet" || bd0 != nil) {
+		// Unchanged: keep the file, but still learn its anchors and links.
+		if bd0 != nil {
+			bd.learn(n, bd0)
+		}
+		bd.record(n.out, key, nil)
+		return
+	}
+	if n.src != nil && n.kind != "worksheet" {
+		if bd0 == nil {
+			bd0 = bd.renderBody(n, bodyKey)
+		}
+		bd.learn(n, bd0)
+		p.Content = template.HTML(bd0.html)
+		if len(bd0.headings) >= 3 {
+			p.TOC = tocOf(bd0.headings)
+		}
+	}
+	if n.kind == "worksheet" {
+		if !bd.worksheet(n, p) {
+			return
+		}
+	}
+	buf := getBuffer()
+	defer putBuffer(buf)
+	if err := bd.ts.execute(buf, p); err != nil {
+		bd.fail(err)
+		return
+	}
+	bd.record(n.out, key, buf.Bytes())
+	bd.mu.Lock()
+	bd.rendered++
+	bd.mu.Unlock()
+}
+
+func (b *Builder) cachedBody(rel string, key [32]byte) *body {
+	b.mu2().Lock()
+	defer b.mu2().Unlock()
+	if c := b.bodies[rel]; c != nil && c.key == key {
+		return c
+	}
+	return nil
+}
+
+var bodiesMu sync.Mutex
+
+func (b *Builder) mu2() *sync.Mutex { return &bodiesMu }
+
+// tocOf keeps the headings a table of contents lists: levels 2 to 4.
+func tocOf(hs []markdown.Heading) []markdown.Heading {
+	var out []markdown.Heading
+	for _, h := range hs {
+		if h.Level >= 2 && h.Level <= 4 {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// renderBody renders a page's Markdown, resolving its links.
+func (bd *build) renderBody(n *node, key [32]byte) *body {
+	s := n.src
+	res := &body{key: key}
+	buf := getBuffer()
+	defer putBuffer(buf)
+	r, err := bd.b.md.Render(buf, s.body, markdown.Context{
+		Path:       s.path(),
+		LineOffset: s.fm.Lines,
+		Resolve:    bd.linkFunc(s.rel, s.path(), &res.links),
+	})
+	if err != nil {
+		res.errs.Add(s.path(), 0, 0, "cannot render: %v", err)
+	}
+	res.errs = append(res.errs, r.Errors...)
+	res.headings = r.Headings
+	res.html = append([]byte(nil), buf.Bytes()...)
+	if bd.b.caching() {
+		bd.b.mu2().Lock()
+		bd.b.bodies[s.rel] = res
+		bd.b.mu2().Unlock()
+	}
+	return res
+}
+
+// linkFunc is the Markdown resolver for one file. Links to anchors are
+// recorded in links to be checked at the end of the build.
+func (bd *build) linkFunc(rel, file string, links *[]linkRec) func(string, markdown.Pos) (string, error) {
+	return func(dest string, pos markdown.Pos) (string, error) {
+		u, target, frag, msg := bd.res.resolve(rel, dest)
+		if msg != "" {
+			return "", errors.New(msg)
+		}
+		if frag != "" && target != nil {
+			*links = append(*links, linkRec{path: file, line: pos.Line, col: pos.Col, target: target.url, frag: frag})
+		}
+		return u, nil
+	}
+}
+
+// learn records what a rendered body tells the rest of the build.
+func (bd *build) learn(n *node, c *body) {
+	ids := make(map[string]bool, len(c.headings))
+	for _, h := range c.headings {
+		ids[h.ID] = true
+	}
+	bd.mu.Lock()
+	bd.anchors[n.url] = ids
+	bd.links = append(bd.links, c.links...)
+	bd.errs = append(bd.errs, c.errs...)
+	bd.mu.Unlock()
+}
+
+// checkAnchors fails links to headings that do not exist.
+func (bd *build) checkAnchors() {
+	for _, l := range bd.links {
+		ids := bd.anchors[l.target]
+		if ids[l.frag] || strings.HasPrefix(l.frag, "fn:") || strings.HasPrefix(l.frag, "fnref:") {
+			continue
+		}
+		var known []string
+		for id := range ids {
+			known = append(known, id)
+		}
+		sort.Strings(known)
+		page := "/" + l.target
+		bd.errs.Add(l.path, l.line, l.col, "link to #%s: %s has no heading with that id%s", l.frag, page, diag.Hint(l.frag, known))
+	}
+}
+
+// worksheet fills a worksheet page's view.
+func (bd *build) worksheet(n *node, p *Page) bool {
+	s := n.src
+	var links []linkRec
+	resolve := bd.linkFunc(s.rel, s.path(), &links)
+	env := worksheet.Env{
+		Markdown: func(src string, line, col int) (template.HTML, diag.List) {
+			buf := getBuffer()
+			defer putBuffer(buf)
+			r, err := bd.b.md.Render(buf, []byte(src), markdown.Context{Path: s.path(), LineOffset: line - 1, ColOffset: col - 1, Resolve: resolve})
+			errs := r.Errors
+			if err != nil {
+				errs.Add(s.path(), line, col, "cannot render: %v", err)
+			}
+			return template.HTML(buf.String()), errs
+		},
+		Resolve: func(l worksheet.Link) (string, string, *diag.Error) {
+			u, target, _, msg := bd.res.resolve(s.rel, l.Dest)
+			if msg != "" {
+				return "", "", diag.Errorf(s.path(), l.Line, l.Col, "%s", msg)
+			}
+			title := l.Dest
+			if target != nil {
+				title = target.title
+			}
+			return u, title, nil
+		},
+		Help:        bd.site.Help,
+		WasmURL:     bd.assetURL("wasm/scorer.wasm"),
+		WasmExecURL: bd.assetURL("js/wasm_exec.js"),
+		ScriptURL:   bd.assetURL("js/worksheet.js"),
+	}
+	view, errs := s.ws.View(env)
+	bd.mu.Lock()
+	bd.errs = append(bd.errs, errs...)
+	bd.links = append(bd.links, links...)
+	bd.mu.Unlock()
+	if len(errs) > 0 || view == nil {
+		return false
+	}
+	p.Worksheet = view
+	return true
+}
+
+// record adds an output file. data nil keeps the file from the last build.
+func (bd *build) record(out, key string, data []byte) {
+	bd.mu.Lock()
+	defer bd.mu.Unlock()
+	bd.manifest[out] = key
+	if data == nil {
+		return
+	}
+	switch bd.mode {
+	case modeCheck:
+	case modeFull:
+		if err := bd.out.write(out, data); err != nil {
+			bd.errs.Add(out, 0, 0, "cannot write: %v", err)
+		}
+	case modeIncremental:
+		if bd.b.last.manifest[out] != key {
+			bd.staged[out] = append([]byte(nil), data...)
+		}
+	}
+}
+
+// extras writes the files that are not pages: assets, content files,
+// aliases, feed, sitemap and robots.txt.
+func (bd *build) extras() {
+	for _, name := range sortedKeys(bd.assets) {
+		a := bd.assets[name]
+		bd.recordBytes(a.out, a.data)
+	}
+	for _, rel := range sortedKeys(bd.m.files) {
+		s := bd.m.files[rel]
+		key := fmt.Sprintf("file:%d:%d", s.size, s.mod.UnixNano())
+		if bd.mode == modeIncremental && bd.b.last.manifest[rel] == key {
+			bd.record(rel, key, nil)
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(bd.b.dir, "content", filepath.FromSlash(rel)))
+		if err != nil {
+			bd.errs.Add(s.path(), 0, 0, "cannot read: %v", err)
+			continue
+		}
+		bd.record(rel, key, data)
+	}
+	for _, n := range bd.m.nodes {
+		for _, a := range n.aliases {
+			u := strings.TrimPrefix(a, "/")
+			if !strings.HasSuffix(u, "/") && path.Ext(u) == "" {
+				u += "/"
+			}
+			bd.recordBytes(outFile(u), aliasPage(bd.basePath+n.url, bd.cfg.Origin()+bd.basePath+n.url))
+		}
+	}
+	bd.recordBytes("sitemap.xml", bd.sitemap())
+	bd.recordBytes("feed.xml", bd.feed())
+	bd.recordBytes("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+bd.cfg.Origin()+bd.basePath+"sitemap.xml\n"))
+}
+
+func (bd *build) recordBytes(out string, data []byte) {
+	sum := sha256.Sum256(data)
+	bd.record(out, hex.EncodeToString(sum[:]), data)
+}
+
+// commit makes the build's output the site's output.
+func (bd *build) commit() error {
+	switch bd.mode {
+	case modeFull:
+		for p := range bd.manifest {
+			bd.changed = append(bd.changed, p)
+		}
+		return bd.out.swap()
+	case modeIncremental:
+		for _, p := range sortedKeys(bd.staged) {
+			if err := bd.out.write(p, bd.staged[p]); err != nil {
+				return err
+			}
+			bd.changed = append(bd.changed, p)
+		}
+		for _, p := range bd.changed {
+			if _, ok := bd.manifest[p]; !ok {
+				bd.out.remove(p)
+			}
+		}
+	}
+	return nil
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func getBuffer() *bytes.Buffer {
+	b := bufPool.Get().(*bytes.Buffer)
+	b.Reset()
+	return b
+}
+
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() < 1<<20 {
+		bufPool.Put(b)
+	}
+}
+
+var _ hash.Hash = sha256.New()

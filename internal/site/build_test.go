@@ -1,0 +1,303 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"mutual/internal/diag"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestRender builds each testdata/render case and compares the files it
+// names under want/ with the output; "want/_files" lists every output file.
+func TestRender(t *testing.T) {
+	cases, _ := filepath.Glob("testdata/render/*.txtar")
+	if len(cases) == 0 {
+		t.Fatal("no cases")
+	}
+	for _, file := range cases {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			a := readArchive(t, file)
+			dir := t.TempDir()
+			a.writeSite(t, dir)
+			out := filepath.Join(dir, "public")
+			if _, err := New(Options{Dir: dir, Out: out}).Build(); err != nil {
+				t.Fatalf("build failed:\n%v", err)
+			}
+			tree := readTree(t, out)
+			changed := false
+			for _, name := range a.order {
+				if !strings.HasPrefix(name, "want/") {
+					continue
+				}
+				p := strings.TrimPrefix(name, "want/")
+				var got string
+				if p == "_files" {
+					got = strings.Join(treeNames(tree), "\n") + "\n"
+				} else {
+					data, ok := tree[p]
+					if !ok {
+						t.Errorf("no output file %s", p)
+						continue
+					}
+					got = string(data)
+				}
+				if *update {
+					if a.files[name] != got {
+						a.files[name] = got
+						changed = true
+					}
+					continue
+				}
+				if got != a.files[name] {
+					t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", p, got, a.files[name])
+				}
+			}
+			if changed {
+				if err := os.WriteFile(file, a.format(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestErrors builds each testdata/errors case, which must fail with exactly
+// the errors in its "errors" file, and must leave the old output alone.
+func TestErrors(t *testing.T) {
+	cases, _ := filepath.Glob("testdata/errors/*.txtar")
+	if len(cases) == 0 {
+		t.Fatal("no cases")
+	}
+	for _, file := range cases {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			a := readArchive(t, file)
+			dir := t.TempDir()
+			a.writeSite(t, dir)
+			out := filepath.Join(dir, "public")
+			if err := os.MkdirAll(out, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			old := []byte("<p>the previous build</p>\n")
+			os.WriteFile(filepath.Join(out, "index.html"), old, 0o644)
+			_, err := New(Options{Dir: dir, Out: out}).Build()
+			var list diag.List
+			if !errors.As(err, &list) {
+				t.Fatalf("want a list of errors, got %v", err)
+			}
+			got := list.Error() + "\n"
+			if *update {
+				a.files["errors"] = got
+				if !contains(a.order, "errors") {
+					a.order = append(a.order, "errors")
+				}
+				os.WriteFile(file, a.format(), 0o644)
+				return
+			}
+			if got != a.files["errors"] {
+				t.Errorf("errors differ:\n--- got\n%s--- want\n%s", got, a.files["errors"])
+			}
+			if tree := readTree(t, out); len(tree) != 1 || !bytes.Equal(tree["index.html"], old) {
+				t.Errorf("a failed build changed the output: %v", treeNames(tree))
+			}
+			if err := New(Options{Dir: dir, Out: out}).Check(); err == nil || err.Error() != list.Error() {
+				t.Errorf("check disagrees with build:\n%v", err)
+			}
+		})
+	}
+}
+
+// minimalSite writes a small valid site and returns its folder.
+func minimalSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"content/site.yaml":      "title: T\nbaseURL: https://example.org/\n",
+		"content/_index.md":      "---\ntitle: Home\n---\nHello.\n",
+		"content/guides/a.md":    "---\ntitle: A\ntags: [x]\n---\n## One\n\nSee [b](b.md#two).\n",
+		"content/guides/b.md":    "---\ntitle: B\nweight: 1\n---\n## Two\n\nBack to [a](a.md).\n",
+		"content/guides/img.txt": "not an image\n",
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func writeFile(t *testing.T, dir, name, body string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestFailedBuildKeepsOutput(t *testing.T) {
+	dir := minimalSite(t)
+	out := filepath.Join(dir, "public")
+	if _, err := New(Options{Dir: dir, Out: out}).Build(); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, out)
+	writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\n---\nA [broken](nothere.md) link.\n")
+	_, err := New(Options{Dir: dir, Out: out}).Build()
+	if err == nil || !strings.Contains(err.Error(), `content/guides/a.md:4:3: link to missing file "nothere.md"`) {
+		t.Fatalf("want a broken link error, got %v", err)
+	}
+	after := readTree(t, out)
+	if len(after) != len(before) {
+		t.Fatalf("output changed: %d files, was %d", len(after), len(before))
+	}
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("%s changed", name)
+		}
+	}
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if strings.Contains(e.Name(), ".tmp-") {
+			t.Errorf("temporary folder %s left behind", e.Name())
+		}
+	}
+}
+
+func TestRefusedOutputFolders(t *testing.T) {
+	dir := minimalSite(t)
+	foreign := t.TempDir()
+	writeFile(t, foreign, "notes.txt", "mine")
+	repo := t.TempDir()
+	os.Mkdir(filepath.Join(repo, ".git"), 0o755)
+	tests := []struct {
+		out, want string
+	}{
+		{dir, "refusing to build into the site folder"},
+		{"/", "refusing to build into /"},
+		{filepath.Dir(dir), "it holds the site folder"},
+		{repo, "it holds .git/"},
+		{filepath.Join(dir, "content"), "refusing to build into"},
+		{foreign, "does not look like a built site"},
+	}
+	for _, tt := range tests {
+		_, err := New(Options{Dir: dir, Out: tt.out}).Build()
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("out %s: got %v, want %q", tt.out, err, tt.want)
+		}
+	}
+	if got, _ := os.ReadFile(filepath.Join(foreign, "notes.txt")); string(got) != "mine" {
+		t.Error("the foreign folder was touched")
+	}
+}
+
+// TestIncrementalEqualsFull edits a site step by step; after each step the
+// output of the reused Builder must equal a fresh full build, byte for byte.
+func TestIncrementalEqualsFull(t *testing.T) {
+	dir := minimalSite(t)
+	out := filepath.Join(dir, "public")
+	b := New(Options{Dir: dir, Out: out, Watch: true})
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name string
+		edit func()
+		// wantFew: an edit that must not re-render every page
+		wantFew bool
+	}{
+		{"edit a body", func() { writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\ntags: [x]\n---\n## One\n\nNew text. See [b](b.md#two).\n") }, true},
+		{"rename a title", func() { writeFile(t, dir, "content/guides/b.md", "---\ntitle: B renamed\nweight: 1\n---\n## Two\n\nBack to [a](a.md).\n") }, false},
+		{"add a page", func() { writeFile(t, dir, "content/guides/c.md", "---\ntitle: C\ntags: [x, y]\n---\nThird.\n") }, false},
+		{"add a section", func() { writeFile(t, dir, "content/more/d.md", "---\ntitle: D\n---\nFourth, see [c](../guides/c.md).\n") }, false},
+		{"delete a page", func() { os.Remove(filepath.Join(dir, "content/guides/c.md")); writeFile(t, dir, "content/more/d.md", "---\ntitle: D\n---\nFourth.\n") }, false},
+		{"edit the config", func() { writeFile(t, dir, "content/site.yaml", "title: T2\nbaseURL: https://example.org/sub/\n") }, false},
+		{"add a theme override", func() {
+			writeFile(t, dir, "content/site.yaml", "title: T2\nbaseURL: https://example.org/sub/\ntheme: mine\n")
+			writeFile(t, dir, "themes/mine/theme.yaml", "extends: default\n")
+			writeFile(t, dir, "themes/mine/static/css/main.css", "body { color: black; }\n")
+		}, false},
+		{"edit css only", func() { writeFile(t, dir, "themes/mine/static/css/main.css", "body { color: navy; }\n") }, false},
+		{"copy a file", func() { writeFile(t, dir, "content/guides/img.txt", "changed\n") }, true},
+	}
+	for _, st := range steps {
+		st.edit()
+		stats, err := b.Build()
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		fresh := filepath.Join(t.TempDir(), "out")
+		if _, err := New(Options{Dir: dir, Out: fresh}).Build(); err != nil {
+			t.Fatalf("%s: full build: %v", st.name, err)
+		}
+		got, want := readTree(t, out), readTree(t, fresh)
+		if g, w := treeNames(got), treeNames(want); strings.Join(g, " ") != strings.Join(w, " ") {
+			t.Fatalf("%s: files differ:\nincremental %v\nfull        %v", st.name, g, w)
+		}
+		for name, data := range want {
+			if !bytes.Equal(got[name], data) {
+				t.Errorf("%s: %s differs from a full build", st.name, name)
+			}
+		}
+		if st.wantFew && stats.Rendered > 2 {
+			t.Errorf("%s: rendered %d pages, want at most 2", st.name, stats.Rendered)
+		}
+		if st.name == "edit css only" && !stats.CSSOnly {
+			t.Errorf("%s: CSSOnly not set (changed %v)", st.name, stats.Changed)
+		}
+		if st.name != "edit css only" && stats.CSSOnly {
+			t.Errorf("%s: CSSOnly set", st.name)
+		}
+	}
+}
+
+// TestShippedSiteDeterministic builds the repository's own site twice.
+func TestShippedSiteDeterministic(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	var trees [2]map[string][]byte
+	for i := range trees {
+		out := filepath.Join(t.TempDir(), "out")
+		stats, err := New(Options{Dir: root, Out: out}).Build()
+		if err != nil {
+			t.Fatalf("the shipped site does not build:\n%v", err)
+		}
+		if stats.Pages < 10 {
+			t.Errorf("only %d pages", stats.Pages)
+		}
+		trees[i] = readTree(t, out)
+	}
+	names := treeNames(trees[0])
+	if strings.Join(names, "\n") != strings.Join(treeNames(trees[1]), "\n") {
+		t.Fatal("two builds wrote different files")
+	}
+	for _, n := range names {
+		if !bytes.Equal(trees[0][n], trees[1][n]) {
+			t.Errorf("%s differs between two builds", n)
+		}
+	}
+	// No inline scripts or styles, and nothing from another origin.
+	for _, n := range names {
+		if !strings.HasSuffix(n, ".html") {
+			continue
+		}
+		html := string(trees[0][n])
+		for _, bad := range []string{"<script>", " style=", "<style", "http://fonts", "https://fonts", "cdn."} {
+			if strings.Contains(html, bad) {
+				t.Errorf("%s contains %q", n, bad)
+			}
+		}
+		if strings.Count(html, "<script") != strings.Count(html, "<script src=") {
+			t.Errorf("%s has a script without src", n)
+		}
+	}
+	sort.Strings(names)
+}

@@ -1,0 +1,158 @@
+package site
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"mutual/internal/diag"
+)
+
+// ConfigPath is where a site keeps its configuration, relative to the site.
+const ConfigPath = "content/site.yaml"
+
+// Config is content/site.yaml.
+type Config struct {
+	Title       string
+	Description string
+	BaseURL     string
+	Language    string
+	Theme       string
+	Menu        []MenuEntry
+	Help        string // Markdown, shown in every footer and in worksheet safety notices
+	HelpLine    int    // file line and column where the help text starts
+	HelpCol     int
+	Unsafe      bool // markdown: {unsafe: true} allows raw HTML in Markdown
+	ThemeLine   int  // where the theme is named, for messages
+	ThemeCol    int
+
+	base *url.URL
+}
+
+// MenuEntry is one entry of the site menu, in the order written.
+type MenuEntry struct {
+	Name string
+	URL  string // a content file ("guides/_index.md"), a site path ("/guides/") or an external URL
+	Line int
+	Col  int
+}
+
+var configKeys = []string{"title", "description", "baseURL", "language", "theme", "menu", "help", "markdown"}
+
+// ParseConfig reads site.yaml. All problems are reported, each at its
+// position; the returned Config holds what could be read.
+func ParseConfig(src []byte) (*Config, diag.List) {
+	var errs diag.List
+	y := &yamlFile{path: ConfigPath, errs: &errs}
+	cfg := &Config{Language: "en", Theme: "default"}
+	root := y.parse(src)
+	if root == nil {
+		if len(errs) == 0 {
+			errs.Add(ConfigPath, 1, 1, "site.yaml is empty: it needs at least title and baseURL")
+		}
+		return cfg, errs
+	}
+	var baseNode *yaml.Node
+	y.fields(root, "site.yaml", configKeys, nil, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "title":
+			cfg.Title = y.str(key, v)
+		case "description":
+			cfg.Description = y.str(key, v)
+		case "baseURL":
+			cfg.BaseURL = y.str(key, v)
+			baseNode = v
+		case "language":
+			cfg.Language = y.str(key, v)
+		case "theme":
+			cfg.Theme = y.str(key, v)
+			cfg.ThemeLine, cfg.ThemeCol = v.Line, v.Column
+		case "help":
+			cfg.Help = y.str(key, v)
+			cfg.HelpLine, cfg.HelpCol = v.Line, v.Column
+			if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+				// A block scalar's text starts on the next line.
+				cfg.HelpLine, cfg.HelpCol = v.Line+1, 1
+			}
+		case "menu":
+			cfg.Menu = parseMenu(y, v)
+		case "markdown":
+			y.fields(v, "markdown", []string{"unsafe"}, nil, func(key string, k, v *yaml.Node) {
+				cfg.Unsafe = y.boolean(key, v)
+			})
+		}
+	})
+	if cfg.Title == "" {
+		y.errorf(root, "site.yaml needs a title")
+	}
+	if cfg.BaseURL == "" {
+		y.errorf(root, "site.yaml needs a baseURL, such as https://example.org/")
+	} else if err := cfg.SetBaseURL(cfg.BaseURL); err != nil {
+		y.errorf(baseNode, "%s", err.Msg)
+	}
+	if cfg.Language == "" {
+		cfg.Language = "en"
+	}
+	if cfg.Theme == "" {
+		cfg.Theme = "default"
+	}
+	return cfg, errs
+}
+
+// SetBaseURL validates and sets the base URL: an absolute http(s) URL whose
+// path becomes the prefix of every page URL.
+func (c *Config) SetBaseURL(raw string) *diag.Error {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return &diag.Error{Path: ConfigPath, Msg: "baseURL must be an absolute http or https URL such as https://example.org/, not " + quote(raw)}
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return &diag.Error{Path: ConfigPath, Msg: "baseURL must not have a query or fragment: " + quote(raw)}
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	u.RawPath = ""
+	c.BaseURL = u.String()
+	c.base = u
+	return nil
+}
+
+// BasePath is the path part of the base URL, always ending in "/".
+func (c *Config) BasePath() string { return c.base.Path }
+
+// Origin is the scheme and host of the base URL.
+func (c *Config) Origin() string { return c.base.Scheme + "://" + c.base.Host }
+
+func parseMenu(y *yamlFile, v *yaml.Node) []MenuEntry {
+	if v.Kind != yaml.SequenceNode {
+		y.errorf(v, "menu must be a list of entries with name and url")
+		return nil
+	}
+	var out []MenuEntry
+	for _, item := range v.Content {
+		e := MenuEntry{Line: item.Line, Col: item.Column}
+		y.fields(item, "menu entry", []string{"name", "url"}, nil, func(key string, k, v *yaml.Node) {
+			switch key {
+			case "name":
+				e.Name = y.str(key, v)
+			case "url":
+				e.URL = y.str(key, v)
+				e.Line, e.Col = v.Line, v.Column
+			}
+		})
+		if item.Kind != yaml.MappingNode {
+			continue
+		}
+		if e.Name == "" || e.URL == "" {
+			y.errorf(item, "a menu entry needs a name and a url")
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func quote(s string) string { return strconv.Quote(s) }

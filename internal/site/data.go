@@ -1,0 +1,67 @@
+package site
+
+import (
+	"html/template"
+	"time"
+
+	"mutual/internal/markdown"
+	"mutual/internal/worksheet"
+)
+
+// Page is what every layout receives as ".". Its fields are the theme
+// contract: a theme may rely on each of them.
+type Page struct {
+	Kind        string // "home", "section", "page", "worksheet", "tags", "tag" or "404"
+	Title       string
+	Description string
+	URL         string // root-relative, with the baseURL's path: "/help/guides/listening/"
+	Permalink   string // absolute: "https://example.org/help/guides/listening/"
+	Date        time.Time
+	Lastmod     time.Time
+	Tags        []Link             // tag name and the URL of its page
+	Content     template.HTML      // the rendered body
+	TOC         []markdown.Heading // set when the page has three or more headings
+	Breadcrumbs []Link             // from home to the parent section; not the page itself
+	Prev, Next  *Link              // neighbours within the section
+	Pages       []Entry            // home: the guides; section: its pages; tag: tagged pages; tags: every tag
+	Sections    []Entry            // home and section: (sub)sections
+	Worksheet   *worksheet.View    // Kind "worksheet" only
+	Scripts     []string           // script URLs to load, in order, with defer
+	Site        *Site
+}
+
+// Link is a title and a URL.
+type Link struct {
+	Title string
+	URL   string
+}
+
+// Entry is a page as it appears in a list.
+type Entry struct {
+	Title       string
+	URL         string
+	Description string
+	Date        time.Time
+	Tags        []Link
+	Kind        string
+	Minutes     int // worksheets: how long it takes
+	Count       int // tags page: how many pages carry the tag
+}
+
+// Site is what every page knows about the whole site.
+type Site struct {
+	Title       string
+	Description string
+	BaseURL     string
+	Language    string
+	Menu        []MenuItem
+	Help        template.HTML
+	FeedURL     string
+	Generator   string
+}
+
+// MenuItem is a resolved menu entry.
+type MenuItem struct {
+	Name string
+	URL  string
+}

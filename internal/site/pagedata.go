@@ -1,0 +1,370 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/xml"
+	"fmt"
+	"hash"
+	"html/template"
+	"io/fs"
+	"sort"
+	"strings"
+	"time"
+
+	"mutual/internal/diag"
+	"mutual/internal/markdown"
+)
+
+func readFS(fsys fs.FS, name string) ([]byte, error) { return fs.ReadFile(fsys, name) }
+
+// siteData is the Site every page shares. It renders the help block.
+func (bd *build) siteData() *Site {
+	cfg := bd.cfg
+	s := &Site{
+		Title:       cfg.Title,
+		Description: cfg.Description,
+		BaseURL:     cfg.BaseURL,
+		Language:    cfg.Language,
+		FeedURL:     bd.basePath + "feed.xml",
+		Generator:   "mutual " + Version,
+	}
+	for _, e := range cfg.Menu {
+		u, _, _, msg := bd.res.resolve("site.yaml", e.URL)
+		if msg != "" {
+			bd.errs.Add(ConfigPath, e.Line, e.Col, "menu entry %q: %s", e.Name, msg)
+			continue
+		}
+		s.Menu = append(s.Menu, MenuItem{Name: e.Name, URL: u})
+	}
+	if cfg.Help != "" {
+		buf := getBuffer()
+		defer putBuffer(buf)
+		var links []linkRec
+		r, err := bd.b.md.Render(buf, []byte(cfg.Help), markdown.Context{
+			Path: ConfigPath, LineOffset: cfg.HelpLine - 1, ColOffset: cfg.HelpCol - 1,
+			Resolve: bd.linkFunc("site.yaml", ConfigPath, &links),
+		})
+		if err != nil {
+			bd.errs.Add(ConfigPath, cfg.HelpLine, cfg.HelpCol, "cannot render help: %v", err)
+		}
+		bd.errs = append(bd.errs, r.Errors...)
+		bd.links = append(bd.links, links...)
+		s.Help = template.HTML(buf.String())
+	}
+	return s
+}
+
+func (bd *build) assetURL(name string) string {
+	if a := bd.assets[name]; a != nil {
+		return bd.basePath + a.out
+	}
+	return ""
+}
+
+// funcs are the template functions every layout may use.
+func (bd *build) funcs() template.FuncMap {
+	return template.FuncMap{
+		"asset": func(name string) (string, error) {
+			if a := bd.assets[strings.TrimPrefix(name, "/")]; a != nil {
+				return bd.basePath + a.out, nil
+			}
+			var known []string
+			for k := range bd.assets {
+				known = append(known, k)
+			}
+			return "", fmt.Errorf("no static file %q in the theme%s", name, diag.Hint(name, known))
+		},
+		"hasAsset": func(name string) bool { return bd.assets[strings.TrimPrefix(name, "/")] != nil },
+		"relURL":   func(p string) string { return bd.basePath + strings.TrimPrefix(p, "/") },
+		"absURL":   func(p string) string { return bd.cfg.Origin() + bd.basePath + strings.TrimPrefix(p, "/") },
+		"active": func(item MenuItem, p *Page) bool {
+			if item.URL == p.URL {
+				return true
+			}
+			return item.URL != bd.basePath && strings.HasPrefix(item.URL, bd.basePath) && strings.HasPrefix(p.URL, item.URL)
+		},
+		"date":    func(t time.Time) string { return t.Format("2 January 2006") },
+		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
+		"year":    func() int { return bd.newest().Year() },
+	}
+}
+
+// newest is the latest date in the content, so that output depends on the
+// input alone and not on when it was built.
+func (bd *build) newest() time.Time {
+	var t time.Time
+	for _, n := range bd.m.nodes {
+		if n.date.After(t) {
+			t = n.date
+		}
+		if n.lastmod.After(t) {
+			t = n.lastmod
+		}
+	}
+	if t.IsZero() {
+		t = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t
+}
+
+func (bd *build) link(n *node) *Link {
+	if n == nil {
+		return nil
+	}
+	return &Link{Title: n.title, URL: bd.basePath + n.url}
+}
+
+func (bd *build) tagLinks(n *node) []Link {
+	var out []Link
+	for _, t := range n.tags {
+		out = append(out, Link{Title: t.name, URL: bd.basePath + t.node.url})
+	}
+	return out
+}
+
+func (bd *build) entry(n *node) Entry {
+	return Entry{Title: n.title, URL: bd.basePath + n.url, Description: n.description, Date: n.date,
+		Tags: bd.tagLinks(n), Kind: n.kind, Minutes: n.minutes}
+}
+
+func (bd *build) entries(ns []*node) []Entry {
+	out := make([]Entry, 0, len(ns))
+	for _, n := range ns {
+		out = append(out, bd.entry(n))
+	}
+	return out
+}
+
+func (bd *build) sectionEntries(secs []*section) []Entry {
+	out := make([]Entry, 0, len(secs))
+	for _, s := range secs {
+		e := bd.entry(s.node)
+		e.Count = len(s.pages)
+		out = append(out, e)
+	}
+	return out
+}
+
+// pageData assembles what a layout sees, except the rendered body.
+func (bd *build) pageData(n *node) *Page {
+	p := &Page{
+		Kind:        n.kind,
+		Title:       n.title,
+		Description: n.description,
+		URL:         bd.basePath + n.url,
+		Permalink:   bd.cfg.Origin() + bd.basePath + n.url,
+		Date:        n.date,
+		Lastmod:     n.lastmod,
+		Tags:        bd.tagLinks(n),
+		Prev:        bd.link(n.prev),
+		Next:        bd.link(n.next),
+		Site:        bd.site,
+	}
+	if n.kind == "home" && p.Description == "" {
+		p.Description = bd.cfg.Description
+	}
+	// Breadcrumbs: home, then each parent section.
+	if n.kind != "home" && n.kind != "404" {
+		var trail []Link
+		sec := n.section
+		if n.kind == "section" && sec != nil {
+			sec = sec.parent
+		}
+		for ; sec != nil; sec = sec.parent {
+			title := sec.node.title
+			if sec.dir == "" {
+				title = "Home"
+			}
+			trail = append([]Link{{Title: title, URL: bd.basePath + sec.node.url}}, trail...)
+		}
+		if n.kind == "tag" {
+			trail = append(trail, Link{Title: "Tags", URL: bd.basePath + "tags/"})
+		}
+		if n.kind == "tags" || n.kind == "tag" {
+			trail = append([]Link{{Title: "Home", URL: bd.basePath}}, trail...)
+		}
+		p.Breadcrumbs = trail
+	}
+	switch n.kind {
+	case "home":
+		p.Sections = bd.sectionEntries(n.section.subs)
+		p.Pages = bd.entries(bd.guides())
+	case "section":
+		p.Pages = bd.entries(n.section.pages)
+		p.Sections = bd.sectionEntries(n.section.subs)
+	case "tag":
+		p.Pages = bd.entries(n.tag.nodes)
+	case "tags":
+		for _, t := range bd.m.tags {
+			p.Pages = append(p.Pages, Entry{Title: t.name, URL: bd.basePath + t.node.url, Kind: "tag", Count: len(t.nodes)})
+		}
+	case "worksheet":
+		p.Scripts = append(p.Scripts, bd.assetURL("js/wasm_exec.js"), bd.assetURL("js/worksheet.js"))
+	}
+	p.Scripts = append(p.Scripts, bd.b.opts.Scripts...)
+	return p
+}
+
+// guides are the pages the home page lists and the feed carries: every
+// Markdown page under content/guides/, or every page when there is no such
+// folder, in section order.
+func (bd *build) guides() []*node {
+	var out []*node
+	var walk func(s *section)
+	walk = func(s *section) {
+		for _, n := range s.pages {
+			if n.kind == "page" {
+				out = append(out, n)
+			}
+		}
+		for _, sub := range s.subs {
+			walk(sub)
+		}
+	}
+	if g := bd.m.sections["guides"]; g != nil {
+		walk(g)
+	} else {
+		walk(bd.m.sections[""])
+	}
+	return out
+}
+
+// pageKey is a fingerprint of everything a page's output depends on.
+func (bd *build) pageKey(n *node, p *Page, bodyKey [32]byte) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%x\x00", bd.gen, bodyKey)
+	if n.kind == "worksheet" {
+		fmt.Fprintf(h, "%x\x00%s\x00", n.src.sum, bd.titles)
+	}
+	hashPage(h, p)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func hashPage(h hash.Hash, p *Page) {
+	w := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
+	links := func(ls []Link) {
+		w(fmt.Sprint(len(ls)))
+		for _, l := range ls {
+			w(l.Title)
+			w(l.URL)
+		}
+	}
+	ptr := func(l *Link) {
+		if l == nil {
+			w("-")
+			return
+		}
+		w(l.Title)
+		w(l.URL)
+	}
+	ents := func(es []Entry) {
+		w(fmt.Sprint(len(es)))
+		for _, e := range es {
+			w(e.Title)
+			w(e.URL)
+			w(e.Description)
+			w(e.Date.String())
+			links(e.Tags)
+			w(e.Kind)
+			w(fmt.Sprint(e.Minutes, " ", e.Count))
+		}
+	}
+	w(p.Kind)
+	w(p.Title)
+	w(p.Description)
+	w(p.URL)
+	w(p.Permalink)
+	w(p.Date.String())
+	w(p.Lastmod.String())
+	links(p.Tags)
+	links(p.Breadcrumbs)
+	ptr(p.Prev)
+	ptr(p.Next)
+	ents(p.Pages)
+	ents(p.Sections)
+	w(strings.Join(p.Scripts, " "))
+}
+
+func aliasPage(url, permalink string) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved</title>\n<link rel=\"canonical\" href=\"%s\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url=%s\">\n</head>\n<body>\n<p>This page has moved to <a href=\"%s\">%s</a>.</p>\n</body>\n</html>\n",
+		template.HTMLEscapeString(permalink), template.HTMLEscapeString(url), template.HTMLEscapeString(url), template.HTMLEscapeString(permalink))
+	return b.Bytes()
+}
+
+// sitemap lists every page but the 404 page, by URL.
+func (bd *build) sitemap() []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
+	nodes := append([]*node(nil), bd.m.nodes...)
+	sort.Slice(nodes, func(i, j int) bool { return nodes[i].url < nodes[j].url })
+	for _, n := range nodes {
+		if n.kind == "404" {
+			continue
+		}
+		b.WriteString("  <url><loc>")
+		xml.EscapeText(&b, []byte(bd.cfg.Origin()+bd.basePath+n.url))
+		b.WriteString("</loc>")
+		if t := later(n.date, n.lastmod); !t.IsZero() {
+			b.WriteString("<lastmod>" + t.Format("2006-01-02") + "</lastmod>")
+		}
+		b.WriteString("</url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// feed is an Atom feed of the guides, newest first.
+func (bd *build) feed() []byte {
+	guides := append([]*node(nil), bd.guides()...)
+	sort.SliceStable(guides, func(i, j int) bool {
+		a, b := later(guides[i].date, guides[i].lastmod), later(guides[j].date, guides[j].lastmod)
+		if !a.Equal(b) {
+			return a.After(b)
+		}
+		return guides[i].url < guides[j].url
+	})
+	esc := func(s string) string {
+		var b bytes.Buffer
+		xml.EscapeText(&b, []byte(s))
+		return b.String()
+	}
+	site := bd.cfg.Origin() + bd.basePath
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	fmt.Fprintf(&b, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%s\">\n", esc(bd.cfg.Language))
+	fmt.Fprintf(&b, "  <title>%s</title>\n", esc(bd.cfg.Title))
+	if bd.cfg.Description != "" {
+		fmt.Fprintf(&b, "  <subtitle>%s</subtitle>\n", esc(bd.cfg.Description))
+	}
+	fmt.Fprintf(&b, "  <id>%s</id>\n  <link href=\"%s\"/>\n  <link rel=\"self\" href=\"%sfeed.xml\"/>\n", esc(site), esc(site), esc(site))
+	fmt.Fprintf(&b, "  <updated>%s</updated>\n", bd.newest().UTC().Format(time.RFC3339))
+	fmt.Fprintf(&b, "  <generator version=\"%s\">mutual</generator>\n", Version)
+	for _, n := range guides {
+		updated := later(n.date, n.lastmod)
+		if updated.IsZero() {
+			updated = bd.newest()
+		}
+		fmt.Fprintf(&b, "  <entry>\n    <title>%s</title>\n    <id>%s</id>\n    <link href=\"%s\"/>\n    <updated>%s</updated>\n",
+			esc(n.title), esc(site+n.url), esc(site+n.url), updated.UTC().Format(time.RFC3339))
+		if !n.date.IsZero() {
+			fmt.Fprintf(&b, "    <published>%s</published>\n", n.date.UTC().Format(time.RFC3339))
+		}
+		if n.description != "" {
+			fmt.Fprintf(&b, "    <summary>%s</summary>\n", esc(n.description))
+		}
+		fmt.Fprintf(&b, "    <author><name>%s</name></author>\n  </entry>\n", esc(bd.cfg.Title))
+	}
+	b.WriteString("</feed>\n")
+	return b.Bytes()
+}

@@ -215,11 +215,20 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		// wantFew: an edit that must not re-render every page
 		wantFew bool
 	}{
-		{"edit a body", func() { writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\ntags: [x]\n---\n## One\n\nNew text. See [b](b.md#two).\n") }, true},
-		{"rename a title", func() { writeFile(t, dir, "content/guides/b.md", "---\ntitle: B renamed\nweight: 1\n---\n## Two\n\nBack to [a](a.md).\n") }, false},
+		{"edit a body", func() {
+			writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\ntags: [x]\n---\n## One\n\nNew text. See [b](b.md#two).\n")
+		}, true},
+		{"rename a title", func() {
+			writeFile(t, dir, "content/guides/b.md", "---\ntitle: B renamed\nweight: 1\n---\n## Two\n\nBack to [a](a.md).\n")
+		}, false},
 		{"add a page", func() { writeFile(t, dir, "content/guides/c.md", "---\ntitle: C\ntags: [x, y]\n---\nThird.\n") }, false},
-		{"add a section", func() { writeFile(t, dir, "content/more/d.md", "---\ntitle: D\n---\nFourth, see [c](../guides/c.md).\n") }, false},
-		{"delete a page", func() { os.Remove(filepath.Join(dir, "content/guides/c.md")); writeFile(t, dir, "content/more/d.md", "---\ntitle: D\n---\nFourth.\n") }, false},
+		{"add a section", func() {
+			writeFile(t, dir, "content/more/d.md", "---\ntitle: D\n---\nFourth, see [c](../guides/c.md).\n")
+		}, false},
+		{"delete a page", func() {
+			os.Remove(filepath.Join(dir, "content/guides/c.md"))
+			writeFile(t, dir, "content/more/d.md", "---\ntitle: D\n---\nFourth.\n")
+		}, false},
 		{"edit the config", func() { writeFile(t, dir, "content/site.yaml", "title: T2\nbaseURL: https://example.org/sub/\n") }, false},
 		{"add a theme override", func() {
 			writeFile(t, dir, "content/site.yaml", "title: T2\nbaseURL: https://example.org/sub/\ntheme: mine\n")

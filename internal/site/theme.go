@@ -180,7 +180,7 @@ var layoutKinds = []string{"home", "section", "page", "worksheet", "tags", "tag"
 // base.html, every partial and the kind's own layout.
 type templateSet struct {
 	kinds   map[string]*template.Template
-	broken  bool // a layout failed to parse: its error is reported already
+	broken  bool              // a layout failed to parse: its error is reported already
 	sources map[string]string // template name -> site-relative file, for messages
 	hash    []byte            // of every layout's bytes, for incremental builds
 }

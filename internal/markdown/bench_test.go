@@ -1,0 +1,106 @@
+package markdown
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"testing"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// benchPage is a realistic guide: ~900 words with headings, lists, a table,
+// links and one Go and one YAML block, as make bench generates them.
+func benchPage(b *testing.B) []byte {
+	src, err := os.ReadFile("testdata/bench/page.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return src
+}
+
+func BenchmarkRender(b *testing.B) {
+	src := benchPage(b)
+	m := New(Options{})
+	ctx := Context{Path: "content/guides/page.md", LineOffset: 4, Resolve: testResolve}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := m.Render(io.Discard, src, ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRenderNoResolve is what the site's floor measurement calls.
+func BenchmarkRenderNoResolve(b *testing.B) {
+	src := benchPage(b)
+	m := New(Options{})
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := m.Render(io.Discard, src, Context{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBaseline is goldmark with the same extensions and chroma
+// highlighting the way goldmark-highlighting does it (lexer looked up per
+// block, classes), without ids, anchors or link resolution: the floor that
+// Render's cost compares to.
+func BenchmarkBaseline(b *testing.B) {
+	src := benchPage(b)
+	code := &baselineCode{f: html.New(html.WithClasses(true)), style: styles.Get("github")}
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList, extension.Typographer),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(code, 100))),
+	)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := md.Convert(src, &buf); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+type baselineCode struct {
+	f     *html.Formatter
+	style *chroma.Style
+}
+
+func (c *baselineCode) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, c.render)
+}
+
+func (c *baselineCode) render(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.FencedCodeBlock)
+	var code bytes.Buffer
+	for i := range n.Lines().Len() {
+		seg := n.Lines().At(i)
+		code.Write(seg.Value(src))
+	}
+	lexer := lexers.Get(string(n.Language(src)))
+	if lexer == nil {
+		lexer = lexers.Fallback
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
+	if err != nil {
+		return ast.WalkStop, err
+	}
+	return ast.WalkContinue, c.f.Format(w, c.style, it)
+}

@@ -38,6 +38,19 @@
 // @media (prefers-color-scheme: dark). Table cell alignment becomes a class
 // (align-left, align-center, align-right), never a style attribute.
 //
+// # HTML the theme styles
+//
+//	a.anchor                      heading anchor, last child of h1..h6
+//	pre.chroma > code             every code block; tokens are span.<chroma class>,
+//	                              lines span.line > span.cl when highlighted
+//	td.align-left|center|right    table cells (and th) with an alignment
+//	sup > a.footnote-ref          footnote reference (role="doc-noteref")
+//	div.footnotes > hr + ol > li  the notes (role="doc-endnotes"), each ending in
+//	                              a.footnote-backref (role="doc-backlink")
+//	li > input[type=checkbox]     task list item (checked="" disabled="")
+//	dl > dt + dd                  definition list
+//	del                           strikethrough
+//
 // # Trust model
 //
 // Content comes from counselors, who are trusted to write pages but not to

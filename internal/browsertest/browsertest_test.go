@@ -1,0 +1,143 @@
+package browsertest
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestMain(m *testing.M) { Main(m) }
+
+// pages are the fixtures: each shows one thing a Tab must notice, or must
+// not.
+func pages(other string) http.Handler {
+	mux := http.NewServeMux()
+	html := func(body string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, "<!doctype html><html><head><meta charset=utf-8><title>t</title>"+body)
+		}
+	}
+	mux.HandleFunc("/clean", html(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'"></head><body><p>fine</p></body></html>`))
+	mux.HandleFunc("/csp", html(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self'"></head><body><p style="color:red">inline style</p></body></html>`))
+	mux.HandleFunc("/throw", html(`</head><body><script>null.x</script></body></html>`))
+	mux.HandleFunc("/console", html(`</head><body><script>console.error("broken", 42)</script></body></html>`))
+	mux.HandleFunc("/outside", html(`</head><body><img src="`+other+`/pixel.png" alt=""></body></html>`))
+	mux.HandleFunc("/media", html(`<style>body{background:#fff}@media (prefers-color-scheme: dark){body{background:#000}}</style></head><body>x</body></html>`))
+	mux.HandleFunc("/blocked", html(`</head><body><img src="/pixel.png" alt=""></body></html>`))
+	// Chromium asks for /favicon.ico by itself.
+	mux.HandleFunc("/favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
+	mux.HandleFunc("/pixel.png", func(w http.ResponseWriter, r *http.Request) { w.Header().Set("Content-Type", "image/png") })
+	return mux
+}
+
+func servers(t *testing.T) (site, other *httptest.Server) {
+	other = httptest.NewServer(pages(""))
+	t.Cleanup(other.Close)
+	site = httptest.NewServer(pages(other.URL))
+	t.Cleanup(site.Close)
+	return site, other
+}
+
+func TestProblems(t *testing.T) {
+	site, _ := servers(t)
+	tab := New(t)
+	for _, tc := range []struct {
+		path string
+		want string // substring of one problem; "" = no problem
+	}{
+		{"/clean", ""},
+		{"/csp", "Content Security Policy"},
+		{"/throw", "TypeError"},
+		{"/console", "broken 42"},
+	} {
+		tab.Forget()
+		if status := tab.Navigate(site.URL + tc.path); status != 200 {
+			t.Fatalf("%s: status %d", tc.path, status)
+		}
+		// Console and log events may trail the load event a little.
+		time.Sleep(100 * time.Millisecond)
+		problems := tab.Problems()
+		if tc.want == "" {
+			if len(problems) > 0 {
+				t.Errorf("%s: unexpected problems %v", tc.path, problems)
+			}
+			continue
+		}
+		found := false
+		for _, p := range problems {
+			found = found || strings.Contains(p.String(), tc.want)
+		}
+		if !found {
+			t.Errorf("%s: no problem mentions %q; recorded %v", tc.path, tc.want, tab.Messages())
+		}
+	}
+}
+
+func TestRequests(t *testing.T) {
+	site, other := servers(t)
+	tab := New(t)
+	tab.Navigate(site.URL + "/outside")
+	var sawOther bool
+	for _, r := range tab.Requests() {
+		sawOther = sawOther || strings.HasPrefix(r.URL, other.URL+"/pixel.png")
+	}
+	if !sawOther {
+		t.Errorf("the request to the other origin was not recorded: %v", tab.Requests())
+	}
+	var statuses []int64
+	for _, r := range tab.Responses() {
+		statuses = append(statuses, r.Status)
+	}
+	if len(statuses) != 2 || statuses[0] != 200 || statuses[1] != 200 {
+		t.Errorf("responses %v, want the page and the image, both 200", tab.Responses())
+	}
+
+	tab.Forget()
+	tab.BlockURLs("*://*:*/*.png")
+	tab.Navigate(site.URL + "/blocked")
+	failed := false
+	for _, r := range tab.Responses() {
+		failed = failed || (strings.HasSuffix(r.URL, "/pixel.png") && r.Failed != "")
+	}
+	if !failed {
+		t.Errorf("the blocked image did not fail: %v", tab.Responses())
+	}
+}
+
+func TestEmulation(t *testing.T) {
+	site, _ := servers(t)
+	tab := New(t)
+	tab.Viewport(320, 640)
+	tab.Navigate(site.URL + "/media")
+	if w := Eval[int](tab, `innerWidth`); w != 320 {
+		t.Errorf("innerWidth = %d, want 320", w)
+	}
+	for scheme, want := range map[string]string{"dark": "rgb(0, 0, 0)", "light": "rgb(255, 255, 255)"} {
+		tab.ColorScheme(scheme)
+		if got := Eval[string](tab, `getComputedStyle(document.body).backgroundColor`); got != want {
+			t.Errorf("%s: body background %s, want %s", scheme, got, want)
+		}
+	}
+}
+
+func TestScreenshot(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("MUTUAL_SCREENSHOTS", dir)
+	site, _ := servers(t)
+	tab := New(t)
+	tab.Navigate(site.URL + "/clean")
+	tab.Screenshot("clean page")
+	data, err := os.ReadFile(filepath.Join(dir, "TestScreenshot-clean_page.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(data), "\x89PNG") {
+		t.Errorf("the screenshot is not a PNG")
+	}
+}

@@ -1,0 +1,44 @@
+package bench
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// childRun is one `mutual build` in a child process.
+type childRun struct {
+	wall    time.Duration
+	rss     int64  // peak resident memory, bytes
+	summary string // the summary line mutual printed
+}
+
+// childBuild removes out and builds the corpus in dir into it with the
+// mutual binary, so every run is a full build from a fresh process.
+func childBuild(o *Options, dir, out string) (childRun, error) {
+	if err := os.RemoveAll(out); err != nil {
+		return childRun{}, err
+	}
+	cmd := exec.Command(o.Bin, "build", "-s", dir, "-o", out)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return childRun{}, fmt.Errorf("bench: %s: %v\n%s", strings.Join(cmd.Args, " "), err, stderr.Bytes())
+	}
+	var rss int64
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		rss = int64(ru.Maxrss) // bytes on macOS
+		if runtime.GOOS != "darwin" {
+			rss *= 1024 // KiB on Linux and the BSDs
+		}
+	}
+	return childRun{wall: wall, rss: rss, summary: strings.TrimSpace(stdout.String())}, nil
+}

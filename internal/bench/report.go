@@ -1,0 +1,175 @@
+package bench
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"mutual/internal/serve"
+)
+
+// report prints the machine, then one column per corpus size.
+func report(w io.Writer, o *Options, rs []*result) {
+	fmt.Fprintf(w, "\nmutual bench: %s, GOMAXPROCS=%d, %s/%s, CPU %s (%d logical), load %s\n",
+		runtime.Version(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, cpuModel(), runtime.NumCPU(), loadAvg())
+	fmt.Fprintf(w, "corpus: benchcorpus seed %d in %s; %d runs each of floor and build (alternating), medians\n\n",
+		o.Seed, o.Dir, o.Runs)
+
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	// Labels are padded here so that they line up on the left while the
+	// figures line up on the right.
+	row := func(label string, f func(r *result) string) {
+		fmt.Fprintf(tw, "%-40s\t", label)
+		for _, r := range rs {
+			fmt.Fprintf(tw, "%s\t", f(r))
+		}
+		fmt.Fprintln(tw)
+	}
+	row("guide pages", func(r *result) string {
+		s := thousands(r.pages)
+		if r.reused {
+			s += " (reused)"
+		}
+		return s
+	})
+	row("output files", func(r *result) string { return thousands(r.htmlOut) })
+	row("floor: goldmark + chroma", func(r *result) string { return secs(r.floor) })
+	row("  per page", func(r *result) string { return ms(r.floor / time.Duration(r.pages)) })
+	row("  runs", func(r *result) string { return runs(r.floors) })
+	row("build: "+o.Bin+" build", func(r *result) string { return secs(r.build) })
+	row("  runs", func(r *result) string { return runs(r.builds) })
+	row("  pages/second", func(r *result) string {
+		return thousands(int(float64(r.pages) / r.build.Seconds()))
+	})
+	row("  peak RSS", func(r *result) string { return mb(r.rss) })
+	row("ratio build/floor", func(r *result) string {
+		return fmt.Sprintf("%.2f", r.build.Seconds()/r.floor.Seconds())
+	})
+	row(fmt.Sprintf("  target <= %.2f (%s pages)", targetRatio, thousands(targetPages)), func(r *result) string {
+		if r.pages != targetPages {
+			return "-"
+		}
+		return verdict(r.build.Seconds()/r.floor.Seconds() <= targetRatio)
+	})
+	row(fmt.Sprintf("  target RSS < %s (%s pages)", mb(targetRSS), thousands(targetPages)), func(r *result) string {
+		if r.pages != targetPages {
+			return "-"
+		}
+		return verdict(r.rss < targetRSS)
+	})
+	row("edit -> rebuilt: median", func(r *result) string { return ms(r.rebuild.median) })
+	row("  p90", func(r *result) string { return ms(r.rebuild.p90) })
+	row("  pages rendered per edit", func(r *result) string { return fmt.Sprintf("%.1f", r.rendered) })
+	row("edit -> watcher -> rebuilt: median", func(r *result) string { return ms(r.watched.median) })
+	row("  p90", func(r *result) string { return ms(r.watched.p90) })
+	row(fmt.Sprintf("  target median < %s (%s pages)", ms(targetLatency), thousands(latencyPages)), func(r *result) string {
+		if r.pages != latencyPages {
+			return "-"
+		}
+		return verdict(r.watched.median < targetLatency)
+	})
+	row(fmt.Sprintf("live heap before %d edits", o.MemEdits), func(r *result) string { return mb(int64(r.heap0)) })
+	row(fmt.Sprintf("  after %d edits", o.MemEdits), func(r *result) string { return mb(int64(r.heap1)) })
+	row("  growth", func(r *result) string { return fmt.Sprintf("%+.1f%%", 100*growth(r)) })
+	row(fmt.Sprintf("  flat (growth < %.0f%%)", 100*targetHeapFlat), func(r *result) string {
+		return verdict(growth(r) < targetHeapFlat)
+	})
+	if rs[len(rs)-1].profiled > 0 {
+		row("in-process build, profiled", func(r *result) string {
+			if r.profiled == 0 {
+				return "-"
+			}
+			return secs(r.profiled)
+		})
+	}
+	tw.Flush()
+
+	fmt.Fprintf(w, "\nfloor: every page body (front matter cut) rendered by markdown.Render in %d goroutines, pages read beforehand.\n", runtime.GOMAXPROCS(0))
+	fmt.Fprintf(w, "build: a fresh process into an empty output folder; peak RSS is the highest ru_maxrss of the runs.\n")
+	fmt.Fprintf(w, "edit -> rebuilt: one page gets a sentence appended, then site.Builder.Build (Watch on) returns, in process.\n")
+	fmt.Fprintf(w, "edit -> watcher -> rebuilt: the same with serve.Watcher (fsnotify, %s debounce) in between, as in mutual serve;\n", serve.DefaultQuiet)
+	fmt.Fprintf(w, "  the SSE reload event follows Build's return (a channel send per browser) and is not included.\n")
+	for _, r := range rs {
+		fmt.Fprintf(w, "mutual's summary, %s pages: %s\n", thousands(r.pages), r.summary)
+	}
+	if o.CPUProfile != "" {
+		fmt.Fprintf(w, "CPU profile of the in-process build: %s (go tool pprof -top %s)\n", o.CPUProfile, o.CPUProfile)
+	}
+	if o.MemProfile != "" {
+		fmt.Fprintf(w, "heap profile of the in-process build: %s (go tool pprof -sample_index=alloc_space -top %s)\n", o.MemProfile, o.MemProfile)
+	}
+}
+
+func growth(r *result) float64 {
+	if r.heap0 == 0 {
+		return 0
+	}
+	return (float64(r.heap1) - float64(r.heap0)) / float64(r.heap0)
+}
+
+func verdict(ok bool) string {
+	if ok {
+		return "PASS"
+	}
+	return "MISS"
+}
+
+func secs(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
+
+func ms(d time.Duration) string {
+	return fmt.Sprintf("%.1f ms", float64(d)/float64(time.Millisecond))
+}
+
+func mb(b int64) string { return fmt.Sprintf("%.0f MB", float64(b)/(1<<20)) }
+
+func runs(ds []time.Duration) string {
+	s := make([]string, len(ds))
+	for i, d := range ds {
+		s[i] = fmt.Sprintf("%.2f", d.Seconds())
+	}
+	return strings.Join(s, " ")
+}
+
+// thousands writes n with comma separators: 10000 -> "10,000".
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// cpuModel is the first "model name" of /proc/cpuinfo, or "unknown".
+func cpuModel() string {
+	f, err := os.Open("/proc/cpuinfo")
+	if err != nil {
+		return "unknown"
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if k, v, ok := strings.Cut(sc.Text(), ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown"
+}
+
+// loadAvg is the 1, 5 and 15 minute load averages, as a hint of how shared
+// the machine was.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
+}

@@ -1,0 +1,119 @@
+package bench
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"mutual/internal/benchcorpus"
+)
+
+func TestMedianPercentile(t *testing.T) {
+	ms := func(ns ...int) []time.Duration {
+		var ds []time.Duration
+		for _, n := range ns {
+			ds = append(ds, time.Duration(n)*time.Millisecond)
+		}
+		return ds
+	}
+	tests := []struct {
+		in          []time.Duration
+		median, p90 time.Duration
+	}{
+		{nil, 0, 0},
+		{ms(5), 5 * time.Millisecond, 5 * time.Millisecond},
+		{ms(9, 1, 5), 5 * time.Millisecond, 9 * time.Millisecond},
+		{ms(4, 1, 3, 2), 2500 * time.Microsecond, 4 * time.Millisecond},
+		{ms(20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1), 10500 * time.Microsecond, 18 * time.Millisecond},
+	}
+	for _, tt := range tests {
+		if got := median(tt.in); got != tt.median {
+			t.Errorf("median(%v) = %v, want %v", tt.in, got, tt.median)
+		}
+		if got := percentile(tt.in, 90); got != tt.p90 {
+			t.Errorf("percentile(%v, 90) = %v, want %v", tt.in, got, tt.p90)
+		}
+	}
+}
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 10000: "10,000", 1234567: "1,234,567", -1000: "-1,000"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestStripFrontMatter(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"---\ntitle: x\n---\n\nbody\n", "\nbody\n"},
+		{"---\ntitle: x\nweight: 2\n---\n## h\n", "## h\n"},
+		{"no front matter\n", "no front matter\n"},
+		{"---\nnot closed\n", "---\nnot closed\n"},
+	}
+	for _, tt := range tests {
+		if got := string(stripFrontMatter([]byte(tt.in))); got != tt.want {
+			t.Errorf("stripFrontMatter(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// The in-process loop runs on a small corpus, reports figures, and leaves
+// the corpus exactly as it found it, stamp included.
+func TestLoopRestoresCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a corpus several times")
+	}
+	o := &Options{Dir: t.TempDir(), Sizes: []int{40}, Edits: 2, MemEdits: 3, Stderr: io.Discard}
+	o.defaults()
+	dir, reused, err := corpus(o, 40)
+	if err != nil || reused {
+		t.Fatalf("corpus: reused %v, %v", reused, err)
+	}
+	before := snapshot(t, dir)
+	r := &result{pages: 40}
+	if err := loop(o, dir, r); err != nil {
+		t.Fatal(err)
+	}
+	if r.rebuild.median <= 0 || r.watched.median <= 0 || r.heap0 == 0 || r.heap1 == 0 {
+		t.Errorf("missing figures: %+v", r)
+	}
+	if r.rendered < 1 {
+		t.Errorf("an edit re-rendered %.1f pages on average, want at least the edited one", r.rendered)
+	}
+	after := snapshot(t, dir)
+	if len(after) != len(before) {
+		t.Fatalf("the corpus had %d files, now %d", len(before), len(after))
+	}
+	for p, b := range before {
+		if !bytes.Equal(after[p], b) {
+			t.Errorf("%s changed", p)
+		}
+	}
+	if _, reused, err := corpus(o, 40); err != nil || !reused {
+		t.Errorf("the corpus is not reused after the loop: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, benchcorpus.StampFile)); err != nil {
+		t.Error(err)
+	}
+}
+
+func snapshot(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		files[p] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}

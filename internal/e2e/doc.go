@@ -1,0 +1,22 @@
+// Package e2e holds the end-to-end tests of mutual: the shipped site (the
+// repository root) is built with package site, served from a local test
+// server and driven in Debian's headless chromium through package
+// browsertest.
+//
+// The tests check what only a browser shows. Every page kind (home, section,
+// guide, tag, worksheet, 404) loads without console errors, exceptions or
+// Content Security Policy violations and without a request outside the site;
+// it is light in the light scheme and dark in the dark one, with readable
+// text; it fits a 320 px wide screen without sideways scrolling; and the
+// first Tab focuses a visible skip link. The same holds for a site built for
+// a sub-path (https://example.org/help/). On a worksheet, answers given by
+// clicking labels produce exactly the numbers that package score computes
+// natively, are restored after a reload and erased by "Clear my answers",
+// with no request of any kind while a person fills it in; without
+// WebAssembly the form still works and says that scoring is unavailable.
+//
+// The worksheet pages need the WebAssembly scorer (`make wasm`); `make test`
+// builds it first. Without chromium the tests skip, except under CI=true.
+// MUTUAL_SCREENSHOTS=dir saves a screenshot of every page at 320 and
+// 1280 px, light and dark.
+package e2e

@@ -1,0 +1,84 @@
+package e2e
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"mutual/internal/browsertest"
+)
+
+// page is one page of the shipped site to load.
+type page struct {
+	name   string
+	path   string // under the base URL
+	status int64  // of the document
+}
+
+func TestPages(t *testing.T) {
+	s := serve(t, "/")
+	pages := []page{
+		{"home", "", http.StatusOK},
+		{"section", "guides/", http.StatusOK},
+		{"guide", "guides/receiving/", http.StatusOK},
+		{"nested guide", "guides/settings/at-work/", http.StatusOK},
+		{"tags", "tags/", http.StatusOK},
+		{"tag", s.firstTag(t), http.StatusOK},
+		{"worksheets", "worksheets/", http.StatusOK},
+		{"worksheet", "worksheets/give-and-take/", http.StatusOK},
+		{"404", "no/such/page/", http.StatusNotFound},
+	}
+	for _, p := range pages {
+		t.Run(p.name, func(t *testing.T) { checkPage(t, s, p) })
+	}
+}
+
+// TestSubPath serves the site under /help/, as https://example.org/help/
+// would: every request, link and asset must stay under it and work.
+func TestSubPath(t *testing.T) {
+	s := serve(t, "/help/")
+	for _, p := range []page{
+		{"home", "", http.StatusOK},
+		{"guide", "guides/asking-and-offering/", http.StatusOK},
+		{"worksheet", "worksheets/open-to-receiving/", http.StatusOK},
+		{"404", "guides/gone/", http.StatusNotFound},
+	} {
+		t.Run(p.name, func(t *testing.T) { checkPage(t, s, p) })
+	}
+}
+
+// checkPage loads one page and runs every check on it: keyboard, traffic,
+// links, both colour schemes at 1280 and 320 px, and the console.
+func checkPage(t *testing.T, s *served, p page) {
+	tab := browsertest.New(t)
+	url := s.URL(p.path)
+	tab.Viewport(1280, 800)
+	tab.ColorScheme("light")
+	if status := tab.Navigate(url); status != p.status {
+		t.Fatalf("%s: status %d, want %d", url, status, p.status)
+	}
+	if strings.HasPrefix(p.path, "worksheets/") && strings.Count(p.path, "/") == 2 {
+		// Let the scorer load: its fetch belongs to the page load.
+		tab.Poll("the scorer", `document.querySelector("[data-results]").getAttribute("data-scoring") === "ready"`, 10e9)
+	}
+	checkSkipLink(t, tab, p.name)
+	for _, width := range []int{1280, 320} {
+		tab.Viewport(int64(width), 800)
+		for _, scheme := range []string{"light", "dark"} {
+			tab.ColorScheme(scheme)
+			checkScheme(t, tab, p.name, scheme)
+			checkNarrow(t, tab, p.name, scheme, width)
+			shot(tab, width, scheme)
+		}
+	}
+	doc404 := ""
+	if p.status == http.StatusNotFound {
+		doc404 = url
+	}
+	checkTraffic(t, tab, s, p.name, doc404)
+	checkLinks(t, tab, s, p.name)
+	checkProblems(t, tab, p.name, func(m browsertest.Message) bool {
+		// The browser logs the 404 status of the 404 page itself.
+		return doc404 != "" && m.Kind == "log" && m.URL == doc404 && strings.Contains(m.Text, "404")
+	})
+}

@@ -109,9 +109,11 @@ type result struct {
 
 	floor    time.Duration // median
 	floors   []time.Duration
+	floorCPU time.Duration // median
 	build    time.Duration // median
 	builds   []time.Duration
-	rss      int64 // bytes, highest of the runs
+	buildCPU time.Duration // median
+	rss      int64         // bytes, highest of the runs
 	summary  string
 	htmlOut  int // files in the output folder
 	rebuild  latency
@@ -189,20 +191,25 @@ func measure(o *Options, n int) (*result, error) {
 		return nil, err
 	}
 	out := o.outDir(n)
+	var floorCPU, buildCPU []time.Duration
 	for run := 1; run <= o.Runs; run++ {
 		o.progress("%d pages: floor, run %d of %d", n, run, o.Runs)
-		r.floors = append(r.floors, floor(bodies))
+		wall, cpu := floor(bodies)
+		r.floors = append(r.floors, wall)
+		floorCPU = append(floorCPU, cpu)
 		o.progress("%d pages: build, run %d of %d", n, run, o.Runs)
 		b, err := childBuild(o, dir, out)
 		if err != nil {
 			return nil, err
 		}
 		r.builds = append(r.builds, b.wall)
+		buildCPU = append(buildCPU, b.cpu)
 		r.rss = max(r.rss, b.rss)
 		r.summary = b.summary
 	}
 	bodies = nil
 	r.floor, r.build = median(r.floors), median(r.builds)
+	r.floorCPU, r.buildCPU = median(floorCPU), median(buildCPU)
 	if r.htmlOut, err = countFiles(out); err != nil {
 		return nil, err
 	}

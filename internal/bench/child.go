@@ -14,8 +14,9 @@ import (
 // childRun is one `mutual build` in a child process.
 type childRun struct {
 	wall    time.Duration
-	rss     int64  // peak resident memory, bytes
-	summary string // the summary line mutual printed
+	cpu     time.Duration // user and system
+	rss     int64         // peak resident memory, bytes
+	summary string        // the summary line mutual printed
 }
 
 // childBuild removes out and builds the corpus in dir into it with the
@@ -40,5 +41,6 @@ func childBuild(o *Options, dir, out string) (childRun, error) {
 			rss *= 1024 // KiB on Linux and the BSDs
 		}
 	}
-	return childRun{wall: wall, rss: rss, summary: strings.TrimSpace(stdout.String())}, nil
+	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	return childRun{wall: wall, cpu: cpu, rss: rss, summary: strings.TrimSpace(stdout.String())}, nil
 }

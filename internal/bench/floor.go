@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"mutual/internal/benchcorpus"
@@ -42,13 +43,14 @@ func stripFrontMatter(src []byte) []byte {
 
 // floor renders every body with one Markdown (as the site does, and with
 // nothing else around it) in GOMAXPROCS goroutines and returns the wall
-// time. Output goes to a reused buffer per goroutine; links are kept as
-// written.
-func floor(bodies [][]byte) time.Duration {
+// time and the CPU time of the process (user and system) it took. Output
+// goes to a reused buffer per goroutine; links are kept as written.
+func floor(bodies [][]byte) (wall, cpu time.Duration) {
 	runtime.GC()
 	md := markdown.New(markdown.Options{})
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	cpu0 := cpuTime()
 	start := time.Now()
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
@@ -65,5 +67,14 @@ func floor(bodies [][]byte) time.Duration {
 		})
 	}
 	wg.Wait()
-	return time.Since(start)
+	return time.Since(start), cpuTime() - cpu0
+}
+
+// cpuTime is the user and system time this process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -41,14 +41,19 @@ func report(w io.Writer, o *Options, rs []*result) {
 	row("floor: goldmark + chroma", func(r *result) string { return secs(r.floor) })
 	row("  per page", func(r *result) string { return ms(r.floor / time.Duration(r.pages)) })
 	row("  runs", func(r *result) string { return runs(r.floors) })
+	row("  CPU time", func(r *result) string { return secs(r.floorCPU) })
 	row("build: "+o.Bin+" build", func(r *result) string { return secs(r.build) })
 	row("  runs", func(r *result) string { return runs(r.builds) })
+	row("  CPU time", func(r *result) string { return secs(r.buildCPU) })
 	row("  pages/second", func(r *result) string {
 		return thousands(int(float64(r.pages) / r.build.Seconds()))
 	})
 	row("  peak RSS", func(r *result) string { return mb(r.rss) })
 	row("ratio build/floor", func(r *result) string {
 		return fmt.Sprintf("%.2f", r.build.Seconds()/r.floor.Seconds())
+	})
+	row("  CPU time ratio", func(r *result) string {
+		return fmt.Sprintf("%.2f", r.buildCPU.Seconds()/r.floorCPU.Seconds())
 	})
 	row(fmt.Sprintf("  target <= %.2f (%s pages)", targetRatio, thousands(targetPages)), func(r *result) string {
 		if r.pages != targetPages {
@@ -91,6 +96,7 @@ func report(w io.Writer, o *Options, rs []*result) {
 
 	fmt.Fprintf(w, "\nfloor: every page body (front matter cut) rendered by markdown.Render in %d goroutines, pages read beforehand.\n", runtime.GOMAXPROCS(0))
 	fmt.Fprintf(w, "build: a fresh process into an empty output folder; peak RSS is the highest ru_maxrss of the runs.\n")
+	fmt.Fprintf(w, "CPU time is user + system (getrusage); its ratio is less sensitive than wall time to other load on the machine.\n")
 	fmt.Fprintf(w, "edit -> rebuilt: one page gets a sentence appended, then site.Builder.Build (Watch on) returns, in process.\n")
 	fmt.Fprintf(w, "edit -> watcher -> rebuilt: the same with serve.Watcher (fsnotify, %s debounce) in between, as in mutual serve;\n", serve.DefaultQuiet)
 	fmt.Fprintf(w, "  the SSE reload event follows Build's return (a channel send per browser) and is not included.\n")

@@ -1,0 +1,139 @@
+// Live reload for `mutual serve`. Served only by the development server,
+// never part of a built site. It listens to the server's event stream:
+//   reload  reload the page
+//   css     swap the stylesheets in place (scroll and answers are kept)
+//   error   show the build errors in an overlay
+//   ok      the build is good again: drop the overlay and reload
+// It builds everything with DOM APIs and styles it from overlay.css, so it
+// runs under the site's Content Security Policy.
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var base = script ? new URL(".", script.src) : new URL("/_mutual/", location.href);
+  var overlay = null;
+  var buildID = null; // the build this page belongs to, learned on first contact
+  var source = null;
+
+  function connect() {
+    source = new EventSource(new URL("events", base).href);
+    source.addEventListener("reload", function () { location.reload(); });
+    source.addEventListener("css", function (e) {
+      buildID = e.data;
+      swapStylesheets();
+    });
+    source.addEventListener("error", function (e) {
+      // The same name is used by EventSource for connection errors; those
+      // carry no data.
+      if (typeof e.data === "string") {
+        showErrors(e.data.split("\n"));
+      }
+    });
+    source.addEventListener("ok", function (e) {
+      if (overlay || (buildID !== null && buildID !== e.data)) {
+        location.reload();
+        return;
+      }
+      buildID = e.data;
+    });
+    source.onerror = function () {
+      // The browser retries by itself while the server is away, unless the
+      // answer was not an event stream; then start over.
+      if (source.readyState === EventSource.CLOSED) {
+        source.close();
+        setTimeout(connect, 1000);
+      }
+    };
+  }
+
+  // Stylesheet names carry a content hash (main.3fa2.css), so a changed
+  // stylesheet has a new name: read the new names from a fresh copy of this
+  // page and swap the links, adding the new ones before removing the old to
+  // avoid a flash of unstyled page.
+  function swapStylesheets() {
+    fetch(location.href, { cache: "no-store", credentials: "same-origin" })
+      .then(function (r) {
+        if (!r.ok) { throw new Error(r.status); }
+        return r.text();
+      })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        var want = links(fresh);
+        var have = links(document);
+        var wanted = {};
+        want.forEach(function (l) { wanted[l.getAttribute("href")] = true; });
+        var present = {};
+        have.forEach(function (l) { present[l.getAttribute("href")] = true; });
+        var anchor = have.length ? have[have.length - 1] : null;
+        var pending = 0;
+        var stale = have.filter(function (l) { return !wanted[l.getAttribute("href")]; });
+        function done() {
+          if (--pending <= 0) {
+            stale.forEach(function (l) { l.remove(); });
+          }
+        }
+        want.forEach(function (l) {
+          if (present[l.getAttribute("href")]) { return; }
+          var n = document.createElement("link");
+          for (var i = 0; i < l.attributes.length; i++) {
+            n.setAttribute(l.attributes[i].name, l.attributes[i].value);
+          }
+          pending++;
+          n.addEventListener("load", done);
+          n.addEventListener("error", done);
+          if (anchor) { anchor.after(n); anchor = n; } else { document.head.appendChild(n); }
+        });
+        if (pending === 0) { pending = 1; done(); }
+      })
+      .catch(function () { location.reload(); });
+  }
+
+  function links(doc) {
+    return Array.prototype.filter.call(
+      doc.querySelectorAll('link[rel~="stylesheet"]'),
+      function (l) { return !l.hasAttribute("data-mutual"); }
+    );
+  }
+
+  function ensureStylesheet() {
+    if (document.querySelector("link[data-mutual]")) { return; }
+    var l = document.createElement("link");
+    l.rel = "stylesheet";
+    l.href = new URL("overlay.css", base).href;
+    l.setAttribute("data-mutual", "");
+    document.head.appendChild(l);
+  }
+
+  function showErrors(lines) {
+    ensureStylesheet();
+    if (overlay) { overlay.remove(); }
+    overlay = document.createElement("section");
+    overlay.id = "mutual-overlay";
+    overlay.setAttribute("role", "alert");
+    overlay.setAttribute("aria-labelledby", "mutual-overlay-title");
+
+    var title = document.createElement("h2");
+    title.id = "mutual-overlay-title";
+    title.textContent = lines.length === 1 ? "The site has an error" : "The site has " + lines.length + " errors";
+    var note = document.createElement("p");
+    note.textContent = "You are seeing the last good version. Fix the file and save; this page updates by itself.";
+    var list = document.createElement("ol");
+    lines.forEach(function (line) {
+      var item = document.createElement("li");
+      var code = document.createElement("code");
+      code.textContent = line;
+      item.appendChild(code);
+      list.appendChild(item);
+    });
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "Hide";
+    close.addEventListener("click", function () {
+      overlay.hidden = true;
+    });
+    overlay.append(title, note, list, close);
+    document.body.appendChild(overlay);
+  }
+
+  connect();
+})();

@@ -1,0 +1,34 @@
+// Package serve is `mutual serve`: it watches a site, rebuilds it on every
+// save, serves the output folder and makes the browsers follow along.
+//
+// The pieces, each usable alone:
+//
+//   - Watcher reports changes below content/ and the theme folders, as
+//     debounced batches: recursively (folders created later included), and
+//     deaf to editor swap, backup and temp files, so a save by rename (vim,
+//     VS Code, JetBrains) is one change of the saved file. fsnotify is used
+//     here and nowhere else in mutual.
+//   - Server runs one build per batch through a Builder (*site.Builder),
+//     prints one line per good build and every error of a failed one, and
+//     keeps serving the last good output: a failed build never stops it.
+//   - Server.Handler serves the output folder: pretty URLs (/guides/x/ is
+//     guides/x/index.html, /guides/x redirects there), fixed content types
+//     (application/wasm among them), the theme's 404 page, no directory
+//     listings and Cache-Control: no-store. Every file is opened through an
+//     os.Root on the output folder, and paths with "..", backslashes or NUL
+//     are refused before that, so no request (encoded or not, nor a symlink
+//     inside the folder) reads outside it.
+//   - Live reload: the site adds ScriptURL to every page in serve mode. The
+//     script listens on EventsURL (Server-Sent Events, see events.go for the
+//     protocol): it reloads after a build, swaps only the stylesheets after a
+//     CSS-only change (scroll position and worksheet answers stay), and
+//     shows a failed build's "path:line:col: message" lines in an overlay
+//     styled by OverlayURL, built with DOM APIs so it runs under the site's
+//     Content Security Policy. A browser that connects while the build is
+//     broken gets the errors first; one that reconnects after a restart
+//     reloads.
+//
+// The server is for writing on one's own machine: it listens where it is
+// told (loopback unless the caller says otherwise) and serves the output
+// folder and nothing else.
+package serve

@@ -1,0 +1,306 @@
+package serve
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"mutual/internal/site"
+)
+
+// Builder is what the server needs from a site build; *site.Builder is one.
+// Build is called again for every batch of changes and must leave the
+// previous output untouched when it fails.
+type Builder interface {
+	Build() (*site.Stats, error)
+	WatchDirs() []string // absolute folders whose changes need a rebuild
+	Out() string         // absolute output folder
+	NotFound() string    // output-relative path of the 404 page
+}
+
+// URLs the server answers besides the site's own files. The site adds
+// ScriptURL to every page in serve mode (site.Options.Scripts).
+const (
+	mutualPrefix = "/_mutual/"
+	ScriptURL    = mutualPrefix + "livereload.js"
+	OverlayURL   = mutualPrefix + "overlay.css"
+	EventsURL    = mutualPrefix + "events"
+)
+
+//go:embed assets/livereload.js assets/overlay.css
+var assets embed.FS
+
+// Options tune a Server. The zero value serves the site at the root and
+// prints nothing.
+type Options struct {
+	// Stdout gets one line per successful build; Stderr the errors of a
+	// failed one. nil discards.
+	Stdout, Stderr io.Writer
+	// Quiet is the debounce time of the watcher; 0 means DefaultQuiet.
+	Quiet time.Duration
+	// BasePath is the URL path the site is served under ("/help/" for a
+	// baseURL of https://example.org/help/); "" means "/".
+	BasePath string
+}
+
+// Server watches a site, rebuilds it on every change, serves the output
+// folder and tells connected browsers to reload. A failed build leaves the
+// last good site served and sends its errors to the browsers' overlay.
+type Server struct {
+	b       Builder
+	opts    Options
+	events  *broker
+	handler http.Handler
+
+	mu      sync.Mutex // serialises builds
+	id      string     // unique per Server, prefix of build ids
+	builds  int
+	healthy bool // the last build succeeded
+}
+
+// New returns a Server for b. Nothing is built or watched until Run.
+func New(b Builder, opts Options) *Server {
+	if opts.Stdout == nil {
+		opts.Stdout = io.Discard
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = io.Discard
+	}
+	opts.BasePath = cleanBase(opts.BasePath)
+	s := &Server{
+		b:       b,
+		opts:    opts,
+		id:      fmt.Sprintf("%x", time.Now().UnixNano()),
+		healthy: true,
+	}
+	s.events = newBroker(event{evOK, s.buildID()})
+	mux := http.NewServeMux()
+	mux.Handle("GET "+EventsURL, s.events)
+	mux.HandleFunc("GET "+ScriptURL, serveAsset("assets/livereload.js", "text/javascript; charset=utf-8"))
+	mux.HandleFunc("GET "+OverlayURL, serveAsset("assets/overlay.css", "text/css; charset=utf-8"))
+	mux.HandleFunc(mutualPrefix, http.NotFound)
+	s.handler = &files{
+		dir:      b.Out(),
+		notFound: b.NotFound,
+		prefix:   opts.BasePath,
+		extra:    stripTo(opts.BasePath, mux),
+	}
+	return s
+}
+
+// cleanBase makes p a path that starts and ends with a slash.
+func cleanBase(p string) string {
+	p = path.Clean("/" + p)
+	if p != "/" {
+		p += "/"
+	}
+	return p
+}
+
+// stripTo serves /_mutual/ both at the root and under the base path: the
+// site may or may not prefix the script URL with its base path.
+func stripTo(base string, h http.Handler) http.Handler {
+	if base == "/" {
+		return h
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if rest, ok := strings.CutPrefix(r.URL.Path, strings.TrimSuffix(base, "/")); ok && strings.HasPrefix(rest, mutualPrefix) {
+			r2 := r.Clone(r.Context())
+			r2.URL.Path, r2.URL.RawPath = rest, ""
+			r = r2
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+func serveAsset(name, ctype string) http.HandlerFunc {
+	body, err := assets.ReadFile(name)
+	if err != nil {
+		panic(err) // embedded above: a missing file is a build bug
+	}
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", ctype)
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write(body)
+	}
+}
+
+// Handler serves the output folder, the live reload script and the event
+// stream. It is usable without Run (tests, or a caller with its own loop).
+func (s *Server) Handler() http.Handler { return s.handler }
+
+func (s *Server) buildID() string { return fmt.Sprintf("%s-%d", s.id, s.builds) }
+
+// Build runs one build, prints its outcome and tells the browsers. It
+// reports whether the build succeeded.
+func (s *Server) Build() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	first := s.builds == 0
+	start := time.Now()
+	st, err := s.b.Build()
+	if err != nil {
+		lines := errorLines(err)
+		for _, l := range lines {
+			fmt.Fprintln(s.opts.Stderr, l)
+		}
+		what := "rebuild"
+		if first {
+			what = "build"
+		}
+		fmt.Fprintf(s.opts.Stderr, "%s failed: %s; %s\n", what, plural(len(lines), "error"), keepServing(first))
+		s.healthy = false
+		ev := event{evError, strings.Join(lines, "\n")}
+		s.events.publish(ev, ev)
+		return false
+	}
+	d := st.Duration
+	if d <= 0 {
+		d = time.Since(start)
+	}
+	s.builds++
+	id := s.buildID()
+	if first {
+		fmt.Fprintf(s.opts.Stdout, "built in %s (%s)\n", formatDuration(d), plural(st.Files, "file"))
+	} else {
+		fmt.Fprintf(s.opts.Stdout, "rebuilt in %s (%s)\n", formatDuration(d), plural(len(st.Changed), "file"))
+	}
+	ok := event{evOK, id}
+	switch {
+	case !s.healthy:
+		s.events.publish(ok, ok)
+	case len(st.Changed) == 0 && !st.CSSOnly:
+		// Nothing in the output changed (a save without edits, a comment
+		// in a template that renders the same): no reason to reload.
+		s.builds-- // keep the id the browsers have
+	case st.CSSOnly:
+		s.events.publish(event{evCSS, id}, ok)
+	default:
+		s.events.publish(event{evReload, id}, ok)
+	}
+	s.healthy = true
+	return true
+}
+
+func keepServing(first bool) string {
+	if first {
+		return "fix them and save; the page will update"
+	}
+	return "still serving the last good site"
+}
+
+// errorLines splits a build error (usually a diag.List) into its lines.
+func errorLines(err error) []string {
+	var lines []string
+	for l := range strings.SplitSeq(err.Error(), "\n") {
+		if l = strings.TrimRight(l, " \r"); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) == 0 {
+		lines = []string{"build failed"}
+	}
+	return lines
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// formatDuration prints whole milliseconds, one decimal below 10 ms, and
+// seconds from one second up: "12ms", "3.4ms", "1.25s".
+func formatDuration(d time.Duration) string {
+	switch {
+	case d >= time.Second:
+		return fmt.Sprintf("%.2fs", d.Seconds())
+	case d >= 10*time.Millisecond:
+		return fmt.Sprintf("%dms", d.Round(time.Millisecond).Milliseconds())
+	default:
+		return fmt.Sprintf("%.1fms", float64(d)/float64(time.Millisecond))
+	}
+}
+
+// Run builds the site, serves it on ln and rebuilds on every change until
+// ctx is done; then it stops the watcher and the server and returns nil. A
+// failing build never stops it; only a watcher that cannot start or a
+// listener that fails does.
+func (s *Server) Run(ctx context.Context, ln net.Listener) error {
+	w, err := NewWatcher(s.opts.Quiet)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	w.Skip(s.b.Out())
+	// Watch before building, so no change made during the first build is
+	// missed; again after, as the theme chain is known only then.
+	if err := w.Watch(s.b.WatchDirs()...); err != nil {
+		fmt.Fprintln(s.opts.Stderr, err)
+	}
+	s.Build()
+	if err := w.Watch(s.b.WatchDirs()...); err != nil {
+		fmt.Fprintln(s.opts.Stderr, err)
+	}
+
+	hs := &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          log.New(s.opts.Stderr, "serve: ", 0),
+	}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	fmt.Fprintf(s.opts.Stdout, "serving %s (Ctrl-C to stop)\n", displayURL(ln.Addr(), s.opts.BasePath))
+
+	var runErr error
+loop:
+	for {
+		select {
+		case <-ctx.Done():
+			break loop
+		case err := <-served:
+			runErr = err
+			break loop
+		case <-w.Events():
+			s.Build()
+			if err := w.Watch(s.b.WatchDirs()...); err != nil {
+				fmt.Fprintln(s.opts.Stderr, err)
+			}
+		case err := <-w.Errors():
+			fmt.Fprintln(s.opts.Stderr, "watch:", err)
+		}
+	}
+	s.events.close()
+	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdown); err != nil && runErr == nil {
+		runErr = err
+	}
+	if errors.Is(runErr, http.ErrServerClosed) {
+		runErr = nil
+	}
+	return runErr
+}
+
+// displayURL is the address to open in a browser: an unspecified bind
+// address (0.0.0.0, ::) shows as localhost.
+func displayURL(a net.Addr, base string) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return "http://" + a.String() + base
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port) + base
+}

@@ -1,0 +1,282 @@
+package serve
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"mutual/internal/diag"
+	"mutual/internal/site"
+)
+
+// sseClient reads events from the server's event stream.
+type sseClient struct {
+	t    *testing.T
+	res  *http.Response
+	r    *bufio.Reader
+	evs  chan event
+	errc chan error
+}
+
+func dialEvents(t *testing.T, base string) *sseClient {
+	t.Helper()
+	res, err := http.Get(base + EventsURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/event-stream") {
+		t.Fatalf("Content-Type = %q", ct)
+	}
+	c := &sseClient{t: t, res: res, r: bufio.NewReader(res.Body), evs: make(chan event, 16), errc: make(chan error, 1)}
+	t.Cleanup(func() { res.Body.Close() })
+	go c.read()
+	return c
+}
+
+func (c *sseClient) read() {
+	var ev event
+	var data []string
+	for {
+		line, err := c.r.ReadString('\n')
+		if err != nil {
+			c.errc <- err
+			close(c.evs)
+			return
+		}
+		line = strings.TrimSuffix(line, "\n")
+		switch {
+		case line == "":
+			if ev.name != "" {
+				ev.data = strings.Join(data, "\n")
+				c.evs <- ev
+			}
+			ev, data = event{}, nil
+		case strings.HasPrefix(line, "event: "):
+			ev.name = strings.TrimPrefix(line, "event: ")
+		case strings.HasPrefix(line, "data: "):
+			data = append(data, strings.TrimPrefix(line, "data: "))
+		}
+	}
+}
+
+func (c *sseClient) next() event {
+	c.t.Helper()
+	select {
+	case ev, ok := <-c.evs:
+		if !ok {
+			c.t.Fatalf("event stream ended: %v", <-c.errc)
+		}
+		return ev
+	case <-time.After(5 * time.Second):
+		c.t.Fatal("no event within 5s")
+	}
+	return event{}
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's goroutine and the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestEvents(t *testing.T) {
+	out, _ := testSite(t)
+	fb := &fakeBuilder{out: out, results: make(chan fakeResult, 1)}
+	var stdout, stderr syncBuffer
+	s := New(fb, Options{Stdout: &stdout, Stderr: &stderr})
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	defer s.events.close() // first: end the streams so Close does not wait
+
+	fb.results <- fakeResult{stats: &site.Stats{Files: 12, Changed: []string{"a"}, Duration: 120 * time.Millisecond}}
+	if !s.Build() {
+		t.Fatal("first build failed")
+	}
+	a := dialEvents(t, srv.URL)
+	first := a.next()
+	if first.name != evOK || first.data == "" {
+		t.Fatalf("first event = %+v, want ok with a build id", first)
+	}
+
+	// A failed build: every client gets the lines; the terminal too, once.
+	var errs diag.List
+	errs.Add("content/worksheets/x.yaml", 3, 5, "unknown key %q (did you mean %q?)", "titel", "title")
+	errs.Add("content/guides/a.md", 10, 1, "broken link %q", "b.md")
+	fb.results <- fakeResult{err: errs}
+	if s.Build() {
+		t.Fatal("failing build reported success")
+	}
+	ev := a.next()
+	want := "content/worksheets/x.yaml:3:5: unknown key \"titel\" (did you mean \"title\"?)\ncontent/guides/a.md:10:1: broken link \"b.md\""
+	if ev.name != evError || ev.data != want {
+		t.Fatalf("event = %+v, want error with\n%s", ev, want)
+	}
+	if got := stderr.String(); strings.Count(got, "content/guides/a.md:10:1: broken link") != 1 || !strings.Contains(got, "rebuild failed: 2 errors; still serving the last good site") {
+		t.Errorf("stderr = %q", got)
+	}
+
+	// A browser that opens a page now sees the errors at once.
+	b := dialEvents(t, srv.URL)
+	if ev := b.next(); ev.name != evError || ev.data != want {
+		t.Fatalf("state on connect = %+v, want the error", ev)
+	}
+
+	// Fixed: ok with a new build id, to both.
+	fb.results <- fakeResult{stats: &site.Stats{Changed: []string{"x", "y", "z"}, Duration: 12 * time.Millisecond}}
+	s.Build()
+	evA, evB := a.next(), b.next()
+	if evA.name != evOK || evA.data == first.data || evB != evA {
+		t.Fatalf("after the fix: %+v and %+v, want ok with a new id", evA, evB)
+	}
+	if got := stdout.String(); !strings.Contains(got, "built in 120ms (12 files)\n") || !strings.Contains(got, "rebuilt in 12ms (3 files)\n") {
+		t.Errorf("stdout = %q", got)
+	}
+
+	// CSS only, then a content change.
+	fb.results <- fakeResult{stats: &site.Stats{Changed: []string{"css/main.1.css"}, CSSOnly: true}}
+	s.Build()
+	if ev := a.next(); ev.name != evCSS || ev.data == evA.data {
+		t.Fatalf("css change: %+v", ev)
+	}
+	fb.results <- fakeResult{stats: &site.Stats{Changed: []string{"index.html"}}}
+	s.Build()
+	if ev := a.next(); ev.name != evReload {
+		t.Fatalf("content change: %+v", ev)
+	}
+	b.next()
+	b.next()
+
+	// A build that changed nothing in the output sends nothing.
+	before := s.buildID()
+	fb.results <- fakeResult{stats: &site.Stats{}}
+	s.Build()
+	if s.buildID() != before {
+		t.Errorf("build id changed from %s to %s without output changes", before, s.buildID())
+	}
+	fb.results <- fakeResult{stats: &site.Stats{Changed: []string{"css/main.2.css"}, CSSOnly: true}}
+	s.Build()
+	if ev := a.next(); ev.name != evCSS {
+		t.Fatalf("after a no-op build then a css change: %+v, want css", ev)
+	}
+	b.next()
+
+	// A browser that comes back learns the latest id as its state.
+	c := dialEvents(t, srv.URL)
+	if ev := c.next(); ev.name != evOK || ev.data != s.buildID() {
+		t.Fatalf("state = %+v, want ok %s", ev, s.buildID())
+	}
+}
+
+func TestRun(t *testing.T) {
+	out, _ := testSite(t)
+	watch := t.TempDir()
+	mkfile(t, filepath.Join(watch, "guides", "a.md"), "# a\n")
+	fb := &fakeBuilder{out: out, watch: watch, results: make(chan fakeResult, 1), builds: make(chan struct{}, 8)}
+	var stdout, stderr syncBuffer
+	s := New(fb, Options{Stdout: &stdout, Stderr: &stderr, Quiet: 5 * time.Millisecond})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx, ln) }()
+	<-fb.builds // the first build
+
+	base := "http://" + ln.Addr().String()
+	c := dialEvents(t, base)
+	c.next() // state
+	mkfile(t, filepath.Join(watch, "guides", "a.md"), "# a, edited\n")
+	<-fb.builds
+	if ev := c.next(); ev.name != evReload {
+		t.Fatalf("after an edit: %+v, want reload", ev)
+	}
+	// A new folder's file is watched too.
+	mkfile(t, filepath.Join(watch, "worksheets", "w.yaml"), "title: w\n")
+	<-fb.builds
+	if ev := c.next(); ev.name != evReload {
+		t.Fatalf("after a new folder: %+v, want reload", ev)
+	}
+
+	// Stopping ends open event streams and returns quickly.
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("Run = %v", err)
+		}
+	case <-time.After(3 * time.Second):
+		t.Fatal("Run did not return after cancel")
+	}
+	if _, err := http.Get(base + "/"); err == nil {
+		t.Error("server still answers after Run returned")
+	}
+	if got := stdout.String(); !strings.Contains(got, "serving "+base+"/ (Ctrl-C to stop)") {
+		t.Errorf("stdout = %q", got)
+	}
+}
+
+func TestRunListenerError(t *testing.T) {
+	out, _ := testSite(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln.Close()
+	s := New(&fakeBuilder{out: out, watch: t.TempDir()}, Options{})
+	if err := s.Run(context.Background(), ln); err == nil || errors.Is(err, http.ErrServerClosed) {
+		t.Fatalf("Run on a closed listener = %v, want an error", err)
+	}
+}
+
+func TestFormatDuration(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		400 * time.Microsecond:  "0.4ms",
+		3400 * time.Microsecond: "3.4ms",
+		12 * time.Millisecond:   "12ms",
+		999 * time.Millisecond:  "999ms",
+		1250 * time.Millisecond: "1.25s",
+	} {
+		if got := formatDuration(d); got != want {
+			t.Errorf("formatDuration(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+func TestDisplayURL(t *testing.T) {
+	for addr, want := range map[string]string{
+		"127.0.0.1:1313": "http://127.0.0.1:1313/",
+		"0.0.0.0:1313":   "http://localhost:1313/",
+		"[::]:8080":      "http://localhost:8080/",
+		"[::1]:8080":     "http://[::1]:8080/",
+	} {
+		a, err := net.ResolveTCPAddr("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := displayURL(a, "/"); got != want {
+			t.Errorf("displayURL(%s) = %q, want %q", addr, got, want)
+		}
+	}
+}

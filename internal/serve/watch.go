@@ -1,0 +1,275 @@
+package serve
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Watcher reports changes below a set of root folders, recursively, as
+// debounced batches of absolute paths. Folders created later are watched as
+// they appear (and the files already inside them reported). Editor temp,
+// swap, lock and backup files are ignored, so a save by rename (vim, VS Code,
+// JetBrains) shows up as a change of the file that was saved.
+type Watcher struct {
+	fw     *fsnotify.Watcher
+	paths  chan string
+	events chan []string
+	errs   chan error
+	done   chan struct{}
+	wg     sync.WaitGroup
+
+	mu    sync.Mutex
+	roots map[string]bool
+	skip  []string // absolute folders whose changes are not reported (the output folder)
+
+	closeOnce sync.Once
+}
+
+// NewWatcher starts a watcher that waits for quiet (DefaultQuiet when 0)
+// without changes before it sends a batch. Add roots with Watch.
+func NewWatcher(quiet time.Duration) (*Watcher, error) {
+	if quiet <= 0 {
+		quiet = DefaultQuiet
+	}
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, fmt.Errorf("watch: %w", err)
+	}
+	w := &Watcher{
+		fw:     fw,
+		paths:  make(chan string, 64),
+		events: make(chan []string),
+		errs:   make(chan error, 8),
+		done:   make(chan struct{}),
+		roots:  make(map[string]bool),
+	}
+	w.wg.Add(2)
+	go func() { defer w.wg.Done(); w.loop() }()
+	go func() { defer w.wg.Done(); debounce(w.paths, w.events, quiet, w.done) }()
+	return w, nil
+}
+
+// Events delivers batches of changed paths: absolute, sorted, without
+// duplicates. A path may name a file or folder that no longer exists.
+func (w *Watcher) Events() <-chan []string { return w.events }
+
+// Errors delivers problems the watcher ran into (such as a folder it could
+// not watch). They are not fatal; the watcher goes on.
+func (w *Watcher) Errors() <-chan error { return w.errs }
+
+// Skip excludes a folder (and everything below it) from the reported
+// changes, for an output folder that lives inside a watched root.
+func (w *Watcher) Skip(dir string) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return
+	}
+	w.mu.Lock()
+	w.skip = append(w.skip, abs)
+	w.mu.Unlock()
+}
+
+// Watch adds roots, recursively. Roots already watched and roots that do not
+// exist are skipped without error: a theme folder may be absent on disk.
+func (w *Watcher) Watch(roots ...string) error {
+	var errs []error
+	for _, r := range roots {
+		abs, err := filepath.Abs(r)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		w.mu.Lock()
+		seen := w.roots[abs]
+		w.roots[abs] = true
+		w.mu.Unlock()
+		if seen {
+			continue
+		}
+		if fi, err := os.Stat(abs); err != nil || !fi.IsDir() {
+			continue
+		}
+		if err := w.addTree(abs, false); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Close stops the watcher and waits for its goroutines to end. Events is not
+// closed: select on your own stop signal as well.
+func (w *Watcher) Close() error {
+	var err error
+	w.closeOnce.Do(func() {
+		close(w.done)
+		err = w.fw.Close()
+		w.wg.Wait()
+	})
+	return err
+}
+
+// addTree watches dir and every folder below it. When report is set (a
+// folder that just appeared), the files found inside are reported too: they
+// may have been written before the watch was in place.
+func (w *Watcher) addTree(dir string, report bool) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil // gone while we walked; its removal is reported on its own
+			}
+			return err
+		}
+		if p != dir && ignoredName(d.Name(), d.IsDir()) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if err := w.fw.Add(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("watch %s: %w", p, err)
+			}
+		}
+		if report && p != dir {
+			w.send(p)
+		}
+		return nil
+	})
+}
+
+func (w *Watcher) loop() {
+	for {
+		select {
+		case <-w.done:
+			return
+		case ev, ok := <-w.fw.Events:
+			if !ok {
+				return
+			}
+			w.handle(ev)
+		case err, ok := <-w.fw.Errors:
+			if !ok {
+				return
+			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				// Events were lost: report every root so the next build
+				// looks at everything.
+				w.mu.Lock()
+				for r := range w.roots {
+					w.send(r)
+				}
+				w.mu.Unlock()
+			}
+			w.report(err)
+		}
+	}
+}
+
+func (w *Watcher) handle(ev fsnotify.Event) {
+	if ev.Op == fsnotify.Chmod {
+		return // attributes only: indexers and backup tools touch these
+	}
+	name := ev.Name
+	if w.skipped(name) {
+		return
+	}
+	base := filepath.Base(name)
+	if ev.Has(fsnotify.Create) {
+		if fi, err := os.Lstat(name); err == nil && fi.IsDir() {
+			if ignoredName(base, true) {
+				return
+			}
+			if err := w.addTree(name, true); err != nil {
+				w.report(err)
+			}
+			w.send(name)
+			return
+		}
+	}
+	if ignoredName(base, false) {
+		return
+	}
+	w.send(name)
+}
+
+func (w *Watcher) skipped(name string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, s := range w.skip {
+		if name == s || strings.HasPrefix(name, s+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *Watcher) send(p string) {
+	select {
+	case w.paths <- p:
+	case <-w.done:
+	}
+}
+
+func (w *Watcher) report(err error) {
+	select {
+	case w.errs <- err:
+	default: // nobody is reading; drop rather than block the watcher
+	}
+}
+
+// ignoredName reports whether a file or folder name belongs to an editor, a
+// version control system or the operating system rather than to the site.
+func ignoredName(name string, dir bool) bool {
+	if dir {
+		switch name {
+		case ".git", ".hg", ".svn", ".idea", ".vscode", "node_modules":
+			return true
+		}
+		return false
+	}
+	switch {
+	case name == ".DS_Store", name == "Thumbs.db", name == "desktop.ini":
+		return true
+	case strings.HasSuffix(name, "~"): // vim and emacs backups
+		return true
+	case strings.HasPrefix(name, ".#"): // emacs lock files
+		return true
+	case len(name) > 1 && name[0] == '#' && name[len(name)-1] == '#': // emacs autosave
+		return true
+	case isDigits(name): // vim probes a folder by writing "4913" (and 5036, ...)
+		return true
+	case strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"): // JetBrains safe write
+		return true
+	case strings.HasPrefix(name, ".goutputstream-"): // GNOME editors
+		return true
+	case strings.HasSuffix(name, ".tmp"), strings.HasSuffix(name, ".crswap"), strings.HasSuffix(name, ".kate-swp"):
+		return true
+	}
+	// vim swap files: .name.swp, then .swo, .swn, ... down to .swa, and
+	// .swx for its probes. They start with a dot, which keeps .swf files.
+	ext := filepath.Ext(name)
+	if ext == ".swp" || strings.HasPrefix(name, ".") && len(ext) == 4 && strings.HasPrefix(ext, ".sw") && (ext[3] >= 'a' && ext[3] <= 'p' || ext[3] == 'x') {
+		return true
+	}
+	return false
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

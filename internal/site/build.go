@@ -181,6 +181,7 @@ type build struct {
 	inputs   string // key of the config and the options
 	bodyGen  string // key of everything a Markdown body depends on
 	titles   string // key of every page title, for worksheet "see" links
+	latest   time.Time // the newest date in the content
 
 	mu       sync.Mutex
 	errs     diag.List
@@ -435,6 +436,7 @@ func (bd *build) keys(cfgSrc []byte, srcs []*source) {
 		fmt.Fprintf(t, "%s\x00%s\x00", n.url, n.title)
 	}
 	bd.titles = hex.EncodeToString(t.Sum(nil))
+	bd.latest = bd.newest()
 }
 
 // cssKeys split the build's inputs into stylesheets and everything else.

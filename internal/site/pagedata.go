@@ -87,12 +87,12 @@ func (bd *build) funcs() template.FuncMap {
 		},
 		"date":    func(t time.Time) string { return t.Format("2 January 2006") },
 		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
-		"year":    func() int { return bd.newest().Year() },
+		"year":    func() int { return bd.latest.Year() },
 	}
 }
 
 // newest is the latest date in the content, so that output depends on the
-// input alone and not on when it was built.
+// input alone and not on when it was built. Use bd.latest, computed once.
 func (bd *build) newest() time.Time {
 	var t time.Time
 	for _, n := range bd.m.nodes {
@@ -190,7 +190,11 @@ func (bd *build) pageData(n *node) *Page {
 	switch n.kind {
 	case "home":
 		p.Sections = bd.sectionEntries(n.section.subs)
-		p.Pages = bd.entries(bd.guides())
+		guides := bd.guides()
+		if len(guides) > homeGuides {
+			guides = guides[:homeGuides]
+		}
+		p.Pages = bd.entries(guides)
 	case "section":
 		p.Pages = bd.entries(n.section.pages)
 		p.Sections = bd.sectionEntries(n.section.subs)
@@ -206,6 +210,9 @@ func (bd *build) pageData(n *node) *Page {
 	p.Scripts = append(p.Scripts, bd.b.opts.Scripts...)
 	return p
 }
+
+// homeGuides is how many guides the home page lists at most.
+const homeGuides = 12
 
 // guides are the pages the home page lists and the feed carries: every
 // Markdown page under content/guides/, or every page when there is no such
@@ -348,12 +355,12 @@ func (bd *build) feed() []byte {
 		fmt.Fprintf(&b, "  <subtitle>%s</subtitle>\n", esc(bd.cfg.Description))
 	}
 	fmt.Fprintf(&b, "  <id>%s</id>\n  <link href=\"%s\"/>\n  <link rel=\"self\" href=\"%sfeed.xml\"/>\n", esc(site), esc(site), esc(site))
-	fmt.Fprintf(&b, "  <updated>%s</updated>\n", bd.newest().UTC().Format(time.RFC3339))
+	fmt.Fprintf(&b, "  <updated>%s</updated>\n", bd.latest.UTC().Format(time.RFC3339))
 	fmt.Fprintf(&b, "  <generator version=\"%s\">mutual</generator>\n", Version)
 	for _, n := range guides {
 		updated := later(n.date, n.lastmod)
 		if updated.IsZero() {
-			updated = bd.newest()
+			updated = bd.latest
 		}
 		fmt.Fprintf(&b, "  <entry>\n    <title>%s</title>\n    <id>%s</id>\n    <link href=\"%s\"/>\n    <updated>%s</updated>\n",
 			esc(n.title), esc(site+n.url), esc(site+n.url), updated.UTC().Format(time.RFC3339))

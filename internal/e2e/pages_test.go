@@ -67,6 +67,9 @@ func checkPage(t *testing.T, s *served, p page) {
 		for _, scheme := range []string{"light", "dark"} {
 			tab.ColorScheme(scheme)
 			checkScheme(t, tab, p.name, scheme)
+			if width == 1280 {
+				checkContrast(t, tab, p.name, scheme)
+			}
 			checkNarrow(t, tab, p.name, scheme, width)
 			shot(tab, width, scheme)
 		}

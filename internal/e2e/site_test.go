@@ -21,6 +21,13 @@ func TestMain(m *testing.M) { browsertest.Main(m) }
 // root is the shipped site: the repository root.
 const root = "../.."
 
+// reporter is what the checks below need of a *testing.T, so that a test
+// can also run them on pages made to fail them (see checks_test.go).
+type reporter interface {
+	Helper()
+	Errorf(format string, args ...any)
+}
+
 // served is the shipped site, built for and served by a local server.
 type served struct {
 	Base string // the site's base URL: "http://127.0.0.1:port/" or ".../help/"
@@ -92,7 +99,7 @@ func (s *served) firstTag(t *testing.T) string {
 // checkTraffic fails the test for any request outside the site (data: URLs
 // aside) and any response of status 400 or more (or a failed request),
 // except the document itself when allowDoc404 names it.
-func checkTraffic(t *testing.T, tab *browsertest.Tab, s *served, page, allowDoc404 string) {
+func checkTraffic(t reporter, tab *browsertest.Tab, s *served, page, allowDoc404 string) {
 	t.Helper()
 	for _, r := range tab.Requests() {
 		if !strings.HasPrefix(r.URL, s.Base) && !strings.HasPrefix(r.URL, "data:") {
@@ -112,7 +119,7 @@ func checkTraffic(t *testing.T, tab *browsertest.Tab, s *served, page, allowDoc4
 // checkProblems fails the test for console errors and warnings, exceptions
 // and browser log errors (CSP violations among them). ignore says which
 // messages a test expects.
-func checkProblems(t *testing.T, tab *browsertest.Tab, page string, ignore func(browsertest.Message) bool) {
+func checkProblems(t reporter, tab *browsertest.Tab, page string, ignore func(browsertest.Message) bool) {
 	t.Helper()
 	for _, m := range tab.Problems() {
 		if ignore != nil && ignore(m) {
@@ -166,7 +173,7 @@ func contrast(a, b []float64) float64 {
 
 // checkScheme checks that the page is dark in the dark scheme and light in
 // the light one, with AA contrast between body text and background.
-func checkScheme(t *testing.T, tab *browsertest.Tab, page, scheme string) {
+func checkScheme(t reporter, tab *browsertest.Tab, page, scheme string) {
 	t.Helper()
 	c := browsertest.Eval[colours](tab, coloursJS)
 	if c.Background == nil {
@@ -182,6 +189,64 @@ func checkScheme(t *testing.T, tab *browsertest.Tab, page, scheme string) {
 	}
 	if r := contrast(c.Background, c.Text[:3]); r < 4.5 {
 		t.Errorf("%s, %s: body text %v on %s has contrast %.2f, below 4.5", page, scheme, c.Text, c.Where, r)
+	}
+}
+
+// lowContrastJS lists text whose colour does not stand out enough from the
+// background behind it: WCAG AA, 4.5:1, or 3:1 for large text (24 px, or
+// 18.66 px bold). The background is found by compositing the backgrounds of
+// the element and its ancestors up to the first opaque one; elements with a
+// background image are skipped (their contrast cannot be read this way).
+const lowContrastJS = `(() => {
+	const c = document.createElement("canvas"); c.width = c.height = 1;
+	const g = c.getContext("2d", {willReadFrequently: true});
+	const rgba = (css) => { g.clearRect(0, 0, 1, 1); g.fillStyle = "#000"; g.fillStyle = css; g.fillRect(0, 0, 1, 1); const d = g.getImageData(0, 0, 1, 1).data; return [d[0], d[1], d[2], d[3] / 255]; };
+	const over = (top, below) => [0, 1, 2].map(i => top[i] * top[3] + below[i] * (1 - top[3])).concat([1]);
+	const lin = v => { v /= 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+	const lum = x => 0.2126 * lin(x[0]) + 0.7152 * lin(x[1]) + 0.0722 * lin(x[2]);
+	const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+	const behind = el => {
+		const layers = [];
+		for (let e = el; e; e = e.parentElement) {
+			const st = getComputedStyle(e);
+			if (st.backgroundImage !== "none") return null;
+			const b = rgba(st.backgroundColor);
+			if (b[3] > 0) layers.push(b);
+			if (b[3] === 1) break;
+		}
+		let bg = [255, 255, 255, 1];
+		if (!layers.length || layers[layers.length - 1][3] < 1) bg = rgba(getComputedStyle(document.documentElement).colorScheme.includes("dark") && matchMedia("(prefers-color-scheme: dark)").matches ? "Canvas" : "#fff");
+		for (let i = layers.length - 1; i >= 0; i--) bg = over(layers[i], bg);
+		return bg;
+	};
+	const out = [];
+	for (const el of document.body.querySelectorAll("*")) {
+		if (el.closest("svg") || !el.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
+		const own = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+		if (!own) continue;
+		const r = el.getBoundingClientRect();
+		if (r.width <= 1 || r.height <= 1) continue;
+		const bg = behind(el);
+		if (!bg) continue;
+		const st = getComputedStyle(el);
+		const fg = over(rgba(st.color), bg);
+		const size = parseFloat(st.fontSize), bold = parseInt(st.fontWeight, 10) >= 700;
+		const need = size >= 24 || (size >= 18.66 && bold) ? 3 : 4.5;
+		const got = ratio(fg, bg);
+		if (got < need) {
+			out.push(el.tagName.toLowerCase() + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : "") +
+				" " + JSON.stringify(el.textContent.trim().slice(0, 30)) + ": " + st.color + " on rgb(" + bg.slice(0, 3).map(Math.round).join(", ") + ") = " + got.toFixed(2) + " < " + need);
+		}
+		if (out.length === 8) break;
+	}
+	return out;
+})()`
+
+// checkContrast fails the test for text below WCAG AA contrast.
+func checkContrast(t reporter, tab *browsertest.Tab, page, scheme string) {
+	t.Helper()
+	for _, bad := range browsertest.Eval[[]string](tab, lowContrastJS) {
+		t.Errorf("%s, %s: low contrast: %s", page, scheme, bad)
 	}
 }
 
@@ -201,7 +266,7 @@ const overflowJS = `(() => {
 
 // checkNarrow checks that the page does not scroll sideways at its current
 // viewport width.
-func checkNarrow(t *testing.T, tab *browsertest.Tab, page, scheme string, width int) {
+func checkNarrow(t reporter, tab *browsertest.Tab, page, scheme string, width int) {
 	t.Helper()
 	sw := browsertest.Eval[int](tab, `document.documentElement.scrollWidth`)
 	if sw > width {
@@ -212,7 +277,7 @@ func checkNarrow(t *testing.T, tab *browsertest.Tab, page, scheme string, width 
 
 // checkSkipLink presses Tab on a freshly loaded page and checks that the
 // focus lands on a visible skip link to the main content.
-func checkSkipLink(t *testing.T, tab *browsertest.Tab, page string) {
+func checkSkipLink(t reporter, tab *browsertest.Tab, page string) {
 	t.Helper()
 	tab.Key("\t")
 	got := browsertest.Eval[string](tab, `(() => {
@@ -228,7 +293,7 @@ func checkSkipLink(t *testing.T, tab *browsertest.Tab, page string) {
 		return
 	}
 	// The link may slide in with a transition.
-	deadline := time.Now().Add(2 * time.Second)
+	deadline := time.Now().Add(time.Second)
 	for {
 		why := browsertest.Eval[string](tab, `(() => {
 			const a = document.activeElement, r = a.getBoundingClientRect();
@@ -253,7 +318,7 @@ func checkSkipLink(t *testing.T, tab *browsertest.Tab, page string) {
 // into the site (without the browser, so the tab's record stays clean) and
 // checks that each answers 200, and that every #fragment names an element
 // of its page.
-func checkLinks(t *testing.T, tab *browsertest.Tab, s *served, page string) {
+func checkLinks(t reporter, tab *browsertest.Tab, s *served, page string) {
 	t.Helper()
 	missing := browsertest.Eval[[]string](tab, `Array.from(document.querySelectorAll("a[href]"))
 		.filter(a => a.hash && a.origin + a.pathname === location.origin + location.pathname && !document.getElementById(decodeURIComponent(a.hash.slice(1))))

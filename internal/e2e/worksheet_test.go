@@ -228,6 +228,7 @@ func TestWorksheet(t *testing.T) {
 		for _, scheme := range []string{"light", "dark"} {
 			tab.ColorScheme(scheme)
 			checkScheme(t, tab, "filled worksheet", scheme)
+			checkContrast(t, tab, "filled worksheet", scheme)
 			checkNarrow(t, tab, "filled worksheet", scheme, width)
 			shot(tab, width, scheme)
 		}

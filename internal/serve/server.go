@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"mutual/internal/diag"
 	"mutual/internal/site"
 )
 
@@ -142,12 +143,17 @@ func (s *Server) buildID() string { return fmt.Sprintf("%s-%d", s.id, s.builds) 
 
 // Build runs one build, prints its outcome and tells the browsers. It
 // reports whether the build succeeded.
-func (s *Server) Build() bool {
+func (s *Server) Build() bool { return s.build() == nil }
+
+func (s *Server) build() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	first := s.builds == 0
 	start := time.Now()
 	st, err := s.b.Build()
+	if err != nil && first && !contentError(err) {
+		return err // Run stops and its caller reports it
+	}
 	if err != nil {
 		lines := errorLines(err)
 		for _, l := range lines {
@@ -161,7 +167,7 @@ func (s *Server) Build() bool {
 		s.healthy = false
 		ev := event{evError, strings.Join(lines, "\n")}
 		s.events.publish(ev, ev)
-		return false
+		return err
 	}
 	d := st.Duration
 	if d <= 0 {
@@ -188,7 +194,16 @@ func (s *Server) Build() bool {
 		s.events.publish(event{evReload, id}, ok)
 	}
 	s.healthy = true
-	return true
+	return nil
+}
+
+// contentError reports whether err is something a writer fixes by editing
+// and saving (positioned diag errors), as opposed to a setup problem such as
+// an output folder the build refuses.
+func contentError(err error) bool {
+	var list diag.List
+	var one *diag.Error
+	return errors.As(err, &list) || errors.As(err, &one)
 }
 
 func keepServing(first bool) string {
@@ -233,9 +248,11 @@ func formatDuration(d time.Duration) string {
 }
 
 // Run builds the site, serves it on ln and rebuilds on every change until
-// ctx is done; then it stops the watcher and the server and returns nil. A
-// failing build never stops it; only a watcher that cannot start or a
-// listener that fails does.
+// ctx is done; then it stops the watcher and the server and returns nil.
+// Content errors never stop it, nor does any failure of a later build; it
+// returns an error when the watcher cannot start, the listener fails, or
+// the first build fails for a reason no edit of the site can fix (such as
+// an output folder the build refuses).
 func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	w, err := NewWatcher(s.opts.Quiet)
 	if err != nil {
@@ -248,7 +265,9 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	if err := w.Watch(s.b.WatchDirs()...); err != nil {
 		fmt.Fprintln(s.opts.Stderr, err)
 	}
-	s.Build()
+	if err := s.build(); err != nil && !contentError(err) {
+		return err // no save can fix it: stop rather than serve nothing
+	}
 	if err := w.Watch(s.b.WatchDirs()...); err != nil {
 		fmt.Fprintln(s.opts.Stderr, err)
 	}
@@ -260,7 +279,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
-	fmt.Fprintf(s.opts.Stdout, "serving %s (Ctrl-C to stop)\n", displayURL(ln.Addr(), s.opts.BasePath))
+	fmt.Fprintf(s.opts.Stdout, "serving %s (Ctrl-C to stop)\n", strings.TrimSuffix(LocalURL(ln.Addr()), "/")+s.opts.BasePath)
 
 	var runErr error
 loop:
@@ -292,15 +311,16 @@ loop:
 	return runErr
 }
 
-// displayURL is the address to open in a browser: an unspecified bind
-// address (0.0.0.0, ::) shows as localhost.
-func displayURL(a net.Addr, base string) string {
+// LocalURL is the address to open in a browser for a listener:
+// "http://127.0.0.1:1313/". An unspecified address (0.0.0.0, ::) shows as
+// localhost.
+func LocalURL(a net.Addr) string {
 	host, port, err := net.SplitHostPort(a.String())
 	if err != nil {
-		return "http://" + a.String() + base
+		return "http://" + a.String() + "/"
 	}
 	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
 		host = "localhost"
 	}
-	return "http://" + net.JoinHostPort(host, port) + base
+	return "http://" + net.JoinHostPort(host, port) + "/"
 }

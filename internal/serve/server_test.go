@@ -250,6 +250,42 @@ func TestRunListenerError(t *testing.T) {
 	}
 }
 
+// A first build that fails for a reason no save can fix stops Run; content
+// errors do not.
+func TestRunSetupError(t *testing.T) {
+	out, _ := testSite(t)
+	for _, tt := range []struct {
+		err  error
+		stop bool
+	}{
+		{errors.New("refusing to build into /: choose an output folder of its own"), true},
+		{diag.List{{Path: "content/site.yaml", Line: 1, Col: 1, Msg: "missing title"}}, false},
+	} {
+		fb := &fakeBuilder{out: out, watch: t.TempDir(), results: make(chan fakeResult, 1), builds: make(chan struct{}, 1)}
+		fb.results <- fakeResult{err: tt.err}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- New(fb, Options{}).Run(ctx, ln) }()
+		<-fb.builds
+		if !tt.stop {
+			cancel()
+		}
+		select {
+		case err := <-done:
+			if tt.stop != (err != nil) {
+				t.Errorf("first build error %v: Run = %v", tt.err, err)
+			}
+		case <-time.After(3 * time.Second):
+			t.Errorf("first build error %v: Run did not return", tt.err)
+		}
+		cancel()
+	}
+}
+
 func TestFormatDuration(t *testing.T) {
 	for d, want := range map[time.Duration]string{
 		400 * time.Microsecond:  "0.4ms",
@@ -264,7 +300,7 @@ func TestFormatDuration(t *testing.T) {
 	}
 }
 
-func TestDisplayURL(t *testing.T) {
+func TestLocalURL(t *testing.T) {
 	for addr, want := range map[string]string{
 		"127.0.0.1:1313": "http://127.0.0.1:1313/",
 		"0.0.0.0:1313":   "http://localhost:1313/",
@@ -275,8 +311,8 @@ func TestDisplayURL(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := displayURL(a, "/"); got != want {
-			t.Errorf("displayURL(%s) = %q, want %q", addr, got, want)
+		if got := LocalURL(a); got != want {
+			t.Errorf("LocalURL(%s) = %q, want %q", addr, got, want)
 		}
 	}
 }

@@ -364,7 +364,8 @@
     if (results.querySelector('.ws-scores [data-result="balance"]')) {
       scores.push("balance " + show(r.balance));
     }
-    parts.push(scores.join(", ") + ".");
+    var line = scores.join(", ");
+    parts.push(line.charAt(0).toUpperCase() + line.slice(1) + ".");
     var chosen = r.band >= 0 && results.querySelector('[data-band="' + r.band + '"] h3');
     if (chosen) {
       parts.push(chosen.textContent + ".");

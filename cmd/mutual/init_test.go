@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// init, new and check end to end, on a temp folder, through run.
+func TestInitNewCheck(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "our-site")
+	steps := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string // substring
+		stderr string // substring
+	}{
+		{"init", []string{"init", dir}, 0, "created a new site in " + dir, ""},
+		{"init again", []string{"init", dir}, 1, "", "is not empty"},
+		{"init no dir", []string{"init"}, 2, "", "want exactly one folder"},
+		{"init help", []string{"init", "-h"}, 0, "Usage: mutual init DIR", ""},
+		{"check new site", []string{"check", "-s", dir}, 0, "no problems found", ""},
+		{"new guide", []string{"new", "-s", dir, "guide", "guides/listening.md"}, 0, "created ", ""},
+		{"new guide, flags after", []string{"new", "guide", "guides/at-work/help.md", "-s", dir}, 0, "help.md", ""},
+		{"new worksheet", []string{"new", "worksheet", "worksheets/weekly.yaml", "-s", dir}, 0, "weekly.yaml", ""},
+		{"new guide exists", []string{"new", "-s", dir, "guide", "guides/listening.md"}, 1, "", "already exists: not overwriting it"},
+		{"new guide escapes", []string{"new", "-s", dir, "guide", "../x.md"}, 1, "", "leaves content/"},
+		{"new guide wrong ext", []string{"new", "-s", dir, "guide", "guides/x.yaml"}, 1, "", "a guide file ends in .md"},
+		{"new worksheet outside worksheets", []string{"new", "-s", dir, "worksheet", "guides/x.yaml"}, 1, "", "worksheets live in content/worksheets/"},
+		{"new unknown kind", []string{"new", "-s", dir, "blog", "x.md"}, 2, "", `unknown kind "blog"`},
+		{"new missing path", []string{"new", "-s", dir, "guide"}, 2, "", "want a kind"},
+		{"new help", []string{"new", "--help"}, 0, "guide|worksheet PATH", ""},
+		{"check with starters", []string{"check", "-s", dir}, 0, "no problems found", ""},
+		{"check extra arg", []string{"check", "-s", dir, "x"}, 2, "", `unexpected argument "x"`},
+		{"check bad flag", []string{"check", "--nope"}, 2, "", "flag provided but not defined"},
+		{"build", []string{"build", "-s", dir}, 0, "built ", ""},
+	}
+	for _, st := range steps {
+		var stdout, stderr bytes.Buffer
+		code := run(st.args, &stdout, &stderr)
+		if code != st.code || !strings.Contains(stdout.String(), st.stdout) || !strings.Contains(stderr.String(), st.stderr) {
+			t.Fatalf("%s: mutual %s = %d\nstdout: %s\nstderr: %s\nwant %d, stdout with %q, stderr with %q",
+				st.name, strings.Join(st.args, " "), code, stdout.String(), stderr.String(), st.code, st.stdout, st.stderr)
+		}
+		if strings.HasSuffix(st.name, "help") && stderr.Len() > 0 {
+			t.Errorf("%s: help also went to stderr: %q", st.name, stderr.String())
+		}
+	}
+	for _, f := range []string{"public/guides/listening/index.html", "public/guides/at-work/help/index.html", "public/worksheets/weekly/index.html"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("after build: %v", err)
+		}
+	}
+
+	// Break the site: check prints every error and exits 1, writing nothing.
+	bad := filepath.Join(dir, "content", "guides", "listening.md")
+	src, _ := os.ReadFile(bad)
+	os.WriteFile(bad, append(src, []byte("\nSee [nowhere](nowhere.md).\n")...), 0o644)
+	ws := filepath.Join(dir, "content", "worksheets", "weekly.yaml")
+	wsrc, _ := os.ReadFile(ws)
+	os.WriteFile(ws, bytes.Replace(wsrc, []byte("\ntitle:"), []byte("\ntitel:"), 1), 0o644)
+	os.RemoveAll(filepath.Join(dir, "public"))
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "-s", dir}, &stdout, &stderr); code != 1 {
+		t.Fatalf("check on a broken site = %d\n%s", code, stderr.String())
+	}
+	for _, want := range []string{
+		"content/guides/listening.md:",
+		`link to missing file "nowhere.md"`,
+		`content/worksheets/weekly.yaml:6:1: unknown key "titel" in worksheet (did you mean "title"?)`,
+		"problems found",
+	} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("check output lacks %q:\n%s", want, stderr.String())
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+		t.Error("check wrote public/")
+	}
+}

@@ -12,11 +12,13 @@
 //   - the build: `bin/mutual build` of the corpus as a child process, wall
 //     time and peak resident memory (getrusage's ru_maxrss), into an output
 //     folder removed before each run so every run is a full build;
-//   - the authoring loop in process: a site.Builder with Watch on, built
-//     once, then pages edited on disk (a sentence appended) and rebuilt:
-//     write to Build returning, directly and through serve's file watcher
-//     (its debounce included); then the heap before and after a long run of
-//     edits, to show it stays flat.
+//   - the authoring loop in process: a site.Builder made as mutual serve
+//     makes it, built once, then pages edited on disk (a sentence appended):
+//     write to Build returning, called directly; then write to the "reload"
+//     Server-Sent Event that a browser gets from serve.Server (watcher,
+//     debounce, build and event, end to end over a loopback connection);
+//     then the heap before and after a long run of edits, to show it stays
+//     flat.
 //
 // Floor and build runs alternate (floor, build, floor, build...) and the
 // medians are compared, so a burst of load from elsewhere on a shared
@@ -115,9 +117,9 @@ type result struct {
 	buildCPU time.Duration // median
 	rss      int64         // bytes, highest of the runs
 	summary  string
-	htmlOut  int // files in the output folder
-	rebuild  latency
-	watched  latency
+	htmlOut  int     // files in the output folder
+	rebuild  latency // write to Build returning
+	reload   latency // write to the reload event, through serve
 	rendered float64 // pages rendered per incremental build, mean
 	heap0    uint64
 	heap1    uint64

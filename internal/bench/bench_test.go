@@ -78,7 +78,7 @@ func TestLoopRestoresCorpus(t *testing.T) {
 	if err := loop(o, dir, r); err != nil {
 		t.Fatal(err)
 	}
-	if r.rebuild.median <= 0 || r.watched.median <= 0 || r.heap0 == 0 || r.heap1 == 0 {
+	if r.rebuild.median <= 0 || r.reload.median <= 0 || r.heap0 == 0 || r.heap1 == 0 {
 		t.Errorf("missing figures: %+v", r)
 	}
 	if r.rendered < 1 {

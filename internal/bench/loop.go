@@ -1,12 +1,17 @@
 package bench
 
 import (
+	"bufio"
+	"bytes"
+	"context"
 	"errors"
 	"fmt"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
+	"strings"
 	"time"
 
 	"mutual/internal/benchcorpus"
@@ -15,14 +20,17 @@ import (
 )
 
 // loop measures the authoring loop on the corpus in dir, in this process:
-// a Builder with Watch on (as mutual serve makes it), built once, then
+// a Builder made as mutual serve makes it (Watch on, the live reload
+// script), built once, then
 //
-//  1. o.Edits edits timed from the write to Build returning (no watcher);
-//  2. o.Edits edits timed from the write to Build returning, with serve's
-//     Watcher between them: fsnotify, its debounce, then the build, as
-//     mutual serve does before it sends the reload event;
-//  3. o.MemEdits more edits like 2, with the live heap read before and
-//     after.
+//  1. o.Edits edits timed from the write to Build returning, called
+//     directly (no watcher, no debounce);
+//  2. the same Builder handed to a serve.Server running on a loopback port,
+//     with a Server-Sent Events client on serve.EventsURL as a browser would
+//     have: o.Edits edits timed from the write to the "reload" event read by
+//     the client (fsnotify, the debounce, the build, the event over HTTP);
+//  3. o.MemEdits more edits like 2, with the live heap (builder, server,
+//     watcher and client) read before and after.
 //
 // An edit appends a sentence to one page; edits go round the corpus with a
 // stride so that they hit different pages and sections. The pages are
@@ -36,7 +44,7 @@ func loop(o *Options, dir string, r *result) (err error) {
 	if !o.Keep {
 		defer os.RemoveAll(out)
 	}
-	b := site.New(site.Options{Dir: dir, Out: out, Watch: true})
+	b := site.New(site.Options{Dir: dir, Out: out, Watch: true, Scripts: []string{serve.ScriptURL}})
 	if _, err := b.Build(); err != nil {
 		return fmt.Errorf("bench: first build of %s: %w", dir, err)
 	}
@@ -92,56 +100,122 @@ func loop(o *Options, dir string, r *result) (err error) {
 	r.rebuild = latency{median(direct), percentile(direct, 90)}
 	r.rendered = float64(rendered) / float64(o.Edits)
 
-	// 2. Write, watcher, Build.
-	w, err := serve.NewWatcher(0)
+	// 2. Write to the reload event, through mutual serve's server.
+	var serverErr bytes.Buffer
+	srv := serve.New(b, serve.Options{Stderr: &serverErr})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
 	}
-	defer w.Close()
-	if err := w.Watch(b.WatchDirs()...); err != nil {
+	ctx, cancel := context.WithCancel(context.Background())
+	ran := make(chan error, 1)
+	go func() { ran <- srv.Run(ctx, ln) }()
+	defer func() {
+		cancel()
+		if runErr := <-ran; runErr != nil {
+			err = errors.Join(err, fmt.Errorf("bench: serve: %w", runErr))
+		}
+	}()
+	events, err := listen(ctx, "http://"+ln.Addr().String()+serve.EventsURL)
+	if err != nil {
 		return err
 	}
-	watchedEdit := func(k int) (time.Duration, error) {
+	// The first event is the state after the server's first build.
+	if ev, err := next(events, 5*time.Minute); err != nil || ev.name != "ok" {
+		return fmt.Errorf("bench: serve: first event %q %q, %v; server said: %s", ev.name, ev.data, err, serverErr.Bytes())
+	}
+	reloadEdit := func(k int) (time.Duration, error) {
 		start := time.Now()
-		p, err := edit(k)
-		if err != nil {
+		if _, err := edit(k); err != nil {
 			return 0, err
 		}
-		timeout := time.After(10 * time.Second)
-		for seen := false; !seen; {
-			select {
-			case batch := <-w.Events():
-				seen = slices.Contains(batch, p)
-			case <-w.Errors():
-			case <-timeout:
-				return 0, fmt.Errorf("bench: the watcher did not report %s within 10s", p)
-			}
-		}
-		if _, err := b.Build(); err != nil {
-			return 0, fmt.Errorf("bench: rebuild after edit %d: %w", k, err)
+		ev, err := next(events, time.Minute)
+		if err != nil || ev.name != "reload" {
+			return 0, fmt.Errorf("bench: serve: after edit %d: event %q %q, %v; server said: %s", k, ev.name, ev.data, err, serverErr.Bytes())
 		}
 		return time.Since(start), nil
 	}
-	var watched []time.Duration
+	var reloads []time.Duration
 	for k := o.Edits; k < 2*o.Edits; k++ {
-		d, err := watchedEdit(k)
+		d, err := reloadEdit(k)
 		if err != nil {
 			return err
 		}
-		watched = append(watched, d)
+		reloads = append(reloads, d)
 	}
-	r.watched = latency{median(watched), percentile(watched, 90)}
+	r.reload = latency{median(reloads), percentile(reloads, 90)}
 
 	// 3. The heap across many edits.
 	r.heap0 = liveHeap()
 	for k := 2 * o.Edits; k < 2*o.Edits+o.MemEdits; k++ {
-		if _, err := watchedEdit(k); err != nil {
+		if _, err := reloadEdit(k); err != nil {
 			return err
 		}
 	}
 	r.heap1 = liveHeap()
-	runtime.KeepAlive(b)
 	return nil
+}
+
+// sse is one Server-Sent Event.
+type sse struct{ name, data string }
+
+// listen connects to an event stream and delivers its events until ctx is
+// done or the stream ends; then it closes the channel.
+func listen(ctx context.Context, url string) (<-chan sse, error) {
+	req, err := http.NewRequestWithContext(ctx, "GET", url, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("bench: serve: %w", err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		resp.Body.Close()
+		return nil, fmt.Errorf("bench: serve: %s: %s", url, resp.Status)
+	}
+	ch := make(chan sse, 16)
+	go func() {
+		defer close(ch)
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		var ev sse
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case line == "":
+				if ev.name != "" {
+					select {
+					case ch <- ev:
+					case <-ctx.Done():
+						return
+					}
+				}
+				ev = sse{}
+			case strings.HasPrefix(line, "event:"):
+				ev.name = strings.TrimSpace(line[len("event:"):])
+			case strings.HasPrefix(line, "data:"):
+				if ev.data != "" {
+					ev.data += "\n"
+				}
+				ev.data += strings.TrimPrefix(line[len("data:"):], " ")
+			}
+		}
+	}()
+	return ch, nil
+}
+
+// next waits for the next event.
+func next(events <-chan sse, timeout time.Duration) (sse, error) {
+	select {
+	case ev, ok := <-events:
+		if !ok {
+			return sse{}, errors.New("the event stream ended")
+		}
+		return ev, nil
+	case <-time.After(timeout):
+		return sse{}, fmt.Errorf("no event within %s", timeout)
+	}
 }
 
 // liveHeap is the heap in use after a full collection.

@@ -70,13 +70,13 @@ func report(w io.Writer, o *Options, rs []*result) {
 	row("edit -> rebuilt: median", func(r *result) string { return ms(r.rebuild.median) })
 	row("  p90", func(r *result) string { return ms(r.rebuild.p90) })
 	row("  pages rendered per edit", func(r *result) string { return fmt.Sprintf("%.1f", r.rendered) })
-	row("edit -> watcher -> rebuilt: median", func(r *result) string { return ms(r.watched.median) })
-	row("  p90", func(r *result) string { return ms(r.watched.p90) })
+	row("edit -> reload event (serve): median", func(r *result) string { return ms(r.reload.median) })
+	row("  p90", func(r *result) string { return ms(r.reload.p90) })
 	row(fmt.Sprintf("  target median < %s (%s pages)", ms(targetLatency), thousands(latencyPages)), func(r *result) string {
 		if r.pages != latencyPages {
 			return "-"
 		}
-		return verdict(r.watched.median < targetLatency)
+		return verdict(r.reload.median < targetLatency)
 	})
 	row(fmt.Sprintf("live heap before %d edits", o.MemEdits), func(r *result) string { return mb(int64(r.heap0)) })
 	row(fmt.Sprintf("  after %d edits", o.MemEdits), func(r *result) string { return mb(int64(r.heap1)) })
@@ -98,8 +98,8 @@ func report(w io.Writer, o *Options, rs []*result) {
 	fmt.Fprintf(w, "build: a fresh process into an empty output folder; peak RSS is the highest ru_maxrss of the runs.\n")
 	fmt.Fprintf(w, "CPU time is user + system (getrusage); its ratio is less sensitive than wall time to other load on the machine.\n")
 	fmt.Fprintf(w, "edit -> rebuilt: one page gets a sentence appended, then site.Builder.Build (Watch on) returns, in process.\n")
-	fmt.Fprintf(w, "edit -> watcher -> rebuilt: the same with serve.Watcher (fsnotify, %s debounce) in between, as in mutual serve;\n", serve.DefaultQuiet)
-	fmt.Fprintf(w, "  the SSE reload event follows Build's return (a channel send per browser) and is not included.\n")
+	fmt.Fprintf(w, "edit -> reload event: the same Builder run by serve.Server on a loopback port; timed from the write to the\n")
+	fmt.Fprintf(w, "  \"reload\" Server-Sent Event read by a client on %s (fsnotify, %s debounce, rebuild, event).\n", serve.EventsURL, serve.DefaultQuiet)
 	for _, r := range rs {
 		fmt.Fprintf(w, "mutual's summary, %s pages: %s\n", thousands(r.pages), r.summary)
 	}

@@ -177,10 +177,10 @@ type build struct {
 	assets   map[string]*asset // by logical name
 	site     *Site
 	basePath string
-	gen      string // key of everything every page depends on
-	inputs   string // key of the config and the options
-	bodyGen  string // key of everything a Markdown body depends on
-	titles   string // key of every page title, for worksheet "see" links
+	gen      string    // key of everything every page depends on
+	inputs   string    // key of the config and the options
+	bodyGen  string    // key of everything a Markdown body depends on
+	titles   string    // key of every page title, for worksheet "see" links
 	latest   time.Time // the newest date in the content
 
 	mu       sync.Mutex

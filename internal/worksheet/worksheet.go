@@ -5,18 +5,20 @@
 // # Format
 //
 // A worksheet is one file, content/worksheets/<slug>.yaml; its page is
-// /worksheets/<slug>/. Editors that speak the YAML language server complete
-// and check it as you type when the file starts with
+// /worksheets/<slug>/. Every build publishes the format's JSON Schema at
+// /schema/worksheet.json (see Schema); editors that speak the YAML language
+// server complete and check a worksheet as you type when its first line
+// points there (or to a local copy, by a path relative to the file):
 //
-//	# yaml-language-server: $schema=/schema/worksheet.json
+//	# yaml-language-server: $schema=https://example.org/schema/worksheet.json
 //
-// (or the schema's full URL on the built site; see Schema). A complete example:
+// A complete example:
 //
 //	title: Give and take            # required
 //	summary: A ten-minute check on one relationship.
 //	minutes: 10                     # minutes it takes, shown on the page
 //	tags: [friendship, romantic]
-//	draft: false                    # drafts are left out of a build
+//	draft: false                    # true keeps it out of the site unless drafts are built
 //	intro: |                        # Markdown
 //	  Think of one person while you answer.
 //	scales:                         # optional; frequency and agreement are built in
@@ -182,7 +184,7 @@ type Option struct {
 	Value int
 }
 
-// Min and Max return the smallest and largest option values.
+// Min returns the smallest option value.
 func (s *Scale) Min() int { return s.bound(func(a, b int) bool { return a < b }) }
 
 // Max returns the largest option value.

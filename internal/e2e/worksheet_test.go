@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"mutual/internal/browsertest"
 	"mutual/internal/score"
@@ -317,4 +318,60 @@ func TestWorksheetWithoutWasm(t *testing.T) {
 		return strings.HasSuffix(m.URL, ".wasm") && strings.Contains(m.Text, "BLOCKED")
 	})
 	checkNarrow(t, tab, "worksheet without wasm", "light", 1280)
+}
+
+// lookJS describes how an element and its label look, to tell whether
+// focus changes anything visible.
+const lookJS = `(id => {
+	const look = el => { if (!el) return ""; const s = getComputedStyle(el); return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.borderColor, s.backgroundColor].join(" "); };
+	const el = document.getElementById(id);
+	return look(el) + " | " + look(el.closest("label"));
+})`
+
+// TestWorksheetKeyboard fills the first question with the keyboard only:
+// Tab reaches the first radio, which shows its focus, Space picks it and
+// the arrow keys move along the options.
+func TestWorksheetKeyboard(t *testing.T) {
+	s := serve(t, "/")
+	w := parseWorksheet(t, giveAndTake)
+	tab := browsertest.New(t)
+	tab.Navigate(s.URL("worksheets/" + w.Slug + "/"))
+	waitScorer(t, tab, "ready")
+	first := browsertest.Eval[string](tab, `document.querySelector("form input[type=radio]").id`)
+	for i := 0; ; i++ {
+		if i == 60 {
+			t.Fatalf("60 Tabs never reached the first radio #%s", first)
+		}
+		tab.Key("\t")
+		if browsertest.Eval[string](tab, `document.activeElement.id`) == first {
+			break
+		}
+	}
+	look := lookJS + `(` + strconv.Quote(first) + `)`
+	focused := browsertest.Eval[string](tab, look)
+	browsertest.Eval[bool](tab, `(document.activeElement.blur(), true)`)
+	if unfocused := browsertest.Eval[string](tab, look); unfocused == focused {
+		t.Errorf("focus does not show on #%s or its label: %s", first, focused)
+	}
+	browsertest.Eval[bool](tab, `(document.getElementById(`+strconv.Quote(first)+`).focus(), true)`)
+
+	answers := score.Answers{}
+	pick := func(key, when string) {
+		t.Helper()
+		tab.Key(key)
+		name := browsertest.Eval[string](tab, `document.activeElement.name`)
+		v, err := strconv.Atoi(browsertest.Eval[string](tab, `document.activeElement.value`))
+		if err != nil || !browsertest.Eval[bool](tab, `document.activeElement.checked`) {
+			t.Fatalf("%s: the focused radio %s is not checked (value %v)", when, name, err)
+		}
+		answers = score.Answers{name: v} // one group: the last pick wins
+		checkShown(t, tab, w, answers, when)
+	}
+	pick(" ", "Space on the first radio")
+	pick(kb.ArrowRight, "ArrowRight")
+	pick(kb.ArrowRight, "ArrowRight twice")
+	if len(answers) != 1 || answers[browsertest.Eval[string](tab, `document.activeElement.name`)] != 2 {
+		t.Errorf("after Space and two ArrowRight the answers are %v, want the third option (2) of the first group", answers)
+	}
+	checkProblems(t, tab, "keyboard", nil)
 }

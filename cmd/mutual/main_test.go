@@ -1,0 +1,81 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestRunUsage(t *testing.T) {
+	good := writeSite(t, map[string]string{
+		"content/site.yaml":   "title: T\nbaseURL: https://example.org/\n",
+		"content/guides/a.md": "---\ntitle: A\ndraft: true\n---\nA.\n",
+		"content/guides/b.md": "---\ntitle: B\n---\nB.\n",
+	})
+	bad := writeSite(t, map[string]string{
+		"content/site.yaml":   "title: T\nbaseURL: https://example.org/\n",
+		"content/guides/a.md": "---\ntitle: A\n---\nSee [b](bb.md).\n",
+		"content/guides/b.md": "---\ntitel: B\n---\n",
+	})
+	tests := []struct {
+		name       string
+		args       []string
+		code       int
+		stdout     string // substring
+		stderr     string // substring
+		noStdout   bool
+		wantOutput string // a file that must exist afterwards
+	}{
+		{"no command", nil, 2, "", "Usage:", true, ""},
+		{"unknown command", []string{"bild"}, 2, "", `unknown command "bild"`, true, ""},
+		{"help", []string{"--help"}, 0, "Commands:", "", false, ""},
+		{"build help", []string{"build", "-h"}, 0, "-base-url", "", false, ""},
+		{"build bad flag", []string{"build", "--nope"}, 2, "", "flag provided but not defined", true, ""},
+		{"build extra arg", []string{"build", "-s", good, "extra"}, 2, "", `unexpected argument "extra"`, true, ""},
+		{"version", []string{"version"}, 0, "mutual 0.", "", false, ""},
+		{"build", []string{"build", "-s", good, "-o", filepath.Join(good, "out")}, 0, "built 3 pages, 1 sections", "", false, "out/guides/b/index.html"},
+		{"build drafts", []string{"build", "-s", good, "-o", filepath.Join(good, "out2"), "--drafts", "--base-url", "https://example.com/sub/"}, 0, "built 4 pages", "", false, "out2/guides/a/index.html"},
+		{"build errors", []string{"build", "-s", bad}, 1, "", "content/guides/a.md:4:5: link to missing file \"bb.md\" (did you mean \"b.md\"?)\ncontent/guides/b.md:2:1: missing title", true, ""},
+		{"bad base url", []string{"build", "-s", good, "--base-url", "nope"}, 1, "", "--base-url: baseURL must be an absolute", true, ""},
+		{"no site", []string{"build", "-s", t.TempDir()}, 1, "", "no site here", true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, &stdout, &stderr)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, stdout.String(), stderr.String())
+			}
+			if !strings.Contains(stdout.String(), tt.stdout) {
+				t.Errorf("stdout %q lacks %q", stdout.String(), tt.stdout)
+			}
+			if !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("stderr %q lacks %q", stderr.String(), tt.stderr)
+			}
+			if tt.noStdout && stdout.Len() > 0 {
+				t.Errorf("unexpected stdout %q", stdout.String())
+			}
+			if tt.wantOutput != "" {
+				dir := good
+				if _, err := os.Stat(filepath.Join(dir, tt.wantOutput)); err != nil {
+					t.Errorf("missing output: %v", err)
+				}
+			}
+		})
+	}
+}

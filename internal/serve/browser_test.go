@@ -1,0 +1,230 @@
+package serve
+
+import (
+	"bytes"
+	"context"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"mutual/internal/browsertest"
+	"mutual/internal/scaffold"
+	"mutual/internal/site"
+)
+
+func TestMain(m *testing.M) { browsertest.Main(m) }
+
+// liveSite serves a new scaffolded site as `mutual serve` does, with the
+// real site.Builder, and returns the site folder, the base URL, the server
+// and a function that stops it.
+func liveSite(t *testing.T) (dir, base string, s *Server, stop func()) {
+	t.Helper()
+	dir = filepath.Join(t.TempDir(), "site")
+	if err := scaffold.Init(dir); err != nil {
+		t.Fatal(err)
+	}
+	base, s, stop = startLive(t, dir, "127.0.0.1:0")
+	return dir, base, s, stop
+}
+
+// startLive serves the site in dir on addr until the test ends or stop is
+// called.
+func startLive(t *testing.T, dir, addr string) (base string, s *Server, stop func()) {
+	t.Helper()
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base = LocalURL(ln.Addr())
+	b := site.New(site.Options{
+		Dir:     dir,
+		Out:     filepath.Join(t.TempDir(), "public"),
+		BaseURL: base,
+		Scripts: []string{ScriptURL},
+		Watch:   true,
+	})
+	var stdout, stderr syncBuffer
+	s = New(b, Options{Stdout: &stdout, Stderr: &stderr})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx, ln) }()
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("Run: %v", err)
+			}
+			t.Logf("server stdout:\n%s\nserver stderr:\n%s", stdout.String(), stderr.String())
+		})
+	}
+	t.Cleanup(stop)
+	return base, s, stop
+}
+
+// waitClients waits until n browsers listen to the server's events, so an
+// edit made next cannot happen before the page is listening.
+func waitClients(t *testing.T, s *Server, n int) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		s.events.mu.Lock()
+		got := len(s.events.clients)
+		s.events.mu.Unlock()
+		if got >= n {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d browsers listening, want %d", got, n)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func edit(t *testing.T, name, old, new string) {
+	t.Helper()
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(src, []byte(old)) {
+		t.Fatalf("%s does not contain %q", name, old)
+	}
+	// Write a temp file and rename it over, as most editors save.
+	tmp := filepath.Join(filepath.Dir(name), "."+filepath.Base(name)+".tmp")
+	if err := os.WriteFile(tmp, bytes.Replace(src, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, name); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const overlayJS = `(() => { const o = document.getElementById("mutual-overlay"); return o ? o.innerText : ""; })()`
+
+func TestLiveReloadInBrowser(t *testing.T) {
+	dir, base, s, _ := liveSite(t)
+	start := time.Now()
+	defer func() { t.Logf("took %v", time.Since(start)) }()
+	tab := browsertest.New(t)
+	t.Logf("tab after %v", time.Since(start))
+
+	// An edit to a guide shows without a manual reload.
+	if status := tab.Navigate(base + "guides/first-guide/"); status != 200 {
+		t.Fatalf("guide: status %d", status)
+	}
+	waitClients(t, s, 1)
+	guide := filepath.Join(dir, "content", "guides", "first-guide.md")
+	edit(t, guide, "Replace this text\nwith your own.", "Replace this text\nwith your own. A sentence the test just wrote.")
+	tab.Poll("the edited text", `document.body.innerText.includes("A sentence the test just wrote.")`, 10*time.Second)
+	t.Logf("%s after %v", "the edited text", time.Since(start))
+
+	// A CSS change swaps the stylesheet in place: no reload, so the scroll
+	// position and a worksheet's answers stay.
+	if status := tab.Navigate(base + "worksheets/check-in/"); status != 200 {
+		t.Fatalf("worksheet: status %d", status)
+	}
+	waitClients(t, s, 1)
+	browsertest.Eval[bool](tab, `(() => {
+		window.mutualMarker = true;
+		document.querySelector('input[name="listening.give"][value="3"]').click();
+		document.querySelector('textarea[name="one-step"]').value = "call my sister";
+		window.scrollTo(0, 300);
+		return true;
+	})()`)
+	oldCSS := browsertest.Eval[string](tab, `document.querySelector('link[href*="/css/custom."]').getAttribute("href")`)
+	edit(t, filepath.Join(dir, "themes", "brand", "static", "css", "custom.css"),
+		"/* --accent: #0b6b61;        links, buttons, highlights */", "--accent: #0a5c53;")
+	tab.Poll("the new stylesheet", `(() => {
+		const l = document.querySelectorAll('link[href*="/css/custom."]');
+		return l.length === 1 && l[0].getAttribute("href") !== `+jsString(oldCSS)+` && l[0].sheet !== null;
+	})()`, 10*time.Second)
+	t.Logf("%s after %v", "the new stylesheet", time.Since(start))
+	state := browsertest.Eval[string](tab, `[
+		window.mutualMarker === true,
+		document.querySelector('input[name="listening.give"][value="3"]').checked,
+		document.querySelector('textarea[name="one-step"]').value,
+		window.scrollY,
+		getComputedStyle(document.documentElement).getPropertyValue("--accent").trim(),
+	].join("|")`)
+	if want := "true|true|call my sister|300|#0a5c53"; state != want {
+		t.Errorf("after the CSS swap: %s, want %s (no reload, answers, scroll, new accent)", state, want)
+	}
+
+	// A broken worksheet shows the overlay with its error; the page stays.
+	ws := filepath.Join(dir, "content", "worksheets", "check-in.yaml")
+	edit(t, ws, "\ntitle: A quick check-in", "\ntitel: A quick check-in")
+	want := `content/worksheets/check-in.yaml:2:1: unknown key "titel" in worksheet (did you mean "title"?)`
+	tab.Poll("the error overlay", overlayJS+`.includes(`+jsString(want)+`)`, 10*time.Second)
+	t.Logf("%s after %v", "the error overlay", time.Since(start))
+	if pos := browsertest.Eval[string](tab, `getComputedStyle(document.getElementById("mutual-overlay")).position`); pos != "fixed" {
+		t.Errorf("overlay position %q: overlay.css not applied", pos)
+	}
+
+	// A browser that opens a page while the build is broken sees it too.
+	other := browsertest.New(t)
+	if status := other.Navigate(base + "guides/first-guide/"); status != 200 {
+		t.Fatalf("guide while broken: status %d", status)
+	}
+	other.Poll("the error overlay on a fresh page", overlayJS+`.includes(`+jsString(want)+`)`, 10*time.Second)
+	t.Logf("%s after %v", "the error overlay on a fresh page", time.Since(start))
+
+	// Fixed: the overlay goes away in both.
+	edit(t, ws, "\ntitel: A quick check-in", "\ntitle: A quick check-in")
+	for _, tb := range []*browsertest.Tab{tab, other} {
+		tb.Poll("the overlay to go", `document.readyState === "complete" && !document.getElementById("mutual-overlay") && document.body.innerText.length > 0`, 10*time.Second)
+		t.Logf("%s after %v", "the overlay to go", time.Since(start))
+	}
+	for _, tb := range []*browsertest.Tab{tab, other} {
+		for _, p := range tb.Problems() {
+			t.Errorf("browser problem: %s", p)
+		}
+	}
+}
+
+func jsString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"', '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '\n':
+			b.WriteString(`\n`)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// A page whose server stopped reconnects to the next one on the same
+// address and reloads, since the site may have changed in between.
+func TestReconnectAfterRestart(t *testing.T) {
+	dir, base, s, stop := liveSite(t)
+	tab := browsertest.New(t)
+	if status := tab.Navigate(base + "guides/first-guide/"); status != 200 {
+		t.Fatalf("guide: status %d", status)
+	}
+	waitClients(t, s, 1)
+	browsertest.Eval[bool](tab, `window.mutualMarker = true`)
+	stop()
+	edit(t, filepath.Join(dir, "content", "guides", "first-guide.md"), "## Noticing the balance", "## Noticing the balance again")
+	addr := strings.TrimSuffix(strings.TrimPrefix(base, "http://"), "/")
+	_, s2, _ := startLive(t, dir, addr)
+	tab.Poll("a reload from the new server", `window.mutualMarker === undefined && document.body.innerText.includes("Noticing the balance again")`, 15*time.Second)
+	waitClients(t, s2, 1)
+	for _, p := range tab.Problems() {
+		// While the server is away, chromium logs the dropped event stream
+		// and anything it fetched then (the favicon).
+		if strings.Contains(p.Text, EventsURL) || strings.Contains(p.Text, "ERR_CONNECTION_REFUSED") {
+			continue
+		}
+		t.Errorf("browser problem: %s", p)
+	}
+}

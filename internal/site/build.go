@@ -65,8 +65,10 @@ type Builder struct {
 	sources map[string]*source
 	md      *markdown.Markdown
 	mdOpts  markdown.Options
-	bodies  map[string]*body // rendered Markdown by content path, kept when caching
-	last    *state           // the last successful build
+	bodies  map[string]*body  // rendered Markdown by content path, kept when caching
+	fixed   map[string]*asset // generated assets: the code stylesheet and the schema
+	scorer  map[string]*asset // the embedded WebAssembly scorer and its loader
+	last    *state            // the last successful build
 	builds  int
 }
 
@@ -233,6 +235,7 @@ func (b *Builder) run(mode buildMode) (*Stats, error) {
 	if b.md == nil || b.mdOpts != mdOpts {
 		b.md, b.mdOpts = markdown.New(mdOpts), mdOpts
 		b.bodies = map[string]*body{}
+		b.fixed = nil
 	}
 	// Theme: templates and static files.
 	chain, errs := loadThemes(b.dir, cfg.Theme, cfg.ThemeLine, cfg.ThemeCol)
@@ -383,12 +386,22 @@ func (bd *build) loadAssets(chain []theme) {
 		name := strings.TrimPrefix(p, "static/")
 		bd.assets[name] = newAsset(name, data)
 	}
-	var css bytes.Buffer
-	if err := bd.b.md.CSS(&css); err != nil {
-		bd.errs.Add("themes", 0, 0, "cannot write the code stylesheet: %v", err)
+	b := bd.b
+	if b.fixed == nil {
+		// Generated once per Builder: they depend on nothing a writer edits.
+		var css bytes.Buffer
+		if err := b.md.CSS(&css); err != nil {
+			bd.errs.Add("themes", 0, 0, "cannot write the code stylesheet: %v", err)
+			return
+		}
+		b.fixed = map[string]*asset{
+			"css/chroma.css":        newAsset("css/chroma.css", css.Bytes()),
+			"schema/worksheet.json": newAsset("schema/worksheet.json", worksheet.Schema()),
+		}
 	}
-	bd.assets["css/chroma.css"] = newAsset("css/chroma.css", css.Bytes())
-	bd.assets["schema/worksheet.json"] = newAsset("schema/worksheet.json", worksheet.Schema())
+	for name, a := range b.fixed {
+		bd.assets[name] = a
+	}
 }
 
 // addScorer adds the WebAssembly scorer and its loader, which worksheet
@@ -398,13 +411,21 @@ func (bd *build) addScorer() {
 		bd.errs.Add("content/worksheets", 0, 0, "this mutual binary was built without the worksheet scorer: build it with `make build`")
 		return
 	}
-	for name, file := range map[string]string{"wasm/scorer.wasm": "scorer.wasm", "js/wasm_exec.js": "wasm_exec.js"} {
-		data, err := readFS(scorer.FS(), file)
-		if err != nil {
-			bd.errs.Add("content/worksheets", 0, 0, "cannot read the embedded scorer: %v", err)
-			continue
+	b := bd.b
+	if b.scorer == nil {
+		b.scorer = map[string]*asset{}
+		for name, file := range map[string]string{"wasm/scorer.wasm": "scorer.wasm", "js/wasm_exec.js": "wasm_exec.js"} {
+			data, err := readFS(scorer.FS(), file)
+			if err != nil {
+				bd.errs.Add("content/worksheets", 0, 0, "cannot read the embedded scorer: %v", err)
+				b.scorer = nil
+				return
+			}
+			b.scorer[name] = newAsset(name, data)
 		}
-		bd.assets[name] = newAsset(name, data)
+	}
+	for name, a := range b.scorer {
+		bd.assets[name] = a
 	}
 }
 
@@ -700,6 +721,10 @@ func (bd *build) record(out, key string, data []byte) {
 func (bd *build) extras() {
 	for _, name := range sortedKeys(bd.assets) {
 		a := bd.assets[name]
+		if a.out != a.name {
+			bd.record(a.out, a.out, a.data) // the name carries the content hash
+			continue
+		}
 		bd.recordBytes(a.out, a.data)
 	}
 	for _, rel := range sortedKeys(bd.m.files) {

@@ -256,7 +256,7 @@
     }
 
     (r.areas || []).forEach(function (a) {
-      var row = results.querySelector('tr[data-area="' + a.id + '"]');
+      var row = results.querySelector('[data-area="' + a.id + '"]');
       if (row) {
         setText(row, '[data-result="give"]', show(a.give));
         setText(row, '[data-result="receive"]', show(a.receive));
@@ -284,13 +284,15 @@
 
   // drawChart draws give and receive bars per area, 0 to 100. Sizes are SVG
   // attributes; colours come from CSS classes (no style attributes).
+  var lastAreas = null;
   function drawChart(areas) {
+    lastAreas = areas;
     var svg = results.querySelector("[data-chart]");
     if (!svg) {
       return;
     }
     var labels = {};
-    Array.prototype.forEach.call(results.querySelectorAll("tr[data-area]"), function (row) {
+    Array.prototype.forEach.call(results.querySelectorAll("[data-area]"), function (row) {
       var th = row.querySelector("th");
       labels[row.getAttribute("data-area")] = th ? th.textContent : row.getAttribute("data-area");
     });
@@ -301,8 +303,10 @@
     if (results.querySelector('.ws-scores [data-result="receive"]')) {
       sides.push("receive");
     }
-    var width = 320;
-    var barMax = 260;
+    // One viewBox unit per CSS pixel, so labels keep their size on phones.
+    var drawn = svg.getBoundingClientRect().width;
+    var width = drawn >= 160 ? Math.round(drawn) : 320;
+    var barMax = width - 34;
     var barH = 10;
     var rowH = 20 + sides.length * (barH + 4);
     while (svg.firstChild) {
@@ -314,7 +318,7 @@
       var label = document.createElementNS(SVG, "text");
       label.setAttribute("class", "ws-chart-label");
       label.setAttribute("x", "0");
-      label.setAttribute("y", String(y + 13));
+      label.setAttribute("y", String(y + 14));
       label.textContent = labels[a.id] || a.id;
       svg.appendChild(label);
       sides.forEach(function (side, j) {
@@ -402,6 +406,16 @@
     markFilled();
     announce(rescore());
   }
+
+  var resizeTimer = 0;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () {
+      if (lastAreas) {
+        drawChart(lastAreas);
+      }
+    }, 200);
+  });
 
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);

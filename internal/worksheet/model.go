@@ -3,6 +3,7 @@ package worksheet
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -66,11 +67,14 @@ func copyRange(r *score.Range) *score.Range {
 	return &c
 }
 
-// fingerprint hashes what decides where a saved answer lands.
+// fingerprint hashes what decides where a saved answer lands. Answers are
+// saved by question id, so the order of the questions does not count:
+// moving a question keeps the answers.
 func (w *Worksheet) fingerprint() string {
-	var b strings.Builder
+	var lines []string
 	for _, s := range w.Sections {
 		for _, q := range s.Questions {
+			var b strings.Builder
 			b.WriteString(q.ID)
 			b.WriteByte(0)
 			b.WriteString(string(q.Type))
@@ -84,8 +88,10 @@ func (w *Worksheet) fingerprint() string {
 				}
 			}
 			b.WriteByte('\n')
+			lines = append(lines, b.String())
 		}
 	}
-	sum := sha256.Sum256([]byte(b.String()))
+	slices.Sort(lines)
+	sum := sha256.Sum256([]byte(strings.Join(lines, "")))
 	return hex.EncodeToString(sum[:])[:12]
 }

@@ -180,9 +180,16 @@ sections:
 		{"side", "side: give", "side: receive", false},
 		{"scale", "scale: agreement", "scale: [{label: N, value: 0}, {label: Y, value: 1}]", false},
 		{"type", "{id: b, type: reflection, text: B}", "{id: b, type: rating, side: give, text: B, scale: agreement}", false},
-		{"order", "a, type: rating", "a, type: rating", true},
+		{"order", "      - {id: a, type: rating, side: give, text: A, scale: agreement}\n      - {id: b, type: reflection, text: B}\n",
+			"      - {id: b, type: reflection, text: B}\n      - {id: a, type: rating, side: give, text: A, scale: agreement}\n", true},
+		{"section", "      - {id: b, type: reflection, text: B}\n", "  - title: T\n    questions:\n      - {id: b, type: reflection, text: B}\n", true},
+		{"value", "scale: agreement}", "scale: [{label: N, value: 0}, {label: Y, value: 4}, {label: M, value: 2}]}", false},
 	} {
-		got := fp(strings.Replace(base, tc.old, tc.new, 1))
+		changed := strings.Replace(base, tc.old, tc.new, 1)
+		if changed == base {
+			t.Fatalf("%s: the case changes nothing", tc.name)
+		}
+		got := fp(changed)
 		if (got == want) != tc.same {
 			t.Errorf("%s: fingerprint %s, base %s, want same=%v", tc.name, got, want, tc.same)
 		}

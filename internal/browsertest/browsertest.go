@@ -40,7 +40,7 @@ import (
 
 // TestTimeout bounds the life of one tab: every action of a test that uses
 // it must be done by then.
-const TestTimeout = 60 * time.Second
+const TestTimeout = 90 * time.Second
 
 // startTimeout bounds the start of the browser.
 const startTimeout = 30 * time.Second

@@ -22,6 +22,7 @@ func (r *record) Errorf(format string, args ...any) {
 // TestChecksCatch runs each check of site_test.go on a page made to fail
 // it, so that a passing site test means something.
 func TestChecksCatch(t *testing.T) {
+	t.Parallel()
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
 	defer other.Close()
 	pages := map[string]string{

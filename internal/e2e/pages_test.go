@@ -16,6 +16,7 @@ type page struct {
 }
 
 func TestPages(t *testing.T) {
+	t.Parallel()
 	s := serve(t, "/")
 	pages := []page{
 		{"home", "", http.StatusOK},
@@ -29,13 +30,17 @@ func TestPages(t *testing.T) {
 		{"404", "no/such/page/", http.StatusNotFound},
 	}
 	for _, p := range pages {
-		t.Run(p.name, func(t *testing.T) { checkPage(t, s, p) })
+		t.Run(p.name, func(t *testing.T) {
+			t.Parallel()
+			checkPage(t, s, p)
+		})
 	}
 }
 
 // TestSubPath serves the site under /help/, as https://example.org/help/
 // would: every request, link and asset must stay under it and work.
 func TestSubPath(t *testing.T) {
+	t.Parallel()
 	s := serve(t, "/help/")
 	for _, p := range []page{
 		{"home", "", http.StatusOK},
@@ -43,7 +48,10 @@ func TestSubPath(t *testing.T) {
 		{"worksheet", "worksheets/open-to-receiving/", http.StatusOK},
 		{"404", "guides/gone/", http.StatusNotFound},
 	} {
-		t.Run(p.name, func(t *testing.T) { checkPage(t, s, p) })
+		t.Run(p.name, func(t *testing.T) {
+			t.Parallel()
+			checkPage(t, s, p)
+		})
 	}
 }
 

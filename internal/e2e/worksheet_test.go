@@ -163,6 +163,7 @@ func waitScorer(t *testing.T, tab *browsertest.Tab, want string) {
 }
 
 func TestWorksheet(t *testing.T) {
+	t.Parallel()
 	s := serve(t, "/")
 	w := parseWorksheet(t, giveAndTake)
 	tab := browsertest.New(t)
@@ -278,6 +279,7 @@ func TestWorksheet(t *testing.T) {
 // TestWorksheetWithoutWasm blocks the scorer: the form must stay usable
 // and say that scoring is unavailable.
 func TestWorksheetWithoutWasm(t *testing.T) {
+	t.Parallel()
 	s := serve(t, "/")
 	w := parseWorksheet(t, giveAndTake)
 	tab := browsertest.New(t)
@@ -332,6 +334,7 @@ const lookJS = `(id => {
 // Tab reaches the first radio, which shows its focus, Space picks it and
 // the arrow keys move along the options.
 func TestWorksheetKeyboard(t *testing.T) {
+	t.Parallel()
 	s := serve(t, "/")
 	w := parseWorksheet(t, giveAndTake)
 	tab := browsertest.New(t)

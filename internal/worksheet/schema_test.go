@@ -16,33 +16,34 @@ import (
 // Schema rejects too (through the YAML-to-JSON step for syntax errors and
 // duplicate keys, which editors flag as well).
 var schemaChecked = []string{
-	"alert",             // alert not two integers
-	"bad-id",            // id pattern, for questions, areas and scales
-	"band-ranges",       // ranges not two integers, or outside -100..100 / 0..100
-	"band-title",        // band without title, empty see link
-	"builtin-scale",     // a declared scale named frequency or agreement
-	"duplicate-key",     // duplicate keys (YAML)
-	"duplicate-scale",   // duplicate scale id: a duplicate key (YAML)
-	"empty",             // nothing at all
-	"empty-section",     // a section without questions
-	"minutes",           // minutes < 1
-	"missing-id",        // areas and questions without id
-	"missing-scale",     // rating and pair without scale
-	"missing-sections",  // no sections
-	"missing-text",      // rating and reflection without text, blank text, rating with give
-	"missing-title",     // no title
-	"no-questions",      // sections: []
-	"not-mapping",       // the file is a list
-	"pair-missing-side", // pair without give or receive, pair with text or side
-	"reflection-scored", // reflection with scale, side, weight, area, reverse, alert
-	"scale-options",     // fewer than two options, option without label or integer value
-	"shapes",            // lists and mappings in the wrong places
-	"syntax",            // YAML syntax error
-	"types",             // wrong scalar types
-	"unknown-key",       // unknown keys
-	"unknown-side",      // side not give or receive, rating without side
-	"unknown-type",      // type not pair, rating or reflection, or missing
-	"weight",            // weight ≤ 0 or not a number
+	"alert",              // alert not two integers
+	"bad-id",             // id pattern, for questions, areas and scales
+	"band-ranges",        // ranges not two integers, or outside -100..100 / 0..100
+	"band-title",         // band without title, empty see link
+	"builtin-scale",      // a declared scale named frequency or agreement
+	"duplicate-key",      // duplicate keys (YAML)
+	"duplicate-scale",    // duplicate scale id: a duplicate key (YAML)
+	"empty",              // nothing at all
+	"empty-section",      // a section without questions
+	"minutes",            // minutes < 1
+	"missing-id",         // areas and questions without id
+	"missing-scale",      // rating and pair without scale
+	"missing-sections",   // no sections
+	"missing-text",       // rating and reflection without text, blank text, rating with give
+	"missing-title",      // no title
+	"no-questions",       // sections: []
+	"not-mapping",        // the file is a list
+	"pair-missing-side",  // pair without give or receive, pair with text or side
+	"reflection-scored",  // reflection with scale, side, weight, area, reverse, alert
+	"scale-options",      // fewer than two options, option without label or integer value
+	"shapes",             // lists and mappings in the wrong places
+	"syntax",             // YAML syntax error
+	"types",              // wrong scalar types
+	"unknown-key",        // unknown keys at the top
+	"unknown-key-nested", // unknown keys in options, areas, sections, questions and bands
+	"unknown-side",       // side not give or receive, rating without side
+	"unknown-type",       // type not pair, rating or reflection, or missing
+	"weight",             // weight ≤ 0 or not a number
 }
 
 // goOnly lists the error cases only Parse can find, because they need the

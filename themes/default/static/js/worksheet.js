@@ -397,6 +397,17 @@
 
   function markFilled() {
     form.setAttribute("data-filled", answeredAny() ? "true" : "false");
+    fitTextareas();
+  }
+
+  // fitTextareas gives each reflection as many rows as its text needs, so
+  // a printed worksheet shows all of it (rows is an attribute, not a style).
+  function fitTextareas() {
+    Array.prototype.forEach.call(form.querySelectorAll("textarea"), function (el) {
+      var lines = el.value.split("\n").length;
+      var wrapped = Math.ceil(el.value.length / 60);
+      el.rows = Math.min(40, Math.max(4, lines + 1, wrapped + 1));
+    });
   }
 
   // ---------- wiring ----------

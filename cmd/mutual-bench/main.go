@@ -27,6 +27,12 @@ func main() {
 	flag.BoolVar(&opts.Keep, "keep", false, "keep the output folders (the corpora are always kept and reused)")
 	flag.StringVar(&opts.CPUProfile, "cpuprofile", "", "write a CPU profile of an in-process build of the largest size to `file`")
 	flag.StringVar(&opts.MemProfile, "memprofile", "", "write a heap profile of an in-process build of the largest size to `file`")
+	flag.Usage = func() {
+		fmt.Fprintf(flag.CommandLine.Output(), "Usage: mutual-bench [flags]\n\n"+
+			"Generates corpora of guide pages in .bench/, then measures goldmark + chroma alone (the floor),\n"+
+			"`mutual build` in a child process, and edits through mutual serve; prints one column per size.\n\n")
+		flag.PrintDefaults()
+	}
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintf(os.Stderr, "mutual-bench: unexpected argument %q\n", flag.Arg(0))

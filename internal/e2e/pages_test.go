@@ -2,8 +2,10 @@ package e2e
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"mutual/internal/browsertest"
 )
@@ -92,4 +94,21 @@ func checkPage(t *testing.T, s *served, p page) {
 		// The browser logs the 404 status of the 404 page itself.
 		return doc404 != "" && m.Kind == "log" && m.URL == doc404 && strings.Contains(m.Text, "404")
 	})
+}
+
+// TestAlias follows an old URL (content/guides/what-reciprocity-is.md has
+// `aliases: [/reciprocity/]`) on a sub-path site: it must land on the guide
+// without a request outside the site.
+func TestAlias(t *testing.T) {
+	t.Parallel()
+	s := serve(t, "/help/")
+	tab := browsertest.New(t)
+	if status := tab.Navigate(s.URL("reciprocity/")); status != http.StatusOK {
+		t.Fatalf("the alias answers %d", status)
+	}
+	want := s.URL("guides/what-reciprocity-is/")
+	tab.Poll("the redirect to "+want, `location.href === `+strconv.Quote(want)+` && document.readyState === "complete"`, 10*time.Second)
+	time.Sleep(200 * time.Millisecond) // a favicon request may trail the load
+	checkTraffic(t, tab, s, "alias", "")
+	checkProblems(t, tab, "alias", nil)
 }

@@ -20,14 +20,14 @@ import (
 
 // sseClient reads events from the server's event stream.
 type sseClient struct {
-	t    *testing.T
+	t    testing.TB
 	res  *http.Response
 	r    *bufio.Reader
 	evs  chan event
 	errc chan error
 }
 
-func dialEvents(t *testing.T, base string) *sseClient {
+func dialEvents(t testing.TB, base string) *sseClient {
 	t.Helper()
 	res, err := http.Get(base + EventsURL)
 	if err != nil {

@@ -112,6 +112,11 @@ func (b *broker) close() {
 }
 
 func (b *broker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodHead {
+		w.Header().Set("Content-Type", "text/event-stream; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		return // a stream has no end to measure
+	}
 	ch, state, ok := b.subscribe()
 	if !ok {
 		http.Error(w, "server is stopping", http.StatusServiceUnavailable)

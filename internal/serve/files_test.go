@@ -123,6 +123,7 @@ func TestHandler(t *testing.T) {
 		{"GET", ScriptURL, 200, "text/javascript", "EventSource", ""},
 		{"GET", OverlayURL, 200, "text/css", "#mutual-overlay", ""},
 		{"GET", "/_mutual/nope", 404, "", "", ""},
+		{"HEAD", EventsURL, 200, "text/event-stream", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.target, func(t *testing.T) {

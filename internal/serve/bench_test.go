@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sync/atomic"
 	"testing"
@@ -20,7 +21,9 @@ import (
 // fsnotify, the debounce, the incremental build and the event stream over
 // loopback. It reports the median and the 90th percentile besides the mean,
 // and serve-median-ms: the median of the same minus the build's own time,
-// which is what serve adds (mostly the DefaultQuiet debounce).
+// which is what serve adds (mostly the DefaultQuiet debounce); and the
+// growth of the live heap across the edits (run -benchtime 200x to see that
+// it stays flat).
 // `make bench` (package bench) measures the same on the 1,000 and 10,000
 // page corpora, with the heap across 200 edits.
 func BenchmarkEditToReload(b *testing.B) {
@@ -50,6 +53,7 @@ func BenchmarkEditToReload(b *testing.B) {
 				b.Fatalf("first event %+v; server said %s", ev, stderr.String())
 			}
 			var times, overhead []time.Duration
+			heap0 := liveHeap()
 			k := 0
 			for b.Loop() {
 				p := filepath.Join(dir, filepath.FromSlash(benchcorpus.PageRel(k*7919%pages)))
@@ -69,8 +73,10 @@ func BenchmarkEditToReload(b *testing.B) {
 				overhead = append(overhead, d-time.Duration(tb.nanos.Load()))
 				k++
 			}
+			heap1 := liveHeap()
 			slices.Sort(times)
 			slices.Sort(overhead)
+			b.ReportMetric((float64(heap1)-float64(heap0))/1024, "heap-growth-KiB")
 			b.ReportMetric(float64(times[len(times)/2])/1e6, "median-ms")
 			b.ReportMetric(float64(times[len(times)*9/10])/1e6, "p90-ms")
 			b.ReportMetric(float64(overhead[len(overhead)/2])/1e6, "serve-median-ms")
@@ -89,4 +95,13 @@ func (t *timedBuilder) Build() (*site.Stats, error) {
 	st, err := t.Builder.Build()
 	t.nanos.Store(int64(time.Since(start)))
 	return st, err
+}
+
+// liveHeap is the heap in use after a full collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
 }

@@ -2,6 +2,9 @@ package e2e
 
 import (
 	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -102,6 +105,16 @@ func checkPage(t *testing.T, s *served, p page) {
 func TestAlias(t *testing.T) {
 	t.Parallel()
 	s := serve(t, "/help/")
+	// Whether chromium asks for the icon of a page that redirects at once
+	// depends on timing, so look at the page too: without an icon link a
+	// browser asks for /favicon.ico at the server's root, outside the site.
+	src, err := os.ReadFile(filepath.Join(s.Out, "reciprocity", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`<link rel="?icon"?[^>]* href=`).Match(src) {
+		t.Errorf("the alias page reciprocity/index.html has no <link rel=\"icon\">, so browsers request /favicon.ico at the server root (outside %s):\n%s", s.Base, src)
+	}
 	tab := browsertest.New(t)
 	if status := tab.Navigate(s.URL("reciprocity/")); status != http.StatusOK {
 		t.Fatalf("the alias answers %d", status)

@@ -145,7 +145,15 @@ func (w *Watcher) addTree(dir string, report bool) error {
 	})
 }
 
+// recheckAfter is how long after a folder appears the watcher checks that
+// the folder is still watched; see recheck.
+const recheckAfter = 20 * time.Millisecond
+
 func (w *Watcher) loop() {
+	recheck := time.NewTimer(recheckAfter)
+	recheck.Stop()
+	defer recheck.Stop()
+	newDirs := map[string]bool{}
 	for {
 		select {
 		case <-w.done:
@@ -154,7 +162,13 @@ func (w *Watcher) loop() {
 			if !ok {
 				return
 			}
-			w.handle(ev)
+			if dir := w.handle(ev); dir != "" {
+				newDirs[dir] = true
+				recheck.Reset(recheckAfter)
+			}
+		case <-recheck.C:
+			w.recheck(newDirs)
+			clear(newDirs)
 		case err, ok := <-w.fw.Errors:
 			if !ok {
 				return
@@ -173,31 +187,57 @@ func (w *Watcher) loop() {
 	}
 }
 
-func (w *Watcher) handle(ev fsnotify.Event) {
+// handle reports the path of an event, and watches a folder that appeared,
+// whose path it returns.
+func (w *Watcher) handle(ev fsnotify.Event) (newDir string) {
 	if ev.Op == fsnotify.Chmod {
-		return // attributes only: indexers and backup tools touch these
+		return "" // attributes only: indexers and backup tools touch these
 	}
 	name := ev.Name
 	if w.skipped(name) {
-		return
+		return ""
 	}
 	base := filepath.Base(name)
 	if ev.Has(fsnotify.Create) {
 		if fi, err := os.Lstat(name); err == nil && fi.IsDir() {
 			if ignoredName(base, true) {
-				return
+				return ""
 			}
 			if err := w.addTree(name, true); err != nil {
 				w.report(err)
 			}
 			w.send(name)
-			return
+			return name
 		}
 	}
-	if ignoredName(base, false) {
-		return
+	if !ignoredName(base, false) {
+		w.send(name)
 	}
-	w.send(name)
+	return ""
+}
+
+// recheck watches again the new folders that lost their watch. A folder
+// renamed inside the tree arrives as a new folder, which is watched at
+// once; but fsnotify then handles the old name's move and drops the
+// kernel's watch, which the old and new names share. Once the burst of
+// events is over, any such folder is watched again, and the files it holds
+// reported, as they may have changed meanwhile.
+func (w *Watcher) recheck(dirs map[string]bool) {
+	watched := map[string]bool{}
+	for _, p := range w.fw.WatchList() {
+		watched[p] = true
+	}
+	for dir := range dirs {
+		if watched[dir] {
+			continue
+		}
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			continue
+		}
+		if err := w.addTree(dir, true); err != nil {
+			w.report(err)
+		}
+	}
 }
 
 func (w *Watcher) skipped(name string) bool {

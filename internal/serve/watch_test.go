@@ -137,6 +137,14 @@ func TestWatcher(t *testing.T) {
 			mkfile(t, filepath.Join(dir, "guides", "work", "deep", "x.md"), "# x\n")
 			return []string{"guides/work", "guides/work/deep/x.md"}, nil
 		}},
+		{"folder moved in from outside", func(t *testing.T, dir string) ([]string, []string) {
+			outside := filepath.Join(t.TempDir(), "family")
+			mkfile(t, filepath.Join(outside, "sub", "y.md"), "# y\n")
+			if err := os.Rename(outside, filepath.Join(dir, "guides", "family")); err != nil {
+				t.Fatal(err)
+			}
+			return []string{"guides/family", "guides/family/sub/y.md"}, nil
+		}},
 		{"deleted folder", func(t *testing.T, dir string) ([]string, []string) {
 			if err := os.RemoveAll(filepath.Join(dir, "guides")); err != nil {
 				t.Fatal(err)
@@ -182,6 +190,23 @@ func TestWatcherNewFolderIsWatched(t *testing.T) {
 	f := filepath.Join(sub, "check.yaml")
 	mkfile(t, f, "title: x\n")
 	collect(t, w, f)
+}
+
+// A folder renamed inside the tree stays watched under its new name.
+func TestWatcherRenamedFolder(t *testing.T) {
+	w, dir := startWatcher(t)
+	from, to := filepath.Join(dir, "guides"), filepath.Join(dir, "articles")
+	if err := os.Rename(from, to); err != nil {
+		t.Fatal(err)
+	}
+	collect(t, w, from, to)
+	f := filepath.Join(to, "a.md")
+	mkfile(t, f, "# a, moved\n")
+	for _, p := range collect(t, w, f) {
+		if strings.HasPrefix(p, from+string(filepath.Separator)) {
+			t.Errorf("reported %q under the old folder name", p)
+		}
+	}
 }
 
 // One save is one batch.

@@ -281,6 +281,9 @@ func (b *Builder) run(mode buildMode) (*Stats, error) {
 	}
 	if hasWorksheets {
 		bd.addScorer()
+		if bd.assets["js/worksheet.js"] == nil && len(bd.errs) == 0 {
+			bd.errs.Add(chain[0].dir+"/static/js", 0, 0, "the theme chain has no static/js/worksheet.js, which worksheet pages need")
+		}
 	}
 	if len(bd.errs) > 0 {
 		// Keep going without writing, to report every error at once.
@@ -747,7 +750,7 @@ func (bd *build) extras() {
 			if !strings.HasSuffix(u, "/") && path.Ext(u) == "" {
 				u += "/"
 			}
-			bd.recordBytes(outFile(u), aliasPage(bd.basePath+n.url, bd.cfg.Origin()+bd.basePath+n.url))
+			bd.recordBytes(outFile(u), aliasPage(bd.cfg.Language, bd.basePath+n.url, bd.cfg.Origin()+bd.basePath+n.url, bd.assetURL("favicon.svg")))
 		}
 	}
 	bd.recordBytes("sitemap.xml", bd.sitemap())

@@ -294,12 +294,25 @@ func hashPage(h hash.Hash, p *Page) {
 	w(strings.Join(p.Scripts, " "))
 }
 
-func aliasPage(url, permalink string) []byte {
+// aliasPage redirects an old address to url. It carries the same
+// Content-Security-Policy as the theme's pages, and the site's icon so
+// browsers do not ask for /favicon.ico.
+func aliasPage(lang, url, permalink, icon string) []byte {
+	esc := template.HTMLEscapeString
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved</title>\n<link rel=\"canonical\" href=\"%s\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url=%s\">\n</head>\n<body>\n<p>This page has moved to <a href=\"%s\">%s</a>.</p>\n</body>\n</html>\n",
-		template.HTMLEscapeString(permalink), template.HTMLEscapeString(url), template.HTMLEscapeString(url), template.HTMLEscapeString(permalink))
+	fmt.Fprintf(&b, "<!doctype html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", esc(lang))
+	b.WriteString("<meta http-equiv=\"Content-Security-Policy\" content=\"" + csp + "\">\n")
+	fmt.Fprintf(&b, "<title>Moved</title>\n<link rel=\"canonical\" href=\"%s\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url=%s\">\n", esc(permalink), esc(url))
+	if icon != "" {
+		fmt.Fprintf(&b, "<link rel=\"icon\" href=\"%s\">\n", esc(icon))
+	}
+	fmt.Fprintf(&b, "</head>\n<body>\n<p>This page has moved to <a href=\"%s\">%s</a>.</p>\n</body>\n</html>\n", esc(url), esc(permalink))
 	return b.Bytes()
 }
+
+// csp is the Content-Security-Policy of every page mutual writes itself;
+// the default theme sets the same one.
+const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'none'"
 
 // sitemap lists every page but the 404 page, by URL.
 func (bd *build) sitemap() []byte {

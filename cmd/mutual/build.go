@@ -39,30 +39,11 @@ func newFlagSet(name, summary string, stdout, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args; done is true with the exit code when the command
-// should stop (help asked for, or a usage error).
-func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (code int, done bool) {
-	err := fs.Parse(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(stdout)
-		fs.Usage()
-		return exitOK, true
-	}
-	if err != nil {
-		return exitUsage, true
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "mutual %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
-		return exitUsage, true
-	}
-	return 0, false
-}
-
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	var f siteFlags
 	fs := newFlagSet("build", "build [-s DIR] [-o DIR] [--drafts] [--base-url URL]", stdout, stderr)
 	f.register(fs, true)
-	if code, done := parseFlags(fs, args, stdout); done {
+	if code, done := parseNoArgs(fs, args, stdout); done {
 		return code
 	}
 	opts := site.Options{Dir: f.dir, Out: f.out, Drafts: f.drafts, BaseURL: f.baseURL}
@@ -114,7 +95,7 @@ func isTerminal(w io.Writer) bool {
 
 func cmdVersion(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("version", "version", stdout, stderr)
-	if code, done := parseFlags(fs, args, stdout); done {
+	if code, done := parseNoArgs(fs, args, stdout); done {
 		return code
 	}
 	fmt.Fprintf(stdout, "mutual %s\n", site.Version)

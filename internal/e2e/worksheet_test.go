@@ -446,3 +446,51 @@ func TestWorksheetScores(t *testing.T) {
 		tab.Do(chromedp.Click(chromedp.Search(`//button[normalize-space()="Clear my answers"]`)))
 	}
 }
+
+// TestPrint prints (emulates print media for) a guide and the worksheet,
+// from a system in dark mode: paper is light with dark text; a blank
+// worksheet prints as a handout without results or buttons, a filled one
+// with its results.
+func TestPrint(t *testing.T) {
+	t.Parallel()
+	s := serve(t, "/")
+	w := parseWorksheet(t, giveAndTake)
+	tab := browsertest.New(t)
+	tab.ColorScheme("dark")
+
+	tab.Navigate(s.URL("guides/receiving/"))
+	tab.Media("print")
+	checkScheme(t, tab, "printed guide", "light")
+	checkContrast(t, tab, "printed guide", "light")
+	tab.Screenshot("print-guide")
+	tab.Media("")
+
+	tab.Navigate(s.URL("worksheets/" + w.Slug + "/"))
+	waitScorer(t, tab, "ready")
+	visible := func(sel string) bool {
+		return browsertest.Eval[bool](tab, `(e => !!e && e.checkVisibility())(document.querySelector(`+strconv.Quote(sel)+`))`)
+	}
+	tab.Media("print")
+	checkScheme(t, tab, "printed blank worksheet", "light")
+	if visible("[data-results]") {
+		t.Errorf("a blank worksheet prints its results; want a clean handout")
+	}
+	if visible(`[data-action="clear"]`) {
+		t.Errorf("the printed worksheet shows the Clear my answers button")
+	}
+	tab.Screenshot("print-blank-worksheet")
+	tab.Media("")
+
+	answer(t, tab, "listening.give", 3)
+	answer(t, tab, "listening.receive", 1)
+	tab.Media("print")
+	checkScheme(t, tab, "printed filled worksheet", "light")
+	checkContrast(t, tab, "printed filled worksheet", "light")
+	if !visible("[data-results]") || !visible(`[data-result="balance"]`) {
+		t.Errorf("a filled-in worksheet prints without its results")
+	}
+	checkShown(t, tab, w, score.Answers{"listening.give": 3, "listening.receive": 1}, "printed")
+	tab.Screenshot("print-filled-worksheet")
+	tab.Media("") // the button does not print, so it cannot be clicked in print
+	tab.Do(chromedp.Click(chromedp.Search(`//button[normalize-space()="Clear my answers"]`)))
+}

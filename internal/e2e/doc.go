@@ -12,8 +12,13 @@
 // a sub-path (https://example.org/help/). On a worksheet, answers given by
 // clicking labels produce exactly the numbers that package score computes
 // natively, are restored after a reload and erased by "Clear my answers",
-// with no request of any kind while a person fills it in; without
-// WebAssembly the form still works and says that scoring is unavailable.
+// with no request of any kind while a person fills it in; the keyboard
+// alone can answer; without WebAssembly the form still works and says that
+// scoring is unavailable. Printed, pages are dark on light paper even from
+// a dark-mode system, and a blank worksheet is a clean handout.
+//
+// Each check is itself tested on pages made to fail it (TestChecksCatch).
+// The tests share one chromium (browsertest.Main) and run in parallel tabs.
 //
 // The worksheet pages need the WebAssembly scorer (`make wasm`); `make test`
 // builds it first. Without chromium the tests skip, except under CI=true.

@@ -3,6 +3,7 @@ package serve
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -132,9 +133,13 @@ func TestLiveReloadInBrowser(t *testing.T) {
 		window.mutualMarker = true;
 		document.querySelector('input[name="listening.give"][value="3"]').click();
 		document.querySelector('textarea[name="one-step"]').value = "call my sister";
-		window.scrollTo(0, 300);
+		window.scrollTo({top: 300, behavior: "instant"});
 		return true;
 	})()`)
+	scrolled := browsertest.Eval[float64](tab, `window.scrollY`)
+	if scrolled <= 0 {
+		t.Fatalf("the worksheet page does not scroll (scrollY %v): make the test page longer", scrolled)
+	}
 	oldCSS := browsertest.Eval[string](tab, `document.querySelector('link[href*="/css/custom."]').getAttribute("href")`)
 	edit(t, filepath.Join(dir, "themes", "brand", "static", "css", "custom.css"),
 		"/* --accent: #0b6b61;        links, buttons, highlights */", "--accent: #0a5c53;")
@@ -150,7 +155,7 @@ func TestLiveReloadInBrowser(t *testing.T) {
 		window.scrollY,
 		getComputedStyle(document.documentElement).getPropertyValue("--accent").trim(),
 	].join("|")`)
-	if want := "true|true|call my sister|300|#0a5c53"; state != want {
+	if want := fmt.Sprintf("true|true|call my sister|%v|#0a5c53", scrolled); state != want {
 		t.Errorf("after the CSS swap: %s, want %s (no reload, answers, scroll, new accent)", state, want)
 	}
 

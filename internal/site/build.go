@@ -2,17 +2,16 @@ package site
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash"
+	"hash/maphash"
 	"html/template"
 	"io"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -70,18 +69,20 @@ type Builder struct {
 	scorer  map[string]*asset // the embedded WebAssembly scorer and its loader
 	last    *state            // the last successful build
 	builds  int
+	seed    maphash.Seed // of the keys that decide what a rebuild redoes
 }
 
 // state is what a successful build leaves for the next one.
 type state struct {
-	manifest map[string]string // output path -> key of its bytes
-	cssGen   string
-	otherGen string
+	manifest  map[string]string // output path -> key of its bytes
+	structure string
+	cssGen    string
+	otherGen  string
 }
 
 // body is a rendered Markdown body with what the build learned from it.
 type body struct {
-	key      [32]byte
+	key      string
 	html     []byte
 	headings []markdown.Heading
 	links    []linkRec
@@ -106,7 +107,7 @@ func New(opts Options) *Builder {
 	if err != nil {
 		absOut = out
 	}
-	return &Builder{opts: opts, dir: absDir, out: absOut, sources: map[string]*source{}, bodies: map[string]*body{}}
+	return &Builder{opts: opts, dir: absDir, out: absOut, sources: map[string]*source{}, bodies: map[string]*body{}, seed: maphash.MakeSeed()}
 }
 
 // Out is the absolute output folder.
@@ -170,20 +171,21 @@ const (
 
 // build is one run of the pipeline.
 type build struct {
-	b        *Builder
-	mode     buildMode
-	cfg      *Config
-	m        *model
-	res      *resolver
-	ts       *templateSet
-	assets   map[string]*asset // by logical name
-	site     *Site
-	basePath string
-	gen      string    // key of everything every page depends on
-	inputs   string    // key of the config and the options
-	bodyGen  string    // key of everything a Markdown body depends on
-	titles   string    // key of every page title, for worksheet "see" links
-	latest   time.Time // the newest date in the content
+	b         *Builder
+	mode      buildMode
+	cfg       *Config
+	m         *model
+	res       *resolver
+	ts        *templateSet
+	assets    map[string]*asset // by logical name
+	site      *Site
+	basePath  string
+	gen       string    // key of everything every page depends on
+	inputs    string    // key of the config and the options
+	structure string    // key of what the sitemap, feed and redirects say
+	bodyGen   string    // key of everything a Markdown body depends on
+	titles    string    // key of every page title, for worksheet "see" links
+	latest    time.Time // the newest date in the content
 
 	mu       sync.Mutex
 	errs     diag.List
@@ -336,7 +338,7 @@ func (b *Builder) run(mode buildMode) (*Stats, error) {
 	if b.last != nil && b.last.otherGen == otherGen && b.last.cssGen != cssGen {
 		stats.CSSOnly = true
 	}
-	b.last = &state{manifest: bd.manifest, cssGen: cssGen, otherGen: otherGen}
+	b.last = &state{manifest: bd.manifest, cssGen: cssGen, otherGen: otherGen, structure: bd.structure}
 	if !b.caching() {
 		b.bodies = map[string]*body{}
 	}
@@ -434,53 +436,66 @@ func (bd *build) addScorer() {
 
 // keys computes what decides whether a page must be rendered again.
 func (bd *build) keys(cfgSrc []byte, srcs []*source) {
-	in := sha256.New()
-	fmt.Fprintf(in, "%s\x00%v\x00%q\x00", Version, bd.b.opts.Drafts, bd.b.opts.Scripts)
-	in.Write(cfgSrc)
-	bd.inputs = hex.EncodeToString(in.Sum(nil))
-	h := sha256.New()
-	h.Write([]byte(bd.inputs))
-	h.Write(bd.ts.hash)
+	seed := bd.b.seed
+	in := newKeyer(seed)
+	in.str(Version)
+	in.str(strconv.FormatBool(bd.b.opts.Drafts))
+	for _, s := range bd.b.opts.Scripts {
+		in.str(s)
+	}
+	in.bytes(cfgSrc)
+	bd.inputs = in.sum()
+	h := newKeyer(seed)
+	h.str(bd.inputs)
+	h.bytes(bd.ts.hash)
 	for _, name := range sortedKeys(bd.assets) {
-		fmt.Fprintf(h, "%s=%s\x00", name, bd.assets[name].out)
+		h.str(name)
+		h.str(bd.assets[name].out)
 	}
-	files := sha256.New()
-	fmt.Fprintf(files, "%s\x00%v\x00", bd.basePath, bd.cfg.Unsafe)
+	files := newKeyer(seed)
+	files.str(bd.basePath)
+	files.str(strconv.FormatBool(bd.cfg.Unsafe))
 	for _, s := range srcs {
-		fmt.Fprintf(files, "%s\x00%d\x00", s.rel, s.kind)
+		files.str(s.rel)
+		files.int(int64(s.kind))
 	}
-	for rel := range bd.m.drafts {
-		fmt.Fprintf(files, "draft:%s\x00", rel)
+	for _, rel := range sortedKeys(bd.m.drafts) {
+		files.str("draft:" + rel)
 	}
-	bd.bodyGen = hex.EncodeToString(files.Sum(nil))
-	h.Write([]byte(bd.bodyGen))
-	bd.gen = hex.EncodeToString(h.Sum(nil))
-	t := sha256.New()
+	bd.bodyGen = files.sum()
+	h.str(bd.bodyGen)
+	bd.gen = h.sum()
+	t := newKeyer(seed)
 	for _, n := range bd.m.nodes {
-		fmt.Fprintf(t, "%s\x00%s\x00", n.url, n.title)
+		t.str(n.url)
+		t.str(n.title)
 	}
-	bd.titles = hex.EncodeToString(t.Sum(nil))
+	bd.titles = t.sum()
 	bd.latest = bd.newest()
 }
 
 // cssKeys split the build's inputs into stylesheets and everything else.
 func (bd *build) cssKeys() (css, other string) {
-	c, o := sha256.New(), sha256.New()
+	c, o := newKeyer(bd.b.seed), newKeyer(bd.b.seed)
 	for _, name := range sortedKeys(bd.assets) {
 		a := bd.assets[name]
+		k := o
 		if path.Ext(name) == ".css" {
-			fmt.Fprintf(c, "%s=%s\x00", name, a.out)
-		} else {
-			fmt.Fprintf(o, "%s=%s\x00", name, a.out)
+			k = c
 		}
+		k.str(name)
+		k.str(a.out)
 	}
-	o.Write(bd.ts.hash)
+	o.bytes(bd.ts.hash)
 	for _, rel := range sortedKeys(bd.b.sources) {
 		s := bd.b.sources[rel]
-		fmt.Fprintf(o, "%s\x00%d\x00%d\x00%x\x00", rel, s.size, s.mod.UnixNano(), s.sum)
+		o.str(rel)
+		o.int(s.size)
+		o.time(s.mod)
+		o.bytes(s.sum[:])
 	}
-	o.Write([]byte(bd.inputs)) // config and options
-	return hex.EncodeToString(c.Sum(nil)), hex.EncodeToString(o.Sum(nil))
+	o.str(bd.inputs) // config and options
+	return c.sum(), o.sum()
 }
 
 // progress prints "rendered n/total pages" while a long build runs.
@@ -518,10 +533,13 @@ func (bd *build) progress(start time.Time, total int) func() {
 func (bd *build) page(n *node) {
 	defer bd.done.Add(1)
 	p := bd.pageData(n)
-	var bodyKey [32]byte
+	var bodyKey string
 	var bd0 *body
 	if n.src != nil && n.kind != "worksheet" {
-		bodyKey = sha256.Sum256(append(n.src.sum[:], bd.bodyGen...))
+		k := newKeyer(bd.b.seed)
+		k.bytes(n.src.sum[:])
+		k.str(bd.bodyGen)
+		bodyKey = k.sum()
 		bd0 = bd.b.cachedBody(n.src.rel, bodyKey)
 	}
 	key := bd.pageKey(n, p, bodyKey)
@@ -560,7 +578,7 @@ func (bd *build) page(n *node) {
 	bd.mu.Unlock()
 }
 
-func (b *Builder) cachedBody(rel string, key [32]byte) *body {
+func (b *Builder) cachedBody(rel string, key string) *body {
 	b.mu2().Lock()
 	defer b.mu2().Unlock()
 	if c := b.bodies[rel]; c != nil && c.key == key {
@@ -585,7 +603,7 @@ func tocOf(hs []markdown.Heading) []markdown.Heading {
 }
 
 // renderBody renders a page's Markdown, resolving its links.
-func (bd *build) renderBody(n *node, key [32]byte) *body {
+func (bd *build) renderBody(n *node, key string) *body {
 	s := n.src
 	res := &body{key: key}
 	buf := getBuffer()
@@ -744,23 +762,58 @@ func (bd *build) extras() {
 		}
 		bd.record(rel, key, data)
 	}
+	// Redirects, sitemap, feed and robots.txt depend only on the site's
+	// structure: when it did not change, keep last build's files.
+	bd.structure = bd.structureKey()
+	same := bd.mode == modeIncremental && bd.b.last.structure == bd.structure
 	for _, n := range bd.m.nodes {
 		for _, a := range n.aliases {
 			u := strings.TrimPrefix(a, "/")
 			if !strings.HasSuffix(u, "/") && path.Ext(u) == "" {
 				u += "/"
 			}
+			if same {
+				bd.record(outFile(u), bd.b.last.manifest[outFile(u)], nil)
+				continue
+			}
 			bd.recordBytes(outFile(u), aliasPage(bd.cfg.Language, bd.basePath+n.url, bd.cfg.Origin()+bd.basePath+n.url, bd.assetURL("favicon.svg")))
 		}
+	}
+	if same {
+		for _, p := range []string{"sitemap.xml", "feed.xml", "robots.txt"} {
+			bd.record(p, bd.b.last.manifest[p], nil)
+		}
+		return
 	}
 	bd.recordBytes("sitemap.xml", bd.sitemap())
 	bd.recordBytes("feed.xml", bd.feed())
 	bd.recordBytes("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+bd.cfg.Origin()+bd.basePath+"sitemap.xml\n"))
 }
 
+// structureKey covers everything redirects, the sitemap and the feed say.
+func (bd *build) structureKey() string {
+	k := newKeyer(bd.b.seed)
+	k.str(bd.inputs)
+	k.str(bd.assetURL("favicon.svg"))
+	for _, n := range bd.m.nodes {
+		k.str(n.url)
+		k.str(n.kind)
+		k.str(n.title)
+		k.str(n.description)
+		k.time(n.date)
+		k.time(n.lastmod)
+		for _, a := range n.aliases {
+			k.str(a)
+		}
+		k.int(int64(len(n.aliases)))
+	}
+	return k.sum()
+}
+
 func (bd *build) recordBytes(out string, data []byte) {
-	sum := sha256.Sum256(data)
-	bd.record(out, hex.EncodeToString(sum[:]), data)
+	k := newKeyer(bd.b.seed)
+	k.bytes(data)
+	bd.record(out, k.sum(), data)
 }
 
 // commit makes the build's output the site's output.
@@ -800,5 +853,3 @@ func putBuffer(b *bytes.Buffer) {
 		bufPool.Put(b)
 	}
 }
-
-var _ hash.Hash = sha256.New()

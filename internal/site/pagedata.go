@@ -2,11 +2,8 @@ package site
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/xml"
 	"fmt"
-	"hash"
 	"html/template"
 	"io/fs"
 	"sort"
@@ -239,20 +236,22 @@ func (bd *build) guides() []*node {
 }
 
 // pageKey is a fingerprint of everything a page's output depends on.
-func (bd *build) pageKey(n *node, p *Page, bodyKey [32]byte) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%x\x00", bd.gen, bodyKey)
+func (bd *build) pageKey(n *node, p *Page, bodyKey string) string {
+	h := newKeyer(bd.b.seed)
+	h.str(bd.gen)
+	h.str(bodyKey)
 	if n.kind == "worksheet" {
-		fmt.Fprintf(h, "%x\x00%s\x00", n.src.sum, bd.titles)
+		h.bytes(n.src.sum[:])
+		h.str(bd.titles)
 	}
 	hashPage(h, p)
-	return hex.EncodeToString(h.Sum(nil))
+	return h.sum()
 }
 
-func hashPage(h hash.Hash, p *Page) {
-	w := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
+func hashPage(h *keyer, p *Page) {
+	w := h.str
 	links := func(ls []Link) {
-		w(fmt.Sprint(len(ls)))
+		h.int(int64(len(ls)))
 		for _, l := range ls {
 			w(l.Title)
 			w(l.URL)
@@ -267,15 +266,16 @@ func hashPage(h hash.Hash, p *Page) {
 		w(l.URL)
 	}
 	ents := func(es []Entry) {
-		w(fmt.Sprint(len(es)))
+		h.int(int64(len(es)))
 		for _, e := range es {
 			w(e.Title)
 			w(e.URL)
 			w(e.Description)
-			w(e.Date.String())
+			h.time(e.Date)
 			links(e.Tags)
 			w(e.Kind)
-			w(fmt.Sprint(e.Minutes, " ", e.Count))
+			h.int(int64(e.Minutes))
+			h.int(int64(e.Count))
 		}
 	}
 	w(p.Kind)
@@ -283,15 +283,17 @@ func hashPage(h hash.Hash, p *Page) {
 	w(p.Description)
 	w(p.URL)
 	w(p.Permalink)
-	w(p.Date.String())
-	w(p.Lastmod.String())
+	h.time(p.Date)
+	h.time(p.Lastmod)
 	links(p.Tags)
 	links(p.Breadcrumbs)
 	ptr(p.Prev)
 	ptr(p.Next)
 	ents(p.Pages)
 	ents(p.Sections)
-	w(strings.Join(p.Scripts, " "))
+	for _, s := range p.Scripts {
+		w(s)
+	}
 }
 
 // aliasPage redirects an old address to url. It carries the same

@@ -76,6 +76,8 @@ type Builder struct {
 type state struct {
 	manifest  map[string]string // output path -> key of its bytes
 	structure string
+	meta      string
+	sources   map[string]*source
 	cssGen    string
 	otherGen  string
 }
@@ -183,6 +185,8 @@ type build struct {
 	gen       string    // key of everything every page depends on
 	inputs    string    // key of the config and the options
 	structure string    // key of what the sitemap, feed and redirects say
+	meta      string    // key of everything one page shows of the others
+	sameMeta  bool      // meta is the same as in the last build, and so is gen
 	bodyGen   string    // key of everything a Markdown body depends on
 	titles    string    // key of every page title, for worksheet "see" links
 	latest    time.Time // the newest date in the content
@@ -338,7 +342,7 @@ func (b *Builder) run(mode buildMode) (*Stats, error) {
 	if b.last != nil && b.last.otherGen == otherGen && b.last.cssGen != cssGen {
 		stats.CSSOnly = true
 	}
-	b.last = &state{manifest: bd.manifest, cssGen: cssGen, otherGen: otherGen, structure: bd.structure}
+	b.last = &state{manifest: bd.manifest, cssGen: cssGen, otherGen: otherGen, structure: bd.structure, meta: bd.meta, sources: b.sources}
 	if !b.caching() {
 		b.bodies = map[string]*body{}
 	}
@@ -471,6 +475,27 @@ func (bd *build) keys(cfgSrc []byte, srcs []*source) {
 		t.str(n.title)
 	}
 	bd.titles = t.sum()
+	// What a page shows of other pages: lists, neighbours, breadcrumbs,
+	// tags. When none of it changed, only pages whose own file changed can
+	// have new output.
+	mk := newKeyer(seed)
+	mk.str(bd.gen)
+	for _, n := range bd.m.nodes {
+		mk.str(n.url)
+		mk.str(n.kind)
+		mk.str(n.title)
+		mk.str(n.description)
+		mk.time(n.date)
+		mk.time(n.lastmod)
+		mk.int(int64(n.weight))
+		mk.int(int64(n.minutes))
+		for _, t := range n.tags {
+			mk.str(t.name)
+		}
+		mk.int(int64(len(n.tags)))
+	}
+	bd.meta = mk.sum()
+	bd.sameMeta = bd.mode == modeIncremental && bd.b.last.meta == bd.meta
 	bd.latest = bd.newest()
 }
 
@@ -532,7 +557,6 @@ func (bd *build) progress(start time.Time, total int) func() {
 // page renders one node.
 func (bd *build) page(n *node) {
 	defer bd.done.Add(1)
-	p := bd.pageData(n)
 	var bodyKey string
 	var bd0 *body
 	if n.src != nil && n.kind != "worksheet" {
@@ -542,6 +566,18 @@ func (bd *build) page(n *node) {
 		bodyKey = k.sum()
 		bd0 = bd.b.cachedBody(n.src.rel, bodyKey)
 	}
+	if bd.sameMeta && (n.src == nil || bd.b.last.sources[n.src.rel] == n.src) && (bd0 != nil || n.src == nil || n.kind == "worksheet") {
+		// Neither this page's file nor anything any list shows changed:
+		// its output cannot have changed either.
+		if key, ok := bd.b.last.manifest[n.out]; ok {
+			if bd0 != nil {
+				bd.learn(n, bd0)
+			}
+			bd.record(n.out, key, nil)
+			return
+		}
+	}
+	p := bd.pageData(n)
 	key := bd.pageKey(n, p, bodyKey)
 	if bd.mode == modeIncremental && bd.b.last.manifest[n.out] == key && (n.src == nil || n.kind == "worksheet" || bd0 != nil) {
 		// Unchanged: keep the file, but still learn its anchors and links.

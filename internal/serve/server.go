@@ -28,6 +28,13 @@ type Builder interface {
 	NotFound() string    // output-relative path of the 404 page
 }
 
+// changeHinter is a Builder that can be told which paths a batch of
+// changes touched, so that its next Build looks at nothing else
+// (*site.Builder is one).
+type changeHinter interface {
+	Changed(paths []string)
+}
+
 // URLs the server answers besides the site's own files. The site adds
 // ScriptURL to every page in serve mode (site.Options.Scripts).
 const (
@@ -290,7 +297,11 @@ loop:
 		case err := <-served:
 			runErr = err
 			break loop
-		case <-w.Events():
+		case paths := <-w.Events():
+			// Tell the builder what changed so that it looks at nothing else.
+			if h, ok := s.b.(changeHinter); ok {
+				h.Changed(paths)
+			}
 			s.Build()
 			if err := w.Watch(s.b.WatchDirs()...); err != nil {
 				fmt.Fprintln(s.opts.Stderr, err)

@@ -69,6 +69,8 @@ type Builder struct {
 	scorer  map[string]*asset // the embedded WebAssembly scorer and its loader
 	last    *state            // the last successful build
 	builds  int
+	hintMu  sync.Mutex
+	hint    []string     // paths a watcher saw change since the last build; nil = unknown
 	seed    maphash.Seed // of the keys that decide what a rebuild redoes
 }
 
@@ -135,6 +137,31 @@ func (b *Builder) WatchDirs() []string {
 		}
 	}
 	return dirs
+}
+
+// Changed tells the next Build which files or folders changed (absolute
+// paths, as a file watcher reports them), so that it need not look at the
+// others. Calls add up until the next Build; a Build that was told nothing
+// checks every file.
+func (b *Builder) Changed(paths []string) {
+	b.hintMu.Lock()
+	defer b.hintMu.Unlock()
+	if b.hint == nil {
+		b.hint = []string{}
+	}
+	for _, p := range paths {
+		if abs, err := filepath.Abs(p); err == nil {
+			b.hint = append(b.hint, abs)
+		}
+	}
+}
+
+func (b *Builder) takeHint() []string {
+	b.hintMu.Lock()
+	defer b.hintMu.Unlock()
+	h := b.hint
+	b.hint = nil
+	return h
 }
 
 // Check validates the whole site as Build does, and writes nothing.
@@ -253,7 +280,14 @@ func (b *Builder) run(mode buildMode) (*Stats, error) {
 		bd.errs = append(bd.errs, errs...)
 	}
 	// Content.
-	srcs, err := scan(filepath.Join(b.dir, "content"), b.sources)
+	var hint []string
+	if mode != modeCheck {
+		hint = b.takeHint()
+	}
+	if mode != modeIncremental {
+		hint = nil
+	}
+	srcs, err := scan(filepath.Join(b.dir, "content"), b.sources, hint)
 	if err != nil {
 		return nil, fmt.Errorf("reading content: %w", err)
 	}

@@ -202,10 +202,27 @@ func TestRefusedOutputFolders(t *testing.T) {
 
 // TestIncrementalEqualsFull edits a site step by step; after each step the
 // output of the reused Builder must equal a fresh full build, byte for byte.
+// One Builder is told which files changed, as serve does; the other is not.
 func TestIncrementalEqualsFull(t *testing.T) {
+	t.Run("hinted", func(t *testing.T) { testIncremental(t, true) })
+	t.Run("unhinted", func(t *testing.T) { testIncremental(t, false) })
+}
+
+func testIncremental(t *testing.T, hinted bool) {
 	dir := minimalSite(t)
 	out := filepath.Join(dir, "public")
 	b := New(Options{Dir: dir, Out: out, Watch: true})
+	writeFile := func(t *testing.T, dir, name, body string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if hinted {
+			b.Changed([]string{p})
+		}
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if _, err := b.Build(); err != nil {
 		t.Fatal(err)
 	}
@@ -227,6 +244,9 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		}, false},
 		{"delete a page", func() {
 			os.Remove(filepath.Join(dir, "content/guides/c.md"))
+			if hinted {
+				b.Changed([]string{filepath.Join(dir, "content/guides/c.md")})
+			}
 			writeFile(t, dir, "content/more/d.md", "---\ntitle: D\n---\nFourth.\n")
 		}, false},
 		{"edit the config", func() { writeFile(t, dir, "content/site.yaml", "title: T2\nbaseURL: https://example.org/sub/\n") }, false},

@@ -56,8 +56,19 @@ func classify(rel string) srcKind {
 }
 
 // scan walks content/ and returns its sources sorted by path, reusing prev
-// entries whose file did not change. site.yaml is not a source.
-func scan(contentDir string, prev map[string]*source) ([]*source, error) {
+// entries whose file did not change. site.yaml is not a source. With a
+// hint (the paths a watcher saw change), only the files it names, or that
+// lie in a folder it names, or are new, are looked at again; without one,
+// every file's size and time are checked.
+func scan(contentDir string, prev map[string]*source, hint []string) ([]*source, error) {
+	hinted := func(p string) bool {
+		for _, h := range hint {
+			if p == h || strings.HasPrefix(p, h+string(filepath.Separator)) {
+				return true
+			}
+		}
+		return false
+	}
 	var found []*source
 	err := filepath.WalkDir(contentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -81,6 +92,10 @@ func scan(contentDir string, prev map[string]*source) ([]*source, error) {
 		}
 		rel = filepath.ToSlash(rel)
 		if rel == "site.yaml" {
+			return nil
+		}
+		if old := prev[rel]; old != nil && hint != nil && !hinted(p) {
+			found = append(found, old)
 			return nil
 		}
 		st, err := os.Stat(p)

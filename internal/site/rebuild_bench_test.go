@@ -35,6 +35,7 @@ func BenchmarkRebuild(b *testing.B) {
 	for b.Loop() {
 		i++
 		os.WriteFile(page, fmt.Appendf(append([]byte(nil), orig...), "\nEdit %d.\n", i), 0o644)
+		bl.Changed([]string{page}) // as mutual serve's watcher does
 		st, err := bl.Build()
 		if err != nil {
 			b.Fatal(err)

@@ -7,10 +7,10 @@ import (
 
 // DefaultQuiet is how long the file system must stay quiet before a batch of
 // changes is handed on. Editors save in a burst of events (a temp file, a
-// rename, a chmod, a backup removed) that lasts a millisecond or two; 30 ms
-// covers the burst and still leaves most of a 50 ms edit-to-reload budget to
-// the rebuild.
-const DefaultQuiet = 30 * time.Millisecond
+// rename, a chmod, a backup removed) that lasts a millisecond or two; 20 ms
+// covers the burst with room to spare and leaves most of a 50 ms
+// edit-to-reload budget to the rebuild.
+const DefaultQuiet = 20 * time.Millisecond
 
 // debounce collects paths from in and sends them on out as one sorted,
 // deduplicated batch once no path has arrived for quiet. While the receiver is

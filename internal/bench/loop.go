@@ -24,7 +24,8 @@ import (
 // script), built once, then
 //
 //  1. o.Edits edits timed from the write to Build returning, called
-//     directly (no watcher, no debounce);
+//     directly (no watcher, no debounce), told the edited path by Changed
+//     as serve tells it the watcher's paths;
 //  2. the same Builder handed to a serve.Server running on a loopback port,
 //     with a Server-Sent Events client on serve.EventsURL as a browser would
 //     have: o.Edits edits timed from the write to the "reload" event read by
@@ -87,9 +88,11 @@ func loop(o *Options, dir string, r *result) (err error) {
 	rendered := 0
 	for k := range o.Edits {
 		start := time.Now()
-		if _, err := edit(k); err != nil {
+		p, err := edit(k)
+		if err != nil {
 			return err
 		}
+		b.Changed([]string{p}) // as serve passes on the watcher's paths
 		st, err := b.Build()
 		if err != nil {
 			return fmt.Errorf("bench: rebuild after edit %d: %w", k, err)

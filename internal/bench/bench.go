@@ -28,6 +28,12 @@
 // Corpora live in Options.Dir (.bench/ by default, git-ignored) as
 // corpus-N/ and are reused while their stamp matches the generator version
 // and seed; edits made by the loop measurements are undone afterwards.
+//
+// Every build writes into a folder of its own that is removed only when all
+// measurements are done: on ext4, creating inodes right after tens of
+// thousands were deleted costs several times more kernel time (the
+// allocator's recently_deleted check), and deleting the previous run's
+// output just before a timed build doubled its file-creation cost here.
 package bench
 
 import (
@@ -55,6 +61,9 @@ type Options struct {
 	Edits    int    // edits timed for the rebuild latency [20]
 	MemEdits int    // edits between the two heap readings [200]
 	Keep     bool   // keep the output folders (corpora are always kept)
+
+	// trash collects the output folders to remove at the end.
+	trash []string
 
 	// CPUProfile and MemProfile, when set, get a CPU profile and a heap
 	// profile of one extra in-process full build of the largest size.
@@ -138,6 +147,22 @@ func Run(opts Options) error {
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 		return err
 	}
+	// Outputs left by an interrupted run.
+	for _, pat := range []string{"out-*", "serve-out-*", "prof-out-*"} {
+		old, _ := filepath.Glob(filepath.Join(opts.Dir, pat))
+		for _, d := range old {
+			if err := os.RemoveAll(d); err != nil {
+				return err
+			}
+		}
+	}
+	defer func() {
+		if !opts.Keep {
+			for _, d := range opts.trash {
+				os.RemoveAll(d)
+			}
+		}
+	}()
 	sizes := slices.Clone(opts.Sizes)
 	slices.Sort(sizes)
 	var results []*result
@@ -161,7 +186,15 @@ func Run(opts Options) error {
 }
 
 func (o *Options) corpusDir(n int) string { return filepath.Join(o.Dir, fmt.Sprintf("corpus-%d", n)) }
-func (o *Options) outDir(n int) string    { return filepath.Join(o.Dir, fmt.Sprintf("out-%d", n)) }
+
+// outDir makes a new, empty output folder, removed at the end of Run.
+func (o *Options) outDir(prefix string, n int) (string, error) {
+	d, err := os.MkdirTemp(o.Dir, fmt.Sprintf("%s-%d-", prefix, n))
+	if err == nil {
+		o.trash = append(o.trash, d)
+	}
+	return d, err
+}
 
 func (o *Options) progress(format string, args ...any) {
 	fmt.Fprintf(o.Stderr, "bench: "+format+"\n", args...)
@@ -192,7 +225,7 @@ func measure(o *Options, n int) (*result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := o.outDir(n)
+	var out string
 	var floorCPU, buildCPU []time.Duration
 	for run := 1; run <= o.Runs; run++ {
 		o.progress("%d pages: floor, run %d of %d", n, run, o.Runs)
@@ -200,6 +233,9 @@ func measure(o *Options, n int) (*result, error) {
 		r.floors = append(r.floors, wall)
 		floorCPU = append(floorCPU, cpu)
 		o.progress("%d pages: build, run %d of %d", n, run, o.Runs)
+		if out, err = o.outDir("out", n); err != nil {
+			return nil, err
+		}
 		b, err := childBuild(o, dir, out)
 		if err != nil {
 			return nil, err
@@ -215,11 +251,6 @@ func measure(o *Options, n int) (*result, error) {
 	if r.htmlOut, err = countFiles(out); err != nil {
 		return nil, err
 	}
-	if !o.Keep {
-		if err := os.RemoveAll(out); err != nil {
-			return nil, err
-		}
-	}
 	o.progress("%d pages: edit and rebuild in process", n)
 	if err := loop(o, dir, r); err != nil {
 		return nil, err
@@ -230,8 +261,8 @@ func measure(o *Options, n int) (*result, error) {
 // profile runs one full build of the corpus of n pages in this process
 // under the CPU profiler and writes a heap profile at its end.
 func profile(o *Options, n int) (time.Duration, error) {
-	out := filepath.Join(o.Dir, fmt.Sprintf("prof-out-%d", n))
-	if err := os.RemoveAll(out); err != nil {
+	out, err := o.outDir("prof-out", n)
+	if err != nil {
 		return 0, err
 	}
 	o.progress("%d pages: profiled in-process build", n)
@@ -248,7 +279,7 @@ func profile(o *Options, n int) (time.Duration, error) {
 	}
 	b := site.New(site.Options{Dir: o.corpusDir(n), Out: out})
 	start := time.Now()
-	_, err := b.Build()
+	_, err = b.Build()
 	d := time.Since(start)
 	if o.CPUProfile != "" {
 		pprof.StopCPUProfile()
@@ -270,9 +301,6 @@ func profile(o *Options, n int) (time.Duration, error) {
 		}
 	}
 	runtime.KeepAlive(b)
-	if !o.Keep {
-		return d, os.RemoveAll(out)
-	}
 	return d, nil
 }
 

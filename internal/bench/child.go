@@ -3,7 +3,6 @@ package bench
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"os/exec"
 	"runtime"
 	"strings"
@@ -19,12 +18,9 @@ type childRun struct {
 	summary string        // the summary line mutual printed
 }
 
-// childBuild removes out and builds the corpus in dir into it with the
-// mutual binary, so every run is a full build from a fresh process.
+// childBuild builds the corpus in dir into out, a new empty folder, with
+// the mutual binary: a full build from a fresh process.
 func childBuild(o *Options, dir, out string) (childRun, error) {
-	if err := os.RemoveAll(out); err != nil {
-		return childRun{}, err
-	}
 	cmd := exec.Command(o.Bin, "build", "-s", dir, "-o", out)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

@@ -38,12 +38,9 @@ import (
 // restored when loop returns. While they are edited the corpus has no
 // stamp, so an interrupted run makes the next one rewrite it.
 func loop(o *Options, dir string, r *result) (err error) {
-	out, err := os.MkdirTemp(o.Dir, fmt.Sprintf("serve-out-%d-", r.pages))
+	out, err := o.outDir("serve-out", r.pages)
 	if err != nil {
 		return err
-	}
-	if !o.Keep {
-		defer os.RemoveAll(out)
 	}
 	b := site.New(site.Options{Dir: dir, Out: out, Watch: true, Scripts: []string{serve.ScriptURL}})
 	if _, err := b.Build(); err != nil {

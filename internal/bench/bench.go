@@ -267,6 +267,13 @@ func profile(o *Options, n int) (time.Duration, error) {
 	}
 	o.progress("%d pages: profiled in-process build", n)
 	runtime.GC()
+	if o.MemProfile != "" {
+		// The allocation profile counts from the start of the process:
+		// this base lets pprof -diff_base show the build's share alone.
+		if err := writeAllocs(o.MemProfile + ".base"); err != nil {
+			return 0, err
+		}
+	}
 	if o.CPUProfile != "" {
 		f, err := os.Create(o.CPUProfile)
 		if err != nil {
@@ -288,20 +295,23 @@ func profile(o *Options, n int) (time.Duration, error) {
 		return 0, fmt.Errorf("bench: in-process build of %s: %w", o.corpusDir(n), err)
 	}
 	if o.MemProfile != "" {
-		runtime.GC()
-		f, err := os.Create(o.MemProfile)
-		if err != nil {
-			return 0, err
-		}
-		// The heap profile holds both what the build allocated in all
-		// (-sample_index=alloc_space) and what it still holds.
-		err = errors.Join(pprof.Lookup("allocs").WriteTo(f, 0), f.Close())
-		if err != nil {
+		if err := writeAllocs(o.MemProfile); err != nil {
 			return 0, err
 		}
 	}
 	runtime.KeepAlive(b)
 	return d, nil
+}
+
+// writeAllocs writes the allocation profile (allocated and in use, since
+// the process started) to file, after a collection so it is up to date.
+func writeAllocs(file string) error {
+	runtime.GC()
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	return errors.Join(pprof.Lookup("allocs").WriteTo(f, 0), f.Close())
 }
 
 func median(ds []time.Duration) time.Duration {

@@ -107,7 +107,7 @@ func report(w io.Writer, o *Options, rs []*result) {
 		fmt.Fprintf(w, "CPU profile of the in-process build: %s (go tool pprof -top %s)\n", o.CPUProfile, o.CPUProfile)
 	}
 	if o.MemProfile != "" {
-		fmt.Fprintf(w, "heap profile of the in-process build: %s (go tool pprof -sample_index=alloc_space -top %s)\n", o.MemProfile, o.MemProfile)
+		fmt.Fprintf(w, "heap profile of the in-process build: %s (go tool pprof -sample_index=alloc_space -diff_base %s.base -top %s)\n", o.MemProfile, o.MemProfile, o.MemProfile)
 	}
 }
 

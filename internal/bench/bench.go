@@ -37,6 +37,7 @@
 package bench
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -124,6 +125,7 @@ type result struct {
 	build    time.Duration // median
 	builds   []time.Duration
 	buildCPU time.Duration // median
+	buildSys time.Duration // system time of the median-CPU run
 	rss      int64         // bytes, highest of the runs
 	summary  string
 	htmlOut  int     // files in the output folder
@@ -227,6 +229,7 @@ func measure(o *Options, n int) (*result, error) {
 	}
 	var out string
 	var floorCPU, buildCPU []time.Duration
+	var buildRuns []childRun
 	for run := 1; run <= o.Runs; run++ {
 		o.progress("%d pages: floor, run %d of %d", n, run, o.Runs)
 		wall, cpu := floor(bodies)
@@ -242,12 +245,15 @@ func measure(o *Options, n int) (*result, error) {
 		}
 		r.builds = append(r.builds, b.wall)
 		buildCPU = append(buildCPU, b.cpu)
+		buildRuns = append(buildRuns, b)
 		r.rss = max(r.rss, b.rss)
 		r.summary = b.summary
 	}
 	bodies = nil
 	r.floor, r.build = median(r.floors), median(r.builds)
 	r.floorCPU, r.buildCPU = median(floorCPU), median(buildCPU)
+	slices.SortFunc(buildRuns, func(a, b childRun) int { return cmp.Compare(a.cpu, b.cpu) })
+	r.buildSys = buildRuns[len(buildRuns)/2].sys
 	if r.htmlOut, err = countFiles(out); err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 type childRun struct {
 	wall    time.Duration
 	cpu     time.Duration // user and system
+	sys     time.Duration // system alone: mostly creating folders and files
 	rss     int64         // peak resident memory, bytes
 	summary string        // the summary line mutual printed
 }
@@ -38,5 +39,5 @@ func childBuild(o *Options, dir, out string) (childRun, error) {
 		}
 	}
 	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-	return childRun{wall: wall, cpu: cpu, rss: rss, summary: strings.TrimSpace(stdout.String())}, nil
+	return childRun{wall: wall, cpu: cpu, sys: cmd.ProcessState.SystemTime(), rss: rss, summary: strings.TrimSpace(stdout.String())}, nil
 }

@@ -45,6 +45,7 @@ func report(w io.Writer, o *Options, rs []*result) {
 	row("build: "+o.Bin+" build", func(r *result) string { return secs(r.build) })
 	row("  runs", func(r *result) string { return runs(r.builds) })
 	row("  CPU time", func(r *result) string { return secs(r.buildCPU) })
+	row("    of which system", func(r *result) string { return secs(r.buildSys) })
 	row("  pages/second", func(r *result) string {
 		return thousands(int(float64(r.pages) / r.build.Seconds()))
 	})
@@ -97,6 +98,8 @@ func report(w io.Writer, o *Options, rs []*result) {
 	fmt.Fprintf(w, "\nfloor: every page body (front matter cut) rendered by markdown.Render in %d goroutines, pages read beforehand.\n", runtime.GOMAXPROCS(0))
 	fmt.Fprintf(w, "build: a fresh process into an empty output folder; peak RSS is the highest ru_maxrss of the runs.\n")
 	fmt.Fprintf(w, "CPU time is user + system (getrusage); its ratio is less sensitive than wall time to other load on the machine.\n")
+	fmt.Fprintf(w, "  The build's system time is mostly the kernel creating a folder and a file per page; on this VM's ext4 it\n")
+	fmt.Fprintf(w, "  varies several-fold with recent deletions elsewhere on the disk.\n")
 	fmt.Fprintf(w, "edit -> rebuilt: one page gets a sentence appended, then site.Builder.Build (Watch on) returns, in process.\n")
 	fmt.Fprintf(w, "edit -> reload event: the same Builder run by serve.Server on a loopback port; timed from the write to the\n")
 	fmt.Fprintf(w, "  \"reload\" Server-Sent Event read by a client on %s (fsnotify, %s debounce, rebuild, event).\n", serve.EventsURL, serve.DefaultQuiet)

@@ -55,6 +55,11 @@ func loop(o *Options, dir string, r *result) (err error) {
 	if err := os.Remove(stampPath); err != nil {
 		return err
 	}
+	// Every page to be edited is read before the first edit, so that the
+	// copies kept for restoring them are in the heap before it is measured.
+	editPath := func(k int) (string, error) {
+		return filepath.Abs(filepath.Join(dir, filepath.FromSlash(benchcorpus.PageRel(k*7919%r.pages))))
+	}
 	originals := map[string][]byte{}
 	defer func() {
 		for p, src := range originals {
@@ -64,17 +69,25 @@ func loop(o *Options, dir string, r *result) (err error) {
 			err = os.WriteFile(stampPath, stamp, 0o644)
 		}
 	}()
+	for k := range 2*o.Edits + o.MemEdits {
+		p, err := editPath(k)
+		if err != nil {
+			return err
+		}
+		if _, ok := originals[p]; !ok {
+			if originals[p], err = os.ReadFile(p); err != nil {
+				return err
+			}
+		}
+	}
 	edit := func(k int) (string, error) {
-		p, err := filepath.Abs(filepath.Join(dir, filepath.FromSlash(benchcorpus.PageRel(k*7919%r.pages))))
+		p, err := editPath(k)
 		if err != nil {
 			return "", err
 		}
 		src, err := os.ReadFile(p)
 		if err != nil {
 			return "", err
-		}
-		if _, ok := originals[p]; !ok {
-			originals[p] = src
 		}
 		src = fmt.Appendf(src, "\nEdit %d adds one more sentence about a small favour returned.\n", k)
 		return p, os.WriteFile(p, src, 0o644)

@@ -159,7 +159,8 @@ func Run(opts Options) error {
 		}
 	}
 	defer func() {
-		if !opts.Keep {
+		if !opts.Keep && len(opts.trash) > 0 {
+			opts.progress("removing %d output folders (-keep keeps them)", len(opts.trash))
 			for _, d := range opts.trash {
 				os.RemoveAll(d)
 			}

@@ -60,18 +60,19 @@ type Builder struct {
 	dir  string
 	out  string
 
-	mu      sync.Mutex
-	sources map[string]*source
-	md      *markdown.Markdown
-	mdOpts  markdown.Options
-	bodies  map[string]*body  // rendered Markdown by content path, kept when caching
-	fixed   map[string]*asset // generated assets: the code stylesheet and the schema
-	scorer  map[string]*asset // the embedded WebAssembly scorer and its loader
-	last    *state            // the last successful build
-	builds  int
-	hintMu  sync.Mutex
-	hint    []string     // paths a watcher saw change since the last build; nil = unknown
-	seed    maphash.Seed // of the keys that decide what a rebuild redoes
+	mu       sync.Mutex
+	sources  map[string]*source
+	md       *markdown.Markdown
+	mdOpts   markdown.Options
+	bodies   map[string]*body  // rendered Markdown by content path, kept when caching
+	bodiesMu sync.RWMutex      // guards bodies while pages render
+	fixed    map[string]*asset // generated assets: the code stylesheet and the schema
+	scorer   map[string]*asset // the embedded WebAssembly scorer and its loader
+	last     *state            // the last successful build
+	builds   int
+	hintMu   sync.Mutex
+	hint     []string     // paths a watcher saw change since the last build; nil = unknown
+	seed     maphash.Seed // of the keys that decide what a rebuild redoes
 }
 
 // state is what a successful build leaves for the next one.
@@ -89,6 +90,7 @@ type body struct {
 	key      string
 	html     []byte
 	headings []markdown.Heading
+	ids      map[string]bool // the headings' ids; made once, then only read
 	links    []linkRec
 	errs     diag.List
 }
@@ -624,6 +626,10 @@ func (bd *build) page(n *node) {
 	if n.src != nil && n.kind != "worksheet" {
 		if bd0 == nil {
 			bd0 = bd.renderBody(n, bodyKey)
+			if !bd.b.caching() {
+				// A one-off build needs the Markdown no more: let it go.
+				n.src.body, n.src.dropped = nil, true
+			}
 		}
 		bd.learn(n, bd0)
 		p.Content = template.HTML(bd0.html)
@@ -649,17 +655,13 @@ func (bd *build) page(n *node) {
 }
 
 func (b *Builder) cachedBody(rel string, key string) *body {
-	b.mu2().Lock()
-	defer b.mu2().Unlock()
+	b.bodiesMu.RLock()
+	defer b.bodiesMu.RUnlock()
 	if c := b.bodies[rel]; c != nil && c.key == key {
 		return c
 	}
 	return nil
 }
-
-var bodiesMu sync.Mutex
-
-func (b *Builder) mu2() *sync.Mutex { return &bodiesMu }
 
 // tocOf keeps the headings a table of contents lists: levels 2 to 4.
 func tocOf(hs []markdown.Heading) []markdown.Heading {
@@ -690,9 +692,9 @@ func (bd *build) renderBody(n *node, key string) *body {
 	res.headings = r.Headings
 	res.html = append([]byte(nil), buf.Bytes()...)
 	if bd.b.caching() {
-		bd.b.mu2().Lock()
+		bd.b.bodiesMu.Lock()
 		bd.b.bodies[s.rel] = res
-		bd.b.mu2().Unlock()
+		bd.b.bodiesMu.Unlock()
 	}
 	return res
 }
@@ -714,12 +716,14 @@ func (bd *build) linkFunc(rel, file string, links *[]linkRec) func(string, markd
 
 // learn records what a rendered body tells the rest of the build.
 func (bd *build) learn(n *node, c *body) {
-	ids := make(map[string]bool, len(c.headings))
-	for _, h := range c.headings {
-		ids[h.ID] = true
+	if c.ids == nil {
+		c.ids = make(map[string]bool, len(c.headings))
+		for _, h := range c.headings {
+			c.ids[h.ID] = true
+		}
 	}
 	bd.mu.Lock()
-	bd.anchors[n.url] = ids
+	bd.anchors[n.url] = c.ids
 	bd.links = append(bd.links, c.links...)
 	bd.errs = append(bd.errs, c.errs...)
 	bd.mu.Unlock()
@@ -789,20 +793,15 @@ func (bd *build) worksheet(n *node, p *Page) bool {
 // record adds an output file. data nil keeps the file from the last build.
 func (bd *build) record(out, key string, data []byte) {
 	bd.mu.Lock()
-	defer bd.mu.Unlock()
 	bd.manifest[out] = key
-	if data == nil {
-		return
+	if data != nil && bd.mode == modeIncremental && bd.b.last.manifest[out] != key {
+		bd.staged[out] = append([]byte(nil), data...)
 	}
-	switch bd.mode {
-	case modeCheck:
-	case modeFull:
+	bd.mu.Unlock()
+	if data != nil && bd.mode == modeFull {
+		// Written outside the lock, so that other workers go on meanwhile.
 		if err := bd.out.write(out, data); err != nil {
-			bd.errs.Add(out, 0, 0, "cannot write: %v", err)
-		}
-	case modeIncremental:
-		if bd.b.last.manifest[out] != key {
-			bd.staged[out] = append([]byte(nil), data...)
+			bd.fail(diag.Errorf(out, 0, 0, "cannot write: %v", err))
 		}
 	}
 }

@@ -33,10 +33,11 @@ type source struct {
 	mod  time.Time
 	sum  [32]byte // of the file's bytes (not for srcFile)
 
-	fm   FrontMatter
-	body []byte
-	ws   *worksheet.Worksheet
-	errs diag.List
+	fm      FrontMatter
+	body    []byte
+	dropped bool // body let go after rendering: read the file again next time
+	ws      *worksheet.Worksheet
+	errs    diag.List
 }
 
 // path is the site-relative path used in messages.
@@ -94,7 +95,7 @@ func scan(contentDir string, prev map[string]*source, hint []string) ([]*source,
 		if rel == "site.yaml" {
 			return nil
 		}
-		if old := prev[rel]; old != nil && hint != nil && !hinted(p) {
+		if old := prev[rel]; old != nil && !old.dropped && hint != nil && !hinted(p) {
 			found = append(found, old)
 			return nil
 		}
@@ -105,7 +106,7 @@ func scan(contentDir string, prev map[string]*source, hint []string) ([]*source,
 		if st.IsDir() {
 			return nil
 		}
-		if old := prev[rel]; old != nil && old.size == st.Size() && old.mod.Equal(st.ModTime()) {
+		if old := prev[rel]; old != nil && !old.dropped && old.size == st.Size() && old.mod.Equal(st.ModTime()) {
 			found = append(found, old)
 			return nil
 		}

@@ -1,8 +1,10 @@
 package site
 
 import (
+	"cmp"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -29,7 +31,8 @@ type node struct {
 	section     *section // the section a page is in; for a section page, its own section
 	prev, next  *node
 	aliases     []string
-	tag         *tag // Kind "tag"
+	tag         *tag   // Kind "tag"
+	sortTitle   string // the title in lower case, for ordering lists
 }
 
 // section is a folder of content/; the root folder is the home page's.
@@ -302,20 +305,33 @@ func reportDuplicate(errs *diag.List, n, o *node, url string) {
 // sortNodes orders a list by weight (weighted pages first), then title,
 // then URL.
 func sortNodes(ns []*node) {
-	sort.SliceStable(ns, func(i, j int) bool { return lessNode(ns[i], ns[j]) })
+	slices.SortFunc(ns, compareNodes)
 }
 
-func lessNode(a, b *node) bool {
+func lessNode(a, b *node) bool { return compareNodes(a, b) < 0 }
+
+// compareNodes orders by weight, then title, then URL; URLs are unique, so
+// the order is total.
+func compareNodes(a, b *node) int {
 	wa, wb := a.weight, b.weight
 	if (wa == 0) != (wb == 0) {
-		return wa != 0
+		if wa != 0 {
+			return -1
+		}
+		return 1
 	}
 	if wa != wb {
-		return wa < wb
+		return cmp.Compare(wa, wb)
 	}
-	ta, tb := strings.ToLower(a.title), strings.ToLower(b.title)
-	if ta != tb {
-		return ta < tb
+	if c := strings.Compare(a.sortKey(), b.sortKey()); c != 0 {
+		return c
 	}
-	return a.url < b.url
+	return strings.Compare(a.url, b.url)
+}
+
+func (n *node) sortKey() string {
+	if n.sortTitle == "" && n.title != "" {
+		n.sortTitle = strings.ToLower(n.title)
+	}
+	return n.sortTitle
 }

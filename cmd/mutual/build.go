@@ -70,20 +70,33 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 
 // reportErrors prints a failed build's errors, one per line, and a count.
 func reportErrors(stderr io.Writer, err error) int {
-	var list diag.List
-	if errors.As(err, &list) {
-		for _, e := range list {
-			fmt.Fprintln(stderr, e)
-		}
-		noun := "errors"
-		if len(list) == 1 {
-			noun = "error"
-		}
-		fmt.Fprintf(stderr, "mutual: %d %s; the previous output was left as it was\n", len(list), noun)
-		return exitFail
+	if n, ok := printErrors(stderr, err); ok {
+		fmt.Fprintf(stderr, "mutual: %d %s; the previous output was left as it was\n", n, plural(n, "error", "errors"))
+	} else {
+		fmt.Fprintf(stderr, "mutual: %v\n", err)
 	}
-	fmt.Fprintf(stderr, "mutual: %v\n", err)
 	return exitFail
+}
+
+// printErrors prints a list of positioned errors one per line, as editors
+// expect them, and says how many; ok is false for any other error, which
+// it leaves to the caller.
+func printErrors(w io.Writer, err error) (n int, ok bool) {
+	var list diag.List
+	if !errors.As(err, &list) {
+		return 0, false
+	}
+	for _, e := range list {
+		fmt.Fprintln(w, e)
+	}
+	return len(list), true
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func isTerminal(w io.Writer) bool {

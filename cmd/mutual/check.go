@@ -1,11 +1,9 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 
-	"mutual/internal/diag"
 	"mutual/internal/site"
 )
 
@@ -21,18 +19,10 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "no problems found")
 		return exitOK
 	}
-	var list diag.List
-	if !errors.As(err, &list) {
+	if n, ok := printErrors(stderr, err); ok {
+		fmt.Fprintf(stderr, "mutual check: %d %s found\n", n, plural(n, "problem", "problems"))
+	} else {
 		fmt.Fprintf(stderr, "mutual check: %v\n", err)
-		return exitFail
 	}
-	for _, e := range list {
-		fmt.Fprintln(stderr, e)
-	}
-	noun := "problems"
-	if len(list) == 1 {
-		noun = "problem"
-	}
-	fmt.Fprintf(stderr, "mutual check: %d %s found\n", len(list), noun)
 	return exitFail
 }

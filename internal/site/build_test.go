@@ -18,100 +18,80 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // TestRender builds each testdata/render case and compares the files it
 // names under want/ with the output; "want/_files" lists every output file.
 func TestRender(t *testing.T) {
-	cases, _ := filepath.Glob("testdata/render/*.txtar")
-	if len(cases) == 0 {
-		t.Fatal("no cases")
-	}
-	for _, file := range cases {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			a := readArchive(t, file)
-			dir := t.TempDir()
-			a.writeSite(t, dir)
-			out := filepath.Join(dir, "public")
-			if _, err := New(Options{Dir: dir, Out: out}).Build(); err != nil {
-				t.Fatalf("build failed:\n%v", err)
+	eachCase(t, "testdata/render/*.txtar", func(t *testing.T, file string, a *archive, dir, out string) {
+		if _, err := New(Options{Dir: dir, Out: out}).Build(); err != nil {
+			t.Fatalf("build failed:\n%v", err)
+		}
+		tree := readTree(t, out)
+		changed := false
+		for _, name := range a.order {
+			if !strings.HasPrefix(name, "want/") {
+				continue
 			}
-			tree := readTree(t, out)
-			changed := false
-			for _, name := range a.order {
-				if !strings.HasPrefix(name, "want/") {
+			p := strings.TrimPrefix(name, "want/")
+			var got string
+			if p == "_files" {
+				got = strings.Join(treeNames(tree), "\n") + "\n"
+			} else {
+				data, ok := tree[p]
+				if !ok {
+					t.Errorf("no output file %s", p)
 					continue
 				}
-				p := strings.TrimPrefix(name, "want/")
-				var got string
-				if p == "_files" {
-					got = strings.Join(treeNames(tree), "\n") + "\n"
-				} else {
-					data, ok := tree[p]
-					if !ok {
-						t.Errorf("no output file %s", p)
-						continue
-					}
-					got = string(data)
-				}
-				if *update {
-					if a.files[name] != got {
-						a.files[name] = got
-						changed = true
-					}
-					continue
-				}
-				if got != a.files[name] {
-					t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", p, got, a.files[name])
-				}
+				got = string(data)
 			}
-			if changed {
-				if err := os.WriteFile(file, a.format(), 0o644); err != nil {
-					t.Fatal(err)
+			if *update {
+				if a.files[name] != got {
+					a.files[name] = got
+					changed = true
 				}
+				continue
 			}
-		})
-	}
+			if got != a.files[name] {
+				t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", p, got, a.files[name])
+			}
+		}
+		if changed {
+			if err := os.WriteFile(file, a.format(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
 }
 
 // TestErrors builds each testdata/errors case, which must fail with exactly
 // the errors in its "errors" file, and must leave the old output alone.
 func TestErrors(t *testing.T) {
-	cases, _ := filepath.Glob("testdata/errors/*.txtar")
-	if len(cases) == 0 {
-		t.Fatal("no cases")
-	}
-	for _, file := range cases {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			a := readArchive(t, file)
-			dir := t.TempDir()
-			a.writeSite(t, dir)
-			out := filepath.Join(dir, "public")
-			if err := os.MkdirAll(out, 0o755); err != nil {
-				t.Fatal(err)
+	eachCase(t, "testdata/errors/*.txtar", func(t *testing.T, file string, a *archive, dir, out string) {
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		old := []byte("<p>the previous build</p>\n")
+		os.WriteFile(filepath.Join(out, "index.html"), old, 0o644)
+		_, err := New(Options{Dir: dir, Out: out}).Build()
+		var list diag.List
+		if !errors.As(err, &list) {
+			t.Fatalf("want a list of errors, got %v", err)
+		}
+		got := list.Error() + "\n"
+		if *update {
+			a.files["errors"] = got
+			if !contains(a.order, "errors") {
+				a.order = append(a.order, "errors")
 			}
-			old := []byte("<p>the previous build</p>\n")
-			os.WriteFile(filepath.Join(out, "index.html"), old, 0o644)
-			_, err := New(Options{Dir: dir, Out: out}).Build()
-			var list diag.List
-			if !errors.As(err, &list) {
-				t.Fatalf("want a list of errors, got %v", err)
-			}
-			got := list.Error() + "\n"
-			if *update {
-				a.files["errors"] = got
-				if !contains(a.order, "errors") {
-					a.order = append(a.order, "errors")
-				}
-				os.WriteFile(file, a.format(), 0o644)
-				return
-			}
-			if got != a.files["errors"] {
-				t.Errorf("errors differ:\n--- got\n%s--- want\n%s", got, a.files["errors"])
-			}
-			if tree := readTree(t, out); len(tree) != 1 || !bytes.Equal(tree["index.html"], old) {
-				t.Errorf("a failed build changed the output: %v", treeNames(tree))
-			}
-			if err := New(Options{Dir: dir, Out: out}).Check(); err == nil || err.Error() != list.Error() {
-				t.Errorf("check disagrees with build:\n%v", err)
-			}
-		})
-	}
+			os.WriteFile(file, a.format(), 0o644)
+			return
+		}
+		if got != a.files["errors"] {
+			t.Errorf("errors differ:\n--- got\n%s--- want\n%s", got, a.files["errors"])
+		}
+		if tree := readTree(t, out); len(tree) != 1 || !bytes.Equal(tree["index.html"], old) {
+			t.Errorf("a failed build changed the output: %v", treeNames(tree))
+		}
+		if err := New(Options{Dir: dir, Out: out}).Check(); err == nil || err.Error() != list.Error() {
+			t.Errorf("check disagrees with build:\n%v", err)
+		}
+	})
 }
 
 // minimalSite writes a small valid site and returns its folder.

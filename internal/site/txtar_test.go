@@ -107,3 +107,20 @@ func treeNames(tree map[string][]byte) []string {
 	sort.Strings(names)
 	return names
 }
+
+// eachCase runs fn as a subtest for every archive matching pattern, with
+// the archive's site written into dir and out its output folder.
+func eachCase(t *testing.T, pattern string, fn func(t *testing.T, file string, a *archive, dir, out string)) {
+	cases, _ := filepath.Glob(pattern)
+	if len(cases) == 0 {
+		t.Fatal("no cases")
+	}
+	for _, file := range cases {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			a := readArchive(t, file)
+			dir := t.TempDir()
+			a.writeSite(t, dir)
+			fn(t, file, a, dir, filepath.Join(dir, "public"))
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -79,11 +80,8 @@ func (o *outputDir) write(p string, data []byte) error {
 		// else writes to: plain calls, and each folder made only once, save
 		// the many system calls os.Root spends per path.
 		if d := path.Dir(p); d != "." {
-			if _, done := o.made.Load(d); !done {
-				if err := os.MkdirAll(filepath.Join(o.dir, filepath.FromSlash(d)), 0o755); err != nil {
-					return err
-				}
-				o.made.Store(d, true)
+			if err := o.mkdir(d); err != nil {
+				return err
 			}
 		}
 		return os.WriteFile(filepath.Join(o.dir, filepath.FromSlash(p)), data, 0o644)
@@ -94,6 +92,29 @@ func (o *outputDir) write(p string, data []byte) error {
 		}
 	}
 	return o.root.WriteFile(p, data, 0o644)
+}
+
+// mkdir makes folder d of a temporary output folder and its parents. Most
+// folders take one system call: their parent is known to exist already.
+func (o *outputDir) mkdir(d string) error {
+	if _, done := o.made.Load(d); done {
+		return nil
+	}
+	full := filepath.Join(o.dir, filepath.FromSlash(d))
+	err := os.Mkdir(full, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if parent := path.Dir(d); parent != "." {
+			if err := o.mkdir(parent); err != nil {
+				return err
+			}
+		}
+		err = os.Mkdir(full, 0o755)
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	o.made.Store(d, true)
+	return nil
 }
 
 // remove deletes a file and the folders it leaves empty.

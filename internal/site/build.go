@@ -635,6 +635,7 @@ func (bd *build) page(n *node) {
 		p.Content = template.HTML(bd0.html)
 		if len(bd0.headings) >= 3 {
 			p.TOC = tocOf(bd0.headings)
+			p.TableOfContents = tableOfContents(p.TOC)
 		}
 	}
 	if n.kind == "worksheet" {

@@ -21,13 +21,17 @@ type Page struct {
 	Tags        []Link             // tag name and the URL of its page
 	Content     template.HTML      // the rendered body
 	TOC         []markdown.Heading // set when the page has three or more headings
-	Breadcrumbs []Link             // from home to the parent section; not the page itself
-	Prev, Next  *Link              // neighbours within the section
-	Pages       []Entry            // home: the guides; section: its pages; tag: tagged pages; tags: every tag
-	Sections    []Entry            // home and section: (sub)sections
-	Worksheet   *worksheet.View    // Kind "worksheet" only
-	Scripts     []string           // script URLs to load, in order, with defer
-	Site        *Site
+	// TableOfContents is TOC as ready-made HTML: <ol> with one
+	// <li class="toc-hN"><a href="#id">text</a></li> per heading.
+	TableOfContents template.HTML
+	Breadcrumbs     []Link          // from home to the parent section; not the page itself
+	ActiveMenu      string          // URL of the menu entry the page is under ("" for none): the one to mark current
+	Prev, Next      *Link           // neighbours within the section
+	Pages           []Entry         // home: the guides; section: its pages; tag: tagged pages; tags: every tag
+	Sections        []Entry         // home and section: (sub)sections
+	Worksheet       *worksheet.View // Kind "worksheet" only
+	Scripts         []string        // script URLs to load, in order, with defer
+	Site            *Site
 }
 
 // Link is a title and a URL.

@@ -76,15 +76,10 @@ func (bd *build) funcs() template.FuncMap {
 		"hasAsset": func(name string) bool { return bd.assets[strings.TrimPrefix(name, "/")] != nil },
 		"relURL":   func(p string) string { return bd.basePath + strings.TrimPrefix(p, "/") },
 		"absURL":   func(p string) string { return bd.cfg.Origin() + bd.basePath + strings.TrimPrefix(p, "/") },
-		"active": func(item MenuItem, p *Page) bool {
-			if item.URL == p.URL {
-				return true
-			}
-			return item.URL != bd.basePath && strings.HasPrefix(item.URL, bd.basePath) && strings.HasPrefix(p.URL, item.URL)
-		},
-		"date":    func(t time.Time) string { return t.Format("2 January 2006") },
-		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
-		"year":    func() int { return bd.latest.Year() },
+		"active":   func(item MenuItem, p *Page) bool { return item.URL != "" && item.URL == p.ActiveMenu },
+		"date":     func(t time.Time) string { return t.Format("2 January 2006") },
+		"isodate":  func(t time.Time) string { return t.Format("2006-01-02") },
+		"year":     func() int { return bd.latest.Year() },
 	}
 }
 
@@ -159,6 +154,7 @@ func (bd *build) pageData(n *node) *Page {
 		Next:        bd.link(n.next),
 		Site:        bd.site,
 	}
+	p.ActiveMenu = bd.activeMenu(p.URL)
 	if n.kind == "home" && p.Description == "" {
 		p.Description = bd.cfg.Description
 	}
@@ -206,6 +202,67 @@ func (bd *build) pageData(n *node) *Page {
 	}
 	p.Scripts = append(p.Scripts, bd.b.opts.Scripts...)
 	return p
+}
+
+// activeMenu is the URL of the menu entry a page at url is under: the entry
+// for the page itself, else the entry whose URL is the longest prefix of
+// it. The home page's entry only counts for the home page.
+func (bd *build) activeMenu(url string) string {
+	best := ""
+	for _, item := range bd.site.Menu {
+		switch {
+		case item.URL == url:
+			return url
+		case item.URL != bd.basePath && strings.HasPrefix(item.URL, bd.basePath) &&
+			strings.HasPrefix(url, item.URL) && len(item.URL) > len(best):
+			best = item.URL
+		}
+	}
+	return best
+}
+
+// textEscaper escapes text as html/template does in HTML text: what it
+// writes matches what a layout printing the same string would.
+var textEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+
+// fragmentEscape percent-encodes s as html/template does in a URL after
+// "#": every byte but RFC 3986's unreserved ones, in lower-case hex.
+func fragmentEscape(s string) string {
+	const hex = "0123456789abcdef"
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
+			if b != nil {
+				b = append(b, c)
+			}
+			continue
+		}
+		if b == nil {
+			b = append(make([]byte, 0, len(s)+8), s[:i]...)
+		}
+		b = append(b, '%', hex[c>>4], hex[c&15])
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// tableOfContents renders a page's TOC as an ordered list, one item per
+// heading with its level as a class, for .TableOfContents: the same markup
+// a layout ranging over .TOC would write, without the cost of running it.
+func tableOfContents(toc []markdown.Heading) template.HTML {
+	if len(toc) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("<ol>")
+	for _, h := range toc {
+		fmt.Fprintf(&b, "\n<li class=\"toc-h%d\"><a href=\"#%s\">%s</a></li>", h.Level, fragmentEscape(h.ID), textEscaper.Replace(h.Text))
+	}
+	b.WriteString("\n</ol>")
+	return template.HTML(b.String())
 }
 
 // homeGuides is how many guides the home page lists at most.

@@ -225,7 +225,7 @@ func parseTemplates(chain []theme, funcs template.FuncMap) (*templateSet, diag.L
 		}
 	}
 	sort.Strings(partials)
-	root := template.New("base.html").Funcs(funcs)
+	root := template.New("base.html").Funcs(partialFuncs).Funcs(funcs)
 	if _, err := root.Parse(string(base)); err != nil {
 		errs.Append(ts.templateError(err))
 		return ts, errs
@@ -254,6 +254,20 @@ func parseTemplates(chain []theme, funcs template.FuncMap) (*templateSet, diag.L
 		}
 		ts.kinds[kind] = t
 	}
+	seen := map[string]bool{}
+	for _, kind := range sortedKeys(ts.kinds) {
+		for _, e := range ts.checkPartials(ts.kinds[kind]) {
+			if !seen[e.Error()] {
+				seen[e.Error()] = true
+				errs.Append(e)
+			}
+		}
+	}
+	if len(errs) > 0 {
+		ts.broken = true
+		return ts, errs
+	}
+	ts.bindPartials()
 	return ts, errs
 }
 
@@ -266,6 +280,9 @@ func (ts *templateSet) templateError(err error) *diag.Error {
 	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		col, _ := strconv.Atoi(m[3])
+		if m[3] != "" {
+			col++ // text/template counts columns from 0; editors from 1
+		}
 		p := ts.sources[m[1]]
 		if p == "" {
 			p = m[1]

@@ -1,0 +1,131 @@
+package site
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"mutual/internal/markdown"
+)
+
+// parseTestTheme parses a one-theme chain made of files (paths under
+// layouts/), with extra template functions.
+func parseTestTheme(t *testing.T, files map[string]string, funcs template.FuncMap) (*templateSet, error) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, body := range files {
+		fsys["layouts/"+name] = &fstest.MapFile{Data: []byte(body)}
+	}
+	ts, errs := parseTemplates([]theme{{name: "t", dir: "themes/t", fsys: fsys}}, funcs)
+	return ts, errs.Err()
+}
+
+func TestPartials(t *testing.T) {
+	calls := map[string]int{}
+	funcs := template.FuncMap{"count": func(name string) string { calls[name]++; return "" }}
+	ts, err := parseTestTheme(t, map[string]string{
+		"base.html": `{{block "main" .}}{{end}}`,
+		"page.html": `{{define "main"}}` +
+			`[{{partial "plain.html" .}}]` +
+			`[{{partialCached "once.html" .}}]` +
+			`[{{partialCached "partials/byKind.html" . .Kind}}]` +
+			`[{{partialCached "byTwo.html" . .Kind 3}}]{{end}}`,
+		"partials/plain.html":  `{{count "plain"}}<b>{{.Title}}</b>`,
+		"partials/once.html":   `{{count "once"}}{{.Site.Title}}`,
+		"partials/byKind.html": `{{count "byKind"}}{{.Kind}}`,
+		"partials/byTwo.html":  `{{count "byTwo"}}two`,
+	}, funcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := &Site{Title: "S & co"}
+	pages := []*Page{{Kind: "page", Title: "A<", Site: site}, {Kind: "page", Title: "B", Site: site}}
+	var got []string
+	for _, p := range pages {
+		var buf bytes.Buffer
+		if err := ts.execute(&buf, p); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, buf.String())
+	}
+	want := []string{
+		"[<b>A&lt;</b>][S &amp; co][page][two]",
+		"[<b>B</b>][S &amp; co][page][two]",
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("page %d: got %q, want %q", i, got[i], want[i])
+		}
+	}
+	wantCalls := map[string]int{"plain": 2, "once": 1, "byKind": 1, "byTwo": 1}
+	for name, n := range wantCalls {
+		if calls[name] != n {
+			t.Errorf("%s ran %d times, want %d", name, calls[name], n)
+		}
+	}
+}
+
+func TestPartialErrors(t *testing.T) {
+	base := map[string]string{
+		"base.html":            `{{block "main" .}}{{end}}`,
+		"partials/footer.html": `footer`,
+	}
+	tests := []struct {
+		name string
+		page string
+		more map[string]string
+		want string
+	}{
+		{"unknown", `{{define "main"}}{{partial "fotter.html" .}}{{end}}`, nil,
+			`themes/t/layouts/page.html:1:20: no partial "fotter.html" in the theme chain (layouts/partials/fotter.html) (did you mean "partials/footer.html"?)`},
+		{"not constant", `{{define "main"}}{{partial .Title .}}{{end}}`, nil,
+			`themes/t/layouts/page.html:1:20: partial takes the partial's name as a quoted constant, such as "footer.html"`},
+		{"no context", `{{define "main"}}{{partialCached "footer.html"}}{{end}}`, nil,
+			`themes/t/layouts/page.html:1:20: partialCached needs a partial's name and a context: {{partialCached "footer.html" .}}`},
+		{"itself", `{{define "main"}}{{partial "a.html" .}}{{end}}`, map[string]string{
+			"partials/a.html": "a\n{{partial \"b.html\" .}}",
+			"partials/b.html": `{{template "partials/a.html" .}}`,
+		}, `themes/t/layouts/partials/a.html:2:3: partial "b.html" calls itself again (partials/a.html -> partials/b.html -> partials/a.html): partials cannot recurse; use {{template}} for recursion`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			files := map[string]string{"page.html": tc.page}
+			for k, v := range base {
+				files[k] = v
+			}
+			for k, v := range tc.more {
+				files[k] = v
+			}
+			_, err := parseTestTheme(t, files, nil)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("got %v\nwant %s", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestTableOfContents checks the ready-made TOC against what a layout
+// ranging over .TOC writes, for text and ids html/template escapes.
+func TestTableOfContents(t *testing.T) {
+	toc := []markdown.Heading{
+		{Level: 2, ID: "plain", Text: "Plain"},
+		{Level: 3, ID: "café-au-lait", Text: `Quotes "and" 'these' & <tags> + plus`},
+		{Level: 4, ID: "a_b-1", Text: "Ünïcödé\x00 nul"},
+		{Level: 2, ID: "odd/#?%20 'id'", Text: "Odd id"},
+	}
+	tmpl := template.Must(template.New("toc").Parse(`<ol>{{range .}}
+<li class="toc-h{{.Level}}"><a href="#{{.ID}}">{{.Text}}</a></li>{{end}}
+</ol>`))
+	var want bytes.Buffer
+	if err := tmpl.Execute(&want, toc); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(tableOfContents(toc)); got != want.String() {
+		t.Errorf("got\n%s\nwant\n%s", got, want.String())
+	}
+	if got := tableOfContents(nil); got != "" {
+		t.Errorf("no headings: got %q", got)
+	}
+}

@@ -1,0 +1,58 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+	"testing"
+	"time"
+
+	"mutual/internal/markdown"
+)
+
+// BenchmarkPageLayout runs the default theme's layout for one guide page,
+// as a build does for each of its pages: the cost of the theme alone.
+func BenchmarkPageLayout(b *testing.B) {
+	cfg, errs := ParseConfig([]byte("title: Bench\nbaseURL: https://example.org/help/\n"))
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	bd := &build{b: New(Options{}), cfg: cfg, basePath: cfg.BasePath()}
+	bd.b.md = markdown.New(markdown.Options{})
+	chain, errs := loadThemes(b.TempDir(), "default", 0, 0)
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	bd.loadAssets(chain)
+	ts, errs := parseTemplates(chain, bd.funcs())
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	site := &Site{Title: "Bench", Description: "A site.", BaseURL: cfg.BaseURL, Language: "en",
+		FeedURL: "/help/feed.xml", Generator: "mutual test", Help: "<p>Call <strong>someone</strong>.</p>",
+		Menu: []MenuItem{{"Home", "/help/"}, {"Guides", "/help/guides/"}, {"Worksheets", "/help/worksheets/"}, {"Tags", "/help/tags/"}}}
+	var toc []markdown.Heading
+	for i := range 8 {
+		toc = append(toc, markdown.Heading{Level: 2 + i%2, ID: fmt.Sprintf("heading-%d", i), Text: fmt.Sprintf("Heading number %d", i)})
+	}
+	p := &Page{Kind: "page", Title: "Saying yes to what matters", Description: "A description of the page.",
+		URL: "/help/guides/s01/page-00001/", Permalink: "https://example.org/help/guides/s01/page-00001/",
+		Date:        time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC),
+		Tags:        []Link{{"teams", "/help/tags/teams/"}, {"self-awareness", "/help/tags/self-awareness/"}},
+		Content:     template.HTML(strings.Repeat("<p>Some text of the page, with <em>emphasis</em>.</p>\n", 150)),
+		TOC:         toc,
+		Breadcrumbs: []Link{{"Home", "/help/"}, {"Guides", "/help/guides/"}, {"S01", "/help/guides/s01/"}},
+		Prev:        &Link{"Previous page", "/help/guides/s01/page-00000/"},
+		Next:        &Link{"Next page", "/help/guides/s01/page-00002/"},
+		ActiveMenu:  "/help/guides/", Site: site}
+	p.TableOfContents = tableOfContents(toc)
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := ts.execute(&buf, p); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
+}

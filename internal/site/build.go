@@ -88,7 +88,7 @@ type state struct {
 // body is a rendered Markdown body with what the build learned from it.
 type body struct {
 	key      string
-	html     []byte
+	html     template.HTML
 	headings []markdown.Heading
 	ids      map[string]bool // the headings' ids; made once, then only read
 	links    []linkRec
@@ -632,7 +632,7 @@ func (bd *build) page(n *node) {
 			}
 		}
 		bd.learn(n, bd0)
-		p.Content = template.HTML(bd0.html)
+		p.Content = bd0.html
 		if len(bd0.headings) >= 3 {
 			p.TOC = tocOf(bd0.headings)
 			p.TableOfContents = tableOfContents(p.TOC)
@@ -691,7 +691,7 @@ func (bd *build) renderBody(n *node, key string) *body {
 	}
 	res.errs = append(res.errs, r.Errors...)
 	res.headings = r.Headings
-	res.html = append([]byte(nil), buf.Bytes()...)
+	res.html = template.HTML(buf.String())
 	if bd.b.caching() {
 		bd.b.bodiesMu.Lock()
 		bd.b.bodies[s.rel] = res

@@ -72,7 +72,7 @@ func (ts *templateSet) bindPartials() {
 						key.WriteString(s)
 						continue
 					}
-					fmt.Fprintf(&key, "\x00%T:%v", v, v)
+					fmt.Fprintf(&key, "\x00%#v", v) // Go syntax: strings quoted, so keys cannot collide
 				}
 				k := key.String()
 				cache.mu.Lock()

@@ -56,6 +56,9 @@ func report(w io.Writer, o *Options, rs []*result) {
 	row("  CPU time ratio", func(r *result) string {
 		return fmt.Sprintf("%.2f", r.buildCPU.Seconds()/r.floorCPU.Seconds())
 	})
+	row("    without the build's system time", func(r *result) string {
+		return fmt.Sprintf("%.2f", (r.buildCPU-r.buildSys).Seconds()/r.floorCPU.Seconds())
+	})
 	row(fmt.Sprintf("  target <= %.2f (%s pages)", targetRatio, thousands(targetPages)), func(r *result) string {
 		if r.pages != targetPages {
 			return "-"
@@ -99,7 +102,8 @@ func report(w io.Writer, o *Options, rs []*result) {
 	fmt.Fprintf(w, "build: a fresh process into an empty output folder; peak RSS is the highest ru_maxrss of the runs.\n")
 	fmt.Fprintf(w, "CPU time is user + system (getrusage); its ratio is less sensitive than wall time to other load on the machine.\n")
 	fmt.Fprintf(w, "  The build's system time is mostly the kernel creating a folder and a file per page; on this VM's ext4 it\n")
-	fmt.Fprintf(w, "  varies several-fold with recent deletions elsewhere on the disk.\n")
+	fmt.Fprintf(w, "  varies several-fold with recent deletions on the disk (ext4 passes over inodes freed in the last minutes,\n")
+	fmt.Fprintf(w, "  so a run soon after deleting earlier output folders pays seconds more).\n")
 	fmt.Fprintf(w, "edit -> rebuilt: one page gets a sentence appended, then site.Builder.Build (Watch on) returns, in process.\n")
 	fmt.Fprintf(w, "edit -> reload event: the same Builder run by serve.Server on a loopback port; timed from the write to the\n")
 	fmt.Fprintf(w, "  \"reload\" Server-Sent Event read by a client on %s (fsnotify, %s debounce, rebuild, event).\n", serve.EventsURL, serve.DefaultQuiet)

@@ -52,6 +52,29 @@ import (
 	"mutual/internal/site"
 )
 
+// deletedStamp is a file in the bench folder whose time is when the bench
+// last deleted output folders.
+const deletedStamp = "deleted.stamp"
+
+// recentDeletion is how long ext4 (without a journal, as on this project's
+// machines) passes over recently freed inodes when it picks one for a new
+// file: builds that soon after deleting tens of thousands of files pay
+// seconds of extra system time.
+const recentDeletion = 6 * time.Minute
+
+// sinceDeletion is how long before now the stamp file was touched, when
+// that is recent enough to matter; else 0.
+func sinceDeletion(stamp string, now time.Time) time.Duration {
+	st, err := os.Stat(stamp)
+	if err != nil {
+		return 0
+	}
+	if since := now.Sub(st.ModTime()); since < recentDeletion {
+		return max(since, time.Second)
+	}
+	return 0
+}
+
 // Options configure Run. Zero fields take the defaults in brackets.
 type Options struct {
 	Sizes    []int  // corpus sizes in guide pages [1000, 10000]
@@ -65,6 +88,9 @@ type Options struct {
 
 	// trash collects the output folders to remove at the end.
 	trash []string
+	// sinceDeletion is how long before the run this bench last deleted
+	// output folders; 0 when unknown or long enough ago not to matter.
+	sinceDeletion time.Duration
 
 	// CPUProfile and MemProfile, when set, get a CPU profile and a heap
 	// profile of one extra in-process full build of the largest size.
@@ -150,20 +176,24 @@ func Run(opts Options) error {
 		return err
 	}
 	// Outputs left by an interrupted run.
+	stamp := filepath.Join(opts.Dir, deletedStamp)
 	for _, pat := range []string{"out-*", "serve-out-*", "prof-out-*"} {
 		old, _ := filepath.Glob(filepath.Join(opts.Dir, pat))
 		for _, d := range old {
 			if err := os.RemoveAll(d); err != nil {
 				return err
 			}
+			os.WriteFile(stamp, nil, 0o644)
 		}
 	}
+	opts.sinceDeletion = sinceDeletion(stamp, time.Now())
 	defer func() {
 		if !opts.Keep && len(opts.trash) > 0 {
 			opts.progress("removing %d output folders (-keep keeps them)", len(opts.trash))
 			for _, d := range opts.trash {
 				os.RemoveAll(d)
 			}
+			os.WriteFile(stamp, nil, 0o644)
 		}
 	}()
 	sizes := slices.Clone(opts.Sizes)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -116,4 +117,41 @@ func snapshot(t *testing.T, dir string) map[string][]byte {
 		t.Fatal(err)
 	}
 	return files
+}
+
+func TestRecentDeletion(t *testing.T) {
+	stamp := filepath.Join(t.TempDir(), deletedStamp)
+	now := time.Now()
+	if got := sinceDeletion(stamp, now); got != 0 {
+		t.Errorf("no stamp: got %v, want 0", got)
+	}
+	if err := os.WriteFile(stamp, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		age  time.Duration
+		want time.Duration
+	}{
+		{0, time.Second}, // rounded up: a deletion just now still counts
+		{90 * time.Second, 90 * time.Second},
+		{recentDeletion + time.Second, 0},
+	}
+	for _, tt := range tests {
+		at := now.Add(-tt.age)
+		if err := os.Chtimes(stamp, at, at); err != nil {
+			t.Fatal(err)
+		}
+		if got := sinceDeletion(stamp, now); got != tt.want {
+			t.Errorf("stamp %v old: got %v, want %v", tt.age, got, tt.want)
+		}
+	}
+	var with, without bytes.Buffer
+	report(&with, &Options{Runs: 1, sinceDeletion: 90 * time.Second}, []*result{{pages: 40}})
+	report(&without, &Options{Runs: 1}, []*result{{pages: 40}})
+	if !strings.Contains(with.String(), "note: this bench deleted output folders 1m30s before this run") {
+		t.Errorf("report after a recent deletion has no note:\n%s", with.String())
+	}
+	if strings.Contains(without.String(), "note:") {
+		t.Errorf("report without a recent deletion has a note:\n%s", without.String())
+	}
 }

@@ -19,6 +19,11 @@ func report(w io.Writer, o *Options, rs []*result) {
 		runtime.Version(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, cpuModel(), runtime.NumCPU(), loadAvg())
 	fmt.Fprintf(w, "corpus: benchcorpus seed %d in %s; %d runs each of floor and build (alternating), medians\n\n",
 		o.Seed, o.Dir, o.Runs)
+	if o.sinceDeletion > 0 {
+		fmt.Fprintf(w, "note: this bench deleted output folders %s before this run; the builds' system time is likely\n"+
+			"  inflated (the kernel passes over recently freed inodes for %s). Rerun later for a quiet-disk figure.\n\n",
+			o.sinceDeletion.Round(time.Second), recentDeletion)
+	}
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	// Labels are padded here so that they line up on the left while the

@@ -162,7 +162,16 @@ func (ts *templateSet) checkPartials(root *template.Template) diag.List {
 			}
 			to := partialName(s.Text)
 			if !known[to] {
-				errAt(t.Tree, c.Pos, "no partial %q in the theme chain (layouts/%s)%s", s.Text, to, diag.Hint(to, partials))
+				// Suggest names in the form the call used.
+				hint := diag.Hint(to, partials)
+				if !strings.HasPrefix(s.Text, "partials/") {
+					var short []string
+					for _, p := range partials {
+						short = append(short, strings.TrimPrefix(p, "partials/"))
+					}
+					hint = diag.Hint(s.Text, short)
+				}
+				errAt(t.Tree, c.Pos, "no partial %q in the theme chain (layouts/%s)%s", s.Text, to, hint)
 				return
 			}
 			calls[name] = append(calls[name], partialCall{from: name, to: to, pos: c.Pos, tree: t.Tree})

@@ -79,7 +79,7 @@ func TestPartialErrors(t *testing.T) {
 		want string
 	}{
 		{"unknown", `{{define "main"}}{{partial "fotter.html" .}}{{end}}`, nil,
-			`themes/t/layouts/page.html:1:20: no partial "fotter.html" in the theme chain (layouts/partials/fotter.html) (did you mean "partials/footer.html"?)`},
+			`themes/t/layouts/page.html:1:20: no partial "fotter.html" in the theme chain (layouts/partials/fotter.html) (did you mean "footer.html"?)`},
 		{"not constant", `{{define "main"}}{{partial .Title .}}{{end}}`, nil,
 			`themes/t/layouts/page.html:1:20: partial takes the partial's name as a quoted constant, such as "footer.html"`},
 		{"no context", `{{define "main"}}{{partialCached "footer.html"}}{{end}}`, nil,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"text/template/parse"
@@ -67,12 +68,7 @@ func (ts *templateSet) bindPartials() {
 				var key strings.Builder
 				key.WriteString(partialName(name))
 				for _, v := range variants {
-					if s, ok := v.(string); ok {
-						key.WriteString("\x00s")
-						key.WriteString(s)
-						continue
-					}
-					fmt.Fprintf(&key, "\x00%#v", v) // Go syntax: strings quoted, so keys cannot collide
+					writeVariant(&key, v)
 				}
 				k := key.String()
 				cache.mu.Lock()
@@ -95,6 +91,30 @@ func (ts *templateSet) bindPartials() {
 				return out, nil
 			},
 		})
+	}
+}
+
+// writeVariant adds one variant to a partialCached key, unambiguously:
+// strings are length-prefixed, other values written in Go syntax.
+func writeVariant(key *strings.Builder, v any) {
+	str := func(s string) {
+		key.WriteString(strconv.Itoa(len(s)))
+		key.WriteByte(':')
+		key.WriteString(s)
+	}
+	switch v := v.(type) {
+	case string:
+		key.WriteString("|s")
+		str(v)
+	case []Link:
+		key.WriteString("|L")
+		key.WriteString(strconv.Itoa(len(v)))
+		for _, l := range v {
+			str(l.Title)
+			str(l.URL)
+		}
+	default:
+		fmt.Fprintf(key, "|%#v", v) // Go syntax quotes the strings inside
 	}
 }
 

@@ -129,3 +129,23 @@ func TestTableOfContents(t *testing.T) {
 		t.Errorf("no headings: got %q", got)
 	}
 }
+
+// TestVariantKeys checks that distinct variants never share a cache key.
+func TestVariantKeys(t *testing.T) {
+	variants := [][]any{
+		{"a"}, {"a", ""}, {"", "a"}, {"ab"}, {"a", "b"}, {"1:a"},
+		{[]Link{{"a", "b"}}}, {[]Link{{"ab", ""}}}, {[]Link{{"a", "b"}, {"", ""}}}, {[]Link{}}, {[]Link(nil), "x"},
+		{1}, {"1"}, {true}, {"true"}, {Link{"a", "b"}}, {&Link{"a", "b"}},
+	}
+	seen := map[string]int{}
+	for i, vs := range variants {
+		var b strings.Builder
+		for _, v := range vs {
+			writeVariant(&b, v)
+		}
+		if j, ok := seen[b.String()]; ok {
+			t.Errorf("variants %v and %v share the key %q", variants[j], vs, b.String())
+		}
+		seen[b.String()] = i
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -259,7 +260,13 @@ func tableOfContents(toc []markdown.Heading) template.HTML {
 	var b strings.Builder
 	b.WriteString("<ol>")
 	for _, h := range toc {
-		fmt.Fprintf(&b, "\n<li class=\"toc-h%d\"><a href=\"#%s\">%s</a></li>", h.Level, fragmentEscape(h.ID), textEscaper.Replace(h.Text))
+		b.WriteString("\n<li class=\"toc-h")
+		b.WriteString(strconv.Itoa(h.Level))
+		b.WriteString("\"><a href=\"#")
+		b.WriteString(fragmentEscape(h.ID))
+		b.WriteString("\">")
+		textEscaper.WriteString(&b, h.Text)
+		b.WriteString("</a></li>")
 	}
 	b.WriteString("\n</ol>")
 	return template.HTML(b.String())

@@ -183,6 +183,8 @@ func Run(opts Options) error {
 			if err := os.RemoveAll(d); err != nil {
 				return err
 			}
+		}
+		if len(old) > 0 {
 			os.WriteFile(stamp, nil, 0o644)
 		}
 	}

@@ -147,19 +147,9 @@ func (ts *templateSet) checkPartials(root *template.Template) diag.List {
 	sort.Strings(names)
 	errAt := func(tree *parse.Tree, pos parse.Pos, format string, args ...any) {
 		loc, _ := tree.ErrorContext(&parse.TextNode{Pos: pos})
-		// loc is "name:line:col".
-		var line, col int
-		if i := strings.LastIndexByte(loc, ':'); i > 0 {
-			fmt.Sscanf(loc[i+1:], "%d", &col)
-			if j := strings.LastIndexByte(loc[:i], ':'); j >= 0 {
-				fmt.Sscanf(loc[j+1:i], "%d", &line)
-			}
+		if m := templateLocRE.FindStringSubmatch(loc); m != nil {
+			errs.Append(ts.errorAt(m[1], m[2], m[3], fmt.Sprintf(format, args...)))
 		}
-		p := ts.sources[tree.ParseName]
-		if p == "" {
-			p = tree.ParseName
-		}
-		errs.Add(p, line, col+1, format, args...) // ErrorContext counts columns from 0
 	}
 	for _, name := range names {
 		t := root.Lookup(name)

@@ -271,25 +271,38 @@ func parseTemplates(chain []theme, funcs template.FuncMap) (*templateSet, diag.L
 	return ts, errs
 }
 
-var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
+// templateLoc is a position as text/template writes it: "name:line" or
+// "name:line:col", the column counted from 0.
+const templateLoc = `([^:]+):(\d+)(?::(\d+))?`
+
+var (
+	templateErrRE = regexp.MustCompile(`^template: ` + templateLoc + `: ?(.*)$`)
+	templateLocRE = regexp.MustCompile(`^` + templateLoc + `$`)
+)
 
 // templateError turns an html/template error into a positioned error
 // naming the theme file.
 func (ts *templateSet) templateError(err error) *diag.Error {
 	msg := err.Error()
 	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[2])
-		col, _ := strconv.Atoi(m[3])
-		if m[3] != "" {
-			col++ // text/template counts columns from 0; editors from 1
-		}
-		p := ts.sources[m[1]]
-		if p == "" {
-			p = m[1]
-		}
-		return &diag.Error{Path: p, Line: line, Col: col, Msg: "template: " + m[4]}
+		return ts.errorAt(m[1], m[2], m[3], "template: "+m[4])
 	}
 	return &diag.Error{Path: "themes", Msg: "template: " + strings.TrimPrefix(msg, "template: ")}
+}
+
+// errorAt is msg at a text/template position (line and col as written
+// there, col possibly empty) in the theme file that holds template name.
+func (ts *templateSet) errorAt(name, line, col, msg string) *diag.Error {
+	l, _ := strconv.Atoi(line)
+	c, _ := strconv.Atoi(col)
+	if col != "" {
+		c++ // text/template counts columns from 0; editors from 1
+	}
+	p := ts.sources[name]
+	if p == "" {
+		p = name
+	}
+	return &diag.Error{Path: p, Line: l, Col: c, Msg: msg}
 }
 
 // execute renders page with its kind's layout.

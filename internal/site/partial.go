@@ -109,6 +109,7 @@ func writeVariant(key *strings.Builder, v any) {
 	case []Link:
 		key.WriteString("|L")
 		key.WriteString(strconv.Itoa(len(v)))
+		key.WriteByte(':') // ends the count, as it ends each length
 		for _, l := range v {
 			str(l.Title)
 			str(l.URL)

@@ -2,13 +2,16 @@ package site
 
 import (
 	"crypto/sha256"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"mutual/internal/diag"
@@ -61,6 +64,9 @@ func classify(rel string) srcKind {
 // hint (the paths a watcher saw change), only the files it names, or that
 // lie in a folder it names, or are new, are looked at again; without one,
 // every file's size and time are checked.
+//
+// The walk itself only lists folders; files are looked at (stat, and read
+// and parsed when new or changed) on every core.
 func scan(contentDir string, prev map[string]*source, hint []string) ([]*source, error) {
 	hinted := func(p string) bool {
 		for _, h := range hint {
@@ -71,6 +77,7 @@ func scan(contentDir string, prev map[string]*source, hint []string) ([]*source,
 		return false
 	}
 	var found []*source
+	var todo []string // the paths of found[i] still to look at, "" when reused
 	err := filepath.WalkDir(contentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -97,49 +104,99 @@ func scan(contentDir string, prev map[string]*source, hint []string) ([]*source,
 		}
 		if old := prev[rel]; old != nil && !old.dropped && hint != nil && !hinted(p) {
 			found = append(found, old)
+			todo = append(todo, "")
 			return nil
 		}
-		st, err := os.Stat(p)
-		if err != nil {
-			return err
-		}
-		if st.IsDir() {
-			return nil
-		}
-		if old := prev[rel]; old != nil && !old.dropped && old.size == st.Size() && old.mod.Equal(st.ModTime()) {
-			found = append(found, old)
-			return nil
-		}
-		found = append(found, &source{rel: rel, kind: classify(rel), size: st.Size(), mod: st.ModTime(), sum: unread})
+		found = append(found, &source{rel: rel, kind: classify(rel), sum: unread})
+		todo = append(todo, p)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	sort.Slice(found, func(i, j int) bool { return found[i].rel < found[j].rel })
-	// Read and parse new and changed files on every core.
-	var todo []*source
-	for _, s := range found {
-		if s.sum == unread && s.kind != srcFile {
-			todo = append(todo, s)
-		}
-	}
-	parallel(len(todo), func(i int) {
-		s := todo[i]
-		src, err := os.ReadFile(filepath.Join(contentDir, filepath.FromSlash(s.rel)))
-		if err != nil {
-			s.errs.Add(s.path(), 0, 0, "cannot read: %v", err)
+	statErrs := make([]error, len(found))
+	parallel(len(found), func(i int) {
+		if todo[i] == "" {
 			return
 		}
-		s.sum = sha256.Sum256(src)
-		switch s.kind {
-		case srcPage, srcIndex:
-			s.fm, s.body, s.errs = ParseFrontMatter(s.path(), src)
-		case srcWorksheet:
-			s.ws, s.errs = worksheet.Parse(s.path(), src)
-		}
+		found[i], statErrs[i] = look(todo[i], found[i], prev[found[i].rel])
 	})
+	// The first error in walk order, as the walk would have returned it.
+	for _, err := range statErrs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	found = slices.DeleteFunc(found, func(s *source) bool { return s == nil })
+	sort.Slice(found, func(i, j int) bool { return found[i].rel < found[j].rel })
 	return found, nil
+}
+
+// look fills s, a file found by the walk at path p, or returns old when
+// the file has the size and time old was read with. It returns nil for a
+// folder (a symbolic link to one). Pages and worksheets are read and parsed;
+// other files only looked at.
+func look(p string, s, old *source) (*source, error) {
+	reusable := func(st fs.FileInfo) bool {
+		return old != nil && !old.dropped && old.size == st.Size() && old.mod.Equal(st.ModTime())
+	}
+	if s.kind == srcFile || old != nil && !old.dropped {
+		// Stat first: an unchanged file is not read again.
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if st.IsDir() {
+			return nil, nil
+		}
+		if reusable(st) {
+			return old, nil
+		}
+		s.size, s.mod = st.Size(), st.ModTime()
+		if s.kind == srcFile {
+			return s, nil
+		}
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		if _, serr := os.Stat(p); serr != nil {
+			return nil, serr // gone, or a broken link: as the walk reports it
+		}
+		s.errs.Add(s.path(), 0, 0, "cannot read: %v", err)
+		return s, nil
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, nil
+	}
+	s.size, s.mod = st.Size(), st.ModTime()
+	src := make([]byte, 0, st.Size()+1) // +1: EOF is seen without growing
+	for {
+		n, err := f.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			s.errs.Add(s.path(), 0, 0, "cannot read: %v", err)
+			return s, nil
+		}
+		if len(src) == cap(src) {
+			src = slices.Grow(src, 4096)
+		}
+	}
+	s.sum = sha256.Sum256(src)
+	switch s.kind {
+	case srcPage, srcIndex:
+		s.fm, s.body, s.errs = ParseFrontMatter(s.path(), src)
+	case srcWorksheet:
+		s.ws, s.errs = worksheet.Parse(s.path(), src)
+	}
+	return s, nil
 }
 
 // unread marks a source whose bytes have not been read yet.
@@ -147,24 +204,19 @@ var unread = [32]byte{0xff, 0xfe}
 
 // parallel calls fn(0..n-1) on every core.
 func parallel(n int, fn func(i int)) {
-	workers := workerCount()
-	if workers > n {
-		workers = n
-	}
+	workers := min(workerCount(), n)
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
 				fn(i)
 			}
-		}()
+		})
 	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }

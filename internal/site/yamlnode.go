@@ -24,6 +24,9 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // parse decodes src into a node tree, reporting a syntax error at its line.
 // yaml.v3 gives no column for syntax errors, so the column is left out.
 func (y *yamlFile) parse(src []byte) *yaml.Node {
+	if n, ok := simpleYAML(src); ok {
+		return n
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		msg := err.Error()

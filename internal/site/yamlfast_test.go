@@ -1,0 +1,153 @@
+package site
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// yamlV3 is what the fast path must equal: yaml.v3's tree for src, or nil
+// when yaml.v3 fails or finds no document.
+func yamlV3(src string) *yaml.Node {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil || len(doc.Content) == 0 {
+		return nil
+	}
+	return doc.Content[0]
+}
+
+func TestSimpleYAML(t *testing.T) {
+	tests := []struct {
+		name, src string
+		fast      bool // taken by the fast path (else left to yaml.v3)
+	}{
+		{"corpus page", "title: \"Naming old debts\"\ndescription: \"Gives clearly.\"\ndate: 2020-06-08\nweight: 37\ntags: [habits, care]\n", true},
+		{"plain words", "title: Saying no kindly\nslug: saying-no_v2.1\n", true},
+		{"plain text", "title: Asking for help, and offering it\ndescription: Do I give (and get) enough? Yes! 'Often' -- \"mostly\" [sic] {ok} 100% @home `x` ’\n", true},
+		{"single quoted", "title: 'A \"fair\" share: notes # 1'\n", true},
+		{"unicode in quotes", "title: \"What’s fair — and what isn’t\"\n", true},
+		{"several spaces after the colon", "title:    Wide\nweight:  7\n", true},
+		{"no final newline", "title: T", true},
+		{"zero", "weight: 0\n", true},
+		{"one-word list", "tags: [care]\n", true},
+		{"aliases", "aliases: [old-page, older.page]\n", true},
+		{"blank line", "title: T\n\nweight: 1\n", false},
+		{"comment", "title: T # note\n", false},
+		{"comment line", "# note\ntitle: T\n", false},
+		{"block list", "tags:\n  - care\n", false},
+		{"escape", "title: \"a\\tb\"\n", false},
+		{"doubled single quote", "title: 'it''s'\n", false},
+		{"true", "draft: true\n", false},
+		{"true as a key", "true: x\n", false},
+		{"null word", "description: Null\n", false},
+		{"null in a list", "tags: [a, null]\n", false},
+		{"empty value", "title:\n", false},
+		{"empty list", "tags: []\n", false},
+		{"leading zero", "weight: 007\n", false},
+		{"negative", "weight: -3\n", false},
+		{"float", "weight: 1.5\n", false},
+		{"bad date", "date: 2020-13-45\n", false},
+		{"date and time", "date: 2020-06-08T10:00:00Z\n", false},
+		{"crlf", "title: T\r\n", false},
+		{"tab", "title:\tT\n", false},
+		{"indented", " title: T\n", false},
+		{"repeated key", "title: a\ntitle: b\n", false},
+		{"nested flow", "tags: [a, [b]]\n", false},
+		{"flow map", "params: {a: b}\n", false},
+		{"colon in plain", "title: a: b\n", false},
+		{"colon in plain, no space", "title: a:b\n", false},
+		{"plain starting with punctuation", "title: -a\n", false},
+		{"trailing space", "title: T \n", false},
+		{"anchor", "title: &a T\n", false},
+		{"control character", "title: \"a\x01b\"\n", false},
+		{"line separator", "title: \"a\u2028b\"\n", false},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := simpleYAML([]byte(tt.src))
+			if ok != tt.fast {
+				t.Fatalf("fast path taken: %v, want %v", ok, tt.fast)
+			}
+			if ok && !reflect.DeepEqual(got, yamlV3(tt.src)) {
+				t.Errorf("fast path tree differs from yaml.v3's:\n got %s\nwant %s", dumpNode(got), dumpNode(yamlV3(tt.src)))
+			}
+		})
+	}
+}
+
+// TestSimpleYAMLShippedContent checks that the fast path takes most of the
+// shipped guide's front matter, and gives yaml.v3's tree for all it takes.
+func TestSimpleYAMLShippedContent(t *testing.T) {
+	files, err := filepath.Glob("../../content/guides/*.md")
+	if err != nil || len(files) == 0 {
+		t.Fatal("no guides", err)
+	}
+	fast := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts := strings.SplitN(string(src), "---\n", 3)
+		if len(parts) != 3 {
+			t.Fatalf("%s: no front matter", f)
+		}
+		got, ok := simpleYAML([]byte(parts[1]))
+		if !ok {
+			continue
+		}
+		fast++
+		if want := yamlV3(parts[1]); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: fast path tree differs from yaml.v3's:\n got %s\nwant %s", f, dumpNode(got), dumpNode(want))
+		}
+	}
+	if fast < len(files)/2 {
+		t.Errorf("the fast path took %d of %d guides' front matter", fast, len(files))
+	}
+}
+
+// FuzzSimpleYAML holds the fast path to yaml.v3: whatever it takes, it
+// must give the tree yaml.v3 gives.
+func FuzzSimpleYAML(f *testing.F) {
+	for _, s := range []string{
+		"title: \"Naming old debts\"\ndate: 2020-06-08\nweight: 37\ntags: [habits, care]\n",
+		"title: Saying no kindly\nslug: x\n",
+		"title: 'a'\naliases: [a.b, c-d]\n",
+		"draft: false\n",
+		"weight: 0\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		got, ok := simpleYAML([]byte(src))
+		if !ok {
+			return
+		}
+		if want := yamlV3(src); !reflect.DeepEqual(got, want) {
+			t.Errorf("fast path tree differs from yaml.v3's for %q:\n got %s\nwant %s", src, dumpNode(got), dumpNode(want))
+		}
+	})
+}
+
+func dumpNode(n *yaml.Node) string {
+	if n == nil {
+		return "<nil>"
+	}
+	var b strings.Builder
+	var walk func(n *yaml.Node, depth int)
+	walk = func(n *yaml.Node, depth int) {
+		fmt.Fprintf(&b, "\n%skind=%d style=%d tag=%s value=%q line=%d col=%d anchor=%q comments=%q,%q,%q",
+			strings.Repeat("  ", depth), n.Kind, n.Style, n.Tag, n.Value, n.Line, n.Column, n.Anchor, n.HeadComment, n.LineComment, n.FootComment)
+		for _, k := range n.Content {
+			walk(k, depth+1)
+		}
+	}
+	walk(n, 0)
+	return b.String()
+}

@@ -21,7 +21,8 @@
 //     flat.
 //
 // Floor and build runs alternate (floor, build, floor, build...) and the
-// medians are compared, so a burst of load from elsewhere on a shared
+// medians are compared (the report also gives the median of each run's own
+// build/floor ratio), so a burst of load from elsewhere on a shared
 // machine hits both. The ratio build/floor is the figure issue 2 sets a
 // target for: at most 1.25 at 10,000 pages, with under 400 MB peak memory.
 //
@@ -363,6 +364,27 @@ func median(ds []time.Duration) time.Duration {
 		return s[len(s)/2]
 	}
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// pairedRatio is the median of build[i]/floor[i]: each build against the
+// floor run just before it, so that load which comes and goes on a shared
+// machine over the minutes of a bench weighs less than in the ratio of the
+// medians.
+func pairedRatio(floors, builds []time.Duration) float64 {
+	var rs []float64
+	for i := range min(len(floors), len(builds)) {
+		if floors[i] > 0 {
+			rs = append(rs, float64(builds[i])/float64(floors[i]))
+		}
+	}
+	if len(rs) == 0 {
+		return 0
+	}
+	slices.Sort(rs)
+	if len(rs)%2 == 1 {
+		return rs[len(rs)/2]
+	}
+	return (rs[len(rs)/2-1] + rs[len(rs)/2]) / 2
 }
 
 // percentile returns the p-th percentile (nearest rank) of ds.

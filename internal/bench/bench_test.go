@@ -3,6 +3,7 @@ package bench
 import (
 	"bytes"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,6 +37,35 @@ func TestMedianPercentile(t *testing.T) {
 		}
 		if got := percentile(tt.in, 90); got != tt.p90 {
 			t.Errorf("percentile(%v, 90) = %v, want %v", tt.in, got, tt.p90)
+		}
+	}
+}
+
+func TestPairedRatio(t *testing.T) {
+	ms := func(ns ...int) []time.Duration {
+		var ds []time.Duration
+		for _, n := range ns {
+			ds = append(ds, time.Duration(n)*time.Millisecond)
+		}
+		return ds
+	}
+	tests := []struct {
+		floors, builds []time.Duration
+		want           float64
+	}{
+		{nil, nil, 0},
+		{ms(100), ms(120), 1.2},
+		// The ratio of the medians is 1.25 (150/120); the runs' own ratios
+		// are 1.5, 1.1 and 1.1.
+		{ms(100, 120, 140), ms(150, 132, 154), 1.1},
+		{ms(100, 100, 100), ms(110, 130, 200), 1.3},
+		{ms(100, 100), ms(110, 130), 1.2},
+		{ms(100, 0), ms(110, 130), 1.1},
+		{ms(100, 100, 100), ms(110), 1.1},
+	}
+	for _, tt := range tests {
+		if got := pairedRatio(tt.floors, tt.builds); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("pairedRatio(%v, %v) = %v, want %v", tt.floors, tt.builds, got, tt.want)
 		}
 	}
 }

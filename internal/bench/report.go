@@ -58,6 +58,9 @@ func report(w io.Writer, o *Options, rs []*result) {
 	row("ratio build/floor", func(r *result) string {
 		return fmt.Sprintf("%.2f", r.build.Seconds()/r.floor.Seconds())
 	})
+	row("  median of the runs' own ratios", func(r *result) string {
+		return fmt.Sprintf("%.2f", pairedRatio(r.floors, r.builds))
+	})
 	row("  CPU time ratio", func(r *result) string {
 		return fmt.Sprintf("%.2f", r.buildCPU.Seconds()/r.floorCPU.Seconds())
 	})
@@ -105,6 +108,7 @@ func report(w io.Writer, o *Options, rs []*result) {
 
 	fmt.Fprintf(w, "\nfloor: every page body (front matter cut) rendered by markdown.Render in %d goroutines, pages read beforehand.\n", runtime.GOMAXPROCS(0))
 	fmt.Fprintf(w, "build: a fresh process into an empty output folder; peak RSS is the highest ru_maxrss of the runs.\n")
+	fmt.Fprintf(w, "ratio: of the medians; the runs' own ratios pair each build with the floor run just before it.\n")
 	fmt.Fprintf(w, "CPU time is user + system (getrusage); its ratio is less sensitive than wall time to other load on the machine.\n")
 	fmt.Fprintf(w, "  The build's system time is mostly the kernel creating a folder and a file per page; on this VM's ext4 it\n")
 	fmt.Fprintf(w, "  varies several-fold with recent deletions on the disk (ext4 passes over inodes freed in the last minutes,\n")

@@ -21,7 +21,7 @@ func main() {
 	flag.Int64Var(&opts.Seed, "seed", 1, "corpus seed")
 	flag.StringVar(&opts.Dir, "dir", ".bench", "`folder` for the corpora and outputs")
 	flag.StringVar(&opts.Bin, "bin", "bin/mutual", "the mutual `binary` to time (make build writes it)")
-	flag.IntVar(&opts.Runs, "runs", 3, "floor and build runs per size (the median is reported)")
+	flag.IntVar(&opts.Runs, "runs", 5, "floor and build runs per size (the median is reported)")
 	flag.IntVar(&opts.Edits, "edits", 20, "timed edits per size for the rebuild latency")
 	flag.IntVar(&opts.MemEdits, "mem-edits", 200, "edits between the two heap readings")
 	flag.BoolVar(&opts.Keep, "keep", false, "keep the output folders (the corpora are always kept and reused)")

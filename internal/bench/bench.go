@@ -82,7 +82,7 @@ type Options struct {
 	Seed     int64  // corpus seed [1]
 	Dir      string // folder for corpora and outputs [.bench]
 	Bin      string // the mutual binary to time [bin/mutual]
-	Runs     int    // build and floor runs per size; the median counts [3]
+	Runs     int    // build and floor runs per size; the median counts [5]
 	Edits    int    // edits timed for the rebuild latency [20]
 	MemEdits int    // edits between the two heap readings [200]
 	Keep     bool   // keep the output folders (corpora are always kept)
@@ -115,7 +115,7 @@ func (o *Options) defaults() {
 		o.Bin = filepath.Join("bin", "mutual")
 	}
 	if o.Runs <= 0 {
-		o.Runs = 3
+		o.Runs = 5
 	}
 	if o.Edits <= 0 {
 		o.Edits = 20

@@ -84,7 +84,7 @@ func (o *outputDir) write(p string, data []byte) error {
 				return err
 			}
 		}
-		return os.WriteFile(filepath.Join(o.dir, filepath.FromSlash(p)), data, 0o644)
+		return rawWriteFile(filepath.Join(o.dir, filepath.FromSlash(p)), data, 0o644)
 	}
 	if d := path.Dir(p); d != "." {
 		if err := o.root.MkdirAll(d, 0o755); err != nil {
@@ -101,14 +101,14 @@ func (o *outputDir) mkdir(d string) error {
 		return nil
 	}
 	full := filepath.Join(o.dir, filepath.FromSlash(d))
-	err := os.Mkdir(full, 0o755)
+	err := rawMkdir(full, 0o755)
 	if errors.Is(err, fs.ErrNotExist) {
 		if parent := path.Dir(d); parent != "." {
 			if err := o.mkdir(parent); err != nil {
 				return err
 			}
 		}
-		err = os.Mkdir(full, 0o755)
+		err = rawMkdir(full, 0o755)
 	}
 	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return err

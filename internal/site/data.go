@@ -31,7 +31,11 @@ type Page struct {
 	Sections        []Entry         // home and section: (sub)sections
 	Worksheet       *worksheet.View // Kind "worksheet" only
 	Scripts         []string        // script URLs to load, in order, with defer
-	Site            *Site
+	// MetaTags is the per-page part of <head> as ready-made HTML: <title>,
+	// the description, OpenGraph's title, description and URL, the
+	// canonical link and, on dated pages, article:published_time.
+	MetaTags template.HTML
+	Site     *Site
 }
 
 // Link is a title and a URL.

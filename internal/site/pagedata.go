@@ -202,7 +202,95 @@ func (bd *build) pageData(n *node) *Page {
 		p.Scripts = append(p.Scripts, bd.assetURL("js/wasm_exec.js"), bd.assetURL("js/worksheet.js"))
 	}
 	p.Scripts = append(p.Scripts, bd.b.opts.Scripts...)
+	p.MetaTags = metaTags(p)
 	return p
+}
+
+// metaTags writes the per-page tags of <head>, as the default theme's
+// base.html used to with a dozen template actions a page (half the time
+// of a guide page's layout): the title (the site's title alone on the home
+// page, "Tag: name" on a tag page, then " · " and the site's title), the
+// description (the site's when the page has none), OpenGraph's title and
+// description, the canonical URL and og:url (not on the 404 page) and
+// article:published_time (dated pages). Escaped exactly as html/template
+// escapes the same values in the same places; TestMetaTags holds it to that.
+func metaTags(p *Page) template.HTML {
+	site := p.Site
+	if site == nil {
+		site = &Site{}
+	}
+	title := p.Title
+	switch p.Kind {
+	case "home":
+		title = site.Title
+	case "tag":
+		title = "Tag: " + p.Title
+	}
+	description := site.Description
+	if p.Description != "" {
+		description = p.Description
+	}
+	var b strings.Builder
+	b.WriteString("<title>")
+	textEscaper.WriteString(&b, title)
+	if p.Kind != "home" {
+		b.WriteString(" · ")
+		textEscaper.WriteString(&b, site.Title)
+	}
+	b.WriteString("</title>\n<meta name=\"description\" content=\"")
+	textEscaper.WriteString(&b, description)
+	b.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	textEscaper.WriteString(&b, title)
+	b.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	textEscaper.WriteString(&b, description)
+	b.WriteString("\">")
+	if p.Kind != "404" {
+		b.WriteString("\n<link rel=\"canonical\" href=\"")
+		textEscaper.WriteString(&b, urlAttr(p.Permalink))
+		b.WriteString("\">\n<meta property=\"og:url\" content=\"")
+		textEscaper.WriteString(&b, p.Permalink)
+		b.WriteString("\">")
+	}
+	if p.Kind == "page" && !p.Date.IsZero() {
+		b.WriteString("\n<meta property=\"article:published_time\" content=\"")
+		b.WriteString(p.Date.Format("2006-01-02"))
+		b.WriteString("\">")
+	}
+	return template.HTML(b.String())
+}
+
+// urlAttr filters and normalises a URL as html/template does before it
+// escapes it into an href: a scheme other than http, https or mailto gives
+// "#ZgotmplZ", and bytes outside RFC 3986's reserved and unreserved sets
+// (and '%' not starting an escape) are percent-encoded in lower-case hex.
+func urlAttr(s string) string {
+	if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") &&
+		!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
+		return "#ZgotmplZ"
+	}
+	const hex = "0123456789abcdef"
+	isHex := func(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		keep := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			strings.IndexByte("!#$&*+,/:;=?@[]-._~", c) >= 0 ||
+			c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])
+		if keep {
+			if b != nil {
+				b = append(b, c)
+			}
+			continue
+		}
+		if b == nil {
+			b = append(make([]byte, 0, len(s)+8), s[:i]...)
+		}
+		b = append(b, '%', hex[c>>4], hex[c&15])
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
 // activeMenu is the URL of the menu entry a page at url is under: the entry

@@ -59,9 +59,10 @@ const deletedStamp = "deleted.stamp"
 
 // recentDeletion is how long ext4 (without a journal, as on this project's
 // machines) passes over recently freed inodes when it picks one for a new
-// file: builds that soon after deleting tens of thousands of files pay
-// seconds of extra system time.
-const recentDeletion = 6 * time.Minute
+// file: five minutes after the deletion, ten while the freed inode's block
+// of the inode table is not yet written back. Builds that soon after
+// deleting tens of thousands of files pay seconds of extra system time.
+const recentDeletion = 10 * time.Minute
 
 // sinceDeletion is how long before now the stamp file was touched, when
 // that is recent enough to matter; else 0.

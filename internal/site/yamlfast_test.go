@@ -151,3 +151,24 @@ func dumpNode(n *yaml.Node) string {
 	walk(n, 0)
 	return b.String()
 }
+
+// BenchmarkFrontMatterYAML compares the fast path with yaml.v3 on a
+// typical page's front matter.
+func BenchmarkFrontMatterYAML(b *testing.B) {
+	src := []byte("title: \"Naming old debts\"\ndescription: \"Gives clearly about what a balance needs.\"\n" +
+		"date: 2020-06-08\nweight: 37\ntags: [habits, care]\n")
+	b.Run("fast", func(b *testing.B) {
+		for b.Loop() {
+			if _, ok := simpleYAML(src); !ok {
+				b.Fatal("not taken")
+			}
+		}
+	})
+	b.Run("yaml.v3", func(b *testing.B) {
+		for b.Loop() {
+			if yamlV3(string(src)) == nil {
+				b.Fatal("no tree")
+			}
+		}
+	})
+}

@@ -13,23 +13,25 @@ import (
 	"mutual/internal/benchcorpus"
 )
 
-func TestMedianPercentile(t *testing.T) {
-	ms := func(ns ...int) []time.Duration {
-		var ds []time.Duration
-		for _, n := range ns {
-			ds = append(ds, time.Duration(n)*time.Millisecond)
-		}
-		return ds
+// millis is durations of so many milliseconds.
+func millis(ns ...int) []time.Duration {
+	var ds []time.Duration
+	for _, n := range ns {
+		ds = append(ds, time.Duration(n)*time.Millisecond)
 	}
+	return ds
+}
+
+func TestMedianPercentile(t *testing.T) {
 	tests := []struct {
 		in          []time.Duration
 		median, p90 time.Duration
 	}{
 		{nil, 0, 0},
-		{ms(5), 5 * time.Millisecond, 5 * time.Millisecond},
-		{ms(9, 1, 5), 5 * time.Millisecond, 9 * time.Millisecond},
-		{ms(4, 1, 3, 2), 2500 * time.Microsecond, 4 * time.Millisecond},
-		{ms(20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1), 10500 * time.Microsecond, 18 * time.Millisecond},
+		{millis(5), 5 * time.Millisecond, 5 * time.Millisecond},
+		{millis(9, 1, 5), 5 * time.Millisecond, 9 * time.Millisecond},
+		{millis(4, 1, 3, 2), 2500 * time.Microsecond, 4 * time.Millisecond},
+		{millis(20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1), 10500 * time.Microsecond, 18 * time.Millisecond},
 	}
 	for _, tt := range tests {
 		if got := median(tt.in); got != tt.median {
@@ -42,26 +44,19 @@ func TestMedianPercentile(t *testing.T) {
 }
 
 func TestPairedRatio(t *testing.T) {
-	ms := func(ns ...int) []time.Duration {
-		var ds []time.Duration
-		for _, n := range ns {
-			ds = append(ds, time.Duration(n)*time.Millisecond)
-		}
-		return ds
-	}
 	tests := []struct {
 		floors, builds []time.Duration
 		want           float64
 	}{
 		{nil, nil, 0},
-		{ms(100), ms(120), 1.2},
+		{millis(100), millis(120), 1.2},
 		// The ratio of the medians is 1.25 (150/120); the runs' own ratios
 		// are 1.5, 1.1 and 1.1.
-		{ms(100, 120, 140), ms(150, 132, 154), 1.1},
-		{ms(100, 100, 100), ms(110, 130, 200), 1.3},
-		{ms(100, 100), ms(110, 130), 1.2},
-		{ms(100, 0), ms(110, 130), 1.1},
-		{ms(100, 100, 100), ms(110), 1.1},
+		{millis(100, 120, 140), millis(150, 132, 154), 1.1},
+		{millis(100, 100, 100), millis(110, 130, 200), 1.3},
+		{millis(100, 100), millis(110, 130), 1.2},
+		{millis(100, 0), millis(110, 130), 1.1},
+		{millis(100, 100, 100), millis(110), 1.1},
 	}
 	for _, tt := range tests {
 		if got := pairedRatio(tt.floors, tt.builds); math.Abs(got-tt.want) > 1e-9 {

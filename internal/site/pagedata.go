@@ -268,29 +268,12 @@ func urlAttr(s string) string {
 		!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
 		return "#ZgotmplZ"
 	}
-	const hex = "0123456789abcdef"
 	isHex := func(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
-	var b []byte
-	for i := 0; i < len(s); i++ {
+	return percentEncode(s, func(i int) bool {
 		c := s[i]
-		keep := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-			strings.IndexByte("!#$&*+,/:;=?@[]-._~", c) >= 0 ||
+		return unreserved(c) || strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0 ||
 			c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])
-		if keep {
-			if b != nil {
-				b = append(b, c)
-			}
-			continue
-		}
-		if b == nil {
-			b = append(make([]byte, 0, len(s)+8), s[:i]...)
-		}
-		b = append(b, '%', hex[c>>4], hex[c&15])
-	}
-	if b == nil {
-		return s
-	}
-	return string(b)
+	})
 }
 
 // activeMenu is the URL of the menu entry a page at url is under: the entry
@@ -317,20 +300,31 @@ var textEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp
 // fragmentEscape percent-encodes s as html/template does in a URL after
 // "#": every byte but RFC 3986's unreserved ones, in lower-case hex.
 func fragmentEscape(s string) string {
+	return percentEncode(s, func(i int) bool { return unreserved(s[i]) })
+}
+
+// unreserved is RFC 3986's unreserved set: letters, digits and "-._~".
+func unreserved(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~'
+}
+
+// percentEncode writes each byte s[i] that keep(i) refuses as %xx in
+// lower-case hex, as html/template does, and returns s itself when it
+// refuses none.
+func percentEncode(s string, keep func(i int) bool) string {
 	const hex = "0123456789abcdef"
 	var b []byte
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
+		if keep(i) {
 			if b != nil {
-				b = append(b, c)
+				b = append(b, s[i])
 			}
 			continue
 		}
 		if b == nil {
 			b = append(make([]byte, 0, len(s)+8), s[:i]...)
 		}
-		b = append(b, '%', hex[c>>4], hex[c&15])
+		b = append(b, '%', hex[s[i]>>4], hex[s[i]&15])
 	}
 	if b == nil {
 		return s

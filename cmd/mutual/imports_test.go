@@ -22,6 +22,7 @@ func TestImports(t *testing.T) {
 	allowed := map[string][]string{
 		"mutual/internal/diag":        {},
 		"mutual/internal/gctune":      {},
+		"mutual/internal/testio":      {},
 		"mutual/internal/score":       {},
 		"mutual/internal/scorer":      {},
 		"mutual/themes":               {},

@@ -8,30 +8,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"mutual/internal/scaffold"
+	"mutual/internal/testio"
 )
-
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 func TestServeUsage(t *testing.T) {
 	empty := t.TempDir()
@@ -67,7 +50,7 @@ func TestServeRunsAndStops(t *testing.T) {
 	}
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	var stdout, stderr lockedBuffer
+	var stdout, stderr testio.Buffer
 	done := make(chan int, 1)
 	go func() { done <- run([]string{"serve", "-s", dir, "--port", "0"}, &stdout, &stderr) }()
 

@@ -14,6 +14,7 @@ import (
 
 	"mutual/internal/benchcorpus"
 	"mutual/internal/site"
+	"mutual/internal/testio"
 )
 
 // BenchmarkEditToReload times one edit of a page on disk to the "reload"
@@ -38,7 +39,7 @@ func BenchmarkEditToReload(b *testing.B) {
 				b.Fatal(err)
 			}
 			bld := site.New(site.Options{Dir: dir, Out: filepath.Join(b.TempDir(), "public"), Scripts: []string{ScriptURL}, Watch: true})
-			var stderr syncBuffer
+			var stderr testio.Buffer
 			tb := &timedBuilder{Builder: bld}
 			s := New(tb, Options{Stderr: &stderr})
 			ctx, cancel := context.WithCancel(context.Background())

@@ -15,6 +15,7 @@ import (
 	"mutual/internal/browsertest"
 	"mutual/internal/scaffold"
 	"mutual/internal/site"
+	"mutual/internal/testio"
 )
 
 func TestMain(m *testing.M) { browsertest.Main(m) }
@@ -48,7 +49,7 @@ func startLive(t *testing.T, dir, addr string) (base string, s *Server, stop fun
 		Scripts: []string{ScriptURL},
 		Watch:   true,
 	})
-	var stdout, stderr syncBuffer
+	var stdout, stderr testio.Buffer
 	s = New(b, Options{Stdout: &stdout, Stderr: &stderr})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

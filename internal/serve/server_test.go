@@ -2,7 +2,6 @@ package serve
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"net"
@@ -10,12 +9,12 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"mutual/internal/diag"
 	"mutual/internal/site"
+	"mutual/internal/testio"
 )
 
 // sseClient reads events from the server's event stream.
@@ -82,28 +81,10 @@ func (c *sseClient) next() event {
 	return event{}
 }
 
-// syncBuffer is a bytes.Buffer safe for the server's goroutine and the test.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 func TestEvents(t *testing.T) {
 	out, _ := testSite(t)
 	fb := &fakeBuilder{out: out, results: make(chan fakeResult, 1)}
-	var stdout, stderr syncBuffer
+	var stdout, stderr testio.Buffer
 	s := New(fb, Options{Stdout: &stdout, Stderr: &stderr})
 	srv := httptest.NewServer(s.Handler())
 	defer srv.Close()
@@ -193,7 +174,7 @@ func TestRun(t *testing.T) {
 	watch := t.TempDir()
 	mkfile(t, filepath.Join(watch, "guides", "a.md"), "# a\n")
 	fb := &fakeBuilder{out: out, watch: watch, results: make(chan fakeResult, 1), builds: make(chan struct{}, 8)}
-	var stdout, stderr syncBuffer
+	var stdout, stderr testio.Buffer
 	s := New(fb, Options{Stdout: &stdout, Stderr: &stderr, Quiet: 5 * time.Millisecond})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -1,40 +1,19 @@
 package site
 
 import (
-	"bytes"
 	"strings"
-	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
+
+	"mutual/internal/testio"
 )
-
-// lockedBuffer is a bytes.Buffer safe to write from the progress goroutine
-// while the test reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
-func (l *lockedBuffer) Len() int { return len(l.String()) }
 
 // TestProgress checks that a build shows its progress only once it has
 // taken a second, and clears the line when it ends.
 func TestProgress(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		var out lockedBuffer
+		var out testio.Buffer
 		bd := &build{b: &Builder{opts: Options{Progress: &out}}}
 		stop := bd.progress(time.Now(), 40)
 		stopped := false
@@ -65,7 +44,7 @@ func TestProgress(t *testing.T) {
 	})
 	// A short build prints nothing at all.
 	synctest.Test(t, func(t *testing.T) {
-		var out lockedBuffer
+		var out testio.Buffer
 		bd := &build{b: &Builder{opts: Options{Progress: &out}}}
 		stop := bd.progress(time.Now(), 40)
 		time.Sleep(500 * time.Millisecond)

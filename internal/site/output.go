@@ -77,9 +77,8 @@ func (o *outputDir) write(p string, data []byte) error {
 	}
 	if o.temp {
 		// A full build writes into the folder it has just made and nobody
-		// else writes to: direct system calls (rawfile_*.go), and each folder
-		// made only once, save
-		// the many system calls os.Root spends per path.
+		// else writes to: direct system calls (rawfile_*.go), and each
+		// folder made only once, save the many os.Root spends per path.
 		if d := path.Dir(p); d != "." {
 			if err := o.mkdir(d); err != nil {
 				return err

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
@@ -12,10 +13,16 @@ import (
 // client first gets the current state: "ok" with the build id, or "error"
 // with the error lines. After that:
 //
-//	reload  data: build id   a build changed the site: reload the page
-//	css     data: build id   only stylesheets changed: swap them in place
-//	error   data: lines      a build failed: show them (the last good site stays)
-//	ok      data: build id   a build succeeded after a failure: clear and reload
+//	reload  data: build id      a build changed the site: reload the page
+//	css     data: build id      only stylesheets changed: swap them in place
+//	error   data: list of lines a build failed: show them (the last good site stays)
+//	ok      data: build id      a build succeeded after a failure: clear and reload
+//
+// Every data field is one line of JSON (a string, or an array of strings
+// for "error"), and event names come from the fixed set above. So nothing a
+// site holds can end a field or start another one: an error line naming a
+// file called "x\revent: reload\r\r.md" arrives as that name, escaped,
+// instead of a "reload" event (a browser ends a line at CR, LF or CR LF).
 //
 // A build id is unique per server process, so a browser that reconnects to a
 // restarted server (or to this one after missing builds) sees a new id in the
@@ -27,16 +34,30 @@ const (
 	evOK     = "ok"
 )
 
-type event struct{ name, data string }
+// event is one message of the stream: a name from the set above and its
+// data, which write encodes as JSON.
+type event struct {
+	name string
+	data any // string (build id) or []string (error lines)
+}
 
-// write formats ev as one SSE message; every line of data gets its own
-// "data:" field, which the browser joins back with newlines.
+// write formats ev as one SSE message. It panics on a name outside the
+// protocol: names are the server's own, never taken from a site.
 func (ev event) write(b *strings.Builder) {
-	fmt.Fprintf(b, "event: %s\n", ev.name)
-	for line := range strings.SplitSeq(ev.data, "\n") {
-		fmt.Fprintf(b, "data: %s\n", line)
+	switch ev.name {
+	case evReload, evCSS, evError, evOK:
+	default:
+		panic(fmt.Sprintf("serve: event name %q is not part of the protocol", ev.name))
 	}
-	b.WriteByte('\n')
+	data, err := json.Marshal(ev.data)
+	if err != nil {
+		panic(fmt.Sprintf("serve: event data %T: %v", ev.data, err)) // strings and lists of them always encode
+	}
+	// json.Marshal escapes every control character, CR and LF among them,
+	// so data is one line.
+	b.WriteString("event: " + ev.name + "\ndata: ")
+	b.Write(data)
+	b.WriteString("\n\n")
 }
 
 // clientBuffer is how many events a slow client may fall behind before it is

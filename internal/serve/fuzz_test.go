@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bufio"
 	"io/fs"
 	"net/url"
 	"path"
@@ -44,41 +45,45 @@ func FuzzCleanName(f *testing.F) {
 	})
 }
 
-// FuzzEventRoundTrip: an event written to the stream reads back the same
-// (the browser splits fields on line ends and joins data lines with \n).
+// FuzzEventRoundTrip: whatever the data (file names may hold CR, LF and
+// any other byte), an event is one message of exactly two fields, read back
+// by a browser's rules (a line ends at CR, LF or CR LF) as the same event.
 func FuzzEventRoundTrip(f *testing.F) {
-	f.Add("error", "content/a.md:1:1: missing title\ncontent/b.md:2:3: broken link \"x\"")
-	f.Add("ok", "18eb5d92f4a4f326-1")
-	f.Add("reload", "")
-	f.Fuzz(func(t *testing.T, name, data string) {
-		if name == "" || strings.ContainsAny(name, "\r\n:") || strings.ContainsRune(data, '\r') {
-			return // names are ours; build errors have no CR
+	f.Add(0, "content/a.md:1:1: missing title\ncontent/b.md:2:3: broken link \"x\"")
+	f.Add(1, "18eb5d92f4a4f326-1")
+	f.Add(2, "")
+	f.Add(0, "content/x\revent: reload\r\r.md:1:1: missing title")
+	f.Add(3, "\r\n\r\ndata: x\u2028\x00\xff")
+	names := []string{evError, evOK, evReload, evCSS}
+	f.Fuzz(func(t *testing.T, which int, data string) {
+		name := names[uint(which)%uint(len(names))]
+		var sent any = data
+		if name == evError {
+			sent = strings.Split(data, "\n")
 		}
 		var b strings.Builder
-		event{name, data}.write(&b)
+		event{name, sent}.write(&b)
 		msg := b.String()
-		// Exactly one blank line, at the end: it ends the message. Data
-		// lines are never blank, each carries a "data: " prefix.
-		if !strings.HasSuffix(msg, "\n\n") || strings.Index(msg, "\n\n") != len(msg)-2 {
-			t.Fatalf("message %q does not end at its only blank line", msg)
+		body, ok := strings.CutSuffix(msg, "\n\n")
+		if !ok || strings.Count(body, "\n") != 1 || strings.ContainsRune(body, '\r') {
+			t.Fatalf("message %q is not two lines ended by one blank line", msg)
 		}
-		var got event
+		r := bufio.NewReader(strings.NewReader(msg))
 		var lines []string
-		for line := range strings.SplitSeq(strings.TrimSuffix(msg, "\n\n"), "\n") {
-			field, value, _ := strings.Cut(line, ":")
-			value = strings.TrimPrefix(value, " ")
-			switch field {
-			case "event":
-				got.name = value
-			case "data":
-				lines = append(lines, value)
-			default:
-				t.Fatalf("unexpected line %q in %q", line, msg)
+		for {
+			line, err := readSSELine(r)
+			if err != nil {
+				break
 			}
+			lines = append(lines, line)
 		}
-		got.data = strings.Join(lines, "\n")
-		if got != (event{name, data}) {
-			t.Fatalf("round trip of %q %q gave %q %q", name, data, got.name, got.data)
+		if len(lines) != 3 || lines[2] != "" || lines[0] != "event: "+name || !strings.HasPrefix(lines[1], "data: ") {
+			t.Fatalf("message %q reads as lines %q", msg, lines)
+		}
+		got := decodeData(t, name, strings.TrimPrefix(lines[1], "data: "))
+		want := string([]rune(data)) // JSON carries text: each invalid byte becomes U+FFFD
+		if got != want {
+			t.Fatalf("round trip of %s %q gave %q", name, data, got)
 		}
 	})
 }

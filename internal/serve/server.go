@@ -10,9 +10,11 @@ import (
 	"net"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"mutual/internal/diag"
 	"mutual/internal/site"
@@ -164,7 +166,7 @@ func (s *Server) build() error {
 	if err != nil {
 		lines := errorLines(err)
 		for _, l := range lines {
-			fmt.Fprintln(s.opts.Stderr, l)
+			fmt.Fprintln(s.opts.Stderr, printable(l))
 		}
 		what := "rebuild"
 		if first {
@@ -172,7 +174,7 @@ func (s *Server) build() error {
 		}
 		fmt.Fprintf(s.opts.Stderr, "%s failed: %s; %s\n", what, plural(len(lines), "error"), keepServing(first))
 		s.healthy = false
-		ev := event{evError, strings.Join(lines, "\n")}
+		ev := event{evError, lines}
 		s.events.publish(ev, ev)
 		return err
 	}
@@ -220,9 +222,18 @@ func keepServing(first bool) string {
 	return "still serving the last good site"
 }
 
-// errorLines splits a build error (usually a diag.List) into its lines.
+// errorLines turns a build error into the lines to show: one per error of
+// a diag.List (whatever its message holds, a newline in a file name
+// included), else one per line of its text.
 func errorLines(err error) []string {
 	var lines []string
+	var list diag.List
+	if errors.As(err, &list) && len(list) > 0 {
+		for _, e := range list {
+			lines = append(lines, e.Error())
+		}
+		return lines
+	}
 	for l := range strings.SplitSeq(err.Error(), "\n") {
 		if l = strings.TrimRight(l, " \r"); l != "" {
 			lines = append(lines, l)
@@ -233,6 +244,27 @@ func errorLines(err error) []string {
 	}
 	return lines
 }
+
+// printable escapes the control characters of a line for a terminal, where
+// a carriage return, an escape sequence or a newline in a file name would
+// otherwise overwrite, recolour or split what the terminal shows.
+func printable(line string) string {
+	if !strings.ContainsFunc(line, isControl) {
+		return line
+	}
+	var b strings.Builder
+	for _, r := range line {
+		if isControl(r) {
+			q := strconv.QuoteRune(r) // '\r', '\x1b', '\u0085'
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isControl(r rune) bool { return r != '\t' && unicode.IsControl(r) }
 
 func plural(n int, word string) string {
 	if n == 1 {

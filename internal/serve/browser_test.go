@@ -37,6 +37,13 @@ func liveSite(t *testing.T) (dir, base string, s *Server, stop func()) {
 // called.
 func startLive(t *testing.T, dir, addr string) (base string, s *Server, stop func()) {
 	t.Helper()
+	return startLiveWith(t, dir, addr, Options{})
+}
+
+// startLiveWith is startLive with options (their Stdout and Stderr are
+// replaced).
+func startLiveWith(t *testing.T, dir, addr string, opts Options) (base string, s *Server, stop func()) {
+	t.Helper()
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
@@ -50,7 +57,8 @@ func startLive(t *testing.T, dir, addr string) (base string, s *Server, stop fun
 		Watch:   true,
 	})
 	var stdout, stderr testio.Buffer
-	s = New(b, Options{Stdout: &stdout, Stderr: &stderr})
+	opts.Stdout, opts.Stderr = &stdout, &stderr
+	s = New(b, opts)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- s.Run(ctx, ln) }()
@@ -232,5 +240,50 @@ func TestReconnectAfterRestart(t *testing.T) {
 			continue
 		}
 		t.Errorf("browser problem: %s", p)
+	}
+}
+
+// DNS rebinding, as a browser lives it: a page of someone else's whose name
+// now resolves to 127.0.0.1 gets a 403 and nothing of the preview, not even
+// the event stream; localhost and a name given with AllowHosts get the site,
+// which runs under the server's security headers without a complaint.
+func TestRebindingInBrowser(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := scaffold.Init(dir); err != nil {
+		t.Fatal(err)
+	}
+	mine := "mine." + browsertest.RebindDomain
+	base, s, _ := startLiveWith(t, dir, "127.0.0.1:0", Options{AllowHosts: []string{mine}})
+	_, port, _ := net.SplitHostPort(strings.TrimSuffix(strings.TrimPrefix(base, "http://"), "/"))
+
+	tab := browsertest.New(t)
+	evil := "http://evil." + browsertest.RebindDomain + ":" + port
+	if status := tab.Navigate(evil + "/guides/first-guide/"); status != 403 {
+		t.Fatalf("%s: status %d, want 403", evil, status)
+	}
+	text := browsertest.Eval[string](tab, `document.body.innerText`)
+	if !strings.Contains(text, "--allow-host") || strings.Contains(text, "Your first guide") {
+		t.Errorf("the refusal reads %q", text)
+	}
+	// The page's own script (same origin as far as the browser knows) can
+	// read nothing either.
+	got := browsertest.Eval[string](tab, `Promise.all(["/", "/guides/first-guide/", "`+EventsURL+`", "`+ScriptURL+`"].map(u => fetch(u).then(r => r.status))).then(s => s.join(" "))`)
+	if got != "403 403 403 403" {
+		t.Errorf("fetches from the rebound page: %s, want 403 each", got)
+	}
+
+	for i, host := range []string{"localhost", mine} {
+		ok := browsertest.New(t)
+		url := "http://" + host + ":" + port + "/guides/first-guide/"
+		if status := ok.Navigate(url); status != 200 {
+			t.Fatalf("%s: status %d, want 200", url, status)
+		}
+		if title := browsertest.Eval[string](ok, `document.querySelector("h1").textContent`); !strings.Contains(title, "Your first guide") {
+			t.Errorf("%s: h1 %q", url, title)
+		}
+		waitClients(t, s, i+1) // its live reload script listens
+		for _, p := range ok.Problems() {
+			t.Errorf("%s: browser problem: %s", url, p)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -68,9 +69,16 @@ const clientBuffer = 16
 // that went away.
 const heartbeat = 20 * time.Second
 
+// MaxStreams is how many live reload streams (open preview pages) the
+// server keeps at once. One more is answered 503, and its page tries again
+// later and later (livereload.js), so that whatever opens streams without
+// end cannot use up the connections and file descriptors a rebuild needs.
+const MaxStreams = 64
+
 // broker fans events out to the connected browsers and remembers the state
 // a new one starts from.
 type broker struct {
+	max     int // open streams at most
 	mu      sync.Mutex
 	state   event
 	clients map[chan event]struct{}
@@ -78,8 +86,8 @@ type broker struct {
 	done    chan struct{}
 }
 
-func newBroker(state event) *broker {
-	return &broker{state: state, clients: make(map[chan event]struct{}), done: make(chan struct{})}
+func newBroker(state event, max int) *broker {
+	return &broker{max: max, state: state, clients: make(map[chan event]struct{}), done: make(chan struct{})}
 }
 
 // publish sends ev to every client and makes state the state for new ones.
@@ -97,15 +105,24 @@ func (b *broker) publish(ev, state event) {
 	}
 }
 
-func (b *broker) subscribe() (chan event, event, bool) {
+// Why subscribe refused a stream.
+var (
+	errStopping = errors.New("the server is stopping")
+	errFull     = errors.New("too many live reload streams")
+)
+
+func (b *broker) subscribe() (chan event, event, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.closed {
-		return nil, event{}, false
+		return nil, event{}, errStopping
+	}
+	if len(b.clients) >= b.max {
+		return nil, event{}, errFull
 	}
 	ch := make(chan event, clientBuffer)
 	b.clients[ch] = struct{}{}
-	return ch, b.state, true
+	return ch, b.state, nil
 }
 
 func (b *broker) unsubscribe(ch chan event) {
@@ -135,19 +152,25 @@ func (b *broker) close() {
 func (b *broker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodHead {
 		w.Header().Set("Content-Type", "text/event-stream; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-store")
 		return // a stream has no end to measure
 	}
-	ch, state, ok := b.subscribe()
-	if !ok {
-		http.Error(w, "server is stopping", http.StatusServiceUnavailable)
+	ch, state, err := b.subscribe()
+	switch err {
+	case errStopping:
+		http.Error(w, "the server is stopping", http.StatusServiceUnavailable)
+		return
+	case errFull:
+		// Close the connection too: its file descriptor is what the cap
+		// protects.
+		w.Header().Set("Connection", "close")
+		w.Header().Set("Retry-After", "10")
+		http.Error(w, fmt.Sprintf("too many pages are following this preview (%d): this one tries again later; close some preview tabs", b.max), http.StatusServiceUnavailable)
 		return
 	}
 	defer b.unsubscribe(ch)
 	rc := http.NewResponseController(w)
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream; charset=utf-8")
-	h.Set("Cache-Control", "no-store")
 	h.Set("X-Accel-Buffering", "no")
 	w.WriteHeader(http.StatusOK)
 

@@ -60,6 +60,13 @@ type Options struct {
 	// BasePath is the URL path the site is served under ("/help/" for a
 	// baseURL of https://example.org/help/); "" means "/".
 	BasePath string
+	// AllowHosts are the names besides localhost and IP addresses that
+	// the server answers to (see ParseAllowHost); requests for any other
+	// host get a 403, the defence against DNS rebinding.
+	AllowHosts []string
+	// MaxStreams caps the open live reload streams; 0 means MaxStreams.
+	// MaxConns caps the open connections; 0 means MaxConns.
+	MaxStreams, MaxConns int
 }
 
 // Server watches a site, rebuilds it on every change, serves the output
@@ -86,24 +93,30 @@ func New(b Builder, opts Options) *Server {
 		opts.Stderr = io.Discard
 	}
 	opts.BasePath = cleanBase(opts.BasePath)
+	if opts.MaxStreams <= 0 {
+		opts.MaxStreams = MaxStreams
+	}
+	if opts.MaxConns <= 0 {
+		opts.MaxConns = MaxConns
+	}
 	s := &Server{
 		b:       b,
 		opts:    opts,
 		id:      fmt.Sprintf("%x", time.Now().UnixNano()),
 		healthy: true,
 	}
-	s.events = newBroker(event{evOK, s.buildID()})
+	s.events = newBroker(event{evOK, s.buildID()}, opts.MaxStreams)
 	mux := http.NewServeMux()
 	mux.Handle("GET "+EventsURL, s.events)
 	mux.HandleFunc("GET "+ScriptURL, serveAsset("assets/livereload.js", "text/javascript; charset=utf-8"))
 	mux.HandleFunc("GET "+OverlayURL, serveAsset("assets/overlay.css", "text/css; charset=utf-8"))
 	mux.HandleFunc(mutualPrefix, http.NotFound)
-	s.handler = &files{
+	s.handler = guard(&files{
 		dir:      b.Out(),
 		notFound: b.NotFound,
 		prefix:   opts.BasePath,
 		extra:    stripTo(opts.BasePath, mux),
-	}
+	}, newHostPolicy(opts.AllowHosts))
 	return s
 }
 
@@ -139,7 +152,6 @@ func serveAsset(name, ctype string) http.HandlerFunc {
 	}
 	return func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", ctype)
-		w.Header().Set("Cache-Control", "no-store")
 		w.Write(body)
 	}
 }

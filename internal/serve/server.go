@@ -78,6 +78,8 @@ type Server struct {
 	events  *broker
 	handler http.Handler
 
+	slowAfter time.Duration // when 0, slowBuild; tests set less
+
 	mu      sync.Mutex // serialises builds
 	id      string     // unique per Server, prefix of build ids
 	builds  int
@@ -298,12 +300,25 @@ func formatDuration(d time.Duration) string {
 	}
 }
 
+// slowBuild is how long a build may run before the terminal hears about
+// it: a first build of a large site takes a few seconds; one that runs far
+// longer may be stuck, and the person should know that saves are waiting
+// and that Ctrl-C still works.
+const slowBuild = 10 * time.Second
+
 // Run builds the site, serves it on ln and rebuilds on every change until
 // ctx is done; then it stops the watcher and the server and returns nil.
 // Content errors never stop it, nor does any failure of a later build; it
 // returns an error when the watcher cannot start, the listener fails, or
 // the first build fails for a reason no edit of the site can fix (such as
 // an output folder the build refuses).
+//
+// Builds run one at a time, beside the loop that waits for changes and for
+// ctx: changes saved during a build are gathered by the watcher and built
+// together once it ends. Run returns as soon as ctx is done, without
+// waiting for a build that is running: Go cannot stop a goroutine, and a
+// build caught in an endless loop must not keep the server from stopping.
+// Such a build is left behind; the caller is expected to end the process.
 func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	w, err := NewWatcher(s.opts.Quiet)
 	if err != nil {
@@ -316,16 +331,59 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	if err := w.Watch(s.b.WatchDirs()...); err != nil {
 		fmt.Fprintln(s.opts.Stderr, err)
 	}
-	if err := s.build(); err != nil && !contentError(err) {
-		return err // no save can fix it: stop rather than serve nothing
+
+	built := make(chan error, 1)
+	startBuild := func(paths []string) {
+		go func() {
+			// Tell the builder what changed so that it looks at nothing
+			// else. No other build runs now: Run starts one at a time.
+			if h, ok := s.b.(changeHinter); ok && paths != nil {
+				h.Changed(paths)
+			}
+			built <- s.build()
+		}()
+	}
+	slowAfter := s.slowAfter
+	if slowAfter <= 0 {
+		slowAfter = slowBuild
+	}
+	slow := time.NewTimer(slowAfter)
+	defer slow.Stop()
+	stopped := func() error {
+		fmt.Fprintln(s.opts.Stderr, "stopped without waiting for the build that was running")
+		return nil
+	}
+
+	startBuild(nil)
+	select {
+	case <-ctx.Done():
+		return stopped()
+	case <-slow.C:
+		fmt.Fprintf(s.opts.Stderr, "still building after %s (Ctrl-C stops the server)\n", formatDuration(slowAfter))
+		select {
+		case <-ctx.Done():
+			return stopped()
+		case err := <-built:
+			if err != nil && !contentError(err) {
+				return err
+			}
+		}
+	case err := <-built:
+		if err != nil && !contentError(err) {
+			return err // no save can fix it: stop rather than serve nothing
+		}
 	}
 	if err := w.Watch(s.b.WatchDirs()...); err != nil {
 		fmt.Fprintln(s.opts.Stderr, err)
 	}
 
+	ln = limitConns(ln, s.opts.MaxConns, func() {
+		fmt.Fprintf(s.opts.Stderr, "too many connections (%d open): closing new ones until some end\n", s.opts.MaxConns)
+	})
 	hs := &http.Server{
 		Handler:           s.handler,
 		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute, // an idle connection holds a slot of MaxConns
 		ErrorLog:          log.New(s.opts.Stderr, "serve: ", 0),
 	}
 	served := make(chan error, 1)
@@ -333,26 +391,41 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	fmt.Fprintf(s.opts.Stdout, "serving %s (Ctrl-C to stop)\n", strings.TrimSuffix(LocalURL(ln.Addr()), "/")+s.opts.BasePath)
 
 	var runErr error
+	building := false
 loop:
 	for {
+		// While a build runs, changes wait in the watcher, which gathers
+		// them into one batch.
+		changes := w.Events()
+		if building {
+			changes = nil
+		}
 		select {
 		case <-ctx.Done():
 			break loop
 		case err := <-served:
 			runErr = err
 			break loop
-		case paths := <-w.Events():
-			// Tell the builder what changed so that it looks at nothing else.
-			if h, ok := s.b.(changeHinter); ok {
-				h.Changed(paths)
-			}
-			s.Build()
+		case paths := <-changes:
+			building = true
+			slow.Reset(slowAfter)
+			startBuild(paths)
+		case <-built:
+			building = false
+			slow.Stop()
 			if err := w.Watch(s.b.WatchDirs()...); err != nil {
 				fmt.Fprintln(s.opts.Stderr, err)
+			}
+		case <-slow.C:
+			if building {
+				fmt.Fprintf(s.opts.Stderr, "still building after %s; changes saved meanwhile are built next (Ctrl-C stops the server)\n", formatDuration(slowAfter))
 			}
 		case err := <-w.Errors():
 			fmt.Fprintln(s.opts.Stderr, "watch:", err)
 		}
+	}
+	if building {
+		stopped()
 	}
 	s.events.close()
 	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)

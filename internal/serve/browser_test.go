@@ -287,3 +287,51 @@ func TestRebindingInBrowser(t *testing.T) {
 		}
 	}
 }
+
+// A page refused a live reload stream (the cap is reached) asks again
+// later and later rather than every second, and follows the site once a
+// stream is free.
+func TestStreamRefusedInBrowser(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := scaffold.Init(dir); err != nil {
+		t.Fatal(err)
+	}
+	base, s, _ := startLiveWith(t, dir, "127.0.0.1:0", Options{MaxStreams: 1})
+	holder := dialEvents(t, strings.TrimSuffix(base, "/"))
+	holder.next()
+
+	tab := browsertest.New(t)
+	if status := tab.Navigate(base + "guides/first-guide/"); status != 200 {
+		t.Fatalf("guide: status %d", status)
+	}
+	browsertest.Eval[bool](tab, `window.mutualMarker = true`)
+	time.Sleep(4 * time.Second)
+	asked := 0
+	for _, r := range tab.Requests() {
+		if strings.Contains(r.URL, EventsURL) {
+			asked++
+		}
+	}
+	// Once at load, then after about 1 and 2 more seconds (with up to 20%
+	// randomness): 2 or 3 times. A page that asked every second would be at
+	// 4 or 5.
+	if asked < 2 || asked > 3 {
+		t.Errorf("the refused page asked for the stream %d times in 4s, want 2 or 3", asked)
+	}
+
+	holder.res.Body.Close()
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		s.events.mu.Lock()
+		n := len(s.events.clients)
+		s.events.mu.Unlock()
+		if n == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the server still counts the closed stream")
+		}
+	}
+	waitClients(t, s, 1) // the page's, now
+	edit(t, filepath.Join(dir, "content", "guides", "first-guide.md"), "## Noticing the balance", "## Noticing the balance, once a stream was free")
+	tab.Poll("a reload", `window.mutualMarker === undefined && document.body.innerText.includes("once a stream was free")`, 15*time.Second)
+}

@@ -331,3 +331,25 @@ func TestConnCap(t *testing.T) {
 	cancel()
 	waitRun(t, done, 3*time.Second)
 }
+
+// A connection that never sends a request (browsers open some ahead of
+// need) does not hold up the stop, nor make it an error.
+func TestRunStopsWithSilentConnection(t *testing.T) {
+	out, _ := testSite(t)
+	var stdout testio.Buffer
+	s := New(&fakeBuilder{out: out, watch: t.TempDir()}, Options{Stdout: &stdout})
+	base, cancel, done := runServer(t, s)
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(stdout.String(), "serving"); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the server did not start")
+		}
+	}
+	c, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	time.Sleep(20 * time.Millisecond) // accepted
+	cancel()
+	waitRun(t, done, shutdownGrace+time.Second)
+}

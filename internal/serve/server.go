@@ -306,6 +306,10 @@ func formatDuration(d time.Duration) string {
 // and that Ctrl-C still works.
 const slowBuild = 10 * time.Second
 
+// shutdownGrace is how long a stopping server lets responses under way
+// finish before it closes their connections.
+const shutdownGrace = time.Second
+
 // Run builds the site, serves it on ln and rebuilds on every change until
 // ctx is done; then it stops the watcher and the server and returns nil.
 // Content errors never stop it, nor does any failure of a later build; it
@@ -428,10 +432,17 @@ loop:
 		stopped()
 	}
 	s.events.close()
-	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	// Let the responses under way end, briefly; then close what is still
+	// open. Browsers keep sockets open that never carry a request (they
+	// connect ahead of need), and Shutdown would wait five seconds for
+	// each of those.
+	shutdown, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
-	if err := hs.Shutdown(shutdown); err != nil && runErr == nil {
-		runErr = err
+	if err := hs.Shutdown(shutdown); err != nil {
+		hs.Close()
+		if !errors.Is(err, context.DeadlineExceeded) && runErr == nil {
+			runErr = err
+		}
 	}
 	if errors.Is(runErr, http.ErrServerClosed) {
 		runErr = nil

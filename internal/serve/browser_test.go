@@ -335,3 +335,28 @@ func TestStreamRefusedInBrowser(t *testing.T) {
 	edit(t, filepath.Join(dir, "content", "guides", "first-guide.md"), "## Noticing the balance", "## Noticing the balance, once a stream was free")
 	tab.Poll("a reload", `window.mutualMarker === undefined && document.body.innerText.includes("once a stream was free")`, 15*time.Second)
 }
+
+// A file name with carriage returns lands in an error line; the page shows
+// it in the overlay and does not reload (an injected "reload" event would
+// reload it again on every reconnect).
+func TestFileNameInjectionInBrowser(t *testing.T) {
+	dir, base, s, _ := liveSite(t)
+	tab := browsertest.New(t)
+	if status := tab.Navigate(base + "guides/first-guide/"); status != 200 {
+		t.Fatalf("guide: status %d", status)
+	}
+	waitClients(t, s, 1)
+	browsertest.Eval[bool](tab, `window.mutualMarker = true`)
+	name := filepath.Join(dir, "content", "guides", "x\revent: reload\r\r.md")
+	if err := os.WriteFile(name, []byte("---\ntitel: x\n---\nbody\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tab.Poll("the error overlay", overlayJS+`.includes("titel")`, 10*time.Second)
+	time.Sleep(time.Second) // time for a reload, were one coming
+	if !browsertest.Eval[bool](tab, `window.mutualMarker === true`) {
+		t.Fatal("the page reloaded")
+	}
+	if text := browsertest.Eval[string](tab, overlayJS); !strings.Contains(text, "event: reload") {
+		t.Errorf("overlay %q does not name the file", text)
+	}
+}

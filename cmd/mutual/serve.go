@@ -37,6 +37,17 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 lets other devices on the network connect")
 	var allow hostList
 	fs.Var(&allow, "allow-host", "also answer requests for this host `name` (repeat the flag or separate names with commas; .example.test allows that domain and every name below it); localhost and IP addresses are always answered, any other name gets 403")
+	flagsUsage := fs.Usage
+	fs.Usage = func() {
+		flagsUsage()
+		fmt.Fprintf(fs.Output(), `
+The server answers only localhost, IP addresses, the --bind name, the --base-url host
+and the --allow-host names (others get 403, against DNS rebinding), and sends the pages'
+Content-Security-Policy and other security headers with everything. It keeps at most
+%d live reload streams (one per open page; one more gets 503 and tries again later)
+and %d connections. Ctrl-C stops it at once, even in the middle of a build.
+`, serve.MaxStreams, serve.MaxConns)
+	}
 	if code, done := parseNoArgs(fs, args, stdout); done {
 		return code
 	}

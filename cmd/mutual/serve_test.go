@@ -47,8 +47,9 @@ func TestServeUsage(t *testing.T) {
 	}
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"serve", "--help"}, &stdout, &stderr)
-	for _, want := range []string{"-port", "next free one", "-allow-host", "always answered", "403"} {
-		if code != 0 || !strings.Contains(stdout.String(), want) || stderr.Len() > 0 {
+	help := strings.Join(strings.Fields(stdout.String()), " ")
+	for _, want := range []string{"-port", "next free one", "-allow-host", "always answered", "403", "at most 64 live reload streams", "256 connections"} {
+		if code != 0 || !strings.Contains(help, want) || stderr.Len() > 0 {
 			t.Errorf("serve --help = %d, stdout %q (want %q), stderr %q", code, stdout.String(), want, stderr.String())
 		}
 	}

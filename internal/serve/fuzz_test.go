@@ -3,6 +3,7 @@ package serve
 import (
 	"bufio"
 	"io/fs"
+	"net/netip"
 	"net/url"
 	"path"
 	"strings"
@@ -84,6 +85,39 @@ func FuzzEventRoundTrip(f *testing.F) {
 		want := string([]rune(data)) // JSON carries text: each invalid byte becomes U+FFFD
 		if got != want {
 			t.Fatalf("round trip of %s %q gave %q", name, data, got)
+		}
+	})
+}
+
+// FuzzHostPolicy: whatever the Host header, the server answers it only for
+// an IP address, localhost or a name below it, or an allowed name; and a
+// name ParseAllowHost accepts reads back the same when parsed again.
+func FuzzHostPolicy(f *testing.F) {
+	for _, s := range []string{
+		"127.0.0.1:1313", "[::1]:1313", "localhost", "a.localhost.", "laptop.local:80", "x.dev.example",
+		"evil.example", "127.0.0.1:1313@evil.example", "[fe80::1%25en0]:1", "localhost:", "LOCALHOST:1",
+		"evillocalhost", "0x7f.1", "::1", "[::1", ".dev.example", "*.x",
+	} {
+		f.Add(s)
+	}
+	p := newHostPolicy([]string{"laptop.local", ".dev.example"})
+	f.Fuzz(func(t *testing.T, hostport string) {
+		if p.allows(hostport) {
+			host, ok := splitHost(hostport)
+			_, ipErr := netip.ParseAddr(host)
+			named := host == "laptop.local" || host == "dev.example" || strings.HasSuffix(host, ".dev.example") ||
+				host == "localhost" || strings.HasSuffix(host, ".localhost")
+			if !ok || ipErr != nil && !named {
+				t.Fatalf("answered Host %q (host %q)", hostport, host)
+			}
+			if ipErr != nil && !validName(strings.TrimPrefix(host, ".")) {
+				t.Fatalf("answered Host %q, whose name %q is not a DNS name", hostport, host)
+			}
+		}
+		if n, err := ParseAllowHost(hostport); err == nil {
+			if again, err := ParseAllowHost(n); err != nil || again != n {
+				t.Fatalf("ParseAllowHost(%q) = %q, which parses as %q, %v", hostport, n, again, err)
+			}
 		}
 	})
 }

@@ -163,7 +163,7 @@ func ParseAllowHost(s string) (string, error) {
 	case strings.HasPrefix(s, "*."):
 		return "", fmt.Errorf("%q: write %q to allow a domain and every name below it", s, s[1:])
 	}
-	if ip, err := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(s, "["), "]")); err == nil {
+	if ip, err := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(s, "["), "]")); err == nil && ip.Zone() == "" {
 		return ip.String(), nil
 	}
 	if h, port, err := net.SplitHostPort(s); err == nil && isDigits(port) {

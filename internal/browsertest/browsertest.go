@@ -13,6 +13,10 @@
 // missing, New skips the test with a message saying so, except under CI=true,
 // where a missing browser fails the test: CI must not pass by skipping.
 //
+// Every name below RebindDomain resolves to 127.0.0.1 in this browser, as a
+// name of an attacker's does in a DNS rebinding attack, so that a test can
+// see what a server on loopback answers to a foreign Host.
+//
 // With MUTUAL_SCREENSHOTS=dir set, Tab.Screenshot writes PNG files into dir,
 // so a person can look at the pages the tests saw.
 package browsertest
@@ -41,6 +45,10 @@ import (
 // TestTimeout bounds the life of one tab: every action of a test that uses
 // it must be done by then.
 const TestTimeout = 90 * time.Second
+
+// RebindDomain is a made-up domain whose names (evil.rebind.test) the test
+// browser resolves to 127.0.0.1.
+const RebindDomain = "rebind.test"
 
 // startTimeout bounds the start of the browser.
 const startTimeout = 30 * time.Second
@@ -142,6 +150,7 @@ func browser(tb testing.TB) context.Context {
 		chromedp.Flag("metrics-recording-only", true),
 		chromedp.Flag("safebrowsing-disable-auto-update", true),
 		chromedp.Flag("password-store", "basic"),
+		chromedp.Flag("host-resolver-rules", "MAP *."+RebindDomain+" 127.0.0.1"),
 		chromedp.WindowSize(1280, 800),
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)

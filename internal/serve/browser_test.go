@@ -37,6 +37,13 @@ func liveSite(t *testing.T) (dir, base string, s *Server, stop func()) {
 // called.
 func startLive(t *testing.T, dir, addr string) (base string, s *Server, stop func()) {
 	t.Helper()
+	return startLiveWith(t, dir, addr, Options{})
+}
+
+// startLiveWith is startLive with options (their Stdout and Stderr are
+// replaced).
+func startLiveWith(t *testing.T, dir, addr string, opts Options) (base string, s *Server, stop func()) {
+	t.Helper()
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
@@ -50,7 +57,8 @@ func startLive(t *testing.T, dir, addr string) (base string, s *Server, stop fun
 		Watch:   true,
 	})
 	var stdout, stderr testio.Buffer
-	s = New(b, Options{Stdout: &stdout, Stderr: &stderr})
+	opts.Stdout, opts.Stderr = &stdout, &stderr
+	s = New(b, opts)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- s.Run(ctx, ln) }()
@@ -166,9 +174,8 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	want := `content/worksheets/check-in.yaml:2:1: unknown key "titel" in worksheet (did you mean "title"?)`
 	tab.Poll("the error overlay", overlayJS+`.includes(`+jsString(want)+`)`, 10*time.Second)
 	t.Logf("%s after %v", "the error overlay", time.Since(start))
-	if pos := browsertest.Eval[string](tab, `getComputedStyle(document.getElementById("mutual-overlay")).position`); pos != "fixed" {
-		t.Errorf("overlay position %q: overlay.css not applied", pos)
-	}
+	// overlay.css is added with the overlay, and may still be loading.
+	tab.Poll("overlay.css to apply", `getComputedStyle(document.getElementById("mutual-overlay")).position === "fixed"`, 10*time.Second)
 
 	// A browser that opens a page while the build is broken sees it too.
 	other := browsertest.New(t)
@@ -232,5 +239,123 @@ func TestReconnectAfterRestart(t *testing.T) {
 			continue
 		}
 		t.Errorf("browser problem: %s", p)
+	}
+}
+
+// DNS rebinding, as a browser lives it: a page of someone else's whose name
+// now resolves to 127.0.0.1 gets a 403 and nothing of the preview, not even
+// the event stream; localhost and a name given with AllowHosts get the site,
+// which runs under the server's security headers without a complaint.
+func TestRebindingInBrowser(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := scaffold.Init(dir); err != nil {
+		t.Fatal(err)
+	}
+	mine := "mine." + browsertest.RebindDomain
+	base, s, _ := startLiveWith(t, dir, "127.0.0.1:0", Options{AllowHosts: []string{mine}})
+	_, port, _ := net.SplitHostPort(strings.TrimSuffix(strings.TrimPrefix(base, "http://"), "/"))
+
+	tab := browsertest.New(t)
+	evil := "http://evil." + browsertest.RebindDomain + ":" + port
+	if status := tab.Navigate(evil + "/guides/first-guide/"); status != 403 {
+		t.Fatalf("%s: status %d, want 403", evil, status)
+	}
+	text := browsertest.Eval[string](tab, `document.body.innerText`)
+	if !strings.Contains(text, "--allow-host") || strings.Contains(text, "Your first guide") {
+		t.Errorf("the refusal reads %q", text)
+	}
+	// The page's own script (same origin as far as the browser knows) can
+	// read nothing either.
+	got := browsertest.Eval[string](tab, `Promise.all(["/", "/guides/first-guide/", "`+EventsURL+`", "`+ScriptURL+`"].map(u => fetch(u).then(r => r.status))).then(s => s.join(" "))`)
+	if got != "403 403 403 403" {
+		t.Errorf("fetches from the rebound page: %s, want 403 each", got)
+	}
+
+	for i, host := range []string{"localhost", mine} {
+		ok := browsertest.New(t)
+		url := "http://" + host + ":" + port + "/guides/first-guide/"
+		if status := ok.Navigate(url); status != 200 {
+			t.Fatalf("%s: status %d, want 200", url, status)
+		}
+		if title := browsertest.Eval[string](ok, `document.querySelector("h1").textContent`); !strings.Contains(title, "Your first guide") {
+			t.Errorf("%s: h1 %q", url, title)
+		}
+		waitClients(t, s, i+1) // its live reload script listens
+		for _, p := range ok.Problems() {
+			t.Errorf("%s: browser problem: %s", url, p)
+		}
+	}
+}
+
+// A page refused a live reload stream (the cap is reached) asks again
+// later and later rather than every second, and follows the site once a
+// stream is free.
+func TestStreamRefusedInBrowser(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := scaffold.Init(dir); err != nil {
+		t.Fatal(err)
+	}
+	base, s, _ := startLiveWith(t, dir, "127.0.0.1:0", Options{MaxStreams: 1})
+	holder := dialEvents(t, strings.TrimSuffix(base, "/"))
+	holder.next()
+
+	tab := browsertest.New(t)
+	if status := tab.Navigate(base + "guides/first-guide/"); status != 200 {
+		t.Fatalf("guide: status %d", status)
+	}
+	browsertest.Eval[bool](tab, `window.mutualMarker = true`)
+	time.Sleep(4 * time.Second)
+	asked := 0
+	for _, r := range tab.Requests() {
+		if strings.Contains(r.URL, EventsURL) {
+			asked++
+		}
+	}
+	// Once at load, then after about 1 and 2 more seconds (with up to 20%
+	// randomness): 2 or 3 times. A page that asked every second would be at
+	// 4 or 5.
+	if asked < 2 || asked > 3 {
+		t.Errorf("the refused page asked for the stream %d times in 4s, want 2 or 3", asked)
+	}
+
+	holder.res.Body.Close()
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		s.events.mu.Lock()
+		n := len(s.events.clients)
+		s.events.mu.Unlock()
+		if n == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the server still counts the closed stream")
+		}
+	}
+	waitClients(t, s, 1) // the page's, now
+	edit(t, filepath.Join(dir, "content", "guides", "first-guide.md"), "## Noticing the balance", "## Noticing the balance, once a stream was free")
+	tab.Poll("a reload", `window.mutualMarker === undefined && document.body.innerText.includes("once a stream was free")`, 15*time.Second)
+}
+
+// A file name with carriage returns lands in an error line; the page shows
+// it in the overlay and does not reload (an injected "reload" event would
+// reload it again on every reconnect).
+func TestFileNameInjectionInBrowser(t *testing.T) {
+	dir, base, s, _ := liveSite(t)
+	tab := browsertest.New(t)
+	if status := tab.Navigate(base + "guides/first-guide/"); status != 200 {
+		t.Fatalf("guide: status %d", status)
+	}
+	waitClients(t, s, 1)
+	browsertest.Eval[bool](tab, `window.mutualMarker = true`)
+	name := filepath.Join(dir, "content", "guides", "x\revent: reload\r\r.md")
+	if err := os.WriteFile(name, []byte("---\ntitel: x\n---\nbody\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tab.Poll("the error overlay", overlayJS+`.includes("titel")`, 10*time.Second)
+	time.Sleep(time.Second) // time for a reload, were one coming
+	if !browsertest.Eval[bool](tab, `window.mutualMarker === true`) {
+		t.Fatal("the page reloaded")
+	}
+	if text := browsertest.Eval[string](tab, overlayJS); !strings.Contains(text, "event: reload") {
+		t.Errorf("overlay %q does not name the file", text)
 	}
 }

@@ -11,10 +11,15 @@
 //   - Server runs one build per batch through a Builder (*site.Builder),
 //     prints one line per good build and every error of a failed one, and
 //     keeps serving the last good output: a failed build never stops it.
+//     Builds run one at a time beside the loop that waits for changes and
+//     for the stop: saves made during a build wait in the watcher and are
+//     built together after it, and Run returns at once when told to stop,
+//     leaving a build that may never end (Go cannot stop it) to die with
+//     the process.
 //   - Server.Handler serves the output folder: pretty URLs (/guides/x/ is
 //     guides/x/index.html, /guides/x redirects there), fixed content types
 //     (application/wasm among them), the theme's 404 page, no directory
-//     listings and Cache-Control: no-store. Every file is opened through an
+//     listings. Every file is opened through an
 //     os.Root on the output folder, and paths with "..", backslashes or NUL
 //     are refused before that, so no request (encoded or not, nor a symlink
 //     inside the folder) reads outside it.
@@ -30,5 +35,12 @@
 //
 // The server is for writing on one's own machine: it listens where it is
 // told (loopback unless the caller says otherwise) and serves the output
-// folder and nothing else.
+// folder and nothing else. Other web sites run in the same browser, so it
+// defends what they could reach (guard.go): it answers only localhost, IP
+// addresses and the names it is given (Options.AllowHosts), against DNS
+// rebinding; every response carries the pages' Content-Security-Policy and
+// headers that forbid framing, cross-origin reads and referrers; open
+// connections (MaxConns) and live reload streams (MaxStreams) are capped,
+// so that a flood of them cannot starve a rebuild of file descriptors; and
+// every event field is encoded, so a file name cannot forge an event.
 package serve

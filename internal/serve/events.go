@@ -1,6 +1,8 @@
 package serve
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -12,10 +14,16 @@ import (
 // client first gets the current state: "ok" with the build id, or "error"
 // with the error lines. After that:
 //
-//	reload  data: build id   a build changed the site: reload the page
-//	css     data: build id   only stylesheets changed: swap them in place
-//	error   data: lines      a build failed: show them (the last good site stays)
-//	ok      data: build id   a build succeeded after a failure: clear and reload
+//	reload  data: build id      a build changed the site: reload the page
+//	css     data: build id      only stylesheets changed: swap them in place
+//	error   data: list of lines a build failed: show them (the last good site stays)
+//	ok      data: build id      a build succeeded after a failure: clear and reload
+//
+// Every data field is one line of JSON (a string, or an array of strings
+// for "error"), and event names come from the fixed set above. So nothing a
+// site holds can end a field or start another one: an error line naming a
+// file called "x\revent: reload\r\r.md" arrives as that name, escaped,
+// instead of a "reload" event (a browser ends a line at CR, LF or CR LF).
 //
 // A build id is unique per server process, so a browser that reconnects to a
 // restarted server (or to this one after missing builds) sees a new id in the
@@ -27,16 +35,30 @@ const (
 	evOK     = "ok"
 )
 
-type event struct{ name, data string }
+// event is one message of the stream: a name from the set above and its
+// data, which write encodes as JSON.
+type event struct {
+	name string
+	data any // string (build id) or []string (error lines)
+}
 
-// write formats ev as one SSE message; every line of data gets its own
-// "data:" field, which the browser joins back with newlines.
+// write formats ev as one SSE message. It panics on a name outside the
+// protocol: names are the server's own, never taken from a site.
 func (ev event) write(b *strings.Builder) {
-	fmt.Fprintf(b, "event: %s\n", ev.name)
-	for line := range strings.SplitSeq(ev.data, "\n") {
-		fmt.Fprintf(b, "data: %s\n", line)
+	switch ev.name {
+	case evReload, evCSS, evError, evOK:
+	default:
+		panic(fmt.Sprintf("serve: event name %q is not part of the protocol", ev.name))
 	}
-	b.WriteByte('\n')
+	data, err := json.Marshal(ev.data)
+	if err != nil {
+		panic(fmt.Sprintf("serve: event data %T: %v", ev.data, err)) // strings and lists of them always encode
+	}
+	// json.Marshal escapes every control character, CR and LF among them,
+	// so data is one line.
+	b.WriteString("event: " + ev.name + "\ndata: ")
+	b.Write(data)
+	b.WriteString("\n\n")
 }
 
 // clientBuffer is how many events a slow client may fall behind before it is
@@ -47,9 +69,16 @@ const clientBuffer = 16
 // that went away.
 const heartbeat = 20 * time.Second
 
+// MaxStreams is how many live reload streams (open preview pages) the
+// server keeps at once. One more is answered 503, and its page tries again
+// later and later (livereload.js), so that whatever opens streams without
+// end cannot use up the connections and file descriptors a rebuild needs.
+const MaxStreams = 64
+
 // broker fans events out to the connected browsers and remembers the state
 // a new one starts from.
 type broker struct {
+	max     int // open streams at most
 	mu      sync.Mutex
 	state   event
 	clients map[chan event]struct{}
@@ -57,8 +86,8 @@ type broker struct {
 	done    chan struct{}
 }
 
-func newBroker(state event) *broker {
-	return &broker{state: state, clients: make(map[chan event]struct{}), done: make(chan struct{})}
+func newBroker(state event, max int) *broker {
+	return &broker{max: max, state: state, clients: make(map[chan event]struct{}), done: make(chan struct{})}
 }
 
 // publish sends ev to every client and makes state the state for new ones.
@@ -76,15 +105,24 @@ func (b *broker) publish(ev, state event) {
 	}
 }
 
-func (b *broker) subscribe() (chan event, event, bool) {
+// Why subscribe refused a stream.
+var (
+	errStopping = errors.New("the server is stopping")
+	errFull     = errors.New("too many live reload streams")
+)
+
+func (b *broker) subscribe() (chan event, event, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.closed {
-		return nil, event{}, false
+		return nil, event{}, errStopping
+	}
+	if len(b.clients) >= b.max {
+		return nil, event{}, errFull
 	}
 	ch := make(chan event, clientBuffer)
 	b.clients[ch] = struct{}{}
-	return ch, b.state, true
+	return ch, b.state, nil
 }
 
 func (b *broker) unsubscribe(ch chan event) {
@@ -114,19 +152,25 @@ func (b *broker) close() {
 func (b *broker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodHead {
 		w.Header().Set("Content-Type", "text/event-stream; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-store")
 		return // a stream has no end to measure
 	}
-	ch, state, ok := b.subscribe()
-	if !ok {
-		http.Error(w, "server is stopping", http.StatusServiceUnavailable)
+	ch, state, err := b.subscribe()
+	switch err {
+	case errStopping:
+		http.Error(w, "the server is stopping", http.StatusServiceUnavailable)
+		return
+	case errFull:
+		// Close the connection too: its file descriptor is what the cap
+		// protects.
+		w.Header().Set("Connection", "close")
+		w.Header().Set("Retry-After", "10")
+		http.Error(w, fmt.Sprintf("too many pages are following this preview (%d): this one tries again later; close some preview tabs", b.max), http.StatusServiceUnavailable)
 		return
 	}
 	defer b.unsubscribe(ch)
 	rc := http.NewResponseController(w)
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream; charset=utf-8")
-	h.Set("Cache-Control", "no-store")
 	h.Set("X-Accel-Buffering", "no")
 	w.WriteHeader(http.StatusOK)
 

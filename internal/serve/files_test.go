@@ -216,7 +216,7 @@ func TestHandlerBasePath(t *testing.T) {
 	}
 	for _, tt := range tests {
 		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest("GET", tt.target, nil))
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1"+tt.target, nil))
 		if rec.Code != tt.status || rec.Header().Get("Location") != tt.location {
 			t.Errorf("%s: %d %q, want %d %q", tt.target, rec.Code, rec.Header().Get("Location"), tt.status, tt.location)
 		}
@@ -228,7 +228,7 @@ func TestHandlerBasePath(t *testing.T) {
 func TestHandlerNoBuildYet(t *testing.T) {
 	h := New(&fakeBuilder{out: filepath.Join(t.TempDir(), "missing")}, Options{}).Handler()
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1/", nil))
 	if rec.Code != 404 || !strings.Contains(rec.Body.String(), `<script src="`+ScriptURL+`" defer>`) {
 		t.Fatalf("got %d %q", rec.Code, rec.Body.String())
 	}

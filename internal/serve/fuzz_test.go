@@ -1,7 +1,9 @@
 package serve
 
 import (
+	"bufio"
 	"io/fs"
+	"net/netip"
 	"net/url"
 	"path"
 	"strings"
@@ -44,41 +46,78 @@ func FuzzCleanName(f *testing.F) {
 	})
 }
 
-// FuzzEventRoundTrip: an event written to the stream reads back the same
-// (the browser splits fields on line ends and joins data lines with \n).
+// FuzzEventRoundTrip: whatever the data (file names may hold CR, LF and
+// any other byte), an event is one message of exactly two fields, read back
+// by a browser's rules (a line ends at CR, LF or CR LF) as the same event.
 func FuzzEventRoundTrip(f *testing.F) {
-	f.Add("error", "content/a.md:1:1: missing title\ncontent/b.md:2:3: broken link \"x\"")
-	f.Add("ok", "18eb5d92f4a4f326-1")
-	f.Add("reload", "")
-	f.Fuzz(func(t *testing.T, name, data string) {
-		if name == "" || strings.ContainsAny(name, "\r\n:") || strings.ContainsRune(data, '\r') {
-			return // names are ours; build errors have no CR
+	f.Add(0, "content/a.md:1:1: missing title\ncontent/b.md:2:3: broken link \"x\"")
+	f.Add(1, "18eb5d92f4a4f326-1")
+	f.Add(2, "")
+	f.Add(0, "content/x\revent: reload\r\r.md:1:1: missing title")
+	f.Add(3, "\r\n\r\ndata: x\u2028\x00\xff")
+	names := []string{evError, evOK, evReload, evCSS}
+	f.Fuzz(func(t *testing.T, which int, data string) {
+		name := names[uint(which)%uint(len(names))]
+		var sent any = data
+		if name == evError {
+			sent = strings.Split(data, "\n")
 		}
 		var b strings.Builder
-		event{name, data}.write(&b)
+		event{name, sent}.write(&b)
 		msg := b.String()
-		// Exactly one blank line, at the end: it ends the message. Data
-		// lines are never blank, each carries a "data: " prefix.
-		if !strings.HasSuffix(msg, "\n\n") || strings.Index(msg, "\n\n") != len(msg)-2 {
-			t.Fatalf("message %q does not end at its only blank line", msg)
+		body, ok := strings.CutSuffix(msg, "\n\n")
+		if !ok || strings.Count(body, "\n") != 1 || strings.ContainsRune(body, '\r') {
+			t.Fatalf("message %q is not two lines ended by one blank line", msg)
 		}
-		var got event
+		r := bufio.NewReader(strings.NewReader(msg))
 		var lines []string
-		for line := range strings.SplitSeq(strings.TrimSuffix(msg, "\n\n"), "\n") {
-			field, value, _ := strings.Cut(line, ":")
-			value = strings.TrimPrefix(value, " ")
-			switch field {
-			case "event":
-				got.name = value
-			case "data":
-				lines = append(lines, value)
-			default:
-				t.Fatalf("unexpected line %q in %q", line, msg)
+		for {
+			line, err := readSSELine(r)
+			if err != nil {
+				break
+			}
+			lines = append(lines, line)
+		}
+		if len(lines) != 3 || lines[2] != "" || lines[0] != "event: "+name || !strings.HasPrefix(lines[1], "data: ") {
+			t.Fatalf("message %q reads as lines %q", msg, lines)
+		}
+		got := decodeData(t, name, strings.TrimPrefix(lines[1], "data: "))
+		want := string([]rune(data)) // JSON carries text: each invalid byte becomes U+FFFD
+		if got != want {
+			t.Fatalf("round trip of %s %q gave %q", name, data, got)
+		}
+	})
+}
+
+// FuzzHostPolicy: whatever the Host header, the server answers it only for
+// an IP address, localhost or a name below it, or an allowed name; and a
+// name ParseAllowHost accepts reads back the same when parsed again.
+func FuzzHostPolicy(f *testing.F) {
+	for _, s := range []string{
+		"127.0.0.1:1313", "[::1]:1313", "localhost", "a.localhost.", "laptop.local:80", "x.dev.example",
+		"evil.example", "127.0.0.1:1313@evil.example", "[fe80::1%25en0]:1", "localhost:", "LOCALHOST:1",
+		"evillocalhost", "0x7f.1", "::1", "[::1", ".dev.example", "*.x",
+	} {
+		f.Add(s)
+	}
+	p := newHostPolicy([]string{"laptop.local", ".dev.example"})
+	f.Fuzz(func(t *testing.T, hostport string) {
+		if p.allows(hostport) {
+			host, ok := splitHost(hostport)
+			_, ipErr := netip.ParseAddr(host)
+			named := host == "laptop.local" || host == "dev.example" || strings.HasSuffix(host, ".dev.example") ||
+				host == "localhost" || strings.HasSuffix(host, ".localhost")
+			if !ok || ipErr != nil && !named {
+				t.Fatalf("answered Host %q (host %q)", hostport, host)
+			}
+			if ipErr != nil && !validName(strings.TrimPrefix(host, ".")) {
+				t.Fatalf("answered Host %q, whose name %q is not a DNS name", hostport, host)
 			}
 		}
-		got.data = strings.Join(lines, "\n")
-		if got != (event{name, data}) {
-			t.Fatalf("round trip of %q %q gave %q %q", name, data, got.name, got.data)
+		if n, err := ParseAllowHost(hostport); err == nil {
+			if again, err := ParseAllowHost(n); err != nil || again != n {
+				t.Fatalf("ParseAllowHost(%q) = %q, which parses as %q, %v", hostport, n, again, err)
+			}
 		}
 	})
 }

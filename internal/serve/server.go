@@ -10,9 +10,11 @@ import (
 	"net"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"mutual/internal/diag"
 	"mutual/internal/site"
@@ -58,6 +60,13 @@ type Options struct {
 	// BasePath is the URL path the site is served under ("/help/" for a
 	// baseURL of https://example.org/help/); "" means "/".
 	BasePath string
+	// AllowHosts are the names besides localhost and IP addresses that
+	// the server answers to (see ParseAllowHost); requests for any other
+	// host get a 403, the defence against DNS rebinding.
+	AllowHosts []string
+	// MaxStreams caps the open live reload streams; 0 means MaxStreams.
+	// MaxConns caps the open connections; 0 means MaxConns.
+	MaxStreams, MaxConns int
 }
 
 // Server watches a site, rebuilds it on every change, serves the output
@@ -68,6 +77,8 @@ type Server struct {
 	opts    Options
 	events  *broker
 	handler http.Handler
+
+	slowAfter time.Duration // when 0, slowBuild; tests set less
 
 	mu      sync.Mutex // serialises builds
 	id      string     // unique per Server, prefix of build ids
@@ -84,24 +95,30 @@ func New(b Builder, opts Options) *Server {
 		opts.Stderr = io.Discard
 	}
 	opts.BasePath = cleanBase(opts.BasePath)
+	if opts.MaxStreams <= 0 {
+		opts.MaxStreams = MaxStreams
+	}
+	if opts.MaxConns <= 0 {
+		opts.MaxConns = MaxConns
+	}
 	s := &Server{
 		b:       b,
 		opts:    opts,
 		id:      fmt.Sprintf("%x", time.Now().UnixNano()),
 		healthy: true,
 	}
-	s.events = newBroker(event{evOK, s.buildID()})
+	s.events = newBroker(event{evOK, s.buildID()}, opts.MaxStreams)
 	mux := http.NewServeMux()
 	mux.Handle("GET "+EventsURL, s.events)
 	mux.HandleFunc("GET "+ScriptURL, serveAsset("assets/livereload.js", "text/javascript; charset=utf-8"))
 	mux.HandleFunc("GET "+OverlayURL, serveAsset("assets/overlay.css", "text/css; charset=utf-8"))
 	mux.HandleFunc(mutualPrefix, http.NotFound)
-	s.handler = &files{
+	s.handler = guard(&files{
 		dir:      b.Out(),
 		notFound: b.NotFound,
 		prefix:   opts.BasePath,
 		extra:    stripTo(opts.BasePath, mux),
-	}
+	}, newHostPolicy(opts.AllowHosts))
 	return s
 }
 
@@ -137,7 +154,6 @@ func serveAsset(name, ctype string) http.HandlerFunc {
 	}
 	return func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", ctype)
-		w.Header().Set("Cache-Control", "no-store")
 		w.Write(body)
 	}
 }
@@ -164,7 +180,7 @@ func (s *Server) build() error {
 	if err != nil {
 		lines := errorLines(err)
 		for _, l := range lines {
-			fmt.Fprintln(s.opts.Stderr, l)
+			fmt.Fprintln(s.opts.Stderr, printable(l))
 		}
 		what := "rebuild"
 		if first {
@@ -172,7 +188,7 @@ func (s *Server) build() error {
 		}
 		fmt.Fprintf(s.opts.Stderr, "%s failed: %s; %s\n", what, plural(len(lines), "error"), keepServing(first))
 		s.healthy = false
-		ev := event{evError, strings.Join(lines, "\n")}
+		ev := event{evError, lines}
 		s.events.publish(ev, ev)
 		return err
 	}
@@ -220,9 +236,18 @@ func keepServing(first bool) string {
 	return "still serving the last good site"
 }
 
-// errorLines splits a build error (usually a diag.List) into its lines.
+// errorLines turns a build error into the lines to show: one per error of
+// a diag.List (whatever its message holds, a newline in a file name
+// included), else one per line of its text.
 func errorLines(err error) []string {
 	var lines []string
+	var list diag.List
+	if errors.As(err, &list) && len(list) > 0 {
+		for _, e := range list {
+			lines = append(lines, e.Error())
+		}
+		return lines
+	}
 	for l := range strings.SplitSeq(err.Error(), "\n") {
 		if l = strings.TrimRight(l, " \r"); l != "" {
 			lines = append(lines, l)
@@ -233,6 +258,27 @@ func errorLines(err error) []string {
 	}
 	return lines
 }
+
+// printable escapes the control characters of a line for a terminal, where
+// a carriage return, an escape sequence or a newline in a file name would
+// otherwise overwrite, recolour or split what the terminal shows.
+func printable(line string) string {
+	if !strings.ContainsFunc(line, isControl) {
+		return line
+	}
+	var b strings.Builder
+	for _, r := range line {
+		if isControl(r) {
+			q := strconv.QuoteRune(r) // '\r', '\x1b', '\u0085'
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isControl(r rune) bool { return r != '\t' && unicode.IsControl(r) }
 
 func plural(n int, word string) string {
 	if n == 1 {
@@ -254,12 +300,29 @@ func formatDuration(d time.Duration) string {
 	}
 }
 
+// slowBuild is how long a build may run before the terminal hears about
+// it: a first build of a large site takes a few seconds; one that runs far
+// longer may be stuck, and the person should know that saves are waiting
+// and that Ctrl-C still works.
+const slowBuild = 10 * time.Second
+
+// shutdownGrace is how long a stopping server lets responses under way
+// finish before it closes their connections.
+const shutdownGrace = time.Second
+
 // Run builds the site, serves it on ln and rebuilds on every change until
 // ctx is done; then it stops the watcher and the server and returns nil.
 // Content errors never stop it, nor does any failure of a later build; it
 // returns an error when the watcher cannot start, the listener fails, or
 // the first build fails for a reason no edit of the site can fix (such as
 // an output folder the build refuses).
+//
+// Builds run one at a time, beside the loop that waits for changes and for
+// ctx: changes saved during a build are gathered by the watcher and built
+// together once it ends. Run returns as soon as ctx is done, without
+// waiting for a build that is running: Go cannot stop a goroutine, and a
+// build caught in an endless loop must not keep the server from stopping.
+// Such a build is left behind; the caller is expected to end the process.
 func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	w, err := NewWatcher(s.opts.Quiet)
 	if err != nil {
@@ -272,16 +335,59 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	if err := w.Watch(s.b.WatchDirs()...); err != nil {
 		fmt.Fprintln(s.opts.Stderr, err)
 	}
-	if err := s.build(); err != nil && !contentError(err) {
-		return err // no save can fix it: stop rather than serve nothing
+
+	built := make(chan error, 1)
+	startBuild := func(paths []string) {
+		go func() {
+			// Tell the builder what changed so that it looks at nothing
+			// else. No other build runs now: Run starts one at a time.
+			if h, ok := s.b.(changeHinter); ok && paths != nil {
+				h.Changed(paths)
+			}
+			built <- s.build()
+		}()
+	}
+	slowAfter := s.slowAfter
+	if slowAfter <= 0 {
+		slowAfter = slowBuild
+	}
+	slow := time.NewTimer(slowAfter)
+	defer slow.Stop()
+	stopped := func() error {
+		fmt.Fprintln(s.opts.Stderr, "stopped without waiting for the build that was running")
+		return nil
+	}
+
+	startBuild(nil)
+	select {
+	case <-ctx.Done():
+		return stopped()
+	case <-slow.C:
+		fmt.Fprintf(s.opts.Stderr, "still building after %s (Ctrl-C stops the server)\n", formatDuration(slowAfter))
+		select {
+		case <-ctx.Done():
+			return stopped()
+		case err := <-built:
+			if err != nil && !contentError(err) {
+				return err
+			}
+		}
+	case err := <-built:
+		if err != nil && !contentError(err) {
+			return err // no save can fix it: stop rather than serve nothing
+		}
 	}
 	if err := w.Watch(s.b.WatchDirs()...); err != nil {
 		fmt.Fprintln(s.opts.Stderr, err)
 	}
 
+	ln = limitConns(ln, s.opts.MaxConns, func() {
+		fmt.Fprintf(s.opts.Stderr, "too many connections (%d open): closing new ones until some end\n", s.opts.MaxConns)
+	})
 	hs := &http.Server{
 		Handler:           s.handler,
 		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute, // an idle connection holds a slot of MaxConns
 		ErrorLog:          log.New(s.opts.Stderr, "serve: ", 0),
 	}
 	served := make(chan error, 1)
@@ -289,32 +395,54 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	fmt.Fprintf(s.opts.Stdout, "serving %s (Ctrl-C to stop)\n", strings.TrimSuffix(LocalURL(ln.Addr()), "/")+s.opts.BasePath)
 
 	var runErr error
+	building := false
 loop:
 	for {
+		// While a build runs, changes wait in the watcher, which gathers
+		// them into one batch.
+		changes := w.Events()
+		if building {
+			changes = nil
+		}
 		select {
 		case <-ctx.Done():
 			break loop
 		case err := <-served:
 			runErr = err
 			break loop
-		case paths := <-w.Events():
-			// Tell the builder what changed so that it looks at nothing else.
-			if h, ok := s.b.(changeHinter); ok {
-				h.Changed(paths)
-			}
-			s.Build()
+		case paths := <-changes:
+			building = true
+			slow.Reset(slowAfter)
+			startBuild(paths)
+		case <-built:
+			building = false
+			slow.Stop()
 			if err := w.Watch(s.b.WatchDirs()...); err != nil {
 				fmt.Fprintln(s.opts.Stderr, err)
+			}
+		case <-slow.C:
+			if building {
+				fmt.Fprintf(s.opts.Stderr, "still building after %s; changes saved meanwhile are built next (Ctrl-C stops the server)\n", formatDuration(slowAfter))
 			}
 		case err := <-w.Errors():
 			fmt.Fprintln(s.opts.Stderr, "watch:", err)
 		}
 	}
+	if building {
+		stopped()
+	}
 	s.events.close()
-	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	// Let the responses under way end, briefly; then close what is still
+	// open. Browsers keep sockets open that never carry a request (they
+	// connect ahead of need), and Shutdown would wait five seconds for
+	// each of those.
+	shutdown, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
-	if err := hs.Shutdown(shutdown); err != nil && runErr == nil {
-		runErr = err
+	if err := hs.Shutdown(shutdown); err != nil {
+		hs.Close()
+		if !errors.Is(err, context.DeadlineExceeded) && runErr == nil {
+			runErr = err
+		}
 	}
 	if errors.Is(runErr, http.ErrServerClosed) {
 		runErr = nil

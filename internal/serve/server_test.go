@@ -3,6 +3,7 @@ package serve
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"net"
 	"net/http"
@@ -41,29 +42,79 @@ func dialEvents(t testing.TB, base string) *sseClient {
 	return c
 }
 
+// read parses the stream as a browser does (the HTML standard's event
+// stream rules): a line ends at CR LF, LF or CR; an empty line dispatches
+// the event if it has data; a line starting with ":" is a comment.
 func (c *sseClient) read() {
-	var ev event
+	var name string
 	var data []string
 	for {
-		line, err := c.r.ReadString('\n')
+		line, err := readSSELine(c.r)
 		if err != nil {
 			c.errc <- err
 			close(c.evs)
 			return
 		}
-		line = strings.TrimSuffix(line, "\n")
 		switch {
 		case line == "":
-			if ev.name != "" {
-				ev.data = strings.Join(data, "\n")
-				c.evs <- ev
+			if data != nil {
+				if name == "" {
+					name = "message"
+				}
+				c.evs <- event{name, decodeData(c.t, name, strings.Join(data, "\n"))}
 			}
-			ev, data = event{}, nil
-		case strings.HasPrefix(line, "event: "):
-			ev.name = strings.TrimPrefix(line, "event: ")
-		case strings.HasPrefix(line, "data: "):
-			data = append(data, strings.TrimPrefix(line, "data: "))
+			name, data = "", nil
+		case line[0] == ':':
+		default:
+			field, value, _ := strings.Cut(line, ":")
+			value = strings.TrimPrefix(value, " ")
+			switch field {
+			case "event":
+				name = value
+			case "data":
+				data = append(data, value)
+			}
 		}
+	}
+}
+
+// decodeData reads the JSON data of an event back into the text a test
+// compares: the build id, or the error lines joined by newlines. Data that
+// is not JSON of the right shape fails the test.
+func decodeData(t testing.TB, name, data string) string {
+	if name == evError {
+		var lines []string
+		if err := json.Unmarshal([]byte(data), &lines); err != nil {
+			t.Errorf("error event data %q is not a JSON list of strings: %v", data, err)
+		}
+		return strings.Join(lines, "\n")
+	}
+	var id string
+	if err := json.Unmarshal([]byte(data), &id); err != nil {
+		t.Errorf("%s event data %q is not a JSON string: %v", name, data, err)
+	}
+	return id
+}
+
+// readSSELine reads one line of an event stream, which may end in CR LF,
+// LF or CR, and returns it without its end.
+func readSSELine(r *bufio.Reader) (string, error) {
+	var b strings.Builder
+	for {
+		c, err := r.ReadByte()
+		if err != nil {
+			return "", err
+		}
+		switch c {
+		case '\n':
+			return b.String(), nil
+		case '\r':
+			if next, err := r.Peek(1); err == nil && next[0] == '\n' {
+				r.ReadByte()
+			}
+			return b.String(), nil
+		}
+		b.WriteByte(c)
 	}
 }
 
@@ -295,5 +346,46 @@ func TestLocalURL(t *testing.T) {
 		if got := LocalURL(a); got != want {
 			t.Errorf("LocalURL(%s) = %q, want %q", addr, got, want)
 		}
+	}
+}
+
+// A file name may hold any byte but NUL and "/": a carriage return or a
+// newline in it must not end a field of the event stream, or a file named
+// "x\revent: reload\r\r.md" would make every open page reload in a loop.
+func TestEventFieldInjection(t *testing.T) {
+	out, _ := testSite(t)
+	fb := &fakeBuilder{out: out, results: make(chan fakeResult, 1)}
+	s := New(fb, Options{})
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	defer s.events.close()
+	s.Build()
+	c := dialEvents(t, srv.URL)
+	if ev := c.next(); ev.name != evOK {
+		t.Fatalf("state = %+v", ev)
+	}
+	for _, name := range []string{
+		"content/x\revent: reload\r\r.md",
+		"content/y\nevent: reload\n\n.md",
+		"content/z\r\nevent: css\r\ndata: 1\r\n\r\n.md",
+		"content/w\r\rretry: 1\r.md",
+	} {
+		var errs diag.List
+		errs.Add(name, 1, 1, "missing title")
+		fb.results <- fakeResult{err: errs}
+		s.Build()
+		ev := c.next()
+		if ev.name != evError {
+			t.Fatalf("file %q: event %q %q, want one error event", name, ev.name, ev.data)
+		}
+		if want := name + ":1:1: missing title"; ev.data != want {
+			t.Errorf("file %q: error data %q, want %q", name, ev.data, want)
+		}
+	}
+	// Nothing else arrived: no injected event behind the errors.
+	fb.results <- fakeResult{stats: &site.Stats{Changed: []string{"index.html"}}}
+	s.Build()
+	if ev := c.next(); ev.name != evOK {
+		t.Fatalf("after the fix: %+v, want ok", ev)
 	}
 }

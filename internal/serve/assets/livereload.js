@@ -4,6 +4,8 @@
 //   css     swap the stylesheets in place (scroll and answers are kept)
 //   error   show the build errors in an overlay
 //   ok      the build is good again: drop the overlay and reload
+// Each event's data is JSON (a build id, or the list of error lines), and
+// a refused stream is retried later and later (see backoff).
 // It builds everything with DOM APIs and styles it from overlay.css, so it
 // runs under the site's Content Security Policy.
 (function () {
@@ -15,33 +17,53 @@
   var buildID = null; // the build this page belongs to, learned on first contact
   var source = null;
 
+  // Every event's data is JSON: a build id, or the list of error lines.
+  function parse(e) {
+    try { return JSON.parse(e.data); } catch (err) { return null; }
+  }
+
+  // How long to wait before connecting again after the server refused the
+  // stream (503: too many open pages) or answered something else: doubling
+  // from one second up to half a minute, with some randomness so that many
+  // tabs do not come back at the same moment. A stream that opens resets it.
+  var delay = 0;
+  function backoff() {
+    delay = delay ? Math.min(delay * 2, 30000) : 1000;
+    return delay * (0.8 + 0.4 * Math.random());
+  }
+
   function connect() {
     source = new EventSource(new URL("events", base).href);
+    source.addEventListener("open", function () { delay = 0; });
     source.addEventListener("reload", function () { location.reload(); });
     source.addEventListener("css", function (e) {
-      buildID = e.data;
+      buildID = parse(e);
       swapStylesheets();
     });
     source.addEventListener("error", function (e) {
       // The same name is used by EventSource for connection errors; those
       // carry no data.
-      if (typeof e.data === "string") {
-        showErrors(e.data.split("\n"));
+      if (typeof e.data !== "string") { return; }
+      var lines = parse(e);
+      if (Array.isArray(lines)) {
+        showErrors(lines.map(String));
       }
     });
     source.addEventListener("ok", function (e) {
-      if (overlay || (buildID !== null && buildID !== e.data)) {
+      var id = parse(e);
+      if (overlay || (buildID !== null && buildID !== id)) {
         location.reload();
         return;
       }
-      buildID = e.data;
+      buildID = id;
     });
     source.onerror = function () {
-      // The browser retries by itself while the server is away, unless the
-      // answer was not an event stream; then start over.
+      // The browser retries by itself while the server is away (one second,
+      // as the server asks), unless the answer was not an event stream: a
+      // refusal. Then wait longer each time before starting over.
       if (source.readyState === EventSource.CLOSED) {
         source.close();
-        setTimeout(connect, 1000);
+        setTimeout(connect, backoff());
       }
     };
   }

@@ -48,6 +48,9 @@ func ParseFile(path string, lang Code, src []byte) (*Catalog, error) {
 		return cat, nil
 	}
 	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return cat, nil // "---" and nothing else, or only "~"
+	}
 	var errs diag.List
 	if root.Kind != yaml.MappingNode {
 		errs.Add(path, root.Line, root.Column, "a translation file is a list of \"key: text\" lines")
@@ -66,7 +69,7 @@ func ParseFile(path string, lang Code, src []byte) (*Catalog, error) {
 			continue
 		}
 		first[key] = k.Line
-		if m := parseMessage(&errs, path, key, v); m != nil {
+		if m := parseMessage(&errs, path, key, k, v); m != nil {
 			cat.Messages[key] = m
 		}
 	}
@@ -77,10 +80,10 @@ func ParseFile(path string, lang Code, src []byte) (*Catalog, error) {
 	return cat, nil
 }
 
-func parseMessage(errs *diag.List, path, key string, v *yaml.Node) *Message {
+func parseMessage(errs *diag.List, path, key string, k, v *yaml.Node) *Message {
 	switch v.Kind {
 	case yaml.ScalarNode:
-		t, ok := parseText(errs, path, key, "", v)
+		t, ok := parseText(errs, path, key, "", k, v)
 		if !ok {
 			return nil
 		}
@@ -113,7 +116,7 @@ func parseMessage(errs *diag.List, path, key string, v *yaml.Node) *Message {
 				good = false
 				continue
 			}
-			t, ok := parseText(errs, path, key, fk.Value, fv)
+			t, ok := parseText(errs, path, key, fk.Value, fk, fv)
 			if !ok {
 				good = false
 				continue
@@ -137,16 +140,18 @@ func parseMessage(errs *diag.List, path, key string, v *yaml.Node) *Message {
 	return nil
 }
 
-// parseText reads one scalar as a message text, pointing placeholder
-// mistakes at their column when the text is plain (unquoted) and on one
-// line, where a byte offset in the value is a column offset in the file.
-func parseText(errs *diag.List, path, key, form string, v *yaml.Node) (Text, bool) {
+// parseText reads one scalar v, the value of k, as a message text,
+// pointing placeholder mistakes at their column when the text is plain
+// (unquoted) and on one line, where a byte offset in the value is a column
+// offset in the file. A missing text is reported at its key: YAML places
+// an empty value wherever the next token starts.
+func parseText(errs *diag.List, path, key, form string, k, v *yaml.Node) (Text, bool) {
 	where := fmt.Sprintf("%q", key)
 	if form != "" {
 		where = fmt.Sprintf("the %q form of %q", form, key)
 	}
 	if v.Tag == "!!null" {
-		errs.Add(path, v.Line, v.Column, "%s has no text", where)
+		errs.Add(path, k.Line, k.Column, "%s has no text", where)
 		return Text{}, false
 	}
 	t, err := ParseText(v.Value)
@@ -173,6 +178,7 @@ var quoteLine = regexp.MustCompile(`^(\s*[a-z0-9._-]+):[ \t]+([^'"|>&*#\s].*)$`)
 func commonMistakes(path string, src []byte) diag.List {
 	var errs diag.List
 	for i, line := range strings.Split(string(src), "\n") {
+		line = strings.TrimSuffix(line, "\r")
 		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
 		if j := strings.IndexByte(indent, '\t'); j >= 0 {
 			errs.Add(path, i+1, j+1, "indent with spaces: YAML does not allow tabs there")

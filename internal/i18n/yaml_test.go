@@ -63,7 +63,7 @@ func TestParseFileErrors(t *testing.T) {
 		{"bad key", "Pager Next: Weiter\nok: ja\n", `i18n/de.yaml:1:1: "Pager Next" is not a key: keys are lowercase words joined by ".", "-" or "_", such as "pager.next"`},
 		{"key ends in a dot", "pager.: x\n", `i18n/de.yaml:1:1: "pager." is not a key: keys are lowercase words joined by ".", "-" or "_", such as "pager.next"`},
 		{"duplicate", "a: x\nb: y\na: z\n", `i18n/de.yaml:3:1: "a" is defined twice (first at line 1)`},
-		{"no text", "a:\nb: ~\n", "i18n/de.yaml:1:3: \"a\" has no text\ni18n/de.yaml:2:4: \"b\" has no text"},
+		{"no text", "a:\nb: ~\nm:\n  one:\n  other: x\n", "i18n/de.yaml:1:1: \"a\" has no text\ni18n/de.yaml:2:1: \"b\" has no text\ni18n/de.yaml:4:3: the \"one\" form of \"m\" has no text"},
 		{"a list as text", "a: [x, y]\n", `i18n/de.yaml:1:4: "a" must be a text, or its plural forms (one:, other: ...)`},
 		{"bad form", "m:\n  one: x\n  others: y\n", "i18n/de.yaml:3:3: \"others\" is not a plural form of \"m\": forms are zero, one, two, few, many and other (did you mean \"other\"?)"},
 		{"no other", "m:\n  one: x\n", `i18n/de.yaml:2:3: "m" has no "other" form, which every language needs`},
@@ -79,7 +79,7 @@ func TestParseFileErrors(t *testing.T) {
 		{"a text that is one placeholder", "a: {count}\n", `i18n/de.yaml:1:4: "a": a text that starts with "{" goes in quotes, as in a: "{count} pages"`},
 		{"a colon", "a: Weiter: hier\nb: Ende:  # comment\n", "i18n/de.yaml:1:4: \"a\": a text that starts with \"{\" or holds a colon goes in quotes, as in a: \"Weiter: hier\"\ni18n/de.yaml:2:4: \"b\": a text that starts with \"{\" or holds a colon goes in quotes, as in b: \"Ende:\""},
 		{"a tab", "m:\n\tone: x\n", `i18n/de.yaml:2:1: indent with spaces: YAML does not allow tabs there`},
-		{"every error at once", "A: x\nb:\nb: y\n", "i18n/de.yaml:1:1: \"A\" is not a key: keys are lowercase words joined by \".\", \"-\" or \"_\", such as \"pager.next\"\ni18n/de.yaml:2:3: \"b\" has no text\ni18n/de.yaml:3:1: \"b\" is defined twice (first at line 2)"},
+		{"every error at once", "A: x\nb:\nb: y\n", "i18n/de.yaml:1:1: \"A\" is not a key: keys are lowercase words joined by \".\", \"-\" or \"_\", such as \"pager.next\"\ni18n/de.yaml:2:1: \"b\" has no text\ni18n/de.yaml:3:1: \"b\" is defined twice (first at line 2)"},
 	}
 	for _, tt := range tests {
 		_, err := ParseFile("i18n/de.yaml", "de", []byte(tt.src))
@@ -141,7 +141,8 @@ func FuzzParseFile(f *testing.F) {
 			if !errors.As(err, &list) || len(list) == 0 {
 				t.Fatalf("error is not a diag.List: %v", err)
 			}
-			lines := strings.Count(string(src), "\n") + 1
+			// YAML ends a line at "\n", "\r\n" or a lone "\r".
+			lines := strings.Count(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n") + strings.Count(strings.ReplaceAll(string(src), "\r\n", ""), "\r") + 1
 			for _, e := range list {
 				if e.Path != "i18n/de.yaml" || e.Line < 0 || e.Line > lines {
 					t.Fatalf("error outside the file (%d lines): %v", lines, e)

@@ -1,0 +1,294 @@
+package i18n
+
+import (
+	"fmt"
+	"html/template"
+	"sort"
+	"sync"
+	"time"
+)
+
+// Catalog is the messages of one language from one place: one file such
+// as themes/default/i18n/de.yaml, or the same built by a caller.
+type Catalog struct {
+	Lang     Code
+	Path     string // for errors, relative to the site: "i18n/de.yaml"
+	Messages map[string]*Message
+}
+
+// Keys are the catalog's keys, sorted.
+func (c *Catalog) Keys() []string {
+	out := make([]string, 0, len(c.Messages))
+	for k := range c.Messages {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Layer is one folder of translation files, by language: the site's own
+// i18n/ folder, or one theme's.
+type Layer map[Code]*Catalog
+
+// Translations are every layer a site reads, most specific first, and the
+// site's default language. Build it once a build; it is read-only after
+// New, so any number of pages may use it at once.
+type Translations struct {
+	def    Code
+	layers []Layer
+}
+
+// New makes the translations of a site whose default language is def;
+// layers come most specific first: the site's i18n/, then its theme, then
+// the theme that one extends, down to the default theme. A nil layer is
+// skipped.
+func New(def Code, layers ...Layer) *Translations {
+	t := &Translations{def: def}
+	for _, l := range layers {
+		if l != nil {
+			t.layers = append(t.layers, l)
+		}
+	}
+	return t
+}
+
+// Default is the site's default language.
+func (t *Translations) Default() Code { return t.def }
+
+// chain is the order in which lookups for lang visit languages: lang and
+// its parents, then the default language and its parents, each once.
+func (t *Translations) chain(lang Code, withDefault bool) []Code {
+	var out []Code
+	seen := map[Code]bool{}
+	add := func(cs []Code) {
+		for _, c := range cs {
+			if !seen[c] {
+				seen[c] = true
+				out = append(out, c)
+			}
+		}
+	}
+	add(lang.Chain())
+	if withDefault {
+		add(t.def.Chain())
+	}
+	return out
+}
+
+// lookup finds key for lang: for each language of the chain in turn, each
+// layer in turn, so the site's override of one key beats the theme's file
+// for the same language, and any file of the reader's language beats the
+// default language.
+func (t *Translations) lookup(key string, chain []Code) (*Message, Code, bool) {
+	for _, c := range chain {
+		for _, l := range t.layers {
+			if cat := l[c]; cat != nil {
+				if m, ok := cat.Messages[key]; ok {
+					return m, c, true
+				}
+			}
+		}
+	}
+	return nil, "", false
+}
+
+// Lookup finds the message key in language lang, falling back to the
+// default language, and says in which language it found it.
+func (t *Translations) Lookup(lang Code, key string) (m *Message, from Code, ok bool) {
+	return t.lookup(key, t.chain(lang, true))
+}
+
+// Keys are the keys lang has of its own (or through a parent such as pt for
+// pt-BR), without the default language's, sorted.
+func (t *Translations) Keys(lang Code) []string {
+	seen := map[string]bool{}
+	for _, c := range t.chain(lang, false) {
+		for _, l := range t.layers {
+			if cat := l[c]; cat != nil {
+				for k := range cat.Messages {
+					seen[k] = true
+				}
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for k := range seen {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// MissingKeys are the default language's keys that lang lacks, sorted: on
+// the site they show in the default language. The default language
+// itself never misses a key.
+func (t *Translations) MissingKeys(lang Code) []string {
+	return Missing(t.Keys(t.def), t.Keys(lang))
+}
+
+// Missing are the keys of want that have is missing, sorted; both lists
+// may come in any order.
+func Missing(want, have []string) []string {
+	got := make(map[string]bool, len(have))
+	for _, k := range have {
+		got[k] = true
+	}
+	var out []string
+	for _, k := range want {
+		if !got[k] {
+			out = append(out, k)
+			got[k] = true // each once
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Translator speaks one language: it is what a page's templates call.
+// It is safe for concurrent use; it records keys nobody defines.
+type Translator struct {
+	t     *Translations
+	lang  Code
+	chain []Code
+
+	mu       sync.Mutex
+	notFound map[string]bool
+}
+
+// For returns the translator for lang.
+func (t *Translations) For(lang Code) *Translator {
+	return &Translator{t: t, lang: lang, chain: t.chain(lang, true), notFound: map[string]bool{}}
+}
+
+// Lang is the translator's language.
+func (tr *Translator) Lang() Code { return tr.lang }
+
+// T is the template function T. After the key comes one of:
+//
+//	{{T "pager.next"}}                          nothing
+//	{{T "minutes" .Minutes}}                    one number: the count
+//	{{T "section.more" "section" .Title}}       name/value pairs
+//	{{T "tags.count" "count" 3 "tag" .Title}}   pairs with the count among them
+//	{{T "x" $values}}                           one map[string]any of the same
+//
+// The count picks the plural form and fills {count}; every other value
+// fills the placeholder of its name: a string or fmt.Stringer as is, a
+// number as the language writes numbers, a time.Time as a date
+// (FormatDate). A value no form uses is ignored, so a translation may
+// leave out what its language does not say.
+//
+// The result is plain text: html/template escapes it like any string, so a
+// translation can never inject markup, and T never returns template.HTML.
+//
+// A key that no layer defines in any language of the chain renders as the
+// key itself and is recorded (NotFound), so a typo shows on the page and in
+// the build's report instead of failing the build. Wrong arguments (a
+// plural message without a count, a placeholder without a value, an odd
+// list of pairs) are a bug in the template and return an error, which
+// html/template reports with the template's name and line.
+func (tr *Translator) T(key string, args ...any) (string, error) {
+	count, values, err := tr.args(args)
+	if err != nil {
+		return "", fmt.Errorf("T %q: %w", key, err)
+	}
+	m, from, ok := tr.t.lookup(key, tr.chain)
+	if !ok {
+		tr.mu.Lock()
+		tr.notFound[key] = true
+		tr.mu.Unlock()
+		return key, nil
+	}
+	s, err := m.Format(tr.speaker(from), count, values)
+	if err != nil {
+		return "", fmt.Errorf("T %q: %w", key, err)
+	}
+	return s, nil
+}
+
+// speaker is the language whose plural rules and number format apply to a
+// message found in language from: the reader's own language when the
+// message is in it or a parent of it (pt.yaml read on a pt-PT page counts
+// as pt-PT), else the default language the message fell back to.
+func (tr *Translator) speaker(from Code) Code {
+	for _, c := range tr.lang.Chain() {
+		if c == from {
+			return tr.lang
+		}
+	}
+	return tr.t.def
+}
+
+// args sorts T's arguments into the count and the other values.
+func (tr *Translator) args(args []any) (*Number, map[string]any, error) {
+	switch {
+	case len(args) == 0:
+		return nil, nil, nil
+	case len(args) == 1:
+		if m, ok := args[0].(map[string]any); ok {
+			args = make([]any, 0, 2*len(m))
+			names := make([]string, 0, len(m))
+			for k := range m {
+				names = append(names, k)
+			}
+			sort.Strings(names)
+			for _, k := range names {
+				args = append(args, k, m[k])
+			}
+			break
+		}
+		n, err := NumberOf(args[0])
+		if err != nil {
+			return nil, nil, fmt.Errorf("one value after the key must be the count, a number; %v (%T) is not one (use name/value pairs for other values)", args[0], args[0])
+		}
+		return &n, nil, nil
+	case len(args)%2 != 0:
+		return nil, nil, fmt.Errorf("after the key comes the count alone, or name/value pairs; %d values is an odd number", len(args))
+	}
+	var count *Number
+	values := make(map[string]any, len(args)/2)
+	for i := 0; i < len(args); i += 2 {
+		name, ok := args[i].(string)
+		if !ok || !validName(name) {
+			return nil, nil, fmt.Errorf("%v is not a placeholder name", args[i])
+		}
+		if name == CountName {
+			n, err := NumberOf(args[i+1])
+			if err != nil {
+				return nil, nil, fmt.Errorf("the count must be a number: %w", err)
+			}
+			count = &n
+			continue
+		}
+		if _, err := formatValue(tr.lang, args[i+1]); err != nil {
+			return nil, nil, fmt.Errorf("the value of {%s}: %w", name, err)
+		}
+		values[name] = args[i+1]
+	}
+	return count, values, nil
+}
+
+// Date is the template function date: t as the translator's language writes
+// a date (FormatDate).
+func (tr *Translator) Date(t time.Time) string { return FormatDate(tr.lang, t) }
+
+// Funcs are the template functions of this language, T and date, for
+// html/template's Funcs. A site binds them per language: it parses its
+// layouts once and, for each language, clones the set and calls Funcs on
+// the clone before executing it (html/template allows replacing a function
+// on a clone that has not run yet).
+func (tr *Translator) Funcs() template.FuncMap {
+	return template.FuncMap{"T": tr.T, "date": tr.Date}
+}
+
+// NotFound are the keys templates asked for that no layer defines in any
+// language, sorted.
+func (tr *Translator) NotFound() []string {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	out := make([]string, 0, len(tr.notFound))
+	for k := range tr.notFound {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

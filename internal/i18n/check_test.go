@@ -1,0 +1,71 @@
+package i18n
+
+import (
+	"testing"
+)
+
+// TestCheck: every way a translation can differ from its original, each
+// reported at its line and column.
+func TestCheck(t *testing.T) {
+	theme := map[string]string{
+		"en.yaml": `pager.next: Next
+minutes:
+  one: About {count} minute
+  other: About {count} minutes
+section.more: More in {section}
+tags.count:
+  one: "{count} page tagged {tag}"
+  other: "{count} pages tagged {tag}"
+`,
+	}
+	tests := []struct {
+		name string
+		site map[string]string // the site's i18n/ over the theme
+		want string
+	}{
+		{"complete", map[string]string{"de.yaml": `pager.next: Weiter
+minutes:
+  one: Etwa eine Minute
+  other: Etwa {count} Minuten
+section.more: Mehr in {section}
+tags.count:
+  one: "Eine Seite zum Schlagwort {tag}"
+  other: "{count} Seiten zum Schlagwort {tag}"
+`}, ""},
+		{"an override of one key", map[string]string{"en.yaml": "pager.next: Onward\n", "de.yaml": "pager.next: Weiter\n"}, ""},
+		{"japanese needs only other, plain is fine", map[string]string{"ja.yaml": "minutes: 約{count}分\n"}, ""},
+		{"arabic with all six", map[string]string{"ar.yaml": "minutes:\n  zero: أقل من دقيقة\n  one: دقيقة\n  two: دقيقتان\n  few: \"{count} دقائق\"\n  many: \"{count} دقيقة\"\n  other: \"{count} دقيقة\"\n"}, ""},
+		{"unknown key", map[string]string{"de.yaml": "pager.nxet: Weiter\n"},
+			`layer0/i18n/de.yaml:1:13: unknown key "pager.nxet": English has no such key (did you mean "pager.next"?)`},
+		{"plural where the original has none", map[string]string{"de.yaml": "pager.next:\n  one: Weiter\n  other: Weiter\n"},
+			`layer0/i18n/de.yaml:2:3: "pager.next" has plural forms, but its original in English has none: write one text`},
+		{"plain where the original is plural", map[string]string{"de.yaml": "minutes: Etwa {count} Minuten\n"},
+			`layer0/i18n/de.yaml:1:10: "minutes" needs plural forms in German (one, other), as its original in English has them`},
+		{"a form the language needs", map[string]string{"es.yaml": "minutes:\n  one: Un minuto\n  other: Unos {count} minutos\n"},
+			`layer0/i18n/es.yaml:2:3: "minutes" lacks the "many" form, which Spanish uses for counts such as 1000000`},
+		{"russian needs few", map[string]string{"ru.yaml": "minutes:\n  one: \"{count} минута\"\n  many: \"{count} минут\"\n  other: \"{count} минуты\"\n"},
+			`layer0/i18n/ru.yaml:2:3: "minutes" lacks the "few" form, which Russian uses for counts such as 2`},
+		{"a form the language does not use", map[string]string{"de.yaml": "minutes:\n  one: Eine Minute\n  few: Ein paar Minuten\n  other: \"{count} Minuten\"\n"},
+			`layer0/i18n/de.yaml:3:8: "minutes" has a "few" form, which German does not use (its forms: one, other)`},
+		{"an unknown placeholder", map[string]string{"de.yaml": "section.more: Mehr in {sektion}\n"},
+			`layer0/i18n/de.yaml:1:15: "section.more" uses {sektion}, which its original does not have (did you mean {section}?)`},
+		{"an extra placeholder", map[string]string{"de.yaml": "section.more: Mehr in {section} von {site}\n"},
+			`layer0/i18n/de.yaml:1:15: "section.more" uses {site}, which its original does not have`},
+		{"a form without a named placeholder", map[string]string{"de.yaml": "tags.count:\n  one: Eine Seite\n  other: \"{count} Seiten zum Schlagwort {tag}\"\n"},
+			`layer0/i18n/de.yaml:2:8: the "one" form of "tags.count" leaves out {tag}, which its original has`},
+		{"other without the count", map[string]string{"de.yaml": "minutes:\n  one: Eine Minute\n  other: Einige Minuten\n"},
+			`layer0/i18n/de.yaml:3:10: the "other" form of "minutes" leaves out {count}, which its original has`},
+		{"many without the count", map[string]string{"fr.yaml": "minutes:\n  one: Une minute\n  many: Des millions de minutes\n  other: \"{count} minutes\"\n"},
+			`layer0/i18n/fr.yaml:3:9: the "many" form of "minutes" leaves out {count}, which its original has`},
+		{"the default language's own forms", map[string]string{"en.yaml": "extra:\n  one: x\n  two: y\n  other: z\n"},
+			`layer0/i18n/en.yaml:3:8: "extra" has a "two" form, which English does not use (its forms: one, other)`},
+		{"an override of the original keeps its placeholders", map[string]string{"en.yaml": "section.more: See also {sectoin}\n"},
+			`layer0/i18n/en.yaml:1:15: "section.more" uses {sectoin}, which its original does not have (did you mean {section}?)`},
+	}
+	for _, tt := range tests {
+		trs := testTranslations(t, "en", tt.site, theme)
+		if got := trs.Check().Error(); got != tt.want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,67 @@
+package i18n
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"mutual/internal/diag"
+)
+
+// LoadLayer reads every translation file of one i18n folder: dir inside
+// fsys, whose files are named "<code>.yaml" ("de.yaml", "pt-BR.yaml").
+// shown is the folder as errors name it, relative to the site
+// ("themes/brand/i18n"). A missing folder is an empty layer; files that do
+// not end in .yaml are not translation files and are left alone; a .yaml
+// file whose name is not a language code is an error, with a hint
+// ("german.yaml": did you mean "de"?), as are two files of one language
+// ("pt-br.yaml" and "pt-BR.yaml"). Every error of every file comes back at
+// once, sorted.
+func LoadLayer(fsys fs.FS, dir, shown string) (Layer, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Layer{}, nil
+	}
+	if err != nil {
+		return nil, diag.List{diag.Errorf(shown, 0, 0, "cannot read the folder: %v", err)}
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	layer := Layer{}
+	var errs diag.List
+	byCode := map[Code]string{}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".yaml") {
+			continue
+		}
+		file := path.Join(shown, name)
+		code, err := ParseCode(strings.TrimSuffix(name, ".yaml"))
+		if err != nil {
+			errs.Add(file, 0, 0, "a translation file is named after its language: %v", err)
+			continue
+		}
+		if other, dup := byCode[code]; dup {
+			errs.Add(file, 0, 0, "a second file for language %q (the first is %s)", string(code), other)
+			continue
+		}
+		byCode[code] = file
+		src, err := fs.ReadFile(fsys, path.Join(dir, name))
+		if err != nil {
+			errs.Add(file, 0, 0, "cannot read the file: %v", err)
+			continue
+		}
+		cat, err := ParseFile(file, code, src)
+		if err != nil {
+			errs.Append(err)
+			continue
+		}
+		layer[code] = cat
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
+	return layer, nil
+}

@@ -72,7 +72,7 @@ func (n *Alert) Dump(src []byte, level int) {
 // AlertTitle holds the title's inlines.
 type AlertTitle struct{ ast.BaseBlock }
 
-func (n *AlertTitle) Kind() ast.NodeKind       { return KindAlertTitle }
+func (n *AlertTitle) Kind() ast.NodeKind         { return KindAlertTitle }
 func (n *AlertTitle) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
 type alertTransformer struct{}

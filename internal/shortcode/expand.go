@@ -63,6 +63,9 @@ type frag struct {
 	pos  int  // source offset of the call
 	top  bool // placed in the page's Markdown: it must reach the page's HTML
 	used bool
+	// failed marks a call whose template failed (its error is reported):
+	// it writes nothing.
+	failed bool
 }
 
 // segment maps Markdown[out:] back to the source: byte for byte when
@@ -230,6 +233,8 @@ func (x *expander) call(o *output, sc *Shortcode, parent *Call) {
 	out, err := x.env.Execute(c)
 	if err != nil {
 		x.errorAt(sc.OpenStart, "shortcode %q: %v", sc.Name, err)
+		x.exp.frags = append(x.exp.frags, &frag{name: sc.Name, pos: sc.OpenStart, failed: true})
+		o.generated(sc.OpenStart, x.token(len(x.exp.frags)-1))
 		return
 	}
 	if sc.Markdown && parent == nil {
@@ -423,7 +428,7 @@ func (e *Expansion) HTML(page []byte) ([]byte, diag.List) {
 		if f.top && !f.used {
 			line, col := e.doc.Pos(f.pos)
 			errs.Add(e.doc.opts.Path, line, col,
-				"the output of shortcode %q got lost: it stands where Markdown changes text (in highlighted code or a link?); move it, or write it out with {{</* %s */>}}", f.name, f.name)
+				"the output of shortcode %q is lost: the Markdown around the call drops or changes it (raw HTML, which mutual leaves out, or code that highlighting splits); move the call out of there", f.name)
 		}
 	}
 	return b.Bytes(), errs
@@ -437,6 +442,7 @@ const maxDepth = 100
 func (e *Expansion) replace(w *bytes.Buffer, s []byte, depth int) {
 	inP := false
 	last := 0
+	reopened := -1 // where the paragraph reopened after block HTML starts
 	prefix := []byte(e.prefix)
 	for {
 		i := bytes.Index(s[last:], prefix)
@@ -465,37 +471,55 @@ func (e *Expansion) replace(w *bytes.Buffer, s []byte, depth int) {
 		after := s[end:]
 		openBefore := inP && bytes.HasSuffix(w.Bytes(), []byte("<p>"))
 		closeAfter := inP && bytes.HasPrefix(after, []byte("</p>"))
+		// dropClose skips the "</p>" after the placeholder, and the line
+		// end after it when the HTML ends a line itself.
+		dropClose := func() {
+			end += 4
+			if bytes.HasSuffix(htm, []byte("\n")) && end < len(s) && s[end] == '\n' {
+				end++
+			}
+			inP = false
+		}
 		switch {
 		case len(bytes.TrimSpace(htm)) == 0:
 			if openBefore && closeAfter {
 				w.Truncate(w.Len() - 3)
-				end += 4
-				inP = false
+				dropClose()
 			}
 		case !inP || !isBlockHTML(htm):
 			w.Write(htm)
 		case openBefore && closeAfter:
 			w.Truncate(w.Len() - 3)
 			w.Write(htm)
-			end += 4
-			inP = false
+			dropClose()
 		case openBefore:
 			w.Truncate(w.Len() - 3)
 			w.Write(htm)
 			w.WriteString("<p>")
+			reopened = w.Len()
 		case closeAfter:
-			w.WriteString("</p>")
+			closeParagraph(w, reopened)
 			w.Write(htm)
-			end += 4
-			inP = false
+			dropClose()
 		default:
-			w.WriteString("</p>")
+			closeParagraph(w, reopened)
 			w.Write(htm)
 			w.WriteString("<p>")
+			reopened = w.Len()
 		}
 		last = end
 	}
 	w.Write(s[last:])
+}
+
+// closeParagraph ends the open paragraph before block HTML, or drops it
+// when it was reopened after other block HTML and holds only spaces.
+func closeParagraph(w *bytes.Buffer, reopened int) {
+	if reopened >= 3 && reopened <= w.Len() && len(bytes.TrimSpace(w.Bytes()[reopened:])) == 0 {
+		w.Truncate(reopened - 3)
+		return
+	}
+	w.WriteString("</p>")
 }
 
 // paragraphState tells whether a paragraph is open after chunk, given
@@ -542,6 +566,31 @@ func (e *Expansion) Text(s string) string {
 	var b bytes.Buffer
 	e.replace(&b, []byte(s), 0)
 	return html.UnescapeString(stripTags(b.String()))
+}
+
+// Broken reports that s holds the placeholder of a call that failed: its
+// error is reported, so the site need not check what holds it (a link
+// whose destination the call was to write).
+func (e *Expansion) Broken(s string) bool {
+	if e.prefix == "" {
+		return false
+	}
+	for i := strings.Index(s, e.prefix); i >= 0; {
+		if id, end, ok := e.parseToken([]byte(s), i); ok {
+			if e.frags[id].failed {
+				return true
+			}
+			i = end
+		} else {
+			i += len(e.prefix)
+		}
+		j := strings.Index(s[i:], e.prefix)
+		if j < 0 {
+			break
+		}
+		i += j
+	}
+	return false
 }
 
 func stripTags(s string) string {

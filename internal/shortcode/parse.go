@@ -400,11 +400,11 @@ func (p *parser) tag(i int, delim byte) (*Shortcode, itemKind, int, bool) {
 		}
 		if bytes.HasPrefix(src[j:], []byte(otherCloser)) {
 			p.errorAt(j, "shortcode %q opens with %q but closes with %q: end it with %q", name, open, otherCloser, closer)
-			return p.broken(sc, closing, j + 3)
+			return p.broken(sc, closing, j+3)
 		}
 		if bytes.HasPrefix(src[j:], []byte("}}")) {
 			p.errorAt(j, "shortcode %q ends with \"}}\": end it with %q", name, closer)
-			return p.broken(sc, closing, j + 2)
+			return p.broken(sc, closing, j+2)
 		}
 		if bytes.HasPrefix(src[j:], []byte("{{")) {
 			return unclosed()

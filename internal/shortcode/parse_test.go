@@ -120,14 +120,14 @@ func TestParseNoErrors(t *testing.T) {
 		"",
 		"plain text, no shortcodes",
 		"{{ not a shortcode }} and {{.Title}} and {{- x -}}",
-		"{{< x >}}{{< x >}}",      // two standalone calls
-		"{{< x />}}",              // self-closing
-		"{{< x/>}}",               // self-closing without a space
-		"{{<x>}}{{</x>}}",         // no spaces at all
-		"{{< x \"a\"b >}}",        // two positional arguments
-		"{{< x a = \"b\" >}}",     // spaces around =
-		"{{< x\n  a=\"b\"\n>}}",   // arguments over lines
-		"{{< x `a\nb` >}}",        // raw string over lines
+		"{{< x >}}{{< x >}}",        // two standalone calls
+		"{{< x />}}",                // self-closing
+		"{{< x/>}}",                 // self-closing without a space
+		"{{<x>}}{{</x>}}",           // no spaces at all
+		"{{< x \"a\"b >}}",          // two positional arguments
+		"{{< x a = \"b\" >}}",       // spaces around =
+		"{{< x\n  a=\"b\"\n>}}",     // arguments over lines
+		"{{< x `a\nb` >}}",          // raw string over lines
 		"{{< x \"a \\\"b\\\"\" >}}", // escaped quotes
 		"{{< media/audio src=a >}}",
 		"{{% x %}}a{{< /x >}}", // Hugo accepts mixed delimiters on a pair

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"path"
@@ -117,8 +118,13 @@ func execError(err error) error {
 			return inner
 		}
 	}
-	return errors.New(strings.TrimPrefix(err.Error(), "template: "))
+	msg := strings.TrimPrefix(err.Error(), "template: ")
+	return errors.New(executingRE.ReplaceAllString(msg, ""))
 }
+
+// executingRE matches html/template's `executing "name" ` part, which
+// repeats the file name the message starts with.
+var executingRE = regexp.MustCompile(`executing "[^"]*" `)
 
 var templateErrRE = regexp.MustCompile(`^template: [^:]+(?:\.html)?:(\d+)(?::(\d+))?: (.*)$`)
 
@@ -220,6 +226,8 @@ func hasInnerIdent(idents []string) bool {
 //	errorf F ARGS...   stops the call with the message: the build fails there
 //	safeHTML S         S as HTML, written without escaping
 //	safeURL S          S as a URL html/template does not filter
+//	plainify S         S without HTML tags, entities decoded
+//	dict K V ...       a map of the keys and values, to pass several to a template
 //
 // and one is mutual's:
 //
@@ -227,6 +235,7 @@ func hasInnerIdent(idents []string) bool {
 //	                   other themes' names, see markdown.LookupCallout), with
 //	                   .Kind and .Title (TITLE, or the name's default): an
 //	                   unknown NAME stops the call with a "did you mean"
+//	knownCallout NAME  whether callout knows NAME
 func Funcs() template.FuncMap {
 	return template.FuncMap{
 		"default": func(def, v any) any {
@@ -245,7 +254,13 @@ func Funcs() template.FuncMap {
 		},
 		"safeHTML": func(s any) template.HTML { return template.HTML(toString(s)) },
 		"safeURL":  func(s any) template.URL { return template.URL(toString(s)) },
+		"dict":     dict,
+		"plainify": func(s any) string { return html.UnescapeString(stripTags(toString(s))) },
 		"callout":  callout,
+		"knownCallout": func(name any) bool {
+			_, ok := markdown.LookupCallout(toString(name))
+			return ok
+		},
 	}
 }
 
@@ -267,6 +282,21 @@ func callout(name, title any) (Callout, error) {
 		t = c.Title
 	}
 	return Callout{Kind: c.Kind, Title: t}, nil
+}
+
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, errors.New("dict needs pairs of keys and values")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
 }
 
 func isEmpty(v any) bool {

@@ -52,8 +52,11 @@ type Expansion struct {
 	doc    *Document
 	prefix string
 	frags  []*frag
-	segs   []segment // nil: Markdown is the source
-	lines  []int     // line starts of Markdown, built on first use
+	// expanded is each fragment's HTML with the placeholders in it
+	// replaced, made on first use.
+	expanded [][]byte
+	segs     []segment // nil: Markdown is the source
+	lines    []int     // line starts of Markdown, built on first use
 }
 
 // frag is the HTML a placeholder stands for.
@@ -348,20 +351,10 @@ func (x *expander) render(c *Call, src string, at int) (string, error) {
 	return htm, err
 }
 
-// hasTag reports an HTML tag or comment in s: "<name" followed by a space,
-// "/" or ">", "</name" or "<!--". An autolink (<https://...>) is not one.
+// hasTag reports an HTML tag or comment in s (see tagAt).
 func hasTag(s string) bool {
 	for i := strings.IndexByte(s, '<'); i >= 0; {
-		rest := s[i+1:]
-		if strings.HasPrefix(rest, "!--") {
-			return true
-		}
-		rest = strings.TrimPrefix(rest, "/")
-		n := 0
-		for n < len(rest) && isTagNameByte(rest[n], n == 0) {
-			n++
-		}
-		if n > 0 && (n == len(rest) || rest[n] == '>' || rest[n] == '/' || isSpaceByte(rest[n])) {
+		if tagAt(s[i:]) {
 			return true
 		}
 		j := strings.IndexByte(s[i+1:], '<')
@@ -371,6 +364,25 @@ func hasTag(s string) bool {
 		i += 1 + j
 	}
 	return false
+}
+
+// tagAt reports an HTML tag or comment at the start of s: "<name" followed
+// by a space, "/" or ">", "</name" or "<!--". An autolink
+// (<https://...>) is not one.
+func tagAt(s string) bool {
+	if len(s) < 2 || s[0] != '<' {
+		return false
+	}
+	rest := s[1:]
+	if strings.HasPrefix(rest, "!--") {
+		return true
+	}
+	rest = strings.TrimPrefix(rest, "/")
+	n := 0
+	for n < len(rest) && isTagNameByte(rest[n], n == 0) {
+		n++
+	}
+	return n > 0 && (n == len(rest) || rest[n] == '>' || rest[n] == '/' || isSpaceByte(rest[n]))
 }
 
 func isTagNameByte(c byte, first bool) bool {
@@ -420,10 +432,10 @@ func (e *Expansion) HTML(page []byte) ([]byte, diag.List) {
 	if len(e.frags) == 0 {
 		return page, nil
 	}
+	errs := e.expandFragments()
 	var b bytes.Buffer
 	b.Grow(len(page))
-	e.replace(&b, page, 0)
-	var errs diag.List
+	e.replace(&b, page, len(e.frags), true)
 	for _, f := range e.frags {
 		if f.top && !f.used {
 			line, col := e.doc.Pos(f.pos)
@@ -434,12 +446,46 @@ func (e *Expansion) HTML(page []byte) ([]byte, diag.List) {
 	return b.Bytes(), errs
 }
 
-// maxDepth bounds placeholder replacement; calls cannot nest deeper than
-// their source does, so only a template that echoes placeholders it should
-// not know could reach it.
-const maxDepth = 100
+// maxOutput bounds the HTML of a page's calls: a template that writes its
+// content twice, nested, doubles it at each level.
+const maxOutput = 64 << 20
 
-func (e *Expansion) replace(w *bytes.Buffer, s []byte, depth int) {
+// expandFragments replaces the placeholders in each fragment's HTML, once.
+// A call's HTML holds only the placeholders of calls made before it (its
+// children), so going in order needs no recursion, and a placeholder of a
+// later call (which no template can know) stays text.
+func (e *Expansion) expandFragments() diag.List {
+	var errs diag.List
+	if e.expanded != nil {
+		return errs
+	}
+	e.expanded = make([][]byte, len(e.frags))
+	prefix := []byte(e.prefix)
+	total, over := 0, false
+	for i, f := range e.frags {
+		htm := []byte(f.html)
+		if bytes.Contains(htm, prefix) {
+			var b bytes.Buffer
+			e.replace(&b, htm, i, false)
+			htm = b.Bytes()
+		}
+		if total+len(htm) > maxOutput {
+			if !over {
+				line, col := e.doc.Pos(f.pos)
+				errs.Add(e.doc.opts.Path, line, col, "the output of shortcode %q grows past %d MB: does a template write its content more than once?", f.name, maxOutput>>20)
+			}
+			over, htm = true, nil
+		}
+		total += len(htm)
+		e.expanded[i] = htm
+	}
+	return errs
+}
+
+// replace writes s with its placeholders of calls before limit replaced by
+// their expanded HTML, making way for block HTML in paragraphs. With mark,
+// it records the calls it placed.
+func (e *Expansion) replace(w *bytes.Buffer, s []byte, limit int, mark bool) {
 	inP := false
 	last := 0
 	reopened := -1 // where the paragraph reopened after block HTML starts
@@ -451,7 +497,7 @@ func (e *Expansion) replace(w *bytes.Buffer, s []byte, depth int) {
 		}
 		i += last
 		id, end, ok := e.parseToken(s, i)
-		if !ok {
+		if !ok || id >= limit {
 			inP = paragraphState(inP, s[last:i+len(prefix)])
 			w.Write(s[last : i+len(prefix)])
 			last = i + len(prefix)
@@ -460,14 +506,10 @@ func (e *Expansion) replace(w *bytes.Buffer, s []byte, depth int) {
 		before := s[last:i]
 		inP = paragraphState(inP, before)
 		w.Write(before)
-		f := e.frags[id]
-		f.used = true
-		htm := []byte(f.html)
-		if depth < maxDepth && bytes.Contains(htm, prefix) {
-			var inner bytes.Buffer
-			e.replace(&inner, htm, depth+1)
-			htm = inner.Bytes()
+		if mark {
+			e.frags[id].used = true
 		}
+		htm := e.expanded[id]
 		after := s[end:]
 		openBefore := inP && bytes.HasSuffix(w.Bytes(), []byte("<p>"))
 		closeAfter := inP && bytes.HasPrefix(after, []byte("</p>"))
@@ -563,8 +605,9 @@ func (e *Expansion) Text(s string) string {
 	if e.prefix == "" || !strings.Contains(s, e.prefix) {
 		return s
 	}
+	e.expandFragments()
 	var b bytes.Buffer
-	e.replace(&b, []byte(s), 0)
+	e.replace(&b, []byte(s), len(e.frags), true)
 	return html.UnescapeString(stripTags(b.String()))
 }
 
@@ -597,7 +640,7 @@ func stripTags(s string) string {
 	var b strings.Builder
 	for {
 		i := strings.IndexByte(s, '<')
-		if i < 0 || !hasTag(s[i:]) {
+		if i < 0 {
 			b.WriteString(s)
 			return b.String()
 		}
@@ -605,6 +648,11 @@ func stripTags(s string) string {
 		if j < 0 {
 			b.WriteString(s)
 			return b.String()
+		}
+		if !tagAt(s[i:]) {
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
 		}
 		b.WriteString(s[:i])
 		s = s[i+j+1:]

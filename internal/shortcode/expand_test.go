@@ -25,8 +25,8 @@ func TestExpandGolden(t *testing.T) {
 					t.Fatal("no -- page.md -- section")
 				}
 				offset := strings.Count(a.files["front"], "\n")
-				files := append(archiveFiles(a), builtin...)
-				r := runPipeline(t, "content/"+name+".md", src, offset, files, newTestPage())
+				set := newTestSet(t, append(archiveFiles(a), builtin...))
+				r := runPipeline(t, "content/"+name+".md", src, offset, set, newTestPage())
 				if attr := forbiddenAttribute(r.html); attr != "" {
 					t.Errorf("output has a %s attribute", attr)
 				}
@@ -82,4 +82,18 @@ func forbiddenAttribute(html string) string {
 		i = j
 	}
 	return ""
+}
+
+// TestOutputLimit holds the bound on a page's shortcode output: a template
+// that writes its content twice, nested 40 deep, would write 2^40 bytes.
+func TestOutputLimit(t *testing.T) {
+	files := []TemplateFile{{Name: "twice", Path: "themes/x/layouts/shortcodes/twice.html", Text: "{{ .Inner }}{{ .Inner }}"}}
+	src := strings.Repeat("{{< twice >}}", 40) + "x" + strings.Repeat("{{< /twice >}}", 40)
+	r := runPipeline(t, "content/p.md", src, 0, newTestSet(t, files), newTestPage())
+	if len(r.errs) != 1 || !strings.Contains(r.errs[0].Error(), `the output of shortcode "twice" grows past 64 MB`) {
+		t.Errorf("errors = %v", r.errs)
+	}
+	if len(r.html) > maxOutput {
+		t.Errorf("HTML of %d bytes", len(r.html))
+	}
 }

@@ -124,9 +124,10 @@ func (s *Shortcode) Params() any {
 type Document struct {
 	Nodes []*Node
 
-	src   []byte
-	opts  Options
-	lines []int // offsets of line starts, built on first use
+	src         []byte
+	opts        Options
+	lines       []int                // offsets of line starts, built on first use
+	checkpoints map[int][]checkpoint // character counts along long lines
 }
 
 // Source is the parsed page, as given to Parse.
@@ -165,8 +166,54 @@ func (d *Document) Pos(off int) (line, col int) {
 		}
 	}
 	l := sort.SearchInts(d.lines, off+1) - 1
-	return l + 1 + d.opts.LineOffset, utf8.RuneCount(d.src[d.lines[l]:off]) + 1
+	return l + 1 + d.opts.LineOffset, d.column(l, off)
 }
+
+// checkpointEvery is the spacing of the character counts kept for a long
+// line, so that many positions on one long line (a page of thousands of
+// calls on one line, each with an error) cost no more than a short one.
+const checkpointEvery = 512
+
+// column counts the characters of line l before off, from 1.
+func (d *Document) column(l, off int) int {
+	ls := d.lines[l]
+	if off-ls <= checkpointEvery {
+		return utf8.RuneCount(d.src[ls:off]) + 1
+	}
+	if d.checkpoints == nil {
+		d.checkpoints = make(map[int][]checkpoint)
+	}
+	cps, ok := d.checkpoints[l]
+	if !ok {
+		end := len(d.src)
+		if l+1 < len(d.lines) {
+			end = d.lines[l+1]
+		}
+		at, count := ls, 0
+		for next := ls + checkpointEvery; next < end; next += checkpointEvery {
+			// A checkpoint sits on a byte that no character straddles: one
+			// that is not a UTF-8 continuation byte.
+			cp := next
+			for cp > at && d.src[cp]&0xC0 == 0x80 {
+				cp--
+			}
+			if cp == at {
+				continue
+			}
+			count += utf8.RuneCount(d.src[at:cp])
+			at = cp
+			cps = append(cps, checkpoint{off: cp, chars: count})
+		}
+		d.checkpoints[l] = cps
+	}
+	i := sort.Search(len(cps), func(i int) bool { return cps[i].off > off }) - 1
+	if i < 0 {
+		return utf8.RuneCount(d.src[ls:off]) + 1
+	}
+	return cps[i].chars + utf8.RuneCount(d.src[cps[i].off:off]) + 1
+}
+
+type checkpoint struct{ off, chars int }
 
 // errorAt records an error at a byte offset.
 func (p *parser) errorAt(off int, format string, args ...any) {
@@ -193,9 +240,10 @@ const (
 )
 
 type parser struct {
-	src  []byte
-	doc  *Document
-	errs diag.List
+	src    []byte
+	doc    *Document
+	errs   diag.List
+	firsts map[int][2]int // lineInfo's cache, by line index
 }
 
 // Parse splits a page's Markdown into text and shortcode calls. It returns
@@ -297,10 +345,13 @@ func (p *parser) tag(i int, delim byte) (*Shortcode, itemKind, int, bool) {
 	// skipTag finds where to resume after a bad tag: past its closer, or
 	// past the opening delimiter when there is none.
 	skipTag := func(from int) int {
-		if k := bytes.Index(src[from:], []byte(closer)); k >= 0 {
-			if n := bytes.Index(src[from:], []byte("{{")); n < 0 || n > k {
-				return from + k + 3
-			}
+		from = min(from, len(src))
+		limit := len(src)
+		if n := bytes.Index(src[from:], []byte("{{")); n >= 0 {
+			limit = from + n
+		}
+		if k := bytes.Index(src[from:limit], []byte(closer)); k >= 0 {
+			return from + k + 3
 		}
 		return i + 3
 	}
@@ -651,39 +702,44 @@ type frame struct {
 // template reads its inner content must be closed (or self-closed); one
 // whose template does not must not be. A closing tag with no open call of
 // its name is an error.
+//
+// It runs in time linear in the number of tags, whatever their order: a
+// frame's nodes move once, when the frame closes or gives way.
 func (p *parser) build(items []item) []*Node {
 	stack := []*frame{{}}
+	open := map[string]int{}        // open frames by name
+	var needClose []int             // indexes of open frames whose call must be closed
 	unknownOpen := map[string]int{} // unknown calls reported, by name
-	top := func() *frame { return stack[len(stack)-1] }
 	add := func(n *Node) {
-		f := top()
-		if n.Kind == TextNode && len(f.nodes) > 0 {
-			if last := f.nodes[len(f.nodes)-1]; last.Kind == TextNode && last.End == n.Start {
-				last.Text += n.Text
-				last.End = n.End
-				return
-			}
-		}
+		f := stack[len(stack)-1]
 		f.nodes = append(f.nodes, n)
 	}
-	// unpair ends an open call at its opening tag: its collected nodes
-	// follow it in the frame below.
-	unpair := func(before string) {
-		f := top()
-		stack = stack[:len(stack)-1]
-		sc := f.call
-		if def, ok := p.def(sc.Name); ok && def.Inner && !sc.broken {
-			p.errorAt(sc.OpenStart, "shortcode %q is not closed: add %s after its content%s", sc.Name, closeTag(sc), before)
+	text := func(it item) {
+		add(&Node{Kind: TextNode, Start: it.start, End: it.end})
+	}
+	// giveWay ends the open calls above stack[k] at their opening tags:
+	// each call's node and then its collected nodes go to stack[k], in
+	// source order.
+	giveWay := func(k int, before string) {
+		dst := stack[k]
+		for _, f := range stack[k+1:] {
+			sc := f.call
+			if def, ok := p.def(sc.Name); ok && def.Inner && !sc.broken {
+				p.errorAt(sc.OpenStart, "shortcode %q is not closed: add %s after its content%s", sc.Name, closeTag(sc), before)
+			}
+			open[sc.Name]--
+			dst.nodes = append(dst.nodes, &Node{Kind: CallNode, Start: sc.OpenStart, End: sc.OpenEnd, Call: sc})
+			dst.nodes = append(dst.nodes, f.nodes...)
 		}
-		add(&Node{Kind: CallNode, Start: sc.OpenStart, End: sc.OpenEnd, Call: sc})
-		for _, n := range f.nodes {
-			add(n)
+		stack = stack[:k+1]
+		for len(needClose) > 0 && needClose[len(needClose)-1] > k {
+			needClose = needClose[:len(needClose)-1]
 		}
 	}
 	for _, it := range items {
 		switch it.kind {
 		case itemText:
-			add(&Node{Kind: TextNode, Start: it.start, End: it.end, Text: it.text})
+			text(it)
 		case itemEscaped:
 			add(&Node{Kind: EscapedNode, Start: it.start, End: it.end, Text: it.text})
 		case itemOpen:
@@ -693,70 +749,83 @@ func (p *parser) build(items []item) []*Node {
 				if !sc.SelfClosing {
 					unknownOpen[sc.Name]++
 				}
-				add(&Node{Kind: TextNode, Start: it.start, End: it.end, Text: string(p.src[it.start:it.end])})
+				text(it)
 				continue
 			}
 			if sc.SelfClosing {
 				add(&Node{Kind: CallNode, Start: sc.OpenStart, End: sc.OpenEnd, Call: sc})
 				continue
 			}
+			if def, ok := p.def(sc.Name); !ok || def.Inner {
+				needClose = append(needClose, len(stack))
+			}
 			stack = append(stack, &frame{call: sc})
+			open[sc.Name]++
 		case itemClose:
 			name := it.tag.Name
-			k := len(stack) - 1
-			for k > 0 && stack[k].call.Name != name {
-				k--
-			}
-			if k == 0 && unknownOpen[name] > 0 {
-				// The closing tag of an unknown call, reported already.
-				unknownOpen[name]--
-				add(&Node{Kind: TextNode, Start: it.start, End: it.end, Text: string(p.src[it.start:it.end])})
-				continue
-			}
-			if k == 0 {
-				var open *Shortcode
-				for f := len(stack) - 1; f > 0 && open == nil; f-- {
-					if def, ok := p.def(stack[f].call.Name); !ok || def.Inner {
-						open = stack[f].call
-					}
-				}
-				if open != nil {
-					line, _ := p.doc.Pos(open.OpenStart)
-					p.errorAt(it.start, "%s does not match the open shortcode %q (line %d): close that one first with %s", closeTagOf(it, p.src), open.Name, line, closeTag(open))
+			if open[name] == 0 {
+				if unknownOpen[name] > 0 {
+					// The closing tag of an unknown call, reported already.
+					unknownOpen[name]--
+				} else if len(needClose) > 0 {
+					o := stack[needClose[len(needClose)-1]].call
+					line, _ := p.doc.Pos(o.OpenStart)
+					p.errorAt(it.start, "%s does not match the open shortcode %q (line %d): close that one first with %s", closeTag(it.tag), o.Name, line, closeTag(o))
 				} else if p.known(name) {
-					p.errorAt(it.start, "%s closes a shortcode that was never opened: remove it, or add %s before the content", closeTagOf(it, p.src), openTag(it.tag))
+					p.errorAt(it.start, "%s closes a shortcode that was never opened: remove it, or add %s before the content", closeTag(it.tag), openTag(it.tag))
 				} else {
 					p.reportUnknown(it.start+3, name)
 				}
-				add(&Node{Kind: TextNode, Start: it.start, End: it.end, Text: string(p.src[it.start:it.end])})
+				text(it)
 				continue
 			}
-			closeLine, _ := p.doc.Pos(it.start)
-			for len(stack)-1 > k {
-				unpair(fmt.Sprintf(" (before the %s on line %d)", closeTagOf(it, p.src), closeLine))
+			k := len(stack) - 1
+			for stack[k].call.Name != name {
+				k--
 			}
-			f := top()
-			stack = stack[:len(stack)-1]
+			if k < len(stack)-1 {
+				closeLine, _ := p.doc.Pos(it.start)
+				giveWay(k, fmt.Sprintf(" (before the %s on line %d)", closeTag(it.tag), closeLine))
+			}
+			f := stack[k]
+			stack = stack[:k]
+			if len(needClose) > 0 && needClose[len(needClose)-1] == k {
+				needClose = needClose[:len(needClose)-1]
+			}
 			sc := f.call
+			open[name]--
 			sc.Paired = true
 			sc.CloseStart, sc.CloseEnd = it.start, it.end
-			sc.Inner = f.nodes
+			sc.Inner = p.mergeText(f.nodes)
 			sc.closeAlone = p.aloneOnLine(it.start, it.end)
 			if def, ok := p.def(sc.Name); ok && !def.Inner && !sc.broken && !it.tag.broken {
-				p.errorAt(it.start, "shortcode %q takes no closing tag (its template does not use .Inner): remove %s", sc.Name, closeTagOf(it, p.src))
+				p.errorAt(it.start, "shortcode %q takes no closing tag (its template does not use .Inner): remove %s", sc.Name, closeTag(it.tag))
 			}
 			add(&Node{Kind: CallNode, Start: sc.OpenStart, End: sc.CloseEnd, Call: sc})
 		}
 	}
-	for len(stack) > 1 {
-		unpair("")
-	}
-	return stack[0].nodes
+	giveWay(0, "")
+	return p.mergeText(stack[0].nodes)
 }
 
-// closeTagOf is a closing tag as the writer should read it in a message.
-func closeTagOf(it item, src []byte) string {
-	return closeTag(it.tag)
+// mergeText joins neighbouring text nodes and gives each its text.
+func (p *parser) mergeText(nodes []*Node) []*Node {
+	out := nodes[:0]
+	for _, n := range nodes {
+		if n.Kind == TextNode && len(out) > 0 {
+			if last := out[len(out)-1]; last.Kind == TextNode && last.End == n.Start {
+				last.End = n.End
+				continue
+			}
+		}
+		out = append(out, n)
+	}
+	for _, n := range out {
+		if n.Kind == TextNode {
+			n.Text = string(p.src[n.Start:n.End])
+		}
+	}
+	return out
 }
 
 func closeTag(sc *Shortcode) string {
@@ -818,10 +887,9 @@ func (p *parser) reportUnknown(off int, name string) {
 
 // layout records where a call stands on its line.
 func (p *parser) layout(sc *Shortcode) {
-	ls := bytes.LastIndexByte(p.src[:sc.OpenStart], '\n') + 1
-	before := p.src[ls:sc.OpenStart]
-	if len(bytes.Trim(before, " \t")) == 0 {
-		sc.Indent = string(before)
+	ls, first, _ := p.lineInfo(sc.OpenStart)
+	if first >= sc.OpenStart {
+		sc.Indent = string(p.src[ls:sc.OpenStart])
 	}
 	sc.openAlone = p.aloneOnLine(sc.OpenStart, sc.OpenEnd)
 }
@@ -829,15 +897,39 @@ func (p *parser) layout(sc *Shortcode) {
 // aloneOnLine reports that only spaces surround src[start:end] on its
 // lines.
 func (p *parser) aloneOnLine(start, end int) bool {
-	ls := bytes.LastIndexByte(p.src[:start], '\n') + 1
-	if len(bytes.Trim(p.src[ls:start], " \t")) != 0 {
-		return false
+	_, first, _ := p.lineInfo(start)
+	_, _, last := p.lineInfo(max(start, end-1))
+	return first >= start && last < end
+}
+
+// lineInfo returns, for the line holding off, where it starts, its first
+// character that is not a space or tab, and its last one that is not a
+// space, tab or line end (-1 for a blank line). Each line is scanned once.
+func (p *parser) lineInfo(off int) (start, first, last int) {
+	p.doc.Pos(0) // builds doc.lines
+	l := sort.SearchInts(p.doc.lines, off+1) - 1
+	if p.firsts == nil {
+		p.firsts = make(map[int][2]int)
 	}
-	le := bytes.IndexByte(p.src[end:], '\n')
-	if le < 0 {
-		le = len(p.src) - end
+	start = p.doc.lines[l]
+	if fl, ok := p.firsts[l]; ok {
+		return start, fl[0], fl[1]
 	}
-	return len(bytes.Trim(p.src[end:end+le], " \t\r")) == 0
+	end := len(p.src)
+	if l+1 < len(p.doc.lines) {
+		end = p.doc.lines[l+1]
+	}
+	first, last = end, -1
+	for i := start; i < end; i++ {
+		if c := p.src[i]; c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			if first == end {
+				first = i
+			}
+			last = i
+		}
+	}
+	p.firsts[l] = [2]int{first, last}
+	return start, first, last
 }
 
 // numberCalls sets Parent and Ordinal.

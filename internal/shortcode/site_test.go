@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"mutual/internal/diag"
@@ -129,12 +130,23 @@ type pipelineResult struct {
 	errs           diag.List
 }
 
-func runPipeline(t testing.TB, path, src string, lineOffset int, files []TemplateFile, page any) pipelineResult {
+// testMarkdown is the page renderer, built once as the site does.
+var testMarkdown = sync.OnceValue(func() *markdown.Markdown { return markdown.New(markdown.Options{}) })
+
+// newTestSet parses templates with the test site's functions.
+func newTestSet(t testing.TB, files []TemplateFile) *Set {
 	t.Helper()
 	set, errs := NewSet(files, siteFuncs())
-	doc, perrs := Parse([]byte(src), Options{Path: path, LineOffset: lineOffset, Defs: set.Defs(), Theme: "mysite"})
-	errs = append(errs, perrs...)
-	md := markdown.New(markdown.Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	return set
+}
+
+func runPipeline(t testing.TB, path, src string, lineOffset int, set *Set, page any) pipelineResult {
+	t.Helper()
+	doc, errs := Parse([]byte(src), Options{Path: path, LineOffset: lineOffset, Defs: set.Defs(), Theme: "mysite"})
+	md := testMarkdown()
 	resolve := func(dest string, _ markdown.Pos) (string, error) { return testResolve(dest) }
 	env := Env{
 		Execute: set.Execute,

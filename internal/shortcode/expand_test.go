@@ -1,6 +1,7 @@
 package shortcode
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -95,5 +96,23 @@ func TestOutputLimit(t *testing.T) {
 	}
 	if len(r.html) > maxOutput {
 		t.Errorf("HTML of %d bytes", len(r.html))
+	}
+}
+
+// TestCalloutsMatchAlerts holds the one callout component: the callout
+// shortcodes, in both forms, draw byte for byte the boxes that GitHub
+// alerts draw (internal/markdown's golden for > [!NOTE] and the others).
+func TestCalloutsMatchAlerts(t *testing.T) {
+	want, err := os.ReadFile("../markdown/testdata/alert/kinds.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := readArchive(t, "testdata/builtin/github_alerts.txt")
+	r := runPipeline(t, "content/p.md", a.files["page.md"], 0, newTestSet(t, builtinFiles(t)), newTestPage())
+	if len(r.errs) > 0 {
+		t.Fatal(r.errs)
+	}
+	if r.html != string(want) {
+		t.Errorf("shortcodes:\n%s\nalerts:\n%s", r.html, want)
 	}
 }

@@ -12,7 +12,7 @@ func benchPage(b *testing.B) string {
 	b.Helper()
 	var s strings.Builder
 	for _, name := range []string{"notice", "hint", "tabs", "figure", "ref", "param", "details", "button"} {
-		a := readArchive(&testing.T{}, "testdata/builtin/"+name+".txt")
+		a := readArchive(b, "testdata/builtin/"+name+".txt")
 		s.WriteString(a.files["page.md"])
 		s.WriteString("\n\nSome text between the examples, as a guide has.\n\n")
 	}

@@ -3,8 +3,10 @@ package shortcode
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestExpandGolden runs the whole pipeline on testdata/expand/*.txt (the
@@ -114,5 +116,59 @@ func TestCalloutsMatchAlerts(t *testing.T) {
 	}
 	if r.html != string(want) {
 		t.Errorf("shortcodes:\n%s\nalerts:\n%s", r.html, want)
+	}
+}
+
+// TestPosition holds the mapping from the expanded Markdown back to the
+// file: copied text character for character, a call's output to the call.
+func TestPosition(t *testing.T) {
+	src := "ab {{< x >}} cé\n{{% y %}}z{{% /y %}} w\n{{</* e */>}} f\n"
+	doc, errs := Parse([]byte(src), Options{Path: "p.md", LineOffset: 4})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	exp, errs := doc.Expand(Env{Execute: func(c *Call) (string, error) {
+		if c.Name == "y" {
+			return "<b>" + string(c.Inner) + "</b>", nil
+		}
+		return "<i>x</i>", nil
+	}})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	md := string(exp.Markdown)
+	tok := func(id int) string { return exp.prefix + strconv.Itoa(id) + "E" }
+	want := "ab " + tok(0) + " cé\n" + tok(3) + "z" + tok(4) + " w\n{{< e >}} f\n" // 1 and 2 mark y's content
+	if md != want {
+		t.Fatalf("Markdown = %q, want %q", md, want)
+	}
+	// find returns the Markdown line and column (in characters) of the
+	// first s after the first "after".
+	find := func(s, after string) (int, int) {
+		i := strings.Index(md, after) + len(after)
+		i += strings.Index(md[i:], s)
+		line := strings.Count(md[:i], "\n") + 1
+		col := utf8.RuneCountInString(md[strings.LastIndex(md[:i], "\n")+1:i]) + 1
+		return line, col
+	}
+	cases := []struct {
+		s, after  string
+		line, col int
+		what      string
+	}{
+		{"ab", "", 5, 1, "text before a call"},
+		{tok(0)[2:], "", 5, 4, "inside a placeholder: the call"},
+		{"c", tok(0), 5, 14, "text after a call"},
+		{"é", tok(0), 5, 15, "a character after a call"},
+		{"z", tok(3), 6, 10, "a {{% %}} call's content"},
+		{"w", tok(4), 6, 22, "after the closing tag"},
+		{"e", "{{<", 7, 7, "inside an escaped form"},
+		{"f", "}}", 7, 15, "after an escaped form"},
+	}
+	for _, c := range cases {
+		ml, mc := find(c.s, c.after)
+		if line, col := exp.Position(ml, mc); line != c.line || col != c.col {
+			t.Errorf("%s: Markdown %d:%d maps to %d:%d, want %d:%d", c.what, ml, mc, line, col, c.line, c.col)
+		}
 	}
 }

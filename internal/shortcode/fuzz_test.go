@@ -23,7 +23,7 @@ func FuzzParse(f *testing.F) {
 	for _, dir := range []string{"parse", "expand", "builtin"} {
 		files, _ := filepath.Glob(filepath.Join("testdata", dir, "*.txt"))
 		for _, file := range files {
-			a := readArchive(&testing.T{}, file)
+			a := readArchive(f, file)
 			f.Add([]byte(a.files["page.md"]), 3, dir == "builtin")
 		}
 	}
@@ -134,7 +134,7 @@ func FuzzPipeline(f *testing.F) {
 	for _, dir := range []string{"expand", "builtin"} {
 		files, _ := filepath.Glob(filepath.Join("testdata", dir, "*.txt"))
 		for _, file := range files {
-			a := readArchive(&testing.T{}, file)
+			a := readArchive(f, file)
 			f.Add([]byte(a.files["page.md"]))
 		}
 	}

@@ -23,12 +23,16 @@ type archive struct {
 	order   []string
 }
 
-func readArchive(t *testing.T, file string) *archive {
+func readArchive(t testing.TB, file string) *archive {
 	t.Helper()
 	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return parseArchive(data)
+}
+
+func parseArchive(data []byte) *archive {
 	a := &archive{files: map[string]string{}}
 	name := ""
 	var cur strings.Builder

@@ -130,9 +130,6 @@ type Document struct {
 	checkpoints map[int][]checkpoint // character counts along long lines
 }
 
-// Source is the parsed page, as given to Parse.
-func (d *Document) Source() []byte { return d.src }
-
 // Calls returns every call of the page, depth first in source order.
 func (d *Document) Calls() []*Shortcode {
 	var out []*Shortcode
@@ -226,7 +223,7 @@ func (p *parser) errorAt(off int, format string, args ...any) {
 type item struct {
 	kind       itemKind
 	start, end int
-	text       string // itemText, itemEscaped
+	text       string // itemEscaped: what it writes out
 	tag        *Shortcode
 }
 
@@ -265,7 +262,7 @@ func (p *parser) lex() []item {
 	text := 0 // start of the pending text
 	flush := func(end int) {
 		if end > text {
-			items = append(items, item{kind: itemText, start: text, end: end, text: string(src[text:end])})
+			items = append(items, item{kind: itemText, start: text, end: end})
 		}
 	}
 	for i := 0; i < len(src); {

@@ -2,7 +2,6 @@ package shortcode
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html"
 	"html/template"
@@ -203,5 +202,3 @@ func errorText(errs diag.List) string {
 	}
 	return errs.Error() + "\n"
 }
-
-var errNotFound = errors.New("not found")

@@ -107,12 +107,13 @@
 //
 // Markdown copies a placeholder into two places that are not HTML: a link
 // destination ([a]({{< relref "b.md" >}})), which the site must pass
-// through Expansion.Text before resolving it, and a heading's text, which
-// becomes its id (lowercase, so not taken for a placeholder) and its text
-// in the table of contents (the site passes it through Text). A call in a
-// heading should take the {{% %}} form, whose text output is the heading's
-// text. Broken tells the site to skip a destination a failed call was to
-// write. A placeholder that the page's Markdown had and its HTML lacks
+// through Expansion.Text (Fragment.Text in a call's content) before
+// resolving it, and a heading's text, which becomes its id (lowercase, so
+// not taken for a placeholder) and its text in the table of contents (the
+// site passes it through Text). A call in a heading should take the
+// {{% %}} form, whose text output is the heading's text. Broken tells the
+// site to skip a destination a failed call was to write: its error is
+// reported already. A placeholder that the page's Markdown had and its HTML lacks
 // (inside an HTML comment, which goldmark drops, or code that a highlighter
 // splits) is an error at its call.
 //

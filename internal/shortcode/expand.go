@@ -39,7 +39,22 @@ type Fragment struct {
 	// with markdown.Context{LineOffset: Line-1, ColOffset: Col-1} to get
 	// positions in the file.
 	Line, Col int
+
+	exp *Expansion
 }
+
+// Text is Expansion.Text for the fragment, whose Markdown may hold the
+// placeholders of calls inside the call (a link to {{< relref >}}): the
+// site resolves link destinations through it.
+func (f Fragment) Text(s string) string {
+	if f.exp == nil {
+		return s
+	}
+	return f.exp.Text(s)
+}
+
+// Broken is Expansion.Broken for the fragment.
+func (f Fragment) Broken(s string) bool { return f.exp != nil && f.exp.Broken(s) }
 
 // Expansion is a page with its calls expanded: Markdown for the page's
 // renderer, and what it takes to finish the HTML it renders.
@@ -53,10 +68,12 @@ type Expansion struct {
 	prefix string
 	frags  []*frag
 	// expanded is each fragment's HTML with the placeholders in it
-	// replaced, made on first use.
-	expanded [][]byte
-	segs     []segment // nil: Markdown is the source
-	lines    []int     // line starts of Markdown, built on first use
+	// replaced, made on first use; outputSize is their total size.
+	expanded   [][]byte
+	outputSize int
+	tooLarge   bool
+	segs       []segment // nil: Markdown is the source
+	lines      []int     // line starts of Markdown, built on first use
 }
 
 // frag is the HTML a placeholder stands for.
@@ -336,7 +353,7 @@ func (x *expander) render(c *Call, src string, at int) (string, error) {
 		return "", errors.New("cannot render Markdown here: the site gave no Markdown renderer")
 	}
 	line, col := x.doc.Pos(at)
-	htm, err := x.env.Markdown(Fragment{Call: c, Src: src, Line: line, Col: col})
+	htm, err := x.env.Markdown(Fragment{Call: c, Src: src, Line: line, Col: col, exp: x.exp})
 	var list diag.List
 	var one *diag.Error
 	switch {
@@ -456,28 +473,26 @@ const maxOutput = 64 << 20
 // later call (which no template can know) stays text.
 func (e *Expansion) expandFragments() diag.List {
 	var errs diag.List
-	if e.expanded != nil {
-		return errs
-	}
-	e.expanded = make([][]byte, len(e.frags))
 	prefix := []byte(e.prefix)
-	total, over := 0, false
-	for i, f := range e.frags {
+	// Fragments made since the last call (Text runs during Expand, while
+	// calls are still being made) are expanded now; earlier ones are done.
+	for i := len(e.expanded); i < len(e.frags); i++ {
+		f := e.frags[i]
 		htm := []byte(f.html)
 		if bytes.Contains(htm, prefix) {
 			var b bytes.Buffer
 			e.replace(&b, htm, i, false)
 			htm = b.Bytes()
 		}
-		if total+len(htm) > maxOutput {
-			if !over {
+		if e.outputSize+len(htm) > maxOutput {
+			if !e.tooLarge {
 				line, col := e.doc.Pos(f.pos)
 				errs.Add(e.doc.opts.Path, line, col, "the output of shortcode %q grows past %d MB: does a template write its content more than once?", f.name, maxOutput>>20)
 			}
-			over, htm = true, nil
+			e.tooLarge, htm = true, nil
 		}
-		total += len(htm)
-		e.expanded[i] = htm
+		e.outputSize += len(htm)
+		e.expanded = append(e.expanded, htm)
 	}
 	return errs
 }

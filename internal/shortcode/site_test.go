@@ -152,7 +152,13 @@ func runPipeline(t testing.TB, path, src string, lineOffset int, set *Set, page 
 		Page:    page,
 		Markdown: func(f Fragment) (string, error) {
 			var b bytes.Buffer
-			res, err := md.Render(&b, []byte(f.Src), markdown.Context{Path: path, LineOffset: f.Line - 1, ColOffset: f.Col - 1, Resolve: resolve})
+			res, err := md.Render(&b, []byte(f.Src), markdown.Context{Path: path, LineOffset: f.Line - 1, ColOffset: f.Col - 1,
+				Resolve: func(dest string, p markdown.Pos) (string, error) {
+					if f.Broken(dest) {
+						return dest, nil // the call's error is reported
+					}
+					return resolve(f.Text(dest), p)
+				}})
 			if err != nil {
 				return "", err
 			}

@@ -91,14 +91,29 @@ func (d *Decoder) Pairs(n *Node, what string) Fields {
 		return nil
 	}
 	out := make(Fields, 0, len(n.Content)/2)
+	var seen map[string]*Node // for long blocks only: a short one is searched
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if f, dup := out.Get(k.Value); dup {
+		first, dup := seen[k.Value]
+		if seen == nil {
+			var f Field
+			f, dup = out.Get(k.Value)
+			first = f.Key
+		}
+		if dup {
 			// Parse drops these; a tree built by a caller may hold them.
-			d.Errorf(k, "duplicate key %q (first at line %d)", k.Value, f.Key.Line)
+			d.Errorf(k, "duplicate key %q (first at line %d)", k.Value, first.Line)
 			continue
 		}
 		out = append(out, Field{Key: k, Value: v})
+		if len(out) == 16 {
+			seen = map[string]*Node{}
+			for _, f := range out {
+				seen[f.Key.Value] = f.Key
+			}
+		} else if seen != nil {
+			seen[k.Value] = k
+		}
 	}
 	return out
 }

@@ -12,10 +12,11 @@ import (
 // never decides what a valid document means.
 
 // opener is where a quote or a bracket was opened: its line (from 1), its
-// column in characters (from 1), and the character.
+// byte index in the line, and the character. (Columns are counted only
+// when reported: counting at every bracket of a long line is quadratic.)
 type opener struct {
-	line, col int
-	char      byte
+	line, at int
+	char     byte
 }
 
 // lexLine is what the lexer learned about one line.
@@ -34,11 +35,16 @@ type lexLine struct {
 const none = -2
 
 type lexer struct {
-	out        []lexLine
-	quote      *opener  // inside a quoted text
-	flow       []opener // open brackets, outermost first
-	blockOwner int      // inside a text block: lines indented more than this belong to it
-	plainOwner int      // inside a plain text that may go on: lines indented more than this continue it
+	out   []lexLine
+	quote *opener // inside a quoted text
+	flow  opener  // the outermost open bracket, when depth > 0
+	depth int     // brackets open
+	// Inside a text block, lines indented more than blockOwner belong to
+	// it; inside a plain text, lines indented more than plainOwner continue
+	// it. Both are byte indexes of the key or "-" that owns the text: the
+	// same as columns when the line starts with ASCII, as YAML lines do.
+	blockOwner int
+	plainOwner int
 }
 
 // lex reads lines (without their line breaks).
@@ -50,8 +56,8 @@ func lex(lines [][]byte) []lexLine {
 		if lx.quote != nil {
 			q := *lx.quote
 			open = &q
-		} else if len(lx.flow) > 0 {
-			f := lx.flow[0]
+		} else if lx.depth > 0 {
+			f := lx.flow
 			open = &f
 		}
 		lx.out[i].open = open
@@ -68,11 +74,11 @@ func (lx *lexer) line(n int, s []byte) {
 			return
 		}
 		lx.quote = nil
-		if len(lx.flow) > 0 {
+		if lx.depth > 0 {
 			lx.scanFlow(n, s, end, false)
 		}
 		return
-	case len(lx.flow) > 0:
+	case lx.depth > 0:
 		lx.scanFlow(n, s, 0, true)
 		return
 	case lx.blockOwner != none:
@@ -129,7 +135,7 @@ func (lx *lexer) blockLine(n int, s []byte, info *lexLine) {
 			if c == '-' && next == '\t' && info.tab == 0 && onlyIndicators(s[:p]) {
 				info.tab = runeCol(s, p+1)
 			}
-			owner = runeCol(s, p) - 1
+			owner = p
 			p = skipSpace(s, p+1)
 		case (c == '-' || c == '?' || c == ':') && p+1 == len(s):
 			return
@@ -142,12 +148,12 @@ func (lx *lexer) blockLine(n int, s []byte, info *lexLine) {
 			start := p
 			end := scanQuoted(s, p+1, c)
 			if end < 0 {
-				lx.quote = &opener{n, runeCol(s, start), c}
+				lx.quote = &opener{n, start, c}
 				return
 			}
 			p = skipSpace(s, end)
 			if p < len(s) && s[p] == ':' && (p+1 == len(s) || s[p+1] == ' ' || s[p+1] == '\t') {
-				owner = runeCol(s, start) - 1
+				owner = start
 				p = skipSpace(s, p+1)
 				continue
 			}
@@ -160,7 +166,7 @@ func (lx *lexer) blockLine(n int, s []byte, info *lexLine) {
 			}
 			p = skipSpace(s, end)
 			if p < len(s) && s[p] == ':' && (p+1 == len(s) || s[p+1] == ' ' || s[p+1] == '\t') {
-				owner = runeCol(s, start) - 1
+				owner = start
 				p = skipSpace(s, p+1)
 				continue
 			}
@@ -182,7 +188,7 @@ func (lx *lexer) blockLine(n int, s []byte, info *lexLine) {
 				p++
 			}
 			if p < len(s) {
-				owner = runeCol(s, start) - 1
+				owner = start
 				p = skipSpace(s, p+1)
 				continue
 			}
@@ -201,15 +207,18 @@ func (lx *lexer) scanFlow(n int, s []byte, p int, tokenStart bool) int {
 		c := s[p]
 		switch c {
 		case '[', '{':
-			lx.flow = append(lx.flow, opener{n, runeCol(s, p), c})
+			if lx.depth == 0 {
+				lx.flow = opener{n, p, c}
+			}
+			lx.depth++
 			tokenStart = true
 			p++
 		case ']', '}':
-			if len(lx.flow) > 0 {
-				lx.flow = lx.flow[:len(lx.flow)-1]
+			if lx.depth > 0 {
+				lx.depth--
 			}
 			p++
-			if len(lx.flow) == 0 {
+			if lx.depth == 0 {
 				return p
 			}
 			tokenStart = false
@@ -231,7 +240,7 @@ func (lx *lexer) scanFlow(n int, s []byte, p int, tokenStart bool) int {
 			}
 			end := scanQuoted(s, p+1, c)
 			if end < 0 {
-				lx.quote = &opener{n, runeCol(s, p), c}
+				lx.quote = &opener{n, p, c}
 				return -1
 			}
 			p = end
@@ -246,8 +255,8 @@ func (lx *lexer) scanFlow(n int, s []byte, p int, tokenStart bool) int {
 
 // scanQuoted returns the index after the quote that closes a text opened
 // with q, reading s from p, or -1 if the line ends first. Inside double
-// quotes a backslash escapes the next character; inside single quotes ''
-// is a quote.
+// quotes a backslash escapes the next character; inside single quotes two
+// quotes in a row stand for one.
 func scanQuoted(s []byte, p int, q byte) int {
 	for p < len(s) {
 		switch {

@@ -44,42 +44,49 @@ type Options struct {
 // syntax error the root is nil; with the other problems Parse returns what
 // it could read, leaving out what it reported.
 func Parse(src []byte, opt Options) (*Node, diag.List) {
+	p := &parser{opt: opt}
+	root := p.parse(src)
+	p.errs.Sort()
+	return root, p.errs
+}
+
+func (p *parser) parse(src []byte) *Node {
+	opt := &p.opt
 	if opt.MaxBytes <= 0 {
 		opt.MaxBytes = DefaultMaxBytes
 	}
 	if opt.MaxDepth <= 0 {
 		opt.MaxDepth = DefaultMaxDepth
 	}
-	p := &parser{opt: opt}
 	if len(src) > opt.MaxBytes {
 		p.errs.Add(opt.Path, 0, 0, "this YAML is %s, more than the %s it may hold", size(len(src)), size(opt.MaxBytes))
-		return nil, p.errs
+		return nil
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	if bytes.HasPrefix(src, []byte("\xfe\xff")) || bytes.HasPrefix(src, []byte("\xff\xfe")) {
 		p.errorAt(1, 1, "the file is saved as UTF-16 text; save it as UTF-8")
-		return nil, p.errs
+		return nil
 	}
 	p.lines = splitLines(src)
 	if !p.checkCharacters() {
-		return nil, p.errs
+		return nil
 	}
 	text := p.oneDocument(src)
 
 	var doc yaml.Node
 	if err := unmarshal(text, &doc); err != nil {
-		e := diagnose(text, err, opt.MaxDepth)
+		e := diagnose(text, err, opt.LineOffset, opt.MaxDepth)
 		p.errorAt(e.line, e.col, "%s", e.msg)
-		return nil, p.errs
+		return nil
 	}
 	if len(doc.Content) == 0 {
-		return nil, p.errs
+		return nil
 	}
 	root := p.convert(doc.Content[0], 1, false)
 	if root.Kind == Null {
 		root = nil
 	}
-	return root, p.errs
+	return root
 }
 
 type parser struct {
@@ -134,9 +141,8 @@ func (p *parser) checkCharacters() bool {
 		if len(p.errs)-before >= 10 {
 			break
 		}
-		for j := 0; j < len(l); {
+		for j, col := 0, 1; j < len(l); col++ {
 			r, size := utf8.DecodeRune(l[j:])
-			col := runeCol(l, j)
 			msg := ""
 			switch {
 			case r == utf8.RuneError && size <= 1:
@@ -197,7 +203,7 @@ func (p *parser) oneDocument(src []byte) []byte {
 			}
 		case empty:
 		case end > 0:
-			p.errorAt(n, runeCol(l, len(l)-len(t)), `this line comes after the end of the document ("..." on line %d): delete that line, or move what follows to a file of its own`, end)
+			p.errorAt(n, runeCol(l, len(l)-len(t)), `this line comes after the end of the document ("..." on line %d): delete that line, or move what follows to a file of its own`, end+p.opt.LineOffset)
 			return src[:lineStart]
 		case l[0] == '%' && !started && !content:
 			p.errorAt(n, 1, `this line is a YAML directive (it starts with "%%"), which mutual does not read: delete it`)
@@ -234,9 +240,9 @@ func (p *parser) convert(y *yaml.Node, depth int, inList bool) *Node {
 	case y.Kind == yaml.AliasNode:
 		return refuse(`%q would repeat another part of the file (a YAML alias), which mutual does not do: write the value out, or put a text starting with "*" in quotes`, "*"+y.Value)
 	case y.Anchor != "":
-		return refuse(`%q would name this value for reuse (a YAML anchor), which mutual does not do: put a text starting with "&" in quotes`, "&"+y.Anchor)
+		return refuse(`%q would name this value for reuse (a YAML anchor), which mutual does not do: delete it, or put a text starting with "&" in quotes`, "&"+y.Anchor)
 	case y.Style&yaml.TaggedStyle != 0:
-		return refuse(`%q would set the value's type (a YAML tag), which mutual does not do: put a text starting with "!" in quotes`, y.Tag)
+		return refuse(`%q would set the value's type (a YAML tag), which mutual does not do: delete it, or put a text starting with "!" in quotes`, y.Tag)
 	}
 	switch y.Kind {
 	case yaml.ScalarNode:

@@ -55,14 +55,15 @@ const (
 )
 
 type diagnoser struct {
+	off    int // lines of the file before the text, for line numbers in messages
 	src    []byte
 	lines  [][]byte
 	starts []int // byte offset of each line
 	lex    []lexLine
 }
 
-func diagnose(src []byte, err error, maxDepth int) syntaxError {
-	d := &diagnoser{src: src, lines: splitLines(src)}
+func diagnose(src []byte, err error, lineOffset, maxDepth int) syntaxError {
+	d := &diagnoser{off: lineOffset, src: src, lines: splitLines(src)}
 	off := 0
 	for _, l := range d.lines {
 		d.starts = append(d.starts, off)
@@ -80,7 +81,7 @@ func diagnose(src []byte, err error, maxDepth int) syntaxError {
 	switch d.state(n, err) {
 	case cut:
 		if o := d.lex[n-1].open; o != nil {
-			return syntaxError{o.line, o.col, neverClosed(o.char)}
+			return d.at(o, neverClosed(o.char))
 		}
 	}
 	// Bisect for the first failing prefix. lo never fails, hi does.
@@ -105,6 +106,11 @@ func diagnose(src []byte, err error, maxDepth int) syntaxError {
 	}
 	e := d.explain(hi, loTree, complaint(errHi), maxDepth)
 	return d.clamp(e)
+}
+
+// at is msg at opener o.
+func (d *diagnoser) at(o *opener, msg string) syntaxError {
+	return syntaxError{o.line, runeCol(d.lines[o.line-1], o.at), msg}
 }
 
 // clamp keeps a position inside the text, whatever went wrong above.
@@ -290,9 +296,14 @@ func (d *diagnoser) explain(l int, prev *yaml.Node, msg string, maxDepth int) sy
 	if lp.keyAt < 0 && !lp.dash && lp.body < len(s) {
 		switch {
 		case role == roleEntry:
-			return at(lp.indent, `this line should start with "- ", like the other entries of the list above it (line %d)`, e.line)
+			return at(lp.indent, `this line should start with "- ", like the other entries of the list above it (line %d)`, d.off+e.line)
 		case role == roleKey || msg == "could not find expected ':'":
-			return at(lp.body, "this line has no colon after its key: write it as key: value (like title: My page)")
+			m := "this line has no colon after its key: write it as key: value (like title: My page)"
+			if leaf != nil && leaf.Kind == yaml.ScalarNode && leaf.Style == 0 && leaf.Tag != "!!null" && leaf.Line == l-1 &&
+				len(levels) > 0 && !levels[len(levels)-1].list {
+				m += fmt.Sprintf("; to continue the text of line %d instead, indent this line", d.off+leaf.Line)
+			}
+			return at(lp.body, "%s", m)
 		}
 	}
 	return at(lp.indent, genericMsg)
@@ -337,13 +348,13 @@ func (d *diagnoser) indentation(l int, s []byte, lp lineParts, levels []level, l
 		switch {
 		case lp.dash && onList == nil:
 			return at(`this line starts a list entry ("- "), but the lines above it at this indentation are keys (%q, line %d): put the list under a key of its own, one step deeper`,
-				onMap.last.Value, onMap.last.Line)
+				onMap.last.Value, d.off+onMap.last.Line)
 		case isKey && onMap == nil:
-			msg := fmt.Sprintf(`this line is a key, but the lines above it at this indentation are list entries (line %d): start it with "- " to begin a new entry`, onList.last.Line)
+			msg := fmt.Sprintf(`this line is a key, but the lines above it at this indentation are list entries (line %d): start it with "- " to begin a new entry`, d.off+onList.last.Line)
 			for i := range levels {
 				if &levels[i] == onList && i+1 < len(levels) && !levels[i+1].list {
 					k := levels[i+1].last
-					msg += fmt.Sprintf(", or indent it to line up with %q (line %d)", k.Value, k.Line)
+					msg += fmt.Sprintf(", or indent it to line up with %q (line %d)", k.Value, d.off+k.Line)
 				}
 			}
 			return at("%s", msg)
@@ -352,15 +363,22 @@ func (d *diagnoser) indentation(l int, s []byte, lp lineParts, levels []level, l
 		}
 		return syntaxError{line: onList.last.Line}, false, roleEntry
 	case col > deepest.col:
+		if leaf != nil && leaf.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+			for i := leaf.Line; i < l-1; i++ { // d.lines[i] is line i+1
+				if !blank(d.lines[i]) {
+					return at(`this line is indented less than the first line of the text above it (line %d): indent every line of a "|" or ">" text at least as much as its first`, d.off+i+1)
+				}
+			}
+		}
 		if leaf != nil && !emptyLeaf && (isKey || lp.dash || leaf.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 || leaf.Kind != yaml.ScalarNode) {
 			end := leaf.Line
 			if leaf.Kind != yaml.ScalarNode || leaf.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 				end = l - 1
 			}
 			if isKey && !deepest.list {
-				return at("this line is indented more than line %d above it: line up %q with %q", end, lp.key, deepest.last.Value)
+				return at("this line is indented more than line %d above it: line up %q with %q", d.off+end, lp.key, deepest.last.Value)
 			}
-			return at("this line is indented more than line %d above it, which already has its value", end)
+			return at("this line is indented more than line %d above it, which already has its value", d.off+end)
 		}
 		return syntaxError{}, false, roleNone
 	}
@@ -381,10 +399,10 @@ func (d *diagnoser) indentation(l int, s []byte, lp lineParts, levels []level, l
 	switch {
 	case lp.dash:
 		return at(`this list entry is %s, but the entries above it are %s (line %d): line up the "-" of each entry`,
-			indented(lp.indent), indented(best.col-1), best.last.Line)
+			indented(lp.indent), indented(best.col-1), d.off+best.last.Line)
 	case isKey:
 		return at(`this line is %s, but the keys above it are %s: line up %q with %q (line %d)`,
-			indented(lp.indent), indented(best.col-1), lp.key, best.last.Value, best.last.Line)
+			indented(lp.indent), indented(best.col-1), lp.key, best.last.Value, d.off+best.last.Line)
 	}
 	return at("this line is %s, which lines it up with nothing above it", indented(lp.indent))
 }
@@ -397,6 +415,9 @@ func (d *diagnoser) content(l int, s []byte, lp lineParts) (syntaxError, bool) {
 	if lp.keyAt >= 0 {
 		if lp.key == "?" || strings.HasPrefix(lp.key, "? ") {
 			return at(lp.keyAt, `a key written with "?" is not supported: write key: value`)
+		}
+		if lp.key == "" {
+			return at(lp.keyAt, "a key is missing before this colon")
 		}
 		if c := s[lp.keyAt]; reserved(c) {
 			return at(lp.keyAt, "a key starting with %q must be in quotes", string(c))
@@ -443,7 +464,7 @@ func (d *diagnoser) value(l int, s []byte, v int, key string) (syntaxError, bool
 		end := scanQuoted(s, v+1, c)
 		if end < 0 {
 			if o := d.lex[l-1].open; o != nil && o.line == l {
-				return syntaxError{o.line, o.col, neverClosed(o.char)}, true
+				return d.at(o, neverClosed(o.char)), true
 			}
 			return syntaxError{}, false
 		}
@@ -475,7 +496,7 @@ func (d *diagnoser) flow(l int, s []byte, v int, rewrite func(string) string) (s
 	end := lx.scanFlow(l, s, v, true)
 	if end < 0 {
 		if o := d.lex[l-1].open; o != nil && o.line == l {
-			return syntaxError{o.line, o.col, neverClosed(o.char)}, true
+			return d.at(o, neverClosed(o.char)), true
 		}
 		return syntaxError{}, false
 	}
@@ -497,9 +518,9 @@ func (d *diagnoser) runOn(o *opener, l int) syntaxError {
 	for i := o.line; i < l; i++ { // d.lines[i] is line i+1
 		if keyLike.Match(d.lines[i]) && indentOf(d.lines[i]) <= ind {
 			if o.char == '"' || o.char == '\'' {
-				return syntaxError{o.line, o.col, fmt.Sprintf("the quote opened here is closed only on line %d, so the lines in between are read as one text: close it on this line", l)}
+				return d.at(o, fmt.Sprintf("the quote opened here is closed only on line %d, so the lines in between are read as one text: close it on this line", d.off+l))
 			}
-			return syntaxError{o.line, o.col, fmt.Sprintf("the %q opened here is closed only on line %d, so the lines in between are read as part of it: close it on this line", string(o.char), l)}
+			return d.at(o, fmt.Sprintf("the %q opened here is closed only on line %d, so the lines in between are read as part of it: close it on this line", string(o.char), d.off+l))
 		}
 	}
 	s := d.lines[l-1]
@@ -509,9 +530,9 @@ func (d *diagnoser) runOn(o *opener, l int) syntaxError {
 				return syntaxError{l, runeCol(s, r), `more text follows the closing quote; put quotes around the whole text, using single quotes if it holds double quotes ('She said "yes"')`}
 			}
 		}
-		return syntaxError{o.line, o.col, neverClosed(o.char)}
+		return d.at(o, neverClosed(o.char))
 	}
-	return syntaxError{o.line, o.col, badEntries(o.char)}
+	return d.at(o, badEntries(o.char))
 }
 
 // badEntries explains a [ ] or { } that yaml.v3 cannot read inside.

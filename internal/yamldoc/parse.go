@@ -220,8 +220,9 @@ func (p *parser) oneDocument(src []byte) []byte {
 }
 
 // convert turns a yaml.v3 node into a Node with file positions, refusing
-// what the package does not read. inList is true for an entry of a block
-// list, whose duplicate keys probably miss a "- ".
+// what the package does not read. depth counts the lists and key: value
+// blocks from the root to y, y included. inList is true for an entry of a
+// block list, whose duplicate keys probably miss a "- ".
 func (p *parser) convert(y *yaml.Node, depth int, inList bool) *Node {
 	n := &Node{Line: y.Line + p.opt.LineOffset, Col: y.Column + p.opt.ColOffset}
 	refuse := func(format string, args ...any) *Node {
@@ -230,7 +231,7 @@ func (p *parser) convert(y *yaml.Node, depth int, inList bool) *Node {
 		return n
 	}
 	switch {
-	case depth > p.opt.MaxDepth:
+	case depth > p.opt.MaxDepth && (y.Kind == yaml.MappingNode || y.Kind == yaml.SequenceNode):
 		if !p.deep {
 			p.deep = true
 			p.errorAt(y.Line, y.Column, "this is nested more than %d levels deep", p.opt.MaxDepth)
@@ -284,7 +285,7 @@ func (p *parser) convert(y *yaml.Node, depth int, inList bool) *Node {
 			}
 			if line, dup := first[k.Value]; dup {
 				hint := ""
-				if inList {
+				if inList && n.Style != Flow {
 					hint = `; to start a new entry of the list, begin this line with "- "`
 				}
 				p.errorAt(yk.Line, yk.Column, "duplicate key %q (first at line %d)%s", k.Value, line, hint)

@@ -60,6 +60,7 @@ type diagnoser struct {
 	lines  [][]byte
 	starts []int // byte offset of each line
 	lex    []lexLine
+	parsed int // bytes parsed so far
 }
 
 func diagnose(src []byte, err error, lineOffset, maxDepth int) syntaxError {
@@ -88,6 +89,11 @@ func diagnose(src []byte, err error, lineOffset, maxDepth int) syntaxError {
 	lo, hi := 0, n
 	var loTree *yaml.Node
 	for hi-lo > 1 {
+		if d.parsed > diagnoseBudget {
+			// Only a hostile text gets here: say where the mistake is
+			// at the latest, rather than take seconds to say more.
+			return d.clamp(syntaxError{hi, indentOf(d.lines[hi-1]) + 1, genericMsg})
+		}
 		mid := (lo + hi) / 2
 		tree, err := d.parsePrefix(mid)
 		if d.state(mid, err) == fail {
@@ -120,11 +126,18 @@ func (d *diagnoser) clamp(e syntaxError) syntaxError {
 	return e
 }
 
+// diagnoseBudget bounds the bytes diagnose parses. Halving a 100 KB
+// worksheet of 3,000 lines takes 12 parses of at most 100 KB; a megabyte
+// of short keys with a mistake at the end would take 18 parses of nearly a
+// megabyte, seconds of yaml.v3 (BenchmarkHostile).
+const diagnoseBudget = 2 << 20
+
 func (d *diagnoser) parsePrefix(k int) (*yaml.Node, error) {
 	end := len(d.src)
 	if k < len(d.lines) {
 		end = d.starts[k]
 	}
+	d.parsed += end
 	var doc yaml.Node
 	err := unmarshal(d.src[:end], &doc)
 	return &doc, err
@@ -240,8 +253,9 @@ func keyColon(s []byte, p int) int {
 }
 
 var (
-	// glued is a key whose colon has no space after it: "title:Home".
-	glued = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*:[^\s/:]`)
+	// glued is a key whose colon has no space after it: "title:Home",
+	// `title:"Home"`.
+	glued = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*:([^\s/:"']|"[^"]*"|'[^']*')`)
 	// keyLike is a line a writer meant as a key or a list entry.
 	keyLike = regexp.MustCompile(`^\s*(- |-$|[A-Za-z_][A-Za-z0-9_.-]*:(\s|$))`)
 )
@@ -286,6 +300,11 @@ func (d *diagnoser) explain(l int, prev *yaml.Node, msg string, maxDepth int) sy
 			fmt.Sprintf("put a space after the colon: %s: %s", leaf.Value[:i], leaf.Value[i+1:])}
 	}
 
+	// "title My page" alone above a key reads as one text, not a key.
+	if len(levels) == 0 && leaf != nil && leaf.Kind == yaml.ScalarNode && leaf.Style == 0 && leaf.Tag == "!!str" &&
+		(lp.keyAt >= 0 || lp.dash) && !strings.Contains(leaf.Value, "\n") {
+		return syntaxError{leaf.Line, leaf.Column, "this line has no colon after its key: write it as key: value (like title: My page)"}
+	}
 	e, found, role := d.indentation(l, s, lp, levels, leaf, owner)
 	if found {
 		return e
@@ -363,7 +382,7 @@ func (d *diagnoser) indentation(l int, s []byte, lp lineParts, levels []level, l
 		}
 		return syntaxError{line: onList.last.Line}, false, roleEntry
 	case col > deepest.col:
-		if leaf != nil && leaf.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		if leaf != nil && leaf.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 && !isKey && !lp.dash {
 			for i := leaf.Line; i < l-1; i++ { // d.lines[i] is line i+1
 				if !blank(d.lines[i]) {
 					return at(`this line is indented less than the first line of the text above it (line %d): indent every line of a "|" or ">" text at least as much as its first`, d.off+i+1)
@@ -514,7 +533,11 @@ func (d *diagnoser) flow(l int, s []byte, v int, rewrite func(string) string) (s
 // covers. If lines in between look like keys or entries, the opener was
 // never meant to reach that far.
 func (d *diagnoser) runOn(o *opener, l int) syntaxError {
+	// The key (or "-") that owns the text: lines of the text go deeper.
 	ind := indentOf(d.lines[o.line-1])
+	if lp := splitParts(d.lines[o.line-1]); lp.keyAt >= 0 && lp.keyAt < o.at {
+		ind = lp.keyAt
+	}
 	for i := o.line; i < l; i++ { // d.lines[i] is line i+1
 		if keyLike.Match(d.lines[i]) && indentOf(d.lines[i]) <= ind {
 			if o.char == '"' || o.char == '\'' {
@@ -526,6 +549,10 @@ func (d *diagnoser) runOn(o *opener, l int) syntaxError {
 	s := d.lines[l-1]
 	if o.char == '"' || o.char == '\'' {
 		if end := scanQuoted(s, 0, o.char); end >= 0 {
+			if end < len(s) && isWordByte(s[end]) {
+				// `"thank you"`: the quote that closes was meant to open.
+				return d.at(o, fmt.Sprintf("the quote opened here is closed only on line %d, so the lines in between are read as one text: close it on this line", d.off+l))
+			}
 			if r := skipSpace(s, end); r < len(s) && s[r] != '#' {
 				return syntaxError{l, runeCol(s, r), `more text follows the closing quote; put quotes around the whole text, using single quotes if it holds double quotes ('She said "yes"')`}
 			}
@@ -608,6 +635,10 @@ func badEscape(s []byte) (int, string) {
 		}
 	}
 	return -1, ""
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80
 }
 
 func hex(b []byte) bool {

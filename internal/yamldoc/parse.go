@@ -3,6 +3,7 @@ package yamldoc
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -77,7 +78,9 @@ func (p *parser) parse(src []byte) *Node {
 	if err := unmarshal(text, &doc); err != nil {
 		e := diagnose(text, err, opt.LineOffset, opt.MaxDepth)
 		p.errorAt(e.line, e.col, "%s", e.msg)
-		return nil
+		if _, more := err.(*moreError); !more {
+			return nil
+		}
 	}
 	if len(doc.Content) == 0 {
 		return nil
@@ -104,16 +107,41 @@ func (p *parser) errorAt(line, col int, format string, args ...any) {
 	p.errs.Add(p.opt.Path, line+p.opt.LineOffset, col, format, args...)
 }
 
-// unmarshal parses the first document of src, turning a panic inside
-// yaml.v3 into an error: one hostile file must not stop a build.
+// unmarshal parses the one document of src into doc, turning a panic
+// inside yaml.v3 into an error: one hostile file must not stop a build.
+// Anything after the document (which yaml.Unmarshal would drop without a
+// word: after a text at the root, `"a" "b"` starts a second document) is a
+// *moreError, with doc still filled in.
 func unmarshal(src []byte, doc *yaml.Node) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("yaml: %v", r)
 		}
 	}()
-	return yaml.Unmarshal(src, doc)
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	switch err := dec.Decode(doc); {
+	case err == io.EOF:
+		return nil // no document at all
+	case err != nil:
+		return err
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == io.EOF:
+		return nil
+	case err == nil && len(next.Content) > 0:
+		return &moreError{line: next.Content[0].Line, col: next.Content[0].Column}
+	}
+	return &moreError{}
 }
+
+// moreError is content after the end of the document, at a line and column
+// of the text when yaml.v3 could read it, else at 0.
+type moreError struct{ line, col int }
+
+const moreMsg = "this comes after the end of the document and would start a second one, but a file holds one: delete it, or put the whole text in quotes"
+
+func (e *moreError) Error() string { return "yaml: " + moreMsg }
 
 // splitLines cuts src at "\n", dropping a "\r" before it.
 func splitLines(src []byte) [][]byte {

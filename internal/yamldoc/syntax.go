@@ -76,6 +76,9 @@ func diagnose(src []byte, err error, lineOffset, maxDepth int) syntaxError {
 	}
 	d.lex = lex(d.lines)
 	n := len(d.lines)
+	if m, ok := err.(*moreError); ok && m.line > 0 {
+		return d.clamp(syntaxError{m.line, m.col, moreMsg})
+	}
 	if n == 0 {
 		return syntaxError{1, 1, genericMsg}
 	}
@@ -109,6 +112,19 @@ func diagnose(src []byte, err error, lineOffset, maxDepth int) syntaxError {
 	_, errHi := d.parsePrefix(hi)
 	if errHi == nil {
 		errHi = err
+	}
+	if m, ok := errHi.(*moreError); ok {
+		if m.line == 0 {
+			s := d.lines[hi-1]
+			b := indentOf(s)
+			if b < len(s) && (s[b] == '"' || s[b] == '\'') {
+				if end := scanQuoted(s, b+1, s[b]); end > 0 && skipSpace(s, end) < len(s) {
+					b = skipSpace(s, end) // "a" "b": the second text
+				}
+			}
+			m.line, m.col = hi, runeCol(s, b)
+		}
+		return d.clamp(syntaxError{m.line, m.col, moreMsg})
 	}
 	e := d.explain(hi, loTree, complaint(errHi), maxDepth)
 	return d.clamp(e)

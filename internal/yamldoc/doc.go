@@ -81,17 +81,21 @@
 //     repeat or retype another, which a counselor never means, and all
 //     three start texts a counselor does write ("*Note:* this", "&Co",
 //     "!important"); the message says to quote the text.
-//   - a second document: a "---" line after the content, or content after
-//     a "..." line; the first document is still read.
+//   - a second document: a "---" line after the content, content after a
+//     "..." line, or a second text after a text at the root (`"a" "b"`,
+//     which yaml.Unmarshal reads as "a" without a word); the first document
+//     is still read.
 //   - directives ("%YAML" lines before the document), keys that are lists,
-//     empty keys, and keys written with "?".
+//     and empty keys.
 //   - characters a YAML file may not hold or that would shift every line
 //     number after them: invalid UTF-8, UTF-16 text, control characters, a
 //     carriage return alone, the line separators U+0085, U+2028 and U+2029,
 //     a byte order mark after the start (one at the start is skipped).
 //   - a text longer than Options.MaxBytes (1 MB by default), and nesting
 //     deeper than Options.MaxDepth (64 by default). Aliases are never
-//     expanded, so a small file cannot grow into a large tree.
+//     expanded, so a small file cannot grow into a large tree, and finding
+//     a syntax error parses at most a few megabytes, so a hostile file
+//     costs a second at worst (BenchmarkHostile).
 //
 // A document with no content (nothing, comments, blank lines, "---" alone,
 // or null) gives a nil root and no error: site.yaml must not be empty, but
@@ -105,11 +109,12 @@
 //
 // A syntax error stops Parse (YAML cannot resume after one), so there is
 // one per text, and it is reported where the writer must look, not where
-// yaml.v3 noticed: yaml.v3 names the line where the enclosing block began,
-// and for a badly indented question 53 it says `45:1: did not find
-// expected '-' indicator`. Parse says instead:
+// yaml.v3 noticed: yaml.v3 names the line where the enclosing block began
+// (or the one before), and for a question indented one space too little on
+// line 54 of a worksheet it says `line 31: did not find expected key`.
+// Parse says instead (testdata/syntax/worksheet-entry-indented-less.txtar):
 //
-//	worksheets/w.yaml:53:6: this list entry is indented by 5 spaces, but the entries above it are indented by 6 spaces (line 48): line up the "-" of each entry
+//	content/worksheets/give-and-take.yaml:54:6: this list entry is indented by 5 spaces, but the entries above it are indented by 6 spaces (line 48): line up the "-" of each entry
 //
 // How it finds the line is in syntax.go. The rules for every message:
 //

@@ -82,11 +82,9 @@ func diagnose(src []byte, err error, lineOffset, maxDepth int) syntaxError {
 	if n == 0 {
 		return syntaxError{1, 1, genericMsg}
 	}
-	switch d.state(n, err) {
-	case cut:
-		if o := d.lex[n-1].open; o != nil {
-			return d.at(o, neverClosed(o.char))
-		}
+	if d.state(n, err) == cut {
+		o := d.lex[n-1].open
+		return d.at(o, neverClosed(o.char))
 	}
 	// Bisect for the first failing prefix. lo never fails, hi does.
 	lo, hi := 0, n
@@ -321,7 +319,7 @@ func (d *diagnoser) explain(l int, prev *yaml.Node, msg string, maxDepth int) sy
 		(lp.keyAt >= 0 || lp.dash) && !strings.Contains(leaf.Value, "\n") {
 		return syntaxError{leaf.Line, leaf.Column, "this line has no colon after its key: write it as key: value (like title: My page)"}
 	}
-	e, found, role := d.indentation(l, s, lp, levels, leaf, owner)
+	e, found, want := d.indentation(l, s, lp, levels, leaf, owner)
 	if found {
 		return e
 	}
@@ -330,9 +328,9 @@ func (d *diagnoser) explain(l int, prev *yaml.Node, msg string, maxDepth int) sy
 	}
 	if lp.keyAt < 0 && !lp.dash && lp.body < len(s) {
 		switch {
-		case role == roleEntry:
-			return at(lp.indent, `this line should start with "- ", like the other entries of the list above it (line %d)`, d.off+e.line)
-		case role == roleKey || msg == "could not find expected ':'":
+		case want.entry > 0:
+			return at(lp.indent, `this line should start with "- ", like the other entries of the list above it (line %d)`, d.off+want.entry)
+		case want.key || msg == "could not find expected ':'":
 			m := "this line has no colon after its key: write it as key: value (like title: My page)"
 			if leaf != nil && leaf.Kind == yaml.ScalarNode && leaf.Style == 0 && leaf.Tag != "!!null" && leaf.Line == l-1 &&
 				len(levels) > 0 && !levels[len(levels)-1].list {
@@ -344,28 +342,27 @@ func (d *diagnoser) explain(l int, prev *yaml.Node, msg string, maxDepth int) sy
 	return at(lp.indent, genericMsg)
 }
 
-// What the blocks open above a line expect it to be.
-const (
-	roleNone  = iota
-	roleKey   // it lines up with keys
-	roleEntry // it lines up with list entries; syntaxError.line is the last one
-)
+// expectation is what the blocks open above a line expect it to be.
+type expectation struct {
+	key   bool // it lines up with keys
+	entry int  // it lines up with list entries: the line of the last one
+}
 
 // indentation checks the indentation of line l against the blocks open
 // above it.
-func (d *diagnoser) indentation(l int, s []byte, lp lineParts, levels []level, leaf *yaml.Node, owner int) (syntaxError, bool, int) {
+func (d *diagnoser) indentation(l int, s []byte, lp lineParts, levels []level, leaf *yaml.Node, owner int) (syntaxError, bool, expectation) {
 	if len(levels) == 0 || lp.body >= len(s) {
-		return syntaxError{}, false, roleNone
+		return syntaxError{}, false, expectation{}
 	}
-	at := func(format string, args ...any) (syntaxError, bool, int) {
-		return syntaxError{l, lp.indent + 1, fmt.Sprintf(format, args...)}, true, roleNone
+	at := func(format string, args ...any) (syntaxError, bool, expectation) {
+		return syntaxError{l, lp.indent + 1, fmt.Sprintf(format, args...)}, true, expectation{}
 	}
 	col := lp.indent + 1
 	isKey := !lp.dash && lp.keyAt >= 0
 	emptyLeaf := leaf != nil && leaf.Kind == yaml.ScalarNode && leaf.Tag == "!!null" && leaf.Value == ""
 	// A deeper line after an empty value starts the value's own block.
 	if emptyLeaf && (col > owner || lp.dash && col == owner && !levels[len(levels)-1].list) {
-		return syntaxError{}, false, roleNone
+		return syntaxError{}, false, expectation{}
 	}
 	var onMap, onList *level
 	for i := range levels {
@@ -394,9 +391,9 @@ func (d *diagnoser) indentation(l int, s []byte, lp lineParts, levels []level, l
 			}
 			return at("%s", msg)
 		case onMap != nil:
-			return syntaxError{}, false, roleKey
+			return syntaxError{}, false, expectation{key: true}
 		}
-		return syntaxError{line: onList.last.Line}, false, roleEntry
+		return syntaxError{}, false, expectation{entry: onList.last.Line}
 	case col > deepest.col:
 		if leaf != nil && leaf.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 && !isKey && !lp.dash {
 			for i := leaf.Line; i < l-1; i++ { // d.lines[i] is line i+1
@@ -415,7 +412,7 @@ func (d *diagnoser) indentation(l int, s []byte, lp lineParts, levels []level, l
 			}
 			return at("this line is indented more than line %d above it, which already has its value", d.off+end)
 		}
-		return syntaxError{}, false, roleNone
+		return syntaxError{}, false, expectation{}
 	}
 	// The line lines up with nothing open above it.
 	var best *level

@@ -37,7 +37,7 @@ const none = -2
 type lexer struct {
 	out   []lexLine
 	quote *opener // inside a quoted text
-	flow  opener  // the outermost open bracket, when depth > 0
+	flow  *opener // the outermost open bracket, when depth > 0
 	depth int     // brackets open
 	// Inside a text block, lines indented more than blockOwner belong to
 	// it; inside a plain text, lines indented more than plainOwner continue
@@ -52,15 +52,12 @@ func lex(lines [][]byte) []lexLine {
 	lx := &lexer{out: make([]lexLine, len(lines)), blockOwner: none, plainOwner: none}
 	for i, s := range lines {
 		lx.line(i+1, s)
-		var open *opener
+		// Openers are never changed once made: lines share them.
 		if lx.quote != nil {
-			q := *lx.quote
-			open = &q
+			lx.out[i].open = lx.quote
 		} else if lx.depth > 0 {
-			f := lx.flow
-			open = &f
+			lx.out[i].open = lx.flow
 		}
-		lx.out[i].open = open
 	}
 	return lx.out
 }
@@ -208,7 +205,7 @@ func (lx *lexer) scanFlow(n int, s []byte, p int, tokenStart bool) int {
 		switch c {
 		case '[', '{':
 			if lx.depth == 0 {
-				lx.flow = opener{n, p, c}
+				lx.flow = &opener{n, p, c}
 			}
 			lx.depth++
 			tokenStart = true

@@ -74,6 +74,11 @@ func TestLimits(t *testing.T) {
 		{"depth in brackets", "a: [[[1]]]\n", Options{MaxDepth: 3}, "in.yaml:1:6: this is nested more than 3 levels deep"},
 		{"depth, reported once", "a: [[[1]], [[2]]]\n", Options{MaxDepth: 3}, "in.yaml:1:6: this is nested more than 3 levels deep"},
 		{"depth at the limit", "a: [[1]]\n", Options{MaxDepth: 3}, ""},
+		{"a very long line", "text: " + strings.Repeat("word ", 50000) + "\n", Options{}, ""},
+		{"a very long line, then a mistake", "title: x\ntext: " + strings.Repeat("é ", 50000) + "Note: this\n", Options{},
+			`in.yaml:2:7: a text holding ": " must be in quotes; put quotes around the whole text`},
+		{"a mistake at the end of a very long line", "text: \"" + strings.Repeat("é", 50000) + "\" y\n", Options{},
+			"in.yaml:1:50010: more text follows the closing quote; put quotes around the whole text, using single quotes if it holds double quotes ('She said \"yes\"')"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -16,7 +16,8 @@ import "strings"
 //     -e ("receiving", "received", "receives" -> "receiv"; "stories",
 //     "story" -> "stori").
 //   - fr: plural -s/-x ("-aux" -> "-al"), then up to two final -e, then a
-//     doubled final consonant ("amies" -> "ami", "belles" -> "bel").
+//     doubled final consonant ("amies", "amis", "amie" -> "ami"; "belles"
+//     -> "bel").
 //   - es: plural -s, then one final -a, -o or -e ("amigas" -> "amig").
 //   - pt: nasal plurals ("-ões", "-ães", "-ãos" -> "-ao"), "-ns" -> "-m",
 //     "-ais/-eis/-ois/-uis" -> "-al/-el/-ol/-ul", else plural -s; then one
@@ -191,7 +192,7 @@ func stemEN(w string) string {
 // ---------- French ----------
 
 func stemFR(w string) string {
-	if len(w) >= 5 {
+	if len(w) >= 4 {
 		switch {
 		case strings.HasSuffix(w, "aux"):
 			w = w[:len(w)-3] + "al"
@@ -199,7 +200,7 @@ func stemFR(w string) string {
 			w = w[:len(w)-1]
 		}
 	}
-	for k := 0; k < 2 && len(w) >= 5 && strings.HasSuffix(w, "e"); k++ {
+	for k := 0; k < 2 && len(w) >= 4 && strings.HasSuffix(w, "e"); k++ {
 		w = w[:len(w)-1]
 	}
 	if n := len(w); n >= 4 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiouy", rune(w[n-1])) {

@@ -68,16 +68,20 @@ func Parts(src string) []Part {
 			continue
 		}
 		gt := tagEnd(src, i)
-		tag := src[i+1 : gt]
-		i = min(gt+1, len(src))
+		tag := ""
+		if gt > i {
+			tag = src[i+1 : gt]
+		}
 		name, closing := tagName(tag)
 		if name == "" {
+			i++
 			// A lone '<' is text.
 			if len(skip) == 0 {
 				emit("<", &text)
 			}
 			continue
 		}
+		i = gt + 1
 		if len(skip) > 0 {
 			switch {
 			case closing && name == skip[len(skip)-1]:
@@ -140,7 +144,7 @@ func spaceTo(b *strings.Builder) {
 }
 
 // tagEnd returns the index of the '>' that closes the tag opening at i,
-// skipping quoted attribute values, or len(src)-1 when there is none.
+// skipping quoted attribute values, or -1 when there is none.
 func tagEnd(src string, i int) int {
 	var quote byte
 	for j := i + 1; j < len(src); j++ {
@@ -156,7 +160,7 @@ func tagEnd(src string, i int) int {
 			return j
 		}
 	}
-	return len(src) - 1
+	return -1
 }
 
 // tagName returns the lowercased element name of a tag's inside ("h2

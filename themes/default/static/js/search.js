@@ -750,14 +750,29 @@
       });
     };
 
-    // overshoot: a word being typed past the end of a stem ("receivin")
-    // matches the longest term it starts with, up to three letters shorter.
+    // INFLECTIONS are the endings, per stemmer, that a word being typed
+    // may have begun.
+    var INFLECTIONS = {
+      en: ["ing", "ed", "es"],
+      fr: ["es", "x"],
+      es: ["es", "as", "os"],
+      pt: ["es", "as", "os", "ns"],
+      de: ["ern", "em", "est", "es"],
+    };
+
+    // overshoot: a word being typed past the end of a stem, into the start
+    // of an ending the stemmer strips ("receivin"), matches the longest
+    // term it starts with, up to three letters shorter.
     Engine.prototype.overshoot = function (word, add) {
       var self = this;
       var cands = [];
       var chars = Array.from(word.w);
+      var ends = INFLECTIONS[this.manifest.stemmer] || [];
       for (var k = 1; k <= 3 && chars.length - k >= 4; k++) {
-        cands.push(chars.slice(0, chars.length - k).join(""));
+        var tail = chars.slice(chars.length - k).join("");
+        if (ends.some(function (e) { return startsWith(e, tail); })) {
+          cands.push(chars.slice(0, chars.length - k).join(""));
+        }
       }
       return Promise.all(cands.map(function (c) {
         return self.termFrag(c);

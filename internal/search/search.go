@@ -20,7 +20,9 @@
 //	<lang>/manifest.json       fixed name; everything else is named by a hash
 //	                           of its bytes and so can be cached forever
 //	<lang>/t/<hash>.bin        term fragments: postings of a range of terms
-//	<lang>/p/<hash>.bin        pair fragments: postings of adjacent terms, for phrases
+//	<lang>/p/<hash>-<n>.bin    pair fragments: postings of adjacent terms, for
+//	                           phrases, in buckets by a hash of the pair; <hash>
+//	                           covers all of them
 //	<lang>/l/<hash>.bin        lexicons: the terms that start with one character,
 //	                           for typo tolerance
 //	<lang>/s/<hash>.bin        shards: the file names of the documents of 128 document ids
@@ -73,6 +75,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -169,10 +172,18 @@ type manifest struct {
 	ShardSize int         `json:"shardSize"`
 	Levels    []float64   `json:"levels"`
 	Terms     [][2]string `json:"terms"` // first term of each fragment, file
-	Pairs     [][2]string `json:"pairs"`
+	Pairs     pairFiles   `json:"pairs"`
 	Lexicons  [][2]string `json:"lexicons"` // first character, file
 	Shards    []string    `json:"shards"`
 	Elide     bool        `json:"elide,omitempty"` // French elision when tokenizing
+}
+
+// pairFiles names the pair fragments: pair key k is in file Prefix + i +
+// ".bin" with i = fnv1a32(k) % Buckets. The prefix carries a hash of all of
+// them, so the manifest stays small however many there are.
+type pairFiles struct {
+	Buckets int    `json:"buckets"`
+	Prefix  string `json:"prefix"`
 }
 
 // posting is one (term, document) with its weighted term frequency.
@@ -314,17 +325,12 @@ func buildLang(lang string, docs []*Document) (map[string][]byte, error) {
 	m := manifest{Format: format, Language: lang, Stemmer: stemmer, Docs: n, ShardSize: shardSize, Levels: q.values, Elide: stemmer == "fr"}
 
 	termFrags := fragments(x.terms, n, sc, q)
-	pairFrags := fragments(x.pairs, n, sc, q)
 	m.Terms = make([][2]string, len(termFrags))
-	m.Pairs = make([][2]string, len(pairFrags))
 	for i, f := range termFrags {
 		jobs = append(jobs, job{dir: "t", raw: f.raw, slot: &m.Terms[i][1]})
 		m.Terms[i][0] = f.first
 	}
-	for i, f := range pairFrags {
-		jobs = append(jobs, job{dir: "p", raw: f.raw, slot: &m.Pairs[i][1]})
-		m.Pairs[i][0] = f.first
-	}
+	m.Pairs = pairBuckets(x.pairs, n, sc, q, files)
 	lex := lexicons(x.terms)
 	m.Lexicons = make([][2]string, len(lex))
 	for i, l := range lex {
@@ -370,14 +376,31 @@ type job struct {
 // run compresses the jobs on every core and stores them in files under
 // their hashed names.
 func run(jobs []job, files map[string][]byte) {
+	compressAll(jobs)
+	for i := range jobs {
+		name := jobs[i].dir + "/" + hashName(jobs[i].out) + ".bin"
+		*jobs[i].slot = name
+		files[name] = jobs[i].out
+	}
+}
+
+// compressAll compresses every job's raw bytes into out, on every core.
+// Each worker reuses one gzip.Writer: a new one allocates about a megabyte.
+func compressAll(jobs []job) {
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var b bytes.Buffer
+			w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
 			for i := range next {
-				jobs[i].out = compress(jobs[i].raw)
+				b.Reset()
+				w.Reset(&b)
+				w.Write(jobs[i].raw)
+				w.Close()
+				jobs[i].out = bytes.Clone(b.Bytes())
 			}
 		}()
 	}
@@ -386,19 +409,6 @@ func run(jobs []job, files map[string][]byte) {
 	}
 	close(next)
 	wg.Wait()
-	for i := range jobs {
-		name := jobs[i].dir + "/" + hashName(jobs[i].out) + ".bin"
-		*jobs[i].slot = name
-		files[name] = jobs[i].out
-	}
-}
-
-func compress(raw []byte) []byte {
-	var b bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-	w.Write(raw)
-	w.Close()
-	return b.Bytes()
 }
 
 func hashName(b []byte) string {
@@ -513,23 +523,38 @@ type fragment struct {
 // bitmap of the index's documents, low bit first, for terms in more than
 // one document in eight.
 func fragments(t *table, n int, sc scorer, q quantizer) []fragment {
-	order := make([]int32, len(t.keys))
-	for i := range order {
-		order[i] = int32(i)
+	order := sortedIDs(t)
+	encs, sizes := encode(t, order, n, sc, q)
+	var out []fragment
+	for start := 0; start < len(order); {
+		end := cut(order, t.keys, sizes, start)
+		first := t.keys[order[start]]
+		if start == 0 {
+			first = ""
+		}
+		out = append(out, fragment{first: first, raw: assemble(t.keys, order[start:end], encs[start:end])})
+		start = end
 	}
-	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(t.keys[a], t.keys[b]) })
-	type enc struct {
-		docs []byte
-		kind byte
-		imp  []byte
-	}
-	encs := make([]enc, len(order))
-	sizes := make([]int, len(order))
-	for i, id := range order {
+	return out
+}
+
+// encoded is one term's postings, encoded.
+type encoded struct {
+	docs []byte
+	kind byte
+	imp  []byte
+}
+
+// encode encodes the postings of the terms ids.
+func encode(t *table, ids []int32, n int, sc scorer, q quantizer) ([]encoded, []int) {
+	encs := make([]encoded, len(ids))
+	sizes := make([]int, len(ids))
+	var gaps []byte
+	for i, id := range ids {
 		ps := t.post[id]
 		idf := sc.idf(len(ps))
-		e := enc{imp: make([]byte, len(ps))}
-		var gaps []byte
+		e := encoded{imp: make([]byte, len(ps))}
+		gaps = gaps[:0]
 		prev := int32(0)
 		for j, p := range ps {
 			gaps = appendUvarint(gaps, uint64(p.doc-prev))
@@ -543,38 +568,88 @@ func fragments(t *table, n int, sc scorer, q quantizer) []fragment {
 			}
 			e.docs, e.kind = bits, 1
 		} else {
-			e.docs = gaps
+			e.docs = bytes.Clone(gaps)
 		}
 		encs[i] = e
 		sizes[i] = len(t.keys[id]) + 8 + len(e.docs) + len(e.imp)
 	}
-	var out []fragment
-	for start := 0; start < len(order); {
-		end := cut(order, t.keys, sizes, start)
-		var head, body []byte
-		head = appendUvarint(head, uint64(end-start))
-		prev := ""
-		for i := start; i < end; i++ {
-			k := t.keys[order[i]]
-			sh := sharedPrefix(prev, k)
-			head = appendUvarint(head, uint64(sh))
-			head = appendUvarint(head, uint64(len(k)-sh))
-			head = append(head, k[sh:]...)
-			head = appendUvarint(head, uint64(len(encs[i].imp)))
-			head = append(head, encs[i].kind)
-			head = appendUvarint(head, uint64(len(encs[i].docs)))
-			body = append(body, encs[i].docs...)
-			body = append(body, encs[i].imp...)
-			prev = k
-		}
-		first := t.keys[order[start]]
-		if start == 0 {
-			first = ""
-		}
-		out = append(out, fragment{first: first, raw: append(head, body...)})
-		start = end
+	return encs, sizes
+}
+
+// assemble writes one fragment of the terms ids (sorted) and their
+// encodings.
+func assemble(keys []string, ids []int32, encs []encoded) []byte {
+	var head, body []byte
+	head = appendUvarint(head, uint64(len(ids)))
+	prev := ""
+	for i, id := range ids {
+		k := keys[id]
+		sh := sharedPrefix(prev, k)
+		head = appendUvarint(head, uint64(sh))
+		head = appendUvarint(head, uint64(len(k)-sh))
+		head = append(head, k[sh:]...)
+		head = appendUvarint(head, uint64(len(encs[i].imp)))
+		head = append(head, encs[i].kind)
+		head = appendUvarint(head, uint64(len(encs[i].docs)))
+		body = append(body, encs[i].docs...)
+		body = append(body, encs[i].imp...)
+		prev = k
 	}
-	return out
+	return append(head, body...)
+}
+
+// pairBuckets encodes the pairs into buckets by the hash of their keys,
+// fragments of the same layout as the terms', stores them in files and
+// returns their names.
+func pairBuckets(t *table, n int, sc scorer, q quantizer, files map[string][]byte) pairFiles {
+	order := sortedIDs(t)
+	encs, sizes := encode(t, order, n, sc, q)
+	total := 0
+	for _, s := range sizes {
+		total += s
+	}
+	buckets := max(1, (total+fragmentTarget-1)/fragmentTarget)
+	ids := make([][]int32, buckets)
+	bencs := make([][]encoded, buckets)
+	for i, id := range order {
+		b := fnv1a(t.keys[id]) % uint32(buckets)
+		ids[b] = append(ids[b], id)
+		bencs[b] = append(bencs[b], encs[i])
+	}
+	jobs := make([]job, buckets)
+	for b := range jobs {
+		jobs[b].raw = assemble(t.keys, ids[b], bencs[b])
+	}
+	compressAll(jobs)
+	h := sha256.New()
+	for _, j := range jobs {
+		s := sha256.Sum256(j.out)
+		h.Write(s[:])
+	}
+	prefix := "p/" + hex.EncodeToString(h.Sum(nil)[:5]) + "-"
+	for b, j := range jobs {
+		files[prefix+strconv.Itoa(b)+".bin"] = j.out
+	}
+	return pairFiles{Buckets: buckets, Prefix: prefix}
+}
+
+// fnv1a is the 32-bit FNV-1a hash of s's bytes (search.js has the same).
+func fnv1a(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+func sortedIDs(t *table) []int32 {
+	order := make([]int32, len(t.keys))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(t.keys[a], t.keys[b]) })
+	return order
 }
 
 // cut returns the end of the fragment that starts at start: past

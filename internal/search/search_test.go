@@ -156,7 +156,16 @@ func TestWriteIndex(t *testing.T) {
 	if lv[1] <= lv[0] {
 		t.Errorf("levels of receiv = %v: the title match should rank first", lv)
 	}
-	pairs := allTerms(t, files, "en", m.Pairs, m.Docs)
+	pairs := decoded{docs: map[string][]int{}}
+	for b := range m.Pairs.Buckets {
+		d := decodeFragment(t, gunzip(t, files["en/"+m.Pairs.Prefix+fmt.Sprint(b)+".bin"]), m.Docs)
+		for _, k := range d.keys {
+			if int(fnv1a(k))%m.Pairs.Buckets != b {
+				t.Errorf("pair %q is in bucket %d", k, b)
+			}
+			pairs.docs[k] = d.docs[k]
+		}
+	}
 	if got := pairs.docs["give back"]; !reflect.DeepEqual(got, []int{1}) {
 		t.Errorf("pair %q in %v, want [1] (giving-back only: planning has the words apart)", "give back", got)
 	}
@@ -195,7 +204,10 @@ func TestWriteIndex(t *testing.T) {
 	}
 	// Every file the manifest names exists, and every file is named.
 	named := map[string]bool{"en/manifest.json": true}
-	for _, l := range [][][2]string{m.Terms, m.Pairs, m.Lexicons} {
+	for b := range m.Pairs.Buckets {
+		named["en/"+m.Pairs.Prefix+fmt.Sprint(b)+".bin"] = true
+	}
+	for _, l := range [][][2]string{m.Terms, m.Lexicons} {
 		for _, f := range l {
 			named["en/"+f[1]] = true
 		}

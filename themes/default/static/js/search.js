@@ -834,17 +834,29 @@
       });
     };
 
+    var encoder = new TextEncoder();
+
+    // fnv1a is the 32-bit FNV-1a hash of s's UTF-8 bytes.
+    function fnv1a(s) {
+      var b = encoder.encode(s);
+      var h = 2166136261;
+      for (var i = 0; i < b.length; i++) {
+        h = Math.imul(h ^ b[i], 16777619) >>> 0;
+      }
+      return h;
+    }
+
     // phrase returns, for a phrase of stems, a promise of the postings of
-    // each adjacent pair ([] when a pair is in no document).
+    // each adjacent pair, found in the bucket its hash picks.
     Engine.prototype.phrase = function (stems) {
       var self = this;
-      var list = this.manifest.pairs;
+      var pairs = this.manifest.pairs;
       var keys = [];
       for (var i = 0; i + 1 < stems.length; i++) {
         keys.push(stems[i] + " " + stems[i + 1]);
       }
       return Promise.all(keys.map(function (k) {
-        return self.fragment(list[which(list, k)][1]);
+        return self.fragment(pairs.prefix + (fnv1a(k) % pairs.buckets) + ".bin");
       })).then(function (frags) {
         return keys.map(function (k, i) {
           return { frag: frags[i], key: k, weight: 1 };

@@ -787,7 +787,9 @@
     };
 
     // typos adds the terms of the word's lexicon (its first character) at
-    // the smallest distance: 1 for stems of 4 to 7 characters, 2 from 8.
+    // the smallest distance: 1 for stems of 4 to 7 characters, 2 from 8;
+    // the one in most documents, and up to two more in at least a quarter
+    // as many.
     Engine.prototype.typos = function (word, add) {
       var self = this;
       var s = word.stem;
@@ -823,7 +825,11 @@
         best.sort(function (a, b) {
           return b[1] - a[1] || cmp(a[0], b[0]);
         });
-        best = best.slice(0, 3);
+        // Rarer terms would outrank the likeliest one by their weight
+        // alone (a rare term scores high): keep the common ones.
+        best = best.slice(0, 3).filter(function (t, i) {
+          return i === 0 || t[1] * 4 >= best[0][1];
+        });
         return Promise.all(best.map(function (t) {
           return self.termFrag(t[0]);
         })).then(function (frags) {

@@ -45,13 +45,19 @@
 // terms within a field form pairs ("giving back" -> "giv back"), indexed
 // like terms, so a phrase query loads the postings of its pairs only.
 //
-// search.js ranks documents by how many of the query's words they match,
-// then by the sum of their impacts; the last word, while typed, also
-// matches the terms it begins (prefix), and a word with no term of its own
-// takes the closest term of its lexicon (Damerau–Levenshtein distance 1
-// for words of 4 to 7 letters, 2 from 8 letters), ranked below exact
-// matches. Typos in a word's first character are not corrected: the
-// lexicon a word is compared with is the one of its first character.
+// search.js ranks documents by how many of the query's words (and quoted
+// phrases, which are required) they match, then by the sum of their
+// impacts. The last word, while typed (no space after it), also matches
+// the terms it begins, weighted 0.75, when those lie in at most two
+// fragments (a shorter prefix matches whole words only until more letters
+// come), and a word typed past a stem into an ending the stemmer strips
+// ("receivin") matches that stem. A word with no term of its own takes the
+// closest terms of its lexicon, weighted 0.5 (optimal string alignment
+// distance 1 for stems of 4 to 7 characters, 2 from 8; the most common
+// such term, and others nearly as common). Typos in a word's first
+// character are not corrected: the lexicon a word is compared with is the
+// one of its first character. Words of fewer than 4 characters are never
+// corrected.
 //
 // # Sizes
 //
@@ -59,9 +65,15 @@
 // fragmentTarget bytes (before compression) and, where there is a choice,
 // where adjacent terms share the shortest prefix, so that one prefix tends
 // to live in one fragment. A query loads the manifest, one fragment per
-// word (two for a typed prefix at most), the lexicon of a misspelled
-// word's first character, and for the results it shows one shard and one
-// document file each.
+// word (two for a typed prefix at most), one pair bucket per adjacent pair
+// of a phrase, the lexicon of a misspelled word's first character, and for
+// the results it shows one shard and one document file each.
+//
+// Measured with BenchmarkIndex on the generated 10,000-page corpus (about
+// a thousand words a page, code included) on a shared 2-core machine: 40
+// MB stored in 11,117 files (29 MB of it the document files), built in
+// 5–7 s; a first query of two words fetches 42 KB, the next ones 25 KB,
+// a phrase 43 KB. The bytes are those stored, which is what a host serves.
 package search
 
 import (

@@ -35,6 +35,7 @@ func TestImports(t *testing.T) {
 		"mutual/internal/scaffold":    {"mutual/internal/diag"},
 		"mutual/internal/serve":       {"mutual/internal/site", "mutual/internal/diag"},
 		"mutual/internal/benchcorpus": {},
+		"mutual/internal/search":      {"mutual/internal/diag"},
 		"mutual/internal/bench":       {"mutual/internal/benchcorpus", "mutual/internal/markdown", "mutual/internal/serve", "mutual/internal/site", "mutual/internal/diag"},
 	}
 	// Outside packages (by prefix) and the only project packages that may

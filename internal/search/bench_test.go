@@ -1,0 +1,208 @@
+package search
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"mutual/internal/benchcorpus"
+	"mutual/internal/markdown"
+)
+
+// The search figures of make bench, measured on the generated corpus:
+//
+//	go test -run XX -bench Index -benchtime 1x ./internal/search
+//
+// MUTUAL_SEARCH_PAGES sets the number of pages (default 10000); the corpus
+// is kept in $TMPDIR/mutual-search-bench-N. It prints the index's build
+// time, its size (files and bytes as stored, which is what a host serves),
+// and for the sample sessions the bytes each query fetches with an empty
+// cache first and then with what the earlier queries loaded.
+
+// benchSessions are the sample queries: three in a row, as one person
+// searching three times on one page, and a word typed letter by letter
+// (each keystroke a query, the worst case: search.js waits for a pause).
+var benchSessions = [][]string{
+	{"partner listens", "gratitude apology", `"repairs trust"`},
+	{"g", "gr", "gra", "grat", "gratitude", "gratitude r", "gratitude re", "gratitude rep", "gratitude repair"},
+	{"recieve kindnes"},
+}
+
+func BenchmarkIndex(b *testing.B) {
+	pages := 10000
+	if s := os.Getenv("MUTUAL_SEARCH_PAGES"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			b.Fatalf("MUTUAL_SEARCH_PAGES=%q", s)
+		}
+		pages = n
+	}
+	docs := benchDocs(b, pages)
+	words := 0
+	for _, d := range docs {
+		for _, p := range d.Parts {
+			words += len(strings.Fields(p.Text))
+		}
+	}
+	var files map[string][]byte
+	var err error
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	b.ResetTimer()
+	for b.Loop() {
+		files, err = Write(docs)
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	perBuild := time.Since(start) / time.Duration(b.N)
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+
+	total, raw := 0, 0
+	kinds := map[string][2]int{}
+	for name, f := range files {
+		total += len(f)
+		k := strings.Split(name, "/")[1]
+		if strings.HasSuffix(name, ".bin") {
+			raw += len(gunzip(b, f))
+		} else {
+			raw += len(f)
+		}
+		c := kinds[k]
+		kinds[k] = [2]int{c[0] + 1, c[1] + len(f)}
+	}
+	b.ReportMetric(float64(total)/1e6, "index-MB")
+	b.ReportMetric(float64(len(files)), "files")
+	fmt.Printf("search index of %d pages (%d words of body text): built in %v, %d files, %.1f MB stored (%.1f MB before compression), %.0f MB allocated per build\n",
+		len(docs), words, perBuild.Round(time.Millisecond), len(files), float64(total)/1e6, float64(raw)/1e6, float64(after.TotalAlloc-before.TotalAlloc)/1e6/float64(b.N))
+	var names []string
+	for k := range kinds {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		fmt.Printf("  %-14s %6d files %9.1f KB\n", k, kinds[k][0], float64(kinds[k][1])/1e3)
+	}
+
+	dir := filepath.Join(b.TempDir(), "index")
+	for name, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, f, 0o644)
+	}
+	res := querySessions(b, filepath.Join(dir, "en"), benchSessions, 8)
+	for i, session := range res {
+		sum := 0
+		for j, a := range session {
+			sum += a.Bytes
+			fmt.Printf("  session %d query %d %-22q %6.1f KB in %2d files, %5d results, %6.1f ms in Node (first: %s)\n",
+				i+1, j+1, a.Q, float64(a.Bytes)/1e3, len(a.Files), a.Total, a.Ms, firstURL(a))
+			if i == 0 {
+				b.ReportMetric(float64(a.Bytes)/1e3, fmt.Sprintf("q%d-KB", j+1))
+			}
+		}
+		fmt.Printf("  session %d: %.1f KB in all\n", i+1, float64(sum)/1e3)
+	}
+}
+
+func firstURL(a jsAnswer) string {
+	if len(a.Results) == 0 {
+		return "none"
+	}
+	return a.Results[0].URL
+}
+
+// benchDocs writes (or reuses) the corpus and turns its guide pages into
+// Documents the way the site will: the body rendered by the markdown
+// package, then split by Parts.
+func benchDocs(b *testing.B, pages int) []Document {
+	b.Helper()
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("mutual-search-bench-%d", pages))
+	const seed = 1
+	if !benchcorpus.Current(dir, pages, seed) {
+		if err := benchcorpus.Write(dir, pages, seed); err != nil {
+			b.Fatal(err)
+		}
+	}
+	md := markdown.New(markdown.Options{})
+	docs := make([]Document, pages)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	errs := make(chan error, 1)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for i := range next {
+				rel := benchcorpus.PageRel(i)
+				src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+				if err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+					continue
+				}
+				fm, body, lines := splitFrontMatter(string(src))
+				buf.Reset()
+				if _, err := md.Render(&buf, []byte(body), markdown.Context{Path: rel, LineOffset: lines}); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+					continue
+				}
+				url := "/" + strings.TrimSuffix(strings.TrimPrefix(rel, "content/"), ".md") + "/"
+				docs[i] = Document{
+					URL: url, Title: fm["title"], Description: fm["description"], Language: "en",
+					Section: "Section " + strings.TrimPrefix(strings.Split(rel, "/")[2], "s"),
+					Tags:    strings.Split(strings.Trim(fm["tags"], "[]"), ", "),
+					Parts:   Parts(buf.String()),
+				}
+			}
+		}()
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		b.Fatal(err)
+	default:
+	}
+	return docs
+}
+
+// splitFrontMatter reads the corpus's one-line `key: value` front matter
+// (values quoted with Go's %q).
+func splitFrontMatter(src string) (map[string]string, string, int) {
+	fm := map[string]string{}
+	rest, ok := strings.CutPrefix(src, "---\n")
+	if !ok {
+		return fm, src, 0
+	}
+	head, body, _ := strings.Cut(rest, "\n---\n")
+	for _, line := range strings.Split(head, "\n") {
+		k, v, _ := strings.Cut(line, ": ")
+		if u, err := strconv.Unquote(v); err == nil {
+			v = u
+		}
+		fm[k] = v
+	}
+	return fm, body, strings.Count(head, "\n") + 3
+}

@@ -1,0 +1,63 @@
+// run.js drives search.js's query engine under Node for the Go tests and
+// the benchmark: node run.js SEARCH_JS INDEX_DIR < request.json
+//
+// The request is {"sessions": [[query, ...], ...], "show": N} or one of
+// {"fold": [string, ...]}, {"tokens": [string, ...], "elide": bool},
+// {"stem": [[stemmer, word], ...]}. Each session starts a fresh engine (an
+// empty cache, as a new page load); for each query it prints the results
+// (the first N) and the stored bytes the query fetched.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const core = require(path.resolve(process.argv[2]));
+const dir = process.argv[3];
+
+async function main() {
+  const req = JSON.parse(fs.readFileSync(0, "utf8"));
+  if (req.fold) {
+    return req.fold.map(core.fold);
+  }
+  if (req.tokens) {
+    return req.tokens.map((s) => core.tokens(s, !!req.elide).map((t) => t.w));
+  }
+  if (req.stem) {
+    return req.stem.map(([name, w]) => core.stem(name, w));
+  }
+  const out = [];
+  for (const session of req.sessions) {
+    const files = [];
+    const engine = new core.Engine(async (p) => {
+      const b = fs.readFileSync(path.join(dir, p));
+      files.push(p);
+      return new Uint8Array(b.buffer, b.byteOffset, b.length);
+    });
+    const answers = [];
+    for (const q of session) {
+      const before = engine.transferred;
+      const nfiles = files.length;
+      const t0 = process.hrtime.bigint();
+      const res = await engine.search(q);
+      const items = await engine.results(res, 0, req.show || 10);
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      const flat = (pieces) => pieces.map(([t, m]) => (m ? "[" + t + "]" : t)).join("");
+      answers.push({
+        q,
+        total: res.total,
+        bytes: engine.transferred - before,
+        files: files.slice(nfiles),
+        ms,
+        results: items.map((r) => ({ url: r.url, title: flat(r.title), section: r.section, heading: flat(r.heading || []), passage: flat(r.passage) })),
+      });
+    }
+    out.push(answers);
+  }
+  return out;
+}
+
+main().then(
+  (v) => process.stdout.write(JSON.stringify(v)),
+  (e) => {
+    process.stderr.write(String(e && e.stack ? e.stack : e) + "\n");
+    process.exit(1);
+  },
+);

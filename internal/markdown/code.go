@@ -9,7 +9,6 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -116,11 +115,42 @@ func (r *nodeRenderer) renderCode(w util.BufWriter, src []byte, node ast.Node, e
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	var lang []byte
-	if n, ok := node.(*ast.FencedCodeBlock); ok {
-		lang = n.Language(src)
+	if v, ok := node.Attribute(tokensAttr); ok {
+		if h, ok := v.(*highlighted); ok {
+			// Format only fails when w does, and a buffer does not.
+			_ = r.m.fmt.Format(w, lightStyle, chroma.Literator(h.tokens...))
+			_ = w.WriteByte('\n')
+			return ast.WalkSkipChildren, nil
+		}
 	}
+	_, _ = w.WriteString(`<pre tabindex="0" class="chroma"><code>`)
 	lines := node.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		writeEscaped(w, seg.Value(src))
+	}
+	_, _ = w.WriteString("</code></pre>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+// tokensAttr is the attribute under which walk leaves a code block's
+// highlighted tokens for renderCode; the renderer writes no attributes of
+// code blocks.
+var tokensAttr = []byte("mutual-highlighted")
+
+type highlighted struct{ tokens []chroma.Token }
+
+// code highlights a fenced code block with a language, or leaves it to be
+// written plain: without a language, in a language chroma does not know
+// or cannot be guarded for, or when the highlighter fails on it (with a
+// warning at the language name).
+func (d *document) code(n *ast.FencedCodeBlock) {
+	lang := n.Language(d.src)
+	lexer := lookupLexer(lang)
+	if lexer == nil {
+		return
+	}
+	lines := n.Lines()
 	size := 0
 	for i := range lines.Len() {
 		seg := lines.At(i)
@@ -130,23 +160,18 @@ func (r *nodeRenderer) renderCode(w util.BufWriter, src []byte, node ast.Node, e
 	code.Grow(size)
 	for i := range lines.Len() {
 		seg := lines.At(i)
-		code.Write(seg.Value(src))
+		code.Write(seg.Value(d.src))
 	}
-	if lexer := lookupLexer(lang); lexer != nil {
-		if it, err := lexer.Tokenise(nil, code.String()); err == nil {
-			// Format only fails when w does, and a buffer does not.
-			_ = r.m.fmt.Format(w, lightStyle, it)
-			_ = w.WriteByte('\n')
-			return ast.WalkSkipChildren, nil
-		}
+	tokens, err := highlight(lexer, code.String())
+	if err != nil {
+		p := d.pos(n.Info.Segment.Start)
+		d.res.Warnings.Add(d.ctx.Path, p.Line, p.Col, "cannot highlight this %q code block: %v; it is shown as plain text", string(lang), err)
+		return
 	}
-	_, _ = w.WriteString(`<pre tabindex="0" class="chroma"><code>`)
-	writeEscaped(w, code.String())
-	_, _ = w.WriteString("</code></pre>\n")
-	return ast.WalkSkipChildren, nil
+	n.SetAttribute(tokensAttr, &highlighted{tokens: tokens})
 }
 
-func writeEscaped(w util.BufWriter, s string) {
+func writeEscaped(w util.BufWriter, s []byte) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var esc string
@@ -162,11 +187,11 @@ func writeEscaped(w util.BufWriter, s string) {
 		default:
 			continue
 		}
-		_, _ = w.WriteString(s[last:i])
+		_, _ = w.Write(s[last:i])
 		_, _ = w.WriteString(esc)
 		last = i + 1
 	}
-	_, _ = w.WriteString(s[last:])
+	_, _ = w.Write(s[last:])
 }
 
 // Lexers are looked up once per language name: chroma's lookup falls back
@@ -174,13 +199,15 @@ func writeEscaped(w util.BufWriter, s string) {
 // highlighting a short block.
 var lexerCache = struct {
 	sync.RWMutex
-	m map[string]chroma.Lexer // nil for names chroma does not know
+	m map[string]chroma.Lexer // nil for names without a lexer
 }{m: make(map[string]chroma.Lexer)}
 
 // lexerCacheMax bounds the cache against pathological input (such as a
 // fuzzer inventing languages); past it, unknown names are looked up anew.
 const lexerCacheMax = 512
 
+// lookupLexer is the guarded lexer for a language name (see highlight.go),
+// or nil.
 func lookupLexer(lang []byte) chroma.Lexer {
 	if len(lang) == 0 {
 		return nil
@@ -192,9 +219,7 @@ func lookupLexer(lang []byte) chroma.Lexer {
 		return l
 	}
 	name := string(lang)
-	if l = lexers.Get(strings.ToLower(name)); l != nil {
-		l = chroma.Coalesce(l)
-	}
+	l = theLexers.lookup(strings.ToLower(name))
 	lexerCache.Lock()
 	if len(lexerCache.m) < lexerCacheMax {
 		lexerCache.m[name] = l

@@ -25,8 +25,9 @@
 // and image, and Render writes back what it returns. A Resolve error becomes
 // a diag error at the position of the link's opening "[" (or the "!" of an
 // image): lines count from the top of the file (Context.LineOffset lines of
-// front matter come before src), columns count characters from 1, and
-// Context.ColOffset shifts the columns of src's first line. Autolinks
+// front matter come before src), columns count characters from 1,
+// Context.ColOffset shifts the columns of src's first line and
+// Context.Indent those of the others. Autolinks
 // (<https://...>, bare www. and e-mail addresses) are absolute by
 // construction and are not passed to Resolve.
 //
@@ -105,6 +106,9 @@ type Context struct {
 	// ColOffset is added to the columns of src's first line only (for
 	// snippets embedded in YAML); usually 0.
 	ColOffset int
+	// Indent is added to the columns of every line but the first (for
+	// YAML block scalars, whose lines are indented in the file); usually 0.
+	Indent int
 	// Resolve is called for every link and image destination. It returns
 	// the destination to write, or an error whose text (plain, no position)
 	// Render reports at the link's position. nil keeps every destination.
@@ -123,6 +127,9 @@ type Heading struct {
 type Result struct {
 	Headings []Heading // every h1..h6 with its stable id, in order
 	Errors   diag.List // link resolution errors, positioned
+	// Warnings are problems that do not stop the page from rendering, such
+	// as a code block shown plain because its highlighter failed.
+	Warnings diag.List
 }
 
 // Priorities of this package's goldmark parts. goldmark sorts ascending and
@@ -231,6 +238,8 @@ func (d *document) walk(doc ast.Node) {
 			n.Destination = d.resolve(n, n.Destination)
 		case *east.TableCell:
 			tableCell(n)
+		case *ast.FencedCodeBlock:
+			d.code(n)
 		}
 		return ast.WalkContinue, nil
 	})

@@ -69,6 +69,7 @@ type Builder struct {
 	fixed    map[string]*asset // generated assets: the code stylesheet and the schema
 	scorer   map[string]*asset // the embedded WebAssembly scorer and its loader
 	last     *state            // the last successful build
+	warnings diag.List         // of the last Build or Check
 	builds   int
 	hintMu   sync.Mutex
 	hint     []string     // paths a watcher saw change since the last build; nil = unknown
@@ -93,6 +94,7 @@ type body struct {
 	ids      map[string]bool // the headings' ids; made once, then only read
 	links    []linkRec
 	errs     diag.List
+	warns    diag.List
 }
 
 // New returns a Builder for opts.
@@ -166,6 +168,14 @@ func (b *Builder) takeHint() []string {
 	return h
 }
 
+// Warnings are the problems the last Build or Check found that did not
+// stop it, sorted: a code block shown without highlighting, for example.
+func (b *Builder) Warnings() diag.List {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append(diag.List(nil), b.warnings...)
+}
+
 // Check validates the whole site as Build does, and writes nothing.
 func (b *Builder) Check() error {
 	b.mu.Lock()
@@ -222,6 +232,7 @@ type build struct {
 
 	mu       sync.Mutex
 	errs     diag.List
+	warns    diag.List // problems that do not fail the build
 	anchors  map[string]map[string]bool // page URL -> heading ids
 	links    []linkRec
 	manifest map[string]string
@@ -242,6 +253,11 @@ func (bd *build) fail(errs ...*diag.Error) {
 func (b *Builder) run(mode buildMode) (*Stats, error) {
 	start := time.Now()
 	bd := &build{b: b, mode: mode, anchors: map[string]map[string]bool{}, manifest: map[string]string{}, staged: map[string][]byte{}}
+	b.warnings = nil
+	defer func() {
+		bd.warns.Sort()
+		b.warnings = bd.warns
+	}()
 	if err := b.checkOut(); err != nil {
 		return nil, err
 	}
@@ -690,6 +706,7 @@ func (bd *build) renderBody(n *node, key string) *body {
 		res.errs.Add(s.path(), 0, 0, "cannot render: %v", err)
 	}
 	res.errs = append(res.errs, r.Errors...)
+	res.warns = r.Warnings
 	res.headings = r.Headings
 	res.html = template.HTML(buf.String())
 	if bd.b.caching() {
@@ -727,6 +744,7 @@ func (bd *build) learn(n *node, c *body) {
 	bd.anchors[n.url] = c.ids
 	bd.links = append(bd.links, c.links...)
 	bd.errs = append(bd.errs, c.errs...)
+	bd.warns = append(bd.warns, c.warns...)
 	bd.mu.Unlock()
 }
 
@@ -760,6 +778,11 @@ func (bd *build) worksheet(n *node, p *Page) bool {
 			errs := r.Errors
 			if err != nil {
 				errs.Add(s.path(), line, col, "cannot render: %v", err)
+			}
+			if len(r.Warnings) > 0 {
+				bd.mu.Lock()
+				bd.warns = append(bd.warns, r.Warnings...)
+				bd.mu.Unlock()
 			}
 			return template.HTML(buf.String()), errs
 		},

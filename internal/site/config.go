@@ -24,6 +24,7 @@ type Config struct {
 	Help        string // Markdown, shown in every footer and in worksheet safety notices
 	HelpLine    int    // file line and column where the help text starts
 	HelpCol     int
+	HelpIndent  int // columns before the text's later lines in the file (a block scalar's indentation)
 	Unsafe      bool // markdown: {unsafe: true} allows raw HTML in Markdown
 	ThemeLine   int  // where the theme is named, for messages
 	ThemeCol    int
@@ -74,7 +75,8 @@ func ParseConfig(src []byte) (*Config, diag.List) {
 			cfg.HelpLine, cfg.HelpCol = v.Line, v.Column
 			if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 				// A block scalar's text starts on the next line.
-				cfg.HelpLine, cfg.HelpCol = v.Line+1, 1
+				cfg.HelpIndent = blockIndent(src, v.Line)
+				cfg.HelpLine, cfg.HelpCol = v.Line+1, cfg.HelpIndent+1
 			}
 		case "menu":
 			cfg.Menu = parseMenu(y, v)
@@ -125,6 +127,19 @@ func (c *Config) BasePath() string { return c.base.Path }
 
 // Origin is the scheme and host of the base URL.
 func (c *Config) Origin() string { return c.base.Scheme + "://" + c.base.Host }
+
+// blockIndent is the indentation of a block scalar's text: that of its
+// first non-blank line after line (1-based) of src.
+func blockIndent(src []byte, line int) int {
+	lines := strings.Split(string(src), "\n")
+	for i := line; i < len(lines); i++ {
+		l := strings.TrimRight(lines[i], "\r")
+		if strings.TrimSpace(l) != "" {
+			return len(l) - len(strings.TrimLeft(l, " "))
+		}
+	}
+	return 0
+}
 
 func parseMenu(y *yamlFile, v *yaml.Node) []MenuEntry {
 	if v.Kind != yaml.SequenceNode {

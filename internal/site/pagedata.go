@@ -41,13 +41,14 @@ func (bd *build) siteData() *Site {
 		defer putBuffer(buf)
 		var links []linkRec
 		r, err := bd.b.md.Render(buf, []byte(cfg.Help), markdown.Context{
-			Path: ConfigPath, LineOffset: cfg.HelpLine - 1, ColOffset: cfg.HelpCol - 1,
+			Path: ConfigPath, LineOffset: cfg.HelpLine - 1, ColOffset: cfg.HelpCol - 1, Indent: cfg.HelpIndent,
 			Resolve: bd.linkFunc("site.yaml", ConfigPath, &links),
 		})
 		if err != nil {
 			bd.errs.Add(ConfigPath, cfg.HelpLine, cfg.HelpCol, "cannot render help: %v", err)
 		}
 		bd.errs = append(bd.errs, r.Errors...)
+		bd.warns = append(bd.warns, r.Warnings...)
 		bd.links = append(bd.links, links...)
 		s.Help = template.HTML(buf.String())
 	}

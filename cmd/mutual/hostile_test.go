@@ -13,7 +13,7 @@ import (
 // block at its language name; the blocks are published as plain text.
 func TestHighlightNeverHangs(t *testing.T) {
 	dir := writeSite(t, map[string]string{
-		"content/site.yaml": "title: T\nbaseURL: https://example.org/\nhelp: |\n  Call us.\n\n  ```jungle\n  /\n  ```\n",
+		"content/site.yaml":   "title: T\nbaseURL: https://example.org/\nhelp: |\n  Call us.\n\n  ```jungle\n  /\n  ```\n",
 		"content/guides/a.md": "---\ntitle: A\n---\nA.\n\n```jungle\n/\n```\n\n```jsonata\n\"\n```\n",
 		"content/worksheets/w.yaml": `title: W
 intro: |

@@ -232,7 +232,7 @@ type build struct {
 
 	mu       sync.Mutex
 	errs     diag.List
-	warns    diag.List // problems that do not fail the build
+	warns    diag.List                  // problems that do not fail the build
 	anchors  map[string]map[string]bool // page URL -> heading ids
 	links    []linkRec
 	manifest map[string]string

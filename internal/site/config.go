@@ -24,7 +24,7 @@ type Config struct {
 	Help        string // Markdown, shown in every footer and in worksheet safety notices
 	HelpLine    int    // file line and column where the help text starts
 	HelpCol     int
-	HelpIndent  int // columns before the text's later lines in the file (a block scalar's indentation)
+	HelpIndent  int  // columns before the text's later lines in the file (a block scalar's indentation)
 	Unsafe      bool // markdown: {unsafe: true} allows raw HTML in Markdown
 	ThemeLine   int  // where the theme is named, for messages
 	ThemeCol    int

@@ -115,11 +115,8 @@ func (r *nodeRenderer) renderCode(w util.BufWriter, src []byte, node ast.Node, e
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	if v, ok := node.Attribute(tokensAttr); ok {
-		if h, ok := v.(*highlighted); ok {
-			// Format only fails when w does, and a buffer does not.
-			_ = r.m.fmt.Format(w, lightStyle, chroma.Literator(h.tokens...))
-			_ = w.WriteByte('\n')
+	if v, ok := node.Attribute(documentAttr); ok {
+		if d, ok := v.(*document); ok && d.highlight(w, node.(*ast.FencedCodeBlock)) {
 			return ast.WalkSkipChildren, nil
 		}
 	}
@@ -133,22 +130,34 @@ func (r *nodeRenderer) renderCode(w util.BufWriter, src []byte, node ast.Node, e
 	return ast.WalkSkipChildren, nil
 }
 
-// tokensAttr is the attribute under which walk leaves a code block's
-// highlighted tokens for renderCode; the renderer writes no attributes of
-// code blocks.
-var tokensAttr = []byte("mutual-highlighted")
+// Highlighting costs chroma about ten microseconds a character, so a page
+// highlights at most this much code; the rest is shown plain.
+const (
+	maxHighlightBlocks = 1000
+	maxHighlightBytes  = 256 << 10
+)
 
-type highlighted struct{ tokens []chroma.Token }
+// documentAttr marks the fenced code blocks with a language chroma knows:
+// walk leaves the document being rendered under it, so that renderCode
+// can report a block the highlighter fails on at its position. The
+// renderer writes no attributes of code blocks.
+var documentAttr = []byte("mutual-document")
 
-// code highlights a fenced code block with a language, or leaves it to be
-// written plain: without a language, in a language chroma does not know
-// or cannot be guarded for, or when the highlighter fails on it (with a
-// warning at the language name).
+// code marks a fenced code block for highlighting when chroma has a
+// guarded lexer for its language (see highlight.go).
 func (d *document) code(n *ast.FencedCodeBlock) {
+	if lookupLexer(n.Language(d.src)) != nil {
+		n.SetAttribute(documentAttr, d)
+	}
+}
+
+// highlight writes a code block highlighted, or reports that it could not
+// with a warning at its language name and returns false.
+func (d *document) highlight(w util.BufWriter, n *ast.FencedCodeBlock) bool {
 	lang := n.Language(d.src)
 	lexer := lookupLexer(lang)
 	if lexer == nil {
-		return
+		return false
 	}
 	lines := n.Lines()
 	size := 0
@@ -156,6 +165,16 @@ func (d *document) code(n *ast.FencedCodeBlock) {
 		seg := lines.At(i)
 		size += seg.Stop - seg.Start + seg.Padding
 	}
+	if d.highlighted.blocks >= maxHighlightBlocks || d.highlighted.bytes+size > maxHighlightBytes {
+		if !d.highlighted.full {
+			d.highlighted.full = true
+			p := d.pos(n.Info.Segment.Start)
+			d.res.Warnings.Add(d.ctx.Path, p.Line, p.Col, "this code block and the ones after it are shown as plain text: a page highlights at most %d code blocks and %d KB of code", maxHighlightBlocks, maxHighlightBytes>>10)
+		}
+		return false
+	}
+	d.highlighted.blocks++
+	d.highlighted.bytes += size
 	var code strings.Builder
 	code.Grow(size)
 	for i := range lines.Len() {
@@ -166,9 +185,12 @@ func (d *document) code(n *ast.FencedCodeBlock) {
 	if err != nil {
 		p := d.pos(n.Info.Segment.Start)
 		d.res.Warnings.Add(d.ctx.Path, p.Line, p.Col, "cannot highlight this %q code block: %v; it is shown as plain text", string(lang), err)
-		return
+		return false
 	}
-	n.SetAttribute(tokensAttr, &highlighted{tokens: tokens})
+	// Format only fails when w does, and a buffer does not.
+	_ = d.fmt.Format(w, lightStyle, chroma.Literator(tokens...))
+	_ = w.WriteByte('\n')
+	return true
 }
 
 func writeEscaped(w util.BufWriter, s []byte) {

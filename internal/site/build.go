@@ -7,6 +7,7 @@ import (
 	"hash/maphash"
 	"html/template"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -35,6 +36,9 @@ type Options struct {
 	BaseURL  string    // overrides content/site.yaml's baseURL when set
 	Scripts  []string  // extra root-relative script URLs added to every page
 	Progress io.Writer // progress for builds longer than a second; nil = none
+	// Notice is told when the build waits for another build into the same
+	// output folder; nil = nobody.
+	Notice io.Writer
 	// Watch keeps rendered pages in memory between builds, so that a rebuild
 	// after an edit renders only what the edit changed (mutual serve).
 	Watch bool
@@ -238,6 +242,8 @@ type build struct {
 	manifest map[string]string
 	changed  []string
 	staged   map[string][]byte
+	copies   map[string]string // output path -> content file to copy, staged or in a full build
+	realOut  string            // the output folder, symbolic links resolved
 	rendered int
 	done     atomic.Int64
 
@@ -252,15 +258,17 @@ func (bd *build) fail(errs ...*diag.Error) {
 
 func (b *Builder) run(mode buildMode) (*Stats, error) {
 	start := time.Now()
-	bd := &build{b: b, mode: mode, anchors: map[string]map[string]bool{}, manifest: map[string]string{}, staged: map[string][]byte{}}
+	bd := &build{b: b, mode: mode, anchors: map[string]map[string]bool{}, manifest: map[string]string{}, staged: map[string][]byte{}, copies: map[string]string{}}
 	b.warnings = nil
 	defer func() {
 		bd.warns.Sort()
 		b.warnings = bd.warns
 	}()
-	if err := b.checkOut(); err != nil {
+	realOut, err := b.checkOut()
+	if err != nil {
 		return nil, err
 	}
+	bd.realOut = realOut
 	// Config.
 	cfgSrc, err := os.ReadFile(filepath.Join(b.dir, ConfigPath))
 	if err != nil {
@@ -349,7 +357,11 @@ func (b *Builder) run(mode buildMode) (*Stats, error) {
 	}
 	// Output.
 	if mode != modeCheck {
-		out, err := newOutputDir(b.out, mode == modeFull)
+		out, err := newOutputDir(realOut, mode == modeFull, func() {
+			if w := b.opts.Notice; w != nil {
+				fmt.Fprintf(w, "waiting for another mutual build into %s to finish\n", b.out)
+			}
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -405,28 +417,86 @@ func (b *Builder) run(mode buildMode) (*Stats, error) {
 // when asked to, or once a second build shows the Builder is reused.
 func (b *Builder) caching() bool { return b.opts.Watch || b.builds > 0 }
 
-// checkOut refuses output folders a build must never replace.
-func (b *Builder) checkOut() error {
-	out, dir := filepath.Clean(b.out), filepath.Clean(b.dir)
+// checkOut refuses output folders a build must never replace, and returns
+// the output folder with symbolic links resolved: every check is made on
+// the folders the paths really name, so that a link cannot lead a build
+// into the site. (Whether a folder holds a previous build is checked once
+// the build holds the output's lock: see output.go.)
+func (b *Builder) checkOut() (string, error) {
+	out, err := resolveLinks(b.out)
+	if err != nil {
+		return "", fmt.Errorf("cannot use the output folder %s: %w", b.out, err)
+	}
+	dir, err := resolveLinks(b.dir)
+	if err != nil {
+		dir = filepath.Clean(b.dir)
+	}
+	shown := b.out
+	if shown != out {
+		shown = b.out + " (a link to " + out + ")"
+	}
 	switch {
 	case out == string(filepath.Separator) || out == filepath.VolumeName(out)+string(filepath.Separator):
-		return fmt.Errorf("refusing to build into %s: choose an output folder of its own", out)
+		return "", fmt.Errorf("refusing to build into %s: choose an output folder of its own", shown)
 	case out == dir:
-		return fmt.Errorf("refusing to build into the site folder %s: choose an output folder such as %s", out, filepath.Join(dir, "public"))
-	case strings.HasPrefix(dir+string(filepath.Separator), out+string(filepath.Separator)):
-		return fmt.Errorf("refusing to build into %s: it holds the site folder", out)
+		return "", fmt.Errorf("refusing to build into the site folder %s: choose an output folder such as %s", shown, filepath.Join(b.dir, "public"))
+	case within(dir, out):
+		return "", fmt.Errorf("refusing to build into %s: it holds the site folder", shown)
 	}
 	for _, name := range []string{"content", "themes"} {
-		if d := filepath.Join(dir, name); out == d || strings.HasPrefix(out, d+string(filepath.Separator)) {
-			return fmt.Errorf("refusing to build into %s: it is inside the site's %s/ folder", out, name)
+		d, err := resolveLinks(filepath.Join(dir, name))
+		if err != nil {
+			d = filepath.Join(dir, name)
+		}
+		if out == d || within(out, d) || out == filepath.Join(dir, name) || within(out, filepath.Join(dir, name)) {
+			return "", fmt.Errorf("refusing to build into %s: it is inside the site's %s/ folder", shown, name)
 		}
 	}
 	for _, name := range []string{"content", ".git"} {
 		if _, err := os.Lstat(filepath.Join(out, name)); err == nil {
-			return fmt.Errorf("refusing to build into %s: it holds %s/, so it looks like a site or a repository, not an output folder", out, name)
+			return "", fmt.Errorf("refusing to build into %s: it holds %s/, so it looks like a site or a repository, not an output folder", shown, name)
 		}
 	}
-	return nil
+	if st, err := os.Stat(out); err == nil && !st.IsDir() {
+		return "", fmt.Errorf("refusing to build into %s: it is a file, not a folder; choose a folder with -o", shown)
+	}
+	return out, nil
+}
+
+// within reports whether p lies inside the folder dir (both clean and
+// absolute).
+func within(p, dir string) bool {
+	return strings.HasPrefix(p, strings.TrimSuffix(dir, string(filepath.Separator))+string(filepath.Separator))
+}
+
+// resolveLinks is the absolute path p names once every symbolic link in
+// it is followed: the longest part of it that exists resolved, the rest
+// (not yet made) appended.
+func resolveLinks(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	var rest []string
+	for cur := abs; ; {
+		real, err := filepath.EvalSymlinks(cur)
+		if err == nil {
+			return filepath.Join(append([]string{real}, rest...)...), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		parent := filepath.Dir(cur)
+		if parent == cur {
+			return abs, nil
+		}
+		if _, lerr := os.Lstat(cur); lerr == nil {
+			// A link that leads nowhere: building would make its target.
+			return "", fmt.Errorf("%s is a symbolic link to a missing folder", cur)
+		}
+		rest = append([]string{filepath.Base(cur)}, rest...)
+		cur = parent
+	}
 }
 
 // loadAssets reads the chain's static files and the generated stylesheet.
@@ -848,12 +918,7 @@ func (bd *build) extras() {
 			bd.record(rel, key, nil)
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(bd.b.dir, "content", filepath.FromSlash(rel)))
-		if err != nil {
-			bd.errs.Add(s.path(), 0, 0, "cannot read: %v", err)
-			continue
-		}
-		bd.record(rel, key, data)
+		bd.recordCopy(rel, key, filepath.Join(bd.b.dir, "content", filepath.FromSlash(rel)), s)
 	}
 	// Redirects, sitemap, feed and robots.txt depend only on the site's
 	// structure: when it did not change, keep last build's files.
@@ -903,6 +968,22 @@ func (bd *build) structureKey() string {
 	return k.sum()
 }
 
+// recordCopy adds a content file to the output, copied from src as a
+// stream when it is written (never read whole into memory).
+func (bd *build) recordCopy(out, key, src string, s *source) {
+	bd.mu.Lock()
+	bd.manifest[out] = key
+	if bd.mode == modeFull || bd.mode == modeIncremental && bd.b.last.manifest[out] != key {
+		bd.copies[out] = src
+	}
+	bd.mu.Unlock()
+	if bd.mode == modeFull {
+		if err := bd.out.copyFile(out, src); err != nil {
+			bd.fail(diag.Errorf(s.path(), 0, 0, "cannot copy: %v", err))
+		}
+	}
+}
+
 func (bd *build) recordBytes(out string, data []byte) {
 	k := newKeyer(bd.b.seed)
 	k.bytes(data)
@@ -920,6 +1001,12 @@ func (bd *build) commit() error {
 	case modeIncremental:
 		for _, p := range sortedKeys(bd.staged) {
 			if err := bd.out.write(p, bd.staged[p]); err != nil {
+				return err
+			}
+			bd.changed = append(bd.changed, p)
+		}
+		for _, p := range sortedKeys(bd.copies) {
+			if err := bd.out.copyFile(p, bd.copies[p]); err != nil {
 				return err
 			}
 			bd.changed = append(bd.changed, p)

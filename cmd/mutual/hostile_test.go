@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -62,5 +63,20 @@ results:
 		if args[0] == "check" && !strings.Contains(stdout.String(), "no errors found, 4 warnings") {
 			t.Errorf("check: stdout %q", stdout.String())
 		}
+	}
+}
+
+// TestInitNeedsAFolder: an empty folder name is a usage error, and nothing
+// is written into the current folder.
+func TestInitNeedsAFolder(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, arg := range []string{"", "  "} {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"init", arg}, &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), "name the new site's folder") {
+			t.Errorf("init %q = %d: %s", arg, code, stderr.String())
+		}
+	}
+	if ents, _ := os.ReadDir("."); len(ents) > 0 {
+		t.Errorf("init wrote into the current folder: %v", ents)
 	}
 }

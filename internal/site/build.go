@@ -133,7 +133,7 @@ func (b *Builder) NotFound() string { return "404.html" }
 func (b *Builder) WatchDirs() []string {
 	dirs := []string{filepath.Join(b.dir, "content")}
 	name := "default"
-	if src, err := os.ReadFile(filepath.Join(b.dir, ConfigPath)); err == nil {
+	if src, err := readOSLimited(filepath.Join(b.dir, ConfigPath), maxConfigSize, "site.yaml"); err == nil {
 		if cfg, _ := ParseConfig(src); cfg != nil {
 			name = cfg.Theme
 		}
@@ -269,12 +269,17 @@ func (b *Builder) run(mode buildMode) (*Stats, error) {
 		return nil, err
 	}
 	bd.realOut = realOut
-	// Config.
-	cfgSrc, err := os.ReadFile(filepath.Join(b.dir, ConfigPath))
+	siteReal, err := resolveLinks(b.dir)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, diag.List{{Path: ConfigPath, Msg: "no site here: " + filepath.Join(b.dir, ConfigPath) + " does not exist (use -s DIR to pick a site folder, or mutual init DIR to start one)"}}
-		}
+		return nil, err
+	}
+	contentDir := filepath.Join(b.dir, "content")
+	if target, out := linkOutside(contentDir, siteReal); out {
+		return nil, diag.List{{Path: "content", Msg: "content/ is a symbolic link to " + target + ", which is outside the site folder: move the site's content into it"}}
+	}
+	// Config.
+	cfgSrc, err := readConfig(b.dir, siteReal)
+	if err != nil {
 		return nil, err
 	}
 	cfg, errs := ParseConfig(cfgSrc)
@@ -313,10 +318,11 @@ func (b *Builder) run(mode buildMode) (*Stats, error) {
 	if mode != modeIncremental {
 		hint = nil
 	}
-	srcs, err := scan(filepath.Join(b.dir, "content"), b.sources, hint)
+	srcs, linkErrs, err := scan(contentDir, siteReal, b.sources, hint)
 	if err != nil {
 		return nil, fmt.Errorf("reading content: %w", err)
 	}
+	bd.errs = append(bd.errs, linkErrs...)
 	b.sources = map[string]*source{}
 	for _, s := range srcs {
 		b.sources[s.rel] = s
@@ -413,6 +419,24 @@ func (b *Builder) run(mode buildMode) (*Stats, error) {
 	return stats, nil
 }
 
+// readConfig reads content/site.yaml, which must be a file of the site
+// (not a link to one outside it) of at most maxConfigSize bytes.
+func readConfig(dir, siteReal string) ([]byte, error) {
+	p := filepath.Join(dir, ConfigPath)
+	if target, out := linkOutside(p, siteReal); out {
+		return nil, diag.List{{Path: ConfigPath, Msg: "symbolic link to " + target + ", which is outside the site folder: copy it into the site instead"}}
+	}
+	src, err := readOSLimited(p, maxConfigSize, "file")
+	var big *tooBigError
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, diag.List{{Path: ConfigPath, Msg: "no site here: " + p + " does not exist (use -s DIR to pick a site folder, or mutual init DIR to start one)"}}
+	case errors.As(err, &big):
+		return nil, diag.List{{Path: ConfigPath, Msg: big.Error()}}
+	}
+	return src, err
+}
+
 // caching reports whether rendered bodies are kept for the next build:
 // when asked to, or once a second build shows the Builder is reused.
 func (b *Builder) caching() bool { return b.opts.Watch || b.builds > 0 }
@@ -502,16 +526,17 @@ func resolveLinks(p string) (string, error) {
 // loadAssets reads the chain's static files and the generated stylesheet.
 func (bd *build) loadAssets(chain []theme) {
 	bd.assets = map[string]*asset{}
-	files, err := themeFiles(chain, "static")
+	files, linkErrs, err := themeFiles(chain, "static")
+	bd.errs = append(bd.errs, linkErrs...)
 	if err != nil {
 		bd.errs.Add("themes", 0, 0, "cannot read static files: %v", err)
 		return
 	}
 	for _, p := range sortedKeys(files) {
 		f := files[p]
-		data, err := readFS(f.theme.fsys, p)
+		data, err := readLimited(f.theme.fsys, p, maxStaticSize, "static file")
 		if err != nil {
-			bd.errs.Add(f.path(), 0, 0, "cannot read: %v", err)
+			bd.errs.Add(f.path(), 0, 0, "%s", readError(err))
 			continue
 		}
 		name := strings.TrimPrefix(p, "static/")
@@ -934,7 +959,7 @@ func (bd *build) extras() {
 				bd.record(outFile(u), bd.b.last.manifest[outFile(u)], nil)
 				continue
 			}
-			bd.recordBytes(outFile(u), aliasPage(bd.cfg.Language, bd.basePath+n.url, bd.cfg.Origin()+bd.basePath+n.url, bd.assetURL("favicon.svg")))
+			bd.recordBytes(outFile(u), aliasPage(bd.cfg.Language, bd.basePath+n.href, bd.cfg.Origin()+bd.basePath+n.href, bd.assetURL("favicon.svg")))
 		}
 	}
 	if same {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"net/url"
+	"path"
 	"strconv"
 	"strings"
 
@@ -116,14 +117,23 @@ func (c *Config) SetBaseURL(raw string) *diag.Error {
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
 	}
+	// Every URL the site writes starts with the path: "//x/" would make
+	// them protocol-relative URLs of the host x, and "." or ".." parts
+	// would point elsewhere than they say.
+	if clean := path.Clean(u.Path); clean+"/" != u.Path && clean != u.Path {
+		fixed := *u
+		fixed.Path = strings.TrimSuffix(clean, "/") + "/"
+		return &diag.Error{Path: ConfigPath, Msg: "baseURL's path " + quote(u.Path) + " has an empty, \".\" or \"..\" part: write " + quote(fixed.String()) + " instead of " + quote(raw)}
+	}
 	u.RawPath = ""
 	c.BaseURL = u.String()
 	c.base = u
 	return nil
 }
 
-// BasePath is the path part of the base URL, always ending in "/".
-func (c *Config) BasePath() string { return c.base.Path }
+// BasePath is the path part of the base URL as written in URLs
+// (percent-encoded), always ending in "/".
+func (c *Config) BasePath() string { return c.base.EscapedPath() }
 
 // Origin is the scheme and host of the base URL.
 func (c *Config) Origin() string { return c.base.Scheme + "://" + c.base.Host }

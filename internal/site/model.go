@@ -20,6 +20,7 @@ type node struct {
 	kind        string // as Page.Kind
 	src         *source
 	url         string // relative to the base path: "", "guides/", "guides/listening/", "404.html"
+	href        string // url as written in links: percent-encoded (pathEscape)
 	out         string // output file: "guides/listening/index.html"
 	title       string
 	description string
@@ -261,6 +262,7 @@ func buildModel(srcs []*source, drafts bool) (*model, diag.List) {
 	owner := map[string]*node{}
 	for _, n := range m.nodes {
 		n.out = outFile(n.url)
+		n.href = pathEscape(n.url)
 		if o := owner[n.url]; o != nil {
 			reportDuplicate(&errs, n, o, n.url)
 			continue

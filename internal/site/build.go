@@ -295,7 +295,7 @@ func (b *Builder) run(mode buildMode) (*Stats, error) {
 	}
 	bd.cfg = cfg
 	bd.basePath = cfg.BasePath()
-	mdOpts := markdown.Options{Unsafe: cfg.Unsafe}
+	mdOpts := markdown.Options{Unsafe: cfg.TrustHTML}
 	if b.md == nil || b.mdOpts != mdOpts {
 		b.md, b.mdOpts = markdown.New(mdOpts), mdOpts
 		b.bodies = map[string]*body{}
@@ -331,6 +331,11 @@ func (b *Builder) run(mode buildMode) (*Stats, error) {
 	m, errs := buildModel(srcs, b.opts.Drafts)
 	bd.errs = append(bd.errs, errs...)
 	bd.m = m
+	if !cfg.TrustHTML {
+		for _, rel := range sortedKeys(m.files) {
+			bd.errs = append(bd.errs, activeErrors(m.files[rel], filepath.Join(contentDir, filepath.FromSlash(rel)))...)
+		}
+	}
 	bd.res = &resolver{m: m, basePath: bd.basePath, assets: map[string]*asset{}}
 	for _, a := range bd.assets {
 		bd.res.assets[a.out] = a
@@ -605,7 +610,7 @@ func (bd *build) keys(cfgSrc []byte, srcs []*source) {
 	}
 	files := newKeyer(seed)
 	files.str(bd.basePath)
-	files.str(strconv.FormatBool(bd.cfg.Unsafe))
+	files.str(strconv.FormatBool(bd.cfg.TrustHTML))
 	for _, s := range srcs {
 		files.str(s.rel)
 		files.int(int64(s.kind))

@@ -25,10 +25,14 @@ type Config struct {
 	Help        string // Markdown, shown in every footer and in worksheet safety notices
 	HelpLine    int    // file line and column where the help text starts
 	HelpCol     int
-	HelpIndent  int  // columns before the text's later lines in the file (a block scalar's indentation)
-	Unsafe      bool // markdown: {unsafe: true} allows raw HTML in Markdown
-	ThemeLine   int  // where the theme is named, for messages
-	ThemeCol    int
+	HelpIndent  int // columns before the text's later lines in the file (a block scalar's indentation)
+	// TrustHTML says the site trusts the HTML its writers put in it:
+	// trustHTML: true (or the older markdown: {unsafe: true}). It lets raw
+	// HTML through in Markdown and lets content/ hold files that can run
+	// scripts (HTML pages, JavaScript, SVG images with scripts...).
+	TrustHTML bool
+	ThemeLine int // where the theme is named, for messages
+	ThemeCol  int
 
 	base *url.URL
 }
@@ -41,7 +45,7 @@ type MenuEntry struct {
 	Col  int
 }
 
-var configKeys = []string{"title", "description", "baseURL", "language", "theme", "menu", "help", "markdown"}
+var configKeys = []string{"title", "description", "baseURL", "language", "theme", "menu", "help", "markdown", "trustHTML"}
 
 // ParseConfig reads site.yaml. All problems are reported, each at its
 // position; the returned Config holds what could be read.
@@ -81,9 +85,11 @@ func ParseConfig(src []byte) (*Config, diag.List) {
 			}
 		case "menu":
 			cfg.Menu = parseMenu(y, v)
+		case "trustHTML":
+			cfg.TrustHTML = cfg.TrustHTML || y.boolean(key, v)
 		case "markdown":
 			y.fields(v, "markdown", []string{"unsafe"}, nil, func(key string, k, v *yaml.Node) {
-				cfg.Unsafe = y.boolean(key, v)
+				cfg.TrustHTML = cfg.TrustHTML || y.boolean(key, v)
 			})
 		}
 	})

@@ -41,6 +41,9 @@ type source struct {
 	dropped bool // body let go after rendering: read the file again next time
 	ws      *worksheet.Worksheet
 	errs    diag.List
+
+	svgChecked bool      // an SVG image was checked (see active.go)
+	svgErrs    diag.List // and what its check found
 }
 
 // path is the site-relative path used in messages.

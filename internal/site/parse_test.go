@@ -64,7 +64,7 @@ func TestParseConfig(t *testing.T) {
 	if cfg.BaseURL != "https://example.org/help/" || cfg.BasePath() != "/help/" || cfg.Origin() != "https://example.org" {
 		t.Errorf("base %q %q %q", cfg.BaseURL, cfg.BasePath(), cfg.Origin())
 	}
-	if !cfg.Unsafe || cfg.Help != "Call.\n" || cfg.HelpLine != 6 || len(cfg.Menu) != 1 || cfg.Menu[0].Line != 4 {
+	if !cfg.TrustHTML || cfg.Help != "Call.\n" || cfg.HelpLine != 6 || len(cfg.Menu) != 1 || cfg.Menu[0].Line != 4 {
 		t.Errorf("got %+v", cfg)
 	}
 	if cfg.Language != "en" || cfg.Theme != "default" {

@@ -362,6 +362,7 @@ func (b *Builder) run(mode buildMode) (*Stats, error) {
 			bd.errs.Add(chain[0].dir+"/static/js", 0, 0, "the theme chain has no static/js/worksheet.js, which worksheet pages need")
 		}
 	}
+	bd.claimOutputs()
 	if len(bd.errs) > 0 {
 		// Keep going without writing, to report every error at once.
 		mode, bd.mode = modeCheck, modeCheck
@@ -546,6 +547,7 @@ func (bd *build) loadAssets(chain []theme) {
 		}
 		name := strings.TrimPrefix(p, "static/")
 		bd.assets[name] = newAsset(name, data)
+		bd.assets[name].from = f.path()
 	}
 	b := bd.b
 	if b.fixed == nil {
@@ -559,6 +561,8 @@ func (bd *build) loadAssets(chain []theme) {
 			"css/chroma.css":        newAsset("css/chroma.css", css.Bytes()),
 			"schema/worksheet.json": newAsset("schema/worksheet.json", worksheet.Schema()),
 		}
+		b.fixed["css/chroma.css"].from = "the code highlighting stylesheet"
+		b.fixed["schema/worksheet.json"].from = "the worksheet schema"
 	}
 	for name, a := range b.fixed {
 		bd.assets[name] = a
@@ -583,6 +587,7 @@ func (bd *build) addScorer() {
 				return
 			}
 			b.scorer[name] = newAsset(name, data)
+			b.scorer[name].from = "the worksheet scorer"
 		}
 	}
 	for name, a := range b.scorer {
@@ -956,10 +961,7 @@ func (bd *build) extras() {
 	same := bd.mode == modeIncremental && bd.b.last.structure == bd.structure
 	for _, n := range bd.m.nodes {
 		for _, a := range n.aliases {
-			u := strings.TrimPrefix(a, "/")
-			if !strings.HasSuffix(u, "/") && path.Ext(u) == "" {
-				u += "/"
-			}
+			u := a.url
 			if same {
 				bd.record(outFile(u), bd.b.last.manifest[outFile(u)], nil)
 				continue
@@ -991,7 +993,7 @@ func (bd *build) structureKey() string {
 		k.time(n.date)
 		k.time(n.lastmod)
 		for _, a := range n.aliases {
-			k.str(a)
+			k.str(a.url)
 		}
 		k.int(int64(len(n.aliases)))
 	}

@@ -297,3 +297,72 @@ func TestFileNamesInURLs(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputClashes builds sites where two sources would write the same
+// output file, or one a file where another needs a folder: each is an
+// error naming both, at the source a writer can change.
+func TestOutputClashes(t *testing.T) {
+	css := "a { color: navy; }\n"
+	hashed := newAsset("css/x.css", []byte(css)).out
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"alias of the home page", map[string]string{"content/guides/b.md": "---\ntitle: B\naliases:\n  - /index.html\n---\n"},
+			`content/guides/b.md:4:5: the alias "/index.html" of content/guides/b.md and content/_index.md would both be published at /index.html`},
+		{"alias of the icon", map[string]string{"content/guides/b.md": "---\ntitle: B\naliases: [/favicon.svg]\n---\n"},
+			`content/guides/b.md:3:11: the alias "/favicon.svg" of content/guides/b.md and the theme's file themes/default/static/favicon.svg would both be published at /favicon.svg`},
+		{"alias of robots.txt", map[string]string{"content/guides/b.md": "---\ntitle: B\naliases: [/robots.txt]\n---\n"},
+			`content/guides/b.md:3:11: the alias "/robots.txt" of content/guides/b.md and the robots.txt mutual writes would both be published at /robots.txt`},
+		{"alias of the sitemap", map[string]string{"content/guides/b.md": "---\ntitle: B\naliases: [/x/, /sitemap.xml]\n---\n"},
+			`content/guides/b.md:3:16: the alias "/sitemap.xml" of content/guides/b.md and the sitemap mutual writes would both be published at /sitemap.xml`},
+		{"alias of the feed", map[string]string{"content/guides/b.md": "---\ntitle: B\naliases: [/feed.xml]\n---\n"},
+			`and the feed mutual writes would both be published at /feed.xml`},
+		{"alias of a content file", map[string]string{"content/guides/b.md": "---\ntitle: B\naliases: [/guides/img.txt]\n---\n"},
+			`content/guides/b.md:3:11: the alias "/guides/img.txt" of content/guides/b.md and content/guides/img.txt would both be published at /guides/img.txt`},
+		{"alias of the tags page", map[string]string{"content/guides/b.md": "---\ntitle: B\naliases: [/tags/index.html]\n---\n"},
+			`the alias "/tags/index.html" of content/guides/b.md and the tags page mutual writes would both be published at /tags/index.html`},
+		{"alias in .git", map[string]string{"content/guides/b.md": "---\ntitle: B\naliases: [/.git/hooks/index.html]\n---\n"},
+			`content/guides/b.md:3:11: alias "/.git/hooks/index.html" has a part that starts with "." (.git)`},
+		{"alias in .well-known", map[string]string{"content/guides/b.md": "---\ntitle: B\naliases: [/x/.well-known/]\n---\n"},
+			`alias "/x/.well-known/" has a part that starts with "." (.well-known)`},
+		{"alias with a query", map[string]string{"content/guides/b.md": "---\ntitle: B\naliases: [\"/old?id=3\"]\n---\n"},
+			`alias "/old?id=3" is not a site path such as /old/address/`},
+		{"a content file where mutual writes", map[string]string{"content/robots.txt": "User-agent: *\nDisallow: /\n"},
+			`content/robots.txt: content/robots.txt and the robots.txt mutual writes would both be published at /robots.txt`},
+		{"a content file on the icon", map[string]string{"content/favicon.svg": `<svg xmlns="http://www.w3.org/2000/svg"/>`},
+			`content/favicon.svg: content/favicon.svg and the theme's file themes/default/static/favicon.svg would both be published at /favicon.svg`},
+		{"a content file on a hashed asset", map[string]string{
+			"content/site.yaml":             "title: T\nbaseURL: https://example.org/\ntheme: t\n",
+			"themes/t/theme.yaml":           "extends: default\n",
+			"themes/t/static/css/x.css":     css,
+			"content/" + hashed:             "body {}\n",
+			"content/schema/worksheet.json": "{}\n",
+		}, "content/" + hashed + ": content/" + hashed + " and the theme's file themes/t/static/css/x.css would both be published at /" + hashed},
+		{"a content file on the schema", map[string]string{"content/schema/worksheet.json": "{}\n"},
+			`content/schema/worksheet.json: content/schema/worksheet.json and the worksheet schema would both be published at /schema/worksheet.json`},
+		{"a file where a page needs a folder", map[string]string{"content/guides/notes": "plain text\n", "content/guides/notes.md": "---\ntitle: Notes\n---\n"},
+			`content/guides/notes.md:1:1: content/guides/notes.md would be published at /guides/notes/index.html, inside /guides/notes/, but content/guides/notes is published at /guides/notes itself, as a file`},
+		{"a file where the tags need a folder", map[string]string{"content/tags": "plain text\n"},
+			`content/tags: the tags page mutual writes would be published at /tags/index.html, inside /tags/, but content/tags is published at /tags itself, as a file`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := minimalSite(t)
+			for name, body := range tt.files {
+				writeFile(t, dir, name, body)
+			}
+			_, err := New(Options{Dir: dir}).Build()
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("got %v\nwant %s", err, tt.want)
+			}
+			if err := New(Options{Dir: dir}).Check(); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("check: got %v", err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+				t.Error("a build with a clash wrote its output")
+			}
+		})
+	}
+}

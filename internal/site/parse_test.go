@@ -44,7 +44,10 @@ func TestParseFrontMatter(t *testing.T) {
 			if g, w := strings.Join(fm.Aliases, ","), strings.Join(tt.want.Aliases, ","); g != w {
 				t.Errorf("aliases %q, want %q", g, w)
 			}
-			fm.Aliases, tt.want.Aliases = nil, nil
+			if len(fm.aliasPos) != len(fm.Aliases) {
+				t.Errorf("%d alias positions for %d aliases", len(fm.aliasPos), len(fm.Aliases))
+			}
+			fm.Aliases, tt.want.Aliases, fm.aliasPos = nil, nil, nil
 			if !fm.Date.Equal(tt.want.Date) || !fm.Lastmod.Equal(tt.want.Lastmod) {
 				t.Errorf("dates %v %v, want %v %v", fm.Date, fm.Lastmod, tt.want.Date, tt.want.Lastmod)
 			}

@@ -193,6 +193,7 @@ type asset struct {
 	name string // logical name: "css/main.css"
 	out  string // output path: "css/main.1a2b3c4d5e.css"
 	data []byte
+	from string // what it is, for messages: "themes/default/static/css/main.css"
 }
 
 // fingerprinted reports the files whose output name carries a content hash,

@@ -33,8 +33,8 @@ type node struct {
 	section     *section // the section a page is in; for a section page, its own section
 	prev, next  *node
 	aliases     []alias // the page's valid aliases
-	tag         *tag   // Kind "tag"
-	sortTitle   string // the title in lower case, for ordering lists
+	tag         *tag    // Kind "tag"
+	sortTitle   string  // the title in lower case, for ordering lists
 }
 
 // section is a folder of content/; the root folder is the home page's.

@@ -264,9 +264,14 @@ func (b *Builder) run(mode buildMode) (*Stats, error) {
 		bd.warns.Sort()
 		b.warnings = bd.warns
 	}()
-	realOut, err := b.checkOut()
-	if err != nil {
-		return nil, err
+	// A check writes nothing: the output folder is none of its business.
+	var realOut string
+	if mode != modeCheck {
+		out, err := b.checkOut()
+		if err != nil {
+			return nil, err
+		}
+		realOut = out
 	}
 	bd.realOut = realOut
 	siteReal, err := resolveLinks(b.dir)

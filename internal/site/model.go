@@ -317,6 +317,9 @@ func aliasURL(a string) (string, string) {
 		return "", "is not a site path such as /old/address/"
 	}
 	u = dec
+	if strings.ContainsAny(u, "?#\\") || strings.ContainsFunc(u, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		return "", "is not a site path such as /old/address/"
+	}
 	if u == "" {
 		return "", "is the home page's address"
 	}

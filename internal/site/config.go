@@ -126,9 +126,9 @@ func (c *Config) SetBaseURL(raw string) *diag.Error {
 	// Every URL the site writes starts with the path: "//x/" would make
 	// them protocol-relative URLs of the host x, and "." or ".." parts
 	// would point elsewhere than they say.
-	if clean := path.Clean(u.Path); clean+"/" != u.Path && clean != u.Path {
+	if clean := strings.TrimSuffix(path.Clean(u.Path), "/") + "/"; clean != u.Path {
 		fixed := *u
-		fixed.Path = strings.TrimSuffix(clean, "/") + "/"
+		fixed.Path, fixed.RawPath = clean, ""
 		return &diag.Error{Path: ConfigPath, Msg: "baseURL's path " + quote(u.Path) + " has an empty, \".\" or \"..\" part: write " + quote(fixed.String()) + " instead of " + quote(raw)}
 	}
 	u.RawPath = ""

@@ -37,7 +37,8 @@ const (
 	// be at most workPerByte per byte of the text plus workFree. A unit of
 	// work is a step of one of goldmark's scans, a few nanoseconds. List
 	// items, headings and table rows count as paragraphs of their own, as
-	// goldmark parses them; code blocks count nothing. Real writing stays
+	// goldmark parses them; fenced code blocks whose fence starts its line
+	// count nothing. Real writing stays
 	// far below: the 11,800 Markdown files of a Debian system with Go,
 	// Node.js and Rust documentation use at most 14 units a byte.
 	workPerByte = 64
@@ -122,7 +123,11 @@ func checkLimits(src []byte) limitCheck {
 				fence = nil
 			}
 			continue
-		} else if f != nil {
+		} else if f != nil && (l[0] == '`' || l[0] == '~') {
+			// Only a fence at the start of its line surely opens a code
+			// block that lasts until its closing fence: an indented one
+			// may be inside a list item, and end with it, the lines after
+			// it then being paragraphs. Those count as paragraph lines.
 			endBlock()
 			fence = f
 			continue

@@ -36,6 +36,9 @@ func TestLimits(t *testing.T) {
 		// as one paragraph.
 		{"no table after a rule", "***\n|-|\n" + strings.Repeat("[a]\n", 40_000), "3:1: " + tangled},
 		{"no table in a list item", "- | a |\n  |-|-|\n" + strings.Repeat("  [a]\n", 40_000), "3:1: " + tangled},
+		// A fence in a list item ends with the item: the lines after it
+		// are a paragraph.
+		{"no code after a list item's fence", "- a\n   ```\n" + strings.Repeat("[a]\n", 40_000), "3:1: " + tangled},
 		{"nested quotes", "ok\n\n" + strings.Repeat("> ", 40) + "deep\n", "5:1: quotes and lists are nested 40 deep on this line; at most 32 levels are allowed"},
 		{"nested lists", strings.Repeat("1) ", 33) + "x\n", "3:1: quotes and lists are nested 33 deep on this line; at most 32 levels are allowed"},
 		{"too many pieces", strings.Repeat("- a\n", 600_000), "3:1: this text has more than 1000000 lines and markup characters ([, ], *, _, |, < and the like): split it into several pages"},

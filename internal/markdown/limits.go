@@ -146,6 +146,12 @@ func checkLimits(src []byte) limitCheck {
 				inTable = plainHeader(prev) && tableCells(prev) == cols
 			}
 		}
+		if inTable && !plainRow(l) {
+			// Maybe not a row any more (a rule, a quote, HTML... may start
+			// another block): from here on, lines count as a paragraph
+			// again, which never counts too little.
+			endBlock()
+		}
 		if inTable {
 			endPara()
 		}
@@ -283,6 +289,12 @@ func plainHeader(l []byte) bool {
 		return false
 	}
 	return bytes.IndexByte([]byte("<>[=-*_+#`~0123456789"), l[0]) < 0
+}
+
+// plainRow reports a line that goldmark surely reads as the next row of a
+// table it is in: one with a "|" that cannot start another block.
+func plainRow(l []byte) bool {
+	return bytes.IndexByte(l, '|') >= 0 && (l[0] == '|' || plainHeader(l))
 }
 
 // tableCells counts the cells of a table row as goldmark splits one: at

@@ -36,6 +36,7 @@ func TestLimits(t *testing.T) {
 		// as one paragraph.
 		{"no table after a rule", "***\n|-|\n" + strings.Repeat("[a]\n", 40_000), "3:1: " + tangled},
 		{"no table in a list item", "- | a |\n  |-|-|\n" + strings.Repeat("  [a]\n", 40_000), "3:1: " + tangled},
+		{"no table after a rule after a table", "| a |\n|---|\n| r |\n***\n" + strings.Repeat("|[a]\n", 40_000), "6:1: " + tangled},
 		// A fence in a list item ends with the item: the lines after it
 		// are a paragraph.
 		{"no code after a list item's fence", "- a\n   ```\n" + strings.Repeat("[a]\n", 40_000), "3:1: " + tangled},

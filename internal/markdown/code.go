@@ -224,6 +224,10 @@ var lexerCache = struct {
 	m map[string]chroma.Lexer // nil for names without a lexer
 }{m: make(map[string]chroma.Lexer)}
 
+// maxLanguageName is the longest language name looked up; chroma's
+// longest name or alias is about 30 characters.
+const maxLanguageName = 64
+
 // lexerCacheMax bounds the cache against pathological input (such as a
 // fuzzer inventing languages); past it, unknown names are looked up anew.
 const lexerCacheMax = 512
@@ -231,7 +235,10 @@ const lexerCacheMax = 512
 // lookupLexer is the guarded lexer for a language name (see highlight.go),
 // or nil.
 func lookupLexer(lang []byte) chroma.Lexer {
-	if len(lang) == 0 {
+	// chroma's names are short; a long one would make its lookup match
+	// the name against every file pattern of every lexer, which takes
+	// minutes for a name of a few hundred kilobytes.
+	if len(lang) == 0 || len(lang) > maxLanguageName {
 		return nil
 	}
 	lexerCache.RLock()

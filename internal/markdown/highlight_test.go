@@ -181,3 +181,18 @@ func TestGuardedLexersSame(t *testing.T) {
 		}
 	}
 }
+
+// TestLongLanguageName renders a code block whose info string is 200 KB
+// long: it is not looked up as a language (chroma's lookup would try it on
+// every file pattern of every lexer, for minutes) and shows plain.
+func TestLongLanguageName(t *testing.T) {
+	src := "~~~~" + strings.Repeat("'~~~~", 40_000) + "\nx < y\n~~~~\n"
+	var out bytes.Buffer
+	res, err := New(Options{}).Render(&out, []byte(src), Context{Path: "a.md"})
+	if err != nil || len(res.Errors)+len(res.Warnings) > 0 {
+		t.Fatalf("%v %v %v", err, res.Errors, res.Warnings)
+	}
+	if got := out.String(); got != "<pre tabindex=\"0\" class=\"chroma\"><code>x &lt; y\n</code></pre>\n" {
+		t.Errorf("got %q", got)
+	}
+}

@@ -1,10 +1,10 @@
 # mutual's tasks. `make serve` builds and previews the shipped site;
-# `make test` runs every test.
+# `make test` runs every test; `make fuzz` runs every fuzz target.
 GO      ?= go
 BIN     := bin/mutual
 GOFLAGS_BUILD := -trimpath -buildvcs=false
 
-.PHONY: all build wasm site serve test vet fmt-check bench clean
+.PHONY: all build wasm site serve test vet fmt-check fuzz bench clean
 
 all: build
 
@@ -31,6 +31,21 @@ vet:
 
 test: wasm fmt-check vet
 	$(GO) test -count=1 ./...
+
+# Every fuzz target of the repository, found with `go test -list`, for
+# FUZZTIME each (FUZZTIME=1m make fuzz for longer runs). New inputs that
+# fail land in the package's testdata/fuzz/ and then run with `make test`.
+FUZZTIME ?= 10s
+fuzz: wasm
+	@set -e; n=0; \
+	for pkg in $$($(GO) list ./...); do \
+		for target in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz' || true); do \
+			echo "fuzz: $$pkg $$target ($(FUZZTIME))"; \
+			$(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) $$pkg; \
+			n=$$((n+1)); \
+		done; \
+	done; \
+	echo "fuzz: $$n targets, $(FUZZTIME) each, no failure"
 
 bench: build
 	$(GO) run ./cmd/mutual-bench

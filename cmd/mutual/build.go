@@ -48,12 +48,13 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer gctune.Start(320 << 20)() // see internal/gctune; the peak stays near 320 MiB for 10,000 pages
-	opts := site.Options{Dir: f.dir, Out: f.out, Drafts: f.drafts, BaseURL: f.baseURL}
+	opts := site.Options{Dir: f.dir, Out: f.out, Drafts: f.drafts, BaseURL: f.baseURL, Notice: stderr}
 	if isTerminal(stderr) {
 		opts.Progress = stderr
 	}
 	b := site.New(opts)
 	stats, err := b.Build()
+	printWarnings(stderr, b.Warnings())
 	if err != nil {
 		return reportErrors(stderr, err)
 	}
@@ -90,6 +91,16 @@ func printErrors(w io.Writer, err error) (n int, ok bool) {
 		fmt.Fprintln(w, e)
 	}
 	return len(list), true
+}
+
+// printWarnings prints problems that did not stop a build, one per line,
+// as editors expect them: "path:line:col: warning: message".
+func printWarnings(w io.Writer, list diag.List) {
+	for _, e := range list {
+		warn := *e
+		warn.Msg = "warning: " + e.Msg
+		fmt.Fprintln(w, &warn)
+	}
 }
 
 func plural(n int, one, many string) string {

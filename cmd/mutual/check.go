@@ -14,9 +14,16 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if code, done := parseNoArgs(fs, args, stdout); done {
 		return code
 	}
-	err := site.New(site.Options{Dir: f.dir, Drafts: f.drafts, BaseURL: f.baseURL}).Check()
+	b := site.New(site.Options{Dir: f.dir, Drafts: f.drafts, BaseURL: f.baseURL})
+	err := b.Check()
+	warnings := b.Warnings()
+	printWarnings(stderr, warnings)
 	if err == nil {
-		fmt.Fprintln(stdout, "no problems found")
+		if n := len(warnings); n > 0 {
+			fmt.Fprintf(stdout, "no errors found, %d %s\n", n, plural(n, "warning", "warnings"))
+		} else {
+			fmt.Fprintln(stdout, "no problems found")
+		}
 		return exitOK
 	}
 	if n, ok := printErrors(stderr, err); ok {

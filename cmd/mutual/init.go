@@ -22,6 +22,10 @@ func cmdInit(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	dir := pos[0]
+	if strings.TrimSpace(dir) == "" {
+		fmt.Fprintln(stderr, "mutual init: the folder is empty: name the new site's folder, such as mutual init my-site")
+		return exitUsage
+	}
 	if err := scaffold.Init(dir); err != nil {
 		fmt.Fprintf(stderr, "mutual init: %v\n", err)
 		return exitFail

@@ -17,6 +17,11 @@
 // scoring is unavailable. Printed, pages are dark on light paper even from
 // a dark-mode system, and a blank worksheet is a clean handout.
 //
+// A page with a script dropped into content/ reads the answers a reader
+// saved on a worksheet of the same site when the site trusts its HTML, and
+// is refused by the build otherwise, while a clean SVG image needs no trust
+// (TestHostileContentCannotReadAnswers).
+//
 // Each check is itself tested on pages made to fail it (TestChecksCatch).
 // The tests share one chromium (browsertest.Main) and run in parallel tabs.
 //

@@ -9,7 +9,6 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -116,37 +115,85 @@ func (r *nodeRenderer) renderCode(w util.BufWriter, src []byte, node ast.Node, e
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	var lang []byte
-	if n, ok := node.(*ast.FencedCodeBlock); ok {
-		lang = n.Language(src)
+	if v, ok := node.Attribute(documentAttr); ok {
+		if d, ok := v.(*document); ok && d.highlight(w, node.(*ast.FencedCodeBlock)) {
+			return ast.WalkSkipChildren, nil
+		}
 	}
+	_, _ = w.WriteString(`<pre tabindex="0" class="chroma"><code>`)
 	lines := node.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		writeEscaped(w, seg.Value(src))
+	}
+	_, _ = w.WriteString("</code></pre>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+// Highlighting costs chroma about ten microseconds a character, so a page
+// highlights at most this much code; the rest is shown plain.
+const (
+	maxHighlightBlocks = 1000
+	maxHighlightBytes  = 256 << 10
+)
+
+// documentAttr marks the fenced code blocks with a language chroma knows:
+// walk leaves the document being rendered under it, so that renderCode
+// can report a block the highlighter fails on at its position. The
+// renderer writes no attributes of code blocks.
+var documentAttr = []byte("mutual-document")
+
+// code marks a fenced code block for highlighting when chroma has a
+// guarded lexer for its language (see highlight.go).
+func (d *document) code(n *ast.FencedCodeBlock) {
+	if lookupLexer(n.Language(d.src)) != nil {
+		n.SetAttribute(documentAttr, d)
+	}
+}
+
+// highlight writes a code block highlighted, or reports that it could not
+// with a warning at its language name and returns false.
+func (d *document) highlight(w util.BufWriter, n *ast.FencedCodeBlock) bool {
+	lang := n.Language(d.src)
+	lexer := lookupLexer(lang)
+	if lexer == nil {
+		return false
+	}
+	lines := n.Lines()
 	size := 0
 	for i := range lines.Len() {
 		seg := lines.At(i)
 		size += seg.Stop - seg.Start + seg.Padding
 	}
+	if d.highlighted.blocks >= maxHighlightBlocks || d.highlighted.bytes+size > maxHighlightBytes {
+		if !d.highlighted.full {
+			d.highlighted.full = true
+			p := d.pos(n.Info.Segment.Start)
+			d.res.Warnings.Add(d.ctx.Path, p.Line, p.Col, "this code block and the ones after it are shown as plain text: a page highlights at most %d code blocks and %d KB of code", maxHighlightBlocks, maxHighlightBytes>>10)
+		}
+		return false
+	}
+	d.highlighted.blocks++
+	d.highlighted.bytes += size
 	var code strings.Builder
 	code.Grow(size)
 	for i := range lines.Len() {
 		seg := lines.At(i)
-		code.Write(seg.Value(src))
+		code.Write(seg.Value(d.src))
 	}
-	if lexer := lookupLexer(lang); lexer != nil {
-		if it, err := lexer.Tokenise(nil, code.String()); err == nil {
-			// Format only fails when w does, and a buffer does not.
-			_ = r.m.fmt.Format(w, lightStyle, it)
-			_ = w.WriteByte('\n')
-			return ast.WalkSkipChildren, nil
-		}
+	tokens, err := highlight(lexer, code.String())
+	if err != nil {
+		p := d.pos(n.Info.Segment.Start)
+		d.res.Warnings.Add(d.ctx.Path, p.Line, p.Col, "cannot highlight this %q code block: %v; it is shown as plain text", string(lang), err)
+		return false
 	}
-	_, _ = w.WriteString(`<pre tabindex="0" class="chroma"><code>`)
-	writeEscaped(w, code.String())
-	_, _ = w.WriteString("</code></pre>\n")
-	return ast.WalkSkipChildren, nil
+	// Format only fails when w does, and a buffer does not.
+	_ = d.fmt.Format(w, lightStyle, chroma.Literator(tokens...))
+	_ = w.WriteByte('\n')
+	return true
 }
 
-func writeEscaped(w util.BufWriter, s string) {
+func writeEscaped(w util.BufWriter, s []byte) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var esc string
@@ -162,11 +209,11 @@ func writeEscaped(w util.BufWriter, s string) {
 		default:
 			continue
 		}
-		_, _ = w.WriteString(s[last:i])
+		_, _ = w.Write(s[last:i])
 		_, _ = w.WriteString(esc)
 		last = i + 1
 	}
-	_, _ = w.WriteString(s[last:])
+	_, _ = w.Write(s[last:])
 }
 
 // Lexers are looked up once per language name: chroma's lookup falls back
@@ -174,15 +221,24 @@ func writeEscaped(w util.BufWriter, s string) {
 // highlighting a short block.
 var lexerCache = struct {
 	sync.RWMutex
-	m map[string]chroma.Lexer // nil for names chroma does not know
+	m map[string]chroma.Lexer // nil for names without a lexer
 }{m: make(map[string]chroma.Lexer)}
+
+// maxLanguageName is the longest language name looked up; chroma's
+// longest name or alias is about 30 characters.
+const maxLanguageName = 64
 
 // lexerCacheMax bounds the cache against pathological input (such as a
 // fuzzer inventing languages); past it, unknown names are looked up anew.
 const lexerCacheMax = 512
 
+// lookupLexer is the guarded lexer for a language name (see highlight.go),
+// or nil.
 func lookupLexer(lang []byte) chroma.Lexer {
-	if len(lang) == 0 {
+	// chroma's names are short; a long one would make its lookup match
+	// the name against every file pattern of every lexer, which takes
+	// minutes for a name of a few hundred kilobytes.
+	if len(lang) == 0 || len(lang) > maxLanguageName {
 		return nil
 	}
 	lexerCache.RLock()
@@ -192,9 +248,7 @@ func lookupLexer(lang []byte) chroma.Lexer {
 		return l
 	}
 	name := string(lang)
-	if l = lexers.Get(strings.ToLower(name)); l != nil {
-		l = chroma.Coalesce(l)
-	}
+	l = theLexers.lookup(strings.ToLower(name))
 	lexerCache.Lock()
 	if len(lexerCache.m) < lexerCacheMax {
 		lexerCache.m[name] = l

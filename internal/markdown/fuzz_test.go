@@ -26,6 +26,9 @@ func FuzzRender(f *testing.F) {
 		}
 	}
 	f.Add([]byte("[a](b)\r\n\r\n| x |\n|---|\n| [c](d) |"), 3, 5)
+	// Code in languages whose chroma lexers loop (see highlight.go).
+	f.Add([]byte("```jungle\n/\n```\n\n```jsonata\n\"\n```\n"), 0, 0)
+	f.Add([]byte("```rst\n.. code:: jungle\n\n   /\n```\n"), 0, 0)
 
 	m := New(Options{})
 	f.Fuzz(func(t *testing.T, src []byte, lineOffset, colOffset int) {

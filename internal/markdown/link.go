@@ -30,7 +30,8 @@ func (d *document) resolve(n ast.Node, dest []byte) []byte {
 
 // pos turns a byte offset into src into a file position: lines count the
 // Context's LineOffset lines before src, columns count characters from 1,
-// and the first line's columns are shifted by ColOffset. A negative offset
+// and the first line's columns are shifted by ColOffset, the others' by
+// Indent. A negative offset
 // (goldmark knows no position) gives the zero Pos.
 func (d *document) pos(off int) Pos {
 	if off < 0 {
@@ -53,6 +54,8 @@ func (d *document) pos(off int) Pos {
 	col := utf8.RuneCount(d.src[d.lines[line]:off]) + 1
 	if line == 0 {
 		col += d.ctx.ColOffset
+	} else {
+		col += d.ctx.Indent
 	}
 	return Pos{Line: line + 1 + d.ctx.LineOffset, Col: col}
 }

@@ -21,19 +21,30 @@
 // Render returns every heading (level, id, plain text, file line) so the site
 // can build a table of contents.
 //
+// Render refuses a text beyond the limits in limits.go (at most MaxSize
+// bytes, a bounded number of lines and markup characters, quotes and lists
+// nested at most 32 deep on a line, and a bounded amount of the parsing
+// work that grows with the square of a paragraph's markup) with one
+// positioned error, and writes nothing: so no page can make a build take
+// more than seconds or hundreds of megabytes.
+//
 // Context.Resolve sees the destination of every inline link, reference link
 // and image, and Render writes back what it returns. A Resolve error becomes
 // a diag error at the position of the link's opening "[" (or the "!" of an
 // image): lines count from the top of the file (Context.LineOffset lines of
-// front matter come before src), columns count characters from 1, and
-// Context.ColOffset shifts the columns of src's first line. Autolinks
+// front matter come before src), columns count characters from 1,
+// Context.ColOffset shifts the columns of src's first line and
+// Context.Indent those of the others. Autolinks
 // (<https://...>, bare www. and e-mail addresses) are absolute by
 // construction and are not passed to Resolve.
 //
 // Fenced and indented code is highlighted by chroma with CSS classes, never
 // inline styles, as <pre tabindex="0" class="chroma"><code>...</code></pre>;
 // code without a language, or in a language chroma does not know, is escaped
-// into the same wrapper without highlighting. CSS writes the stylesheet for
+// into the same wrapper without highlighting. Highlighting can never hang
+// (see highlight.go): a block chroma's lexer gets stuck on is written plain,
+// with a warning in Result.Warnings at its language name, and so are the
+// blocks of a page past the first 1,000 or 256 KB of code. CSS writes the stylesheet for
 // those classes: a light style by default and a dark one inside
 // @media (prefers-color-scheme: dark). Table cell alignment becomes a class
 // (align-left, align-center, align-right), never a style attribute.
@@ -105,6 +116,9 @@ type Context struct {
 	// ColOffset is added to the columns of src's first line only (for
 	// snippets embedded in YAML); usually 0.
 	ColOffset int
+	// Indent is added to the columns of every line but the first (for
+	// YAML block scalars, whose lines are indented in the file); usually 0.
+	Indent int
 	// Resolve is called for every link and image destination. It returns
 	// the destination to write, or an error whose text (plain, no position)
 	// Render reports at the link's position. nil keeps every destination.
@@ -123,6 +137,9 @@ type Heading struct {
 type Result struct {
 	Headings []Heading // every h1..h6 with its stable id, in order
 	Errors   diag.List // link resolution errors, positioned
+	// Warnings are problems that do not stop the page from rendering, such
+	// as a code block shown plain because its highlighter failed.
+	Warnings diag.List
 }
 
 // Priorities of this package's goldmark parts. goldmark sorts ascending and
@@ -172,9 +189,14 @@ var typographic = map[extension.TypographicPunctuation]string{
 // Render writes the HTML of src to w. The error is only ever w's; problems
 // in the content are in Result.Errors.
 func (m *Markdown) Render(w io.Writer, src []byte, ctx Context) (Result, error) {
-	doc := m.md.Parser().Parse(text.NewReader(src))
 	var res Result
-	d := document{src: src, ctx: &ctx, res: &res}
+	d := document{src: src, ctx: &ctx, res: &res, fmt: m.fmt}
+	if err := d.limitsError(); err != nil {
+		// Nothing is rendered: the text is refused.
+		res.Errors = append(res.Errors, err)
+		return res, nil
+	}
+	doc := m.md.Parser().Parse(text.NewReader(src))
 	d.walk(doc)
 
 	buf := getBuffer()
@@ -208,11 +230,18 @@ func putBuffer(b *buffer) {
 
 // document is the state of one Render: positions, ids and results.
 type document struct {
+	fmt   *html.Formatter
 	src   []byte
 	ctx   *Context
 	res   *Result
 	lines []int          // offsets of each line start, built on first use
 	ids   map[string]int // heading ids used so far
+	// highlighted counts the code highlighted so far; full is set once a
+	// block was left plain for being over the limits.
+	highlighted struct {
+		blocks, bytes int
+		full          bool
+	}
 }
 
 // walk visits the parsed document once: it gives headings their ids,
@@ -231,6 +260,8 @@ func (d *document) walk(doc ast.Node) {
 			n.Destination = d.resolve(n, n.Destination)
 		case *east.TableCell:
 			tableCell(n)
+		case *ast.FencedCodeBlock:
+			d.code(n)
 		}
 		return ast.WalkContinue, nil
 	})

@@ -37,6 +37,9 @@ var now = time.Now
 
 // Init creates a new site in dir, which must be empty or not exist yet.
 func Init(dir string) error {
+	if strings.TrimSpace(dir) == "" {
+		return errors.New("no folder given: name the new site's folder, such as mutual init my-site")
+	}
 	ents, err := os.ReadDir(dir)
 	switch {
 	case err == nil && len(ents) > 0:
@@ -160,19 +163,73 @@ func exampleFor(ext string) string {
 	return "worksheets/weekly-check.yaml"
 }
 
-// create writes body at content/<clean> in siteDir, refusing to overwrite.
+// create writes body at content/<clean> in siteDir, refusing to overwrite,
+// and refusing to write through a symbolic link that leads out of the site
+// folder: the file and the folders made for it stay inside the site.
 func create(siteDir, clean, body string) (string, error) {
 	if st, err := os.Stat(filepath.Join(siteDir, "content")); err != nil || !st.IsDir() {
 		return "", fmt.Errorf("%s has no content/ folder: is it a site? (create one with mutual init, or pick one with -s DIR)", siteDir)
 	}
-	target := filepath.Join(siteDir, "content", filepath.FromSlash(clean))
-	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+	rel := "content/" + clean
+	if link, target, ok := linkOutOf(siteDir, rel); ok {
+		return "", fmt.Errorf("%s is a symbolic link to %s, which is outside the site folder: mutual new does not write through it", link, target)
+	}
+	// os.Root refuses any path that leaves siteDir, links included, should
+	// one change after the check.
+	root, err := os.OpenRoot(siteDir)
+	if err != nil {
 		return "", err
 	}
-	if err := writeNew(target, []byte(body)); err != nil {
+	defer root.Close()
+	if err := root.MkdirAll(path.Dir(rel), 0o755); err != nil {
+		return "", err
+	}
+	target := filepath.Join(siteDir, filepath.FromSlash(rel))
+	f, err := root.OpenFile(rel, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return "", fmt.Errorf("%s already exists: not overwriting it", target)
+	}
+	if err != nil {
+		return "", err
+	}
+	if _, err := f.Write([]byte(body)); err != nil {
+		f.Close()
+		return "", err
+	}
+	if err := f.Close(); err != nil {
 		return "", err
 	}
 	return target, nil
+}
+
+// linkOutOf finds, along the slash path rel inside dir, the first part
+// that is a symbolic link leading out of dir, and returns it (as a path
+// under dir) and its target.
+func linkOutOf(dir, rel string) (string, string, bool) {
+	realDir, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return "", "", false
+	}
+	cur := dir
+	for _, part := range strings.Split(rel, "/") {
+		cur = filepath.Join(cur, part)
+		st, err := os.Lstat(cur)
+		if err != nil {
+			return "", "", false // not there yet: made inside
+		}
+		if st.Mode()&fs.ModeSymlink == 0 {
+			continue
+		}
+		target, err := filepath.EvalSymlinks(cur)
+		if err != nil {
+			target, _ = os.Readlink(cur)
+			return cur, target, true // a link to nowhere: writing would create its target
+		}
+		if target != realDir && !strings.HasPrefix(target, realDir+string(filepath.Separator)) {
+			return cur, target, true
+		}
+	}
+	return "", "", false
 }
 
 // writeNew creates a file that must not exist yet.

@@ -212,3 +212,71 @@ func TestTitleFromName(t *testing.T) {
 		}
 	}
 }
+
+// TestNewRefusesLinksOutside: mutual new never writes through a symbolic
+// link that leads out of the site folder, whatever part of the path it is;
+// links inside the site are fine.
+func TestNewRefusesLinksOutside(t *testing.T) {
+	outside := t.TempDir()
+	tests := []struct {
+		name, link, to, path string
+		want                 string // "" = written
+	}{
+		{"a section folder", "content/guides", outside, "guides/x.md", "content/guides is a symbolic link to " + outside + ", which is outside the site folder: mutual new does not write through it"},
+		{"content itself", "content", outside, "guides/x.md", "content is a symbolic link to " + outside},
+		{"the file, to nowhere", "content/guides/x.md", filepath.Join(outside, "new.md"), "guides/x.md", "content/guides/x.md is a symbolic link to " + filepath.Join(outside, "new.md")},
+		{"a worksheet folder", "content/worksheets", outside, "worksheets/w.yaml", "content/worksheets is a symbolic link to " + outside},
+		{"a folder inside", "content/guides", "other", "guides/x.md", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "site")
+			if err := Init(dir); err != nil {
+				t.Fatal(err)
+			}
+			link := filepath.Join(dir, filepath.FromSlash(tt.link))
+			os.MkdirAll(filepath.Join(dir, "content", "other"), 0o755)
+			if tt.link == "content" {
+				os.Rename(link, filepath.Join(dir, "old-content"))
+			} else {
+				os.RemoveAll(link)
+			}
+			if err := os.Symlink(tt.to, link); err != nil {
+				t.Fatal(err)
+			}
+			var err error
+			if strings.HasSuffix(tt.path, ".yaml") {
+				_, err = NewWorksheet(dir, tt.path)
+			} else {
+				_, err = NewGuide(dir, tt.path)
+			}
+			if tt.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := os.Stat(filepath.Join(dir, "content", "other", "x.md")); err != nil {
+					t.Error("not written through the link inside the site")
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("got %v, want %q", err, tt.want)
+			}
+			if ents, _ := os.ReadDir(outside); len(ents) > 0 {
+				t.Errorf("wrote outside the site: %v", ents)
+			}
+		})
+	}
+}
+
+func TestInitRefusesNoFolder(t *testing.T) {
+	wd, _ := os.Getwd()
+	for _, dir := range []string{"", " "} {
+		if err := Init(dir); err == nil || !strings.Contains(err.Error(), "no folder given") {
+			t.Errorf("Init(%q) = %v", dir, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(wd, "content")); err == nil {
+		t.Error("Init wrote into the current folder")
+	}
+}

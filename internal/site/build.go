@@ -7,6 +7,7 @@ import (
 	"hash/maphash"
 	"html/template"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -35,6 +36,9 @@ type Options struct {
 	BaseURL  string    // overrides content/site.yaml's baseURL when set
 	Scripts  []string  // extra root-relative script URLs added to every page
 	Progress io.Writer // progress for builds longer than a second; nil = none
+	// Notice is told when the build waits for another build into the same
+	// output folder; nil = nobody.
+	Notice io.Writer
 	// Watch keeps rendered pages in memory between builds, so that a rebuild
 	// after an edit renders only what the edit changed (mutual serve).
 	Watch bool
@@ -69,6 +73,7 @@ type Builder struct {
 	fixed    map[string]*asset // generated assets: the code stylesheet and the schema
 	scorer   map[string]*asset // the embedded WebAssembly scorer and its loader
 	last     *state            // the last successful build
+	warnings diag.List         // of the last Build or Check
 	builds   int
 	hintMu   sync.Mutex
 	hint     []string     // paths a watcher saw change since the last build; nil = unknown
@@ -93,6 +98,7 @@ type body struct {
 	ids      map[string]bool // the headings' ids; made once, then only read
 	links    []linkRec
 	errs     diag.List
+	warns    diag.List
 }
 
 // New returns a Builder for opts.
@@ -127,7 +133,7 @@ func (b *Builder) NotFound() string { return "404.html" }
 func (b *Builder) WatchDirs() []string {
 	dirs := []string{filepath.Join(b.dir, "content")}
 	name := "default"
-	if src, err := os.ReadFile(filepath.Join(b.dir, ConfigPath)); err == nil {
+	if src, err := readOSLimited(filepath.Join(b.dir, ConfigPath), maxConfigSize, "site.yaml"); err == nil {
 		if cfg, _ := ParseConfig(src); cfg != nil {
 			name = cfg.Theme
 		}
@@ -164,6 +170,14 @@ func (b *Builder) takeHint() []string {
 	h := b.hint
 	b.hint = nil
 	return h
+}
+
+// Warnings are the problems the last Build or Check found that did not
+// stop it, sorted: a code block shown without highlighting, for example.
+func (b *Builder) Warnings() diag.List {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append(diag.List(nil), b.warnings...)
 }
 
 // Check validates the whole site as Build does, and writes nothing.
@@ -222,11 +236,14 @@ type build struct {
 
 	mu       sync.Mutex
 	errs     diag.List
+	warns    diag.List                  // problems that do not fail the build
 	anchors  map[string]map[string]bool // page URL -> heading ids
 	links    []linkRec
 	manifest map[string]string
 	changed  []string
 	staged   map[string][]byte
+	copies   map[string]string // output path -> content file to copy, staged or in a full build
+	realOut  string            // the output folder, symbolic links resolved
 	rendered int
 	done     atomic.Int64
 
@@ -241,16 +258,33 @@ func (bd *build) fail(errs ...*diag.Error) {
 
 func (b *Builder) run(mode buildMode) (*Stats, error) {
 	start := time.Now()
-	bd := &build{b: b, mode: mode, anchors: map[string]map[string]bool{}, manifest: map[string]string{}, staged: map[string][]byte{}}
-	if err := b.checkOut(); err != nil {
+	bd := &build{b: b, mode: mode, anchors: map[string]map[string]bool{}, manifest: map[string]string{}, staged: map[string][]byte{}, copies: map[string]string{}}
+	b.warnings = nil
+	defer func() {
+		bd.warns.Sort()
+		b.warnings = bd.warns
+	}()
+	// A check writes nothing: the output folder is none of its business.
+	var realOut string
+	if mode != modeCheck {
+		out, err := b.checkOut()
+		if err != nil {
+			return nil, err
+		}
+		realOut = out
+	}
+	bd.realOut = realOut
+	siteReal, err := resolveLinks(b.dir)
+	if err != nil {
 		return nil, err
 	}
+	contentDir := filepath.Join(b.dir, "content")
+	if target, out := linkOutside(contentDir, siteReal); out {
+		return nil, diag.List{{Path: "content", Msg: "content/ is a symbolic link to " + target + ", which is outside the site folder: move the site's content into it"}}
+	}
 	// Config.
-	cfgSrc, err := os.ReadFile(filepath.Join(b.dir, ConfigPath))
+	cfgSrc, err := readConfig(b.dir, siteReal)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, diag.List{{Path: ConfigPath, Msg: "no site here: " + filepath.Join(b.dir, ConfigPath) + " does not exist (use -s DIR to pick a site folder, or mutual init DIR to start one)"}}
-		}
 		return nil, err
 	}
 	cfg, errs := ParseConfig(cfgSrc)
@@ -266,7 +300,7 @@ func (b *Builder) run(mode buildMode) (*Stats, error) {
 	}
 	bd.cfg = cfg
 	bd.basePath = cfg.BasePath()
-	mdOpts := markdown.Options{Unsafe: cfg.Unsafe}
+	mdOpts := markdown.Options{Unsafe: cfg.TrustHTML}
 	if b.md == nil || b.mdOpts != mdOpts {
 		b.md, b.mdOpts = markdown.New(mdOpts), mdOpts
 		b.bodies = map[string]*body{}
@@ -289,10 +323,11 @@ func (b *Builder) run(mode buildMode) (*Stats, error) {
 	if mode != modeIncremental {
 		hint = nil
 	}
-	srcs, err := scan(filepath.Join(b.dir, "content"), b.sources, hint)
+	srcs, linkErrs, err := scan(contentDir, siteReal, b.sources, hint)
 	if err != nil {
 		return nil, fmt.Errorf("reading content: %w", err)
 	}
+	bd.errs = append(bd.errs, linkErrs...)
 	b.sources = map[string]*source{}
 	for _, s := range srcs {
 		b.sources[s.rel] = s
@@ -301,6 +336,11 @@ func (b *Builder) run(mode buildMode) (*Stats, error) {
 	m, errs := buildModel(srcs, b.opts.Drafts)
 	bd.errs = append(bd.errs, errs...)
 	bd.m = m
+	if !cfg.TrustHTML {
+		for _, rel := range sortedKeys(m.files) {
+			bd.errs = append(bd.errs, activeErrors(m.files[rel], filepath.Join(contentDir, filepath.FromSlash(rel)))...)
+		}
+	}
 	bd.res = &resolver{m: m, basePath: bd.basePath, assets: map[string]*asset{}}
 	for _, a := range bd.assets {
 		bd.res.assets[a.out] = a
@@ -327,13 +367,18 @@ func (b *Builder) run(mode buildMode) (*Stats, error) {
 			bd.errs.Add(chain[0].dir+"/static/js", 0, 0, "the theme chain has no static/js/worksheet.js, which worksheet pages need")
 		}
 	}
+	bd.claimOutputs()
 	if len(bd.errs) > 0 {
 		// Keep going without writing, to report every error at once.
 		mode, bd.mode = modeCheck, modeCheck
 	}
 	// Output.
 	if mode != modeCheck {
-		out, err := newOutputDir(b.out, mode == modeFull)
+		out, err := newOutputDir(realOut, mode == modeFull, func() {
+			if w := b.opts.Notice; w != nil {
+				fmt.Fprintf(w, "waiting for another mutual build into %s to finish\n", b.out)
+			}
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -385,51 +430,129 @@ func (b *Builder) run(mode buildMode) (*Stats, error) {
 	return stats, nil
 }
 
+// readConfig reads content/site.yaml, which must be a file of the site
+// (not a link to one outside it) of at most maxConfigSize bytes.
+func readConfig(dir, siteReal string) ([]byte, error) {
+	p := filepath.Join(dir, ConfigPath)
+	if target, out := linkOutside(p, siteReal); out {
+		return nil, diag.List{{Path: ConfigPath, Msg: "symbolic link to " + target + ", which is outside the site folder: copy it into the site instead"}}
+	}
+	src, err := readOSLimited(p, maxConfigSize, "file")
+	var big *tooBigError
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, diag.List{{Path: ConfigPath, Msg: "no site here: " + p + " does not exist (use -s DIR to pick a site folder, or mutual init DIR to start one)"}}
+	case errors.As(err, &big):
+		return nil, diag.List{{Path: ConfigPath, Msg: big.Error()}}
+	}
+	return src, err
+}
+
 // caching reports whether rendered bodies are kept for the next build:
 // when asked to, or once a second build shows the Builder is reused.
 func (b *Builder) caching() bool { return b.opts.Watch || b.builds > 0 }
 
-// checkOut refuses output folders a build must never replace.
-func (b *Builder) checkOut() error {
-	out, dir := filepath.Clean(b.out), filepath.Clean(b.dir)
+// checkOut refuses output folders a build must never replace, and returns
+// the output folder with symbolic links resolved: every check is made on
+// the folders the paths really name, so that a link cannot lead a build
+// into the site. (Whether a folder holds a previous build is checked once
+// the build holds the output's lock: see output.go.)
+func (b *Builder) checkOut() (string, error) {
+	out, err := resolveLinks(b.out)
+	if err != nil {
+		return "", fmt.Errorf("cannot use the output folder %s: %w", b.out, err)
+	}
+	dir, err := resolveLinks(b.dir)
+	if err != nil {
+		dir = filepath.Clean(b.dir)
+	}
+	shown := b.out
+	if shown != out {
+		shown = b.out + " (a link to " + out + ")"
+	}
 	switch {
 	case out == string(filepath.Separator) || out == filepath.VolumeName(out)+string(filepath.Separator):
-		return fmt.Errorf("refusing to build into %s: choose an output folder of its own", out)
+		return "", fmt.Errorf("refusing to build into %s: choose an output folder of its own", shown)
 	case out == dir:
-		return fmt.Errorf("refusing to build into the site folder %s: choose an output folder such as %s", out, filepath.Join(dir, "public"))
-	case strings.HasPrefix(dir+string(filepath.Separator), out+string(filepath.Separator)):
-		return fmt.Errorf("refusing to build into %s: it holds the site folder", out)
+		return "", fmt.Errorf("refusing to build into the site folder %s: choose an output folder such as %s", shown, filepath.Join(b.dir, "public"))
+	case within(dir, out):
+		return "", fmt.Errorf("refusing to build into %s: it holds the site folder", shown)
 	}
 	for _, name := range []string{"content", "themes"} {
-		if d := filepath.Join(dir, name); out == d || strings.HasPrefix(out, d+string(filepath.Separator)) {
-			return fmt.Errorf("refusing to build into %s: it is inside the site's %s/ folder", out, name)
+		d, err := resolveLinks(filepath.Join(dir, name))
+		if err != nil {
+			d = filepath.Join(dir, name)
+		}
+		if out == d || within(out, d) || out == filepath.Join(dir, name) || within(out, filepath.Join(dir, name)) {
+			return "", fmt.Errorf("refusing to build into %s: it is inside the site's %s/ folder", shown, name)
 		}
 	}
 	for _, name := range []string{"content", ".git"} {
 		if _, err := os.Lstat(filepath.Join(out, name)); err == nil {
-			return fmt.Errorf("refusing to build into %s: it holds %s/, so it looks like a site or a repository, not an output folder", out, name)
+			return "", fmt.Errorf("refusing to build into %s: it holds %s/, so it looks like a site or a repository, not an output folder", shown, name)
 		}
 	}
-	return nil
+	if st, err := os.Stat(out); err == nil && !st.IsDir() {
+		return "", fmt.Errorf("refusing to build into %s: it is a file, not a folder; choose a folder with -o", shown)
+	}
+	return out, nil
+}
+
+// within reports whether p lies inside the folder dir (both clean and
+// absolute).
+func within(p, dir string) bool {
+	return strings.HasPrefix(p, strings.TrimSuffix(dir, string(filepath.Separator))+string(filepath.Separator))
+}
+
+// resolveLinks is the absolute path p names once every symbolic link in
+// it is followed: the longest part of it that exists resolved, the rest
+// (not yet made) appended.
+func resolveLinks(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	var rest []string
+	for cur := abs; ; {
+		real, err := filepath.EvalSymlinks(cur)
+		if err == nil {
+			return filepath.Join(append([]string{real}, rest...)...), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		parent := filepath.Dir(cur)
+		if parent == cur {
+			return abs, nil
+		}
+		if _, lerr := os.Lstat(cur); lerr == nil {
+			// A link that leads nowhere: building would make its target.
+			return "", fmt.Errorf("%s is a symbolic link to a missing folder", cur)
+		}
+		rest = append([]string{filepath.Base(cur)}, rest...)
+		cur = parent
+	}
 }
 
 // loadAssets reads the chain's static files and the generated stylesheet.
 func (bd *build) loadAssets(chain []theme) {
 	bd.assets = map[string]*asset{}
-	files, err := themeFiles(chain, "static")
+	files, linkErrs, err := themeFiles(chain, "static")
+	bd.errs = append(bd.errs, linkErrs...)
 	if err != nil {
 		bd.errs.Add("themes", 0, 0, "cannot read static files: %v", err)
 		return
 	}
 	for _, p := range sortedKeys(files) {
 		f := files[p]
-		data, err := readFS(f.theme.fsys, p)
+		data, err := readLimited(f.theme.fsys, p, maxStaticSize, "static file")
 		if err != nil {
-			bd.errs.Add(f.path(), 0, 0, "cannot read: %v", err)
+			bd.errs.Add(f.path(), 0, 0, "%s", readError(err))
 			continue
 		}
 		name := strings.TrimPrefix(p, "static/")
 		bd.assets[name] = newAsset(name, data)
+		bd.assets[name].from = f.path()
 	}
 	b := bd.b
 	if b.fixed == nil {
@@ -443,6 +566,8 @@ func (bd *build) loadAssets(chain []theme) {
 			"css/chroma.css":        newAsset("css/chroma.css", css.Bytes()),
 			"schema/worksheet.json": newAsset("schema/worksheet.json", worksheet.Schema()),
 		}
+		b.fixed["css/chroma.css"].from = "the code highlighting stylesheet"
+		b.fixed["schema/worksheet.json"].from = "the worksheet schema"
 	}
 	for name, a := range b.fixed {
 		bd.assets[name] = a
@@ -467,6 +592,7 @@ func (bd *build) addScorer() {
 				return
 			}
 			b.scorer[name] = newAsset(name, data)
+			b.scorer[name].from = "the worksheet scorer"
 		}
 	}
 	for name, a := range b.scorer {
@@ -494,7 +620,7 @@ func (bd *build) keys(cfgSrc []byte, srcs []*source) {
 	}
 	files := newKeyer(seed)
 	files.str(bd.basePath)
-	files.str(strconv.FormatBool(bd.cfg.Unsafe))
+	files.str(strconv.FormatBool(bd.cfg.TrustHTML))
 	for _, s := range srcs {
 		files.str(s.rel)
 		files.int(int64(s.kind))
@@ -690,6 +816,7 @@ func (bd *build) renderBody(n *node, key string) *body {
 		res.errs.Add(s.path(), 0, 0, "cannot render: %v", err)
 	}
 	res.errs = append(res.errs, r.Errors...)
+	res.warns = r.Warnings
 	res.headings = r.Headings
 	res.html = template.HTML(buf.String())
 	if bd.b.caching() {
@@ -727,6 +854,7 @@ func (bd *build) learn(n *node, c *body) {
 	bd.anchors[n.url] = c.ids
 	bd.links = append(bd.links, c.links...)
 	bd.errs = append(bd.errs, c.errs...)
+	bd.warns = append(bd.warns, c.warns...)
 	bd.mu.Unlock()
 }
 
@@ -760,6 +888,11 @@ func (bd *build) worksheet(n *node, p *Page) bool {
 			errs := r.Errors
 			if err != nil {
 				errs.Add(s.path(), line, col, "cannot render: %v", err)
+			}
+			if len(r.Warnings) > 0 {
+				bd.mu.Lock()
+				bd.warns = append(bd.warns, r.Warnings...)
+				bd.mu.Unlock()
 			}
 			return template.HTML(buf.String()), errs
 		},
@@ -825,12 +958,7 @@ func (bd *build) extras() {
 			bd.record(rel, key, nil)
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(bd.b.dir, "content", filepath.FromSlash(rel)))
-		if err != nil {
-			bd.errs.Add(s.path(), 0, 0, "cannot read: %v", err)
-			continue
-		}
-		bd.record(rel, key, data)
+		bd.recordCopy(rel, key, filepath.Join(bd.b.dir, "content", filepath.FromSlash(rel)), s)
 	}
 	// Redirects, sitemap, feed and robots.txt depend only on the site's
 	// structure: when it did not change, keep last build's files.
@@ -838,15 +966,12 @@ func (bd *build) extras() {
 	same := bd.mode == modeIncremental && bd.b.last.structure == bd.structure
 	for _, n := range bd.m.nodes {
 		for _, a := range n.aliases {
-			u := strings.TrimPrefix(a, "/")
-			if !strings.HasSuffix(u, "/") && path.Ext(u) == "" {
-				u += "/"
-			}
+			u := a.url
 			if same {
 				bd.record(outFile(u), bd.b.last.manifest[outFile(u)], nil)
 				continue
 			}
-			bd.recordBytes(outFile(u), aliasPage(bd.cfg.Language, bd.basePath+n.url, bd.cfg.Origin()+bd.basePath+n.url, bd.assetURL("favicon.svg")))
+			bd.recordBytes(outFile(u), aliasPage(bd.cfg.Language, bd.basePath+n.href, bd.cfg.Origin()+bd.basePath+n.href, bd.assetURL("favicon.svg")))
 		}
 	}
 	if same {
@@ -873,11 +998,27 @@ func (bd *build) structureKey() string {
 		k.time(n.date)
 		k.time(n.lastmod)
 		for _, a := range n.aliases {
-			k.str(a)
+			k.str(a.url)
 		}
 		k.int(int64(len(n.aliases)))
 	}
 	return k.sum()
+}
+
+// recordCopy adds a content file to the output, copied from src as a
+// stream when it is written (never read whole into memory).
+func (bd *build) recordCopy(out, key, src string, s *source) {
+	bd.mu.Lock()
+	bd.manifest[out] = key
+	if bd.mode == modeFull || bd.mode == modeIncremental && bd.b.last.manifest[out] != key {
+		bd.copies[out] = src
+	}
+	bd.mu.Unlock()
+	if bd.mode == modeFull {
+		if err := bd.out.copyFile(out, src); err != nil {
+			bd.fail(diag.Errorf(s.path(), 0, 0, "cannot copy: %v", err))
+		}
+	}
 }
 
 func (bd *build) recordBytes(out string, data []byte) {
@@ -897,6 +1038,12 @@ func (bd *build) commit() error {
 	case modeIncremental:
 		for _, p := range sortedKeys(bd.staged) {
 			if err := bd.out.write(p, bd.staged[p]); err != nil {
+				return err
+			}
+			bd.changed = append(bd.changed, p)
+		}
+		for _, p := range sortedKeys(bd.copies) {
+			if err := bd.out.copyFile(p, bd.copies[p]); err != nil {
 				return err
 			}
 			bd.changed = append(bd.changed, p)

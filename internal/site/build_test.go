@@ -68,6 +68,7 @@ func TestErrors(t *testing.T) {
 		}
 		old := []byte("<p>the previous build</p>\n")
 		os.WriteFile(filepath.Join(out, "index.html"), old, 0o644)
+		os.WriteFile(filepath.Join(out, MarkerFile), []byte(markerText), 0o644)
 		_, err := New(Options{Dir: dir, Out: out}).Build()
 		var list diag.List
 		if !errors.As(err, &list) {
@@ -85,7 +86,7 @@ func TestErrors(t *testing.T) {
 		if got != a.files["errors"] {
 			t.Errorf("errors differ:\n--- got\n%s--- want\n%s", got, a.files["errors"])
 		}
-		if tree := readTree(t, out); len(tree) != 1 || !bytes.Equal(tree["index.html"], old) {
+		if tree := readTree(t, out); len(tree) != 2 || !bytes.Equal(tree["index.html"], old) {
 			t.Errorf("a failed build changed the output: %v", treeNames(tree))
 		}
 		if err := New(Options{Dir: dir, Out: out}).Check(); err == nil || err.Error() != list.Error() {
@@ -167,7 +168,7 @@ func TestRefusedOutputFolders(t *testing.T) {
 		{filepath.Dir(dir), "it holds the site folder"},
 		{repo, "it holds .git/"},
 		{filepath.Join(dir, "content"), "refusing to build into"},
-		{foreign, "does not look like a built site"},
+		{foreign, "it holds files that mutual did not build"},
 	}
 	for _, tt := range tests {
 		_, err := New(Options{Dir: dir, Out: tt.out}).Build()

@@ -2,6 +2,7 @@ package site
 
 import (
 	"net/url"
+	"path"
 	"strconv"
 	"strings"
 
@@ -24,9 +25,14 @@ type Config struct {
 	Help        string // Markdown, shown in every footer and in worksheet safety notices
 	HelpLine    int    // file line and column where the help text starts
 	HelpCol     int
-	Unsafe      bool // markdown: {unsafe: true} allows raw HTML in Markdown
-	ThemeLine   int  // where the theme is named, for messages
-	ThemeCol    int
+	HelpIndent  int // columns before the text's later lines in the file (a block scalar's indentation)
+	// TrustHTML says the site trusts the HTML its writers put in it:
+	// trustHTML: true (or the older markdown: {unsafe: true}). It lets raw
+	// HTML through in Markdown and lets content/ hold files that can run
+	// scripts (HTML pages, JavaScript, SVG images with scripts...).
+	TrustHTML bool
+	ThemeLine int // where the theme is named, for messages
+	ThemeCol  int
 
 	base *url.URL
 }
@@ -39,7 +45,7 @@ type MenuEntry struct {
 	Col  int
 }
 
-var configKeys = []string{"title", "description", "baseURL", "language", "theme", "menu", "help", "markdown"}
+var configKeys = []string{"title", "description", "baseURL", "language", "theme", "menu", "help", "markdown", "trustHTML"}
 
 // ParseConfig reads site.yaml. All problems are reported, each at its
 // position; the returned Config holds what could be read.
@@ -74,13 +80,16 @@ func ParseConfig(src []byte) (*Config, diag.List) {
 			cfg.HelpLine, cfg.HelpCol = v.Line, v.Column
 			if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 				// A block scalar's text starts on the next line.
-				cfg.HelpLine, cfg.HelpCol = v.Line+1, 1
+				cfg.HelpIndent = blockIndent(src, v.Line)
+				cfg.HelpLine, cfg.HelpCol = v.Line+1, cfg.HelpIndent+1
 			}
 		case "menu":
 			cfg.Menu = parseMenu(y, v)
+		case "trustHTML":
+			cfg.TrustHTML = cfg.TrustHTML || y.boolean(key, v)
 		case "markdown":
 			y.fields(v, "markdown", []string{"unsafe"}, nil, func(key string, k, v *yaml.Node) {
-				cfg.Unsafe = y.boolean(key, v)
+				cfg.TrustHTML = cfg.TrustHTML || y.boolean(key, v)
 			})
 		}
 	})
@@ -114,17 +123,39 @@ func (c *Config) SetBaseURL(raw string) *diag.Error {
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
 	}
+	// Every URL the site writes starts with the path: "//x/" would make
+	// them protocol-relative URLs of the host x, and "." or ".." parts
+	// would point elsewhere than they say.
+	if clean := strings.TrimSuffix(path.Clean(u.Path), "/") + "/"; clean != u.Path {
+		fixed := *u
+		fixed.Path, fixed.RawPath = clean, ""
+		return &diag.Error{Path: ConfigPath, Msg: "baseURL's path " + quote(u.Path) + " has an empty, \".\" or \"..\" part: write " + quote(fixed.String()) + " instead of " + quote(raw)}
+	}
 	u.RawPath = ""
 	c.BaseURL = u.String()
 	c.base = u
 	return nil
 }
 
-// BasePath is the path part of the base URL, always ending in "/".
-func (c *Config) BasePath() string { return c.base.Path }
+// BasePath is the path part of the base URL as written in URLs
+// (percent-encoded), always ending in "/".
+func (c *Config) BasePath() string { return c.base.EscapedPath() }
 
 // Origin is the scheme and host of the base URL.
 func (c *Config) Origin() string { return c.base.Scheme + "://" + c.base.Host }
+
+// blockIndent is the indentation of a block scalar's text: that of its
+// first non-blank line after line (1-based) of src.
+func blockIndent(src []byte, line int) int {
+	lines := strings.Split(string(src), "\n")
+	for i := line; i < len(lines); i++ {
+		l := strings.TrimRight(lines[i], "\r")
+		if strings.TrimSpace(l) != "" {
+			return len(l) - len(strings.TrimLeft(l, " "))
+		}
+	}
+	return 0
+}
 
 func parseMenu(y *yamlFile, v *yaml.Node) []MenuEntry {
 	if v.Kind != yaml.SequenceNode {

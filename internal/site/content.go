@@ -41,6 +41,9 @@ type source struct {
 	dropped bool // body let go after rendering: read the file again next time
 	ws      *worksheet.Worksheet
 	errs    diag.List
+
+	svgChecked bool      // an SVG image was checked (see active.go)
+	svgErrs    diag.List // and what its check found
 }
 
 // path is the site-relative path used in messages.
@@ -67,7 +70,11 @@ func classify(rel string) srcKind {
 //
 // The walk itself only lists folders; files are looked at (stat, and read
 // and parsed when new or changed) on every core.
-func scan(contentDir string, prev map[string]*source, hint []string) ([]*source, error) {
+//
+// within, when not "", is the site folder with its links resolved: a
+// symbolic link that leads outside it is not a source but an error naming
+// the link and its target, in the returned list.
+func scan(contentDir, within string, prev map[string]*source, hint []string) ([]*source, diag.List, error) {
 	hinted := func(p string) bool {
 		for _, h := range hint {
 			if p == h || strings.HasPrefix(p, h+string(filepath.Separator)) {
@@ -78,6 +85,7 @@ func scan(contentDir string, prev map[string]*source, hint []string) ([]*source,
 	}
 	var found []*source
 	var todo []string // the paths of found[i] still to look at, "" when reused
+	var linkErrs diag.List
 	err := filepath.WalkDir(contentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -102,6 +110,12 @@ func scan(contentDir string, prev map[string]*source, hint []string) ([]*source,
 		if rel == "site.yaml" {
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 && within != "" {
+			if target, out := linkOutside(p, within); out {
+				linkErrs.Add("content/"+rel, 0, 0, "symbolic link to %s, which is outside the site folder: copy what it points to into the site instead", target)
+				return nil
+			}
+		}
 		if old := prev[rel]; old != nil && !old.dropped && hint != nil && !hinted(p) {
 			found = append(found, old)
 			todo = append(todo, "")
@@ -112,7 +126,7 @@ func scan(contentDir string, prev map[string]*source, hint []string) ([]*source,
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	statErrs := make([]error, len(found))
 	parallel(len(found), func(i int) {
@@ -124,12 +138,12 @@ func scan(contentDir string, prev map[string]*source, hint []string) ([]*source,
 	// The first error in walk order, as the walk would have returned it.
 	for _, err := range statErrs {
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	found = slices.DeleteFunc(found, func(s *source) bool { return s == nil })
 	sort.Slice(found, func(i, j int) bool { return found[i].rel < found[j].rel })
-	return found, nil
+	return found, linkErrs, nil
 }
 
 // look fills s, a file found by the walk at path p, or returns old when
@@ -174,8 +188,20 @@ func look(p string, s, old *source) (*source, error) {
 		return nil, nil
 	}
 	s.size, s.mod = st.Size(), st.ModTime()
+	limit := int64(maxPageSize)
+	if s.kind == srcWorksheet {
+		limit = maxWorksheetSize
+	}
+	if st.Size() > limit {
+		s.errs.Add(s.path(), 0, 0, "%s", (&tooBigError{size: st.Size(), limit: limit, what: kindNames[s.kind]}).Error())
+		return s, nil
+	}
 	src := make([]byte, 0, st.Size()+1) // +1: EOF is seen without growing
 	for {
+		if int64(len(src)) > limit {
+			s.errs.Add(s.path(), 0, 0, "%s", (&tooBigError{size: int64(len(src)), limit: limit, what: kindNames[s.kind]}).Error())
+			return s, nil
+		}
 		n, err := f.Read(src[len(src):cap(src)])
 		src = src[:len(src)+n]
 		if err == io.EOF {

@@ -55,7 +55,7 @@ func TestScan(t *testing.T) {
 	if err := os.Symlink(filepath.Join(content, "elsewhere", "folder"), filepath.Join(content, "guides", "folder-link")); err != nil {
 		t.Fatal(err)
 	}
-	srcs, err := scan(content, nil, nil)
+	srcs, _, err := scan(content, "", nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +90,7 @@ func TestScan(t *testing.T) {
 	if err := os.Chtimes(filepath.Join(content, "guides", "b.md"), later, later); err != nil {
 		t.Fatal(err)
 	}
-	again, err := scan(content, prev, nil)
+	again, _, err := scan(content, "", prev, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func TestScan(t *testing.T) {
 
 	// With a hint, only the named files are looked at.
 	writeTree(t, content, map[string]string{"guides/a.md": "---\ntitle: A again, longer\n---\n"})
-	hinted, err := scan(content, prev, []string{filepath.Join(content, "guides", "b.md")})
+	hinted, _, err := scan(content, "", prev, []string{filepath.Join(content, "guides", "b.md")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestScanBrokenLink(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "missing.md"), filepath.Join(dir, "broken.md")); err != nil {
 		t.Fatal(err)
 	}
-	_, err := scan(dir, nil, nil)
+	_, _, err := scan(dir, "", nil, nil)
 	if err == nil || !strings.Contains(err.Error(), "broken.md") {
 		t.Fatalf("got %v, want an error naming broken.md", err)
 	}

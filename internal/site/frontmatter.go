@@ -24,6 +24,8 @@ type FrontMatter struct {
 	// Lines is the number of lines the front matter takes, delimiters
 	// included: the body's first line is Lines+1 in the file.
 	Lines int
+
+	aliasPos [][2]int // file line and column of each alias
 }
 
 var frontMatterKeys = []string{"title", "description", "date", "lastmod", "draft", "weight", "tags", "aliases", "slug"}
@@ -97,6 +99,15 @@ func ParseFrontMatter(path string, src []byte) (FrontMatter, []byte, diag.List) 
 			fm.Tags = y.strings(key, v)
 		case "aliases":
 			fm.Aliases = y.strings(key, v)
+			if v.Kind == yaml.SequenceNode {
+				for _, c := range v.Content {
+					if c.Kind == yaml.ScalarNode {
+						fm.aliasPos = append(fm.aliasPos, [2]int{c.Line + y.lineOffset, c.Column})
+					}
+				}
+			} else if len(fm.Aliases) == 1 {
+				fm.aliasPos = [][2]int{{v.Line + y.lineOffset, v.Column}}
+			}
 		case "slug":
 			fm.Slug = y.str(key, v)
 			if !validSlug(fm.Slug) {

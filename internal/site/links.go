@@ -64,7 +64,7 @@ func (r *resolver) resolve(rel, dest string) (string, *node, string, string) {
 	}
 	up, err := url.PathUnescape(p)
 	if err != nil {
-		return "", nil, "", "link " + quote(dest) + " is not a valid path"
+		return "", nil, "", "link " + quote(dest) + " is not a valid path" + r.literalHint(rel, dest)
 	}
 	if strings.HasPrefix(up, "/") {
 		target := strings.TrimPrefix(path.Clean(up), "/")
@@ -75,13 +75,13 @@ func (r *resolver) resolve(rel, dest string) (string, *node, string, string) {
 			target = ""
 		}
 		if n := r.m.byURL[target]; n != nil {
-			return withFrag(r.basePath + n.url), n, frag, ""
+			return withFrag(r.basePath + n.href), n, frag, ""
 		}
 		if n := r.m.byURL[target+"/"]; n != nil {
-			return withFrag(r.basePath + n.url), n, frag, ""
+			return withFrag(r.basePath + n.href), n, frag, ""
 		}
 		if r.m.files[target] != nil || r.assets[target] != nil {
-			return withFrag(r.basePath + target), nil, "", ""
+			return withFrag(r.basePath + pathEscape(target)), nil, "", ""
 		}
 		return "", nil, "", "link to " + quote(dest) + ": no page or file of this site has that address"
 	}
@@ -94,19 +94,22 @@ func (r *resolver) resolve(rel, dest string) (string, *node, string, string) {
 		joined = ""
 	}
 	if n := r.m.byRel[joined]; n != nil {
-		return withFrag(r.basePath + n.url), n, frag, ""
+		return withFrag(r.basePath + n.href), n, frag, ""
 	}
 	if r.m.files[joined] != nil {
-		return withFrag(r.basePath + joined), nil, "", ""
+		return withFrag(r.basePath + pathEscape(joined)), nil, "", ""
 	}
 	if sec := r.m.sections[strings.TrimSuffix(joined, "/")]; sec != nil {
-		return withFrag(r.basePath + sec.node.url), sec.node, frag, ""
+		return withFrag(r.basePath + sec.node.href), sec.node, frag, ""
 	}
 	if n := r.m.byRel[path.Join(joined, "_index.md")]; n != nil {
-		return withFrag(r.basePath + n.url), n, frag, ""
+		return withFrag(r.basePath + n.href), n, frag, ""
 	}
 	if r.m.drafts[joined] {
 		return "", nil, "", "link to draft " + quote(dest) + ", which is not published (build with --drafts to include drafts)"
+	}
+	if h := r.literalHint(rel, dest); h != "" {
+		return "", nil, "", "link to missing file " + quote(dest) + h
 	}
 	var known []string
 	for k := range r.m.byRel {
@@ -120,6 +123,21 @@ func (r *resolver) resolve(rel, dest string) (string, *node, string, string) {
 		hint = " (did you mean " + quote(relativeTo(dir, s)) + "?)"
 	}
 	return "", nil, "", "link to missing file " + quote(dest) + hint
+}
+
+// literalHint is a hint for a link written with a file's name as it is,
+// when that name holds "#", "?" or "%", which mean something else in a
+// link: how to write it instead. "" when dest names no such file.
+func (r *resolver) literalHint(rel, dest string) string {
+	if !strings.ContainsAny(dest, "#?%") || strings.HasPrefix(dest, "/") {
+		return ""
+	}
+	name := path.Clean(path.Join(path.Dir(rel), dest))
+	if r.m.files[name] == nil && r.m.byRel[name] == nil {
+		return ""
+	}
+	fixed := strings.NewReplacer("%", "%25", "#", "%23", "?", "%3F").Replace(dest)
+	return " (in a link, a file name's \"#\", \"?\" and \"%\" are written %23, %3F and %25: " + quote(fixed) + ")"
 }
 
 // relativeTo writes target (content-relative) as a path relative to dir.

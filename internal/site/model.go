@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"net/url"
 	"path"
 	"runtime"
 	"slices"
@@ -20,6 +21,7 @@ type node struct {
 	kind        string // as Page.Kind
 	src         *source
 	url         string // relative to the base path: "", "guides/", "guides/listening/", "404.html"
+	href        string // url as written in links: percent-encoded (pathEscape)
 	out         string // output file: "guides/listening/index.html"
 	title       string
 	description string
@@ -30,9 +32,9 @@ type node struct {
 	tags        []*tag
 	section     *section // the section a page is in; for a section page, its own section
 	prev, next  *node
-	aliases     []string
-	tag         *tag   // Kind "tag"
-	sortTitle   string // the title in lower case, for ordering lists
+	aliases     []alias // the page's valid aliases
+	tag         *tag    // Kind "tag"
+	sortTitle   string  // the title in lower case, for ordering lists
 }
 
 // section is a folder of content/; the root folder is the home page's.
@@ -155,7 +157,7 @@ func buildModel(srcs []*source, drafts bool) (*model, diag.List) {
 			n.url = pageURL(s.rel, fm)
 			n.title, n.description = fm.Title, fm.Description
 			n.date, n.lastmod, n.weight = fm.Date, fm.Lastmod, fm.Weight
-			n.aliases = fm.Aliases
+			n.aliases = nil
 			dir := path.Dir(s.rel)
 			if dir == "." {
 				dir = ""
@@ -261,6 +263,7 @@ func buildModel(srcs []*source, drafts bool) (*model, diag.List) {
 	owner := map[string]*node{}
 	for _, n := range m.nodes {
 		n.out = outFile(n.url)
+		n.href = pathEscape(n.url)
 		if o := owner[n.url]; o != nil {
 			reportDuplicate(&errs, n, o, n.url)
 			continue
@@ -269,13 +272,18 @@ func buildModel(srcs []*source, drafts bool) (*model, diag.List) {
 		m.byURL[n.url] = n
 	}
 	for _, n := range m.nodes {
-		for _, a := range n.aliases {
-			u := strings.TrimPrefix(a, "/")
-			if u != "" && !strings.HasSuffix(u, "/") && path.Ext(u) == "" {
-				u += "/"
+		if n.src == nil || (n.src.kind != srcPage && n.src.kind != srcIndex) {
+			continue
+		}
+		fm := &n.src.fm
+		for i, a := range fm.Aliases {
+			line, col := 2, 1
+			if i < len(fm.aliasPos) {
+				line, col = fm.aliasPos[i][0], fm.aliasPos[i][1]
 			}
-			if u == "" || strings.Contains(u, "..") || strings.Contains(u, "://") {
-				errs.Add(n.src.path(), 2, 1, "alias %q is not a site path such as /old/address/", a)
+			u, msg := aliasURL(a)
+			if msg != "" {
+				errs.Add(n.src.path(), line, col, "alias %q %s", a, msg)
 				continue
 			}
 			if o := owner[u]; o != nil {
@@ -283,9 +291,50 @@ func buildModel(srcs []*source, drafts bool) (*model, diag.List) {
 				continue
 			}
 			owner[u] = n
+			n.aliases = append(n.aliases, alias{written: a, url: u, line: line, col: col})
 		}
 	}
 	return m, errs
+}
+
+// alias is an old address of a page, which gets a page redirecting to it.
+type alias struct {
+	written   string // as written in the front matter
+	url       string // the site path it answers, as url: "old/path/", "old.html"
+	line, col int
+}
+
+// aliasURL turns an alias as written ("/old/path/", "old/path",
+// "/old.html", "/old%20page/") into the site path it answers, or says why
+// it cannot be one.
+func aliasURL(a string) (string, string) {
+	u := strings.TrimPrefix(a, "/")
+	if strings.ContainsAny(u, "?#") || strings.Contains(u, "://") || strings.HasPrefix(u, "/") {
+		return "", "is not a site path such as /old/address/"
+	}
+	dec, err := url.PathUnescape(u)
+	if err != nil {
+		return "", "is not a site path such as /old/address/"
+	}
+	u = dec
+	if strings.ContainsAny(u, "?#\\") || strings.ContainsFunc(u, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		return "", "is not a site path such as /old/address/"
+	}
+	if u == "" {
+		return "", "is the home page's address"
+	}
+	if !strings.HasSuffix(u, "/") && path.Ext(u) == "" {
+		u += "/"
+	}
+	for _, seg := range strings.Split(strings.TrimSuffix(u, "/"), "/") {
+		switch {
+		case seg == "" || seg == "." || seg == "..":
+			return "", "is not a site path such as /old/address/"
+		case strings.HasPrefix(seg, "."):
+			return "", "has a part that starts with \".\" (" + seg + "): static hosts hide such files and folders or give them a meaning of their own (.git, .well-known); choose another address"
+		}
+	}
+	return u, ""
 }
 
 func reportDuplicate(errs *diag.List, n, o *node, url string) {

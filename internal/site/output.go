@@ -1,9 +1,12 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path"
 	"path/filepath"
@@ -11,69 +14,184 @@ import (
 	"sync"
 )
 
-// outputDir writes a build's files. A full build writes into a new folder
-// beside the output and swaps it in at the end, so a failed build leaves the
-// previous output exactly as it was; an incremental build writes the
-// changed files in place once the whole build has succeeded. Every write
-// goes through an os.Root, so nothing lands outside the folder.
+// The output folder. A build replaces only a folder it made itself:
+//
+//   - Every build writes MarkerFile into the output folder. A full build
+//     replaces the output folder only when it does not exist, is empty, holds
+//     MarkerFile, or is an output folder of a mutual from before the marker
+//     (it holds index.html, 404.html, sitemap.xml and a robots.txt exactly as
+//     mutual writes it). It refuses anything else, a file in particular,
+//     saying how to go on.
+//   - Symbolic links are resolved before any of these checks and before the
+//     site-relative ones of Builder.checkOut, so "-o" through a link into
+//     content/ is refused as content/ itself is; the folder replaced is the
+//     link's target, and the link stays.
+//   - A full build writes into a new temporary folder beside the output,
+//     ".<name>.tmp-<random>", marked first thing, and swaps it in at the end,
+//     so a failed build leaves the previous output exactly as it was. An
+//     incremental build (mutual serve) writes each changed file to a
+//     temporary file in its folder and renames it into place: a reader sees
+//     the old file or the new one, never part of one.
+//   - A build holds a lock on the output (flock on ".<name>.lock" beside
+//     it) from before its checks until its output is in place: a second
+//     build into the same folder waits for the first (and says so on its
+//     progress writer). Holding the lock, a build removes the temporary
+//     folders that builds killed before they finished left behind: those
+//     named ".<name>.tmp-*" that are empty or hold MarkerFile.
+//
+// Every write goes through an os.Root or into the build's own temporary
+// folder, so nothing lands outside the output folder.
+
+// MarkerFile is the file mutual writes into every output folder it builds.
+// It is not a page: the sitemap does not list it, and serving it is
+// harmless.
+const MarkerFile = ".mutual-output"
+
+const markerText = "This folder was built by mutual. A build replaces the whole folder:\n" +
+	"files put here by hand are deleted by the next build. Delete this file\n" +
+	"to stop mutual from replacing the folder.\n"
+
+// outputDir writes a build's files.
 type outputDir struct {
-	final string // the output folder
+	final string // the output folder, symbolic links resolved
 	dir   string // the folder written now: a temporary one for full builds
 	root  *os.Root
 	temp  bool
 	made  sync.Map // folders already made in a temporary folder
+	lock  *outputLock
 }
 
-func newOutputDir(final string, full bool) (*outputDir, error) {
-	o := &outputDir{final: final, dir: final}
+// newOutputDir takes the lock on the output folder final (links resolved)
+// and prepares a full build's temporary folder or an incremental build's
+// root. waiting is called if another build holds the lock.
+func newOutputDir(final string, full bool, waiting func()) (o *outputDir, err error) {
+	parent := filepath.Dir(final)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	lock, err := lockOutput(filepath.Join(parent, "."+filepath.Base(final)+".lock"), waiting)
+	if err != nil {
+		return nil, fmt.Errorf("cannot lock the output folder %s: %w", final, err)
+	}
+	o = &outputDir{final: final, dir: final, lock: lock}
+	defer func() {
+		if err != nil {
+			o.discard()
+			o = nil
+		}
+	}()
 	if full {
 		if err := checkReplaceable(final); err != nil {
-			return nil, err
+			return o, err
 		}
-		parent := filepath.Dir(final)
-		if err := os.MkdirAll(parent, 0o755); err != nil {
-			return nil, err
-		}
-		tmp, err := os.MkdirTemp(parent, "."+filepath.Base(final)+".tmp-")
+		removeStaleTemps(final)
+		tmp, err := os.MkdirTemp(parent, tempPrefix(final))
 		if err != nil {
-			return nil, err
-		}
-		if err := os.Chmod(tmp, 0o755); err != nil {
-			os.RemoveAll(tmp)
-			return nil, err
+			return o, err
 		}
 		o.dir, o.temp = tmp, true
+		if err := os.Chmod(tmp, 0o755); err != nil {
+			return o, err
+		}
+		if err := os.WriteFile(filepath.Join(tmp, MarkerFile), []byte(markerText), 0o644); err != nil {
+			return o, err
+		}
+	} else if st, err := os.Stat(final); err != nil || !st.IsDir() {
+		return o, fmt.Errorf("the output folder %s is gone", final)
 	}
 	root, err := os.OpenRoot(o.dir)
 	if err != nil {
-		if o.temp {
-			os.RemoveAll(o.dir)
-		}
-		return nil, err
+		return o, err
 	}
 	o.root = root
 	return o, nil
 }
 
-// checkReplaceable refuses to replace a folder that holds something other
-// than a previous build: a build replaces the whole output folder.
+func tempPrefix(final string) string { return "." + filepath.Base(final) + ".tmp-" }
+
+// checkReplaceable refuses to replace anything but a folder a build made.
 func checkReplaceable(dir string) error {
-	ents, err := os.ReadDir(dir)
-	if err != nil || len(ents) == 0 {
+	st, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	for _, e := range ents {
-		if e.Name() == "index.html" || e.Name() == "404.html" {
-			return nil
+	if err != nil {
+		return err
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("refusing to build into %s: it is a file, not a folder; choose a folder with -o", dir)
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	if len(ents) == 0 {
+		return nil
+	}
+	if _, err := os.Lstat(filepath.Join(dir, MarkerFile)); err == nil {
+		return nil
+	}
+	if earlierBuild(dir) {
+		return nil
+	}
+	return fmt.Errorf("refusing to replace %s: it holds files that mutual did not build (a folder mutual builds holds a %s file); empty it or choose another output folder with -o", dir, MarkerFile)
+}
+
+// earlierBuild recognises the output folder of a mutual from before
+// MarkerFile: index.html, 404.html and sitemap.xml at its top, with a
+// robots.txt exactly as mutual writes it.
+func earlierBuild(dir string) bool {
+	for _, name := range []string{"index.html", "404.html", "sitemap.xml"} {
+		if st, err := os.Lstat(filepath.Join(dir, name)); err != nil || !st.Mode().IsRegular() {
+			return false
 		}
 	}
-	return fmt.Errorf("refusing to replace %s: it is not empty and does not look like a built site; empty it or choose another output folder", dir)
+	robots, err := os.ReadFile(filepath.Join(dir, "robots.txt"))
+	if err != nil || len(robots) > 4096 {
+		return false
+	}
+	rest, ok := bytes.CutPrefix(robots, []byte("User-agent: *\nAllow: /\n\nSitemap: "))
+	return ok && bytes.HasSuffix(rest, []byte("sitemap.xml\n")) && bytes.Count(rest, []byte("\n")) == 1
+}
+
+// removeStaleTemps removes the temporary folders of builds into final that
+// were killed before they finished: the caller holds the lock, so no
+// running build owns them. Only folders that are provably a build's are
+// removed: empty (killed before the marker) or holding MarkerFile.
+func removeStaleTemps(final string) {
+	parent := filepath.Dir(final)
+	ents, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	prefix := tempPrefix(final)
+	for _, e := range ents {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		p := filepath.Join(parent, e.Name())
+		inside, err := os.ReadDir(p)
+		if err != nil {
+			continue
+		}
+		if _, err := os.Lstat(filepath.Join(p, MarkerFile)); len(inside) == 0 || err == nil {
+			os.RemoveAll(p)
+		}
+	}
+}
+
+func cleanOutPath(p string) (string, error) {
+	p = path.Clean(p)
+	if p == ".." || strings.HasPrefix(p, "../") || path.IsAbs(p) {
+		return "", fmt.Errorf("output path %q leaves the output folder", p)
+	}
+	return p, nil
 }
 
 func (o *outputDir) write(p string, data []byte) error {
-	p = path.Clean(p)
-	if p == ".." || strings.HasPrefix(p, "../") || path.IsAbs(p) {
-		return fmt.Errorf("output path %q leaves the output folder", p)
+	p, err := cleanOutPath(p)
+	if err != nil {
+		return err
 	}
 	if o.temp {
 		// A full build writes into the folder it has just made and nobody
@@ -86,12 +204,82 @@ func (o *outputDir) write(p string, data []byte) error {
 		}
 		return rawWriteFile(filepath.Join(o.dir, filepath.FromSlash(p)), data, 0o644)
 	}
-	if d := path.Dir(p); d != "." {
-		if err := o.root.MkdirAll(d, 0o755); err != nil {
+	return o.replace(p, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// copyFile writes the file at src to p, streaming it: a large content file
+// is never held in memory.
+func (o *outputDir) copyFile(p, src string) error {
+	p, err := cleanOutPath(p)
+	if err != nil {
+		return err
+	}
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	if o.temp {
+		if d := path.Dir(p); d != "." {
+			if err := o.mkdir(d); err != nil {
+				return err
+			}
+		}
+		out, err := os.OpenFile(filepath.Join(o.dir, filepath.FromSlash(p)), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		if err != nil {
+			return err
+		}
+		_, err = io.Copy(out, in)
+		if cerr := out.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	}
+	return o.replace(p, func(w io.Writer) error {
+		_, err := io.Copy(w, in)
+		return err
+	})
+}
+
+// replace writes p in place atomically: into a new temporary file in p's
+// folder, renamed over p once complete. On any error the temporary file
+// is removed and p is left as it was.
+func (o *outputDir) replace(p string, fill func(io.Writer) error) error {
+	dir := path.Dir(p)
+	if dir != "." {
+		if err := o.root.MkdirAll(dir, 0o755); err != nil {
 			return err
 		}
 	}
-	return o.root.WriteFile(p, data, 0o644)
+	f, tmp, err := o.createTemp(dir, path.Base(p))
+	if err != nil {
+		return err
+	}
+	err = fill(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = o.root.Rename(tmp, p)
+	}
+	if err != nil {
+		o.root.Remove(tmp)
+	}
+	return err
+}
+
+// createTemp makes a new file ".<name>.tmp-N" in dir of the root.
+func (o *outputDir) createTemp(dir, name string) (*os.File, string, error) {
+	for i := 0; ; i++ {
+		tmp := path.Join(dir, fmt.Sprintf(".%s.tmp-%d", name, rand.Uint32()))
+		f, err := o.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil || !errors.Is(err, fs.ErrExist) || i == 100 {
+			return f, tmp, err
+		}
+	}
 }
 
 // mkdir makes folder d of a temporary output folder and its parents. Most
@@ -156,12 +344,19 @@ func (o *outputDir) swap() error {
 	return nil
 }
 
-// discard removes what an unfinished full build wrote.
+// discard removes what an unfinished full build wrote and releases the
+// lock. It is safe to call more than once.
 func (o *outputDir) discard() {
 	if o.root != nil {
 		o.root.Close()
+		o.root = nil
 	}
-	if o.temp && strings.Contains(filepath.Base(o.dir), ".tmp-") {
+	if o.temp && strings.HasPrefix(filepath.Base(o.dir), tempPrefix(o.final)) {
 		os.RemoveAll(o.dir)
+		o.temp = false
+	}
+	if o.lock != nil {
+		o.lock.unlock()
+		o.lock = nil
 	}
 }

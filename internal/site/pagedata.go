@@ -41,13 +41,14 @@ func (bd *build) siteData() *Site {
 		defer putBuffer(buf)
 		var links []linkRec
 		r, err := bd.b.md.Render(buf, []byte(cfg.Help), markdown.Context{
-			Path: ConfigPath, LineOffset: cfg.HelpLine - 1, ColOffset: cfg.HelpCol - 1,
+			Path: ConfigPath, LineOffset: cfg.HelpLine - 1, ColOffset: cfg.HelpCol - 1, Indent: cfg.HelpIndent,
 			Resolve: bd.linkFunc("site.yaml", ConfigPath, &links),
 		})
 		if err != nil {
 			bd.errs.Add(ConfigPath, cfg.HelpLine, cfg.HelpCol, "cannot render help: %v", err)
 		}
 		bd.errs = append(bd.errs, r.Errors...)
+		bd.warns = append(bd.warns, r.Warnings...)
 		bd.links = append(bd.links, links...)
 		s.Help = template.HTML(buf.String())
 	}
@@ -56,7 +57,7 @@ func (bd *build) siteData() *Site {
 
 func (bd *build) assetURL(name string) string {
 	if a := bd.assets[name]; a != nil {
-		return bd.basePath + a.out
+		return bd.basePath + pathEscape(a.out)
 	}
 	return ""
 }
@@ -66,7 +67,7 @@ func (bd *build) funcs() template.FuncMap {
 	return template.FuncMap{
 		"asset": func(name string) (string, error) {
 			if a := bd.assets[strings.TrimPrefix(name, "/")]; a != nil {
-				return bd.basePath + a.out, nil
+				return bd.basePath + pathEscape(a.out), nil
 			}
 			var known []string
 			for k := range bd.assets {
@@ -106,19 +107,19 @@ func (bd *build) link(n *node) *Link {
 	if n == nil {
 		return nil
 	}
-	return &Link{Title: n.title, URL: bd.basePath + n.url}
+	return &Link{Title: n.title, URL: bd.basePath + n.href}
 }
 
 func (bd *build) tagLinks(n *node) []Link {
 	var out []Link
 	for _, t := range n.tags {
-		out = append(out, Link{Title: t.name, URL: bd.basePath + t.node.url})
+		out = append(out, Link{Title: t.name, URL: bd.basePath + t.node.href})
 	}
 	return out
 }
 
 func (bd *build) entry(n *node) Entry {
-	return Entry{Title: n.title, URL: bd.basePath + n.url, Description: n.description, Date: n.date,
+	return Entry{Title: n.title, URL: bd.basePath + n.href, Description: n.description, Date: n.date,
 		Tags: bd.tagLinks(n), Kind: n.kind, Minutes: n.minutes}
 }
 
@@ -146,8 +147,8 @@ func (bd *build) pageData(n *node) *Page {
 		Kind:        n.kind,
 		Title:       n.title,
 		Description: n.description,
-		URL:         bd.basePath + n.url,
-		Permalink:   bd.cfg.Origin() + bd.basePath + n.url,
+		URL:         bd.basePath + n.href,
+		Permalink:   bd.cfg.Origin() + bd.basePath + n.href,
 		Date:        n.date,
 		Lastmod:     n.lastmod,
 		Tags:        bd.tagLinks(n),
@@ -171,7 +172,7 @@ func (bd *build) pageData(n *node) *Page {
 			if sec.dir == "" {
 				title = "Home"
 			}
-			trail = append([]Link{{Title: title, URL: bd.basePath + sec.node.url}}, trail...)
+			trail = append([]Link{{Title: title, URL: bd.basePath + sec.node.href}}, trail...)
 		}
 		if n.kind == "tag" {
 			trail = append(trail, Link{Title: "Tags", URL: bd.basePath + "tags/"})
@@ -196,7 +197,7 @@ func (bd *build) pageData(n *node) *Page {
 		p.Pages = bd.entries(n.tag.nodes)
 	case "tags":
 		for _, t := range bd.m.tags {
-			p.Pages = append(p.Pages, Entry{Title: t.name, URL: bd.basePath + t.node.url, Kind: "tag", Count: len(t.nodes)})
+			p.Pages = append(p.Pages, Entry{Title: t.name, URL: bd.basePath + t.node.href, Kind: "tag", Count: len(t.nodes)})
 		}
 	case "worksheet":
 		p.Scripts = append(p.Scripts, bd.assetURL("js/wasm_exec.js"), bd.assetURL("js/worksheet.js"))
@@ -301,6 +302,18 @@ var textEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp
 // "#": every byte but RFC 3986's unreserved ones, in lower-case hex.
 func fragmentEscape(s string) string {
 	return percentEncode(s, func(i int) bool { return unreserved(s[i]) })
+}
+
+// pathEscape percent-encodes a path of the site for a URL: every byte but
+// RFC 3986's unreserved ones, its sub-delimiters, ":", "@" and "/", so that
+// a file name with "#", "?", "%", a space or letters outside ASCII gives
+// a link that leads to it (lower-case hex, as html/template writes). A
+// path with nothing to encode is returned as it is.
+func pathEscape(s string) string {
+	return percentEncode(s, func(i int) bool {
+		c := s[i]
+		return unreserved(c) || c == '/' || strings.IndexByte("!$&'()*+,;=:@", c) >= 0
+	})
 }
 
 // unreserved is RFC 3986's unreserved set: letters, digits and "-._~".
@@ -474,7 +487,7 @@ func (bd *build) sitemap() []byte {
 			continue
 		}
 		b.WriteString("  <url><loc>")
-		xml.EscapeText(&b, []byte(bd.cfg.Origin()+bd.basePath+n.url))
+		xml.EscapeText(&b, []byte(bd.cfg.Origin()+bd.basePath+n.href))
 		b.WriteString("</loc>")
 		if t := later(n.date, n.lastmod); !t.IsZero() {
 			b.WriteString("<lastmod>" + t.Format("2006-01-02") + "</lastmod>")
@@ -524,7 +537,7 @@ func (bd *build) feed() []byte {
 			updated = bd.latest
 		}
 		fmt.Fprintf(&b, "  <entry>\n    <title>%s</title>\n    <id>%s</id>\n    <link href=\"%s\"/>\n    <updated>%s</updated>\n",
-			esc(n.title), esc(site+n.url), esc(site+n.url), updated.UTC().Format(time.RFC3339))
+			esc(n.title), esc(site+n.href), esc(site+n.href), updated.UTC().Format(time.RFC3339))
 		if !n.date.IsZero() {
 			fmt.Fprintf(&b, "    <published>%s</published>\n", n.date.UTC().Format(time.RFC3339))
 		}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -43,7 +44,10 @@ func TestParseFrontMatter(t *testing.T) {
 			if g, w := strings.Join(fm.Aliases, ","), strings.Join(tt.want.Aliases, ","); g != w {
 				t.Errorf("aliases %q, want %q", g, w)
 			}
-			fm.Aliases, tt.want.Aliases = nil, nil
+			if len(fm.aliasPos) != len(fm.Aliases) {
+				t.Errorf("%d alias positions for %d aliases", len(fm.aliasPos), len(fm.Aliases))
+			}
+			fm.Aliases, tt.want.Aliases, fm.aliasPos = nil, nil, nil
 			if !fm.Date.Equal(tt.want.Date) || !fm.Lastmod.Equal(tt.want.Lastmod) {
 				t.Errorf("dates %v %v, want %v %v", fm.Date, fm.Lastmod, tt.want.Date, tt.want.Lastmod)
 			}
@@ -63,7 +67,7 @@ func TestParseConfig(t *testing.T) {
 	if cfg.BaseURL != "https://example.org/help/" || cfg.BasePath() != "/help/" || cfg.Origin() != "https://example.org" {
 		t.Errorf("base %q %q %q", cfg.BaseURL, cfg.BasePath(), cfg.Origin())
 	}
-	if !cfg.Unsafe || cfg.Help != "Call.\n" || cfg.HelpLine != 6 || len(cfg.Menu) != 1 || cfg.Menu[0].Line != 4 {
+	if !cfg.TrustHTML || cfg.Help != "Call.\n" || cfg.HelpLine != 6 || len(cfg.Menu) != 1 || cfg.Menu[0].Line != 4 {
 		t.Errorf("got %+v", cfg)
 	}
 	if cfg.Language != "en" || cfg.Theme != "default" {
@@ -110,6 +114,65 @@ func FuzzConfig(f *testing.F) {
 			if cfg.Title == "" || !strings.HasSuffix(cfg.BasePath(), "/") {
 				t.Errorf("valid config without title or base path: %+v", cfg)
 			}
+		}
+	})
+}
+
+func TestBaseURL(t *testing.T) {
+	tests := []struct {
+		raw, want, path, err string
+	}{
+		{"https://example.org", "https://example.org/", "/", ""},
+		{"https://example.org/help", "https://example.org/help/", "/help/", ""},
+		{"http://localhost:1313/a/b/", "http://localhost:1313/a/b/", "/a/b/", ""},
+		{"https://example.org/my%20site/", "https://example.org/my%20site/", "/my%20site/", ""},
+		{"https://example.org//x/", "", "", `baseURL's path "//x/" has an empty, "." or ".." part: write "https://example.org/x/" instead of "https://example.org//x/"`},
+		{"https://example.org/a//b", "", "", `write "https://example.org/a/b/"`},
+		{"https://example.org/a/../b/", "", "", `write "https://example.org/b/"`},
+		{"https://example.org/./", "", "", `write "https://example.org/"`},
+		{"https:///x/", "", "", "baseURL must be an absolute http or https URL"},
+		{"ftp://example.org/", "", "", "baseURL must be an absolute http or https URL"},
+		{"https://example.org/?q=1", "", "", "must not have a query or fragment"},
+	}
+	for _, tt := range tests {
+		var c Config
+		err := c.SetBaseURL(tt.raw)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Msg, tt.err) {
+				t.Errorf("%s: got %v, want %q", tt.raw, err, tt.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", tt.raw, err)
+			continue
+		}
+		if c.BaseURL != tt.want || c.BasePath() != tt.path {
+			t.Errorf("%s: %q %q, want %q %q", tt.raw, c.BaseURL, c.BasePath(), tt.want, tt.path)
+		}
+	}
+}
+
+// FuzzBaseURL checks that an accepted base URL gives a base path that
+// every site URL can start with: it starts and ends with "/", has no empty
+// part (so no URL of the site is protocol-relative), and joined to the
+// origin it parses back to the same host.
+func FuzzBaseURL(f *testing.F) {
+	for _, s := range []string{"https://example.org/", "https://example.org//x/", "http://a:1/b/../c", "https://x/%2F%2F/", "https://x/a b/", "https://[::1]:8/p"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		var c Config
+		if err := c.SetBaseURL(raw); err != nil {
+			return
+		}
+		p := c.BasePath()
+		if !strings.HasPrefix(p, "/") || !strings.HasSuffix(p, "/") || strings.Contains(p, "//") {
+			t.Fatalf("%q: base path %q", raw, p)
+		}
+		u, err := url.Parse(c.Origin() + p + "guides/a/")
+		if err != nil || u.Host != c.base.Host {
+			t.Fatalf("%q: %q does not parse back (%v)", raw, c.Origin()+p, err)
 		}
 	})
 }

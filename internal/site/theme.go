@@ -24,11 +24,17 @@ import (
 
 // theme is one theme of the chain: the site's own themes/<name>/ folder on
 // disk, or the embedded default.
+//
+// A theme on disk may be a symbolic link to a folder elsewhere (a theme
+// shared by several sites); its files, and the links among them, must stay
+// inside the folder it resolves to: a link that leads out of it is an
+// error, and is not read.
 type theme struct {
 	name   string
 	dir    string // site-relative folder for messages: "themes/default"
 	fsys   fs.FS
 	onDisk string // absolute folder when read from disk, "" when embedded
+	real   string // onDisk with symbolic links resolved
 }
 
 // loadThemes resolves the chain for name, child first. A theme folder in
@@ -51,6 +57,9 @@ func loadThemes(siteDir, name string, line, col int) ([]theme, diag.List) {
 		abs := filepath.Join(siteDir, "themes", name)
 		if st, err := os.Stat(abs); err == nil && st.IsDir() {
 			t.fsys, t.onDisk = os.DirFS(abs), abs
+			if t.real, err = filepath.EvalSymlinks(abs); err != nil {
+				t.real = abs
+			}
 		} else if name == "default" {
 			t.fsys = themes.Default()
 		} else {
@@ -72,11 +81,15 @@ func loadThemes(siteDir, name string, line, col int) ([]theme, diag.List) {
 		}
 		chain = append(chain, t)
 		name = ""
-		src, err := fs.ReadFile(t.fsys, "theme.yaml")
+		if e := t.linkError("theme.yaml"); e != nil {
+			errs = append(errs, e)
+			continue
+		}
+		src, err := readLimited(t.fsys, "theme.yaml", maxConfigSize, "file")
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		} else if err != nil {
-			errs.Add(t.dir+"/theme.yaml", 0, 0, "cannot read: %v", err)
+			errs.Add(t.dir+"/theme.yaml", 0, 0, "%s", readError(err))
 			continue
 		}
 		y := &yamlFile{path: t.dir + "/theme.yaml", errs: &errs}
@@ -101,12 +114,35 @@ type themeFile struct {
 // path is the site-relative path for messages.
 func (f themeFile) path() string { return f.theme.dir + "/" + f.rel }
 
+// linkError is the error for rel, a path in the theme, when it is a
+// symbolic link that leads out of the theme's folder, or nil.
+func (t *theme) linkError(rel string) *diag.Error {
+	if t.onDisk == "" {
+		return nil
+	}
+	p := filepath.Join(t.onDisk, filepath.FromSlash(rel))
+	if st, err := os.Lstat(p); err != nil || st.Mode()&fs.ModeSymlink == 0 {
+		return nil
+	}
+	if target, out := linkOutside(p, t.real); out {
+		return diag.Errorf(t.dir+"/"+rel, 0, 0, "symbolic link to %s, which is outside the theme's folder %s: copy what it points to into the theme instead", target, t.dir)
+	}
+	return nil
+}
+
 // files lists the files under dir across the chain; a child's file hides
 // the parent's file at the same path. The result is sorted by path.
-func themeFiles(chain []theme, dir string) (map[string]themeFile, error) {
+// Symbolic links that lead out of their theme's folder are left out and
+// reported.
+func themeFiles(chain []theme, dir string) (map[string]themeFile, diag.List, error) {
 	out := map[string]themeFile{}
+	var links diag.List
 	for i := range chain {
 		t := &chain[i]
+		if e := t.linkError(dir); e != nil {
+			links = append(links, e)
+			continue
+		}
 		err := fs.WalkDir(t.fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) && p == dir {
@@ -117,16 +153,22 @@ func themeFiles(chain []theme, dir string) (map[string]themeFile, error) {
 			if d.IsDir() || hiddenName(d.Name()) {
 				return nil
 			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				if e := t.linkError(p); e != nil {
+					links = append(links, e)
+					return nil
+				}
+			}
 			if _, ok := out[p]; !ok {
 				out[p] = themeFile{rel: p, theme: t}
 			}
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return nil, links, err
 		}
 	}
-	return out, nil
+	return out, links, nil
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -151,6 +193,7 @@ type asset struct {
 	name string // logical name: "css/main.css"
 	out  string // output path: "css/main.1a2b3c4d5e.css"
 	data []byte
+	from string // what it is, for messages: "themes/default/static/css/main.css"
 }
 
 // fingerprinted reports the files whose output name carries a content hash,
@@ -190,8 +233,7 @@ func layoutName(kind string) string { return kind + ".html" }
 // parseTemplates parses the chain's layouts with funcs. Kinds whose layout
 // is missing are absent from the set; using one is an error at that time.
 func parseTemplates(chain []theme, funcs template.FuncMap) (*templateSet, diag.List) {
-	var errs diag.List
-	files, err := themeFiles(chain, "layouts")
+	files, errs, err := themeFiles(chain, "layouts")
 	if err != nil {
 		errs.Add("themes", 0, 0, "cannot read layouts: %v", err)
 		return nil, errs
@@ -201,9 +243,9 @@ func parseTemplates(chain []theme, funcs template.FuncMap) (*templateSet, diag.L
 	srcs := map[string][]byte{}
 	for _, p := range sortedKeys(files) {
 		f := files[p]
-		b, err := fs.ReadFile(f.theme.fsys, p)
+		b, err := readLimited(f.theme.fsys, p, maxLayoutSize, "layout")
 		if err != nil {
-			errs.Add(f.path(), 0, 0, "cannot read: %v", err)
+			errs.Add(f.path(), 0, 0, "%s", readError(err))
 			continue
 		}
 		name := strings.TrimPrefix(p, "layouts/")

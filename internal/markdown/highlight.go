@@ -1,0 +1,213 @@
+package markdown
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+)
+
+// Highlighting must never hang a build. Some of chroma's lexers loop
+// forever on some inputs (alecthomas/chroma#1377: jungle on "/", jsonata
+// on `"`): a cycle of rules that match the empty string and push or pop
+// states, so that the lexer never moves on. Go cannot stop a goroutine
+// stuck in such a loop, so a timeout would leave it spinning; instead the
+// loop itself is bounded.
+//
+// A chroma regular-expression lexer only ever stops advancing through
+// rules that match the empty string: every other match moves its position
+// forward. So mutual highlights with copies of chroma's lexers whose every
+// rule counts the empty matches made in a row at one position of the text
+// (any match that moves on starts the count again). Past maxEmptyMatches,
+// the rules are caught in a loop: the copy panics with errLexerLoop, which
+// highlight recovers, and the block is shown as plain text with a warning.
+// Real lexers make a handful of empty matches at one position (popping out
+// of nested states), far below the bound.
+//
+// What the bound covers, and what it does not:
+//
+//   - Every chroma lexer that is a set of regular-expression rules (all but
+//     nine) is copied with the guard, and the copies find the lexers they
+//     delegate to by name (Using, and the lookups rst and raku make for
+//     embedded code) among the guarded copies: chroma's global registry is
+//     replaced by the registry of copies when this package starts.
+//   - The nine lexers that are not plain rule sets (Markdown, HTTP, ERB, PHTML,
+//     Svelte, Go HTML Template, YAML+Jinja, Common Lisp, Emacs Lisp) wrap
+//     lexers that cannot be reached to copy: their blocks are shown as plain
+//     text, without a warning (nothing is wrong with the block).
+//   - Go's lexer highlights raw strings with chroma's own Go template lexer,
+//     referenced directly rather than by name, so unguarded; its only rule
+//     that matches the empty string pops out of a state that only "{{"
+//     enters, so it cannot loop (TestLexersTerminate runs it on raw strings
+//     of the hostile inputs too).
+//
+// TestLexersTerminate runs every lexer over a corpus of short hostile texts
+// and fails if any of them does not finish.
+const maxEmptyMatches = 1000
+
+// errLexerLoop is what a guarded lexer panics with when its rules loop.
+var errLexerLoop = errors.New("the highlighter gets stuck on it")
+
+// emptyRun is a guarded lexing's count of empty matches in a row, kept in
+// chroma's per-lexing mutator context under emptyRunKey.
+type emptyRun struct {
+	pos, n int
+}
+
+type emptyRunKey struct{}
+
+// guard wraps a rule's emitter: it counts the rule's empty matches before
+// emitting what the rule emits. Every rule gets one, those without an
+// emitter too, so every match of every rule is counted.
+type guard struct{ inner chroma.Emitter }
+
+func (g guard) Emit(groups []string, state *chroma.LexerState) chroma.Iterator {
+	if groups[0] == "" {
+		run, _ := state.MutatorContext[emptyRunKey{}].(*emptyRun)
+		if run == nil {
+			run = &emptyRun{pos: -1}
+			state.MutatorContext[emptyRunKey{}] = run
+		}
+		if run.pos == state.Pos {
+			run.n++
+			if run.n > maxEmptyMatches {
+				panic(errLexerLoop)
+			}
+		} else {
+			run.pos, run.n = state.Pos, 1
+		}
+	}
+	if g.inner == nil {
+		return emptyIterator
+	}
+	return g.inner.Emit(groups, state)
+}
+
+func emptyIterator() chroma.Token { return chroma.EOF }
+
+// guardedRules copies rules with a guard on every rule. Include rules are
+// expanded by chroma when it compiles the copy and bring their (guarded)
+// rules with them. Combined rules push a new state made of other states'
+// rules; chroma makes that state when it compiles, and replaces the rule's
+// mutator with a push, so the copy makes the combined state itself, as
+// includes of the guarded states.
+func guardedRules(rules chroma.Rules) chroma.Rules {
+	out := chroma.Rules{}
+	for state, rs := range rules {
+		copied := make([]chroma.Rule, len(rs))
+		for i, r := range rs {
+			if states, ok := combinedStates(r.Mutator); ok {
+				name := "__combined_" + strings.Join(states, "__")
+				if _, done := out[name]; !done {
+					var inc []chroma.Rule
+					for _, s := range states {
+						inc = append(inc, chroma.Include(s))
+					}
+					out[name] = inc
+				}
+				r.Mutator = chroma.Push(name)
+			}
+			if _, include := r.Mutator.(chroma.LexerMutator); !include {
+				r.Type = guard{inner: r.Type}
+			}
+			copied[i] = r
+		}
+		out[state] = copied
+	}
+	return out
+}
+
+// combinedStates are the states a Combined mutator joins: the exported
+// field States of chroma's unexported mutator type.
+func combinedStates(m chroma.Mutator) ([]string, bool) {
+	sm, ok := m.(chroma.SerialisableMutator)
+	if !ok || sm.MutatorKind() != "combined" {
+		return nil, false
+	}
+	v := reflect.ValueOf(m)
+	if v.Kind() == reflect.Pointer {
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.Struct {
+		return nil, false
+	}
+	f := v.FieldByName("States")
+	if !f.IsValid() || !f.CanInterface() {
+		return nil, false
+	}
+	states, ok := f.Interface().([]string)
+	return states, ok && len(states) > 0
+}
+
+// lexerSet is chroma's lexers as mutual uses them.
+type lexerSet struct {
+	original *chroma.LexerRegistry // chroma's own, for name lookups
+	guarded  map[chroma.Lexer]chroma.Lexer
+}
+
+// theLexers is made when the package starts, and chroma's registry
+// replaced, before anything can lex: chroma's rst and raku lexers look up
+// the lexers of embedded code blocks in it while lexing.
+var theLexers = newLexerSet()
+
+func newLexerSet() *lexerSet {
+	set := &lexerSet{original: lexers.GlobalLexerRegistry, guarded: map[chroma.Lexer]chroma.Lexer{}}
+	reg := chroma.NewLexerRegistry()
+	for _, l := range set.original.Lexers {
+		rl, ok := l.(*chroma.RegexLexer)
+		if !ok {
+			continue
+		}
+		g := chroma.MustNewLexer(rl.Config(), func() chroma.Rules {
+			rules, err := rl.Rules()
+			if err != nil {
+				// No "root" state: the copy fails to compile as the
+				// original did, and highlight reports it.
+				return chroma.Rules{}
+			}
+			return guardedRules(rules)
+		})
+		reg.Register(g)
+		set.guarded[l] = g
+	}
+	lexers.GlobalLexerRegistry = reg
+	return set
+}
+
+// lookup returns the guarded lexer chroma would pick for a language name,
+// or nil when it knows none or the lexer cannot be guarded.
+func (s *lexerSet) lookup(name string) chroma.Lexer {
+	l := s.original.Get(name)
+	if l == nil {
+		return nil
+	}
+	if g := s.guarded[l]; g != nil {
+		return chroma.Coalesce(g)
+	}
+	return nil
+}
+
+// highlight lexes code, turning a loop or any other failure of chroma
+// (which reports some by panicking) into an error.
+func highlight(l chroma.Lexer, code string) (tokens []chroma.Token, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if e, ok := r.(error); ok && errors.Is(e, errLexerLoop) {
+				err = errLexerLoop
+				return
+			}
+			err = fmt.Errorf("the highlighter failed on it (%v)", r)
+		}
+	}()
+	it, err := l.Tokenise(nil, code)
+	if err != nil {
+		return nil, err
+	}
+	for t := it(); t != chroma.EOF; t = it() {
+		tokens = append(tokens, t)
+	}
+	return tokens, nil
+}

@@ -1,0 +1,198 @@
+package markdown
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/alecthomas/chroma/v2"
+)
+
+// hostileCode is a corpus of short texts that lexers get wrong: every
+// printable ASCII character alone and before a newline, unclosed openers
+// of strings, comments and templates, and a few of them nested.
+func hostileCode() []string {
+	var out []string
+	for c := byte(' '); c < 0x7f; c++ {
+		out = append(out, string(c), string(c)+"\n", "a"+string(c), "\n"+string(c)+"\n")
+	}
+	out = append(out, "", "\n", "\t", "\r\n", "\x00", "é", "\ufeff",
+		`"a`, `'a`, "`a", "/*", "*/", "<!--", "-->", "{{", "}}", "{%", "${", "#{", "<%", "%>", "<?", "?>",
+		"<a", "</", "<![CDATA[", "(*", "{-", "--[[", "\"\"\"", "'''", "r#\"", "@\"", "$'", "q(", "<<EOF",
+		"a = \"", "f(", "x[", "{\n", "(\n)", "[\n]", "\\\n", "\"\\", "/a/", "a / b", "a // b", "#!",
+		"{{ /* }}", "{{ \" }}", "`{{`", "`{{ x }}`", "x := `{{ (  }}`", "\"{{\"", "<script>", "<style>", "<x y=\"",
+		".. code:: jungle\n\n   /\n\n", ".. code:: jsonata\n\n   \"\n\n", ".. code-block:: jungle\n\n   /\n",
+		"```jungle\n/\n```\n", "```jsonata\n\"\n```\n",
+	)
+	return out
+}
+
+// TestLexersTerminate runs every lexer chroma has, by each of its names
+// and aliases, over hostileCode and fails for any run that does not end.
+// A hung run cannot be stopped: the test reports it and fails, and the
+// test binary exits with it still spinning.
+func TestLexersTerminate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every lexer")
+	}
+	inputs := hostileCode()
+	// Go's raw strings are lexed by the unguarded Go template lexer.
+	goInputs := append([]string(nil), inputs...)
+	for _, in := range inputs {
+		if !strings.Contains(in, "`") {
+			goInputs = append(goInputs, "x := `"+in+"`", "x := `{{"+in+"`", "x := `{{ ("+in+"`")
+		}
+	}
+	names := map[string]bool{}
+	for _, l := range theLexers.original.Lexers {
+		cfg := l.Config()
+		names[strings.ToLower(cfg.Name)] = true
+		for _, a := range cfg.Aliases {
+			names[strings.ToLower(a)] = true
+		}
+	}
+	var sorted []string
+	for n := range names {
+		sorted = append(sorted, n)
+	}
+	sort.Strings(sorted)
+	loops := map[string][]string{}
+	for _, name := range sorted {
+		l := lookupLexer([]byte(name))
+		if l == nil {
+			continue
+		}
+		corpus := inputs
+		if name == "go" || name == "golang" {
+			corpus = goInputs
+		}
+		done := make(chan map[string]bool, 1)
+		go func() {
+			stuck := map[string]bool{}
+			for _, in := range corpus {
+				if _, err := highlight(l, in); err == errLexerLoop {
+					stuck[in] = true
+				}
+			}
+			done <- stuck
+		}()
+		select {
+		case stuck := <-done:
+			for in := range stuck {
+				loops[name] = append(loops[name], in)
+			}
+		case <-time.After(2 * time.Minute):
+			t.Fatalf("lexer %q did not finish the corpus: highlighting can hang", name)
+		}
+	}
+	// The loops chroma#1377 reports must be among those caught.
+	for name, in := range map[string]string{"jungle": "/", "jsonata": `"`} {
+		found := false
+		for _, s := range loops[name] {
+			found = found || strings.TrimSpace(s) == in
+		}
+		if !found {
+			t.Errorf("the %s lexer's loop on %q was not caught (caught: %q)", name, in, loops[name])
+		}
+	}
+	for _, name := range sortedKeys(loops) {
+		t.Logf("%s loops on %d of the texts", name, len(loops[name]))
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// TestHighlightLoopWarns renders the blocks that hang chroma: each comes
+// out as plain escaped code, with a warning at its language name.
+func TestHighlightLoopWarns(t *testing.T) {
+	m := New(Options{})
+	src := "Intro.\n\n```jungle\n/\n```\n\nText.\n\n  ```jsonata\n  \"<x>\n  ```\n\n```go\nx := 1\n```\n"
+	var out bytes.Buffer
+	res, err := m.Render(&out, []byte(src), Context{Path: "content/a.md", LineOffset: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`content/a.md:6:4: cannot highlight this "jungle" code block: the highlighter gets stuck on it; it is shown as plain text`,
+		`content/a.md:12:6: cannot highlight this "jsonata" code block: the highlighter gets stuck on it; it is shown as plain text`,
+	}
+	if got := res.Warnings.Error(); got != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+	if len(res.Errors) > 0 {
+		t.Errorf("errors: %v", res.Errors)
+	}
+	html := out.String()
+	for _, s := range []string{
+		"<pre tabindex=\"0\" class=\"chroma\"><code>/\n</code></pre>",
+		"<pre tabindex=\"0\" class=\"chroma\"><code>&quot;&lt;x&gt;\n</code></pre>",
+		`<span class="nx">x</span>`,
+	} {
+		if !strings.Contains(html, s) {
+			t.Errorf("output lacks %q:\n%s", s, html)
+		}
+	}
+}
+
+// TestGuardedLexersSame checks that the guard changes nothing for lexers
+// that do not loop: the tokens of the guarded copy equal the original's.
+func TestGuardedLexersSame(t *testing.T) {
+	samples := map[string]string{
+		"go":         "package main\n\nfunc main() {\n\ts := `raw {{ .X }}`\n\tprintln(\"hi\", s) // c\n}\n",
+		"python":     "def f(x):\n    return f\"{x!r} and {x:>10}\" + 'a' # c\n@dec\nclass A: pass\n",
+		"yaml":       "a: [1, 2]\nb: |\n  text\n# c\nc: {d: 'e'}\n",
+		"html":       "<!doctype html><p class=\"x\">a &amp; b</p><script>var a = 1;</script><style>p{color:red}</style>\n",
+		"bash":       "for i in $(seq 3); do echo \"$i ${x:-y}\"; done # c\n",
+		"javascript": "const a = `t ${b}`; /re/g.test(a) // c\n",
+		"lua":        "local s = [[long]] -- c\nfunction f(a, ...) return a end\n",
+		"php":        "<?php echo \"$a {$b->c}\"; ?>\n",
+	}
+	for name, code := range samples {
+		orig := theLexers.original.Get(name)
+		if orig == nil {
+			t.Fatalf("no lexer %q", name)
+		}
+		want, err := chroma.Tokenise(chroma.Coalesce(orig), nil, code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := highlight(lookupLexer([]byte(name)), code)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s: %d tokens, want %d", name, len(got), len(want))
+			continue
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("%s: token %d is %v, want %v", name, i, got[i], want[i])
+				break
+			}
+		}
+	}
+}
+
+// TestLongLanguageName renders a code block whose info string is 200 KB
+// long: it is not looked up as a language (chroma's lookup would try it on
+// every file pattern of every lexer, for minutes) and shows plain.
+func TestLongLanguageName(t *testing.T) {
+	src := "~~~~" + strings.Repeat("'~~~~", 40_000) + "\nx < y\n~~~~\n"
+	var out bytes.Buffer
+	res, err := New(Options{}).Render(&out, []byte(src), Context{Path: "a.md"})
+	if err != nil || len(res.Errors)+len(res.Warnings) > 0 {
+		t.Fatalf("%v %v %v", err, res.Errors, res.Warnings)
+	}
+	if got := out.String(); got != "<pre tabindex=\"0\" class=\"chroma\"><code>x &lt; y\n</code></pre>\n" {
+		t.Errorf("got %q", got)
+	}
+}

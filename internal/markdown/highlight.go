@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"unsafe"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
@@ -29,15 +30,16 @@ import (
 //
 // What the bound covers, and what it does not:
 //
-//   - Every chroma lexer that is a set of regular-expression rules (all but
-//     nine) is copied with the guard, and the copies find the lexers they
+//   - Every chroma lexer that is a set of regular-expression rules is
+//     copied with the guard, and the copies find the lexers they
 //     delegate to by name (Using, and the lookups rst and raku make for
 //     embedded code) among the guarded copies: chroma's global registry is
 //     replaced by the registry of copies when this package starts.
 //   - The nine lexers that are not plain rule sets (Markdown, HTTP, ERB, PHTML,
 //     Svelte, Go HTML Template, YAML+Jinja, Common Lisp, Emacs Lisp) wrap
-//     lexers that cannot be reached to copy: their blocks are shown as plain
-//     text, without a warning (nothing is wrong with the block).
+//     rule-set lexers: they are copied with their wrapped lexers replaced by
+//     guarded copies (see lexerSet.guard). A lexer that could not be copied
+//     so would have its blocks shown as plain text, without a warning.
 //   - Go's lexer highlights raw strings with chroma's own Go template lexer,
 //     referenced directly rather than by name, so unguarded; its only rule
 //     that matches the empty string pops out of a state that only "{{"
@@ -157,11 +159,34 @@ func newLexerSet() *lexerSet {
 	set := &lexerSet{original: lexers.GlobalLexerRegistry, guarded: map[chroma.Lexer]chroma.Lexer{}}
 	reg := chroma.NewLexerRegistry()
 	for _, l := range set.original.Lexers {
-		rl, ok := l.(*chroma.RegexLexer)
-		if !ok {
-			continue
+		if g := set.guard(l); g != nil {
+			reg.Register(g)
 		}
-		g := chroma.MustNewLexer(rl.Config(), func() chroma.Rules {
+	}
+	lexers.GlobalLexerRegistry = reg
+	return set
+}
+
+// guard returns a guarded copy of l, made once per lexer, or nil when l
+// holds something that cannot be copied with the guard.
+//
+// A rule-set lexer is copied rule by rule. The other lexers chroma
+// registers (Markdown, HTTP, ERB, PHTML, Svelte, Go HTML Template,
+// YAML+Jinja, Common Lisp, Emacs Lisp) are small wrappers: a struct
+// holding one or two lexers (the language and the one it is embedded in)
+// and perhaps a function that remaps tokens. Their fields are unexported,
+// so the copy of such a wrapper is made with reflect and unsafe: the
+// struct is copied whole, then each field that holds a lexer is replaced
+// by that lexer's guarded copy. A wrapper with a lexer field that cannot
+// be guarded is not copied, and its blocks are shown plain.
+// TestLexersTerminate runs every registered lexer, the wrappers included.
+func (s *lexerSet) guard(l chroma.Lexer) chroma.Lexer {
+	if g, done := s.guarded[l]; done {
+		return g
+	}
+	var g chroma.Lexer
+	if rl, ok := l.(*chroma.RegexLexer); ok {
+		g = chroma.MustNewLexer(rl.Config(), func() chroma.Rules {
 			rules, err := rl.Rules()
 			if err != nil {
 				// No "root" state: the copy fails to compile as the
@@ -170,11 +195,45 @@ func newLexerSet() *lexerSet {
 			}
 			return guardedRules(rules)
 		})
-		reg.Register(g)
-		set.guarded[l] = g
+	} else {
+		g = s.guardWrapper(l)
 	}
-	lexers.GlobalLexerRegistry = reg
-	return set
+	s.guarded[l] = g
+	return g
+}
+
+var lexerType = reflect.TypeFor[chroma.Lexer]()
+
+func (s *lexerSet) guardWrapper(l chroma.Lexer) chroma.Lexer {
+	v := reflect.ValueOf(l)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	cp := reflect.New(v.Elem().Type())
+	cp.Elem().Set(v.Elem())
+	found := false
+	for i := 0; i < cp.Elem().NumField(); i++ {
+		f := cp.Elem().Field(i)
+		if !f.Type().Implements(lexerType) && f.Type() != lexerType {
+			continue
+		}
+		f = reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem()
+		inner, ok := f.Interface().(chroma.Lexer)
+		if !ok || inner == nil {
+			continue
+		}
+		g := s.guard(inner)
+		if g == nil || !reflect.TypeOf(g).AssignableTo(f.Type()) {
+			return nil
+		}
+		f.Set(reflect.ValueOf(g))
+		found = true
+	}
+	if !found {
+		return nil
+	}
+	g, _ := cp.Interface().(chroma.Lexer)
+	return g
 }
 
 // lookup returns the guarded lexer chroma would pick for a language name,

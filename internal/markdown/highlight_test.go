@@ -196,3 +196,34 @@ func TestLongLanguageName(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestEveryLexerGuarded holds that every lexer chroma registers, the
+// wrappers around other lexers (Markdown, HTTP, ERB, ...) included, has a
+// guarded copy, so no language falls back to plain text for want of one,
+// and that a loop in a lexer that a wrapper reaches is caught there too.
+func TestEveryLexerGuarded(t *testing.T) {
+	for _, l := range theLexers.original.Lexers {
+		name := l.Config().Name
+		if lookupLexer([]byte(strings.ToLower(name))) == nil {
+			t.Errorf("lexer %q (%T) has no guarded copy: its blocks would be plain text", name, l)
+		}
+	}
+	for _, tc := range []struct{ lang, code string }{
+		{"markdown", "# a\n\n```jungle\n/\n```\n"},
+		{"md", "---\ntitle: x\n---\n```jsonata\n\"\n```\n"},
+	} {
+		l := lookupLexer([]byte(tc.lang))
+		if l == nil {
+			t.Fatalf("no lexer for %q", tc.lang)
+		}
+		if _, err := highlight(l, tc.code); err != errLexerLoop {
+			t.Errorf("%s: a loop in an embedded block: got %v, want %v", tc.lang, err, errLexerLoop)
+		}
+	}
+	// Highlighting still happens in a wrapper: Markdown's heading is a token
+	// of its own.
+	toks, err := highlight(lookupLexer([]byte("markdown")), "# Title\n\nText\n")
+	if err != nil || len(toks) < 2 || toks[0].Type != chroma.GenericHeading {
+		t.Errorf("markdown: got %v, %v; want a heading token first", toks, err)
+	}
+}

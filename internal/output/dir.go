@@ -1,4 +1,4 @@
-package site
+package output
 
 import (
 	"bytes"
@@ -14,45 +14,18 @@ import (
 	"sync"
 )
 
-// The output folder. A build replaces only a folder it made itself:
-//
-//   - Every build writes MarkerFile into the output folder. A full build
-//     replaces the output folder only when it does not exist, is empty, holds
-//     MarkerFile, or is an output folder of a mutual from before the marker
-//     (it holds index.html, 404.html, sitemap.xml and a robots.txt exactly as
-//     mutual writes it). It refuses anything else, a file in particular,
-//     saying how to go on.
-//   - Symbolic links are resolved before any of these checks and before the
-//     site-relative ones of Builder.checkOut, so "-o" through a link into
-//     content/ is refused as content/ itself is; the folder replaced is the
-//     link's target, and the link stays.
-//   - A full build writes into a new temporary folder beside the output,
-//     ".<name>.tmp-<random>", marked first thing, and swaps it in at the end,
-//     so a failed build leaves the previous output exactly as it was. An
-//     incremental build (mutual serve) writes each changed file to a
-//     temporary file in its folder and renames it into place: a reader sees
-//     the old file or the new one, never part of one.
-//   - A build holds a lock on the output (flock on ".<name>.lock" beside
-//     it) from before its checks until its output is in place: a second
-//     build into the same folder waits for the first (and says so on its
-//     progress writer). Holding the lock, a build removes the temporary
-//     folders that builds killed before they finished left behind: those
-//     named ".<name>.tmp-*" that are empty or hold MarkerFile.
-//
-// Every write goes through an os.Root or into the build's own temporary
-// folder, so nothing lands outside the output folder.
-
 // MarkerFile is the file mutual writes into every output folder it builds.
 // It is not a page: the sitemap does not list it, and serving it is
 // harmless.
 const MarkerFile = ".mutual-output"
 
-const markerText = "This folder was built by mutual. A build replaces the whole folder:\n" +
+// MarkerText is what MarkerFile says, for a person who finds it.
+const MarkerText = "This folder was built by mutual. A build replaces the whole folder:\n" +
 	"files put here by hand are deleted by the next build. Delete this file\n" +
 	"to stop mutual from replacing the folder.\n"
 
-// outputDir writes a build's files.
-type outputDir struct {
+// Dir writes a build's files into the output folder.
+type Dir struct {
 	final string // the output folder, symbolic links resolved
 	dir   string // the folder written now: a temporary one for full builds
 	root  *os.Root
@@ -61,10 +34,10 @@ type outputDir struct {
 	lock  *outputLock
 }
 
-// newOutputDir takes the lock on the output folder final (links resolved)
+// Open takes the lock on the output folder final (links resolved)
 // and prepares a full build's temporary folder or an incremental build's
 // root. waiting is called if another build holds the lock.
-func newOutputDir(final string, full bool, waiting func()) (o *outputDir, err error) {
+func Open(final string, full bool, waiting func()) (o *Dir, err error) {
 	parent := filepath.Dir(final)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -73,10 +46,10 @@ func newOutputDir(final string, full bool, waiting func()) (o *outputDir, err er
 	if err != nil {
 		return nil, fmt.Errorf("cannot lock the output folder %s: %w", final, err)
 	}
-	o = &outputDir{final: final, dir: final, lock: lock}
+	o = &Dir{final: final, dir: final, lock: lock}
 	defer func() {
 		if err != nil {
-			o.discard()
+			o.Discard()
 			o = nil
 		}
 	}()
@@ -93,7 +66,7 @@ func newOutputDir(final string, full bool, waiting func()) (o *outputDir, err er
 		if err := os.Chmod(tmp, 0o755); err != nil {
 			return o, err
 		}
-		if err := os.WriteFile(filepath.Join(tmp, MarkerFile), []byte(markerText), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(tmp, MarkerFile), []byte(MarkerText), 0o644); err != nil {
 			return o, err
 		}
 	} else if st, err := os.Stat(final); err != nil || !st.IsDir() {
@@ -188,7 +161,7 @@ func cleanOutPath(p string) (string, error) {
 	return p, nil
 }
 
-func (o *outputDir) write(p string, data []byte) error {
+func (o *Dir) Write(p string, data []byte) error {
 	p, err := cleanOutPath(p)
 	if err != nil {
 		return err
@@ -210,9 +183,9 @@ func (o *outputDir) write(p string, data []byte) error {
 	})
 }
 
-// copyFile writes the file at src to p, streaming it: a large content file
+// Copy writes the file at src to p, streaming it: a large content file
 // is never held in memory.
-func (o *outputDir) copyFile(p, src string) error {
+func (o *Dir) Copy(p, src string) error {
 	p, err := cleanOutPath(p)
 	if err != nil {
 		return err
@@ -247,7 +220,7 @@ func (o *outputDir) copyFile(p, src string) error {
 // replace writes p in place atomically: into a new temporary file in p's
 // folder, renamed over p once complete. On any error the temporary file
 // is removed and p is left as it was.
-func (o *outputDir) replace(p string, fill func(io.Writer) error) error {
+func (o *Dir) replace(p string, fill func(io.Writer) error) error {
 	dir := path.Dir(p)
 	if dir != "." {
 		if err := o.root.MkdirAll(dir, 0o755); err != nil {
@@ -272,7 +245,7 @@ func (o *outputDir) replace(p string, fill func(io.Writer) error) error {
 }
 
 // createTemp makes a new file ".<name>.tmp-N" in dir of the root.
-func (o *outputDir) createTemp(dir, name string) (*os.File, string, error) {
+func (o *Dir) createTemp(dir, name string) (*os.File, string, error) {
 	for i := 0; ; i++ {
 		tmp := path.Join(dir, fmt.Sprintf(".%s.tmp-%d", name, rand.Uint32()))
 		f, err := o.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
@@ -284,7 +257,7 @@ func (o *outputDir) createTemp(dir, name string) (*os.File, string, error) {
 
 // mkdir makes folder d of a temporary output folder and its parents. Most
 // folders take one system call: their parent is known to exist already.
-func (o *outputDir) mkdir(d string) error {
+func (o *Dir) mkdir(d string) error {
 	if _, done := o.made.Load(d); done {
 		return nil
 	}
@@ -305,8 +278,8 @@ func (o *outputDir) mkdir(d string) error {
 	return nil
 }
 
-// remove deletes a file and the folders it leaves empty.
-func (o *outputDir) remove(p string) {
+// Remove deletes a file and the folders it leaves empty.
+func (o *Dir) Remove(p string) {
 	if err := o.root.Remove(p); err != nil {
 		return
 	}
@@ -317,8 +290,8 @@ func (o *outputDir) remove(p string) {
 	}
 }
 
-// swap puts the temporary folder in place of the output folder.
-func (o *outputDir) swap() error {
+// Swap puts the temporary folder in place of the output folder.
+func (o *Dir) Swap() error {
 	if !o.temp {
 		return nil
 	}
@@ -344,9 +317,9 @@ func (o *outputDir) swap() error {
 	return nil
 }
 
-// discard removes what an unfinished full build wrote and releases the
+// Discard removes what an unfinished full build wrote and releases the
 // lock. It is safe to call more than once.
-func (o *outputDir) discard() {
+func (o *Dir) Discard() {
 	if o.root != nil {
 		o.root.Close()
 		o.root = nil

@@ -35,11 +35,12 @@ var activeKinds = map[string]string{
 
 const trustHint = "; if you trust every file of this site, set trustHTML: true in content/site.yaml"
 
-// activeErrors checks a content file that is copied as it is.
-func activeErrors(s *source, file string) diag.List {
-	ext := strings.ToLower(path.Ext(s.rel))
+// CheckActive checks a content file that is copied as it is, at file on
+// disk: the errors it finds, none when the file cannot run a script.
+func CheckActive(s *Source, file string) diag.List {
+	ext := strings.ToLower(path.Ext(s.Rel))
 	if kind, ok := activeKinds[ext]; ok {
-		return diag.List{diag.Errorf(s.path(), 0, 0, "%s in content/ is published as it is, and a script in it could read what readers saved on this site, worksheet answers included: write the page in Markdown instead%s", kind, trustHint)}
+		return diag.List{diag.Errorf(s.Path(), 0, 0, "%s in content/ is published as it is, and a script in it could read what readers saved on this site, worksheet answers included: write the page in Markdown instead%s", kind, trustHint)}
 	}
 	if ext != ".svg" {
 		return nil
@@ -50,12 +51,12 @@ func activeErrors(s *source, file string) diag.List {
 	s.svgChecked = true
 	f, err := os.Open(file)
 	if err != nil {
-		s.svgErrs = diag.List{diag.Errorf(s.path(), 0, 0, "cannot read: %v", err)}
+		s.svgErrs = diag.List{diag.Errorf(s.Path(), 0, 0, "cannot read: %v", err)}
 		return s.svgErrs
 	}
 	defer f.Close()
-	for _, p := range checkSVG(io.LimitReader(f, maxStaticSize+1)) {
-		s.svgErrs.Add(s.path(), p.line, p.col, "%s: an SVG image may hold no script, event attribute or reference to another file, since opened on its own it would run with the site's rights%s", p.msg, trustHint)
+	for _, p := range checkSVG(io.LimitReader(f, maxSVGSize+1)) {
+		s.svgErrs.Add(s.Path(), p.line, p.col, "%s: an SVG image may hold no script, event attribute or reference to another file, since opened on its own it would run with the site's rights%s", p.msg, trustHint)
 	}
 	return s.svgErrs
 }

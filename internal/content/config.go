@@ -1,8 +1,11 @@
 package content
 
 import (
+	"errors"
 	"net/url"
+	"os"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -187,3 +190,22 @@ func parseMenu(y *yamlFile, v *yaml.Node) []MenuEntry {
 }
 
 func quote(s string) string { return strconv.Quote(s) }
+
+// ReadConfig reads content/site.yaml of the site folder dir, which must be
+// a file of the site (not a link to one outside siteReal, the site folder
+// with its links resolved) of at most MaxConfigSize bytes.
+func ReadConfig(dir, siteReal string) ([]byte, error) {
+	p := filepath.Join(dir, ConfigPath)
+	if target, out := LinkOutside(p, siteReal); out {
+		return nil, diag.List{{Path: ConfigPath, Msg: "symbolic link to " + target + ", which is outside the site folder: copy it into the site instead"}}
+	}
+	src, err := ReadOSLimited(p, MaxConfigSize, "file")
+	var big *TooBigError
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, diag.List{{Path: ConfigPath, Msg: "no site here: " + p + " does not exist (use -s DIR to pick a site folder, or mutual init DIR to start one)"}}
+	case errors.As(err, &big):
+		return nil, diag.List{{Path: ConfigPath, Msg: big.Error()}}
+	}
+	return src, err
+}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"mutual/internal/markdown"
 )
@@ -15,22 +16,21 @@ import (
 // and worksheets (images, PDFs...) are copied as streams and have no
 // limit.
 const (
-	maxPageSize      = markdown.MaxSize // a Markdown page, front matter included
-	maxWorksheetSize = 1 << 20
-	maxConfigSize    = 1 << 20 // site.yaml and theme.yaml
-	maxLayoutSize    = 1 << 20 // a theme's layout or partial
-	maxStaticSize    = 16 << 20
+	MaxPageSize      = markdown.MaxSize // a Markdown page, front matter included
+	MaxWorksheetSize = 1 << 20
+	MaxConfigSize    = 1 << 20 // site.yaml, and a theme's theme.yaml
+	maxSVGSize       = 16 << 20
 )
 
-var kindNames = map[srcKind]string{srcPage: "page", srcIndex: "page", srcWorksheet: "worksheet", srcFile: "file"}
+var kindNames = map[Kind]string{PageSource: "page", IndexSource: "page", WorksheetSource: "worksheet", FileSource: "file"}
 
-// tooBigError is a file over its limit.
-type tooBigError struct {
+// TooBigError is a file over its limit.
+type TooBigError struct {
 	size, limit int64
 	what        string // "page", "worksheet"...
 }
 
-func (e *tooBigError) Error() string {
+func (e *TooBigError) Error() string {
 	msg := fmt.Sprintf("this %s is %s; a %s may be at most %s", e.what, sizeText(e.size), e.what, sizeText(e.limit))
 	if e.what == "page" || e.what == "worksheet" {
 		msg += ": split it into several " + e.what + "s"
@@ -45,37 +45,37 @@ func sizeText(n int64) string {
 	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }
 
-// readLimited reads name from fsys, refusing it (with a *tooBigError)
+// ReadLimited reads name from fsys, refusing it (with a *TooBigError)
 // when it holds more than limit bytes.
-func readLimited(fsys fs.FS, name string, limit int64, what string) ([]byte, error) {
+func ReadLimited(fsys fs.FS, name string, limit int64, what string) ([]byte, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.Size() > limit {
-		return nil, &tooBigError{size: st.Size(), limit: limit, what: what}
+		return nil, &TooBigError{size: st.Size(), limit: limit, what: what}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err == nil && int64(len(data)) > limit {
-		return nil, &tooBigError{size: int64(len(data)), limit: limit, what: what}
+		return nil, &TooBigError{size: int64(len(data)), limit: limit, what: what}
 	}
 	return data, err
 }
 
-// readOSLimited is readLimited for a path on disk.
-func readOSLimited(name string, limit int64, what string) ([]byte, error) {
-	return readLimited(osFS{}, name, limit, what)
+// ReadOSLimited is ReadLimited for a path on disk.
+func ReadOSLimited(name string, limit int64, what string) ([]byte, error) {
+	return ReadLimited(osFS{}, name, limit, what)
 }
 
 type osFS struct{}
 
 func (osFS) Open(name string) (fs.File, error) { return os.Open(name) }
 
-// linkOutside reports whether the symbolic link p leads outside the
+// LinkOutside reports whether the symbolic link p leads outside the
 // folder within (links resolved), and where it leads. A link that leads
 // nowhere is not outside: reading it fails later with its own error.
-func linkOutside(p, within string) (string, bool) {
+func LinkOutside(p, within string) (string, bool) {
 	target, err := filepath.EvalSymlinks(p)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -86,13 +86,25 @@ func linkOutside(p, within string) (string, bool) {
 	return target, target != within && !isWithin(target, within)
 }
 
-func isWithin(p, dir string) bool { return within(p, dir) }
+// isWithin reports whether p lies inside the folder dir (both clean and
+// absolute).
+func isWithin(p, dir string) bool {
+	return strings.HasPrefix(p, strings.TrimSuffix(dir, string(filepath.Separator))+string(filepath.Separator))
+}
 
-// readError is the message for a file that could not be read.
-func readError(err error) string {
-	var big *tooBigError
+// ReadError is the message for a file that could not be read.
+func ReadError(err error) string {
+	var big *TooBigError
 	if errors.As(err, &big) {
 		return big.Error()
 	}
 	return "cannot read: " + err.Error()
+}
+
+// Hidden reports names of files that are never content or theme files:
+// dot files and editors' backup and swap files.
+func Hidden(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".swx") || name == "4913"
 }

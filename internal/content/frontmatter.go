@@ -110,7 +110,7 @@ func ParseFrontMatter(path string, src []byte) (FrontMatter, []byte, diag.List) 
 			}
 		case "slug":
 			fm.Slug = y.str(key, v)
-			if !validSlug(fm.Slug) {
+			if !ValidSlug(fm.Slug) {
 				y.errorf(v, "slug %q may only hold letters, digits, '-' and '_'", fm.Slug)
 			}
 		}
@@ -128,7 +128,9 @@ func cutLine(b []byte) (line, rest []byte, ok bool) {
 	return b, nil, false
 }
 
-func validSlug(s string) bool {
+// ValidSlug reports whether s may be a slug or a theme name: letters,
+// digits, "-" and "_", at least one.
+func ValidSlug(s string) bool {
 	if s == "" {
 		return false
 	}

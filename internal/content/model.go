@@ -2,6 +2,7 @@ package content
 
 import (
 	"cmp"
+	"maps"
 	"net/url"
 	"path"
 	"runtime"
@@ -17,52 +18,52 @@ import (
 func workerCount() int { return runtime.GOMAXPROCS(0) }
 
 // node is one HTML page of the output.
-type node struct {
-	kind        string // as Page.Kind
-	src         *source
-	url         string // relative to the base path: "", "guides/", "guides/listening/", "404.html"
-	href        string // url as written in links: percent-encoded (pathEscape)
-	out         string // output file: "guides/listening/index.html"
-	title       string
-	description string
-	date        time.Time
-	lastmod     time.Time
-	weight      int
-	minutes     int
-	tags        []*tag
-	section     *section // the section a page is in; for a section page, its own section
-	prev, next  *node
-	aliases     []alias // the page's valid aliases
-	tag         *tag    // Kind "tag"
-	sortTitle   string  // the title in lower case, for ordering lists
+type Node struct {
+	Kind        string  // "home", "section", "page", "worksheet", "tags", "tag" or "404"
+	Src         *Source // nil for pages mutual makes itself
+	URL         string  // relative to the base path: "", "guides/", "guides/listening/", "404.html"
+	Href        string  // URL as written in links: percent-encoded (PathEscape)
+	Out         string  // output file: "guides/listening/index.html"
+	Title       string
+	Description string
+	Date        time.Time
+	Lastmod     time.Time
+	Weight      int
+	Minutes     int      // worksheets: how long one takes
+	Tags        []*Tag   // in the order written, without repeats
+	Section     *Section // the section a page is in; for a section page, its own section
+	Prev, Next  *Node    // neighbours in the section's list
+	Aliases     []Alias  // the page's valid aliases
+	Tag         *Tag     // Kind "tag": the tag it lists
+	sortTitle   string   // the title in lower case, for ordering lists
 }
 
 // section is a folder of content/; the root folder is the home page's.
-type section struct {
-	dir    string // "" for the root, "guides", "guides/work"
-	node   *node
-	parent *section
-	pages  []*node // pages and worksheets directly in the folder, in list order
-	subs   []*section
+type Section struct {
+	Dir    string // "" for the root, "guides", "guides/work"
+	Node   *Node  // its page (the home page for the root)
+	Parent *Section
+	Pages  []*Node // pages and worksheets directly in the folder, in list order
+	Subs   []*Section
 }
 
-type tag struct {
-	name  string
-	slug  string
-	nodes []*node
-	node  *node
+type Tag struct {
+	Name  string  // as the first page (in model order) that carries it writes it
+	Slug  string  // its URL segment: tagSlug of the name
+	Nodes []*Node // the pages that carry it, in list order
+	Node  *Node   // its page
 }
 
 // model is the site's structure, built from its sources; cheap to rebuild.
-type model struct {
-	nodes    []*node            // every page, in a stable order
-	byRel    map[string]*node   // content-relative source path -> page
-	files    map[string]*source // content files copied as they are
-	drafts   map[string]bool    // content-relative paths of drafts left out
-	sections map[string]*section
-	tags     []*tag
-	byURL    map[string]*node
-	home     *node
+type Model struct {
+	Nodes    []*Node             // every page, in a stable order
+	ByRel    map[string]*Node    // content-relative source path -> page
+	Files    map[string]*Source  // content files copied as they are
+	Drafts   map[string]bool     // content-relative paths of drafts left out
+	Sections map[string]*Section // by folder: "", "guides", "guides/work"
+	Tags     []*Tag              // by slug
+	ByURL    map[string]*Node
+	Home     *Node
 }
 
 func pageURL(rel string, fm *FrontMatter) string {
@@ -77,7 +78,9 @@ func pageURL(rel string, fm *FrontMatter) string {
 	return dir + name + "/"
 }
 
-func outFile(url string) string {
+// OutFile is the output file of a page at url: "index.html" under a folder
+// URL, the URL itself otherwise ("404.html").
+func OutFile(url string) string {
 	if url == "" || strings.HasSuffix(url, "/") {
 		return url + "index.html"
 	}
@@ -112,124 +115,129 @@ func tagSlug(name string) string {
 	return strings.TrimSuffix(b.String(), "-")
 }
 
-// buildModel makes the page structure. Errors: duplicate URLs and aliases.
-func buildModel(srcs []*source, drafts bool) (*model, diag.List) {
+// NewModel makes the page structure of srcs (sorted by path), leaving
+// out drafts unless drafts is true. A home page without an _index.md is
+// titled siteTitle. Errors: duplicate URLs and aliases.
+func NewModel(srcs []*Source, drafts bool, siteTitle string) (*Model, diag.List) {
 	var errs diag.List
-	m := &model{
-		byRel:    map[string]*node{},
-		files:    map[string]*source{},
-		drafts:   map[string]bool{},
-		sections: map[string]*section{},
-		byURL:    map[string]*node{},
+	m := &Model{
+		ByRel:    map[string]*Node{},
+		Files:    map[string]*Source{},
+		Drafts:   map[string]bool{},
+		Sections: map[string]*Section{},
+		ByURL:    map[string]*Node{},
 	}
-	var getSection func(dir string) *section
-	getSection = func(dir string) *section {
-		if s := m.sections[dir]; s != nil {
+	var getSection func(dir string) *Section
+	getSection = func(dir string) *Section {
+		if s := m.Sections[dir]; s != nil {
 			return s
 		}
-		s := &section{dir: dir}
-		m.sections[dir] = s
+		s := &Section{Dir: dir}
+		m.Sections[dir] = s
 		if dir != "" {
 			parent := path.Dir(dir)
 			if parent == "." {
 				parent = ""
 			}
-			s.parent = getSection(parent)
-			s.parent.subs = append(s.parent.subs, s)
+			s.Parent = getSection(parent)
+			s.Parent.Subs = append(s.Parent.Subs, s)
 		}
 		return s
 	}
 	getSection("")
 	for _, s := range srcs {
-		if s.kind == srcFile {
-			m.files[s.rel] = s
+		if s.Kind == FileSource {
+			m.Files[s.Rel] = s
 			continue
 		}
-		n := &node{src: s}
-		switch s.kind {
-		case srcPage, srcIndex:
-			fm := &s.fm
+		n := &Node{Src: s}
+		switch s.Kind {
+		case PageSource, IndexSource:
+			fm := &s.FrontMatter
 			if fm.Draft && !drafts {
-				m.drafts[s.rel] = true
+				m.Drafts[s.Rel] = true
 				continue
 			}
-			n.kind = "page"
-			n.url = pageURL(s.rel, fm)
-			n.title, n.description = fm.Title, fm.Description
-			n.date, n.lastmod, n.weight = fm.Date, fm.Lastmod, fm.Weight
-			n.aliases = nil
-			dir := path.Dir(s.rel)
+			n.Kind = "page"
+			n.URL = pageURL(s.Rel, fm)
+			n.Title, n.Description = fm.Title, fm.Description
+			n.Date, n.Lastmod, n.Weight = fm.Date, fm.Lastmod, fm.Weight
+			n.Aliases = nil
+			dir := path.Dir(s.Rel)
 			if dir == "." {
 				dir = ""
 			}
-			if s.kind == srcIndex {
-				n.kind = "section"
+			if s.Kind == IndexSource {
+				n.Kind = "section"
 				if dir == "" {
-					n.kind = "home"
+					n.Kind = "home"
 				}
 				sec := getSection(dir)
-				sec.node = n
-				n.section = sec
+				sec.Node = n
+				n.Section = sec
 			} else {
-				n.section = getSection(dir)
-				n.section.pages = append(n.section.pages, n)
+				n.Section = getSection(dir)
+				n.Section.Pages = append(n.Section.Pages, n)
 			}
-		case srcWorksheet:
-			w := s.ws
+		case WorksheetSource:
+			w := s.Worksheet
 			if w == nil {
 				continue // its errors are reported
 			}
 			if w.Draft && !drafts {
-				m.drafts[s.rel] = true
+				m.Drafts[s.Rel] = true
 				continue
 			}
-			n.kind = "worksheet"
-			n.url = strings.TrimSuffix(strings.TrimSuffix(s.rel, ".yaml"), ".yml") + "/"
-			n.title, n.description, n.minutes = w.Title, w.Summary, w.Minutes
-			dir := path.Dir(s.rel)
-			n.section = getSection(dir)
-			n.section.pages = append(n.section.pages, n)
+			n.Kind = "worksheet"
+			n.URL = strings.TrimSuffix(strings.TrimSuffix(s.Rel, ".yaml"), ".yml") + "/"
+			n.Title, n.Description, n.Minutes = w.Title, w.Summary, w.Minutes
+			dir := path.Dir(s.Rel)
+			n.Section = getSection(dir)
+			n.Section.Pages = append(n.Section.Pages, n)
 		}
-		m.byRel[s.rel] = n
-		m.nodes = append(m.nodes, n)
+		m.ByRel[s.Rel] = n
+		m.Nodes = append(m.Nodes, n)
 	}
 	// Sections without an _index.md still get a page.
-	for _, dir := range sortedKeys(m.sections) {
-		sec := m.sections[dir]
-		if sec.node != nil {
+	for _, dir := range slices.Sorted(maps.Keys(m.Sections)) {
+		sec := m.Sections[dir]
+		if sec.Node != nil {
 			continue
 		}
-		n := &node{kind: "section", url: dir + "/", title: humanize(path.Base(dir)), section: sec}
+		n := &Node{Kind: "section", URL: dir + "/", Title: humanize(path.Base(dir)), Section: sec}
 		if dir == "" {
-			n.kind, n.url, n.title = "home", "", ""
+			n.Kind, n.URL, n.Title = "home", "", ""
 		}
-		sec.node = n
-		m.nodes = append(m.nodes, n)
+		sec.Node = n
+		m.Nodes = append(m.Nodes, n)
 	}
-	m.home = m.sections[""].node
+	m.Home = m.Sections[""].Node
+	if m.ByRel["_index.md"] == nil {
+		m.Home.Title = siteTitle
+	}
 	// Order lists and link neighbours.
-	for _, sec := range m.sections {
-		sortNodes(sec.pages)
-		sort.SliceStable(sec.subs, func(i, j int) bool { return lessNode(sec.subs[i].node, sec.subs[j].node) })
-		var prev *node
-		for _, n := range sec.pages {
-			n.prev = prev
+	for _, sec := range m.Sections {
+		sortNodes(sec.Pages)
+		sort.SliceStable(sec.Subs, func(i, j int) bool { return lessNode(sec.Subs[i].Node, sec.Subs[j].Node) })
+		var prev *Node
+		for _, n := range sec.Pages {
+			n.Prev = prev
 			if prev != nil {
-				prev.next = n
+				prev.Next = n
 			}
 			prev = n
 		}
 	}
 	// Tags.
-	bySlug := map[string]*tag{}
-	for _, n := range m.nodes {
+	bySlug := map[string]*Tag{}
+	for _, n := range m.Nodes {
 		var names []string
-		if n.src != nil {
-			switch n.src.kind {
-			case srcPage, srcIndex:
-				names = n.src.fm.Tags
-			case srcWorksheet:
-				names = n.src.ws.Tags
+		if n.Src != nil {
+			switch n.Src.Kind {
+			case PageSource, IndexSource:
+				names = n.Src.FrontMatter.Tags
+			case WorksheetSource:
+				names = n.Src.Worksheet.Tags
 			}
 		}
 		seen := map[string]bool{}
@@ -241,41 +249,41 @@ func buildModel(srcs []*source, drafts bool) (*model, diag.List) {
 			seen[slug] = true
 			t := bySlug[slug]
 			if t == nil {
-				t = &tag{name: name, slug: slug}
+				t = &Tag{Name: name, Slug: slug}
 				bySlug[slug] = t
-				m.tags = append(m.tags, t)
+				m.Tags = append(m.Tags, t)
 			}
-			t.nodes = append(t.nodes, n)
-			n.tags = append(n.tags, t)
+			t.Nodes = append(t.Nodes, n)
+			n.Tags = append(n.Tags, t)
 		}
 	}
-	sort.Slice(m.tags, func(i, j int) bool { return m.tags[i].slug < m.tags[j].slug })
-	if len(m.tags) > 0 {
-		m.nodes = append(m.nodes, &node{kind: "tags", url: "tags/", title: "Tags"})
-		for _, t := range m.tags {
-			sortNodes(t.nodes)
-			t.node = &node{kind: "tag", url: "tags/" + t.slug + "/", title: t.name, tag: t}
-			m.nodes = append(m.nodes, t.node)
+	sort.Slice(m.Tags, func(i, j int) bool { return m.Tags[i].Slug < m.Tags[j].Slug })
+	if len(m.Tags) > 0 {
+		m.Nodes = append(m.Nodes, &Node{Kind: "tags", URL: "tags/", Title: "Tags"})
+		for _, t := range m.Tags {
+			sortNodes(t.Nodes)
+			t.Node = &Node{Kind: "tag", URL: "tags/" + t.Slug + "/", Title: t.Name, Tag: t}
+			m.Nodes = append(m.Nodes, t.Node)
 		}
 	}
-	m.nodes = append(m.nodes, &node{kind: "404", url: "404.html", title: "Page not found"})
+	m.Nodes = append(m.Nodes, &Node{Kind: "404", URL: "404.html", Title: "Page not found"})
 	// URLs must be unique, aliases included.
-	owner := map[string]*node{}
-	for _, n := range m.nodes {
-		n.out = outFile(n.url)
-		n.href = pathEscape(n.url)
-		if o := owner[n.url]; o != nil {
-			reportDuplicate(&errs, n, o, n.url)
+	owner := map[string]*Node{}
+	for _, n := range m.Nodes {
+		n.Out = OutFile(n.URL)
+		n.Href = PathEscape(n.URL)
+		if o := owner[n.URL]; o != nil {
+			reportDuplicate(&errs, n, o, n.URL)
 			continue
 		}
-		owner[n.url] = n
-		m.byURL[n.url] = n
+		owner[n.URL] = n
+		m.ByURL[n.URL] = n
 	}
-	for _, n := range m.nodes {
-		if n.src == nil || (n.src.kind != srcPage && n.src.kind != srcIndex) {
+	for _, n := range m.Nodes {
+		if n.Src == nil || (n.Src.Kind != PageSource && n.Src.Kind != IndexSource) {
 			continue
 		}
-		fm := &n.src.fm
+		fm := &n.Src.FrontMatter
 		for i, a := range fm.Aliases {
 			line, col := 2, 1
 			if i < len(fm.aliasPos) {
@@ -283,7 +291,7 @@ func buildModel(srcs []*source, drafts bool) (*model, diag.List) {
 			}
 			u, msg := aliasURL(a)
 			if msg != "" {
-				errs.Add(n.src.path(), line, col, "alias %q %s", a, msg)
+				errs.Add(n.Src.Path(), line, col, "alias %q %s", a, msg)
 				continue
 			}
 			if o := owner[u]; o != nil {
@@ -291,17 +299,17 @@ func buildModel(srcs []*source, drafts bool) (*model, diag.List) {
 				continue
 			}
 			owner[u] = n
-			n.aliases = append(n.aliases, alias{written: a, url: u, line: line, col: col})
+			n.Aliases = append(n.Aliases, Alias{Written: a, URL: u, Line: line, Col: col})
 		}
 	}
 	return m, errs
 }
 
 // alias is an old address of a page, which gets a page redirecting to it.
-type alias struct {
-	written   string // as written in the front matter
-	url       string // the site path it answers, as url: "old/path/", "old.html"
-	line, col int
+type Alias struct {
+	Written   string // as written in the front matter
+	URL       string // the site path it answers, as Node.URL: "old/path/", "old.html"
+	Line, Col int
 }
 
 // aliasURL turns an alias as written ("/old/path/", "old/path",
@@ -337,32 +345,32 @@ func aliasURL(a string) (string, string) {
 	return u, ""
 }
 
-func reportDuplicate(errs *diag.List, n, o *node, url string) {
-	where := func(x *node) string {
-		if x.src != nil {
-			return x.src.path()
+func reportDuplicate(errs *diag.List, n, o *Node, url string) {
+	where := func(x *Node) string {
+		if x.Src != nil {
+			return x.Src.Path()
 		}
-		return "the " + x.kind + " page"
+		return "the " + x.Kind + " page"
 	}
 	p := "content"
-	if n.src != nil {
-		p = n.src.path()
+	if n.Src != nil {
+		p = n.Src.Path()
 	}
 	errs.Add(p, 1, 1, "duplicate URL /%s: also the address of %s", url, where(o))
 }
 
 // sortNodes orders a list by weight (weighted pages first), then title,
 // then URL.
-func sortNodes(ns []*node) {
+func sortNodes(ns []*Node) {
 	slices.SortFunc(ns, compareNodes)
 }
 
-func lessNode(a, b *node) bool { return compareNodes(a, b) < 0 }
+func lessNode(a, b *Node) bool { return compareNodes(a, b) < 0 }
 
 // compareNodes orders by weight, then title, then URL; URLs are unique, so
 // the order is total.
-func compareNodes(a, b *node) int {
-	wa, wb := a.weight, b.weight
+func compareNodes(a, b *Node) int {
+	wa, wb := a.Weight, b.Weight
 	if (wa == 0) != (wb == 0) {
 		if wa != 0 {
 			return -1
@@ -375,12 +383,55 @@ func compareNodes(a, b *node) int {
 	if c := strings.Compare(a.sortKey(), b.sortKey()); c != 0 {
 		return c
 	}
-	return strings.Compare(a.url, b.url)
+	return strings.Compare(a.URL, b.URL)
 }
 
-func (n *node) sortKey() string {
-	if n.sortTitle == "" && n.title != "" {
-		n.sortTitle = strings.ToLower(n.title)
+func (n *Node) sortKey() string {
+	if n.sortTitle == "" && n.Title != "" {
+		n.sortTitle = strings.ToLower(n.Title)
 	}
 	return n.sortTitle
+}
+
+// Guides are the pages the home page lists and the feed carries: every
+// Markdown page under content/guides/, or every page when there is no such
+// folder, in section order.
+func (m *Model) Guides() []*Node {
+	var out []*Node
+	var walk func(s *Section)
+	walk = func(s *Section) {
+		for _, n := range s.Pages {
+			if n.Kind == "page" {
+				out = append(out, n)
+			}
+		}
+		for _, sub := range s.Subs {
+			walk(sub)
+		}
+	}
+	if g := m.Sections["guides"]; g != nil {
+		walk(g)
+	} else {
+		walk(m.Sections[""])
+	}
+	return out
+}
+
+// Newest is the latest date or lastmod of the content, or 1 January 2026
+// when no page has one: what "year" shows and the feed is dated, so that
+// the output depends on the input alone and not on when it was built.
+func (m *Model) Newest() time.Time {
+	var t time.Time
+	for _, n := range m.Nodes {
+		if n.Date.After(t) {
+			t = n.Date
+		}
+		if n.Lastmod.After(t) {
+			t = n.Lastmod
+		}
+	}
+	if t.IsZero() {
+		t = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t
 }

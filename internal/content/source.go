@@ -18,51 +18,51 @@ import (
 	"mutual/internal/worksheet"
 )
 
-type srcKind int
+type Kind int
 
 const (
-	srcPage      srcKind = iota // a Markdown page
-	srcIndex                    // a section's (or the home page's) _index.md
-	srcWorksheet                // a worksheet under content/worksheets/
-	srcFile                     // any other file, copied as it is
+	PageSource      Kind = iota // a Markdown page
+	IndexSource                 // a section's (or the home page's) _index.md
+	WorksheetSource             // a worksheet under content/worksheets/
+	FileSource                  // any other file, copied as it is
 )
 
 // source is one file under content/, read and parsed. Sources are kept
 // between builds and re-read only when their size or time changes.
-type source struct {
-	rel  string // slash path relative to content/: "guides/listening.md"
-	kind srcKind
-	size int64
-	mod  time.Time
-	sum  [32]byte // of the file's bytes (not for srcFile)
+type Source struct {
+	Rel  string // slash path relative to content/: "guides/listening.md"
+	Kind Kind
+	Size int64
+	Mod  time.Time
+	Sum  [32]byte // of the file's bytes (not for FileSource)
 
-	fm      FrontMatter
-	body    []byte
-	dropped bool // body let go after rendering: read the file again next time
-	ws      *worksheet.Worksheet
-	errs    diag.List
+	FrontMatter FrontMatter          // PageSource and IndexSource
+	Body        []byte               // the Markdown after the front matter
+	Dropped     bool                 // Body let go after rendering: read the file again next time
+	Worksheet   *worksheet.Worksheet // WorksheetSource, when it parsed
+	Errs        diag.List            // what reading and parsing found
 
 	svgChecked bool      // an SVG image was checked (see active.go)
 	svgErrs    diag.List // and what its check found
 }
 
 // path is the site-relative path used in messages.
-func (s *source) path() string { return "content/" + s.rel }
+func (s *Source) Path() string { return "content/" + s.Rel }
 
-func classify(rel string) srcKind {
+func classify(rel string) Kind {
 	base := path.Base(rel)
 	switch {
 	case strings.HasSuffix(base, ".md") && base == "_index.md":
-		return srcIndex
+		return IndexSource
 	case strings.HasSuffix(base, ".md"):
-		return srcPage
+		return PageSource
 	case (strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) && strings.HasPrefix(rel, "worksheets/"):
-		return srcWorksheet
+		return WorksheetSource
 	}
-	return srcFile
+	return FileSource
 }
 
-// scan walks content/ and returns its sources sorted by path, reusing prev
+// Scan walks content/ and returns its sources sorted by path, reusing prev
 // entries whose file did not change. site.yaml is not a source. With a
 // hint (the paths a watcher saw change), only the files it names, or that
 // lie in a folder it names, or are new, are looked at again; without one,
@@ -74,7 +74,7 @@ func classify(rel string) srcKind {
 // within, when not "", is the site folder with its links resolved: a
 // symbolic link that leads outside it is not a source but an error naming
 // the link and its target, in the returned list.
-func scan(contentDir, within string, prev map[string]*source, hint []string) ([]*source, diag.List, error) {
+func Scan(contentDir, within string, prev map[string]*Source, hint []string) ([]*Source, diag.List, error) {
 	hinted := func(p string) bool {
 		for _, h := range hint {
 			if p == h || strings.HasPrefix(p, h+string(filepath.Separator)) {
@@ -83,7 +83,7 @@ func scan(contentDir, within string, prev map[string]*source, hint []string) ([]
 		}
 		return false
 	}
-	var found []*source
+	var found []*Source
 	var todo []string // the paths of found[i] still to look at, "" when reused
 	var linkErrs diag.List
 	err := filepath.WalkDir(contentDir, func(p string, d fs.DirEntry, err error) error {
@@ -93,7 +93,7 @@ func scan(contentDir, within string, prev map[string]*source, hint []string) ([]
 		if p == contentDir {
 			return nil
 		}
-		if hiddenName(d.Name()) {
+		if Hidden(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -111,17 +111,17 @@ func scan(contentDir, within string, prev map[string]*source, hint []string) ([]
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 && within != "" {
-			if target, out := linkOutside(p, within); out {
+			if target, out := LinkOutside(p, within); out {
 				linkErrs.Add("content/"+rel, 0, 0, "symbolic link to %s, which is outside the site folder: copy what it points to into the site instead", target)
 				return nil
 			}
 		}
-		if old := prev[rel]; old != nil && !old.dropped && hint != nil && !hinted(p) {
+		if old := prev[rel]; old != nil && !old.Dropped && hint != nil && !hinted(p) {
 			found = append(found, old)
 			todo = append(todo, "")
 			return nil
 		}
-		found = append(found, &source{rel: rel, kind: classify(rel), sum: unread})
+		found = append(found, &Source{Rel: rel, Kind: classify(rel), Sum: unread})
 		todo = append(todo, p)
 		return nil
 	})
@@ -133,7 +133,7 @@ func scan(contentDir, within string, prev map[string]*source, hint []string) ([]
 		if todo[i] == "" {
 			return
 		}
-		found[i], statErrs[i] = look(todo[i], found[i], prev[found[i].rel])
+		found[i], statErrs[i] = look(todo[i], found[i], prev[found[i].Rel])
 	})
 	// The first error in walk order, as the walk would have returned it.
 	for _, err := range statErrs {
@@ -141,8 +141,8 @@ func scan(contentDir, within string, prev map[string]*source, hint []string) ([]
 			return nil, nil, err
 		}
 	}
-	found = slices.DeleteFunc(found, func(s *source) bool { return s == nil })
-	sort.Slice(found, func(i, j int) bool { return found[i].rel < found[j].rel })
+	found = slices.DeleteFunc(found, func(s *Source) bool { return s == nil })
+	sort.Slice(found, func(i, j int) bool { return found[i].Rel < found[j].Rel })
 	return found, linkErrs, nil
 }
 
@@ -150,11 +150,11 @@ func scan(contentDir, within string, prev map[string]*source, hint []string) ([]
 // the file has the size and time old was read with. It returns nil for a
 // folder (a symbolic link to one). Pages and worksheets are read and parsed;
 // other files only looked at.
-func look(p string, s, old *source) (*source, error) {
+func look(p string, s, old *Source) (*Source, error) {
 	reusable := func(st fs.FileInfo) bool {
-		return old != nil && !old.dropped && old.size == st.Size() && old.mod.Equal(st.ModTime())
+		return old != nil && !old.Dropped && old.Size == st.Size() && old.Mod.Equal(st.ModTime())
 	}
-	if s.kind == srcFile || old != nil && !old.dropped {
+	if s.Kind == FileSource || old != nil && !old.Dropped {
 		// Stat first: an unchanged file is not read again.
 		st, err := os.Stat(p)
 		if err != nil {
@@ -166,8 +166,8 @@ func look(p string, s, old *source) (*source, error) {
 		if reusable(st) {
 			return old, nil
 		}
-		s.size, s.mod = st.Size(), st.ModTime()
-		if s.kind == srcFile {
+		s.Size, s.Mod = st.Size(), st.ModTime()
+		if s.Kind == FileSource {
 			return s, nil
 		}
 	}
@@ -176,7 +176,7 @@ func look(p string, s, old *source) (*source, error) {
 		if _, serr := os.Stat(p); serr != nil {
 			return nil, serr // gone, or a broken link: as the walk reports it
 		}
-		s.errs.Add(s.path(), 0, 0, "cannot read: %v", err)
+		s.Errs.Add(s.Path(), 0, 0, "cannot read: %v", err)
 		return s, nil
 	}
 	defer f.Close()
@@ -187,19 +187,19 @@ func look(p string, s, old *source) (*source, error) {
 	if st.IsDir() {
 		return nil, nil
 	}
-	s.size, s.mod = st.Size(), st.ModTime()
-	limit := int64(maxPageSize)
-	if s.kind == srcWorksheet {
-		limit = maxWorksheetSize
+	s.Size, s.Mod = st.Size(), st.ModTime()
+	limit := int64(MaxPageSize)
+	if s.Kind == WorksheetSource {
+		limit = MaxWorksheetSize
 	}
 	if st.Size() > limit {
-		s.errs.Add(s.path(), 0, 0, "%s", (&tooBigError{size: st.Size(), limit: limit, what: kindNames[s.kind]}).Error())
+		s.Errs.Add(s.Path(), 0, 0, "%s", (&TooBigError{size: st.Size(), limit: limit, what: kindNames[s.Kind]}).Error())
 		return s, nil
 	}
 	src := make([]byte, 0, st.Size()+1) // +1: EOF is seen without growing
 	for {
 		if int64(len(src)) > limit {
-			s.errs.Add(s.path(), 0, 0, "%s", (&tooBigError{size: int64(len(src)), limit: limit, what: kindNames[s.kind]}).Error())
+			s.Errs.Add(s.Path(), 0, 0, "%s", (&TooBigError{size: int64(len(src)), limit: limit, what: kindNames[s.Kind]}).Error())
 			return s, nil
 		}
 		n, err := f.Read(src[len(src):cap(src)])
@@ -208,19 +208,19 @@ func look(p string, s, old *source) (*source, error) {
 			break
 		}
 		if err != nil {
-			s.errs.Add(s.path(), 0, 0, "cannot read: %v", err)
+			s.Errs.Add(s.Path(), 0, 0, "cannot read: %v", err)
 			return s, nil
 		}
 		if len(src) == cap(src) {
 			src = slices.Grow(src, 4096)
 		}
 	}
-	s.sum = sha256.Sum256(src)
-	switch s.kind {
-	case srcPage, srcIndex:
-		s.fm, s.body, s.errs = ParseFrontMatter(s.path(), src)
-	case srcWorksheet:
-		s.ws, s.errs = worksheet.Parse(s.path(), src)
+	s.Sum = sha256.Sum256(src)
+	switch s.Kind {
+	case PageSource, IndexSource:
+		s.FrontMatter, s.Body, s.Errs = ParseFrontMatter(s.Path(), src)
+	case WorksheetSource:
+		s.Worksheet, s.Errs = worksheet.Parse(s.Path(), src)
 	}
 	return s, nil
 }

@@ -22,10 +22,10 @@ func writeTree(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
-func rels(srcs []*source) string {
+func rels(srcs []*Source) string {
 	var out []string
 	for _, s := range srcs {
-		out = append(out, s.rel)
+		out = append(out, s.Rel)
 	}
 	return strings.Join(out, " ")
 }
@@ -55,7 +55,7 @@ func TestScan(t *testing.T) {
 	if err := os.Symlink(filepath.Join(content, "elsewhere", "folder"), filepath.Join(content, "guides", "folder-link")); err != nil {
 		t.Fatal(err)
 	}
-	srcs, _, err := scan(content, "", nil, nil)
+	srcs, _, err := Scan(content, "", nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,24 +63,24 @@ func TestScan(t *testing.T) {
 	if got := rels(srcs); got != want {
 		t.Fatalf("found\n %s\nwant\n %s", got, want)
 	}
-	by := map[string]*source{}
+	by := map[string]*Source{}
 	for _, s := range srcs {
-		by[s.rel] = s
+		by[s.Rel] = s
 	}
-	if a := by["guides/a.md"]; a.fm.Title != "A" || strings.Join(a.fm.Tags, ",") != "x,y" || string(a.body) != "Body of a.\n" || a.sum == unread || len(a.errs) > 0 {
+	if a := by["guides/a.md"]; a.FrontMatter.Title != "A" || strings.Join(a.FrontMatter.Tags, ",") != "x,y" || string(a.Body) != "Body of a.\n" || a.Sum == unread || len(a.Errs) > 0 {
 		t.Errorf("guides/a.md: %+v", a)
 	}
-	if b := by["guides/b.md"]; b.fm.Title != "B: the second" {
-		t.Errorf("guides/b.md title %q", b.fm.Title)
+	if b := by["guides/b.md"]; b.FrontMatter.Title != "B: the second" {
+		t.Errorf("guides/b.md title %q", b.FrontMatter.Title)
 	}
-	if l := by["guides/link.md"]; l.fm.Title != "Linked" || l.size == 0 {
+	if l := by["guides/link.md"]; l.FrontMatter.Title != "Linked" || l.Size == 0 {
 		t.Errorf("the link was not followed: %+v", l)
 	}
-	if p := by["guides/img/photo.png"]; p.kind != srcFile || p.size != 3 || p.sum != unread || p.mod.IsZero() {
+	if p := by["guides/img/photo.png"]; p.Kind != FileSource || p.Size != 3 || p.Sum != unread || p.Mod.IsZero() {
 		t.Errorf("a plain file is looked at, not read: %+v", p)
 	}
-	if w := by["worksheets/w.yaml"]; len(w.errs) == 0 || !strings.HasPrefix(w.errs[0].Path, "content/worksheets/w.yaml") {
-		t.Errorf("worksheet errors: %v", w.errs)
+	if w := by["worksheets/w.yaml"]; len(w.Errs) == 0 || !strings.HasPrefix(w.Errs[0].Path, "content/worksheets/w.yaml") {
+		t.Errorf("worksheet errors: %v", w.Errs)
 	}
 
 	// A second scan reuses what did not change and reads what did.
@@ -90,27 +90,27 @@ func TestScan(t *testing.T) {
 	if err := os.Chtimes(filepath.Join(content, "guides", "b.md"), later, later); err != nil {
 		t.Fatal(err)
 	}
-	again, _, err := scan(content, "", prev, nil)
+	again, _, err := Scan(content, "", prev, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range again {
-		switch changed := s.rel == "guides/b.md"; {
-		case changed && (s == prev[s.rel] || s.fm.Title != "B again"):
-			t.Errorf("%s changed but was not read again: %+v", s.rel, s)
-		case !changed && s != prev[s.rel]:
-			t.Errorf("%s did not change but was read again", s.rel)
+		switch changed := s.Rel == "guides/b.md"; {
+		case changed && (s == prev[s.Rel] || s.FrontMatter.Title != "B again"):
+			t.Errorf("%s changed but was not read again: %+v", s.Rel, s)
+		case !changed && s != prev[s.Rel]:
+			t.Errorf("%s did not change but was read again", s.Rel)
 		}
 	}
 
 	// With a hint, only the named files are looked at.
 	writeTree(t, content, map[string]string{"guides/a.md": "---\ntitle: A again, longer\n---\n"})
-	hinted, _, err := scan(content, "", prev, []string{filepath.Join(content, "guides", "b.md")})
+	hinted, _, err := Scan(content, "", prev, []string{filepath.Join(content, "guides", "b.md")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range hinted {
-		if s.rel == "guides/a.md" && s != prev[s.rel] {
+		if s.Rel == "guides/a.md" && s != prev[s.Rel] {
 			t.Errorf("guides/a.md is not in the hint but was looked at")
 		}
 	}
@@ -122,7 +122,7 @@ func TestScanBrokenLink(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "missing.md"), filepath.Join(dir, "broken.md")); err != nil {
 		t.Fatal(err)
 	}
-	_, _, err := scan(dir, "", nil, nil)
+	_, _, err := Scan(dir, "", nil, nil)
 	if err == nil || !strings.Contains(err.Error(), "broken.md") {
 		t.Fatalf("got %v, want an error naming broken.md", err)
 	}

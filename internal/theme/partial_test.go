@@ -6,19 +6,17 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"mutual/internal/markdown"
 )
 
 // parseTestTheme parses a one-theme chain made of files (paths under
 // layouts/), with extra template functions.
-func parseTestTheme(t *testing.T, files map[string]string, funcs template.FuncMap) (*templateSet, error) {
+func parseTestTheme(t *testing.T, files map[string]string, funcs template.FuncMap) (*Templates, error) {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	for name, body := range files {
 		fsys["layouts/"+name] = &fstest.MapFile{Data: []byte(body)}
 	}
-	ts, errs := parseTemplates([]theme{{name: "t", dir: "themes/t", fsys: fsys}}, funcs)
+	ts, errs := Chain{{Name: "t", Dir: "themes/t", FS: fsys}}.Templates(funcs)
 	return ts, errs.Err()
 }
 
@@ -40,12 +38,17 @@ func TestPartials(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	site := &Site{Title: "S & co"}
-	pages := []*Page{{Kind: "page", Title: "A<", Site: site}, {Kind: "page", Title: "B", Site: site}}
+	type testSite struct{ Title string }
+	type testPage struct {
+		Kind, Title string
+		Site        *testSite
+	}
+	site := &testSite{Title: "S & co"}
+	pages := []*testPage{{Kind: "page", Title: "A<", Site: site}, {Kind: "page", Title: "B", Site: site}}
 	var got []string
 	for _, p := range pages {
 		var buf bytes.Buffer
-		if err := ts.execute(&buf, p); err != nil {
+		if err := ts.Execute(&buf, p.Kind, p); err != nil {
 			t.Fatal(err)
 		}
 		got = append(got, buf.String())
@@ -106,32 +109,9 @@ func TestPartialErrors(t *testing.T) {
 	}
 }
 
-// TestTableOfContents checks the ready-made TOC against what a layout
-// ranging over .TOC writes, for text and ids html/template escapes.
-func TestTableOfContents(t *testing.T) {
-	toc := []markdown.Heading{
-		{Level: 2, ID: "plain", Text: "Plain"},
-		{Level: 3, ID: "café-au-lait", Text: `Quotes "and" 'these' & <tags> + plus`},
-		{Level: 4, ID: "a_b-1", Text: "Ünïcödé\x00 nul"},
-		{Level: 2, ID: "odd/#?%20 'id'", Text: "Odd id"},
-	}
-	tmpl := template.Must(template.New("toc").Parse(`<ol>{{range .}}
-<li class="toc-h{{.Level}}"><a href="#{{.ID}}">{{.Text}}</a></li>{{end}}
-</ol>`))
-	var want bytes.Buffer
-	if err := tmpl.Execute(&want, toc); err != nil {
-		t.Fatal(err)
-	}
-	if got := string(tableOfContents(toc)); got != want.String() {
-		t.Errorf("got\n%s\nwant\n%s", got, want.String())
-	}
-	if got := tableOfContents(nil); got != "" {
-		t.Errorf("no headings: got %q", got)
-	}
-}
-
 // TestVariantKeys checks that distinct variants never share a cache key.
 func TestVariantKeys(t *testing.T) {
+	type Link struct{ Title, URL string }
 	variants := [][]any{
 		{"a"}, {"a", ""}, {"", "a"}, {"ab"}, {"a", "b"}, {"1:a"},
 		{[]Link{{"a", "b"}}}, {[]Link{{"ab", ""}}}, {[]Link{{"a", "b"}, {"", ""}}}, {[]Link{}}, {[]Link(nil), "x"},

@@ -37,7 +37,7 @@ var (
 	}
 	types     = []string{string(Pair), string(Rating), string(Lean), string(Checklist), string(Reflection)}
 	typesText = "pair, rating, lean, checklist or reflection"
-	sides = []string{string(score.Give), string(score.Receive)}
+	sides     = []string{string(score.Give), string(score.Receive)}
 )
 
 var idPattern = regexp.MustCompile(`^[a-z0-9-]+$`)

@@ -5,16 +5,23 @@ import "strings"
 // Whether a scale shows as one row of choices is decided when the page is
 // built, so the page never shifts once it has loaded: a scale of at most
 // seven options (besides "does not apply", which stands apart) makes a row
-// when its labels fit side by side on a 320 px screen, each label wrapping
-// at its spaces and never inside a word. The figures follow the default
-// theme's worksheet.css:
+// when its labels fit side by side, each label wrapping at its spaces and
+// never inside a word. The figures follow the default theme's
+// worksheet.css:
 //
 //   - the narrowest row: 320 px, less the page's 20 px margins, the
-//     question card's 8 px padding and a pair row's 3 px rule and 8 px
-//     indent, is 253 px; rowBudget keeps 4 px of that in reserve;
+//     question card's 8 px padding and 1 px border and a pair row's 3 px
+//     rule and 8 px indent, is 251 px, and 291 px on a 360 px screen; the
+//     budgets keep a few px of that in reserve;
 //   - a column is as wide as the longest word of its label at 12 px (0.75rem)
-//     or the 24 px of its radio, whichever is wider, and columns keep
-//     rowGap px apart.
+//     or the 24 px of its radio, whichever is wider, and columns keep at
+//     least rowGap px apart.
+//
+// A scale whose labels fit at 320 px is a row from there up; one that fits
+// only from 360 px stacks its options below that (StackNarrow); others
+// always stack. A row whose labels also fit unwrapped, one line each, at
+// 360 px keeps them on one line from there up (Flat): a row one line
+// shorter.
 //
 // Words are measured with the advance widths of DejaVu Sans, the font
 // Debian's chromium shows for system-ui, which is wider than the system
@@ -22,8 +29,9 @@ import "strings"
 // there. Characters outside ASCII count as one em.
 const (
 	rowMaxOptions = 7
-	rowBudget     = 249.0 // px
-	rowGap        = 2.0   // px
+	budget320     = 247.0 // px
+	budget360     = 287.0 // px
+	rowGap        = 6.0   // px
 	rowFontSize   = 12.0  // px
 	rowMinColumn  = 24.0  // px
 )
@@ -52,13 +60,17 @@ func wordWidth(word string) float64 {
 	return float64(em) * rowFontSize / 1000
 }
 
-// fitsRow reports whether options (those with a value, in order) make one
-// row of choices; text is what each shows (its label, or its value).
-func fitsRow(options []Option) bool {
+// rowLayout is how a scale's options are laid out: see the top of this
+// file.
+type rowLayout struct{ row, stackNarrow, flat bool }
+
+// fitsRow decides the layout of options (those with a value, in order).
+func fitsRow(options []Option) rowLayout {
 	if len(options) > rowMaxOptions {
-		return false
+		return rowLayout{}
 	}
-	total := rowGap * float64(len(options)-1)
+	wrapped := rowGap * float64(len(options)-1)
+	unwrapped := wrapped
 	for _, o := range options {
 		text := o.Label
 		if text == "" {
@@ -68,7 +80,11 @@ func fitsRow(options []Option) bool {
 		for _, w := range strings.Fields(text) {
 			col = max(col, wordWidth(w))
 		}
-		total += col
+		wrapped += col
+		unwrapped += max(rowMinColumn, wordWidth(text))
 	}
-	return total <= rowBudget
+	if wrapped > budget360 {
+		return rowLayout{}
+	}
+	return rowLayout{row: true, stackNarrow: wrapped > budget320, flat: unwrapped <= budget360}
 }

@@ -55,8 +55,9 @@ type View struct {
 	// have; HasBalance is both give and receive (and a biggest gap).
 	HasGive, HasReceive, HasBalance, HasLean bool
 	// AreaLean is true when a lean question has an area: the area table
-	// then has a lean column.
-	AreaLean bool
+	// then has a lean column. AreaColumns counts the table's columns.
+	AreaLean    bool
+	AreaColumns int
 	// HasAlert is true when some question can raise the safety notice.
 	HasAlert bool
 	Total    int           // scored items (a pair counts as two, a checklist its scored options)
@@ -108,12 +109,15 @@ type GroupView struct {
 	Side      string // "give", "receive" or "lean"
 	SideLabel string // pairs: "You" (give) or "Them" (receive); others: ""
 	Legend    string // the question text for this side
-	// Row is true for a scale of at most seven options whose labels fit a
-	// 320 px screen side by side: the page shows it as one row of choices.
-	// Other scales stack their options.
-	Row     bool
-	Options []OptionView // the options with a value, in scale order
-	NA      *OptionView  // "does not apply", shown apart; nil when the scale has none
+	HelpID    string // the question's help text, which describes the group; "" when none
+	// Row is true for a scale of at most seven options whose labels fit
+	// side by side on a phone: the page shows it as one row of choices.
+	// StackNarrow is true when they fit from 360 px only (narrower screens
+	// stack the options), Flat when they also fit on one line each from
+	// 360 px up. Other scales stack their options. See row.go.
+	Row, StackNarrow, Flat bool
+	Options                []OptionView // the options with a value, in scale order
+	NA                     *OptionView  // "does not apply", shown apart; nil when the scale has none
 	// MinText and MaxText are the scale's end values as the page shows
 	// them; Negative is true when MinText is below zero. Unlabeled options
 	// say "3 of 7" (or "-1, on a scale from -3 to 3") to screen readers.
@@ -201,6 +205,11 @@ func (w *Worksheet) View(env Env) (*View, diag.List) {
 	for _, it := range m.Items {
 		v.AreaLean = v.AreaLean || (it.Side == score.Lean && it.Area != "")
 	}
+	for _, on := range []bool{give, receive, give && receive, v.AreaLean} {
+		if on {
+			v.AreaColumns++
+		}
+	}
 	js, err := json.Marshal(m)
 	if err != nil { // a Model holds only ints, floats, strings and bools
 		panic("worksheet: model does not encode: " + err.Error())
@@ -257,6 +266,11 @@ func questionView(q *Question, labels map[string]string, help template.HTML) Que
 	if help != "" {
 		qv.HelpID = el + "_help"
 	}
+	defer func() {
+		for i := range qv.Groups {
+			qv.Groups[i].HelpID = qv.HelpID
+		}
+	}()
 	switch q.Type {
 	case Rating, Lean:
 		qv.Text = q.Text
@@ -301,7 +315,8 @@ func group(q *Question, id, name string, side score.Side, sideLabel, legend stri
 		}
 		g.Options = append(g.Options, OptionView{ID: id + "_" + strconv.Itoa(o.Value), Label: o.Label, Text: text, Value: strconv.Itoa(o.Value)})
 	}
-	g.Row = fitsRow(valued)
+	l := fitsRow(valued)
+	g.Row, g.StackNarrow, g.Flat = l.row, l.stackNarrow, l.flat
 	return g
 }
 

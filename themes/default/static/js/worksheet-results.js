@@ -124,8 +124,8 @@
     var drawn = svg.getBoundingClientRect().width;
     var width = drawn >= 160 ? Math.round(drawn) : 320;
     var barMax = width - 34;
-    var barH = 10;
-    var rowH = 20 + sides.length * (barH + 4);
+    var barH = 9;
+    var rowH = 19 + sides.length * (barH + 3);
     while (svg.firstChild) {
       svg.removeChild(svg.firstChild);
     }
@@ -139,7 +139,7 @@
       label.textContent = labels[a.id] || a.id;
       svg.appendChild(label);
       sides.forEach(function (side, j) {
-        var by = y + 18 + j * (barH + 4);
+        var by = y + 17 + j * (barH + 3);
         var track = document.createElementNS(SVG, "rect");
         track.setAttribute("class", "ws-chart-track");
         track.setAttribute("x", "0");

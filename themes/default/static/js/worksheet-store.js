@@ -24,6 +24,7 @@
   "use strict";
 
   var own = Object.prototype.hasOwnProperty;
+  var ID = /^[a-z0-9-]+$/; // question ids
 
   // open returns localStorage if it works here (it throws in some private
   // modes and when disabled), else null.
@@ -64,7 +65,8 @@
   };
 
   // load returns the saved records by question id (an object without a
-  // prototype); records that are not {f: string, a: object} are left out.
+  // prototype); records that are not {f: string, a: object} under an id a
+  // question can have are left out.
   Store.prototype.load = function () {
     var out = Object.create(null);
     var saved = this.read(this.key);
@@ -73,7 +75,7 @@
     }
     Object.keys(saved.q).forEach(function (id) {
       var r = saved.q[id];
-      if (isObject(r) && typeof r.f === "string" && isObject(r.a)) {
+      if (ID.test(id) && isObject(r) && typeof r.f === "string" && isObject(r.a)) {
         out[id] = { f: r.f, a: r.a };
       }
     });

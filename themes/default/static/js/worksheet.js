@@ -11,7 +11,8 @@
 //     progress bar.
 // It also runs "Clear my answers" (with Undo until the person answers
 // again or leaves), "Print" and the bar's "See results" link. Every word it
-// shows comes from the page (the data-strings element). It makes no
+// shows comes from the page (the data-text-* attributes of the data-strings
+// element). It makes no
 // request after the page has loaded, uses no inline script or style, keeps
 // working without storage or WebAssembly, and never lets bad saved data or
 // a refused model stop the form.
@@ -21,17 +22,17 @@
   function strings(el) {
     var s = {};
     var names = {
-      notSaving: "data-not-saving",
-      unrestoredOne: "data-unrestored-one",
-      unrestoredOther: "data-unrestored-other",
-      cleared: "data-cleared",
-      restored: "data-restored",
-      ready: "data-ready",
-      unavailable: "data-unavailable",
-      rejected: "data-rejected",
-      sayProgress: "data-say-progress",
-      sayScores: "data-say-scores",
-      sayAlert: "data-say-alert",
+      notSaving: "data-text-not-saving",
+      unrestoredOne: "data-text-unrestored-one",
+      unrestoredOther: "data-text-unrestored-other",
+      cleared: "data-text-cleared",
+      restored: "data-text-restored",
+      ready: "data-text-ready",
+      unavailable: "data-text-unavailable",
+      rejected: "data-text-rejected",
+      sayProgress: "data-text-say-progress",
+      sayScores: "data-text-say-scores",
+      sayAlert: "data-text-say-alert",
     };
     Object.keys(names).forEach(function (k) {
       s[k] = (el && el.getAttribute(names[k])) || "";
@@ -119,17 +120,20 @@
           });
         }
       }
+      // Answers of questions that changed, or left the worksheet, are
+      // kept for a worksheet changed back; the page counts those whose
+      // question is still here, changed.
       var missed = 0;
       Object.keys(saved).forEach(function (id) {
         var rec = saved[id];
         var q = byId[id];
         if (q && rec.f === q.fp) {
           F.apply(q, rec.a);
-        } else {
-          kept[id] = rec;
-          if (F.has(rec.a)) {
-            missed++;
-          }
+          return;
+        }
+        kept[id] = rec;
+        if (q && F.has(rec.a)) {
+          missed++;
         }
       });
       if (migrated && save()) {

@@ -89,7 +89,9 @@ func (s *wsServer) build(t *testing.T, dir, prefix, out string) string {
 }
 
 // URL is the address of a path under prefix.
-func (s *wsServer) URL(prefix, p string) string { return s.srv.URL + prefix + strings.TrimPrefix(p, "/") }
+func (s *wsServer) URL(prefix, p string) string {
+	return s.srv.URL + prefix + strings.TrimPrefix(p, "/")
+}
 
 // requests returns the paths requested since the last forget.
 func (s *wsServer) requests() []string {

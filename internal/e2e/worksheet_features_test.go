@@ -77,7 +77,7 @@ func TestWorksheetFeatures(t *testing.T) {
 	}) {
 		t.Errorf("the radios of effort are named %q", got)
 	}
-	if got := browsertest.Eval[string](tab, `document.querySelector('label[for="q-effort_answer_-2"] [aria-hidden="true"]').textContent`); got != "−2" {
+	if got := browsertest.Eval[string](tab, `document.querySelector('label:has(> #q-effort_answer_-2) [aria-hidden="true"]').textContent`); got != "−2" {
 		t.Errorf("the unlabeled option -2 shows %q", got)
 	}
 

@@ -335,7 +335,7 @@ func clickLabel(t *testing.T, tab *browsertest.Tab, sel string) string {
 	if id == "" {
 		t.Fatalf("no input %s with an id", sel)
 	}
-	click(t, tab, `label[for="`+id+`"]`)
+	click(t, tab, `label:has(> #`+id+`)`)
 	return id
 }
 

@@ -1,7 +1,8 @@
 // worksheet.js: a worksheet page's wiring.
 //
-// The page is a working form without any script. This one, once the page
-// has loaded, joins the modules the worksheet layout loads after it:
+// The page is a working form without any script. Once the page has
+// loaded (so that nothing here holds up what it shows first), this file
+// loads the modules the form's data-modules names and joins them:
 //   - worksheet-form.js (ns.form): the form's answers, question by question;
 //   - worksheet-store.js (ns.Store): saving them in this browser: answers
 //     whose question is unchanged come back after a reload, the others are
@@ -42,12 +43,19 @@
 
   function start() {
     var form = document.querySelector("form[data-model]");
+    var text = strings(document.querySelector("[data-strings]"));
+    var results = document.querySelector("[data-results]");
     if (!form || !ns.form || !ns.Store) {
+      if (results) {
+        results.setAttribute("data-scoring", "unavailable");
+        var st = results.querySelector("[data-status]");
+        if (st) {
+          st.textContent = text.unavailable;
+        }
+      }
       return;
     }
     var F = ns.form;
-    var text = strings(document.querySelector("[data-strings]"));
-    var results = document.querySelector("[data-results]");
     var bar = form.querySelector("[data-bar]");
     var announcer = results && results.querySelector("[data-announce]");
     var questions = F.questions(form);
@@ -128,7 +136,9 @@
         var rec = saved[id];
         var q = byId[id];
         if (q && rec.f === q.fp) {
-          F.apply(q, rec.a);
+          if (F.values(q) === null) {
+            F.apply(q, rec.a); // unless the person answered before the page was ready
+          }
           return;
         }
         kept[id] = rec;
@@ -192,7 +202,6 @@
         return F.values(q) !== null;
       });
       form.setAttribute("data-filled", any ? "true" : "false");
-      F.fitTextareas(form);
     }
 
     function answered(e) {
@@ -206,6 +215,9 @@
       }
       if (undo) {
         dropUndo();
+      }
+      if (t.tagName === "TEXTAREA") {
+        F.fitTextareas(form); // grows as the person writes; restored text waits for print
       }
       save();
       markFilled();
@@ -276,6 +288,10 @@
         announce(text.restored, 0);
       });
     }
+    // A printed reflection shows all of its text.
+    window.addEventListener("beforeprint", function () {
+      F.fitTextareas(form);
+    });
     var print = form.querySelector('[data-action="print"]');
     if (print) {
       print.addEventListener("click", function () {
@@ -318,40 +334,49 @@
     });
 
     var worker = form.getAttribute("data-worker");
-    if (!worker || !results || !ns.startScorer || !ns.results) {
+    if (!worker || !results) {
       return;
     }
-    var starting = ns.startScorer(
-      {
-        worker: worker,
-        wasm: form.getAttribute("data-wasm"),
-        exec: form.getAttribute("data-wasm-exec"),
-        model: form.getAttribute("data-model"),
-      },
-      function (state) {
-        if (state === "ready" && starting) {
-          scorer = starting;
-          status(text.ready);
-          results.setAttribute("data-scoring", "ready");
-          if (bar) {
-            bar.hidden = false;
+    var starting = null;
+    function startScoring() {
+      if (!ns.startScorer || !ns.results) {
+        unavailable(text.unavailable);
+        return;
+      }
+      starting = ns.startScorer(
+        {
+          worker: worker,
+          wasm: form.getAttribute("data-wasm"),
+          exec: form.getAttribute("data-wasm-exec"),
+          model: form.getAttribute("data-model"),
+        },
+        function (state) {
+          if (state === "ready" && starting) {
+            scorer = starting;
+            status(text.ready);
+            results.setAttribute("data-scoring", "ready");
+            if (bar) {
+              bar.hidden = false;
+            }
+            rescore();
+          } else if (state === "failed") {
+            starting = null;
+            unavailable(text.unavailable);
           }
-          rescore();
-        } else if (state === "failed") {
-          starting = null;
-          unavailable(text.unavailable);
-        }
-      },
-      scored
-    );
-    if (!starting) {
-      unavailable(text.unavailable);
+        },
+        scored
+      );
+      if (!starting) {
+        unavailable(text.unavailable);
+      }
     }
+    startScoring();
   }
 
-  // This file runs before the modules the layout loads after it (deferred
-  // scripts run in page order, all before DOMContentLoaded): start once
-  // they have all run.
+  // boot loads the modules (in parallel; each only registers itself in
+  // ns) and starts once all have run. A module that does not load leaves
+  // the form as it is: a plain form.
+  var booted = false;
   var started = false;
   function once() {
     if (!started) {
@@ -359,10 +384,34 @@
       start();
     }
   }
+  function boot() {
+    var form = document.querySelector("form[data-model]");
+    if (!form || booted) {
+      return;
+    }
+    booted = true;
+    var urls = (form.getAttribute("data-modules") || "").split(" ").filter(Boolean);
+    var waiting = urls.length;
+    if (waiting === 0) {
+      once();
+      return;
+    }
+    urls.forEach(function (url) {
+      var s = document.createElement("script");
+      s.src = url;
+      s.onload = function () {
+        if (--waiting === 0) {
+          once();
+        }
+      };
+      s.onerror = once; // without its modules start() does what it can
+      document.head.appendChild(s);
+    });
+  }
+
   if (document.readyState === "complete") {
-    once();
+    boot();
   } else {
-    document.addEventListener("DOMContentLoaded", once);
-    window.addEventListener("load", once);
+    window.addEventListener("load", boot);
   }
 })((window.mutualWorksheet = window.mutualWorksheet || {}));

@@ -216,15 +216,17 @@
       if (undo) {
         dropUndo();
       }
+      // Ask the scorer first: it works in its own thread while this one
+      // saves.
+      if (scoredInput) {
+        speak = true;
+        rescore();
+      }
       if (t.tagName === "TEXTAREA") {
         F.fitTextareas(form); // grows as the person writes; restored text waits for print
       }
       save();
       markFilled();
-      if (scoredInput) {
-        speak = true;
-        rescore();
-      }
     }
 
     form.addEventListener("input", answered);

@@ -420,12 +420,12 @@ func (p *parser) options(n *yaml.Node, what string) *Scale {
 			continue
 		}
 		nf, hasNA := fields["na"]
-		if hasNA && nf.val.Kind == yaml.ScalarNode && nf.val.Tag != "!!bool" {
-			p.boolean(nf) // reports it
-			ok = false
+		isNA := hasNA && p.boolean(nf)
+		if hasNA && (nf.val.Kind != yaml.ScalarNode || nf.val.Tag != "!!bool") {
+			ok = false // reported by boolean
 			continue
 		}
-		if hasNA && p.boolean(nf) {
+		if isNA {
 			label := p.text(fields, "label", o, `"does not apply" option`)
 			if vf, has := fields["value"]; has {
 				p.errorf(vf.key, `a "does not apply" option has no value: remove value, or na to make it a scored option`)

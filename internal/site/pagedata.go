@@ -200,7 +200,8 @@ func (bd *build) pageData(n *node) *Page {
 			p.Pages = append(p.Pages, Entry{Title: t.name, URL: bd.basePath + t.node.href, Kind: "tag", Count: len(t.nodes)})
 		}
 	case "worksheet":
-		p.Scripts = append(p.Scripts, bd.assetURL("js/wasm_exec.js"), bd.assetURL("js/worksheet.js"))
+		// The scorer runs in a Web Worker, which loads wasm_exec.js itself.
+		p.Scripts = append(p.Scripts, bd.assetURL("js/worksheet.js"))
 	}
 	p.Scripts = append(p.Scripts, bd.b.opts.Scripts...)
 	p.MetaTags = metaTags(p)

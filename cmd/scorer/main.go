@@ -9,16 +9,18 @@
 //	mutualScore(model, answers) -> result
 //
 // model is JSON.parse of the page's data-model attribute (score.Model by its
-// json tags); answers is a plain object {key: number} (a missing key, null or
-// undefined is an unanswered item). The result is a plain object
+// json tags); answers is a plain object {key: number or "na"} (a missing
+// key, null or undefined is an unanswered item; "na" is "does not apply";
+// a checklist is answered by {<checklist id>: 1} and its ticked boxes by
+// {<item key>: 1}). The result is a plain object
 //
-//	{answered, total, give, receive, balance, band, alert,
-//	 areas: [{id, give, receive, balance}], gap}
+//	{answered, total, give, receive, balance, lean, band, alert,
+//	 areas: [{id, give, receive, balance, lean}], gap}
 //
 // where an empty score is null and band and gap are -1 when none. Input that
-// is not a valid model, or an answer that is not an integer, gives
-// {error: "message"} instead; the module never crashes, so later calls still
-// work.
+// is not a valid model, or an answer that is neither an integer nor "na",
+// gives {error: "message"} instead; the module never crashes, so later calls
+// still work.
 //
 // This adapter only converts values: every rule lives in package score. It
 // reads js.Value fields by hand because encoding/json, fmt and reflect would
@@ -98,6 +100,7 @@ func readModel(v js.Value) *score.Model {
 			Balance: rng(b.Get("balance"), "band balance"),
 			Give:    rng(b.Get("give"), "band give"),
 			Receive: rng(b.Get("receive"), "band receive"),
+			Lean:    rng(b.Get("lean"), "band lean"),
 		}
 	}
 	return m
@@ -118,16 +121,27 @@ func readItem(v js.Value) score.Item {
 	if a := v.Get("area"); !absent(a) {
 		it.Area = str(a, "item area")
 	}
-	if r := v.Get("reverse"); !absent(r) {
-		if r.Type() != js.TypeBoolean {
-			panic(badInput("item reverse is not a boolean"))
-		}
-		it.Reverse = r.Bool()
+	it.Reverse = boolean(v.Get("reverse"), "item reverse")
+	it.NA = boolean(v.Get("na"), "item na")
+	if c := v.Get("checklist"); !absent(c) {
+		it.Checklist = str(c, "item checklist")
 	}
 	return it
 }
 
-// readAnswers reads the answer of every item of m; other keys are ignored.
+// boolean reads an optional boolean field (false when left out).
+func boolean(v js.Value, what string) bool {
+	if absent(v) {
+		return false
+	}
+	if v.Type() != js.TypeBoolean {
+		panic(badInput(what + " is not a boolean"))
+	}
+	return v.Bool()
+}
+
+// readAnswers reads the answer of every item of m, and whether each
+// checklist is answered; other keys are ignored.
 func readAnswers(m *score.Model, v js.Value) score.Answers {
 	a := score.Answers{}
 	if absent(v) {
@@ -137,11 +151,25 @@ func readAnswers(m *score.Model, v js.Value) score.Answers {
 		panic(badInput("answers is not an object"))
 	}
 	for _, it := range m.Items {
-		if x := v.Get(it.Key); !absent(x) {
-			a[it.Key] = integer(x, "answer \""+it.Key+"\"")
+		keys := []string{it.Key}
+		if it.Checklist != "" {
+			keys = append(keys, it.Checklist)
+		}
+		for _, k := range keys {
+			if x := v.Get(k); !absent(x) {
+				a[k] = answer(x, "answer \""+k+"\"")
+			}
 		}
 	}
 	return a
+}
+
+// answer reads one answer: an integer, or "na" for "does not apply".
+func answer(v js.Value, what string) int {
+	if v.Type() == js.TypeString && v.String() == "na" {
+		return score.NA
+	}
+	return integer(v, what)
 }
 
 // list returns an array field, treating an omitted or null one (a nil Go
@@ -216,6 +244,7 @@ func result(r score.Result) js.Value {
 			"give", scoreValue(a.Give),
 			"receive", scoreValue(a.Receive),
 			"balance", scoreValue(a.Balance),
+			"lean", scoreValue(a.Lean),
 		))
 	}
 	return object(
@@ -224,6 +253,7 @@ func result(r score.Result) js.Value {
 		"give", scoreValue(r.Give),
 		"receive", scoreValue(r.Receive),
 		"balance", scoreValue(r.Balance),
+		"lean", scoreValue(r.Lean),
 		"band", r.Band,
 		"alert", r.Alert,
 		"areas", areas,

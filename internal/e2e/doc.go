@@ -10,12 +10,22 @@
 // text; it fits a 320 px wide screen without sideways scrolling; and the
 // first Tab focuses a visible skip link. The same holds for a site built for
 // a sub-path (https://example.org/help/). On a worksheet, answers given by
-// clicking labels produce exactly the numbers that package score computes
-// natively, are restored after a reload and erased by "Clear my answers",
-// with no request of any kind while a person fills it in; the keyboard
-// alone can answer; without WebAssembly the form still works and says that
-// scoring is unavailable. Printed, pages are dark on light paper even from
-// a dark-mode system, and a blank worksheet is a clean handout.
+// clicking labels (radios, "does not apply", checklist boxes and their
+// "None of these", lean questions on scales with unlabeled middle points)
+// produce exactly the numbers that package score computes natively, are
+// restored after a reload and erased by "Clear my answers", which Undo
+// takes back, with no request of any kind while a person fills it in (the
+// tests serve the site themselves and log every request, the scorer's
+// Web Worker included); the keyboard alone can answer, checklists and
+// lean questions included; without WebAssembly, or with a model the
+// scorer refuses, the form still works and says that scoring is
+// unavailable. Saved answers survive a changed worksheet question by
+// question, stay apart for two sites on one origin, and bad or missing
+// storage never stops the page. On a 375 px phone "Give and take" stays
+// within its height target, short scales are one row of choices, and the
+// progress bar never covers the focused question. Printed, pages are dark
+// on light paper even from a dark-mode system, and a blank worksheet is a
+// clean handout.
 //
 // A page with a script dropped into content/ reads the answers a reader
 // saved on a worksheet of the same site when the site trusts its HTML, and

@@ -105,7 +105,7 @@ func TestHostileContentCannotReadAnswers(t *testing.T) {
 		t.Fatalf("worksheet: status %d", status)
 	}
 	waitScorer(t, tab, "ready")
-	answer(t, tab, "listening.give", 4)
+	answer(t, tab, nil, "listening.give", "4")
 	tab.Poll("an answer saved", `localStorage.length > 0`, 10*time.Second)
 	saved := browsertest.Eval[string](tab, `JSON.stringify(Object.assign({}, localStorage))`)
 	if status := tab.Navigate(s.URL("resources.html")); status != http.StatusOK {

@@ -1,6 +1,6 @@
 // Package score owns the scoring rules of worksheets: how answers become
-// give, receive and balance scores, per area, which result band is shown and
-// whether the safety notice is raised.
+// give, receive, balance and lean scores, per area, which result band is
+// shown and whether the safety notice is raised.
 //
 // It is the one source of truth for those numbers. The same code runs natively
 // (in the site's tests) and in the browser, compiled to WebAssembly by
@@ -10,36 +10,70 @@
 // it (written by package worksheet with encoding/json, read field by field by
 // the WebAssembly adapter); they import nothing.
 //
+// # Items
+//
+// A model is a list of scored items. Each has a side, which says what score
+// it feeds:
+//
+//   - give and receive items: a rating question, one side of a pair question,
+//     or a scored option of a checklist;
+//   - lean items: a "felt balance" question, on a scale that runs from giving
+//     more (its smallest value) to receiving more (its largest).
+//
+// An item of a checklist (Checklist is the checklist's question id) is a box
+// worth 1 when ticked and 0 when not, on a scale from Min 0 to Max 1. An item
+// with NA has a "does not apply" option on its scale.
+//
+// # Answers
+//
+// Answers maps keys to values. A scale item's answer is the value of the
+// chosen option under the item's Key, or NA for "does not apply". A checklist
+// is answered by Answers[Checklist] == 1 (any of its boxes is ticked, "None of
+// these" and options that are not scored included); a scored box is ticked
+// when Answers[Key] == 1. A ticked box also makes its checklist answered.
+//
 // # The rules
 //
 // Compute applies these rules, the ones the worksheet reference states:
 //
-//   - An answered item with value v on a scale from m to M (its Min and Max,
-//     M > m) scores n = (v - m) / (M - m); a Reverse item scores 1 - n.
+//   - An answered give or receive item with value v on a scale from m to M
+//     (its Min and Max, M > m) scores n = (v - m) / (M - m); a Reverse item
+//     scores 1 - n. A box of a checklist scores 1 when ticked and 0 when not,
+//     and counts as answered only once its checklist is answered.
 //   - The score of a side (give or receive) over a set of items is
 //     100 × Σ(weight·n) / Σweight over the answered items of that side in the
 //     set, rounded half away from zero (62.5 gives 63). It is empty when none
 //     of them is answered. The whole worksheet is one set; each area is one.
 //   - Balance is receive - give, of the two rounded scores, from -100 to 100;
 //     negative means giving more. It is empty when either side is empty.
-//   - The band is the first of Model.Bands whose ranges all contain the
-//     balance, give and receive scores (a nil range matches anything). It is
-//     chosen only when the balance is not empty; otherwise Band is -1.
+//   - An answered lean item with value v scores t = (2v - m - M) / (M - m),
+//     from -1 to 1; a Reverse item scores -t. Lean is
+//     100 × Σ(weight·t) / Σweight over the answered lean items, rounded half
+//     away from zero (-62.5 gives -63), from -100 to 100, empty when none is
+//     answered. Negative means the person feels they give more, like balance.
+//   - "Does not apply" (NA, on an item whose scale offers it) counts as
+//     answered, never scores and never raises the alert.
+//   - The band is the first of Model.Bands that holds: a band with ranges
+//     holds when every score it names (balance, give, receive, lean) is not
+//     empty and lies in its range; a band with no ranges holds once at least
+//     one of give, receive and lean is not empty. Band is -1 when none holds.
 //   - The safety alert is raised when any answered item with an Alert range
 //     holds a value inside it (for a pair, either side: each side is an item).
-//   - Each area of Model.Areas gets give, receive and balance over its items.
-//     The biggest gap is the area whose balance has the largest absolute value
-//     among the areas with a balance; ties go to the first in Areas order. A
-//     gap of 0 is still the biggest when every balanced area is at 0; Gap is
-//     -1 only when no area has a balance.
-//   - Answered and Total count scored items; a pair question is two items.
+//   - Each area of Model.Areas gets give, receive, balance and lean over its
+//     items. The biggest gap is the area whose balance has the largest
+//     absolute value among the areas with a balance; ties go to the first in
+//     Areas order. A gap of 0 is still the biggest when every balanced area is
+//     at 0; Gap is -1 only when no area has a balance.
+//   - Answered and Total count scored items: a pair question is two items, a
+//     checklist one per scored option; "does not apply" is answered.
 //
 // Answers are trusted no further than the model: an answer outside its
-// item's [Min, Max] is treated as unanswered (it neither scores, nor counts
-// as answered, nor raises the alert), and answers for unknown keys are
-// ignored. Items that break the model's invariants (an unknown side, a weight
-// that is not a finite number > 0, Max <= Min) are ignored by Compute and
-// reported by Validate; package worksheet never produces them.
+// item's [Min, Max] (or NA for an item without that option) is treated as
+// unanswered (it neither scores, nor counts as answered, nor raises the
+// alert), and answers for unknown keys are ignored. Items that break the
+// model's invariants (an unknown side, a weight that is not a finite number
+// > 0, Max <= Min, a checklist box whose scale is not 0..1) are ignored by
+// Compute and reported by Validate; package worksheet never produces them.
 //
 // # Exact halves
 //
@@ -51,14 +85,27 @@
 // so that native Go and WebAssembly give the same bits.
 package score
 
-// Side says whether an item measures what a person gives or receives.
+import "math"
+
+// Side says which score an item feeds.
 type Side string
 
-// The two sides of reciprocity.
+// The sides: what a person gives, what they receive, and how they feel the
+// balance leans.
 const (
 	Give    Side = "give"
 	Receive Side = "receive"
+	Lean    Side = "lean"
 )
+
+// NA is the answer "does not apply". It is no value of any scale: package
+// worksheet keeps option values within ±MaxValue.
+const NA = math.MinInt64
+
+// MaxValue bounds the option values of a worksheet's scales (and so the
+// Min and Max of its items): they stay whole numbers that JavaScript holds
+// exactly, far from NA.
+const MaxValue = 1_000_000
 
 // Range is an inclusive integer range [min, max].
 type Range [2]int
@@ -66,10 +113,11 @@ type Range [2]int
 // Contains reports whether v lies in r.
 func (r Range) Contains(v int) bool { return r[0] <= v && v <= r[1] }
 
-// Item is one scored answer: a rating question, or one side of a pair.
+// Item is one scored answer: a rating or lean question, one side of a pair,
+// or one scored option of a checklist.
 type Item struct {
-	// Key names the answer: the question id, or "id.give" / "id.receive"
-	// for the two halves of a pair question.
+	// Key names the answer: the question id, "id.give" / "id.receive" for
+	// the two halves of a pair question, "id.option" for a checklist box.
 	Key     string  `json:"key"`
 	Side    Side    `json:"side"`
 	Area    string  `json:"area,omitempty"` // "" when the question has no area
@@ -78,13 +126,19 @@ type Item struct {
 	Min     int     `json:"min"` // smallest option value of the item's scale
 	Max     int     `json:"max"` // largest option value; Max > Min
 	Alert   *Range  `json:"alert,omitempty"`
+	// NA is true when the item's scale has a "does not apply" option.
+	NA bool `json:"na,omitempty"`
+	// Checklist is the id of the checklist question a box belongs to; ""
+	// for every other item. A box has Min 0 and Max 1 and no alert.
+	Checklist string `json:"checklist,omitempty"`
 }
 
-// Band is one entry of a worksheet's results; nil ranges match anything.
+// Band is one entry of a worksheet's results; nil ranges are not named.
 type Band struct {
 	Balance *Range `json:"balance,omitempty"`
 	Give    *Range `json:"give,omitempty"`
 	Receive *Range `json:"receive,omitempty"`
+	Lean    *Range `json:"lean,omitempty"`
 }
 
 // Model is everything scoring needs to know about a worksheet.
@@ -94,6 +148,6 @@ type Model struct {
 	Bands []Band   `json:"bands"`
 }
 
-// Answers maps an item's Key to the chosen option value. A missing key is an
-// unanswered item.
+// Answers maps a key to an answer (see the package doc). A missing key is
+// an unanswered item.
 type Answers map[string]int

@@ -11,18 +11,20 @@ type Score struct {
 
 // AreaResult holds the scores of one area, over that area's items only.
 type AreaResult struct {
-	ID                     string
-	Give, Receive, Balance Score
+	ID                           string
+	Give, Receive, Balance, Lean Score
 }
 
 // Result is what a set of answers means for a worksheet.
 type Result struct {
-	Answered, Total        int // scored items answered / all scored items (a pair counts as 2)
-	Give, Receive, Balance Score
-	Band                   int  // index into Model.Bands, -1 when none (always -1 when Balance is empty)
-	Alert                  bool // an answered item with an alert range holds a value in it
-	Areas                  []AreaResult
-	Gap                    int // index into Areas of the biggest |balance| (ties: first), -1 when none
+	// Answered and Total count scored items (a pair counts as 2, a checklist
+	// as its scored options); "does not apply" counts as answered.
+	Answered, Total              int
+	Give, Receive, Balance, Lean Score
+	Band                         int  // index into Model.Bands, -1 when none holds
+	Alert                        bool // an answered item with an alert range holds a value in it
+	Areas                        []AreaResult
+	Gap                          int // index into Areas of the biggest |balance| (ties: first), -1 when none
 }
 
 // Round rounds x to the nearest integer, halves away from zero (2.5 -> 3,
@@ -41,24 +43,52 @@ func Round(x float64) int {
 }
 
 // valid reports whether an item can be scored: a known side, a finite
-// positive weight and a scale with Max > Min. Compute ignores other items
-// entirely; Validate reports them.
+// positive weight and a scale with Max > Min; a checklist box on a give or
+// receive side, from 0 to 1, without "does not apply" or alert. Compute
+// ignores other items entirely; Validate reports them.
 func (it *Item) valid() bool {
-	return (it.Side == Give || it.Side == Receive) &&
-		it.Weight > 0 && !math.IsInf(it.Weight, 1) && it.Max > it.Min
-}
-
-// answered returns the item's answer and whether it counts: present and
-// within [Min, Max]. An answer outside the scale is treated as unanswered.
-func (it *Item) answered(a Answers) (int, bool) {
-	v, ok := a[it.Key]
-	if !ok || v < it.Min || v > it.Max {
-		return 0, false
+	if !(it.Weight > 0) || math.IsInf(it.Weight, 1) || it.Max <= it.Min {
+		return false
 	}
-	return v, true
+	switch it.Side {
+	case Give, Receive:
+	case Lean:
+		if it.Checklist != "" {
+			return false
+		}
+	default:
+		return false
+	}
+	return it.Checklist == "" || (it.Min == 0 && it.Max == 1 && !it.NA && it.Alert == nil)
 }
 
-// scored is one answered, valid item as the side sums need it.
+// answer returns the item's answer: whether it counts as answered, whether
+// that answer is "does not apply", and otherwise its value. An answer
+// outside the scale, and NA for an item whose scale does not offer it, are
+// unanswered. ticked holds the checklists with a box of the model ticked.
+func (it *Item) answer(a Answers, ticked map[string]bool) (v int, answered, na bool) {
+	if it.Checklist != "" {
+		if !ticked[it.Checklist] && a[it.Checklist] != 1 {
+			return 0, false, false
+		}
+		if a[it.Key] == 1 {
+			return 1, true, false
+		}
+		return 0, true, false
+	}
+	v, ok := a[it.Key]
+	switch {
+	case !ok:
+		return 0, false, false
+	case v == NA:
+		return 0, it.NA, it.NA
+	case v < it.Min || v > it.Max:
+		return 0, false, false
+	}
+	return v, true, false
+}
+
+// scored is one answered, valid item with a value, as the sums need it.
 type scored struct {
 	item *Item
 	v    int
@@ -72,42 +102,41 @@ func Compute(m *Model, a Answers) Result {
 	if m == nil {
 		return res
 	}
-	var give, receive []scored
+	ticked := map[string]bool{}
+	for i := range m.Items {
+		if it := &m.Items[i]; it.Checklist != "" && it.valid() && a[it.Key] == 1 {
+			ticked[it.Checklist] = true
+		}
+	}
+	var sel []scored
 	for i := range m.Items {
 		it := &m.Items[i]
 		if !it.valid() {
 			continue
 		}
 		res.Total++
-		v, ok := it.answered(a)
-		if !ok {
+		v, answered, na := it.answer(a, ticked)
+		if !answered {
 			continue
 		}
 		res.Answered++
+		if na {
+			continue
+		}
 		if it.Alert != nil && it.Alert.Contains(v) {
 			res.Alert = true
 		}
-		if it.Side == Give {
-			give = append(give, scored{it, v})
-		} else {
-			receive = append(receive, scored{it, v})
-		}
+		sel = append(sel, scored{it, v})
 	}
-	res.Give = sideScore(give, nil)
-	res.Receive = sideScore(receive, nil)
+	res.Give = sideScore(sel, Give, nil)
+	res.Receive = sideScore(sel, Receive, nil)
 	res.Balance = balance(res.Give, res.Receive)
-	if res.Balance.Valid {
-		for i, b := range m.Bands {
-			if b.matches(res.Balance.Value, res.Give.Value, res.Receive.Value) {
-				res.Band = i
-				break
-			}
-		}
-	}
+	res.Lean = sideScore(sel, Lean, nil)
+	res.Band = Pick(m.Bands, res.Give, res.Receive, res.Balance, res.Lean)
 	res.Areas = make([]AreaResult, len(m.Areas))
 	best := -1
 	for i, id := range m.Areas {
-		ar := AreaResult{ID: id, Give: sideScore(give, &id), Receive: sideScore(receive, &id)}
+		ar := AreaResult{ID: id, Give: sideScore(sel, Give, &id), Receive: sideScore(sel, Receive, &id), Lean: sideScore(sel, Lean, &id)}
 		ar.Balance = balance(ar.Give, ar.Receive)
 		res.Areas[i] = ar
 		if ar.Balance.Valid && abs(ar.Balance.Value) > best {
@@ -117,6 +146,30 @@ func Compute(m *Model, a Answers) Result {
 	}
 	return res
 }
+
+// Pick returns the index of the first band that holds for the scores, or
+// -1: a band with ranges holds when every score it names is not empty and
+// in its range; a band with no ranges holds once give, receive or lean is
+// not empty.
+func Pick(bands []Band, give, receive, balance, lean Score) int {
+	for i := range bands {
+		if bands[i].holds(give, receive, balance, lean) {
+			return i
+		}
+	}
+	return -1
+}
+
+func (b *Band) holds(give, receive, balance, lean Score) bool {
+	if b.Balance == nil && b.Give == nil && b.Receive == nil && b.Lean == nil {
+		return give.Valid || receive.Valid || lean.Valid
+	}
+	return in(b.Balance, balance) && in(b.Give, give) && in(b.Receive, receive) && in(b.Lean, lean)
+}
+
+// in reports whether a score meets a band's range: a range not named always
+// does; a named one needs a score, inside it.
+func in(r *Range, s Score) bool { return r == nil || (s.Valid && r.Contains(s.Value)) }
 
 func abs(x int) int {
 	if x < 0 {
@@ -132,23 +185,14 @@ func balance(give, receive Score) Score {
 	return Score{Value: receive.Value - give.Value, Valid: true}
 }
 
-func (b *Band) matches(balance, give, receive int) bool {
-	return inRange(b.Balance, balance) && inRange(b.Give, give) && inRange(b.Receive, receive)
-}
-
-func inRange(r *Range, v int) bool { return r == nil || r.Contains(v) }
-
-// sideScore is 100 × Σ(w·n) / Σw over the items (of one side) in area, or
-// over all of them when area is nil, rounded half away from zero.
-func sideScore(items []scored, area *string) Score {
+// sideScore is the score of one side (give, receive or lean) over the items
+// in area, or over all of them when area is nil: 100 × Σ(w·n) / Σw rounded
+// half away from zero, where n is an item's fraction (see term).
+func sideScore(items []scored, side Side, area *string) Score {
 	var sel []scored
-	if area == nil {
-		sel = items
-	} else {
-		for _, s := range items {
-			if s.item.Area == *area {
-				sel = append(sel, s)
-			}
+	for _, s := range items {
+		if s.item.Side == side && (area == nil || s.item.Area == *area) {
+			sel = append(sel, s)
 		}
 	}
 	if len(sel) == 0 {
@@ -180,12 +224,36 @@ func decimal(w float64) (d int64, k int, ok bool) {
 	return 0, 0, false
 }
 
-// exactScore computes the score with integers only, so a true half (62.5)
-// is seen as one and rounds up. With weights d_i/10^k and n_i = num_i/span_i
-// the score is 100·Σ(D_i·num_i·L/span_i) / (L·ΣD_i), where D_i are the
-// weights brought to a common number of decimals and L is the least common
-// multiple of the spans. ok is false when a weight is not a short decimal or
-// a number overflows; the caller then falls back to floatScore.
+// term is an answered item's fraction as num/span, span = Max - Min > 0:
+// for give and receive num = v - Min (Max - v when Reverse), from 0 to span;
+// for lean num = 2v - Min - Max (its opposite when Reverse), from -span to
+// span. ok is false when a number does not fit in 64 bits.
+func term(s scored) (num, span int64, ok bool) {
+	it := s.item
+	span, ok = sub(int64(it.Max), int64(it.Min))
+	if !ok {
+		return 0, 0, false
+	}
+	// Both in [0, span] since Min <= v <= Max: no overflow once span fits.
+	up, down := int64(s.v)-int64(it.Min), int64(it.Max)-int64(s.v)
+	switch {
+	case it.Side == Lean && it.Reverse:
+		return down - up, span, true
+	case it.Side == Lean:
+		return up - down, span, true
+	case it.Reverse:
+		return down, span, true
+	}
+	return up, span, true
+}
+
+// exactScore computes the score with integers only, so a true half (62.5,
+// -62.5) is seen as one and rounds away from zero. With weights d_i/10^k and
+// fractions num_i/span_i the score is 100·Σ(D_i·num_i·L/span_i) / (L·ΣD_i),
+// where D_i are the weights brought to a common number of decimals and L is
+// the least common multiple of the spans. ok is false when a weight is not a
+// short decimal or a number overflows; the caller then falls back to
+// floatScore.
 func exactScore(sel []scored) (int, bool) {
 	maxK := 0
 	span := int64(1) // least common multiple of the spans
@@ -195,7 +263,7 @@ func exactScore(sel []scored) (int, bool) {
 			return 0, false
 		}
 		maxK = max(maxK, k)
-		sp, ok := sub(int64(s.item.Max), int64(s.item.Min))
+		_, sp, ok := term(s)
 		if !ok {
 			return 0, false
 		}
@@ -213,14 +281,10 @@ func exactScore(sel []scored) (int, bool) {
 		if den, ok = add(den, w); !ok {
 			return 0, false
 		}
-		it := s.item
-		n := int64(s.v) - int64(it.Min) // both in [Min, Max]: no overflow once Max-Min fitted
-		if it.Reverse {
-			n = int64(it.Max) - int64(s.v)
-		}
+		n, sp, _ := term(s)
 		t, ok := mul(w, n)
 		if ok {
-			t, ok = mul(t, span/(int64(it.Max)-int64(it.Min)))
+			t, ok = mul(t, span/sp)
 		}
 		if ok {
 			num, ok = add(num, t)
@@ -230,16 +294,23 @@ func exactScore(sel []scored) (int, bool) {
 		}
 	}
 	p, ok := mul(num, 100)
-	if !ok {
+	if !ok || p == math.MinInt64 {
 		return 0, false
 	}
 	q, ok := mul(den, span)
 	if !ok {
 		return 0, false
 	}
+	neg := p < 0
+	if neg {
+		p = -p
+	}
 	v, r := p/q, p%q // p >= 0, q > 0
 	if r >= q-r {    // the fraction is at least one half: away from zero
 		v++
+	}
+	if neg {
+		v = -v
 	}
 	return int(v), true
 }
@@ -254,16 +325,25 @@ func floatScore(sel []scored) int {
 	for _, s := range sel {
 		maxW = max(maxW, s.item.Weight)
 	}
+	lean := sel[0].item.Side == Lean
 	var sw, sn float64
 	for _, s := range sel {
 		it := s.item
 		w := it.Weight / maxW
 		n := float64(float64(s.v)-float64(it.Min)) / float64(float64(it.Max)-float64(it.Min))
-		if it.Reverse {
+		if lean {
+			n = float64(2*n) - 1
+		}
+		if it.Reverse && lean {
+			n = -n
+		} else if it.Reverse {
 			n = 1 - n
 		}
 		sw += w
 		sn += float64(w * n)
+	}
+	if lean {
+		return min(max(Round(float64(100*sn)/sw), -100), 100)
 	}
 	return min(max(Round(float64(100*sn)/sw), 0), 100)
 }

@@ -78,11 +78,11 @@ func TestCompute(t *testing.T) {
 			want: Result{Total: 4, Band: -1, Gap: -1, Areas: []AreaResult{{ID: "emotional"}, {ID: "practical"}}},
 		},
 		{
-			name: "only give answered: no balance, no band even with a catch-all",
+			name: "only give answered: no balance, so the balance bands fail and the catch-all holds",
 			m:    pairModel,
 			a:    Answers{"listen.give": 3, "help.give": 4},
 			want: Result{
-				Answered: 2, Total: 4, Give: val(88), Band: -1, Gap: -1,
+				Answered: 2, Total: 4, Give: val(88), Band: 2, Gap: -1,
 				Areas: []AreaResult{{ID: "emotional", Give: val(75)}, {ID: "practical", Give: val(100)}},
 			},
 		},
@@ -329,7 +329,7 @@ func TestCompute(t *testing.T) {
 
 func equal(a, b Result) bool {
 	if a.Answered != b.Answered || a.Total != b.Total || a.Give != b.Give || a.Receive != b.Receive ||
-		a.Balance != b.Balance || a.Band != b.Band || a.Alert != b.Alert || a.Gap != b.Gap ||
+		a.Balance != b.Balance || a.Lean != b.Lean || a.Band != b.Band || a.Alert != b.Alert || a.Gap != b.Gap ||
 		len(a.Areas) != len(b.Areas) || (a.Areas == nil) != (b.Areas == nil) {
 		return false
 	}
@@ -341,20 +341,45 @@ func equal(a, b Result) bool {
 	return true
 }
 
-// reference is the score by the issue's formula in exact rational
-// arithmetic, reading each weight as the shortest decimal that prints it.
+// reference is the score of one side by the issue's formulas in exact
+// rational arithmetic, reading each weight as the shortest decimal that
+// prints it. items must be valid (see Item.valid).
 func reference(items []Item, a Answers, side Side) (Score, *big.Rat) {
+	answeredList := map[string]bool{}
+	for _, it := range items {
+		if it.Checklist != "" && (a[it.Key] == 1 || a[it.Checklist] == 1) {
+			answeredList[it.Checklist] = true
+		}
+	}
 	num, den := new(big.Rat), new(big.Rat)
 	answered := false
 	for _, it := range items {
+		if it.Side != side {
+			continue
+		}
 		v, ok := a[it.Key]
-		if it.Side != side || !ok || v < it.Min || v > it.Max {
+		switch {
+		case it.Checklist != "":
+			if !answeredList[it.Checklist] {
+				continue
+			}
+			if v != 1 {
+				v = 0
+			}
+		case !ok || v == NA || v < it.Min || v > it.Max:
 			continue
 		}
 		answered = true
 		w, _ := new(big.Rat).SetString(strconv.FormatFloat(it.Weight, 'g', -1, 64))
-		n := big.NewRat(int64(v-it.Min), int64(it.Max-it.Min))
-		if it.Reverse {
+		span := new(big.Rat).SetInt(new(big.Int).Sub(big.NewInt(int64(it.Max)), big.NewInt(int64(it.Min))))
+		n := new(big.Rat).SetInt(new(big.Int).Sub(big.NewInt(int64(v)), big.NewInt(int64(it.Min))))
+		n.Quo(n, span)
+		if side == Lean {
+			n.Sub(n.Add(n, n), big.NewRat(1, 1)) // t = 2n - 1
+			if it.Reverse {
+				n.Neg(n)
+			}
+		} else if it.Reverse {
 			n.Sub(big.NewRat(1, 1), n)
 		}
 		num.Add(num, n.Mul(n, w))
@@ -365,39 +390,54 @@ func reference(items []Item, a Answers, side Side) (Score, *big.Rat) {
 	}
 	x := num.Mul(num, big.NewRat(100, 1))
 	x.Quo(x, den)
-	// Half away from zero: floor(x + 1/2) for x >= 0.
-	h := new(big.Rat).Add(x, big.NewRat(1, 2))
+	// Half away from zero: floor(|x| + 1/2), with the sign of x.
+	h := new(big.Rat).Abs(x)
+	h.Add(h, big.NewRat(1, 2))
 	q := new(big.Int).Quo(h.Num(), h.Denom())
+	if x.Sign() < 0 {
+		q.Neg(q)
+	}
 	return val(int(q.Int64())), x
 }
 
 // TestHalves checks every two-item combination of decimal weights and scales
-// of three and five options against exact rational arithmetic, and that many
-// of them are true halves.
+// of three and five options, on the give side and as lean items, against
+// exact rational arithmetic, and that many of them are true halves (of
+// either sign).
 func TestHalves(t *testing.T) {
 	weights := []float64{2, 0.5, 1, 1.5, 0.1, 0.3, 0.7, 3}
 	scales := [][2]int{{0, 2}, {0, 4}, {1, 5}, {-2, 2}}
-	halves := 0
-	for _, w1 := range weights {
-		for _, w2 := range weights {
-			for _, s1 := range scales {
-				for _, s2 := range scales {
-					for _, rev := range []bool{false, true} {
-						items := []Item{
-							{Key: "a", Side: Give, Weight: w1, Min: s1[0], Max: s1[1], Reverse: rev},
-							{Key: "b", Side: Give, Weight: w2, Min: s2[0], Max: s2[1]},
-						}
-						m := &Model{Items: items}
-						for v1 := s1[0]; v1 <= s1[1]; v1++ {
-							for v2 := s2[0]; v2 <= s2[1]; v2++ {
-								a := Answers{"a": v1, "b": v2}
-								want, x := reference(items, a, Give)
-								if x.Denom().Cmp(big.NewInt(2)) == 0 {
-									halves++
-								}
-								if got := Compute(m, a).Give; got != want {
-									t.Fatalf("weights %v, %v scales %v, %v reverse %v answers %v: give = %v, want %v (exact %s)",
-										w1, w2, s1, s2, rev, a, got, want, x.RatString())
+	halves, negHalves := 0, 0
+	for _, side := range []Side{Give, Lean} {
+		for _, w1 := range weights {
+			for _, w2 := range weights {
+				for _, s1 := range scales {
+					for _, s2 := range scales {
+						for _, rev := range []bool{false, true} {
+							items := []Item{
+								{Key: "a", Side: side, Weight: w1, Min: s1[0], Max: s1[1], Reverse: rev},
+								{Key: "b", Side: side, Weight: w2, Min: s2[0], Max: s2[1]},
+							}
+							m := &Model{Items: items}
+							for v1 := s1[0]; v1 <= s1[1]; v1++ {
+								for v2 := s2[0]; v2 <= s2[1]; v2++ {
+									a := Answers{"a": v1, "b": v2}
+									want, x := reference(items, a, side)
+									if x.Denom().Cmp(big.NewInt(2)) == 0 {
+										halves++
+										if x.Sign() < 0 {
+											negHalves++
+										}
+									}
+									r := Compute(m, a)
+									got := r.Give
+									if side == Lean {
+										got = r.Lean
+									}
+									if got != want {
+										t.Fatalf("%s: weights %v, %v scales %v, %v reverse %v answers %v: score = %v, want %v (exact %s)",
+											side, w1, w2, s1, s2, rev, a, got, want, x.RatString())
+									}
 								}
 							}
 						}
@@ -406,10 +446,10 @@ func TestHalves(t *testing.T) {
 			}
 		}
 	}
-	if halves < 100 {
-		t.Errorf("only %d true halves checked", halves)
+	if halves < 200 || negHalves < 50 {
+		t.Errorf("only %d true halves checked, %d of them negative", halves, negHalves)
 	}
-	t.Logf("%d true halves checked", halves)
+	t.Logf("%d true halves checked, %d of them negative", halves, negHalves)
 }
 
 func TestValidate(t *testing.T) {
@@ -424,7 +464,7 @@ func TestValidate(t *testing.T) {
 		{"no key", &Model{Items: []Item{with(ok, func(it *Item) { it.Key = "" })}}, "score: an item has no key"},
 		{"twice", &Model{Items: []Item{ok, ok}}, `score: item "ok" appears twice`},
 		{"side", &Model{Items: []Item{with(ok, func(it *Item) { it.Side = "" })}},
-			`score: item "ok": side must be "give" or "receive"`},
+			`score: item "ok": side must be "give", "receive" or "lean"`},
 		{"weight", &Model{Items: []Item{with(ok, func(it *Item) { it.Weight = -1 })}},
 			`score: item "ok": weight must be a number > 0`},
 		{"nan weight", &Model{Items: []Item{with(ok, func(it *Item) { it.Weight = math.NaN() })}},

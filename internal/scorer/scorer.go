@@ -4,9 +4,15 @@
 //
 // Both files are build products: `make wasm` runs build.sh, which writes them
 // into dist/ (ignored by git), and the next `go build` embeds them. Without
-// that step the site still builds; FS is then empty, Available reports
-// false, and worksheet pages stay plain forms that say scoring is
-// unavailable.
+// that step FS is empty and Available reports false, and a site with
+// worksheets does not build: a worksheet page without its scorer would
+// publish a form that never scores, so the build stops with
+//
+//	this mutual binary was built without the worksheet scorer: build it with `make build`
+//
+// A site without worksheets builds as usual. (In the browser, a page whose
+// scorer cannot load, or rejects its model, says that scoring is
+// unavailable and stays a working form.)
 //
 // The tests hold the module to issue 3's size budget (at most 1.10 × a
 // minimal syscall/js program built the same way, in the same run) and check

@@ -21,6 +21,7 @@ type jsResult struct {
 	Give     *int     `json:"give"`
 	Receive  *int     `json:"receive"`
 	Balance  *int     `json:"balance"`
+	Lean     *int     `json:"lean"`
 	Band     *int     `json:"band"`
 	Alert    *bool    `json:"alert"`
 	Areas    []jsArea `json:"areas"`
@@ -33,6 +34,7 @@ type jsArea struct {
 	Give    *int   `json:"give"`
 	Receive *int   `json:"receive"`
 	Balance *int   `json:"balance"`
+	Lean    *int   `json:"lean"`
 }
 
 // nodeCall is one call of mutualScore: the JSON of its arguments, and either
@@ -128,6 +130,7 @@ func compare(t *testing.T, c nodeCall, got jsResult) {
 	field("give", got.Give, w.Give)
 	field("receive", got.Receive, w.Receive)
 	field("balance", got.Balance, w.Balance)
+	field("lean", got.Lean, w.Lean)
 	count("band", got.Band, w.Band)
 	count("gap", got.Gap, w.Gap)
 	if got.Alert == nil || *got.Alert != w.Alert {
@@ -145,6 +148,7 @@ func compare(t *testing.T, c nodeCall, got jsResult) {
 		field("areas["+a.ID+"].give", g.Give, a.Give)
 		field("areas["+a.ID+"].receive", g.Receive, a.Receive)
 		field("areas["+a.ID+"].balance", g.Balance, a.Balance)
+		field("areas["+a.ID+"].lean", g.Lean, a.Lean)
 	}
 }
 
@@ -194,6 +198,18 @@ func valid(t *testing.T) []nodeCall {
 			{},
 		},
 	}
+	features := score.Model{
+		Items: []score.Item{
+			{Key: "deal", Side: score.Lean, Area: "emotional", Weight: 1, Min: -3, Max: 3, NA: true},
+			{Key: "effort", Side: score.Lean, Weight: 2, Min: 1, Max: 5, Reverse: true},
+			{Key: "week.cooked", Side: score.Give, Area: "practical", Weight: 1, Max: 1, Checklist: "week"},
+			{Key: "week.drove", Side: score.Receive, Weight: 2, Max: 1, Checklist: "week"},
+			{Key: "often.give", Side: score.Give, Weight: 1, Max: 4, NA: true, Alert: rng(0, 0)},
+			{Key: "often.receive", Side: score.Receive, Weight: 1, Max: 4, NA: true, Alert: rng(0, 0)},
+		},
+		Areas: []string{"emotional", "practical"},
+		Bands: []score.Band{{Lean: rng(-100, -34)}, {Receive: rng(0, 30)}, {Balance: rng(-100, -20)}, {}},
+	}
 	cases := []tc{
 		{"empty model", score.Model{}, nil},
 		{"no answers", pair, score.Answers{}},
@@ -206,6 +222,16 @@ func valid(t *testing.T) []nodeCall {
 			{Key: "a", Side: score.Give, Weight: 1.0 / 3, Max: 4},
 			{Key: "b", Side: score.Give, Weight: 2.0 / 3, Max: 4},
 		}}, score.Answers{"a": 4, "b": 1}},
+		{"features: nothing", features, score.Answers{}},
+		{"features: lean", features, score.Answers{"deal": -2, "effort": 2}},
+		{"features: lean -62.5", score.Model{Items: []score.Item{
+			{Key: "a", Side: score.Lean, Weight: 1, Max: 8}, {Key: "b", Side: score.Lean, Weight: 1, Max: 8},
+		}}, score.Answers{"a": 0, "b": 3}},
+		{"features: na", features, score.Answers{"deal": score.NA, "often.give": score.NA, "often.receive": 0}},
+		{"features: none of these", features, score.Answers{"week": 1}},
+		{"features: a ticked box", features, score.Answers{"week.drove": 1}},
+		{"features: everything", features, score.Answers{"deal": 3, "effort": 5, "week": 1, "week.cooked": 1, "often.give": 4, "often.receive": 2}},
+		{"features: na where the scale has none", features, score.Answers{"effort": score.NA}},
 	}
 	// Generated worksheets: decimal and non-decimal weights, scales of 3 to
 	// 7 options, reverse items, areas, alerts and bands, partly answered.
@@ -234,16 +260,42 @@ func valid(t *testing.T) []nodeCall {
 				a[it.Key] = it.Min + r.IntN(it.Max-it.Min+2) // sometimes one past Max
 			}
 		}
+		// Lean items and checklist boxes, some "does not apply" answers.
+		for j := range r.IntN(3) {
+			it := score.Item{Key: "l" + strconv.Itoa(j), Side: score.Lean, Area: []string{"", "a", "b"}[r.IntN(3)],
+				Weight: weights[r.IntN(len(weights))], Reverse: r.IntN(3) == 0, Min: -r.IntN(4), NA: r.IntN(2) == 0}
+			it.Max = it.Min + 1 + r.IntN(6)
+			m.Items = append(m.Items, it)
+			switch r.IntN(4) {
+			case 0:
+			case 1:
+				a[it.Key] = score.NA
+			default:
+				a[it.Key] = it.Min + r.IntN(it.Max-it.Min+1)
+			}
+		}
+		for j := range r.IntN(4) {
+			key := "c." + strconv.Itoa(j)
+			m.Items = append(m.Items, score.Item{Key: key, Side: []score.Side{score.Give, score.Receive}[r.IntN(2)],
+				Area: []string{"", "c"}[r.IntN(2)], Weight: weights[r.IntN(len(weights))], Max: 1, Checklist: "c"})
+			if r.IntN(3) == 0 {
+				a[key] = 1
+			}
+		}
+		if r.IntN(3) == 0 {
+			a["c"] = 1
+		}
 		for range r.IntN(4) {
 			lo := r.IntN(100) - 50
-			m.Bands = append(m.Bands, score.Band{Balance: rng(lo, lo+r.IntN(60)), Give: []*score.Range{nil, rng(40, 100)}[r.IntN(2)]})
+			m.Bands = append(m.Bands, score.Band{Balance: rng(lo, lo+r.IntN(60)), Give: []*score.Range{nil, rng(40, 100)}[r.IntN(2)],
+				Lean: []*score.Range{nil, rng(-100, r.IntN(100))}[r.IntN(2)]})
 		}
 		m.Bands = append(m.Bands, score.Band{})
 		cases = append(cases, tc{"generated " + strconv.Itoa(i), m, a})
 	}
 	var calls []nodeCall
 	for _, c := range cases {
-		args, err := json.Marshal([]any{c.m, c.a})
+		args, err := json.Marshal([]any{c.m, jsAnswers(c.a)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -251,6 +303,23 @@ func valid(t *testing.T) []nodeCall {
 		calls = append(calls, nodeCall{name: c.name, args: string(args), want: &want})
 	}
 	return calls
+}
+
+// jsAnswers is the answers object a page passes: numbers, and "na" for
+// "does not apply".
+func jsAnswers(a score.Answers) map[string]any {
+	if a == nil {
+		return nil
+	}
+	out := map[string]any{}
+	for k, v := range a {
+		if v == score.NA {
+			out[k] = "na"
+		} else {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // invalid returns malformed calls and the error each must give. Each is
@@ -279,6 +348,20 @@ func invalid() []nodeCall {
 			err: `mutualScore: answer "a" is not an integer`},
 		{name: "answers not object", args: `[{"items":[` + item + `]},7]`, err: "mutualScore: answers is not an object"},
 		{name: "band not object", args: `[{"items":[],"bands":[3]},{}]`, err: "mutualScore: a band is not an object"},
+		{name: "answer beyond 2^53", args: `[{"items":[` + item + `]},{"a":18014398509481984}]`,
+			err: `mutualScore: answer "a" is not an integer`},
+		{name: "max beyond 2^53", args: `[{"items":[{"key":"a","side":"give","weight":1,"min":0,"max":1152921504606846976}]},{}]`,
+			err: "mutualScore: item max is not an integer"},
+		{name: "answer as another word", args: `[{"items":[` + item + `]},{"a":"n/a"}]`,
+			err: `mutualScore: answer "a" is not a number`},
+		{name: "tampered answer object", args: `[{"items":[` + item + `]},{"a":{"toString":1}}]`,
+			err: `mutualScore: answer "a" is not a number`},
+		{name: "na not a boolean", args: `[{"items":[{"key":"a","side":"give","weight":1,"min":0,"max":4,"na":"yes"}]},{}]`,
+			err: "mutualScore: item na is not a boolean"},
+		{name: "checklist box on 0..4", args: `[{"items":[{"key":"c.a","side":"give","weight":1,"min":0,"max":4,"checklist":"c"}]},{}]`,
+			err: `mutualScore: score: item "c.a": a checklist box runs from 0 to 1`},
+		{name: "lean band not a pair", args: `[{"items":[],"bands":[{"lean":[1,2,3]}]},{}]`,
+			err: "mutualScore: band lean is not a [min, max] pair"},
 	}
 	var calls []nodeCall
 	for _, b := range bad {

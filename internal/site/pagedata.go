@@ -120,7 +120,8 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 			p.Pages = append(p.Pages, Entry{Title: t.Name, URL: w.basePath + t.Node.Href, Kind: "tag", Count: len(t.Nodes)})
 		}
 	case "worksheet":
-		p.Scripts = append(p.Scripts, w.assets.URL(w.basePath, "js/wasm_exec.js"), w.assets.URL(w.basePath, "js/worksheet.js"))
+		// The scorer runs in a Web Worker, which loads wasm_exec.js itself.
+		p.Scripts = append(p.Scripts, w.assets.URL(w.basePath, "js/worksheet.js"))
 	}
 	p.Scripts = append(p.Scripts, w.scripts...)
 	p.MetaTags = render.MetaTags(render.Meta{Kind: p.Kind, Title: p.Title, Description: p.Description,

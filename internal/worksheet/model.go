@@ -11,13 +11,25 @@ import (
 )
 
 // Model returns what the scorer needs: the scored items in question order
-// (a pair gives its give item, then its receive item), the area ids in
-// declaration order and the bands. Call it on a worksheet parsed without
-// errors.
+// (a pair gives its give item, then its receive item; a checklist one item
+// per scored option, in option order), the area ids in declaration order
+// and the bands. Call it on a worksheet parsed without errors.
 func (w *Worksheet) Model() *score.Model {
 	m := &score.Model{Items: []score.Item{}, Areas: []string{}, Bands: []score.Band{}}
 	for _, s := range w.Sections {
 		for _, q := range s.Questions {
+			if q.Type == Checklist {
+				for _, o := range q.Options {
+					if o.Side == "" {
+						continue
+					}
+					m.Items = append(m.Items, score.Item{
+						Key: CheckKey(q.ID, o.ID), Side: o.Side, Area: q.Area, Weight: o.Weight,
+						Min: 0, Max: 1, Checklist: q.ID,
+					})
+				}
+				continue
+			}
 			if !q.Scored() || q.Scale == nil {
 				continue
 			}
@@ -30,8 +42,9 @@ func (w *Worksheet) Model() *score.Model {
 				Min:     q.Scale.Min(),
 				Max:     q.Scale.Max(),
 				Alert:   copyRange(q.Alert),
+				NA:      q.Scale.HasNA(),
 			}
-			if q.Type == Rating {
+			if q.Type != Pair {
 				m.Items = append(m.Items, item)
 				continue
 			}
@@ -50,6 +63,7 @@ func (w *Worksheet) Model() *score.Model {
 			Balance: copyRange(b.Balance),
 			Give:    copyRange(b.Give),
 			Receive: copyRange(b.Receive),
+			Lean:    copyRange(b.Lean),
 		})
 	}
 	return m
@@ -59,6 +73,11 @@ func (w *Worksheet) Model() *score.Model {
 // "listening.give", "listening.receive".
 func PairKey(id string, side score.Side) string { return id + "." + string(side) }
 
+// CheckKey is the answer key of a checklist's option: "this-week.cooked".
+// The checkboxes themselves are named by the question id, valued by the
+// option id.
+func CheckKey(id, option string) string { return id + "." + option }
+
 func copyRange(r *score.Range) *score.Range {
 	if r == nil {
 		return nil
@@ -67,10 +86,48 @@ func copyRange(r *score.Range) *score.Range {
 	return &c
 }
 
-// fingerprint hashes what decides where a saved answer lands. Answers are
-// saved by question id, so the order of the questions does not count:
-// moving a question keeps the answers.
-func (w *Worksheet) fingerprint() string {
+// fingerprint hashes what a saved answer to q means: its id, type and
+// side, its texts, its scale (labels, values, "does not apply") and its
+// checklist options (ids, labels, sides) and last box. Weights, areas, help
+// and the question's place change no answer's meaning and are left out.
+func (q *Question) fingerprint() string {
+	var b strings.Builder
+	field := func(s string) {
+		b.WriteString(strconv.Quote(s))
+		b.WriteByte(' ')
+	}
+	for _, s := range []string{q.ID, string(q.Type), string(q.Side), q.Text, q.Give, q.Receive} {
+		field(s)
+	}
+	if q.Scale != nil {
+		b.WriteString("scale ")
+		for _, o := range q.Scale.Options {
+			field(o.Label)
+			if o.NA {
+				field("na")
+			} else {
+				field(strconv.Itoa(o.Value))
+			}
+		}
+	}
+	if q.Type == Checklist {
+		b.WriteString("options ")
+		for _, o := range q.Options {
+			field(o.ID)
+			field(o.Label)
+			field(string(o.Side))
+		}
+		field(q.NoneLabel)
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:])[:10]
+}
+
+// legacyFingerprint is how answers were keyed before each question had a
+// fingerprint: a hash over the questions' ids, types and sides and their
+// scales' option values, in id order. It stays as it was so the page can
+// find the answers saved that way.
+func (w *Worksheet) legacyFingerprint() string {
 	var lines []string
 	for _, s := range w.Sections {
 		for _, q := range s.Questions {
@@ -79,12 +136,16 @@ func (w *Worksheet) fingerprint() string {
 			b.WriteByte(0)
 			b.WriteString(string(q.Type))
 			b.WriteByte(0)
-			b.WriteString(string(q.Side))
+			if q.Type != Lean {
+				b.WriteString(string(q.Side))
+			}
 			b.WriteByte(0)
 			if q.Scale != nil {
 				for _, o := range q.Scale.Options {
-					b.WriteString(strconv.Itoa(o.Value))
-					b.WriteByte(',')
+					if !o.NA {
+						b.WriteString(strconv.Itoa(o.Value))
+						b.WriteByte(',')
+					}
 				}
 			}
 			b.WriteByte('\n')

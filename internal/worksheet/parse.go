@@ -3,6 +3,8 @@ package worksheet
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -18,20 +20,24 @@ import (
 // Keys allowed in each mapping of the format, in the order the manual lists them.
 var (
 	worksheetKeys = []string{"title", "summary", "minutes", "tags", "draft", "intro", "scales", "areas", "sections", "results"}
-	optionKeys    = []string{"label", "value"}
+	optionKeys    = []string{"label", "value", "na"}
+	checkKeys     = []string{"id", "label", "side", "weight"}
 	areaKeys      = []string{"id", "label", "see"}
 	sectionKeys   = []string{"title", "intro", "questions"}
-	questionKeys  = []string{"id", "type", "area", "side", "text", "give", "receive", "scale", "weight", "reverse", "alert", "help"}
-	bandKeys      = []string{"balance", "give", "receive", "title", "body", "see"}
+	questionKeys  = []string{"id", "type", "area", "side", "text", "give", "receive", "scale", "weight", "reverse", "alert", "options", "none_label", "help"}
+	bandKeys      = []string{"balance", "give", "receive", "lean", "title", "body", "see"}
 
 	// keysFor lists the question keys each type takes.
 	keysFor = map[Type][]string{
 		Pair:       {"id", "type", "area", "give", "receive", "scale", "weight", "reverse", "alert", "help"},
 		Rating:     {"id", "type", "area", "side", "text", "scale", "weight", "reverse", "alert", "help"},
+		Lean:       {"id", "type", "area", "text", "scale", "weight", "reverse", "alert", "help"},
+		Checklist:  {"id", "type", "area", "text", "options", "none_label", "help"},
 		Reflection: {"id", "type", "text", "help"},
 	}
-	types = []string{string(Pair), string(Rating), string(Reflection)}
-	sides = []string{string(score.Give), string(score.Receive)}
+	types     = []string{string(Pair), string(Rating), string(Lean), string(Checklist), string(Reflection)}
+	typesText = "pair, rating, lean, checklist or reflection"
+	sides     = []string{string(score.Give), string(score.Receive)}
 )
 
 var idPattern = regexp.MustCompile(`^[a-z0-9-]+$`)
@@ -45,7 +51,9 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // they have; with errors it must not be published.
 func Parse(filePath string, src []byte) (*Worksheet, diag.List) {
 	p := &parser{path: filePath, src: src, lines: bytes.Count(src, []byte("\n")) + 1}
-	w := &Worksheet{Path: filePath, Slug: strings.TrimSuffix(path.Base(filePath), ".yaml")}
+	slug := path.Base(filePath)
+	slug = strings.TrimSuffix(strings.TrimSuffix(slug, ".yaml"), ".yml")
+	w := &Worksheet{Path: filePath, Slug: slug}
 
 	var doc yaml.Node
 	if err := p.unmarshal(&doc); err != nil {
@@ -57,7 +65,7 @@ func Parse(filePath string, src []byte) (*Worksheet, diag.List) {
 		root = doc.Content[0]
 	}
 	p.worksheet(w, root)
-	w.Fingerprint = w.fingerprint()
+	w.LegacyFingerprint = w.legacyFingerprint()
 	p.errs.Sort()
 	return w, p.errs
 }
@@ -70,14 +78,42 @@ type parser struct {
 }
 
 // unmarshal parses the YAML, turning a panic inside the YAML library into an
-// error so that one bad file cannot stop a build.
+// error so that one bad file cannot stop a build. A worksheet is one YAML
+// document: a second one (after a "---" line) is reported, not ignored.
 func (p *parser) unmarshal(doc *yaml.Node) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("yaml: cannot parse: %v", r)
 		}
 	}()
-	return yaml.Unmarshal(p.src, doc)
+	dec := yaml.NewDecoder(bytes.NewReader(p.src))
+	if err := dec.Decode(doc); err != nil && err != io.EOF {
+		return err
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == io.EOF:
+	case err != nil:
+		return err
+	case len(next.Content) == 0 || (next.Content[0].Tag == "!!null" && next.Content[0].Value == ""):
+		// An empty document after a stray "---" holds nothing to lose.
+	default:
+		line := p.documentStart(next.Line)
+		p.errs.Add(p.path, line, 1, "a second YAML document starts here: a worksheet file holds one; remove this \"---\" line and what follows, or move it to a file of its own")
+	}
+	return nil
+}
+
+// documentStart finds the "---" line that opens the document whose first
+// node is on line (or line itself when there is none before it).
+func (p *parser) documentStart(line int) int {
+	lines := bytes.Split(p.src, []byte("\n"))
+	for i := min(line, len(lines)) - 1; i >= 0; i-- {
+		if bytes.HasPrefix(lines[i], []byte("---")) {
+			return i + 1
+		}
+	}
+	return p.clamp(line)
 }
 
 // syntax reports a YAML syntax error, which carries a line but no column.
@@ -375,13 +411,42 @@ func (p *parser) options(n *yaml.Node, what string) *Scale {
 	s := &Scale{}
 	ok := true
 	seen := map[int]int{}
+	naLine := 0
+	var valued []*yaml.Node // the option nodes with a value, in order
 	for _, o := range n.Content {
 		fields := p.mapping(o, "scale option", optionKeys)
 		if o.Kind != yaml.MappingNode {
 			ok = false
 			continue
 		}
-		label := p.text(fields, "label", o, "option")
+		nf, hasNA := fields["na"]
+		isNA := hasNA && p.boolean(nf)
+		if hasNA && (nf.val.Kind != yaml.ScalarNode || nf.val.Tag != "!!bool") {
+			ok = false // reported by boolean
+			continue
+		}
+		if isNA {
+			label := p.text(fields, "label", o, `"does not apply" option`)
+			if vf, has := fields["value"]; has {
+				p.errorf(vf.key, `a "does not apply" option has no value: remove value, or na to make it a scored option`)
+				ok = false
+			}
+			if naLine > 0 {
+				p.errorf(nf.key, `%s has a second "does not apply" option (first at line %d); keep one`, what, naLine)
+				ok = false
+				continue
+			}
+			naLine = nf.key.Line
+			s.Options = append(s.Options, Option{Label: label, NA: true})
+			continue
+		}
+		var label string
+		if _, has := fields["label"]; has {
+			label = p.text(fields, "label", o, "option")
+			if label == "" {
+				ok = false // reported as an empty label
+			}
+		}
 		vf, has := fields["value"]
 		if !has {
 			p.errorf(o, "option has no value")
@@ -393,17 +458,50 @@ func (p *parser) options(n *yaml.Node, what string) *Scale {
 			ok = false
 			continue
 		}
+		if v < -score.MaxValue || v > score.MaxValue {
+			p.errorf(vf.val, "value %d is out of range: use a whole number from %d to %d", v, -score.MaxValue, score.MaxValue)
+			ok = false
+			continue
+		}
 		if line, dup := seen[v]; dup {
 			p.errorf(vf.val, "duplicate value %d in %s (first at line %d)", v, what, line)
 			ok = false
 			continue
 		}
 		seen[v] = vf.val.Line
+		valued = append(valued, o)
 		s.Options = append(s.Options, Option{Label: label, Value: v})
 	}
 	if len(n.Content) < 2 {
 		p.errorf(n, "%s needs at least two options", what)
 		return nil
+	}
+	if !ok {
+		return nil
+	}
+	if len(valued) < 2 {
+		p.errorf(n, "%s needs at least two options with a value", what)
+		return nil
+	}
+	// The ends say what the scale measures: they need words.
+	first, last := -1, -1
+	for j, o := range s.Options {
+		if !o.NA {
+			if first < 0 {
+				first = j
+			}
+			last = j
+		}
+	}
+	for _, end := range []struct {
+		j    int
+		node *yaml.Node
+		name string
+	}{{first, valued[0], "first"}, {last, valued[len(valued)-1], "last"}} {
+		if s.Options[end.j].Label == "" {
+			p.errorf(end.node, "the %s option of %s needs a label: only the options between the ends may go without one", end.name, strings.Replace(what, "inline scale", "the inline scale", 1))
+			ok = false
+		}
 	}
 	if !ok {
 		return nil
@@ -520,7 +618,7 @@ func (p *parser) question(n *yaml.Node, scales map[string]*Scale, areas map[stri
 
 	tf, ok := fields["type"]
 	if !ok {
-		p.errorf(n, "%s has no type (pair, rating or reflection)", what)
+		p.errorf(n, "%s has no type (%s)", what, typesText)
 		return nil
 	}
 	t, ok := p.str(tf)
@@ -528,7 +626,7 @@ func (p *parser) question(n *yaml.Node, scales map[string]*Scale, areas map[stri
 		return nil
 	}
 	if !slices.Contains(types, t) {
-		p.errorf(tf.val, "unknown question type %q%s", t, hintOr(t, types, "pair, rating or reflection"))
+		p.errorf(tf.val, "unknown question type %q%s", t, hintOr(t, types, typesText))
 		return nil
 	}
 	q.Type = Type(t)
@@ -537,6 +635,7 @@ func (p *parser) question(n *yaml.Node, scales map[string]*Scale, areas map[stri
 			p.errorf(f.key, "%s question %s takes no %q%s", q.Type, quoteOr(id), k, why(q.Type, k))
 		}
 	}
+	defer func() { q.Fingerprint = q.fingerprint() }()
 
 	switch q.Type {
 	case Pair:
@@ -553,32 +652,32 @@ func (p *parser) question(n *yaml.Node, scales map[string]*Scale, areas map[stri
 				p.errorf(sf.val, "unknown side %q%s", s, hintOr(s, sides, "give or receive"))
 			}
 		}
+	case Lean:
+		q.Text = p.text(fields, "text", n, what)
+		q.Side = score.Lean
+	case Checklist:
+		q.Text = p.text(fields, "text", n, what)
+		q.NoneLabel = DefaultNoneLabel
+		if _, ok := fields["none_label"]; ok {
+			q.NoneLabel = p.text(fields, "none_label", n, what)
+		}
+		if f, ok := fields["options"]; !ok {
+			p.errorf(n, "%s has no options: list the boxes, like [{id: cooked, label: I cooked for them, side: give}]", what)
+		} else {
+			q.Options = p.checkOptions(f, what)
+		}
+		q.Area = p.area(fields, areas)
+		q.Help = p.markdown(fields, "help")
+		return q
 	case Reflection:
 		q.Text = p.text(fields, "text", n, what)
 		q.Help = p.markdown(fields, "help")
 		return q
 	}
 
-	if af, ok := fields["area"]; ok {
-		if a, ok := p.str(af); ok {
-			if areas[a] == nil {
-				declared := make([]string, 0, len(areas))
-				for id := range areas {
-					declared = append(declared, id)
-				}
-				slices.Sort(declared)
-				if len(declared) == 0 {
-					p.errorf(af.val, "area %q is not declared; list it under areas", a)
-				} else {
-					p.errorf(af.val, "area %q is not declared%s", a, diag.Hint(a, declared))
-				}
-			} else {
-				q.Area = a
-			}
-		}
-	}
+	q.Area = p.area(fields, areas)
 	if sf, ok := fields["scale"]; !ok {
-		p.errorf(n, "%s has no scale (frequency, agreement, a scale id or a list of options)", what)
+		p.errorf(n, "%s has no scale (%s, a scale id or a list of options)", what, strings.Join(builtinNames, ", "))
 	} else {
 		q.Scale = p.scaleRef(sf, scales)
 	}
@@ -598,6 +697,87 @@ func (p *parser) question(n *yaml.Node, scales map[string]*Scale, areas map[stri
 	}
 	q.Help = p.markdown(fields, "help")
 	return q
+}
+
+// area reads a question's area, which must be declared.
+func (p *parser) area(fields map[string]field, areas map[string]*Area) string {
+	af, ok := fields["area"]
+	if !ok {
+		return ""
+	}
+	a, ok := p.str(af)
+	if !ok {
+		return ""
+	}
+	if areas[a] != nil {
+		return a
+	}
+	declared := make([]string, 0, len(areas))
+	for id := range areas {
+		declared = append(declared, id)
+	}
+	slices.Sort(declared)
+	if len(declared) == 0 {
+		p.errorf(af.val, "area %q is not declared; list it under areas", a)
+	} else {
+		p.errorf(af.val, "area %q is not declared%s", a, diag.Hint(a, declared))
+	}
+	return ""
+}
+
+// checkOptions reads the boxes of a checklist.
+func (p *parser) checkOptions(f field, what string) []CheckOption {
+	list := p.list(f, "options must be a list of boxes, like [{id: cooked, label: I cooked for them, side: give}]")
+	if f.val.Kind == yaml.SequenceNode && len(list) == 0 {
+		p.errorf(f.key, "%s has no options", what)
+	}
+	var opts []CheckOption
+	seen := map[string]int{}
+	for _, n := range list {
+		fields := p.mapping(n, "checklist option", checkKeys)
+		if n.Kind != yaml.MappingNode {
+			continue
+		}
+		id, idNode := p.id(fields, n, "option")
+		o := CheckOption{ID: id, Weight: 1}
+		o.Label = p.text(fields, "label", n, optionName(id))
+		if sf, ok := fields["side"]; ok {
+			if s, ok := p.str(sf); ok {
+				if slices.Contains(sides, s) {
+					o.Side = score.Side(s)
+				} else {
+					p.errorf(sf.val, "unknown side %q%s", s, hintOr(s, sides, "give or receive"))
+				}
+			}
+		}
+		if wf, ok := fields["weight"]; ok {
+			o.Weight = p.weight(wf)
+			if _, scored := fields["side"]; !scored {
+				p.errorf(wf.key, "%s has a weight but no side: only a box with a side is scored", optionName(id))
+			}
+		}
+		switch {
+		case id == "":
+			continue
+		case id == NoneOption:
+			p.errorf(idNode, "option id %q is reserved for the %q box the page adds; choose another id", id, DefaultNoneLabel)
+			continue
+		}
+		if line, dup := seen[id]; dup {
+			p.errorf(idNode, "duplicate option id %q in %s (first at line %d)", id, what, line)
+			continue
+		}
+		seen[id] = idNode.Line
+		opts = append(opts, o)
+	}
+	return opts
+}
+
+func optionName(id string) string {
+	if id == "" {
+		return "option"
+	}
+	return fmt.Sprintf("option %q", id)
 }
 
 // questionName names a question by its id, if it has a plain one, before
@@ -637,6 +817,14 @@ func why(t Type, key string) string {
 		return " (a pair has give and receive texts)"
 	case t == Rating && (key == "give" || key == "receive"):
 		return " (a rating has one text and a side)"
+	case t == Lean && key == "side":
+		return " (a lean question runs from giving more, its lowest value, to receiving more, its highest)"
+	case t == Lean && (key == "give" || key == "receive"):
+		return " (a lean question has one text)"
+	case t == Checklist && (key == "scale" || key == "side" || key == "weight" || key == "reverse"):
+		return " (a checklist's options are its answers, each with its own side and weight)"
+	case key == "options" || key == "none_label":
+		return " (only a checklist has options)"
 	}
 	return ""
 }
@@ -650,7 +838,7 @@ func scaleName(s *Scale) string {
 
 func matchesOption(s *Scale, r score.Range) bool {
 	for _, o := range s.Options {
-		if r.Contains(o.Value) {
+		if !o.NA && r.Contains(o.Value) {
 			return true
 		}
 	}
@@ -675,7 +863,7 @@ func (p *parser) scaleRef(f field, scales map[string]*Scale) *Scale {
 	if s := scales[id]; s != nil {
 		return s
 	}
-	known := []string{"agreement", "frequency"}
+	known := slices.Clone(builtinNames)
 	for _, s := range scales {
 		known = append(known, s.ID)
 	}
@@ -729,6 +917,7 @@ func (p *parser) rng(f field, what string, lo, hi int) (score.Range, bool) {
 }
 
 func (p *parser) results(w *Worksheet, f field) {
+	give, receive, lean := w.Scores()
 	for i, n := range p.list(f, "results must be a list of bands, each with a title") {
 		fields := p.mapping(n, "band", bandKeys)
 		if n.Kind != yaml.MappingNode {
@@ -736,20 +925,32 @@ func (p *parser) results(w *Worksheet, f field) {
 		}
 		b := &Band{Line: n.Line, Col: n.Column}
 		b.Title = p.text(fields, "title", n, fmt.Sprintf("band %d", i+1))
+		name := fmt.Sprintf("band %d", i+1)
+		if b.Title != "" {
+			name = fmt.Sprintf("band %q", b.Title)
+		}
 		b.Body = p.markdown(fields, "body")
 		for _, r := range []struct {
 			key    string
 			lo, hi int
 			dst    **score.Range
+			has    bool
+			why    string
 		}{
-			{"balance", -100, 100, &b.Balance},
-			{"give", 0, 100, &b.Give},
-			{"receive", 0, 100, &b.Receive},
+			{"balance", -100, 100, &b.Balance, give && receive, "a balance needs questions on both what you give and what you receive"},
+			{"give", 0, 100, &b.Give, give, "no question scores what you give"},
+			{"receive", 0, 100, &b.Receive, receive, "no question scores what you receive"},
+			{"lean", -100, 100, &b.Lean, lean, "there is no lean question"},
 		} {
-			if rf, ok := fields[r.key]; ok {
-				if v, ok := p.rng(rf, r.key+" range", r.lo, r.hi); ok {
-					*r.dst = &v
-				}
+			rf, ok := fields[r.key]
+			if !ok {
+				continue
+			}
+			if v, ok := p.rng(rf, r.key+" range", r.lo, r.hi); ok {
+				*r.dst = &v
+			}
+			if !r.has {
+				p.errorf(rf.key, "%s can never be shown: it has a %s range, but this worksheet never has a %s score (%s); remove the range", name, r.key, r.key, r.why)
 			}
 		}
 		if sf, ok := fields["see"]; ok {
@@ -767,36 +968,129 @@ func (p *parser) results(w *Worksheet, f field) {
 	}
 }
 
-// coverage checks that every reachable (give, receive) pair has a band.
-// Only worksheets with both sides have a balance, and so bands.
+// coverage checks that every reachable set of scores finds a band (see the
+// package doc).
 func (p *parser) coverage(w *Worksheet, root *yaml.Node, results *field) {
 	give, receive := w.Sides()
-	if !give || !receive {
-		return
-	}
 	if results == nil {
-		p.errorf(root, "missing results: a worksheet with give and receive questions needs bands; add at least a band with no ranges")
+		if give && receive {
+			p.errorf(root, "missing results: a worksheet with give and receive questions needs bands; add at least a band with no ranges")
+		}
 		return
 	}
-	for g := 0; g <= 100; g++ {
-		for r := 0; r <= 100; r++ {
-			if w.band(g, r) < 0 {
-				p.errorf(results.key, "results leave give=%d receive=%d (balance %d) without a band; add a band or a last band with no ranges", g, r, r-g)
-				return
-			}
-		}
+	if msg := w.uncovered(); msg != "" {
+		p.errorf(results.key, "results: %s has no band; add a band for it, or end with a band that has no ranges", msg)
 	}
 }
 
-// band returns the index of the first band matching give and receive, or -1.
-func (w *Worksheet) band(give, receive int) int {
-	balance := receive - give
-	for i, b := range w.Results {
-		if (b.Balance == nil || b.Balance.Contains(balance)) &&
-			(b.Give == nil || b.Give.Contains(give)) &&
-			(b.Receive == nil || b.Receive.Contains(receive)) {
-			return i
+// scoreSet is a set of scores that can be non-empty together.
+type scoreSet struct{ give, receive, lean bool }
+
+// reachable returns every set of scores that some answers make non-empty
+// (the empty set aside): the unions of any of the worksheet's units, the
+// largest first.
+func (w *Worksheet) reachable() []scoreSet {
+	found := map[scoreSet]bool{{}: true}
+	for _, u := range w.units() {
+		for s := range maps.Clone(found) {
+			found[scoreSet{s.give || u.give, s.receive || u.receive, s.lean || u.lean}] = true
 		}
 	}
-	return -1
+	var sets []scoreSet
+	for _, s := range [...]scoreSet{
+		{true, true, true}, {true, true, false}, {true, false, true}, {false, true, true},
+		{true, false, false}, {false, true, false}, {false, false, true},
+	} {
+		if found[s] {
+			sets = append(sets, s)
+		}
+	}
+	return sets
+}
+
+// uncovered describes the first set of score values, in the order of
+// reachable and from the lowest values up, that no band holds for, such as
+// "receive 12 with give and balance empty"; "" when every one finds a band.
+func (w *Worksheet) uncovered() string {
+	m := w.Model()
+	hasGive, hasReceive, hasLean := w.Scores()
+	// Lean takes part in no sum with the other scores, so one value per
+	// stretch between the ends of the bands' lean ranges stands for all.
+	leans := []int{-100}
+	for _, b := range m.Bands {
+		if b.Lean != nil {
+			leans = append(leans, b.Lean[0], b.Lean[1]+1)
+		}
+	}
+	slices.Sort(leans)
+	leans = slices.Compact(leans)
+	leans = slices.DeleteFunc(leans, func(v int) bool { return v < -100 || v > 100 })
+
+	values := func(on bool, lo, hi int) []score.Score {
+		if !on {
+			return []score.Score{{}}
+		}
+		var vs []score.Score
+		for v := lo; v <= hi; v++ {
+			vs = append(vs, score.Score{Value: v, Valid: true})
+		}
+		return vs
+	}
+	for _, set := range w.reachable() {
+		lean := []score.Score{{}}
+		if set.lean {
+			lean = lean[:0]
+			for _, v := range leans {
+				lean = append(lean, score.Score{Value: v, Valid: true})
+			}
+		}
+		for _, g := range values(set.give, 0, 100) {
+			for _, r := range values(set.receive, 0, 100) {
+				bal := score.Score{}
+				if g.Valid && r.Valid {
+					bal = score.Score{Value: r.Value - g.Value, Valid: true}
+				}
+				for _, l := range lean {
+					if score.Pick(m.Bands, g, r, bal, l) < 0 {
+						return describe(hasGive, hasReceive, hasLean, g, r, bal, l)
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// describe names a set of score values: those that are not empty with
+// their values, then the worksheet's scores that are empty.
+func describe(hasGive, hasReceive, hasLean bool, give, receive, balance, lean score.Score) string {
+	var set, empty []string
+	for _, s := range []struct {
+		name string
+		has  bool
+		s    score.Score
+	}{
+		{"give", hasGive, give}, {"receive", hasReceive, receive},
+		{"balance", hasGive && hasReceive, balance}, {"lean", hasLean, lean},
+	} {
+		switch {
+		case s.s.Valid:
+			set = append(set, s.name+" "+strconv.Itoa(s.s.Value))
+		case s.has:
+			empty = append(empty, s.name)
+		}
+	}
+	msg := andList(set)
+	if len(empty) > 0 {
+		msg += " with " + andList(empty) + " empty"
+	}
+	return msg
+}
+
+// andList joins words as "a", "a and b", "a, b and c".
+func andList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }

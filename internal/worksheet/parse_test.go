@@ -90,18 +90,30 @@ func TestGood(t *testing.T) {
 				t.Fatalf("unexpected errors:\n%v", errs)
 			}
 			checkModel(t, w.Model())
-			if len(w.Fingerprint) != 12 {
-				t.Errorf("fingerprint %q is not 12 hex digits", w.Fingerprint)
+			if len(w.LegacyFingerprint) != 12 {
+				t.Errorf("legacy fingerprint %q is not 12 hex digits", w.LegacyFingerprint)
+			}
+			for _, s := range w.Sections {
+				for _, q := range s.Questions {
+					if len(q.Fingerprint) != 10 {
+						t.Errorf("question %s: fingerprint %q is not 10 hex digits", q.ID, q.Fingerprint)
+					}
+				}
 			}
 		})
 	}
 }
 
+// checkModel holds a valid worksheet's model to what the scorer accepts:
+// score's invariants, and values JavaScript holds exactly.
 func checkModel(t testing.TB, m *score.Model) {
 	t.Helper()
+	if err := m.Validate(); err != nil {
+		t.Error(err)
+	}
 	for _, it := range m.Items {
-		if !(it.Max > it.Min) || !(it.Weight > 0) {
-			t.Errorf("item %+v: want Max > Min and Weight > 0", it)
+		if it.Min < -score.MaxValue || it.Max > score.MaxValue {
+			t.Errorf("item %+v: values beyond ±%d", it, score.MaxValue)
 		}
 	}
 }
@@ -150,48 +162,97 @@ func TestParseFull(t *testing.T) {
 	}
 }
 
-// TestFingerprint checks that the fingerprint changes exactly when an answer
-// could land in the wrong question.
-func TestFingerprint(t *testing.T) {
-	base := `title: T
+// TestLegacyFingerprint checks that the whole-worksheet fingerprint
+// answers used to be saved under stays what it was: a page can only find
+// those answers by it.
+func TestLegacyFingerprint(t *testing.T) {
+	src := `title: T
 sections:
   - title: S
     questions:
       - {id: a, type: rating, side: give, text: A, scale: agreement}
       - {id: b, type: reflection, text: B}
 `
-	fp := func(src string) string {
+	w, errs := Parse("content/worksheets/t.yaml", []byte(src))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	// The value the earlier code computed for this worksheet.
+	if want := "ac9afab99d5f"; w.LegacyFingerprint != want {
+		t.Errorf("legacy fingerprint %s, want %s", w.LegacyFingerprint, want)
+	}
+}
+
+// TestFingerprint checks that a question's fingerprint changes exactly when
+// a saved answer would mean something else: its own id, type, side, texts,
+// scale or options, and never with another question or with what does not
+// change an answer's meaning.
+func TestFingerprint(t *testing.T) {
+	base := `title: T
+scales:
+  s: [{label: N, value: 0}, {label: Y, value: 1}]
+sections:
+  - title: S
+    questions:
+      - {id: a, type: rating, side: give, text: A, scale: agreement, weight: 1, area: x}
+      - {id: p, type: pair, give: G, receive: R, scale: s}
+      - {id: c, type: checklist, text: C, options: [{id: o, label: O, side: give}]}
+      - {id: l, type: lean, text: L, scale: [{label: Me, value: -1}, {value: 0}, {label: Them, value: 1}]}
+      - {id: b, type: reflection, text: B}
+areas: [{id: x, label: X}, {id: y, label: Y}]
+results: [{title: All}]
+`
+	fps := func(src string) map[string]string {
 		t.Helper()
 		w, errs := Parse("content/worksheets/t.yaml", []byte(src))
 		if len(errs) > 0 {
 			t.Fatalf("%v\n%s", errs, src)
 		}
-		return w.Fingerprint
+		m := map[string]string{}
+		for _, s := range w.Sections {
+			for _, q := range s.Questions {
+				m[q.ID] = q.Fingerprint
+			}
+		}
+		return m
 	}
-	want := fp(base)
+	want := fps(base)
 	for _, tc := range []struct {
 		name, old, new string
-		same           bool
+		changed        string // the question whose fingerprint changes, "" for none
 	}{
-		{"text", "text: A", "text: Another text", true},
-		{"title", "title: S", "title: Other", true},
-		{"weight", "scale: agreement}", "scale: agreement, weight: 3}", true},
-		{"id", "id: a", "id: x", false},
-		{"side", "side: give", "side: receive", false},
-		{"scale", "scale: agreement", "scale: [{label: N, value: 0}, {label: Y, value: 1}]", false},
-		{"type", "{id: b, type: reflection, text: B}", "{id: b, type: rating, side: give, text: B, scale: agreement}", false},
-		{"order", "      - {id: a, type: rating, side: give, text: A, scale: agreement}\n      - {id: b, type: reflection, text: B}\n",
-			"      - {id: b, type: reflection, text: B}\n      - {id: a, type: rating, side: give, text: A, scale: agreement}\n", true},
-		{"section", "      - {id: b, type: reflection, text: B}\n", "  - title: T\n    questions:\n      - {id: b, type: reflection, text: B}\n", true},
-		{"value", "scale: agreement}", "scale: [{label: N, value: 0}, {label: Y, value: 4}, {label: M, value: 2}]}", false},
+		{"text", "text: A,", "text: Another text,", "a"},
+		{"side", "side: give", "side: receive", "a"},
+		{"scale id", "scale: agreement", "scale: agreement-na", "a"},
+		{"weight", "weight: 1", "weight: 3", ""},
+		{"area", "area: x}", "area: y}", ""},
+		{"help", "scale: agreement,", "help: Some help, scale: agreement,", ""},
+		{"section title", "title: S", "title: Other", ""},
+		{"declared scale label", "{label: Y, value: 1}", "{label: Yes, value: 1}", "p"},
+		{"declared scale value", "{label: Y, value: 1}", "{label: Y, value: 2}", "p"},
+		{"give text", "give: G", "give: Given", "p"},
+		{"option label", "label: O,", "label: Other,", "c"},
+		{"option side", "side: give}]", "side: receive}]", "c"},
+		{"option weight", "side: give}]", "side: give, weight: 2}]", ""},
+		{"none label", "options: [", "none_label: Nothing, options: [", "c"},
+		{"middle label", "{value: 0}", "{label: Even, value: 0}", "l"},
+		{"does not apply", "{label: Them, value: 1}]", "{label: Them, value: 1}, {label: NA, na: true}]", "l"},
+		{"reverse", "text: L,", "text: L, reverse: true,", ""},
+		{"reflection text", "text: B}", "text: B2}", "b"},
+		{"order", "      - {id: b, type: reflection, text: B}\n", "", ""},
 	} {
 		changed := strings.Replace(base, tc.old, tc.new, 1)
+		if tc.name == "order" {
+			changed = strings.Replace(changed, "      - {id: a,", "      - {id: b, type: reflection, text: B}\n      - {id: a,", 1)
+		}
 		if changed == base {
 			t.Fatalf("%s: the case changes nothing", tc.name)
 		}
-		got := fp(changed)
-		if (got == want) != tc.same {
-			t.Errorf("%s: fingerprint %s, base %s, want same=%v", tc.name, got, want, tc.same)
+		got := fps(changed)
+		for id, fp := range want {
+			if (got[id] != fp) != (id == tc.changed) {
+				t.Errorf("%s: question %s: fingerprint %s, before %s; want changed only for %q", tc.name, id, got[id], fp, tc.changed)
+			}
 		}
 	}
 }

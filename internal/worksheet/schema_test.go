@@ -17,6 +17,7 @@ import (
 // duplicate keys, which editors flag as well).
 var schemaChecked = []string{
 	"alert",              // alert not two integers
+	"checklist",          // options missing, empty or not a list, bad or reserved ids, labels, sides, weights, keys
 	"bad-id",             // id pattern, for questions, areas and scales
 	"band-ranges",        // ranges not two integers, or outside -100..100 / 0..100
 	"band-title",         // band without title, empty see link
@@ -25,12 +26,14 @@ var schemaChecked = []string{
 	"duplicate-scale",    // duplicate scale id: a duplicate key (YAML)
 	"empty",              // nothing at all
 	"empty-section",      // a section without questions
+	"lean",               // a lean question with a side, without scale or text, with give and receive
 	"minutes",            // minutes < 1
 	"missing-id",         // areas and questions without id
 	"missing-scale",      // rating and pair without scale
 	"missing-sections",   // no sections
 	"missing-text",       // rating and reflection without text, blank text, rating with give
 	"missing-title",      // no title
+	"na",                 // "does not apply" with a value, without label, twice; na not a boolean
 	"no-questions",       // sections: []
 	"not-mapping",        // the file is a list
 	"pair-missing-side",  // pair without give or receive, pair with text or side
@@ -42,7 +45,8 @@ var schemaChecked = []string{
 	"unknown-key",        // unknown keys at the top
 	"unknown-key-nested", // unknown keys in options, areas, sections, questions and bands
 	"unknown-side",       // side not give or receive, rating without side
-	"unknown-type",       // type not pair, rating or reflection, or missing
+	"unknown-type",       // type not pair, rating, lean, checklist or reflection, or missing
+	"value-range",        // option values beyond ±1000000
 	"weight",             // weight ≤ 0 or not a number
 }
 
@@ -53,14 +57,20 @@ var goOnly = []string{
 	"alert-order",            // alert with min > max, or matching no option of its scale
 	"alias",                  // YAML aliases (a YAML-to-JSON step expands them)
 	"band-order",             // band range with min > max
+	"band-unreachable",       // bands naming a score the worksheet never has
+	"checklist-ids",          // checklist option ids used twice
 	"coverage",               // results leaving a (give, receive) pair without a band
 	"coverage-give",          // the same, through give ranges
+	"coverage-lean",          // lean alone without a band
+	"coverage-sets",          // receive alone without a band
 	"duplicate-ids",          // duplicate question and area ids
 	"missing-results",        // give and receive questions but no results
 	"scale-duplicate-values", // two options with the same value
+	"second-document",        // a second YAML document (the YAML-to-JSON step reads the first)
 	"undeclared-area",        // area not declared
 	"undeclared-area-none",   // area used with no areas declared
 	"unknown-scale",          // scale id neither built in nor declared
+	"unlabeled-ends",         // a scale's first or last option without a label
 }
 
 func compileSchema(t *testing.T) *jsonschema.Schema {

@@ -31,14 +31,18 @@ type Env struct {
 // Element ids are built so that they cannot collide with each other nor
 // with heading ids from Markdown (which never hold "_"): a question's
 // wrapper is "q-<id>", a radio group "q-<id>_<side>" for pairs or
-// "q-<id>_answer" for ratings, each radio "<group id>_<value>", a help text
-// "q-<id>_help", a reflection's textarea "q-<id>_text".
+// "q-<id>_answer" for ratings and lean questions, each radio "<group
+// id>_<value>" ("<group id>_na" for "does not apply"), a checklist's group
+// "q-<id>_answer" and each box "q-<id>_<option id>" ("q-<id>_none" for the
+// last), a help text "q-<id>_help", a reflection's textarea "q-<id>_text".
 type View struct {
 	Slug, Title, Summary string
 	Minutes              int
 	Tags                 []string
-	Fingerprint          string // part of the localStorage key: "mutual:<slug>:<fingerprint>"
-	Intro                template.HTML
+	// LegacyKey is the localStorage key answers were saved under before
+	// each question had its own fingerprint: "mutual:<slug>:<fingerprint>".
+	LegacyKey string
+	Intro     template.HTML
 
 	Sections []SectionView
 	Areas    []AreaView // in declaration order, the order of the model's areas
@@ -47,12 +51,16 @@ type View struct {
 	// HasScores is false for a worksheet of reflections alone: the page
 	// then shows no results and loads no scorer.
 	HasScores bool
-	// HasGive and HasReceive say which sides have scored items. Only with
-	// both (HasBalance) are there a balance, a band and a biggest gap.
-	HasGive, HasReceive, HasBalance bool
+	// HasGive, HasReceive and HasLean say which scores the worksheet can
+	// have; HasBalance is both give and receive (and a biggest gap).
+	HasGive, HasReceive, HasBalance, HasLean bool
+	// AreaLean is true when a lean question has an area: the area table
+	// then has a lean column. AreaColumns counts the table's columns.
+	AreaLean    bool
+	AreaColumns int
 	// HasAlert is true when some question can raise the safety notice.
 	HasAlert bool
-	Total    int           // scored items (a pair counts as two)
+	Total    int           // scored items (a pair counts as two, a checklist its scored options)
 	Help     template.HTML // the safety notice (the site's help block)
 
 	ModelJSON                       string // the score.Model as JSON, for data-model
@@ -67,39 +75,70 @@ type SectionView struct {
 	Questions []QuestionView
 }
 
-// QuestionView is one question. A rating has one radio group, a pair two
-// (give, then receive), a reflection none but a textarea.
+// QuestionView is one question. A rating and a lean question have one radio
+// group, a pair two (give, then receive), a checklist a group of boxes, a
+// reflection a textarea.
 type QuestionView struct {
 	ID   string // the question id
-	Type string // "pair", "rating" or "reflection"
+	Type string // "pair", "rating", "lean", "checklist" or "reflection"
 	// ElementID is the question wrapper's element id, "q-<id>".
 	ElementID string
-	AreaID    string // "" when none
-	AreaLabel string
-	Text      string // rating and reflection: the question; pair: ""
-	Help      template.HTML
-	HelpID    string // element id of the help text; "" when there is none
-	Groups    []GroupView
+	// Fingerprint is the question's own (see Question.Fingerprint); the
+	// page saves answers with it.
+	Fingerprint string
+	AreaID      string // "" when none
+	AreaLabel   string
+	Text        string // rating, lean, checklist and reflection: the question; pair: ""
+	Help        template.HTML
+	HelpID      string // element id of the help text; "" when there is none
+	Groups      []GroupView
+
+	// Checklist only: the boxes, "None of these" last.
+	GroupID string // the checklist's fieldset
+	Checks  []CheckView
 
 	// Reflection only: the textarea's name (the question id) and id.
 	Name, InputID string
 }
 
-// GroupView is one radio group: a rating, or one side of a pair.
+// GroupView is one radio group: a rating or lean question, or one side of a
+// pair.
 type GroupView struct {
 	ID        string // element id of the group's fieldset
 	Name      string // radio name and answer key: "accept-help", "listening.give"
-	Side      string // "give" or "receive"
-	SideLabel string // pairs: "You" (give) or "Them" (receive); ratings: ""
+	Side      string // "give", "receive" or "lean"
+	SideLabel string // pairs: "You" (give) or "Them" (receive); others: ""
 	Legend    string // the question text for this side
-	Options   []OptionView
+	HelpID    string // the question's help text, which describes the group; "" when none
+	// Row is true for a scale of at most seven options whose labels fit
+	// side by side on a phone: the page shows it as one row of choices.
+	// StackNarrow is true when they fit from 360 px only (narrower screens
+	// stack the options), Flat when they also fit on one line each from
+	// 360 px up. Other scales stack their options. See row.go.
+	Row, StackNarrow, Flat bool
+	Options                []OptionView // the options with a value, in scale order
+	NA                     *OptionView  // "does not apply", shown apart; nil when the scale has none
+	// MinText and MaxText are the scale's end values as the page shows
+	// them; Negative is true when MinText is below zero. Unlabeled options
+	// say "3 of 7" (or "-1, on a scale from -3 to 3") to screen readers.
+	MinText, MaxText string
+	Negative         bool
 }
 
 // OptionView is one radio input with its label.
 type OptionView struct {
 	ID    string // element id, "q-listening_give_3"
+	Label string // "" for an unlabeled option
+	Text  string // what the page shows: the label, or the value (minus sign U+2212)
+	Value string // the input's value: the option's value, or "na"
+}
+
+// CheckView is one checkbox of a checklist.
+type CheckView struct {
+	ID    string // element id, "q-this-week_cooked"
+	Value string // the option id; "none" for the last box
 	Label string
-	Value int
+	None  bool // the "None of these" box
 }
 
 // AreaView is one area of the results.
@@ -142,7 +181,7 @@ func (w *Worksheet) View(env Env) (*View, diag.List) {
 		return LinkView{URL: url, Title: title}
 	}
 
-	give, receive := w.Sides()
+	give, receive, lean := w.Scores()
 	m := w.Model()
 	v := &View{
 		Slug:        w.Slug,
@@ -150,17 +189,26 @@ func (w *Worksheet) View(env Env) (*View, diag.List) {
 		Summary:     w.Summary,
 		Minutes:     w.Minutes,
 		Tags:        w.Tags,
-		Fingerprint: w.Fingerprint,
+		LegacyKey:   "mutual:" + w.Slug + ":" + w.LegacyFingerprint,
 		Intro:       md(w.Intro),
 		HasScores:   len(m.Items) > 0,
 		HasGive:     give,
 		HasReceive:  receive,
 		HasBalance:  give && receive,
+		HasLean:     lean,
 		Total:       len(m.Items),
 		Help:        env.Help,
 		WasmURL:     env.WasmURL,
 		WasmExecURL: env.WasmExecURL,
 		ScriptURL:   env.ScriptURL,
+	}
+	for _, it := range m.Items {
+		v.AreaLean = v.AreaLean || (it.Side == score.Lean && it.Area != "")
+	}
+	for _, on := range []bool{give, receive, give && receive, v.AreaLean} {
+		if on {
+			v.AreaColumns++
+		}
 	}
 	js, err := json.Marshal(m)
 	if err != nil { // a Model holds only ints, floats, strings and bools
@@ -207,37 +255,75 @@ func (w *Worksheet) View(env Env) (*View, diag.List) {
 func questionView(q *Question, labels map[string]string, help template.HTML) QuestionView {
 	el := "q-" + q.ID
 	qv := QuestionView{
-		ID:        q.ID,
-		Type:      string(q.Type),
-		ElementID: el,
-		AreaID:    q.Area,
-		AreaLabel: labels[q.Area],
-		Help:      help,
+		ID:          q.ID,
+		Type:        string(q.Type),
+		ElementID:   el,
+		Fingerprint: q.Fingerprint,
+		AreaID:      q.Area,
+		AreaLabel:   labels[q.Area],
+		Help:        help,
 	}
 	if help != "" {
 		qv.HelpID = el + "_help"
 	}
-	group := func(id, name string, side score.Side, sideLabel, legend string) GroupView {
-		g := GroupView{ID: id, Name: name, Side: string(side), SideLabel: sideLabel, Legend: legend}
-		if q.Scale != nil {
-			for _, o := range q.Scale.Options {
-				g.Options = append(g.Options, OptionView{ID: id + "_" + strconv.Itoa(o.Value), Label: o.Label, Value: o.Value})
-			}
+	defer func() {
+		for i := range qv.Groups {
+			qv.Groups[i].HelpID = qv.HelpID
 		}
-		return g
-	}
+	}()
 	switch q.Type {
-	case Rating:
+	case Rating, Lean:
 		qv.Text = q.Text
-		qv.Groups = []GroupView{group(el+"_answer", q.ID, q.Side, "", q.Text)}
+		qv.Groups = []GroupView{group(q, el+"_answer", q.ID, q.Side, "", q.Text)}
 	case Pair:
 		qv.Groups = []GroupView{
-			group(el+"_give", PairKey(q.ID, score.Give), score.Give, "You", q.Give),
-			group(el+"_receive", PairKey(q.ID, score.Receive), score.Receive, "Them", q.Receive),
+			group(q, el+"_give", PairKey(q.ID, score.Give), score.Give, "You", q.Give),
+			group(q, el+"_receive", PairKey(q.ID, score.Receive), score.Receive, "Them", q.Receive),
 		}
+	case Checklist:
+		qv.Text = q.Text
+		qv.GroupID = el + "_answer"
+		for _, o := range q.Options {
+			qv.Checks = append(qv.Checks, CheckView{ID: el + "_" + o.ID, Value: o.ID, Label: o.Label})
+		}
+		qv.Checks = append(qv.Checks, CheckView{ID: el + "_" + NoneOption, Value: NoneOption, Label: q.NoneLabel, None: true})
 	case Reflection:
 		qv.Text = q.Text
 		qv.Name, qv.InputID = q.ID, el+"_text"
 	}
 	return qv
+}
+
+// group is the radio group of a question's scale.
+func group(q *Question, id, name string, side score.Side, sideLabel, legend string) GroupView {
+	g := GroupView{ID: id, Name: name, Side: string(side), SideLabel: sideLabel, Legend: legend}
+	if q.Scale == nil {
+		return g
+	}
+	g.MinText, g.MaxText = number(q.Scale.Min()), number(q.Scale.Max())
+	g.Negative = q.Scale.Min() < 0
+	var valued []Option
+	for _, o := range q.Scale.Options {
+		if o.NA {
+			g.NA = &OptionView{ID: id + "_na", Label: o.Label, Text: o.Label, Value: "na"}
+			continue
+		}
+		valued = append(valued, o)
+		text := o.Label
+		if text == "" {
+			text = number(o.Value)
+		}
+		g.Options = append(g.Options, OptionView{ID: id + "_" + strconv.Itoa(o.Value), Label: o.Label, Text: text, Value: strconv.Itoa(o.Value)})
+	}
+	l := fitsRow(valued)
+	g.Row, g.StackNarrow, g.Flat = l.row, l.stackNarrow, l.flat
+	return g
+}
+
+// number writes a value as the page shows it, with a true minus sign.
+func number(v int) string {
+	if v < 0 {
+		return "\u2212" + strconv.Itoa(-v)
+	}
+	return strconv.Itoa(v)
 }

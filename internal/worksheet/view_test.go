@@ -108,11 +108,24 @@ func checkView(t *testing.T, w *Worksheet, v *View) {
 				for _, o := range g.Options {
 					unique(o.ID)
 				}
+				if g.NA != nil {
+					unique(g.NA.ID)
+				}
+			}
+			unique(q.GroupID)
+			for i, c := range q.Checks {
+				unique(c.ID)
+				if c.None != (i == len(q.Checks)-1) || c.None != (c.Value == NoneOption) {
+					t.Errorf("checklist %s: box %d %+v; want \"none\" last, and only there", q.ID, i, c)
+				}
+				if keys[CheckKey(q.ID, c.Value)] {
+					names++
+				}
 			}
 		}
 	}
 	if names != len(m.Items) || v.Total != len(m.Items) {
-		t.Errorf("%d radio groups, total %d, %d model items", names, v.Total, len(m.Items))
+		t.Errorf("%d radio groups and scored boxes, total %d, %d model items", names, v.Total, len(m.Items))
 	}
 	if again, _ := json.Marshal(w.Model()); string(again) != v.ModelJSON {
 		t.Error("ModelJSON is not deterministic")

@@ -21,11 +21,20 @@
 //	draft: false                    # true keeps it out of the site unless drafts are built
 //	intro: |                        # Markdown
 //	  Think of one person while you answer.
-//	scales:                         # optional; frequency and agreement are built in
+//	scales:                         # optional; see the built-in scales below
 //	  often:
 //	    - {label: Never, value: 0}
 //	    - {label: Sometimes, value: 1}
 //	    - {label: Often, value: 2}
+//	  deal:                         # unlabeled middle options show their value
+//	    - {label: I give far more, value: -3}
+//	    - {value: -2}
+//	    - {value: -1}
+//	    - {label: Even, value: 0}
+//	    - {value: 1}
+//	    - {value: 2}
+//	    - {label: I receive far more, value: 3}
+//	    - {label: Does not apply, na: true}
 //	areas:                          # optional; where reciprocity shows up
 //	  - {id: emotional, label: Emotional support, see: ../guides/listening.md}
 //	  - {id: practical, label: Practical help}
@@ -34,7 +43,7 @@
 //	    intro: Markdown
 //	    questions:
 //	      - id: listening           # required, [a-z0-9-]+, unique in the worksheet
-//	        type: pair              # pair | rating | reflection
+//	        type: pair              # pair | rating | lean | checklist | reflection
 //	        area: emotional
 //	        give: I listen when they need to vent.
 //	        receive: They listen when I need to vent.
@@ -43,7 +52,7 @@
 //	        type: rating
 //	        side: receive           # give | receive, required for a rating
 //	        text: When they offer help, I accept it.
-//	        scale: agreement
+//	        scale: agreement-na
 //	        weight: 2               # > 0, default 1
 //	        reverse: false          # default false
 //	        help: Markdown hint shown under the question
@@ -53,45 +62,82 @@
 //	        text: I feel safe telling them no.
 //	        scale: agreement
 //	        alert: [0, 1]           # an answer in this range shows the site's help block
+//	      - id: better-deal
+//	        type: lean              # felt balance: lowest value = I give more
+//	        text: Considering what you put in and what you get out, who gets the better deal?
+//	        scale: deal
+//	      - id: this-week
+//	        type: checklist
+//	        area: practical
+//	        text: Which of these happened this week?
+//	        options:
+//	          - {id: cooked, label: I cooked for them, side: give}
+//	          - {id: was-driven, label: They drove me somewhere, side: receive, weight: 2}
+//	          - {id: talked, label: We talked on the phone}   # no side: recorded, not scored
+//	        none_label: None of these   # the last box's words (default "None of these")
 //	      - id: one-gesture
 //	        type: reflection        # free text, never scored, never shared
 //	        text: One small gesture I could make this week.
-//	results:                        # ordered; the first band whose ranges all hold is shown
+//	results:                        # ordered; the first band that holds is shown
 //	  - {balance: [-100, -16], title: You give more than you receive, body: Markdown, see: [../guides/receiving.md]}
 //	  - {balance: [-15, 15], give: [60, 100], title: Balanced and engaged, body: Markdown}
+//	  - {lean: [-100, -30], title: It feels one-sided, body: Markdown}
 //	  - {title: Somewhere in between, body: Markdown}
 //
 // The built-in scales are frequency (Never 0, Rarely 1, Sometimes 2, Often 3,
 // Almost always 4) and agreement (Strongly disagree 0, Disagree 1, Neutral 2,
-// Agree 3, Strongly agree 4). A scale needs two options or more, each with a
-// label and a distinct integer value.
+// Agree 3, Strongly agree 4), and frequency-na and agreement-na: the same with
+// "Does not apply" added at the end.
+//
+// A scale needs two options or more with a value: distinct whole numbers from
+// -1000000 to 1000000. An option may leave its label out, except the first
+// and the last option with a value (the ends say what the scale measures);
+// the page then shows its value. One option of a scale may be
+// {label: Does not apply, na: true}, with a label and no value: choosing it
+// answers the question without scoring it (the radio's value is "na").
 //
 // A rating question is one scored item: its text, on its side. A pair question
 // is two scored items on one scale: its give text on the give side (shown as
-// "You") and its receive text on the receive side (shown as "Them"). A
-// reflection is a free-text box: never scored, it takes only id, type, text
-// and help.
+// "You") and its receive text on the receive side (shown as "Them"). A lean
+// question places a felt balance on a scale that runs from giving more (its
+// lowest value) to receiving more (its highest), such as -3..3 or 1..7. A
+// checklist is a list of boxes: options {id, label, side, weight} with ids
+// [a-z0-9-]+ unique in the question ("none" is reserved for the "None of
+// these" box the page adds last); each option with a side is a scored item,
+// 1 when ticked and 0 when not, counted once the checklist is answered (any
+// box ticked). A reflection is a free-text box: never scored, it takes only
+// id, type, text and help.
 //
 // # Rules
 //
 // Parse reports every problem it finds as "path:line:col: message": unknown
 // keys (with a "did you mean"), a missing title or sections, a worksheet
-// without questions, missing, malformed or duplicate ids (questions, areas,
-// scales), unknown types, sides or scales, undeclared areas, weights ≤ 0,
-// scales with fewer than two options or duplicate values, options without a
-// label, a pair without give or receive text, a rating or reflection without
-// text, a rating without side, a reflection with scoring keys, malformed
-// alert ranges or ones that match no option, band ranges that are not two
-// integers, lie outside -100..100 (balance) or 0..100 (give, receive) or have
-// min > max, bands without a title, and results that leave some (give,
-// receive) pair without a band. Every integer pair in 0..100 × 0..100 is
-// checked (balance = receive - give), and one uncovered pair is named; a last
-// band with no ranges covers everything.
+// without questions, a second YAML document in the file, missing, malformed
+// or duplicate ids (questions, areas, scales, checklist options, and the
+// reserved option id "none"), unknown types, sides or scales, undeclared
+// areas, weights ≤ 0, scales with fewer than two options with a value,
+// duplicate or out-of-range values, unlabeled first or last options,
+// "does not apply" options with a value or without a label, two of them in
+// one scale, a pair without give or receive text, a question without its
+// text, a rating without side, keys a type does not take, malformed alert
+// ranges or ones that match no option, band ranges that are not two
+// integers, lie outside -100..100 (balance, lean) or 0..100 (give, receive)
+// or have min > max, bands without a title, bands that name a score the
+// worksheet can never have (a give or balance range with no give item, a
+// lean range with no lean question, ...), and results that leave some
+// reachable set of scores without a band.
 //
-// A worksheet with no give item or no receive item has no balance: it is
-// valid, its page shows the scores only, and its bands are never chosen (so
-// they need not cover anything). A worksheet of reflections alone has no
-// scores at all and loads no scorer.
+// Which sets of scores are reachable follows from the questions: each rating
+// can make its side's score non-empty, each side of a pair its own, a lean
+// question the lean score, a checklist all the sides of its scored options
+// at once; any combination of questions may be answered. For every
+// reachable set (such as "receive alone" or "give, receive and lean"), every
+// value of its scores (0..100, -100..100 for lean; balance = receive - give)
+// must find a band, and an error names one that does not, such as
+// "receive 12 with give and balance empty has no band". A last band with no
+// ranges covers everything. A worksheet with give and receive questions
+// needs results; others may leave them out and show their scores only. A
+// worksheet of reflections alone has no scores at all and loads no scorer.
 //
 // `see` links (an area's, a band's) are resolved by the site through
 // Env.Resolve when the page is built; a link that does not resolve is a
@@ -100,15 +146,21 @@
 // # Scoring
 //
 // Model returns the worksheet as package score sees it: one item per rating
-// question (keyed by its id) and two per pair ("id.give", "id.receive"),
-// weights (default 1), the smallest and largest value of each item's scale,
-// the alert ranges, the area ids and the bands. The page embeds it as JSON
-// and the WebAssembly scorer applies the rules of package score to it.
+// and lean question (keyed by its id), two per pair ("id.give",
+// "id.receive") and one per scored checklist option ("id.option"), weights
+// (default 1), the smallest and largest value of each item's scale, whether
+// it offers "does not apply", the alert ranges, the area ids and the bands.
+// The page embeds it as JSON and the WebAssembly scorer applies the rules of
+// package score to it.
 //
-// Fingerprint is a short hash of what decides where an answer lands: the
-// questions' ids, types and sides and their scales' option values. The page
-// saves answers in the browser under the slug and the fingerprint, so a
-// changed worksheet never restores old answers into the wrong questions.
+// Each question has a Fingerprint: a short hash of that question alone (its
+// id, type, side, texts, scale and checklist options), not of its weight,
+// area, help or position. The page saves each answer in the browser with its
+// question's fingerprint and restores it only while the fingerprint still
+// matches, so a changed question never receives an answer given to its
+// earlier wording, and the unchanged questions of a changed worksheet keep
+// theirs. LegacyFingerprint is the whole-worksheet fingerprint that saved
+// answers were keyed by before; the page reads answers saved that way once.
 //
 // # Trust model
 //
@@ -127,29 +179,31 @@ import (
 // Type is a question's kind.
 type Type string
 
-// The three question types.
+// The question types.
 const (
 	Pair       Type = "pair"
 	Rating     Type = "rating"
+	Lean       Type = "lean"
+	Checklist  Type = "checklist"
 	Reflection Type = "reflection"
 )
 
 // Worksheet is a parsed worksheet. After a Parse without errors it is valid:
 // every reference resolves within the file, every scored question has a
-// scale, and the results cover every reachable score.
+// scale or options, and the results cover every reachable set of scores.
 type Worksheet struct {
 	Path    string // site-relative, e.g. "content/worksheets/give-and-take.yaml"
-	Slug    string // file name without ".yaml"
+	Slug    string // file name without ".yaml" or ".yml"
 	Title   string
 	Summary string
 	Minutes int
 	Tags    []string
 	Draft   bool
 
-	// Fingerprint is 12 hex digits of a SHA-256 over the questions' ids,
-	// types, sides and scale values; it changes whenever a saved answer
-	// could land in the wrong question.
-	Fingerprint string
+	// LegacyFingerprint is 12 hex digits of a SHA-256 over the questions'
+	// ids, types, sides and scale values: the key answers were saved under
+	// before each question had its own fingerprint.
+	LegacyFingerprint string
 
 	Intro    Text
 	Scales   []*Scale // declared in the file, in order (built-ins are not listed)
@@ -178,10 +232,12 @@ type Scale struct {
 	Options []Option
 }
 
-// Option is one answer of a scale.
+// Option is one answer of a scale: a value with an optional label, or the
+// "does not apply" option (NA, with a label and no value).
 type Option struct {
-	Label string
-	Value int
+	Label string // "" for an unlabeled option, which shows its value
+	Value int    // 0 for the NA option
+	NA    bool
 }
 
 // Min returns the smallest option value.
@@ -190,14 +246,21 @@ func (s *Scale) Min() int { return s.bound(func(a, b int) bool { return a < b })
 // Max returns the largest option value.
 func (s *Scale) Max() int { return s.bound(func(a, b int) bool { return a > b }) }
 
-func (s *Scale) bound(better func(a, b int) bool) int {
-	if len(s.Options) == 0 {
-		return 0
+// HasNA reports whether the scale has a "does not apply" option.
+func (s *Scale) HasNA() bool {
+	for _, o := range s.Options {
+		if o.NA {
+			return true
+		}
 	}
-	v := s.Options[0].Value
-	for _, o := range s.Options[1:] {
-		if better(o.Value, v) {
-			v = o.Value
+	return false
+}
+
+func (s *Scale) bound(better func(a, b int) bool) int {
+	v, first := 0, true
+	for _, o := range s.Options {
+		if !o.NA && (first || better(o.Value, v)) {
+			v, first = o.Value, false
 		}
 	}
 	return v
@@ -224,55 +287,134 @@ type Question struct {
 	Type Type
 	Area string // "" when none
 
-	Text          string     // rating, reflection
-	Side          score.Side // rating
+	Text          string     // rating, lean, checklist, reflection
+	Side          score.Side // rating (give or receive); lean questions have score.Lean
 	Give, Receive string     // pair
 
-	Scale   *Scale  // rating, pair
-	Weight  float64 // rating, pair; 1 when not given
+	Scale   *Scale  // rating, pair, lean
+	Weight  float64 // rating, pair, lean; 1 when not given
 	Reverse bool
 	Alert   *score.Range
 	Help    Text
 
+	Options   []CheckOption // checklist
+	NoneLabel string        // checklist: the last box's words, "None of these" by default
+
+	// Fingerprint is 10 hex digits of a SHA-256 over what a saved answer
+	// means: the id, type, side, texts, scale and checklist options.
+	Fingerprint string
+
 	Line, Col int
 }
 
+// CheckOption is one box of a checklist.
+type CheckOption struct {
+	ID, Label string
+	Side      score.Side // give or receive for a scored box; "" when only recorded
+	Weight    float64    // scored boxes; 1 when not given
+}
+
 // Scored reports whether the question produces scored items.
-func (q *Question) Scored() bool { return q.Type == Pair || q.Type == Rating }
-
-// Band is one entry of the results: shown when all its ranges hold.
-type Band struct {
-	Balance, Give, Receive *score.Range // nil matches anything
-	Title                  string
-	Body                   Text
-	See                    []Link
-	Line, Col              int
-}
-
-// Builtin scales, by id.
-var builtinScales = map[string]*Scale{
-	"frequency": {ID: "frequency", Options: []Option{
-		{"Never", 0}, {"Rarely", 1}, {"Sometimes", 2}, {"Often", 3}, {"Almost always", 4},
-	}},
-	"agreement": {ID: "agreement", Options: []Option{
-		{"Strongly disagree", 0}, {"Disagree", 1}, {"Neutral", 2}, {"Agree", 3}, {"Strongly agree", 4},
-	}},
-}
-
-// Sides reports whether the worksheet has scored items on the give side and
-// on the receive side. Only a worksheet with both has a balance and bands.
-func (w *Worksheet) Sides() (give, receive bool) {
-	for _, s := range w.Sections {
-		for _, q := range s.Questions {
-			switch {
-			case q.Type == Pair:
-				give, receive = true, true
-			case q.Type == Rating && q.Side == score.Give:
-				give = true
-			case q.Type == Rating && q.Side == score.Receive:
-				receive = true
+func (q *Question) Scored() bool {
+	switch q.Type {
+	case Pair, Rating, Lean:
+		return true
+	case Checklist:
+		for _, o := range q.Options {
+			if o.Side != "" {
+				return true
 			}
 		}
 	}
+	return false
+}
+
+// Band is one entry of the results: shown when it is the first that holds
+// (see package score).
+type Band struct {
+	Balance, Give, Receive, Lean *score.Range // nil when not named
+	Title                        string
+	Body                         Text
+	See                          []Link
+	Line, Col                    int
+}
+
+// NoneOption is the id (and checkbox value) of a checklist's "None of
+// these" box; no option may take it.
+const NoneOption = "none"
+
+// DefaultNoneLabel is the words of a checklist's last box.
+const DefaultNoneLabel = "None of these"
+
+// naLabel is the "does not apply" option of the built-in -na scales.
+var naOption = Option{Label: "Does not apply", NA: true}
+
+// Builtin scales, by id.
+var builtinScales = func() map[string]*Scale {
+	frequency := []Option{
+		{Label: "Never", Value: 0}, {Label: "Rarely", Value: 1}, {Label: "Sometimes", Value: 2},
+		{Label: "Often", Value: 3}, {Label: "Almost always", Value: 4},
+	}
+	agreement := []Option{
+		{Label: "Strongly disagree", Value: 0}, {Label: "Disagree", Value: 1}, {Label: "Neutral", Value: 2},
+		{Label: "Agree", Value: 3}, {Label: "Strongly agree", Value: 4},
+	}
+	return map[string]*Scale{
+		"frequency":    {ID: "frequency", Options: frequency},
+		"agreement":    {ID: "agreement", Options: agreement},
+		"frequency-na": {ID: "frequency-na", Options: append(frequency[:len(frequency):len(frequency)], naOption)},
+		"agreement-na": {ID: "agreement-na", Options: append(agreement[:len(agreement):len(agreement)], naOption)},
+	}
+}()
+
+// builtinNames lists the built-in scale ids, sorted.
+var builtinNames = []string{"agreement", "agreement-na", "frequency", "frequency-na"}
+
+// Scores reports which scores the worksheet can have: give, receive and
+// lean (balance needs both give and receive).
+func (w *Worksheet) Scores() (give, receive, lean bool) {
+	for _, u := range w.units() {
+		give = give || u.give
+		receive = receive || u.receive
+		lean = lean || u.lean
+	}
+	return give, receive, lean
+}
+
+// Sides reports whether the worksheet has scored items on the give side and
+// on the receive side. Only a worksheet with both has a balance.
+func (w *Worksheet) Sides() (give, receive bool) {
+	give, receive, _ = w.Scores()
 	return give, receive
+}
+
+// unit is what answering one part of a question can make non-empty: a
+// rating its side, each side of a pair its own, a lean question the lean
+// score, a checklist every side of its scored options at once.
+type unit struct{ give, receive, lean bool }
+
+func (w *Worksheet) units() []unit {
+	var us []unit
+	for _, s := range w.Sections {
+		for _, q := range s.Questions {
+			switch q.Type {
+			case Pair:
+				us = append(us, unit{give: true}, unit{receive: true})
+			case Rating:
+				us = append(us, unit{give: q.Side == score.Give, receive: q.Side == score.Receive})
+			case Lean:
+				us = append(us, unit{lean: true})
+			case Checklist:
+				var u unit
+				for _, o := range q.Options {
+					u.give = u.give || o.Side == score.Give
+					u.receive = u.receive || o.Side == score.Receive
+				}
+				if u.give || u.receive {
+					us = append(us, u)
+				}
+			}
+		}
+	}
+	return us
 }

@@ -16,8 +16,9 @@ WebAssembly.instantiate(fs.readFileSync(process.argv[3]), go.importObject).then(
 	}
 	const calls = JSON.parse(fs.readFileSync(0, "utf8"));
 	const results = calls.map((args) => mutualScore(...args));
-	process.stdout.write(JSON.stringify({ instantiateMs, results }));
-	process.exit(0); // the Go program never exits on its own
+	// Exit once the output is written: a pipe takes it in chunks, and the
+	// Go program never exits on its own.
+	process.stdout.write(JSON.stringify({ instantiateMs, results }), () => process.exit(0));
 }).catch((err) => {
 	console.error(err);
 	process.exit(1);

@@ -1,496 +1,419 @@
-// worksheet.js: scoring, saving and printing for a worksheet page.
+// worksheet.js: a worksheet page's wiring.
 //
-// The page is a working form without this script. The script adds:
-//   - scoring: it loads the WebAssembly scorer (data-wasm on the form; Go's
-//     wasm_exec.js, loaded before this file, defines Go), which registers
-//     mutualScore(model, answers); every change rescores and updates the
-//     elements carrying data-result, the area table and chart, the band, the
-//     biggest gap and the safety notice;
-//   - saving: answers (radios and reflections) live in localStorage under
-//     "mutual:<slug>:<fingerprint>" only, restored on load; keys of the same
-//     worksheet with another fingerprint (an older version of its questions)
-//     are deleted, so old answers never land in changed questions;
-//   - the "Clear my answers" and "Print" buttons.
-// It makes no request after the page has loaded (the scorer's fetch is part
-// of loading), uses no inline script or style (the page's CSP forbids both),
-// and keeps working when storage or WebAssembly is unavailable.
-(function () {
+// The page is a working form without any script. Once the page has
+// loaded (so that nothing here holds up what it shows first), this file
+// loads the modules the form's data-modules names and joins them:
+//   - worksheet-form.js (ns.form): the form's answers, question by question;
+//   - worksheet-store.js (ns.Store): saving them in this browser: answers
+//     whose question is unchanged come back after a reload, the others are
+//     kept, and the page says how many were not restored;
+//   - worksheet-scorer.js (ns.startScorer): the scorer, in a Web Worker;
+//   - worksheet-results.js (ns.results): showing its results, and the
+//     progress bar.
+// It also runs "Clear my answers" (with Undo until the person answers
+// again or leaves), "Print" and the bar's "See results" link. Every word it
+// shows comes from the page (the data-text-* attributes of the data-strings
+// element). It makes no
+// request after the page has loaded, uses no inline script or style, keeps
+// working without storage or WebAssembly, and never lets bad saved data or
+// a refused model stop the form.
+(function (ns) {
   "use strict";
 
-  var form = document.querySelector("form[data-model]");
-  if (!form) {
-    return;
-  }
-  var results = document.querySelector("[data-results]");
-  var model = parseModel(form.getAttribute("data-model"));
-  var prefix = "mutual:" + form.getAttribute("data-slug") + ":";
-  var storageKey = prefix + form.getAttribute("data-fingerprint");
-  var storage = openStorage();
-  var keys = {};
-  model.items.forEach(function (item) {
-    keys[item.key] = true;
-  });
-  var score = null; // mutualScore once the scorer runs
-  var EMPTY = "\u2014"; // em dash: an empty score
-  var SVG = "http://www.w3.org/2000/svg";
-
-  function parseModel(text) {
-    try {
-      var m = JSON.parse(text || "{}");
-      return { items: m.items || [], areas: m.areas || [], bands: m.bands || [] };
-    } catch (e) {
-      return { items: [], areas: [], bands: [] };
-    }
+  function strings(el) {
+    var s = {};
+    var names = {
+      notSaving: "data-text-not-saving",
+      unrestoredOne: "data-text-unrestored-one",
+      unrestoredOther: "data-text-unrestored-other",
+      cleared: "data-text-cleared",
+      restored: "data-text-restored",
+      ready: "data-text-ready",
+      unavailable: "data-text-unavailable",
+      rejected: "data-text-rejected",
+      sayProgress: "data-text-say-progress",
+      sayScores: "data-text-say-scores",
+      sayAlert: "data-text-say-alert",
+    };
+    Object.keys(names).forEach(function (k) {
+      s[k] = (el && el.getAttribute(names[k])) || "";
+    });
+    return s;
   }
 
-  // ---------- storage ----------
-
-  // openStorage returns localStorage if it works here (it throws in some
-  // private modes and when disabled), else null.
-  function openStorage() {
-    try {
-      var s = window.localStorage;
-      var probe = prefix + "probe";
-      s.setItem(probe, "1");
-      s.removeItem(probe);
-      return s;
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function forgetStale() {
-    if (!storage) {
+  function start() {
+    var form = document.querySelector("form[data-model]");
+    var text = strings(document.querySelector("[data-strings]"));
+    var results = document.querySelector("[data-results]");
+    if (!form || !ns.form || !ns.Store) {
+      if (results) {
+        results.setAttribute("data-scoring", "unavailable");
+        var st = results.querySelector("[data-status]");
+        if (st) {
+          st.textContent = text.unavailable;
+        }
+      }
       return;
     }
-    try {
-      var stale = [];
-      for (var i = 0; i < storage.length; i++) {
-        var k = storage.key(i);
-        if (k && k.indexOf(prefix) === 0 && k !== storageKey) {
-          stale.push(k);
-        }
-      }
-      stale.forEach(function (k) {
-        storage.removeItem(k);
-      });
-    } catch (e) {
-      // storage went away; nothing to clean
-    }
-  }
-
-  // answersOf reads the form: checked radios and non-empty reflections.
-  function answersOf() {
-    var radios = {};
-    var texts = {};
-    Array.prototype.forEach.call(form.elements, function (el) {
-      if (el.type === "radio" && el.checked) {
-        radios[el.name] = el.value;
-      } else if (el.tagName === "TEXTAREA" && el.value !== "") {
-        texts[el.name] = el.value;
-      }
+    var F = ns.form;
+    var bar = form.querySelector("[data-bar]");
+    var announcer = results && results.querySelector("[data-announce]");
+    var questions = F.questions(form);
+    var byId = Object.create(null);
+    questions.forEach(function (q) {
+      byId[q.id] = q;
     });
-    return { radios: radios, texts: texts };
-  }
+    var store = new ns.Store(form.getAttribute("data-store-key"), form.getAttribute("data-legacy-key"));
+    var kept = Object.create(null); // saved answers of questions that have changed since
+    var undo = null; // what "Clear my answers" took, until the next answer
+    var scorer = null;
+    var latest = 0; // the last request sent to the scorer
 
-  function save() {
-    if (!storage) {
-      return;
-    }
-    var a = answersOf();
-    try {
-      if (Object.keys(a.radios).length === 0 && Object.keys(a.texts).length === 0) {
-        storage.removeItem(storageKey);
-      } else {
-        storage.setItem(storageKey, JSON.stringify(a));
-      }
-    } catch (e) {
-      // full or gone: the form still works, unsaved
-    }
-  }
-
-  function restore() {
-    if (!storage) {
-      return;
-    }
-    var saved;
-    try {
-      saved = JSON.parse(storage.getItem(storageKey) || "null");
-    } catch (e) {
-      saved = null;
-    }
-    if (!saved || typeof saved !== "object") {
-      return;
-    }
-    Object.keys(saved.radios || {}).forEach(function (name) {
-      var value = String(saved.radios[name]);
-      Array.prototype.forEach.call(form.elements, function (el) {
-        if (el.type === "radio" && el.name === name && el.value === value) {
-          el.checked = true;
-        }
-      });
-    });
-    Object.keys(saved.texts || {}).forEach(function (name) {
-      Array.prototype.forEach.call(form.elements, function (el) {
-        if (el.tagName === "TEXTAREA" && el.name === name) {
-          el.value = String(saved.texts[name]);
-        }
-      });
-    });
-  }
-
-  // ---------- scorer ----------
-
-  // loadScorer instantiates the WebAssembly module with one fetch. If the
-  // server sends the wrong content type, instantiateStreaming fails; the
-  // clone of the same response then gives the bytes, without a second
-  // request.
-  function loadScorer(url) {
-    if (typeof WebAssembly !== "object" || typeof window.Go !== "function" || typeof fetch !== "function") {
-      return Promise.reject(new Error("WebAssembly is unavailable"));
-    }
-    var go = new window.Go();
-    var spare = null;
-    var response = fetch(url).then(function (r) {
-      if (!r.ok) {
-        throw new Error("scorer: HTTP " + r.status);
-      }
-      spare = r.clone();
-      return r;
-    });
-    var instantiated;
-    if (typeof WebAssembly.instantiateStreaming === "function") {
-      instantiated = WebAssembly.instantiateStreaming(response, go.importObject).catch(function (err) {
-        if (!spare) {
-          throw err;
-        }
-        return spare.arrayBuffer().then(function (bytes) {
-          return WebAssembly.instantiate(bytes, go.importObject);
-        });
-      });
-    } else {
-      instantiated = response
-        .then(function (r) {
-          return r.arrayBuffer();
-        })
-        .then(function (bytes) {
-          return WebAssembly.instantiate(bytes, go.importObject);
-        });
-    }
-    return instantiated.then(function (source) {
-      go.run(source.instance); // returns when main blocks, mutualScore registered
-      if (typeof window.mutualScore !== "function") {
-        throw new Error("scorer did not start");
-      }
-      return window.mutualScore;
-    });
-  }
-
-  function answerValues() {
-    var answers = {};
-    Array.prototype.forEach.call(form.elements, function (el) {
-      if (el.type === "radio" && el.checked && keys[el.name]) {
-        answers[el.name] = Number(el.value);
-      }
-    });
-    return answers;
-  }
-
-  // ---------- results ----------
-
-  function show(v) {
-    return v === null || v === undefined ? EMPTY : String(v);
-  }
-
-  function setText(root, selector, text) {
-    var el = root.querySelector(selector);
-    if (el) {
-      el.textContent = text;
-    }
-  }
-
-  function status(text) {
-    var el = results && results.querySelector("[data-status]");
-    if (el) {
-      el.textContent = text;
-    }
-  }
-
-  function direction(balance) {
-    return balance < 0 ? "you give more than you receive" : "you receive more than you give";
-  }
-
-  function rescore() {
-    if (!score || !results) {
-      return null;
-    }
-    var r;
-    try {
-      r = score(model, answerValues());
-    } catch (e) {
-      score = null;
-      unavailable();
-      return null;
-    }
-    results.setAttribute("data-answered", String(r.answered));
-    setText(results, '[data-result="progress"]', r.answered + " of " + r.total);
-    setText(results, '.ws-scores [data-result="give"]', show(r.give));
-    setText(results, '.ws-scores [data-result="receive"]', show(r.receive));
-    setText(results, '.ws-scores [data-result="balance"]', show(r.balance));
-
-    var alert = results.querySelector('[data-result="alert"]');
-    if (alert) {
-      alert.hidden = !r.alert;
-    }
-
-    var band = results.querySelector('[data-result="band"]');
-    if (band) {
-      band.setAttribute("data-band-index", String(r.band));
-      Array.prototype.forEach.call(band.querySelectorAll("[data-band]"), function (el) {
-        el.hidden = el.getAttribute("data-band") !== String(r.band);
-      });
-      var none = band.querySelector("[data-band-none]");
-      if (none) {
-        none.hidden = r.band >= 0;
-      }
-    }
-
-    (r.areas || []).forEach(function (a) {
-      var row = results.querySelector('[data-area="' + a.id + '"]');
-      if (row) {
-        setText(row, '[data-result="give"]', show(a.give));
-        setText(row, '[data-result="receive"]', show(a.receive));
-        setText(row, '[data-result="balance"]', show(a.balance));
-      }
-    });
-
-    var gap = results.querySelector('[data-result="gap"]');
-    if (gap) {
-      var area = r.gap >= 0 && r.areas ? r.areas[r.gap] : null;
-      var shown = area && area.balance !== null && area.balance !== 0;
-      gap.hidden = !shown;
-      Array.prototype.forEach.call(gap.querySelectorAll("[data-gap]"), function (el) {
-        var on = shown && el.getAttribute("data-gap") === area.id;
-        el.hidden = !on;
-        if (on) {
-          setText(el, "[data-gap-direction]", direction(area.balance));
-        }
-      });
-    }
-
-    drawChart(r.areas || []);
-    return r;
-  }
-
-  // drawChart draws give and receive bars per area, 0 to 100. Sizes are SVG
-  // attributes; colours come from CSS classes (no style attributes).
-  var lastAreas = null;
-  function drawChart(areas) {
-    lastAreas = areas;
-    var svg = results.querySelector("[data-chart]");
-    if (!svg) {
-      return;
-    }
-    var labels = {};
-    Array.prototype.forEach.call(results.querySelectorAll("[data-area]"), function (row) {
-      var th = row.querySelector("th");
-      labels[row.getAttribute("data-area")] = th ? th.textContent : row.getAttribute("data-area");
-    });
-    var sides = [];
-    if (results.querySelector('.ws-scores [data-result="give"]')) {
-      sides.push("give");
-    }
-    if (results.querySelector('.ws-scores [data-result="receive"]')) {
-      sides.push("receive");
-    }
-    // One viewBox unit per CSS pixel, so labels keep their size on phones.
-    var drawn = svg.getBoundingClientRect().width;
-    var width = drawn >= 160 ? Math.round(drawn) : 320;
-    var barMax = width - 34;
-    var barH = 10;
-    var rowH = 20 + sides.length * (barH + 4);
-    while (svg.firstChild) {
-      svg.removeChild(svg.firstChild);
-    }
-    svg.setAttribute("viewBox", "0 0 " + width + " " + Math.max(10, areas.length * rowH));
-    areas.forEach(function (a, i) {
-      var y = i * rowH;
-      var label = document.createElementNS(SVG, "text");
-      label.setAttribute("class", "ws-chart-label");
-      label.setAttribute("x", "0");
-      label.setAttribute("y", String(y + 14));
-      label.textContent = labels[a.id] || a.id;
-      svg.appendChild(label);
-      sides.forEach(function (side, j) {
-        var by = y + 18 + j * (barH + 4);
-        var track = document.createElementNS(SVG, "rect");
-        track.setAttribute("class", "ws-chart-track");
-        track.setAttribute("x", "0");
-        track.setAttribute("y", String(by));
-        track.setAttribute("width", String(barMax));
-        track.setAttribute("height", String(barH));
-        svg.appendChild(track);
-        var v = a[side];
-        if (v !== null && v !== undefined) {
-          var bar = document.createElementNS(SVG, "rect");
-          bar.setAttribute("class", "ws-chart-bar ws-chart-" + side);
-          bar.setAttribute("x", "0");
-          bar.setAttribute("y", String(by));
-          bar.setAttribute("width", String((barMax * v) / 100));
-          bar.setAttribute("height", String(barH));
-          svg.appendChild(bar);
-        }
-        var value = document.createElementNS(SVG, "text");
-        value.setAttribute("class", "ws-chart-value");
-        value.setAttribute("x", String(barMax + 6));
-        value.setAttribute("y", String(by + barH - 1));
-        value.textContent = show(v);
-        svg.appendChild(value);
-      });
-    });
-  }
-
-  // announce tells screen readers the gist, once typing or clicking pauses.
-  var announceTimer = 0;
-  function announce(r) {
-    var el = results && results.querySelector("[data-announce]");
-    if (!el || !r) {
-      return;
-    }
-    var parts = [r.answered + " of " + r.total + " answered."];
-    var scores = [];
-    if (results.querySelector('.ws-scores [data-result="give"]')) {
-      scores.push("you give " + show(r.give));
-    }
-    if (results.querySelector('.ws-scores [data-result="receive"]')) {
-      scores.push("you receive " + show(r.receive));
-    }
-    if (results.querySelector('.ws-scores [data-result="balance"]')) {
-      scores.push("balance " + show(r.balance));
-    }
-    var line = scores.join(", ");
-    parts.push(line.charAt(0).toUpperCase() + line.slice(1) + ".");
-    var chosen = r.band >= 0 && results.querySelector('[data-band="' + r.band + '"] h3');
-    if (chosen) {
-      parts.push(chosen.textContent + ".");
-    }
-    if (r.alert) {
-      parts.push("Please read the support notice at the top of the results.");
-    }
-    clearTimeout(announceTimer);
-    announceTimer = setTimeout(function () {
-      el.textContent = parts.join(" ");
-    }, 600);
-  }
-
-  function unavailable() {
-    status("Scoring is unavailable in this browser; your answers still work on paper or on screen.");
-    if (results) {
-      results.setAttribute("data-scoring", "unavailable");
-    }
-  }
-
-  function answeredAny() {
-    var a = answersOf();
-    return Object.keys(a.radios).length + Object.keys(a.texts).length > 0;
-  }
-
-  function markFilled() {
-    form.setAttribute("data-filled", answeredAny() ? "true" : "false");
-    fitTextareas();
-  }
-
-  // fitTextareas gives each reflection as many rows as its text needs, so
-  // a printed worksheet shows all of it (rows is an attribute, not a style).
-  function fitTextareas() {
-    Array.prototype.forEach.call(form.querySelectorAll("textarea"), function (el) {
-      var lines = el.value.split("\n").length;
-      var wrapped = Math.ceil(el.value.length / 60);
-      el.rows = Math.min(40, Math.max(4, lines + 1, wrapped + 1));
-    });
-  }
-
-  // ---------- wiring ----------
-
-  function changed() {
-    save();
-    markFilled();
-    announce(rescore());
-  }
-
-  var resizeTimer = 0;
-  window.addEventListener("resize", function () {
-    clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(function () {
-      if (lastAreas) {
-        drawChart(lastAreas);
-      }
-    }, 200);
-  });
-
-  form.addEventListener("input", changed);
-  form.addEventListener("change", changed);
-  form.addEventListener("submit", function (e) {
-    e.preventDefault(); // nothing is ever sent
-  });
-
-  var actions = form.querySelector("[data-actions]");
-  if (actions) {
-    actions.hidden = false;
-  }
-  var clear = form.querySelector('[data-action="clear"]');
-  if (clear) {
-    clear.addEventListener("click", function () {
-      form.reset();
-      if (storage) {
-        try {
-          storage.removeItem(storageKey);
-        } catch (e) {
-          // already gone
-        }
-      }
-      markFilled();
-      var r = rescore();
-      var el = results && results.querySelector("[data-announce]");
+    function status(msg) {
+      var el = results && results.querySelector("[data-status]");
       if (el) {
-        clearTimeout(announceTimer);
-        el.textContent = "Your answers are cleared.";
-      } else if (r) {
-        announce(r);
+        el.textContent = msg;
       }
+    }
+
+    var announceTimer = 0;
+    function announce(msg, wait) {
+      if (!announcer) {
+        return;
+      }
+      clearTimeout(announceTimer);
+      announceTimer = setTimeout(function () {
+        announcer.textContent = msg;
+      }, wait);
+    }
+
+    // ---------- saving ----------
+
+    function records() {
+      var out = Object.create(null);
+      Object.keys(kept).forEach(function (id) {
+        out[id] = kept[id];
+      });
+      questions.forEach(function (q) {
+        var v = F.values(q);
+        if (v) {
+          out[q.id] = { f: q.fp, a: v };
+          delete kept[q.id]; // answered anew: the old answer is replaced
+        }
+      });
+      return out;
+    }
+
+    function save() {
+      return store.save(records());
+    }
+
+    function restore() {
+      var saved = store.load();
+      var migrated = false;
+      if (Object.keys(saved).length === 0 && store.legacyKey) {
+        var legacy = store.legacy();
+        if (legacy) {
+          questions.forEach(function (q) {
+            var a = {};
+            Object.keys(q.inputs).forEach(function (name) {
+              if (Object.prototype.hasOwnProperty.call(legacy, name)) {
+                a[name] = legacy[name];
+              }
+            });
+            if (Object.keys(a).length > 0) {
+              saved[q.id] = { f: q.fp, a: a };
+              migrated = true;
+            }
+          });
+        }
+      }
+      // Answers of questions that changed, or left the worksheet, are
+      // kept for a worksheet changed back; the page counts those whose
+      // question is still here, changed.
+      var missed = 0;
+      Object.keys(saved).forEach(function (id) {
+        var rec = saved[id];
+        var q = byId[id];
+        if (q && rec.f === q.fp) {
+          if (F.values(q) === null) {
+            F.apply(q, rec.a); // unless the person answered before the page was ready
+          }
+          return;
+        }
+        kept[id] = rec;
+        if (q && F.has(rec.a)) {
+          missed++;
+        }
+      });
+      if (migrated && save()) {
+        store.dropLegacy();
+      }
+      var note = form.querySelector("[data-restore-note]");
+      if (note && missed > 0) {
+        note.textContent = missed === 1 ? text.unrestoredOne : text.unrestoredOther.split("{n}").join(String(missed));
+        note.hidden = false;
+      }
+    }
+
+    // ---------- scoring ----------
+
+    function rescore() {
+      if (!scorer || !results) {
+        return;
+      }
+      latest = scorer.score(F.scoring(form));
+      results.setAttribute("aria-busy", "true");
+    }
+
+    function unavailable(msg) {
+      scorer = null;
+      status(msg);
+      if (results) {
+        results.setAttribute("data-scoring", "unavailable");
+        results.removeAttribute("aria-busy");
+      }
+      if (bar) {
+        bar.hidden = true;
+      }
+    }
+
+    var speak = false; // announce the next result (after an answer, not on load)
+    function scored(id, r) {
+      if (id !== latest || !scorer) {
+        return; // a later answer is on its way
+      }
+      results.removeAttribute("aria-busy");
+      if (!r || typeof r !== "object" || r.error !== undefined || typeof r.answered !== "number") {
+        unavailable(text.rejected);
+        return;
+      }
+      ns.results.show(results, bar, r);
+      if (speak) {
+        speak = false;
+        announce(ns.results.say(text, results, r), 600);
+      }
+    }
+
+    // ---------- answering ----------
+
+    function markFilled() {
+      var any = questions.some(function (q) {
+        return F.values(q) !== null;
+      });
+      form.setAttribute("data-filled", any ? "true" : "false");
+    }
+
+    function answered(e) {
+      var t = e.target;
+      var scoredInput = t.type === "radio" || t.type === "checkbox";
+      if (e.type === "input" && scoredInput) {
+        return; // its change event follows
+      }
+      if (t.type === "checkbox") {
+        F.exclusive(t);
+      }
+      if (undo) {
+        dropUndo();
+      }
+      // Ask the scorer first: it works in its own thread while this one
+      // saves.
+      if (scoredInput) {
+        speak = true;
+        rescore();
+      }
+      if (t.tagName === "TEXTAREA") {
+        F.fitTextareas(form); // grows as the person writes; restored text waits for print
+      }
+      save();
+      markFilled();
+    }
+
+    form.addEventListener("input", answered);
+    form.addEventListener("change", answered);
+    form.addEventListener("submit", function (e) {
+      e.preventDefault(); // nothing is ever sent
     });
-  }
-  var print = form.querySelector('[data-action="print"]');
-  if (print) {
-    print.addEventListener("click", function () {
-      window.print();
+
+    // ---------- buttons ----------
+
+    var cleared = form.querySelector("[data-cleared]");
+    var clearButton = form.querySelector('[data-action="clear"]');
+    var undoButton = form.querySelector('[data-action="undo"]');
+
+    function dropUndo() {
+      undo = null;
+      if (cleared) {
+        cleared.hidden = true;
+      }
+    }
+
+    if (clearButton) {
+      clearButton.addEventListener("click", function () {
+        var taken = { answers: [], kept: kept };
+        questions.forEach(function (q) {
+          taken.answers.push(F.values(q));
+        });
+        kept = Object.create(null);
+        form.reset();
+        store.remove();
+        undo = taken;
+        markFilled();
+        rescore();
+        if (cleared) {
+          cleared.hidden = false;
+        }
+        if (undoButton) {
+          undoButton.focus();
+        }
+        announce(text.cleared, 0);
+      });
+    }
+    if (undoButton) {
+      undoButton.addEventListener("click", function () {
+        if (!undo) {
+          return;
+        }
+        var taken = undo;
+        dropUndo();
+        form.reset();
+        kept = taken.kept;
+        questions.forEach(function (q, i) {
+          F.apply(q, taken.answers[i]);
+        });
+        save();
+        markFilled();
+        rescore();
+        if (clearButton) {
+          clearButton.focus();
+        }
+        announce(text.restored, 0);
+      });
+    }
+    // A printed reflection shows all of its text.
+    window.addEventListener("beforeprint", function () {
+      F.fitTextareas(form);
     });
+    var print = form.querySelector('[data-action="print"]');
+    if (print) {
+      print.addEventListener("click", function () {
+        window.print();
+      });
+    }
+    var see = form.querySelector("[data-see-results]");
+    if (see && results) {
+      see.addEventListener("click", function (e) {
+        e.preventDefault();
+        results.focus();
+      });
+    }
+    Array.prototype.forEach.call(form.querySelectorAll("[data-actions]"), function (el) {
+      el.hidden = false;
+    });
+
+    if (!store.available) {
+      var promise = document.querySelector("[data-promise]");
+      if (promise && text.notSaving) {
+        promise.textContent = text.notSaving;
+      }
+    }
+
+    try {
+      restore();
+    } catch (e) {
+      // Saved data that gets this far is ignored: the form starts empty.
+    }
+    markFilled();
+
+    var resizeTimer = 0;
+    window.addEventListener("resize", function () {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(function () {
+        if (results && results.getAttribute("data-scoring") === "ready") {
+          rescore();
+        }
+      }, 200);
+    });
+
+    var worker = form.getAttribute("data-worker");
+    if (!worker || !results) {
+      return;
+    }
+    var starting = null;
+    function startScoring() {
+      if (!ns.startScorer || !ns.results) {
+        unavailable(text.unavailable);
+        return;
+      }
+      starting = ns.startScorer(
+        {
+          worker: worker,
+          wasm: form.getAttribute("data-wasm"),
+          exec: form.getAttribute("data-wasm-exec"),
+          model: form.getAttribute("data-model"),
+        },
+        function (state) {
+          if (state === "ready" && starting) {
+            scorer = starting;
+            status(text.ready);
+            results.setAttribute("data-scoring", "ready");
+            if (bar) {
+              bar.hidden = false;
+            }
+            rescore();
+          } else if (state === "failed") {
+            starting = null;
+            unavailable(text.unavailable);
+          }
+        },
+        scored
+      );
+      if (!starting) {
+        unavailable(text.unavailable);
+      }
+    }
+    startScoring();
   }
 
-  if (!storage) {
-    var promise = document.querySelector("[data-promise]");
-    if (promise) {
-      promise.textContent =
-        "Your answers stay on this device: nothing you choose or write is sent anywhere. This browser is not saving them, so they are gone when you leave the page.";
+  // boot loads the modules (in parallel; each only registers itself in
+  // ns) and starts once all have run. A module that does not load leaves
+  // the form as it is: a plain form.
+  var booted = false;
+  var started = false;
+  function once() {
+    if (!started) {
+      started = true;
+      start();
     }
   }
-
-  forgetStale();
-  restore();
-  markFilled();
-
-  var wasm = form.getAttribute("data-wasm");
-  if (wasm && model.items.length > 0 && results) {
-    loadScorer(wasm).then(
-      function (fn) {
-        score = fn;
-        status("Scores update as you answer.");
-        results.setAttribute("data-scoring", "ready");
-        rescore();
-      },
-      function () {
-        unavailable();
-      }
-    );
+  function boot() {
+    var form = document.querySelector("form[data-model]");
+    if (!form || booted) {
+      return;
+    }
+    booted = true;
+    var urls = (form.getAttribute("data-modules") || "").split(" ").filter(Boolean);
+    var waiting = urls.length;
+    if (waiting === 0) {
+      once();
+      return;
+    }
+    urls.forEach(function (url) {
+      var s = document.createElement("script");
+      s.src = url;
+      s.onload = function () {
+        if (--waiting === 0) {
+          once();
+        }
+      };
+      s.onerror = once; // without its modules start() does what it can
+      document.head.appendChild(s);
+    });
   }
-})();
+
+  if (document.readyState === "complete") {
+    boot();
+  } else {
+    window.addEventListener("load", boot);
+  }
+})((window.mutualWorksheet = window.mutualWorksheet || {}));

@@ -1,0 +1,434 @@
+package e2e
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"mutual/internal/browsertest"
+	"mutual/internal/score"
+	"mutual/internal/site"
+	"mutual/internal/worksheet"
+)
+
+// The worksheet tests need what the browser's tab does not see: the
+// scorer runs in a Web Worker, whose requests (wasm_exec.js, the .wasm)
+// are the worker's own, not the page's. So these tests serve the built
+// site themselves and log every request the server gets, which covers the
+// page and its worker alike, and can refuse the .wasm.
+
+// wsServer serves one or more builds of a site on one origin.
+type wsServer struct {
+	srv   *httptest.Server
+	mu    sync.Mutex
+	log   []string            // request paths, in order
+	block func(p string) bool // requests to refuse with 503
+	outs  map[string]string   // prefix -> output folder
+}
+
+// newWSServer starts a server; add builds with build.
+func newWSServer(t *testing.T) *wsServer {
+	t.Helper()
+	s := &wsServer{outs: map[string]string{}}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.log = append(s.log, r.URL.Path)
+		block := s.block
+		var prefix string
+		for p := range s.outs {
+			if strings.HasPrefix(r.URL.Path, p) && len(p) > len(prefix) {
+				prefix = p
+			}
+		}
+		out := s.outs[prefix]
+		s.mu.Unlock()
+		if block != nil && block(r.URL.Path) {
+			http.Error(w, "refused by the test", http.StatusServiceUnavailable)
+			return
+		}
+		if out == "" {
+			http.NotFound(w, r)
+			return
+		}
+		// Builds a second apart share a Last-Modified second: never let
+		// the browser keep a page from the previous build.
+		w.Header().Set("Cache-Control", "no-store")
+		http.StripPrefix(strings.TrimSuffix(prefix, "/"), files(out)).ServeHTTP(w, r)
+	})
+	s.srv = httptest.NewServer(mux)
+	t.Cleanup(s.srv.Close)
+	return s
+}
+
+// build builds the site in dir for the base path prefix ("/", "/a/") of
+// this server into out (a new folder when out is ""), and returns out.
+func (s *wsServer) build(t *testing.T, dir, prefix, out string) string {
+	t.Helper()
+	if out == "" {
+		out = filepath.Join(t.TempDir(), "public")
+	}
+	if _, err := site.New(site.Options{Dir: dir, Out: out, BaseURL: s.srv.URL + prefix}).Build(); err != nil {
+		t.Fatalf("building %s for %s: %v", dir, prefix, err)
+	}
+	s.mu.Lock()
+	s.outs[prefix] = out
+	s.mu.Unlock()
+	return out
+}
+
+// URL is the address of a path under prefix.
+func (s *wsServer) URL(prefix, p string) string {
+	return s.srv.URL + prefix + strings.TrimPrefix(p, "/")
+}
+
+// requests returns the paths requested since the last forget.
+func (s *wsServer) requests() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.log)
+}
+
+func (s *wsServer) forget() {
+	s.mu.Lock()
+	s.log = nil
+	s.mu.Unlock()
+}
+
+func (s *wsServer) refuse(f func(p string) bool) {
+	s.mu.Lock()
+	s.block = f
+	s.mu.Unlock()
+}
+
+// minimalSite writes a site folder with site.yaml and the given worksheets
+// (file name -> YAML) and returns it.
+func minimalSite(t *testing.T, sheets map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"content/site.yaml": "title: Test site\nbaseURL: https://example.org/\nhelp: Call someone you trust.\n",
+		"content/_index.md": "---\ntitle: Home\n---\nHome.\n",
+	}
+	for name, src := range sheets {
+		files["content/worksheets/"+name] = src
+	}
+	for name, src := range files {
+		writeFile(t, filepath.Join(dir, name), src)
+	}
+	return dir
+}
+
+func writeFile(t *testing.T, name, src string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// sheet is what a person has done to a worksheet page, kept the way the
+// page and package score each see it.
+type sheet struct {
+	w       *worksheet.Worksheet
+	a       score.Answers   // what score.Compute gets
+	checked map[string]bool // "name=value" of every checked radio and box
+}
+
+func newSheet(w *worksheet.Worksheet) *sheet {
+	return &sheet{w: w, a: score.Answers{}, checked: map[string]bool{}}
+}
+
+// pick records choosing value ("3", "na") in the radio group name.
+func (s *sheet) pick(name, value string) {
+	for k := range s.checked {
+		if strings.HasPrefix(k, name+"=") {
+			delete(s.checked, k)
+		}
+	}
+	s.checked[name+"="+value] = true
+	if value == "na" {
+		s.a[name] = score.NA
+		return
+	}
+	v, err := strconv.Atoi(value)
+	if err != nil {
+		panic(err)
+	}
+	s.a[name] = v
+}
+
+// tick records ticking (on) or clearing the box opt of checklist list,
+// with "None of these" clearing the others and the other way round.
+func (s *sheet) tick(list, opt string, on bool) {
+	key := list + "=" + opt
+	if !on {
+		delete(s.checked, key)
+	} else {
+		s.checked[key] = true
+		for k := range s.checked {
+			if strings.HasPrefix(k, list+"=") && k != key && (opt == worksheet.NoneOption || k == list+"="+worksheet.NoneOption) {
+				delete(s.checked, k)
+			}
+		}
+	}
+	// The answers follow from the boxes, as the page sends them.
+	for k := range s.a {
+		if k == list || strings.HasPrefix(k, list+".") {
+			delete(s.a, k)
+		}
+	}
+	for k := range s.checked {
+		if o, ok := strings.CutPrefix(k, list+"="); ok {
+			s.a[list] = 1
+			if o != worksheet.NoneOption {
+				s.a[worksheet.CheckKey(list, o)] = 1
+			}
+		}
+	}
+}
+
+func (s *sheet) checkedList() []string {
+	var out []string
+	for k := range s.checked {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// shown is what the results of a worksheet page show, read through the
+// contract (data-result, data-area, names and values).
+type shown struct {
+	Progress, Give, Receive, Balance, Lean string
+	Band                                   string // visible text of [data-result=band]
+	Gap                                    string // visible text of [data-result=gap], "" when hidden
+	Alert                                  bool   // [data-result=alert] present and visible
+	Areas                                  map[string]map[string]string
+	Checked                                []string          // "name=value" of checked radios and boxes, sorted
+	Texts                                  map[string]string // non-empty textareas by name
+	Scoring                                string            // data-scoring of the results
+	Status                                 string            // the results' status line
+}
+
+const shownJS = `(() => {
+	const txt = el => el ? el.textContent.trim() : "(missing)";
+	const summary = name => {
+		const els = [...document.querySelectorAll('[data-result="' + name + '"]')].filter(e => !e.closest("[data-area]"));
+		return els.length === 1 ? txt(els[0]) : "(" + els.length + " elements)";
+	};
+	const vis = el => !!el && el.checkVisibility();
+	const areas = {};
+	for (const a of document.querySelectorAll("[data-area]")) {
+		const cell = k => { const e = a.querySelector('[data-result="' + k + '"]'); return e ? txt(e) : "(missing)"; };
+		areas[a.getAttribute("data-area")] = {give: cell("give"), receive: cell("receive"), balance: cell("balance"), lean: cell("lean")};
+	}
+	const band = document.querySelector('[data-result="band"]');
+	const gap = document.querySelector('[data-result="gap"]');
+	const texts = {};
+	for (const ta of document.querySelectorAll("textarea")) if (ta.value) texts[ta.name] = ta.value;
+	const results = document.querySelector("[data-results]");
+	const status = document.querySelector("[data-status]");
+	return {
+		Progress: summary("progress"), Give: summary("give"), Receive: summary("receive"), Balance: summary("balance"), Lean: summary("lean"),
+		Band: band ? band.innerText : "(missing)",
+		Gap: vis(gap) ? gap.innerText : "",
+		Alert: vis(document.querySelector('[data-result="alert"]')),
+		Areas: areas,
+		Checked: [...document.querySelectorAll("form input:checked")].map(i => i.name + "=" + i.value).sort(),
+		Texts: texts,
+		Scoring: results ? results.getAttribute("data-scoring") || "" : "",
+		Status: status ? status.textContent : "",
+	};
+})()`
+
+// showScore is how a page shows a score: its number (a negative one with a
+// minus sign, U+2212), or an em dash.
+func showScore(s score.Score) string {
+	switch {
+	case !s.Valid:
+		return "—"
+	case s.Value < 0:
+		return "−" + strconv.Itoa(-s.Value)
+	}
+	return strconv.Itoa(s.Value)
+}
+
+// waitScored waits until the results show the scorer's answer to the last
+// change (the page marks them aria-busy while it waits).
+func waitScored(t *testing.T, tab *browsertest.Tab) {
+	t.Helper()
+	tab.Poll("the results", `(r => !r || r.getAttribute("data-scoring") !== "ready" || !r.hasAttribute("aria-busy"))(document.querySelector("[data-results]"))`, 10*time.Second)
+}
+
+// checkShown compares what the page shows with what package score computes
+// for the same answers, once the page has scored the last change.
+func checkShown(t *testing.T, tab *browsertest.Tab, s *sheet, when string) shown {
+	t.Helper()
+	waitScored(t, tab)
+	got := browsertest.Eval[shown](tab, shownJS)
+	r := score.Compute(s.w.Model(), s.a)
+	want := map[string][2]string{
+		"progress": {got.Progress, strconv.Itoa(r.Answered) + " of " + strconv.Itoa(r.Total)},
+		"give":     {got.Give, showScore(r.Give)},
+		"receive":  {got.Receive, showScore(r.Receive)},
+		"balance":  {got.Balance, showScore(r.Balance)},
+		"lean":     {got.Lean, showScore(r.Lean)},
+	}
+	for _, a := range r.Areas {
+		g := got.Areas[a.ID]
+		for k, sc := range map[string]score.Score{"give": a.Give, "receive": a.Receive, "balance": a.Balance, "lean": a.Lean} {
+			want["area "+a.ID+" "+k] = [2]string{g[k], showScore(sc)}
+		}
+	}
+	if len(got.Areas) != len(r.Areas) && len(got.Areas) > 0 {
+		t.Errorf("%s: the page shows areas %v, the worksheet has %d", when, got.Areas, len(r.Areas))
+	}
+	for k, v := range want {
+		// A worksheet without some score has no element for it: that is
+		// fine when it would be empty.
+		if v[0] != v[1] && !(v[1] == "—" && (v[0] == "(0 elements)" || v[0] == "(missing)")) {
+			t.Errorf("%s: [data-result] %s shows %q, score.Compute gives %q", when, k, v[0], v[1])
+		}
+	}
+	for i, b := range s.w.Results {
+		has := strings.Contains(got.Band, b.Title)
+		if i == r.Band && !has {
+			t.Errorf("%s: band %q not shown; [data-result=band] reads %q", when, b.Title, got.Band)
+		}
+		if i != r.Band && has {
+			t.Errorf("%s: band %q shown, want band %d; [data-result=band] reads %q", when, b.Title, r.Band, got.Band)
+		}
+	}
+	switch {
+	case r.Gap < 0 && got.Gap != "":
+		t.Errorf("%s: [data-result=gap] shows %q, but no area has a balance", when, got.Gap)
+	case r.Gap >= 0 && r.Areas[r.Gap].Balance.Value != 0 && !strings.Contains(got.Gap, s.w.Areas[r.Gap].Label):
+		t.Errorf("%s: [data-result=gap] shows %q, want the area %q", when, got.Gap, s.w.Areas[r.Gap].Label)
+	}
+	if got.Alert != r.Alert {
+		t.Errorf("%s: [data-result=alert] visible = %v, score.Compute says alert = %v", when, got.Alert, r.Alert)
+	}
+	if want := s.checkedList(); !slices.Equal(got.Checked, want) && !(len(got.Checked) == 0 && len(want) == 0) {
+		t.Errorf("%s: checked inputs %v, want %v", when, got.Checked, want)
+	}
+	return got
+}
+
+// clickLabel clicks the label of the input matching sel, as a person does.
+func clickLabel(t *testing.T, tab *browsertest.Tab, sel string) string {
+	t.Helper()
+	id := browsertest.Eval[string](tab, `(document.querySelector(`+strconv.Quote(sel)+`) || {}).id || ""`)
+	if id == "" {
+		t.Fatalf("no input %s with an id", sel)
+	}
+	click(t, tab, `label:has(> #`+id+`)`)
+	return id
+}
+
+// click scrolls the element matching sel to the middle of the screen at
+// once, then clicks it. (The theme scrolls smoothly; a click that scrolls
+// on its own may press where the element was and let go where it is.)
+func click(t *testing.T, tab *browsertest.Tab, sel string) {
+	t.Helper()
+	if !browsertest.Eval[bool](tab, `(e => !!e && (e.scrollIntoView({block: "center", behavior: "instant"}), true))(document.querySelector(`+strconv.Quote(sel)+`))`) {
+		t.Fatalf("nothing matches %s", sel)
+	}
+	tab.Do(chromedp.Click(chromedp.CSS(sel)))
+}
+
+// answer clicks the label of the radio named name with value v and
+// records it.
+func answer(t *testing.T, tab *browsertest.Tab, s *sheet, name, v string) {
+	t.Helper()
+	id := clickLabel(t, tab, `input[type=radio][name="`+name+`"][value="`+v+`"]`)
+	if !browsertest.Eval[bool](tab, `document.getElementById(`+strconv.Quote(id)+`).checked`) {
+		t.Fatalf("clicking the label of %s=%s did not check it", name, v)
+	}
+	if s != nil {
+		s.pick(name, v)
+	}
+}
+
+// tick clicks the label of a checklist's box and records it.
+func tick(t *testing.T, tab *browsertest.Tab, s *sheet, list, opt string) {
+	t.Helper()
+	id := clickLabel(t, tab, `input[type=checkbox][name="`+list+`"][value="`+opt+`"]`)
+	on := browsertest.Eval[bool](tab, `document.getElementById(`+strconv.Quote(id)+`).checked`)
+	if s != nil {
+		s.tick(list, opt, on)
+	}
+}
+
+// waitScorer waits until the page has loaded its scorer (or given up on it).
+func waitScorer(t *testing.T, tab *browsertest.Tab, want string) {
+	t.Helper()
+	tab.Poll("scoring "+want, `(document.querySelector("[data-results]") || {getAttribute() {}}).getAttribute("data-scoring") === "`+want+`"`, 15*time.Second)
+}
+
+// initScript runs src in every page the tab opens from now on, before the
+// page's own scripts (outside the page's CSP).
+func initScript(t *testing.T, tab *browsertest.Tab, src string) {
+	t.Helper()
+	if _, err := chromedp.Call(tab.Context(), cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: src}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// pageRequests returns the requests the tab recorded, without the page's
+// icon: the browser fetches it by itself some time after the load, which
+// is part of loading the page, not something filling it in does.
+func pageRequests(tab *browsertest.Tab) []browsertest.Request {
+	icon := browsertest.Eval[string](tab, `(document.querySelector("link[rel~=icon]") || {}).href || ""`)
+	var out []browsertest.Request
+	for _, r := range tab.Requests() {
+		if r.URL != icon {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// serverRequests is what the server got, the icon aside (see pageRequests).
+func serverRequests(s *wsServer) []string {
+	return slices.DeleteFunc(s.requests(), func(p string) bool { return strings.HasSuffix(p, ".svg") })
+}
+
+// clearAnswers clicks "Clear my answers" and waits until the page offers
+// to undo it.
+func clearAnswers(t *testing.T, tab *browsertest.Tab) {
+	t.Helper()
+	click(t, tab, `[data-action="clear"]`)
+	deadline := time.Now().Add(5 * time.Second)
+	for !browsertest.Eval[bool](tab, `document.querySelector("[data-cleared]").checkVisibility()`) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no Undo after clicking Clear: active %s, checked %d, scroll %v, problems %v", browsertest.Eval[string](tab, `document.activeElement.outerHTML.slice(0, 100)`),
+				browsertest.Eval[int](tab, `document.querySelectorAll("input:checked").length`), browsertest.Eval[float64](tab, `scrollY`), tab.Problems())
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+}
+
+// undoClear presses Enter on the focused Undo button and waits until the
+// page no longer offers it.
+func undoClear(t *testing.T, tab *browsertest.Tab) {
+	t.Helper()
+	if f := browsertest.Eval[string](tab, `document.activeElement.getAttribute("data-action") || document.activeElement.tagName`); f != "undo" {
+		t.Fatalf("the focus is on %s, not on the Undo button", f)
+	}
+	tab.Key(kb.Enter)
+	tab.Poll("the clearing undone", `!document.querySelector("[data-cleared]").checkVisibility()`, 5*time.Second)
+}

@@ -1,0 +1,187 @@
+// worksheet-results.js: a scorer result, shown in the page.
+//
+// show(results, bar, r) writes the result r of mutualScore (without
+// {error}: the caller checks that) into the results section: the numbers
+// in the elements carrying data-result (and data-part for the two numbers
+// of progress), per area inside data-area, the band, the biggest gap, the
+// safety notice and the chart; and the same numbers into the progress bar
+// (data-bar). An empty score is an em dash; a negative one starts with the
+// minus sign U+2212. say(strings, r) is the sentence screen readers hear.
+// Sizes are SVG attributes and colours CSS classes: the page's CSP allows
+// no style attribute.
+(function (ns) {
+  "use strict";
+
+  var EMPTY = "\u2014";
+  var MINUS = "\u2212";
+  var SVG = "http://www.w3.org/2000/svg";
+
+  function num(v) {
+    if (typeof v !== "number" || !isFinite(v)) {
+      return EMPTY;
+    }
+    return v < 0 ? MINUS + String(-v) : String(v);
+  }
+
+  function setText(root, selector, text) {
+    Array.prototype.forEach.call(root.querySelectorAll(selector), function (el) {
+      el.textContent = text;
+    });
+  }
+
+  // fill replaces {name} in a string from the page with values.
+  function fill(text, values) {
+    return String(text || "").replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
+    });
+  }
+
+  function show(results, bar, r) {
+    var areas = Array.isArray(r.areas) ? r.areas : [];
+    results.setAttribute("data-answered", String(r.answered));
+    var progress = results.querySelector('[data-result="progress"]');
+    if (progress) {
+      setText(progress, '[data-part="answered"]', String(r.answered));
+      setText(progress, '[data-part="total"]', String(r.total));
+    }
+    var scores = results.querySelector(".ws-scores") || results;
+    ["give", "receive", "balance", "lean"].forEach(function (k) {
+      setText(scores, '[data-result="' + k + '"]', num(r[k]));
+    });
+    if (bar) {
+      setText(bar, '[data-bar="answered"]', String(r.answered));
+      setText(bar, '[data-bar="total"]', String(r.total));
+      ["give", "receive", "balance", "lean"].forEach(function (k) {
+        setText(bar, '[data-bar="' + k + '"]', num(r[k]));
+      });
+    }
+
+    var alert = results.querySelector('[data-result="alert"]');
+    if (alert) {
+      alert.hidden = r.alert !== true;
+    }
+
+    var band = results.querySelector('[data-result="band"]');
+    if (band) {
+      band.setAttribute("data-band-index", String(r.band));
+      Array.prototype.forEach.call(band.querySelectorAll("[data-band]"), function (el) {
+        el.hidden = el.getAttribute("data-band") !== String(r.band);
+      });
+      var none = band.querySelector("[data-band-none]");
+      if (none) {
+        none.hidden = r.band >= 0;
+      }
+    }
+
+    areas.forEach(function (a) {
+      Array.prototype.forEach.call(results.querySelectorAll("[data-area]"), function (row) {
+        if (row.getAttribute("data-area") === a.id) {
+          ["give", "receive", "balance", "lean"].forEach(function (k) {
+            setText(row, '[data-result="' + k + '"]', num(a[k]));
+          });
+        }
+      });
+    });
+
+    var gap = results.querySelector('[data-result="gap"]');
+    if (gap) {
+      var area = r.gap >= 0 ? areas[r.gap] : null;
+      var shown = !!area && typeof area.balance === "number" && area.balance !== 0;
+      gap.hidden = !shown;
+      Array.prototype.forEach.call(gap.querySelectorAll("[data-gap]"), function (el) {
+        var on = shown && el.getAttribute("data-gap") === area.id;
+        el.hidden = !on;
+        if (on) {
+          Array.prototype.forEach.call(el.querySelectorAll("[data-gap-direction]"), function (d) {
+            d.hidden = d.getAttribute("data-gap-direction") !== (area.balance < 0 ? "give" : "receive");
+          });
+        }
+      });
+    }
+
+    drawChart(results, areas);
+  }
+
+  // drawChart draws give and receive bars per area, 0 to 100.
+  function drawChart(results, areas) {
+    var svg = results.querySelector("[data-chart]");
+    if (!svg) {
+      return;
+    }
+    var labels = {};
+    Array.prototype.forEach.call(results.querySelectorAll("[data-area]"), function (row) {
+      var th = row.querySelector("th");
+      labels[row.getAttribute("data-area")] = th ? th.textContent : row.getAttribute("data-area");
+    });
+    var sides = [];
+    if (results.querySelector('.ws-scores [data-result="give"]')) {
+      sides.push("give");
+    }
+    if (results.querySelector('.ws-scores [data-result="receive"]')) {
+      sides.push("receive");
+    }
+    // One viewBox unit per CSS pixel, so labels keep their size on phones.
+    var drawn = svg.getBoundingClientRect().width;
+    var width = drawn >= 160 ? Math.round(drawn) : 320;
+    var barMax = width - 34;
+    var barH = 9;
+    var rowH = 19 + sides.length * (barH + 3);
+    while (svg.firstChild) {
+      svg.removeChild(svg.firstChild);
+    }
+    svg.setAttribute("viewBox", "0 0 " + width + " " + Math.max(10, areas.length * rowH));
+    areas.forEach(function (a, i) {
+      var y = i * rowH;
+      var label = document.createElementNS(SVG, "text");
+      label.setAttribute("class", "ws-chart-label");
+      label.setAttribute("x", "0");
+      label.setAttribute("y", String(y + 14));
+      label.textContent = labels[a.id] || a.id;
+      svg.appendChild(label);
+      sides.forEach(function (side, j) {
+        var by = y + 17 + j * (barH + 3);
+        var track = document.createElementNS(SVG, "rect");
+        track.setAttribute("class", "ws-chart-track");
+        track.setAttribute("x", "0");
+        track.setAttribute("y", String(by));
+        track.setAttribute("width", String(barMax));
+        track.setAttribute("height", String(barH));
+        svg.appendChild(track);
+        var v = a[side];
+        if (typeof v === "number") {
+          var bar = document.createElementNS(SVG, "rect");
+          bar.setAttribute("class", "ws-chart-bar ws-chart-" + side);
+          bar.setAttribute("x", "0");
+          bar.setAttribute("y", String(by));
+          bar.setAttribute("width", String((barMax * Math.max(0, Math.min(100, v))) / 100));
+          bar.setAttribute("height", String(barH));
+          svg.appendChild(bar);
+        }
+        var value = document.createElementNS(SVG, "text");
+        value.setAttribute("class", "ws-chart-value");
+        value.setAttribute("x", String(barMax + 6));
+        value.setAttribute("y", String(by + barH - 1));
+        value.textContent = num(v);
+        svg.appendChild(value);
+      });
+    });
+  }
+
+  // say is the gist of a result for screen readers, in the page's words.
+  function say(strings, results, r) {
+    var parts = [
+      fill(strings.sayProgress, { answered: String(r.answered), total: String(r.total) }),
+      fill(strings.sayScores, { give: num(r.give), receive: num(r.receive), balance: num(r.balance), lean: num(r.lean) }),
+    ];
+    var chosen = r.band >= 0 && results.querySelector('[data-band="' + r.band + '"] h3');
+    if (chosen) {
+      parts.push(chosen.textContent + ".");
+    }
+    if (r.alert === true) {
+      parts.push(strings.sayAlert);
+    }
+    return parts.join(" ").replace(/\s+/g, " ").trim();
+  }
+
+  ns.results = { show: show, drawChart: drawChart, say: say, fill: fill };
+})((window.mutualWorksheet = window.mutualWorksheet || {}));

@@ -9,9 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"mutual/internal/diag"
+	"mutual/internal/yamldoc"
 )
 
 // ConfigPath is where a site keeps its configuration, relative to the site.
@@ -50,59 +49,60 @@ type MenuEntry struct {
 
 var configKeys = []string{"title", "description", "baseURL", "language", "theme", "menu", "help", "markdown", "trustHTML"}
 
-// ParseConfig reads site.yaml. All problems are reported, each at its
-// position; the returned Config holds what could be read.
+// ParseConfig reads site.yaml with yamldoc, the one YAML reader. All
+// problems are reported, each at its position; the returned Config holds
+// what could be read.
 func ParseConfig(src []byte) (*Config, diag.List) {
-	var errs diag.List
-	y := &yamlFile{path: ConfigPath, errs: &errs}
 	cfg := &Config{Language: "en", Theme: "default"}
-	root := y.parse(src)
+	root, errs := yamldoc.Parse(src, yamldoc.Options{Path: ConfigPath, MaxBytes: MaxConfigSize})
 	if root == nil {
 		if len(errs) == 0 {
-			errs.Add(ConfigPath, 1, 1, "site.yaml is empty: it needs at least title and baseURL")
+			errs.Add(ConfigPath, 0, 0, "site.yaml is empty: it needs at least title and baseURL")
 		}
 		return cfg, errs
 	}
-	var baseNode *yaml.Node
-	y.fields(root, "site.yaml", configKeys, nil, func(key string, k, v *yaml.Node) {
-		switch key {
+	d := yamldoc.Decoder{Path: ConfigPath, Errs: &errs}
+	var baseNode *yamldoc.Node
+	for _, f := range d.Map(root, "site.yaml", configKeys, nil) {
+		switch f.Key.Value {
 		case "title":
-			cfg.Title = y.str(key, v)
+			cfg.Title, _ = d.Text(f)
 		case "description":
-			cfg.Description = y.str(key, v)
+			cfg.Description, _ = d.Text(f)
 		case "baseURL":
-			cfg.BaseURL = y.str(key, v)
-			baseNode = v
+			cfg.BaseURL, _ = d.Text(f)
+			baseNode = f.Value
 		case "language":
-			cfg.Language = y.str(key, v)
+			cfg.Language, _ = d.Text(f)
 		case "theme":
-			cfg.Theme = y.str(key, v)
-			cfg.ThemeLine, cfg.ThemeCol = v.Line, v.Column
+			cfg.Theme, _ = d.Text(f)
+			cfg.ThemeLine, cfg.ThemeCol = f.Value.Line, f.Value.Col
 		case "help":
-			cfg.Help = y.str(key, v)
-			cfg.HelpLine, cfg.HelpCol = v.Line, v.Column
-			if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
-				// A block scalar's text starts on the next line.
-				cfg.HelpIndent = blockIndent(src, v.Line)
-				cfg.HelpLine, cfg.HelpCol = v.Line+1, cfg.HelpIndent+1
+			cfg.Help, _ = d.Text(f)
+			cfg.HelpLine, cfg.HelpCol = f.Value.TextPos()
+			if f.Value.Style == yamldoc.Literal || f.Value.Style == yamldoc.Folded {
+				// A text block's later lines are indented like its first.
+				cfg.HelpIndent = cfg.HelpCol - 1
 			}
 		case "menu":
-			cfg.Menu = parseMenu(y, v)
+			cfg.Menu = parseMenu(&d, f)
 		case "trustHTML":
-			cfg.TrustHTML = cfg.TrustHTML || y.boolean(key, v)
+			b, _ := d.Bool(f)
+			cfg.TrustHTML = cfg.TrustHTML || b
 		case "markdown":
-			y.fields(v, "markdown", []string{"unsafe"}, nil, func(key string, k, v *yaml.Node) {
-				cfg.TrustHTML = cfg.TrustHTML || y.boolean(key, v)
-			})
+			for _, g := range d.Map(f.Value, "markdown", []string{"unsafe"}, nil) {
+				b, _ := d.Bool(g)
+				cfg.TrustHTML = cfg.TrustHTML || b
+			}
 		}
-	})
+	}
 	if cfg.Title == "" {
-		y.errorf(root, "site.yaml needs a title")
+		d.Errorf(root, "site.yaml needs a title: add a line such as title: My site")
 	}
 	if cfg.BaseURL == "" {
-		y.errorf(root, "site.yaml needs a baseURL, such as https://example.org/")
+		d.Errorf(root, "site.yaml needs a baseURL, such as https://example.org/")
 	} else if err := cfg.SetBaseURL(cfg.BaseURL); err != nil {
-		y.errorf(baseNode, "%s", err.Msg)
+		d.Errorf(baseNode, "%s", err.Msg)
 	}
 	if cfg.Language == "" {
 		cfg.Language = "en"
@@ -147,41 +147,30 @@ func (c *Config) BasePath() string { return c.base.EscapedPath() }
 // Origin is the scheme and host of the base URL.
 func (c *Config) Origin() string { return c.base.Scheme + "://" + c.base.Host }
 
-// blockIndent is the indentation of a block scalar's text: that of its
-// first non-blank line after line (1-based) of src.
-func blockIndent(src []byte, line int) int {
-	lines := strings.Split(string(src), "\n")
-	for i := line; i < len(lines); i++ {
-		l := strings.TrimRight(lines[i], "\r")
-		if strings.TrimSpace(l) != "" {
-			return len(l) - len(strings.TrimLeft(l, " "))
+func parseMenu(d *yamldoc.Decoder, f yamldoc.Field) []MenuEntry {
+	if f.Value.Kind != yamldoc.List {
+		if f.Value.Kind != yamldoc.Null && f.Value.Kind != yamldoc.Refused {
+			d.Errorf(f.Value, "menu must be a list of entries with name and url")
 		}
-	}
-	return 0
-}
-
-func parseMenu(y *yamlFile, v *yaml.Node) []MenuEntry {
-	if v.Kind != yaml.SequenceNode {
-		y.errorf(v, "menu must be a list of entries with name and url")
 		return nil
 	}
 	var out []MenuEntry
-	for _, item := range v.Content {
-		e := MenuEntry{Line: item.Line, Col: item.Column}
-		y.fields(item, "menu entry", []string{"name", "url"}, nil, func(key string, k, v *yaml.Node) {
-			switch key {
+	for _, item := range f.Value.Content {
+		e := MenuEntry{Line: item.Line, Col: item.Col}
+		for _, g := range d.Map(item, "menu entry", []string{"name", "url"}, nil) {
+			switch g.Key.Value {
 			case "name":
-				e.Name = y.str(key, v)
+				e.Name, _ = d.Text(g)
 			case "url":
-				e.URL = y.str(key, v)
-				e.Line, e.Col = v.Line, v.Column
+				e.URL, _ = d.Text(g)
+				e.Line, e.Col = g.Value.Line, g.Value.Col
 			}
-		})
-		if item.Kind != yaml.MappingNode {
+		}
+		if item.Kind != yamldoc.Map {
 			continue
 		}
 		if e.Name == "" || e.URL == "" {
-			y.errorf(item, "a menu entry needs a name and a url")
+			d.Errorf(item, "a menu entry needs a name and a url")
 			continue
 		}
 		out = append(out, e)

@@ -4,9 +4,8 @@ import (
 	"bytes"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
 	"mutual/internal/diag"
+	"mutual/internal/yamldoc"
 )
 
 // FrontMatter is the YAML block at the top of a Markdown page. Keys follow
@@ -25,8 +24,12 @@ type FrontMatter struct {
 	// included: the body's first line is Lines+1 in the file.
 	Lines int
 
-	aliasPos [][2]int // file line and column of each alias
+	aliasPos []Pos // where each alias is written
+	slugPos  Pos   // where the slug is written, when there is one
 }
+
+// Pos is a line and column in a file, from 1.
+type Pos struct{ Line, Col int }
 
 var frontMatterKeys = []string{"title", "description", "date", "lastmod", "draft", "weight", "tags", "aliases", "slug"}
 
@@ -37,13 +40,18 @@ var hugoKeys = []string{"author", "authors", "categories", "keywords", "images",
 	"showToc", "cascade", "build", "outputs", "resources", "markup", "headless", "isCJKLanguage"}
 
 // ParseFrontMatter splits a Markdown file into its front matter and body.
-// A file without front matter is an error: every page needs a title.
+// A file without front matter is an error: every page needs a title. The
+// front matter is read by yamldoc, the one YAML reader, with its type
+// rules; the plainest front matter ("key: value" lines) takes a fast path
+// that builds the same tree (yamlfast.go).
 func ParseFrontMatter(path string, src []byte) (FrontMatter, []byte, diag.List) {
 	var fm FrontMatter
 	var errs diag.List
 	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
 		src = src[3:]
 	}
+	// The opening delimiter is the file's first line: errors about it are
+	// at 1:1, where it is or should be.
 	if bytes.HasPrefix(src, []byte("+++")) {
 		errs.Add(path, 1, 1, "TOML front matter is not supported: write YAML between --- lines")
 		return fm, nil, errs
@@ -73,50 +81,57 @@ func ParseFrontMatter(path string, src []byte) (FrontMatter, []byte, diag.List) 
 		return fm, nil, errs
 	}
 	fm.Lines = lines
-	y := &yamlFile{path: path, lineOffset: 1, errs: &errs}
-	root := y.parse(yamlSrc)
+	root, ok := simpleYAML(yamlSrc, 1)
+	if !ok {
+		var perrs diag.List
+		root, perrs = yamldoc.Parse(yamlSrc, yamldoc.Options{Path: path, LineOffset: 1, MaxBytes: MaxPageSize})
+		errs = append(errs, perrs...)
+	}
 	if root == nil {
 		if len(errs) == 0 {
-			errs.Add(path, 1, 1, "front matter is empty: a page needs at least a title")
+			errs.Add(path, lines, 1, "front matter is empty: a page needs at least a title (add a line such as title: My page above this one)")
 		}
 		return fm, body, errs
 	}
-	y.fields(root, "front matter", frontMatterKeys, hugoKeys, func(key string, k, v *yaml.Node) {
-		switch key {
+	d := yamldoc.Decoder{Path: path, Errs: &errs}
+	for _, f := range d.Map(root, "front matter", frontMatterKeys, hugoKeys) {
+		switch f.Key.Value {
 		case "title":
-			fm.Title = y.str(key, v)
+			fm.Title, _ = d.Text(f)
 		case "description":
-			fm.Description = y.str(key, v)
+			fm.Description, _ = d.Text(f)
 		case "date":
-			fm.Date = y.date(key, v)
+			fm.Date, _ = d.Date(f)
 		case "lastmod":
-			fm.Lastmod = y.date(key, v)
+			fm.Lastmod, _ = d.Date(f)
 		case "draft":
-			fm.Draft = y.boolean(key, v)
+			fm.Draft, _ = d.Bool(f)
 		case "weight":
-			fm.Weight = y.integer(key, v)
+			fm.Weight, _ = d.Int(f)
 		case "tags":
-			fm.Tags = y.strings(key, v)
+			fm.Tags = d.Texts(f)
 		case "aliases":
-			fm.Aliases = y.strings(key, v)
-			if v.Kind == yaml.SequenceNode {
-				for _, c := range v.Content {
-					if c.Kind == yaml.ScalarNode {
-						fm.aliasPos = append(fm.aliasPos, [2]int{c.Line + y.lineOffset, c.Column})
-					}
+			for _, item := range d.List(f) {
+				if a, ok := d.Text(f.Entry(item)); ok {
+					fm.Aliases = append(fm.Aliases, a)
+					fm.aliasPos = append(fm.aliasPos, Pos{item.Line, item.Col})
 				}
-			} else if len(fm.Aliases) == 1 {
-				fm.aliasPos = [][2]int{{v.Line + y.lineOffset, v.Column}}
 			}
 		case "slug":
-			fm.Slug = y.str(key, v)
-			if !ValidSlug(fm.Slug) {
-				y.errorf(v, "slug %q may only hold letters, digits, '-' and '_'", fm.Slug)
+			if s, ok := d.Text(f); ok {
+				fm.Slug, fm.slugPos = s, Pos{f.Value.Line, f.Value.Col}
+				if !ValidSlug(s) {
+					d.Errorf(f.Value, "slug %q may only hold letters, digits, '-' and '_'", s)
+				}
 			}
 		}
-	})
-	if root.Kind == yaml.MappingNode && fm.Title == "" {
-		errs.Add(path, 2, 1, "missing title: add a line such as title: My page to the front matter")
+	}
+	if root.Kind == yamldoc.Map && fm.Title == "" {
+		if f, ok := d.Pairs(root, "front matter").Get("title"); ok {
+			d.Errorf(f.Value, "the title is empty: write the page's title after title:")
+		} else {
+			d.Errorf(root, "missing title: add a line such as title: My page to the front matter")
+		}
 	}
 	return fm, body, errs
 }

@@ -273,7 +273,7 @@ func NewModel(srcs []*Source, drafts bool, siteTitle string) (*Model, diag.List)
 		n.Out = OutFile(n.URL)
 		n.Href = PathEscape(n.URL)
 		if o := owner[n.URL]; o != nil {
-			reportDuplicate(&errs, n, o, n.URL)
+			reportDuplicate(&errs, n, o, n.URL, Pos{})
 			continue
 		}
 		owner[n.URL] = n
@@ -285,21 +285,18 @@ func NewModel(srcs []*Source, drafts bool, siteTitle string) (*Model, diag.List)
 		}
 		fm := &n.Src.FrontMatter
 		for i, a := range fm.Aliases {
-			line, col := 2, 1
-			if i < len(fm.aliasPos) {
-				line, col = fm.aliasPos[i][0], fm.aliasPos[i][1]
-			}
+			at := fm.aliasPos[i]
 			u, msg := aliasURL(a)
 			if msg != "" {
-				errs.Add(n.Src.Path(), line, col, "alias %q %s", a, msg)
+				errs.Add(n.Src.Path(), at.Line, at.Col, "alias %q %s", a, msg)
 				continue
 			}
 			if o := owner[u]; o != nil {
-				reportDuplicate(&errs, n, o, u)
+				reportDuplicate(&errs, n, o, u, at)
 				continue
 			}
 			owner[u] = n
-			n.Aliases = append(n.Aliases, Alias{Written: a, URL: u, Line: line, Col: col})
+			n.Aliases = append(n.Aliases, Alias{Written: a, URL: u, Line: at.Line, Col: at.Col})
 		}
 	}
 	return m, errs
@@ -345,7 +342,10 @@ func aliasURL(a string) (string, string) {
 	return u, ""
 }
 
-func reportDuplicate(errs *diag.List, n, o *Node, url string) {
+// reportDuplicate reports that n's url (or alias, written at at) is also
+// o's. A page's own URL comes from its path, or from its slug when it has
+// one: the error is at the slug, or names the file.
+func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
 	where := func(x *Node) string {
 		if x.Src != nil {
 			return x.Src.Path()
@@ -355,8 +355,11 @@ func reportDuplicate(errs *diag.List, n, o *Node, url string) {
 	p := "content"
 	if n.Src != nil {
 		p = n.Src.Path()
+		if at == (Pos{}) {
+			at = n.Src.FrontMatter.slugPos
+		}
 	}
-	errs.Add(p, 1, 1, "duplicate URL /%s: also the address of %s", url, where(o))
+	errs.Add(p, at.Line, at.Col, "duplicate URL /%s: also the address of %s", url, where(o))
 }
 
 // sortNodes orders a list by weight (weighted pages first), then title,

@@ -16,19 +16,34 @@ func TestParseFrontMatter(t *testing.T) {
 		errs      string
 	}{
 		{"full", "---\ntitle: T\ndescription: D\ndate: 2026-01-02\nlastmod: 2026-02-03T04:05:06Z\ndraft: true\nweight: 3\ntags: [a, b]\naliases: /old/\nslug: s-1\n---\nBody\n",
-			FrontMatter{Title: "T", Description: "D", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Lastmod: time.Date(2026, 2, 3, 4, 5, 6, 0, time.UTC), Draft: true, Weight: 3, Tags: []string{"a", "b"}, Aliases: []string{"/old/"}, Slug: "s-1", Lines: 11}, "Body\n", ""},
+			FrontMatter{Title: "T", Description: "D", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Lastmod: time.Date(2026, 2, 3, 4, 5, 6, 0, time.UTC), Draft: true, Weight: 3, Tags: []string{"a", "b"}, Aliases: []string{"/old/"}, Slug: "s-1", Lines: 11,
+				aliasPos: []Pos{{9, 10}}, slugPos: Pos{10, 7}}, "Body\n", ""},
 		{"hugo keys pass", "---\ntitle: T\ncategories: [x]\nauthor: me\n---\n", FrontMatter{Title: "T", Lines: 5}, "", ""},
 		{"crlf", "---\r\ntitle: T\r\n---\r\nB\r\n", FrontMatter{Title: "T", Lines: 3}, "B\r\n", ""},
 		{"bom", "\xef\xbb\xbf---\ntitle: T\n---\n", FrontMatter{Title: "T", Lines: 3}, "", ""},
+		// One set of type rules with worksheets (package yamldoc): a field's
+		// type decides how a value is read, not how it looks.
+		{"a number is a title", "---\ntitle: 2024\n---\n", FrontMatter{Title: "2024", Lines: 3}, "", ""},
+		{"a quoted weight", "---\ntitle: T\nweight: \"3\"\n---\n", FrontMatter{Title: "T", Weight: 3, Lines: 4}, "", ""},
+		{"one tag", "---\ntitle: T\ntags: family\n---\n", FrontMatter{Title: "T", Tags: []string{"family"}, Lines: 4}, "", ""},
+		{"aliases, each positioned", "---\ntitle: T\naliases:\n  - /a/\n  - /b/\n---\n",
+			FrontMatter{Title: "T", Aliases: []string{"/a/", "/b/"}, Lines: 6, aliasPos: []Pos{{4, 5}, {5, 5}}}, "", ""},
+		// Errors, each at the position of what is wrong.
 		{"unknown key", "---\ntitle: T\ndescripton: x\n---\n", FrontMatter{Title: "T", Lines: 4}, "", `p.md:3:1: unknown key "descripton" in front matter (did you mean "description"?)`},
-		{"bad slug", "---\ntitle: T\nslug: a/b\n---\n", FrontMatter{Title: "T", Slug: "a/b", Lines: 4}, "", `p.md:3:7: slug "a/b" may only hold letters, digits, '-' and '_'`},
-		{"duplicate key", "---\ntitle: T\ntitle: U\n---\n", FrontMatter{}, "", `p.md:3:1: duplicate key "title"`},
-		{"not a mapping", "---\n- a\n---\n", FrontMatter{Lines: 3}, "", "p.md:2:1: front matter must be a mapping of keys to values"},
+		{"bad slug", "---\ntitle: T\nslug: a/b\n---\n", FrontMatter{}, "", `p.md:3:7: slug "a/b" may only hold letters, digits, '-' and '_'`},
+		{"duplicate key", "---\ntitle: T\ntitle: U\n---\n", FrontMatter{}, "", `p.md:3:1: duplicate key "title" (first at line 2)`},
+		{"not a mapping", "---\n- a\n---\n", FrontMatter{}, "", "p.md:2:1: front matter must be key: value pairs, not a list"},
+		{"missing title", "---\ndescription: D\n---\n", FrontMatter{}, "", "p.md:2:1: missing title: add a line such as title: My page to the front matter"},
+		{"missing title after blank lines", "---\n\n# a comment\n  description: D\n---\n", FrontMatter{}, "", "p.md:4:3: missing title: add a line such as title: My page to the front matter"},
+		{"empty title", "---\ntitle:\ndescription: D\n---\n", FrontMatter{}, "", "p.md:2:7: the title is empty: write the page's title after title:"},
+		{"empty front matter", "---\n# nothing\n---\nBody\n", FrontMatter{}, "", "p.md:3:1: front matter is empty: a page needs at least a title (add a line such as title: My page above this one)"},
+		{"yes is not a boolean", "---\ntitle: T\ndraft: yes\n---\n", FrontMatter{}, "", `p.md:3:8: draft must be true or false, not "yes"`},
+		{"a syntax error at its line, in plain words", "---\ntitle: T\ndescription: D\n tags: [a]\n---\n", FrontMatter{}, "", "p.md:4:"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fm, body, errs := ParseFrontMatter("p.md", []byte(tt.src))
-			if got := errs.Error(); got != tt.errs {
+			if got := errs.Error(); got != tt.errs && !(strings.HasSuffix(tt.errs, ":") && strings.HasPrefix(got, tt.errs)) {
 				t.Fatalf("errors:\n got %s\nwant %s", got, tt.errs)
 			}
 			if tt.errs != "" {
@@ -37,17 +52,10 @@ func TestParseFrontMatter(t *testing.T) {
 			if string(body) != tt.body {
 				t.Errorf("body %q, want %q", body, tt.body)
 			}
-			if g, w := strings.Join(fm.Tags, ","), strings.Join(tt.want.Tags, ","); g != w {
-				t.Errorf("tags %q, want %q", g, w)
+			if fmt.Sprint(fm.Tags, fm.Aliases, fm.aliasPos) != fmt.Sprint(tt.want.Tags, tt.want.Aliases, tt.want.aliasPos) {
+				t.Errorf("tags, aliases and their positions %v %v %v, want %v %v %v", fm.Tags, fm.Aliases, fm.aliasPos, tt.want.Tags, tt.want.Aliases, tt.want.aliasPos)
 			}
-			fm.Tags, tt.want.Tags = nil, nil
-			if g, w := strings.Join(fm.Aliases, ","), strings.Join(tt.want.Aliases, ","); g != w {
-				t.Errorf("aliases %q, want %q", g, w)
-			}
-			if len(fm.aliasPos) != len(fm.Aliases) {
-				t.Errorf("%d alias positions for %d aliases", len(fm.aliasPos), len(fm.Aliases))
-			}
-			fm.Aliases, tt.want.Aliases, fm.aliasPos = nil, nil, nil
+			fm.Tags, tt.want.Tags, fm.Aliases, tt.want.Aliases, fm.aliasPos, tt.want.aliasPos = nil, nil, nil, nil, nil, nil
 			if !fm.Date.Equal(tt.want.Date) || !fm.Lastmod.Equal(tt.want.Lastmod) {
 				t.Errorf("dates %v %v, want %v %v", fm.Date, fm.Lastmod, tt.want.Date, tt.want.Lastmod)
 			}
@@ -59,19 +67,81 @@ func TestParseFrontMatter(t *testing.T) {
 	}
 }
 
+// TestFrontMatterSyntaxErrors holds syntax errors in front matter to
+// yamldoc's rules: at the line of the mistake (counted from the top of the
+// file), in words a writer understands, never the parser's own.
+func TestFrontMatterSyntaxErrors(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"indented key", "---\ntitle: T\ndescription: D\n tags: [a]\n---\n", `p.md:4:2: this line is indented more than line 3 above it: line up "tags" with "description"`},
+		{"unclosed quote", "---\ntitle: \"T\ndate: 2026-01-01\n---\n", "p.md:2:8: the quote opened here is never closed"},
+		{"colon in a value", "---\ntitle: Note: this\n---\n", `p.md:2:8: a text holding ": " must be in quotes: write it as title: "Note: this"`},
+		{"tab", "---\ntitle: T\n\tweight: 1\n---\n", "p.md:3:1: this line is indented with a tab; indent with spaces only"},
+	}
+	jargon := []string{"mapping values are not allowed", "did not find expected", "found character", "scalar", "could not find", "yaml:"}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, errs := ParseFrontMatter("p.md", []byte(tt.src))
+			if len(errs) != 1 || errs[0].Error() != tt.want {
+				t.Fatalf("got %v\nwant %s", errs, tt.want)
+			}
+			for _, j := range jargon {
+				if strings.Contains(errs[0].Msg, j) {
+					t.Errorf("%q holds the parser's jargon %q", errs[0].Msg, j)
+				}
+			}
+		})
+	}
+}
+
 func TestParseConfig(t *testing.T) {
-	cfg, errs := ParseConfig([]byte("title: T\nbaseURL: https://example.org/help\nmenu:\n  - {name: A, url: /a/}\nhelp: |\n  Call.\nmarkdown: {unsafe: true}\n"))
+	cfg, errs := ParseConfig([]byte("title: T\nbaseURL: https://example.org/help\ntheme: mine\nmenu:\n  - {name: A, url: /a/}\nhelp: |\n    Call.\nmarkdown: {unsafe: true}\n"))
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
 	if cfg.BaseURL != "https://example.org/help/" || cfg.BasePath() != "/help/" || cfg.Origin() != "https://example.org" {
 		t.Errorf("base %q %q %q", cfg.BaseURL, cfg.BasePath(), cfg.Origin())
 	}
-	if !cfg.TrustHTML || cfg.Help != "Call.\n" || cfg.HelpLine != 6 || len(cfg.Menu) != 1 || cfg.Menu[0].Line != 4 {
+	if !cfg.TrustHTML || cfg.Help != "Call.\n" || len(cfg.Menu) != 1 || cfg.Menu[0].Line != 5 || cfg.Menu[0].Col != 20 {
 		t.Errorf("got %+v", cfg)
 	}
+	// Positions come from the nodes: the help text's first line and its
+	// indentation, the theme's name.
+	if cfg.HelpLine != 7 || cfg.HelpCol != 5 || cfg.HelpIndent != 4 || cfg.ThemeLine != 3 || cfg.ThemeCol != 8 {
+		t.Errorf("positions: help %d:%d indent %d, theme %d:%d", cfg.HelpLine, cfg.HelpCol, cfg.HelpIndent, cfg.ThemeLine, cfg.ThemeCol)
+	}
+	cfg, _ = ParseConfig([]byte("title: T\nbaseURL: https://example.org/\n"))
 	if cfg.Language != "en" || cfg.Theme != "default" {
 		t.Errorf("defaults %q %q", cfg.Language, cfg.Theme)
+	}
+	cfg, _ = ParseConfig([]byte("title: T\nbaseURL: https://example.org/\nhelp: \"Call [us](x.md).\"\n"))
+	if cfg.HelpLine != 3 || cfg.HelpCol != 8 || cfg.HelpIndent != 0 {
+		t.Errorf("quoted help at %d:%d indent %d, want 3:8 (inside the quote)", cfg.HelpLine, cfg.HelpCol, cfg.HelpIndent)
+	}
+}
+
+// TestConfigErrors holds site.yaml's errors: each at its position, taken
+// from the YAML nodes.
+func TestConfigErrors(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"empty", "", "content/site.yaml: site.yaml is empty: it needs at least title and baseURL"},
+		{"comments only", "# a site\n", "content/site.yaml: site.yaml is empty: it needs at least title and baseURL"},
+		{"no title", "\nbaseURL: https://example.org/\n", "content/site.yaml:2:1: site.yaml needs a title: add a line such as title: My site"},
+		{"duplicate key", "title: T\nbaseURL: https://example.org/\ntitle: U\n", `content/site.yaml:3:1: duplicate key "title" (first at line 1)`},
+		{"unknown key", "title: T\nbaseURL: https://example.org/\nthem: x\n", `content/site.yaml:3:1: unknown key "them" in site.yaml (did you mean "theme"?)`},
+		{"bad base URL", "title: T\nbaseURL: example.org\n", `content/site.yaml:2:10: baseURL must be an absolute http or https URL such as https://example.org/, not "example.org"`},
+		{"menu not a list", "title: T\nbaseURL: https://example.org/\nmenu: guides\n", "content/site.yaml:3:7: menu must be a list of entries with name and url"},
+		{"menu entry without url", "title: T\nbaseURL: https://example.org/\nmenu:\n  - name: A\n", "content/site.yaml:4:5: a menu entry needs a name and a url"},
+		{"trustHTML yes", "title: T\nbaseURL: https://example.org/\ntrustHTML: yes\n", `content/site.yaml:3:12: trustHTML must be true or false, not "yes"`},
+		{"syntax error", "title: T\nbaseURL: https://example.org/\n  menu: x\n", "content/site.yaml:3:3: "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs := ParseConfig([]byte(tt.src))
+			got := errs.Error()
+			if got != tt.want && !(strings.HasSuffix(tt.want, ": ") && strings.HasPrefix(got, tt.want)) {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
 	}
 }
 

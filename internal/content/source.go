@@ -46,7 +46,11 @@ type Source struct {
 	svgErrs    diag.List // and what its check found
 }
 
-// path is the site-relative path used in messages.
+// URLPos is where the source sets its page's address: its slug, or
+// nothing (the zero Pos) when the address comes from its path.
+func (s *Source) URLPos() Pos { return s.FrontMatter.slugPos }
+
+// Path is the site-relative path used in messages.
 func (s *Source) Path() string { return "content/" + s.Rel }
 
 func classify(rel string) Kind {

@@ -2,13 +2,19 @@ package content
 
 import (
 	"bytes"
+	"os"
+	"strings"
 	"time"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
+	"mutual/internal/yamldoc"
 )
 
-// simpleYAML builds the node tree yaml.v3 would build for the plainest
+// plainYAML is whether front matter takes the fast path below; make bench
+// turns it off with MUTUAL_BENCH_WITHOUT=plainyaml to measure what it saves.
+var plainYAML = !strings.Contains(","+os.Getenv("MUTUAL_BENCH_WITHOUT")+",", ",plainyaml,")
+
+// simpleYAML builds the tree yamldoc.Parse would build for the plainest
 // front matter, which is nearly all of it:
 //
 //	title: "Naming old debts"
@@ -20,10 +26,14 @@ import (
 // text without escapes, a whole number, a date, plain text, or a flow list
 // of plain words. For anything else (comments, block lists, nesting,
 // escapes, a value YAML could read as true, null or a number, a repeated
-// key...) it reports false and the caller asks yaml.v3, which is eight times
-// slower and gives the same tree: FuzzSimpleYAML holds the two to that.
-func simpleYAML(src []byte) (*yaml.Node, bool) {
-	root := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}
+// key...) it reports false and the caller asks yamldoc.Parse, which gives
+// the same tree: FuzzSimpleYAML holds the two to that. Lines are the
+// file's: lineOffset lines come before src.
+func simpleYAML(src []byte, lineOffset int) (*yamldoc.Node, bool) {
+	if !plainYAML {
+		return nil, false
+	}
+	root := &yamldoc.Node{Kind: yamldoc.Map, Line: 1 + lineOffset, Col: 1}
 	line := 0
 	for len(src) > 0 {
 		var l []byte
@@ -50,12 +60,12 @@ func simpleYAML(src []byte) (*yaml.Node, bool) {
 		if start == len(l) {
 			return nil, false
 		}
-		v := simpleValue(l[start:], line, start+1)
+		v := simpleValue(l[start:], line+lineOffset, start+1)
 		if v == nil {
 			return nil, false
 		}
 		root.Content = append(root.Content,
-			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: line, Column: 1}, v)
+			&yamldoc.Node{Kind: yamldoc.Scalar, Value: key, Line: line + lineOffset, Col: 1}, v)
 	}
 	if len(root.Content) == 0 {
 		return nil, false
@@ -78,8 +88,8 @@ func simpleKey(k []byte) bool {
 }
 
 // simpleValue is the node of a value starting at col of line, or nil.
-func simpleValue(v []byte, line, col int) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Line: line, Column: col}
+func simpleValue(v []byte, line, col int) *yamldoc.Node {
+	n := &yamldoc.Node{Kind: yamldoc.Scalar, Line: line, Col: col}
 	switch c := v[0]; {
 	case c == '"' || c == '\'':
 		// A quoted text with no quote or escape inside, ending the line.
@@ -90,17 +100,17 @@ func simpleValue(v []byte, line, col int) *yaml.Node {
 		if bytes.IndexByte(in, c) >= 0 || bytes.IndexByte(in, '\\') >= 0 || !printable(in) {
 			return nil
 		}
-		n.Tag, n.Value = "!!str", string(in)
-		n.Style = yaml.DoubleQuotedStyle
+		n.Value = string(in)
+		n.Style = yamldoc.DoubleQuoted
 		if c == '\'' {
-			n.Style = yaml.SingleQuotedStyle
+			n.Style = yamldoc.SingleQuoted
 		}
 	case c == '[':
 		// A flow list of plain words: [habits, care].
 		if v[len(v)-1] != ']' {
 			return nil
 		}
-		n.Kind, n.Tag, n.Style = yaml.SequenceNode, "!!seq", yaml.FlowStyle
+		n.Kind, n.Style = yamldoc.List, yamldoc.Flow
 		items := v[1 : len(v)-1]
 		at := col + 1
 		for len(items) > 0 {
@@ -116,7 +126,7 @@ func simpleValue(v []byte, line, col int) *yaml.Node {
 			if !plainWords(item) {
 				return nil
 			}
-			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(item), Line: line, Column: at})
+			n.Content = append(n.Content, &yamldoc.Node{Kind: yamldoc.Scalar, Value: string(item), Line: line, Col: at})
 			at += len(items) - len(rest)
 			items = rest
 		}
@@ -127,12 +137,10 @@ func simpleValue(v []byte, line, col int) *yaml.Node {
 		s := string(v)
 		switch {
 		case allDigits(v) && (c != '0' || len(v) == 1) && len(v) <= 9:
-			n.Tag = "!!int"
 		case len(v) == 10 && v[4] == '-' && v[7] == '-' && allDigits(v[:4]) && allDigits(v[5:7]) && allDigits(v[8:]):
 			if _, err := time.Parse("2006-01-02", s); err != nil {
 				return nil
 			}
-			n.Tag = "!!timestamp"
 		default:
 			return nil
 		}
@@ -141,7 +149,7 @@ func simpleValue(v []byte, line, col int) *yaml.Node {
 		if !plainText(v) {
 			return nil
 		}
-		n.Tag, n.Value = "!!str", string(v)
+		n.Value = string(v)
 	}
 	return n
 }

@@ -8,23 +8,24 @@ import (
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"mutual/internal/yamldoc"
 )
 
-// yamlV3 is what the fast path must equal: yaml.v3's tree for src, or nil
-// when yaml.v3 fails or finds no document.
-func yamlV3(src string) *yaml.Node {
-	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(src), &doc); err != nil || len(doc.Content) == 0 {
+// parsed is what the fast path must equal: yamldoc's tree for src (as
+// front matter, after one line), or nil when yamldoc finds a problem or no
+// document.
+func parsed(src string) *yamldoc.Node {
+	n, errs := yamldoc.Parse([]byte(src), yamldoc.Options{Path: "p.md", LineOffset: 1})
+	if len(errs) > 0 {
 		return nil
 	}
-	return doc.Content[0]
+	return n
 }
 
 func TestSimpleYAML(t *testing.T) {
 	tests := []struct {
 		name, src string
-		fast      bool // taken by the fast path (else left to yaml.v3)
+		fast      bool // taken by the fast path (else left to yamldoc.Parse)
 	}{
 		{"corpus page", "title: \"Naming old debts\"\ndescription: \"Gives clearly.\"\ndate: 2020-06-08\nweight: 37\ntags: [habits, care]\n", true},
 		{"plain words", "title: Saying no kindly\nslug: saying-no_v2.1\n", true},
@@ -70,19 +71,19 @@ func TestSimpleYAML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := simpleYAML([]byte(tt.src))
+			got, ok := simpleYAML([]byte(tt.src), 1)
 			if ok != tt.fast {
 				t.Fatalf("fast path taken: %v, want %v", ok, tt.fast)
 			}
-			if ok && !reflect.DeepEqual(got, yamlV3(tt.src)) {
-				t.Errorf("fast path tree differs from yaml.v3's:\n got %s\nwant %s", dumpNode(got), dumpNode(yamlV3(tt.src)))
+			if ok && !reflect.DeepEqual(got, parsed(tt.src)) {
+				t.Errorf("fast path tree differs from yamldoc's:\n got %s\nwant %s", dumpNode(got), dumpNode(parsed(tt.src)))
 			}
 		})
 	}
 }
 
 // TestSimpleYAMLShippedContent checks that the fast path takes most of the
-// shipped guide's front matter, and gives yaml.v3's tree for all it takes.
+// shipped guide's front matter, and gives yamldoc's tree for all it takes.
 func TestSimpleYAMLShippedContent(t *testing.T) {
 	files, err := filepath.Glob("../../content/guides/*.md")
 	if err != nil || len(files) == 0 {
@@ -98,13 +99,13 @@ func TestSimpleYAMLShippedContent(t *testing.T) {
 		if len(parts) != 3 {
 			t.Fatalf("%s: no front matter", f)
 		}
-		got, ok := simpleYAML([]byte(parts[1]))
+		got, ok := simpleYAML([]byte(parts[1]), 1)
 		if !ok {
 			continue
 		}
 		fast++
-		if want := yamlV3(parts[1]); !reflect.DeepEqual(got, want) {
-			t.Errorf("%s: fast path tree differs from yaml.v3's:\n got %s\nwant %s", f, dumpNode(got), dumpNode(want))
+		if want := parsed(parts[1]); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: fast path tree differs from yamldoc's:\n got %s\nwant %s", f, dumpNode(got), dumpNode(want))
 		}
 	}
 	if fast < len(files)/2 {
@@ -112,7 +113,7 @@ func TestSimpleYAMLShippedContent(t *testing.T) {
 	}
 }
 
-// FuzzSimpleYAML holds the fast path to yaml.v3: whatever it takes, it
+// FuzzSimpleYAML holds the fast path to yamldoc.Parse: whatever it takes, it
 // must give the tree yaml.v3 gives.
 func FuzzSimpleYAML(f *testing.F) {
 	for _, s := range []string{
@@ -125,25 +126,25 @@ func FuzzSimpleYAML(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		got, ok := simpleYAML([]byte(src))
+		got, ok := simpleYAML([]byte(src), 1)
 		if !ok {
 			return
 		}
-		if want := yamlV3(src); !reflect.DeepEqual(got, want) {
-			t.Errorf("fast path tree differs from yaml.v3's for %q:\n got %s\nwant %s", src, dumpNode(got), dumpNode(want))
+		if want := parsed(src); !reflect.DeepEqual(got, want) {
+			t.Errorf("fast path tree differs from yamldoc's for %q:\n got %s\nwant %s", src, dumpNode(got), dumpNode(want))
 		}
 	})
 }
 
-func dumpNode(n *yaml.Node) string {
+func dumpNode(n *yamldoc.Node) string {
 	if n == nil {
 		return "<nil>"
 	}
 	var b strings.Builder
-	var walk func(n *yaml.Node, depth int)
-	walk = func(n *yaml.Node, depth int) {
-		fmt.Fprintf(&b, "\n%skind=%d style=%d tag=%s value=%q line=%d col=%d anchor=%q comments=%q,%q,%q",
-			strings.Repeat("  ", depth), n.Kind, n.Style, n.Tag, n.Value, n.Line, n.Column, n.Anchor, n.HeadComment, n.LineComment, n.FootComment)
+	var walk func(n *yamldoc.Node, depth int)
+	walk = func(n *yamldoc.Node, depth int) {
+		fmt.Fprintf(&b, "\n%skind=%s style=%d value=%q line=%d col=%d text=%d:%d",
+			strings.Repeat("  ", depth), n.Kind, n.Style, n.Value, n.Line, n.Col, n.TextLine, n.TextCol)
 		for _, k := range n.Content {
 			walk(k, depth+1)
 		}
@@ -152,21 +153,21 @@ func dumpNode(n *yaml.Node) string {
 	return b.String()
 }
 
-// BenchmarkFrontMatterYAML compares the fast path with yaml.v3 on a
+// BenchmarkFrontMatterYAML compares the fast path with yamldoc.Parse on a
 // typical page's front matter.
 func BenchmarkFrontMatterYAML(b *testing.B) {
 	src := []byte("title: \"Naming old debts\"\ndescription: \"Gives clearly about what a balance needs.\"\n" +
 		"date: 2020-06-08\nweight: 37\ntags: [habits, care]\n")
 	b.Run("fast", func(b *testing.B) {
 		for b.Loop() {
-			if _, ok := simpleYAML(src); !ok {
+			if _, ok := simpleYAML(src, 1); !ok {
 				b.Fatal("not taken")
 			}
 		}
 	})
-	b.Run("yaml.v3", func(b *testing.B) {
+	b.Run("yamldoc", func(b *testing.B) {
 		for b.Loop() {
-			if yamlV3(string(src)) == nil {
+			if parsed(string(src)) == nil {
 				b.Fatal("no tree")
 			}
 		}

@@ -520,7 +520,8 @@ func claims(m *content.Model, assets theme.Assets) []output.Claim {
 		}
 		c := output.Claim{Out: n.Out, What: pageName(n), File: "content"}
 		if n.Src != nil {
-			c.File, c.Line, c.Col = n.Src.Path(), 1, 1
+			at := n.Src.URLPos()
+			c.File, c.Line, c.Col = n.Src.Path(), at.Line, at.Col
 		}
 		cs = append(cs, c)
 	}

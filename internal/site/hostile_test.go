@@ -344,7 +344,9 @@ func TestOutputClashes(t *testing.T) {
 		{"a content file on the schema", map[string]string{"content/schema/worksheet.json": "{}\n"},
 			`content/schema/worksheet.json: content/schema/worksheet.json and the worksheet schema would both be published at /schema/worksheet.json`},
 		{"a file where a page needs a folder", map[string]string{"content/guides/notes": "plain text\n", "content/guides/notes.md": "---\ntitle: Notes\n---\n"},
-			`content/guides/notes.md:1:1: content/guides/notes.md would be published at /guides/notes/index.html, inside /guides/notes/, but content/guides/notes is published at /guides/notes itself, as a file`},
+			`content/guides/notes.md: content/guides/notes.md would be published at /guides/notes/index.html, inside /guides/notes/, but content/guides/notes is published at /guides/notes itself, as a file`},
+		{"a slug where a file is", map[string]string{"content/guides/notes": "plain text\n", "content/guides/n.md": "---\ntitle: Notes\nslug: notes\n---\n"},
+			`content/guides/n.md:3:7: content/guides/n.md would be published at /guides/notes/index.html, inside /guides/notes/, but content/guides/notes is published at /guides/notes itself, as a file`},
 		{"a file where the tags need a folder", map[string]string{"content/tags": "plain text\n"},
 			`content/tags: the tags page mutual writes would be published at /tags/index.html, inside /tags/, but content/tags is published at /tags itself, as a file`},
 	}

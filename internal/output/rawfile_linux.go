@@ -4,70 +4,68 @@ package output
 
 import (
 	"io/fs"
+	"os"
+	"strings"
 	"syscall"
-	"unsafe"
 )
 
-// The few system calls a full build makes for each page, made without
-// telling the scheduler (syscall.RawSyscall). Making a folder or a small
-// file on ext4 often takes longer than the 20 us after which Go's sysmon
-// hands a thread's processor to another thread; each such hand-off sets
-// sysmon polling every 20 us again, and on a 2-core machine every poll
-// preempts a worker: tens of thousands of context switches a build. These
-// calls return in well under a millisecond, so the processor is better kept.
+// The few system calls a full build makes for each page, made with the
+// syscall package rather than through os.File: no poller registration
+// (an epoll_ctl call that fails for regular files), no finalizer, no
+// os.File. They are syscall.Syscall calls, which tell the scheduler, so a
+// call that blocks (a slow or network disk) does not hold a processor.
+//
+// MUTUAL_BENCH_WITHOUT=rawfile makes them os.Mkdir and os.WriteFile, for
+// make bench to measure the difference in the same run.
+
+var rawFiles = !strings.Contains(","+os.Getenv("MUTUAL_BENCH_WITHOUT")+",", ",rawfile,")
 
 func rawMkdir(name string, perm uint32) error {
-	p, err := syscall.BytePtrFromString(name)
-	if err != nil {
-		return &fs.PathError{Op: "mkdir", Path: name, Err: err}
+	if !rawFiles {
+		return os.Mkdir(name, os.FileMode(perm))
 	}
 	for {
-		_, _, e := syscall.RawSyscall(syscall.SYS_MKDIRAT, atFDCWD, uintptr(unsafe.Pointer(p)), uintptr(perm))
-		switch e {
-		case 0:
+		err := syscall.Mkdir(name, perm)
+		switch err {
+		case nil:
 			return nil
 		case syscall.EINTR:
 			continue
 		}
-		return &fs.PathError{Op: "mkdir", Path: name, Err: e}
+		return &fs.PathError{Op: "mkdir", Path: name, Err: err}
 	}
 }
 
 func rawWriteFile(name string, data []byte, perm uint32) error {
-	p, err := syscall.BytePtrFromString(name)
-	if err != nil {
-		return &fs.PathError{Op: "open", Path: name, Err: err}
+	if !rawFiles {
+		return os.WriteFile(name, data, os.FileMode(perm))
 	}
-	var fd uintptr
+	var fd int
 	for {
-		r, _, e := syscall.RawSyscall6(syscall.SYS_OPENAT, atFDCWD, uintptr(unsafe.Pointer(p)),
-			syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, uintptr(perm), 0, 0)
-		if e == syscall.EINTR {
+		var err error
+		fd, err = syscall.Open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, perm)
+		if err == syscall.EINTR {
 			continue
 		}
-		if e != 0 {
-			return &fs.PathError{Op: "open", Path: name, Err: e}
+		if err != nil {
+			return &fs.PathError{Op: "open", Path: name, Err: err}
 		}
-		fd = r
 		break
 	}
 	var werr error
 	for len(data) > 0 {
-		n, _, e := syscall.RawSyscall(syscall.SYS_WRITE, fd, uintptr(unsafe.Pointer(&data[0])), uintptr(len(data)))
-		if e == syscall.EINTR {
+		n, err := syscall.Write(fd, data)
+		if err == syscall.EINTR {
 			continue
 		}
-		if e != 0 {
-			werr = &fs.PathError{Op: "write", Path: name, Err: e}
+		if err != nil {
+			werr = &fs.PathError{Op: "write", Path: name, Err: err}
 			break
 		}
 		data = data[n:]
 	}
-	_, _, e := syscall.RawSyscall(syscall.SYS_CLOSE, fd, 0, 0)
-	if werr == nil && e != 0 && e != syscall.EINTR {
-		werr = &fs.PathError{Op: "close", Path: name, Err: e}
+	if err := syscall.Close(fd); werr == nil && err != nil && err != syscall.EINTR {
+		werr = &fs.PathError{Op: "close", Path: name, Err: err}
 	}
 	return werr
 }
-
-const atFDCWD = ^uintptr(99) // AT_FDCWD, -100

@@ -5,7 +5,7 @@ package output
 import "os"
 
 // rawMkdir and rawWriteFile are os.Mkdir and os.WriteFile where the
-// scheduler-free calls of rawfile_linux.go are not written.
+// system calls of rawfile_linux.go are not written.
 
 func rawMkdir(name string, perm uint32) error { return os.Mkdir(name, os.FileMode(perm)) }
 

@@ -84,6 +84,11 @@ type Options struct {
 	Dir      string // folder for corpora and outputs [.bench]
 	Bin      string // the mutual binary to time [bin/mutual]
 	Runs     int    // build and floor runs per size; the median counts [5]
+	// HackRuns is the rounds of the with/without comparison of each
+	// performance hack, at the largest size [4]; Hacks the hacks compared
+	// [Hacks].
+	HackRuns int
+	Hacks    []string
 	Edits    int    // edits timed for the rebuild latency [20]
 	MemEdits int    // edits between the two heap readings [200]
 	Keep     bool   // keep the output folders (corpora are always kept)
@@ -117,6 +122,12 @@ func (o *Options) defaults() {
 	}
 	if o.Runs <= 0 {
 		o.Runs = 5
+	}
+	if o.HackRuns <= 0 {
+		o.HackRuns = 4
+	}
+	if o.Hacks == nil {
+		o.Hacks = Hacks
 	}
 	if o.Edits <= 0 {
 		o.Edits = 20
@@ -162,6 +173,7 @@ type result struct {
 	rendered float64 // pages rendered per incremental build, mean
 	heap0    uint64
 	heap1    uint64
+	hacks    []hackResult // the largest size only
 	profiled time.Duration // in-process build under the profiler, 0 when not run
 }
 
@@ -179,7 +191,7 @@ func Run(opts Options) error {
 	}
 	// Outputs left by an interrupted run.
 	stamp := filepath.Join(opts.Dir, deletedStamp)
-	for _, pat := range []string{"out-*", "serve-out-*", "prof-out-*"} {
+	for _, pat := range []string{"out-*", "serve-out-*", "prof-out-*", "hack-out-*"} {
 		old, _ := filepath.Glob(filepath.Join(opts.Dir, pat))
 		for _, d := range old {
 			if err := os.RemoveAll(d); err != nil {
@@ -274,7 +286,7 @@ func measure(o *Options, n int) (*result, error) {
 		if out, err = o.outDir("out", n); err != nil {
 			return nil, err
 		}
-		b, err := childBuild(o, dir, out)
+		b, err := childBuild(o, dir, out, "")
 		if err != nil {
 			return nil, err
 		}
@@ -291,6 +303,11 @@ func measure(o *Options, n int) (*result, error) {
 	r.buildSys = buildRuns[len(buildRuns)/2].sys
 	if r.htmlOut, err = countFiles(out); err != nil {
 		return nil, err
+	}
+	if n == slices.Max(o.Sizes) {
+		if r.hacks, err = compareHacks(o, dir, n); err != nil {
+			return nil, err
+		}
 	}
 	o.progress("%d pages: edit and rebuild in process", n)
 	if err := loop(o, dir, r); err != nil {

@@ -1,0 +1,89 @@
+package bench
+
+import (
+	"fmt"
+	"slices"
+	"time"
+)
+
+// Hacks are the performance hacks mutual keeps, each named as
+// MUTUAL_BENCH_WITHOUT turns it off in a build:
+//
+//   - rawfile: a full build makes its folders and files with syscall calls
+//     rather than through os.File (internal/output/rawfile_linux.go);
+//   - plainyaml: the plainest front matter takes a fast path that builds
+//     yamldoc's tree itself (internal/content/yamlfast.go);
+//   - gctune: `mutual build` sets the garbage collector's policy for a
+//     one-off build (internal/gctune).
+//
+// A hack stays only while this comparison shows it saves at least
+// minSaving of the build's wall time (issue 11).
+var Hacks = []string{"rawfile", "plainyaml", "gctune"}
+
+// minSaving is the least share of the build's wall time a hack must save.
+const minSaving = 0.05
+
+// hackResult is the paired comparison of one hack.
+type hackResult struct {
+	name          string
+	with, without []time.Duration // round by round
+}
+
+// saving is the median of the rounds' own savings, 1 - with/without: the
+// share of the build's wall time (without the hack) that the hack saves.
+func (h hackResult) saving() float64 {
+	var s []float64
+	for i := range min(len(h.with), len(h.without)) {
+		if h.without[i] > 0 {
+			s = append(s, 1-float64(h.with[i])/float64(h.without[i]))
+		}
+	}
+	if len(s) == 0 {
+		return 0
+	}
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// compareHacks builds the corpus in dir with and without each hack, o.HackRuns
+// rounds each, in alternating order (with first in odd rounds, without
+// first in even ones), so that load from elsewhere and the disk's state
+// weigh on both alike; each round pairs the two builds made one after the
+// other.
+func compareHacks(o *Options, dir string, n int) ([]hackResult, error) {
+	var out []hackResult
+	for _, hack := range o.Hacks {
+		h := hackResult{name: hack}
+		for round := 1; round <= o.HackRuns; round++ {
+			order := []bool{true, false}
+			if round%2 == 0 {
+				order = []bool{false, true}
+			}
+			for _, with := range order {
+				without, label := hack, "without"
+				if with {
+					without, label = "", "with"
+				}
+				o.progress("%d pages: build %s %s, round %d of %d", n, label, hack, round, o.HackRuns)
+				outDir, err := o.outDir("hack-out", n)
+				if err != nil {
+					return nil, err
+				}
+				b, err := childBuild(o, dir, outDir, without)
+				if err != nil {
+					return nil, fmt.Errorf("bench: build without %s: %w", hack, err)
+				}
+				if with {
+					h.with = append(h.with, b.wall)
+				} else {
+					h.without = append(h.without, b.wall)
+				}
+			}
+		}
+		out = append(out, h)
+	}
+	return out, nil
+}

@@ -79,19 +79,19 @@ func sinceDeletion(stamp string, now time.Time) time.Duration {
 
 // Options configure Run. Zero fields take the defaults in brackets.
 type Options struct {
-	Sizes    []int  // corpus sizes in guide pages [1000, 10000]
-	Seed     int64  // corpus seed [1]
-	Dir      string // folder for corpora and outputs [.bench]
-	Bin      string // the mutual binary to time [bin/mutual]
-	Runs     int    // build and floor runs per size; the median counts [5]
+	Sizes []int  // corpus sizes in guide pages [1000, 10000]
+	Seed  int64  // corpus seed [1]
+	Dir   string // folder for corpora and outputs [.bench]
+	Bin   string // the mutual binary to time [bin/mutual]
+	Runs  int    // build and floor runs per size; the median counts [5]
 	// HackRuns is the rounds of the with/without comparison of each
 	// performance hack, at the largest size [4]; Hacks the hacks compared
 	// [Hacks].
 	HackRuns int
 	Hacks    []string
-	Edits    int    // edits timed for the rebuild latency [20]
-	MemEdits int    // edits between the two heap readings [200]
-	Keep     bool   // keep the output folders (corpora are always kept)
+	Edits    int  // edits timed for the rebuild latency [20]
+	MemEdits int  // edits between the two heap readings [200]
+	Keep     bool // keep the output folders (corpora are always kept)
 
 	// trash collects the output folders to remove at the end.
 	trash []string
@@ -173,7 +173,7 @@ type result struct {
 	rendered float64 // pages rendered per incremental build, mean
 	heap0    uint64
 	heap1    uint64
-	hacks    []hackResult // the largest size only
+	hacks    []hackResult  // the largest size only
 	profiled time.Duration // in-process build under the profiler, 0 when not run
 }
 

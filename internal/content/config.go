@@ -14,10 +14,16 @@ import (
 )
 
 // ConfigPath is where a site keeps its configuration, relative to the site.
+// content/site.yml is read as well, as every YAML file of a site may end in
+// .yml (ConfigPaths); a site with both is an error.
 const ConfigPath = "content/site.yaml"
+
+// ConfigPaths are the names the configuration may have, the usual first.
+var ConfigPaths = []string{ConfigPath, "content/site.yml"}
 
 // Config is content/site.yaml.
 type Config struct {
+	Path        string // site-relative: "content/site.yaml" or "content/site.yml"
 	Title       string
 	Description string
 	BaseURL     string
@@ -49,19 +55,22 @@ type MenuEntry struct {
 
 var configKeys = []string{"title", "description", "baseURL", "language", "theme", "menu", "help", "markdown", "trustHTML"}
 
-// ParseConfig reads site.yaml with yamldoc, the one YAML reader. All
-// problems are reported, each at its position; the returned Config holds
-// what could be read.
-func ParseConfig(src []byte) (*Config, diag.List) {
-	cfg := &Config{Language: "en", Theme: "default"}
-	root, errs := yamldoc.Parse(src, yamldoc.Options{Path: ConfigPath, MaxBytes: MaxConfigSize})
+// ParseConfig reads content/site.yaml; see ParseConfigFile.
+func ParseConfig(src []byte) (*Config, diag.List) { return ParseConfigFile(ConfigPath, src) }
+
+// ParseConfigFile reads the configuration at path (one of ConfigPaths)
+// with yamldoc, the one YAML reader. All problems are reported, each at its
+// position; the returned Config holds what could be read.
+func ParseConfigFile(path string, src []byte) (*Config, diag.List) {
+	cfg := &Config{Path: path, Language: "en", Theme: "default"}
+	root, errs := yamldoc.Parse(src, yamldoc.Options{Path: path, MaxBytes: MaxConfigSize})
 	if root == nil {
 		if len(errs) == 0 {
-			errs.Add(ConfigPath, 0, 0, "site.yaml is empty: it needs at least title and baseURL")
+			errs.Add(path, 0, 0, "site.yaml is empty: it needs at least title and baseURL")
 		}
 		return cfg, errs
 	}
-	d := yamldoc.Decoder{Path: ConfigPath, Errs: &errs}
+	d := yamldoc.Decoder{Path: path, Errs: &errs}
 	var baseNode *yamldoc.Node
 	for _, f := range d.Map(root, "site.yaml", configKeys, nil) {
 		switch f.Key.Value {
@@ -118,10 +127,10 @@ func ParseConfig(src []byte) (*Config, diag.List) {
 func (c *Config) SetBaseURL(raw string) *diag.Error {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return &diag.Error{Path: ConfigPath, Msg: "baseURL must be an absolute http or https URL such as https://example.org/, not " + quote(raw)}
+		return &diag.Error{Path: c.Path, Msg: "baseURL must be an absolute http or https URL such as https://example.org/, not " + quote(raw)}
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
-		return &diag.Error{Path: ConfigPath, Msg: "baseURL must not have a query or fragment: " + quote(raw)}
+		return &diag.Error{Path: c.Path, Msg: "baseURL must not have a query or fragment: " + quote(raw)}
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
@@ -132,7 +141,7 @@ func (c *Config) SetBaseURL(raw string) *diag.Error {
 	if clean := strings.TrimSuffix(path.Clean(u.Path), "/") + "/"; clean != u.Path {
 		fixed := *u
 		fixed.Path, fixed.RawPath = clean, ""
-		return &diag.Error{Path: ConfigPath, Msg: "baseURL's path " + quote(u.Path) + " has an empty, \".\" or \"..\" part: write " + quote(fixed.String()) + " instead of " + quote(raw)}
+		return &diag.Error{Path: c.Path, Msg: "baseURL's path " + quote(u.Path) + " has an empty, \".\" or \"..\" part: write " + quote(fixed.String()) + " instead of " + quote(raw)}
 	}
 	u.RawPath = ""
 	c.BaseURL = u.String()
@@ -180,21 +189,37 @@ func parseMenu(d *yamldoc.Decoder, f yamldoc.Field) []MenuEntry {
 
 func quote(s string) string { return strconv.Quote(s) }
 
-// ReadConfig reads content/site.yaml of the site folder dir, which must be
-// a file of the site (not a link to one outside siteReal, the site folder
-// with its links resolved) of at most MaxConfigSize bytes.
-func ReadConfig(dir, siteReal string) ([]byte, error) {
-	p := filepath.Join(dir, ConfigPath)
+// ReadConfig reads the configuration of the site folder dir:
+// content/site.yaml, or content/site.yml (not both). It must be a file of
+// the site (not a link to one outside siteReal, the site folder with its
+// links resolved) of at most MaxConfigSize bytes. It returns the file's
+// site-relative path and bytes.
+func ReadConfig(dir, siteReal string) (string, []byte, error) {
+	var found []string
+	for _, name := range ConfigPaths {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+			found = append(found, name)
+		}
+	}
+	switch len(found) {
+	case 0:
+		p := filepath.Join(dir, ConfigPath)
+		return "", nil, diag.List{{Path: ConfigPath, Msg: "no site here: " + p + " does not exist (use -s DIR to pick a site folder, or mutual init DIR to start one)"}}
+	case 2:
+		return "", nil, diag.List{{Path: found[1], Msg: "a site has one configuration, but " + found[0] + " is here too: keep one of them"}}
+	}
+	name := found[0]
+	p := filepath.Join(dir, name)
 	if target, out := LinkOutside(p, siteReal); out {
-		return nil, diag.List{{Path: ConfigPath, Msg: "symbolic link to " + target + ", which is outside the site folder: copy it into the site instead"}}
+		return "", nil, diag.List{{Path: name, Msg: "symbolic link to " + target + ", which is outside the site folder: copy it into the site instead"}}
 	}
 	src, err := ReadOSLimited(p, MaxConfigSize, "file")
 	var big *TooBigError
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return nil, diag.List{{Path: ConfigPath, Msg: "no site here: " + p + " does not exist (use -s DIR to pick a site folder, or mutual init DIR to start one)"}}
+		return "", nil, diag.List{{Path: name, Msg: "no site here: " + p + " does not exist (it is a symbolic link to a missing file)"}}
 	case errors.As(err, &big):
-		return nil, diag.List{{Path: ConfigPath, Msg: big.Error()}}
+		return "", nil, diag.List{{Path: name, Msg: big.Error()}}
 	}
-	return src, err
+	return name, src, err
 }

@@ -67,7 +67,7 @@ func classify(rel string) Kind {
 }
 
 // Scan walks content/ and returns its sources sorted by path, reusing prev
-// entries whose file did not change. site.yaml is not a source. With a
+// entries whose file did not change. site.yaml (or .yml) is not a source. With a
 // hint (the paths a watcher saw change), only the files it names, or that
 // lie in a folder it names, or are new, are looked at again; without one,
 // every file's size and time are checked.
@@ -111,7 +111,7 @@ func Scan(contentDir, within string, prev map[string]*Source, hint []string) ([]
 			return err
 		}
 		rel = filepath.ToSlash(rel)
-		if rel == "site.yaml" {
+		if rel == "site.yaml" || rel == "site.yml" {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 && within != "" {

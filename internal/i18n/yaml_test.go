@@ -93,6 +93,7 @@ func TestParseFileErrors(t *testing.T) {
 func TestLoadLayer(t *testing.T) {
 	fsys := fstest.MapFS{
 		"i18n/en.yaml":    {Data: []byte("a: A\n")},
+		"i18n/de.yml":     {Data: []byte("a: A-DE\n")},
 		"i18n/pt-br.yaml": {Data: []byte("a: A-BR\n")},
 		"i18n/README.md":  {Data: []byte("not a translation")},
 		"i18n/old/x.yaml": {Data: []byte("::")},
@@ -101,7 +102,7 @@ func TestLoadLayer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(l) != 2 || l["pt-BR"] == nil || l["pt-BR"].Path != "i18n/pt-br.yaml" || l["en"].Lang != "en" {
+	if len(l) != 3 || l["de"] == nil || l["de"].Path != "i18n/de.yml" || l["pt-BR"] == nil || l["pt-BR"].Path != "i18n/pt-br.yaml" || l["en"].Lang != "en" {
 		t.Errorf("layer = %v", l)
 	}
 	none, err := LoadLayer(fsys, "themes/x/i18n", "themes/x/i18n")
@@ -114,9 +115,12 @@ func TestLoadLayer(t *testing.T) {
 		"i18n/pt-br.yaml":  {Data: []byte("a: A\n")},
 		"i18n/de.yaml":     {Data: []byte("a: {\n")},
 		"i18n/fr.yaml":     {Data: []byte("b: [\n")},
+		"i18n/es.yaml":     {Data: []byte("a: A\n")},
+		"i18n/es.yml":      {Data: []byte("a: A\n")},
 	}
 	_, err = LoadLayer(bad, "i18n", "site/i18n")
 	want := `site/i18n/de.yaml:1:4: "a": a text that starts with "{" or holds a colon goes in quotes, as in a: "{"
+site/i18n/es.yml: a second file for language "es" (the first is site/i18n/es.yaml)
 site/i18n/fr.yaml:1:4: the "[" opened here is never closed with "]"
 site/i18n/german.yaml: a translation file is named after its language: "german" is not a language code (did you mean "de"?)
 site/i18n/pt-br.yaml: a second file for language "pt-BR" (the first is site/i18n/pt-BR.yaml)`

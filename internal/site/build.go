@@ -29,6 +29,17 @@ const Version = "0.1.0"
 // ConfigPath is where a site keeps its configuration, relative to the site.
 const ConfigPath = content.ConfigPath
 
+// Exists reports whether dir holds a site: content/site.yaml or
+// content/site.yml.
+func Exists(dir string) bool {
+	for _, p := range content.ConfigPaths {
+		if _, err := os.Stat(filepath.Join(dir, p)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
 // MarkerFile is the file mutual writes into every output folder it builds
 // (see package output).
 const MarkerFile = output.MarkerFile
@@ -128,13 +139,13 @@ func (b *Builder) NotFound() string { return "404.html" }
 // and every theme folder of the chain that is on disk.
 func (b *Builder) WatchDirs() []string {
 	dirs := []string{filepath.Join(b.dir, "content")}
-	name := "default"
-	if src, err := content.ReadOSLimited(filepath.Join(b.dir, ConfigPath), content.MaxConfigSize, "site.yaml"); err == nil {
-		if cfg, _ := content.ParseConfig(src); cfg != nil {
-			name = cfg.Theme
+	name, from := "default", ConfigPath
+	if p, src, err := content.ReadConfig(b.dir, ""); err == nil {
+		if cfg, _ := content.ParseConfigFile(p, src); cfg != nil {
+			name, from = cfg.Theme, p
 		}
 	}
-	chain, _ := theme.LoadChain(b.dir, name, 0, 0)
+	chain, _ := theme.LoadChain(b.dir, name, from, 0, 0)
 	return append(dirs, chain.Folders()...)
 }
 
@@ -382,11 +393,11 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 
 // readConfig reads and parses site.yaml, with the --base-url override.
 func readConfig(dir, siteReal, baseURL string) ([]byte, *content.Config, error) {
-	src, err := content.ReadConfig(dir, siteReal)
+	path, src, err := content.ReadConfig(dir, siteReal)
 	if err != nil {
 		return nil, nil, err
 	}
-	cfg, errs := content.ParseConfig(src)
+	cfg, errs := content.ParseConfigFile(path, src)
 	if baseURL != "" {
 		if e := cfg.SetBaseURL(baseURL); e != nil {
 			e.Path = "--base-url"
@@ -435,7 +446,7 @@ func readContent(contentDir, siteReal string, prev map[string]*content.Source, h
 // assets the build generates: the code highlighting stylesheet and the
 // worksheet schema always, the scorer when the site has worksheets.
 func (b *Builder) loadTheme(cfg *content.Config, m *content.Model) (theme.Chain, theme.Assets, diag.List) {
-	chain, errs := theme.LoadChain(b.dir, cfg.Theme, cfg.ThemeLine, cfg.ThemeCol)
+	chain, errs := theme.LoadChain(b.dir, cfg.Theme, cfg.Path, cfg.ThemeLine, cfg.ThemeCol)
 	if len(chain) == 0 {
 		return nil, theme.Assets{}, errs
 	}

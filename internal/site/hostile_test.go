@@ -415,3 +415,84 @@ func TestActiveContent(t *testing.T) {
 		}
 	}
 }
+
+// TestYMLLikeYAML holds that every YAML file of a site may end in .yml as
+// well as .yaml: site.yml, a theme's theme.yml, a worksheet w.yml (page
+// /worksheets/w/, slug "w" in its page); a site or theme with both names is
+// an error naming both.
+func TestYMLLikeYAML(t *testing.T) {
+	const ws = "title: W\nsections:\n  - title: S\n    questions:\n      - {id: a, type: reflection, text: A}\n"
+	tests := []struct {
+		name  string
+		files map[string]string
+		check func(t *testing.T, out string, err error)
+	}{
+		{"a worksheet w.yml", map[string]string{"content/worksheets/w.yml": ws}, func(t *testing.T, out string, err error) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			page, rerr := os.ReadFile(filepath.Join(out, "worksheets", "w", "index.html"))
+			if rerr != nil {
+				t.Fatal(rerr)
+			}
+			if !strings.Contains(string(page), `data-slug="w"`) {
+				t.Errorf("the page does not carry the slug w")
+			}
+		}},
+		{"site.yml", map[string]string{"content/site.yaml": "", "content/site.yml": "title: Y\nbaseURL: https://example.org/\n"}, func(t *testing.T, out string, err error) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if home, _ := os.ReadFile(filepath.Join(out, "404.html")); !strings.Contains(string(home), "Y</title>") {
+				t.Errorf("site.yml was not read")
+			}
+		}},
+		{"site.yml beside site.yaml", map[string]string{"content/site.yml": "title: Y\nbaseURL: https://example.org/\n"}, func(t *testing.T, out string, err error) {
+			if err == nil || err.Error() != "content/site.yml: a site has one configuration, but content/site.yaml is here too: keep one of them" {
+				t.Errorf("got %v", err)
+			}
+		}},
+		{"errors in site.yml name it", map[string]string{"content/site.yaml": "", "content/site.yml": "title: Y\nbaseURL: https://example.org/\nmenu: [{name: X, url: nope.md}]\n"}, func(t *testing.T, out string, err error) {
+			if err == nil || !strings.HasPrefix(err.Error(), "content/site.yml:3:") {
+				t.Errorf("got %v", err)
+			}
+		}},
+		{"theme.yml", map[string]string{
+			"content/site.yaml":              "title: T\nbaseURL: https://example.org/\ntheme: mine\n",
+			"themes/mine/theme.yml":          "extends: default\n",
+			"themes/mine/static/css/x.css":   "a {}\n",
+			"themes/mine/layouts/.keep.html": "",
+		}, func(t *testing.T, out string, err error) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m, _ := filepath.Glob(filepath.Join(out, "css", "x.*.css")); len(m) != 1 {
+				t.Errorf("the theme of theme.yml was not used: %v", m)
+			}
+		}},
+		{"theme.yml beside theme.yaml", map[string]string{
+			"content/site.yaml":      "title: T\nbaseURL: https://example.org/\ntheme: mine\n",
+			"themes/mine/theme.yml":  "extends: default\n",
+			"themes/mine/theme.yaml": "extends: default\n",
+		}, func(t *testing.T, out string, err error) {
+			if err == nil || !strings.Contains(err.Error(), "themes/mine/theme.yml: a theme has one theme.yaml, but themes/mine/theme.yaml is here too") {
+				t.Errorf("got %v", err)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := minimalSite(t)
+			for name, body := range tt.files {
+				if body == "" && strings.HasSuffix(name, "site.yaml") {
+					os.Remove(filepath.Join(dir, name))
+					continue
+				}
+				writeFile(t, dir, name, body)
+			}
+			out := filepath.Join(t.TempDir(), "out")
+			_, err := New(Options{Dir: dir, Out: out}).Build()
+			tt.check(t, out, err)
+		})
+	}
+}

@@ -17,7 +17,7 @@ import (
 // as a build does for each of its pages (with the ready-made meta tags the
 // build makes for it): the cost of the theme alone.
 func BenchmarkPageLayout(b *testing.B) {
-	chain, errs := theme.LoadChain(b.TempDir(), "default", 0, 0)
+	chain, errs := theme.LoadChain(b.TempDir(), "default", ConfigPath, 0, 0)
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}

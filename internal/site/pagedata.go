@@ -43,13 +43,13 @@ func siteData(cfg *content.Config, res *content.Resolver, md *markdown.Markdown)
 	for _, e := range cfg.Menu {
 		u, _, _, msg := res.Resolve("site.yaml", e.URL)
 		if msg != "" {
-			errs.Add(ConfigPath, e.Line, e.Col, "menu entry %q: %s", e.Name, msg)
+			errs.Add(cfg.Path, e.Line, e.Col, "menu entry %q: %s", e.Name, msg)
 			continue
 		}
 		s.Menu = append(s.Menu, MenuItem{Name: e.Name, URL: u})
 	}
 	if cfg.Help != "" {
-		s.Help, links, errs, warns = render.Markdown(md, cfg.Help, "site.yaml", ConfigPath, cfg.HelpLine, cfg.HelpCol, cfg.HelpIndent, res)
+		s.Help, links, errs, warns = render.Markdown(md, cfg.Help, "site.yaml", cfg.Path, cfg.HelpLine, cfg.HelpCol, cfg.HelpIndent, res)
 	}
 	return s, links, errs, warns
 }

@@ -30,13 +30,13 @@ type Layer struct {
 // Chain is a site's theme and the themes it extends, child first.
 type Chain []Layer
 
-// LoadChain resolves the chain for name, named in site.yaml at line:col.
-// A theme folder in the site wins over the embedded default of the same
-// name. Each theme's theme.yaml (optional) may name the theme it extends.
-func LoadChain(siteDir, name string, line, col int) (Chain, diag.List) {
+// LoadChain resolves the chain for name, named in the file from (the
+// site's configuration) at line:col. A theme folder in the site wins over
+// the embedded default of the same name. Each theme's theme.yaml (or
+// theme.yml; optional) may name the theme it extends.
+func LoadChain(siteDir, name, from string, line, col int) (Chain, diag.List) {
 	var errs diag.List
 	var chain Chain
-	from := content.ConfigPath // the file that names the next theme
 	seen := map[string]bool{}
 	for name != "" {
 		if seen[name] {
@@ -72,18 +72,24 @@ func LoadChain(siteDir, name string, line, col int) (Chain, diag.List) {
 		}
 		chain = append(chain, t)
 		name = ""
-		if e := t.linkError("theme.yaml"); e != nil {
+		file, err := t.themeFile()
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if file == "" {
+			continue
+		}
+		path := t.Dir + "/" + file
+		if e := t.linkError(file); e != nil {
 			errs = append(errs, e)
 			continue
 		}
-		src, err := content.ReadLimited(t.FS, "theme.yaml", content.MaxConfigSize, "file")
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		} else if err != nil {
-			errs.Add(t.Dir+"/theme.yaml", 0, 0, "%s", content.ReadError(err))
+		src, rerr := content.ReadLimited(t.FS, file, content.MaxConfigSize, "file")
+		if rerr != nil {
+			errs.Add(path, 0, 0, "%s", content.ReadError(rerr))
 			continue
 		}
-		path := t.Dir + "/theme.yaml"
 		root, perrs := yamldoc.Parse(src, yamldoc.Options{Path: path})
 		errs = append(errs, perrs...)
 		if root == nil {
@@ -97,6 +103,30 @@ func LoadChain(siteDir, name string, line, col int) (Chain, diag.List) {
 		}
 	}
 	return chain, errs
+}
+
+// themeFile is the name of the theme's theme.yaml, or theme.yml; "" when
+// it has neither, and an error when it has both.
+func (t *Layer) themeFile() (string, *diag.Error) {
+	var found []string
+	for _, name := range []string{"theme.yaml", "theme.yml"} {
+		if _, err := fs.Stat(t.FS, name); err == nil || !errors.Is(err, fs.ErrNotExist) {
+			found = append(found, name)
+		} else if t.OnDisk != "" {
+			// A symbolic link that leads nowhere (or out of the theme):
+			// linkError reports the latter.
+			if _, err := os.Lstat(filepath.Join(t.OnDisk, name)); err == nil {
+				found = append(found, name)
+			}
+		}
+	}
+	switch len(found) {
+	case 0:
+		return "", nil
+	case 2:
+		return "", diag.Errorf(t.Dir+"/theme.yml", 0, 0, "a theme has one theme.yaml, but %s/theme.yaml is here too: keep one of them", t.Dir)
+	}
+	return found[0], nil
 }
 
 // file is a file found in the chain: which theme has it.

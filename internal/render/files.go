@@ -14,7 +14,7 @@ import (
 
 // CSP is the Content-Security-Policy of every page mutual writes itself
 // (the redirect pages); the default theme's base.html sets the same one in
-// its meta tag, and TestCSPIsTheTheme's holds the two together.
+// its meta tag, and TestCSPMatchesTheme holds the two together.
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'none'"
 
 // Redirect is the page at an old address (an alias) that sends browsers to

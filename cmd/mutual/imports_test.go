@@ -96,3 +96,25 @@ func TestImports(t *testing.T) {
 		}
 	}
 }
+
+// TestBinaryGraph holds test-only dependencies out of what `go build ./...`
+// compiles, and so out of the mutual binary: chromedp reaches only the
+// browser tests (build tag browser, see internal/browsertest) and the JSON
+// Schema validator only the worksheet tests.
+func TestBinaryGraph(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "./...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	deps := strings.Fields(string(out))
+	if !slices.Contains(deps, "mutual/internal/site") {
+		t.Fatalf("go list -deps listed %d packages without mutual/internal/site", len(deps))
+	}
+	for _, d := range deps {
+		for _, testOnly := range []string{"github.com/chromedp/", "github.com/santhosh-tekuri/", "mutual/internal/browsertest"} {
+			if strings.HasPrefix(d, testOnly) {
+				t.Errorf("go build ./... compiles %s, which only tests may use", d)
+			}
+		}
+	}
+}

@@ -38,6 +38,30 @@
 // reads other pages only through a pageView, which records them, and the
 // memo's card lists what it may read of each.
 //
+// # Where the next features land
+//
+// The rooms are cut so that the features planned next each have a place:
+//
+//   - Hugo content (issue 12): TOML and JSON front matter and Params in
+//     content.ParseFrontMatter (FrontMatter grows Params); page bundles
+//     (about/index.md and the files beside it) in content.Scan's classify
+//     and content.NewModel; shortcode expansion in render.NewBody, before
+//     the Markdown renders, with shortcode templates read from the theme
+//     chain's layouts/shortcodes/ as layouts are read; .Params on Page
+//     (data.go), and in the memo's card where lists show it; layout and
+//     type lookup in theme.Templates.
+//   - Languages (issue 14): the languages in content.Config; translations
+//     by file name (<name>.<code>.md) in classify and the model, each
+//     language's pages Nodes of their own URLs, so that the memo keys them
+//     apart (the card holds the URL); the i18n catalogs in the theme chain
+//     beside layouts (i18n/), the T function with the functions site adds
+//     to theme.Funcs (it needs the page's language); a sitemap and feed per
+//     language in render.
+//   - Search (issue 15): each page's text from its render.Body; the index
+//     made once every page is rendered and given to the write plan with the
+//     other files mutual writes itself (writeFiles), its memo key the cards
+//     and bodies it indexes.
+//
 // # Trust model
 //
 // Site writers (content/) are trusted to write pages, worksheets and

@@ -23,7 +23,7 @@ func main() {
 	flag.StringVar(&opts.Dir, "dir", ".bench", "`folder` for the corpora and outputs")
 	flag.StringVar(&opts.Bin, "bin", "bin/mutual", "the mutual `binary` to time (make build writes it)")
 	flag.IntVar(&opts.Runs, "runs", 5, "floor and build runs per size (the median is reported)")
-	flag.IntVar(&opts.HackRuns, "hack-runs", 4, "rounds of the with/without comparison of each performance hack, at the largest size")
+	flag.IntVar(&opts.HackRuns, "hack-runs", 5, "rounds of the with/without comparison of each performance hack, at the largest size")
 	hacks := flag.String("hacks", strings.Join(bench.Hacks, ","), "the performance `hacks` to compare with and without (\"\" for none)")
 	flag.IntVar(&opts.Edits, "edits", 20, "timed edits per size for the rebuild latency")
 	flag.IntVar(&opts.MemEdits, "mem-edits", 200, "edits between the two heap readings")

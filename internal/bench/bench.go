@@ -85,7 +85,7 @@ type Options struct {
 	Bin   string // the mutual binary to time [bin/mutual]
 	Runs  int    // build and floor runs per size; the median counts [5]
 	// HackRuns is the rounds of the with/without comparison of each
-	// performance hack, at the largest size [4]; Hacks the hacks compared
+	// performance hack, at the largest size [5]; Hacks the hacks compared
 	// [Hacks].
 	HackRuns int
 	Hacks    []string
@@ -124,7 +124,7 @@ func (o *Options) defaults() {
 		o.Runs = 5
 	}
 	if o.HackRuns <= 0 {
-		o.HackRuns = 4
+		o.HackRuns = 5
 	}
 	if o.Hacks == nil {
 		o.Hacks = Hacks

@@ -26,16 +26,24 @@ const minSaving = 0.05
 // hackResult is the paired comparison of one hack.
 type hackResult struct {
 	name          string
-	with, without []time.Duration // round by round
+	with, without []time.Duration // wall time, round by round
+	// CPU time (user and system), round by round: less sensitive than wall
+	// time to other work on the machine.
+	withCPU, withoutCPU []time.Duration
 }
 
 // saving is the median of the rounds' own savings, 1 - with/without: the
 // share of the build's wall time (without the hack) that the hack saves.
-func (h hackResult) saving() float64 {
+func (h hackResult) saving() float64 { return medianSaving(h.with, h.without) }
+
+// cpuSaving is saving in CPU time.
+func (h hackResult) cpuSaving() float64 { return medianSaving(h.withCPU, h.withoutCPU) }
+
+func medianSaving(with, without []time.Duration) float64 {
 	var s []float64
-	for i := range min(len(h.with), len(h.without)) {
-		if h.without[i] > 0 {
-			s = append(s, 1-float64(h.with[i])/float64(h.without[i]))
+	for i := range min(len(with), len(without)) {
+		if without[i] > 0 {
+			s = append(s, 1-float64(with[i])/float64(without[i]))
 		}
 	}
 	if len(s) == 0 {
@@ -77,9 +85,9 @@ func compareHacks(o *Options, dir string, n int) ([]hackResult, error) {
 					return nil, fmt.Errorf("bench: build without %s: %w", hack, err)
 				}
 				if with {
-					h.with = append(h.with, b.wall)
+					h.with, h.withCPU = append(h.with, b.wall), append(h.withCPU, b.cpu)
 				} else {
-					h.without = append(h.without, b.wall)
+					h.without, h.withoutCPU = append(h.without, b.wall), append(h.withoutCPU, b.cpu)
 				}
 			}
 		}

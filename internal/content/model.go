@@ -17,7 +17,7 @@ import (
 
 func workerCount() int { return runtime.GOMAXPROCS(0) }
 
-// node is one HTML page of the output.
+// Node is one HTML page of the output.
 type Node struct {
 	Kind        string  // "home", "section", "page", "worksheet", "tags", "tag" or "404"
 	Src         *Source // nil for pages mutual makes itself
@@ -38,7 +38,7 @@ type Node struct {
 	sortTitle   string   // the title in lower case, for ordering lists
 }
 
-// section is a folder of content/; the root folder is the home page's.
+// Section is a folder of content/; the root folder is the home page's.
 type Section struct {
 	Dir    string // "" for the root, "guides", "guides/work"
 	Node   *Node  // its page (the home page for the root)
@@ -47,6 +47,7 @@ type Section struct {
 	Subs   []*Section
 }
 
+// Tag is a tag pages carry, and its page /tags/<slug>/.
 type Tag struct {
 	Name  string  // as the first page (in model order) that carries it writes it
 	Slug  string  // its URL segment: tagSlug of the name
@@ -54,7 +55,7 @@ type Tag struct {
 	Node  *Node   // its page
 }
 
-// model is the site's structure, built from its sources; cheap to rebuild.
+// Model is the site's structure, built from its sources; cheap to rebuild.
 type Model struct {
 	Nodes    []*Node             // every page, in a stable order
 	ByRel    map[string]*Node    // content-relative source path -> page
@@ -302,7 +303,7 @@ func NewModel(srcs []*Source, drafts bool, siteTitle string) (*Model, diag.List)
 	return m, errs
 }
 
-// alias is an old address of a page, which gets a page redirecting to it.
+// Alias is an old address of a page, which gets a page redirecting to it.
 type Alias struct {
 	Written   string // as written in the front matter
 	URL       string // the site path it answers, as Node.URL: "old/path/", "old.html"

@@ -18,6 +18,7 @@ import (
 	"mutual/internal/worksheet"
 )
 
+// Kind is what a source is, by its path (see Scan).
 type Kind int
 
 const (
@@ -27,7 +28,7 @@ const (
 	FileSource                  // any other file, copied as it is
 )
 
-// source is one file under content/, read and parsed. Sources are kept
+// Source is one file under content/, read and parsed. Sources are kept
 // between builds and re-read only when their size or time changes.
 type Source struct {
 	Rel  string // slash path relative to content/: "guides/listening.md"

@@ -161,6 +161,8 @@ func cleanOutPath(p string) (string, error) {
 	return p, nil
 }
 
+// Write writes data to the output path p: at once in a full build's
+// temporary folder, or in place atomically (replace) otherwise.
 func (o *Dir) Write(p string, data []byte) error {
 	p, err := cleanOutPath(p)
 	if err != nil {

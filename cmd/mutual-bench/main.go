@@ -55,7 +55,7 @@ func main() {
 			continue
 		}
 		if !slices.Contains(bench.Hacks, h) {
-			fmt.Fprintf(os.Stderr, "mutual-bench: -hacks: unknown hack %q (the hacks are %s)\n", h, strings.Join(bench.Hacks, ", "))
+			fmt.Fprintf(os.Stderr, "mutual-bench: -hacks: unknown hack %q (the hacks are: %s)\n", h, strings.Join(bench.Hacks, ", "))
 			os.Exit(2)
 		}
 		opts.Hacks = append(opts.Hacks, h)

@@ -106,6 +106,10 @@ func report(w io.Writer, o *Options, rs []*result) {
 	}
 	tw.Flush()
 
+	if len(o.Hacks) == 0 {
+		fmt.Fprintf(w, "\nperformance hacks: none is left (each must save %.0f%% of the build's wall time in a paired\n"+
+			"  comparison; the last three measured did not: see go doc mutual/internal/bench)\n", 100*minSaving)
+	}
 	if last := rs[len(rs)-1]; len(last.hacks) > 0 {
 		fmt.Fprintf(w, "\nperformance hacks, %s pages: each built with and without it (MUTUAL_BENCH_WITHOUT), %d rounds in\n"+
 			"alternating order; saving is the median of the rounds' own 1 - with/without in wall time (CPU time beside it);\n"+

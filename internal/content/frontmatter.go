@@ -42,8 +42,7 @@ var hugoKeys = []string{"author", "authors", "categories", "keywords", "images",
 // ParseFrontMatter splits a Markdown file into its front matter and body.
 // A file without front matter is an error: every page needs a title. The
 // front matter is read by yamldoc, the one YAML reader, with its type
-// rules; the plainest front matter ("key: value" lines) takes a fast path
-// that builds the same tree (yamlfast.go).
+// rules.
 func ParseFrontMatter(path string, src []byte) (FrontMatter, []byte, diag.List) {
 	var fm FrontMatter
 	var errs diag.List
@@ -81,12 +80,8 @@ func ParseFrontMatter(path string, src []byte) (FrontMatter, []byte, diag.List) 
 		return fm, nil, errs
 	}
 	fm.Lines = lines
-	root, ok := simpleYAML(yamlSrc, 1)
-	if !ok {
-		var perrs diag.List
-		root, perrs = yamldoc.Parse(yamlSrc, yamldoc.Options{Path: path, LineOffset: 1, MaxBytes: MaxPageSize})
-		errs = append(errs, perrs...)
-	}
+	root, perrs := yamldoc.Parse(yamlSrc, yamldoc.Options{Path: path, LineOffset: 1, MaxBytes: MaxPageSize})
+	errs = append(errs, perrs...)
 	if root == nil {
 		if len(errs) == 0 {
 			errs.Add(path, lines, 1, "front matter is empty: a page needs at least a title (add a line such as title: My page above this one)")

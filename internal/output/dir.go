@@ -170,14 +170,14 @@ func (o *Dir) Write(p string, data []byte) error {
 	}
 	if o.temp {
 		// A full build writes into the folder it has just made and nobody
-		// else writes to: direct system calls (rawfile_*.go), and each
-		// folder made only once, save the many os.Root spends per path.
+		// else writes to: plain os calls, and each folder made only once,
+		// save the many calls os.Root spends per path.
 		if d := path.Dir(p); d != "." {
 			if err := o.mkdir(d); err != nil {
 				return err
 			}
 		}
-		return rawWriteFile(filepath.Join(o.dir, filepath.FromSlash(p)), data, 0o644)
+		return os.WriteFile(filepath.Join(o.dir, filepath.FromSlash(p)), data, 0o644)
 	}
 	return o.replace(p, func(w io.Writer) error {
 		_, err := w.Write(data)
@@ -264,14 +264,14 @@ func (o *Dir) mkdir(d string) error {
 		return nil
 	}
 	full := filepath.Join(o.dir, filepath.FromSlash(d))
-	err := rawMkdir(full, 0o755)
+	err := os.Mkdir(full, 0o755)
 	if errors.Is(err, fs.ErrNotExist) {
 		if parent := path.Dir(d); parent != "." {
 			if err := o.mkdir(parent); err != nil {
 				return err
 			}
 		}
-		err = rawMkdir(full, 0o755)
+		err = os.Mkdir(full, 0o755)
 	}
 	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return err

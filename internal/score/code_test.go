@@ -205,11 +205,11 @@ func TestFingerprint(t *testing.T) {
 		return Fingerprint(&m)
 	}
 	same := map[string]string{
-		"weights":                     edit(func(m *Model) { m.Items[0].Weight = 3 }),
-		"areas":                       edit(func(m *Model) { m.Items[0].Area = "practical"; m.Areas = nil }),
-		"alerts":                      edit(func(m *Model) { m.Items[0].Alert = rng(0, 1) }),
-		"reverse":                     edit(func(m *Model) { m.Items[0].Reverse = true }),
-		"bands":                       edit(func(m *Model) { m.Bands = []Band{{}} }),
+		"weights":                      edit(func(m *Model) { m.Items[0].Weight = 3 }),
+		"areas":                        edit(func(m *Model) { m.Items[0].Area = "practical"; m.Areas = nil }),
+		"alerts":                       edit(func(m *Model) { m.Items[0].Alert = rng(0, 1) }),
+		"reverse":                      edit(func(m *Model) { m.Items[0].Reverse = true }),
+		"bands":                        edit(func(m *Model) { m.Bands = []Band{{}} }),
 		"consecutive values spelt out": edit(func(m *Model) { m.Items[0].Values = []int{0, 1, 2, 3, 4} }),
 	}
 	for what, fp := range same {

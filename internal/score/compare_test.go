@@ -45,7 +45,7 @@ func TestCompare(t *testing.T) {
 		},
 		{
 			name:   "the rounded scores, not the exact ones",
-			mine:   Answers{"help.give": 2, "odd": 3}, // give (50·1 + 75·2)/3 = 66.67 -> 67
+			mine:   Answers{"help.give": 2, "odd": 3},                                    // give (50·1 + 75·2)/3 = 66.67 -> 67
 			theirs: Answers{"listen.receive": 1, "help.receive": 2, "thanks.receive": 2}, // receive 125/3 = 41.67 -> 42
 			total:  gaps{val(42 - 67), empty},
 			areas:  []gaps{{empty, empty}, {val(50 - 50), empty}, {empty, empty}},

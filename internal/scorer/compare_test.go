@@ -95,19 +95,22 @@ func TestWasmShareAndCompare(t *testing.T) {
 		add("mutualCompare", p.m, "give-and-take", jsAnswers(p.mine), code)
 	}
 	good := codes[1]
-	refused := map[string]score.CodeProblem{
-		"":                          score.NotACode,
-		"#compare=":                 score.NotACode,
-		good[:len(good)-4]:          score.Truncated,
-		good[:12] + "A" + good[13:]: score.Altered,
-	}
 	if good[12] == 'A' {
 		t.Fatal("pick another character to alter")
 	}
 	other, _ := score.EncodeCode(m, "weekly-gestures", score.Answers{})
-	refused[other] = score.OtherWorksheet
-	for code := range refused {
-		add("mutualCompare", m, "give-and-take", map[string]any{}, code)
+	refused := []struct {
+		code    string
+		problem score.CodeProblem
+	}{
+		{"", score.NotACode},
+		{"#compare=", score.NotACode},
+		{good[:len(good)-4], score.Truncated},
+		{good[:12] + "A" + good[13:], score.Altered},
+		{other, score.OtherWorksheet},
+	}
+	for _, c := range refused {
+		add("mutualCompare", m, "give-and-take", map[string]any{}, c.code)
 	}
 	bad := []struct {
 		args []any
@@ -186,11 +189,11 @@ func TestWasmShareAndCompare(t *testing.T) {
 			}
 		}
 	}
-	for code, problem := range refused {
+	for _, c := range refused {
 		var got jsComparison
 		json.Unmarshal(result(), &got)
-		if got.Problem == nil || *got.Problem != string(problem) || got.Error == nil {
-			t.Errorf("code %q: problem %v, want %q", code, str(got.Problem), problem)
+		if got.Problem == nil || *got.Problem != string(c.problem) || got.Error == nil {
+			t.Errorf("code %q: problem %v, want %q", c.code, str(got.Problem), c.problem)
 		}
 	}
 	for _, b := range bad {

@@ -224,9 +224,22 @@ type Tab struct {
 // network traffic from the start.
 func New(tb testing.TB) *Tab {
 	tb.Helper()
+	return newTab(tb)
+}
+
+// NewIsolated is New in a browser context of its own, like a second
+// person's browser: its storage, cookies, cache and downloads are apart
+// from every other tab's. The context goes with the tab.
+func NewIsolated(tb testing.TB) *Tab {
+	tb.Helper()
+	return newTab(tb, chromedp.WithNewBrowserContext())
+}
+
+func newTab(tb testing.TB, opts ...chromedp.ContextOption) *Tab {
+	tb.Helper()
 	bctx := browser(tb)
 	tctx, cancelTimeout := context.WithTimeout(bctx, TestTimeout)
-	ctx, cancelTab := chromedp.NewContext(tctx)
+	ctx, cancelTab := chromedp.NewContext(tctx, opts...)
 	tab := &Tab{tb: tb, ctx: ctx, pending: map[network.RequestID]Request{}}
 	tb.Cleanup(func() { cancelTab(); cancelTimeout() })
 	if err := chromedp.Listen(ctx, tab.record); err != nil {

@@ -227,12 +227,12 @@ type shown struct {
 const shownJS = `(() => {
 	const txt = el => el ? el.textContent.trim() : "(missing)";
 	const summary = name => {
-		const els = [...document.querySelectorAll('[data-result="' + name + '"]')].filter(e => !e.closest("[data-area]"));
+		const els = [...document.querySelectorAll('[data-results] [data-result="' + name + '"]')].filter(e => !e.closest("[data-area]"));
 		return els.length === 1 ? txt(els[0]) : "(" + els.length + " elements)";
 	};
 	const vis = el => !!el && el.checkVisibility();
 	const areas = {};
-	for (const a of document.querySelectorAll("[data-area]")) {
+	for (const a of document.querySelectorAll("[data-results] [data-area]")) {
 		const cell = k => { const e = a.querySelector('[data-result="' + k + '"]'); return e ? txt(e) : "(missing)"; };
 		areas[a.getAttribute("data-area")] = {give: cell("give"), receive: cell("receive"), balance: cell("balance"), lean: cell("lean")};
 	}

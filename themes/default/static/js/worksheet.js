@@ -11,12 +11,24 @@
 //   - worksheet-results.js (ns.results): showing its results, and the
 //     progress bar.
 // It also runs "Clear my answers" (with Undo until the person answers
-// again or leaves), "Print" and the bar's "See results" link. Every word it
-// shows comes from the page (the data-text-* attributes of the data-strings
-// element). It makes no
-// request after the page has loaded, uses no inline script or style, keeps
-// working without storage or WebAssembly, and never lets bad saved data or
-// a refused model stop the form.
+// again or leaves), "Print" and the bar's "See results" link.
+//
+// The row of buttons after the form and its results (data-more) and what
+// they open (data-part: "compare", "history", "file") are run by modules
+// of their own, also listed in data-modules:
+// worksheet-compare.js, worksheet-history.js and worksheet-file.js. Each
+// registers ns.parts[part](page, section), which this file calls once the
+// answers are restored; page is the API below (answers, storage, the
+// scorer, events, undo). Loading them with the others, after the page's
+// load event, keeps them off the first paint and keeps the promise that
+// nothing is requested while a person fills in, compares, saves, opens a
+// file or prints.
+//
+// Every word it shows comes from the page (the data-text-* attributes of
+// the data-strings element and of each section). It makes no request after
+// the page has loaded other than those module files, uses no inline script
+// or style, keeps working without storage or WebAssembly, and never lets
+// bad saved data or a refused model stop the form.
 (function (ns) {
   "use strict";
 
@@ -68,6 +80,23 @@
     var undo = null; // what "Clear my answers" took, until the next answer
     var scorer = null;
     var latest = 0; // the last request sent to the scorer
+    var lastResult = null; // the last result shown
+    var listeners = {}; // event -> [fn]
+    var queued = []; // calls waiting for the scorer
+
+    function on(ev, fn) {
+      (listeners[ev] = listeners[ev] || []).push(fn);
+    }
+
+    function emit(ev, arg) {
+      (listeners[ev] || []).slice().forEach(function (fn) {
+        try {
+          fn(arg);
+        } catch (e) {
+          // one part's trouble never stops the form
+        }
+      });
+    }
 
     function status(msg) {
       var el = results && results.querySelector("[data-status]");
@@ -108,6 +137,33 @@
       return store.save(records());
     }
 
+    // applyRecords gives each question its saved record while the
+    // question's fingerprint matches; the others are kept for a worksheet
+    // changed back. It returns how many kept records belong to questions
+    // still here, changed, and holding an answer.
+    function applyRecords(saved) {
+      var missed = 0;
+      Object.keys(saved).forEach(function (id) {
+        var rec = saved[id];
+        var q = byId[id];
+        if (q && rec.f === q.fp) {
+          if (F.values(q) === null) {
+            F.apply(q, rec.a); // unless the person answered before the page was ready
+          }
+          return;
+        }
+        kept[id] = rec;
+        if (q && F.has(rec.a)) {
+          missed++;
+        }
+      });
+      return missed;
+    }
+
+    function unrestored(n) {
+      return n === 1 ? text.unrestoredOne : text.unrestoredOther.split("{n}").join(String(n));
+    }
+
     function restore() {
       var saved = store.load();
       var migrated = false;
@@ -131,29 +187,46 @@
       // Answers of questions that changed, or left the worksheet, are
       // kept for a worksheet changed back; the page counts those whose
       // question is still here, changed.
-      var missed = 0;
-      Object.keys(saved).forEach(function (id) {
-        var rec = saved[id];
-        var q = byId[id];
-        if (q && rec.f === q.fp) {
-          if (F.values(q) === null) {
-            F.apply(q, rec.a); // unless the person answered before the page was ready
-          }
-          return;
-        }
-        kept[id] = rec;
-        if (q && F.has(rec.a)) {
-          missed++;
-        }
-      });
+      var missed = applyRecords(saved);
       if (migrated && save()) {
         store.dropLegacy();
       }
       var note = form.querySelector("[data-restore-note]");
       if (note && missed > 0) {
-        note.textContent = missed === 1 ? text.unrestoredOne : text.unrestoredOther.split("{n}").join(String(missed));
+        note.textContent = unrestored(missed);
         note.hidden = false;
       }
+    }
+
+    // take returns everything the person has here: answers, kept answers
+    // and the parts' storage; give puts such a state back. Clearing and
+    // opening a file take one for Undo.
+    var parts = ["compare", "history"];
+    function take() {
+      var state = { answers: [], kept: kept, parts: {} };
+      questions.forEach(function (q) {
+        state.answers.push(F.values(q));
+      });
+      parts.forEach(function (p) {
+        state.parts[p] = store.get(p);
+      });
+      return state;
+    }
+
+    function give(state, which) {
+      form.reset();
+      kept = state.kept;
+      questions.forEach(function (q, i) {
+        F.apply(q, state.answers[i]);
+      });
+      (which || parts).forEach(function (p) {
+        store.put(p, state.parts[p]);
+      });
+      F.fitTextareas(form);
+      save();
+      markFilled();
+      rescore();
+      emit("stored");
     }
 
     // ---------- scoring ----------
@@ -168,6 +241,10 @@
 
     function unavailable(msg) {
       scorer = null;
+      queued.splice(0).forEach(function (c) {
+        c.done({ error: "unavailable" });
+      });
+      emit("scoring", "unavailable");
       status(msg);
       if (results) {
         results.setAttribute("data-scoring", "unavailable");
@@ -189,6 +266,8 @@
         return;
       }
       ns.results.show(results, bar, r);
+      lastResult = r;
+      emit("result", r);
       if (speak) {
         speak = false;
         announce(ns.results.say(text, results, r), 600);
@@ -201,7 +280,11 @@
       var any = questions.some(function (q) {
         return F.values(q) !== null;
       });
+      var was = form.getAttribute("data-filled");
       form.setAttribute("data-filled", any ? "true" : "false");
+      if (was !== null && was !== String(any)) {
+        emit("filled", any);
+      }
     }
 
     function answered(e) {
@@ -227,6 +310,7 @@
       }
       save();
       markFilled();
+      emit("answered");
     }
 
     form.addEventListener("input", answered);
@@ -250,13 +334,14 @@
 
     if (clearButton) {
       clearButton.addEventListener("click", function () {
-        var taken = { answers: [], kept: kept };
-        questions.forEach(function (q) {
-          taken.answers.push(F.values(q));
-        });
+        // Kept comparisons go too; saved results stay until deleted.
+        var taken = take();
         kept = Object.create(null);
         form.reset();
         store.remove();
+        store.put("compare", null);
+        emit("stored");
+        emit("answered");
         undo = taken;
         markFilled();
         rescore();
@@ -276,14 +361,7 @@
         }
         var taken = undo;
         dropUndo();
-        form.reset();
-        kept = taken.kept;
-        questions.forEach(function (q, i) {
-          F.apply(q, taken.answers[i]);
-        });
-        save();
-        markFilled();
-        rescore();
+        give(taken, ["compare"]);
         if (clearButton) {
           clearButton.focus();
         }
@@ -311,6 +389,100 @@
       el.hidden = false;
     });
 
+    // ---------- the parts after the form ----------
+
+    var more = document.querySelector("[data-more]");
+    var moreStatus = more && more.querySelector("[data-more-status]");
+    var page = {
+      form: form,
+      results: results,
+      F: F,
+      store: store,
+      questions: questions,
+      byId: byId,
+      slug: form.getAttribute("data-slug") || "",
+      fingerprint: form.getAttribute("data-fingerprint") || "",
+      on: on,
+      emit: emit,
+      announce: function (msg) {
+        announce(msg, 0);
+      },
+      // result is the scorer's last result, or null without a scorer.
+      result: function () {
+        return scorer ? lastResult : null;
+      },
+      scoring: function () {
+        return results ? results.getAttribute("data-scoring") || "" : "";
+      },
+      answers: function () {
+        return F.scoring(form);
+      },
+      filled: function () {
+        return form.getAttribute("data-filled") === "true";
+      },
+      records: records,
+      // call asks the scorer for a share code or a comparison; done gets
+      // its reply, or {error: "unavailable"} when there is no scorer.
+      call: function (fn, args, done) {
+        if (scorer) {
+          scorer.call(fn, args, done);
+        } else if (!form.getAttribute("data-worker") || page.scoring() === "unavailable") {
+          done({ error: "unavailable" });
+        } else {
+          queued.push({ fn: fn, args: args, done: done });
+        }
+      },
+      // replace puts saved records (by question id) in place of the
+      // person's answers, as a reload after a worksheet change would, and
+      // returns how many answers of changed questions it could not give.
+      replace: function (saved) {
+        dropUndo();
+        form.reset();
+        kept = Object.create(null);
+        var missed = applyRecords(saved);
+        F.fitTextareas(form);
+        save();
+        markFilled();
+        rescore();
+        emit("answered");
+        return missed;
+      },
+      unrestored: unrestored,
+      take: take,
+      give: give,
+      today: today,
+      formatDate: formatDate,
+      // button returns the page's button with data-action="name" (a
+      // detached one when the theme has none).
+      button: function (name) {
+        return document.querySelector('[data-action="' + name + '"]') || document.createElement("button");
+      },
+      // status shows a short message under that row (role="status").
+      status: function (msg) {
+        if (moreStatus) {
+          moreStatus.textContent = msg;
+        }
+      },
+    };
+
+    // Each part (data-part) registered by its module starts now; one that
+    // fails leaves the rest of the page as it is.
+    function startParts() {
+      if (more) {
+        more.hidden = false;
+      }
+      Array.prototype.forEach.call(document.querySelectorAll("[data-part]"), function (el) {
+        var make = ns.parts && ns.parts[el.getAttribute("data-part")];
+        if (typeof make === "function") {
+          try {
+            make(page, el);
+          } catch (e) {
+            el.hidden = true;
+          }
+        }
+      });
+    }
+
     if (!store.available) {
       var promise = document.querySelector("[data-promise]");
       if (promise && text.notSaving) {
@@ -324,6 +496,7 @@
       // Saved data that gets this far is ignored: the form starts empty.
     }
     markFilled();
+    startParts();
 
     var resizeTimer = 0;
     window.addEventListener("resize", function () {
@@ -351,6 +524,7 @@
           wasm: form.getAttribute("data-wasm"),
           exec: form.getAttribute("data-wasm-exec"),
           model: form.getAttribute("data-model"),
+          worksheet: form.getAttribute("data-slug"),
         },
         function (state) {
           if (state === "ready" && starting) {
@@ -361,6 +535,10 @@
               bar.hidden = false;
             }
             rescore();
+            emit("scoring", "ready");
+            queued.splice(0).forEach(function (c) {
+              scorer.call(c.fn, c.args, c.done);
+            });
           } else if (state === "failed") {
             starting = null;
             unavailable(text.unavailable);
@@ -373,6 +551,45 @@
       }
     }
     startScoring();
+  }
+
+  function pad(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  // today is the person's calendar day, YYYY-MM-DD.
+  function today() {
+    var d = new Date();
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  // formatDate writes a YYYY-MM-DD day in the page's language ("14 March
+  // 2026" for en-GB), shorter when short is true.
+  function formatDate(ymd, short) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd || "");
+    if (!m) {
+      return String(ymd);
+    }
+    var d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    try {
+      var opts = short ? { month: "short", day: "numeric" } : { year: "numeric", month: "long", day: "numeric" };
+      return new Intl.DateTimeFormat(document.documentElement.lang || undefined, opts).format(d);
+    } catch (e) {
+      return ymd;
+    }
+  }
+
+  // load adds a script to the page and calls done(ok) once it has run.
+  function load(url, done) {
+    var s = document.createElement("script");
+    s.src = url;
+    s.onload = function () {
+      done(true);
+    };
+    s.onerror = function () {
+      done(false);
+    };
+    document.head.appendChild(s);
   }
 
   // boot loads the modules (in parallel; each only registers itself in
@@ -399,15 +616,13 @@
       return;
     }
     urls.forEach(function (url) {
-      var s = document.createElement("script");
-      s.src = url;
-      s.onload = function () {
-        if (--waiting === 0) {
+      load(url, function (ok) {
+        if (!ok) {
+          once(); // without its modules start() does what it can
+        } else if (--waiting === 0) {
           once();
         }
-      };
-      s.onerror = once; // without its modules start() does what it can
-      document.head.appendChild(s);
+      });
     });
   }
 

@@ -3,6 +3,8 @@ package e2e
 import (
 	"fmt"
 	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -398,4 +400,82 @@ func TestWorksheetCompare(t *testing.T) {
 	checkCompared(t, a, w, sa.a, sb.a, "A after Undo")
 	checkProblems(t, a, "comparing, A", nil)
 	checkProblems(t, b, "comparing, B", nil)
+}
+
+// TestWorksheetCompareViews compares two people on "Does it feel fair?",
+// whose pair offers "does not apply" and whose felt balance has areas: the
+// comparison shows "na" answers and both felt balances side by side as
+// package score computes them; with a saved result, the share link, the
+// comparison and the chart read well at 1280, 375 and 320 px, light and
+// dark, without sideways scrolling.
+func TestWorksheetCompareViews(t *testing.T) {
+	t.Parallel()
+	s := shipped(t)
+	w := parseWorksheet(t, fairSheet)
+	page := s.URL("/", "worksheets/"+w.Slug+"/")
+	a, b := browsertest.NewIsolated(t), browsertest.NewIsolated(t)
+	open(t, a, page)
+	sa := newSheet(w)
+	answer(t, a, sa, "overall", "-3")
+	answer(t, a, sa, "effort", "na")
+	answer(t, a, sa, "attention", "2")
+	answer(t, a, sa, "unwell.give", "na")
+	answer(t, a, sa, "unwell.receive", "1")
+	tick(t, a, sa, "i-did", "meal")
+	tick(t, a, sa, "i-did", "arranged")
+	tick(t, a, sa, "they-did", worksheet.NoneOption)
+	link := shareLink(t, a, w, sa.a, page)
+
+	open(t, b, link)
+	sb := newSheet(w)
+	answer(t, b, sb, "overall", "2")
+	answer(t, b, sb, "keeping-track", "-2")
+	answer(t, b, sb, "unwell.give", "3")
+	answer(t, b, sb, "unwell.receive", "na")
+	tick(t, b, sb, "they-did", "job")
+	answer(t, b, sb, "ask-freely", "1")
+	got := checkCompared(t, b, w, sb.a, sa.a, "B compares")
+	if q := got.Questions["unwell"]; q["theirs-give"].Value != "na" || q["theirs-give"].Text != "Does not apply" || q["mine-receive"].Value != "na" {
+		t.Errorf("the pair with does not apply: %+v", q)
+	}
+	if got.Total.Me["lean"] == got.Total.Them["lean"] || got.Total.Them["lean"] == "—" {
+		t.Errorf("the felt balances side by side: %v and %v", got.Total.Me, got.Total.Them)
+	}
+	press(t, b, `[data-action="snapshot"]`)
+	b.Poll("a result saved", `document.querySelector("[data-history-rows] tr") !== null`, 5*time.Second)
+	shareLink(t, b, w, sb.a, page)
+	for _, width := range []int{1280, 375, 320} {
+		b.Viewport(int64(width), 800)
+		for _, scheme := range []string{"light", "dark"} {
+			b.ColorScheme(scheme)
+			when := fmt.Sprintf("comparing at %d px", width)
+			checkScheme(t, b, when, scheme)
+			checkContrast(t, b, when, scheme)
+			checkNarrow(t, b, when, scheme, width)
+			shot(b, width, scheme)
+			shotOf(t, b, "[data-more]", fmt.Sprintf("more-%d-%s", width, scheme))
+		}
+	}
+	checkProblems(t, b, "comparing, B", nil)
+	checkProblems(t, a, "comparing, A", nil)
+}
+
+// shotOf saves a screenshot of the element matching sel when
+// MUTUAL_SCREENSHOTS is set, for a person to look at.
+func shotOf(t *testing.T, tab *browsertest.Tab, sel, name string) {
+	t.Helper()
+	dir := browsertest.ScreenshotDir()
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(tab.Context(), chromedp.Screenshot(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, t.Name()+"-"+name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -243,7 +243,7 @@
       blocks.total.setAttribute("data-compare-total", "");
       // An area's felt balance shows only when its lean questions have an
       // area, as in the results.
-      var areaLean = !!(page.results && page.results.querySelector("[data-area] [data-result=lean]"));
+      var areaLean = !!(page.results && page.results.querySelector('[data-area] [data-result="lean"]'));
       Array.prototype.forEach.call(page.results ? page.results.querySelectorAll("[data-area]") : [], function (row) {
         var id = row.getAttribute("data-area");
         var th = row.querySelector("th");

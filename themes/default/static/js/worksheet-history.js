@@ -15,8 +15,9 @@
 // classes, as the page's CSP allows no style attribute) and as a table of
 // the same numbers, rows copied from the page's data-history-template; a
 // snapshot saved under another fingerprint is marked as from an earlier
-// version. Each can be opened read-only (its scores and the answers whose
-// question is unchanged) or deleted. Every word shown comes from the page.
+// version. A row's date opens its snapshot read-only (its scores and the
+// answers whose question is unchanged), where it can also be deleted.
+// Every word shown comes from the page.
 (function (ns) {
   "use strict";
 
@@ -130,7 +131,7 @@
       }
       list.forEach(function (s, i) {
         var tr = tpl.content.firstElementChild.cloneNode(true);
-        setText(tr, '[data-slot="date"]', page.formatDate(s.date));
+        setText(tr, '[data-slot="date"]', page.formatDate(s.date, "medium"));
         each(tr, '[data-slot="earlier"]', function (el) {
           el.hidden = s.fingerprint === page.fingerprint;
         });
@@ -191,7 +192,7 @@
       list.forEach(function (s, i) {
         if (i % every === 0 || i === list.length - 1) {
           var anchor = list.length === 1 ? "middle" : i === 0 ? "start" : i === list.length - 1 ? "end" : "middle";
-          add("text", { class: "ws-chart-value", x: x(i), y: height - 6, "text-anchor": anchor }, page.formatDate(s.date, true));
+          add("text", { class: "ws-chart-value", x: x(i), y: height - 6, "text-anchor": anchor }, page.formatDate(s.date, "short"));
         }
       });
       kinds.forEach(function (k) {
@@ -308,17 +309,16 @@
       render();
       view.hidden = true;
       status(ok ? t.deleted.split("{date}").join(page.formatDate(s.date)) : t.full);
-      var next = rows.querySelectorAll('[data-action="delete"]')[Math.min(i, list.length - 1)];
+      var next = rows.querySelectorAll('[data-action="open"]')[Math.min(i, list.length - 1)];
       (next || (saveButton.hidden ? page.button("save-file") : saveButton)).focus();
     }
 
     function act(action, el) {
-      var i = el ? Number(el.getAttribute("data-index")) : -1;
       if (action === "open") {
-        opened = i;
-        open(i);
+        opened = el ? Number(el.getAttribute("data-index")) : -1;
+        open(opened);
       } else if (action === "delete") {
-        remove(i);
+        remove(opened);
       } else if (action === "close") {
         view.hidden = true;
         var back = rows.querySelectorAll('[data-action="open"]')[opened];

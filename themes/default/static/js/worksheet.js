@@ -564,15 +564,21 @@
   }
 
   // formatDate writes a YYYY-MM-DD day in the page's language ("14 March
-  // 2026" for en-GB), shorter when short is true.
-  function formatDate(ymd, short) {
+  // 2026" for en-GB); style "medium" abbreviates the month, "short" also
+  // leaves out the year.
+  function formatDate(ymd, style) {
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd || "");
     if (!m) {
       return String(ymd);
     }
     var d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
     try {
-      var opts = short ? { month: "short", day: "numeric" } : { year: "numeric", month: "long", day: "numeric" };
+      var opts = { year: "numeric", month: "long", day: "numeric" };
+      if (style === "medium") {
+        opts.month = "short";
+      } else if (style === "short") {
+        opts = { month: "short", day: "numeric" };
+      }
       return new Intl.DateTimeFormat(document.documentElement.lang || undefined, opts).format(d);
     } catch (e) {
       return ymd;

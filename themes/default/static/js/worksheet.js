@@ -15,14 +15,13 @@
 //
 // The row of buttons after the form and its results (data-more) and what
 // they open (data-part: "compare", "history", "file") are run by modules
-// of their own, also listed in data-modules:
-// worksheet-compare.js, worksheet-history.js and worksheet-file.js. Each
-// registers ns.parts[part](page, section), which this file calls once the
-// answers are restored; page is the API below (answers, storage, the
-// scorer, events, undo). Loading them with the others, after the page's
-// load event, keeps them off the first paint and keeps the promise that
-// nothing is requested while a person fills in, compares, saves, opens a
-// file or prints.
+// of their own, listed in data-parts: worksheet-compare.js,
+// worksheet-history.js and worksheet-file.js, with their styles
+// (data-styles). This file loads them once the scorer has started (or
+// failed), well after the first paint, and says that scoring is ready only
+// then: so nothing is requested while a person fills in, compares, saves,
+// opens a file or prints. Each registers ns.parts[part](page, section);
+// page is the API below (answers, storage, the scorer, events, undo).
 //
 // Every word it shows comes from the page (the data-text-* attributes of
 // the data-strings element and of each section). It makes no request after
@@ -201,13 +200,13 @@
     // take returns everything the person has here: answers, kept answers
     // and the parts' storage; give puts such a state back. Clearing and
     // opening a file take one for Undo.
-    var parts = ["compare", "history"];
+    var partStores = ["compare", "history"]; // the parts' storage
     function take() {
       var state = { answers: [], kept: kept, parts: {} };
       questions.forEach(function (q) {
         state.answers.push(F.values(q));
       });
-      parts.forEach(function (p) {
+      partStores.forEach(function (p) {
         state.parts[p] = store.get(p);
       });
       return state;
@@ -219,7 +218,7 @@
       questions.forEach(function (q, i) {
         F.apply(q, state.answers[i]);
       });
-      (which || parts).forEach(function (p) {
+      (which || partStores).forEach(function (p) {
         store.put(p, state.parts[p]);
       });
       F.fitTextareas(form);
@@ -465,7 +464,7 @@
       },
     };
 
-    // Each part (data-part) registered by its module starts now; one that
+    // Each part (data-part) registered by its module starts once; one that
     // fails leaves the rest of the page as it is.
     function startParts() {
       if (more) {
@@ -483,6 +482,49 @@
       });
     }
 
+    // withParts loads the parts' modules (data-parts) and styles
+    // (data-styles) once, starts the parts and then calls then. The page
+    // asks for them once the scorer has started (or failed), well after
+    // its first paint, and only then says it is ready, so that nothing is
+    // requested after that.
+    var loading = null; // null, [callbacks] while loading, or true
+    function withParts(then) {
+      if (loading === true) {
+        then();
+        return;
+      }
+      if (loading) {
+        loading.push(then);
+        return;
+      }
+      loading = [then];
+      var urls = (form.getAttribute("data-parts") || "").split(" ").filter(Boolean);
+      var styles = (form.getAttribute("data-styles") || "").split(" ").filter(Boolean);
+      var waiting = urls.length + styles.length + 1;
+      var done = function () {
+        if (--waiting > 0) {
+          return;
+        }
+        var callbacks = loading;
+        loading = true;
+        startParts();
+        callbacks.forEach(function (fn) {
+          fn();
+        });
+      };
+      styles.forEach(function (url) {
+        var l = document.createElement("link");
+        l.rel = "stylesheet";
+        l.href = url;
+        l.onload = l.onerror = done;
+        document.head.appendChild(l);
+      });
+      urls.forEach(function (url) {
+        load(url, done);
+      });
+      done();
+    }
+
     if (!store.available) {
       var promise = document.querySelector("[data-promise]");
       if (promise && text.notSaving) {
@@ -496,7 +538,6 @@
       // Saved data that gets this far is ignored: the form starts empty.
     }
     markFilled();
-    startParts();
 
     var resizeTimer = 0;
     window.addEventListener("resize", function () {
@@ -510,12 +551,18 @@
 
     var worker = form.getAttribute("data-worker");
     if (!worker || !results) {
+      withParts(function () {});
       return;
     }
     var starting = null;
+    function failed() {
+      withParts(function () {
+        unavailable(text.unavailable);
+      });
+    }
     function startScoring() {
       if (!ns.startScorer || !ns.results) {
-        unavailable(text.unavailable);
+        failed();
         return;
       }
       starting = ns.startScorer(
@@ -528,26 +575,32 @@
         },
         function (state) {
           if (state === "ready" && starting) {
-            scorer = starting;
-            status(text.ready);
-            results.setAttribute("data-scoring", "ready");
-            if (bar) {
-              bar.hidden = false;
-            }
-            rescore();
-            emit("scoring", "ready");
-            queued.splice(0).forEach(function (c) {
-              scorer.call(c.fn, c.args, c.done);
+            var ready = starting;
+            withParts(function () {
+              if (starting !== ready) {
+                return; // failed since
+              }
+              scorer = ready;
+              status(text.ready);
+              results.setAttribute("data-scoring", "ready");
+              if (bar) {
+                bar.hidden = false;
+              }
+              rescore();
+              emit("scoring", "ready");
+              queued.splice(0).forEach(function (c) {
+                scorer.call(c.fn, c.args, c.done);
+              });
             });
           } else if (state === "failed") {
             starting = null;
-            unavailable(text.unavailable);
+            failed();
           }
         },
         scored
       );
       if (!starting) {
-        unavailable(text.unavailable);
+        failed();
       }
     }
     startScoring();

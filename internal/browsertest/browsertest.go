@@ -4,7 +4,9 @@
 //
 // One headless chromium serves all the tests of a package (the machine has
 // two cores): the package's TestMain calls Main, which stops the browser when
-// the tests end, and each test opens its own tab with New. A tab records what
+// the tests end, and each test opens its own tab with New, or with
+// NewIsolated in a browser context of its own (its own storage and
+// downloads: a second person's browser). A tab records what
 // a page does that a test may want to forbid: console errors, uncaught
 // exceptions, browser log errors (Content Security Policy violations among
 // them), every network request and every response.

@@ -148,8 +148,8 @@
     }
 
     function update() {
-      toggle.hidden = !page.filled();
-      if (!page.filled()) {
+      toggle.hidden = !page.filled() || page.scoring() === "unavailable";
+      if (toggle.hidden) {
         expanded = false;
       }
       toggle.setAttribute("aria-expanded", String(expanded));
@@ -211,7 +211,7 @@
       box.hidden = false;
       if (!shown) {
         shown = true;
-        page.announce(t.ready);
+        page.status(t.ready);
       }
     }
 
@@ -443,7 +443,7 @@
         keepButton.hidden = true;
         renderKept();
         keptBox.focus();
-        page.announce(t.kept);
+        page.status(t.kept);
       } else if (action === "show" && list[i]) {
         current = { code: list[i].code, from: "kept" };
         update();
@@ -458,7 +458,7 @@
         update();
         var next = keptList.querySelectorAll('[data-action="forget"]')[Math.min(i, list.length - 1)];
         (next || (section.hidden ? toggle : title)).focus();
-        page.announce(t.forgotten);
+        page.status(t.forgotten);
       }
     }
 

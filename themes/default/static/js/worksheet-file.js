@@ -145,6 +145,22 @@
     return out;
   }
 
+  // clean keeps the records (store shape) that a file may hold: what this
+  // page writes, it can read back.
+  function clean(records) {
+    var out = {};
+    Object.keys(records).forEach(function (id) {
+      try {
+        var one = {};
+        one[id] = { fingerprint: records[id].f, values: records[id].a };
+        out[id] = readRecords(one)[id];
+      } catch (e) {
+        // left out: not an answer this format holds
+      }
+    });
+    return out;
+  }
+
   // stored returns the list a part keeps under field, or [].
   function stored(page, part, field) {
     var v = page.store.get(part);
@@ -187,12 +203,23 @@
         title: section.getAttribute("data-title") || "",
         fingerprint: page.fingerprint,
         saved: day,
-        answers: writeRecords(page.records()),
-        snapshots: stored(page, "history", "snapshots").map(function (s) {
-          return { date: s.date, fingerprint: s.fingerprint, scores: s.scores, answers: writeRecords(s.answers || {}) };
-        }),
-        comparisons: stored(page, "compare", "comparisons"),
+        answers: writeRecords(clean(page.records())),
+        snapshots: [],
+        comparisons: [],
       };
+      stored(page, "history", "snapshots").forEach(function (s) {
+        try {
+          check(isObject(s) && typeof s.date === "string" && DATE.test(s.date) && typeof s.fingerprint === "string" && FP.test(s.fingerprint));
+          file.snapshots.push({ date: s.date, fingerprint: s.fingerprint, scores: readScores(s.scores), answers: writeRecords(clean(s.answers || {})) });
+        } catch (e) {
+          // a saved result this format cannot hold stays out
+        }
+      });
+      stored(page, "compare", "comparisons").forEach(function (c) {
+        if (isObject(c) && typeof c.code === "string" && c.code.length <= 4096 && CODE.test(c.code) && typeof c.kept === "string" && DATE.test(c.kept)) {
+          file.comparisons.push({ code: c.code, kept: c.kept });
+        }
+      });
       var name = page.slug + "-" + day + ".json";
       var url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2) + "\n"], { type: "application/json" }));
       var a = document.createElement("a");

@@ -220,7 +220,7 @@ func shareLink(t *testing.T, tab *browsertest.Tab, w *worksheet.Worksheet, a sco
 	// The link is kept from the first answer on; "Compare with them" shows it.
 	tab.Poll("Compare with them", `document.querySelector('[data-action="compare"]').checkVisibility()`, 10*time.Second)
 	if browsertest.Eval[string](tab, `document.querySelector('[data-action="compare"]').getAttribute("aria-expanded")`) != "true" {
-		click(t, tab, `[data-action="compare"]`)
+		press(t, tab, `[data-action="compare"]`) // with the keyboard
 		if f := browsertest.Eval[string](tab, `document.activeElement.hasAttribute("data-share-link") ? "link" : document.activeElement.outerHTML.slice(0, 80)`); f != "link" {
 			t.Errorf("after Compare with them the focus is on %s, want the link", f)
 		}

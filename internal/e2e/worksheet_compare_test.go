@@ -376,6 +376,10 @@ func TestWorksheetCompare(t *testing.T) {
 	a.Poll("the sentence after a hash change", `document.querySelector('[data-compare-problem="truncated"]').checkVisibility()`, 10*time.Second)
 	browsertest.Eval[bool](a, `(location.hash = "#compare=`+strings.TrimPrefix(linkB, page+"#compare=")+`", true)`)
 	checkCompared(t, a, w, sa.a, sb.a, "A after the hash changed back")
+	// A jump within the page (the skip link) keeps the comparison.
+	browsertest.Eval[bool](a, `(location.hash = "#main", true)`)
+	time.Sleep(200 * time.Millisecond)
+	checkCompared(t, a, w, sa.a, sb.a, "A after following the skip link")
 	quiet(a, "A reading tampered links")
 
 	// Keep this comparison (with the keyboard): it survives a reload

@@ -485,9 +485,13 @@
       }
       update();
     });
+    // Another link pasted into the address is read; a jump to a part of
+    // the page (the skip link, a heading) keeps the comparison shown.
     window.addEventListener("hashchange", function () {
-      choose();
-      update();
+      if (fromAddress() !== null) {
+        choose();
+        update();
+      }
     });
     choose();
     update();

@@ -397,3 +397,42 @@ func TestWorksheetFileChanged(t *testing.T) {
 	}
 	checkProblems(t, tab, "a file on a changed worksheet", nil)
 }
+
+// TestWorksheetFileReflections: a worksheet of reflections alone has no
+// scorer and nothing to compare, and still keeps a file of its notes.
+func TestWorksheetFileReflections(t *testing.T) {
+	t.Parallel()
+	dir := minimalSite(t, map[string]string{"notes.yaml": `title: Notes
+sections:
+  - title: S
+    questions:
+      - {id: one, type: reflection, text: One thing I noticed.}
+      - {id: two, type: reflection, text: Another.}
+`})
+	s := newWSServer(t)
+	s.build(t, dir, "/", "")
+	tab := browsertest.NewIsolated(t)
+	downloadDir := downloads(t, tab)
+	initScript(t, tab, fakeDate)
+	tab.Navigate(s.URL("/", "worksheets/notes/"))
+	tab.Poll("the file buttons", `document.querySelector('[data-action="save-file"]').checkVisibility()`, 10*time.Second)
+	if browsertest.Eval[bool](tab, `!!document.querySelector('[data-action="compare"], [data-part="history"]')`) {
+		t.Errorf("a worksheet without scores offers to compare or to save results")
+	}
+	tab.Forget()
+	s.forget()
+	tab.Do(chromedp.SendKeys(chromedp.CSS(`textarea[name="one"]`), "The kettle, again."))
+	browsertest.Eval[bool](tab, `(window.__testNow = "2026-05-05T09:00:00", true)`)
+	press(t, tab, `[data-action="save-file"]`)
+	path := waitFile(t, downloadDir, "notes-2026-05-05.json")
+	clearAnswers(t, tab)
+	tab.Do(chromedp.SetUploadFiles(chromedp.CSS("[data-file-input]"), []string{path}))
+	tab.Poll("the note back", `document.querySelector('textarea[name="one"]').value === "The kettle, again."`, 5*time.Second)
+	if st := fileStatus(tab); st != "The file is open: 1 answer is back." {
+		t.Errorf("the page says %q", st)
+	}
+	if reqs := serverRequests(s); len(reqs) > 0 {
+		t.Errorf("requests while saving and opening: %v", reqs)
+	}
+	checkProblems(t, tab, "notes", nil)
+}

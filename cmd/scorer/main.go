@@ -4,23 +4,40 @@
 // compiled to WebAssembly (GOOS=js GOARCH=wasm), built by
 // internal/scorer/build.sh and embedded by package internal/scorer.
 //
-// It registers one global function and then waits for calls:
+// It registers three global functions and then waits for calls:
 //
 //	mutualScore(model, answers) -> result
+//	mutualShare(model, worksheet, answers) -> {code}
+//	mutualCompare(model, worksheet, answers, code) -> comparison
 //
 // model is JSON.parse of the page's data-model attribute (score.Model by its
-// json tags); answers is a plain object {key: number or "na"} (a missing
-// key, null or undefined is an unanswered item; "na" is "does not apply";
-// a checklist is answered by {<checklist id>: 1} and its ticked boxes by
-// {<item key>: 1}). The result is a plain object
+// json tags); worksheet is the worksheet's slug; answers is a plain object
+// {key: number or "na"} (a missing key, null or undefined is an unanswered
+// item; "na" is "does not apply"; a checklist is answered by {<checklist
+// id>: 1} and its ticked boxes by {<item key>: 1}). The result is a plain
+// object
 //
 //	{answered, total, give, receive, balance, lean, band, alert,
 //	 areas: [{id, give, receive, balance, lean}], gap}
 //
-// where an empty score is null and band and gap are -1 when none. Input that
-// is not a valid model, or an answer that is neither an integer nor "na",
-// gives {error: "message"} instead; the module never crashes, so later calls
-// still work.
+// where an empty score is null and band and gap are -1 when none.
+//
+// mutualShare returns the share code of the answers (score.EncodeCode).
+// mutualCompare reads the other person's code (score.DecodeCode) and
+// compares (score.Compare), the answers being the viewer's own:
+//
+//	{theirs: {key: number or "na"}, me: result, them: result,
+//	 gapGive, gapReceive, areas: [{id, gapGive, gapReceive}],
+//	 order: [area id, ...]}
+//
+// theirs are the decoded answers, in the form mutualScore takes; areas
+// follow the model's order and order lists their ids by the larger absolute
+// gap (score.Comparison.Order). A code it refuses gives
+// {error, problem}, problem being a score.CodeProblem ("altered", ...).
+//
+// Input that is not a valid model, or an answer that is neither an integer
+// nor "na", gives {error: "message"} instead; the module never crashes, so
+// later calls still work.
 //
 // This adapter only converts values: every rule lives in package score. It
 // reads js.Value fields by hand because encoding/json, fmt and reflect would
@@ -35,8 +52,28 @@ import (
 )
 
 func main() {
-	js.Global().Set("mutualScore", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		return call(args)
+	js.Global().Set("mutualScore", export("mutualScore", 2, "(model, answers)", func(args []js.Value) any {
+		m := validModel(args[0])
+		return result(score.Compute(m, readAnswers(m, args[1])))
+	}))
+	js.Global().Set("mutualShare", export("mutualShare", 3, "(model, worksheet, answers)", func(args []js.Value) any {
+		m := validModel(args[0])
+		code, err := score.EncodeCode(m, str(args[1], "worksheet"), readAnswers(m, args[2]))
+		if err != nil {
+			panic(badInput(err.Error()))
+		}
+		return object("code", code)
+	}))
+	js.Global().Set("mutualCompare", export("mutualCompare", 4, "(model, worksheet, answers, code)", func(args []js.Value) any {
+		m := validModel(args[0])
+		mine := readAnswers(m, args[2])
+		theirs, err := score.DecodeCode(m, str(args[1], "worksheet"), str(args[3], "code"))
+		if ce, ok := err.(*score.CodeError); ok {
+			return object("error", "mutualCompare: "+err.Error(), "problem", string(ce.Problem))
+		} else if err != nil {
+			panic(badInput(err.Error()))
+		}
+		return comparison(m, theirs, score.Compare(m, mine, theirs))
 	}))
 	select {}
 }
@@ -44,29 +81,36 @@ func main() {
 // badInput is a panic value carrying a message for the page.
 type badInput string
 
-// call scores one request. Any panic, from a malformed value or a bug,
-// becomes {error} so the page can show "scoring unavailable" and carry on.
-func call(args []js.Value) (out any) {
-	defer func() {
-		if r := recover(); r != nil {
-			msg := "mutualScore: internal error"
-			switch r := r.(type) {
-			case badInput:
-				msg = "mutualScore: " + string(r)
-			case error: // a *js.ValueError or a runtime error
-				msg = "mutualScore: internal error: " + r.Error()
+// export wraps f as a JS function of n arguments. Any panic, from a
+// malformed value or a bug, becomes {error} so the page can show "scoring
+// unavailable" and carry on.
+func export(name string, n int, params string, f func(args []js.Value) any) js.Func {
+	return js.FuncOf(func(_ js.Value, args []js.Value) (out any) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg := name + ": internal error"
+				switch r := r.(type) {
+				case badInput:
+					msg = name + ": " + string(r)
+				case error: // a *js.ValueError or a runtime error
+					msg = name + ": internal error: " + r.Error()
+				}
+				out = object("error", msg)
 			}
-			out = object("error", msg)
+		}()
+		if len(args) != n {
+			panic(badInput("want " + string(rune('0'+n)) + " arguments " + params))
 		}
-	}()
-	if len(args) != 2 {
-		panic(badInput("want 2 arguments (model, answers)"))
-	}
-	m := readModel(args[0])
+		return f(args)
+	})
+}
+
+func validModel(v js.Value) *score.Model {
+	m := readModel(v)
 	if err := m.Validate(); err != nil {
 		panic(badInput(err.Error()))
 	}
-	return result(score.Compute(m, readAnswers(m, args[1])))
+	return m
 }
 
 func isObject(v js.Value) bool { return v.Type() == js.TypeObject }
@@ -88,6 +132,9 @@ func readModel(v js.Value) *score.Model {
 	m.Areas = make([]string, areas.Length())
 	for i := range m.Areas {
 		m.Areas[i] = str(areas.Index(i), "areas")
+	}
+	if w := v.Get("wording"); !absent(w) {
+		m.Wording = str(w, "wording")
 	}
 	bands := list(v.Get("bands"), "bands")
 	m.Bands = make([]score.Band, bands.Length())
@@ -125,6 +172,13 @@ func readItem(v js.Value) score.Item {
 	it.NA = boolean(v.Get("na"), "item na")
 	if c := v.Get("checklist"); !absent(c) {
 		it.Checklist = str(c, "item checklist")
+	}
+	if vs := v.Get("values"); !absent(vs) {
+		vs = list(vs, "item values")
+		it.Values = make([]int, vs.Length())
+		for i := range it.Values {
+			it.Values[i] = integer(vs.Index(i), "item values")
+		}
 	}
 	return it
 }
@@ -258,5 +312,44 @@ func result(r score.Result) js.Value {
 		"alert", r.Alert,
 		"areas", areas,
 		"gap", r.Gap,
+	)
+}
+
+// answersObject is decoded answers in the form mutualScore takes, keys in
+// model order (a checklist's id before its first box).
+func answersObject(m *score.Model, a score.Answers) js.Value {
+	o := js.Global().Get("Object").New()
+	for _, it := range m.Items {
+		for _, k := range [...]string{it.Checklist, it.Key} {
+			v, ok := a[k]
+			switch {
+			case k == "" || !ok:
+			case v == score.NA:
+				o.Set(k, "na")
+			default:
+				o.Set(k, v)
+			}
+		}
+	}
+	return o
+}
+
+func comparison(m *score.Model, theirs score.Answers, c score.Comparison) js.Value {
+	areas := js.Global().Get("Array").New()
+	for i, g := range c.Areas {
+		areas.Call("push", object("id", m.Areas[i], "gapGive", scoreValue(g.Give), "gapReceive", scoreValue(g.Receive)))
+	}
+	order := js.Global().Get("Array").New()
+	for _, i := range c.Order {
+		order.Call("push", m.Areas[i])
+	}
+	return object(
+		"theirs", answersObject(m, theirs),
+		"me", result(c.Me),
+		"them", result(c.Them),
+		"gapGive", scoreValue(c.Total.Give),
+		"gapReceive", scoreValue(c.Total.Receive),
+		"areas", areas,
+		"order", order,
 	)
 }

@@ -12,7 +12,9 @@
 //
 // One headless chromium serves all the tests of a package (the machine has
 // two cores): the package's TestMain calls Main, which stops the browser when
-// the tests end, and each test opens its own tab with New. A tab records what
+// the tests end, and each test opens its own tab with New, or with
+// NewIsolated in a browser context of its own (its own storage and
+// downloads: a second person's browser). A tab records what
 // a page does that a test may want to forbid: console errors, uncaught
 // exceptions, browser log errors (Content Security Policy violations among
 // them), every network request and every response.
@@ -232,9 +234,22 @@ type Tab struct {
 // network traffic from the start.
 func New(tb testing.TB) *Tab {
 	tb.Helper()
+	return newTab(tb)
+}
+
+// NewIsolated is New in a browser context of its own, like a second
+// person's browser: its storage, cookies, cache and downloads are apart
+// from every other tab's. The context goes with the tab.
+func NewIsolated(tb testing.TB) *Tab {
+	tb.Helper()
+	return newTab(tb, chromedp.WithNewBrowserContext())
+}
+
+func newTab(tb testing.TB, opts ...chromedp.ContextOption) *Tab {
+	tb.Helper()
 	bctx := browser(tb)
 	tctx, cancelTimeout := context.WithTimeout(bctx, TestTimeout)
-	ctx, cancelTab := chromedp.NewContext(tctx)
+	ctx, cancelTab := chromedp.NewContext(tctx, opts...)
 	tab := &Tab{tb: tb, ctx: ctx, pending: map[network.RequestID]Request{}}
 	tb.Cleanup(func() { cancelTab(); cancelTimeout() })
 	if err := chromedp.Listen(ctx, tab.record); err != nil {

@@ -146,3 +146,21 @@ func TestScreenshot(t *testing.T) {
 		t.Errorf("the screenshot is not a PNG")
 	}
 }
+
+// TestIsolated: tabs made by New share the browser's storage, as tabs of
+// one person do; a tab made by NewIsolated sees none of it.
+func TestIsolated(t *testing.T) {
+	site, _ := servers(t)
+	a, b, other := New(t), New(t), NewIsolated(t)
+	for _, tab := range []*Tab{a, b, other} {
+		tab.Navigate(site.URL + "/clean")
+	}
+	Eval[bool](a, `(localStorage.setItem("who", "a"), true)`)
+	if got := Eval[string](b, `localStorage.getItem("who") || ""`); got != "a" {
+		t.Errorf("a second tab of the same browser reads %q, want %q", got, "a")
+	}
+	if got := Eval[string](other, `localStorage.getItem("who") || ""`); got != "" {
+		t.Errorf("an isolated tab reads %q, want nothing", got)
+	}
+	Eval[bool](a, `(localStorage.clear(), true)`)
+}

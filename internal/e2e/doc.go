@@ -21,7 +21,17 @@
 // scorer refuses, the form still works and says that scoring is
 // unavailable. Saved answers survive a changed worksheet question by
 // question, stay apart for two sites on one origin, and bad or missing
-// storage never stops the page. On a 375 px phone "Give and take" stays
+// storage never stops the page. Two people, each in a browser context of
+// their own, compare through a link: the second sees exactly the
+// comparison package score computes, their link back shows the first the
+// same from the other side, tampered links get their sentence, kept
+// comparisons survive a reload and go with "Clear my answers" (and come
+// back with Undo), and no request is made after a page has loaded.
+// Results saved on simulated days show in the chart's table, open
+// read-only and can be deleted; "Save to a file" writes the format package
+// worksheet reads, and opening the file after clearing, or in another
+// browser, brings everything back, while other files are refused. On a
+// 375 px phone "Give and take" stays
 // within its height target, short scales are one row of choices, and the
 // progress bar never covers the focused question. Printed, pages are dark
 // on light paper even from a dark-mode system, and a blank worksheet is a

@@ -229,12 +229,12 @@ type shown struct {
 const shownJS = `(() => {
 	const txt = el => el ? el.textContent.trim() : "(missing)";
 	const summary = name => {
-		const els = [...document.querySelectorAll('[data-result="' + name + '"]')].filter(e => !e.closest("[data-area]"));
+		const els = [...document.querySelectorAll('[data-results] [data-result="' + name + '"]')].filter(e => !e.closest("[data-area]"));
 		return els.length === 1 ? txt(els[0]) : "(" + els.length + " elements)";
 	};
 	const vis = el => !!el && el.checkVisibility();
 	const areas = {};
-	for (const a of document.querySelectorAll("[data-area]")) {
+	for (const a of document.querySelectorAll("[data-results] [data-area]")) {
 		const cell = k => { const e = a.querySelector('[data-result="' + k + '"]'); return e ? txt(e) : "(missing)"; };
 		areas[a.getAttribute("data-area")] = {give: cell("give"), receive: cell("receive"), balance: cell("balance"), lean: cell("lean")};
 	}
@@ -343,9 +343,12 @@ func clickLabel(t *testing.T, tab *browsertest.Tab, sel string) string {
 
 // click scrolls the element matching sel to the middle of the screen at
 // once, then clicks it. (The theme scrolls smoothly; a click that scrolls
-// on its own may press where the element was and let go where it is.)
+// on its own may press where the element was and let go where it is. For
+// the same reason it first lets a scroll that focusing started, typing
+// into a reflection for example, come to its end.)
 func click(t *testing.T, tab *browsertest.Tab, sel string) {
 	t.Helper()
+	settle(t, tab)
 	if !browsertest.Eval[bool](tab, `(e => !!e && (e.scrollIntoView({block: "center", behavior: "instant"}), true))(document.querySelector(`+strconv.Quote(sel)+`))`) {
 		t.Fatalf("nothing matches %s", sel)
 	}

@@ -53,12 +53,23 @@ intro: |
   and to answer for how things usually are.
 
 # Scales: "frequency" (Never .. Almost always) and "agreement" (Strongly
-# disagree .. Strongly agree) are built in. Define your own like this:
+# disagree .. Strongly agree) are built in; "frequency-na" and
+# "agreement-na" add a last option "Does not apply". Define your own like
+# this (middle options may leave out their label; the page shows the value):
 # scales:
 #   often:
 #     - {label: Never, value: 0}
 #     - {label: Sometimes, value: 1}
 #     - {label: Often, value: 2}
+#     - {label: Does not apply, na: true}   # optional; never scored
+#   deal:
+#     - {label: I give far more, value: -3}
+#     - {value: -2}
+#     - {value: -1}
+#     - {label: Even, value: 0}
+#     - {value: 1}
+#     - {value: 2}
+#     - {label: I receive far more, value: 3}
 
 # Areas group questions; the results show give and receive per area and
 # point to the "see" guide of the area with the biggest gap.
@@ -86,6 +97,21 @@ sections:
         # reverse: true      # a high answer means less of this side
         # help: A hint shown under the question, in Markdown.
         # alert: [0, 1]      # an answer in this range shows the site's help block
+      # A lean question asks how the balance feels, on a scale that runs from
+      # "I give more" (lowest value) to "I receive more" (highest value).
+      # - id: better-deal
+      #   type: lean
+      #   text: Considering what you put in and what you get out, who gets the better deal?
+      #   scale: deal
+      # A checklist is boxes to tick; options with a side are scored (1 when
+      # ticked), the others only recorded. The page adds "None of these".
+      # - id: this-week
+      #   type: checklist
+      #   text: Which of these happened this week?
+      #   options:
+      #     - {id: cooked, label: I cooked for them, side: give}
+      #     - {id: drove-me, label: They drove me somewhere, side: receive}
+      #     - {id: talked, label: We talked on the phone}
       # A reflection is free text: never scored, never sent anywhere.
       - id: one-step
         type: reflection
@@ -93,7 +119,8 @@ sections:
 
 # Results: the first band whose ranges all hold is shown. balance runs from
 # -100 (giving much more) to 100 (receiving much more); give and receive from
-# 0 to 100. The last band has no ranges, so every result has a band.
+# 0 to 100; lean (from lean questions) from -100 to 100, like balance. The
+# last band has no ranges, so every result has a band.
 results:
   - balance: [-100, -16]
     title: You seem to give more than you receive

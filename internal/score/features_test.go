@@ -208,6 +208,20 @@ func TestBands(t *testing.T) {
 	}
 }
 
+// TestValues: on a scale whose options have gaps, an answer between them
+// is unanswered, like one outside the scale.
+func TestValues(t *testing.T) {
+	m := &Model{Items: []Item{
+		{Key: "a", Side: Give, Weight: 1, Min: 0, Max: 10, Values: []int{0, 5, 10}},
+		{Key: "b", Side: Give, Weight: 1, Min: 0, Max: 10, Values: []int{10, 5, 0}, NA: true},
+	}}
+	runCompute(t, []computeCase{
+		{"options", m, Answers{"a": 5, "b": 10}, Result{Answered: 2, Total: 2, Give: val(75), Band: -1, Gap: -1, Areas: []AreaResult{}}},
+		{"between options", m, Answers{"a": 4, "b": 10}, Result{Answered: 1, Total: 2, Give: val(100), Band: -1, Gap: -1, Areas: []AreaResult{}}},
+		{"does not apply", m, Answers{"a": 0, "b": NA}, Result{Answered: 2, Total: 2, Give: val(0), Band: -1, Gap: -1, Areas: []AreaResult{}}},
+	})
+}
+
 func TestValidateFeatures(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -227,6 +241,15 @@ func TestValidateFeatures(t *testing.T) {
 		{"checklist named like an item", &Model{Items: []Item{freq("w", Give, ""), box("w", "x", Give, 1)}},
 			`score: checklist "w" has the key of an item`},
 		{"lean band", &Model{Bands: []Band{{Lean: rng(5, -5)}}}, "score: a band range has min > max"},
+		{"values", &Model{Items: []Item{{Key: "a", Side: Give, Weight: 1, Min: 0, Max: 10, Values: []int{10, 0, 5}}}}, ""},
+		{"values without max", &Model{Items: []Item{{Key: "a", Side: Give, Weight: 1, Min: 0, Max: 10, Values: []int{0, 5}}}},
+			`score: item "a": values must be distinct, from min to max, with both`},
+		{"values beyond max", &Model{Items: []Item{{Key: "a", Side: Give, Weight: 1, Min: 0, Max: 10, Values: []int{0, 10, 11}}}},
+			`score: item "a": values must be distinct, from min to max, with both`},
+		{"values twice", &Model{Items: []Item{{Key: "a", Side: Give, Weight: 1, Min: 0, Max: 10, Values: []int{0, 10, 10}}}},
+			`score: item "a": values must be distinct, from min to max, with both`},
+		{"box values", &Model{Items: []Item{with(box("w", "x", Give, 1), func(it *Item) { it.Values = []int{0, 1} })}},
+			`score: item "w.x": a checklist box has no values`},
 	} {
 		err := tc.m.Validate()
 		got := ""

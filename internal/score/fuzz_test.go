@@ -66,11 +66,18 @@ func decode(data []byte) (*Model, Answers, bool) {
 			it.Min, it.Max = math.MinInt64+1+r.small(3), math.MaxInt64-r.small(3)
 			decimalOnly = false
 		}
+		if vb := r.byte(); vb&1 != 0 && it.Max-it.Min >= 2 && it.Max-it.Min < 100 {
+			// Options with gaps, in either order: the ends and the middle.
+			it.Values = []int{it.Min, it.Min + (it.Max-it.Min)/2, it.Max}
+			if vb&2 != 0 {
+				it.Values[0], it.Values[2] = it.Values[2], it.Values[0]
+			}
+		}
 		if kind&4 != 0 { // a checklist box: valid when its scale is 0..1
 			list := lists[r.small(len(lists))]
 			it.Key, it.Checklist = list+"."+it.Key, list
 			if kind&8 != 0 {
-				it.Min, it.Max, it.NA, it.Alert = 0, 1, false, nil
+				it.Min, it.Max, it.NA, it.Alert, it.Values = 0, 1, false, nil, nil
 			}
 			if r.byte()&1 != 0 {
 				a[it.Key] = r.small(3) // 1 ticks it

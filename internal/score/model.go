@@ -1,8 +1,9 @@
 // Package score owns the scoring rules of worksheets: how answers become
 // give, receive, balance and lean scores, per area, which result band is
-// shown and whether the safety notice is raised.
+// shown and whether the safety notice is raised; how two people's answers
+// compare; and the share codes that carry one person's answers in a link.
 //
-// It is the one source of truth for those numbers. The same code runs natively
+// It is the one source of truth for those numbers and codes. The same code runs natively
 // (in the site's tests) and in the browser, compiled to WebAssembly by
 // cmd/scorer, so both always agree to the digit. To keep that module small the
 // package uses the standard library sparingly: no fmt, no encoding/json, no
@@ -75,6 +76,54 @@
 // > 0, Max <= Min, a checklist box whose scale is not 0..1) are ignored by
 // Compute and reported by Validate; package worksheet never produces them.
 //
+// An item's Values, when given, list its scale's option values: an answer
+// that is none of them is unanswered too.
+//
+// # Comparing two people
+//
+// Compare sets the answers of two people to the same worksheet, about the
+// same relationship, side by side, from the side of the one looking ("me";
+// the other is "them"). Both get their Result as above. The two perception
+// gaps use the rounded scores, so they match the numbers shown:
+//
+//   - gap-give = their receive - my give: below 0, what I give lands as
+//     less than I think;
+//   - gap-receive = my receive - their give: below 0, I feel I get less than
+//     they think they give;
+//
+// each empty when either of its scores is, from -100 to 100. Each area gets
+// the same two gaps over its items. Areas are ordered by their larger
+// absolute gap, largest first; areas without either gap come last; ties
+// keep the areas' order. Seen from the other side the gaps swap: my
+// gap-give is their gap-receive.
+//
+// # Share codes
+//
+// A share code carries one person's answers in a link. EncodeCode makes it,
+// DecodeCode reads it back, and a code DecodeCode accepts encodes back to
+// itself. It is made of characters of the URL-safe base64 alphabet
+// (A-Z a-z 0-9 - _), so a link needs no escaping, and holds, in order:
+//
+//   - the format version, one character: "1";
+//   - a tag of the worksheet's slug, two characters (12 bits of its 64-bit
+//     FNV-1a hash), so a code for another worksheet is told apart;
+//   - the worksheet's scoring Fingerprint, seven characters;
+//   - one number per scored item, in model order, unanswered and "does not
+//     apply" included: 0 unanswered, 1 "does not apply", 2 + i the i-th
+//     option of its scale (in Values order, else counting up from Min; for
+//     a checklist box, 2 not ticked and 3 ticked, once its checklist is
+//     answered). An item whose scale has at most 62 options takes one
+//     character, others two (at most MaxCodeOptions options);
+//   - a checksum, six characters: 36 bits of the FNV-1a hash of everything
+//     before it.
+//
+// So a code is at most 2 characters per item plus 16. It carries nothing
+// else: no reflection, no checklist option that is not scored, no name,
+// no date. A code is refused, with a CodeProblem, when it is empty or has
+// other characters (not a code), starts with a later version, is cut short,
+// has been altered (checksum, or numbers no answer gives), or was made for
+// another worksheet or another version of this one (another fingerprint).
+//
 // # Exact halves
 //
 // Scores are computed with integers whenever the weights are decimals of at
@@ -131,6 +180,12 @@ type Item struct {
 	// Checklist is the id of the checklist question a box belongs to; ""
 	// for every other item. A box has Min 0 and Max 1 and no alert.
 	Checklist string `json:"checklist,omitempty"`
+	// Values lists the option values of the item's scale in the scale's
+	// order ("does not apply" aside) when they are not simply every whole
+	// number from Min to Max, upwards; nil means they are. An answer that is
+	// not one of them is unanswered. Share codes number an item's options
+	// in this order. A checklist box has none.
+	Values []int `json:"values,omitempty"`
 }
 
 // Band is one entry of a worksheet's results; nil ranges are not named.
@@ -146,6 +201,10 @@ type Model struct {
 	Items []Item   `json:"items"`
 	Areas []string `json:"areas"` // area ids in declaration order
 	Bands []Band   `json:"bands"`
+	// Wording stands for the words of the scored questions: package
+	// worksheet puts a hash of their fingerprints here, so that a reworded
+	// question gives the worksheet another Fingerprint. Scoring ignores it.
+	Wording string `json:"wording,omitempty"`
 }
 
 // Answers maps a key to an answer (see the package doc). A missing key is

@@ -82,10 +82,24 @@ func (it *Item) answer(a Answers, ticked map[string]bool) (v int, answered, na b
 		return 0, false, false
 	case v == NA:
 		return 0, it.NA, it.NA
-	case v < it.Min || v > it.Max:
+	case v < it.Min || v > it.Max || !it.offers(v):
 		return 0, false, false
 	}
 	return v, true, false
+}
+
+// offers reports whether v is one of the item's option values (v is within
+// Min..Max).
+func (it *Item) offers(v int) bool {
+	if len(it.Values) == 0 {
+		return true
+	}
+	for _, o := range it.Values {
+		if o == v {
+			return true
+		}
+	}
+	return false
 }
 
 // scored is one answered, valid item with a value, as the sums need it.
@@ -102,12 +116,7 @@ func Compute(m *Model, a Answers) Result {
 	if m == nil {
 		return res
 	}
-	ticked := map[string]bool{}
-	for i := range m.Items {
-		if it := &m.Items[i]; it.Checklist != "" && it.valid() && a[it.Key] == 1 {
-			ticked[it.Checklist] = true
-		}
-	}
+	ticked := tickedLists(m, a)
 	var sel []scored
 	for i := range m.Items {
 		it := &m.Items[i]

@@ -3,6 +3,7 @@ package score
 import (
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"testing"
 )
@@ -366,7 +367,7 @@ func reference(items []Item, a Answers, side Side) (Score, *big.Rat) {
 			if v != 1 {
 				v = 0
 			}
-		case !ok || v == NA || v < it.Min || v > it.Max:
+		case !ok || v == NA || v < it.Min || v > it.Max || (len(it.Values) > 0 && !slices.Contains(it.Values, v)):
 			continue
 		}
 		answered = true

@@ -16,7 +16,8 @@
 //
 // The tests hold the module to issue 3's size budget (at most 1.10 × a
 // minimal syscall/js program built the same way, in the same run) and check
-// that the module scores exactly like package score under Node.
+// under Node that the module scores, makes and reads share codes and
+// compares two people exactly like package score.
 package scorer
 
 import (

@@ -51,6 +51,32 @@ type nodeCall struct {
 // a few hundred generated ones, and malformed input that must give {error}
 // without breaking later calls.
 func TestWasmMatchesGo(t *testing.T) {
+	calls := append(valid(t), invalid()...)
+	var in []wasmCall
+	for _, c := range calls {
+		in = append(in, wasmCall{Fn: "mutualScore", Args: json.RawMessage(c.args)})
+	}
+	raw := runNode(t, in)
+	for i, c := range calls {
+		var got jsResult
+		if err := json.Unmarshal(raw[i], &got); err != nil {
+			t.Fatalf("%s: %v\n%s", c.name, err, raw[i])
+		}
+		compare(t, c, got)
+	}
+}
+
+// wasmCall is one call of a function the module registers.
+type wasmCall struct {
+	Fn   string          `json:"fn"`
+	Args json.RawMessage `json:"args"`
+}
+
+// runNode runs the calls in the module built from cmd/scorer under Node
+// and returns the JSON of each result. Without node the test skips, except
+// under CI=true.
+func runNode(t *testing.T, calls []wasmCall) []json.RawMessage {
+	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
 		if os.Getenv("CI") == "true" {
@@ -67,13 +93,7 @@ func TestWasmMatchesGo(t *testing.T) {
 		wasmExec = filepath.Join(strings.TrimSpace(string(goroot)), "misc", "wasm", "wasm_exec.js")
 	}
 	wasm := buildWasm(t, "../../cmd/scorer")
-
-	calls := append(valid(t), invalid()...)
-	var args []json.RawMessage
-	for _, c := range calls {
-		args = append(args, json.RawMessage(c.args))
-	}
-	in, err := json.Marshal(args)
+	in, err := json.Marshal(calls)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,8 +107,8 @@ func TestWasmMatchesGo(t *testing.T) {
 		t.Fatalf("node: %v\n%s", err, stderr.Bytes())
 	}
 	var got struct {
-		InstantiateMs float64    `json:"instantiateMs"`
-		Results       []jsResult `json:"results"`
+		InstantiateMs float64           `json:"instantiateMs"`
+		Results       []json.RawMessage `json:"results"`
 	}
 	if err := json.Unmarshal(out, &got); err != nil {
 		t.Fatalf("node output: %v\n%s", err, out)
@@ -97,9 +117,7 @@ func TestWasmMatchesGo(t *testing.T) {
 	if len(got.Results) != len(calls) {
 		t.Fatalf("%d results for %d calls", len(got.Results), len(calls))
 	}
-	for i, c := range calls {
-		compare(t, c, got.Results[i])
-	}
+	return got.Results
 }
 
 func compare(t *testing.T, c nodeCall, got jsResult) {

@@ -12,12 +12,20 @@ import (
 
 // Model returns what the scorer needs: the scored items in question order
 // (a pair gives its give item, then its receive item; a checklist one item
-// per scored option, in option order), the area ids in declaration order
-// and the bands. Call it on a worksheet parsed without errors.
+// per scored option, in option order), each with its scale's option values
+// when they have gaps or run downwards, the area ids in declaration order,
+// the bands, and as Wording a hash of the scored questions' fingerprints
+// (so a reworded question changes score.Fingerprint). Call it on a
+// worksheet parsed without errors.
 func (w *Worksheet) Model() *score.Model {
 	m := &score.Model{Items: []score.Item{}, Areas: []string{}, Bands: []score.Band{}}
+	var wording strings.Builder
 	for _, s := range w.Sections {
 		for _, q := range s.Questions {
+			if q.Scored() {
+				wording.WriteString(q.Fingerprint)
+				wording.WriteByte(' ')
+			}
 			if q.Type == Checklist {
 				for _, o := range q.Options {
 					if o.Side == "" {
@@ -43,6 +51,7 @@ func (w *Worksheet) Model() *score.Model {
 				Max:     q.Scale.Max(),
 				Alert:   copyRange(q.Alert),
 				NA:      q.Scale.HasNA(),
+				Values:  q.Scale.values(),
 			}
 			if q.Type != Pair {
 				m.Items = append(m.Items, item)
@@ -54,6 +63,10 @@ func (w *Worksheet) Model() *score.Model {
 				m.Items = append(m.Items, it)
 			}
 		}
+	}
+	if wording.Len() > 0 {
+		sum := sha256.Sum256([]byte(wording.String()))
+		m.Wording = hex.EncodeToString(sum[:])[:10]
 	}
 	for _, a := range w.Areas {
 		m.Areas = append(m.Areas, a.ID)
@@ -67,6 +80,27 @@ func (w *Worksheet) Model() *score.Model {
 		})
 	}
 	return m
+}
+
+// values returns the scale's option values in scale order when they are
+// not every whole number from the smallest to the largest, upwards, and
+// nil when they are (the model leaves those out; see score.Item.Values).
+func (s *Scale) values() []int {
+	var vs []int
+	consecutive := true
+	for _, o := range s.Options {
+		if o.NA {
+			continue
+		}
+		if len(vs) > 0 && o.Value != vs[len(vs)-1]+1 {
+			consecutive = false
+		}
+		vs = append(vs, o.Value)
+	}
+	if consecutive {
+		return nil
+	}
+	return vs
 }
 
 // PairKey is the answer key (and radio name) of one side of a pair question:

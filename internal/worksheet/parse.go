@@ -357,6 +357,11 @@ func (p *parser) options(n *yamldoc.Node, what string) *Scale {
 		p.errorf(n, "%s needs at least two options with a value", what)
 		return nil
 	}
+	if len(valued) > MaxOptions {
+		// Reported once, here; the scale stays usable so that the questions
+		// on it report nothing more.
+		p.errorf(valued[MaxOptions], "%s has %d options with a value: a scale holds at most %d, so that every answer fits in a share link", what, len(valued), MaxOptions)
+	}
 	// The ends say what the scale measures: they need words.
 	first, last := -1, -1
 	for j, o := range s.Options {

@@ -65,6 +65,15 @@ type View struct {
 
 	ModelJSON                       string // the score.Model as JSON, for data-model
 	WasmURL, WasmExecURL, ScriptURL string
+
+	// Fingerprint is the scoring fingerprint (score.Fingerprint of the
+	// model): share codes carry it, and saved results and answer files are
+	// marked with it, so that the page tells the answers given to an
+	// earlier version of the worksheet apart.
+	Fingerprint string
+	// HasPairs is true when the worksheet has pair questions: a comparison
+	// then sets both people's answers to each of them side by side.
+	HasPairs bool
 }
 
 // SectionView is one fieldset of the form.
@@ -215,6 +224,7 @@ func (w *Worksheet) View(env Env) (*View, diag.List) {
 		panic("worksheet: model does not encode: " + err.Error())
 	}
 	v.ModelJSON = string(js)
+	v.Fingerprint = score.Fingerprint(m)
 
 	labels := map[string]string{}
 	for _, a := range w.Areas {
@@ -236,6 +246,7 @@ func (w *Worksheet) View(env Env) (*View, diag.List) {
 					errs.Add(w.Path, q.Line, q.Col, "question %q has an alert but the site has no help block to show; add help to site.yaml", q.ID)
 				}
 			}
+			v.HasPairs = v.HasPairs || q.Type == Pair
 			sv.Questions = append(sv.Questions, questionView(q, labels, md(q.Help)))
 		}
 		v.Sections = append(v.Sections, sv)

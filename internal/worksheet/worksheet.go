@@ -123,7 +123,8 @@
 // without questions, a second YAML document in the file, missing, malformed
 // or duplicate ids (questions, areas, scales, checklist options, and the
 // reserved option id "none"), unknown types, sides or scales, undeclared
-// areas, weights ≤ 0, scales with fewer than two options with a value,
+// areas, weights ≤ 0, scales with fewer than two options with a value or
+// more than MaxOptions,
 // duplicate or out-of-range values, unlabeled first or last options,
 // "does not apply" options with a value or without a label, two of them in
 // one scale, a pair without give or receive text, a question without its
@@ -170,14 +171,34 @@
 // theirs. LegacyFingerprint is the whole-worksheet fingerprint that saved
 // answers were keyed by before; the page reads answers saved that way once.
 //
+// The model also carries, per item whose scale has gaps or runs downwards,
+// its option values, and a hash of the scored questions' fingerprints: the
+// scoring fingerprint (score.Fingerprint, View.Fingerprint) then changes
+// whenever an answer could mean something else. Share links carry it, and
+// the page marks saved results and answer files with it.
+//
+// # Answer files
+//
+// File is the format of the answer file the page saves ("Save to a file")
+// and opens again ("Open a file"), made and read in the browser: the
+// worksheet's slug and scoring fingerprint, the answers per question with
+// their question's fingerprint, the saved results and the kept
+// comparisons. ReadFile checks a file as the page does; File.For applies
+// the rule that restores saved answers after a worksheet change. The page
+// follows this code; the browser tests hold it to it.
+//
 // # Trust model
 //
 // Worksheets come from counselors, the site's own writers: they are trusted
 // to write content, not code. Texts are plain strings escaped by
 // html/template; intros, help and band bodies are Markdown rendered by the
 // site with raw HTML off. The page runs no inline script or style, and its
-// Content-Security-Policy is the backstop. Answers never leave the browser:
-// the page makes no request once it has loaded.
+// Content-Security-Policy is the backstop. Answers never leave the browser
+// except where the person sends them: the page makes no request once it has
+// loaded; a share link carries scored answers in its fragment, which
+// browsers never send to a server; an answer file is made in the page and
+// saved where the person chooses. Share codes and answer files from others
+// are untrusted input: refused unless every part checks.
 package worksheet
 
 import (
@@ -346,6 +367,11 @@ type Band struct {
 	See                          []Link
 	Line, Col                    int
 }
+
+// MaxOptions is the most options with a value a scale may have, so that
+// every answer fits in two characters of a share link (see
+// score.MaxCodeOptions, which leaves room to spare).
+const MaxOptions = 1000
 
 // NoneOption is the id (and checkbox value) of a checklist's "None of
 // these" box; no option may take it.

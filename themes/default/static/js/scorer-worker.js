@@ -1,16 +1,21 @@
 // scorer-worker.js: the worksheet scorer, in a Web Worker.
 //
-// The page (worksheet-scorer.js) sends {type: "load", wasm, exec, model}
-// once: this worker loads Go's wasm_exec.js (exec), fetches and starts
-// scorer.wasm (wasm), which registers mutualScore, keeps the model (the
-// page's data-model text) and answers {type: "ready"}, or {type: "failed"}
-// when any of that goes wrong. Then each {type: "score", id, answers} gets
-// {type: "result", id, result}: what mutualScore(model, answers) returns,
-// or {error} when it throws. The one fetch is part of loading the page;
-// nothing else is requested.
+// The page (worksheet-scorer.js) sends {type: "load", wasm, exec, model,
+// worksheet} once: this worker loads Go's wasm_exec.js (exec), fetches and
+// starts scorer.wasm (wasm), which registers mutualScore, mutualShare and
+// mutualCompare, keeps the model (the page's data-model text) and the
+// worksheet's slug and answers {type: "ready"}, or {type: "failed"} when
+// any of that goes wrong. Then each {type: "score", id, answers} gets
+// {type: "result", id, result}: what mutualScore(model, answers) returns;
+// each {type: "call", id, fn: "share" | "compare", args} gets {type:
+// "reply", id, result}: what mutualShare(model, worksheet, ...args) or
+// mutualCompare(model, worksheet, ...args) returns. A function that throws
+// gives {error}. The one fetch is part of loading the page; nothing else is
+// requested.
 "use strict";
 
 var model = null;
+var worksheet = "";
 var score = null;
 
 function instantiate(url, imports) {
@@ -47,6 +52,7 @@ function instantiate(url, imports) {
 function load(m) {
   try {
     model = JSON.parse(m.model || "{}");
+    worksheet = String(m.worksheet || "");
     importScripts(m.exec); // defines Go
   } catch (e) {
     postMessage({ type: "failed" });
@@ -79,5 +85,14 @@ self.onmessage = function (e) {
       result = { error: String(err) };
     }
     postMessage({ type: "result", id: m.id, result: result });
+  } else if (m.type === "call") {
+    var fn = { share: self.mutualShare, compare: self.mutualCompare }[m.fn];
+    var reply;
+    try {
+      reply = score && fn ? fn.apply(null, [model, worksheet].concat(m.args || [])) : { error: "the scorer is not running" };
+    } catch (err) {
+      reply = { error: String(err) };
+    }
+    postMessage({ type: "reply", id: m.id, result: reply });
   }
 };

@@ -5,8 +5,10 @@
 // page. startScorer starts the worker with the page's model and returns an
 // object whose score(answers) posts one request and returns its number;
 // onState hears "ready" once the scorer runs and "failed" if it cannot,
-// onResult(id, result) each result, in the order of the requests. A result
-// is what mutualScore returns, {error} included: checking it is the
+// onResult(id, result) each result, in the order of the requests. Its
+// call(fn, args, done) asks for a share code ("share", [answers]) or a
+// comparison ("compare", [answers, code]) and passes the reply to done. A
+// result is what the scorer returns, {error} included: checking it is the
 // caller's job.
 (function (ns) {
   "use strict";
@@ -17,6 +19,7 @@
 
   ns.startScorer = function (opts, onState, onResult) {
     var worker;
+    var waiting = {}; // call id -> done
     var failed = false;
     function fail() {
       if (!failed) {
@@ -42,6 +45,10 @@
         fail();
       } else if (m.type === "result") {
         onResult(m.id, m.result);
+      } else if (m.type === "reply" && waiting[m.id]) {
+        var done = waiting[m.id];
+        delete waiting[m.id];
+        done(m.result);
       }
     };
     worker.onerror = function (e) {
@@ -50,13 +57,18 @@
       }
       fail();
     };
-    worker.postMessage({ type: "load", wasm: absolute(opts.wasm), exec: absolute(opts.exec), model: opts.model });
+    worker.postMessage({ type: "load", wasm: absolute(opts.wasm), exec: absolute(opts.exec), model: opts.model, worksheet: opts.worksheet });
     var next = 0;
     return {
       score: function (answers) {
         next++;
         worker.postMessage({ type: "score", id: next, answers: answers });
         return next;
+      },
+      call: function (fn, args, done) {
+        next++;
+        waiting[next] = done;
+        worker.postMessage({ type: "call", id: next, fn: fn, args: args });
       },
     };
   };

@@ -17,6 +17,11 @@
 // that record (data-legacy-key, given only to a site at the root of its
 // origin, the only one whose key was its own), so it can be moved over.
 //
+// The parts of the page that keep more (worksheet-compare.js: kept
+// comparisons; worksheet-history.js: saved results) keep it under the same
+// key followed by "#<part>" ("mutual:/worksheets/x/#history"), through
+// get, put and drop; what they keep is theirs to check.
+//
 // Nothing here trusts what it reads: a missing or disabled localStorage,
 // invalid JSON, records of the wrong shape and a full store are all met
 // by doing nothing; no error leaves this file.
@@ -116,6 +121,29 @@
       }
     } catch (e) {
       // gone already
+    }
+  };
+
+  // get returns the JSON value a part keeps, or null.
+  Store.prototype.get = function (part) {
+    return this.read(this.key + "#" + part);
+  };
+
+  // put keeps a part's value (null removes it) and reports whether it is
+  // stored.
+  Store.prototype.put = function (part, value) {
+    if (!this.storage) {
+      return false;
+    }
+    try {
+      if (value === null || value === undefined) {
+        this.storage.removeItem(this.key + "#" + part);
+      } else {
+        this.storage.setItem(this.key + "#" + part, JSON.stringify(value));
+      }
+      return true;
+    } catch (e) {
+      return false;
     }
   };
 

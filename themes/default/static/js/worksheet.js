@@ -1,378 +1,27 @@
-// worksheet.js: a worksheet page's wiring.
+// worksheet.js: a worksheet page's first script, kept small because the
+// page's head loads it (deferred).
 //
 // The page is a working form without any script. Once the page has
-// loaded (so that nothing here holds up what it shows first), this file
-// loads the modules the form's data-modules names and joins them:
-//   - worksheet-form.js (ns.form): the form's answers, question by question;
-//   - worksheet-store.js (ns.Store): saving them in this browser: answers
-//     whose question is unchanged come back after a reload, the others are
-//     kept, and the page says how many were not restored;
-//   - worksheet-scorer.js (ns.startScorer): the scorer, in a Web Worker;
-//   - worksheet-results.js (ns.results): showing its results, and the
-//     progress bar.
-// It also runs "Clear my answers" (with Undo until the person answers
-// again or leaves), "Print" and the bar's "See results" link. Every word it
-// shows comes from the page (the data-text-* attributes of the data-strings
-// element). It makes no
-// request after the page has loaded, uses no inline script or style, keeps
-// working without storage or WebAssembly, and never lets bad saved data or
-// a refused model stop the form.
+// loaded, so that nothing here holds up what it shows first, this file
+// loads the modules the form's data-modules names, in parallel (each only
+// registers itself in window.mutualWorksheet), and once all have run
+// calls ns.start, the page's wiring (worksheet-page.js). A module that does
+// not load leaves the form as it is: a plain form, or as much of the rest
+// as start can do without it.
 (function (ns) {
   "use strict";
 
-  function strings(el) {
-    var s = {};
-    var names = {
-      notSaving: "data-text-not-saving",
-      unrestoredOne: "data-text-unrestored-one",
-      unrestoredOther: "data-text-unrestored-other",
-      cleared: "data-text-cleared",
-      restored: "data-text-restored",
-      ready: "data-text-ready",
-      unavailable: "data-text-unavailable",
-      rejected: "data-text-rejected",
-      sayProgress: "data-text-say-progress",
-      sayScores: "data-text-say-scores",
-      sayAlert: "data-text-say-alert",
+  // load adds a script to the page and calls done(ok) once it has run.
+  function load(url, done) {
+    var s = document.createElement("script");
+    s.src = url;
+    s.onload = function () {
+      done(true);
     };
-    Object.keys(names).forEach(function (k) {
-      s[k] = (el && el.getAttribute(names[k])) || "";
-    });
-    return s;
-  }
-
-  function start() {
-    var form = document.querySelector("form[data-model]");
-    var text = strings(document.querySelector("[data-strings]"));
-    var results = document.querySelector("[data-results]");
-    if (!form || !ns.form || !ns.Store) {
-      if (results) {
-        results.setAttribute("data-scoring", "unavailable");
-        var st = results.querySelector("[data-status]");
-        if (st) {
-          st.textContent = text.unavailable;
-        }
-      }
-      return;
-    }
-    var F = ns.form;
-    var bar = form.querySelector("[data-bar]");
-    var announcer = results && results.querySelector("[data-announce]");
-    var questions = F.questions(form);
-    var byId = Object.create(null);
-    questions.forEach(function (q) {
-      byId[q.id] = q;
-    });
-    var store = new ns.Store(form.getAttribute("data-store-key"), form.getAttribute("data-legacy-key"));
-    var kept = Object.create(null); // saved answers of questions that have changed since
-    var undo = null; // what "Clear my answers" took, until the next answer
-    var scorer = null;
-    var latest = 0; // the last request sent to the scorer
-
-    function status(msg) {
-      var el = results && results.querySelector("[data-status]");
-      if (el) {
-        el.textContent = msg;
-      }
-    }
-
-    var announceTimer = 0;
-    function announce(msg, wait) {
-      if (!announcer) {
-        return;
-      }
-      clearTimeout(announceTimer);
-      announceTimer = setTimeout(function () {
-        announcer.textContent = msg;
-      }, wait);
-    }
-
-    // ---------- saving ----------
-
-    function records() {
-      var out = Object.create(null);
-      Object.keys(kept).forEach(function (id) {
-        out[id] = kept[id];
-      });
-      questions.forEach(function (q) {
-        var v = F.values(q);
-        if (v) {
-          out[q.id] = { f: q.fp, a: v };
-          delete kept[q.id]; // answered anew: the old answer is replaced
-        }
-      });
-      return out;
-    }
-
-    function save() {
-      return store.save(records());
-    }
-
-    function restore() {
-      var saved = store.load();
-      var migrated = false;
-      if (Object.keys(saved).length === 0 && store.legacyKey) {
-        var legacy = store.legacy();
-        if (legacy) {
-          questions.forEach(function (q) {
-            var a = {};
-            Object.keys(q.inputs).forEach(function (name) {
-              if (Object.prototype.hasOwnProperty.call(legacy, name)) {
-                a[name] = legacy[name];
-              }
-            });
-            if (Object.keys(a).length > 0) {
-              saved[q.id] = { f: q.fp, a: a };
-              migrated = true;
-            }
-          });
-        }
-      }
-      // Answers of questions that changed, or left the worksheet, are
-      // kept for a worksheet changed back; the page counts those whose
-      // question is still here, changed.
-      var missed = 0;
-      Object.keys(saved).forEach(function (id) {
-        var rec = saved[id];
-        var q = byId[id];
-        if (q && rec.f === q.fp) {
-          if (F.values(q) === null) {
-            F.apply(q, rec.a); // unless the person answered before the page was ready
-          }
-          return;
-        }
-        kept[id] = rec;
-        if (q && F.has(rec.a)) {
-          missed++;
-        }
-      });
-      if (migrated && save()) {
-        store.dropLegacy();
-      }
-      var note = form.querySelector("[data-restore-note]");
-      if (note && missed > 0) {
-        note.textContent = missed === 1 ? text.unrestoredOne : text.unrestoredOther.split("{n}").join(String(missed));
-        note.hidden = false;
-      }
-    }
-
-    // ---------- scoring ----------
-
-    function rescore() {
-      if (!scorer || !results) {
-        return;
-      }
-      latest = scorer.score(F.scoring(form));
-      results.setAttribute("aria-busy", "true");
-    }
-
-    function unavailable(msg) {
-      scorer = null;
-      status(msg);
-      if (results) {
-        results.setAttribute("data-scoring", "unavailable");
-        results.removeAttribute("aria-busy");
-      }
-      if (bar) {
-        bar.hidden = true;
-      }
-    }
-
-    var speak = false; // announce the next result (after an answer, not on load)
-    function scored(id, r) {
-      if (id !== latest || !scorer) {
-        return; // a later answer is on its way
-      }
-      results.removeAttribute("aria-busy");
-      if (!r || typeof r !== "object" || r.error !== undefined || typeof r.answered !== "number") {
-        unavailable(text.rejected);
-        return;
-      }
-      ns.results.show(results, bar, r);
-      if (speak) {
-        speak = false;
-        announce(ns.results.say(text, results, r), 600);
-      }
-    }
-
-    // ---------- answering ----------
-
-    function markFilled() {
-      var any = questions.some(function (q) {
-        return F.values(q) !== null;
-      });
-      form.setAttribute("data-filled", any ? "true" : "false");
-    }
-
-    function answered(e) {
-      var t = e.target;
-      var scoredInput = t.type === "radio" || t.type === "checkbox";
-      if (e.type === "input" && scoredInput) {
-        return; // its change event follows
-      }
-      if (t.type === "checkbox") {
-        F.exclusive(t);
-      }
-      if (undo) {
-        dropUndo();
-      }
-      // Ask the scorer first: it works in its own thread while this one
-      // saves.
-      if (scoredInput) {
-        speak = true;
-        rescore();
-      }
-      if (t.tagName === "TEXTAREA") {
-        F.fitTextareas(form); // grows as the person writes; restored text waits for print
-      }
-      save();
-      markFilled();
-    }
-
-    form.addEventListener("input", answered);
-    form.addEventListener("change", answered);
-    form.addEventListener("submit", function (e) {
-      e.preventDefault(); // nothing is ever sent
-    });
-
-    // ---------- buttons ----------
-
-    var cleared = form.querySelector("[data-cleared]");
-    var clearButton = form.querySelector('[data-action="clear"]');
-    var undoButton = form.querySelector('[data-action="undo"]');
-
-    function dropUndo() {
-      undo = null;
-      if (cleared) {
-        cleared.hidden = true;
-      }
-    }
-
-    if (clearButton) {
-      clearButton.addEventListener("click", function () {
-        var taken = { answers: [], kept: kept };
-        questions.forEach(function (q) {
-          taken.answers.push(F.values(q));
-        });
-        kept = Object.create(null);
-        form.reset();
-        store.remove();
-        undo = taken;
-        markFilled();
-        rescore();
-        if (cleared) {
-          cleared.hidden = false;
-        }
-        if (undoButton) {
-          undoButton.focus();
-        }
-        announce(text.cleared, 0);
-      });
-    }
-    if (undoButton) {
-      undoButton.addEventListener("click", function () {
-        if (!undo) {
-          return;
-        }
-        var taken = undo;
-        dropUndo();
-        form.reset();
-        kept = taken.kept;
-        questions.forEach(function (q, i) {
-          F.apply(q, taken.answers[i]);
-        });
-        save();
-        markFilled();
-        rescore();
-        if (clearButton) {
-          clearButton.focus();
-        }
-        announce(text.restored, 0);
-      });
-    }
-    // A printed reflection shows all of its text.
-    window.addEventListener("beforeprint", function () {
-      F.fitTextareas(form);
-    });
-    var print = form.querySelector('[data-action="print"]');
-    if (print) {
-      print.addEventListener("click", function () {
-        window.print();
-      });
-    }
-    var see = form.querySelector("[data-see-results]");
-    if (see && results) {
-      see.addEventListener("click", function (e) {
-        e.preventDefault();
-        results.focus();
-      });
-    }
-    Array.prototype.forEach.call(form.querySelectorAll("[data-actions]"), function (el) {
-      el.hidden = false;
-    });
-
-    if (!store.available) {
-      var promise = document.querySelector("[data-promise]");
-      if (promise && text.notSaving) {
-        promise.textContent = text.notSaving;
-      }
-    }
-
-    try {
-      restore();
-    } catch (e) {
-      // Saved data that gets this far is ignored: the form starts empty.
-    }
-    markFilled();
-
-    var resizeTimer = 0;
-    window.addEventListener("resize", function () {
-      clearTimeout(resizeTimer);
-      resizeTimer = setTimeout(function () {
-        if (results && results.getAttribute("data-scoring") === "ready") {
-          rescore();
-        }
-      }, 200);
-    });
-
-    var worker = form.getAttribute("data-worker");
-    if (!worker || !results) {
-      return;
-    }
-    var starting = null;
-    function startScoring() {
-      if (!ns.startScorer || !ns.results) {
-        unavailable(text.unavailable);
-        return;
-      }
-      starting = ns.startScorer(
-        {
-          worker: worker,
-          wasm: form.getAttribute("data-wasm"),
-          exec: form.getAttribute("data-wasm-exec"),
-          model: form.getAttribute("data-model"),
-        },
-        function (state) {
-          if (state === "ready" && starting) {
-            scorer = starting;
-            status(text.ready);
-            results.setAttribute("data-scoring", "ready");
-            if (bar) {
-              bar.hidden = false;
-            }
-            rescore();
-          } else if (state === "failed") {
-            starting = null;
-            unavailable(text.unavailable);
-          }
-        },
-        scored
-      );
-      if (!starting) {
-        unavailable(text.unavailable);
-      }
-    }
-    startScoring();
+    s.onerror = function () {
+      done(false);
+    };
+    document.head.appendChild(s);
   }
 
   // boot loads the modules (in parallel; each only registers itself in
@@ -383,7 +32,21 @@
   function once() {
     if (!started) {
       started = true;
-      start();
+      if (typeof ns.start === "function") {
+        ns.start();
+      } else {
+        // Without its wiring the form stays a form; say so where the
+        // results would be.
+        var results = document.querySelector("[data-results]");
+        var status = results && results.querySelector("[data-status]");
+        var strings = document.querySelector("[data-strings]");
+        if (results) {
+          results.setAttribute("data-scoring", "unavailable");
+        }
+        if (status && strings) {
+          status.textContent = strings.getAttribute("data-text-unavailable") || status.textContent;
+        }
+      }
     }
   }
   function boot() {
@@ -399,15 +62,13 @@
       return;
     }
     urls.forEach(function (url) {
-      var s = document.createElement("script");
-      s.src = url;
-      s.onload = function () {
-        if (--waiting === 0) {
+      load(url, function (ok) {
+        if (!ok) {
+          once(); // without its modules start() does what it can
+        } else if (--waiting === 0) {
           once();
         }
-      };
-      s.onerror = once; // without its modules start() does what it can
-      document.head.appendChild(s);
+      });
     });
   }
 

@@ -1,0 +1,499 @@
+// worksheet-compare.js: "Compare with them" (the section data-part="compare").
+//
+// "Compare with them" (a button of the row after the results) shows the
+// share link. It keeps that link (the
+// input carrying data-share-link) up to date with the person's answers:
+// the page's address with "#compare=<code>", the code made by the scorer
+// (mutualShare). When the address carries someone's code, or a kept
+// comparison is shown, it asks the scorer to read the code and compare
+// (mutualCompare), and shows the numbers it gets: both people's scores and
+// the two gaps, overall and per area (blocks copied from the page's
+// template, the areas in the order of their larger gap, with their labels
+// and guide links from the results' area rows), and each pair question's
+// four answers. A refused code shows the
+// sentence for its problem (data-compare-problem), never a comparison.
+//
+// The other person's answers stay in the address: they are stored only
+// when the person presses "Keep this comparison" (the store's part
+// "compare": {"v": 1, "comparisons": [{"code", "kept": "YYYY-MM-DD"}]}).
+// Every word shown comes from the page.
+(function (ns) {
+  "use strict";
+
+  var EMPTY = "\u2014";
+  var MINUS = "\u2212";
+  var CODE = /^[A-Za-z0-9_-]{1,4096}$/;
+  var DATE = /^\d{4}-\d{2}-\d{2}$/;
+  var MAX_KEPT = 100;
+  var SCORES = ["give", "receive", "balance", "lean"];
+
+  function num(v) {
+    if (typeof v !== "number" || !isFinite(v)) {
+      return EMPTY;
+    }
+    return v < 0 ? MINUS + String(-v) : String(v);
+  }
+
+  function each(root, sel, fn) {
+    Array.prototype.forEach.call(root.querySelectorAll(sel), fn);
+  }
+
+  function setText(root, sel, text) {
+    each(root, sel, function (el) {
+      el.textContent = text;
+    });
+  }
+
+  // textOf is an element's text without the parts matching drop.
+  function textOf(el, drop) {
+    if (!el) {
+      return "";
+    }
+    var c = el.cloneNode(true);
+    each(c, drop, function (x) {
+      x.parentNode.removeChild(x);
+    });
+    return c.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  // optionText is what an option says: its label's words, or for an
+  // option shown as a number, what screen readers hear ("3 of 7").
+  function optionText(input) {
+    return textOf(input.closest("label"), 'input, [aria-hidden="true"]');
+  }
+
+  (ns.parts = ns.parts || {}).compare = function (page, section) {
+    var t = {};
+    ["overall", "copied", "select", "kept", "forgotten", "ready"].forEach(function (k) {
+      t[k] = section.getAttribute("data-text-" + k) || "";
+    });
+    var share = section.querySelector("[data-share]");
+    var input = section.querySelector("[data-share-link]");
+    var shareStatus = section.querySelector("[data-share-status]");
+    var box = section.querySelector("[data-compare]");
+    var notice = section.querySelector("[data-compare-notice]");
+    var fill = section.querySelector("[data-compare-fill]");
+    var keepButton = section.querySelector('[data-action="keep"]');
+    var keptBox = section.querySelector("[data-kept]");
+    var keptList = section.querySelector("[data-kept-list]");
+    var keptTemplate = section.querySelector("template[data-kept-template]");
+    var shareButton = section.querySelector('[data-action="share"]');
+    var toggle = page.button("compare");
+    var expanded = false; // "Compare with them" shows the share link
+    if (shareButton && typeof navigator.share === "function") {
+      shareButton.hidden = false;
+    }
+    var current = null; // {code, from: "link" | "kept"}
+    var shareSeq = 0;
+    var compareSeq = 0;
+    var shown = false; // the comparison is on screen
+
+    function kept() {
+      var v = page.store.get("compare");
+      if (!v || typeof v !== "object" || v.v !== 1 || !Array.isArray(v.comparisons)) {
+        return [];
+      }
+      return v.comparisons.filter(function (c) {
+        return c && typeof c.code === "string" && CODE.test(c.code) && typeof c.kept === "string" && DATE.test(c.kept);
+      });
+    }
+
+    function putKept(list) {
+      return page.store.put("compare", list.length ? { v: 1, comparisons: list.slice(-MAX_KEPT) } : null);
+    }
+
+    function isKept(code) {
+      return kept().some(function (c) {
+        return c.code === code;
+      });
+    }
+
+    function fromAddress() {
+      var h = location.hash;
+      if (h.indexOf("#compare=") !== 0) {
+        return null;
+      }
+      var code = h.slice("#compare=".length);
+      try {
+        code = decodeURIComponent(code);
+      } catch (e) {
+        // left as it is: the scorer refuses it
+      }
+      return code.replace(/\s+/g, "");
+    }
+
+    function choose() {
+      var code = fromAddress();
+      if (code !== null) {
+        current = { code: code, from: "link" };
+        return;
+      }
+      var list = kept();
+      current = list.length ? { code: list[list.length - 1].code, from: "kept" } : null;
+    }
+
+    function link(code) {
+      return location.href.split("#")[0] + "#compare=" + code;
+    }
+
+    function problem(name) {
+      var found = false;
+      each(section, "[data-compare-problem]", function (el) {
+        el.hidden = el.getAttribute("data-compare-problem") !== name;
+        found = found || !el.hidden;
+      });
+      if (name && !found) {
+        problem("altered"); // a problem this page has no words for
+      }
+    }
+
+    function update() {
+      toggle.hidden = !page.filled() || page.scoring() === "unavailable";
+      if (toggle.hidden) {
+        expanded = false;
+      }
+      toggle.setAttribute("aria-expanded", String(expanded));
+      share.hidden = !expanded;
+      section.hidden = !(expanded || current || kept().length);
+      if (page.filled()) {
+        var n = ++shareSeq;
+        page.call("share", [page.answers()], function (res) {
+          if (n !== shareSeq) {
+            return;
+          }
+          var ok = res && typeof res.code === "string";
+          input.value = ok ? link(res.code) : "";
+        });
+      } else {
+        shareSeq++;
+        input.value = "";
+      }
+      renderKept();
+      if (!current) {
+        compareSeq++;
+        problem("");
+        notice.hidden = true;
+        hide();
+        return;
+      }
+      var m = ++compareSeq;
+      page.call("compare", [page.answers(), current.code], function (c) {
+        if (m === compareSeq) {
+          show(c);
+          renderKept();
+        }
+      });
+    }
+
+    function hide() {
+      box.hidden = true;
+      keepButton.hidden = true;
+      shown = false;
+    }
+
+    function show(c) {
+      if (!c || typeof c !== "object" || c.error !== undefined || !c.me || !c.them) {
+        problem(c && typeof c.problem === "string" ? c.problem : "unavailable");
+        notice.hidden = true;
+        hide();
+        return;
+      }
+      problem("");
+      var mine = c.me.answered > 0;
+      notice.hidden = current.from !== "link";
+      fill.hidden = mine;
+      if (!mine || !(c.them.answered > 0)) {
+        hide();
+        return;
+      }
+      render(c);
+      keepButton.hidden = isKept(current.code);
+      box.hidden = false;
+      if (!shown) {
+        shown = true;
+        page.status(t.ready);
+      }
+    }
+
+    function fillScores(el, me, them, gapGive, gapReceive) {
+      SCORES.forEach(function (k) {
+        setText(el, '[data-person="me"] [data-result="' + k + '"]', num(me && me[k]));
+        setText(el, '[data-person="them"] [data-result="' + k + '"]', num(them && them[k]));
+      });
+      setText(el, '[data-result="gap-give"]', num(gapGive));
+      setText(el, '[data-result="gap-receive"]', num(gapReceive));
+    }
+
+    // blocks makes the overall block and one per area, once.
+    var blocks = null;
+    function makeBlocks() {
+      var holder = box.querySelector("[data-compare-blocks]");
+      var tpl = box.querySelector("template[data-compare-block-template]");
+      blocks = { total: null, areas: {} };
+      if (!holder || !tpl) {
+        return;
+      }
+      var make = function (label) {
+        var el = tpl.content.firstElementChild.cloneNode(true);
+        setText(el, '[data-slot="label"]', label);
+        holder.appendChild(el);
+        return el;
+      };
+      blocks.total = make(t.overall);
+      blocks.total.setAttribute("data-compare-total", "");
+      // An area's felt balance shows only when its lean questions have an
+      // area, as in the results.
+      var areaLean = !!(page.results && page.results.querySelector('[data-area] [data-result="lean"]'));
+      Array.prototype.forEach.call(page.results ? page.results.querySelectorAll("[data-area]") : [], function (row) {
+        var id = row.getAttribute("data-area");
+        var th = row.querySelector("th");
+        var el = make(th ? th.textContent : id);
+        el.setAttribute("data-compare-area", id);
+        if (!areaLean) {
+          each(el, "[data-lean]", function (x) {
+            x.parentNode.removeChild(x);
+          });
+        }
+        var see = row.getAttribute("data-see");
+        each(el, '[data-slot="see"]', function (p) {
+          var a = p.querySelector("a");
+          if (see && a) {
+            a.setAttribute("href", see);
+            a.textContent = row.getAttribute("data-see-title") || see;
+            p.hidden = false;
+          }
+        });
+        blocks.areas[id] = el;
+      });
+    }
+
+    function render(c) {
+      if (!blocks) {
+        makeBlocks();
+      }
+      if (blocks.total) {
+        fillScores(blocks.total, c.me, c.them, c.gapGive, c.gapReceive);
+      }
+      var areas = Array.isArray(c.areas) ? c.areas : [];
+      areas.forEach(function (a, i) {
+        var el = blocks.areas[a.id];
+        if (el) {
+          fillScores(el, (c.me.areas || [])[i], (c.them.areas || [])[i], a.gapGive, a.gapReceive);
+        }
+      });
+      (Array.isArray(c.order) ? c.order : []).forEach(function (id) {
+        var el = blocks.areas[id];
+        if (el) {
+          el.parentNode.appendChild(el); // largest gap first
+        }
+      });
+      renderQuestions(c.theirs || {});
+    }
+
+    // Pair questions: one copy of the template each, made once.
+    var pairs = null;
+    function renderQuestions(theirs) {
+      var list = box.querySelector("[data-compare-questions]");
+      var tpl = box.querySelector("template[data-compare-template]");
+      if (!list || !tpl) {
+        return;
+      }
+      if (!pairs) {
+        pairs = [];
+        page.questions.forEach(function (q) {
+          var give = q.inputs[q.id + ".give"];
+          var receive = q.inputs[q.id + ".receive"];
+          if (!give || !receive) {
+            return;
+          }
+          var el = tpl.content.firstElementChild.cloneNode(true);
+          el.setAttribute("data-compare-question", q.id);
+          // A side's text is its legend's own text: the words "You" or
+          // "Them" before it sit in an element of their own.
+          var legend = function (inputs) {
+            var fs = inputs[0].closest("fieldset");
+            var lg = fs && fs.querySelector("legend");
+            var words = "";
+            Array.prototype.forEach.call(lg ? lg.childNodes : [], function (n) {
+              if (n.nodeType === 3) {
+                words += n.nodeValue;
+              }
+            });
+            return words.replace(/\s+/g, " ").trim();
+          };
+          setText(el, '[data-slot="give"]', legend(give));
+          setText(el, '[data-slot="receive"]', legend(receive));
+          list.appendChild(el);
+          pairs.push({ q: q, el: el });
+        });
+      }
+      pairs.forEach(function (p) {
+        var id = p.q.id;
+        var mine = page.F.values(p.q) || {};
+        side(p, "mine-give", id + ".give", mine[id + ".give"]);
+        side(p, "mine-receive", id + ".receive", mine[id + ".receive"]);
+        side(p, "theirs-give", id + ".give", theirs[id + ".give"]);
+        side(p, "theirs-receive", id + ".receive", theirs[id + ".receive"]);
+        each(p.el, "dl", function (dl) {
+          var v = Array.prototype.map.call(dl.querySelectorAll("[data-side]"), function (d) {
+            return d.getAttribute("data-value");
+          });
+          if (v.length === 2 && v[0] !== "" && v[1] !== "" && v[0] !== v[1]) {
+            dl.setAttribute("data-differ", "");
+          } else {
+            dl.removeAttribute("data-differ");
+          }
+        });
+      });
+    }
+
+    function side(p, which, name, value) {
+      var el = p.el.querySelector('[data-side="' + which + '"]');
+      if (!el) {
+        return;
+      }
+      var v = value === undefined || value === null ? "" : String(value);
+      var text = EMPTY;
+      (p.q.inputs[name] || []).forEach(function (input) {
+        if (v !== "" && input.value === v) {
+          text = optionText(input);
+        }
+      });
+      el.setAttribute("data-value", text === EMPTY ? "" : v);
+      el.textContent = text;
+    }
+
+    // renderKept lists the kept comparisons, rebuilding the list only when
+    // it changed (so a focused button stays), and marks the one shown.
+    var keptShown = null;
+    function renderKept() {
+      var list = kept();
+      keptBox.hidden = list.length === 0;
+      var sig = list
+        .map(function (c) {
+          return c.code + " " + c.kept;
+        })
+        .join("\n");
+      if (sig !== keptShown) {
+        keptShown = sig;
+        while (keptList.firstChild) {
+          keptList.removeChild(keptList.firstChild);
+        }
+        list.forEach(function (c, i) {
+          var li = keptTemplate.content.firstElementChild.cloneNode(true);
+          li.setAttribute("data-code", c.code);
+          setText(li, '[data-slot="date"]', page.formatDate(c.kept));
+          each(li, "[data-action]", function (b) {
+            b.setAttribute("data-index", String(i));
+          });
+          keptList.appendChild(li);
+        });
+      }
+      each(keptList, "li", function (li) {
+        var on = !!current && current.code === li.getAttribute("data-code") && !box.hidden;
+        each(li, '[data-slot="shown"]', function (el) {
+          el.hidden = !on;
+        });
+        each(li, '[data-action="show"]', function (b) {
+          b.hidden = on;
+        });
+      });
+    }
+
+    function status(msg) {
+      shareStatus.textContent = msg;
+    }
+
+    function copy() {
+      input.focus();
+      input.select();
+      var legacy = function () {
+        try {
+          return document.execCommand("copy");
+        } catch (e) {
+          return false;
+        }
+      };
+      if (navigator.clipboard && typeof navigator.clipboard.writeText === "function") {
+        navigator.clipboard.writeText(input.value).then(
+          function () {
+            status(t.copied);
+          },
+          function () {
+            status(legacy() ? t.copied : t.select);
+          }
+        );
+      } else {
+        status(legacy() ? t.copied : t.select);
+      }
+    }
+
+    function act(action, el) {
+      var i = el ? Number(el.getAttribute("data-index")) : -1;
+      var list = kept();
+      if (action === "copy" && input.value) {
+        copy();
+      } else if (action === "share" && input.value && typeof navigator.share === "function") {
+        navigator.share({ title: document.title, url: input.value }).catch(function () {});
+      } else if (action === "keep" && current && current.code) {
+        if (!isKept(current.code)) {
+          list.push({ code: current.code, kept: page.today() });
+          putKept(list);
+        }
+        keepButton.hidden = true;
+        renderKept();
+        keptBox.focus();
+        page.status(t.kept);
+      } else if (action === "show" && list[i]) {
+        current = { code: list[i].code, from: "kept" };
+        update();
+        box.focus();
+      } else if (action === "forget" && list[i]) {
+        var code = list[i].code;
+        list.splice(i, 1);
+        putKept(list);
+        if (current && current.from === "kept" && current.code === code) {
+          choose();
+        }
+        update();
+        var next = keptList.querySelectorAll('[data-action="forget"]')[Math.min(i, list.length - 1)];
+        (next || (section.hidden ? toggle : title)).focus();
+        page.status(t.forgotten);
+      }
+    }
+
+    var title = section.querySelector("h2");
+    toggle.addEventListener("click", function () {
+      expanded = !expanded;
+      update();
+      if (expanded) {
+        input.focus();
+        input.select();
+      }
+    });
+    section.addEventListener("click", function (e) {
+      var b = e.target.closest("[data-action]");
+      if (b && section.contains(b)) {
+        act(b.getAttribute("data-action"), b);
+      }
+    });
+    page.on("result", update);
+    page.on("filled", update);
+    page.on("stored", function () {
+      if (!current || (current.from === "kept" && !isKept(current.code))) {
+        choose();
+      }
+      update();
+    });
+    // Another link pasted into the address is read; a jump to a part of
+    // the page (the skip link, a heading) keeps the comparison shown.
+    window.addEventListener("hashchange", function () {
+      if (fromAddress() !== null) {
+        choose();
+        update();
+      }
+    });
+    choose();
+    update();
+  };
+})((window.mutualWorksheet = window.mutualWorksheet || {}));

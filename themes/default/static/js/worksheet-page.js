@@ -1,0 +1,652 @@
+// worksheet-page.js: a worksheet page's wiring, started by worksheet.js
+// once every module has loaded.
+//
+// It joins the modules:
+//   - worksheet-form.js (ns.form): the form's answers, question by question;
+//   - worksheet-store.js (ns.Store): saving them in this browser: answers
+//     whose question is unchanged come back after a reload, the others are
+//     kept, and the page says how many were not restored;
+//   - worksheet-scorer.js (ns.startScorer): the scorer, in a Web Worker;
+//   - worksheet-results.js (ns.results): showing its results, and the
+//     progress bar.
+// It also runs "Clear my answers" (with Undo until the person answers
+// again or leaves), "Print" and the bar's "See results" link.
+//
+// The row of buttons after the form and its results (data-more) and what
+// they open (data-part: "compare", "history", "file") are run by modules
+// of their own, listed in data-parts: worksheet-compare.js,
+// worksheet-history.js and worksheet-file.js, with their styles
+// (data-styles). This file loads them once the scorer has started (or
+// failed), well after the first paint, and says that scoring is ready only
+// then: so nothing is requested while a person fills in, compares, saves,
+// opens a file or prints. Each registers ns.parts[part](page, section);
+// page is the API below (answers, storage, the scorer, events, undo).
+//
+// Every word it shows comes from the page (the data-text-* attributes of
+// the data-strings element and of each part). It makes no request after
+// the page has loaded other than those modules, uses no inline script or
+// style, keeps working without storage or WebAssembly, and never lets bad
+// saved data or a refused model stop the form.
+(function (ns) {
+  "use strict";
+
+  function strings(el) {
+    var s = {};
+    var names = {
+      notSaving: "data-text-not-saving",
+      unrestoredOne: "data-text-unrestored-one",
+      unrestoredOther: "data-text-unrestored-other",
+      cleared: "data-text-cleared",
+      restored: "data-text-restored",
+      ready: "data-text-ready",
+      unavailable: "data-text-unavailable",
+      rejected: "data-text-rejected",
+      sayProgress: "data-text-say-progress",
+      sayScores: "data-text-say-scores",
+      sayAlert: "data-text-say-alert",
+    };
+    Object.keys(names).forEach(function (k) {
+      s[k] = (el && el.getAttribute(names[k])) || "";
+    });
+    return s;
+  }
+
+  ns.start = function start() {
+    var form = document.querySelector("form[data-model]");
+    var text = strings(document.querySelector("[data-strings]"));
+    var results = document.querySelector("[data-results]");
+    if (!form || !ns.form || !ns.Store) {
+      if (results) {
+        results.setAttribute("data-scoring", "unavailable");
+        var st = results.querySelector("[data-status]");
+        if (st) {
+          st.textContent = text.unavailable;
+        }
+      }
+      return;
+    }
+    var F = ns.form;
+    var bar = form.querySelector("[data-bar]");
+    var announcer = results && results.querySelector("[data-announce]");
+    var questions = F.questions(form);
+    var byId = Object.create(null);
+    questions.forEach(function (q) {
+      byId[q.id] = q;
+    });
+    var store = new ns.Store(form.getAttribute("data-store-key"), form.getAttribute("data-legacy-key"));
+    var kept = Object.create(null); // saved answers of questions that have changed since
+    var undo = null; // what "Clear my answers" took, until the next answer
+    var scorer = null;
+    var latest = 0; // the last request sent to the scorer
+    var lastResult = null; // the last result shown
+    var listeners = {}; // event -> [fn]
+    var queued = []; // calls waiting for the scorer
+
+    function on(ev, fn) {
+      (listeners[ev] = listeners[ev] || []).push(fn);
+    }
+
+    function emit(ev, arg) {
+      (listeners[ev] || []).slice().forEach(function (fn) {
+        try {
+          fn(arg);
+        } catch (e) {
+          // one part's trouble never stops the form
+        }
+      });
+    }
+
+    function status(msg) {
+      var el = results && results.querySelector("[data-status]");
+      if (el) {
+        el.textContent = msg;
+      }
+    }
+
+    var announceTimer = 0;
+    function announce(msg, wait) {
+      if (!announcer) {
+        return;
+      }
+      clearTimeout(announceTimer);
+      announceTimer = setTimeout(function () {
+        announcer.textContent = msg;
+      }, wait);
+    }
+
+    // ---------- saving ----------
+
+    function records() {
+      var out = Object.create(null);
+      Object.keys(kept).forEach(function (id) {
+        out[id] = kept[id];
+      });
+      questions.forEach(function (q) {
+        var v = F.values(q);
+        if (v) {
+          out[q.id] = { f: q.fp, a: v };
+          delete kept[q.id]; // answered anew: the old answer is replaced
+        }
+      });
+      return out;
+    }
+
+    function save() {
+      return store.save(records());
+    }
+
+    // applyRecords gives each question its saved record while the
+    // question's fingerprint matches; the others are kept for a worksheet
+    // changed back. It returns how many kept records belong to questions
+    // still here, changed, and holding an answer.
+    function applyRecords(saved) {
+      var missed = 0;
+      Object.keys(saved).forEach(function (id) {
+        var rec = saved[id];
+        var q = byId[id];
+        if (q && rec.f === q.fp) {
+          if (F.values(q) === null) {
+            F.apply(q, rec.a); // unless the person answered before the page was ready
+          }
+          return;
+        }
+        kept[id] = rec;
+        if (q && F.has(rec.a)) {
+          missed++;
+        }
+      });
+      return missed;
+    }
+
+    function unrestored(n) {
+      return n === 1 ? text.unrestoredOne : text.unrestoredOther.split("{n}").join(String(n));
+    }
+
+    function restore() {
+      var saved = store.load();
+      var migrated = false;
+      if (Object.keys(saved).length === 0 && store.legacyKey) {
+        var legacy = store.legacy();
+        if (legacy) {
+          questions.forEach(function (q) {
+            var a = {};
+            Object.keys(q.inputs).forEach(function (name) {
+              if (Object.prototype.hasOwnProperty.call(legacy, name)) {
+                a[name] = legacy[name];
+              }
+            });
+            if (Object.keys(a).length > 0) {
+              saved[q.id] = { f: q.fp, a: a };
+              migrated = true;
+            }
+          });
+        }
+      }
+      // Answers of questions that changed, or left the worksheet, are
+      // kept for a worksheet changed back; the page counts those whose
+      // question is still here, changed.
+      var missed = applyRecords(saved);
+      if (migrated && save()) {
+        store.dropLegacy();
+      }
+      var note = form.querySelector("[data-restore-note]");
+      if (note && missed > 0) {
+        note.textContent = unrestored(missed);
+        note.hidden = false;
+      }
+    }
+
+    // take returns everything the person has here: answers, kept answers
+    // and the parts' storage; give puts such a state back. Clearing and
+    // opening a file take one for Undo.
+    var partStores = ["compare", "history"]; // the parts' storage
+    function take() {
+      var state = { answers: [], kept: kept, parts: {} };
+      questions.forEach(function (q) {
+        state.answers.push(F.values(q));
+      });
+      partStores.forEach(function (p) {
+        state.parts[p] = store.get(p);
+      });
+      return state;
+    }
+
+    function give(state, which) {
+      form.reset();
+      kept = state.kept;
+      questions.forEach(function (q, i) {
+        F.apply(q, state.answers[i]);
+      });
+      (which || partStores).forEach(function (p) {
+        store.put(p, state.parts[p]);
+      });
+      F.fitTextareas(form);
+      save();
+      markFilled();
+      rescore();
+      emit("stored");
+    }
+
+    // ---------- scoring ----------
+
+    function rescore() {
+      if (!scorer || !results) {
+        return;
+      }
+      latest = scorer.score(F.scoring(form));
+      results.setAttribute("aria-busy", "true");
+    }
+
+    function unavailable(msg) {
+      scorer = null;
+      queued.splice(0).forEach(function (c) {
+        c.done({ error: "unavailable" });
+      });
+      emit("scoring", "unavailable");
+      status(msg);
+      if (results) {
+        results.setAttribute("data-scoring", "unavailable");
+        results.removeAttribute("aria-busy");
+      }
+      if (bar) {
+        bar.hidden = true;
+      }
+    }
+
+    var speak = false; // announce the next result (after an answer, not on load)
+    function scored(id, r) {
+      if (id !== latest || !scorer) {
+        return; // a later answer is on its way
+      }
+      results.removeAttribute("aria-busy");
+      if (!r || typeof r !== "object" || r.error !== undefined || typeof r.answered !== "number") {
+        unavailable(text.rejected);
+        return;
+      }
+      ns.results.show(results, bar, r);
+      lastResult = r;
+      emit("result", r);
+      if (speak) {
+        speak = false;
+        announce(ns.results.say(text, results, r), 600);
+      }
+    }
+
+    // ---------- answering ----------
+
+    function markFilled() {
+      var any = questions.some(function (q) {
+        return F.values(q) !== null;
+      });
+      var was = form.getAttribute("data-filled");
+      form.setAttribute("data-filled", any ? "true" : "false");
+      if (was !== null && was !== String(any)) {
+        emit("filled", any);
+      }
+    }
+
+    function answered(e) {
+      var t = e.target;
+      var scoredInput = t.type === "radio" || t.type === "checkbox";
+      if (e.type === "input" && scoredInput) {
+        return; // its change event follows
+      }
+      if (t.type === "checkbox") {
+        F.exclusive(t);
+      }
+      if (undo) {
+        dropUndo();
+      }
+      // Ask the scorer first: it works in its own thread while this one
+      // saves.
+      if (scoredInput) {
+        speak = true;
+        rescore();
+      }
+      if (t.tagName === "TEXTAREA") {
+        F.fitTextareas(form); // grows as the person writes; restored text waits for print
+      }
+      save();
+      markFilled();
+      emit("answered");
+    }
+
+    form.addEventListener("input", answered);
+    form.addEventListener("change", answered);
+    form.addEventListener("submit", function (e) {
+      e.preventDefault(); // nothing is ever sent
+    });
+
+    // ---------- buttons ----------
+
+    var cleared = form.querySelector("[data-cleared]");
+    var clearButton = form.querySelector('[data-action="clear"]');
+    var undoButton = form.querySelector('[data-action="undo"]');
+
+    function dropUndo() {
+      undo = null;
+      if (cleared) {
+        cleared.hidden = true;
+      }
+    }
+
+    if (clearButton) {
+      clearButton.addEventListener("click", function () {
+        // Kept comparisons go too; saved results stay until deleted.
+        var taken = take();
+        kept = Object.create(null);
+        form.reset();
+        store.remove();
+        store.put("compare", null);
+        emit("stored");
+        emit("answered");
+        undo = taken;
+        markFilled();
+        rescore();
+        if (cleared) {
+          cleared.hidden = false;
+        }
+        if (undoButton) {
+          undoButton.focus();
+        }
+        announce(text.cleared, 0);
+      });
+    }
+    if (undoButton) {
+      undoButton.addEventListener("click", function () {
+        if (!undo) {
+          return;
+        }
+        var taken = undo;
+        dropUndo();
+        give(taken, ["compare"]);
+        if (clearButton) {
+          clearButton.focus();
+        }
+        announce(text.restored, 0);
+      });
+    }
+    // A printed reflection shows all of its text.
+    window.addEventListener("beforeprint", function () {
+      F.fitTextareas(form);
+    });
+    var print = form.querySelector('[data-action="print"]');
+    if (print) {
+      print.addEventListener("click", function () {
+        window.print();
+      });
+    }
+    var see = form.querySelector("[data-see-results]");
+    if (see && results) {
+      see.addEventListener("click", function (e) {
+        e.preventDefault();
+        results.focus();
+      });
+    }
+    Array.prototype.forEach.call(form.querySelectorAll("[data-actions]"), function (el) {
+      el.hidden = false;
+    });
+
+    // ---------- the parts after the form ----------
+
+    var more = document.querySelector("[data-more]");
+    var moreStatus = more && more.querySelector("[data-more-status]");
+    var page = {
+      form: form,
+      results: results,
+      F: F,
+      store: store,
+      questions: questions,
+      byId: byId,
+      slug: form.getAttribute("data-slug") || "",
+      fingerprint: form.getAttribute("data-fingerprint") || "",
+      on: on,
+      emit: emit,
+      announce: function (msg) {
+        announce(msg, 0);
+      },
+      // result is the scorer's last result, or null without a scorer.
+      result: function () {
+        return scorer ? lastResult : null;
+      },
+      scoring: function () {
+        return results ? results.getAttribute("data-scoring") || "" : "";
+      },
+      answers: function () {
+        return F.scoring(form);
+      },
+      filled: function () {
+        return form.getAttribute("data-filled") === "true";
+      },
+      records: records,
+      // call asks the scorer for a share code or a comparison; done gets
+      // its reply, or {error: "unavailable"} when there is no scorer.
+      call: function (fn, args, done) {
+        if (scorer) {
+          scorer.call(fn, args, done);
+        } else if (!form.getAttribute("data-worker") || page.scoring() === "unavailable") {
+          done({ error: "unavailable" });
+        } else {
+          queued.push({ fn: fn, args: args, done: done });
+        }
+      },
+      // replace puts saved records (by question id) in place of the
+      // person's answers, as a reload after a worksheet change would, and
+      // returns how many answers of changed questions it could not give.
+      replace: function (saved) {
+        dropUndo();
+        form.reset();
+        kept = Object.create(null);
+        var missed = applyRecords(saved);
+        F.fitTextareas(form);
+        save();
+        markFilled();
+        rescore();
+        emit("answered");
+        return missed;
+      },
+      unrestored: unrestored,
+      take: take,
+      give: give,
+      today: today,
+      formatDate: formatDate,
+      // button returns the page's button with data-action="name" (a
+      // detached one when the theme has none).
+      button: function (name) {
+        return document.querySelector('[data-action="' + name + '"]') || document.createElement("button");
+      },
+      // status shows a short message under that row (role="status").
+      status: function (msg) {
+        if (moreStatus) {
+          moreStatus.textContent = msg;
+        }
+      },
+    };
+
+    // Each part (data-part) registered by its module starts once; one that
+    // fails leaves the rest of the page as it is.
+    function startParts() {
+      if (more) {
+        more.hidden = false;
+      }
+      Array.prototype.forEach.call(document.querySelectorAll("[data-part]"), function (el) {
+        var make = ns.parts && ns.parts[el.getAttribute("data-part")];
+        if (typeof make === "function") {
+          try {
+            make(page, el);
+          } catch (e) {
+            el.hidden = true;
+          }
+        }
+      });
+    }
+
+    // withParts loads the parts' modules (data-parts) and styles
+    // (data-styles) once, starts the parts and then calls then. The page
+    // asks for them once the scorer has started (or failed), well after
+    // its first paint, and only then says it is ready, so that nothing is
+    // requested after that.
+    var loading = null; // null, [callbacks] while loading, or true
+    function withParts(then) {
+      if (loading === true) {
+        then();
+        return;
+      }
+      if (loading) {
+        loading.push(then);
+        return;
+      }
+      loading = [then];
+      var urls = (form.getAttribute("data-parts") || "").split(" ").filter(Boolean);
+      var styles = (form.getAttribute("data-styles") || "").split(" ").filter(Boolean);
+      var waiting = urls.length + styles.length + 1;
+      var done = function () {
+        if (--waiting > 0) {
+          return;
+        }
+        var callbacks = loading;
+        loading = true;
+        startParts();
+        callbacks.forEach(function (fn) {
+          fn();
+        });
+      };
+      styles.forEach(function (url) {
+        var l = document.createElement("link");
+        l.rel = "stylesheet";
+        l.href = url;
+        l.onload = l.onerror = done;
+        document.head.appendChild(l);
+      });
+      urls.forEach(function (url) {
+        load(url, done);
+      });
+      done();
+    }
+
+    if (!store.available) {
+      var promise = document.querySelector("[data-promise]");
+      if (promise && text.notSaving) {
+        promise.textContent = text.notSaving;
+      }
+    }
+
+    try {
+      restore();
+    } catch (e) {
+      // Saved data that gets this far is ignored: the form starts empty.
+    }
+    markFilled();
+
+    var resizeTimer = 0;
+    window.addEventListener("resize", function () {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(function () {
+        if (results && results.getAttribute("data-scoring") === "ready") {
+          rescore();
+        }
+      }, 200);
+    });
+
+    var worker = form.getAttribute("data-worker");
+    if (!worker || !results) {
+      withParts(function () {});
+      return;
+    }
+    var starting = null;
+    function failed() {
+      withParts(function () {
+        unavailable(text.unavailable);
+      });
+    }
+    function startScoring() {
+      if (!ns.startScorer || !ns.results) {
+        failed();
+        return;
+      }
+      starting = ns.startScorer(
+        {
+          worker: worker,
+          wasm: form.getAttribute("data-wasm"),
+          exec: form.getAttribute("data-wasm-exec"),
+          model: form.getAttribute("data-model"),
+          worksheet: form.getAttribute("data-slug"),
+        },
+        function (state) {
+          if (state === "ready" && starting) {
+            var ready = starting;
+            withParts(function () {
+              if (starting !== ready) {
+                return; // failed since
+              }
+              scorer = ready;
+              status(text.ready);
+              results.setAttribute("data-scoring", "ready");
+              if (bar) {
+                bar.hidden = false;
+              }
+              rescore();
+              emit("scoring", "ready");
+              queued.splice(0).forEach(function (c) {
+                scorer.call(c.fn, c.args, c.done);
+              });
+            });
+          } else if (state === "failed") {
+            starting = null;
+            failed();
+          }
+        },
+        scored
+      );
+      if (!starting) {
+        failed();
+      }
+    }
+    startScoring();
+  };
+
+  function pad(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  // today is the person's calendar day, YYYY-MM-DD.
+  function today() {
+    var d = new Date();
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  // formatDate writes a YYYY-MM-DD day in the page's language ("14 March
+  // 2026" for en-GB); style "medium" abbreviates the month, "short" also
+  // leaves out the year.
+  function formatDate(ymd, style) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd || "");
+    if (!m) {
+      return String(ymd);
+    }
+    var d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    try {
+      var opts = { year: "numeric", month: "long", day: "numeric" };
+      if (style === "medium") {
+        opts.month = "short";
+      } else if (style === "short") {
+        opts = { month: "short", day: "numeric" };
+      }
+      return new Intl.DateTimeFormat(document.documentElement.lang || undefined, opts).format(d);
+    } catch (e) {
+      return ymd;
+    }
+  }
+
+  // load adds a script to the page and calls done(ok) once it has run.
+  function load(url, done) {
+    var s = document.createElement("script");
+    s.src = url;
+    s.onload = function () {
+      done(true);
+    };
+    s.onerror = function () {
+      done(false);
+    };
+    document.head.appendChild(s);
+  }
+})((window.mutualWorksheet = window.mutualWorksheet || {}));

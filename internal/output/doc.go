@@ -41,6 +41,14 @@
 //   - Every write goes through an os.Root, or into the build's own
 //     temporary folder, so nothing lands outside the output folder.
 //
+// # One source per path (Clashes)
+//
+// Every file of the output has one source. Clashes checks the claims of a
+// build, given in order of precedence (the files mutual writes itself, the
+// assets, the pages, the content files, the aliases): a path claimed twice,
+// or a file where another claim needs a folder, is an error naming both, at
+// the source a writer can change.
+//
 // # The write plan (Plan)
 //
 // A Plan is what one build writes. Each output path is given once, with a

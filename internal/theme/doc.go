@@ -5,8 +5,8 @@
 //
 // # The chain
 //
-// site.yaml names a theme (default: "default"); a theme's theme.yaml may
-// name the theme it extends. The override rule in one sentence: a file in
+// site.yaml names a theme (default: "default"); a theme's theme.yaml (or
+// theme.yml) may name the theme it extends. The override rule in one sentence: a file in
 // a theme beats the same path in the theme it extends, which beats the
 // built-in default. A theme is the folder themes/<name>/ of the site, or
 // for "default" the theme embedded in the binary when the site has no such

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,6 +23,8 @@ func main() {
 	flag.StringVar(&opts.Dir, "dir", ".bench", "`folder` for the corpora and outputs")
 	flag.StringVar(&opts.Bin, "bin", "bin/mutual", "the mutual `binary` to time (make build writes it)")
 	flag.IntVar(&opts.Runs, "runs", 5, "floor and build runs per size (the median is reported)")
+	flag.IntVar(&opts.HackRuns, "hack-runs", 5, "rounds of the with/without comparison of each performance hack, at the largest size")
+	hacks := flag.String("hacks", strings.Join(bench.Hacks, ","), "the performance `hacks` to compare with and without (\"\" for none)")
 	flag.IntVar(&opts.Edits, "edits", 20, "timed edits per size for the rebuild latency")
 	flag.IntVar(&opts.MemEdits, "mem-edits", 200, "edits between the two heap readings")
 	flag.BoolVar(&opts.Keep, "keep", false, "keep the output folders (the corpora are always kept and reused)")
@@ -45,6 +48,17 @@ func main() {
 			os.Exit(2)
 		}
 		opts.Sizes = append(opts.Sizes, n)
+	}
+	opts.Hacks = []string{}
+	for _, h := range strings.Split(*hacks, ",") {
+		if h = strings.TrimSpace(h); h == "" {
+			continue
+		}
+		if !slices.Contains(bench.Hacks, h) {
+			fmt.Fprintf(os.Stderr, "mutual-bench: -hacks: unknown hack %q (the hacks are: %s)\n", h, strings.Join(bench.Hacks, ", "))
+			os.Exit(2)
+		}
+		opts.Hacks = append(opts.Hacks, h)
 	}
 	if err := bench.Run(opts); err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -26,18 +26,7 @@ func (f *siteFlags) register(fs *flag.FlagSet, withOut bool) {
 		fs.StringVar(&f.out, "o", "", "the output `folder` (default: public/ in the site folder)")
 	}
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages and worksheets marked draft")
-	fs.StringVar(&f.baseURL, "base-url", "", "the site's address, overriding baseURL in content/site.yaml")
-}
-
-// newFlagSet makes a flag set whose -h prints usage to stdout.
-func newFlagSet(name, summary string, stdout, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: mutual %s\n\n", summary)
-		fs.PrintDefaults()
-	}
-	return fs
+	fs.StringVar(&f.baseURL, "base-url", "", "the site's `URL`, overriding baseURL in content/site.yaml")
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
@@ -53,10 +42,11 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		opts.Progress = stderr
 	}
 	b := site.New(opts)
+	had := hasOutput(b.Out())
 	stats, err := b.Build()
 	printWarnings(stderr, b.Warnings())
 	if err != nil {
-		return reportErrors(stderr, err)
+		return reportErrors(stderr, err, had)
 	}
 	out := b.Out()
 	if wd, err := os.Getwd(); err == nil {
@@ -69,10 +59,23 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// reportErrors prints a failed build's errors, one per line, and a count.
-func reportErrors(stderr io.Writer, err error) int {
+// hasOutput reports whether out is a folder that holds something: the
+// output a failed build leaves as it was.
+func hasOutput(out string) bool {
+	ents, err := os.ReadDir(out)
+	return err == nil && len(ents) > 0
+}
+
+// reportErrors prints a failed build's errors, one per line, and a count,
+// saying what became of the output: left as it was when there was one
+// (had), else that nothing was written.
+func reportErrors(stderr io.Writer, err error, had bool) int {
 	if n, ok := printErrors(stderr, err); ok {
-		fmt.Fprintf(stderr, "mutual: %d %s; the previous output was left as it was\n", n, plural(n, "error", "errors"))
+		what := "nothing was written"
+		if had {
+			what = "the previous output was left as it was"
+		}
+		fmt.Fprintf(stderr, "mutual: %d %s; %s\n", n, plural(n, "error", "errors"), what)
 	} else {
 		fmt.Fprintf(stderr, "mutual: %v\n", err)
 	}

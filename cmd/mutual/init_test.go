@@ -35,7 +35,7 @@ func TestInitNewCheck(t *testing.T) {
 		{"new help", []string{"new", "--help"}, 0, "guide|worksheet PATH", ""},
 		{"check with starters", []string{"check", "-s", dir}, 0, "no problems found", ""},
 		{"check extra arg", []string{"check", "-s", dir, "x"}, 2, "", `unexpected argument "x"`},
-		{"check bad flag", []string{"check", "--nope"}, 2, "", "flag provided but not defined"},
+		{"check bad flag", []string{"check", "--nope"}, 2, "", "mutual check: unknown flag --nope"},
 		{"build", []string{"build", "-s", dir}, 0, "built ", ""},
 	}
 	for _, st := range steps {

@@ -44,13 +44,23 @@ func TestRunUsage(t *testing.T) {
 		{"no command", nil, 2, "", "Usage:", true, ""},
 		{"unknown command", []string{"bild"}, 2, "", `unknown command "bild"`, true, ""},
 		{"help", []string{"--help"}, 0, "Commands:", "", false, ""},
-		{"build help", []string{"build", "-h"}, 0, "-base-url", "", false, ""},
-		{"build bad flag", []string{"build", "--nope"}, 2, "", "flag provided but not defined", true, ""},
+		// Word flags are written with two dashes, in the usage as in the README.
+		{"build help", []string{"build", "-h"}, 0, "\n  --base-url URL\n", "", false, ""},
+		{"build help, letter flags", []string{"build", "--help"}, 0, "\n  -o folder\n", "", false, ""},
+		// A mistake on the command line: one line saying what, then the usage; exit 2.
+		{"build bad flag", []string{"build", "--nope"}, 2, "", "mutual build: unknown flag --nope; the flags of mutual build are below\n\nUsage: mutual build", true, ""},
+		{"build misspelled flag", []string{"build", "--draft"}, 2, "", "mutual build: unknown flag --draft (did you mean --drafts?)", true, ""},
+		{"build single-dash word flag", []string{"build", "-base-url", "x", "-nope"}, 2, "", "unknown flag --nope", true, ""},
+		{"build flag without value", []string{"build", "-o"}, 2, "", "mutual build: -o needs a value\n\nUsage:", true, ""},
+		{"check bad flag value", []string{"check", "--drafts=maybe"}, 2, "", `mutual check: --drafts "maybe": not a valid value`, true, ""},
 		{"build extra arg", []string{"build", "-s", good, "extra"}, 2, "", `unexpected argument "extra"`, true, ""},
 		{"version", []string{"version"}, 0, "mutual 0.", "", false, ""},
 		{"build", []string{"build", "-s", good, "-o", filepath.Join(good, "out")}, 0, "built 3 pages, 1 sections", "", false, "out/guides/b/index.html"},
 		{"build drafts", []string{"build", "-s", good, "-o", filepath.Join(good, "out2"), "--drafts", "--base-url", "https://example.com/sub/"}, 0, "built 4 pages", "", false, "out2/guides/a/index.html"},
 		{"build errors", []string{"build", "-s", bad}, 1, "", "content/guides/a.md:4:5: link to missing file \"bb.md\" (did you mean \"b.md\"?)\ncontent/guides/b.md:2:1: missing title", true, ""},
+		// What became of the output: nothing was there, or it was kept.
+		{"build errors, no output before", []string{"build", "-s", bad}, 1, "", "mutual: 3 errors; nothing was written\n", true, ""},
+		{"build errors, output kept", []string{"build", "-s", bad, "-o", filepath.Join(good, "out")}, 1, "", "mutual: 3 errors; the previous output was left as it was\n", true, ""},
 		{"bad base url", []string{"build", "-s", good, "--base-url", "nope"}, 1, "", "--base-url: baseURL must be an absolute", true, ""},
 		{"no site", []string{"build", "-s", t.TempDir()}, 1, "", "no site here", true, ""},
 	}

@@ -32,7 +32,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("serve", "serve [-s DIR] [-o DIR] [--drafts] [--base-url URL] [--port N] [--bind ADDR] [--allow-host NAME]", stdout, stderr)
 	f.register(fs, true)
 	fs.Lookup("o").Usage = "also keep the served build in this `folder` (default: a temporary folder, removed on exit, so public/ never gets the live reload script)"
-	fs.Lookup("base-url").Usage = "the site's address while serving (default: the server's own address); its host name is answered to"
+	fs.Lookup("base-url").Usage = "the site's `URL` while serving (default: the server's own address); its host name is answered to"
 	port := fs.Int("port", 1313, "the `port` to listen on; when it is in use, the next free one is taken (0 picks any free one)")
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 lets other devices on the network connect")
 	var allow hostList
@@ -75,7 +75,7 @@ and %d connections. Ctrl-C stops it at once, even in the middle of a build.
 			allow = append(allow, n)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(f.dir, site.ConfigPath)); err != nil {
+	if !site.Exists(f.dir) {
 		fmt.Fprintf(stderr, "mutual serve: no site here: %s does not exist (use -s DIR to pick a site folder, or mutual init DIR to start one)\n", filepath.Join(f.dir, site.ConfigPath))
 		return exitFail
 	}

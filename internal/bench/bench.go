@@ -1,40 +1,3 @@
-// Package bench measures mutual against the targets of the build pipeline
-// and authoring-loop issues, on corpora written by package benchcorpus. It
-// is what `make bench` runs (through cmd/mutual-bench); nothing here is a
-// test, and the figures are printed, not asserted.
-//
-// For every corpus size it measures, in one run so that both see the same
-// machine load:
-//
-//   - the floor: goldmark and chroma alone (markdown.Render of every page
-//     body, front matter cut off, links kept as written) in GOMAXPROCS
-//     goroutines over pages already read into memory; wall time;
-//   - the build: `bin/mutual build` of the corpus as a child process, wall
-//     time and peak resident memory (getrusage's ru_maxrss), into an output
-//     folder removed before each run so every run is a full build;
-//   - the authoring loop in process: a site.Builder made as mutual serve
-//     makes it, built once, then pages edited on disk (a sentence appended):
-//     write to Build returning, called directly; then write to the "reload"
-//     Server-Sent Event that a browser gets from serve.Server (watcher,
-//     debounce, build and event, end to end over a loopback connection);
-//     then the heap before and after a long run of edits, to show it stays
-//     flat.
-//
-// Floor and build runs alternate (floor, build, floor, build...) and the
-// medians are compared (the report also gives the median of each run's own
-// build/floor ratio), so a burst of load from elsewhere on a shared
-// machine hits both. The ratio build/floor is the figure issue 2 sets a
-// target for: at most 1.25 at 10,000 pages, with under 400 MB peak memory.
-//
-// Corpora live in Options.Dir (.bench/ by default, git-ignored) as
-// corpus-N/ and are reused while their stamp matches the generator version
-// and seed; edits made by the loop measurements are undone afterwards.
-//
-// Every build writes into a folder of its own that is removed only when all
-// measurements are done: on ext4, creating inodes right after tens of
-// thousands were deleted costs several times more kernel time (the
-// allocator's recently_deleted check), and deleting the previous run's
-// output just before a timed build doubled its file-creation cost here.
 package bench
 
 import (
@@ -79,14 +42,19 @@ func sinceDeletion(stamp string, now time.Time) time.Duration {
 
 // Options configure Run. Zero fields take the defaults in brackets.
 type Options struct {
-	Sizes    []int  // corpus sizes in guide pages [1000, 10000]
-	Seed     int64  // corpus seed [1]
-	Dir      string // folder for corpora and outputs [.bench]
-	Bin      string // the mutual binary to time [bin/mutual]
-	Runs     int    // build and floor runs per size; the median counts [5]
-	Edits    int    // edits timed for the rebuild latency [20]
-	MemEdits int    // edits between the two heap readings [200]
-	Keep     bool   // keep the output folders (corpora are always kept)
+	Sizes []int  // corpus sizes in guide pages [1000, 10000]
+	Seed  int64  // corpus seed [1]
+	Dir   string // folder for corpora and outputs [.bench]
+	Bin   string // the mutual binary to time [bin/mutual]
+	Runs  int    // build and floor runs per size; the median counts [5]
+	// HackRuns is the rounds of the with/without comparison of each
+	// performance hack, at the largest size [5]; Hacks the hacks compared
+	// [Hacks].
+	HackRuns int
+	Hacks    []string
+	Edits    int  // edits timed for the rebuild latency [20]
+	MemEdits int  // edits between the two heap readings [200]
+	Keep     bool // keep the output folders (corpora are always kept)
 
 	// trash collects the output folders to remove at the end.
 	trash []string
@@ -117,6 +85,12 @@ func (o *Options) defaults() {
 	}
 	if o.Runs <= 0 {
 		o.Runs = 5
+	}
+	if o.HackRuns <= 0 {
+		o.HackRuns = 5
+	}
+	if o.Hacks == nil {
+		o.Hacks = Hacks
 	}
 	if o.Edits <= 0 {
 		o.Edits = 20
@@ -162,6 +136,7 @@ type result struct {
 	rendered float64 // pages rendered per incremental build, mean
 	heap0    uint64
 	heap1    uint64
+	hacks    []hackResult  // the largest size only
 	profiled time.Duration // in-process build under the profiler, 0 when not run
 }
 
@@ -179,7 +154,7 @@ func Run(opts Options) error {
 	}
 	// Outputs left by an interrupted run.
 	stamp := filepath.Join(opts.Dir, deletedStamp)
-	for _, pat := range []string{"out-*", "serve-out-*", "prof-out-*"} {
+	for _, pat := range []string{"out-*", "serve-out-*", "prof-out-*", "hack-out-*"} {
 		old, _ := filepath.Glob(filepath.Join(opts.Dir, pat))
 		for _, d := range old {
 			if err := os.RemoveAll(d); err != nil {
@@ -274,7 +249,7 @@ func measure(o *Options, n int) (*result, error) {
 		if out, err = o.outDir("out", n); err != nil {
 			return nil, err
 		}
-		b, err := childBuild(o, dir, out)
+		b, err := childBuild(o, dir, out, "")
 		if err != nil {
 			return nil, err
 		}
@@ -291,6 +266,11 @@ func measure(o *Options, n int) (*result, error) {
 	r.buildSys = buildRuns[len(buildRuns)/2].sys
 	if r.htmlOut, err = countFiles(out); err != nil {
 		return nil, err
+	}
+	if n == slices.Max(o.Sizes) {
+		if r.hacks, err = compareHacks(o, dir, n); err != nil {
+			return nil, err
+		}
 	}
 	o.progress("%d pages: edit and rebuild in process", n)
 	if err := loop(o, dir, r); err != nil {

@@ -180,3 +180,21 @@ func TestRecentDeletion(t *testing.T) {
 		t.Errorf("report without a recent deletion has a note:\n%s", without.String())
 	}
 }
+
+func TestHackSaving(t *testing.T) {
+	tests := []struct {
+		with, without []time.Duration
+		want          float64
+	}{
+		{nil, nil, 0},
+		{millis(90), millis(100), 0.10},
+		// Rounds save 10%, 0% and 50%: the median is 10%.
+		{millis(90, 100, 50), millis(100, 100, 100), 0.10},
+		{millis(110, 100), millis(100, 100), -0.05},
+	}
+	for _, tt := range tests {
+		if got := (hackResult{with: tt.with, without: tt.without}).saving(); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("saving(%v, %v) = %v, want %v", tt.with, tt.without, got, tt.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package bench
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"os/exec"
 	"runtime"
 	"strings"
@@ -20,9 +21,13 @@ type childRun struct {
 }
 
 // childBuild builds the corpus in dir into out, a new empty folder, with
-// the mutual binary: a full build from a fresh process.
-func childBuild(o *Options, dir, out string) (childRun, error) {
+// the mutual binary: a full build from a fresh process. without names the
+// performance hacks the build turns off (MUTUAL_BENCH_WITHOUT), "" none.
+func childBuild(o *Options, dir, out, without string) (childRun, error) {
 	cmd := exec.Command(o.Bin, "build", "-s", dir, "-o", out)
+	if without != "" {
+		cmd.Env = append(os.Environ(), "MUTUAL_BENCH_WITHOUT="+without)
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()

@@ -106,6 +106,32 @@ func report(w io.Writer, o *Options, rs []*result) {
 	}
 	tw.Flush()
 
+	if len(o.Hacks) == 0 {
+		fmt.Fprintf(w, "\nperformance hacks: none is left (each must save %.0f%% of the build's wall time in a paired\n"+
+			"  comparison; the last three measured did not: see go doc mutual/internal/bench)\n", 100*minSaving)
+	}
+	if last := rs[len(rs)-1]; len(last.hacks) > 0 {
+		fmt.Fprintf(w, "\nperformance hacks, %s pages: each built with and without it (MUTUAL_BENCH_WITHOUT), %d rounds in\n"+
+			"alternating order; saving is the median of the rounds' own 1 - with/without in wall time, beside the fastest\n"+
+			"build with against the fastest without, and the CPU time saving; a hack stays if it saves %.0f%% of the wall time\n",
+			thousands(last.pages), o.HackRuns, 100*minSaving)
+		ht := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(ht, "  hack\twith (median)\twithout (median)\tsaving\trounds' savings\tfastest vs fastest\tCPU time saving\tverdict\n")
+		for _, h := range last.hacks {
+			var rounds []string
+			for i := range min(len(h.with), len(h.without)) {
+				rounds = append(rounds, fmt.Sprintf("%+.1f%%", 100*(1-h.with[i].Seconds()/h.without[i].Seconds())))
+			}
+			verdict := "pays"
+			if h.saving() < minSaving {
+				verdict = "does not pay: remove it"
+			}
+			fmt.Fprintf(ht, "  %s\t%s\t%s\t%+.1f%%\t%s\t%+.1f%%\t%+.1f%%\t%s\n", h.name, secs(median(h.with)), secs(median(h.without)),
+				100*h.saving(), strings.Join(rounds, " "), 100*h.fastestSaving(), 100*h.cpuSaving(), verdict)
+		}
+		ht.Flush()
+	}
+
 	fmt.Fprintf(w, "\nfloor: every page body (front matter cut) rendered by markdown.Render in %d goroutines, pages read beforehand.\n", runtime.GOMAXPROCS(0))
 	fmt.Fprintf(w, "build: a fresh process into an empty output folder; peak RSS is the highest ru_maxrss of the runs.\n")
 	fmt.Fprintf(w, "ratio: of the medians; the runs' own ratios pair each build with the floor run just before it.\n")

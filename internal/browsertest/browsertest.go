@@ -1,6 +1,14 @@
+//go:build browser
+
 // Package browsertest runs tests in Debian's chromium through
-// github.com/chromedp/chromedp. It is test support: only _test.go files
-// import it, so neither chromedp nor this package reaches the mutual binary.
+// github.com/chromedp/chromedp. It is test support, compiled only with the
+// build tag "browser": this package and every test file that uses it start
+// with //go:build browser, so `go build ./...` and the mutual binary never
+// compile chromedp, and `make test` passes -tags browser. Without the tag
+// only TestBrowserTag runs here, and it fails under CI=true: CI must run
+// the browser tests, not pass without them. (A test that checks the
+// binary's build graph, TestBinaryGraph in cmd/mutual, holds chromedp out
+// of it.)
 //
 // One headless chromium serves all the tests of a package (the machine has
 // two cores): the package's TestMain calls Main, which stops the browser when
@@ -375,17 +383,6 @@ func (tab *Tab) Do(actions ...chromedp.Action[chromedp.Void]) {
 	if err := chromedp.Do(tab.ctx, actions...); err != nil {
 		tab.tb.Fatalf("browser: %v", err)
 	}
-}
-
-// Run runs one action that returns a value in tab, failing the test on
-// error.
-func Run[T any](tab *Tab, a chromedp.Action[T]) T {
-	tab.tb.Helper()
-	v, err := chromedp.Run(tab.ctx, a)
-	if err != nil {
-		tab.tb.Fatalf("browser: %v", err)
-	}
-	return v
 }
 
 // Eval evaluates a JavaScript expression in the page and decodes its

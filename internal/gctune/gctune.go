@@ -20,6 +20,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
+	"strings"
 	"sync"
 	"time"
 )
@@ -33,9 +34,12 @@ const Low = 24 << 20
 
 // Start applies the policy with the given soft limit in bytes and returns
 // a function that stops watching the heap. GOGC or GOMEMLIMIT set in the
-// environment win: then nothing is changed.
+// environment win: then nothing is changed; so does
+// MUTUAL_BENCH_WITHOUT=gctune, with which make bench measures what the
+// policy saves.
 func Start(limit int64) (stop func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" ||
+		strings.Contains(","+os.Getenv("MUTUAL_BENCH_WITHOUT")+",", ",gctune,") {
 		return func() {}
 	}
 	debug.SetMemoryLimit(limit)

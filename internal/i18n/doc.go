@@ -6,9 +6,9 @@
 // It knows nothing of pages, templates on disk or the build: the site
 // hands it language codes, translation files (or catalogs it built),
 // content paths and times, and gets back texts, template functions,
-// errors and report lines. It imports internal/diag and the standard
-// library; yaml.go alone reads YAML (with gopkg.in/yaml.v3 until
-// internal/yamldoc replaces it).
+// errors and report lines. It imports internal/diag, internal/yamldoc and the standard
+// library; yaml.go alone reads YAML, with internal/yamldoc, the project's
+// one YAML reader.
 //
 // # Languages
 //

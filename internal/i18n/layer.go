@@ -11,13 +11,14 @@ import (
 )
 
 // LoadLayer reads every translation file of one i18n folder: dir inside
-// fsys, whose files are named "<code>.yaml" ("de.yaml", "pt-BR.yaml").
+// fsys, whose files are named "<code>.yaml" ("de.yaml", "pt-BR.yaml"), or
+// "<code>.yml".
 // shown is the folder as errors name it, relative to the site
 // ("themes/brand/i18n"). A missing folder is an empty layer; files that do
 // not end in .yaml are not translation files and are left alone; a .yaml
 // file whose name is not a language code is an error, with a hint
 // ("german.yaml": did you mean "de"?), as are two files of one language
-// ("pt-br.yaml" and "pt-BR.yaml"). Every error of every file comes back at
+// ("pt-br.yaml" and "pt-BR.yaml", or "de.yaml" and "de.yml"). Every error of every file comes back at
 // once, sorted.
 func LoadLayer(fsys fs.FS, dir, shown string) (Layer, error) {
 	entries, err := fs.ReadDir(fsys, dir)
@@ -33,11 +34,12 @@ func LoadLayer(fsys fs.FS, dir, shown string) (Layer, error) {
 	byCode := map[Code]string{}
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".yaml") {
+		ext := path.Ext(name)
+		if e.IsDir() || ext != ".yaml" && ext != ".yml" {
 			continue
 		}
 		file := path.Join(shown, name)
-		code, err := ParseCode(strings.TrimSuffix(name, ".yaml"))
+		code, err := ParseCode(strings.TrimSuffix(name, ext))
 		if err != nil {
 			errs.Add(file, 0, 0, "a translation file is named after its language: %v", err)
 			continue

@@ -1,11 +1,9 @@
 package i18n
 
 // This file is the package's only YAML reader. It reads translation files
-// with gopkg.in/yaml.v3 until internal/yamldoc, the project's one YAML
-// reader (issue 11), lands; then ParseFile switches to it and this file
-// shrinks to the walk over its nodes. Nothing else in the package knows
-// about YAML: callers that hold parsed data build Catalogs with NewMessage
-// and NewPlural.
+// with internal/yamldoc, the project's one YAML reader, and walks its
+// nodes. Nothing else in the package knows about YAML: callers that hold
+// parsed data build Catalogs with NewMessage and NewPlural.
 
 import (
 	"errors"
@@ -13,9 +11,8 @@ import (
 	"regexp"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"mutual/internal/diag"
+	"mutual/internal/yamldoc"
 )
 
 // keyPattern is what a message key looks like: lowercase words joined by
@@ -37,38 +34,30 @@ var keyPattern = regexp.MustCompile(`^[a-z0-9]+([._-][a-z0-9]+)*$`)
 // catalog.
 func ParseFile(path string, lang Code, src []byte) (*Catalog, error) {
 	cat := &Catalog{Lang: lang, Path: path, Messages: map[string]*Message{}}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		if errs := commonMistakes(path, src); len(errs) > 0 {
-			return nil, errs
+	root, errs := yamldoc.Parse(src, yamldoc.Options{Path: path})
+	if root == nil && len(errs) > 0 {
+		// A syntax error: the mistakes translators make most get advice of
+		// their own.
+		if more := commonMistakes(path, src); len(more) > 0 {
+			return nil, more
 		}
-		return nil, yamlError(path, err)
-	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return cat, nil
-	}
-	root := doc.Content[0]
-	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		return cat, nil // "---" and nothing else, or only "~"
-	}
-	var errs diag.List
-	if root.Kind != yaml.MappingNode {
-		errs.Add(path, root.Line, root.Column, "a translation file is a list of \"key: text\" lines")
 		return nil, errs
 	}
-	first := map[string]int{}
+	if root == nil {
+		return cat, nil // nothing, comments, "---" or "~"
+	}
+	if root.Kind != yamldoc.Map {
+		errs.Add(path, root.Line, root.Col, "a translation file is a list of \"key: text\" lines")
+		errs.Sort()
+		return nil, errs
+	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		key := k.Value
-		if k.Kind != yaml.ScalarNode || !keyPattern.MatchString(key) {
-			errs.Add(path, k.Line, k.Column, "%q is not a key: keys are lowercase words joined by \".\", \"-\" or \"_\", such as \"pager.next\"", clip(key))
+		if !keyPattern.MatchString(key) {
+			errs.Add(path, k.Line, k.Col, "%q is not a key: keys are lowercase words joined by \".\", \"-\" or \"_\", such as \"pager.next\"", clip(key))
 			continue
 		}
-		if line, dup := first[key]; dup {
-			errs.Add(path, k.Line, k.Column, "%q is defined twice (first at line %d)", key, line)
-			continue
-		}
-		first[key] = k.Line
 		if m := parseMessage(&errs, path, key, k, v); m != nil {
 			cat.Messages[key] = m
 		}
@@ -80,39 +69,36 @@ func ParseFile(path string, lang Code, src []byte) (*Catalog, error) {
 	return cat, nil
 }
 
-func parseMessage(errs *diag.List, path, key string, k, v *yaml.Node) *Message {
+func parseMessage(errs *diag.List, path, key string, k, v *yamldoc.Node) *Message {
 	switch v.Kind {
-	case yaml.ScalarNode:
+	case yamldoc.Scalar, yamldoc.Null:
 		t, ok := parseText(errs, path, key, "", k, v)
 		if !ok {
 			return nil
 		}
-		m := &Message{Path: path, Line: v.Line, Col: v.Column}
+		m := &Message{Path: path, Line: v.Line, Col: v.Col}
 		m.forms[Other] = &t
 		return m
-	case yaml.MappingNode:
-		if v.Style&yaml.FlowStyle != 0 {
+	case yamldoc.Map:
+		if v.Style == yamldoc.Flow {
 			// "key: {count}" is YAML's inline map, not a text.
-			errs.Add(path, v.Line, v.Column, "%q: a text that starts with \"{\" goes in quotes, as in %s: \"{count} pages\"", key, key)
+			errs.Add(path, v.Line, v.Col, "%q: a text that starts with \"{\" goes in quotes, as in %s: \"{count} pages\"", key, key)
 			return nil
 		}
-		m := &Message{plural: true, Path: path, Line: v.Line, Col: v.Column}
+		m := &Message{plural: true, Path: path, Line: v.Line, Col: v.Col}
 		good := true
 		for i := 0; i+1 < len(v.Content); i += 2 {
 			fk, fv := v.Content[i], v.Content[i+1]
 			c, ok := ParseCategory(fk.Value)
 			if !ok {
-				errs.Add(path, fk.Line, fk.Column, "%q is not a plural form of %q: forms are zero, one, two, few, many and other%s", fk.Value, key, diag.Hint(fk.Value, categoryNames[:]))
+				errs.Add(path, fk.Line, fk.Col, "%q is not a plural form of %q: forms are zero, one, two, few, many and other%s", fk.Value, key, diag.Hint(fk.Value, categoryNames[:]))
 				good = false
 				continue
 			}
-			if m.forms[c] != nil {
-				errs.Add(path, fk.Line, fk.Column, "the %q form of %q is defined twice (first at line %d)", fk.Value, key, m.pos[c][0])
-				good = false
-				continue
-			}
-			if fv.Kind != yaml.ScalarNode {
-				errs.Add(path, fv.Line, fv.Column, "the %q form of %q must be a text", fk.Value, key)
+			if fv.Kind != yamldoc.Scalar && fv.Kind != yamldoc.Null {
+				if fv.Kind != yamldoc.Refused {
+					errs.Add(path, fv.Line, fv.Col, "the %q form of %q must be a text", fk.Value, key)
+				}
 				good = false
 				continue
 			}
@@ -122,20 +108,20 @@ func parseMessage(errs *diag.List, path, key string, k, v *yaml.Node) *Message {
 				continue
 			}
 			m.forms[c] = &t
-			m.pos[c] = [2]int{fv.Line, fv.Column}
+			m.pos[c] = [2]int{fv.Line, fv.Col}
 		}
 		if good && m.forms[Other] == nil {
-			errs.Add(path, v.Line, v.Column, "%q has no \"other\" form, which every language needs", key)
+			errs.Add(path, v.Line, v.Col, "%q has no \"other\" form, which every language needs", key)
 			return nil
 		}
 		if !good {
 			return nil
 		}
 		return m
-	case yaml.AliasNode:
-		errs.Add(path, v.Line, v.Column, "%q: write the text out here; aliases (*name) are not read in translation files", key)
+	case yamldoc.Refused:
+		// An alias, anchor or tag: yamldoc reported it.
 	default:
-		errs.Add(path, v.Line, v.Column, "%q must be a text, or its plural forms (one:, other: ...)", key)
+		errs.Add(path, v.Line, v.Col, "%q must be a text, or its plural forms (one:, other: ...)", key)
 	}
 	return nil
 }
@@ -145,20 +131,20 @@ func parseMessage(errs *diag.List, path, key string, k, v *yaml.Node) *Message {
 // (unquoted) and on one line, where a byte offset in the value is a column
 // offset in the file. A missing text is reported at its key: YAML places
 // an empty value wherever the next token starts.
-func parseText(errs *diag.List, path, key, form string, k, v *yaml.Node) (Text, bool) {
+func parseText(errs *diag.List, path, key, form string, k, v *yamldoc.Node) (Text, bool) {
 	where := fmt.Sprintf("%q", key)
 	if form != "" {
 		where = fmt.Sprintf("the %q form of %q", form, key)
 	}
-	if v.Tag == "!!null" {
-		errs.Add(path, k.Line, k.Column, "%s has no text", where)
+	if v.Kind == yamldoc.Null {
+		errs.Add(path, k.Line, k.Col, "%s has no text", where)
 		return Text{}, false
 	}
 	t, err := ParseText(v.Value)
 	if err != nil {
-		col := v.Column
+		col := v.Col
 		var se *SyntaxError
-		if errors.As(err, &se) && v.Style == 0 && !strings.Contains(v.Value, "\n") {
+		if errors.As(err, &se) && v.Style == yamldoc.Plain && !strings.Contains(v.Value, "\n") {
 			col += len([]rune(v.Value[:se.Offset]))
 		}
 		errs.Add(path, v.Line, col, "%s: %v", where, err)
@@ -199,19 +185,4 @@ func commonMistakes(path string, src []byte) diag.List {
 		}
 	}
 	return errs
-}
-
-// yamlError turns a yaml.v3 syntax error into a positioned one.
-func yamlError(path string, err error) error {
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	line := 0
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if n, after, ok := strings.Cut(rest, ": "); ok {
-			if _, scanErr := fmt.Sscanf(n, "%d", &line); scanErr == nil {
-				msg = after
-			}
-		}
-	}
-	return diag.List{diag.Errorf(path, line, 0, "this is not valid YAML: %s", msg)}
 }

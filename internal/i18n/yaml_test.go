@@ -62,24 +62,25 @@ func TestParseFileErrors(t *testing.T) {
 		{"a text", "just words\n", `i18n/de.yaml:1:1: a translation file is a list of "key: text" lines`},
 		{"bad key", "Pager Next: Weiter\nok: ja\n", `i18n/de.yaml:1:1: "Pager Next" is not a key: keys are lowercase words joined by ".", "-" or "_", such as "pager.next"`},
 		{"key ends in a dot", "pager.: x\n", `i18n/de.yaml:1:1: "pager." is not a key: keys are lowercase words joined by ".", "-" or "_", such as "pager.next"`},
-		{"duplicate", "a: x\nb: y\na: z\n", `i18n/de.yaml:3:1: "a" is defined twice (first at line 1)`},
+		{"duplicate", "a: x\nb: y\na: z\n", `i18n/de.yaml:3:1: duplicate key "a" (first at line 1)`},
 		{"no text", "a:\nb: ~\nm:\n  one:\n  other: x\n", "i18n/de.yaml:1:1: \"a\" has no text\ni18n/de.yaml:2:1: \"b\" has no text\ni18n/de.yaml:4:3: the \"one\" form of \"m\" has no text"},
 		{"a list as text", "a: [x, y]\n", `i18n/de.yaml:1:4: "a" must be a text, or its plural forms (one:, other: ...)`},
 		{"bad form", "m:\n  one: x\n  others: y\n", "i18n/de.yaml:3:3: \"others\" is not a plural form of \"m\": forms are zero, one, two, few, many and other (did you mean \"other\"?)"},
 		{"no other", "m:\n  one: x\n", `i18n/de.yaml:2:3: "m" has no "other" form, which every language needs`},
-		{"form twice", "m:\n  one: x\n  one: y\n  other: z\n", `i18n/de.yaml:3:3: the "one" form of "m" is defined twice (first at line 2)`},
+		{"form twice", "m:\n  one: x\n  one: y\n  other: z\n", `i18n/de.yaml:3:3: duplicate key "one" (first at line 2)`},
 		{"nested form", "m:\n  one:\n    x: y\n  other: z\n", `i18n/de.yaml:3:5: the "one" form of "m" must be a text`},
 		{"placeholder typo, plain", "a: Mehr in {Section} hier\n", `i18n/de.yaml:1:12: "a": {Section} is not a placeholder: names are lowercase (did you mean {section}?)`},
 		{"placeholder after umlauts", "a: Größe {x\n", `i18n/de.yaml:1:10: "a": a brace opens a placeholder that never closes: "{x" (write {{ for a brace itself)`},
 		{"placeholder in quotes points at the value", "a: \"x }\"\n", `i18n/de.yaml:1:4: "a": a closing brace without an opening one (write }} for a brace itself)`},
 		{"placeholder in a form", "m:\n  one: \"{count\"\n  other: y\n", `i18n/de.yaml:2:8: the "one" form of "m": a brace opens a placeholder that never closes: "{count" (write {{ for a brace itself)`},
-		{"alias", "a: &x Hallo\nb: *x\n", `i18n/de.yaml:2:4: "b": write the text out here; aliases (*name) are not read in translation files`},
-		{"syntax", "a: b\n  c: d\n", `i18n/de.yaml:2: this is not valid YAML: mapping values are not allowed in this context`},
+		{"alias", "a: &x Hallo\nb: *x\n", "i18n/de.yaml:1:4: \"&x\" would name this value for reuse (a YAML anchor), which mutual does not do: delete it, or put a text starting with \"&\" in quotes\n" +
+			"i18n/de.yaml:2:4: \"*x\" would repeat another part of the file (a YAML alias), which mutual does not do: write the value out, or put a text starting with \"*\" in quotes"},
+		{"syntax", "a: b\n  c: d\n", `i18n/de.yaml:2:3: this line is indented more than line 1 above it: line up "c" with "a"`},
 		{"a text starting with a placeholder", "a: x\nb: {count} Seiten\n", `i18n/de.yaml:2:4: "b": a text that starts with "{" or holds a colon goes in quotes, as in b: "{count} Seiten"`},
 		{"a text that is one placeholder", "a: {count}\n", `i18n/de.yaml:1:4: "a": a text that starts with "{" goes in quotes, as in a: "{count} pages"`},
 		{"a colon", "a: Weiter: hier\nb: Ende:  # comment\n", "i18n/de.yaml:1:4: \"a\": a text that starts with \"{\" or holds a colon goes in quotes, as in a: \"Weiter: hier\"\ni18n/de.yaml:2:4: \"b\": a text that starts with \"{\" or holds a colon goes in quotes, as in b: \"Ende:\""},
 		{"a tab", "m:\n\tone: x\n", `i18n/de.yaml:2:1: indent with spaces: YAML does not allow tabs there`},
-		{"every error at once", "A: x\nb:\nb: y\n", "i18n/de.yaml:1:1: \"A\" is not a key: keys are lowercase words joined by \".\", \"-\" or \"_\", such as \"pager.next\"\ni18n/de.yaml:2:1: \"b\" has no text\ni18n/de.yaml:3:1: \"b\" is defined twice (first at line 2)"},
+		{"every error at once", "A: x\nb:\nb: y\n", "i18n/de.yaml:1:1: \"A\" is not a key: keys are lowercase words joined by \".\", \"-\" or \"_\", such as \"pager.next\"\ni18n/de.yaml:2:1: \"b\" has no text\ni18n/de.yaml:3:1: duplicate key \"b\" (first at line 2)"},
 	}
 	for _, tt := range tests {
 		_, err := ParseFile("i18n/de.yaml", "de", []byte(tt.src))
@@ -92,6 +93,7 @@ func TestParseFileErrors(t *testing.T) {
 func TestLoadLayer(t *testing.T) {
 	fsys := fstest.MapFS{
 		"i18n/en.yaml":    {Data: []byte("a: A\n")},
+		"i18n/de.yml":     {Data: []byte("a: A-DE\n")},
 		"i18n/pt-br.yaml": {Data: []byte("a: A-BR\n")},
 		"i18n/README.md":  {Data: []byte("not a translation")},
 		"i18n/old/x.yaml": {Data: []byte("::")},
@@ -100,7 +102,7 @@ func TestLoadLayer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(l) != 2 || l["pt-BR"] == nil || l["pt-BR"].Path != "i18n/pt-br.yaml" || l["en"].Lang != "en" {
+	if len(l) != 3 || l["de"] == nil || l["de"].Path != "i18n/de.yml" || l["pt-BR"] == nil || l["pt-BR"].Path != "i18n/pt-br.yaml" || l["en"].Lang != "en" {
 		t.Errorf("layer = %v", l)
 	}
 	none, err := LoadLayer(fsys, "themes/x/i18n", "themes/x/i18n")
@@ -113,10 +115,13 @@ func TestLoadLayer(t *testing.T) {
 		"i18n/pt-br.yaml":  {Data: []byte("a: A\n")},
 		"i18n/de.yaml":     {Data: []byte("a: {\n")},
 		"i18n/fr.yaml":     {Data: []byte("b: [\n")},
+		"i18n/es.yaml":     {Data: []byte("a: A\n")},
+		"i18n/es.yml":      {Data: []byte("a: A\n")},
 	}
 	_, err = LoadLayer(bad, "i18n", "site/i18n")
 	want := `site/i18n/de.yaml:1:4: "a": a text that starts with "{" or holds a colon goes in quotes, as in a: "{"
-site/i18n/fr.yaml:1: this is not valid YAML: did not find expected node content
+site/i18n/es.yml: a second file for language "es" (the first is site/i18n/es.yaml)
+site/i18n/fr.yaml:1:4: the "[" opened here is never closed with "]"
 site/i18n/german.yaml: a translation file is named after its language: "german" is not a language code (did you mean "de"?)
 site/i18n/pt-br.yaml: a second file for language "pt-BR" (the first is site/i18n/pt-BR.yaml)`
 	if err == nil || err.Error() != want {

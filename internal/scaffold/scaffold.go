@@ -19,6 +19,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -100,11 +101,11 @@ func NewGuide(siteDir, rel string) (string, error) {
 }
 
 // NewWorksheet writes a starter worksheet at content/<rel> in the site
-// folder and returns the path it wrote. rel must end in .yaml and lie in
-// worksheets/. Its first line points editors at the JSON Schema a build
+// folder and returns the path it wrote. rel must end in .yaml (or .yml)
+// and lie in worksheets/. Its first line points editors at the JSON Schema a build
 // writes to public/schema/worksheet.json.
 func NewWorksheet(siteDir, rel string) (string, error) {
-	clean, err := contentPath(rel, ".yaml", "worksheet")
+	clean, err := contentPath(rel, ".yaml", "worksheet", ".yml")
 	if err != nil {
 		return "", err
 	}
@@ -114,7 +115,7 @@ func NewWorksheet(siteDir, rel string) (string, error) {
 	// From the new file's folder to <site>/public/schema/worksheet.json.
 	up := strings.Repeat("../", strings.Count(clean, "/")+1)
 	schema := up + "public/" + SchemaPath
-	title := titleFromName(strings.TrimSuffix(path.Base(clean), ".yaml"))
+	title := titleFromName(strings.TrimSuffix(path.Base(clean), path.Ext(clean)))
 	if title == "" {
 		title = "Untitled"
 	}
@@ -123,8 +124,8 @@ func NewWorksheet(siteDir, rel string) (string, error) {
 }
 
 // contentPath checks a path relative to content/ and returns it cleaned,
-// with forward slashes.
-func contentPath(rel, ext, kind string) (string, error) {
+// with forward slashes. It must end in ext, or one of also.
+func contentPath(rel, ext, kind string, also ...string) (string, error) {
 	if rel == "" {
 		return "", fmt.Errorf("missing path: give the %s's path inside content/, such as %q", kind, exampleFor(ext))
 	}
@@ -139,7 +140,7 @@ func contentPath(rel, ext, kind string) (string, error) {
 	if clean == ".." || strings.HasPrefix(clean, "../") || !fs.ValidPath(clean) || clean == "." {
 		return "", fmt.Errorf("path %q leaves content/: give a path inside it, such as %q", rel, exampleFor(ext))
 	}
-	if got := path.Ext(clean); got != ext {
+	if got := path.Ext(clean); got != ext && !slices.Contains(also, got) {
 		if got == "" {
 			return "", fmt.Errorf("path %q has no extension: a %s file ends in %s", rel, kind, ext)
 		}
@@ -150,8 +151,8 @@ func contentPath(rel, ext, kind string) (string, error) {
 			return "", fmt.Errorf("path %q has a hidden name %q: the build skips those", rel, seg)
 		}
 	}
-	if clean == "site.yaml" {
-		return "", fmt.Errorf("content/site.yaml is the site's configuration, not a %s", kind)
+	if clean == "site.yaml" || clean == "site.yml" {
+		return "", fmt.Errorf("content/%s is the site's configuration, not a %s", clean, kind)
 	}
 	return clean, nil
 }

@@ -128,8 +128,16 @@ func TestNewGuideAndWorksheetBuild(t *testing.T) {
 	if want := "# yaml-language-server: $schema=../../../public/schema/worksheet.json\n"; !strings.HasPrefix(ws, want) {
 		t.Errorf("worksheet starts with %q, want %q", strings.SplitN(ws, "\n", 2)[0], want)
 	}
+	// .yml is read like .yaml, everywhere.
+	y, err := NewWorksheet(dir, "worksheets/daily.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ys := read(t, y); !strings.Contains(ys, `title: "Daily"`) {
+		t.Errorf("a .yml worksheet starter is titled after its name without .yml:\n%s", ys)
+	}
 	st := build(t, dir)
-	if st.Pages < 7 {
+	if st.Pages < 8 {
 		t.Errorf("built %d pages", st.Pages)
 	}
 }
@@ -173,7 +181,8 @@ func TestNewRefusals(t *testing.T) {
 		{"guide", "guides/x", "has no extension"},
 		{"guide", "guides/.hidden.md", "hidden name"},
 		{"worksheet", "worksheets/x.md", "a worksheet file ends in .yaml"},
-		{"worksheet", "worksheets/x.yml", "a worksheet file ends in .yaml"},
+		{"worksheet", "worksheets/x.json", "a worksheet file ends in .yaml"},
+		{"worksheet", "site.yml", "content/site.yml is the site's configuration, not a worksheet"},
 		{"worksheet", "guides/x.yaml", `worksheets live in content/worksheets/: use "worksheets/x.yaml"`},
 		{"worksheet", "site.yaml", "content/site.yaml is the site's configuration, not a worksheet"},
 	}

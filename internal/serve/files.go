@@ -31,6 +31,7 @@ var contentTypes = map[string]string{
 	".txt":         "text/plain; charset=utf-8",
 	".md":          "text/markdown; charset=utf-8",
 	".yaml":        "application/yaml",
+	".yml":         "application/yaml",
 	".png":         "image/png",
 	".jpg":         "image/jpeg",
 	".jpeg":        "image/jpeg",

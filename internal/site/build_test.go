@@ -1,12 +1,14 @@
 package site
 
 import (
+	"mutual/internal/output"
+	"slices"
+
 	"bytes"
 	"errors"
 	"flag"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -68,7 +70,7 @@ func TestErrors(t *testing.T) {
 		}
 		old := []byte("<p>the previous build</p>\n")
 		os.WriteFile(filepath.Join(out, "index.html"), old, 0o644)
-		os.WriteFile(filepath.Join(out, MarkerFile), []byte(markerText), 0o644)
+		os.WriteFile(filepath.Join(out, MarkerFile), []byte(output.MarkerText), 0o644)
 		_, err := New(Options{Dir: dir, Out: out}).Build()
 		var list diag.List
 		if !errors.As(err, &list) {
@@ -77,7 +79,7 @@ func TestErrors(t *testing.T) {
 		got := list.Error() + "\n"
 		if *update {
 			a.files["errors"] = got
-			if !contains(a.order, "errors") {
+			if !slices.Contains(a.order, "errors") {
 				a.order = append(a.order, "errors")
 			}
 			os.WriteFile(file, a.format(), 0o644)
@@ -184,6 +186,12 @@ func TestRefusedOutputFolders(t *testing.T) {
 // TestIncrementalEqualsFull edits a site step by step; after each step the
 // output of the reused Builder must equal a fresh full build, byte for byte.
 // One Builder is told which files changed, as serve does; the other is not.
+// The steps cover each kind of dependency the memo declares (memo.go): a
+// page's own source, what every page depends on (site.yaml, layouts,
+// assets, the newest date), each field of a page's card as other pages
+// show it (title, description, dates, weight, tags, aliases, a section's
+// page count), what a body's links resolve against (another page's URL),
+// and a worksheet's "see" links.
 func TestIncrementalEqualsFull(t *testing.T) {
 	t.Run("hinted", func(t *testing.T) { testIncremental(t, true) })
 	t.Run("unhinted", func(t *testing.T) { testIncremental(t, false) })
@@ -204,32 +212,74 @@ func testIncremental(t *testing.T, hinted bool) {
 			t.Fatal(err)
 		}
 	}
+	remove := func(name string) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.Remove(p)
+		if hinted {
+			b.Changed([]string{p})
+		}
+	}
 	if _, err := b.Build(); err != nil {
 		t.Fatal(err)
 	}
+	const worksheet = "title: W\nsummary: A check.\nareas:\n  - {id: e, label: E, see: ../guides/b.md}\n" +
+		"sections:\n  - title: S\n    questions:\n      - {id: q, type: pair, area: e, give: I give., receive: I get., scale: frequency}\n" +
+		"results:\n  - {title: Any, body: Fine., see: [../guides/b.md]}\n"
 	steps := []struct {
 		name string
 		edit func()
 		// wantFew: an edit that must not re-render every page
 		wantFew bool
 	}{
+		// A page's own source.
 		{"edit a body", func() {
 			writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\ntags: [x]\n---\n## One\n\nNew text. See [b](b.md#two).\n")
 		}, true},
+		{"copy a file", func() { writeFile(t, dir, "content/guides/img.txt", "changed\n") }, true},
+		// The cards of the pages a page shows.
 		{"rename a title", func() {
 			writeFile(t, dir, "content/guides/b.md", "---\ntitle: B renamed\nweight: 1\n---\n## Two\n\nBack to [a](a.md).\n")
 		}, false},
+		{"change a description", func() {
+			writeFile(t, dir, "content/guides/b.md", "---\ntitle: B renamed\ndescription: About b.\nweight: 1\n---\n## Two\n\nBack to [a](a.md).\n")
+		}, false},
+		{"change a weight", func() {
+			writeFile(t, dir, "content/guides/b.md", "---\ntitle: B renamed\ndescription: About b.\nweight: 5\n---\n## Two\n\nBack to [a](a.md).\n")
+			writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\ntags: [x]\nweight: 2\n---\n## One\n\nNew text. See [b](b.md#two).\n")
+		}, false},
+		{"change a date", func() {
+			writeFile(t, dir, "content/guides/b.md", "---\ntitle: B renamed\ndescription: About b.\nweight: 5\ndate: 2026-05-01\n---\n## Two\n\nBack to [a](a.md).\n")
+		}, false},
 		{"add a page", func() { writeFile(t, dir, "content/guides/c.md", "---\ntitle: C\ntags: [x, y]\n---\nThird.\n") }, false},
+		{"rename a tag", func() { writeFile(t, dir, "content/guides/c.md", "---\ntitle: C\ntags: [x, yes]\n---\nThird.\n") }, false},
+		{"respell a tag on the page that names it first", func() {
+			writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\ntags: [X]\nweight: 2\n---\n## One\n\nNew text. See [b](b.md#two).\n")
+		}, false},
+		{"add an alias", func() {
+			writeFile(t, dir, "content/guides/c.md", "---\ntitle: C\ntags: [x, yes]\naliases: [/old/c/]\n---\nThird.\n")
+		}, false},
 		{"add a section", func() {
 			writeFile(t, dir, "content/more/d.md", "---\ntitle: D\n---\nFourth, see [c](../guides/c.md).\n")
 		}, false},
+		{"move a page to another section", func() {
+			remove("content/guides/c.md")
+			writeFile(t, dir, "content/more/c.md", "---\ntitle: C\ntags: [x, yes]\n---\nThird.\n")
+			writeFile(t, dir, "content/more/d.md", "---\ntitle: D\n---\nFourth, see [c](c.md).\n")
+		}, false},
+		// What a body's links resolve against.
+		{"change the slug of a linked page", func() {
+			writeFile(t, dir, "content/more/c.md", "---\ntitle: C\nslug: see\ntags: [x, yes]\n---\nThird.\n")
+		}, false},
 		{"delete a page", func() {
-			os.Remove(filepath.Join(dir, "content/guides/c.md"))
-			if hinted {
-				b.Changed([]string{filepath.Join(dir, "content/guides/c.md")})
-			}
+			remove("content/more/c.md")
 			writeFile(t, dir, "content/more/d.md", "---\ntitle: D\n---\nFourth.\n")
 		}, false},
+		// A worksheet's "see" links show other pages' titles.
+		{"add a worksheet", func() { writeFile(t, dir, "content/worksheets/w.yaml", worksheet) }, false},
+		{"rename a page a worksheet links to", func() {
+			writeFile(t, dir, "content/guides/b.md", "---\ntitle: B again\ndescription: About b.\nweight: 5\ndate: 2026-05-01\n---\n## Two\n\nBack to [a](a.md).\n")
+		}, false},
+		// What every page depends on.
 		{"edit the config", func() { writeFile(t, dir, "content/site.yaml", "title: T2\nbaseURL: https://example.org/sub/\n") }, false},
 		{"add a theme override", func() {
 			writeFile(t, dir, "content/site.yaml", "title: T2\nbaseURL: https://example.org/sub/\ntheme: mine\n")
@@ -237,7 +287,13 @@ func testIncremental(t *testing.T, hinted bool) {
 			writeFile(t, dir, "themes/mine/static/css/main.css", "body { color: black; }\n")
 		}, false},
 		{"edit css only", func() { writeFile(t, dir, "themes/mine/static/css/main.css", "body { color: navy; }\n") }, false},
-		{"copy a file", func() { writeFile(t, dir, "content/guides/img.txt", "changed\n") }, true},
+		{"edit a layout", func() {
+			writeFile(t, dir, "themes/mine/layouts/partials/footer.html", "<footer>&copy; {{year}} {{.Site.Title}}</footer>\n")
+		}, false},
+		{"change the newest date", func() {
+			writeFile(t, dir, "content/more/d.md", "---\ntitle: D\ndate: 2031-01-01\n---\nFourth.\n")
+		}, false},
+		{"add a static file", func() { writeFile(t, dir, "themes/mine/static/notes.txt", "notes\n") }, false},
 	}
 	for _, st := range steps {
 		st.edit()
@@ -309,5 +365,4 @@ func TestShippedSiteDeterministic(t *testing.T) {
 			t.Errorf("%s has a script without src", n)
 		}
 	}
-	sort.Strings(names)
 }

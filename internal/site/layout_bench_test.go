@@ -9,28 +9,29 @@ import (
 	"time"
 
 	"mutual/internal/markdown"
+	"mutual/internal/render"
+	"mutual/internal/theme"
 )
 
 // BenchmarkPageLayout runs the default theme's layout for one guide page,
 // as a build does for each of its pages (with the ready-made meta tags the
 // build makes for it): the cost of the theme alone.
 func BenchmarkPageLayout(b *testing.B) {
-	cfg, errs := ParseConfig([]byte("title: Bench\nbaseURL: https://example.org/help/\n"))
+	chain, errs := theme.LoadChain(b.TempDir(), "default", ConfigPath, 0, 0)
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
-	bd := &build{b: New(Options{}), cfg: cfg, basePath: cfg.BasePath()}
-	bd.b.md = markdown.New(markdown.Options{})
-	chain, errs := loadThemes(b.TempDir(), "default", 0, 0)
+	assets, errs := chain.Static()
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
-	bd.loadAssets(chain)
-	ts, errs := parseTemplates(chain, bd.funcs())
+	funcs := theme.Funcs(theme.FuncEnv{Assets: assets, BasePath: "/help/", Origin: "https://example.org"})
+	funcs["active"] = func(item MenuItem, p *Page) bool { return item.URL != "" && item.URL == p.ActiveMenu }
+	ts, errs := chain.Templates(funcs)
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
-	site := &Site{Title: "Bench", Description: "A site.", BaseURL: cfg.BaseURL, Language: "en",
+	site := &Site{Title: "Bench", Description: "A site.", BaseURL: "https://example.org/help/", Language: "en",
 		FeedURL: "/help/feed.xml", Generator: "mutual test", Help: "<p>Call <strong>someone</strong>.</p>",
 		Menu: []MenuItem{{"Home", "/help/"}, {"Guides", "/help/guides/"}, {"Worksheets", "/help/worksheets/"}, {"Tags", "/help/tags/"}}}
 	var toc []markdown.Heading
@@ -47,12 +48,13 @@ func BenchmarkPageLayout(b *testing.B) {
 		Prev:        &Link{"Previous page", "/help/guides/s01/page-00000/"},
 		Next:        &Link{"Next page", "/help/guides/s01/page-00002/"},
 		ActiveMenu:  "/help/guides/", Site: site}
-	p.TableOfContents = tableOfContents(toc)
+	p.TableOfContents = render.TableOfContents(toc)
 	var buf bytes.Buffer
 	for b.Loop() {
-		p.MetaTags = metaTags(p) // made per page by pageData
+		p.MetaTags = render.MetaTags(render.Meta{Kind: p.Kind, Title: p.Title, Description: p.Description, // made per page by pageData
+			Permalink: p.Permalink, Date: p.Date, SiteTitle: site.Title, SiteDescription: site.Description})
 		buf.Reset()
-		if err := ts.execute(&buf, p); err != nil {
+		if err := ts.Execute(&buf, p.Kind, p); err != nil {
 			b.Fatal(err)
 		}
 	}

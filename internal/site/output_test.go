@@ -1,6 +1,8 @@
 package site
 
 import (
+	"mutual/internal/output"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -48,7 +50,7 @@ func TestOutputRules(t *testing.T) {
 		{"missing", func(string) {}, "", ""},
 		{"empty folder", func(p string) { os.Mkdir(p, 0o755) }, "", ""},
 		{"a previous build", func(p string) {
-			writeFile(t, p, MarkerFile, markerText)
+			writeFile(t, p, MarkerFile, output.MarkerText)
 			writeFile(t, p, "old.html", "old")
 		}, "", ""},
 		{"an earlier mutual's build", earlier("User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n"), "", ""},
@@ -94,7 +96,7 @@ func TestOutputRules(t *testing.T) {
 				}
 			}
 			tree := readTree(t, where)
-			if string(tree[MarkerFile]) != markerText || tree["guides/a/index.html"] == nil || tree["old.html"] != nil {
+			if string(tree[MarkerFile]) != output.MarkerText || tree["guides/a/index.html"] == nil || tree["old.html"] != nil {
 				t.Errorf("%s does not hold exactly a new build: %v", where, treeNames(tree))
 			}
 			if sitemap := string(tree["sitemap.xml"]); strings.Contains(sitemap, MarkerFile) {
@@ -137,7 +139,8 @@ func TestBuildWaitsForAnotherBuild(t *testing.T) {
 	dir := minimalSite(t)
 	out := filepath.Join(dir, "public")
 	lockPath := filepath.Join(dir, ".public.lock")
-	held, err := lockOutput(lockPath, nil)
+	held, err := output.Open(out, true, nil) // as another build would
+
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +167,7 @@ func TestBuildWaitsForAnotherBuild(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "index.html")); err == nil {
 		t.Fatal("the waiting build wrote its output")
 	}
-	held.unlock()
+	held.Discard()
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
@@ -248,12 +251,12 @@ func checkNoLeftovers(t *testing.T, dir string) {
 // build's (marked, or empty), and nothing else.
 func TestStaleTemporaryFolders(t *testing.T) {
 	dir := minimalSite(t)
-	writeFile(t, dir, ".public.tmp-111/"+MarkerFile, markerText)
+	writeFile(t, dir, ".public.tmp-111/"+MarkerFile, output.MarkerText)
 	writeFile(t, dir, ".public.tmp-111/guides/a/index.html", "half a page")
 	os.Mkdir(filepath.Join(dir, ".public.tmp-222"), 0o755)
-	writeFile(t, dir, ".public.tmp-333.old/"+MarkerFile, markerText)
+	writeFile(t, dir, ".public.tmp-333.old/"+MarkerFile, output.MarkerText)
 	writeFile(t, dir, ".public.tmp-444/notes.txt", "not a build's")
-	writeFile(t, dir, ".other.tmp-555/"+MarkerFile, markerText)
+	writeFile(t, dir, ".other.tmp-555/"+MarkerFile, output.MarkerText)
 	if _, err := New(Options{Dir: dir}).Build(); err != nil {
 		t.Fatal(err)
 	}
@@ -341,39 +344,6 @@ func TestKilledBuild(t *testing.T) {
 		t.Fatal("the next build waits for the killed one's lock")
 	}
 	checkNoLeftovers(t, dir)
-}
-
-// TestReplaceIsAtomic writes files in place as an incremental build does:
-// a failed write leaves the old file and no temporary file behind.
-func TestReplaceIsAtomic(t *testing.T) {
-	out := t.TempDir()
-	writeFile(t, out, MarkerFile, markerText)
-	writeFile(t, out, "a/index.html", "the old page\n")
-	o, err := newOutputDir(out, false, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer o.discard()
-	failed := errors.New("disk full")
-	err = o.replace("a/index.html", func(w io.Writer) error {
-		io.WriteString(w, "the new pa")
-		return failed
-	})
-	if !errors.Is(err, failed) {
-		t.Fatalf("got %v", err)
-	}
-	if got, _ := os.ReadFile(filepath.Join(out, "a/index.html")); string(got) != "the old page\n" {
-		t.Errorf("a failed write changed the file to %q", got)
-	}
-	if ents, _ := os.ReadDir(filepath.Join(out, "a")); len(ents) != 1 {
-		t.Errorf("a failed write left %d files", len(ents))
-	}
-	if err := o.write("a/index.html", []byte("the new page\n")); err != nil {
-		t.Fatal(err)
-	}
-	if got, _ := os.ReadFile(filepath.Join(out, "a/index.html")); string(got) != "the new page\n" {
-		t.Errorf("got %q", got)
-	}
 }
 
 // TestRebuildNeverShowsPartialFiles rewrites a page many times through

@@ -2,6 +2,7 @@ package site
 
 import (
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -14,15 +15,15 @@ import (
 func TestProgress(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		var out testio.Buffer
-		bd := &build{b: &Builder{opts: Options{Progress: &out}}}
-		stop := bd.progress(time.Now(), 40)
+		var done atomic.Int64
+		stop := progress(&out, time.Now(), 40, &done)
 		stopped := false
 		defer func() {
 			if !stopped {
 				stop()
 			}
 		}()
-		bd.done.Store(10)
+		done.Store(10)
 		time.Sleep(900 * time.Millisecond)
 		synctest.Wait()
 		if out.Len() != 0 {
@@ -33,7 +34,7 @@ func TestProgress(t *testing.T) {
 		if got := out.String(); !strings.Contains(got, "building: 10/40 pages (1s)") {
 			t.Fatalf("got %q", got)
 		}
-		bd.done.Store(40)
+		done.Store(40)
 		time.Sleep(250 * time.Millisecond)
 		synctest.Wait()
 		stop()
@@ -45,8 +46,8 @@ func TestProgress(t *testing.T) {
 	// A short build prints nothing at all.
 	synctest.Test(t, func(t *testing.T) {
 		var out testio.Buffer
-		bd := &build{b: &Builder{opts: Options{Progress: &out}}}
-		stop := bd.progress(time.Now(), 40)
+		var done atomic.Int64
+		stop := progress(&out, time.Now(), 40, &done)
 		time.Sleep(500 * time.Millisecond)
 		stop()
 		if out.Len() != 0 {

@@ -116,9 +116,9 @@ func TestParseFile(t *testing.T) {
 		{"content/worksheets/w.yaml", one + "---\n", "w", ""},
 		{"content/worksheets/w.yaml", one + "--- # the end\n", "w", ""},
 		{"content/worksheets/w.yaml", one + "...\n", "w", ""},
-		{"content/worksheets/w.yaml", one + "---\ntitle: U\n", "w", "content/worksheets/w.yaml:6:1: a second YAML document starts here"},
-		{"content/worksheets/w.yaml", one + "\n---\n\n[b]\n", "w", "content/worksheets/w.yaml:7:1: a second YAML document starts here"},
-		{"content/worksheets/w.yaml", one + "---\n[\n", "w", "content/worksheets/w.yaml:7:1: did not find expected node content"},
+		{"content/worksheets/w.yaml", one + "---\ntitle: U\n", "w", "content/worksheets/w.yaml:6:1: a second document starts here"},
+		{"content/worksheets/w.yaml", one + "\n---\n\n[b]\n", "w", "content/worksheets/w.yaml:7:1: a second document starts here"},
+		{"content/worksheets/w.yaml", one + "---\n[\n", "w", "content/worksheets/w.yaml:6:1: a second document starts here"},
 	} {
 		w, errs := Parse(tc.path, []byte(tc.src))
 		if w.Slug != tc.slug {

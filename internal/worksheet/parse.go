@@ -1,9 +1,7 @@
 package worksheet
 
 import (
-	"bytes"
 	"fmt"
-	"io"
 	"maps"
 	"path"
 	"regexp"
@@ -11,10 +9,9 @@ import (
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"mutual/internal/diag"
 	"mutual/internal/score"
+	"mutual/internal/yamldoc"
 )
 
 // Keys allowed in each mapping of the format, in the order the manual lists them.
@@ -42,27 +39,29 @@ var (
 
 var idPattern = regexp.MustCompile(`^[a-z0-9-]+$`)
 
-// yamlLine matches yaml.v3's syntax errors: "yaml: line N: message".
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 // Parse reads the worksheet at path (site-relative, used in errors and for
 // the slug) from src and validates it. It returns the worksheet even when
 // there are errors, as far as it could be read, so callers can show what
 // they have; with errors it must not be published.
+//
+// The YAML is read by internal/yamldoc, the one YAML reader: its type rules
+// (a field's type decides how a value is read, so title: 2024 is a text
+// and minutes: "10" a number; an empty value is a key not given; one value
+// where a list is expected is a list of one) and its wording of syntax
+// errors, duplicate keys, aliases and second documents.
 func Parse(filePath string, src []byte) (*Worksheet, diag.List) {
-	p := &parser{path: filePath, src: src, lines: bytes.Count(src, []byte("\n")) + 1}
 	slug := path.Base(filePath)
 	slug = strings.TrimSuffix(strings.TrimSuffix(slug, ".yaml"), ".yml")
 	w := &Worksheet{Path: filePath, Slug: slug}
-
-	var doc yaml.Node
-	if err := p.unmarshal(&doc); err != nil {
-		p.syntax(err)
+	root, errs := yamldoc.Parse(src, yamldoc.Options{Path: filePath})
+	p := &parser{path: filePath, errs: errs}
+	p.d = yamldoc.Decoder{Path: filePath, Errs: &p.errs}
+	if root == nil {
+		if len(p.errs) == 0 {
+			p.errs.Add(filePath, 0, 0, "this worksheet is empty: it needs a title and sections")
+		}
+		p.errs.Sort()
 		return w, p.errs
-	}
-	root := &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
-	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
-		root = doc.Content[0]
 	}
 	p.worksheet(w, root)
 	w.LegacyFingerprint = w.legacyFingerprint()
@@ -71,127 +70,47 @@ func Parse(filePath string, src []byte) (*Worksheet, diag.List) {
 }
 
 type parser struct {
-	path  string
-	src   []byte
-	lines int
-	errs  diag.List
+	path string
+	errs diag.List
+	d    yamldoc.Decoder // reads values into errs
 }
 
-// unmarshal parses the YAML, turning a panic inside the YAML library into an
-// error so that one bad file cannot stop a build. A worksheet is one YAML
-// document: a second one (after a "---" line) is reported, not ignored.
-func (p *parser) unmarshal(doc *yaml.Node) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("yaml: cannot parse: %v", r)
-		}
-	}()
-	dec := yaml.NewDecoder(bytes.NewReader(p.src))
-	if err := dec.Decode(doc); err != nil && err != io.EOF {
-		return err
-	}
-	var next yaml.Node
-	switch err := dec.Decode(&next); {
-	case err == io.EOF:
-	case err != nil:
-		return err
-	case len(next.Content) == 0 || (next.Content[0].Tag == "!!null" && next.Content[0].Value == ""):
-		// An empty document after a stray "---" holds nothing to lose.
-	default:
-		line := p.documentStart(next.Line)
-		p.errs.Add(p.path, line, 1, "a second YAML document starts here: a worksheet file holds one; remove this \"---\" line and what follows, or move it to a file of its own")
-	}
-	return nil
-}
-
-// documentStart finds the "---" line that opens the document whose first
-// node is on line (or line itself when there is none before it).
-func (p *parser) documentStart(line int) int {
-	lines := bytes.Split(p.src, []byte("\n"))
-	for i := min(line, len(lines)) - 1; i >= 0; i-- {
-		if bytes.HasPrefix(lines[i], []byte("---")) {
-			return i + 1
-		}
-	}
-	return p.clamp(line)
-}
-
-// syntax reports a YAML syntax error, which carries a line but no column.
-func (p *parser) syntax(err error) {
-	msg, line := err.Error(), 1
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	} else {
-		msg = strings.TrimPrefix(msg, "yaml: ")
-	}
-	p.errs.Add(p.path, p.clamp(line), 1, "%s", msg)
-}
-
-func (p *parser) clamp(line int) int { return max(1, min(line, p.lines)) }
-
-func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
-	p.errs.Add(p.path, p.clamp(n.Line), max(n.Column, 1), format, args...)
+func (p *parser) errorf(n *yamldoc.Node, format string, args ...any) {
+	p.errs.Add(p.path, n.Line, n.Col, format, args...)
 }
 
 // field is one key: value of a mapping.
-type field struct{ key, val *yaml.Node }
+type field struct{ key, val *yamldoc.Node }
 
-// mapping checks that n is a mapping with only the allowed keys, each once,
-// and returns its fields by key. what names the mapping in errors.
-func (p *parser) mapping(n *yaml.Node, what string, allowed []string) map[string]field {
+func (f field) yaml() yamldoc.Field { return yamldoc.Field{Key: f.key, Value: f.val} }
+
+// mapping checks that n is a mapping with only the allowed keys and
+// returns its fields by key; what names the mapping in errors. A key with
+// an empty value is left out, as if not given (yamldoc's rule): a
+// required one is then reported missing. (Duplicate keys are reported by
+// yamldoc.Parse, and left out of the tree.)
+func (p *parser) mapping(n *yamldoc.Node, what string, allowed []string) map[string]field {
 	fields := map[string]field{}
-	if !p.kind(n, yaml.MappingNode, what+" must be a mapping of keys to values") {
+	switch n.Kind {
+	case yamldoc.Refused:
+		return fields
+	case yamldoc.Null:
+		p.errorf(n, "%s must be key: value pairs, not empty", what)
 		return fields
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			p.errorf(k, "keys of %s must be plain words", what)
-			continue
+	for _, f := range p.d.Map(n, what, allowed, nil) {
+		if f.Value.Kind != yamldoc.Null {
+			fields[f.Key.Value] = field{f.Key, f.Value}
 		}
-		if first, dup := fields[k.Value]; dup {
-			p.errorf(k, "duplicate key %q in %s (first at line %d)", k.Value, what, first.key.Line)
-			continue
-		}
-		if !slices.Contains(allowed, k.Value) {
-			p.errorf(k, "unknown key %q in %s%s", k.Value, what, diag.Hint(k.Value, allowed))
-			continue
-		}
-		fields[k.Value] = field{k, v}
 	}
 	return fields
 }
 
-// kind reports whether n has the wanted kind, and reports msg if not.
-// Aliases are refused outright: they make a worksheet hard to read.
-func (p *parser) kind(n *yaml.Node, want yaml.Kind, msg string) bool {
-	switch {
-	case n.Kind == yaml.AliasNode:
-		p.errorf(n, "aliases are not supported in worksheets; write the value out")
-		return false
-	case n.Kind != want:
-		p.errorf(n, "%s", msg)
-		return false
-	}
-	return true
-}
-
-// str reads a string value. Numbers and booleans are not strings: write
-// them in quotes.
-func (p *parser) str(f field) (string, bool) {
-	if !p.kind(f.val, yaml.ScalarNode, f.key.Value+" must be text") {
-		return "", false
-	}
-	if f.val.Tag != "!!str" {
-		p.errorf(f.val, "%s must be text, not %s (put it in quotes)", f.key.Value, tagName(f.val))
-		return "", false
-	}
-	return f.val.Value, true
-}
+// str reads a text value: any single value, as written.
+func (p *parser) str(f field) (string, bool) { return p.d.Text(f.yaml()) }
 
 // text reads a required, non-empty string; what names its owner.
-func (p *parser) text(fields map[string]field, key string, owner *yaml.Node, what string) string {
+func (p *parser) text(fields map[string]field, key string, owner *yamldoc.Node, what string) string {
 	f, ok := fields[key]
 	if !ok {
 		if key == "give" || key == "receive" {
@@ -207,7 +126,7 @@ func (p *parser) text(fields map[string]field, key string, owner *yaml.Node, wha
 	return s
 }
 
-// markdown reads an optional Markdown string and where its content starts.
+// markdown reads an optional Markdown string and where its text starts.
 func (p *parser) markdown(fields map[string]field, key string) Text {
 	f, ok := fields[key]
 	if !ok {
@@ -217,85 +136,49 @@ func (p *parser) markdown(fields map[string]field, key string) Text {
 	if !ok {
 		return Text{}
 	}
-	line, col := f.val.Line, f.val.Column
-	switch f.val.Style {
-	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
-		col++
-	case yaml.LiteralStyle, yaml.FoldedStyle:
-		line, col = p.blockStart(line)
-	}
+	line, col := f.val.TextPos()
 	return Text{Src: s, Line: line, Col: col}
 }
 
-// blockStart finds where a block scalar whose indicator is on line starts:
-// the first non-blank line after it, at its indentation.
-func (p *parser) blockStart(line int) (int, int) {
-	lines := bytes.Split(p.src, []byte("\n"))
-	for i := line; i < len(lines); i++ { // lines[line] is the line after the indicator
-		t := bytes.TrimLeft(lines[i], " ")
-		if len(bytes.TrimSpace(t)) > 0 {
-			return i + 1, len(lines[i]) - len(t) + 1
-		}
-	}
-	return line, 1
-}
-
-// integer reads an integer value.
-func (p *parser) integer(f field) (int, bool) {
-	if !p.kind(f.val, yaml.ScalarNode, f.key.Value+" must be a whole number") {
-		return 0, false
-	}
-	if f.val.Tag != "!!int" {
-		p.errorf(f.val, "%s must be a whole number, got %q", f.key.Value, f.val.Value)
-		return 0, false
-	}
-	var v int
-	if err := f.val.Decode(&v); err != nil {
-		p.errorf(f.val, "%s %q is out of range", f.key.Value, f.val.Value)
-		return 0, false
-	}
-	return v, true
-}
+// integer reads a whole number.
+func (p *parser) integer(f field) (int, bool) { return p.d.Int(f.yaml()) }
 
 // boolean reads true or false.
 func (p *parser) boolean(f field) bool {
-	if !p.kind(f.val, yaml.ScalarNode, f.key.Value+" must be true or false") {
-		return false
-	}
-	if f.val.Tag != "!!bool" {
-		p.errorf(f.val, "%s must be true or false, not %s", f.key.Value, tagName(f.val))
-		return false
-	}
-	var v bool
-	_ = f.val.Decode(&v) // a !!bool always decodes
-	return v
+	b, _ := p.d.Bool(f.yaml())
+	return b
 }
 
-// list returns the items of a sequence, or nil after reporting an error.
-func (p *parser) list(f field, msg string) []*yaml.Node {
-	if !p.kind(f.val, yaml.SequenceNode, msg) {
+// isBool reports whether f holds true or false, without reporting anything.
+func isBool(f field) bool {
+	switch f.val.Value {
+	case "true", "True", "TRUE", "false", "False", "FALSE":
+		return f.val.Kind == yamldoc.Scalar
+	}
+	return false
+}
+
+// list returns the entries of a list, or nil after reporting msg. one
+// says whether a single value is a list of one (tags: family), as
+// yamldoc's type rules have it for lists of values; lists of blocks
+// (sections, questions) must be lists.
+func (p *parser) list(f field, msg string, one bool) []*yamldoc.Node {
+	switch f.val.Kind {
+	case yamldoc.List:
+		return f.val.Content
+	case yamldoc.Scalar:
+		if one {
+			return []*yamldoc.Node{f.val}
+		}
+	case yamldoc.Null, yamldoc.Refused:
 		return nil
 	}
-	return f.val.Content
-}
-
-// tagName names a scalar's YAML type for errors.
-func tagName(n *yaml.Node) string {
-	switch n.Tag {
-	case "!!int", "!!float":
-		return "a number"
-	case "!!bool":
-		return "true or false"
-	case "!!null":
-		return "empty"
-	case "!!str":
-		return "text"
-	}
-	return fmt.Sprintf("a %s value", strings.TrimLeft(n.Tag, "!"))
+	p.errorf(f.val, "%s", msg)
+	return nil
 }
 
 // id reads and checks an id.
-func (p *parser) id(fields map[string]field, owner *yaml.Node, what string) (string, *yaml.Node) {
+func (p *parser) id(fields map[string]field, owner *yamldoc.Node, what string) (string, *yamldoc.Node) {
 	f, ok := fields["id"]
 	if !ok {
 		p.errorf(owner, "%s has no id", what)
@@ -312,9 +195,9 @@ func (p *parser) id(fields map[string]field, owner *yaml.Node, what string) (str
 	return s, f.val
 }
 
-func (p *parser) worksheet(w *Worksheet, root *yaml.Node) {
+func (p *parser) worksheet(w *Worksheet, root *yamldoc.Node) {
 	fields := p.mapping(root, "worksheet", worksheetKeys)
-	if root.Kind != yaml.MappingNode {
+	if root.Kind != yamldoc.Map {
 		return
 	}
 	if _, ok := fields["title"]; !ok {
@@ -334,11 +217,7 @@ func (p *parser) worksheet(w *Worksheet, root *yaml.Node) {
 		}
 	}
 	if f, ok := fields["tags"]; ok {
-		for _, n := range p.list(f, "tags must be a list, like [friendship, family]") {
-			if s, ok := p.str(field{f.key, n}); ok {
-				w.Tags = append(w.Tags, s)
-			}
-		}
+		w.Tags = p.d.Texts(f.yaml())
 	}
 	if f, ok := fields["draft"]; ok {
 		w.Draft = p.boolean(f)
@@ -371,16 +250,12 @@ func (p *parser) worksheet(w *Worksheet, root *yaml.Node) {
 }
 
 func (p *parser) scales(w *Worksheet, f field, scales map[string]*Scale) {
-	if !p.kind(f.val, yaml.MappingNode, "scales must be a mapping of scale ids to option lists") {
+	if f.val.Kind != yamldoc.Map {
+		p.errorf(f.val, "scales must be a mapping of scale ids to option lists")
 		return
 	}
-	first := map[string]int{}
-	for i := 0; i+1 < len(f.val.Content); i += 2 {
-		k, v := f.val.Content[i], f.val.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			p.errorf(k, "scale ids must be plain words")
-			continue
-		}
+	for _, sf := range p.d.Pairs(f.val, "scales") {
+		k, v := sf.Key, sf.Value
 		id := k.Value
 		switch {
 		case !idPattern.MatchString(id):
@@ -389,11 +264,7 @@ func (p *parser) scales(w *Worksheet, f field, scales map[string]*Scale) {
 		case builtinScales[id] != nil:
 			p.errorf(k, "scale %q is built in; choose another id", id)
 			continue
-		case first[id] > 0:
-			p.errorf(k, "duplicate scale id %q (first at line %d)", id, first[id])
-			continue
 		}
-		first[id] = k.Line
 		s := p.options(v, fmt.Sprintf("scale %q", id))
 		if s != nil {
 			s.ID = id
@@ -404,24 +275,27 @@ func (p *parser) scales(w *Worksheet, f field, scales map[string]*Scale) {
 }
 
 // options reads a list of options; what names the scale in errors.
-func (p *parser) options(n *yaml.Node, what string) *Scale {
-	if !p.kind(n, yaml.SequenceNode, what+" must be a list of options like {label: Never, value: 0}") {
+func (p *parser) options(n *yamldoc.Node, what string) *Scale {
+	if n.Kind != yamldoc.List {
+		if n.Kind != yamldoc.Refused {
+			p.errorf(n, "%s must be a list of options like {label: Never, value: 0}", what)
+		}
 		return nil
 	}
 	s := &Scale{}
 	ok := true
 	seen := map[int]int{}
 	naLine := 0
-	var valued []*yaml.Node // the option nodes with a value, in order
+	var valued []*yamldoc.Node // the option nodes with a value, in order
 	for _, o := range n.Content {
 		fields := p.mapping(o, "scale option", optionKeys)
-		if o.Kind != yaml.MappingNode {
+		if o.Kind != yamldoc.Map {
 			ok = false
 			continue
 		}
 		nf, hasNA := fields["na"]
 		isNA := hasNA && p.boolean(nf)
-		if hasNA && (nf.val.Kind != yaml.ScalarNode || nf.val.Tag != "!!bool") {
+		if hasNA && !isBool(nf) {
 			ok = false // reported by boolean
 			continue
 		}
@@ -500,7 +374,7 @@ func (p *parser) options(n *yaml.Node, what string) *Scale {
 	}
 	for _, end := range []struct {
 		j    int
-		node *yaml.Node
+		node *yamldoc.Node
 		name string
 	}{{first, valued[0], "first"}, {last, valued[len(valued)-1], "last"}} {
 		if s.Options[end.j].Label == "" {
@@ -515,13 +389,13 @@ func (p *parser) options(n *yaml.Node, what string) *Scale {
 }
 
 func (p *parser) areas(w *Worksheet, f field, areas map[string]*Area) {
-	for _, n := range p.list(f, "areas must be a list like [{id: practical, label: Practical help}]") {
+	for _, n := range p.list(f, "areas must be a list like [{id: practical, label: Practical help}]", false) {
 		fields := p.mapping(n, "area", areaKeys)
-		if n.Kind != yaml.MappingNode {
+		if n.Kind != yamldoc.Map {
 			continue
 		}
 		id, idNode := p.id(fields, n, "area")
-		a := &Area{ID: id, Line: n.Line, Col: n.Column}
+		a := &Area{ID: id, Line: n.Line, Col: n.Col}
 		a.Label = p.text(fields, "label", n, areaName(id))
 		if sf, ok := fields["see"]; ok {
 			if l, ok := p.link(sf, sf.val); ok {
@@ -548,7 +422,7 @@ func areaName(id string) string {
 }
 
 // link reads one `see` link from n (a string).
-func (p *parser) link(f field, n *yaml.Node) (Link, bool) {
+func (p *parser) link(f field, n *yamldoc.Node) (Link, bool) {
 	s, ok := p.str(field{f.key, n})
 	if !ok {
 		return Link{}, false
@@ -557,22 +431,19 @@ func (p *parser) link(f field, n *yaml.Node) (Link, bool) {
 		p.errorf(n, "see link is empty")
 		return Link{}, false
 	}
-	col := n.Column
-	if n.Style == yaml.DoubleQuotedStyle || n.Style == yaml.SingleQuotedStyle {
-		col++
-	}
-	return Link{Dest: s, Line: n.Line, Col: col}, true
+	line, col := n.TextPos()
+	return Link{Dest: s, Line: line, Col: col}, true
 }
 
 func (p *parser) sections(w *Worksheet, f field, scales map[string]*Scale, areas map[string]*Area) {
-	list := p.list(f, "sections must be a list of sections, each with a title and questions")
-	if f.val.Kind != yaml.SequenceNode {
+	list := p.list(f, "sections must be a list of sections, each with a title and questions", false)
+	if f.val.Kind != yamldoc.List {
 		return
 	}
 	seen := map[string]int{}
 	for i, n := range list {
 		fields := p.mapping(n, "section", sectionKeys)
-		if n.Kind != yaml.MappingNode {
+		if n.Kind != yamldoc.Map {
 			continue
 		}
 		s := &Section{}
@@ -586,8 +457,8 @@ func (p *parser) sections(w *Worksheet, f field, scales map[string]*Scale, areas
 		if !ok {
 			p.errorf(n, "%s has no questions", what)
 		} else {
-			qs := p.list(qf, "questions must be a list of questions")
-			if qf.val.Kind == yaml.SequenceNode && len(qs) == 0 {
+			qs := p.list(qf, "questions must be a list of questions", false)
+			if qf.val.Kind == yamldoc.List && len(qs) == 0 {
 				p.errorf(qf.key, "%s has no questions", what)
 			}
 			for _, qn := range qs {
@@ -603,12 +474,12 @@ func (p *parser) sections(w *Worksheet, f field, scales map[string]*Scale, areas
 	}
 }
 
-func (p *parser) question(n *yaml.Node, scales map[string]*Scale, areas map[string]*Area, seen map[string]int) *Question {
+func (p *parser) question(n *yamldoc.Node, scales map[string]*Scale, areas map[string]*Area, seen map[string]int) *Question {
 	fields := p.mapping(n, questionName(n), questionKeys)
-	if n.Kind != yaml.MappingNode {
+	if n.Kind != yamldoc.Map {
 		return nil
 	}
-	q := &Question{Line: n.Line, Col: n.Column, Weight: 1}
+	q := &Question{Line: n.Line, Col: n.Col, Weight: 1}
 	id, idNode := p.id(fields, n, "question")
 	q.ID = id
 	what := "question"
@@ -732,15 +603,15 @@ func (p *parser) area(fields map[string]field, areas map[string]*Area) string {
 
 // checkOptions reads the boxes of a checklist.
 func (p *parser) checkOptions(f field, what string) []CheckOption {
-	list := p.list(f, "options must be a list of boxes, like [{id: cooked, label: I cooked for them, side: give}]")
-	if f.val.Kind == yaml.SequenceNode && len(list) == 0 {
+	list := p.list(f, "options must be a list of boxes, like [{id: cooked, label: I cooked for them, side: give}]", false)
+	if f.val.Kind == yamldoc.List && len(list) == 0 {
 		p.errorf(f.key, "%s has no options", what)
 	}
 	var opts []CheckOption
 	seen := map[string]int{}
 	for _, n := range list {
 		fields := p.mapping(n, "checklist option", checkKeys)
-		if n.Kind != yaml.MappingNode {
+		if n.Kind != yamldoc.Map {
 			continue
 		}
 		id, idNode := p.id(fields, n, "option")
@@ -787,11 +658,11 @@ func optionName(id string) string {
 
 // questionName names a question by its id, if it has a plain one, before
 // the id is checked.
-func questionName(n *yaml.Node) string {
-	if n.Kind == yaml.MappingNode {
+func questionName(n *yamldoc.Node) string {
+	if n.Kind == yamldoc.Map {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			if k.Value == "id" && v.Kind == yaml.ScalarNode && idPattern.MatchString(v.Value) {
+			if k.Value == "id" && v.Kind == yamldoc.Scalar && idPattern.MatchString(v.Value) {
 				return fmt.Sprintf("question %q", v.Value)
 			}
 		}
@@ -852,10 +723,13 @@ func matchesOption(s *Scale, r score.Range) bool {
 
 // scaleRef reads a question's scale: an id or an inline option list.
 func (p *parser) scaleRef(f field, scales map[string]*Scale) *Scale {
-	if f.val.Kind == yaml.SequenceNode {
+	if f.val.Kind == yamldoc.List {
 		return p.options(f.val, "inline scale")
 	}
-	if !p.kind(f.val, yaml.ScalarNode, "scale must be a scale id or a list of options") {
+	if f.val.Kind != yamldoc.Scalar {
+		if f.val.Kind != yamldoc.Refused {
+			p.errorf(f.val, "scale must be a scale id or a list of options")
+		}
 		return nil
 	}
 	id, ok := p.str(f)
@@ -878,36 +752,46 @@ func (p *parser) scaleRef(f field, scales map[string]*Scale) *Scale {
 }
 
 func (p *parser) weight(f field) float64 {
-	if !p.kind(f.val, yaml.ScalarNode, "weight must be a number greater than 0") {
+	v, ok := p.d.Number(f.yaml())
+	if !ok {
 		return 1
 	}
-	if f.val.Tag != "!!int" && f.val.Tag != "!!float" {
-		p.errorf(f.val, "weight must be a number greater than 0, got %q", f.val.Value)
+	switch {
+	case !(v > 0):
+		p.errorf(f.val, "weight must be a number greater than 0, not %q", f.val.Value)
 		return 1
-	}
-	var v float64
-	if err := f.val.Decode(&v); err != nil || !(v > 0) || v > 1e6 {
-		p.errorf(f.val, "weight must be a number greater than 0, got %q", f.val.Value)
+	case v > 1e6:
+		p.errorf(f.val, "weight %s is too large: use a number up to 1000000", f.val.Value)
 		return 1
 	}
 	return v
+}
+
+// wholeNumber reports whether n is a whole number written in digits, with
+// an optional sign, as yamldoc's Int reads them.
+func wholeNumber(n *yamldoc.Node) bool {
+	if n.Kind != yamldoc.Scalar || n.Value == "" {
+		return false
+	}
+	v := strings.TrimLeft(n.Value, "+-")
+	return len(n.Value)-len(v) <= 1 && v != "" && strings.Trim(v, "0123456789") == ""
 }
 
 // rng reads an inclusive range [min, max] within lo..hi.
 func (p *parser) rng(f field, what string, lo, hi int) (score.Range, bool) {
 	n := f.val
 	var r score.Range
-	if n.Kind != yaml.SequenceNode || len(n.Content) != 2 ||
-		n.Content[0].Kind != yaml.ScalarNode || n.Content[0].Tag != "!!int" ||
-		n.Content[1].Kind != yaml.ScalarNode || n.Content[1].Tag != "!!int" {
+	if n.Kind != yamldoc.List || len(n.Content) != 2 || !wholeNumber(n.Content[0]) || !wholeNumber(n.Content[1]) {
 		p.errorf(n, "%s must be two whole numbers [min, max]", what)
 		return r, false
 	}
 	for i := range r {
-		if err := n.Content[i].Decode(&r[i]); err != nil {
+		v, err := strconv.Atoi(n.Content[i].Value)
+		if err != nil {
 			p.errorf(n.Content[i], "%s bound %s is out of range", what, n.Content[i].Value)
 			return r, false
 		}
+		r[i] = v
 	}
 	ok := true
 	if r[0] < lo || r[1] > hi || r[0] > hi || r[1] < lo {
@@ -923,12 +807,12 @@ func (p *parser) rng(f field, what string, lo, hi int) (score.Range, bool) {
 
 func (p *parser) results(w *Worksheet, f field) {
 	give, receive, lean := w.Scores()
-	for i, n := range p.list(f, "results must be a list of bands, each with a title") {
+	for i, n := range p.list(f, "results must be a list of bands, each with a title", false) {
 		fields := p.mapping(n, "band", bandKeys)
-		if n.Kind != yaml.MappingNode {
+		if n.Kind != yamldoc.Map {
 			continue
 		}
-		b := &Band{Line: n.Line, Col: n.Column}
+		b := &Band{Line: n.Line, Col: n.Col}
 		b.Title = p.text(fields, "title", n, fmt.Sprintf("band %d", i+1))
 		name := fmt.Sprintf("band %d", i+1)
 		if b.Title != "" {
@@ -959,11 +843,7 @@ func (p *parser) results(w *Worksheet, f field) {
 			}
 		}
 		if sf, ok := fields["see"]; ok {
-			links := []*yaml.Node{sf.val}
-			if sf.val.Kind == yaml.SequenceNode {
-				links = sf.val.Content
-			}
-			for _, ln := range links {
+			for _, ln := range p.list(sf, "see must be a link or a list of links", true) {
 				if l, ok := p.link(sf, ln); ok {
 					b.See = append(b.See, l)
 				}
@@ -975,7 +855,7 @@ func (p *parser) results(w *Worksheet, f field) {
 
 // coverage checks that every reachable set of scores finds a band (see the
 // package doc).
-func (p *parser) coverage(w *Worksheet, root *yaml.Node, results *field) {
+func (p *parser) coverage(w *Worksheet, root *yamldoc.Node, results *field) {
 	give, receive := w.Sides()
 	if results == nil {
 		if give && receive {

@@ -69,7 +69,7 @@ func checkPositions(t testing.TB, src []byte, errs diag.List) {
 	t.Helper()
 	lines := bytes.Count(src, []byte("\n")) + 1
 	for _, e := range errs {
-		if e.Line < 1 || e.Line > lines || e.Col < 1 {
+		if e.Line < 0 || e.Line > lines || e.Col < 0 || e.Line > 0 && e.Col < 1 || e.Line == 0 && e.Col != 0 {
 			t.Errorf("error outside the file (%d lines): %v", lines, e)
 		}
 		if e.Msg == "" || strings.ToLower(e.Msg[:1]) != e.Msg[:1] {

@@ -9,7 +9,8 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
-	"gopkg.in/yaml.v3"
+
+	"mutual/internal/yamldoc"
 )
 
 // schemaChecked lists the error cases in testdata/errors that the JSON
@@ -95,8 +96,8 @@ func compileSchema(t *testing.T) *jsonschema.Schema {
 // YAML to JSON values first (which fails on syntax errors and duplicate
 // keys), then the schema.
 func validate(s *jsonschema.Schema, src []byte) error {
-	var v any
-	if err := yaml.Unmarshal(src, &v); err != nil {
+	v, err := yamldoc.EditorValue(src)
+	if err != nil {
 		return err
 	}
 	js, err := json.Marshal(v)

@@ -110,6 +110,14 @@
 //
 // # Rules
 //
+// The YAML is read by internal/yamldoc, mutual's one YAML reader, so a
+// worksheet follows the same type rules as site.yaml and front matter: a
+// field's type decides how a value is read, never how it looks (title:
+// 2024 and label: 10 are texts, minutes: "10" is ten minutes, tags: family
+// is a list of one), an empty value is a key not given, and syntax errors,
+// duplicate keys ("first at line N"), aliases and a second document are
+// reported in yamldoc's words at the line of the mistake.
+//
 // Parse reports every problem it finds as "path:line:col: message": unknown
 // keys (with a "did you mean"), a missing title or sections, a worksheet
 // without questions, a second YAML document in the file, missing, malformed

@@ -81,10 +81,12 @@
 //     repeat or retype another, which a counselor never means, and all
 //     three start texts a counselor does write ("*Note:* this", "&Co",
 //     "!important"); the message says to quote the text.
-//   - a second document: a "---" line after the content, content after a
-//     "..." line, or a second text after a text at the root (`"a" "b"`,
-//     which yaml.Unmarshal reads as "a" without a word); the first document
-//     is still read.
+//   - a second document: a "---" line after the content with more content
+//     after it, content after a "..." line, or a second text after a text
+//     at the root (`"a" "b"`, which yaml.Unmarshal reads as "a" without a
+//     word); the first document is still read. A "---" line with nothing
+//     but blank lines and comments after it ends the file quietly: there
+//     is nothing to lose.
 //   - directives ("%YAML" lines before the document), keys that are lists,
 //     and empty keys.
 //   - characters a YAML file may not hold or that would shift every line

@@ -195,8 +195,8 @@ func (p *parser) checkCharacters() bool {
 }
 
 // oneDocument returns the text of the first document, reporting a second
-// one. A "---" line may open the first document; any later "---" line, or
-// content after a "..." line, starts a second one. Directives ("%" lines
+// one. A "---" line may open the first document; any later "---" line
+// followed by content, or content after a "..." line, starts a second one. Directives ("%" lines
 // before the document) are reported and blanked out.
 func (p *parser) oneDocument(src []byte) []byte {
 	started, content := false, false
@@ -223,7 +223,11 @@ func (p *parser) oneDocument(src []byte) []byte {
 			started = true
 			content = !blank(l[3:]) && bytes.TrimLeft(l[3:], " \t")[0] != '#'
 		case marker == "---":
-			p.errorAt(n, 1, `a second document starts here, but a file holds one: delete this "---" line, or move what follows to a file of its own`)
+			if !onlyComments(p.lines[i:], 3) {
+				p.errorAt(n, 1, `a second document starts here, but a file holds one: delete this "---" line, or move what follows to a file of its own`)
+			}
+			// A "---" with nothing after it (or only comments) ends the
+			// file: there is nothing to lose.
 			return src[:lineStart]
 		case marker == "...":
 			if end == 0 {
@@ -245,6 +249,20 @@ func (p *parser) oneDocument(src []byte) []byte {
 		}
 	}
 	return src
+}
+
+// onlyComments reports whether lines hold nothing but blanks and comments,
+// the first from byte from on.
+func onlyComments(lines [][]byte, from int) bool {
+	for i, l := range lines {
+		if i == 0 {
+			l = l[min(from, len(l)):]
+		}
+		if t := bytes.TrimLeft(l, " \t"); len(t) > 0 && t[0] != '#' {
+			return false
+		}
+	}
+	return true
 }
 
 // convert turns a yaml.v3 node into a Node with file positions, refusing

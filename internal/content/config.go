@@ -1,0 +1,225 @@
+package content
+
+import (
+	"errors"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"mutual/internal/diag"
+	"mutual/internal/yamldoc"
+)
+
+// ConfigPath is where a site keeps its configuration, relative to the site.
+// content/site.yml is read as well, as every YAML file of a site may end in
+// .yml (ConfigPaths); a site with both is an error.
+const ConfigPath = "content/site.yaml"
+
+// ConfigPaths are the names the configuration may have, the usual first.
+var ConfigPaths = []string{ConfigPath, "content/site.yml"}
+
+// Config is content/site.yaml.
+type Config struct {
+	Path        string // site-relative: "content/site.yaml" or "content/site.yml"
+	Title       string
+	Description string
+	BaseURL     string
+	Language    string
+	Theme       string
+	Menu        []MenuEntry
+	Help        string // Markdown, shown in every footer and in worksheet safety notices
+	HelpLine    int    // file line and column where the help text starts
+	HelpCol     int
+	HelpIndent  int // columns before the text's later lines in the file (a block scalar's indentation)
+	// TrustHTML says the site trusts the HTML its writers put in it:
+	// trustHTML: true (or the older markdown: {unsafe: true}). It lets raw
+	// HTML through in Markdown and lets content/ hold files that can run
+	// scripts (HTML pages, JavaScript, SVG images with scripts...).
+	TrustHTML bool
+	ThemeLine int // where the theme is named, for messages
+	ThemeCol  int
+
+	base *url.URL
+}
+
+// MenuEntry is one entry of the site menu, in the order written.
+type MenuEntry struct {
+	Name string
+	URL  string // a content file ("guides/_index.md"), a site path ("/guides/") or an external URL
+	Line int
+	Col  int
+}
+
+var configKeys = []string{"title", "description", "baseURL", "language", "theme", "menu", "help", "markdown", "trustHTML"}
+
+// ParseConfig reads content/site.yaml; see ParseConfigFile.
+func ParseConfig(src []byte) (*Config, diag.List) { return ParseConfigFile(ConfigPath, src) }
+
+// ParseConfigFile reads the configuration at path (one of ConfigPaths)
+// with yamldoc, the one YAML reader. All problems are reported, each at its
+// position; the returned Config holds what could be read.
+func ParseConfigFile(path string, src []byte) (*Config, diag.List) {
+	cfg := &Config{Path: path, Language: "en", Theme: "default"}
+	root, errs := yamldoc.Parse(src, yamldoc.Options{Path: path, MaxBytes: MaxConfigSize})
+	if root == nil {
+		if len(errs) == 0 {
+			errs.Add(path, 0, 0, "site.yaml is empty: it needs at least title and baseURL")
+		}
+		return cfg, errs
+	}
+	d := yamldoc.Decoder{Path: path, Errs: &errs}
+	var baseNode *yamldoc.Node
+	for _, f := range d.Map(root, "site.yaml", configKeys, nil) {
+		switch f.Key.Value {
+		case "title":
+			cfg.Title, _ = d.Text(f)
+		case "description":
+			cfg.Description, _ = d.Text(f)
+		case "baseURL":
+			cfg.BaseURL, _ = d.Text(f)
+			baseNode = f.Value
+		case "language":
+			cfg.Language, _ = d.Text(f)
+		case "theme":
+			cfg.Theme, _ = d.Text(f)
+			cfg.ThemeLine, cfg.ThemeCol = f.Value.Line, f.Value.Col
+		case "help":
+			cfg.Help, _ = d.Text(f)
+			cfg.HelpLine, cfg.HelpCol = f.Value.TextPos()
+			if f.Value.Style == yamldoc.Literal || f.Value.Style == yamldoc.Folded {
+				// A text block's later lines are indented like its first.
+				cfg.HelpIndent = cfg.HelpCol - 1
+			}
+		case "menu":
+			cfg.Menu = parseMenu(&d, f)
+		case "trustHTML":
+			b, _ := d.Bool(f)
+			cfg.TrustHTML = cfg.TrustHTML || b
+		case "markdown":
+			for _, g := range d.Map(f.Value, "markdown", []string{"unsafe"}, nil) {
+				b, _ := d.Bool(g)
+				cfg.TrustHTML = cfg.TrustHTML || b
+			}
+		}
+	}
+	if cfg.Title == "" {
+		d.Errorf(root, "site.yaml needs a title: add a line such as title: My site")
+	}
+	if cfg.BaseURL == "" {
+		d.Errorf(root, "site.yaml needs a baseURL, such as https://example.org/")
+	} else if err := cfg.SetBaseURL(cfg.BaseURL); err != nil {
+		d.Errorf(baseNode, "%s", err.Msg)
+	}
+	if cfg.Language == "" {
+		cfg.Language = "en"
+	}
+	if cfg.Theme == "" {
+		cfg.Theme = "default"
+	}
+	return cfg, errs
+}
+
+// SetBaseURL validates and sets the base URL: an absolute http(s) URL whose
+// path becomes the prefix of every page URL.
+func (c *Config) SetBaseURL(raw string) *diag.Error {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return &diag.Error{Path: c.Path, Msg: "baseURL must be an absolute http or https URL such as https://example.org/, not " + quote(raw)}
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return &diag.Error{Path: c.Path, Msg: "baseURL must not have a query or fragment: " + quote(raw)}
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	// Every URL the site writes starts with the path: "//x/" would make
+	// them protocol-relative URLs of the host x, and "." or ".." parts
+	// would point elsewhere than they say.
+	if clean := strings.TrimSuffix(path.Clean(u.Path), "/") + "/"; clean != u.Path {
+		fixed := *u
+		fixed.Path, fixed.RawPath = clean, ""
+		return &diag.Error{Path: c.Path, Msg: "baseURL's path " + quote(u.Path) + " has an empty, \".\" or \"..\" part: write " + quote(fixed.String()) + " instead of " + quote(raw)}
+	}
+	u.RawPath = ""
+	c.BaseURL = u.String()
+	c.base = u
+	return nil
+}
+
+// BasePath is the path part of the base URL as written in URLs
+// (percent-encoded), always ending in "/".
+func (c *Config) BasePath() string { return c.base.EscapedPath() }
+
+// Origin is the scheme and host of the base URL.
+func (c *Config) Origin() string { return c.base.Scheme + "://" + c.base.Host }
+
+func parseMenu(d *yamldoc.Decoder, f yamldoc.Field) []MenuEntry {
+	if f.Value.Kind != yamldoc.List {
+		if f.Value.Kind != yamldoc.Null && f.Value.Kind != yamldoc.Refused {
+			d.Errorf(f.Value, "menu must be a list of entries with name and url")
+		}
+		return nil
+	}
+	var out []MenuEntry
+	for _, item := range f.Value.Content {
+		e := MenuEntry{Line: item.Line, Col: item.Col}
+		for _, g := range d.Map(item, "menu entry", []string{"name", "url"}, nil) {
+			switch g.Key.Value {
+			case "name":
+				e.Name, _ = d.Text(g)
+			case "url":
+				e.URL, _ = d.Text(g)
+				e.Line, e.Col = g.Value.Line, g.Value.Col
+			}
+		}
+		if item.Kind != yamldoc.Map {
+			continue
+		}
+		if e.Name == "" || e.URL == "" {
+			d.Errorf(item, "a menu entry needs a name and a url")
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func quote(s string) string { return strconv.Quote(s) }
+
+// ReadConfig reads the configuration of the site folder dir:
+// content/site.yaml, or content/site.yml (not both). It must be a file of
+// the site (not a link to one outside siteReal, the site folder with its
+// links resolved) of at most MaxConfigSize bytes. It returns the file's
+// site-relative path and bytes.
+func ReadConfig(dir, siteReal string) (string, []byte, error) {
+	var found []string
+	for _, name := range ConfigPaths {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+			found = append(found, name)
+		}
+	}
+	switch len(found) {
+	case 0:
+		p := filepath.Join(dir, ConfigPath)
+		return "", nil, diag.List{{Path: ConfigPath, Msg: "no site here: " + p + " does not exist (use -s DIR to pick a site folder, or mutual init DIR to start one)"}}
+	case 2:
+		return "", nil, diag.List{{Path: found[1], Msg: "a site has one configuration, but " + found[0] + " is here too: keep one of them"}}
+	}
+	name := found[0]
+	p := filepath.Join(dir, name)
+	if target, out := LinkOutside(p, siteReal); out {
+		return "", nil, diag.List{{Path: name, Msg: "symbolic link to " + target + ", which is outside the site folder: copy it into the site instead"}}
+	}
+	src, err := ReadOSLimited(p, MaxConfigSize, "file")
+	var big *TooBigError
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "", nil, diag.List{{Path: name, Msg: "no site here: " + p + " does not exist (it is a symbolic link to a missing file)"}}
+	case errors.As(err, &big):
+		return "", nil, diag.List{{Path: name, Msg: big.Error()}}
+	}
+	return name, src, err
+}

@@ -1,0 +1,58 @@
+// Package content reads a site's sources and makes its model: what the
+// site says, before any theme is involved. It owns content/site.yaml
+// (Config), every file under content/ (Source), the pages, sections and
+// tags they make (Model), and the rules that turn paths into URLs and
+// links into addresses (Resolver).
+//
+// # Sources
+//
+// Scan walks content/ and classifies each file by its path: _index.md is
+// a section's page (the home page's at the top), any other .md a page,
+// a .yaml or .yml file under worksheets/ a worksheet, anything else a file
+// copied as it is. site.yaml is not a source. Files and folders whose names
+// start with "." and editors' backup files are skipped (Hidden); a
+// symbolic link that leads out of the site folder is an error naming link
+// and target, and is not read. Sources are kept between builds and read
+// again only when their size or time changes, or, when a watcher names the
+// paths that changed, only those.
+//
+// A page starts with YAML front matter between "---" lines
+// (ParseFrontMatter); line numbers in every error count from the top of
+// the file. A worksheet is parsed by package worksheet.
+//
+// # The model
+//
+// NewModel makes one Node per HTML page: every page and worksheet, a page
+// for every section (titled after its folder when it has no _index.md),
+// the home page, a page per tag and one listing the tags, and the 404
+// page. URLs come from paths: content/guides/listening.md is guides/
+// listening/, slug replaces the file name, worksheets/w.yaml (or .yml) is
+// worksheets/w/. Lists are ordered by weight (weighted pages first,
+// lowest first), then title, then URL; neighbours (Prev, Next) follow that
+// order within a section. Drafts are left out unless asked for. Two
+// sources with one URL, or an alias that is not a plain site path or that
+// names another page, are errors.
+//
+// # Links
+//
+// Resolver.Resolve turns a link written in content into a URL, in this
+// order: a URL with a scheme or "//" is left alone; "#id" points into the
+// same page; "/path" is a path of the built site; anything else is a path
+// relative to the file, naming a content file (page, worksheet, _index.md,
+// picture...) or a section's folder. A link to a missing file, a draft,
+// or a file whose name holds "#", "?" or "%" written as is, is an error
+// with a hint. Links to headings are checked once every page is rendered
+// (CheckAnchors). Every URL is percent-encoded (PathEscape).
+//
+// # Trust
+//
+// Site writers are trusted to write pages, worksheets and pictures, not
+// programs. So, unless site.yaml says trustHTML: true, content files that
+// can run a script when opened on their own (HTML, JavaScript, XML,
+// compressed SVG, and SVG images that are not clean) are refused
+// (CheckActive): on the site's origin such a script could read the
+// worksheet answers readers saved there. The files a build reads whole
+// have size limits (MaxPageSize, MaxWorksheetSize, MaxConfigSize, and
+// ReadLimited for other rooms); other content files are copied as
+// streams.
+package content

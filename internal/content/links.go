@@ -1,0 +1,191 @@
+package content
+
+import (
+	"errors"
+	"maps"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"mutual/internal/diag"
+	"mutual/internal/markdown"
+)
+
+var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
+
+// LinkRef is a link to a heading of a page, checked by CheckAnchors once
+// every page's headings are known.
+type LinkRef struct {
+	Path   string // site-relative file holding the link
+	Line   int
+	Col    int
+	Target string // the URL of the target page, as Node.URL
+	Frag   string // the heading's id
+}
+
+// Resolver turns link destinations written in content into URLs.
+type Resolver struct {
+	Model    *Model
+	BasePath string          // the base URL's path, as Config.BasePath
+	Theme    map[string]bool // output paths of the theme's files and generated assets
+}
+
+// Resolve handles one destination written in the file at rel (content-
+// relative; "site.yaml" for the config). It returns the URL to write, the
+// target page (nil for files and external links), the fragment, or an
+// error message.
+//
+// The rules, in order: a URL with a scheme or "//" is left alone; "#id"
+// points into the same page; "/path" is a path of the built site; anything
+// else is a path relative to the file, naming a content file (Markdown page,
+// worksheet, _index.md, image...) or a folder that is a section.
+func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
+	if dest == "" {
+		return "", nil, "", "empty link"
+	}
+	if schemeRE.MatchString(dest) || strings.HasPrefix(dest, "//") {
+		return dest, nil, "", ""
+	}
+	p, frag, _ := strings.Cut(dest, "#")
+	p, query, _ := strings.Cut(p, "?")
+	if query != "" {
+		query = "?" + query
+	}
+	withFrag := func(u string) string {
+		if frag != "" {
+			return u + query + "#" + frag
+		}
+		return u + query
+	}
+	if p == "" {
+		self := r.Model.ByRel[rel]
+		if self == nil {
+			return dest, nil, "", "" // site.yaml: nothing to point into
+		}
+		return dest, self, frag, ""
+	}
+	up, err := url.PathUnescape(p)
+	if err != nil {
+		return "", nil, "", "link " + quote(dest) + " is not a valid path" + r.literalHint(rel, dest)
+	}
+	if strings.HasPrefix(up, "/") {
+		target := strings.TrimPrefix(path.Clean(up), "/")
+		if strings.HasSuffix(up, "/") && target != "" {
+			target += "/"
+		}
+		if target == "." {
+			target = ""
+		}
+		if n := r.Model.ByURL[target]; n != nil {
+			return withFrag(r.BasePath + n.Href), n, frag, ""
+		}
+		if n := r.Model.ByURL[target+"/"]; n != nil {
+			return withFrag(r.BasePath + n.Href), n, frag, ""
+		}
+		if r.Model.Files[target] != nil || r.Theme[target] {
+			return withFrag(r.BasePath + PathEscape(target)), nil, "", ""
+		}
+		return "", nil, "", "link to " + quote(dest) + ": no page or file of this site has that address"
+	}
+	dir := path.Dir(rel)
+	joined := path.Clean(path.Join(dir, up))
+	if joined == ".." || strings.HasPrefix(joined, "../") {
+		return "", nil, "", "link " + quote(dest) + " leaves the content folder"
+	}
+	if joined == "." {
+		joined = ""
+	}
+	if n := r.Model.ByRel[joined]; n != nil {
+		return withFrag(r.BasePath + n.Href), n, frag, ""
+	}
+	if r.Model.Files[joined] != nil {
+		return withFrag(r.BasePath + PathEscape(joined)), nil, "", ""
+	}
+	if sec := r.Model.Sections[strings.TrimSuffix(joined, "/")]; sec != nil {
+		return withFrag(r.BasePath + sec.Node.Href), sec.Node, frag, ""
+	}
+	if n := r.Model.ByRel[path.Join(joined, "_index.md")]; n != nil {
+		return withFrag(r.BasePath + n.Href), n, frag, ""
+	}
+	if r.Model.Drafts[joined] {
+		return "", nil, "", "link to draft " + quote(dest) + ", which is not published (build with --drafts to include drafts)"
+	}
+	if h := r.literalHint(rel, dest); h != "" {
+		return "", nil, "", "link to missing file " + quote(dest) + h
+	}
+	var known []string
+	for k := range r.Model.ByRel {
+		known = append(known, k)
+	}
+	for k := range r.Model.Files {
+		known = append(known, k)
+	}
+	hint := ""
+	if s := diag.Suggest(joined, known); s != "" {
+		hint = " (did you mean " + quote(relativeTo(dir, s)) + "?)"
+	}
+	return "", nil, "", "link to missing file " + quote(dest) + hint
+}
+
+// literalHint is a hint for a link written with a file's name as it is,
+// when that name holds "#", "?" or "%", which mean something else in a
+// link: how to write it instead. "" when dest names no such file.
+func (r *Resolver) literalHint(rel, dest string) string {
+	if !strings.ContainsAny(dest, "#?%") || strings.HasPrefix(dest, "/") {
+		return ""
+	}
+	name := path.Clean(path.Join(path.Dir(rel), dest))
+	if r.Model.Files[name] == nil && r.Model.ByRel[name] == nil {
+		return ""
+	}
+	fixed := strings.NewReplacer("%", "%25", "#", "%23", "?", "%3F").Replace(dest)
+	return " (in a link, a file name's \"#\", \"?\" and \"%\" are written %23, %3F and %25: " + quote(fixed) + ")"
+}
+
+// relativeTo writes target (content-relative) as a path relative to dir.
+func relativeTo(dir, target string) string {
+	if dir == "." || dir == "" {
+		return target
+	}
+	from := strings.Split(dir, "/")
+	to := strings.Split(target, "/")
+	i := 0
+	for i < len(from) && i < len(to)-1 && from[i] == to[i] {
+		i++
+	}
+	return strings.Repeat("../", len(from)-i) + strings.Join(to[i:], "/")
+}
+
+// Func is the Markdown resolver for one file (rel, content-relative;
+// file, site-relative, for messages): it resolves each destination, and
+// appends the links to a heading to refs, for CheckAnchors.
+func (r *Resolver) Func(rel, file string, refs *[]LinkRef) func(string, markdown.Pos) (string, error) {
+	return func(dest string, pos markdown.Pos) (string, error) {
+		u, target, frag, msg := r.Resolve(rel, dest)
+		if msg != "" {
+			return "", errors.New(msg)
+		}
+		if frag != "" && target != nil {
+			*refs = append(*refs, LinkRef{Path: file, Line: pos.Line, Col: pos.Col, Target: target.URL, Frag: frag})
+		}
+		return u, nil
+	}
+}
+
+// CheckAnchors reports the links to headings that do not exist; anchors
+// holds each page's heading ids, by Node.URL. Footnote anchors are
+// goldmark's own and always exist.
+func CheckAnchors(refs []LinkRef, anchors map[string]map[string]bool) diag.List {
+	var errs diag.List
+	for _, l := range refs {
+		ids := anchors[l.Target]
+		if ids[l.Frag] || strings.HasPrefix(l.Frag, "fn:") || strings.HasPrefix(l.Frag, "fnref:") {
+			continue
+		}
+		known := slices.Sorted(maps.Keys(ids))
+		errs.Add(l.Path, l.Line, l.Col, "link to #%s: /%s has no heading with that id%s", l.Frag, l.Target, diag.Hint(l.Frag, known))
+	}
+	return errs
+}

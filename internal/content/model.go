@@ -1,0 +1,441 @@
+package content
+
+import (
+	"cmp"
+	"maps"
+	"net/url"
+	"path"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"mutual/internal/diag"
+)
+
+func workerCount() int { return runtime.GOMAXPROCS(0) }
+
+// Node is one HTML page of the output.
+type Node struct {
+	Kind        string  // "home", "section", "page", "worksheet", "tags", "tag" or "404"
+	Src         *Source // nil for pages mutual makes itself
+	URL         string  // relative to the base path: "", "guides/", "guides/listening/", "404.html"
+	Href        string  // URL as written in links: percent-encoded (PathEscape)
+	Out         string  // output file: "guides/listening/index.html"
+	Title       string
+	Description string
+	Date        time.Time
+	Lastmod     time.Time
+	Weight      int
+	Minutes     int      // worksheets: how long one takes
+	Tags        []*Tag   // in the order written, without repeats
+	Section     *Section // the section a page is in; for a section page, its own section
+	Prev, Next  *Node    // neighbours in the section's list
+	Aliases     []Alias  // the page's valid aliases
+	Tag         *Tag     // Kind "tag": the tag it lists
+	sortTitle   string   // the title in lower case, for ordering lists
+}
+
+// Section is a folder of content/; the root folder is the home page's.
+type Section struct {
+	Dir    string // "" for the root, "guides", "guides/work"
+	Node   *Node  // its page (the home page for the root)
+	Parent *Section
+	Pages  []*Node // pages and worksheets directly in the folder, in list order
+	Subs   []*Section
+}
+
+// Tag is a tag pages carry, and its page /tags/<slug>/.
+type Tag struct {
+	Name  string  // as the first page (in model order) that carries it writes it
+	Slug  string  // its URL segment: tagSlug of the name
+	Nodes []*Node // the pages that carry it, in list order
+	Node  *Node   // its page
+}
+
+// Model is the site's structure, built from its sources; cheap to rebuild.
+type Model struct {
+	Nodes    []*Node             // every page, in a stable order
+	ByRel    map[string]*Node    // content-relative source path -> page
+	Files    map[string]*Source  // content files copied as they are
+	Drafts   map[string]bool     // content-relative paths of drafts left out
+	Sections map[string]*Section // by folder: "", "guides", "guides/work"
+	Tags     []*Tag              // by slug
+	ByURL    map[string]*Node
+	Home     *Node
+}
+
+func pageURL(rel string, fm *FrontMatter) string {
+	dir, file := path.Split(rel)
+	if file == "_index.md" {
+		return dir
+	}
+	name := strings.TrimSuffix(file, path.Ext(file))
+	if fm != nil && fm.Slug != "" {
+		name = fm.Slug
+	}
+	return dir + name + "/"
+}
+
+// OutFile is the output file of a page at url: "index.html" under a folder
+// URL, the URL itself otherwise ("404.html").
+func OutFile(url string) string {
+	if url == "" || strings.HasSuffix(url, "/") {
+		return url + "index.html"
+	}
+	return url
+}
+
+// humanize turns a folder name into a title: "getting-started" -> "Getting started".
+func humanize(name string) string {
+	s := strings.NewReplacer("-", " ", "_", " ").Replace(name)
+	r := []rune(s)
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+	}
+	return string(r)
+}
+
+// tagSlug makes a tag's URL segment: lower case, spaces to '-', other
+// punctuation dropped.
+func tagSlug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(strings.TrimSpace(name)) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_':
+			b.WriteRune(r)
+			dash = false
+		case (r == ' ' || r == '-') && !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// NewModel makes the page structure of srcs (sorted by path), leaving
+// out drafts unless drafts is true. A home page without an _index.md is
+// titled siteTitle. Errors: duplicate URLs and aliases.
+func NewModel(srcs []*Source, drafts bool, siteTitle string) (*Model, diag.List) {
+	var errs diag.List
+	m := &Model{
+		ByRel:    map[string]*Node{},
+		Files:    map[string]*Source{},
+		Drafts:   map[string]bool{},
+		Sections: map[string]*Section{},
+		ByURL:    map[string]*Node{},
+	}
+	var getSection func(dir string) *Section
+	getSection = func(dir string) *Section {
+		if s := m.Sections[dir]; s != nil {
+			return s
+		}
+		s := &Section{Dir: dir}
+		m.Sections[dir] = s
+		if dir != "" {
+			parent := path.Dir(dir)
+			if parent == "." {
+				parent = ""
+			}
+			s.Parent = getSection(parent)
+			s.Parent.Subs = append(s.Parent.Subs, s)
+		}
+		return s
+	}
+	getSection("")
+	for _, s := range srcs {
+		if s.Kind == FileSource {
+			m.Files[s.Rel] = s
+			continue
+		}
+		n := &Node{Src: s}
+		switch s.Kind {
+		case PageSource, IndexSource:
+			fm := &s.FrontMatter
+			if fm.Draft && !drafts {
+				m.Drafts[s.Rel] = true
+				continue
+			}
+			n.Kind = "page"
+			n.URL = pageURL(s.Rel, fm)
+			n.Title, n.Description = fm.Title, fm.Description
+			n.Date, n.Lastmod, n.Weight = fm.Date, fm.Lastmod, fm.Weight
+			n.Aliases = nil
+			dir := path.Dir(s.Rel)
+			if dir == "." {
+				dir = ""
+			}
+			if s.Kind == IndexSource {
+				n.Kind = "section"
+				if dir == "" {
+					n.Kind = "home"
+				}
+				sec := getSection(dir)
+				sec.Node = n
+				n.Section = sec
+			} else {
+				n.Section = getSection(dir)
+				n.Section.Pages = append(n.Section.Pages, n)
+			}
+		case WorksheetSource:
+			w := s.Worksheet
+			if w == nil {
+				continue // its errors are reported
+			}
+			if w.Draft && !drafts {
+				m.Drafts[s.Rel] = true
+				continue
+			}
+			n.Kind = "worksheet"
+			n.URL = strings.TrimSuffix(strings.TrimSuffix(s.Rel, ".yaml"), ".yml") + "/"
+			n.Title, n.Description, n.Minutes = w.Title, w.Summary, w.Minutes
+			dir := path.Dir(s.Rel)
+			n.Section = getSection(dir)
+			n.Section.Pages = append(n.Section.Pages, n)
+		}
+		m.ByRel[s.Rel] = n
+		m.Nodes = append(m.Nodes, n)
+	}
+	// Sections without an _index.md still get a page.
+	for _, dir := range slices.Sorted(maps.Keys(m.Sections)) {
+		sec := m.Sections[dir]
+		if sec.Node != nil {
+			continue
+		}
+		n := &Node{Kind: "section", URL: dir + "/", Title: humanize(path.Base(dir)), Section: sec}
+		if dir == "" {
+			n.Kind, n.URL, n.Title = "home", "", ""
+		}
+		sec.Node = n
+		m.Nodes = append(m.Nodes, n)
+	}
+	m.Home = m.Sections[""].Node
+	if m.ByRel["_index.md"] == nil {
+		m.Home.Title = siteTitle
+	}
+	// Order lists and link neighbours.
+	for _, sec := range m.Sections {
+		sortNodes(sec.Pages)
+		sort.SliceStable(sec.Subs, func(i, j int) bool { return lessNode(sec.Subs[i].Node, sec.Subs[j].Node) })
+		var prev *Node
+		for _, n := range sec.Pages {
+			n.Prev = prev
+			if prev != nil {
+				prev.Next = n
+			}
+			prev = n
+		}
+	}
+	// Tags.
+	bySlug := map[string]*Tag{}
+	for _, n := range m.Nodes {
+		var names []string
+		if n.Src != nil {
+			switch n.Src.Kind {
+			case PageSource, IndexSource:
+				names = n.Src.FrontMatter.Tags
+			case WorksheetSource:
+				names = n.Src.Worksheet.Tags
+			}
+		}
+		seen := map[string]bool{}
+		for _, name := range names {
+			slug := tagSlug(name)
+			if slug == "" || seen[slug] {
+				continue
+			}
+			seen[slug] = true
+			t := bySlug[slug]
+			if t == nil {
+				t = &Tag{Name: name, Slug: slug}
+				bySlug[slug] = t
+				m.Tags = append(m.Tags, t)
+			}
+			t.Nodes = append(t.Nodes, n)
+			n.Tags = append(n.Tags, t)
+		}
+	}
+	sort.Slice(m.Tags, func(i, j int) bool { return m.Tags[i].Slug < m.Tags[j].Slug })
+	if len(m.Tags) > 0 {
+		m.Nodes = append(m.Nodes, &Node{Kind: "tags", URL: "tags/", Title: "Tags"})
+		for _, t := range m.Tags {
+			sortNodes(t.Nodes)
+			t.Node = &Node{Kind: "tag", URL: "tags/" + t.Slug + "/", Title: t.Name, Tag: t}
+			m.Nodes = append(m.Nodes, t.Node)
+		}
+	}
+	m.Nodes = append(m.Nodes, &Node{Kind: "404", URL: "404.html", Title: "Page not found"})
+	// URLs must be unique, aliases included.
+	owner := map[string]*Node{}
+	for _, n := range m.Nodes {
+		n.Out = OutFile(n.URL)
+		n.Href = PathEscape(n.URL)
+		if o := owner[n.URL]; o != nil {
+			reportDuplicate(&errs, n, o, n.URL, Pos{})
+			continue
+		}
+		owner[n.URL] = n
+		m.ByURL[n.URL] = n
+	}
+	for _, n := range m.Nodes {
+		if n.Src == nil || (n.Src.Kind != PageSource && n.Src.Kind != IndexSource) {
+			continue
+		}
+		fm := &n.Src.FrontMatter
+		for i, a := range fm.Aliases {
+			at := fm.aliasPos[i]
+			u, msg := aliasURL(a)
+			if msg != "" {
+				errs.Add(n.Src.Path(), at.Line, at.Col, "alias %q %s", a, msg)
+				continue
+			}
+			if o := owner[u]; o != nil {
+				reportDuplicate(&errs, n, o, u, at)
+				continue
+			}
+			owner[u] = n
+			n.Aliases = append(n.Aliases, Alias{Written: a, URL: u, Line: at.Line, Col: at.Col})
+		}
+	}
+	return m, errs
+}
+
+// Alias is an old address of a page, which gets a page redirecting to it.
+type Alias struct {
+	Written   string // as written in the front matter
+	URL       string // the site path it answers, as Node.URL: "old/path/", "old.html"
+	Line, Col int
+}
+
+// aliasURL turns an alias as written ("/old/path/", "old/path",
+// "/old.html", "/old%20page/") into the site path it answers, or says why
+// it cannot be one.
+func aliasURL(a string) (string, string) {
+	u := strings.TrimPrefix(a, "/")
+	if strings.ContainsAny(u, "?#") || strings.Contains(u, "://") || strings.HasPrefix(u, "/") {
+		return "", "is not a site path such as /old/address/"
+	}
+	dec, err := url.PathUnescape(u)
+	if err != nil {
+		return "", "is not a site path such as /old/address/"
+	}
+	u = dec
+	if strings.ContainsAny(u, "?#\\") || strings.ContainsFunc(u, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		return "", "is not a site path such as /old/address/"
+	}
+	if u == "" {
+		return "", "is the home page's address"
+	}
+	if !strings.HasSuffix(u, "/") && path.Ext(u) == "" {
+		u += "/"
+	}
+	for _, seg := range strings.Split(strings.TrimSuffix(u, "/"), "/") {
+		switch {
+		case seg == "" || seg == "." || seg == "..":
+			return "", "is not a site path such as /old/address/"
+		case strings.HasPrefix(seg, "."):
+			return "", "has a part that starts with \".\" (" + seg + "): static hosts hide such files and folders or give them a meaning of their own (.git, .well-known); choose another address"
+		}
+	}
+	return u, ""
+}
+
+// reportDuplicate reports that n's url (or alias, written at at) is also
+// o's. A page's own URL comes from its path, or from its slug when it has
+// one: the error is at the slug, or names the file.
+func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
+	where := func(x *Node) string {
+		if x.Src != nil {
+			return x.Src.Path()
+		}
+		return "the " + x.Kind + " page"
+	}
+	p := "content"
+	if n.Src != nil {
+		p = n.Src.Path()
+		if at == (Pos{}) {
+			at = n.Src.FrontMatter.slugPos
+		}
+	}
+	errs.Add(p, at.Line, at.Col, "duplicate URL /%s: also the address of %s", url, where(o))
+}
+
+// sortNodes orders a list by weight (weighted pages first), then title,
+// then URL.
+func sortNodes(ns []*Node) {
+	slices.SortFunc(ns, compareNodes)
+}
+
+func lessNode(a, b *Node) bool { return compareNodes(a, b) < 0 }
+
+// compareNodes orders by weight, then title, then URL; URLs are unique, so
+// the order is total.
+func compareNodes(a, b *Node) int {
+	wa, wb := a.Weight, b.Weight
+	if (wa == 0) != (wb == 0) {
+		if wa != 0 {
+			return -1
+		}
+		return 1
+	}
+	if wa != wb {
+		return cmp.Compare(wa, wb)
+	}
+	if c := strings.Compare(a.sortKey(), b.sortKey()); c != 0 {
+		return c
+	}
+	return strings.Compare(a.URL, b.URL)
+}
+
+func (n *Node) sortKey() string {
+	if n.sortTitle == "" && n.Title != "" {
+		n.sortTitle = strings.ToLower(n.Title)
+	}
+	return n.sortTitle
+}
+
+// Guides are the pages the home page lists and the feed carries: every
+// Markdown page under content/guides/, or every page when there is no such
+// folder, in section order.
+func (m *Model) Guides() []*Node {
+	var out []*Node
+	var walk func(s *Section)
+	walk = func(s *Section) {
+		for _, n := range s.Pages {
+			if n.Kind == "page" {
+				out = append(out, n)
+			}
+		}
+		for _, sub := range s.Subs {
+			walk(sub)
+		}
+	}
+	if g := m.Sections["guides"]; g != nil {
+		walk(g)
+	} else {
+		walk(m.Sections[""])
+	}
+	return out
+}
+
+// Newest is the latest date or lastmod of the content, or 1 January 2026
+// when no page has one: what "year" shows and the feed is dated, so that
+// the output depends on the input alone and not on when it was built.
+func (m *Model) Newest() time.Time {
+	var t time.Time
+	for _, n := range m.Nodes {
+		if n.Date.After(t) {
+			t = n.Date
+		}
+		if n.Lastmod.After(t) {
+			t = n.Lastmod
+		}
+	}
+	if t.IsZero() {
+		t = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t
+}

@@ -1,0 +1,248 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseFrontMatter(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      FrontMatter
+		body      string
+		errs      string
+	}{
+		{"full", "---\ntitle: T\ndescription: D\ndate: 2026-01-02\nlastmod: 2026-02-03T04:05:06Z\ndraft: true\nweight: 3\ntags: [a, b]\naliases: /old/\nslug: s-1\n---\nBody\n",
+			FrontMatter{Title: "T", Description: "D", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Lastmod: time.Date(2026, 2, 3, 4, 5, 6, 0, time.UTC), Draft: true, Weight: 3, Tags: []string{"a", "b"}, Aliases: []string{"/old/"}, Slug: "s-1", Lines: 11,
+				aliasPos: []Pos{{9, 10}}, slugPos: Pos{10, 7}}, "Body\n", ""},
+		{"hugo keys pass", "---\ntitle: T\ncategories: [x]\nauthor: me\n---\n", FrontMatter{Title: "T", Lines: 5}, "", ""},
+		{"crlf", "---\r\ntitle: T\r\n---\r\nB\r\n", FrontMatter{Title: "T", Lines: 3}, "B\r\n", ""},
+		{"bom", "\xef\xbb\xbf---\ntitle: T\n---\n", FrontMatter{Title: "T", Lines: 3}, "", ""},
+		// One set of type rules with worksheets (package yamldoc): a field's
+		// type decides how a value is read, not how it looks.
+		{"a number is a title", "---\ntitle: 2024\n---\n", FrontMatter{Title: "2024", Lines: 3}, "", ""},
+		{"a quoted weight", "---\ntitle: T\nweight: \"3\"\n---\n", FrontMatter{Title: "T", Weight: 3, Lines: 4}, "", ""},
+		{"one tag", "---\ntitle: T\ntags: family\n---\n", FrontMatter{Title: "T", Tags: []string{"family"}, Lines: 4}, "", ""},
+		{"aliases, each positioned", "---\ntitle: T\naliases:\n  - /a/\n  - /b/\n---\n",
+			FrontMatter{Title: "T", Aliases: []string{"/a/", "/b/"}, Lines: 6, aliasPos: []Pos{{4, 5}, {5, 5}}}, "", ""},
+		// Errors, each at the position of what is wrong.
+		{"unknown key", "---\ntitle: T\ndescripton: x\n---\n", FrontMatter{Title: "T", Lines: 4}, "", `p.md:3:1: unknown key "descripton" in front matter (did you mean "description"?)`},
+		{"bad slug", "---\ntitle: T\nslug: a/b\n---\n", FrontMatter{}, "", `p.md:3:7: slug "a/b" may only hold letters, digits, '-' and '_'`},
+		{"duplicate key", "---\ntitle: T\ntitle: U\n---\n", FrontMatter{}, "", `p.md:3:1: duplicate key "title" (first at line 2)`},
+		{"not a mapping", "---\n- a\n---\n", FrontMatter{}, "", "p.md:2:1: front matter must be key: value pairs, not a list"},
+		{"missing title", "---\ndescription: D\n---\n", FrontMatter{}, "", "p.md:2:1: missing title: add a line such as title: My page to the front matter"},
+		{"missing title after blank lines", "---\n\n# a comment\n  description: D\n---\n", FrontMatter{}, "", "p.md:4:3: missing title: add a line such as title: My page to the front matter"},
+		{"empty title", "---\ntitle:\ndescription: D\n---\n", FrontMatter{}, "", "p.md:2:7: the title is empty: write the page's title after title:"},
+		{"empty front matter", "---\n# nothing\n---\nBody\n", FrontMatter{}, "", "p.md:3:1: front matter is empty: a page needs at least a title (add a line such as title: My page above this one)"},
+		{"yes is not a boolean", "---\ntitle: T\ndraft: yes\n---\n", FrontMatter{}, "", `p.md:3:8: draft must be true or false, not "yes"`},
+		{"a syntax error at its line, in plain words", "---\ntitle: T\ndescription: D\n tags: [a]\n---\n", FrontMatter{}, "", "p.md:4:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fm, body, errs := ParseFrontMatter("p.md", []byte(tt.src))
+			if got := errs.Error(); got != tt.errs && !(strings.HasSuffix(tt.errs, ":") && strings.HasPrefix(got, tt.errs)) {
+				t.Fatalf("errors:\n got %s\nwant %s", got, tt.errs)
+			}
+			if tt.errs != "" {
+				return
+			}
+			if string(body) != tt.body {
+				t.Errorf("body %q, want %q", body, tt.body)
+			}
+			if fmt.Sprint(fm.Tags, fm.Aliases, fm.aliasPos) != fmt.Sprint(tt.want.Tags, tt.want.Aliases, tt.want.aliasPos) {
+				t.Errorf("tags, aliases and their positions %v %v %v, want %v %v %v", fm.Tags, fm.Aliases, fm.aliasPos, tt.want.Tags, tt.want.Aliases, tt.want.aliasPos)
+			}
+			fm.Tags, tt.want.Tags, fm.Aliases, tt.want.Aliases, fm.aliasPos, tt.want.aliasPos = nil, nil, nil, nil, nil, nil
+			if !fm.Date.Equal(tt.want.Date) || !fm.Lastmod.Equal(tt.want.Lastmod) {
+				t.Errorf("dates %v %v, want %v %v", fm.Date, fm.Lastmod, tt.want.Date, tt.want.Lastmod)
+			}
+			fm.Date, fm.Lastmod, tt.want.Date, tt.want.Lastmod = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+			if fmt.Sprintf("%+v", fm) != fmt.Sprintf("%+v", tt.want) {
+				t.Errorf("got %+v, want %+v", fm, tt.want)
+			}
+		})
+	}
+}
+
+// TestFrontMatterSyntaxErrors holds syntax errors in front matter to
+// yamldoc's rules: at the line of the mistake (counted from the top of the
+// file), in words a writer understands, never the parser's own.
+func TestFrontMatterSyntaxErrors(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"indented key", "---\ntitle: T\ndescription: D\n tags: [a]\n---\n", `p.md:4:2: this line is indented more than line 3 above it: line up "tags" with "description"`},
+		{"unclosed quote", "---\ntitle: \"T\ndate: 2026-01-01\n---\n", "p.md:2:8: the quote opened here is never closed"},
+		{"colon in a value", "---\ntitle: Note: this\n---\n", `p.md:2:8: a text holding ": " must be in quotes: write it as title: "Note: this"`},
+		{"tab", "---\ntitle: T\n\tweight: 1\n---\n", "p.md:3:1: this line is indented with a tab; indent with spaces only"},
+	}
+	jargon := []string{"mapping values are not allowed", "did not find expected", "found character", "scalar", "could not find", "yaml:"}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, errs := ParseFrontMatter("p.md", []byte(tt.src))
+			if len(errs) != 1 || errs[0].Error() != tt.want {
+				t.Fatalf("got %v\nwant %s", errs, tt.want)
+			}
+			for _, j := range jargon {
+				if strings.Contains(errs[0].Msg, j) {
+					t.Errorf("%q holds the parser's jargon %q", errs[0].Msg, j)
+				}
+			}
+		})
+	}
+}
+
+func TestParseConfig(t *testing.T) {
+	cfg, errs := ParseConfig([]byte("title: T\nbaseURL: https://example.org/help\ntheme: mine\nmenu:\n  - {name: A, url: /a/}\nhelp: |\n    Call.\nmarkdown: {unsafe: true}\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if cfg.BaseURL != "https://example.org/help/" || cfg.BasePath() != "/help/" || cfg.Origin() != "https://example.org" {
+		t.Errorf("base %q %q %q", cfg.BaseURL, cfg.BasePath(), cfg.Origin())
+	}
+	if !cfg.TrustHTML || cfg.Help != "Call.\n" || len(cfg.Menu) != 1 || cfg.Menu[0].Line != 5 || cfg.Menu[0].Col != 20 {
+		t.Errorf("got %+v", cfg)
+	}
+	// Positions come from the nodes: the help text's first line and its
+	// indentation, the theme's name.
+	if cfg.HelpLine != 7 || cfg.HelpCol != 5 || cfg.HelpIndent != 4 || cfg.ThemeLine != 3 || cfg.ThemeCol != 8 {
+		t.Errorf("positions: help %d:%d indent %d, theme %d:%d", cfg.HelpLine, cfg.HelpCol, cfg.HelpIndent, cfg.ThemeLine, cfg.ThemeCol)
+	}
+	cfg, _ = ParseConfig([]byte("title: T\nbaseURL: https://example.org/\n"))
+	if cfg.Language != "en" || cfg.Theme != "default" {
+		t.Errorf("defaults %q %q", cfg.Language, cfg.Theme)
+	}
+	cfg, _ = ParseConfig([]byte("title: T\nbaseURL: https://example.org/\nhelp: \"Call [us](x.md).\"\n"))
+	if cfg.HelpLine != 3 || cfg.HelpCol != 8 || cfg.HelpIndent != 0 {
+		t.Errorf("quoted help at %d:%d indent %d, want 3:8 (inside the quote)", cfg.HelpLine, cfg.HelpCol, cfg.HelpIndent)
+	}
+}
+
+// TestConfigErrors holds site.yaml's errors: each at its position, taken
+// from the YAML nodes.
+func TestConfigErrors(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"empty", "", "content/site.yaml: site.yaml is empty: it needs at least title and baseURL"},
+		{"comments only", "# a site\n", "content/site.yaml: site.yaml is empty: it needs at least title and baseURL"},
+		{"no title", "\nbaseURL: https://example.org/\n", "content/site.yaml:2:1: site.yaml needs a title: add a line such as title: My site"},
+		{"duplicate key", "title: T\nbaseURL: https://example.org/\ntitle: U\n", `content/site.yaml:3:1: duplicate key "title" (first at line 1)`},
+		{"unknown key", "title: T\nbaseURL: https://example.org/\nthem: x\n", `content/site.yaml:3:1: unknown key "them" in site.yaml (did you mean "theme"?)`},
+		{"bad base URL", "title: T\nbaseURL: example.org\n", `content/site.yaml:2:10: baseURL must be an absolute http or https URL such as https://example.org/, not "example.org"`},
+		{"menu not a list", "title: T\nbaseURL: https://example.org/\nmenu: guides\n", "content/site.yaml:3:7: menu must be a list of entries with name and url"},
+		{"menu entry without url", "title: T\nbaseURL: https://example.org/\nmenu:\n  - name: A\n", "content/site.yaml:4:5: a menu entry needs a name and a url"},
+		{"trustHTML yes", "title: T\nbaseURL: https://example.org/\ntrustHTML: yes\n", `content/site.yaml:3:12: trustHTML must be true or false, not "yes"`},
+		{"syntax error", "title: T\nbaseURL: https://example.org/\n  menu: x\n", "content/site.yaml:3:3: "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs := ParseConfig([]byte(tt.src))
+			got := errs.Error()
+			if got != tt.want && !(strings.HasSuffix(tt.want, ": ") && strings.HasPrefix(got, tt.want)) {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzFrontMatter checks that any input parses without panicking, that
+// every error points inside the file, and that the body is a suffix of it.
+func FuzzFrontMatter(f *testing.F) {
+	f.Add("---\ntitle: T\ndate: 2026-01-02\ntags: [a]\n---\nBody\n")
+	f.Add("---\ntitle: [\n---\n")
+	f.Add("+++\n")
+	f.Add("---\n- x\n---\n")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, src string) {
+		fm, body, errs := ParseFrontMatter("p.md", []byte(src))
+		lines := strings.Count(src, "\n") + 1
+		for _, e := range errs {
+			if e.Line < 0 || e.Line > lines+1 {
+				t.Errorf("error outside the file (%d lines): %v", lines, e)
+			}
+		}
+		if len(errs) == 0 {
+			if !strings.HasSuffix(src, string(body)) {
+				t.Errorf("body is not the end of the file")
+			}
+			if fm.Title == "" {
+				t.Errorf("no error and no title")
+			}
+		}
+	})
+}
+
+// FuzzConfig checks that any site.yaml parses without panicking and that a
+// config without errors has what a build needs.
+func FuzzConfig(f *testing.F) {
+	f.Add("title: T\nbaseURL: https://example.org/\n")
+	f.Add("titel: T\nbaseURL: ftp://x\nmenu: [{name: a}]\n")
+	f.Add("help: |\n  x\nmarkdown: {unsafe: yes}\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		cfg, errs := ParseConfig([]byte(src))
+		if len(errs) == 0 {
+			if cfg.Title == "" || !strings.HasSuffix(cfg.BasePath(), "/") {
+				t.Errorf("valid config without title or base path: %+v", cfg)
+			}
+		}
+	})
+}
+
+func TestBaseURL(t *testing.T) {
+	tests := []struct {
+		raw, want, path, err string
+	}{
+		{"https://example.org", "https://example.org/", "/", ""},
+		{"https://example.org/help", "https://example.org/help/", "/help/", ""},
+		{"http://localhost:1313/a/b/", "http://localhost:1313/a/b/", "/a/b/", ""},
+		{"https://example.org/my%20site/", "https://example.org/my%20site/", "/my%20site/", ""},
+		{"https://example.org//x/", "", "", `baseURL's path "//x/" has an empty, "." or ".." part: write "https://example.org/x/" instead of "https://example.org//x/"`},
+		{"https://example.org/a//b", "", "", `write "https://example.org/a/b/"`},
+		{"https://example.org/a/../b/", "", "", `write "https://example.org/b/"`},
+		{"https://example.org/./", "", "", `write "https://example.org/"`},
+		{"https:///x/", "", "", "baseURL must be an absolute http or https URL"},
+		{"ftp://example.org/", "", "", "baseURL must be an absolute http or https URL"},
+		{"https://example.org/?q=1", "", "", "must not have a query or fragment"},
+	}
+	for _, tt := range tests {
+		var c Config
+		err := c.SetBaseURL(tt.raw)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Msg, tt.err) {
+				t.Errorf("%s: got %v, want %q", tt.raw, err, tt.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", tt.raw, err)
+			continue
+		}
+		if c.BaseURL != tt.want || c.BasePath() != tt.path {
+			t.Errorf("%s: %q %q, want %q %q", tt.raw, c.BaseURL, c.BasePath(), tt.want, tt.path)
+		}
+	}
+}
+
+// FuzzBaseURL checks that an accepted base URL gives a base path that
+// every site URL can start with: it starts and ends with "/", has no empty
+// part (so no URL of the site is protocol-relative), and joined to the
+// origin it parses back to the same host.
+func FuzzBaseURL(f *testing.F) {
+	for _, s := range []string{"https://example.org/", "https://example.org//x/", "http://a:1/b/../c", "https://x/%2F%2F/", "https://x/a b/", "https://[::1]:8/p"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		var c Config
+		if err := c.SetBaseURL(raw); err != nil {
+			return
+		}
+		p := c.BasePath()
+		if !strings.HasPrefix(p, "/") || !strings.HasSuffix(p, "/") || strings.Contains(p, "//") {
+			t.Fatalf("%q: base path %q", raw, p)
+		}
+		u, err := url.Parse(c.Origin() + p + "guides/a/")
+		if err != nil || u.Host != c.base.Host {
+			t.Fatalf("%q: %q does not parse back (%v)", raw, c.Origin()+p, err)
+		}
+	})
+}

@@ -1,0 +1,253 @@
+package content
+
+import (
+	"crypto/sha256"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"mutual/internal/diag"
+	"mutual/internal/worksheet"
+)
+
+// Kind is what a source is, by its path (see Scan).
+type Kind int
+
+const (
+	PageSource      Kind = iota // a Markdown page
+	IndexSource                 // a section's (or the home page's) _index.md
+	WorksheetSource             // a worksheet under content/worksheets/
+	FileSource                  // any other file, copied as it is
+)
+
+// Source is one file under content/, read and parsed. Sources are kept
+// between builds and re-read only when their size or time changes.
+type Source struct {
+	Rel  string // slash path relative to content/: "guides/listening.md"
+	Kind Kind
+	Size int64
+	Mod  time.Time
+	Sum  [32]byte // of the file's bytes (not for FileSource)
+
+	FrontMatter FrontMatter          // PageSource and IndexSource
+	Body        []byte               // the Markdown after the front matter
+	Dropped     bool                 // Body let go after rendering: read the file again next time
+	Worksheet   *worksheet.Worksheet // WorksheetSource, when it parsed
+	Errs        diag.List            // what reading and parsing found
+
+	svgChecked bool      // an SVG image was checked (see active.go)
+	svgErrs    diag.List // and what its check found
+}
+
+// URLPos is where the source sets its page's address: its slug, or
+// nothing (the zero Pos) when the address comes from its path.
+func (s *Source) URLPos() Pos { return s.FrontMatter.slugPos }
+
+// Path is the site-relative path used in messages.
+func (s *Source) Path() string { return "content/" + s.Rel }
+
+func classify(rel string) Kind {
+	base := path.Base(rel)
+	switch {
+	case strings.HasSuffix(base, ".md") && base == "_index.md":
+		return IndexSource
+	case strings.HasSuffix(base, ".md"):
+		return PageSource
+	case (strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) && strings.HasPrefix(rel, "worksheets/"):
+		return WorksheetSource
+	}
+	return FileSource
+}
+
+// Scan walks content/ and returns its sources sorted by path, reusing prev
+// entries whose file did not change. site.yaml (or .yml) is not a source. With a
+// hint (the paths a watcher saw change), only the files it names, or that
+// lie in a folder it names, or are new, are looked at again; without one,
+// every file's size and time are checked.
+//
+// The walk itself only lists folders; files are looked at (stat, and read
+// and parsed when new or changed) on every core.
+//
+// within, when not "", is the site folder with its links resolved: a
+// symbolic link that leads outside it is not a source but an error naming
+// the link and its target, in the returned list.
+func Scan(contentDir, within string, prev map[string]*Source, hint []string) ([]*Source, diag.List, error) {
+	hinted := func(p string) bool {
+		for _, h := range hint {
+			if p == h || strings.HasPrefix(p, h+string(filepath.Separator)) {
+				return true
+			}
+		}
+		return false
+	}
+	var found []*Source
+	var todo []string // the paths of found[i] still to look at, "" when reused
+	var linkErrs diag.List
+	err := filepath.WalkDir(contentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == contentDir {
+			return nil
+		}
+		if Hidden(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+			return nil
+		}
+		rel, err := filepath.Rel(contentDir, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if rel == "site.yaml" || rel == "site.yml" {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 && within != "" {
+			if target, out := LinkOutside(p, within); out {
+				linkErrs.Add("content/"+rel, 0, 0, "symbolic link to %s, which is outside the site folder: copy what it points to into the site instead", target)
+				return nil
+			}
+		}
+		if old := prev[rel]; old != nil && !old.Dropped && hint != nil && !hinted(p) {
+			found = append(found, old)
+			todo = append(todo, "")
+			return nil
+		}
+		found = append(found, &Source{Rel: rel, Kind: classify(rel), Sum: unread})
+		todo = append(todo, p)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	statErrs := make([]error, len(found))
+	parallel(len(found), func(i int) {
+		if todo[i] == "" {
+			return
+		}
+		found[i], statErrs[i] = look(todo[i], found[i], prev[found[i].Rel])
+	})
+	// The first error in walk order, as the walk would have returned it.
+	for _, err := range statErrs {
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	found = slices.DeleteFunc(found, func(s *Source) bool { return s == nil })
+	sort.Slice(found, func(i, j int) bool { return found[i].Rel < found[j].Rel })
+	return found, linkErrs, nil
+}
+
+// look fills s, a file found by the walk at path p, or returns old when
+// the file has the size and time old was read with. It returns nil for a
+// folder (a symbolic link to one). Pages and worksheets are read and parsed;
+// other files only looked at.
+func look(p string, s, old *Source) (*Source, error) {
+	reusable := func(st fs.FileInfo) bool {
+		return old != nil && !old.Dropped && old.Size == st.Size() && old.Mod.Equal(st.ModTime())
+	}
+	if s.Kind == FileSource || old != nil && !old.Dropped {
+		// Stat first: an unchanged file is not read again.
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if st.IsDir() {
+			return nil, nil
+		}
+		if reusable(st) {
+			return old, nil
+		}
+		s.Size, s.Mod = st.Size(), st.ModTime()
+		if s.Kind == FileSource {
+			return s, nil
+		}
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		if _, serr := os.Stat(p); serr != nil {
+			return nil, serr // gone, or a broken link: as the walk reports it
+		}
+		s.Errs.Add(s.Path(), 0, 0, "cannot read: %v", err)
+		return s, nil
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, nil
+	}
+	s.Size, s.Mod = st.Size(), st.ModTime()
+	limit := int64(MaxPageSize)
+	if s.Kind == WorksheetSource {
+		limit = MaxWorksheetSize
+	}
+	if st.Size() > limit {
+		s.Errs.Add(s.Path(), 0, 0, "%s", (&TooBigError{size: st.Size(), limit: limit, what: kindNames[s.Kind]}).Error())
+		return s, nil
+	}
+	src := make([]byte, 0, st.Size()+1) // +1: EOF is seen without growing
+	for {
+		if int64(len(src)) > limit {
+			s.Errs.Add(s.Path(), 0, 0, "%s", (&TooBigError{size: int64(len(src)), limit: limit, what: kindNames[s.Kind]}).Error())
+			return s, nil
+		}
+		n, err := f.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			s.Errs.Add(s.Path(), 0, 0, "cannot read: %v", err)
+			return s, nil
+		}
+		if len(src) == cap(src) {
+			src = slices.Grow(src, 4096)
+		}
+	}
+	s.Sum = sha256.Sum256(src)
+	switch s.Kind {
+	case PageSource, IndexSource:
+		s.FrontMatter, s.Body, s.Errs = ParseFrontMatter(s.Path(), src)
+	case WorksheetSource:
+		s.Worksheet, s.Errs = worksheet.Parse(s.Path(), src)
+	}
+	return s, nil
+}
+
+// unread marks a source whose bytes have not been read yet.
+var unread = [32]byte{0xff, 0xfe}
+
+// parallel calls fn(0..n-1) on every core.
+func parallel(n int, fn func(i int)) {
+	workers := min(workerCount(), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
+}

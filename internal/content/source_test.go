@@ -1,0 +1,141 @@
+package content
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// writeTree writes files (slash paths relative to dir) with their contents.
+func writeTree(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func rels(srcs []*Source) string {
+	var out []string
+	for _, s := range srcs {
+		out = append(out, s.Rel)
+	}
+	return strings.Join(out, " ")
+}
+
+// TestScan checks what the walk finds and how each file is looked at:
+// what is read and parsed, what is skipped, and that symbolic links are
+// followed.
+func TestScan(t *testing.T) {
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	writeTree(t, content, map[string]string{
+		"site.yaml":             "title: S\n",
+		"_index.md":             "---\ntitle: Home\n---\n",
+		"guides/a.md":           "---\ntitle: A\ntags: [x, y]\n---\nBody of a.\n",
+		"guides/b.md":           "---\ntitle: \"B: the second\"\n---\n",
+		"guides/.draft.md":      "---\ntitle: Hidden\n---\n",
+		".hidden/c.md":          "---\ntitle: C\n---\n",
+		"guides/img/photo.png":  "png",
+		"worksheets/w.yaml":     "not a worksheet: [\n",
+		"elsewhere/linked.md":   "---\ntitle: Linked\n---\n",
+		"elsewhere/folder/d.md": "---\ntitle: D\n---\n",
+	})
+	if err := os.Symlink(filepath.Join(content, "elsewhere", "linked.md"), filepath.Join(content, "guides", "link.md")); err != nil {
+		t.Fatal(err)
+	}
+	// A link to a folder is not walked into, and not taken for a file.
+	if err := os.Symlink(filepath.Join(content, "elsewhere", "folder"), filepath.Join(content, "guides", "folder-link")); err != nil {
+		t.Fatal(err)
+	}
+	srcs, _, err := Scan(content, "", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "_index.md elsewhere/folder/d.md elsewhere/linked.md guides/a.md guides/b.md guides/img/photo.png guides/link.md worksheets/w.yaml"
+	if got := rels(srcs); got != want {
+		t.Fatalf("found\n %s\nwant\n %s", got, want)
+	}
+	by := map[string]*Source{}
+	for _, s := range srcs {
+		by[s.Rel] = s
+	}
+	if a := by["guides/a.md"]; a.FrontMatter.Title != "A" || strings.Join(a.FrontMatter.Tags, ",") != "x,y" || string(a.Body) != "Body of a.\n" || a.Sum == unread || len(a.Errs) > 0 {
+		t.Errorf("guides/a.md: %+v", a)
+	}
+	if b := by["guides/b.md"]; b.FrontMatter.Title != "B: the second" {
+		t.Errorf("guides/b.md title %q", b.FrontMatter.Title)
+	}
+	if l := by["guides/link.md"]; l.FrontMatter.Title != "Linked" || l.Size == 0 {
+		t.Errorf("the link was not followed: %+v", l)
+	}
+	if p := by["guides/img/photo.png"]; p.Kind != FileSource || p.Size != 3 || p.Sum != unread || p.Mod.IsZero() {
+		t.Errorf("a plain file is looked at, not read: %+v", p)
+	}
+	if w := by["worksheets/w.yaml"]; len(w.Errs) == 0 || !strings.HasPrefix(w.Errs[0].Path, "content/worksheets/w.yaml") {
+		t.Errorf("worksheet errors: %v", w.Errs)
+	}
+
+	// A second scan reuses what did not change and reads what did.
+	prev := by
+	later := time.Now().Add(time.Hour)
+	writeTree(t, content, map[string]string{"guides/b.md": "---\ntitle: B again\n---\n"})
+	if err := os.Chtimes(filepath.Join(content, "guides", "b.md"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	again, _, err := Scan(content, "", prev, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range again {
+		switch changed := s.Rel == "guides/b.md"; {
+		case changed && (s == prev[s.Rel] || s.FrontMatter.Title != "B again"):
+			t.Errorf("%s changed but was not read again: %+v", s.Rel, s)
+		case !changed && s != prev[s.Rel]:
+			t.Errorf("%s did not change but was read again", s.Rel)
+		}
+	}
+
+	// With a hint, only the named files are looked at.
+	writeTree(t, content, map[string]string{"guides/a.md": "---\ntitle: A again, longer\n---\n"})
+	hinted, _, err := Scan(content, "", prev, []string{filepath.Join(content, "guides", "b.md")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range hinted {
+		if s.Rel == "guides/a.md" && s != prev[s.Rel] {
+			t.Errorf("guides/a.md is not in the hint but was looked at")
+		}
+	}
+}
+
+func TestScanBrokenLink(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.md": "---\ntitle: A\n---\n", "z.md": "---\ntitle: Z\n---\n"})
+	if err := os.Symlink(filepath.Join(dir, "missing.md"), filepath.Join(dir, "broken.md")); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := Scan(dir, "", nil, nil)
+	if err == nil || !strings.Contains(err.Error(), "broken.md") {
+		t.Fatalf("got %v, want an error naming broken.md", err)
+	}
+}
+
+func TestParallel(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 3, 100} {
+		seen := make([]int, n)
+		parallel(n, func(i int) { seen[i]++ })
+		for i, c := range seen {
+			if c != 1 {
+				t.Errorf("n=%d: fn(%d) called %d times", n, i, c)
+			}
+		}
+	}
+}

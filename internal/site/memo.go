@@ -1,0 +1,243 @@
+package site
+
+import (
+	"encoding/binary"
+	"hash/maphash"
+	"path"
+	"strconv"
+	"time"
+
+	"mutual/internal/content"
+	"mutual/internal/theme"
+)
+
+// The memo layer: what each output of a build depends on, in one place.
+// A rebuild keeps an output when the key of what it depends on is the one
+// the previous build wrote it with, and renders it again otherwise:
+//
+//	output                     depends on
+//	a page                     the site (below), its source's bytes, its own card, and the
+//	                           cards of the pages it shows (pageData records them)
+//	a worksheet page           the same, and every page's card (its "see" links show other
+//	                           pages' titles)
+//	a page's Markdown body     its bytes and what links resolve against: every source's path
+//	                           and kind, every page's URL, the drafts left out, the base path
+//	                           and trustHTML
+//	sitemap, feed, robots.txt, every page's card and the site
+//	redirects
+//	an asset                   its bytes (a fingerprinted name carries their hash)
+//	a content file             its size and time
+//
+// The site is everything every page may show: mutual's version, the
+// options (drafts, scripts), site.yaml's bytes, every layout's bytes, every
+// asset's name and output path, what bodies depend on, and the newest date
+// of the content ("year", the feed).
+//
+// A page's card is everything another output may show of it, and the one
+// list of page fields the memo knows (card): a page that gains a field
+// other pages show adds it there, and nowhere else. When no card and
+// nothing of the site changed, only pages whose own file changed can have
+// new output, and the others are kept without assembling their data.
+//
+// Keys live only in memory, for the lifetime of one Builder, so a fast
+// seeded hash is enough: they are compared, never stored or shown.
+type memo struct {
+	seed  maphash.Seed
+	site  string // what every page depends on
+	body  string // what a Markdown body depends on besides its bytes
+	cards string // the site and every page's card
+	// css and other split the inputs into stylesheets and everything
+	// else, for Stats.CSSOnly.
+	css, other string
+}
+
+// memoInputs are the inputs of one build the memo reads.
+type memoInputs struct {
+	version   string
+	config    []byte // site.yaml as read
+	drafts    bool
+	scripts   []string
+	cfg       *content.Config
+	sources   []*content.Source
+	model     *content.Model
+	templates []byte // theme.Templates.Hash
+	assets    theme.Assets
+	latest    time.Time // content.Model.Newest
+}
+
+func newMemo(seed maphash.Seed, in memoInputs) *memo {
+	m := &memo{seed: seed}
+	body := m.keyer()
+	body.str(in.cfg.BasePath())
+	body.bool(in.cfg.TrustHTML)
+	for _, s := range in.sources {
+		body.str(s.Rel)
+		body.int(int64(s.Kind))
+	}
+	for _, rel := range sortedKeys(in.model.Drafts) {
+		body.str("draft:" + rel)
+	}
+	for _, n := range in.model.Nodes {
+		body.str(n.URL)
+	}
+	m.body = body.sum()
+
+	site := m.keyer()
+	site.str(in.version)
+	site.bool(in.drafts)
+	site.int(int64(len(in.scripts)))
+	for _, s := range in.scripts {
+		site.str(s)
+	}
+	site.bytes(in.config)
+	site.bytes(in.templates)
+	for _, name := range in.assets.Names() {
+		site.str(name)
+		site.str(in.assets[name].Out)
+	}
+	site.str(m.body)
+	site.time(in.latest)
+	m.site = site.sum()
+
+	cards := m.keyer()
+	cards.str(m.site)
+	for _, n := range in.model.Nodes {
+		card(cards, n)
+	}
+	m.cards = cards.sum()
+
+	css, other := m.keyer(), m.keyer()
+	for _, name := range in.assets.Names() {
+		k := other
+		if path.Ext(name) == ".css" {
+			k = css
+		}
+		k.str(name)
+		k.str(in.assets[name].Out)
+	}
+	other.bytes(in.templates)
+	for _, s := range in.sources {
+		other.str(s.Rel)
+		other.int(s.Size)
+		other.time(s.Mod)
+		other.bytes(s.Sum[:])
+	}
+	other.bytes(in.config)
+	other.bool(in.drafts)
+	for _, s := range in.scripts {
+		other.str(s)
+	}
+	m.css, m.other = css.sum(), other.sum()
+	return m
+}
+
+// card writes what other outputs may show of a page: its address, kind,
+// title, description, dates, weight (its place in lists), minutes, tags
+// (as named and linked on every page), aliases, and how many pages its
+// list has (a section's pages, a tag's pages).
+func card(k *keyer, n *content.Node) {
+	k.str(n.URL)
+	k.str(n.Kind)
+	k.str(n.Title)
+	k.str(n.Description)
+	k.time(n.Date)
+	k.time(n.Lastmod)
+	k.int(int64(n.Weight))
+	k.int(int64(n.Minutes))
+	k.int(int64(len(n.Tags)))
+	for _, t := range n.Tags {
+		k.str(t.Name)
+		k.str(t.Slug)
+	}
+	k.int(int64(len(n.Aliases)))
+	for _, a := range n.Aliases {
+		k.str(a.URL)
+	}
+	switch {
+	case n.Kind == "section" || n.Kind == "home":
+		k.int(int64(len(n.Section.Pages)))
+	case n.Kind == "tag":
+		k.int(int64(len(n.Tag.Nodes)))
+	}
+}
+
+// bodyKey is the key of the Markdown body of s.
+func (m *memo) bodyKey(s *content.Source) string {
+	k := m.keyer()
+	k.bytes(s.Sum[:])
+	k.str(m.body)
+	return k.sum()
+}
+
+// pageKey is the key of n's page, which shows the pages shown.
+func (m *memo) pageKey(n *content.Node, shown []*content.Node) string {
+	k := m.keyer()
+	k.str(m.site)
+	if n.Src != nil {
+		k.bytes(n.Src.Sum[:])
+	}
+	if n.Kind == "worksheet" {
+		k.str(m.cards)
+	}
+	card(k, n)
+	k.int(int64(len(shown)))
+	for _, s := range shown {
+		card(k, s)
+	}
+	return k.sum()
+}
+
+// bytesKey is the key of an output given as bytes: their hash.
+func (m *memo) bytesKey(data []byte) string {
+	k := m.keyer()
+	k.bytes(data)
+	return k.sum()
+}
+
+// fileKey is the key of a content file copied as it is.
+func fileKey(s *content.Source) string {
+	return "file:" + strconv.FormatInt(s.Size, 10) + ":" + strconv.FormatInt(s.Mod.UnixNano(), 10)
+}
+
+func (m *memo) keyer() *keyer {
+	k := &keyer{}
+	k.h.SetSeed(m.seed)
+	return k
+}
+
+// keyer writes values into a key unambiguously: texts end with a NUL,
+// byte strings are length-prefixed.
+type keyer struct {
+	h   maphash.Hash
+	buf [8]byte
+}
+
+func (k *keyer) str(s string) {
+	k.h.WriteString(s)
+	k.h.WriteByte(0)
+}
+
+func (k *keyer) bytes(b []byte) {
+	k.int(int64(len(b)))
+	k.h.Write(b)
+}
+
+func (k *keyer) int(i int64) {
+	binary.LittleEndian.PutUint64(k.buf[:], uint64(i))
+	k.h.Write(k.buf[:])
+}
+
+func (k *keyer) bool(b bool) {
+	if b {
+		k.int(1)
+	} else {
+		k.int(0)
+	}
+}
+
+func (k *keyer) time(t time.Time) {
+	k.int(t.Unix())
+	k.int(int64(t.Nanosecond()))
+}
+
+func (k *keyer) sum() string { return strconv.FormatUint(k.h.Sum64(), 36) }

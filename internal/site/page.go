@@ -1,0 +1,186 @@
+package site
+
+import (
+	"bytes"
+	"path/filepath"
+	"sync"
+
+	"mutual/internal/content"
+	"mutual/internal/diag"
+	"mutual/internal/markdown"
+	"mutual/internal/output"
+	"mutual/internal/render"
+	"mutual/internal/theme"
+)
+
+// pageJob is what rendering the pages of one build needs: read-only
+// inputs, and the two stores that take results from every core (the write
+// plan and the bodies kept for the next build).
+type pageJob struct {
+	*world
+	templates  *theme.Templates
+	md         *markdown.Markdown
+	keys       *memo
+	prev       *last // the previous build, for an incremental one; else nil
+	bodies     *render.Bodies
+	keepBodies bool // keep bodies for the next build; else let each page's Markdown go once rendered
+	plan       *output.Plan
+}
+
+// pageResult is what rendering one page tells the rest of the build.
+type pageResult struct {
+	ids      map[string]bool   // its headings' ids, for links to them
+	links    []content.LinkRef // its links to headings
+	errs     diag.List
+	warns    diag.List
+	rendered bool // its layout ran
+}
+
+// page renders n into the plan, unless the memo shows the previous build's
+// output is still right.
+func (j *pageJob) page(n *content.Node) pageResult {
+	var r pageResult
+	isBody := n.Src != nil && n.Kind != "worksheet"
+	var bodyKey string
+	var body *render.Body
+	if isBody {
+		bodyKey = j.keys.bodyKey(n.Src)
+		body = j.bodies.Get(n.Src.Rel, bodyKey)
+	}
+	learn := func(b *render.Body) {
+		r.ids, r.links, r.errs, r.warns = b.IDs, b.Links, b.Errs, b.Warns
+	}
+	// Keeping an output needs its body's headings and links, to check
+	// links: a page whose body is not kept is rendered again.
+	canKeep := j.prev != nil && (!isBody || body != nil)
+	if canKeep && j.prev.keys.cards == j.keys.cards && (n.Src == nil || j.prev.sources[n.Src.Rel] == n.Src) {
+		// Neither this page's file nor anything any page shows changed:
+		// its output cannot have changed either.
+		if _, ok := j.plan.Previous(n.Out); ok {
+			if body != nil {
+				learn(body)
+			}
+			j.plan.Keep(n.Out)
+			return r
+		}
+	}
+	p, shown := j.pageData(n)
+	key := j.keys.pageKey(n, shown)
+	if canKeep && j.plan.Unchanged(n.Out, key) {
+		if body != nil {
+			learn(body)
+		}
+		j.plan.Keep(n.Out)
+		return r
+	}
+	if isBody {
+		if body == nil {
+			body = render.NewBody(j.md, n.Src, j.res, bodyKey)
+			if j.keepBodies {
+				j.bodies.Put(n.Src.Rel, body)
+			} else {
+				// A one-off build needs the Markdown no more: let it go.
+				n.Src.Body, n.Src.Dropped = nil, true
+			}
+		}
+		learn(body)
+		p.Content = body.HTML
+		if len(body.Headings) >= 3 {
+			p.TOC = render.TOC(body.Headings)
+			p.TableOfContents = render.TableOfContents(p.TOC)
+		}
+	}
+	if n.Kind == "worksheet" {
+		view, links, errs, warns := render.Worksheet(n.Src, render.WorksheetEnv{
+			Markdown: j.md, Resolver: j.res, Help: j.site.Help,
+			WasmURL:     j.assets.URL(j.basePath, "wasm/scorer.wasm"),
+			WasmExecURL: j.assets.URL(j.basePath, "js/wasm_exec.js"),
+			ScriptURL:   j.assets.URL(j.basePath, "js/worksheet.js"),
+		})
+		r.links, r.errs, r.warns = links, errs, warns
+		if view == nil {
+			return r
+		}
+		p.Worksheet = view
+	}
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer pageBuffers.Put(buf)
+	if err := j.templates.Execute(buf, n.Kind, p); err != nil {
+		r.errs = append(r.errs, err)
+		return r
+	}
+	if err := j.plan.Put(n.Out, key, buf.Bytes()); err != nil {
+		r.errs.Add(n.Out, 0, 0, "cannot write: %v", err)
+	}
+	r.rendered = true
+	return r
+}
+
+// pageBuffers hold a page's output while its layout runs.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// writeFiles gives the plan every output that is not a page: the assets,
+// the content files copied as they are, the redirects of aliases, the
+// sitemap, the feed and robots.txt.
+func writeFiles(plan *output.Plan, w *world, keys *memo, prev *last, contentDir string) diag.List {
+	var errs diag.List
+	put := func(out, key string, data []byte) {
+		if err := plan.Put(out, key, data); err != nil {
+			errs.Add(out, 0, 0, "cannot write: %v", err)
+		}
+	}
+	for _, name := range w.assets.Names() {
+		a := w.assets[name]
+		if a.Out != a.Name {
+			put(a.Out, a.Out, a.Data) // the name carries the content hash
+			continue
+		}
+		put(a.Out, keys.bytesKey(a.Data), a.Data)
+	}
+	for _, rel := range sortedKeys(w.model.Files) {
+		s := w.model.Files[rel]
+		key := fileKey(s)
+		if prev != nil && plan.Unchanged(rel, key) {
+			plan.Keep(rel)
+			continue
+		}
+		if err := plan.Copy(rel, key, filepath.Join(contentDir, filepath.FromSlash(rel))); err != nil {
+			errs.Add(s.Path(), 0, 0, "cannot copy: %v", err)
+		}
+	}
+	// Redirects, sitemap, feed and robots.txt show every page's card and
+	// the site: when none of it changed, keep the last build's files.
+	same := prev != nil && prev.keys.cards == keys.cards
+	site := w.cfg.Origin() + w.basePath
+	icon := w.assets.URL(w.basePath, "favicon.svg")
+	for _, n := range w.model.Nodes {
+		for _, a := range n.Aliases {
+			out := content.OutFile(a.URL)
+			if same {
+				plan.Keep(out)
+				continue
+			}
+			data := render.Redirect(w.cfg.Language, w.basePath+n.Href, site+n.Href, icon)
+			put(out, keys.bytesKey(data), data)
+		}
+	}
+	if same {
+		for _, out := range []string{"sitemap.xml", "feed.xml", "robots.txt"} {
+			plan.Keep(out)
+		}
+		return errs
+	}
+	for _, f := range []struct {
+		out  string
+		data []byte
+	}{
+		{"sitemap.xml", render.Sitemap(w.model.Nodes, site)},
+		{"feed.xml", render.Feed(w.model.Guides(), render.FeedInfo{Site: site, Title: w.cfg.Title, Description: w.cfg.Description,
+			Language: w.cfg.Language, Latest: w.model.Newest(), Generator: Version})},
+		{"robots.txt", render.Robots(site)},
+	} {
+		put(f.out, keys.bytesKey(f.data), f.data)
+	}
+	return errs
+}

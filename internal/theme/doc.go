@@ -1,0 +1,48 @@
+// Package theme reads a site's theme chain and makes what its pages are
+// rendered with: layouts and partials (Templates), the template functions
+// (Funcs), and the static files as assets with fingerprinted names
+// (Assets).
+//
+// # The chain
+//
+// site.yaml names a theme (default: "default"); a theme's theme.yaml (or
+// theme.yml) may name the theme it extends. The override rule in one sentence: a file in
+// a theme beats the same path in the theme it extends, which beats the
+// built-in default. A theme is the folder themes/<name>/ of the site, or
+// for "default" the theme embedded in the binary when the site has no such
+// folder. A theme folder may be a symbolic link (a theme shared by several
+// sites); a link inside it that leads out of it is an error, and what it
+// points to is never read or published. Themes extending each other in a
+// loop, unknown themes and bad names are errors at the line that names
+// them.
+//
+// # Layouts and partials
+//
+// layouts/base.html is the page shell (it calls {{block "main" .}}); each
+// page kind (home, section, page, worksheet, tags, tag, 404) has a layout
+// <kind>.html that defines "main"; partials live in layouts/partials/.
+// Every layout receives the page's data (package site's Page). Partials are
+// called as in Hugo: {{partial "toc.html" .}} runs one with a context,
+// {{partialCached "footer.html" . .Kind}} once per build and distinct set
+// of variants (never per context: a cached partial must show nothing but
+// what its variants and the site determine). A partial's name must be a
+// quoted constant and a partial may not reach itself through partial
+// calls; both are reported when the theme is read, with template errors,
+// at the theme file's line and column.
+//
+// # Assets
+//
+// Every file under static/ is an asset, published at its path; generated
+// files (the code highlighting stylesheet, the worksheet schema, the
+// scorer) are added by the build with NewAsset. Stylesheets, scripts and
+// WebAssembly get a content hash in their name (css/main.1a2b3c4d5e.css),
+// so browsers may cache them forever; templates link to them by their
+// logical name with the asset function.
+//
+// # Trust
+//
+// Theme authors are trusted like the authors of a program: a theme's
+// layouts and scripts run on every page. Even so, a theme stays inside its
+// own folder, and its files have size limits (MaxLayoutSize,
+// MaxStaticSize).
+package theme

@@ -1,0 +1,131 @@
+package theme
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// parseTestTheme parses a one-theme chain made of files (paths under
+// layouts/), with extra template functions.
+func parseTestTheme(t *testing.T, files map[string]string, funcs template.FuncMap) (*Templates, error) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, body := range files {
+		fsys["layouts/"+name] = &fstest.MapFile{Data: []byte(body)}
+	}
+	ts, errs := Chain{{Name: "t", Dir: "themes/t", FS: fsys}}.Templates(funcs)
+	return ts, errs.Err()
+}
+
+func TestPartials(t *testing.T) {
+	calls := map[string]int{}
+	funcs := template.FuncMap{"count": func(name string) string { calls[name]++; return "" }}
+	ts, err := parseTestTheme(t, map[string]string{
+		"base.html": `{{block "main" .}}{{end}}`,
+		"page.html": `{{define "main"}}` +
+			`[{{partial "plain.html" .}}]` +
+			`[{{partialCached "once.html" .}}]` +
+			`[{{partialCached "partials/byKind.html" . .Kind}}]` +
+			`[{{partialCached "byTwo.html" . .Kind 3}}]{{end}}`,
+		"partials/plain.html":  `{{count "plain"}}<b>{{.Title}}</b>`,
+		"partials/once.html":   `{{count "once"}}{{.Site.Title}}`,
+		"partials/byKind.html": `{{count "byKind"}}{{.Kind}}`,
+		"partials/byTwo.html":  `{{count "byTwo"}}two`,
+	}, funcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type testSite struct{ Title string }
+	type testPage struct {
+		Kind, Title string
+		Site        *testSite
+	}
+	site := &testSite{Title: "S & co"}
+	pages := []*testPage{{Kind: "page", Title: "A<", Site: site}, {Kind: "page", Title: "B", Site: site}}
+	var got []string
+	for _, p := range pages {
+		var buf bytes.Buffer
+		if err := ts.Execute(&buf, p.Kind, p); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, buf.String())
+	}
+	want := []string{
+		"[<b>A&lt;</b>][S &amp; co][page][two]",
+		"[<b>B</b>][S &amp; co][page][two]",
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("page %d: got %q, want %q", i, got[i], want[i])
+		}
+	}
+	wantCalls := map[string]int{"plain": 2, "once": 1, "byKind": 1, "byTwo": 1}
+	for name, n := range wantCalls {
+		if calls[name] != n {
+			t.Errorf("%s ran %d times, want %d", name, calls[name], n)
+		}
+	}
+}
+
+func TestPartialErrors(t *testing.T) {
+	base := map[string]string{
+		"base.html":            `{{block "main" .}}{{end}}`,
+		"partials/footer.html": `footer`,
+	}
+	tests := []struct {
+		name string
+		page string
+		more map[string]string
+		want string
+	}{
+		{"unknown", `{{define "main"}}{{partial "fotter.html" .}}{{end}}`, nil,
+			`themes/t/layouts/page.html:1:20: no partial "fotter.html" in the theme chain (layouts/partials/fotter.html) (did you mean "footer.html"?)`},
+		{"not constant", `{{define "main"}}{{partial .Title .}}{{end}}`, nil,
+			`themes/t/layouts/page.html:1:20: partial takes the partial's name as a quoted constant, such as "footer.html"`},
+		{"no context", `{{define "main"}}{{partialCached "footer.html"}}{{end}}`, nil,
+			`themes/t/layouts/page.html:1:20: partialCached needs a partial's name and a context: {{partialCached "footer.html" .}}`},
+		{"itself", `{{define "main"}}{{partial "a.html" .}}{{end}}`, map[string]string{
+			"partials/a.html": "a\n{{partial \"b.html\" .}}",
+			"partials/b.html": `{{template "partials/a.html" .}}`,
+		}, `themes/t/layouts/partials/a.html:2:3: partial "b.html" calls itself again (partials/a.html -> partials/b.html -> partials/a.html): partials cannot recurse; use {{template}} for recursion`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			files := map[string]string{"page.html": tc.page}
+			for k, v := range base {
+				files[k] = v
+			}
+			for k, v := range tc.more {
+				files[k] = v
+			}
+			_, err := parseTestTheme(t, files, nil)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("got %v\nwant %s", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestVariantKeys checks that distinct variants never share a cache key.
+func TestVariantKeys(t *testing.T) {
+	type Link struct{ Title, URL string }
+	variants := [][]any{
+		{"a"}, {"a", ""}, {"", "a"}, {"ab"}, {"a", "b"}, {"1:a"},
+		{[]Link{{"a", "b"}}}, {[]Link{{"ab", ""}}}, {[]Link{{"a", "b"}, {"", ""}}}, {[]Link{}}, {[]Link(nil), "x"},
+		{1}, {"1"}, {true}, {"true"}, {Link{"a", "b"}}, {&Link{"a", "b"}},
+	}
+	seen := map[string]int{}
+	for i, vs := range variants {
+		var b strings.Builder
+		for _, v := range vs {
+			writeVariant(&b, v)
+		}
+		if j, ok := seen[b.String()]; ok {
+			t.Errorf("variants %v and %v share the key %q", variants[j], vs, b.String())
+		}
+		seen[b.String()] = i
+	}
+}

@@ -68,11 +68,15 @@ func loadConfig(src string) (cfg *hugoConfig, ok bool, err error) {
 		merge(cfg.root, root)
 	}
 	for _, name := range rootConfigNames {
-		if _, err := os.Lstat(filepath.Join(src, name)); err == nil {
+		if _, err := os.Lstat(filepath.Join(src, name)); err != nil {
+			continue
+		}
+		if !ok {
 			read(name, nil)
 			ok = true
-			break
+			continue
 		}
+		cfg.notes.Add(name, 0, 0, "not read: Hugo reads the first of %s that a site has, here %s", strings.Join(rootConfigNames, ", "), cfg.files[0])
 	}
 	dirs, err := os.ReadDir(filepath.Join(src, "config"))
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {

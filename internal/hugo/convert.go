@@ -20,6 +20,7 @@ type siteConfig struct {
 	Language    string // "" leaves mutual's default, en
 	Theme       string
 	Menu        []menuItem
+	Params      *node // Hugo's params, the default language's merged over the site's
 	// Comments written above a key, to say what the writer must check.
 	TitleComment, BaseURLComment string
 }
@@ -174,12 +175,21 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 		c.used = append(c.used, "defaultContentLanguage as language")
 	}
 
-	// params: description has a place; the rest is listed.
+	// params, as they are (templates read them as .Site.Params); the
+	// description is also the site's.
 	params := &node{kind: table}
-	for _, t := range []*node{root.value("params"), lang.value("params")} {
-		if t != nil && t.kind == table {
-			merge(params, t)
+	for _, e := range []*entry{root.get("params"), lang.get("params")} {
+		switch {
+		case e == nil || e.val.kind == null:
+		case e.val.kind == table:
+			merge(params, e.val)
+		default:
+			note(e.keyPos, "params must be keys and values, not %s: left out", kindWord(e.val.kind))
 		}
+	}
+	if n := len(params.entries); n > 0 {
+		c.cfg.Params = params
+		c.used = append(c.used, fmt.Sprintf("params (%d %s)", n, plural(n, "key", "keys")))
 	}
 	if s, ok := text(params.get("description")); ok && s != "" {
 		c.cfg.Description = s
@@ -188,13 +198,6 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 		c.cfg.Description = s
 		c.used = append(c.used, "description")
 	}
-	var rest []*entry
-	for _, e := range params.entries {
-		if !strings.EqualFold(e.key, "description") {
-			rest = append(rest, e)
-		}
-	}
-	noteGrouped(&c.ignored, rest, "params", "site.yaml has no place for them")
 
 	// menus
 	menus := &node{kind: table}
@@ -220,6 +223,7 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 		for _, t := range e.val.entries {
 			if s, _ := text(t); s == "tags" {
 				hasTags = true
+				c.used = append(c.used, "taxonomies."+t.key+" as tags")
 				continue
 			}
 			plural, _ := text(t)
@@ -339,32 +343,6 @@ func why(key string) string {
 	return "mutual has no such setting"
 }
 
-// noteGrouped reports the keys of entries in one line per file, at the
-// first of them in that file: "params author, repo (2 keys): why".
-func noteGrouped(list *diag.List, entries []*entry, what, reason string) {
-	byFile := map[string][]*entry{}
-	var files []string
-	for _, e := range entries {
-		if _, ok := byFile[e.keyPos.file]; !ok {
-			files = append(files, e.keyPos.file)
-		}
-		byFile[e.keyPos.file] = append(byFile[e.keyPos.file], e)
-	}
-	for _, f := range files {
-		es := byFile[f]
-		slices.SortStableFunc(es, func(a, b *entry) int {
-			return cmp.Or(cmp.Compare(a.keyPos.line, b.keyPos.line), cmp.Compare(a.keyPos.col, b.keyPos.col))
-		})
-		var names []string
-		for _, e := range es {
-			names = append(names, e.key)
-		}
-		first := es[0].keyPos
-		*list = append(*list, &diag.Error{Path: first.file, Line: first.line, Col: first.col,
-			Msg: fmt.Sprintf("%s %s (%d %s): %s", what, strings.Join(names, ", "), len(names), plural(len(names), "key", "keys"), reason)})
-	}
-}
-
 // hugoMenuEntry is one entry of Hugo's main menu, as far as mutual uses it.
 type hugoMenuEntry struct {
 	name, identifier, url string
@@ -437,6 +415,9 @@ func convertMenu(m *entry, index map[string]string, note func(pos, string, ...an
 			base := strings.TrimSuffix(path.Base(strings.Trim(cmp.Or(ref, e.url), "/")), ".md")
 			if base == "index" || base == "_index" || base == "." || base == "" {
 				base = path.Base(path.Dir(strings.Trim(cmp.Or(ref, e.url), "/")))
+			}
+			if base == "." || base == "/" {
+				base = ""
 			}
 			e.name = titleFromName(base)
 			if e.name == "" {

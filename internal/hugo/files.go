@@ -119,6 +119,9 @@ func (p *plan) addTree(dir folder, to string, mapName func(sub string) (string, 
 	}
 	abs = filepath.Clean(abs)
 	rootRel := relTo(p.src, abs)
+	if !within(abs, p.src) {
+		return outside(dir, rootRel, fmt.Sprintf("folder %q is outside the Hugo site: an import copies only what is inside the site", dir.path))
+	}
 	if _, err := os.Lstat(abs); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
@@ -131,10 +134,7 @@ func (p *plan) addTree(dir folder, to string, mapName func(sub string) (string, 
 		if real == p.src {
 			msg = fmt.Sprintf("folder %q is the Hugo site itself: an import needs the content in a folder of its own", dir.path)
 		}
-		if dir.at.file == "" {
-			return &diag.Error{Path: rootRel, Msg: msg}
-		}
-		return &diag.Error{Path: dir.at.file, Line: dir.at.line, Col: dir.at.col, Msg: msg}
+		return outside(dir, rootRel, msg)
 	}
 	st, err := os.Stat(real)
 	if err != nil || !st.IsDir() {
@@ -194,6 +194,15 @@ func (p *plan) addTree(dir folder, to string, mapName func(sub string) (string, 
 		p.copies = append(p.copies, fileCopy{from: from, rel: rel, to: dest, size: info.Size()})
 		return nil
 	})
+}
+
+// outside is the error for a folder that the import may not copy, at the
+// key that names it, or at the folder.
+func outside(dir folder, rootRel, msg string) error {
+	if dir.at.file == "" {
+		return &diag.Error{Path: rootRel, Msg: msg}
+	}
+	return &diag.Error{Path: dir.at.file, Line: dir.at.line, Col: dir.at.col, Msg: msg}
 }
 
 func errText(err error) string {

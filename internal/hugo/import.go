@@ -64,7 +64,9 @@ type Report struct {
 	// NotCopied are the Hugo site's folders that an import leaves behind.
 	NotCopied []string
 	// Problems and Warnings are what mutual check found in the new site;
-	// CheckFailed is set when the check itself could not run.
+	// CheckFailed is set when the check itself could not run; Checked
+	// when it ran.
+	Checked     bool
 	Problems    diag.List
 	Warnings    diag.List
 	CheckFailed error
@@ -77,6 +79,27 @@ type Report struct {
 // written when any step before the copy fails, and a copy that fails
 // halfway is removed.
 func Import(src, dest string) (*Report, error) {
+	r, err := convertSite(src, dest)
+	if err != nil {
+		return nil, err
+	}
+	// The check, as mutual check -s DEST runs it.
+	b := site.New(site.Options{Dir: dest})
+	if err := b.Check(); err != nil {
+		var list diag.List
+		if errors.As(err, &list) {
+			r.Problems = list
+		} else {
+			r.CheckFailed = err
+		}
+	}
+	r.Warnings = b.Warnings()
+	r.Checked = true
+	return r, nil
+}
+
+// convertSite is Import without the check.
+func convertSite(src, dest string) (*Report, error) {
 	if strings.TrimSpace(src) == "" || strings.TrimSpace(dest) == "" {
 		return nil, errors.New("name both folders: mutual import hugo SRC DEST")
 	}
@@ -232,18 +255,6 @@ func Import(src, dest string) (*Report, error) {
 		}
 	}
 	root.Close()
-
-	// The check, as mutual check -s DEST runs it.
-	b := site.New(site.Options{Dir: dest})
-	if err := b.Check(); err != nil {
-		var list diag.List
-		if errors.As(err, &list) {
-			r.Problems = list
-		} else {
-			r.CheckFailed = err
-		}
-	}
-	r.Warnings = b.Warnings()
 	return r, nil
 }
 
@@ -284,7 +295,11 @@ func leftBehind(src string, contentDir folder, staticDirs []folder) []string {
 		})
 		return n
 	}
-	if n := count("layouts", func(rel string) bool { return slices.Contains(shortcodeFolders, rel) }); n > 0 {
+	// Folders that are copied, when they sit inside one that is not.
+	copiedDir := func(rel string) bool {
+		return rel == path.Clean(contentDir.path) || slices.ContainsFunc(staticDirs, func(f folder) bool { return rel == path.Clean(f.path) })
+	}
+	if n := count("layouts", func(rel string) bool { return slices.Contains(shortcodeFolders, rel) || copiedDir(rel) }); n > 0 {
 		out = append(out, fmt.Sprintf("layouts/: %d %s besides the shortcodes (mutual's themes have layouts of their own: see the README's Themes section)", n, plural(n, "template", "templates")))
 	}
 	why := []struct{ dir, what string }{
@@ -299,7 +314,7 @@ func leftBehind(src string, contentDir folder, staticDirs []folder) []string {
 		if w.dir == contentDir.path || slices.ContainsFunc(staticDirs, func(f folder) bool { return f.path == w.dir }) {
 			continue
 		}
-		if n := count(w.dir, nil); n > 0 {
+		if n := count(w.dir, copiedDir); n > 0 {
 			out = append(out, fmt.Sprintf("%s/: %s (%d %s)", w.dir, w.what, n, plural(n, "file", "files")))
 		}
 	}

@@ -95,6 +95,8 @@ func (r *Report) Write(w io.Writer) {
 
 	p("")
 	switch {
+	case !r.Checked:
+		p("check: not run")
 	case r.CheckFailed != nil:
 		p("check: could not run: %v", r.CheckFailed)
 	case len(r.Problems) > 0:

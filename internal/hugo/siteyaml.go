@@ -1,6 +1,7 @@
 package hugo
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -42,7 +43,80 @@ func siteYAML(c siteConfig, from []string) []byte {
 			b.WriteString("    url: " + yamlText(m.URL) + "\n")
 		}
 	}
+	if len(c.Params.entriesOrNil()) > 0 {
+		b.WriteString("# Hugo's params, which templates and the param shortcode read as .Site.Params.\n")
+		b.WriteString("params:")
+		writeValue(&b, c.Params, 0)
+	}
 	return []byte(b.String())
+}
+
+// writeValue writes n as the value of a key or a list entry whose line is
+// already begun (after "key:" or "-"), at the given indent: a single
+// value on the same line, keys and values and lists on the lines below.
+// A value reads back (yamldoc.Value) as Hugo's does: a text that was
+// quoted, or that YAML would read as a number or a boolean, is quoted.
+func writeValue(b *strings.Builder, n *node, indent int) {
+	pad := strings.Repeat(" ", indent+2)
+	switch n.kind {
+	case null:
+		b.WriteString("\n")
+	case scalar:
+		b.WriteString(" " + scalarText(n) + "\n")
+	case table:
+		if len(n.entries) == 0 {
+			b.WriteString(" {}\n")
+			return
+		}
+		b.WriteString("\n")
+		for _, e := range n.entries {
+			b.WriteString(pad + keyText(e.key) + ":")
+			writeValue(b, e.val, indent+2)
+		}
+	case list:
+		if len(n.items) == 0 {
+			b.WriteString(" []\n")
+			return
+		}
+		b.WriteString("\n")
+		for _, it := range n.items {
+			b.WriteString(pad + "-")
+			writeValue(b, it, indent+2)
+		}
+	}
+}
+
+// scalarText writes a single value of Hugo's configuration so that it
+// keeps its type: quoted texts stay texts, numbers, booleans and dates
+// (written without quotes in TOML, YAML or JSON) stay plain.
+func scalarText(n *node) string {
+	if n.quoted {
+		if plainSafe(n.text) && !looksTyped(n.text) {
+			return n.text
+		}
+		return strconv.Quote(n.text)
+	}
+	return yamlText(n.text)
+}
+
+// looksTyped reports that a plain value would be read as something other
+// than a text: a boolean or a number (yamldoc.Value's rules).
+func looksTyped(s string) bool {
+	switch strings.ToLower(s) {
+	case "true", "false":
+		return true
+	}
+	return numberLike.MatchString(s)
+}
+
+var numberLike = regexp.MustCompile(`^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$`)
+
+// keyText writes a key: plain when it reads back as itself.
+func keyText(k string) string {
+	if plainSafe(k) && !strings.ContainsAny(k, ":#") {
+		return k
+	}
+	return strconv.Quote(k)
 }
 
 // yamlText writes s as a YAML value that reads back as s.

@@ -187,6 +187,7 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 			note(e.keyPos, "params must be keys and values, not %s: left out", kindWord(e.val.kind))
 		}
 	}
+	dropEmptyKeys(params, note)
 	if n := len(params.entries); n > 0 {
 		c.cfg.Params = params
 		c.used = append(c.used, fmt.Sprintf("params (%d %s)", n, plural(n, "key", "keys")))
@@ -276,6 +277,28 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 	c.ignored = append(c.ignored, h.notes...)
 	c.ignored.Sort()
 	return c
+}
+
+// dropEmptyKeys leaves out the keys that are empty texts ("" = 1 in
+// TOML), which a YAML key cannot be in mutual, at every depth of n.
+func dropEmptyKeys(n *node, note func(pos, string, ...any)) {
+	switch n.kind {
+	case table:
+		kept := n.entries[:0]
+		for _, e := range n.entries {
+			if e.key == "" {
+				note(e.keyPos, "params: a key that is empty is left out")
+				continue
+			}
+			dropEmptyKeys(e.val, note)
+			kept = append(kept, e)
+		}
+		n.entries = kept
+	case list:
+		for _, it := range n.items {
+			dropEmptyKeys(it, note)
+		}
+	}
 }
 
 func (n *node) entriesOrNil() []*entry {

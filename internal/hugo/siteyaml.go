@@ -96,6 +96,9 @@ func scalarText(n *node) string {
 		}
 		return strconv.Quote(n.text)
 	}
+	if looksTyped(n.text) {
+		return n.text // -1.5e3: YAML reads a plain value as written
+	}
 	return yamlText(n.text)
 }
 

@@ -39,7 +39,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	r, err := hugo.Import(pos[1], pos[2])
 	if err != nil {
 		if n, ok := printErrors(stderr, err); ok {
-			fmt.Fprintf(stderr, "mutual import: %d %s in the Hugo site's configuration; nothing was written\n", n, plural(n, "error", "errors"))
+			fmt.Fprintf(stderr, "mutual import: %d %s in the Hugo site %s (paths are in it); nothing was written\n", n, plural(n, "error", "errors"), pos[1])
 		} else {
 			fmt.Fprintf(stderr, "mutual import: %v\n", err)
 		}

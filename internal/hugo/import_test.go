@@ -97,6 +97,11 @@ func snapshot(t *testing.T, dir string) map[string]string {
 			files[filepath.ToSlash(rel)+"/"] = ""
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := os.Readlink(p)
+			files[filepath.ToSlash(rel)] = "-> " + target
+			return err
+		}
 		data, err := os.ReadFile(p)
 		files[filepath.ToSlash(rel)] = string(data)
 		return err

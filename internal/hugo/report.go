@@ -71,7 +71,11 @@ func (r *Report) Write(w io.Writer) {
 			if s.Calls > 1 {
 				first = fmt.Sprintf(" (the first of %d calls)", s.Calls)
 			}
-			p("    %s: unknown shortcode %q%s: %s", s.First, s.Name, first, hint)
+			typo := ""
+			if s.Typo != "" {
+				typo = fmt.Sprintf(" (did you mean %q?)", s.Typo)
+			}
+			p("    %s: unknown shortcode %q%s%s: %s", s.First, s.Name, typo, first, hint)
 		}
 	}
 

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"mutual/internal/content"
+	"mutual/internal/diag"
 	"mutual/internal/shortcode"
 	"mutual/themes"
 )
@@ -31,7 +32,8 @@ type Shortcode struct {
 	First string
 	// Hint says where an unknown shortcode might come from: the Hugo
 	// theme's template, or what Hugo's own shortcode of that name did.
-	Hint string
+	// Typo is the known name it is closest to, for a name that is neither.
+	Hint, Typo string
 }
 
 // hugoOwn says what Hugo's embedded shortcodes that mutual does not have
@@ -89,6 +91,13 @@ func templateName(sub string) (string, bool) {
 // whole or parsed are skipped: the check reports them.
 func scanShortcodes(pages []fileCopy, builtIn, copied map[string]bool, hugoTheme func(name string) string) (uses []Shortcode, pagesWith int) {
 	byName := map[string]*Shortcode{}
+	var known []string
+	for _, m := range []map[string]bool{builtIn, copied} {
+		for name := range m {
+			known = append(known, name)
+		}
+	}
+	slices.Sort(known)
 	for _, pg := range pages {
 		src, err := readLimited(pg.from, content.MaxPageSize)
 		if err != nil {
@@ -117,6 +126,8 @@ func scanShortcodes(pages []fileCopy, builtIn, copied map[string]bool, hugoTheme
 						u.Hint = "the Hugo theme's template is " + f + ": copy it into themes/" + themeName + "/layouts/shortcodes/ if it uses only what mutual's shortcodes offer"
 					} else if h, ok := hugoOwn[c.Name]; ok {
 						u.Hint = h
+					} else {
+						u.Typo = diag.Suggest(c.Name, known)
 					}
 				}
 				byName[c.Name] = u

@@ -168,7 +168,7 @@ func convertSite(src, dest string) (*Report, error) {
 		errs.Append(p.addTree(folder{path: dir}, "themes/"+themeName+"/layouts/shortcodes", func(sub string) (string, bool) {
 			name, ok := templateName(sub)
 			if !ok {
-				p.skipped.Add(path.Join(dir, sub), 0, 0, "not copied: a mutual shortcode is one NAME.html template, for every page and language")
+				p.skipped.Add(path.Join(dir, sub), 0, 0, "not copied: a mutual shortcode is one NAME.html template, for every page and language, and its NAME is letters, digits, -, _ and / (a folder)")
 				return "", false
 			}
 			return name + ".html", true

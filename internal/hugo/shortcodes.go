@@ -3,12 +3,12 @@ package hugo
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"mutual/internal/content"
 	"mutual/internal/diag"
@@ -79,10 +79,26 @@ func templateName(sub string) (string, bool) {
 	}
 	name := strings.TrimSuffix(base, ".html")
 	name = strings.TrimSuffix(name, ".html")
-	if name == "" || strings.Contains(name, ".") {
+	if !callable(dir + name) {
 		return "", false
 	}
 	return dir + name, true
+}
+
+// callable reports that a page can call a template of this name: a name
+// starts with a letter or digit and goes on with letters, digits, '-', '_'
+// and '/' (the shortcode package's rule); "name.amp" or "name.en" is a
+// template for one output format or language.
+func callable(name string) bool {
+	for i, r := range name {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case i > 0 && (r == '-' || r == '_' || r == '/'):
+		default:
+			return false
+		}
+	}
+	return name != "" && !strings.HasSuffix(name, "/") && !strings.Contains(name, "//")
 }
 
 // scanShortcodes finds the calls of every Markdown page the import copies
@@ -114,7 +130,8 @@ func scanShortcodes(pages []fileCopy, builtIn, copied map[string]bool, hugoTheme
 			if u == nil {
 				u = &Shortcode{Name: c.Name}
 				line, col := doc.Pos(c.OpenStart)
-				u.First = fmt.Sprintf("%s:%d:%d", pg.to, line, col)
+				u.First = (&diag.Error{Path: pg.to, Line: line, Col: col}).Error()
+				u.First = strings.TrimSuffix(u.First, ": ") // the position alone, file name escaped as diag does
 				switch {
 				case copied[c.Name]:
 					u.Source = Copied

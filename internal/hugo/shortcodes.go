@@ -120,7 +120,8 @@ func scanShortcodes(pages []fileCopy, builtIn, copied map[string]bool, hugoTheme
 			continue
 		}
 		start := frontMatterEnd(src)
-		doc, _ := shortcode.Parse(src[start:], shortcode.Options{Path: pg.to, LineOffset: bytes.Count(src[:start], []byte("\n"))})
+		body := src[start:]
+		doc, _ := shortcode.Parse(body, shortcode.Options{Path: pg.to, LineOffset: bytes.Count(src[:start], []byte("\n"))})
 		calls := doc.Calls()
 		if len(calls) > 0 {
 			pagesWith++
@@ -129,7 +130,12 @@ func scanShortcodes(pages []fileCopy, builtIn, copied map[string]bool, hugoTheme
 			u := byName[c.Name]
 			if u == nil {
 				u = &Shortcode{Name: c.Name}
-				line, col := doc.Pos(c.OpenStart)
+				// At the name, where the build's errors point.
+				at := c.OpenStart
+				if i := bytes.Index(body[c.OpenStart:c.OpenEnd], []byte(c.Name)); i >= 0 {
+					at += i
+				}
+				line, col := doc.Pos(at)
 				u.First = (&diag.Error{Path: pg.to, Line: line, Col: col}).Error()
 				u.First = strings.TrimSuffix(u.First, ": ") // the position alone, file name escaped as diag does
 				switch {

@@ -271,6 +271,8 @@ var otherFormats = map[string]string{
 	".rst":      "Hugo renders reStructuredText files as pages (with an external program); mutual renders Markdown (.md) only, and publishes this one as a file",
 	".pandoc":   "Hugo renders Pandoc files as pages (with an external program); mutual renders Markdown (.md) only, and publishes this one as a file",
 	".pdc":      "Hugo renders Pandoc files as pages (with an external program); mutual renders Markdown (.md) only, and publishes this one as a file",
+	".html":     "Hugo renders HTML content files as pages in its layouts; mutual publishes them as files, as they are, and only when site.yaml says trustHTML: true (see the README's Security section)",
+	".htm":      "Hugo renders HTML content files as pages in its layouts; mutual publishes them as files, as they are, and only when site.yaml says trustHTML: true (see the README's Security section)",
 }
 
 // leftBehind lists the Hugo site's folders that an import does not copy,

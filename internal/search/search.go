@@ -288,7 +288,7 @@ type analyzer struct {
 	at      uint32   // the next word's position
 	length  int
 	entry   []byte
-	show    []byte // a text as results show it
+	show    []byte   // a text as results show it
 	start   []uint32 // scratch of positions
 	sorted  []uint32
 	pos     []byte

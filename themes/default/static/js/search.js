@@ -1287,7 +1287,7 @@
     var box = form.querySelector("[data-search-results]");
     var status = form.querySelector("[data-search-status]");
     var attr = form.getAttribute("data-search-index");
-    if (!input || !box || !attr || typeof DecompressionStream === "undefined") {
+    if (!input || !box || !attr) {
       return null;
     }
     var base = new URL(attr, document.baseURI);

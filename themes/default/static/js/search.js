@@ -18,7 +18,8 @@
 // linking to the heading the passage is under. "/" focuses the field, the
 // arrow keys move between the field and the results, Enter follows a
 // result, Escape closes them; the number of results is announced through
-// the data-search-status element. A form with data-search-page is the full
+// the data-search-status element, and the results element's
+// data-search-for attribute says which query they are for. A form with data-search-page is the full
 // search page: it reads q from the address, shows its results in place and
 // keeps the address in step with the field.
 //
@@ -1440,6 +1441,7 @@
             updateMore(res);
           }
           announce(text(form, res.total === 1 ? "one" : "many", { n: res.total, q: q.trim() }));
+          box.setAttribute("data-search-for", q);
           open(true);
         });
       }).catch(function () {

@@ -27,7 +27,7 @@ type Page struct {
 	Breadcrumbs     []Link          // from home to the parent section; not the page itself
 	ActiveMenu      string          // URL of the menu entry the page is under ("" for none): the one to mark current
 	Prev, Next      *Link           // neighbours within the section
-	Pages           []Entry         // home: the guides; section: its pages; tag: tagged pages; tags: every tag
+	Pages           []Entry         // home: the guides; section: its pages; tag: tagged pages; tags: every tag; search: the tags page (when the site has tags)
 	Sections        []Entry         // home and section: (sub)sections; search: the home page's sections
 	Worksheet       *worksheet.View // Kind "worksheet" only
 	Scripts         []string        // script URLs to load, in order, with defer

@@ -129,6 +129,9 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 		if home := w.model.ByURL[""]; home != nil && home.Section != nil {
 			p.Sections = v.sectionEntries(home.Section.Subs)
 		}
+		if tags := w.model.ByURL["tags/"]; tags != nil {
+			p.Pages = []Entry{v.entry(tags)}
+		}
 	case "worksheet":
 		// The scorer runs in a Web Worker, which loads wasm_exec.js itself.
 		p.Scripts = append(p.Scripts, w.assets.URL(w.basePath, "js/worksheet.js"))

@@ -6,9 +6,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 const (
@@ -58,11 +60,14 @@ type writer struct {
 	lang, stemmer string
 	docs          []*Doc // sorted by URL: a document's number is its place here
 	keys          []string
+	mu            sync.Mutex // of files: fragments are written on every core
 	files         map[string][]byte
 }
 
 func (w *writer) put(name string, b []byte) string {
+	w.mu.Lock()
 	w.files[w.lang+"/"+name] = b
+	w.mu.Unlock()
 	return name
 }
 
@@ -103,18 +108,23 @@ func (w *writer) write() error {
 		}
 	}
 
+	// Every posting's score, once, on every core; then the levels.
 	sc := w.scorer()
-	for r := range ids {
-		ps := post[off[r]:off[r+1]]
-		idf := sc.idf(len(ps))
-		for _, p := range ps {
-			d := w.docs[p.doc]
-			v := sc.score(idf, d.t[p.at+1], d.length)
-			if sc.min == 0 || v < sc.min {
-				sc.min = v
+	scores := make([]float64, len(post))
+	eachRange(len(ids), func(from, to int) {
+		for r := from; r < to; r++ {
+			idf := sc.idf(int(off[r+1] - off[r]))
+			for j := off[r]; j < off[r+1]; j++ {
+				d := w.docs[post[j].doc]
+				scores[j] = sc.score(idf, d.t[post[j].at+1], d.length)
 			}
-			sc.max = max(sc.max, v)
 		}
+	})
+	for _, v := range scores {
+		if sc.min == 0 || v < sc.min {
+			sc.min = v
+		}
+		sc.max = max(sc.max, v)
 	}
 	q := sc.quantizer()
 
@@ -123,19 +133,28 @@ func (w *writer) write() error {
 
 	// Term fragments, each with its positions files.
 	enc := make([]encoded, len(ids))
-	var gaps []byte
-	for r := range ids {
-		enc[r], gaps = w.encode(post[off[r]:off[r+1]], sc, q, gaps)
-	}
-	for start := 0; start < len(ids); {
-		end := cut(ids, w.keys, enc, start)
-		first := w.keys[ids[start]]
-		if start == 0 {
-			first = ""
+	eachRange(len(ids), func(from, to int) {
+		var gaps []byte
+		for r := from; r < to; r++ {
+			enc[r], gaps = w.encode(post[off[r]:off[r+1]], scores[off[r]:off[r+1]], q, gaps)
 		}
-		m.Terms = append(m.Terms, [2]string{first, w.fragment(ids[start:end], enc[start:end], post, off[start:end+1])})
-		start = end
+	})
+	var starts []int
+	for start := 0; start < len(ids); start = cut(ids, w.keys, enc, start) {
+		starts = append(starts, start)
 	}
+	starts = append(starts, len(ids))
+	m.Terms = make([][2]string, len(starts)-1)
+	eachRange(len(starts)-1, func(from, to int) {
+		for f := from; f < to; f++ {
+			start, end := starts[f], starts[f+1]
+			first := w.keys[ids[start]]
+			if start == 0 {
+				first = ""
+			}
+			m.Terms[f] = [2]string{first, w.fragment(ids[start:end], enc[start:end], post, off[start:end+1])}
+		}
+	})
 
 	for _, l := range w.lexicons(ids, df) {
 		m.Lexicons = append(m.Lexicons, l)
@@ -164,16 +183,14 @@ func (e encoded) size(key string) int { return len(key) + 8 + len(e.docs) + len(
 // encode encodes a term's postings: its documents as gaps (the first
 // number, then differences), or as a bitmap of the index's documents (low
 // bit first) when that is smaller, and one impact level each.
-func (w *writer) encode(ps []posting, sc scorer, q quantizer, gaps []byte) (encoded, []byte) {
-	idf := sc.idf(len(ps))
+func (w *writer) encode(ps []posting, scores []float64, q quantizer, gaps []byte) (encoded, []byte) {
 	e := encoded{imp: make([]byte, len(ps))}
 	gaps = gaps[:0]
 	prev := uint32(0)
 	for j, p := range ps {
 		gaps = appendUvarint(gaps, uint64(p.doc-prev))
 		prev = p.doc
-		d := w.docs[p.doc]
-		e.imp[j] = q.level(sc.score(idf, d.t[p.at+1], d.length))
+		e.imp[j] = q.level(scores[j])
 	}
 	if bm := (len(w.docs) + 7) / 8; bm < len(gaps) {
 		bits := make([]byte, bm)
@@ -410,6 +427,9 @@ func (s *scorer) score(idf float64, tf, length uint32) float64 {
 type quantizer struct {
 	lo, step float64
 	values   []float64 // values[l-1] is the score level l stands for
+	// bounds[k] is the least score of level k+2: scores are compared with
+	// them instead of taking each one's logarithm.
+	bounds []float64
 }
 
 func (s *scorer) quantizer() quantizer {
@@ -421,13 +441,41 @@ func (s *scorer) quantizer() quantizer {
 	for l := range levels {
 		v := math.Exp(lo + float64(l)*q.step)
 		q.values = append(q.values, math.Round(v*1e4)/1e4)
+		if l > 0 {
+			q.bounds = append(q.bounds, math.Exp(lo+(float64(l)-0.5)*q.step))
+		}
 	}
 	return q
 }
 
+// level is the level of score v: the level whose value is nearest on the
+// log scale.
 func (q quantizer) level(v float64) byte {
-	l := math.Round((math.Log(max(v, 1e-6)) - q.lo) / q.step)
-	return byte(min(max(l, 0), levels-1) + 1)
+	lo, hi := 0, len(q.bounds)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if v >= q.bounds[mid] {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return byte(lo + 1)
+}
+
+// eachRange calls fn with consecutive ranges of 0..n, on every core.
+func eachRange(n int, fn func(from, to int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		fn(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for k := range workers {
+		from, to := n*k/workers, n*(k+1)/workers
+		wg.Go(func() { fn(from, to) })
+	}
+	wg.Wait()
 }
 
 // ---------- helpers ----------

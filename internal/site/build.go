@@ -299,6 +299,9 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		ts, terrs = chain.Templates(funcs)
 		errs = append(errs, terrs...)
 	}
+	if searchOn(cfg) && !ts.Empty() && !ts.Has("search") {
+		errs.Add(chain[0].Dir+"/layouts", 0, 0, "the theme chain has no layouts/search.html for the search page /search/: add one (the default theme's is a start), or turn search off with search: false in site.yaml")
+	}
 	if ts.Empty() {
 		// Without templates there is nothing more to learn.
 		errs.Sort()

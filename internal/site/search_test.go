@@ -100,8 +100,24 @@ func TestSearchErrors(t *testing.T) {
 			}
 		})
 	}
-	// The search page's own URL is free with search off.
+	// A theme of its own (extending nothing) needs a search layout.
 	dir := minimalSite(t)
+	writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\ntheme: bare\n")
+	writeFile(t, dir, "themes/bare/layouts/base.html", "<!doctype html><title>{{.Title}}</title>{{block \"main\" .}}{{end}}")
+	for _, k := range []string{"home", "section", "page", "worksheet", "tags", "tag", "404"} {
+		writeFile(t, dir, "themes/bare/layouts/"+k+".html", `{{define "main"}}{{.Title}}{{end}}`)
+	}
+	_, err := New(Options{Dir: dir, Out: filepath.Join(t.TempDir(), "out")}).Build()
+	if err == nil || !strings.Contains(err.Error(), "themes/bare/layouts: the theme chain has no layouts/search.html for the search page /search/") {
+		t.Errorf("a theme without search.html: %v", err)
+	}
+	writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\ntheme: bare\nsearch: false\n")
+	if _, err := New(Options{Dir: dir, Out: filepath.Join(t.TempDir(), "out")}).Build(); err != nil {
+		t.Errorf("a theme without search.html, search: false: %v", err)
+	}
+
+	// The search page's own URL is free with search off.
+	dir = minimalSite(t)
 	writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\nsearch: false\n")
 	writeFile(t, dir, "content/search.md", "---\ntitle: Find\n---\nHi.\n")
 	if _, err := New(Options{Dir: dir, Out: filepath.Join(t.TempDir(), "out")}).Build(); err != nil {

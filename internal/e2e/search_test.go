@@ -114,7 +114,7 @@ func TestSearchHeaderKeyboard(t *testing.T) {
 	tab.Key(kb.ArrowDown)
 	target := browsertest.Eval[string](tab, `document.activeElement.href`)
 	tab.Key(kb.Enter)
-	tab.Poll("the result's page", fmt.Sprintf(`location.href === %q`, target), 10*time.Second)
+	tab.Poll("the result's page", fmt.Sprintf(`location.href === %q && document.readyState === "complete"`, target), 10*time.Second)
 	if u, _ := url.Parse(target); u.Fragment != "" {
 		if !browsertest.Eval[bool](tab, fmt.Sprintf(`!!document.getElementById(%q)`, u.Fragment)) {
 			t.Errorf("the result links to #%s, which its page does not have", u.Fragment)

@@ -377,14 +377,20 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 			rendered++
 		}
 	}
+	// The search index is written meanwhile, on another core, unless the
+	// pages had errors (then nothing is written).
+	var nextSearch *searchState
+	var searchErrs diag.List
+	var searchDone sync.WaitGroup
+	if job.search != nil && len(errs) == 0 {
+		searchDone.Go(func() {
+			nextSearch, searchErrs = writeSearch(plan, keys, job.search, m.Nodes, results, prev, b.caching())
+		})
+	}
 	errs = append(errs, content.CheckAnchors(links, anchors)...)
 	errs = append(errs, writeFiles(plan, w, keys, prev, contentDir)...)
-	var nextSearch *searchState
-	if job.search != nil && len(errs) == 0 {
-		var serrs diag.List
-		nextSearch, serrs = writeSearch(plan, keys, job.search, m.Nodes, results, prev, b.caching())
-		errs = append(errs, serrs...)
-	}
+	searchDone.Wait()
+	errs = append(errs, searchErrs...)
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs

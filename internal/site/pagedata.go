@@ -11,6 +11,7 @@ import (
 	"mutual/internal/diag"
 	"mutual/internal/markdown"
 	"mutual/internal/render"
+	"mutual/internal/search"
 	"mutual/internal/theme"
 )
 
@@ -39,6 +40,11 @@ func siteData(cfg *content.Config, res *content.Resolver, md *markdown.Markdown)
 		Language:    cfg.Language,
 		FeedURL:     cfg.BasePath() + "feed.xml",
 		Generator:   "mutual " + Version,
+	}
+	if searchOn(cfg) {
+		if lang, err := search.LangFolder(cfg.Language); err == nil {
+			s.SearchIndex = cfg.BasePath() + searchDir + lang + "/"
+		}
 	}
 	for _, e := range cfg.Menu {
 		u, _, _, msg := res.Resolve("site.yaml", e.URL)
@@ -119,9 +125,19 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 			v.show(t.Node)
 			p.Pages = append(p.Pages, Entry{Title: t.Name, URL: w.basePath + t.Node.Href, Kind: "tag", Count: len(t.Nodes)})
 		}
+	case "search":
+		if home := w.model.ByURL[""]; home != nil && home.Section != nil {
+			p.Sections = v.sectionEntries(home.Section.Subs)
+		}
+		if tags := w.model.ByURL["tags/"]; tags != nil {
+			p.Pages = []Entry{v.entry(tags)}
+		}
 	case "worksheet":
 		// The scorer runs in a Web Worker, which loads wasm_exec.js itself.
 		p.Scripts = append(p.Scripts, w.assets.URL(w.basePath, "js/worksheet.js"))
+	}
+	if w.site.SearchIndex != "" {
+		p.Scripts = append(p.Scripts, w.assets.URL(w.basePath, "js/search.js"))
 	}
 	p.Scripts = append(p.Scripts, w.scripts...)
 	p.MetaTags = render.MetaTags(render.Meta{Kind: p.Kind, Title: p.Title, Description: p.Description,

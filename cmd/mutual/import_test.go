@@ -42,7 +42,7 @@ func TestImportCommand(t *testing.T) {
 		{"three folders", []string{"import", "hugo", src, dest, dir}, 2, "", "want two folders"},
 		{"bad flag", []string{"import", "--force", "hugo", src, dest}, 2, "", "unknown flag --force"},
 		{"bad config", []string{"import", "hugo", filepath.Join(dir, "bad-site"), filepath.Join(dir, "bad-new")}, 1, "",
-			"hugo.toml:2:11: this is not valid TOML"},
+			"hugo.toml:2:11: "},
 		{"import", []string{"import", "hugo", src, dest}, 0, "check: no problems found", ""},
 		{"again", []string{"import", "hugo", src, dest}, 1, "", "is not empty"},
 		{"build", []string{"build", "-s", dest}, 0, "built ", ""},

@@ -106,15 +106,16 @@ menus:
 }
 
 // TestConfigErrors holds the errors of each reader: positioned in the file,
-// in mutual's form.
+// in mutual's form. The words of a TOML syntax error are yamldoc's (its
+// tests hold them); here, their position.
 func TestConfigErrors(t *testing.T) {
 	tests := []struct {
 		file, src, want string
 	}{
-		{"hugo.toml", "title = 'a'\nbaseURL = \n", "hugo.toml:2:11: this is not valid TOML: unexpected character U+000A at start of value"},
+		{"hugo.toml", "title = 'a'\nbaseURL = \n", "hugo.toml:2:11: "},
 		{"hugo.toml", "[params]\na = 1\n[params]\nb = 2\n", `hugo.toml:3:2: duplicate key "params" (first at line 1)`},
 		{"hugo.toml", "title = 'a'\ntitle = 'b'\n", `hugo.toml:2:1: duplicate key "title" (first at line 1)`},
-		{"hugo.toml", "t = 'é'\nx = @\n", "hugo.toml:2:5: this is not valid TOML: unexpected character U+0040 '@' at start of value"},
+		{"hugo.toml", "t = 'é'\nx = @\n", "hugo.toml:2:5: "},
 		{"config.yaml", "title: a\n  baseURL: b\n", "config.yaml:2:3: this line is indented more than line 1 above it: line up \"baseURL\" with \"title\""},
 		{"config.yaml", "- a\n- b\n", "config.yaml:1:1: a configuration file holds keys and values, not a list"},
 		{"hugo.json", "{\"title\": \"a\",\n \"x\": }\n", `hugo.json:2:7: a JSON value cannot start with "}"`},

@@ -36,6 +36,29 @@ type Page struct {
 	// canonical link and, on dated pages, article:published_time.
 	MetaTags template.HTML
 	Site     *Site
+	// Translations are the page in every language of the site, in
+	// site.yaml's order, for the language switcher; empty for a site in
+	// one language. See Translation.
+	Translations []Translation
+	// Fallback is set on a page shown in a language that has no
+	// translation of it: the code of the language its own texts (title,
+	// description, body) are in, the default language's, for a lang
+	// attribute and a notice; "" on every other page.
+	Fallback string
+}
+
+// Translation is a page in one language, as the language switcher offers
+// it.
+type Translation struct {
+	Lang string // the language's code: "de"
+	Name string // the language's name, as site.yaml gives it: "Deutsch"
+	Dir  string // "rtl" for a language written right to left, else ""
+	URL  string // the page in that language, or that language's home page (HomeOnly)
+	// Current marks the page's own language.
+	Current bool
+	// HomeOnly is set when the language has no version of the page: URL
+	// is then its home page.
+	HomeOnly bool
 }
 
 // Link is a title and a URL.
@@ -54,18 +77,27 @@ type Entry struct {
 	Kind        string
 	Minutes     int // worksheets: how long it takes
 	Count       int // tags page: how many pages carry the tag
+	// Lang is the language of the entry's texts when it is not the
+	// page's: a page shown in the default language because it has no
+	// translation yet. "" otherwise.
+	Lang string
 }
 
-// Site is what every page knows about the whole site.
+// Site is what every page knows about the whole site, in the page's
+// language: a site with languages has one Site per language, with the
+// language's title, description, menu, help and feed.
 type Site struct {
 	Title       string
 	Description string
 	BaseURL     string
-	Language    string
+	Language    string // the language of the page: its code
 	Menu        []MenuItem
 	Help        template.HTML
 	FeedURL     string
 	Generator   string
+	// Dir is "rtl" when the page's language is written right to left, and
+	// "" otherwise (left to right, HTML's default).
+	Dir string
 }
 
 // MenuItem is a resolved menu entry.

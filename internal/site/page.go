@@ -175,7 +175,7 @@ func writeFiles(plan *output.Plan, w *world, keys *memo, prev *last, contentDir 
 		out  string
 		data []byte
 	}{
-		{"sitemap.xml", render.Sitemap(w.model.Nodes, site)},
+		{"sitemap.xml", render.Sitemap(w.model.Nodes, site, nil)},
 		{"feed.xml", render.Feed(w.model.Guides(), render.FeedInfo{Site: site, Title: w.cfg.Title, Description: w.cfg.Description,
 			Language: w.cfg.Language, Latest: w.model.Newest(), Generator: Version})},
 		{"robots.txt", render.Robots(site)},

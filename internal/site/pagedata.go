@@ -23,7 +23,8 @@ type world struct {
 	assets   theme.Assets
 	site     *Site
 	basePath string
-	scripts  []string // Options.Scripts
+	scripts  []string    // Options.Scripts
+	langs    []*language // the site's languages, one per tree of model
 }
 
 // siteData is the Site every page shares: the configuration, the menu

@@ -285,10 +285,16 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	basePath := cfg.BasePath()
 	res := &content.Resolver{Model: m, BasePath: basePath, Theme: assets.Outputs()}
 	latest := m.Newest()
+	trs, i18nHash, ierrs := chain.Translations(b.dir, siteReal, cfg.Lang)
+	errs = append(errs, ierrs...)
+	langs := newLanguages(cfg, m, trs)
 	var ts *theme.Templates
 	if len(chain) > 0 {
 		funcs := theme.Funcs(theme.FuncEnv{Assets: assets, BasePath: basePath, Origin: cfg.Origin(), Latest: latest})
 		funcs["active"] = func(item MenuItem, p *Page) bool { return item.URL != "" && item.URL == p.ActiveMenu }
+		for name, f := range langs[0].funcs {
+			funcs[name] = f
+		}
 		var terrs diag.List
 		ts, terrs = chain.Templates(funcs)
 		errs = append(errs, terrs...)
@@ -306,12 +312,27 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	}
 	keys := newMemo(b.seed, memoInputs{
 		config: cfgSrc, drafts: b.opts.Drafts, scripts: b.opts.Scripts, version: Version,
-		cfg: cfg, sources: srcs, model: m, templates: ts.Hash, assets: assets, latest: latest,
+		cfg: cfg, sources: srcs, model: m, templates: ts.Hash, i18n: i18nHash, assets: assets, latest: latest,
 	})
 
-	site, links, serrs, swarns := siteData(cfg, res, b.md)
-	errs = append(errs, serrs...)
-	warns = append(warns, swarns...)
+	var links []content.LinkRef
+	for _, l := range langs {
+		l.templates = ts
+		if l.index > 0 && !ts.Empty() {
+			c, err := ts.With(l.funcs)
+			if err != nil {
+				errs.Add("themes", 0, 0, "cannot prepare the layouts for %s: %v", l.code, err)
+				continue
+			}
+			l.templates = c
+		}
+		l.titlePages()
+		site, slinks, serrs, swarns := l.siteData(cfg, res, b.md)
+		l.site = site
+		links = append(links, slinks...)
+		errs = append(errs, serrs...)
+		warns = append(warns, swarns...)
+	}
 	errs = append(errs, output.Clashes(claims(m, assets))...)
 
 	// 5. Pages.
@@ -332,8 +353,8 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		prevManifest = prev.manifest
 	}
 	plan := output.NewPlan(mode, prevManifest, dir)
-	w := &world{cfg: cfg, model: m, res: res, assets: assets, site: site, basePath: basePath, scripts: b.opts.Scripts}
-	job := &pageJob{world: w, templates: ts, md: b.md, keys: keys, prev: prev, bodies: &b.bodies, keepBodies: b.caching(), plan: plan}
+	w := &world{cfg: cfg, model: m, res: res, assets: assets, site: langs[0].site, basePath: basePath, scripts: b.opts.Scripts, langs: langs}
+	job := &pageJob{world: w, md: b.md, keys: keys, prev: prev, bodies: &b.bodies, keepBodies: b.caching(), plan: plan}
 	var done atomic.Int64
 	stopProgress := progress(b.opts.Progress, start, len(m.Nodes), &done)
 	results := make([]pageResult, len(m.Nodes))
@@ -425,14 +446,18 @@ func (b *Builder) useMarkdown(opts markdown.Options) {
 // or only those outside hint when there is one), makes the model and
 // checks the files published as they are.
 func readContent(contentDir, siteReal string, prev map[string]*content.Source, hint []string, drafts bool, cfg *content.Config) ([]*content.Source, *content.Model, diag.List, error) {
-	srcs, errs, err := content.Scan(contentDir, siteReal, prev, hint)
+	var trees []string
+	for _, c := range cfg.Langs()[1:] {
+		trees = append(trees, string(c))
+	}
+	srcs, errs, err := content.Scan(contentDir, siteReal, prev, hint, trees...)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	for _, s := range srcs {
 		errs = append(errs, s.Errs...)
 	}
-	m, merrs := content.NewModel(srcs, drafts, cfg.Title)
+	m, merrs := content.NewSiteModel(srcs, drafts, cfg)
 	errs = append(errs, merrs...)
 	if !cfg.TrustHTML {
 		for _, rel := range sortedKeys(m.Files) {
@@ -515,8 +540,10 @@ func claims(m *content.Model, assets theme.Assets) []output.Claim {
 	cs := make([]output.Claim, 0, len(m.Nodes)+len(m.Files)+len(assets)+3)
 	cs = append(cs,
 		output.Claim{Out: "sitemap.xml", What: "the sitemap mutual writes"},
-		output.Claim{Out: "feed.xml", What: "the feed mutual writes"},
 		output.Claim{Out: "robots.txt", What: "the robots.txt mutual writes"})
+	for _, t := range m.Trees {
+		cs = append(cs, output.Claim{Out: t.Prefix + "feed.xml", What: "the feed mutual writes"})
+	}
 	for _, name := range assets.Names() {
 		a := assets[name]
 		c := output.Claim{Out: a.Out, What: a.From}

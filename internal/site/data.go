@@ -95,6 +95,9 @@ type Site struct {
 	Help        template.HTML
 	FeedURL     string
 	Generator   string
+	// Home is the URL of the home page of the page's language: the base
+	// path for the default language, "/de/" for German.
+	Home string
 	// Dir is "rtl" when the page's language is written right to left, and
 	// "" otherwise (left to right, HTML's default).
 	Dir string

@@ -97,7 +97,7 @@ func dirAttr(d i18n.Dir) string {
 
 // name names the pages mutual makes itself in the language: the tags page
 // and the 404 page take their titles from the interface texts.
-func (l *language) name_(m *content.Model) {
+func (l *language) titlePages() {
 	for _, n := range l.tree.Nodes {
 		switch n.Kind {
 		case "tags":
@@ -124,6 +124,7 @@ func (l *language) siteData(cfg *content.Config, res *content.Resolver, md *mark
 		BaseURL:     cfg.BaseURL,
 		Language:    cfg.Language,
 		FeedURL:     cfg.BasePath() + l.tree.Prefix + "feed.xml",
+		Home:        cfg.BasePath() + l.tree.Prefix,
 		Generator:   "mutual " + Version,
 		Dir:         dirAttr(l.dir),
 	}

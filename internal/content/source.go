@@ -54,18 +54,24 @@ func (s *Source) URLPos() Pos { return s.FrontMatter.slugPos }
 // Path is the site-relative path used in messages.
 func (s *Source) Path() string { return "content/" + s.Rel }
 
-// classify tells a source's kind by its path. trees are the folders of
-// content/ that hold a language's own tree (content/de/...: the site's
-// language codes but the default's), inside which worksheets/ holds
-// worksheets too.
+// classify tells a source's kind by its path. trees are the site's
+// language codes (none for a site in one language): a folder of content/
+// named by one holds that language's own tree (content/de/...), inside
+// which worksheets/ holds worksheets too, and _index.<code>.md is a
+// section's page in that language.
 func classify(rel string, trees []string) Kind {
 	base := path.Base(rel)
 	inner := rel
 	if first, rest, ok := strings.Cut(rel, "/"); ok && slices.ContainsFunc(trees, func(t string) bool { return strings.EqualFold(t, first) }) {
 		inner = rest
 	}
+	isIndex := base == "_index.md"
+	if mid, ok := strings.CutPrefix(base, "_index."); ok && !isIndex {
+		code, _ := strings.CutSuffix(mid, ".md")
+		isIndex = code != mid && slices.ContainsFunc(trees, func(t string) bool { return strings.EqualFold(t, code) })
+	}
 	switch {
-	case strings.HasSuffix(base, ".md") && base == "_index.md":
+	case isIndex:
 		return IndexSource
 	case strings.HasSuffix(base, ".md"):
 		return PageSource
@@ -88,9 +94,9 @@ func classify(rel string, trees []string) Kind {
 // symbolic link that leads outside it is not a source but an error naming
 // the link and its target, in the returned list.
 //
-// trees are the language codes whose content/<code>/ folder is that
-// language's tree (Config.Langs, the default left out), where worksheets/
-// holds worksheets as it does at the top.
+// trees are the site's language codes (Config.Langs, for a site with
+// languages; none otherwise): content/<code>/ is that language's tree,
+// where worksheets/ holds worksheets as it does at the top.
 func Scan(contentDir, within string, prev map[string]*Source, hint []string, trees ...string) ([]*Source, diag.List, error) {
 	hinted := func(p string) bool {
 		for _, h := range hint {

@@ -446,9 +446,11 @@ func (b *Builder) useMarkdown(opts markdown.Options) {
 // or only those outside hint when there is one), makes the model and
 // checks the files published as they are.
 func readContent(contentDir, siteReal string, prev map[string]*content.Source, hint []string, drafts bool, cfg *content.Config) ([]*content.Source, *content.Model, diag.List, error) {
-	var trees []string
-	for _, c := range cfg.Langs()[1:] {
-		trees = append(trees, string(c))
+	var trees []string // a site in one language has no language marks
+	for i, c := range cfg.Langs() {
+		if len(cfg.Languages) > i {
+			trees = append(trees, string(c))
+		}
 	}
 	srcs, errs, err := content.Scan(contentDir, siteReal, prev, hint, trees...)
 	if err != nil {

@@ -134,12 +134,15 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 	return m
 }
 
-// card writes what other outputs may show of a page: its address, kind,
+// card writes what other outputs may show of a page: its address, whether
+// it is shown in a language without a translation of it (Node.Fallback),
+// kind,
 // title, description, dates, weight (its place in lists), minutes, tags
 // (as named and linked on every page), aliases, and how many pages its
 // list has (a section's pages, a tag's pages).
 func card(k *keyer, n *content.Node) {
 	k.str(n.URL)
+	k.bool(n.Fallback)
 	k.str(n.Kind)
 	k.str(n.Title)
 	k.str(n.Description)

@@ -314,7 +314,9 @@ func testIncremental(t *testing.T, hinted bool) {
 			writeFile(t, dir, "content/guides/b.md", "---\ntitle: B again\ndescription: About b, again.\nweight: 5\ndate: 2026-05-01\n---\n## Two\n\nBack to [a](a.md).\n")
 		}, false},
 		{"remove a translation", func() { remove("content/guides/a.de.md") }, false},
-		{"edit the worksheet's original", func() { writeFile(t, dir, "content/worksheets/w.yaml", strings.Replace(worksheet, "A check.", "A short check.", 1)) }, false},
+		{"edit the worksheet's original", func() {
+			writeFile(t, dir, "content/worksheets/w.yaml", strings.Replace(worksheet, "A check.", "A short check.", 1))
+		}, false},
 	}
 	for _, st := range steps {
 		st.edit()

@@ -40,6 +40,11 @@ type Page struct {
 	// site.yaml's order, for the language switcher; empty for a site in
 	// one language. See Translation.
 	Translations []Translation
+	// Original is the URL of the page in the site's default language: its
+	// own URL on a site in one language, in the default language, or for a
+	// page no default-language page has. A worksheet saves its answers
+	// under it, so that every language of the worksheet shares them.
+	Original string
 	// Fallback is set on a page shown in a language that has no
 	// translation of it: the code of the language its own texts (title,
 	// description, body) are in, the default language's, for a lang

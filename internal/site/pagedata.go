@@ -47,6 +47,7 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 		Next:        v.link(n.Next),
 		Site:        l.site,
 	}
+	p.Original = p.URL
 	p.ActiveMenu = activeMenu(l.site, p.URL)
 	if n.Kind == "home" && p.Description == "" {
 		p.Description = l.site.Description
@@ -101,6 +102,10 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 		Permalink: p.Permalink, Date: p.Date, SiteTitle: l.site.Title, SiteDescription: l.site.Description}
 	if len(w.langs) > 1 {
 		p.Translations, meta.Alternates = v.translations(n)
+		if d := w.model.Versions(n)[0]; d != nil && d != n {
+			v.show(d)
+			p.Original = w.basePath + d.Href
+		}
 		if n.Kind == "tag" {
 			meta.TagTitle = l.text("tag") + ": " + p.Title
 		}

@@ -62,8 +62,10 @@ type Translation struct {
 	// Current marks the page's own language.
 	Current bool
 	// HomeOnly is set when the language has no version of the page: URL
-	// is then its home page.
-	HomeOnly bool
+	// is then its home page, and HomeOnlyNote says so in that language
+	// (the interface text language.home-only).
+	HomeOnly     bool
+	HomeOnlyNote string
 }
 
 // Link is a title and a URL.

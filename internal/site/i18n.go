@@ -192,7 +192,7 @@ func (v *pageView) translations(n *content.Node) ([]Translation, []render.Altern
 		} else {
 			home := l.tree.Home
 			v.show(home)
-			t.URL, t.HomeOnly = v.basePath+home.Href, true
+			t.URL, t.HomeOnly, t.HomeOnlyNote = v.basePath+home.Href, true, l.text("language.home-only")
 		}
 		out[i] = t
 	}

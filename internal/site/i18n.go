@@ -220,3 +220,36 @@ func (l *language) redirectWords() render.RedirectWords {
 	before, after, _ := strings.Cut(sentence, mark)
 	return render.RedirectWords{Lang: string(l.code), Dir: dirAttr(l.dir), Title: l.text("redirect.title"), Before: before, After: after}
 }
+
+// coverage is how far each language but the default has come (see
+// i18n.CoverageOf): pages and worksheets translated, interface keys
+// missing, translations older than their originals (by lastmod, else the
+// file's time). Drafts count only when drafts are built. A site in one
+// language has none.
+func coverage(cfg *content.Config, srcs []*content.Source, drafts bool, trs *i18n.Translations) ([]i18n.Coverage, error) {
+	if len(cfg.Languages) < 2 {
+		return nil, nil
+	}
+	var docs []i18n.Doc
+	for _, s := range srcs {
+		d := i18n.Doc{Path: s.Rel, Modified: s.Mod, FileTime: true}
+		switch s.Kind {
+		case content.PageSource, content.IndexSource:
+			if s.FrontMatter.Draft && !drafts {
+				continue
+			}
+			if !s.FrontMatter.Lastmod.IsZero() {
+				d.Modified, d.FileTime = s.FrontMatter.Lastmod, false
+			}
+		case content.WorksheetSource:
+			if s.Worksheet == nil || s.Worksheet.Draft && !drafts {
+				continue
+			}
+			d.Worksheet = true
+		default:
+			continue
+		}
+		docs = append(docs, d)
+	}
+	return i18n.CoverageOf(cfg.Langs(), docs, "content", trs.MissingKeys)
+}

@@ -161,3 +161,30 @@ func TestTranslateMismatch(t *testing.T) {
 		})
 	}
 }
+
+// FuzzTranslate: any two worksheets that parse can be compared without a
+// panic; a worksheet compared with itself has no difference.
+func FuzzTranslate(f *testing.F) {
+	f.Add(original, spanish)
+	f.Add(original, strings.Replace(spanish, "weight: 2", "weight: 5", 1))
+	f.Add("title: A\nsections: [{title: S, questions: [{id: n, type: reflection, text: T}]}]\n", original)
+	f.Fuzz(func(t *testing.T, a, b string) {
+		orig, errs := Parse("a.yaml", []byte(a))
+		if len(errs) > 0 {
+			return
+		}
+		if _, errs := Translate(orig, orig); len(errs) > 0 {
+			t.Errorf("a worksheet differs from itself:\n%v", errs)
+		}
+		tr, errs := Parse("b.yaml", []byte(b))
+		if len(errs) > 0 {
+			return
+		}
+		got, errs := Translate(orig, tr)
+		if len(errs) == 0 && got.Model() != nil && orig.Model() != nil {
+			if score.Fingerprint(got.Model()) != score.Fingerprint(orig.Model()) {
+				t.Errorf("an accepted translation scores differently")
+			}
+		}
+	})
+}

@@ -177,12 +177,7 @@ func writeFiles(plan *output.Plan, w *world, keys *memo, prev *last, contentDir 
 				plan.Keep(out)
 				continue
 			}
-			var data []byte
-			if len(w.langs) == 1 {
-				data = render.Redirect(w.cfg.Language, w.basePath+n.Href, site+n.Href, icon)
-			} else {
-				data = render.RedirectIn(w.langs[n.Tree.Index].redirectWords(), w.basePath+n.Href, site+n.Href, icon)
-			}
+			data := render.RedirectIn(w.langs[n.Tree.Index].redirectWords(), w.basePath+n.Href, site+n.Href, icon)
 			put(out, keys.bytesKey(data), data)
 		}
 	}

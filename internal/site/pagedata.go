@@ -100,14 +100,14 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 	p.Scripts = append(p.Scripts, w.scripts...)
 	meta := render.Meta{Kind: p.Kind, Title: p.Title, Description: p.Description,
 		Permalink: p.Permalink, Date: p.Date, SiteTitle: l.site.Title, SiteDescription: l.site.Description}
+	if n.Kind == "tag" {
+		meta.TagTitle = l.text("tag") + ": " + p.Title
+	}
 	if len(w.langs) > 1 {
 		p.Translations, meta.Alternates = v.translations(n)
 		if d := w.model.Versions(n)[0]; d != nil && d != n {
 			v.show(d)
 			p.Original = w.basePath + d.Href
-		}
-		if n.Kind == "tag" {
-			meta.TagTitle = l.text("tag") + ": " + p.Title
 		}
 		if n.Fallback {
 			p.Fallback = string(w.langs[0].code)

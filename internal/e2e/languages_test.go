@@ -161,6 +161,22 @@ func TestLanguagesWorksheet(t *testing.T) {
 		t.Errorf("the Spanish page says answers were not restored: %q", restoreNote(tab))
 	}
 	checkProblems(t, tab, "Spanish worksheet again", nil)
+
+	// A link made on the English page opens on the Spanish page of
+	// someone else: the answers are recognised as this worksheet's.
+	if status := tab.Navigate(en); status != 200 {
+		t.Fatalf("%s: status %d", en, status)
+	}
+	waitScorer(t, tab, "ready")
+	link := shareLink(t, tab, w, wsEN.a, en)
+	other := browsertest.NewIsolated(t)
+	other.Viewport(1280, 800)
+	open(t, other, es+link[strings.Index(link, "#"):])
+	other.Poll("the comparison notice", `document.querySelector("[data-compare-notice]").checkVisibility()`, 10*time.Second)
+	if bad := browsertest.Eval[[]string](other, `[...document.querySelectorAll("[data-compare-problem]")].filter(e => e.checkVisibility()).map(e => e.getAttribute("data-compare-problem"))`); len(bad) > 0 {
+		t.Errorf("an English share link on the Spanish page is refused: %v", bad)
+	}
+	checkProblems(t, other, "English link on the Spanish page", nil)
 }
 
 // bandOf is the index of the band the results show.

@@ -59,7 +59,8 @@ func newLanguages(cfg *content.Config, m *content.Model, trs *i18n.Translations)
 				l.plain[key] = s
 			}
 		}
-		l.funcs = template.FuncMap{"T": l.t, "plurals": l.tr.Forms, "date": l.tr.Date}
+		// i18n is Hugo's name for T, so that layouts written for Hugo work.
+		l.funcs = template.FuncMap{"T": l.t, "i18n": l.t, "plurals": l.tr.Forms, "date": l.tr.Date}
 		out[i] = l
 	}
 	return out

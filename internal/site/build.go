@@ -380,7 +380,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		prevManifest = prev.manifest
 	}
 	plan := output.NewPlan(mode, prevManifest, dir)
-	w := &world{cfg: cfg, model: m, res: res, assets: assets, site: langs[0].site, basePath: basePath, scripts: b.opts.Scripts, langs: langs}
+	w := &world{cfg: cfg, model: m, res: res, assets: assets, basePath: basePath, scripts: b.opts.Scripts, langs: langs}
 	job := &pageJob{world: w, md: b.md, keys: keys, prev: prev, bodies: &b.bodies, keepBodies: b.caching(), plan: plan}
 	var done atomic.Int64
 	stopProgress := progress(b.opts.Progress, start, len(m.Nodes), &done)

@@ -19,7 +19,6 @@ type world struct {
 	model    *content.Model
 	res      *content.Resolver
 	assets   theme.Assets
-	site     *Site
 	basePath string
 	scripts  []string    // Options.Scripts
 	langs    []*language // the site's languages, one per tree of model

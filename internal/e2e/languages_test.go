@@ -253,7 +253,8 @@ func TestLanguageSwitcher(t *testing.T) {
 }
 
 // TestRightToLeft: a page in a right-to-left language mirrors and has no
-// horizontal scroll at 320 px, worksheet included.
+// horizontal scroll at 320 px, worksheet included; so do the worksheet
+// pages in the theme's other languages.
 func TestRightToLeft(t *testing.T) {
 	t.Parallel()
 	// The shipped content with a third language, Arabic, whose pages fall
@@ -263,7 +264,7 @@ func TestRightToLeft(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := copySite(t, map[string]string{
-		"content/site.yaml":              strings.Replace(string(cfg), "theme: default", "  - code: ar\n    name: العربية\n    title: موقع\ntheme: default", 1),
+		"content/site.yaml":              strings.Replace(string(cfg), "theme: default", "  - code: ar\n    name: العربية\n    title: موقع\n  - {code: de, name: Deutsch}\n  - {code: fr, name: Français}\n  - {code: pt, name: Português}\ntheme: default", 1),
 		"content/guides/receiving.ar.md": "---\ntitle: التلقي\ndate: 2026-06-09\n---\nالتلقي نصف المعاملة بالمثل. " + strings.Repeat("كلمات طويلة قليلاً ", 60) + "\n",
 	})
 	srv := newWSServer(t)
@@ -281,6 +282,18 @@ func TestRightToLeft(t *testing.T) {
 		if right := browsertest.Eval[bool](tab, `(r => r.right > innerWidth / 2)(document.querySelector(".site-title").getBoundingClientRect())`); !right {
 			t.Errorf("%s: the site title is not on the right", p)
 		}
+		checkNarrow(t, tab, p, "light", 320)
+		checkProblems(t, tab, p, nil)
+	}
+	// The theme's other languages, whose words run longer than English's,
+	// fit 320 px on the worksheet page, the longest of all.
+	for _, lang := range []string{"de", "fr", "pt"} {
+		p := lang + "/worksheets/give-and-take/"
+		tab.Viewport(320, 800)
+		if status := tab.Navigate(srv.URL("/", p)); status != 200 {
+			t.Fatalf("%s: status %d", p, status)
+		}
+		waitScorer(t, tab, "ready")
 		checkNarrow(t, tab, p, "light", 320)
 		checkProblems(t, tab, p, nil)
 	}

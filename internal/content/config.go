@@ -44,6 +44,8 @@ type Config struct {
 	// HTML through in Markdown and lets content/ hold files that can run
 	// scripts (HTML pages, JavaScript, SVG images with scripts...).
 	TrustHTML bool
+	// NoSearch turns the search index and page off: search: false.
+	NoSearch  bool
 	ThemeLine int // where the theme is named, for messages
 	ThemeCol  int
 
@@ -58,7 +60,7 @@ type MenuEntry struct {
 	Col  int
 }
 
-var configKeys = []string{"title", "description", "baseURL", "language", "languages", "theme", "menu", "help", "markdown", "trustHTML"}
+var configKeys = []string{"title", "description", "baseURL", "language", "languages", "theme", "menu", "help", "markdown", "trustHTML", "search"}
 
 // ParseConfig reads content/site.yaml; see ParseConfigFile.
 func ParseConfig(src []byte) (*Config, diag.List) { return ParseConfigFile(ConfigPath, src) }
@@ -114,6 +116,9 @@ func ParseConfigFile(path string, src []byte) (*Config, diag.List) {
 		case "trustHTML":
 			b, _ := d.Bool(f)
 			cfg.TrustHTML = cfg.TrustHTML || b
+		case "search":
+			b, ok := d.Bool(f)
+			cfg.NoSearch = ok && !b
 		case "markdown":
 			for _, g := range d.Map(f.Value, "markdown", []string{"unsafe"}, nil) {
 				b, _ := d.Bool(g)

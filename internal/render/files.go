@@ -15,7 +15,7 @@ import (
 // CSP is the Content-Security-Policy of every page mutual writes itself
 // (the redirect pages); the default theme's base.html sets the same one in
 // its meta tag, and TestCSPMatchesTheme holds the two together.
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'none'"
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'"
 
 // Redirect is the page at an old address (an alias) that sends browsers to
 // url, absolute as permalink. It carries CSP, and the site's icon so that
@@ -62,11 +62,11 @@ type Alternate struct {
 	Lang, URL string
 }
 
-// Sitemap lists every page but the 404 pages and the pages shown in a
-// language that has no translation of them (content.Node.Fallback), by
-// URL, with its latest date. alternates, when not nil, gives a page's
-// versions in the site's languages: each is listed as an xhtml:link, as
-// search engines read them.
+// Sitemap lists every page but the 404 and search pages and the pages
+// shown in a language that has no translation of them
+// (content.Node.Fallback), by URL, with its latest date. alternates, when
+// not nil, gives a page's versions in the site's languages: each is listed
+// as an xhtml:link, as search engines read them.
 func Sitemap(nodes []*content.Node, site string, alternates func(*content.Node) []Alternate) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
@@ -78,7 +78,7 @@ func Sitemap(nodes []*content.Node, site string, alternates func(*content.Node) 
 	nodes = slices.Clone(nodes)
 	slices.SortFunc(nodes, func(a, b *content.Node) int { return strings.Compare(a.URL, b.URL) })
 	for _, n := range nodes {
-		if n.Kind == "404" || n.Fallback {
+		if n.Kind == "404" || n.Kind == "search" || n.Fallback {
 			continue
 		}
 		b.WriteString("  <url><loc>")

@@ -9,6 +9,7 @@ import (
 	"mutual/internal/i18n"
 	"mutual/internal/markdown"
 	"mutual/internal/render"
+	"mutual/internal/search"
 	"mutual/internal/theme"
 )
 
@@ -132,6 +133,12 @@ func (l *language) siteData(cfg *content.Config, res *content.Resolver, md *mark
 	if l.index > 0 {
 		s.Language = string(l.code)
 	}
+	// Search covers the default language's pages (see Site.SearchIndex).
+	if searchOn(cfg) && l.index == 0 {
+		if lang, err := search.LangFolder(cfg.Language); err == nil {
+			s.SearchIndex = cfg.BasePath() + searchDir + lang + "/"
+		}
+	}
 	menu, help := cfg.Menu, cfg.Help
 	helpLine, helpCol, helpIndent := cfg.HelpLine, cfg.HelpCol, cfg.HelpIndent
 	ownMenu, ownHelp := l.index == 0, l.index == 0
@@ -184,7 +191,11 @@ func (v *pageView) translations(n *content.Node) ([]Translation, []render.Altern
 	var alts []render.Alternate
 	for i, l := range v.langs {
 		t := Translation{Lang: string(l.code), Name: l.name, Dir: dirAttr(l.dir), Current: i == n.Tree.Index}
-		if x := versions[i]; x != nil && (!x.Fallback || t.Current) {
+		x := versions[i]
+		if t.Current {
+			x = n // a page of one language only (the search page)
+		}
+		if x != nil && (!x.Fallback || t.Current) {
 			v.show(x)
 			t.URL = v.basePath + x.Href
 			if !x.Fallback {

@@ -10,6 +10,8 @@ import (
 	"mutual/internal/markdown"
 	"mutual/internal/output"
 	"mutual/internal/render"
+	"mutual/internal/search"
+	"mutual/internal/worksheet"
 )
 
 // pageJob is what rendering the pages of one build needs: read-only
@@ -23,6 +25,7 @@ type pageJob struct {
 	bodies     *render.Bodies
 	keepBodies bool // keep bodies for the next build; else let each page's Markdown go once rendered
 	plan       *output.Plan
+	search     *searchState // nil when the site has no search
 }
 
 // pageResult is what rendering one page tells the rest of the build.
@@ -32,6 +35,12 @@ type pageResult struct {
 	errs     diag.List
 	warns    diag.List
 	rendered bool // its layout ran
+	// For the search index (search.go): the body or worksheet view, until
+	// searchPage analysed them, and what it made of them.
+	body      *render.Body
+	view      *worksheet.View
+	searchDoc *search.Doc
+	searchKey string
 }
 
 // page renders n into the plan, unless the memo shows the previous build's
@@ -60,6 +69,7 @@ func (j *pageJob) page(n *content.Node) pageResult {
 			// The original's page reports its problems once.
 			r.errs, r.warns = nil, nil
 		}
+		r.body = b
 	}
 	// Keeping an output needs its body's headings and links, to check
 	// links: a page whose body is not kept is rendered again.
@@ -102,14 +112,7 @@ func (j *pageJob) page(n *content.Node) pageResult {
 		}
 	}
 	if n.Kind == "worksheet" {
-		view, links, errs, warns := render.Worksheet(n.Src, render.WorksheetEnv{
-			Markdown: j.md, Resolver: j.res.In(n.Tree, n.Fallback), Help: l.site.Help,
-			WasmURL:     j.assets.URL(j.basePath, "wasm/scorer.wasm"),
-			WasmExecURL: j.assets.URL(j.basePath, "js/wasm_exec.js"),
-			ScriptURL:   j.assets.URL(j.basePath, "js/worksheet.js"),
-			Sheet:       n.Worksheet,
-			Text:        func(key string) string { return l.text(key) },
-		})
+		view, links, errs, warns := render.Worksheet(n.Src, j.worksheetEnv(n))
 		r.links, r.errs, r.warns = links, errs, warns
 		if n.Fallback {
 			r.errs, r.warns = nil, nil
@@ -118,6 +121,7 @@ func (j *pageJob) page(n *content.Node) pageResult {
 			return r
 		}
 		p.Worksheet = view
+		r.view = view
 	}
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -131,6 +135,19 @@ func (j *pageJob) page(n *content.Node) pageResult {
 	}
 	r.rendered = true
 	return r
+}
+
+// worksheetEnv is what a worksheet's view is made with.
+func (j *pageJob) worksheetEnv(n *content.Node) render.WorksheetEnv {
+	l := j.langs[n.Tree.Index]
+	return render.WorksheetEnv{
+		Markdown: j.md, Resolver: j.res.In(n.Tree, n.Fallback), Help: l.site.Help,
+		WasmURL:     j.assets.URL(j.basePath, "wasm/scorer.wasm"),
+		WasmExecURL: j.assets.URL(j.basePath, "js/wasm_exec.js"),
+		ScriptURL:   j.assets.URL(j.basePath, "js/worksheet.js"),
+		Sheet:       n.Worksheet,
+		Text:        func(key string) string { return l.text(key) },
+	}
 }
 
 // pageBuffers hold a page's output while its layout runs.

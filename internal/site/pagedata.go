@@ -92,9 +92,19 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 			v.show(t.Node)
 			p.Pages = append(p.Pages, Entry{Title: t.Name, URL: w.basePath + t.Node.Href, Kind: "tag", Count: len(t.Nodes)})
 		}
+	case "search":
+		if home := w.model.ByURL[""]; home != nil && home.Section != nil {
+			p.Sections = v.sectionEntries(home.Section.Subs)
+		}
+		if tags := w.model.ByURL["tags/"]; tags != nil {
+			p.Pages = []Entry{v.entry(tags)}
+		}
 	case "worksheet":
 		// The scorer runs in a Web Worker, which loads wasm_exec.js itself.
 		p.Scripts = append(p.Scripts, w.assets.URL(w.basePath, "js/worksheet.js"))
+	}
+	if l.site.SearchIndex != "" {
+		p.Scripts = append(p.Scripts, w.assets.URL(w.basePath, "js/search.js"))
 	}
 	p.Scripts = append(p.Scripts, w.scripts...)
 	meta := render.Meta{Kind: p.Kind, Title: p.Title, Description: p.Description,

@@ -106,6 +106,8 @@ func (l *language) titlePages() {
 			n.Title = l.text("tags")
 		case "404":
 			n.Title = l.text("not-found.title")
+		case "search":
+			n.Title = l.text("search.title")
 		}
 	}
 }

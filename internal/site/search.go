@@ -84,6 +84,7 @@ func addSearchPage(m *content.Model, cfg *content.Config) diag.List {
 	}
 	m.Nodes = slices.Insert(m.Nodes, at, n)
 	m.ByURL[n.URL] = n
+	m.Trees[0].Nodes = append(m.Trees[0].Nodes, n) // titled in its language (titlePages)
 	return errs
 }
 

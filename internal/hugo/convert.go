@@ -129,7 +129,7 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 					lang = l.val
 					continue
 				}
-				note(l.keyPos, "languages.%s: mutual builds a site in one language (%s); this language's settings are not converted, and its pages are copied as they are", l.key, defaultLang)
+				note(l.keyPos, "languages.%s: the import converts the default language's settings (%s) only; this language's pages are copied as they are: add it to site.yaml's languages to publish them (see the README's Several languages)", l.key, defaultLang)
 			}
 		} else if langs.val.kind != null {
 			note(langs.keyPos, "languages must be keys and values, one per language: left out")

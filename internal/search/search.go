@@ -142,6 +142,24 @@ type Index struct {
 	keys []string
 
 	pool sync.Pool // of *analyzer
+
+	// keep is set by Remember: each language's last write is kept in
+	// last, so that the next Write copies what did not change.
+	keep bool
+	last map[string]*lastWrite
+}
+
+// Remember makes ix keep, from each Write to the next, what it encoded of
+// each term, so that a Write after a few documents changed encodes again
+// only the terms of those documents (their positions and their list of
+// documents; every impact is computed again, as they depend on every
+// document). What Write returns is the same with or without it; it costs
+// memory (about the size of the positions files) and is meant for a site
+// that is rebuilt after each edit.
+func (ix *Index) Remember() {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.keep = true
 }
 
 // NewIndex returns an empty Index.
@@ -232,6 +250,10 @@ func (ix *Index) Write(docs []*Doc) (map[string][]byte, error) {
 		byLang[d.lang] = append(byLang[d.lang], d)
 	}
 	keys := ix.terms()
+	ix.mu.Lock()
+	keep := ix.keep
+	ix.mu.Unlock()
+	next := map[string]*lastWrite{}
 	out := map[string][]byte{}
 	for _, lang := range sortedKeys(byLang) {
 		ds := byLang[lang]
@@ -242,9 +264,17 @@ func (ix *Index) Write(docs []*Doc) (map[string][]byte, error) {
 			}
 		}
 		w := &writer{lang: lang, stemmer: ds[0].stemmer, docs: ds, keys: keys, files: out}
+		if keep {
+			w.last = ix.last[lang]
+			w.next = &lastWrite{docs: slices.Clone(ds)}
+		}
 		if err := w.write(); err != nil {
 			return nil, err
 		}
+		next[lang] = w.next
+	}
+	if keep {
+		ix.last = next
 	}
 	return out, nil
 }

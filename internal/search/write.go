@@ -62,6 +62,57 @@ type writer struct {
 	keys          []string
 	mu            sync.Mutex // of files: fragments are written on every core
 	files         map[string][]byte
+
+	// With Index.Remember: the last write of this language, and this
+	// one's; dirty[id] is set for a term whose postings may have changed
+	// since last (all when last is nil or its documents were others).
+	last, next *lastWrite
+	dirty      []bool
+}
+
+// lastWrite is what a Write keeps of one language for the next.
+type lastWrite struct {
+	docs  []*Doc
+	terms map[uint32]*kept
+}
+
+// kept is one term's encoding that does not depend on other terms: its
+// documents and its positions.
+type kept struct {
+	docs []byte
+	kind byte
+	pos  []byte
+}
+
+// markDirty sets w.dirty: a term is clean when the last write had the same
+// number of documents, and no document that holds the term (now or then)
+// changed. A clean term's documents and positions are those of the last
+// write. Docs are never changed once analysed, so an unchanged document is
+// the same *Doc.
+func (w *writer) markDirty() {
+	if w.last == nil || len(w.last.docs) != len(w.docs) {
+		return
+	}
+	w.dirty = make([]bool, len(w.keys))
+	for i, d := range w.docs {
+		old := w.last.docs[i]
+		if old == d {
+			continue
+		}
+		for _, x := range [2]*Doc{old, d} {
+			for j := 0; j < len(x.t); j += 3 {
+				w.dirty[x.t[j]] = true
+			}
+		}
+	}
+}
+
+// clean returns the kept encoding of term id, or nil.
+func (w *writer) clean(id uint32) *kept {
+	if w.dirty == nil || w.dirty[id] {
+		return nil
+	}
+	return w.last.terms[id]
 }
 
 func (w *writer) put(name string, b []byte) string {
@@ -132,10 +183,22 @@ func (w *writer) write() error {
 		Terms: [][2]string{}, Lexicons: [][2]string{}}
 
 	// Term fragments, each with its positions files.
+	w.markDirty()
 	enc := make([]encoded, len(ids))
+	var keptPos [][]byte // by rank, with Index.Remember
+	if w.next != nil {
+		keptPos = make([][]byte, len(ids))
+	}
 	eachRange(len(ids), func(from, to int) {
 		var gaps []byte
 		for r := from; r < to; r++ {
+			if k := w.clean(ids[r]); k != nil {
+				enc[r] = encoded{docs: k.docs, kind: k.kind, imp: make([]byte, off[r+1]-off[r])}
+				for j, v := range scores[off[r]:off[r+1]] {
+					enc[r].imp[j] = q.level(v)
+				}
+				continue
+			}
 			enc[r], gaps = w.encode(post[off[r]:off[r+1]], scores[off[r]:off[r+1]], q, gaps)
 		}
 	})
@@ -152,9 +215,19 @@ func (w *writer) write() error {
 			if start == 0 {
 				first = ""
 			}
-			m.Terms[f] = [2]string{first, w.fragment(ids[start:end], enc[start:end], post, off[start:end+1])}
+			var kp [][]byte
+			if keptPos != nil {
+				kp = keptPos[start:end]
+			}
+			m.Terms[f] = [2]string{first, w.fragment(ids[start:end], enc[start:end], post, off[start:end+1], kp)}
 		}
 	})
+	if w.next != nil {
+		w.next.terms = make(map[uint32]*kept, len(ids))
+		for r, id := range ids {
+			w.next.terms[id] = &kept{docs: enc[r].docs, kind: enc[r].kind, pos: keptPos[r]}
+		}
+	}
 
 	for _, l := range w.lexicons(ids, df) {
 		m.Lexicons = append(m.Lexicons, l)
@@ -224,7 +297,10 @@ func (w *writer) encode(ps []posting, scores []float64, q quantizer, gaps []byte
 //	count times: the byte length of a term's positions
 //	count times: the term's positions: for each of its documents in order,
 //	             the number of positions, the first, then the gaps to the next
-func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off []uint32) string {
+//
+// With Index.Remember, keptPos[i] is set to the positions of term ids[i],
+// copied from the last write when the term is clean.
+func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off []uint32, keptPos [][]byte) string {
 	// Positions files, cut near chunkTarget between terms.
 	var names []string
 	fileOf := make([]int, len(ids))
@@ -244,13 +320,25 @@ func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off []uin
 	}
 	for i := range ids {
 		before := len(data)
-		for _, p := range post[off[i]:off[i+1]] {
-			d := w.docs[p.doc]
-			from := uint32(0)
-			if p.at > 0 {
-				from = d.t[p.at-1]
+		k := w.clean(ids[i])
+		if k != nil {
+			data = append(data, k.pos...)
+		} else {
+			for _, p := range post[off[i]:off[i+1]] {
+				d := w.docs[p.doc]
+				from := uint32(0)
+				if p.at > 0 {
+					from = d.t[p.at-1]
+				}
+				data = append(data, d.pos[from:d.t[p.at+2]]...)
 			}
-			data = append(data, d.pos[from:d.t[p.at+2]]...)
+		}
+		switch {
+		case keptPos == nil:
+		case k != nil:
+			keptPos[i] = k.pos
+		default:
+			keptPos[i] = bytes.Clone(data[before:])
 		}
 		lens = append(lens, uint64(len(data)-before))
 		fileOf[i] = len(names)

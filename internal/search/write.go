@@ -68,20 +68,29 @@ type writer struct {
 	// since last (all when last is nil or its documents were others).
 	last, next *lastWrite
 	dirty      []bool
+	changed    []bool // by document: not the same Doc as in last
 }
 
 // lastWrite is what a Write keeps of one language for the next.
 type lastWrite struct {
 	docs  []*Doc
 	terms map[uint32]*kept
+	// The scorer's average length, and its least and greatest score.
+	avg, min, max float64
 }
 
 // kept is one term's encoding that does not depend on other terms: its
-// documents and its positions.
+// documents and its positions, with for each of its documents the
+// document's number and where its positions end in pos.
 type kept struct {
 	docs []byte
 	kind byte
 	pos  []byte
+	doc  []uint32
+	end  []uint32
+	// imp is its impact levels, lo and hi its least and greatest score.
+	imp    []byte
+	lo, hi float64
 }
 
 // markDirty sets w.dirty: a term is clean when the last write had the same
@@ -94,11 +103,13 @@ func (w *writer) markDirty() {
 		return
 	}
 	w.dirty = make([]bool, len(w.keys))
+	w.changed = make([]bool, len(w.docs))
 	for i, d := range w.docs {
 		old := w.last.docs[i]
 		if old == d {
 			continue
 		}
+		w.changed[i] = true
 		for _, x := range [2]*Doc{old, d} {
 			for j := 0; j < len(x.t); j += 3 {
 				w.dirty[x.t[j]] = true
@@ -113,6 +124,63 @@ func (w *writer) clean(id uint32) *kept {
 		return nil
 	}
 	return w.last.terms[id]
+}
+
+// positions appends the positions of a term's postings ps to data and
+// returns them with where each posting's positions end (relative to the
+// term's start). With a last write of the same documents, the positions
+// of the documents that did not change are copied from it in runs.
+func (w *writer) positions(data []byte, id uint32, ps []posting) ([]byte, []uint32) {
+	var old *kept
+	if w.dirty != nil {
+		old = w.last.terms[id]
+	}
+	before := len(data)
+	var end []uint32
+	if w.next != nil {
+		end = make([]uint32, len(ps))
+	}
+	j := 0                 // the next of old's postings
+	runFrom, runTo := 0, 0 // a run of old's positions not yet copied
+	for i, p := range ps {
+		if old != nil && !w.changed[p.doc] {
+			for j < len(old.doc) && old.doc[j] < p.doc {
+				j++
+			}
+			if j < len(old.doc) && old.doc[j] == p.doc {
+				from := 0
+				if j > 0 {
+					from = int(old.end[j-1])
+				}
+				if from != runTo {
+					data = append(data, old.pos[runFrom:runTo]...)
+					runFrom = from
+				}
+				runTo = int(old.end[j])
+				if end != nil {
+					end[i] = uint32(len(data) - before + runTo - runFrom)
+				}
+				continue
+			}
+		}
+		if runTo > runFrom {
+			data = append(data, old.pos[runFrom:runTo]...)
+			runFrom, runTo = 0, 0
+		}
+		d := w.docs[p.doc]
+		from := uint32(0)
+		if p.at > 0 {
+			from = d.t[p.at-1]
+		}
+		data = append(data, d.pos[from:d.t[p.at+2]]...)
+		if end != nil {
+			end[i] = uint32(len(data) - before)
+		}
+	}
+	if runTo > runFrom {
+		data = append(data, old.pos[runFrom:runTo]...)
+	}
+	return data, end
 }
 
 func (w *writer) put(name string, b []byte) string {
@@ -159,40 +227,70 @@ func (w *writer) write() error {
 		}
 	}
 
-	// Every posting's score, once, on every core; then the levels.
+	// Every posting's score, once, on every core; then the levels. A
+	// clean term of a write with the same scorer as the last (the same
+	// documents' number and average length) has the scores it had: they
+	// are not computed again, only its least and greatest are taken.
+	w.markDirty()
 	sc := w.scorer()
+	same := w.dirty != nil && w.last.avg == sc.avg
 	scores := make([]float64, len(post))
+	lo, hi := make([]float64, len(ids)), make([]float64, len(ids))
+	scoreTerm := func(r int) {
+		idf := sc.idf(int(off[r+1] - off[r]))
+		l, h := 0.0, 0.0
+		for j := off[r]; j < off[r+1]; j++ {
+			d := w.docs[post[j].doc]
+			v := sc.score(idf, d.t[post[j].at+1], d.length)
+			scores[j] = v
+			if l == 0 || v < l {
+				l = v
+			}
+			h = max(h, v)
+		}
+		lo[r], hi[r] = l, h
+	}
 	eachRange(len(ids), func(from, to int) {
 		for r := from; r < to; r++ {
-			idf := sc.idf(int(off[r+1] - off[r]))
-			for j := off[r]; j < off[r+1]; j++ {
-				d := w.docs[post[j].doc]
-				scores[j] = sc.score(idf, d.t[post[j].at+1], d.length)
+			if k := w.clean(ids[r]); same && k != nil {
+				lo[r], hi[r] = k.lo, k.hi
+				continue
 			}
+			scoreTerm(r)
 		}
 	})
-	for _, v := range scores {
-		if sc.min == 0 || v < sc.min {
-			sc.min = v
+	for r := range ids {
+		if sc.min == 0 || lo[r] < sc.min {
+			sc.min = lo[r]
 		}
-		sc.max = max(sc.max, v)
+		sc.max = max(sc.max, hi[r])
 	}
 	q := sc.quantizer()
+	same = same && w.last.min == sc.min && w.last.max == sc.max
+	if w.next != nil {
+		w.next.avg, w.next.min, w.next.max = sc.avg, sc.min, sc.max
+	}
 
 	m := manifest{Format: format, Language: w.lang, Stemmer: w.stemmer, Elide: w.stemmer == "fr", Docs: n, Levels: q.values,
 		Terms: [][2]string{}, Lexicons: [][2]string{}}
 
 	// Term fragments, each with its positions files.
-	w.markDirty()
 	enc := make([]encoded, len(ids))
-	var keptPos [][]byte // by rank, with Index.Remember
+	var keep []*kept // by rank, with Index.Remember
 	if w.next != nil {
-		keptPos = make([][]byte, len(ids))
+		keep = make([]*kept, len(ids))
 	}
 	eachRange(len(ids), func(from, to int) {
 		var gaps []byte
 		for r := from; r < to; r++ {
 			if k := w.clean(ids[r]); k != nil {
+				if same {
+					enc[r] = encoded{docs: k.docs, kind: k.kind, imp: k.imp}
+					continue
+				}
+				if w.last.avg == sc.avg {
+					scoreTerm(r) // its scores were not computed above
+				}
 				enc[r] = encoded{docs: k.docs, kind: k.kind, imp: make([]byte, off[r+1]-off[r])}
 				for j, v := range scores[off[r]:off[r+1]] {
 					enc[r].imp[j] = q.level(v)
@@ -215,9 +313,9 @@ func (w *writer) write() error {
 			if start == 0 {
 				first = ""
 			}
-			var kp [][]byte
-			if keptPos != nil {
-				kp = keptPos[start:end]
+			var kp []*kept
+			if keep != nil {
+				kp = keep[start:end]
 			}
 			m.Terms[f] = [2]string{first, w.fragment(ids[start:end], enc[start:end], post, off[start:end+1], kp)}
 		}
@@ -225,7 +323,14 @@ func (w *writer) write() error {
 	if w.next != nil {
 		w.next.terms = make(map[uint32]*kept, len(ids))
 		for r, id := range ids {
-			w.next.terms[id] = &kept{docs: enc[r].docs, kind: enc[r].kind, pos: keptPos[r]}
+			k := keep[r]
+			if &k.imp[0] != &enc[r].imp[0] {
+				c := *k // a clean term with new levels
+				k = &c
+				k.imp = enc[r].imp
+			}
+			k.lo, k.hi = lo[r], hi[r]
+			w.next.terms[id] = k
 		}
 	}
 
@@ -298,9 +403,9 @@ func (w *writer) encode(ps []posting, scores []float64, q quantizer, gaps []byte
 //	count times: the term's positions: for each of its documents in order,
 //	             the number of positions, the first, then the gaps to the next
 //
-// With Index.Remember, keptPos[i] is set to the positions of term ids[i],
-// copied from the last write when the term is clean.
-func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off []uint32, keptPos [][]byte) string {
+// With Index.Remember, keep[i] is set to what the next write may copy of
+// term ids[i].
+func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off []uint32, keep []*kept) string {
 	// Positions files, cut near chunkTarget between terms.
 	var names []string
 	fileOf := make([]int, len(ids))
@@ -320,25 +425,22 @@ func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off []uin
 	}
 	for i := range ids {
 		before := len(data)
-		k := w.clean(ids[i])
-		if k != nil {
+		if k := w.clean(ids[i]); k != nil {
 			data = append(data, k.pos...)
-		} else {
-			for _, p := range post[off[i]:off[i+1]] {
-				d := w.docs[p.doc]
-				from := uint32(0)
-				if p.at > 0 {
-					from = d.t[p.at-1]
-				}
-				data = append(data, d.pos[from:d.t[p.at+2]]...)
+			if keep != nil {
+				keep[i] = k
 			}
-		}
-		switch {
-		case keptPos == nil:
-		case k != nil:
-			keptPos[i] = k.pos
-		default:
-			keptPos[i] = bytes.Clone(data[before:])
+		} else {
+			ps := post[off[i]:off[i+1]]
+			var end []uint32
+			data, end = w.positions(data, ids[i], ps)
+			if keep != nil {
+				k := &kept{docs: enc[i].docs, kind: enc[i].kind, pos: bytes.Clone(data[before:]), doc: make([]uint32, len(ps)), end: end, imp: enc[i].imp}
+				for j, p := range ps {
+					k.doc[j] = p.doc
+				}
+				keep[i] = k
+			}
 		}
 		lens = append(lens, uint64(len(data)-before))
 		fileOf[i] = len(names)
@@ -494,9 +596,13 @@ func (w *writer) scorer() scorer {
 	if s.n > 0 {
 		s.avg /= float64(s.n)
 	}
-	if s.avg == 0 {
+	if s.avg < 1 {
 		s.avg = 1
 	}
+	// The average is rounded to a step of 1/16 on a log2 scale (4 %), so
+	// that an edit, which changes it a little, seldom changes any score:
+	// a rebuild then keeps the levels of the terms the edit did not touch.
+	s.avg = math.Exp2(math.Round(math.Log2(s.avg)*16) / 16)
 	return s
 }
 

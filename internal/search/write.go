@@ -77,6 +77,8 @@ type lastWrite struct {
 	terms map[uint32]*kept
 	// The scorer's average length, and its least and greatest score.
 	avg, min, max float64
+	// sums holds the files' hashes, by slot (writer.sum).
+	sums map[string]hashed
 }
 
 // kept is one term's encoding that does not depend on other terms: its
@@ -195,6 +197,40 @@ func hashName(b []byte) string {
 	return hex.EncodeToString(h[:5])
 }
 
+// hashed is a file's bytes and their hash.
+type hashed struct {
+	b   []byte
+	sum [32]byte
+}
+
+// sum is the SHA-256 of b, the bytes of a file at slot (a name of its
+// place in the index, such as the first term of a fragment). With
+// Index.Remember, a file with the same bytes as the last write's at its
+// slot takes that hash (comparing is cheaper than hashing).
+func (w *writer) sum(slot string, b []byte) [32]byte {
+	var h hashed
+	ok := false
+	if w.last != nil {
+		h, ok = w.last.sums[slot]
+	}
+	s := h.sum
+	if !ok || !bytes.Equal(h.b, b) {
+		s = sha256.Sum256(b)
+	}
+	if w.next != nil {
+		w.mu.Lock()
+		w.next.sums[slot] = hashed{b, s}
+		w.mu.Unlock()
+	}
+	return s
+}
+
+// sumName is the name sum gives b: the first 5 bytes of its hash.
+func (w *writer) sumName(slot string, b []byte) string {
+	s := w.sum(slot, b)
+	return hex.EncodeToString(s[:5])
+}
+
 func (w *writer) write() error {
 	n := len(w.docs)
 	// Postings: each term's documents in order, found in one pass.
@@ -275,6 +311,9 @@ func (w *writer) write() error {
 		Terms: [][2]string{}, Lexicons: [][2]string{}}
 
 	// Term fragments, each with its positions files.
+	if w.next != nil {
+		w.next.sums = map[string]hashed{}
+	}
 	enc := make([]encoded, len(ids))
 	var keep []*kept // by rank, with Index.Remember
 	if w.next != nil {
@@ -420,7 +459,7 @@ func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off []uin
 			b = appendUvarint(b, l)
 		}
 		b = append(b, data...)
-		names = append(names, w.put("x/"+hashName(b)+".bin", b))
+		names = append(names, w.put("x/"+w.sumName("x"+w.keys[ids[0]]+"#"+strconv.Itoa(len(names)), b)+".bin", b))
 		lens, data = lens[:0], data[:0]
 	}
 	for i := range ids {
@@ -473,7 +512,7 @@ func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off []uin
 		prev = k
 	}
 	b := append(head, body...)
-	return w.put("t/"+hashName(b)+".bin", b)
+	return w.put("t/"+w.sumName("t"+w.keys[ids[0]], b)+".bin", b)
 }
 
 // cut returns the end of the fragment that starts at start: past
@@ -564,7 +603,7 @@ func (w *writer) bundles() bundles {
 			b = append(b, d.entry...)
 		}
 		b = append(b, ']')
-		s := sha256.Sum256(b)
+		s := w.sum("d"+strconv.Itoa(start), b)
 		h.Write(s[:])
 		group = append(group, b)
 		if len(group) == groupSize {

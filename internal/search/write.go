@@ -90,9 +90,29 @@ type kept struct {
 	pos  []byte
 	doc  []uint32
 	end  []uint32
-	// imp is its impact levels, lo and hi its least and greatest score.
+	// imp is its impact levels, scores its documents' scores, lo and hi
+	// the least and greatest.
 	imp    []byte
+	scores []float64
 	lo, hi float64
+}
+
+// aligned returns the last write's encoding of term id when the term has
+// the same documents ps as then, or nil.
+func (w *writer) aligned(id uint32, ps []posting) *kept {
+	if w.dirty == nil {
+		return nil
+	}
+	o := w.last.terms[id]
+	if o == nil || len(o.doc) != len(ps) {
+		return nil
+	}
+	for j, p := range ps {
+		if o.doc[j] != p.doc {
+			return nil
+		}
+	}
+	return o
 }
 
 // markDirty sets w.dirty: a term is clean when the last write had the same
@@ -272,13 +292,24 @@ func (w *writer) write() error {
 	same := w.dirty != nil && w.last.avg == sc.avg
 	scores := make([]float64, len(post))
 	lo, hi := make([]float64, len(ids)), make([]float64, len(ids))
+	// aligned[r] is set for a dirty term with the same documents as in
+	// the last write and the same scorer: only its changed documents'
+	// scores (and levels) are computed again.
+	aligned := make([]*kept, len(ids))
 	scoreTerm := func(r int) {
 		idf := sc.idf(int(off[r+1] - off[r]))
 		l, h := 0.0, 0.0
+		o := aligned[r]
+		if o != nil {
+			copy(scores[off[r]:off[r+1]], o.scores)
+		}
 		for j := off[r]; j < off[r+1]; j++ {
-			d := w.docs[post[j].doc]
-			v := sc.score(idf, d.t[post[j].at+1], d.length)
-			scores[j] = v
+			v := scores[j]
+			if o == nil || w.changed[post[j].doc] {
+				d := w.docs[post[j].doc]
+				v = sc.score(idf, d.t[post[j].at+1], d.length)
+				scores[j] = v
+			}
 			if l == 0 || v < l {
 				l = v
 			}
@@ -291,6 +322,9 @@ func (w *writer) write() error {
 			if k := w.clean(ids[r]); same && k != nil {
 				lo[r], hi[r] = k.lo, k.hi
 				continue
+			}
+			if same {
+				aligned[r] = w.aligned(ids[r], post[off[r]:off[r+1]])
 			}
 			scoreTerm(r)
 		}
@@ -336,6 +370,18 @@ func (w *writer) write() error {
 				}
 				continue
 			}
+			if o := aligned[r]; o != nil {
+				enc[r] = encoded{docs: o.docs, kind: o.kind, imp: make([]byte, off[r+1]-off[r])}
+				if same {
+					copy(enc[r].imp, o.imp)
+				}
+				for j, p := range post[off[r]:off[r+1]] {
+					if !same || w.changed[p.doc] {
+						enc[r].imp[j] = q.level(scores[int(off[r])+j])
+					}
+				}
+				continue
+			}
 			enc[r], gaps = w.encode(post[off[r]:off[r+1]], scores[off[r]:off[r+1]], q, gaps)
 		}
 	})
@@ -363,10 +409,14 @@ func (w *writer) write() error {
 		w.next.terms = make(map[uint32]*kept, len(ids))
 		for r, id := range ids {
 			k := keep[r]
-			if &k.imp[0] != &enc[r].imp[0] {
-				c := *k // a clean term with new levels
+			switch {
+			case k.scores == nil: // a dirty term
+				k.scores = slices.Clone(scores[off[r]:off[r+1]])
+			case !same: // a clean term with new scores and levels
+				c := *k
 				k = &c
 				k.imp = enc[r].imp
+				k.scores = slices.Clone(scores[off[r]:off[r+1]])
 			}
 			k.lo, k.hi = lo[r], hi[r]
 			w.next.terms[id] = k

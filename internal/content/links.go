@@ -30,6 +30,30 @@ type Resolver struct {
 	Model    *Model
 	BasePath string          // the base URL's path, as Config.BasePath
 	Theme    map[string]bool // output paths of the theme's files and generated assets
+	// Tree is the language whose pages relative links lead to: the
+	// language of the page whose text holds them. nil is the default
+	// language.
+	Tree *Tree
+	// Fallback is set for the text of a page shown in a language that has
+	// no translation of it: its links lead to that language's pages too,
+	// but a link to a heading leads to the default language's page, whose
+	// headings it names.
+	Fallback bool
+}
+
+// In is the resolver for the text of a page of tree t (see Tree and
+// Fallback).
+func (r *Resolver) In(t *Tree, fallback bool) *Resolver {
+	c := *r
+	c.Tree, c.Fallback = t, fallback
+	return &c
+}
+
+func (r *Resolver) tree() *Tree {
+	if r.Tree != nil {
+		return r.Tree
+	}
+	return r.Model.Trees[0]
 }
 
 // Resolve handles one destination written in the file at rel (content-
@@ -41,6 +65,13 @@ type Resolver struct {
 // points into the same page; "/path" is a path of the built site; anything
 // else is a path relative to the file, naming a content file (Markdown page,
 // worksheet, _index.md, image...) or a folder that is a section.
+//
+// A relative path is read from where the file's original is (a
+// translation's links are written as its original's), and leads to the
+// page in the resolver's language: its translation, or the original
+// shown in that language. A file in the language's own content/<code>/
+// tree comes before one of the same path outside it, and a translation's
+// own file name ("receiving.de.md") names that very page.
 func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 	if dest == "" {
 		return "", nil, "", "empty link"
@@ -59,8 +90,10 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 		}
 		return u + query
 	}
+	t := r.tree()
+	rel = r.Model.Base(rel)
 	if p == "" {
-		self := r.Model.ByRel[rel]
+		self := t.ByRel[rel]
 		if self == nil {
 			return dest, nil, "", "" // site.yaml: nothing to point into
 		}
@@ -97,26 +130,39 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 	if joined == "." {
 		joined = ""
 	}
-	if n := r.Model.ByRel[joined]; n != nil {
+	if frag != "" && r.Fallback {
+		t = r.Model.Trees[0]
+	}
+	if n := t.ByRel[joined]; n != nil {
 		return withFrag(r.BasePath + n.Href), n, frag, ""
+	}
+	if t.Index > 0 {
+		for _, own := range []string{t.Prefix + joined, string(t.Lang) + "/" + joined} {
+			if r.Model.Files[own] != nil {
+				return withFrag(r.BasePath + PathEscape(own)), nil, "", ""
+			}
+		}
 	}
 	if r.Model.Files[joined] != nil {
 		return withFrag(r.BasePath + PathEscape(joined)), nil, "", ""
 	}
-	if sec := r.Model.Sections[strings.TrimSuffix(joined, "/")]; sec != nil {
-		return withFrag(r.BasePath + sec.Node.Href), sec.Node, frag, ""
-	}
-	if n := r.Model.ByRel[path.Join(joined, "_index.md")]; n != nil {
+	if n := r.Model.Src[joined]; n != nil {
 		return withFrag(r.BasePath + n.Href), n, frag, ""
 	}
-	if r.Model.Drafts[joined] {
+	if sec := t.Sections[strings.TrimSuffix(joined, "/")]; sec != nil {
+		return withFrag(r.BasePath + sec.Node.Href), sec.Node, frag, ""
+	}
+	if n := t.ByRel[path.Join(joined, "_index.md")]; n != nil {
+		return withFrag(r.BasePath + n.Href), n, frag, ""
+	}
+	if t.Drafts[joined] {
 		return "", nil, "", "link to draft " + quote(dest) + ", which is not published (build with --drafts to include drafts)"
 	}
 	if h := r.literalHint(rel, dest); h != "" {
 		return "", nil, "", "link to missing file " + quote(dest) + h
 	}
 	var known []string
-	for k := range r.Model.ByRel {
+	for k := range t.ByRel {
 		known = append(known, k)
 	}
 	for k := range r.Model.Files {
@@ -136,8 +182,8 @@ func (r *Resolver) literalHint(rel, dest string) string {
 	if !strings.ContainsAny(dest, "#?%") || strings.HasPrefix(dest, "/") {
 		return ""
 	}
-	name := path.Clean(path.Join(path.Dir(rel), dest))
-	if r.Model.Files[name] == nil && r.Model.ByRel[name] == nil {
+	name := path.Clean(path.Join(path.Dir(r.Model.Base(rel)), dest))
+	if r.Model.Files[name] == nil && r.Model.ByRel[name] == nil && r.Model.Src[name] == nil {
 		return ""
 	}
 	fixed := strings.NewReplacer("%", "%25", "#", "%23", "?", "%3F").Replace(dest)

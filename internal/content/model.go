@@ -13,6 +13,8 @@ import (
 	"unicode"
 
 	"mutual/internal/diag"
+	"mutual/internal/i18n"
+	"mutual/internal/worksheet"
 )
 
 func workerCount() int { return runtime.GOMAXPROCS(0) }
@@ -36,6 +38,21 @@ type Node struct {
 	Aliases     []Alias  // the page's valid aliases
 	Tag         *Tag     // Kind "tag": the tag it lists
 	sortTitle   string   // the title in lower case, for ordering lists
+
+	// Tree is the language the page belongs to; Key names the page
+	// across languages (the content path of the original, "guides/x.md",
+	// or of what mutual makes: "tags/", "tags/<slug>/", "404.html"), so
+	// that Model.Versions finds its other languages.
+	Tree *Tree
+	Key  string
+	// Fallback is set on a page of a language other than the default that
+	// shows the default language's page because it has no translation:
+	// its Src is the original's.
+	Fallback bool
+	// Worksheet is the worksheet a "worksheet" page shows: its source's,
+	// or for a translation, the translation with the original's
+	// fingerprints (worksheet.Translate).
+	Worksheet *worksheet.Worksheet
 }
 
 // Section is a folder of content/; the root folder is the home page's.
@@ -55,9 +72,30 @@ type Tag struct {
 	Node  *Node   // its page
 }
 
+// Tree is the pages of one language: its home page, sections and tags.
+// A site without languages has one, the default; a site with languages
+// has one per language, in the order site.yaml lists them. Every
+// language's tree has the default language's pages: its translation of
+// each, or the original itself (Node.Fallback).
+type Tree struct {
+	Lang   i18n.Code // the language; "" for the tree of a site without languages
+	Index  int       // its place in site.yaml's languages
+	Prefix string    // the folder of its pages: "" for the default language, "de/"
+	// ByRel finds its pages by the content path of their original
+	// ("guides/receiving.md" for guides/receiving.de.md too).
+	ByRel    map[string]*Node
+	Drafts   map[string]bool // content paths (of originals) of drafts left out
+	Sections map[string]*Section
+	Tags     []*Tag // by slug
+	Home     *Node
+	Nodes    []*Node // its pages, in model order
+}
+
 // Model is the site's structure, built from its sources; cheap to rebuild.
+// ByRel, Drafts, Sections, Tags and Home are the default language's tree;
+// Trees has every language's.
 type Model struct {
-	Nodes    []*Node             // every page, in a stable order
+	Nodes    []*Node             // every page of every language, in a stable order
 	ByRel    map[string]*Node    // content-relative source path -> page
 	Files    map[string]*Source  // content files copied as they are
 	Drafts   map[string]bool     // content-relative paths of drafts left out
@@ -65,6 +103,29 @@ type Model struct {
 	Tags     []*Tag              // by slug
 	ByURL    map[string]*Node
 	Home     *Node
+	Trees    []*Tree          // one per language, the default first
+	Src      map[string]*Node // by a source's own content path: the page it makes in its own language
+	versions map[string][]*Node
+	bases    map[string]string // a translation's content path -> its original's
+}
+
+// Versions are n's page in every language of the site, by Tree.Index:
+// the translation, the original, a fallback, or nil where the language has
+// no such page.
+func (m *Model) Versions(n *Node) []*Node {
+	if v := m.versions[n.Key]; v != nil {
+		return v
+	}
+	return make([]*Node, len(m.Trees))
+}
+
+// Base is the content path of the original of the source at rel: rel
+// itself but for translations.
+func (m *Model) Base(rel string) string {
+	if b, ok := m.bases[rel]; ok {
+		return b
+	}
+	return rel
 }
 
 func pageURL(rel string, fm *FrontMatter) string {
@@ -116,158 +177,83 @@ func tagSlug(name string) string {
 	return strings.TrimSuffix(b.String(), "-")
 }
 
-// NewModel makes the page structure of srcs (sorted by path), leaving
-// out drafts unless drafts is true. A home page without an _index.md is
-// titled siteTitle. Errors: duplicate URLs and aliases.
+// NewModel makes the page structure of srcs (sorted by path) for a site
+// in one language, leaving out drafts unless drafts is true. A home page
+// without an _index.md is titled siteTitle. Errors: duplicate URLs and
+// aliases.
 func NewModel(srcs []*Source, drafts bool, siteTitle string) (*Model, diag.List) {
+	return NewSiteModel(srcs, drafts, &Config{Title: siteTitle})
+}
+
+// member is one page source as a language's tree holds it.
+type member struct {
+	src      *Source
+	rel      string // the original's content path
+	fallback bool
+	sheet    *worksheet.Worksheet // the worksheet it shows, for worksheets
+}
+
+// treeSpec is what makes one language's tree besides its members.
+type treeSpec struct {
+	lang   i18n.Code
+	index  int
+	prefix string
+	title  string // of a home page without _index.md
+}
+
+// NewSiteModel makes the page structure of srcs (sorted by path) for the
+// site cfg describes: one tree per language (see Tree, and languages.go
+// for how files find their language), leaving out drafts unless drafts is
+// true. Errors: duplicate URLs and aliases, two files of one page in one
+// language, and translated worksheets that would not score as their
+// original does.
+func NewSiteModel(srcs []*Source, drafts bool, cfg *Config) (*Model, diag.List) {
 	var errs diag.List
 	m := &Model{
-		ByRel:    map[string]*Node{},
 		Files:    map[string]*Source{},
-		Drafts:   map[string]bool{},
-		Sections: map[string]*Section{},
 		ByURL:    map[string]*Node{},
+		Src:      map[string]*Node{},
+		versions: map[string][]*Node{},
+		bases:    map[string]string{},
 	}
-	var getSection func(dir string) *Section
-	getSection = func(dir string) *Section {
-		if s := m.Sections[dir]; s != nil {
-			return s
-		}
-		s := &Section{Dir: dir}
-		m.Sections[dir] = s
-		if dir != "" {
-			parent := path.Dir(dir)
-			if parent == "." {
-				parent = ""
+	specs := []treeSpec{{title: cfg.Title}}
+	if len(cfg.Languages) > 0 {
+		specs = specs[:0]
+		for i, l := range cfg.Languages {
+			title := l.Title
+			if title == "" {
+				title = cfg.Title
 			}
-			s.Parent = getSection(parent)
-			s.Parent.Subs = append(s.Parent.Subs, s)
+			specs = append(specs, treeSpec{lang: l.Code, index: i, prefix: cfg.Prefix(i), title: title})
 		}
-		return s
 	}
-	getSection("")
+	var pages []*Source
 	for _, s := range srcs {
 		if s.Kind == FileSource {
 			m.Files[s.Rel] = s
 			continue
 		}
-		n := &Node{Src: s}
-		switch s.Kind {
-		case PageSource, IndexSource:
-			fm := &s.FrontMatter
-			if fm.Draft && !drafts {
-				m.Drafts[s.Rel] = true
-				continue
-			}
-			n.Kind = "page"
-			n.URL = pageURL(s.Rel, fm)
-			n.Title, n.Description = fm.Title, fm.Description
-			n.Date, n.Lastmod, n.Weight = fm.Date, fm.Lastmod, fm.Weight
-			n.Aliases = nil
-			dir := path.Dir(s.Rel)
-			if dir == "." {
-				dir = ""
-			}
-			if s.Kind == IndexSource {
-				n.Kind = "section"
-				if dir == "" {
-					n.Kind = "home"
-				}
-				sec := getSection(dir)
-				sec.Node = n
-				n.Section = sec
-			} else {
-				n.Section = getSection(dir)
-				n.Section.Pages = append(n.Section.Pages, n)
-			}
-		case WorksheetSource:
-			w := s.Worksheet
-			if w == nil {
-				continue // its errors are reported
-			}
-			if w.Draft && !drafts {
-				m.Drafts[s.Rel] = true
-				continue
-			}
-			n.Kind = "worksheet"
-			n.URL = strings.TrimSuffix(strings.TrimSuffix(s.Rel, ".yaml"), ".yml") + "/"
-			n.Title, n.Description, n.Minutes = w.Title, w.Summary, w.Minutes
-			dir := path.Dir(s.Rel)
-			n.Section = getSection(dir)
-			n.Section.Pages = append(n.Section.Pages, n)
-		}
-		m.ByRel[s.Rel] = n
-		m.Nodes = append(m.Nodes, n)
+		pages = append(pages, s)
 	}
-	// Sections without an _index.md still get a page.
-	for _, dir := range slices.Sorted(maps.Keys(m.Sections)) {
-		sec := m.Sections[dir]
-		if sec.Node != nil {
-			continue
+	var members [][]member
+	if len(cfg.Languages) == 0 {
+		ms := make([]member, 0, len(pages))
+		for _, s := range pages {
+			ms = append(ms, member{src: s, rel: s.Rel, sheet: s.Worksheet})
 		}
-		n := &Node{Kind: "section", URL: dir + "/", Title: humanize(path.Base(dir)), Section: sec}
-		if dir == "" {
-			n.Kind, n.URL, n.Title = "home", "", ""
-		}
-		sec.Node = n
-		m.Nodes = append(m.Nodes, n)
+		members = [][]member{ms}
+	} else {
+		var gerrs diag.List
+		members, gerrs = m.languageMembers(pages, drafts, cfg)
+		errs = append(errs, gerrs...)
 	}
-	m.Home = m.Sections[""].Node
-	if m.ByRel["_index.md"] == nil {
-		m.Home.Title = siteTitle
+	for i, spec := range specs {
+		t := newTree(spec, members[i], drafts)
+		m.Trees = append(m.Trees, t)
+		m.Nodes = append(m.Nodes, t.Nodes...)
 	}
-	// Order lists and link neighbours.
-	for _, sec := range m.Sections {
-		sortNodes(sec.Pages)
-		sort.SliceStable(sec.Subs, func(i, j int) bool { return lessNode(sec.Subs[i].Node, sec.Subs[j].Node) })
-		var prev *Node
-		for _, n := range sec.Pages {
-			n.Prev = prev
-			if prev != nil {
-				prev.Next = n
-			}
-			prev = n
-		}
-	}
-	// Tags.
-	bySlug := map[string]*Tag{}
-	for _, n := range m.Nodes {
-		var names []string
-		if n.Src != nil {
-			switch n.Src.Kind {
-			case PageSource, IndexSource:
-				names = n.Src.FrontMatter.Tags
-			case WorksheetSource:
-				names = n.Src.Worksheet.Tags
-			}
-		}
-		seen := map[string]bool{}
-		for _, name := range names {
-			slug := tagSlug(name)
-			if slug == "" || seen[slug] {
-				continue
-			}
-			seen[slug] = true
-			t := bySlug[slug]
-			if t == nil {
-				t = &Tag{Name: name, Slug: slug}
-				bySlug[slug] = t
-				m.Tags = append(m.Tags, t)
-			}
-			t.Nodes = append(t.Nodes, n)
-			n.Tags = append(n.Tags, t)
-		}
-	}
-	sort.Slice(m.Tags, func(i, j int) bool { return m.Tags[i].Slug < m.Tags[j].Slug })
-	if len(m.Tags) > 0 {
-		m.Nodes = append(m.Nodes, &Node{Kind: "tags", URL: "tags/", Title: "Tags"})
-		for _, t := range m.Tags {
-			sortNodes(t.Nodes)
-			t.Node = &Node{Kind: "tag", URL: "tags/" + t.Slug + "/", Title: t.Name, Tag: t}
-			m.Nodes = append(m.Nodes, t.Node)
-		}
-	}
-	m.Nodes = append(m.Nodes, &Node{Kind: "404", URL: "404.html", Title: "Page not found"})
+	def := m.Trees[0]
+	m.ByRel, m.Drafts, m.Sections, m.Tags, m.Home = def.ByRel, def.Drafts, def.Sections, def.Tags, def.Home
 	// URLs must be unique, aliases included.
 	owner := map[string]*Node{}
 	for _, n := range m.Nodes {
@@ -279,9 +265,20 @@ func NewModel(srcs []*Source, drafts bool, siteTitle string) (*Model, diag.List)
 		}
 		owner[n.URL] = n
 		m.ByURL[n.URL] = n
+		if len(m.Trees) > 1 {
+			v := m.versions[n.Key]
+			if v == nil {
+				v = make([]*Node, len(m.Trees))
+				m.versions[n.Key] = v
+			}
+			v[n.Tree.Index] = n
+		}
+		if n.Src != nil && !n.Fallback {
+			m.Src[n.Src.Rel] = n
+		}
 	}
 	for _, n := range m.Nodes {
-		if n.Src == nil || (n.Src.Kind != PageSource && n.Src.Kind != IndexSource) {
+		if n.Src == nil || n.Fallback || (n.Src.Kind != PageSource && n.Src.Kind != IndexSource) {
 			continue
 		}
 		fm := &n.Src.FrontMatter
@@ -301,6 +298,156 @@ func NewModel(srcs []*Source, drafts bool, siteTitle string) (*Model, diag.List)
 		}
 	}
 	return m, errs
+}
+
+// newTree makes one language's pages from its members (sorted by rel).
+func newTree(spec treeSpec, members []member, drafts bool) *Tree {
+	t := &Tree{
+		Lang:     spec.lang,
+		Index:    spec.index,
+		Prefix:   spec.prefix,
+		ByRel:    map[string]*Node{},
+		Drafts:   map[string]bool{},
+		Sections: map[string]*Section{},
+	}
+	var getSection func(dir string) *Section
+	getSection = func(dir string) *Section {
+		if s := t.Sections[dir]; s != nil {
+			return s
+		}
+		s := &Section{Dir: dir}
+		t.Sections[dir] = s
+		if dir != "" {
+			parent := path.Dir(dir)
+			if parent == "." {
+				parent = ""
+			}
+			s.Parent = getSection(parent)
+			s.Parent.Subs = append(s.Parent.Subs, s)
+		}
+		return s
+	}
+	getSection("")
+	for _, mb := range members {
+		s := mb.src
+		n := &Node{Src: s, Tree: t, Key: mb.rel, Fallback: mb.fallback}
+		switch s.Kind {
+		case PageSource, IndexSource:
+			fm := &s.FrontMatter
+			if fm.Draft && !drafts {
+				t.Drafts[mb.rel] = true
+				continue
+			}
+			n.Kind = "page"
+			n.URL = t.Prefix + pageURL(mb.rel, fm)
+			n.Title, n.Description = fm.Title, fm.Description
+			n.Date, n.Lastmod, n.Weight = fm.Date, fm.Lastmod, fm.Weight
+			dir := path.Dir(mb.rel)
+			if dir == "." {
+				dir = ""
+			}
+			if s.Kind == IndexSource {
+				n.Kind = "section"
+				if dir == "" {
+					n.Kind = "home"
+				}
+				sec := getSection(dir)
+				sec.Node = n
+				n.Section = sec
+			} else {
+				n.Section = getSection(dir)
+				n.Section.Pages = append(n.Section.Pages, n)
+			}
+		case WorksheetSource:
+			w := mb.sheet
+			if w == nil {
+				continue // its errors are reported
+			}
+			if w.Draft && !drafts {
+				t.Drafts[mb.rel] = true
+				continue
+			}
+			n.Kind = "worksheet"
+			n.Worksheet = w
+			n.URL = t.Prefix + strings.TrimSuffix(strings.TrimSuffix(mb.rel, ".yaml"), ".yml") + "/"
+			n.Title, n.Description, n.Minutes = w.Title, w.Summary, w.Minutes
+			dir := path.Dir(mb.rel)
+			n.Section = getSection(dir)
+			n.Section.Pages = append(n.Section.Pages, n)
+		}
+		t.ByRel[mb.rel] = n
+		t.Nodes = append(t.Nodes, n)
+	}
+	// Sections without an _index.md still get a page.
+	for _, dir := range slices.Sorted(maps.Keys(t.Sections)) {
+		sec := t.Sections[dir]
+		if sec.Node != nil {
+			continue
+		}
+		n := &Node{Kind: "section", URL: t.Prefix + dir + "/", Title: humanize(path.Base(dir)), Section: sec, Tree: t, Key: dir + "/_index.md"}
+		if dir == "" {
+			n.Kind, n.URL, n.Title, n.Key = "home", t.Prefix, "", "_index.md"
+		}
+		sec.Node = n
+		t.Nodes = append(t.Nodes, n)
+	}
+	t.Home = t.Sections[""].Node
+	if t.ByRel["_index.md"] == nil {
+		t.Home.Title = spec.title
+	}
+	// Order lists and link neighbours.
+	for _, sec := range t.Sections {
+		sortNodes(sec.Pages)
+		sort.SliceStable(sec.Subs, func(i, j int) bool { return lessNode(sec.Subs[i].Node, sec.Subs[j].Node) })
+		var prev *Node
+		for _, n := range sec.Pages {
+			n.Prev = prev
+			if prev != nil {
+				prev.Next = n
+			}
+			prev = n
+		}
+	}
+	// Tags.
+	bySlug := map[string]*Tag{}
+	for _, n := range t.Nodes {
+		var names []string
+		if n.Src != nil {
+			switch n.Src.Kind {
+			case PageSource, IndexSource:
+				names = n.Src.FrontMatter.Tags
+			case WorksheetSource:
+				names = n.Worksheet.Tags
+			}
+		}
+		seen := map[string]bool{}
+		for _, name := range names {
+			slug := tagSlug(name)
+			if slug == "" || seen[slug] {
+				continue
+			}
+			seen[slug] = true
+			tag := bySlug[slug]
+			if tag == nil {
+				tag = &Tag{Name: name, Slug: slug}
+				bySlug[slug] = tag
+				t.Tags = append(t.Tags, tag)
+			}
+			tag.Nodes = append(tag.Nodes, n)
+			n.Tags = append(n.Tags, tag)
+		}
+	}
+	sort.Slice(t.Tags, func(i, j int) bool { return t.Tags[i].Slug < t.Tags[j].Slug })
+	if len(t.Tags) > 0 {
+		t.Nodes = append(t.Nodes, &Node{Kind: "tags", URL: t.Prefix + "tags/", Title: "Tags", Tree: t, Key: "tags/"})
+		for _, tag := range t.Tags {
+			sortNodes(tag.Nodes)
+			tag.Node = &Node{Kind: "tag", URL: t.Prefix + "tags/" + tag.Slug + "/", Title: tag.Name, Tag: tag, Tree: t, Key: "tags/" + tag.Slug + "/"}
+			t.Nodes = append(t.Nodes, tag.Node)
+		}
+	}
+	t.Nodes = append(t.Nodes, &Node{Kind: "404", URL: t.Prefix + "404.html", Title: "Page not found", Tree: t, Key: "404.html"})
+	return t
 }
 
 // Alias is an old address of a page, which gets a page redirecting to it.
@@ -399,8 +546,13 @@ func (n *Node) sortKey() string {
 
 // Guides are the pages the home page lists and the feed carries: every
 // Markdown page under content/guides/, or every page when there is no such
-// folder, in section order.
-func (m *Model) Guides() []*Node {
+// folder, in section order (the default language's; see Tree.Guides).
+func (m *Model) Guides() []*Node { return m.Trees[0].Guides() }
+
+// Guides are the language's pages the home page lists and the feed
+// carries: every Markdown page under its guides/, or every page when there
+// is no such folder, in section order.
+func (m *Tree) Guides() []*Node {
 	var out []*Node
 	var walk func(s *Section)
 	walk = func(s *Section) {

@@ -54,14 +54,28 @@ func (s *Source) URLPos() Pos { return s.FrontMatter.slugPos }
 // Path is the site-relative path used in messages.
 func (s *Source) Path() string { return "content/" + s.Rel }
 
-func classify(rel string) Kind {
+// classify tells a source's kind by its path. trees are the site's
+// language codes (none for a site in one language): a folder of content/
+// named by one holds that language's own tree (content/de/...), inside
+// which worksheets/ holds worksheets too, and _index.<code>.md is a
+// section's page in that language.
+func classify(rel string, trees []string) Kind {
 	base := path.Base(rel)
+	inner := rel
+	if first, rest, ok := strings.Cut(rel, "/"); ok && slices.ContainsFunc(trees, func(t string) bool { return strings.EqualFold(t, first) }) {
+		inner = rest
+	}
+	isIndex := base == "_index.md"
+	if mid, ok := strings.CutPrefix(base, "_index."); ok && !isIndex {
+		code, _ := strings.CutSuffix(mid, ".md")
+		isIndex = code != mid && slices.ContainsFunc(trees, func(t string) bool { return strings.EqualFold(t, code) })
+	}
 	switch {
-	case strings.HasSuffix(base, ".md") && base == "_index.md":
+	case isIndex:
 		return IndexSource
 	case strings.HasSuffix(base, ".md"):
 		return PageSource
-	case (strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) && strings.HasPrefix(rel, "worksheets/"):
+	case (strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) && strings.HasPrefix(inner, "worksheets/"):
 		return WorksheetSource
 	}
 	return FileSource
@@ -79,7 +93,11 @@ func classify(rel string) Kind {
 // within, when not "", is the site folder with its links resolved: a
 // symbolic link that leads outside it is not a source but an error naming
 // the link and its target, in the returned list.
-func Scan(contentDir, within string, prev map[string]*Source, hint []string) ([]*Source, diag.List, error) {
+//
+// trees are the site's language codes (Config.Langs, for a site with
+// languages; none otherwise): content/<code>/ is that language's tree,
+// where worksheets/ holds worksheets as it does at the top.
+func Scan(contentDir, within string, prev map[string]*Source, hint []string, trees ...string) ([]*Source, diag.List, error) {
 	hinted := func(p string) bool {
 		for _, h := range hint {
 			if p == h || strings.HasPrefix(p, h+string(filepath.Separator)) {
@@ -121,12 +139,13 @@ func Scan(contentDir, within string, prev map[string]*Source, hint []string) ([]
 				return nil
 			}
 		}
-		if old := prev[rel]; old != nil && !old.Dropped && hint != nil && !hinted(p) {
+		kind := classify(rel, trees)
+		if old := prev[rel]; old != nil && !old.Dropped && old.Kind == kind && hint != nil && !hinted(p) {
 			found = append(found, old)
 			todo = append(todo, "")
 			return nil
 		}
-		found = append(found, &Source{Rel: rel, Kind: classify(rel), Sum: unread})
+		found = append(found, &Source{Rel: rel, Kind: kind, Sum: unread})
 		todo = append(todo, p)
 		return nil
 	})
@@ -138,7 +157,11 @@ func Scan(contentDir, within string, prev map[string]*Source, hint []string) ([]
 		if todo[i] == "" {
 			return
 		}
-		found[i], statErrs[i] = look(todo[i], found[i], prev[found[i].Rel])
+		old := prev[found[i].Rel]
+		if old != nil && old.Kind != found[i].Kind {
+			old = nil // the site's languages changed what the file is
+		}
+		found[i], statErrs[i] = look(todo[i], found[i], old)
 	})
 	// The first error in walk order, as the walk would have returned it.
 	for _, err := range statErrs {

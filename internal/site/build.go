@@ -56,6 +56,10 @@ type Options struct {
 	// Notice is told when the build waits for another build into the same
 	// output folder; nil = nobody.
 	Notice io.Writer
+	// StrictI18n turns every gap of the coverage report (a page or
+	// worksheet not translated, an interface text missing, a translation
+	// older than its original) into an error (mutual check --strict-i18n).
+	StrictI18n bool
 	// Watch keeps rendered pages in memory between builds, so that a rebuild
 	// after an edit renders only what the edit changed (mutual serve).
 	Watch bool
@@ -97,6 +101,7 @@ type Builder struct {
 	scorer    theme.Assets // the embedded WebAssembly scorer and its loader
 	last      *last        // the last successful build
 	warnings  diag.List    // of the last Build or Check
+	coverage  []string     // of the last Build or Check: one line per language
 	builds    int
 
 	hintMu sync.Mutex
@@ -138,10 +143,11 @@ func (b *Builder) Out() string { return b.out }
 // NotFound is the output path of the "page not found" page.
 func (b *Builder) NotFound() string { return "404.html" }
 
-// WatchDirs lists the folders whose changes call for a rebuild: content/
-// and every theme folder of the chain that is on disk.
+// WatchDirs lists the folders whose changes call for a rebuild: content/,
+// the site's own interface texts (i18n/) and every theme folder of the
+// chain that is on disk.
 func (b *Builder) WatchDirs() []string {
-	dirs := []string{filepath.Join(b.dir, "content")}
+	dirs := []string{filepath.Join(b.dir, "content"), filepath.Join(b.dir, theme.I18nDir)}
 	name, from := "default", ConfigPath
 	if p, src, err := content.ReadConfig(b.dir, ""); err == nil {
 		if cfg, _ := content.ParseConfigFile(p, src); cfg != nil {
@@ -183,6 +189,18 @@ func (b *Builder) Warnings() diag.List {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return append(diag.List(nil), b.warnings...)
+}
+
+// Coverage is the translation report of the last Build or Check, one
+// line per language but the default, in site.yaml's order:
+//
+//	es: 6/18 pages, 1/4 worksheets, 0 interface keys missing
+//
+// A site in one language has none.
+func (b *Builder) Coverage() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.coverage...)
 }
 
 // Check validates the whole site as Build does, and writes nothing.
@@ -291,10 +309,25 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	basePath := cfg.BasePath()
 	res := &content.Resolver{Model: m, BasePath: basePath, Theme: assets.Outputs()}
 	latest := m.Newest()
+	trs, i18nHash, ierrs := chain.Translations(b.dir, siteReal, cfg.Lang)
+	errs = append(errs, ierrs...)
+	langs := newLanguages(cfg, m, trs)
+	b.coverage = nil
+	if cov, err := coverage(cfg, srcs, b.opts.Drafts, trs); err == nil {
+		for _, c := range cov {
+			b.coverage = append(b.coverage, c.String())
+			if b.opts.StrictI18n {
+				errs = append(errs, c.Gaps()...)
+			}
+		}
+	} // else: the model reports the same errors
 	var ts *theme.Templates
 	if len(chain) > 0 {
 		funcs := theme.Funcs(theme.FuncEnv{Assets: assets, BasePath: basePath, Origin: cfg.Origin(), Latest: latest})
 		funcs["active"] = func(item MenuItem, p *Page) bool { return item.URL != "" && item.URL == p.ActiveMenu }
+		for name, f := range langs[0].funcs {
+			funcs[name] = f
+		}
 		var terrs diag.List
 		ts, terrs = chain.Templates(funcs)
 		errs = append(errs, terrs...)
@@ -315,12 +348,27 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	}
 	keys := newMemo(b.seed, memoInputs{
 		config: cfgSrc, drafts: b.opts.Drafts, scripts: b.opts.Scripts, version: Version,
-		cfg: cfg, sources: srcs, model: m, templates: ts.Hash, assets: assets, latest: latest,
+		cfg: cfg, sources: srcs, model: m, templates: ts.Hash, i18n: i18nHash, assets: assets, latest: latest,
 	})
 
-	site, links, serrs, swarns := siteData(cfg, res, b.md)
-	errs = append(errs, serrs...)
-	warns = append(warns, swarns...)
+	var links []content.LinkRef
+	for _, l := range langs {
+		l.templates = ts
+		if l.index > 0 && !ts.Empty() {
+			c, err := ts.With(l.funcs)
+			if err != nil {
+				errs.Add("themes", 0, 0, "cannot prepare the layouts for %s: %v", l.code, err)
+				continue
+			}
+			l.templates = c
+		}
+		l.titlePages()
+		site, slinks, serrs, swarns := l.siteData(cfg, res, b.md)
+		l.site = site
+		links = append(links, slinks...)
+		errs = append(errs, serrs...)
+		warns = append(warns, swarns...)
+	}
 	cs := claims(m, assets)
 	if searchOn(cfg) {
 		cs = append(searchClaims(cfg), cs...)
@@ -345,8 +393,8 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		prevManifest = prev.manifest
 	}
 	plan := output.NewPlan(mode, prevManifest, dir)
-	w := &world{cfg: cfg, model: m, res: res, assets: assets, site: site, basePath: basePath, scripts: b.opts.Scripts}
-	job := &pageJob{world: w, templates: ts, md: b.md, keys: keys, prev: prev, bodies: &b.bodies, keepBodies: b.caching(), plan: plan}
+	w := &world{cfg: cfg, model: m, res: res, assets: assets, basePath: basePath, scripts: b.opts.Scripts, langs: langs}
+	job := &pageJob{world: w, md: b.md, keys: keys, prev: prev, bodies: &b.bodies, keepBodies: b.caching(), plan: plan}
 	if searchOn(cfg) && mode != output.CheckOnly {
 		if b.search == nil {
 			b.search = &searchState{ix: search.NewIndex()}
@@ -461,14 +509,20 @@ func (b *Builder) useMarkdown(opts markdown.Options) {
 // or only those outside hint when there is one), makes the model and
 // checks the files published as they are.
 func readContent(contentDir, siteReal string, prev map[string]*content.Source, hint []string, drafts bool, cfg *content.Config) ([]*content.Source, *content.Model, diag.List, error) {
-	srcs, errs, err := content.Scan(contentDir, siteReal, prev, hint)
+	var trees []string // a site in one language has no language marks
+	for i, c := range cfg.Langs() {
+		if len(cfg.Languages) > i {
+			trees = append(trees, string(c))
+		}
+	}
+	srcs, errs, err := content.Scan(contentDir, siteReal, prev, hint, trees...)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	for _, s := range srcs {
 		errs = append(errs, s.Errs...)
 	}
-	m, merrs := content.NewModel(srcs, drafts, cfg.Title)
+	m, merrs := content.NewSiteModel(srcs, drafts, cfg)
 	errs = append(errs, merrs...)
 	if !cfg.TrustHTML {
 		for _, rel := range sortedKeys(m.Files) {
@@ -551,8 +605,10 @@ func claims(m *content.Model, assets theme.Assets) []output.Claim {
 	cs := make([]output.Claim, 0, len(m.Nodes)+len(m.Files)+len(assets)+3)
 	cs = append(cs,
 		output.Claim{Out: "sitemap.xml", What: "the sitemap mutual writes"},
-		output.Claim{Out: "feed.xml", What: "the feed mutual writes"},
 		output.Claim{Out: "robots.txt", What: "the robots.txt mutual writes"})
+	for _, t := range m.Trees {
+		cs = append(cs, output.Claim{Out: t.Prefix + "feed.xml", What: "the feed mutual writes"})
+	}
 	for _, name := range assets.Names() {
 		a := assets[name]
 		c := output.Claim{Out: a.Out, What: a.From}

@@ -8,10 +8,7 @@ import (
 	"strings"
 
 	"mutual/internal/content"
-	"mutual/internal/diag"
-	"mutual/internal/markdown"
 	"mutual/internal/render"
-	"mutual/internal/search"
 	"mutual/internal/theme"
 )
 
@@ -22,42 +19,9 @@ type world struct {
 	model    *content.Model
 	res      *content.Resolver
 	assets   theme.Assets
-	site     *Site
 	basePath string
-	scripts  []string // Options.Scripts
-}
-
-// siteData is the Site every page shares: the configuration, the menu
-// with its links resolved and the help block rendered. It returns the
-// help's links to headings, and the errors and warnings of both.
-func siteData(cfg *content.Config, res *content.Resolver, md *markdown.Markdown) (*Site, []content.LinkRef, diag.List, diag.List) {
-	var errs, warns diag.List
-	var links []content.LinkRef
-	s := &Site{
-		Title:       cfg.Title,
-		Description: cfg.Description,
-		BaseURL:     cfg.BaseURL,
-		Language:    cfg.Language,
-		FeedURL:     cfg.BasePath() + "feed.xml",
-		Generator:   "mutual " + Version,
-	}
-	if searchOn(cfg) {
-		if lang, err := search.LangFolder(cfg.Language); err == nil {
-			s.SearchIndex = cfg.BasePath() + searchDir + lang + "/"
-		}
-	}
-	for _, e := range cfg.Menu {
-		u, _, _, msg := res.Resolve("site.yaml", e.URL)
-		if msg != "" {
-			errs.Add(cfg.Path, e.Line, e.Col, "menu entry %q: %s", e.Name, msg)
-			continue
-		}
-		s.Menu = append(s.Menu, MenuItem{Name: e.Name, URL: u})
-	}
-	if cfg.Help != "" {
-		s.Help, links, errs, warns = render.Markdown(md, cfg.Help, "site.yaml", cfg.Path, cfg.HelpLine, cfg.HelpCol, cfg.HelpIndent, res)
-	}
-	return s, links, errs, warns
+	scripts  []string    // Options.Scripts
+	langs    []*language // the site's languages, one per tree of model
 }
 
 // homeGuides is how many guides the home page lists at most.
@@ -68,6 +32,7 @@ const homeGuides = 12
 // shows are what its memo key covers (memo.go).
 func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 	v := &pageView{world: w}
+	l := w.langs[n.Tree.Index]
 	p := &Page{
 		Kind:        n.Kind,
 		Title:       n.Title,
@@ -79,12 +44,14 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 		Tags:        v.tagLinks(n),
 		Prev:        v.link(n.Prev),
 		Next:        v.link(n.Next),
-		Site:        w.site,
+		Site:        l.site,
 	}
-	p.ActiveMenu = w.activeMenu(p.URL)
+	p.Original = p.URL
+	p.ActiveMenu = activeMenu(l.site, p.URL)
 	if n.Kind == "home" && p.Description == "" {
-		p.Description = w.cfg.Description
+		p.Description = l.site.Description
 	}
+	home := w.basePath + l.tree.Prefix
 	// Breadcrumbs: home, then each parent section.
 	if n.Kind != "home" && n.Kind != "404" {
 		var trail []Link
@@ -93,24 +60,24 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 			sec = sec.Parent
 		}
 		for ; sec != nil; sec = sec.Parent {
-			l := *v.link(sec.Node)
+			lk := *v.link(sec.Node)
 			if sec.Dir == "" {
-				l.Title = "Home"
+				lk.Title = l.text("home")
 			}
-			trail = append([]Link{l}, trail...)
+			trail = append([]Link{lk}, trail...)
 		}
 		if n.Kind == "tag" {
-			trail = append(trail, Link{Title: "Tags", URL: w.basePath + "tags/"})
+			trail = append(trail, Link{Title: l.text("tags"), URL: home + "tags/"})
 		}
 		if n.Kind == "tags" || n.Kind == "tag" {
-			trail = append([]Link{{Title: "Home", URL: w.basePath}}, trail...)
+			trail = append([]Link{{Title: l.text("home"), URL: home}}, trail...)
 		}
 		p.Breadcrumbs = trail
 	}
 	switch n.Kind {
 	case "home":
 		p.Sections = v.sectionEntries(n.Section.Subs)
-		guides := w.model.Guides()
+		guides := l.tree.Guides()
 		if len(guides) > homeGuides {
 			guides = guides[:homeGuides]
 		}
@@ -121,7 +88,7 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 	case "tag":
 		p.Pages = v.entries(n.Tag.Nodes)
 	case "tags":
-		for _, t := range w.model.Tags {
+		for _, t := range l.tree.Tags {
 			v.show(t.Node)
 			p.Pages = append(p.Pages, Entry{Title: t.Name, URL: w.basePath + t.Node.Href, Kind: "tag", Count: len(t.Nodes)})
 		}
@@ -136,12 +103,30 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 		// The scorer runs in a Web Worker, which loads wasm_exec.js itself.
 		p.Scripts = append(p.Scripts, w.assets.URL(w.basePath, "js/worksheet.js"))
 	}
-	if w.site.SearchIndex != "" {
+	if l.site.SearchIndex != "" {
 		p.Scripts = append(p.Scripts, w.assets.URL(w.basePath, "js/search.js"))
 	}
 	p.Scripts = append(p.Scripts, w.scripts...)
-	p.MetaTags = render.MetaTags(render.Meta{Kind: p.Kind, Title: p.Title, Description: p.Description,
-		Permalink: p.Permalink, Date: p.Date, SiteTitle: w.site.Title, SiteDescription: w.site.Description})
+	meta := render.Meta{Kind: p.Kind, Title: p.Title, Description: p.Description,
+		Permalink: p.Permalink, Date: p.Date, SiteTitle: l.site.Title, SiteDescription: l.site.Description}
+	if n.Kind == "tag" {
+		meta.TagTitle = l.text("tag") + ": " + p.Title
+	}
+	if len(w.langs) > 1 {
+		p.Translations, meta.Alternates = v.translations(n)
+		if d := w.model.Versions(n)[0]; d != nil && d != n {
+			v.show(d)
+			p.Original = w.basePath + d.Href
+		}
+		if n.Fallback {
+			p.Fallback = string(w.langs[0].code)
+			if d := w.model.Versions(n)[0]; d != nil {
+				v.show(d)
+				meta.Canonical = w.cfg.Origin() + w.basePath + d.Href
+			}
+		}
+	}
+	p.MetaTags = render.MetaTags(meta)
 	return p, v.shown
 }
 
@@ -173,8 +158,12 @@ func (v *pageView) tagLinks(n *content.Node) []Link {
 
 func (v *pageView) entry(n *content.Node) Entry {
 	v.show(n)
-	return Entry{Title: n.Title, URL: v.basePath + n.Href, Description: n.Description, Date: n.Date,
+	e := Entry{Title: n.Title, URL: v.basePath + n.Href, Description: n.Description, Date: n.Date,
 		Tags: v.tagLinks(n), Kind: n.Kind, Minutes: n.Minutes}
+	if n.Fallback {
+		e.Lang = string(v.langs[0].code)
+	}
+	return e
 }
 
 func (v *pageView) entries(ns []*content.Node) []Entry {
@@ -199,14 +188,15 @@ func (v *pageView) sectionEntries(secs []*content.Section) []Entry {
 
 // activeMenu is the URL of the menu entry a page at url is under: the entry
 // for the page itself, else the entry whose URL is the longest prefix of
-// it. The home page's entry only counts for the home page.
-func (w *world) activeMenu(url string) string {
+// it. The entry of the home page of the page's language only counts for
+// that home page.
+func activeMenu(site *Site, url string) string {
 	best := ""
-	for _, item := range w.site.Menu {
+	for _, item := range site.Menu {
 		switch {
 		case item.URL == url:
 			return url
-		case item.URL != w.basePath && strings.HasPrefix(item.URL, w.basePath) &&
+		case item.URL != site.Home && strings.HasPrefix(item.URL, site.Home) &&
 			strings.HasPrefix(url, item.URL) && len(item.URL) > len(best):
 			best = item.URL
 		}

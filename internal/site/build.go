@@ -399,6 +399,9 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		if b.search == nil {
 			b.search = &searchState{ix: search.NewIndex()}
 		}
+		if b.caching() {
+			b.search.ix.Remember() // a rebuild encodes again only the edited pages' terms
+		}
 		job.search = b.search
 	}
 	var done atomic.Int64

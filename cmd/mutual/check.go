@@ -9,12 +9,12 @@ import (
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	var f siteFlags
-	fs := newFlagSet("check", "check [-s DIR] [--drafts] [--base-url URL]", stdout, stderr)
+	fs := newFlagSet("check", "check [-s DIR] [--drafts] [--future] [--expired] [--base-url URL]", stdout, stderr)
 	f.register(fs, false)
 	if code, done := parseNoArgs(fs, args, stdout); done {
 		return code
 	}
-	b := site.New(site.Options{Dir: f.dir, Drafts: f.drafts, BaseURL: f.baseURL})
+	b := site.New(site.Options{Dir: f.dir, Drafts: f.drafts, Future: f.future, Expired: f.expired, BaseURL: f.baseURL})
 	err := b.Check()
 	warnings := b.Warnings()
 	printWarnings(stderr, warnings)

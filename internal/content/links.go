@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"mutual/internal/diag"
 	"mutual/internal/markdown"
@@ -30,6 +31,10 @@ type Resolver struct {
 	Model    *Model
 	BasePath string          // the base URL's path, as Config.BasePath
 	Theme    map[string]bool // output paths of the theme's files and generated assets
+
+	once      sync.Once
+	pathIndex *diag.Index // content paths, for hints
+	urlIndex  *diag.Index // page URLs, for hints
 }
 
 // Resolve handles one destination written in the file at rel (content-
@@ -84,10 +89,10 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 		if n := r.Model.ByURL[target+"/"]; n != nil {
 			return withFrag(r.BasePath + n.Href), n, frag, ""
 		}
-		if r.Model.Files[target] != nil || r.Theme[target] {
+		if r.Model.hasOutFile(target) || r.Theme[target] {
 			return withFrag(r.BasePath + PathEscape(target)), nil, "", ""
 		}
-		return "", nil, "", "link to " + quote(dest) + ": no page or file of this site has that address"
+		return "", nil, "", "link to " + quote(dest) + ": no page or file of this site has that address" + r.urlHint(target)
 	}
 	dir := path.Dir(rel)
 	joined := path.Clean(path.Join(dir, up))
@@ -100,8 +105,8 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 	if n := r.Model.ByRel[joined]; n != nil {
 		return withFrag(r.BasePath + n.Href), n, frag, ""
 	}
-	if r.Model.Files[joined] != nil {
-		return withFrag(r.BasePath + PathEscape(joined)), nil, "", ""
+	if out, ok := r.Model.FileOut[joined]; ok {
+		return withFrag(r.BasePath + PathEscape(out)), nil, "", ""
 	}
 	if sec := r.Model.Sections[strings.TrimSuffix(joined, "/")]; sec != nil {
 		return withFrag(r.BasePath + sec.Node.Href), sec.Node, frag, ""
@@ -109,24 +114,127 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 	if n := r.Model.ByRel[path.Join(joined, "_index.md")]; n != nil {
 		return withFrag(r.BasePath + n.Href), n, frag, ""
 	}
-	if r.Model.Drafts[joined] {
-		return "", nil, "", "link to draft " + quote(dest) + ", which is not published (build with --drafts to include drafts)"
+	if why := r.Model.Unpublished[joined]; why != "" {
+		return "", nil, "", "link to " + quote(dest) + ", which is not published in this build: " + unpublishedWhy(why)
 	}
 	if h := r.literalHint(rel, dest); h != "" {
 		return "", nil, "", "link to missing file " + quote(dest) + h
 	}
-	var known []string
+	if u, n, ok := r.resolveURL(rel, up); ok {
+		return withFrag(u), n, frag, ""
+	} else if u != "" {
+		return "", nil, "", "link to " + quote(dest) + ": no page or file of this site has the address " + u + " (the link is read as an address relative to this page's, /" + r.pageURLOf(rel) + ")" + r.urlHint(u)
+	}
+	hint := ""
+	if s := r.hints().Suggest(joined); s != "" {
+		hint = " (did you mean " + quote(relativeTo(dir, s)) + "?)"
+	}
+	return "", nil, "", "link to missing file " + quote(dest) + hint
+}
+
+// unpublishedWhy says in words why a page is left out, from
+// Model.Unpublished's reason.
+func unpublishedWhy(why string) string {
+	kind, date, _ := strings.Cut(why, ":")
+	switch kind {
+	case "draft":
+		return "it is a draft (build with --drafts to include drafts)"
+	case "headless":
+		return "its front matter says headless: true, so it has no page of its own"
+	case "future":
+		return "its publishDate is " + date + " (build with --future to include it)"
+	case "expired":
+		return "its expiryDate was " + date + " (build with --expired to include it)"
+	}
+	return why
+}
+
+// pageURLOf is the URL of the page at rel ("" for site.yaml and files).
+func (r *Resolver) pageURLOf(rel string) string {
+	if n := r.Model.ByRel[rel]; n != nil {
+		return n.URL
+	}
+	return ""
+}
+
+// resolveURL reads p, a relative path that names no content file, as a
+// browser reads a relative address: against the page's URL (Hugo content
+// writes links such as ../../guides/other/). It returns the URL to write
+// and the page, ok when the site has that address; when it has not, u is
+// the address it looked for (root-relative), or "" when p does not look
+// like an address (it names a file: "other.md").
+func (r *Resolver) resolveURL(rel, p string) (u string, n *Node, ok bool) {
+	self := r.Model.ByRel[rel]
+	if self == nil {
+		return "", nil, false
+	}
+	last := path.Base(p)
+	if !strings.HasSuffix(p, "/") && path.Ext(last) == ".md" {
+		return "", nil, false
+	}
+	abs := path.Join("/"+self.URL, p)
+	if strings.HasSuffix(p, "/") && abs != "/" {
+		abs += "/"
+	}
+	target := strings.TrimPrefix(abs, "/")
+	if x := r.Model.ByURL[target]; x != nil {
+		return r.BasePath + x.Href, x, true
+	}
+	if !strings.HasSuffix(target, "/") {
+		if x := r.Model.ByURL[target+"/"]; x != nil {
+			return r.BasePath + x.Href, x, true
+		}
+	}
+	if r.Model.hasOutFile(target) || r.Theme[target] {
+		return r.BasePath + PathEscape(target), nil, true
+	}
+	// Only what looks like an address (a folder, a page's name without
+	// an extension) is reported as one; a file name falls through to the
+	// missing-file message.
+	if strings.HasSuffix(p, "/") || path.Ext(last) == "" {
+		return abs, nil, false
+	}
+	return "", nil, false
+}
+
+// urlHint is " (did you mean ...?)" for an address the site does not have,
+// from its pages' addresses.
+func (r *Resolver) urlHint(abs string) string {
+	if s := r.urlHints().Suggest(strings.TrimPrefix(abs, "/")); s != "" {
+		return " (did you mean " + quote("/"+s) + "?)"
+	}
+	return ""
+}
+
+// hints indexes the content paths for "did you mean" (diag.Index: fast
+// with thousands of broken links); urlHints the pages' URLs. Both are made
+// once per model, on the first broken link.
+func (r *Resolver) hints() *diag.Index {
+	r.once.Do(r.index)
+	return r.pathIndex
+}
+
+func (r *Resolver) urlHints() *diag.Index {
+	r.once.Do(r.index)
+	return r.urlIndex
+}
+
+func (r *Resolver) index() {
+	known := make([]string, 0, len(r.Model.ByRel)+len(r.Model.Files))
 	for k := range r.Model.ByRel {
 		known = append(known, k)
 	}
 	for k := range r.Model.Files {
 		known = append(known, k)
 	}
-	hint := ""
-	if s := diag.Suggest(joined, known); s != "" {
-		hint = " (did you mean " + quote(relativeTo(dir, s)) + "?)"
+	r.pathIndex = diag.NewIndex(known)
+	urls := make([]string, 0, len(r.Model.ByURL))
+	for u := range r.Model.ByURL {
+		if u != "" {
+			urls = append(urls, u)
+		}
 	}
-	return "", nil, "", "link to missing file " + quote(dest) + hint
+	r.urlIndex = diag.NewIndex(urls)
 }
 
 // literalHint is a hint for a link written with a file's name as it is,

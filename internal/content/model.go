@@ -25,6 +25,7 @@ type Node struct {
 	Href        string  // URL as written in links: percent-encoded (PathEscape)
 	Out         string  // output file: "guides/listening/index.html"
 	Title       string
+	LinkTitle   string // the shorter title of menus, breadcrumbs and lists; "" for Title
 	Description string
 	Date        time.Time
 	Lastmod     time.Time
@@ -35,7 +36,21 @@ type Node struct {
 	Prev, Next  *Node    // neighbours in the section's list
 	Aliases     []Alias  // the page's valid aliases
 	Tag         *Tag     // Kind "tag": the tag it lists
-	sortTitle   string   // the title in lower case, for ordering lists
+	// Type and Layout choose the page's layout: Type is the front matter's
+	// type or else the first folder of the page's path ("guides"), Layout
+	// the front matter's layout ("" for the kind's own).
+	Type, Layout string
+	Params       map[string]any // the front matter's own keys (FrontMatter.Params)
+	sortTitle    string         // the title in lower case, for ordering lists
+}
+
+// Linked is the title that lists, menus and breadcrumbs show: LinkTitle,
+// or Title.
+func (n *Node) Linked() string {
+	if n.LinkTitle != "" {
+		return n.LinkTitle
+	}
+	return n.Title
 }
 
 // Section is a folder of content/; the root folder is the home page's.
@@ -57,20 +72,61 @@ type Tag struct {
 
 // Model is the site's structure, built from its sources; cheap to rebuild.
 type Model struct {
-	Nodes    []*Node             // every page, in a stable order
-	ByRel    map[string]*Node    // content-relative source path -> page
-	Files    map[string]*Source  // content files copied as they are
-	Drafts   map[string]bool     // content-relative paths of drafts left out
-	Sections map[string]*Section // by folder: "", "guides", "guides/work"
-	Tags     []*Tag              // by slug
-	ByURL    map[string]*Node
-	Home     *Node
+	Nodes []*Node            // every page, in a stable order
+	ByRel map[string]*Node   // content-relative source path -> page
+	Files map[string]*Source // content files copied as they are
+	// FileOut is each content file's output path: its path under content/,
+	// or for a bundle's file its path under the bundle's page URL.
+	FileOut map[string]string
+	Static  map[string]*Source // the site's static/ files, by path under static/ (= output path)
+	// Unpublished are the content-relative paths of the pages (and their
+	// bundles' files) left out of this build, with why: "draft",
+	// "headless", "future:2027-01-01" or "expired:2026-01-01".
+	Unpublished map[string]string
+	Sections    map[string]*Section // by folder: "", "guides", "guides/work"
+	Tags        []*Tag              // by slug
+	ByURL       map[string]*Node
+	Home        *Node
+	// Menu are the pages with an entry in the site menu (menu: main), in
+	// model order, and their entries.
+	Menu []MenuPage
+
+	outFiles map[string]bool // output paths of Files and Static
 }
 
+// hasOutFile reports that out (an output path) is a content file's or a
+// static file's.
+func (m *Model) hasOutFile(out string) bool { return m.outFiles[out] }
+
+// MenuPage is a page's entry in the site menu.
+type MenuPage struct {
+	Node *Node
+	PageMenu
+}
+
+// ModelOptions say which sources make pages, and how URLs are written.
+type ModelOptions struct {
+	Drafts  bool      // include drafts
+	Future  bool      // include pages whose publishDate is after Now
+	Expired bool      // include pages whose expiryDate is Now or before
+	Now     time.Time // the build's time; zero for time.Now()
+	// SiteTitle titles a home page without an _index.md or a title.
+	SiteTitle string
+	// LowercaseURLs writes URLs made from paths and slugs in lower case
+	// (Config.LowercaseURLs).
+	LowercaseURLs bool
+}
+
+// pageURL is the URL of the page at rel: its folder for an _index.md or a
+// bundle's index.md, the file's name (or slug) as a folder otherwise.
 func pageURL(rel string, fm *FrontMatter) string {
 	dir, file := path.Split(rel)
-	if file == "_index.md" {
+	if file == "_index.md" || rel == "index.md" {
 		return dir
+	}
+	if file == "index.md" {
+		dir, file = path.Split(strings.TrimSuffix(dir, "/"))
+		file += ".md"
 	}
 	name := strings.TrimSuffix(file, path.Ext(file))
 	if fm != nil && fm.Slug != "" {
@@ -116,17 +172,27 @@ func tagSlug(name string) string {
 	return strings.TrimSuffix(b.String(), "-")
 }
 
-// NewModel makes the page structure of srcs (sorted by path), leaving
-// out drafts unless drafts is true. A home page without an _index.md is
-// titled siteTitle. Errors: duplicate URLs and aliases.
-func NewModel(srcs []*Source, drafts bool, siteTitle string) (*Model, diag.List) {
+// NewModel makes the page structure of srcs (sorted by path) and of the
+// site's static files, leaving out the pages opts does not include.
+// Errors: duplicate URLs and aliases, bad url: values, Markdown files inside
+// a page bundle.
+func NewModel(srcs, static []*Source, opts ModelOptions) (*Model, diag.List) {
 	var errs diag.List
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
 	m := &Model{
-		ByRel:    map[string]*Node{},
-		Files:    map[string]*Source{},
-		Drafts:   map[string]bool{},
-		Sections: map[string]*Section{},
-		ByURL:    map[string]*Node{},
+		ByRel:       map[string]*Node{},
+		Files:       map[string]*Source{},
+		FileOut:     map[string]string{},
+		Static:      map[string]*Source{},
+		Unpublished: map[string]string{},
+		Sections:    map[string]*Section{},
+		ByURL:       map[string]*Node{},
+	}
+	for _, s := range static {
+		m.Static[s.Rel] = s
 	}
 	var getSection func(dir string) *Section
 	getSection = func(dir string) *Section {
@@ -146,24 +212,72 @@ func NewModel(srcs []*Source, drafts bool, siteTitle string) (*Model, diag.List)
 		return s
 	}
 	getSection("")
+	lower := func(u string) string {
+		if opts.LowercaseURLs {
+			return strings.ToLower(u)
+		}
+		return u
+	}
+	// Leaf bundles: a folder with an index.md is one page, and everything
+	// else under it is that page's.
+	bundles := map[string]*Source{} // folder -> its index.md
 	for _, s := range srcs {
+		if s.Bundle() {
+			bundles[path.Dir(s.Rel)] = s
+		}
+	}
+	bundleOf := func(rel string) *Source {
+		for dir := path.Dir(rel); dir != "." && dir != ""; dir = path.Dir(dir) {
+			if b := bundles[dir]; b != nil && b.Rel != rel {
+				return b
+			}
+		}
+		return nil
+	}
+	bundleURL := map[*Source]string{} // a bundle's page URL, published or not
+	var resources []*Source
+	for _, s := range srcs {
+		if b := bundleOf(s.Rel); b != nil {
+			if s.Kind == FileSource {
+				resources = append(resources, s)
+				continue
+			}
+			dir := path.Dir(b.Rel)
+			errs.Add(s.Path(), 0, 0, "%s is inside the page bundle %s/ (its index.md makes the folder one page, and the files in it that page's files), so it is not a page: move it out of %s/, or rename %s to _index.md to make the folder a section", path.Base(s.Rel), dir, dir, b.Path())
+			continue
+		}
 		if s.Kind == FileSource {
 			m.Files[s.Rel] = s
+			m.FileOut[s.Rel] = s.Rel
 			continue
 		}
 		n := &Node{Src: s}
 		switch s.Kind {
 		case PageSource, IndexSource:
 			fm := &s.FrontMatter
-			if fm.Draft && !drafts {
-				m.Drafts[s.Rel] = true
+			n.URL = lower(pageURL(s.Rel, fm))
+			if fm.URL != "" {
+				u, msg := aliasURL(fm.URL)
+				if msg != "" {
+					errs.Add(s.Path(), fm.urlPos.Line, fm.urlPos.Col, "url %q %s", fm.URL, msg)
+				} else {
+					n.URL = u
+				}
+			}
+			if s.Bundle() {
+				bundleURL[s] = n.URL
+			}
+			if why := unpublished(fm, opts, now); why != "" {
+				m.Unpublished[s.Rel] = why
 				continue
 			}
 			n.Kind = "page"
-			n.URL = pageURL(s.Rel, fm)
-			n.Title, n.Description = fm.Title, fm.Description
+			n.Title, n.LinkTitle, n.Description = fm.Title, fm.LinkTitle, fm.Description
 			n.Date, n.Lastmod, n.Weight = fm.Date, fm.Lastmod, fm.Weight
-			n.Aliases = nil
+			if n.Date.IsZero() {
+				n.Date = fm.PublishDate
+			}
+			n.Layout, n.Params = fm.Layout, fm.Params
 			dir := path.Dir(s.Rel)
 			if dir == "." {
 				dir = ""
@@ -177,27 +291,65 @@ func NewModel(srcs []*Source, drafts bool, siteTitle string) (*Model, diag.List)
 				sec.Node = n
 				n.Section = sec
 			} else {
+				if s.Bundle() {
+					if dir = path.Dir(dir); dir == "." {
+						dir = ""
+					}
+				}
 				n.Section = getSection(dir)
 				n.Section.Pages = append(n.Section.Pages, n)
+			}
+			n.Type = fm.Type
+			if n.Type == "" {
+				n.Type, _, _ = strings.Cut(n.Section.Dir, "/")
+			}
+			if fm.Menu != nil {
+				m.Menu = append(m.Menu, MenuPage{Node: n, PageMenu: *fm.Menu})
 			}
 		case WorksheetSource:
 			w := s.Worksheet
 			if w == nil {
 				continue // its errors are reported
 			}
-			if w.Draft && !drafts {
-				m.Drafts[s.Rel] = true
+			if w.Draft && !opts.Drafts {
+				m.Unpublished[s.Rel] = "draft"
 				continue
 			}
 			n.Kind = "worksheet"
-			n.URL = strings.TrimSuffix(strings.TrimSuffix(s.Rel, ".yaml"), ".yml") + "/"
+			n.URL = lower(strings.TrimSuffix(strings.TrimSuffix(s.Rel, ".yaml"), ".yml") + "/")
 			n.Title, n.Description, n.Minutes = w.Title, w.Summary, w.Minutes
 			dir := path.Dir(s.Rel)
 			n.Section = getSection(dir)
 			n.Section.Pages = append(n.Section.Pages, n)
+			n.Type, _, _ = strings.Cut(dir, "/")
 		}
 		m.ByRel[s.Rel] = n
 		m.Nodes = append(m.Nodes, n)
+	}
+	// A bundle's files are published under its page's URL, unless the page
+	// is left out (a headless page's files are published: other pages show
+	// them).
+	for _, s := range resources {
+		b := bundleOf(s.Rel)
+		if why := m.Unpublished[b.Rel]; why != "" && why != "headless" {
+			m.Unpublished[s.Rel] = why
+			continue
+		}
+		base := path.Dir(OutFile(bundleURL[b]))
+		rest := strings.TrimPrefix(s.Rel, path.Dir(b.Rel)+"/")
+		m.Files[s.Rel] = s
+		if base == "." {
+			m.FileOut[s.Rel] = rest
+		} else {
+			m.FileOut[s.Rel] = base + "/" + rest
+		}
+	}
+	m.outFiles = make(map[string]bool, len(m.FileOut)+len(m.Static))
+	for _, out := range m.FileOut {
+		m.outFiles[out] = true
+	}
+	for rel := range m.Static {
+		m.outFiles[rel] = true
 	}
 	// Sections without an _index.md still get a page.
 	for _, dir := range slices.Sorted(maps.Keys(m.Sections)) {
@@ -205,7 +357,8 @@ func NewModel(srcs []*Source, drafts bool, siteTitle string) (*Model, diag.List)
 		if sec.Node != nil {
 			continue
 		}
-		n := &Node{Kind: "section", URL: dir + "/", Title: humanize(path.Base(dir)), Section: sec}
+		n := &Node{Kind: "section", URL: lower(dir + "/"), Title: humanize(path.Base(dir)), Section: sec}
+		n.Type, _, _ = strings.Cut(dir, "/")
 		if dir == "" {
 			n.Kind, n.URL, n.Title = "home", "", ""
 		}
@@ -213,8 +366,8 @@ func NewModel(srcs []*Source, drafts bool, siteTitle string) (*Model, diag.List)
 		m.Nodes = append(m.Nodes, n)
 	}
 	m.Home = m.Sections[""].Node
-	if m.ByRel["_index.md"] == nil {
-		m.Home.Title = siteTitle
+	if m.Home.Title == "" {
+		m.Home.Title = opts.SiteTitle
 	}
 	// Order lists and link neighbours.
 	for _, sec := range m.Sections {
@@ -301,6 +454,22 @@ func NewModel(srcs []*Source, drafts bool, siteTitle string) (*Model, diag.List)
 		}
 	}
 	return m, errs
+}
+
+// unpublished says why a page is left out of a build with opts at now, or
+// "" when it is in.
+func unpublished(fm *FrontMatter, opts ModelOptions, now time.Time) string {
+	switch {
+	case fm.Draft && !opts.Drafts:
+		return "draft"
+	case fm.Headless:
+		return "headless"
+	case !fm.PublishDate.IsZero() && fm.PublishDate.After(now) && !opts.Future:
+		return "future:" + fm.PublishDate.Format("2006-01-02")
+	case !fm.ExpiryDate.IsZero() && !fm.ExpiryDate.After(now) && !opts.Expired:
+		return "expired:" + fm.ExpiryDate.Format("2006-01-02")
+	}
+	return ""
 }
 
 // Alias is an old address of a page, which gets a page redirecting to it.

@@ -46,9 +46,14 @@ const MarkerFile = output.MarkerFile
 
 // Options configure a Builder.
 type Options struct {
-	Dir      string    // site folder (holds content/ and themes/); "" = "."
-	Out      string    // output folder; "" = Dir/public
-	Drafts   bool      // include pages marked draft
+	Dir     string // site folder (holds content/ and themes/); "" = "."
+	Out     string // output folder; "" = Dir/public
+	Drafts  bool   // include pages marked draft
+	Future  bool   // include pages whose publishDate is in the future
+	Expired bool   // include pages whose expiryDate has passed
+	// Now is the time publishDate and expiryDate are compared with; zero
+	// for the time of the build.
+	Now      time.Time
 	BaseURL  string    // overrides content/site.yaml's baseURL when set
 	Scripts  []string  // extra root-relative script URLs added to every page
 	Progress io.Writer // progress for builds longer than a second; nil = none
@@ -88,6 +93,7 @@ type Builder struct {
 
 	mu        sync.Mutex // one build at a time
 	sources   map[string]*content.Source
+	static    map[string]*content.Source // the site's static/ files
 	md        *markdown.Markdown
 	mdOpts    markdown.Options
 	bodies    render.Bodies
@@ -270,13 +276,17 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	} else if mode == output.Full {
 		b.takeHint()
 	}
-	srcs, m, errs, err := readContent(contentDir, siteReal, b.sources, hint, b.opts.Drafts, cfg)
+	srcs, static, m, errs, err := readContent(b.dir, siteReal, b.sources, b.static, hint, b.modelOptions(cfg), cfg)
 	if err != nil {
 		return nil, fmt.Errorf("reading content: %w", err)
 	}
 	b.sources = make(map[string]*content.Source, len(srcs))
 	for _, s := range srcs {
 		b.sources[s.Rel] = s
+	}
+	b.static = make(map[string]*content.Source, len(static))
+	for _, s := range static {
+		b.static[s.Rel] = s
 	}
 
 	// 3. Theme.
@@ -305,8 +315,8 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		prev = b.last
 	}
 	keys := newMemo(b.seed, memoInputs{
-		config: cfgSrc, drafts: b.opts.Drafts, scripts: b.opts.Scripts, version: Version,
-		cfg: cfg, sources: srcs, model: m, templates: ts.Hash, assets: assets, latest: latest,
+		config: cfgSrc, drafts: b.opts.Drafts, future: b.opts.Future, expired: b.opts.Expired, scripts: b.opts.Scripts, version: Version,
+		cfg: cfg, sources: append(srcs, static...), model: m, templates: ts.Hash, assets: assets, latest: latest,
 	})
 
 	site, links, serrs, swarns := siteData(cfg, res, b.md)
@@ -424,22 +434,37 @@ func (b *Builder) useMarkdown(opts markdown.Options) {
 // readContent reads content/ (reusing prev's sources that did not change,
 // or only those outside hint when there is one), makes the model and
 // checks the files published as they are.
-func readContent(contentDir, siteReal string, prev map[string]*content.Source, hint []string, drafts bool, cfg *content.Config) ([]*content.Source, *content.Model, diag.List, error) {
-	srcs, errs, err := content.Scan(contentDir, siteReal, prev, hint)
+func readContent(siteDir, siteReal string, prev, prevStatic map[string]*content.Source, hint []string, opts content.ModelOptions, cfg *content.Config) (srcs, static []*content.Source, m *content.Model, errs diag.List, err error) {
+	contentDir := filepath.Join(siteDir, "content")
+	srcs, errs, err = content.Scan(contentDir, siteReal, prev, hint)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	for _, s := range srcs {
 		errs = append(errs, s.Errs...)
 	}
-	m, merrs := content.NewModel(srcs, drafts, cfg.Title)
+	static, serrs, err := content.ScanStatic(filepath.Join(siteDir, content.StaticDir), siteReal, prevStatic, hint)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	errs = append(errs, serrs...)
+	m, merrs := content.NewModel(srcs, static, opts)
 	errs = append(errs, merrs...)
 	if !cfg.TrustHTML {
 		for _, rel := range sortedKeys(m.Files) {
 			errs = append(errs, content.CheckActive(m.Files[rel], filepath.Join(contentDir, filepath.FromSlash(rel)))...)
 		}
+		for _, rel := range sortedKeys(m.Static) {
+			errs = append(errs, content.CheckActive(m.Static[rel], filepath.Join(siteDir, content.StaticDir, filepath.FromSlash(rel)))...)
+		}
 	}
-	return srcs, m, errs, nil
+	return srcs, static, m, errs, nil
+}
+
+// modelOptions are the Builder's options for content.NewModel.
+func (b *Builder) modelOptions(cfg *content.Config) content.ModelOptions {
+	return content.ModelOptions{Drafts: b.opts.Drafts, Future: b.opts.Future, Expired: b.opts.Expired, Now: b.opts.Now,
+		SiteTitle: cfg.Title, LowercaseURLs: cfg.LowercaseURLs}
 }
 
 // loadTheme reads the theme chain and its static files, and adds the
@@ -537,7 +562,11 @@ func claims(m *content.Model, assets theme.Assets) []output.Claim {
 		cs = append(cs, c)
 	}
 	for _, rel := range sortedKeys(m.Files) {
-		cs = append(cs, output.Claim{Out: rel, What: "content/" + rel, File: "content/" + rel})
+		cs = append(cs, output.Claim{Out: m.FileOut[rel], What: "content/" + rel, File: "content/" + rel})
+	}
+	for _, rel := range sortedKeys(m.Static) {
+		p := m.Static[rel].Path()
+		cs = append(cs, output.Claim{Out: rel, What: p, File: p})
 	}
 	for _, n := range m.Nodes {
 		for _, a := range n.Aliases {

@@ -56,6 +56,8 @@ type memoInputs struct {
 	version   string
 	config    []byte // site.yaml as read
 	drafts    bool
+	future    bool
+	expired   bool
 	scripts   []string
 	cfg       *content.Config
 	sources   []*content.Source
@@ -74,8 +76,8 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 		body.str(s.Rel)
 		body.int(int64(s.Kind))
 	}
-	for _, rel := range sortedKeys(in.model.Drafts) {
-		body.str("draft:" + rel)
+	for _, rel := range sortedKeys(in.model.Unpublished) {
+		body.str(rel + ":" + in.model.Unpublished[rel])
 	}
 	for _, n := range in.model.Nodes {
 		body.str(n.URL)
@@ -85,6 +87,8 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 	site := m.keyer()
 	site.str(in.version)
 	site.bool(in.drafts)
+	site.bool(in.future)
+	site.bool(in.expired)
 	site.int(int64(len(in.scripts)))
 	for _, s := range in.scripts {
 		site.str(s)
@@ -124,6 +128,8 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 	}
 	other.bytes(in.config)
 	other.bool(in.drafts)
+	other.bool(in.future)
+	other.bool(in.expired)
 	for _, s := range in.scripts {
 		other.str(s)
 	}

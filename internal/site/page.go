@@ -138,16 +138,22 @@ func writeFiles(plan *output.Plan, w *world, keys *memo, prev *last, contentDir 
 		}
 		put(a.Out, keys.bytesKey(a.Data), a.Data)
 	}
-	for _, rel := range sortedKeys(w.model.Files) {
-		s := w.model.Files[rel]
+	copyFile := func(s *content.Source, out, from string) {
 		key := fileKey(s)
-		if prev != nil && plan.Unchanged(rel, key) {
-			plan.Keep(rel)
-			continue
+		if prev != nil && plan.Unchanged(out, key) {
+			plan.Keep(out)
+			return
 		}
-		if err := plan.Copy(rel, key, filepath.Join(contentDir, filepath.FromSlash(rel))); err != nil {
+		if err := plan.Copy(out, key, from); err != nil {
 			errs.Add(s.Path(), 0, 0, "cannot copy: %v", err)
 		}
+	}
+	for _, rel := range sortedKeys(w.model.Files) {
+		copyFile(w.model.Files[rel], w.model.FileOut[rel], filepath.Join(contentDir, filepath.FromSlash(rel)))
+	}
+	staticDir := filepath.Join(filepath.Dir(contentDir), content.StaticDir)
+	for _, rel := range sortedKeys(w.model.Static) {
+		copyFile(w.model.Static[rel], rel, filepath.Join(staticDir, filepath.FromSlash(rel)))
 	}
 	// Redirects, sitemap, feed and robots.txt show every page's card and
 	// the site: when none of it changed, keep the last build's files.

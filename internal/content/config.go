@@ -138,7 +138,7 @@ func ParseConfigFile(path string, src []byte) (*Config, diag.List) {
 						d.Errorf(item, "allowOrigins: %q %s", o, msg)
 						continue
 					}
-					cfg.AllowOrigins = append(cfg.AllowOrigins, strings.TrimSuffix(o, "/"))
+					cfg.AllowOrigins = append(cfg.AllowOrigins, strings.ToLower(strings.TrimSuffix(o, "/")))
 				}
 			}
 		}

@@ -26,6 +26,7 @@ type Node struct {
 	Out         string  // output file: "guides/listening/index.html"
 	Title       string
 	LinkTitle   string // the shorter title of menus, breadcrumbs and lists; "" for Title
+	Summary     string // plain text: the summary: key or the text before <!--more-->; "" for none
 	Description string
 	Date        time.Time
 	Lastmod     time.Time
@@ -272,7 +273,7 @@ func NewModel(srcs, static []*Source, opts ModelOptions) (*Model, diag.List) {
 				continue
 			}
 			n.Kind = "page"
-			n.Title, n.LinkTitle, n.Description = fm.Title, fm.LinkTitle, fm.Description
+			n.Title, n.LinkTitle, n.Description, n.Summary = fm.Title, fm.LinkTitle, fm.Description, s.Summary
 			n.Date, n.Lastmod, n.Weight = fm.Date, fm.Lastmod, fm.Weight
 			if n.Date.IsZero() {
 				n.Date = fm.PublishDate

@@ -44,6 +44,9 @@ type Source struct {
 	// More is the offset in Body where the <!--more--> divider stood: the
 	// text before it is the page's summary. -1 without one.
 	More int
+	// Summary is the page's summary, plain text: its summary: key, or the
+	// text before its <!--more--> divider; "" for neither.
+	Summary string
 	// Shortcodes reports that Body holds "{{<" or "{{%": the page runs
 	// shortcodes (see package render).
 	Shortcodes bool
@@ -278,6 +281,7 @@ func look(p string, s, old *Source) (*Source, error) {
 	case PageSource, IndexSource:
 		s.FrontMatter, s.Body, s.Errs = ParseFrontMatter(s.Path(), src)
 		s.Body, s.More = cutMore(s.Body)
+		s.Summary = pageSummary(&s.FrontMatter, s.Body, s.More)
 		s.Shortcodes = bytes.Contains(s.Body, []byte("{{<")) || bytes.Contains(s.Body, []byte("{{%"))
 		if s.FrontMatter.Title == "" {
 			s.FrontMatter.Title = PageTitle(s.Rel, s.Body)

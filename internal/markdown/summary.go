@@ -103,3 +103,26 @@ func (m *Markdown) Highlight(w io.Writer, code, lang string) error {
 	_, err := m.Render(w, []byte(src), Context{})
 	return err
 }
+
+// PlainText returns the plain text of every paragraph and heading of src,
+// one space between them (typographer applied, markup dropped): a
+// summary written in front matter, or the text before a page's
+// <!--more--> divider.
+func PlainText(src []byte) string {
+	doc := summaryMarkdown().md.Parser().Parse(text.NewReader(src))
+	var parts []string
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock:
+			if t := strings.Join(strings.Fields(plainText(n, src)), " "); t != "" {
+				parts = append(parts, t)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(parts, " ")
+}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"bytes"
 	"encoding/xml"
 	"fmt"
@@ -115,11 +116,12 @@ func Feed(guides []*content.Node, info FeedInfo) []byte {
 		if !n.Date.IsZero() {
 			fmt.Fprintf(&b, "    <published>%s</published>\n", n.Date.UTC().Format(time.RFC3339))
 		}
-		if n.Description != "" {
-			fmt.Fprintf(&b, "    <summary>%s</summary>\n", esc(n.Description))
+		if sum := cmp.Or(n.Summary, n.Description); sum != "" {
+			fmt.Fprintf(&b, "    <summary>%s</summary>\n", esc(sum))
 		}
 		fmt.Fprintf(&b, "    <author><name>%s</name></author>\n  </entry>\n", esc(info.Title))
 	}
 	b.WriteString("</feed>\n")
 	return b.Bytes()
 }
+

@@ -134,11 +134,12 @@
 // .RenderString and .RenderMarkdown. Their functions are html/template's,
 // Funcs (Hugo's default, split, trim, in, lower, upper, errorf, safeHTML,
 // safeURL, plainify, dict; mutual's callout and knownCallout) and the
-// site's. The default theme's templates need four from the site:
+// site's. The default theme's templates need five from the site:
 //
 //	ref PAGE TARGET          the absolute URL of a page (Hugo's ref)
 //	relref PAGE TARGET       its URL from the site's root (Hugo's relref)
 //	resolveLink PAGE DEST    a destination resolved and checked like a Markdown link's
+//	resolveImage PAGE DEST   the same for an image's source, which the site's policy must allow
 //	highlight CODE LANG OPTS highlighted code, like a fenced block (template.HTML)
 //
 // and a page value (Env.Page) with Param(key string) (any, error) (nil for

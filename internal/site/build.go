@@ -303,6 +303,13 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		ts, terrs = chain.Templates(funcs)
 		errs = append(errs, terrs...)
 	}
+	var sc *render.Shortcodes
+	var scSite *render.ShortcodeSite
+	if len(chain) > 0 {
+		var serrs diag.List
+		sc, scSite, serrs = b.shortcodes(chain, cfg, res)
+		errs = append(errs, serrs...)
+	}
 	if ts.Empty() {
 		// Without templates there is nothing more to learn.
 		errs.Sort()
@@ -342,7 +349,8 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		prevManifest = prev.manifest
 	}
 	plan := output.NewPlan(mode, prevManifest, dir)
-	w := &world{cfg: cfg, model: m, res: res, assets: assets, site: site, basePath: basePath, scripts: b.opts.Scripts}
+	w := &world{cfg: cfg, model: m, res: res, assets: assets, site: site, basePath: basePath, scripts: b.opts.Scripts,
+		sc: sc, scSite: scSite, image: imageCheck(cfg)}
 	job := &pageJob{world: w, templates: ts, md: b.md, keys: keys, prev: prev, bodies: &b.bodies, keepBodies: b.caching(), plan: plan}
 	var done atomic.Int64
 	stopProgress := progress(b.opts.Progress, start, len(m.Nodes), &done)

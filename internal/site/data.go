@@ -36,6 +36,31 @@ type Page struct {
 	// canonical link and, on dated pages, article:published_time.
 	MetaTags template.HTML
 	Site     *Site
+	// LinkTitle is the shorter title menus, breadcrumbs and lists show:
+	// the front matter's linkTitle, or Title.
+	LinkTitle string
+	// Summary is the page's summary, plain text: its summary: key or the
+	// text before its <!--more--> divider; "" for neither.
+	Summary string
+	// Params are the front matter's own keys (Hugo's .Params), keys in
+	// lower case: {{.Params.icon}}. Param looks one up here, then in
+	// site.yaml's params.
+	Params map[string]any
+}
+
+// Param returns a parameter of the page's front matter, or else of
+// site.yaml's params (Hugo's .Param); nil when neither sets it. A dotted
+// key ("contact.email") reads into maps.
+func (p *Page) Param(key string) any {
+	if v, ok := lookupParam(p.Params, key); ok {
+		return v
+	}
+	if p.Site != nil {
+		if v, ok := lookupParam(p.Site.Params, key); ok {
+			return v
+		}
+	}
+	return nil
 }
 
 // Link is a title and a URL.
@@ -54,6 +79,9 @@ type Entry struct {
 	Kind        string
 	Minutes     int // worksheets: how long it takes
 	Count       int // tags page: how many pages carry the tag
+	// Summary is the page's summary (Page.Summary): lists show it before
+	// the description.
+	Summary string
 }
 
 // Site is what every page knows about the whole site.
@@ -66,6 +94,9 @@ type Site struct {
 	Help        template.HTML
 	FeedURL     string
 	Generator   string
+	// Params are site.yaml's params: (Hugo's .Site.Params), keys in lower
+	// case.
+	Params map[string]any
 }
 
 // MenuItem is a resolved menu entry.

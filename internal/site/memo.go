@@ -21,8 +21,9 @@ import (
 //	a worksheet page           the same, and every page's card (its "see" links show other
 //	                           pages' titles)
 //	a page's Markdown body     its bytes and what links resolve against: every source's path
-//	                           and kind, every page's URL, the drafts left out, the base path
-//	                           and trustHTML
+//	                           and kind, every page's URL, the pages left out, the base path
+//	                           and trustHTML; with shortcodes, also every page's card and the
+//	                           site (templates, site.yaml)
 //	sitemap, feed, robots.txt, every page's card and the site
 //	redirects
 //	an asset                   its bytes (a fingerprinted name carries their hash)
@@ -30,8 +31,8 @@ import (
 //
 // The site is everything every page may show: mutual's version, the
 // options (drafts, scripts), site.yaml's bytes, every layout's bytes, every
-// asset's name and output path, what bodies depend on, and the newest date
-// of the content ("year", the feed).
+// asset's name and output path, what bodies depend on, the newest date
+// of the content ("year", the feed), and the pages in the menu.
 //
 // A page's card is everything another output may show of it, and the one
 // list of page fields the memo knows (card): a page that gains a field
@@ -101,6 +102,13 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 	}
 	site.str(m.body)
 	site.time(in.latest)
+	// The menu, on every page, holds the pages of front matter menus.
+	for _, mp := range in.model.Menu {
+		site.str(mp.Name)
+		site.int(int64(mp.Weight))
+		site.str(mp.Node.URL)
+		site.str(mp.Node.Linked())
+	}
 	m.site = site.sum()
 
 	cards := m.keyer()
@@ -138,14 +146,16 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 }
 
 // card writes what other outputs may show of a page: its address, kind,
-// title, description, dates, weight (its place in lists), minutes, tags
+// title, link title, description, summary, dates, weight (its place in lists), minutes, tags
 // (as named and linked on every page), aliases, and how many pages its
 // list has (a section's pages, a tag's pages).
 func card(k *keyer, n *content.Node) {
 	k.str(n.URL)
 	k.str(n.Kind)
 	k.str(n.Title)
+	k.str(n.LinkTitle)
 	k.str(n.Description)
+	k.str(n.Summary)
 	k.time(n.Date)
 	k.time(n.Lastmod)
 	k.int(int64(n.Weight))
@@ -172,6 +182,10 @@ func (m *memo) bodyKey(s *content.Source) string {
 	k := m.keyer()
 	k.bytes(s.Sum[:])
 	k.str(m.body)
+	if s.Shortcodes {
+		// Shortcodes run templates and show other pages and the site.
+		k.str(m.cards)
+	}
 	return k.sum()
 }
 
@@ -182,7 +196,7 @@ func (m *memo) pageKey(n *content.Node, shown []*content.Node) string {
 	if n.Src != nil {
 		k.bytes(n.Src.Sum[:])
 	}
-	if n.Kind == "worksheet" {
+	if n.Kind == "worksheet" || n.Src != nil && n.Src.Shortcodes {
 		k.str(m.cards)
 	}
 	card(k, n)

@@ -75,7 +75,11 @@ func (j *pageJob) page(n *content.Node) pageResult {
 	}
 	if isBody {
 		if body == nil {
-			body = render.NewBody(j.md, n.Src, j.res, bodyKey)
+			env := render.BodyEnv{Image: j.image}
+			if n.Src.Shortcodes && j.sc != nil {
+				env.Shortcodes, env.Page = j.sc, j.shortcodePage(n)
+			}
+			body = render.NewBody(j.md, n.Src, j.res, bodyKey, env)
 			if j.keepBodies {
 				j.bodies.Put(n.Src.Rel, body)
 			} else {
@@ -106,7 +110,7 @@ func (j *pageJob) page(n *content.Node) pageResult {
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer pageBuffers.Put(buf)
-	if err := j.templates.Execute(buf, n.Kind, p); err != nil {
+	if err := j.templates.ExecuteLayout(buf, n.Kind, n.Type, n.Layout, p); err != nil {
 		r.errs = append(r.errs, err)
 		return r
 	}

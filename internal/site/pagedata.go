@@ -24,6 +24,9 @@ type world struct {
 	site     *Site
 	basePath string
 	scripts  []string // Options.Scripts
+	sc       *render.Shortcodes
+	scSite   *render.ShortcodeSite
+	image    func(dest string) error // images' origins, checked (imageCheck)
 }
 
 // siteData is the Site every page shares: the configuration, the menu
@@ -39,7 +42,9 @@ func siteData(cfg *content.Config, res *content.Resolver, md *markdown.Markdown)
 		Language:    cfg.Language,
 		FeedURL:     cfg.BasePath() + "feed.xml",
 		Generator:   "mutual " + Version,
+		Params:      cfg.Params,
 	}
+	var weights []int
 	for _, e := range cfg.Menu {
 		u, _, _, msg := res.Resolve("site.yaml", e.URL)
 		if msg != "" {
@@ -47,7 +52,9 @@ func siteData(cfg *content.Config, res *content.Resolver, md *markdown.Markdown)
 			continue
 		}
 		s.Menu = append(s.Menu, MenuItem{Name: e.Name, URL: u})
+		weights = append(weights, e.Weight)
 	}
+	s.Menu = withPageMenus(s.Menu, weights, res)
 	if cfg.Help != "" {
 		s.Help, links, errs, warns = render.Markdown(md, cfg.Help, "site.yaml", cfg.Path, cfg.HelpLine, cfg.HelpCol, cfg.HelpIndent, res)
 	}
@@ -74,6 +81,9 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 		Prev:        v.link(n.Prev),
 		Next:        v.link(n.Next),
 		Site:        w.site,
+		LinkTitle:   n.Linked(),
+		Summary:     n.Summary,
+		Params:      n.Params,
 	}
 	p.ActiveMenu = w.activeMenu(p.URL)
 	if n.Kind == "home" && p.Description == "" {
@@ -142,7 +152,7 @@ func (v *pageView) link(n *content.Node) *Link {
 		return nil
 	}
 	v.show(n)
-	return &Link{Title: n.Title, URL: v.basePath + n.Href}
+	return &Link{Title: n.Linked(), URL: v.basePath + n.Href}
 }
 
 // tagLinks are n's tags with the URLs of their pages. The tags' names and
@@ -157,8 +167,8 @@ func (v *pageView) tagLinks(n *content.Node) []Link {
 
 func (v *pageView) entry(n *content.Node) Entry {
 	v.show(n)
-	return Entry{Title: n.Title, URL: v.basePath + n.Href, Description: n.Description, Date: n.Date,
-		Tags: v.tagLinks(n), Kind: n.Kind, Minutes: n.Minutes}
+	return Entry{Title: n.Linked(), URL: v.basePath + n.Href, Description: n.Description, Date: n.Date,
+		Tags: v.tagLinks(n), Kind: n.Kind, Minutes: n.Minutes, Summary: n.Summary}
 }
 
 func (v *pageView) entries(ns []*content.Node) []Entry {

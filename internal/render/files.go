@@ -1,8 +1,8 @@
 package render
 
 import (
-	"cmp"
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"html/template"
@@ -124,4 +124,3 @@ func Feed(guides []*content.Node, info FeedInfo) []byte {
 	b.WriteString("</feed>\n")
 	return b.Bytes()
 }
-

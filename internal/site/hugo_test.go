@@ -1,0 +1,109 @@
+package site
+
+import (
+	"errors"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"mutual/internal/diag"
+)
+
+// TestHugo builds each testdata/hugo case: Hugo content as it moves over
+// (shortcodes, alerts, front matter formats, bundles, URLs, layouts,
+// summaries, menus, dates, relative links, static/). A case's "options"
+// file may hold lines "future", "expired", "drafts" and "now
+// 2026-06-01" (the build's time; that date by default). A case that must
+// fail has an "errors" file; one that builds has want/ files, each an
+// output file (for HTML, only its <main> element, so that the golden
+// shows the feature and not the page around it) or want/_files, the list
+// of output files. -update rewrites them.
+func TestHugo(t *testing.T) {
+	eachCase(t, "testdata/hugo/*.txtar", func(t *testing.T, file string, a *archive, dir, out string) {
+		opts := Options{Dir: dir, Out: out, Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}
+		for _, line := range strings.Split(a.files["options"], "\n") {
+			switch f := strings.Fields(line); {
+			case len(f) == 1 && f[0] == "future":
+				opts.Future = true
+			case len(f) == 1 && f[0] == "expired":
+				opts.Expired = true
+			case len(f) == 1 && f[0] == "drafts":
+				opts.Drafts = true
+			case len(f) == 2 && f[0] == "now":
+				now, err := time.Parse("2006-01-02", f[1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				opts.Now = now
+			case len(f) > 0:
+				t.Fatalf("options: unknown line %q", line)
+			}
+		}
+		os.Remove(dir + "/options")
+		_, err := New(opts).Build()
+		changed := false
+		set := func(name, got string) {
+			if *update {
+				if a.files[name] != got {
+					a.files[name] = got
+					if !slices.Contains(a.order, name) {
+						a.order = append(a.order, name)
+					}
+					changed = true
+				}
+				return
+			}
+			if got != a.files[name] {
+				t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", name, got, a.files[name])
+			}
+		}
+		if _, wantErrs := a.files["errors"]; wantErrs || err != nil {
+			var list diag.List
+			if !errors.As(err, &list) {
+				t.Fatalf("want a list of errors, got %v", err)
+			}
+			set("errors", list.Error()+"\n")
+		} else {
+			tree := readTree(t, out)
+			for _, name := range slices.Clone(a.order) {
+				p, ok := strings.CutPrefix(name, "want/")
+				if !ok {
+					continue
+				}
+				if p == "_files" {
+					set(name, strings.Join(treeNames(tree), "\n")+"\n")
+					continue
+				}
+				data, ok := tree[p]
+				if !ok {
+					t.Errorf("no output file %s", p)
+					continue
+				}
+				set(name, mainElement(string(data)))
+			}
+			for p, data := range tree {
+				if strings.HasSuffix(p, ".html") && (strings.Contains(string(data), "{{<") || strings.Contains(string(data), "{{%")) && !strings.Contains(a.comment, "literal shortcode text") {
+					t.Errorf("%s holds shortcode text", p)
+				}
+			}
+		}
+		if changed {
+			if err := os.WriteFile(file, a.format(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+}
+
+// mainElement is an HTML page's <main> element, or the whole text of any
+// other file.
+func mainElement(s string) string {
+	i := strings.Index(s, "<main")
+	j := strings.Index(s, "</main>")
+	if i < 0 || j < i {
+		return s
+	}
+	return s[i:j+len("</main>")] + "\n"
+}

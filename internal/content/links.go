@@ -97,6 +97,13 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 	dir := path.Dir(rel)
 	joined := path.Clean(path.Join(dir, up))
 	if joined == ".." || strings.HasPrefix(joined, "../") {
+		// A page's address is a folder deeper than its file (a.md is
+		// /a/): as an address, the link may stay in the site.
+		if u, n, ok := r.resolveURL(rel, up); ok {
+			return withFrag(u), n, frag, ""
+		} else if u != "" && strings.HasSuffix(up, "/") && !climbsOut(r.pageURLOf(rel), up) {
+			return "", nil, "", "link to " + quote(dest) + ": no page or file of this site has the address " + u + " (the link is read as an address relative to this page's, /" + r.pageURLOf(rel) + ")" + r.urlHint(u)
+		}
 		return "", nil, "", "link " + quote(dest) + " leaves the content folder"
 	}
 	if joined == "." {
@@ -165,7 +172,7 @@ func (r *Resolver) pageURLOf(rel string) string {
 // like an address (it names a file: "other.md").
 func (r *Resolver) resolveURL(rel, p string) (u string, n *Node, ok bool) {
 	self := r.Model.ByRel[rel]
-	if self == nil {
+	if self == nil || climbsOut(self.URL, p) {
 		return "", nil, false
 	}
 	last := path.Base(p)
@@ -296,4 +303,22 @@ func CheckAnchors(refs []LinkRef, anchors map[string]map[string]bool) diag.List 
 		errs.Add(l.Path, l.Line, l.Col, "link to #%s: /%s has no heading with that id%s", l.Frag, l.Target, diag.Hint(l.Frag, known))
 	}
 	return errs
+}
+
+// climbsOut reports whether the relative address p, read against the page
+// address base ("guides/a/"), goes above the site's root.
+func climbsOut(base, p string) bool {
+	depth := strings.Count(base, "/")
+	for _, part := range strings.Split(p, "/") {
+		switch part {
+		case "..":
+			if depth--; depth < 0 {
+				return true
+			}
+		case ".", "":
+		default:
+			depth++
+		}
+	}
+	return false
 }

@@ -19,7 +19,8 @@ import (
 // fail has an "errors" file; one that builds has want/ files, each an
 // output file (for HTML, only its <main> element, so that the golden
 // shows the feature and not the page around it) or want/_files, the list
-// of output files. -update rewrites them.
+// of output files; want/PATH#TAG is the first TAG element of the page
+// (want/index.html#header). -update rewrites them.
 func TestHugo(t *testing.T) {
 	eachCase(t, "testdata/hugo/*.txtar", func(t *testing.T, file string, a *archive, dir, out string) {
 		opts := Options{Dir: dir, Out: out, Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}
@@ -76,9 +77,14 @@ func TestHugo(t *testing.T) {
 					set(name, strings.Join(treeNames(tree), "\n")+"\n")
 					continue
 				}
+				p, elem, _ := strings.Cut(p, "#")
 				data, ok := tree[p]
 				if !ok {
 					t.Errorf("no output file %s", p)
+					continue
+				}
+				if elem != "" {
+					set(name, element(string(data), elem))
 					continue
 				}
 				set(name, mainElement(string(data)))
@@ -106,4 +112,18 @@ func mainElement(s string) string {
 		return s
 	}
 	return s[i:j+len("</main>")] + "\n"
+}
+
+// element is the first element tag of an HTML page, up to the first
+// closing tag of its name.
+func element(s, tag string) string {
+	i := strings.Index(s, "<"+tag)
+	if i < 0 {
+		return ""
+	}
+	j := strings.Index(s[i:], "</"+tag+">")
+	if j < 0 {
+		return s[i:]
+	}
+	return s[i:i+j+len("</"+tag+">")] + "\n"
 }

@@ -15,7 +15,10 @@ package diag
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Error is one problem at one place in one file. Line and Col count from 1;
@@ -34,7 +37,7 @@ func Errorf(path string, line, col int, format string, args ...any) *Error {
 
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.Path)
+	writePath(&b, e.Path)
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
 		if e.Col > 0 {
@@ -46,6 +49,26 @@ func (e *Error) Error() string {
 	}
 	b.WriteString(e.Msg)
 	return b.String()
+}
+
+// writePath writes a file name as it is, but for what a terminal would act
+// on or could not show: control characters (an escape sequence in a file
+// name could recolour or clear the screen) and bytes that are not UTF-8 are
+// written as Go escapes, \x1b or \u200e, so the name stays one visible line.
+func writePath(b *strings.Builder, path string) {
+	for i := 0; i < len(path); {
+		r, n := utf8.DecodeRuneInString(path[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(b, `\x%02x`, path[i])
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(path[i : i+n])
+		}
+		i += n
+	}
 }
 
 // List is a collection of errors from one pass. Its zero value is ready to

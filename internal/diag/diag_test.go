@@ -14,6 +14,13 @@ func TestErrorString(t *testing.T) {
 		{Error{"content/a.md", 3, 0, "x"}, "content/a.md:3: x"},
 		{Error{"content/a.md", 0, 0, "x"}, "content/a.md: x"},
 		{Error{"", 0, 0, "x"}, "x"},
+		// A file name never reaches the terminal as an escape sequence,
+		// a bidirectional override or bytes that are not text.
+		{Error{"content/bad\x1b[31mx.md", 2, 8, "x"}, `content/bad\x1b[31mx.md:2:8: x`},
+		{Error{"content/a\u202egpj.md", 1, 1, "x"}, `content/a\u202egpj.md:1:1: x`},
+		{Error{"content/a\xffb.md", 1, 1, "x"}, `content/a\xffb.md:1:1: x`},
+		{Error{"content/a\tb\n.md", 1, 1, "x"}, `content/a\tb\n.md:1:1: x`},
+		{Error{"content/café/é.md", 1, 1, "x"}, "content/café/é.md:1:1: x"},
 	}
 	for _, tt := range tests {
 		if got := tt.e.Error(); got != tt.want {

@@ -114,7 +114,8 @@ and %d connections. Ctrl-C stops it at once, even in the middle of a build.
 	if isTerminal(stderr) {
 		opts.Progress = stderr
 	}
-	srv := serve.New(newBuilder(opts), serve.Options{Stdout: stdout, Stderr: stderr, BasePath: basePath, AllowHosts: allow})
+	srv := serve.New(newBuilder(opts), serve.Options{Stdout: stdout, Stderr: stderr, BasePath: basePath, AllowHosts: allow,
+		Policy: site.PolicyFor(f.dir)})
 
 	// The first SIGINT or SIGTERM stops the server, even in the middle of
 	// a build (Run does not wait for it); a second one gets the default

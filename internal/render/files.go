@@ -18,6 +18,16 @@ import (
 // its meta tag, and TestCSPMatchesTheme holds the two together.
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'none'"
 
+// Policy is CSP with img-src widened to origins, the other sites
+// site.yaml's allowOrigins lets pages show images from; CSP itself for
+// none.
+func Policy(origins []string) string {
+	if len(origins) == 0 {
+		return CSP
+	}
+	return strings.Replace(CSP, "img-src 'self' data:", "img-src 'self' data: "+strings.Join(origins, " "), 1)
+}
+
 // Redirect is the page at an old address (an alias) that sends browsers to
 // url, absolute as permalink. It carries CSP, and the site's icon so that
 // browsers do not ask for /favicon.ico.

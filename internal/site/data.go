@@ -97,6 +97,9 @@ type Site struct {
 	// Params are site.yaml's params: (Hugo's .Site.Params), keys in lower
 	// case.
 	Params map[string]any
+	// AllowOrigins are the other sites pages may show images from
+	// (site.yaml's allowOrigins): the policy's img-src lists them.
+	AllowOrigins []string
 }
 
 // MenuItem is a resolved menu entry.

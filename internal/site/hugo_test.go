@@ -135,3 +135,29 @@ func element(s, tag string) string {
 	}
 	return s[i:i+j+len("</"+tag+">")] + "\n"
 }
+
+// TestAllowOrigins: an image from a site that site.yaml's allowOrigins
+// names builds, and the page's policy allows that origin for images, and
+// nothing else: other directives and other origins are unchanged.
+func TestAllowOrigins(t *testing.T) {
+	dir := t.TempDir()
+	a := &archive{files: map[string]string{
+		"content/site.yaml": "title: T\nbaseURL: https://example.org/\nallowOrigins: [https://Images.example.org/]\n",
+		"content/a.md":      "---\ntitle: A\n---\n![x](https://images.example.org/p.png)\n",
+	}}
+	a.writeSite(t, dir)
+	if _, err := New(Options{Dir: dir, Out: dir + "/public"}).Build(); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(dir + "/public/a/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: https://images.example.org; object-src 'none'; base-uri 'self'; form-action 'none'"`
+	if !strings.Contains(string(page), want) || !strings.Contains(string(page), `<img src="https://images.example.org/p.png"`) {
+		t.Errorf("page lacks %s or the image:\n%s", want, page)
+	}
+	if got := PolicyFor(dir); !strings.Contains(want, got) {
+		t.Errorf("PolicyFor (serve's header) = %q, want the page's", got)
+	}
+}

@@ -36,13 +36,14 @@ func siteData(cfg *content.Config, res *content.Resolver, md *markdown.Markdown)
 	var errs, warns diag.List
 	var links []content.LinkRef
 	s := &Site{
-		Title:       cfg.Title,
-		Description: cfg.Description,
-		BaseURL:     cfg.BaseURL,
-		Language:    cfg.Language,
-		FeedURL:     cfg.BasePath() + "feed.xml",
-		Generator:   "mutual " + Version,
-		Params:      cfg.Params,
+		Title:        cfg.Title,
+		Description:  cfg.Description,
+		BaseURL:      cfg.BaseURL,
+		Language:     cfg.Language,
+		FeedURL:      cfg.BasePath() + "feed.xml",
+		Generator:    "mutual " + Version,
+		Params:       cfg.Params,
+		AllowOrigins: cfg.AllowOrigins,
 	}
 	var weights []int
 	for _, e := range cfg.Menu {

@@ -141,10 +141,14 @@ func (b *Builder) Out() string { return b.out }
 // NotFound is the output path of the "page not found" page.
 func (b *Builder) NotFound() string { return "404.html" }
 
-// WatchDirs lists the folders whose changes call for a rebuild: content/
-// and every theme folder of the chain that is on disk.
+// WatchDirs lists the folders whose changes call for a rebuild: content/,
+// static/ when the site has one, and every theme folder of the chain that
+// is on disk.
 func (b *Builder) WatchDirs() []string {
 	dirs := []string{filepath.Join(b.dir, "content")}
+	if st, err := os.Stat(filepath.Join(b.dir, content.StaticDir)); err == nil && st.IsDir() {
+		dirs = append(dirs, filepath.Join(b.dir, content.StaticDir))
+	}
 	name, from := "default", ConfigPath
 	if p, src, err := content.ReadConfig(b.dir, ""); err == nil {
 		if cfg, _ := content.ParseConfigFile(p, src); cfg != nil {

@@ -177,8 +177,22 @@ func (sc *Shortcodes) ref(p, target any, abs bool) (string, error) {
 		f := strings.TrimSuffix(file, "/")
 		tries = []string{f + ".md", f + "/index.md", f + "/_index.md", file}
 	}
+	// As in Hugo, a path not found beside the page is looked for from the
+	// content folder.
+	froms := []string{from}
+	if from != "_ref.md" && !strings.HasPrefix(file, ".") {
+		froms = append(froms, "_ref.md")
+	}
+	type attempt struct{ from, try string }
+	var attempts []attempt
+	for _, f := range froms {
+		for _, try := range tries {
+			attempts = append(attempts, attempt{f, try})
+		}
+	}
 	first := ""
-	for i, try := range tries {
+	for i, a := range attempts {
+		from, try := a.from, a.try
 		u, n, fr, msg := sc.res.Resolve(from, try+frag)
 		if msg == "" && (n != nil || try == "") {
 			if fr != "" && n != nil && pg.links != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"path"
+	"slices"
 	"strings"
 
 	"mutual/internal/content"
@@ -207,10 +208,43 @@ func (sc *Shortcodes) ref(p, target any, abs bool) (string, error) {
 			first = msg
 		}
 	}
+	// Hugo also finds a page by its file name alone, when one page has it.
+	if !strings.Contains(strings.Trim(file, "/"), "/") && file != "" {
+		if rel, msg := sc.byName(strings.Trim(file, "/")); rel != "" {
+			return sc.ref(p, "/"+rel+frag, abs)
+		} else if msg != "" {
+			return "", errors.New(msg)
+		}
+	}
 	if first == "" {
 		first = "no page " + quoteText(t)
 	}
 	return "", errors.New(first)
+}
+
+// byName finds the one page whose file name (without ".md"), or whose
+// bundle's folder name, is name: its content path, or "" with a message
+// when several pages have it.
+func (sc *Shortcodes) byName(name string) (string, string) {
+	name = strings.TrimSuffix(name, ".md")
+	var found []string
+	for rel := range sc.res.Model.ByRel {
+		base := strings.TrimSuffix(path.Base(rel), ".md")
+		if base == "index" || base == "_index" {
+			base = path.Base(path.Dir(rel))
+		}
+		if base == name && strings.HasSuffix(rel, ".md") {
+			found = append(found, rel)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return "", ""
+	case 1:
+		return found[0], ""
+	}
+	slices.Sort(found)
+	return "", "more than one page is named " + quoteText(name) + " (" + strings.Join(found, ", ") + "): write the path, such as " + quoteText(found[0])
 }
 
 // resolveLink resolves and checks dest as a link in the page's Markdown.

@@ -8,6 +8,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
 
 	"mutual/internal/content"
 	"mutual/internal/diag"
@@ -51,8 +52,12 @@ type ShortcodePage struct {
 	LinkTitle   string
 	Description string
 	URL         string // root-relative, with the base path
-	Params      map[string]any
-	Site        *ShortcodeSite
+	// RelPermalink and Permalink are Hugo's names for the URL, from the
+	// root and absolute.
+	RelPermalink, Permalink string
+	Date, Lastmod           time.Time
+	Params                  map[string]any
+	Site                    *ShortcodeSite
 	// Pages and Sections are the page's list, for the children shortcode:
 	// a section's pages and subsections; nothing for a page.
 	Pages, Sections []ShortcodeEntry

@@ -24,6 +24,8 @@ func (w *world) shortcodePage(n *content.Node) *render.ShortcodePage {
 	p := render.NewShortcodePage(n.Src, w.scSite)
 	p.Kind, p.Title, p.LinkTitle, p.Description = n.Kind, n.Title, n.LinkTitle, n.Description
 	p.URL = w.basePath + n.Href
+	p.RelPermalink, p.Permalink = p.URL, w.cfg.Origin()+p.URL
+	p.Date, p.Lastmod = n.Date, n.Lastmod
 	p.Params = n.Params
 	if (n.Kind == "section" || n.Kind == "home") && n.Section != nil {
 		for _, s := range n.Section.Subs {

@@ -67,6 +67,10 @@
 //
 //	content/a.md:12:5: unknown shortcode "hnit" (did you mean "hint"?); define it in themes/mysite/layouts/shortcodes/hnit.html
 //
+// (On the built-in theme, the hint says to make a theme of one's own that
+// extends it; for Hugo's embeds of other sites, youtube and the like, it
+// says the policy blocks them and suggests a link.)
+//
 // A tag it cannot read stays text; one whose name it read still pairs, so
 // that one mistake is one error. Expand reports template and function
 // errors at the call ("shortcode \"ref\": no page ..."). Bad input never

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -305,6 +306,20 @@ func (sc *Shortcodes) markdownify(s any) (template.HTML, error) {
 
 func quoteText(s string) string { return fmt.Sprintf("%q", s) }
 
+// missingField is text/template's word for a field the dot does not have;
+// .Page and .Site are typed any in a call, so it names no type.
+var missingField = regexp.MustCompile(`can't evaluate field (\w+) in type interface \{\}`)
+
+// plainTemplateError says which field mutual's pages lack, in place of
+// text/template's "in type interface {}".
+func plainTemplateError(err error) error {
+	msg := err.Error()
+	if m := missingField.FindStringSubmatch(msg); m != nil {
+		return errors.New(missingField.ReplaceAllString(msg, "mutual has no ."+m[1]+" here (see \"Coming from Hugo\" in the README for what shortcode templates can read)"))
+	}
+	return err
+}
+
 // render renders the Markdown of s, a page with shortcodes, into b: the
 // calls parsed and run (children first), the Markdown with their output in
 // place rendered with the page's link checks, and every error and heading
@@ -317,7 +332,11 @@ func (sc *Shortcodes) render(b *Body, md *markdown.Markdown, s *content.Source, 
 	exp, xerrs := doc.Expand(shortcode.Env{
 		Execute: func(c *shortcode.Call) (string, error) {
 			pg.at = c.Position()
-			return sc.set.Execute(c)
+			out, err := sc.set.Execute(c)
+			if err != nil {
+				err = plainTemplateError(err)
+			}
+			return out, err
 		},
 		Page: pg,
 		Site: sc.site,

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"io/fs"
 	"maps"
 	"slices"
@@ -135,7 +136,9 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 		p.Scripts = append(p.Scripts, w.assets.URL(w.basePath, "js/worksheet.js"))
 	}
 	p.Scripts = append(p.Scripts, w.scripts...)
-	p.MetaTags = render.MetaTags(render.Meta{Kind: p.Kind, Title: p.Title, Description: p.Description,
+	// A page without a description is described by its summary, as in
+	// Hugo's themes.
+	p.MetaTags = render.MetaTags(render.Meta{Kind: p.Kind, Title: p.Title, Description: cmp.Or(p.Description, p.Summary),
 		Permalink: p.Permalink, Date: p.Date, SiteTitle: w.site.Title, SiteDescription: w.site.Description})
 	return p, v.shown
 }

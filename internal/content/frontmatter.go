@@ -135,7 +135,8 @@ func ParseFrontMatter(path string, src []byte) (FrontMatter, []byte, diag.List) 
 			root, perrs = yamldoc.Parse(text, yamldoc.Options{Path: path, LineOffset: 1, MaxBytes: MaxPageSize})
 		}
 		errs = append(errs, perrs...)
-	case bytes.HasPrefix(src, []byte("{")):
+	case bytes.HasPrefix(src, []byte("{")) && !bytes.HasPrefix(src, []byte("{{")):
+		// "{{" opens a shortcode (a page without front matter), never JSON.
 		fm.Format = "json"
 		var end int
 		var perrs diag.List

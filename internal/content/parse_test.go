@@ -24,6 +24,7 @@ func TestParseFrontMatter(t *testing.T) {
 			Params: map[string]any{"icon": "x"}}, "Body\n", ""},
 		{"json", "{\n  \"title\": \"T\",\n  \"weight\": 4,\n  \"custom\": 1\n}\nBody\n", FrontMatter{Title: "T", Weight: 4, Lines: 5, Format: "json", Params: map[string]any{"custom": 1}}, "Body\n", ""},
 		{"no front matter", "# Hello\n", FrontMatter{}, "# Hello\n", ""},
+		{"a shortcode first is no JSON", "{{< hint >}}x{{< /hint >}}\n", FrontMatter{}, "{{< hint >}}x{{< /hint >}}\n", ""},
 		{"hugo's keys", "---\ntitle: T\nurl: /x/y/\nlayout: wide\ntype: docs\nsummary: S\nheadless: true\nmenu: main\n---\n",
 			FrontMatter{Title: "T", URL: "/x/y/", Layout: "wide", Type: "docs", Summary: "S", Headless: true, Menu: &PageMenu{}, Lines: 9, Format: "yaml",
 				urlPos: Pos{3, 6}, layoutPos: Pos{4, 9}, summaryPos: Pos{6, 10}}, "", ""},

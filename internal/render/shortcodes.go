@@ -143,6 +143,14 @@ func NewShortcodes(files []shortcode.TemplateFile, theme string, md *markdown.Ma
 	return sc, errs
 }
 
+// Reuse makes sc, made by NewShortcodes from the same template files, run
+// for another build: its functions resolve with res and md, and see site.
+// A Builder keeps its Shortcodes while the templates stay the same, so a
+// rebuild does not parse them again. Not to be called while pages render.
+func (sc *Shortcodes) Reuse(md *markdown.Markdown, res *content.Resolver, origin string, site *ShortcodeSite, image func(string) error) {
+	sc.md, sc.res, sc.origin, sc.site, sc.image = md, res, origin, site, image
+}
+
 // page is the ShortcodePage a template passed to a function.
 func page(p any) (*ShortcodePage, error) {
 	if sp, ok := p.(*ShortcodePage); ok && sp != nil {

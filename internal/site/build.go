@@ -94,6 +94,8 @@ type Builder struct {
 	mu        sync.Mutex // one build at a time
 	sources   map[string]*content.Source
 	static    map[string]*content.Source // the site's static/ files
+	sc        *render.Shortcodes         // the shortcode templates of the last build, parsed
+	scKey     [32]byte                   // of their files (see shortcodes)
 	md        *markdown.Markdown
 	mdOpts    markdown.Options
 	bodies    render.Bodies

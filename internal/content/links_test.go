@@ -58,6 +58,8 @@ func TestResolveHugo(t *testing.T) {
 		// (mutual's rule): from guides/listening.md, "../" is the content
 		// folder, the home page.
 		{"guides/listening.md", "../", "/", ""},
+		{"guides/listening.md", "./", "/guides/", ""},
+		{"guides/listening.md", "_index.md", "/guides/", ""},
 		{"guides/listening.md", "../listenin/", "", `link to "../listenin/": no page or file of this site has the address /guides/listenin/ (the link is read as an address relative to this page's, /guides/listening/) (did you mean "/guides/listening/"?)`},
 		{"guides/listening.md", "../../../../x/", "", `link "../../../../x/" leaves the content folder`},
 		// File paths still work, and win.

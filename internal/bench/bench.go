@@ -139,6 +139,7 @@ type result struct {
 	hacks    []hackResult  // the largest size only
 	profiled time.Duration // in-process build under the profiler, 0 when not run
 	errPath  *errorPath    // the broken corpus's build (errorpath.go)
+	search   searchResult  // search's cost and the comparison with Pagefind (search.go)
 }
 
 type latency struct{ median, p90 time.Duration }
@@ -155,7 +156,7 @@ func Run(opts Options) error {
 	}
 	// Outputs left by an interrupted run.
 	stamp := filepath.Join(opts.Dir, deletedStamp)
-	for _, pat := range []string{"out-*", "serve-out-*", "prof-out-*", "hack-out-*"} {
+	for _, pat := range []string{"out-*", "serve-out-*", "prof-out-*", "hack-out-*", "out-nosearch-*"} {
 		old, _ := filepath.Glob(filepath.Join(opts.Dir, pat))
 		for _, d := range old {
 			if err := os.RemoveAll(d); err != nil {
@@ -239,8 +240,12 @@ func measure(o *Options, n int) (*result, error) {
 		return nil, err
 	}
 	var out string
-	var floorCPU, buildCPU []time.Duration
+	var floorCPU, buildCPU, offCPU []time.Duration
 	var buildRuns []childRun
+	noSearch, err := noSearchCorpus(o, n)
+	if err != nil {
+		return nil, err
+	}
 	for run := 1; run <= o.Runs; run++ {
 		o.progress("%d pages: floor, run %d of %d", n, run, o.Runs)
 		wall, cpu := floor(bodies)
@@ -259,7 +264,22 @@ func measure(o *Options, n int) (*result, error) {
 		buildRuns = append(buildRuns, b)
 		r.rss = max(r.rss, b.rss)
 		r.summary = b.summary
+		o.progress("%d pages: build with search: false, run %d of %d", n, run, o.Runs)
+		offOut, err := o.outDir("out-nosearch", n)
+		if err != nil {
+			return nil, err
+		}
+		off, err := childBuild(o, noSearch, offOut, "")
+		if err != nil {
+			return nil, err
+		}
+		os.RemoveAll(offOut)
+		r.search.offBuilds = append(r.search.offBuilds, off.wall)
+		offCPU = append(offCPU, off.cpu)
+		r.search.offRSS = max(r.search.offRSS, off.rss)
+		r.search.ratios = append(r.search.ratios, b.wall.Seconds()/off.wall.Seconds())
 	}
+	r.search.offCPU = median(offCPU)
 	bodies = nil
 	r.floor, r.build = median(r.floors), median(r.builds)
 	r.floorCPU, r.buildCPU = median(floorCPU), median(buildCPU)
@@ -269,6 +289,7 @@ func measure(o *Options, n int) (*result, error) {
 		return nil, err
 	}
 	if n == slices.Max(o.Sizes) {
+		compareSearch(o, out, &r.search)
 		if r.hacks, err = compareHacks(o, dir, n); err != nil {
 			return nil, err
 		}

@@ -101,6 +101,21 @@ func report(w io.Writer, o *Options, rs []*result) {
 	erow(fmt.Sprintf("  target <= %.1fx the clean build", targetErrorPath), func(r *result, e *errorPath) string {
 		return verdict(e.build.Seconds() <= targetErrorPath*r.build.Seconds())
 	})
+	row("build with search: false", func(r *result) string { return secs(median(r.search.offBuilds)) })
+	row("  CPU time", func(r *result) string { return secs(r.search.offCPU) })
+	row("  peak RSS", func(r *result) string { return mb(r.search.offRSS) })
+	row("search adds: wall (median of runs' ratios)", func(r *result) string {
+		return fmt.Sprintf("%+.1f%%", 100*(medianFloat(r.search.ratios)-1))
+	})
+	row("  CPU time", func(r *result) string {
+		return fmt.Sprintf("%+.1f%%", 100*(r.buildCPU.Seconds()/r.search.offCPU.Seconds()-1))
+	})
+	row(fmt.Sprintf("  target <= +%.0f%% wall (%s pages)", 100*targetSearch, thousands(targetPages)), func(r *result) string {
+		if r.pages != targetPages {
+			return "-"
+		}
+		return verdict(medianFloat(r.search.ratios)-1 <= targetSearch)
+	})
 	row("edit -> rebuilt: median", func(r *result) string { return ms(r.rebuild.median) })
 	row("  p90", func(r *result) string { return ms(r.rebuild.p90) })
 	row("  pages rendered per edit", func(r *result) string { return fmt.Sprintf("%.1f", r.rendered) })
@@ -153,6 +168,8 @@ func report(w io.Writer, o *Options, rs []*result) {
 		}
 		ht.Flush()
 	}
+
+	reportSearch(w, rs[len(rs)-1])
 
 	fmt.Fprintf(w, "\nfloor: every page body (front matter cut) rendered by markdown.Render in %d goroutines, pages read beforehand.\n", runtime.GOMAXPROCS(0))
 	fmt.Fprintf(w, "build: a fresh process into an empty output folder; peak RSS is the highest ru_maxrss of the runs.\n")

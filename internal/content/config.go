@@ -39,6 +39,8 @@ type Config struct {
 	// HTML through in Markdown and lets content/ hold files that can run
 	// scripts (HTML pages, JavaScript, SVG images with scripts...).
 	TrustHTML bool
+	// NoSearch turns the search index and page off: search: false.
+	NoSearch  bool
 	ThemeLine int // where the theme is named, for messages
 	ThemeCol  int
 	// Params are the site's own keys (params:), as Hugo's .Site.Params:
@@ -67,7 +69,7 @@ type MenuEntry struct {
 	Col    int
 }
 
-var configKeys = []string{"title", "description", "baseURL", "language", "theme", "menu", "help", "markdown", "trustHTML",
+var configKeys = []string{"title", "description", "baseURL", "language", "theme", "menu", "help", "markdown", "trustHTML", "search",
 	"params", "lowercaseURLs", "allowOrigins"}
 
 // menuKeys are the keys of a menu entry; menuIgnored are Hugo's keys of a
@@ -120,6 +122,9 @@ func ParseConfigFile(path string, src []byte) (*Config, diag.List) {
 		case "trustHTML":
 			b, _ := d.Bool(f)
 			cfg.TrustHTML = cfg.TrustHTML || b
+		case "search":
+			b, ok := d.Bool(f)
+			cfg.NoSearch = ok && !b
 		case "markdown":
 			for _, g := range d.Map(f.Value, "markdown", []string{"unsafe"}, nil) {
 				b, _ := d.Bool(g)

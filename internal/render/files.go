@@ -16,7 +16,7 @@ import (
 // CSP is the Content-Security-Policy of every page mutual writes itself
 // (the redirect pages); the default theme's base.html sets the same one in
 // its meta tag, and TestCSPMatchesTheme holds the two together.
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'none'"
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'"
 
 // Policy is CSP with img-src widened to origins, the other sites
 // site.yaml's allowOrigins lets pages show images from; CSP itself for
@@ -50,7 +50,7 @@ func Robots(site string) []byte {
 	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + site + "sitemap.xml\n")
 }
 
-// Sitemap lists every page but the 404 page, by URL, with its latest date.
+// Sitemap lists every page but the 404 and search pages, by URL, with its latest date.
 func Sitemap(nodes []*content.Node, site string) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
@@ -58,7 +58,7 @@ func Sitemap(nodes []*content.Node, site string) []byte {
 	nodes = slices.Clone(nodes)
 	slices.SortFunc(nodes, func(a, b *content.Node) int { return strings.Compare(a.URL, b.URL) })
 	for _, n := range nodes {
-		if n.Kind == "404" {
+		if n.Kind == "404" || n.Kind == "search" {
 			continue
 		}
 		b.WriteString("  <url><loc>")

@@ -5,54 +5,50 @@ import (
 	"strings"
 )
 
-// Parts splits a page's rendered body (the HTML the markdown package
-// writes) into the Parts of a Document: every h1–h6 with an id starts a
-// part whose Anchor is the id and whose Heading is the heading's text; the
-// text before the first such heading is a part without one (left out when
-// empty). Text is taken with entities decoded and white space collapsed;
-// block elements and <br> separate words; comments, <script>, <style>,
-// <template> and elements marked aria-hidden="true" (the headings' "#"
-// anchor links) are left out. Parts reads any HTML without failing: broken
-// markup gives odd text, never an error.
-func Parts(src string) []Part {
+// Text from HTML: a page's rendered body (the HTML the markdown package
+// writes) is read in one pass, split into parts at its headings: every
+// h1–h6 with an id starts a part whose anchor is the id and whose heading
+// is the heading's text; the text before the first such heading is a part
+// without one (left out when empty). Text is taken with entities decoded
+// and white space collapsed; block elements and <br> separate words;
+// comments, <script>, <style>, <template>, code blocks (<pre>) and elements
+// marked aria-hidden="true" (the headings' "#" anchor links) are left out.
+// Any HTML is read without failing: broken markup gives odd text, never an
+// error.
+
+// extractor reads a body into parts; its buffers are reused from page to
+// page.
+type extractor struct {
+	text, head []byte
+	skip       []string
+}
+
+// parts calls part with each part of src in order: its anchor, and its
+// heading and text with entities decoded but white space as it is
+// (collapse tidies it). The slices passed are valid only during the call.
+func (x *extractor) parts(src string, part func(anchor string, heading, text []byte)) {
+	x.text, x.head, x.skip = x.text[:0], x.head[:0], x.skip[:0]
 	var (
-		parts   []Part
-		cur     Part
-		text    strings.Builder
-		head    strings.Builder
+		anchor  string
 		inHead  string // closing tag name of the heading being read
-		skip    []string
 		started bool
 	)
-	emit := func(s string, b *strings.Builder) {
-		s = html.UnescapeString(s)
-		for _, f := range strings.Fields(s) {
-			if b.Len() > 0 && !lastSpace(b) {
-				b.WriteByte(' ')
-			}
-			b.WriteString(f)
-		}
-		if len(s) > 0 && isSpace(s[len(s)-1]) && b.Len() > 0 && !lastSpace(b) {
-			b.WriteByte(' ')
-		}
-	}
 	finish := func() {
-		cur.Text = strings.TrimSpace(text.String())
-		if started || cur.Text != "" {
-			parts = append(parts, cur)
+		if started || !blank(x.text) {
+			part(anchor, x.head, x.text)
 		}
-		text.Reset()
+		x.text, x.head = x.text[:0], x.head[:0]
 	}
 	for i := 0; i < len(src); {
 		lt := strings.IndexByte(src[i:], '<')
 		if lt < 0 {
 			lt = len(src) - i
 		}
-		if lt > 0 && len(skip) == 0 {
+		if lt > 0 && len(x.skip) == 0 {
 			if inHead != "" {
-				emit(src[i:i+lt], &head)
+				x.head = appendRaw(x.head, src[i:i+lt])
 			} else {
-				emit(src[i:i+lt], &text)
+				x.text = appendRaw(x.text, src[i:i+lt])
 			}
 		}
 		i += lt
@@ -74,73 +70,190 @@ func Parts(src string) []Part {
 		}
 		name, closing := tagName(tag)
 		if name == "" {
-			i++
 			// A lone '<' is text.
-			if len(skip) == 0 {
-				emit("<", &text)
+			i++
+			if len(x.skip) == 0 {
+				if inHead != "" {
+					x.head = appendRaw(x.head, "<")
+				} else {
+					x.text = appendRaw(x.text, "<")
+				}
 			}
 			continue
 		}
 		i = gt + 1
-		if len(skip) > 0 {
+		if len(x.skip) > 0 {
+			top := x.skip[len(x.skip)-1]
 			switch {
-			case closing && name == skip[len(skip)-1]:
-				skip = skip[:len(skip)-1]
-			case !closing && name == skip[len(skip)-1] && !voidElement(name) && !strings.HasSuffix(tag, "/"):
-				skip = append(skip, name)
+			case closing && name == top:
+				x.skip = x.skip[:len(x.skip)-1]
+			case !closing && name == top && !voidElement(name) && !strings.HasSuffix(tag, "/"):
+				x.skip = append(x.skip, name)
 			}
 			continue
 		}
 		if closing {
-			if name == inHead {
-				cur.Heading = strings.TrimSpace(head.String())
-				head.Reset()
+			switch {
+			case name == inHead:
 				inHead = ""
-			} else if blockElement(name) {
-				spaceTo(&text)
+			case blockElement(name):
+				if inHead != "" {
+					x.head = space(x.head)
+				} else {
+					x.text = space(x.text)
+				}
 			}
 			continue
 		}
 		switch {
-		case name == "script" || name == "style" || name == "template" || attr(tag, "aria-hidden") == "true":
+		case name == "pre" || name == "script" || name == "style":
+			// Their contents hold no elements of their own to read (a code
+			// block's are spans): jump to the end tag.
+			if strings.HasSuffix(tag, "/") {
+				continue
+			}
+			end := indexFold(src[i:], "</"+name)
+			if end < 0 {
+				i = len(src)
+				continue
+			}
+			i += end
+			if gt := tagEnd(src, i); gt >= 0 {
+				i = gt + 1
+			} else {
+				i = len(src)
+			}
+			if name == "pre" {
+				x.text = space(x.text)
+			}
+		case name == "template" || attr(tag, "aria-hidden") == "true":
 			if !voidElement(name) && !strings.HasSuffix(tag, "/") {
-				skip = append(skip, name)
+				x.skip = append(x.skip, name)
 			}
 		case len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && inHead == "":
 			if id := attr(tag, "id"); id != "" {
 				finish()
 				started = true
-				cur = Part{Anchor: html.UnescapeString(id)}
+				anchor = html.UnescapeString(id)
 				inHead = name
 			} else {
-				spaceTo(&text)
+				x.text = space(x.text)
 			}
 		case blockElement(name):
 			if inHead != "" {
-				spaceTo(&head)
+				x.head = space(x.head)
 			} else {
-				spaceTo(&text)
+				x.text = space(x.text)
 			}
 		}
 	}
-	if inHead != "" {
-		cur.Heading = strings.TrimSpace(head.String())
-	}
 	finish()
-	return parts
+}
+
+// Parts splits a page's rendered body into parts (see the rules above),
+// with their whole text.
+func Parts(src string) []Part {
+	var out []Part
+	var x extractor
+	x.parts(src, func(anchor string, heading, text []byte) {
+		out = append(out, Part{Anchor: anchor, Heading: string(collapse(nil, heading, -1)), Text: string(collapse(nil, text, -1))})
+	})
+	return out
+}
+
+// indexFold is strings.Index of an ASCII lowercase needle that starts with
+// '<', in any case: the lowercase one first (what the markdown package
+// writes), another only when there is none.
+func indexFold(s, needle string) int {
+	if i := strings.Index(s, needle); i >= 0 {
+		return i
+	}
+	return indexFoldSlow(s, needle)
+}
+
+func indexFoldSlow(s, needle string) int {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		if s[i] == '<' && strings.EqualFold(s[i:i+len(needle)], needle) {
+			return i
+		}
+	}
+	return -1
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
 
-func lastSpace(b *strings.Builder) bool {
-	s := b.String()
-	return len(s) > 0 && s[len(s)-1] == ' '
+// appendRaw appends s to b with entities decoded.
+func appendRaw(b []byte, s string) []byte {
+	if strings.IndexByte(s, '&') >= 0 {
+		s = html.UnescapeString(s)
+	}
+	return append(b, s...)
 }
 
-func spaceTo(b *strings.Builder) {
-	if b.Len() > 0 && !lastSpace(b) {
-		b.WriteByte(' ')
+// space ends a word: a space after b's text, unless it ends with one.
+func space(b []byte) []byte {
+	if len(b) > 0 && !isSpace(b[len(b)-1]) {
+		b = append(b, ' ')
 	}
+	return b
+}
+
+func blank(b []byte) bool {
+	for _, c := range b {
+		if !isSpace(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// collapse appends text to b with runs of white space made one space and
+// none at either end; with max >= 0, only its first max bytes, cut at a
+// space (or a character, in a long word) and followed by "…" when it cuts.
+func collapse(b, text []byte, max int) []byte {
+	start := len(b)
+	limit := len(text)
+	if max >= 0 {
+		limit = max + 1
+	}
+	pending := false
+	for i := 0; i < len(text) && len(b)-start < limit; i++ {
+		c := text[i]
+		if isSpace(c) {
+			pending = len(b) > start
+			continue
+		}
+		if pending {
+			b = append(b, ' ')
+			pending = false
+			if len(b)-start >= limit {
+				break
+			}
+		}
+		b = append(b, c)
+	}
+	if max < 0 || len(b)-start <= max {
+		return b
+	}
+	// Cut: at the last space within max, else before a character.
+	cut := -1
+	for i := start + max; i > start; i-- {
+		if b[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	if cut < 0 {
+		cut = start + max
+		for cut > start && b[cut]&0xC0 == 0x80 {
+			cut--
+		}
+	}
+	b = b[:cut]
+	for len(b) > start && (b[len(b)-1] == ' ' || b[len(b)-1] == ',' || b[len(b)-1] == ';' || b[len(b)-1] == ':') {
+		b = b[:len(b)-1]
+	}
+	return append(b, "…"...)
 }
 
 // tagEnd returns the index of the '>' that closes the tag opening at i,
@@ -171,11 +284,21 @@ func tagName(tag string) (string, bool) {
 		tag = tag[1:]
 	}
 	n := 0
-	for n < len(tag) && (tag[n] >= 'a' && tag[n] <= 'z' || tag[n] >= 'A' && tag[n] <= 'Z' || n > 0 && tag[n] >= '0' && tag[n] <= '9') {
+	lower := true
+	for n < len(tag) {
+		c := tag[n]
+		if c >= 'A' && c <= 'Z' {
+			lower = false
+		} else if !(c >= 'a' && c <= 'z' || n > 0 && c >= '0' && c <= '9') {
+			break
+		}
 		n++
 	}
 	if n == 0 {
 		return "", false
+	}
+	if lower {
+		return tag[:n], closing
 	}
 	return strings.ToLower(tag[:n]), closing
 }

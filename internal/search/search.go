@@ -4,36 +4,50 @@
 //
 // # Contract
 //
-// Write(docs) returns the index as files: a map from a slash-separated
-// path, relative to the folder the site publishes the index in, to the
-// file's bytes. It is a pure function of its input: documents are taken in
-// the order of their URLs, every map is walked sorted, and two calls with
-// the same documents in any order return identical bytes, so a site that
-// rebuilds the index after an edit gets exactly what a full build writes.
-// Write imports nothing of mutual: the site package turns its pages into
-// Documents (Parts splits a page's rendered HTML by heading).
+// An Index analyses pages (Index.Analyze, safe to call from every core while
+// pages render: each page's text is read and tokenized while its body is
+// at hand) and writes the index of the analysed pages (Index.Write): a map
+// from a slash-separated path, relative to the folder the site publishes
+// the index in, to the file's bytes. Write is a pure function of the
+// documents analysed: they are taken in the order of their URLs, every map
+// is walked sorted, and the same documents in any order give identical
+// bytes, however many other documents the Index analysed before, so a site
+// that writes the index again after an edit gets exactly what a full build
+// writes. A Doc (an analysed page) depends only on its Document, so a
+// rebuild may keep the Docs of the pages that did not change. The package
+// imports nothing of mutual: the site package turns its pages into
+// Documents. Write(docs) does both steps for a list of Documents.
 //
 // Documents are grouped by language (their Language tag, lowercased; ""
 // counts as "und"), and each language gets an index of its own under
 // "<lang>/":
 //
-//	<lang>/manifest.json       fixed name; everything else is named by a hash
-//	                           of its bytes and so can be cached forever
-//	<lang>/t/<hash>.bin        term fragments: postings of a range of terms
-//	<lang>/p/<hash>-<n>.bin    pair fragments: postings of adjacent terms, for
-//	                           phrases, in buckets by a hash of the pair; <hash>
-//	                           covers all of them
-//	<lang>/l/<hash>.bin        lexicons: the terms that start with one character,
-//	                           for typo tolerance
-//	<lang>/s/<hash>.bin        shards: the file names of the documents of 128 document ids
-//	<lang>/d/<hash>.bin        one document: URL, title, section, description and
-//	                           its parts (anchor, heading, text) for passages
+//	<lang>/manifest.json         fixed name; everything else is named by a hash of
+//	                             its bytes and so can be cached forever
+//	<lang>/t/<hash>.bin          term fragments: postings of a range of terms
+//	<lang>/x/<hash>.bin          positions of the terms of part of a term fragment
+//	                             (for phrases), named by that fragment
+//	<lang>/l/<hash>.json         lexicons: the terms that start with one
+//	                             character, for typo tolerance
+//	<lang>/d/<hash>-<n>.json     bundle n: what results show of bundleSize
+//	                             documents; <hash> covers a group of groupSize
+//	                             bundles
 //
-// Every .bin file is gzip-compressed by Write (search.js inflates it with
-// DecompressionStream), so the bytes a query transfers are the same whatever
-// the host compresses; manifest.json is plain JSON. The page points the
-// script at "<lang>/" with a data attribute; the manifest is small and
-// fetched once per page load, revalidated, so a rebuilt site is seen at once.
+// The files are written as they are: a static host compresses the JSON
+// files (manifest, lexicons, bundles) as it compresses pages, and the .bin
+// files are dense already (numbers as varints, one byte per impact). The
+// page points the script at "<lang>/" with a data attribute; the manifest
+// is small and fetched once per page load, revalidated, so a rebuilt site
+// is seen at once.
+//
+// # What is indexed
+//
+// A Document's title, section title, description, tags and body: its
+// rendered HTML (see html.go: code blocks are left out), split into parts at
+// its headings, then any Parts given. Results show each document's URL,
+// title, section, description and, for each part, its anchor, its heading
+// and the first passageBytes bytes of its text (cut at a word): the passage
+// a result shows is taken from these openings.
 //
 // # Matching and ranking
 //
@@ -41,9 +55,10 @@
 // Each document's fields are weighted (title 6, headings and tags 3,
 // description 2, section title and body 1) and each (term, document) gets a
 // BM25F impact (k1 1.2, b 0.75 over weighted lengths), quantized to one of
-// 31 levels on a log scale; the manifest holds the level values. Adjacent
-// terms within a field form pairs ("giving back" -> "giv back"), indexed
-// like terms, so a phrase query loads the postings of its pairs only.
+// 31 levels on a log scale; the manifest holds the level values. Each
+// (term, document) also has the positions of the term in the document's
+// words (one word apart within a field, two between fields), kept in
+// separate files that a query loads only for a phrase.
 //
 // search.js ranks documents by how many of the query's words (and quoted
 // phrases, which are required) they match, then by the sum of their
@@ -57,40 +72,28 @@
 // such term, and others nearly as common). Typos in a word's first
 // character are not corrected: the lexicon a word is compared with is the
 // one of its first character. Words of fewer than 4 characters are never
-// corrected.
+// corrected. A phrase matches a document that has its words' stems at
+// consecutive positions.
 //
 // # Sizes
 //
 // Fragments hold a range of terms sorted by their bytes, cut near
-// fragmentTarget bytes (before compression) and, where there is a choice,
-// where adjacent terms share the shortest prefix, so that one prefix tends
-// to live in one fragment. A query loads the manifest, one fragment per
-// word (two for a typed prefix at most), one pair bucket per adjacent pair
-// of a phrase, the lexicon of a misspelled word's first character, and for
-// the results it shows one shard and one document file each.
-//
-// Measured with BenchmarkIndex on the generated 10,000-page corpus (about
-// a thousand words a page, code included) on a shared 2-core machine: 40
-// MB stored in 11,117 files (29 MB of it the document files), built in
-// 7.4 s of wall time with other work loading the machine (about 4 s of it
-// analysis on one core, the rest gzip on both); a first query of two words fetches 42 KB, the next ones 25 KB,
-// a phrase 43 KB. The bytes are those stored, which is what a host serves.
+// fragmentTarget bytes and, where there is a choice, where adjacent terms
+// share the shortest prefix, so that one prefix tends to live in one
+// fragment. A query loads the manifest, one fragment per word (two for a
+// typed prefix at most), the positions of a phrase's words, the lexicon of
+// a misspelled word's first character, and for the results it shows one
+// bundle each. BenchmarkIndex measures the figures on the generated bench
+// corpus; make bench prints them beside Pagefind's (package bench).
 package search
 
 import (
-	"bytes"
-	"compress/gzip"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
+	"errors"
 	"fmt"
-	"math"
-	"runtime"
 	"slices"
-	"sort"
-	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // Document is one page to index.
@@ -101,10 +104,13 @@ type Document struct {
 	Description string
 	Tags        []string
 	Language    string // language tag, e.g. "en" or "pt-BR"
-	Parts       []Part // the body, split at its headings
+	// Body is the page's rendered body (HTML), split at its headings.
+	Body string
+	// Parts follow the body's (a worksheet's texts, for example).
+	Parts []Part
 }
 
-// Part is a stretch of a page's body: the text before the first heading
+// Part is a stretch of a page's text: the text before the first heading
 // (Anchor and Heading empty), or a heading and the text up to the next.
 type Part struct {
 	Anchor  string // the heading's id, without '#'
@@ -122,649 +128,373 @@ const (
 	weightBody    = 1
 )
 
-const (
-	format = 1 // manifest "format": changes when a file's layout does
-	// levels is the number of impact levels.
-	levels = 31
-	// shardSize is the number of document ids per shard.
-	shardSize = 128
-	// fragmentTarget is the size a fragment is cut near, before
-	// compression.
-	fragmentTarget = 24 << 10
-)
+// passageBytes is how much of each part's text (and of the description)
+// results may show.
+const passageBytes = 200
 
-// Write builds the index of docs. It fails on a document without a URL and
-// on two documents of one language with the same URL.
-func Write(docs []Document) (map[string][]byte, error) {
-	byLang := map[string][]*Document{}
-	for i := range docs {
-		d := &docs[i]
-		if d.URL == "" {
-			return nil, fmt.Errorf("search: document %q has no URL", d.Title)
-		}
-		lang := strings.ToLower(d.Language)
-		if lang == "" {
-			lang = "und"
-		}
-		if strings.ContainsAny(lang, "/\\.") {
-			return nil, fmt.Errorf("search: document %s: bad language tag %q", d.URL, d.Language)
-		}
-		byLang[lang] = append(byLang[lang], d)
+// Index analyses documents and writes their index. Its zero value is not
+// usable: make one with NewIndex. It keeps the terms it has seen (interned,
+// so that analysed documents are small), and is meant to live as long as the
+// site builder that uses it.
+type Index struct {
+	mu   sync.Mutex
+	ids  map[string]uint32
+	keys []string
+
+	pool sync.Pool // of *analyzer
+}
+
+// NewIndex returns an empty Index.
+func NewIndex() *Index {
+	ix := &Index{ids: map[string]uint32{}}
+	ix.pool.New = func() any { return &analyzer{ix: ix, caches: map[string]*wordTable{}} }
+	return ix
+}
+
+// intern returns the id of term s.
+func (ix *Index) intern(s string) uint32 {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if id, ok := ix.ids[s]; ok {
+		return id
 	}
+	id := uint32(len(ix.keys))
+	ix.ids[s] = id
+	ix.keys = append(ix.keys, s)
+	return id
+}
+
+// terms returns the interned terms, by id.
+func (ix *Index) terms() []string {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.keys
+}
+
+// Doc is an analysed Document.
+type Doc struct {
+	lang    string // folder: the language tag lowercased, "und" for none
+	stemmer string
+	url     string
+	// entry is the document's entry in its bundle (JSON).
+	entry []byte
+	// t holds three numbers a term: its id, its weighted frequency and
+	// the end of its positions in pos.
+	t []uint32
+	// pos holds, for each term, its number of positions, then the first
+	// position and the gaps to the next ones, as uvarints.
+	pos    []byte
+	length uint32 // weighted length, for BM25F
+}
+
+// URL is the document's URL.
+func (d *Doc) URL() string { return d.url }
+
+// Size is about how many bytes d holds.
+func (d *Doc) Size() int { return len(d.entry) + 4*len(d.t) + len(d.pos) + 64 }
+
+// LangFolder is the folder of a language tag's index: the tag lowercased,
+// "und" when empty. It fails on a tag that cannot be a folder name.
+func LangFolder(tag string) (string, error) {
+	lang := strings.ToLower(tag)
+	if lang == "" {
+		lang = "und"
+	}
+	for i := 0; i < len(lang); i++ {
+		c := lang[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return "", fmt.Errorf("search: bad language tag %q", tag)
+		}
+	}
+	return lang, nil
+}
+
+// Analyze reads a document for the index. It fails on a document without
+// a URL or with a language tag that cannot name a folder.
+func (ix *Index) Analyze(d *Document) (*Doc, error) {
+	if d.URL == "" {
+		return nil, fmt.Errorf("search: document %q has no URL", d.Title)
+	}
+	lang, err := LangFolder(d.Language)
+	if err != nil {
+		return nil, fmt.Errorf("search: document %s: bad language tag %q", d.URL, d.Language)
+	}
+	a := ix.pool.Get().(*analyzer)
+	defer ix.pool.Put(a)
+	return a.analyze(d, lang), nil
+}
+
+// Write builds the index of docs, analysed by ix. It fails on two
+// documents of one language with the same URL.
+func (ix *Index) Write(docs []*Doc) (map[string][]byte, error) {
+	byLang := map[string][]*Doc{}
+	for _, d := range docs {
+		byLang[d.lang] = append(byLang[d.lang], d)
+	}
+	keys := ix.terms()
 	out := map[string][]byte{}
-	langs := make([]string, 0, len(byLang))
-	for l := range byLang {
-		langs = append(langs, l)
-	}
-	sort.Strings(langs)
-	for _, lang := range langs {
+	for _, lang := range sortedKeys(byLang) {
 		ds := byLang[lang]
-		sort.SliceStable(ds, func(i, j int) bool { return ds[i].URL < ds[j].URL })
+		slices.SortStableFunc(ds, func(a, b *Doc) int { return strings.Compare(a.url, b.url) })
 		for i := 1; i < len(ds); i++ {
-			if ds[i].URL == ds[i-1].URL {
-				return nil, fmt.Errorf("search: two documents have the URL %s", ds[i].URL)
+			if ds[i].url == ds[i-1].url {
+				return nil, fmt.Errorf("search: two documents have the URL %s", ds[i].url)
 			}
 		}
-		files, err := buildLang(lang, ds)
-		if err != nil {
+		w := &writer{lang: lang, stemmer: ds[0].stemmer, docs: ds, keys: keys, files: out}
+		if err := w.write(); err != nil {
 			return nil, err
-		}
-		for name, b := range files {
-			out[lang+"/"+name] = b
 		}
 	}
 	return out, nil
 }
 
-// manifest is manifest.json.
-type manifest struct {
-	Format    int         `json:"format"`
-	Language  string      `json:"language"`
-	Stemmer   string      `json:"stemmer"`
-	Docs      int         `json:"docs"`
-	ShardSize int         `json:"shardSize"`
-	Levels    []float64   `json:"levels"`
-	Terms     [][2]string `json:"terms"` // first term of each fragment, file
-	Pairs     pairFiles   `json:"pairs"`
-	Lexicons  [][2]string `json:"lexicons"` // first character, file
-	Shards    []string    `json:"shards"`
-	Elide     bool        `json:"elide,omitempty"` // French elision when tokenizing
-}
-
-// pairFiles names the pair fragments: pair key k is in file Prefix + i +
-// ".bin" with i = fnv1a32(k) % Buckets. The prefix carries a hash of all of
-// them, so the manifest stays small however many there are.
-type pairFiles struct {
-	Buckets int    `json:"buckets"`
-	Prefix  string `json:"prefix"`
-}
-
-// posting is one (term, document) with its weighted term frequency.
-type posting struct {
-	doc int32
-	tf  uint16
-}
-
-// table interns terms (or pairs) and collects their postings.
-type table struct {
-	ids   map[string]int32
-	pairs map[uint64]int32 // pair tables: the two term ids -> pair id
-	keys  []string
-	post  [][]posting
-}
-
-func newTable() *table { return &table{ids: map[string]int32{}} }
-
-// pairID interns the pair of terms a, b of terms.
-func (t *table) pairID(terms *table, a, b int32) int32 {
-	k := uint64(a)<<32 | uint64(uint32(b))
-	if id, ok := t.pairs[k]; ok {
-		return id
-	}
-	id := int32(len(t.keys))
-	t.pairs[k] = id
-	t.keys = append(t.keys, terms.keys[a]+" "+terms.keys[b])
-	t.post = append(t.post, nil)
-	return id
-}
-
-func (t *table) id(key []byte) int32 {
-	if id, ok := t.ids[string(key)]; ok {
-		return id
-	}
-	id := int32(len(t.keys))
-	k := string(key)
-	t.ids[k] = id
-	t.keys = append(t.keys, k)
-	t.post = append(t.post, nil)
-	return id
-}
-
-// indexer analyses the documents of one language.
-type indexer struct {
-	stem  func(string) string
-	tok   tokenizer
-	cache map[string]int32 // folded word -> term id
-	terms *table
-	pairs *table
-	// per document accumulators
-	tf       map[int32]uint16
-	pairTF   map[int32]uint16
-	docLen   []float64
-	prevTerm int32
-}
-
-func (x *indexer) termOf(w []byte) int32 {
-	if id, ok := x.cache[string(w)]; ok {
-		return id
-	}
-	s := x.stem(string(w))
-	id := x.terms.id([]byte(s))
-	x.cache[string(w)] = id
-	return id
-}
-
-// field adds the words of text with weight w to the current document and
-// returns the number of words.
-func (x *indexer) field(text string, w uint16) int {
-	n := 0
-	x.prevTerm = -1
-	x.tok.words(text, func(word []byte) {
-		id := x.termOf(word)
-		x.tf[id] = satAdd(x.tf[id], w)
-		if x.prevTerm >= 0 {
-			pid := x.pairs.pairID(x.terms, x.prevTerm, id)
-			x.pairTF[pid] = satAdd(x.pairTF[pid], w)
+// Write builds the index of docs with a new Index.
+func Write(docs []Document) (map[string][]byte, error) {
+	ix := NewIndex()
+	ds := make([]*Doc, 0, len(docs))
+	var errs []error
+	for i := range docs {
+		d, err := ix.Analyze(&docs[i])
+		if err != nil {
+			errs = append(errs, err)
+			continue
 		}
-		x.prevTerm = id
+		ds = append(ds, d)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return ix.Write(ds)
+}
+
+// analyzer reads documents one at a time; its buffers and its cache of
+// words are reused.
+type analyzer struct {
+	ix     *Index
+	tok    tokenizer
+	x      extractor
+	caches map[string]*wordTable // stemmer -> folded word -> term id
+	cache  *wordTable
+	stem   func(string) string
+
+	// The document being read.
+	slot    []uint32 // term id -> local index + 1; 0 when not in the document
+	terms   []uint32 // local index -> term id
+	tf      []uint16
+	count   []uint32 // positions of each local term
+	tokTerm []uint32 // per word: its local term
+	tokPos  []uint32 // per word: its position
+	at      uint32   // the next word's position
+	length  int
+	entry   []byte
+	show    []byte   // a text as results show it
+	start   []uint32 // scratch of positions
+	sorted  []uint32
+	pos     []byte
+}
+
+func (a *analyzer) analyze(d *Document, lang string) *Doc {
+	stemmer := Stemmer(lang)
+	a.cache = a.caches[stemmer]
+	if a.cache == nil {
+		a.cache = newWordTable()
+		a.caches[stemmer] = a.cache
+	}
+	a.stem = stemFunc(stemmer)
+	a.tok.elide = stemmer == "fr"
+	a.terms, a.tf, a.count, a.tokTerm, a.tokPos = a.terms[:0], a.tf[:0], a.count[:0], a.tokTerm[:0], a.tokPos[:0]
+	a.at, a.length = 0, 0
+
+	e := append(a.entry[:0], '[')
+	e = appendJSON(e, d.URL)
+	e = append(e, ',')
+	e = appendJSON(e, d.Title)
+	e = append(e, ',')
+	e = appendJSON(e, d.Section)
+	e = append(e, ',')
+	a.show = collapse(a.show[:0], []byte(d.Description), passageBytes)
+	e = appendJSON(e, bytesString(a.show))
+	e = append(e, ",["...)
+	first := true
+	part := func(anchor string, heading, text []byte) {
+		a.length += weightHeading * a.field(heading, weightHeading)
+		a.length += weightBody * a.field(text, weightBody)
+		if !first {
+			e = append(e, ',')
+		}
+		first = false
+		e = appendJSON(e, anchor)
+		e = append(e, ',')
+		a.show = collapse(a.show[:0], heading, -1)
+		e = appendJSON(e, bytesString(a.show))
+		e = append(e, ',')
+		a.show = collapse(a.show[:0], text, passageBytes)
+		e = appendJSON(e, bytesString(a.show))
+	}
+	a.length += weightTitle * a.field([]byte(d.Title), weightTitle)
+	a.length += weightSection * a.field([]byte(d.Section), weightSection)
+	a.length += weightDesc * a.field([]byte(d.Description), weightDesc)
+	for _, t := range d.Tags {
+		a.length += weightTag * a.field([]byte(t), weightTag)
+	}
+	if d.Body != "" {
+		a.x.parts(d.Body, part)
+	}
+	for _, p := range d.Parts {
+		part(p.Anchor, []byte(p.Heading), []byte(p.Text))
+	}
+	e = append(e, "]]"...)
+	a.entry = e
+
+	doc := &Doc{lang: lang, stemmer: stemmer, url: d.URL, entry: slices.Clone(e), length: uint32(a.length)}
+	a.positions(doc)
+	for _, id := range a.terms {
+		a.slot[id] = 0
+	}
+	return doc
+}
+
+// field adds the words of text with weight w to the document and returns
+// their number.
+func (a *analyzer) field(text []byte, w uint16) int {
+	if len(text) == 0 {
+		return 0
+	}
+	n := 0
+	s := bytesString(text)
+	for i := 0; i < len(s); {
+		var word []byte
+		if word, i = a.tok.next(s, i); word == nil {
+			continue
+		}
+		id := a.termID(word)
+		if int(id) >= len(a.slot) {
+			a.slot = append(a.slot, make([]uint32, int(id)+1-len(a.slot)+len(a.slot)/2)...)
+		}
+		l := a.slot[id]
+		if l == 0 {
+			a.terms = append(a.terms, id)
+			a.tf = append(a.tf, 0)
+			a.count = append(a.count, 0)
+			l = uint32(len(a.terms))
+			a.slot[id] = l
+		}
+		l--
+		a.tf[l] = satAdd(a.tf[l], w)
+		a.count[l]++
+		a.tokTerm = append(a.tokTerm, l)
+		a.tokPos = append(a.tokPos, a.at)
+		a.at++
 		n++
-	})
+	}
+	a.at++ // a phrase never spans two fields
 	return n
+}
+
+// termID is the id of the term of a folded word.
+func (a *analyzer) termID(word []byte) uint32 {
+	id, h, ok := a.cache.get(word)
+	if ok {
+		return id
+	}
+	id = a.ix.intern(a.stem(string(word)))
+	a.cache.put(word, h, id)
+	return id
+}
+
+// positions fills doc.t and doc.pos from the words read.
+func (a *analyzer) positions(doc *Doc) {
+	n := len(a.terms)
+	// Each local term's positions, in order: a counting sort of the words.
+	a.start = grow(a.start, n)
+	total := uint32(0)
+	for l, c := range a.count {
+		a.start[l] = total
+		total += c
+	}
+	a.sorted = grow(a.sorted, int(total))
+	for i, l := range a.tokTerm {
+		a.sorted[a.start[l]] = a.tokPos[i]
+		a.start[l]++
+	}
+	t := make([]uint32, 0, 3*n)
+	p := a.pos[:0]
+	from := uint32(0)
+	for l := range n {
+		c := a.count[l]
+		p = appendUvarint(p, uint64(c))
+		prev := uint32(0)
+		for _, x := range a.sorted[from : from+c] {
+			p = appendUvarint(p, uint64(x-prev))
+			prev = x
+		}
+		from += c
+		t = append(t, a.terms[l], uint32(a.tf[l]), uint32(len(p)))
+	}
+	a.pos = p
+	doc.t = t
+	doc.pos = slices.Clone(p)
+}
+
+// grow returns s with length n, reusing its array when it can.
+func grow(s []uint32, n int) []uint32 {
+	if cap(s) < n {
+		return make([]uint32, n, n+n/4)
+	}
+	return s[:n]
 }
 
 func satAdd(a, b uint16) uint16 {
-	if s := uint32(a) + uint32(b); s < math.MaxUint16 {
+	if s := uint32(a) + uint32(b); s < 0xffff {
 		return uint16(s)
 	}
-	return math.MaxUint16
+	return 0xffff
 }
 
-func (x *indexer) add(doc int32, d *Document) {
-	clear(x.tf)
-	clear(x.pairTF)
-	l := weightTitle * x.field(d.Title, weightTitle)
-	l += weightSection * x.field(d.Section, weightSection)
-	l += weightDesc * x.field(d.Description, weightDesc)
-	for _, t := range d.Tags {
-		l += weightTag * x.field(t, weightTag)
+// bytesString is b as a string, without a copy: the string must not be
+// kept past b's next change.
+func bytesString(b []byte) string {
+	if len(b) == 0 {
+		return ""
 	}
-	for i := range d.Parts {
-		l += weightHeading * x.field(d.Parts[i].Heading, weightHeading)
-		l += weightBody * x.field(d.Parts[i].Text, weightBody)
-	}
-	x.docLen = append(x.docLen, float64(l))
-	flushTF(x.tf, x.terms, doc)
-	flushTF(x.pairTF, x.pairs, doc)
+	return unsafe.String(&b[0], len(b))
 }
 
-// flushTF appends the document's postings (documents arrive in id order, so
-// every posting list stays sorted).
-func flushTF(tf map[int32]uint16, t *table, doc int32) {
-	for id, f := range tf {
-		t.post[id] = append(t.post[id], posting{doc, f})
-	}
-}
-
-func buildLang(lang string, docs []*Document) (map[string][]byte, error) {
-	stemmer := Stemmer(lang)
-	x := &indexer{
-		stem:   stemFunc(stemmer),
-		tok:    tokenizer{elide: stemmer == "fr"},
-		cache:  map[string]int32{},
-		terms:  newTable(),
-		pairs:  &table{pairs: map[uint64]int32{}},
-		tf:     map[int32]uint16{},
-		pairTF: map[int32]uint16{},
-	}
-	for i, d := range docs {
-		x.add(int32(i), d)
-	}
-	n := len(docs)
-	avg := 0.0
-	for _, l := range x.docLen {
-		avg += l
-	}
-	if n > 0 {
-		avg /= float64(n)
-	}
-	if avg == 0 {
-		avg = 1
-	}
-	sc := scorer{n: n, avg: avg, docLen: x.docLen}
-	sc.bounds(x.terms)
-	sc.bounds(x.pairs)
-	q := sc.quantizer()
-
-	files := map[string][]byte{}
-	var jobs []job
-	m := manifest{Format: format, Language: lang, Stemmer: stemmer, Docs: n, ShardSize: shardSize, Levels: q.values, Elide: stemmer == "fr"}
-
-	termFrags := fragments(x.terms, n, sc, q)
-	m.Terms = make([][2]string, len(termFrags))
-	for i, f := range termFrags {
-		jobs = append(jobs, job{dir: "t", raw: f.raw, slot: &m.Terms[i][1]})
-		m.Terms[i][0] = f.first
-	}
-	m.Pairs = pairBuckets(x.pairs, n, sc, q, files)
-	lex := lexicons(x.terms)
-	m.Lexicons = make([][2]string, len(lex))
-	for i, l := range lex {
-		m.Lexicons[i][0] = l.first
-		jobs = append(jobs, job{dir: "l", raw: l.raw, slot: &m.Lexicons[i][1]})
-	}
-	// Documents first, then the shards that name them.
-	docNames := make([]string, n)
-	var docJobs []job
-	for i, d := range docs {
-		docJobs = append(docJobs, job{dir: "d", raw: docJSON(d), slot: &docNames[i]})
-	}
-	run(docJobs, files)
-	m.Shards = make([]string, (n+shardSize-1)/shardSize)
-	for s := range m.Shards {
-		end := min(n, (s+1)*shardSize)
-		ids := make([]string, 0, end-s*shardSize)
-		for _, name := range docNames[s*shardSize : end] {
-			ids = append(ids, strings.TrimSuffix(strings.TrimPrefix(name, "d/"), ".bin"))
-		}
-		b, _ := json.Marshal(ids)
-		jobs = append(jobs, job{dir: "s", raw: b, slot: &m.Shards[s]})
-	}
-	run(jobs, files)
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(m); err != nil {
-		return nil, err
-	}
-	files["manifest.json"] = buf.Bytes()
-	return files, nil
-}
-
-// job is one file to compress and name.
-type job struct {
-	dir  string
-	raw  []byte
-	slot *string // receives the file's path, relative to the language folder
-	out  []byte
-}
-
-// run compresses the jobs on every core and stores them in files under
-// their hashed names.
-func run(jobs []job, files map[string][]byte) {
-	compressAll(jobs)
-	for i := range jobs {
-		name := jobs[i].dir + "/" + hashName(jobs[i].out) + ".bin"
-		*jobs[i].slot = name
-		files[name] = jobs[i].out
-	}
-}
-
-// compressionLevel is gzip's level for every .bin file. Measured on the
-// 1,000-page bench corpus (BenchmarkIndex): level 9 spends 0.45 s of CPU
-// compressing and stores 4.4 MB, level 6 0.34 s and 4.4 MB, level 4 0.24 s
-// and 4.5 MB (a query's bytes +0.5 %), level 1 0.15 s and 4.8 MB (+9 %).
-const compressionLevel = 4
-
-// compressAll compresses every job's raw bytes into out, on every core.
-// Each worker reuses one gzip.Writer: a new one allocates about a megabyte.
-func compressAll(jobs []job) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var b bytes.Buffer
-			w, _ := gzip.NewWriterLevel(&b, compressionLevel)
-			for i := range next {
-				b.Reset()
-				w.Reset(&b)
-				w.Write(jobs[i].raw)
-				w.Close()
-				jobs[i].out = bytes.Clone(b.Bytes())
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
-
-func hashName(b []byte) string {
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:5])
-}
-
-// docFile is what a document file holds.
-type docFile struct {
-	URL         string      `json:"u"`
-	Title       string      `json:"t"`
-	Section     string      `json:"s,omitempty"`
-	Description string      `json:"d,omitempty"`
-	Parts       [][3]string `json:"p"`
-}
-
-func docJSON(d *Document) []byte {
-	f := docFile{URL: d.URL, Title: d.Title, Section: d.Section, Description: d.Description, Parts: make([][3]string, 0, len(d.Parts))}
-	for _, p := range d.Parts {
-		f.Parts = append(f.Parts, [3]string{p.Anchor, p.Heading, p.Text})
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.Encode(f)
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-}
-
-// ---------- scoring ----------
-
-type scorer struct {
-	n        int
-	avg      float64
-	docLen   []float64
-	min, max float64
-}
-
-const (
-	k1 = 1.2
-	bb = 0.75
-)
-
-func (s *scorer) idf(df int) float64 {
-	return math.Log(1 + (float64(s.n)-float64(df)+0.5)/(float64(df)+0.5))
-}
-
-func (s *scorer) score(idf float64, p posting) float64 {
-	tf := float64(p.tf)
-	norm := k1 * (1 - bb + bb*s.docLen[p.doc]/s.avg)
-	return idf * tf * (k1 + 1) / (tf + norm)
-}
-
-// bounds widens [min, max] to every score of t.
-func (s *scorer) bounds(t *table) {
-	for _, ps := range t.post {
-		idf := s.idf(len(ps))
-		for _, p := range ps {
-			v := s.score(idf, p)
-			if s.min == 0 || v < s.min {
-				s.min = v
-			}
-			if v > s.max {
-				s.max = v
-			}
-		}
-	}
-}
-
-// quantizer maps scores to levels 1..levels on a log scale between the
-// smallest and the largest score.
-type quantizer struct {
-	lo, step float64
-	values   []float64 // values[l-1] is the score level l stands for
-}
-
-func (s *scorer) quantizer() quantizer {
-	lo, hi := math.Log(max(s.min, 1e-6)), math.Log(max(s.max, 1e-6))
-	q := quantizer{lo: lo, step: (hi - lo) / (levels - 1)}
-	if q.step <= 0 {
-		q.step = 1
-	}
-	for l := range levels {
-		v := math.Exp(lo + float64(l)*q.step)
-		q.values = append(q.values, math.Round(v*1e4)/1e4)
-	}
-	return q
-}
-
-func (q quantizer) level(v float64) byte {
-	l := math.Round((math.Log(max(v, 1e-6)) - q.lo) / q.step)
-	return byte(min(max(l, 0), levels-1) + 1)
-}
-
-// ---------- fragments ----------
-
-type fragment struct {
-	first string
-	raw   []byte
-}
-
-// fragments encodes t's terms, sorted, into fragments.
-//
-// A fragment (before compression) is a sequence of unsigned LEB128
-// integers and bytes:
-//
-//	count
-//	count times: shared, suffixLen, suffix bytes, df, kind, docBytes
-//	count times: the term's documents (docBytes bytes), then df impact levels (one byte each)
-//
-// A term is its predecessor's first shared bytes followed by the suffix.
-// kind 0: documents as gaps (the first id, then differences); kind 1: a
-// bitmap of the index's documents, low bit first, for terms in more than
-// one document in eight.
-func fragments(t *table, n int, sc scorer, q quantizer) []fragment {
-	order := sortedIDs(t)
-	encs, sizes := encode(t, order, n, sc, q)
-	var out []fragment
-	for start := 0; start < len(order); {
-		end := cut(order, t.keys, sizes, start)
-		first := t.keys[order[start]]
-		if start == 0 {
-			first = ""
-		}
-		out = append(out, fragment{first: first, raw: assemble(t.keys, order[start:end], encs[start:end])})
-		start = end
-	}
-	return out
-}
-
-// encoded is one term's postings, encoded.
-type encoded struct {
-	docs []byte
-	kind byte
-	imp  []byte
-}
-
-// encode encodes the postings of the terms ids.
-func encode(t *table, ids []int32, n int, sc scorer, q quantizer) ([]encoded, []int) {
-	encs := make([]encoded, len(ids))
-	sizes := make([]int, len(ids))
-	var gaps []byte
-	for i, id := range ids {
-		ps := t.post[id]
-		idf := sc.idf(len(ps))
-		e := encoded{imp: make([]byte, len(ps))}
-		gaps = gaps[:0]
-		prev := int32(0)
-		for j, p := range ps {
-			gaps = appendUvarint(gaps, uint64(p.doc-prev))
-			prev = p.doc
-			e.imp[j] = q.level(sc.score(idf, p))
-		}
-		if bm := (n + 7) / 8; bm < len(gaps) {
-			bits := make([]byte, bm)
-			for _, p := range ps {
-				bits[p.doc/8] |= 1 << (p.doc % 8)
-			}
-			e.docs, e.kind = bits, 1
-		} else {
-			e.docs = bytes.Clone(gaps)
-		}
-		encs[i] = e
-		sizes[i] = len(t.keys[id]) + 8 + len(e.docs) + len(e.imp)
-	}
-	return encs, sizes
-}
-
-// assemble writes one fragment of the terms ids (sorted) and their
-// encodings.
-func assemble(keys []string, ids []int32, encs []encoded) []byte {
-	var head, body []byte
-	head = appendUvarint(head, uint64(len(ids)))
-	prev := ""
-	for i, id := range ids {
-		k := keys[id]
-		sh := sharedPrefix(prev, k)
-		head = appendUvarint(head, uint64(sh))
-		head = appendUvarint(head, uint64(len(k)-sh))
-		head = append(head, k[sh:]...)
-		head = appendUvarint(head, uint64(len(encs[i].imp)))
-		head = append(head, encs[i].kind)
-		head = appendUvarint(head, uint64(len(encs[i].docs)))
-		body = append(body, encs[i].docs...)
-		body = append(body, encs[i].imp...)
-		prev = k
-	}
-	return append(head, body...)
-}
-
-// pairBuckets encodes the pairs into buckets by the hash of their keys,
-// fragments of the same layout as the terms', stores them in files and
-// returns their names.
-func pairBuckets(t *table, n int, sc scorer, q quantizer, files map[string][]byte) pairFiles {
-	order := sortedIDs(t)
-	encs, sizes := encode(t, order, n, sc, q)
-	total := 0
-	for _, s := range sizes {
-		total += s
-	}
-	buckets := max(1, (total+fragmentTarget-1)/fragmentTarget)
-	ids := make([][]int32, buckets)
-	bencs := make([][]encoded, buckets)
-	for i, id := range order {
-		b := fnv1a(t.keys[id]) % uint32(buckets)
-		ids[b] = append(ids[b], id)
-		bencs[b] = append(bencs[b], encs[i])
-	}
-	jobs := make([]job, buckets)
-	for b := range jobs {
-		jobs[b].raw = assemble(t.keys, ids[b], bencs[b])
-	}
-	compressAll(jobs)
-	h := sha256.New()
-	for _, j := range jobs {
-		s := sha256.Sum256(j.out)
-		h.Write(s[:])
-	}
-	prefix := "p/" + hex.EncodeToString(h.Sum(nil)[:5]) + "-"
-	for b, j := range jobs {
-		files[prefix+strconv.Itoa(b)+".bin"] = j.out
-	}
-	return pairFiles{Buckets: buckets, Prefix: prefix}
-}
-
-// fnv1a is the 32-bit FNV-1a hash of s's bytes (search.js has the same).
-func fnv1a(s string) uint32 {
-	h := uint32(2166136261)
+// appendJSON appends s as a JSON string: quotes, backslashes and control
+// characters escaped, and U+2028 and U+2029, which JavaScript once took
+// for line ends.
+func appendJSON(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
 	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= 16777619
-	}
-	return h
-}
-
-func sortedIDs(t *table) []int32 {
-	order := make([]int32, len(t.keys))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(t.keys[a], t.keys[b]) })
-	return order
-}
-
-// cut returns the end of the fragment that starts at start: past
-// fragmentTarget bytes at most (one term at least), and, from half the
-// target on, after the term that shares the shortest prefix with the next.
-func cut(order []int32, keys []string, sizes []int, start int) int {
-	total := 0
-	best, bestShared := -1, 0
-	for i := start; i < len(order); i++ {
-		total += sizes[i]
-		if i+1 == len(order) {
-			return len(order)
-		}
-		if total >= fragmentTarget/2 {
-			sh := sharedPrefix(keys[order[i]], keys[order[i+1]])
-			if best < 0 || sh <= bestShared {
-				best, bestShared = i+1, sh
-			}
-		}
-		if total+sizes[i+1] > fragmentTarget && i+1 > start {
-			if best < 0 {
-				return i + 1
-			}
-			return best
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', c)
+			start = i + 1
+		case c < 0x20:
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			start = i + 1
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9):
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[s[i+2]&0xF])
+			i += 2
+			start = i + 1
 		}
 	}
-	return len(order)
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
-func sharedPrefix(a, b string) int {
-	n := min(len(a), len(b))
-	for i := range n {
-		if a[i] != b[i] {
-			return i
-		}
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
 	}
-	return n
-}
-
-func appendUvarint(b []byte, v uint64) []byte {
-	for v >= 0x80 {
-		b = append(b, byte(v)|0x80)
-		v >>= 7
-	}
-	return append(b, byte(v))
-}
-
-// ---------- lexicons ----------
-
-type lexicon struct {
-	first string
-	raw   []byte
-}
-
-// lexicons groups the terms by their first character: each lexicon is a
-// JSON array of [term, documents] sorted by term.
-func lexicons(t *table) []lexicon {
-	keys := slices.Clone(t.keys)
-	sort.Strings(keys)
-	var out []lexicon
-	for i := 0; i < len(keys); {
-		first := firstRune(keys[i])
-		j := i
-		var b bytes.Buffer
-		b.WriteByte('[')
-		for ; j < len(keys) && firstRune(keys[j]) == first; j++ {
-			if j > i {
-				b.WriteByte(',')
-			}
-			k, _ := json.Marshal(keys[j])
-			fmt.Fprintf(&b, "[%s,%d]", k, len(t.post[t.ids[keys[j]]]))
-		}
-		b.WriteByte(']')
-		out = append(out, lexicon{first: first, raw: b.Bytes()})
-		i = j
-	}
-	return out
-}
-
-func firstRune(s string) string {
-	for i := range s {
-		if i > 0 {
-			return s[:i]
-		}
-	}
-	return s
+	slices.Sort(keys)
+	return keys
 }

@@ -2,7 +2,6 @@ package search
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -10,22 +9,10 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
-
-func gunzip(t testing.TB, b []byte) []byte {
-	t.Helper()
-	r, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		t.Fatalf("gunzip: %v", err)
-	}
-	out, err := io.ReadAll(r)
-	if err != nil {
-		t.Fatalf("gunzip: %v", err)
-	}
-	return out
-}
 
 func readManifest(t testing.TB, files map[string][]byte, lang string) manifest {
 	t.Helper()
@@ -36,40 +23,49 @@ func readManifest(t testing.TB, files map[string][]byte, lang string) manifest {
 	return m
 }
 
-// decoded is a fragment read back: term -> document ids and levels.
+// decoded is a term fragment read back: term -> document ids, levels and
+// positions (per document, the term's positions).
 type decoded struct {
 	keys  []string
 	docs  map[string][]int
 	level map[string][]byte
+	pos   map[string][][]int
+	files []string
 }
 
-// decodeFragment reads a fragment the way search.js does.
-func decodeFragment(t testing.TB, raw []byte, n int) decoded {
+// decodeFragment reads a term fragment and its positions files the way
+// search.js does.
+func decodeFragment(t testing.TB, files map[string][]byte, lang string, raw []byte, n int) decoded {
 	t.Helper()
 	r := bytes.NewReader(raw)
-	uv := func() int {
+	uv := func(r *bytes.Reader) int {
 		v, err := binary.ReadUvarint(r)
 		if err != nil {
 			t.Fatalf("fragment: %v", err)
 		}
 		return int(v)
 	}
-	type head struct {
-		key            string
-		df, kind, size int
+	count := uv(r)
+	d := decoded{docs: map[string][]int{}, level: map[string][]byte{}, pos: map[string][][]int{}}
+	for range uv(r) {
+		name := make([]byte, uv(r))
+		io.ReadFull(r, name)
+		d.files = append(d.files, string(name))
 	}
-	count := uv()
+	type head struct {
+		key                  string
+		df, kind, size, file int
+	}
 	var heads []head
 	prev := ""
 	for range count {
-		shared, sl := uv(), uv()
+		shared, sl := uv(r), uv(r)
 		suf := make([]byte, sl)
 		io.ReadFull(r, suf)
 		k := prev[:shared] + string(suf)
 		prev = k
-		heads = append(heads, head{k, uv(), uv(), uv()})
+		heads = append(heads, head{k, uv(r), uv(r), uv(r), uv(r)})
 	}
-	d := decoded{docs: map[string][]int{}, level: map[string][]byte{}}
 	for _, h := range heads {
 		d.keys = append(d.keys, h.key)
 		docs := make([]byte, h.size)
@@ -101,21 +97,69 @@ func decodeFragment(t testing.TB, raw []byte, n int) decoded {
 	if r.Len() != 0 {
 		t.Fatalf("fragment has %d bytes left over", r.Len())
 	}
+	// Positions: the terms of file f are the consecutive heads with
+	// file f.
+	for f, name := range d.files {
+		b, ok := files[lang+"/"+name]
+		if !ok {
+			t.Fatalf("positions file %s is missing", name)
+		}
+		pr := bytes.NewReader(b)
+		c := uv(pr)
+		lens := make([]int, c)
+		for i := range lens {
+			lens[i] = uv(pr)
+		}
+		var terms []head
+		for _, h := range heads {
+			if h.file == f {
+				terms = append(terms, h)
+			}
+		}
+		if len(terms) != c {
+			t.Fatalf("positions file %s holds %d terms, the fragment names %d", name, c, len(terms))
+		}
+		for i, h := range terms {
+			chunk := make([]byte, lens[i])
+			io.ReadFull(pr, chunk)
+			cr := bytes.NewReader(chunk)
+			var all [][]int
+			for range h.df {
+				np := uv(cr)
+				var ps []int
+				at := 0
+				for range np {
+					at += uv(cr)
+					ps = append(ps, at)
+				}
+				all = append(all, ps)
+			}
+			if cr.Len() != 0 {
+				t.Fatalf("term %q: %d bytes of positions left over", h.key, cr.Len())
+			}
+			d.pos[h.key] = all
+		}
+		if pr.Len() != 0 {
+			t.Fatalf("positions file %s has %d bytes left over", name, pr.Len())
+		}
+	}
 	return d
 }
 
 // allTerms decodes every fragment of a list.
 func allTerms(t testing.TB, files map[string][]byte, lang string, list [][2]string, n int) decoded {
-	all := decoded{docs: map[string][]int{}, level: map[string][]byte{}}
+	all := decoded{docs: map[string][]int{}, level: map[string][]byte{}, pos: map[string][][]int{}}
 	for i, f := range list {
-		d := decodeFragment(t, gunzip(t, files[lang+"/"+f[1]]), n)
+		d := decodeFragment(t, files, lang, files[lang+"/"+f[1]], n)
 		if i > 0 && d.keys[0] != f[0] {
 			t.Errorf("fragment %d starts at %q, manifest says %q", i, d.keys[0], f[0])
 		}
 		all.keys = append(all.keys, d.keys...)
+		all.files = append(all.files, d.files...)
 		for k, v := range d.docs {
 			all.docs[k] = v
 			all.level[k] = d.level[k]
+			all.pos[k] = d.pos[k]
 		}
 	}
 	if !slices.IsSorted(all.keys) {
@@ -124,13 +168,28 @@ func allTerms(t testing.TB, files map[string][]byte, lang string, list [][2]stri
 	return all
 }
 
+// bundleEntries reads every document entry of a language, in order.
+func bundleEntries(t testing.TB, files map[string][]byte, lang string, m manifest) [][]any {
+	t.Helper()
+	var out [][]any
+	for b := 0; b*m.Bundles.Size < m.Docs; b++ {
+		name := lang + "/d/" + m.Bundles.Hashes[b/m.Bundles.Group] + "-" + strconv.Itoa(b) + ".json"
+		var entries [][]any
+		if err := json.Unmarshal(files[name], &entries); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out = append(out, entries...)
+	}
+	return out
+}
+
 func TestWriteIndex(t *testing.T) {
 	files, err := Write(testCorpus())
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := readManifest(t, files, "en")
-	if m.Docs != 6 || m.Stemmer != "en" || m.Language != "en" || len(m.Levels) != levels {
+	if m.Docs != 6 || m.Stemmer != "en" || m.Language != "en" || len(m.Levels) != levels || m.Format != format {
 		t.Fatalf("manifest: %+v", m)
 	}
 	if fr := readManifest(t, files, "fr"); fr.Docs != 1 || fr.Stemmer != "fr" || !fr.Elide {
@@ -156,40 +215,52 @@ func TestWriteIndex(t *testing.T) {
 	if lv[1] <= lv[0] {
 		t.Errorf("levels of receiv = %v: the title match should rank first", lv)
 	}
-	pairs := decoded{docs: map[string][]int{}}
-	for b := range m.Pairs.Buckets {
-		d := decodeFragment(t, gunzip(t, files["en/"+m.Pairs.Prefix+fmt.Sprint(b)+".bin"]), m.Docs)
-		for _, k := range d.keys {
-			if int(fnv1a(k))%m.Pairs.Buckets != b {
-				t.Errorf("pair %q is in bucket %d", k, b)
+	// Positions: "giving back" is a phrase in giving-back (document 1)
+	// only; planning has both words, never one after the other.
+	phrase := func(a, b string) []int {
+		var out []int
+		for i, d := range terms.docs[a] {
+			j := slices.Index(terms.docs[b], d)
+			if j < 0 {
+				continue
 			}
-			pairs.docs[k] = d.docs[k]
+			for _, p := range terms.pos[a][i] {
+				if slices.Contains(terms.pos[b][j], p+1) {
+					out = append(out, d)
+					break
+				}
+			}
 		}
+		return out
 	}
-	if got := pairs.docs["give back"]; !reflect.DeepEqual(got, []int{1}) {
-		t.Errorf("pair %q in %v, want [1] (giving-back only: planning has the words apart)", "give back", got)
+	if got := phrase("give", "back"); !reflect.DeepEqual(got, []int{1}) {
+		t.Errorf("phrase give back in %v, want [1]", got)
 	}
-	// Every document file is reachable through its shard.
-	for s, shard := range m.Shards {
-		var ids []string
-		if err := json.Unmarshal(gunzip(t, files["en/"+shard]), &ids); err != nil {
-			t.Fatal(err)
-		}
-		for i, id := range ids {
-			var d docFile
-			if err := json.Unmarshal(gunzip(t, files["en/d/"+id+".bin"]), &d); err != nil {
-				t.Fatalf("document %d: %v", s*shardSize+i, err)
-			}
-			if i == 0 && s == 0 && d.URL != "/guides/cafe/" {
-				t.Errorf("document 0 is %s", d.URL)
-			}
-		}
+	if got := phrase("back", "give"); got != nil {
+		t.Errorf("phrase back give in %v, want none", got)
+	}
+	// A phrase never spans two fields: the title "Giving back" ends,
+	// the body starts "Giving back": two occurrences, not "back giving".
+	if got := len(terms.pos["give"][slices.Index(terms.docs["give"], 1)]); got != 2 {
+		t.Errorf("give is %d times in giving-back, want 2", got)
+	}
+	// Bundles: every document's entry, in URL order, code left out.
+	entries := bundleEntries(t, files, "en", m)
+	if len(entries) != m.Docs {
+		t.Fatalf("%d entries for %d documents", len(entries), m.Docs)
+	}
+	if entries[0][0] != "/guides/cafe/" || entries[0][1] != "Meeting at the café" || entries[0][2] != "Guides" {
+		t.Errorf("entry 0 = %v", entries[0])
+	}
+	parts := entries[4][4].([]any) // receiving
+	if len(parts) != 9 || parts[3] != "why-receiving-can-be-hard" || parts[4] != "Why receiving can be hard" {
+		t.Errorf("parts of receiving = %v", parts)
 	}
 	// Lexicons hold every term once, under its first character.
 	n := 0
 	for _, l := range m.Lexicons {
 		var entries [][2]any
-		if err := json.Unmarshal(gunzip(t, files["en/"+l[1]]), &entries); err != nil {
+		if err := json.Unmarshal(files["en/"+l[1]], &entries); err != nil {
 			t.Fatal(err)
 		}
 		for _, e := range entries {
@@ -204,21 +275,47 @@ func TestWriteIndex(t *testing.T) {
 	}
 	// Every file the manifest names exists, and every file is named.
 	named := map[string]bool{"en/manifest.json": true}
-	for b := range m.Pairs.Buckets {
-		named["en/"+m.Pairs.Prefix+fmt.Sprint(b)+".bin"] = true
-	}
 	for _, l := range [][][2]string{m.Terms, m.Lexicons} {
 		for _, f := range l {
 			named["en/"+f[1]] = true
 		}
 	}
-	for _, s := range m.Shards {
-		named["en/"+s] = true
+	for _, f := range terms.files {
+		named["en/"+f] = true
 	}
 	for name := range files {
 		if strings.HasPrefix(name, "en/") && !named[name] && !strings.HasPrefix(name, "en/d/") {
 			t.Errorf("%s is not in the manifest", name)
 		}
+	}
+}
+
+// Code blocks are not indexed; passages are cut near passageBytes.
+func TestAnalyzeBody(t *testing.T) {
+	long := strings.Repeat("word ", 100)
+	files, err := Write([]Document{{
+		URL: "/a/", Title: "A", Language: "en",
+		Body: `<p>Intro</p><pre><code>secretcode()</code></pre><h2 id="h">Heading</h2><p>` + long + `</p>`,
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := readManifest(t, files, "en")
+	terms := allTerms(t, files, "en", m.Terms, m.Docs)
+	if terms.docs["secretcod"] != nil || terms.docs["secretcode"] != nil {
+		t.Errorf("code was indexed: %v", terms.keys)
+	}
+	if terms.docs["intro"] == nil || terms.docs["word"] == nil {
+		t.Errorf("text was not indexed: %v", terms.keys)
+	}
+	e := bundleEntries(t, files, "en", m)[0]
+	parts := e[4].([]any)
+	if len(parts) != 6 || parts[2] != "Intro" || parts[3] != "h" {
+		t.Fatalf("parts = %q", parts)
+	}
+	text := parts[5].(string)
+	if len(text) > passageBytes+len("…") || !strings.HasSuffix(text, "word…") {
+		t.Errorf("passage of %d bytes: %q", len(text), text)
 	}
 }
 
@@ -258,6 +355,93 @@ func TestWriteDeterministic(t *testing.T) {
 	}
 }
 
+// An Index that lives across rebuilds (as in mutual serve): the unchanged
+// pages keep their Docs, the edited one is analysed again, a removed one
+// is dropped, and each Write equals a full build of the pages as they are.
+func TestIncremental(t *testing.T) {
+	docs := testCorpus()
+	ix := NewIndex()
+	kept := make([]*Doc, len(docs))
+	for i := range docs {
+		d, err := ix.Analyze(&docs[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept[i] = d
+	}
+	steps := []func([]Document) []Document{
+		func(ds []Document) []Document { // edit a page's body
+			ds[2].Parts = append(slices.Clone(ds[2].Parts), Part{Anchor: "tea", Heading: "Tea", Text: "Or a zebra teahouse."})
+			return ds
+		},
+		func(ds []Document) []Document { // edit a title
+			ds[0].Title = "Meeting somewhere quiet"
+			return ds
+		},
+		func(ds []Document) []Document { // remove a page
+			return slices.Delete(ds, 3, 4)
+		},
+		func(ds []Document) []Document { // add a page
+			return append(ds, Document{URL: "/guides/new/", Title: "New", Language: "en", Body: "<p>Fresh words.</p>"})
+		},
+	}
+	for s, step := range steps {
+		before := slices.Clone(docs)
+		docs = step(slices.Clone(docs))
+		// Analyse again only what changed.
+		byURL := map[string]*Doc{}
+		for i, d := range before {
+			byURL[d.URL] = kept[i]
+		}
+		next := make([]*Doc, len(docs))
+		for i := range docs {
+			if j := slices.IndexFunc(before, func(b Document) bool { return b.URL == docs[i].URL }); j >= 0 && reflect.DeepEqual(before[j], docs[i]) {
+				next[i] = byURL[docs[i].URL]
+				continue
+			}
+			d, err := ix.Analyze(&docs[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			next[i] = d
+		}
+		kept = next
+		got, err := ix.Write(kept)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Write(docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("step %d: the incremental index differs from a full build", s)
+		}
+	}
+}
+
+// Analyze is safe from several goroutines (the render workers).
+func TestAnalyzeConcurrent(t *testing.T) {
+	docs := testCorpus()
+	want, _ := Write(docs)
+	ix := NewIndex()
+	ds := make([]*Doc, len(docs))
+	done := make(chan bool)
+	for i := range docs {
+		go func() {
+			ds[i], _ = ix.Analyze(&docs[i])
+			done <- true
+		}()
+	}
+	for range docs {
+		<-done
+	}
+	got, err := ix.Write(ds)
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("concurrent analysis gives another index (%v)", err)
+	}
+}
+
 func TestWriteErrors(t *testing.T) {
 	tests := []struct {
 		docs []Document
@@ -279,6 +463,14 @@ func TestWriteErrors(t *testing.T) {
 	}
 	if files, err := Write(nil); err != nil || len(files) != 0 {
 		t.Errorf("Write(nil) = %d files, %v", len(files), err)
+	}
+	for _, tag := range []string{"", "EN", "pt-BR"} {
+		if _, err := LangFolder(tag); err != nil {
+			t.Errorf("LangFolder(%q): %v", tag, err)
+		}
+	}
+	if f, _ := LangFolder("pt-BR"); f != "pt-br" {
+		t.Errorf("LangFolder(pt-BR) = %q", f)
 	}
 }
 
@@ -303,9 +495,9 @@ func TestFragments(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, f := range m.Terms {
-		raw := gunzip(t, files["en/"+f[1]])
-		d := decodeFragment(t, raw, m.Docs)
-		if len(raw) > fragmentTarget && len(d.keys) > 1 {
+		raw := files["en/"+f[1]]
+		d := decodeFragment(t, files, "en", raw, m.Docs)
+		if len(raw) > fragmentTarget+1024 && len(d.keys) > 1 {
 			t.Errorf("fragment %s: %d bytes for %d terms, over the target %d", f[1], len(raw), len(d.keys), fragmentTarget)
 		}
 		for _, k := range d.keys {
@@ -319,8 +511,11 @@ func TestFragments(t *testing.T) {
 	if got := len(terms.docs["common"]); got != 600 {
 		t.Errorf("common is in %d documents, want 600 (bitmap)", got)
 	}
-	if len(m.Shards) != 5 {
-		t.Errorf("%d shards for 600 documents, want 5", len(m.Shards))
+	if got := len(m.Bundles.Hashes); got != (600+bundleSize*groupSize-1)/(bundleSize*groupSize) {
+		t.Errorf("%d bundle groups for 600 documents", got)
+	}
+	if got := len(bundleEntries(t, files, "en", m)); got != 600 {
+		t.Errorf("%d entries", got)
 	}
 }
 
@@ -337,7 +532,7 @@ func TestParts(t *testing.T) {
 	want := []Part{
 		{Text: "Intro text & more."},
 		{Anchor: "how-to-ask", Heading: "How to ask", Text: "One Two Line break"},
-		{Anchor: "café", Heading: "Café", Text: "a < b No id still café"},
+		{Anchor: "café", Heading: "Café", Text: "No id still café"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Parts:\n got %#v\nwant %#v", got, want)
@@ -353,7 +548,7 @@ func TestParts(t *testing.T) {
 // FuzzParts: Parts never fails, and its texts are trimmed, with single
 // spaces.
 func FuzzParts(f *testing.F) {
-	for _, s := range []string{"<p>a</p><h2 id=x>b</h2>c", "<h1 id='", "<<>>", "<!--", "<div aria-hidden=true><div>x</div></div>y", "a &amp b"} {
+	for _, s := range []string{"<p>a</p><h2 id=x>b</h2>c", "<h1 id='", "<<>>", "<!--", "<div aria-hidden=true><div>x</div></div>y", "a &amp b", "<pre>x", "<PRE>a</pre>b"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -363,6 +558,25 @@ func FuzzParts(f *testing.F) {
 					t.Fatalf("untidy text %q from %q", x, s)
 				}
 			}
+		}
+	})
+}
+
+// FuzzAnalyze: any body is analysed without failing, and the index of it
+// is the same twice.
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{"<p>a</p><h2 id=x>b</h2>c", "<h1 id='", "l'amour qu'il", "日本語", "<pre>x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		docs := []Document{{URL: "/a/", Title: s, Language: "fr", Body: s}}
+		a, err := Write(docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := Write(docs)
+		if !reflect.DeepEqual(a, b) {
+			t.Fatal("two indexes of one document differ")
 		}
 	})
 }

@@ -3,6 +3,7 @@ package search
 import (
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Tokenizing: a word is a run of letters, digits and combining marks
@@ -48,43 +49,113 @@ type tokenizer struct {
 	buf   []byte
 }
 
-// words calls emit with each folded word of s, in order. The slice passed
-// to emit is valid only during the call.
-func (t *tokenizer) words(s string, emit func(w []byte)) {
-	b := t.buf[:0]
-	flush := func() {
-		if len(b) > 0 && len(b) <= maxWord {
-			emit(b)
-		}
-		b = b[:0]
+// asciiClass: 1 for a-z and 0-9 (a word as it is), 2 for A-Z, 0 else.
+var asciiClass = func() (t [128]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = 1
 	}
-	for i := 0; i < len(s); {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 1
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = 2
+	}
+	return t
+}()
+
+// next returns the next word of s from byte i on, folded, and the index to
+// go on from; the word is nil when s has no more. The word is valid only
+// until the next call (it may share s's bytes).
+func (t *tokenizer) next(s string, i int) ([]byte, int) {
+	n := len(s)
+	for i < n {
+		// Skip to the start of a word.
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiClass[c] == 0 {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
+			i += size
+			continue
+		}
+		// The usual word: lowercase ASCII letters and digits, ended by ASCII
+		// that is neither a letter nor an apostrophe, or by the end.
+		j := i
+		for j < n && s[j] < utf8.RuneSelf && asciiClass[s[j]] == 1 {
+			j++
+		}
+		if j > i && (j == n || s[j] < utf8.RuneSelf && asciiClass[s[j]] == 0 && s[j] != '\'') {
+			if j-i <= maxWord {
+				return unsafe.Slice(unsafe.StringData(s[i:]), j-i), j
+			}
+			i = j
+			continue
+		}
+		if w, end := t.word(s, i); w != nil {
+			return w, end
+		} else {
+			i = end
+		}
+	}
+	return nil, n
+}
+
+// word reads the word that starts at i the long way: folding, apostrophes
+// and ideographs. It returns nil for a word too long or folded to nothing.
+func (t *tokenizer) word(s string, i int) ([]byte, int) {
+	b := t.buf[:0]
+	defer func() { t.buf = b }()
+	emit := func(at int) ([]byte, int) {
+		if len(b) > maxWord {
+			return nil, at
+		}
+		if len(b) == 0 {
+			return nil, at
+		}
+		return b, at
+	}
+	for i < len(s) {
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
-		i += n
 		switch {
-		case r < 0x80 && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+		case r < utf8.RuneSelf && asciiClass[r] == 1:
 			b = append(b, byte(r))
-		case r < 0x80 && 'A' <= r && r <= 'Z':
+		case r < utf8.RuneSelf && asciiClass[r] == 2:
 			b = append(b, byte(r+'a'-'A'))
 		case isIdeograph(r):
-			flush()
+			if len(b) > 0 {
+				return emit(i)
+			}
 			b = foldRune(b, lower(r))
-			flush()
-		case r >= 0x80 && isWordRune(r):
+			return emit(i + n)
+		case r >= utf8.RuneSelf && isWordRune(r):
 			b = foldRune(b, lower(r))
-		case isApostrophe(r) && len(b) > 0 && i < len(s) && nextIsWord(s[i:]):
+		case isApostrophe(r) && len(b) > 0 && i+n < len(s) && nextIsWord(s[i+n:]):
 			if t.elide && elisions[string(b)] {
 				b = b[:0]
 			}
 		default:
-			flush()
+			return emit(i + n)
+		}
+		i += n
+	}
+	return emit(i)
+}
+
+// words calls emit with each folded word of s, in order. The slice passed
+// to emit is valid only during the call.
+func (t *tokenizer) words(s string, emit func(w []byte)) {
+	for i := 0; i < len(s); {
+		var w []byte
+		w, i = t.next(s, i)
+		if w != nil {
+			emit(w)
 		}
 	}
-	flush()
-	t.buf = b
 }
 
 // nextIsWord reports whether s starts with a word rune that is not an

@@ -18,6 +18,7 @@ import (
 	"mutual/internal/output"
 	"mutual/internal/render"
 	"mutual/internal/scorer"
+	"mutual/internal/search"
 	"mutual/internal/theme"
 	"mutual/internal/worksheet"
 )
@@ -100,6 +101,7 @@ type Builder struct {
 	mdOpts    markdown.Options
 	bodies    render.Bodies
 	generated theme.Assets // the code stylesheet and the worksheet schema
+	search    *searchState // the search index of the last build (search.go)
 	scorer    theme.Assets // the embedded WebAssembly scorer and its loader
 	last      *last        // the last successful build
 	warnings  diag.List    // of the last Build or Check
@@ -114,6 +116,7 @@ type last struct {
 	manifest output.Manifest
 	sources  map[string]*content.Source
 	keys     *memo
+	search   *searchState // nil when the site had no search
 }
 
 // New returns a Builder for opts.
@@ -286,6 +289,9 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading content: %w", err)
 	}
+	if searchOn(cfg) {
+		errs = append(errs, addSearchPage(m, cfg)...)
+	}
 	b.sources = make(map[string]*content.Source, len(srcs))
 	for _, s := range srcs {
 		b.sources[s.Rel] = s
@@ -316,6 +322,9 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		sc, scSite, serrs = b.shortcodes(chain, cfg, res)
 		errs = append(errs, serrs...)
 	}
+	if searchOn(cfg) && !ts.Empty() && !ts.Has("search") {
+		errs.Add(chain[0].Dir+"/layouts", 0, 0, "the theme chain has no layouts/search.html for the search page /search/: add one (the default theme's is a start), or turn search off with search: false in site.yaml")
+	}
 	if ts.Empty() {
 		// Without templates there is nothing more to learn.
 		errs.Sort()
@@ -335,7 +344,11 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	site, links, serrs, swarns := siteData(cfg, res, b.md)
 	errs = append(errs, serrs...)
 	warns = append(warns, swarns...)
-	errs = append(errs, output.Clashes(claims(m, assets))...)
+	cs := claims(m, assets)
+	if searchOn(cfg) {
+		cs = append(searchClaims(cfg), cs...)
+	}
+	errs = append(errs, output.Clashes(cs)...)
 
 	// 5. Pages.
 	var dir *output.Dir
@@ -358,11 +371,18 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	w := &world{cfg: cfg, model: m, res: res, assets: assets, site: site, basePath: basePath, scripts: b.opts.Scripts,
 		sc: sc, scSite: scSite, image: imageCheck(cfg)}
 	job := &pageJob{world: w, templates: ts, md: b.md, keys: keys, prev: prev, bodies: &b.bodies, keepBodies: b.caching(), plan: plan}
+	if searchOn(cfg) && mode != output.CheckOnly {
+		if b.search == nil {
+			b.search = &searchState{ix: search.NewIndex()}
+		}
+		job.search = b.search
+	}
 	var done atomic.Int64
 	stopProgress := progress(b.opts.Progress, start, len(m.Nodes), &done)
 	results := make([]pageResult, len(m.Nodes))
 	parallel(len(m.Nodes), func(i int) {
 		results[i] = job.page(m.Nodes[i])
+		job.searchPage(m.Nodes[i], &results[i])
 		done.Add(1)
 	})
 	stopProgress()
@@ -381,8 +401,20 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 			rendered++
 		}
 	}
+	// The search index is written meanwhile, on another core, unless the
+	// pages had errors (then nothing is written).
+	var nextSearch *searchState
+	var searchErrs diag.List
+	var searchDone sync.WaitGroup
+	if job.search != nil && len(errs) == 0 {
+		searchDone.Go(func() {
+			nextSearch, searchErrs = writeSearch(plan, keys, job.search, m.Nodes, results, prev, b.caching())
+		})
+	}
 	errs = append(errs, content.CheckAnchors(links, anchors)...)
 	errs = append(errs, writeFiles(plan, w, keys, prev, contentDir)...)
+	searchDone.Wait()
+	errs = append(errs, searchErrs...)
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs
@@ -398,7 +430,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	}
 	stats := &Stats{Files: plan.Len(), Rendered: rendered, Changed: changed, Duration: time.Since(start)}
 	for _, n := range m.Nodes {
-		if n.Kind != "404" {
+		if n.Kind != "404" && n.Kind != "search" {
 			stats.Pages++
 		}
 		if n.Kind == "section" {
@@ -408,7 +440,8 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	if b.last != nil && b.last.keys.other == keys.other && b.last.keys.css != keys.css {
 		stats.CSSOnly = true
 	}
-	b.last = &last{manifest: plan.Manifest(), sources: b.sources, keys: keys}
+	b.last = &last{manifest: plan.Manifest(), sources: b.sources, keys: keys, search: nextSearch}
+	b.search = nextSearch
 	if !b.caching() {
 		b.bodies.Reset()
 	}

@@ -320,6 +320,17 @@ func testIncremental(t *testing.T, hinted bool) {
 		{"change the summary of a listed page", func() {
 			writeFile(t, dir, "content/more/d.md", "---\ntitle: D renamed\nlinkTitle: D\nmenu: main\ndate: 2031-01-01\n---\nFourth.\n<!--more-->\nRest.\n")
 		}, false},
+		// Search: off removes the index, the page and the forms; on
+		// brings them back.
+		{"turn search off", func() {
+			writeFile(t, dir, "content/site.yaml", "title: T2\nbaseURL: https://example.org/sub/\ntheme: mine\nsearch: false\n")
+		}, false},
+		{"turn search on", func() {
+			writeFile(t, dir, "content/site.yaml", "title: T2\nbaseURL: https://example.org/sub/\ntheme: mine\nsearch: true\n")
+		}, false},
+		{"edit a body's text only", func() {
+			writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\ntags: [X]\nweight: 2\n---\n## One\n\nNewer zebra text. See [b](b.md#two).\n")
+		}, true},
 	}
 	for _, st := range steps {
 		st.edit()

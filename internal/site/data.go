@@ -11,7 +11,7 @@ import (
 // Page is what every layout receives as ".". Its fields are the theme
 // contract: a theme may rely on each of them.
 type Page struct {
-	Kind        string // "home", "section", "page", "worksheet", "tags", "tag" or "404"
+	Kind        string // "home", "section", "page", "worksheet", "tags", "tag", "404" or "search"
 	Title       string
 	Description string
 	URL         string // root-relative, with the baseURL's path: "/help/guides/listening/"
@@ -27,8 +27,8 @@ type Page struct {
 	Breadcrumbs     []Link          // from home to the parent section; not the page itself
 	ActiveMenu      string          // URL of the menu entry the page is under ("" for none): the one to mark current
 	Prev, Next      *Link           // neighbours within the section
-	Pages           []Entry         // home: the guides; section: its pages; tag: tagged pages; tags: every tag
-	Sections        []Entry         // home and section: (sub)sections
+	Pages           []Entry         // home: the guides; section: its pages; tag: tagged pages; tags: every tag; search: the tags page (when the site has tags)
+	Sections        []Entry         // home and section: (sub)sections; search: the home page's sections
 	Worksheet       *worksheet.View // Kind "worksheet" only
 	Scripts         []string        // script URLs to load, in order, with defer
 	// MetaTags is the per-page part of <head> as ready-made HTML: <title>,
@@ -100,6 +100,11 @@ type Site struct {
 	// AllowOrigins are the other sites pages may show images from
 	// (site.yaml's allowOrigins): the policy's img-src lists them.
 	AllowOrigins []string
+	// SearchIndex is the URL of the folder of the site's search index
+	// ("/search/en/": the language tag lowercased), which the search form
+	// gives js/search.js; "" when site.yaml says search: false, and then
+	// the site has no search form and no search page.
+	SearchIndex string
 }
 
 // MenuItem is a resolved menu entry.

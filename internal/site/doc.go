@@ -59,10 +59,12 @@
 //     beside layouts (i18n/), the T function with the functions site adds
 //     to theme.Funcs (it needs the page's language); a sitemap and feed per
 //     language in render.
-//   - Search (issue 15): each page's text from its render.Body; the index
-//     made once every page is rendered and given to the write plan with the
-//     other files mutual writes itself (writeFiles), its memo key the cards
-//     and bodies it indexes.
+//   - Search (issue 15, landed: search.go): each page's text analysed from
+//     its render.Body (a worksheet's from its view) in the render worker
+//     that rendered it; the index written once every page is rendered
+//     (writeSearch), each page's entry kept with the key of its card, its
+//     section's title and its body's inputs, so a rebuild analyses only what
+//     changed.
 //
 // # Trust model
 //

@@ -10,7 +10,9 @@ import (
 	"mutual/internal/markdown"
 	"mutual/internal/output"
 	"mutual/internal/render"
+	"mutual/internal/search"
 	"mutual/internal/theme"
+	"mutual/internal/worksheet"
 )
 
 // pageJob is what rendering the pages of one build needs: read-only
@@ -25,6 +27,7 @@ type pageJob struct {
 	bodies     *render.Bodies
 	keepBodies bool // keep bodies for the next build; else let each page's Markdown go once rendered
 	plan       *output.Plan
+	search     *searchState // nil when the site has no search
 }
 
 // pageResult is what rendering one page tells the rest of the build.
@@ -34,6 +37,12 @@ type pageResult struct {
 	errs     diag.List
 	warns    diag.List
 	rendered bool // its layout ran
+	// For the search index (search.go): the body or worksheet view, until
+	// searchPage analysed them, and what it made of them.
+	body      *render.Body
+	view      *worksheet.View
+	searchDoc *search.Doc
+	searchKey string
 }
 
 // page renders n into the plan, unless the memo shows the previous build's
@@ -49,6 +58,7 @@ func (j *pageJob) page(n *content.Node) pageResult {
 	}
 	learn := func(b *render.Body) {
 		r.ids, r.links, r.errs, r.warns = b.IDs, b.Links, b.Errs, b.Warns
+		r.body = b
 	}
 	// Keeping an output needs its body's headings and links, to check
 	// links: a page whose body is not kept is rendered again.
@@ -75,11 +85,7 @@ func (j *pageJob) page(n *content.Node) pageResult {
 	}
 	if isBody {
 		if body == nil {
-			env := render.BodyEnv{Image: j.image}
-			if n.Src.Shortcodes && j.sc != nil {
-				env.Shortcodes, env.Page = j.sc, j.shortcodePage(n)
-			}
-			body = render.NewBody(j.md, n.Src, j.res, bodyKey, env)
+			body = j.newBody(n, bodyKey)
 			if j.keepBodies {
 				j.bodies.Put(n.Src.Rel, body)
 			} else {
@@ -95,17 +101,13 @@ func (j *pageJob) page(n *content.Node) pageResult {
 		}
 	}
 	if n.Kind == "worksheet" {
-		view, links, errs, warns := render.Worksheet(n.Src, render.WorksheetEnv{
-			Markdown: j.md, Resolver: j.res, Help: j.site.Help,
-			WasmURL:     j.assets.URL(j.basePath, "wasm/scorer.wasm"),
-			WasmExecURL: j.assets.URL(j.basePath, "js/wasm_exec.js"),
-			ScriptURL:   j.assets.URL(j.basePath, "js/worksheet.js"),
-		})
+		view, links, errs, warns := render.Worksheet(n.Src, j.worksheetEnv())
 		r.links, r.errs, r.warns = links, errs, warns
 		if view == nil {
 			return r
 		}
 		p.Worksheet = view
+		r.view = view
 	}
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -119,6 +121,26 @@ func (j *pageJob) page(n *content.Node) pageResult {
 	}
 	r.rendered = true
 	return r
+}
+
+// worksheetEnv is what a worksheet's view is made with.
+func (j *pageJob) worksheetEnv() render.WorksheetEnv {
+	return render.WorksheetEnv{
+		Markdown: j.md, Resolver: j.res, Help: j.site.Help,
+		WasmURL:     j.assets.URL(j.basePath, "wasm/scorer.wasm"),
+		WasmExecURL: j.assets.URL(j.basePath, "js/wasm_exec.js"),
+		ScriptURL:   j.assets.URL(j.basePath, "js/worksheet.js"),
+	}
+}
+
+// newBody renders the Markdown of n's source, with the build's shortcodes
+// when it has any, and the check of images' origins.
+func (j *pageJob) newBody(n *content.Node, key string) *render.Body {
+	env := render.BodyEnv{Image: j.image}
+	if n.Src.Shortcodes && j.sc != nil {
+		env.Shortcodes, env.Page = j.sc, j.shortcodePage(n)
+	}
+	return render.NewBody(j.md, n.Src, j.res, key, env)
 }
 
 // pageBuffers hold a page's output while its layout runs.

@@ -12,6 +12,7 @@ import (
 	"mutual/internal/diag"
 	"mutual/internal/markdown"
 	"mutual/internal/render"
+	"mutual/internal/search"
 	"mutual/internal/theme"
 )
 
@@ -45,6 +46,11 @@ func siteData(cfg *content.Config, res *content.Resolver, md *markdown.Markdown)
 		Generator:    "mutual " + Version,
 		Params:       cfg.Params,
 		AllowOrigins: cfg.AllowOrigins,
+	}
+	if searchOn(cfg) {
+		if lang, err := search.LangFolder(cfg.Language); err == nil {
+			s.SearchIndex = cfg.BasePath() + searchDir + lang + "/"
+		}
 	}
 	var weights []int
 	for _, e := range cfg.Menu {
@@ -131,9 +137,19 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 			v.show(t.Node)
 			p.Pages = append(p.Pages, Entry{Title: t.Name, URL: w.basePath + t.Node.Href, Kind: "tag", Count: len(t.Nodes)})
 		}
+	case "search":
+		if home := w.model.ByURL[""]; home != nil && home.Section != nil {
+			p.Sections = v.sectionEntries(home.Section.Subs)
+		}
+		if tags := w.model.ByURL["tags/"]; tags != nil {
+			p.Pages = []Entry{v.entry(tags)}
+		}
 	case "worksheet":
 		// The scorer runs in a Web Worker, which loads wasm_exec.js itself.
 		p.Scripts = append(p.Scripts, w.assets.URL(w.basePath, "js/worksheet.js"))
+	}
+	if w.site.SearchIndex != "" {
+		p.Scripts = append(p.Scripts, w.assets.URL(w.basePath, "js/search.js"))
 	}
 	p.Scripts = append(p.Scripts, w.scripts...)
 	// A page without a description is described by its summary, as in

@@ -10,11 +10,25 @@ import (
 )
 
 // BenchmarkRebuild measures a rebuild after one page's body changed, on
-// the generated 1,000-page corpus, with the Builder kept as serve keeps it.
+// the generated 1,000-page corpus, with the Builder kept as serve keeps it:
+// with search (the default) and with search: false.
 func BenchmarkRebuild(b *testing.B) {
+	b.Run("search", func(b *testing.B) { benchRebuild(b, true) })
+	b.Run("nosearch", func(b *testing.B) { benchRebuild(b, false) })
+}
+
+func benchRebuild(b *testing.B, search bool) {
 	dir := b.TempDir()
 	if err := benchcorpus.Write(dir, 1000, 1); err != nil {
 		b.Fatal(err)
+	}
+	if !search {
+		cfg := filepath.Join(dir, "content", "site.yaml")
+		src, err := os.ReadFile(cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		os.WriteFile(cfg, append(src, "search: false\n"...), 0o644)
 	}
 	bl := New(Options{Dir: dir, Out: filepath.Join(dir, "public"), Watch: true})
 	if _, err := bl.Build(); err != nil {

@@ -16,7 +16,7 @@ import (
 )
 
 // layoutKinds are the page kinds and their layout files.
-var layoutKinds = []string{"home", "section", "page", "worksheet", "tags", "tag", "404"}
+var layoutKinds = []string{"home", "section", "page", "worksheet", "tags", "tag", "404", "search"}
 
 // MaxLayoutSize is the most a theme's layout or partial may hold.
 const MaxLayoutSize = 1 << 20

@@ -18,7 +18,8 @@
 // linking to the heading the passage is under. "/" focuses the field, the
 // arrow keys move between the field and the results, Enter follows a
 // result, Escape closes them; the number of results is announced through
-// the data-search-status element. A form with data-search-page is the full
+// the data-search-status element, and the results element's
+// data-search-for attribute says which query they are for. A form with data-search-page is the full
 // search page: it reads q from the address, shows its results in place and
 // keeps the address in step with the field.
 //
@@ -519,12 +520,19 @@
 
     var decoder = new TextDecoder();
 
-    // parseFragment reads a term or pair fragment (see fragments in
-    // internal/search): a map from term to its postings, decoded on demand.
+    // parseFragment reads a term fragment (see fragment in
+    // internal/search/write.go): a map from term to its postings, decoded
+    // on demand, and where its positions are.
     function parseFragment(bytes, docs) {
       var r = reader(bytes);
       var n = r.uint();
+      var files = [];
+      var nfiles = r.uint();
+      for (var f = 0; f < nfiles; f++) {
+        files.push(decoder.decode(r.bytes(r.uint())));
+      }
       var heads = [];
+      var inFile = [];
       var prev = new Uint8Array(0);
       for (var i = 0; i < n; i++) {
         var shared = r.uint();
@@ -533,7 +541,11 @@
         key.set(prev.subarray(0, shared));
         key.set(suffix, shared);
         prev = key;
-        heads.push({ key: decoder.decode(key), df: r.uint(), kind: r.uint(), len: r.uint() });
+        var h = { key: decoder.decode(key), df: r.uint(), kind: r.uint(), len: r.uint(), file: r.uint() };
+        // The term's place among the terms of its positions file.
+        h.slot = inFile[h.file] || 0;
+        inFile[h.file] = h.slot + 1;
+        heads.push(h);
       }
       var at = r.pos();
       var terms = new Map();
@@ -584,18 +596,56 @@
           }
           return [h.ids, h.levels];
         },
+        // where returns the positions file of k and its place there, or
+        // null.
+        where: function (k) {
+          var h = terms.get(k);
+          return h ? { file: files[h.file], slot: h.slot, df: h.df } : null;
+        },
         docs: docs,
       };
+    }
+
+    // positionsOf reads, from a positions file, the positions of the term
+    // at slot (with df documents): for each of its documents in order, the
+    // list of its positions.
+    function positionsOf(bytes, slot, df) {
+      var r = reader(bytes);
+      var n = r.uint();
+      var skip = 0;
+      var len = 0;
+      for (var i = 0; i < n; i++) {
+        var l = r.uint();
+        if (i < slot) {
+          skip += l;
+        } else if (i === slot) {
+          len = l;
+        }
+      }
+      var d = reader(bytes.subarray(r.pos() + skip, r.pos() + skip + len));
+      var out = [];
+      for (var j = 0; j < df; j++) {
+        var c = d.uint();
+        var ps = new Array(c);
+        var at = 0;
+        for (var k = 0; k < c; k++) {
+          at += d.uint();
+          ps[k] = at;
+        }
+        out.push(ps);
+      }
+      return out;
     }
 
     function isGzip(b) {
       return b.length > 2 && b[0] === 0x1f && b[1] === 0x8b;
     }
 
-    // inflate undoes the gzip compression of an index file (a host that
-    // already decoded it gives plain bytes, returned as they are).
+    // inflate undoes a gzip compression of an index file that a host
+    // applied without saying so (a host that says so, with
+    // Content-Encoding, gives plain bytes, returned as they are).
     function inflate(bytes) {
-      if (!isGzip(bytes)) {
+      if (!isGzip(bytes) || typeof DecompressionStream === "undefined") {
         return Promise.resolve(bytes);
       }
       var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
@@ -660,7 +710,7 @@
       var self = this;
       if (!this.manifestP) {
         this.manifestP = this.json("manifest.json").then(function (m) {
-          if (m.format !== 1) {
+          if (m.format !== 2) {
             throw new Error("search index format " + m.format);
           }
           self.manifest = m;
@@ -840,32 +890,90 @@
       });
     };
 
-    var encoder = new TextEncoder();
-
-    // fnv1a is the 32-bit FNV-1a hash of s's UTF-8 bytes.
-    function fnv1a(s) {
-      var b = encoder.encode(s);
-      var h = 2166136261;
-      for (var i = 0; i < b.length; i++) {
-        h = Math.imul(h ^ b[i], 16777619) >>> 0;
-      }
-      return h;
-    }
-
-    // phrase returns, for a phrase of stems, a promise of the postings of
-    // each adjacent pair, found in the bucket its hash picks.
+    // phrase resolves, for a phrase of stems, to {docs, score}: the
+    // documents that hold the stems at consecutive positions, and for each
+    // the sum of the stems' impacts.
     Engine.prototype.phrase = function (stems) {
       var self = this;
-      var pairs = this.manifest.pairs;
-      var keys = [];
-      for (var i = 0; i + 1 < stems.length; i++) {
-        keys.push(stems[i] + " " + stems[i + 1]);
+      var levels = this.manifest.levels;
+      var none = { docs: [], score: {} };
+      if (stems.length === 0) {
+        return Promise.resolve(none);
       }
-      return Promise.all(keys.map(function (k) {
-        return self.fragment(pairs.prefix + (fnv1a(k) % pairs.buckets) + ".bin");
+      return Promise.all(stems.map(function (s) {
+        return self.termFrag(s);
       })).then(function (frags) {
-        return keys.map(function (k, i) {
-          return { frag: frags[i], key: k, weight: 1 };
+        if (!frags.every(function (f, i) { return f.has(stems[i]); })) {
+          return none;
+        }
+        var posts = frags.map(function (f, i) {
+          return f.postings(stems[i]);
+        });
+        // The documents that have every stem, with each stem's place in
+        // its postings.
+        var cands = [];
+        var first = posts[0][0];
+        var at = posts.map(function () { return 0; });
+        for (var i = 0; i < first.length; i++) {
+          var d = first[i];
+          var idx = [i];
+          var all = true;
+          for (var k = 1; k < posts.length; k++) {
+            var ids = posts[k][0];
+            while (at[k] < ids.length && ids[at[k]] < d) {
+              at[k]++;
+            }
+            if (at[k] >= ids.length || ids[at[k]] !== d) {
+              all = false;
+              break;
+            }
+            idx.push(at[k]);
+          }
+          if (all) {
+            cands.push({ doc: d, idx: idx });
+          }
+        }
+        if (cands.length === 0) {
+          return none;
+        }
+        if (stems.length === 1) {
+          var out1 = { docs: [], score: {} };
+          cands.forEach(function (c) {
+            out1.docs.push(c.doc);
+            out1.score[c.doc] = levels[posts[0][1][c.idx[0]] - 1];
+          });
+          return out1;
+        }
+        var wheres = frags.map(function (f, i) {
+          return f.where(stems[i]);
+        });
+        return Promise.all(wheres.map(function (w) {
+          return self.raw(w.file);
+        })).then(function (files) {
+          var pos = wheres.map(function (w, i) {
+            return positionsOf(files[i], w.slot, w.df);
+          });
+          var out = { docs: [], score: {} };
+          cands.forEach(function (c) {
+            var start = pos[0][c.idx[0]];
+            var found = start.some(function (p) {
+              for (var k = 1; k < stems.length; k++) {
+                if (pos[k][c.idx[k]].indexOf(p + k) < 0) {
+                  return false;
+                }
+              }
+              return true;
+            });
+            if (found) {
+              var sc = 0;
+              for (var k = 0; k < stems.length; k++) {
+                sc += levels[posts[k][1][c.idx[k]] - 1];
+              }
+              out.docs.push(c.doc);
+              out.score[c.doc] = sc;
+            }
+          });
+          return out;
         });
       });
     };
@@ -936,27 +1044,13 @@
           prefixes.push(query.words[i].w);
         }
       });
-      phrases.forEach(function (pairs, i) {
+      phrases.forEach(function (ph, i) {
         required++;
-        var count = new Uint16Array(n);
-        var sum = new Float64Array(n);
-        pairs.forEach(function (a) {
-          var p = a.frag.postings(a.key);
-          if (!p) {
-            return;
-          }
-          for (var j = 0; j < p[0].length; j++) {
-            count[p[0][j]]++;
-            sum[p[0][j]] += levels[p[1][j] - 1];
-          }
+        ph.docs.forEach(function (d) {
+          must[d]++;
+          matched[d]++;
+          score[d] += ph.score[d];
         });
-        for (var d = 0; d < n; d++) {
-          if (count[d] === pairs.length && pairs.length > 0) {
-            must[d]++;
-            matched[d]++;
-            score[d] += sum[d];
-          }
-        }
         query.phrases[i].forEach(function (s) {
           terms[s] = true;
         });
@@ -989,12 +1083,19 @@
       };
     };
 
-    // doc returns a promise of document d's file ({u, t, s, d, p}).
+    // doc returns a promise of document d's entry ({u, t, s, d, p}: URL,
+    // title, section, description, parts as [anchor, heading, text]).
     Engine.prototype.doc = function (d) {
-      var self = this;
-      var m = this.manifest;
-      return this.json(m.shards[Math.floor(d / m.shardSize)]).then(function (shard) {
-        return self.json("d/" + shard[d % m.shardSize] + ".bin");
+      var b = this.manifest.bundles;
+      var n = Math.floor(d / b.size);
+      var file = "d/" + b.hashes[Math.floor(n / b.group)] + "-" + n + ".json";
+      return this.json(file).then(function (bundle) {
+        var e = bundle[d % b.size];
+        var parts = [];
+        for (var i = 0; i + 2 < e[4].length; i += 3) {
+          parts.push([e[4][i], e[4][i + 1], e[4][i + 2]]);
+        }
+        return { u: e[0], t: e[1], s: e[2], d: e[3], p: parts };
       });
     };
 
@@ -1187,7 +1288,7 @@
     var box = form.querySelector("[data-search-results]");
     var status = form.querySelector("[data-search-status]");
     var attr = form.getAttribute("data-search-index");
-    if (!input || !box || !attr || typeof DecompressionStream === "undefined") {
+    if (!input || !box || !attr) {
       return null;
     }
     var base = new URL(attr, document.baseURI);
@@ -1340,6 +1441,7 @@
             updateMore(res);
           }
           announce(text(form, res.total === 1 ? "one" : "many", { n: res.total, q: q.trim() }));
+          box.setAttribute("data-search-for", q);
           open(true);
         });
       }).catch(function () {

@@ -1,0 +1,219 @@
+//go:build browser
+
+package e2e
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"mutual/internal/browsertest"
+)
+
+// Search (issue 15) on the shipped site, as a person uses it.
+
+// results is what a search form's [data-search-results] shows: the hrefs
+// of its result links in order, and the status line.
+type results struct {
+	Hrefs  []string `json:"hrefs"`
+	Status string   `json:"status"`
+	Hidden bool     `json:"hidden"`
+	Marks  int      `json:"marks"`
+}
+
+func readResults(tab *browsertest.Tab, form string) results {
+	return browsertest.Eval[results](tab, `(() => {
+		const f = document.querySelector(`+"`"+form+"`"+`);
+		const box = f.querySelector("[data-search-results]");
+		return {
+			hrefs: Array.from(box.querySelectorAll("a")).map(a => a.getAttribute("href")),
+			status: (f.querySelector("[data-search-status]") || {}).textContent || "",
+			hidden: box.hidden,
+			marks: box.querySelectorAll("mark").length,
+		};
+	})()`)
+}
+
+const headerForm = `header form[role=search]`
+const pageForm = `form[data-search-page]`
+
+// waitResults waits until the form shows the results of the query now in
+// its field (search.js marks them with data-search-for).
+func waitResults(tab *browsertest.Tab, form string) results {
+	tab.Poll("search results", `(() => {
+		const f = document.querySelector(`+"`"+form+"`"+`);
+		return !!f && f.querySelector("[data-search-results]").getAttribute("data-search-for") === f.querySelector("input[name=q]").value;
+	})()`, 10*time.Second)
+	return readResults(tab, form)
+}
+
+func activeID(tab *browsertest.Tab) string {
+	return browsertest.Eval[string](tab, `(() => { const a = document.activeElement; return a ? (a.id || a.tagName + " " + (a.getAttribute("href") || "")) : ""; })()`)
+}
+
+// Typing in the header's field shows the expected guide first, and the
+// keyboard alone goes from "/" to the guide.
+func TestSearchHeaderKeyboard(t *testing.T) {
+	s := serve(t, "/help/")
+	tab := browsertest.New(t)
+	tab.Navigate(s.URL("guides/repair/"))
+	// "/" focuses the field.
+	tab.Key("/")
+	if got := activeID(tab); got != "search-header-q" {
+		t.Fatalf(`after "/", the focus is on %q, want the search field`, got)
+	}
+	tab.Key("letting yourself recei")
+	r := waitResults(tab, headerForm)
+	if len(r.Hrefs) == 0 || !strings.HasPrefix(r.Hrefs[0], "/help/guides/receiving/") {
+		t.Fatalf("typing %q: results %v, want /help/guides/receiving/ first", "letting yourself recei", r.Hrefs)
+	}
+	if r.Hidden || r.Marks == 0 {
+		t.Errorf("the results are hidden (%v) or mark no word (%d marks)", r.Hidden, r.Marks)
+	}
+	n := len(r.Hrefs)
+	if !strings.HasSuffix(r.Status, "results") && !strings.HasSuffix(r.Status, "result") {
+		t.Errorf("status %q does not announce the count", r.Status)
+	}
+	role := browsertest.Eval[string](tab, `document.querySelector("header [data-search-status]").getAttribute("aria-live")`)
+	if role != "polite" {
+		t.Errorf("the status line is not announced (aria-live %q)", role)
+	}
+	// Arrows move through the results and back to the field.
+	tab.Key(kb.ArrowDown)
+	first := activeID(tab)
+	if !strings.Contains(first, r.Hrefs[0]) {
+		t.Fatalf("ArrowDown: focus on %q, want the first result %s", first, r.Hrefs[0])
+	}
+	if n > 1 {
+		tab.Key(kb.ArrowDown)
+		if got := activeID(tab); !strings.Contains(got, r.Hrefs[1]) {
+			t.Errorf("second ArrowDown: focus on %q, want %s", got, r.Hrefs[1])
+		}
+		tab.Key(kb.ArrowUp)
+	}
+	tab.Key(kb.ArrowUp)
+	if got := activeID(tab); got != "search-header-q" {
+		t.Errorf("ArrowUp from the first result: focus on %q, want the field", got)
+	}
+	// Escape closes the results, and keeps the focus in the field.
+	tab.Key(kb.Escape)
+	if r := readResults(tab, headerForm); !r.Hidden {
+		t.Errorf("Escape left the results open")
+	}
+	if got := activeID(tab); got != "search-header-q" {
+		t.Errorf("after Escape the focus is on %q", got)
+	}
+	// Enter on a result follows it, to the heading of its passage.
+	tab.Key(kb.ArrowDown)
+	tab.Key(kb.ArrowDown)
+	target := browsertest.Eval[string](tab, `document.activeElement.href`)
+	tab.Key(kb.Enter)
+	tab.Poll("the result's page", fmt.Sprintf(`location.href === %q && document.readyState === "complete"`, target), 10*time.Second)
+	if u, _ := url.Parse(target); u.Fragment != "" {
+		if !browsertest.Eval[bool](tab, fmt.Sprintf(`!!document.getElementById(%q)`, u.Fragment)) {
+			t.Errorf("the result links to #%s, which its page does not have", u.Fragment)
+		}
+	}
+	checkTraffic(t, tab, s, "search from the header", "")
+	checkProblems(t, tab, "search from the header", nil)
+}
+
+// Enter in the header's field opens the search page with the query, which
+// shows the same results; a misspelled word still finds its guide.
+func TestSearchPage(t *testing.T) {
+	s := serve(t, "/")
+	tab := browsertest.New(t)
+	tab.Navigate(s.URL(""))
+	tab.Do(chromedp.Click(chromedp.CSS(`#search-header-q`)))
+	tab.Key("recieve")
+	tab.Key(kb.Enter)
+	tab.Poll("the search page", `location.pathname === "/search/" && location.search === "?q=recieve"`, 10*time.Second)
+	r := waitResults(tab, pageForm)
+	if len(r.Hrefs) == 0 || !strings.HasPrefix(r.Hrefs[0], "/guides/receiving/") {
+		t.Fatalf("search page for %q: results %v, want /guides/receiving/ first", "recieve", r.Hrefs)
+	}
+	if got := browsertest.Eval[string](tab, `document.querySelector("#search-page-q").value`); got != "recieve" {
+		t.Errorf("the page's field holds %q", got)
+	}
+	if browsertest.Eval[bool](tab, `(() => { const n = document.querySelector("[data-search-nojs]"); return !!n && n.checkVisibility(); })()`) {
+		t.Errorf("the explanation for browsers without JavaScript is shown with it")
+	}
+	// Typing on the page updates the results and the address.
+	tab.Do(chromedp.Click(chromedp.CSS(`#search-page-q`)))
+	browsertest.Eval[bool](tab, `(document.querySelector("#search-page-q").value = "", true)`)
+	tab.Key(`"blocking care"`)
+	r = waitResults(tab, pageForm)
+	if len(r.Hrefs) == 0 {
+		t.Errorf("the phrase query found nothing")
+	}
+	tab.Poll("the address follows the field", `new URL(location.href).searchParams.get("q") === '"blocking care"'`, 5*time.Second)
+	checkTraffic(t, tab, s, "search page", "")
+	checkProblems(t, tab, "search page", nil)
+}
+
+// The search page at 320 px, light and dark: nothing sticks out, text has
+// AA contrast, the results read.
+func TestSearchPageNarrowDark(t *testing.T) {
+	s := serve(t, "/")
+	for _, scheme := range []string{"light", "dark"} {
+		tab := browsertest.New(t)
+		tab.Viewport(320, 800)
+		tab.ColorScheme(scheme)
+		tab.Navigate(s.URL("search/?q=receive"))
+		r := waitResults(tab, pageForm)
+		if len(r.Hrefs) == 0 {
+			t.Fatalf("%s: no results", scheme)
+		}
+		checkNarrow(t, tab, "search page", scheme, 320)
+		checkScheme(t, tab, "search page", scheme)
+		checkContrast(t, tab, "search page", scheme)
+		shot(tab, 320, scheme)
+		// The header's dropdown on a guide, too.
+		tab.Navigate(s.URL("guides/receiving/"))
+		tab.Do(chromedp.Click(chromedp.CSS(`#search-header-q`)))
+		tab.Key("giving")
+		waitResults(tab, headerForm)
+		checkNarrow(t, tab, "header results", scheme, 320)
+		checkContrast(t, tab, "header results", scheme)
+		shot(tab, 320, scheme+"-header")
+		checkTraffic(t, tab, s, "search at 320 px "+scheme, "")
+		checkProblems(t, tab, "search at 320 px "+scheme, nil)
+	}
+}
+
+// Without JavaScript the header's form is a plain GET form to /search/,
+// and the search page (a plain form too) says search needs JavaScript and
+// links to the sections and tags.
+func TestSearchWithoutJavaScript(t *testing.T) {
+	s := serve(t, "/")
+	tab := browsertest.New(t)
+	if _, err := chromedp.Call(tab.Context(), emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	tab.Navigate(s.URL("guides/"))
+	tab.Do(chromedp.SendKeys(chromedp.CSS(`#search-header-q`), "receive\n"))
+	tab.Poll("the search page", `location.pathname === "/search/" && location.search === "?q=receive" && document.readyState === "complete" && !!document.querySelector("form[data-search-page]")`, 10*time.Second)
+	visible := browsertest.Eval[bool](tab, `document.querySelector("[data-search-nojs]").checkVisibility()`)
+	formShown := browsertest.Eval[bool](tab, `document.querySelector("form[data-search-page]").checkVisibility()`)
+	if !visible || !formShown {
+		t.Errorf("without JavaScript: explanation visible %v, search form visible %v", visible, formShown)
+	}
+	links := browsertest.Eval[[]string](tab, `Array.from(document.querySelectorAll("[data-search-nojs] a")).map(a => a.getAttribute("href"))`)
+	want := []string{"/guides/", "/worksheets/", "/tags/"}
+	for _, w := range want {
+		found := false
+		for _, l := range links {
+			found = found || l == w
+		}
+		if !found {
+			t.Errorf("without JavaScript the search page does not link to %s (links: %v)", w, links)
+		}
+	}
+	checkTraffic(t, tab, s, "search without JavaScript", "")
+}

@@ -1,0 +1,508 @@
+package search
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"math"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+const (
+	format = 2 // manifest "format": changes when a file's layout does
+	// levels is the number of impact levels.
+	levels = 31
+	// fragmentTarget is the size a term fragment is cut near.
+	fragmentTarget = 16 << 10
+	// chunkTarget is the size a positions file is cut near.
+	chunkTarget = 16 << 10
+	// bundleSize is the number of documents a bundle holds, groupSize the
+	// number of bundles one hash names.
+	bundleSize = 8
+	groupSize  = 16
+)
+
+// manifest is manifest.json.
+type manifest struct {
+	Format   int         `json:"format"`
+	Language string      `json:"language"`
+	Stemmer  string      `json:"stemmer"`
+	Elide    bool        `json:"elide,omitempty"` // French elision when tokenizing
+	Docs     int         `json:"docs"`
+	Levels   []float64   `json:"levels"`
+	Terms    [][2]string `json:"terms"`    // first term of each fragment, file
+	Lexicons [][2]string `json:"lexicons"` // first character, file
+	Bundles  bundles     `json:"bundles"`
+}
+
+// bundles names the bundle files: document i is entry i%Size of bundle
+// b = i/Size, in the file "d/" + Hashes[b/Group] + "-" + b + ".json".
+type bundles struct {
+	Size   int      `json:"size"`
+	Group  int      `json:"group"`
+	Hashes []string `json:"hashes"`
+}
+
+// posting is one (term, document): the document's number and where the
+// term is in its Doc.t.
+type posting struct {
+	doc uint32
+	at  uint32
+}
+
+// writer writes the index of one language.
+type writer struct {
+	lang, stemmer string
+	docs          []*Doc // sorted by URL: a document's number is its place here
+	keys          []string
+	mu            sync.Mutex // of files: fragments are written on every core
+	files         map[string][]byte
+}
+
+func (w *writer) put(name string, b []byte) string {
+	w.mu.Lock()
+	w.files[w.lang+"/"+name] = b
+	w.mu.Unlock()
+	return name
+}
+
+func hashName(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:5])
+}
+
+func (w *writer) write() error {
+	n := len(w.docs)
+	// Postings: each term's documents in order, found in one pass.
+	df := make([]uint32, len(w.keys))
+	for _, d := range w.docs {
+		for i := 0; i < len(d.t); i += 3 {
+			df[d.t[i]]++
+		}
+	}
+	var ids []uint32
+	for id, c := range df {
+		if c > 0 {
+			ids = append(ids, uint32(id))
+		}
+	}
+	slices.SortFunc(ids, func(a, b uint32) int { return strings.Compare(w.keys[a], w.keys[b]) })
+	rank := make([]uint32, len(w.keys))
+	off := make([]uint32, len(ids)+1)
+	for r, id := range ids {
+		rank[id] = uint32(r)
+		off[r+1] = off[r] + df[id]
+	}
+	post := make([]posting, off[len(ids)])
+	cur := slices.Clone(off[:len(ids)])
+	for di, d := range w.docs {
+		for i := 0; i < len(d.t); i += 3 {
+			r := rank[d.t[i]]
+			post[cur[r]] = posting{uint32(di), uint32(i)}
+			cur[r]++
+		}
+	}
+
+	// Every posting's score, once, on every core; then the levels.
+	sc := w.scorer()
+	scores := make([]float64, len(post))
+	eachRange(len(ids), func(from, to int) {
+		for r := from; r < to; r++ {
+			idf := sc.idf(int(off[r+1] - off[r]))
+			for j := off[r]; j < off[r+1]; j++ {
+				d := w.docs[post[j].doc]
+				scores[j] = sc.score(idf, d.t[post[j].at+1], d.length)
+			}
+		}
+	})
+	for _, v := range scores {
+		if sc.min == 0 || v < sc.min {
+			sc.min = v
+		}
+		sc.max = max(sc.max, v)
+	}
+	q := sc.quantizer()
+
+	m := manifest{Format: format, Language: w.lang, Stemmer: w.stemmer, Elide: w.stemmer == "fr", Docs: n, Levels: q.values,
+		Terms: [][2]string{}, Lexicons: [][2]string{}}
+
+	// Term fragments, each with its positions files.
+	enc := make([]encoded, len(ids))
+	eachRange(len(ids), func(from, to int) {
+		var gaps []byte
+		for r := from; r < to; r++ {
+			enc[r], gaps = w.encode(post[off[r]:off[r+1]], scores[off[r]:off[r+1]], q, gaps)
+		}
+	})
+	var starts []int
+	for start := 0; start < len(ids); start = cut(ids, w.keys, enc, start) {
+		starts = append(starts, start)
+	}
+	starts = append(starts, len(ids))
+	m.Terms = make([][2]string, len(starts)-1)
+	eachRange(len(starts)-1, func(from, to int) {
+		for f := from; f < to; f++ {
+			start, end := starts[f], starts[f+1]
+			first := w.keys[ids[start]]
+			if start == 0 {
+				first = ""
+			}
+			m.Terms[f] = [2]string{first, w.fragment(ids[start:end], enc[start:end], post, off[start:end+1])}
+		}
+	})
+
+	for _, l := range w.lexicons(ids, df) {
+		m.Lexicons = append(m.Lexicons, l)
+	}
+	m.Bundles = w.bundles()
+
+	var buf bytes.Buffer
+	je := json.NewEncoder(&buf)
+	je.SetEscapeHTML(false)
+	if err := je.Encode(m); err != nil {
+		return err
+	}
+	w.put("manifest.json", buf.Bytes())
+	return nil
+}
+
+// encoded is one term's postings, encoded.
+type encoded struct {
+	docs []byte
+	kind byte // 0: gaps; 1: bitmap
+	imp  []byte
+}
+
+func (e encoded) size(key string) int { return len(key) + 8 + len(e.docs) + len(e.imp) }
+
+// encode encodes a term's postings: its documents as gaps (the first
+// number, then differences), or as a bitmap of the index's documents (low
+// bit first) when that is smaller, and one impact level each.
+func (w *writer) encode(ps []posting, scores []float64, q quantizer, gaps []byte) (encoded, []byte) {
+	e := encoded{imp: make([]byte, len(ps))}
+	gaps = gaps[:0]
+	prev := uint32(0)
+	for j, p := range ps {
+		gaps = appendUvarint(gaps, uint64(p.doc-prev))
+		prev = p.doc
+		e.imp[j] = q.level(scores[j])
+	}
+	if bm := (len(w.docs) + 7) / 8; bm < len(gaps) {
+		bits := make([]byte, bm)
+		for _, p := range ps {
+			bits[p.doc/8] |= 1 << (p.doc % 8)
+		}
+		e.docs, e.kind = bits, 1
+	} else {
+		e.docs = bytes.Clone(gaps)
+	}
+	return e, gaps
+}
+
+// fragment writes the term fragment of the terms ids (sorted), with the
+// positions files it names, and returns its name.
+//
+// A term fragment is a sequence of unsigned LEB128 integers and bytes:
+//
+//	count
+//	files, then files times: length, the name of a positions file
+//	count times: shared, suffixLen, suffix bytes, df, kind, docBytes, file
+//	count times: the term's documents (docBytes bytes), then df impact levels (one byte each)
+//
+// A term is its predecessor's first shared bytes followed by the suffix;
+// file is the index of the positions file that holds its positions.
+//
+// A positions file holds the positions of consecutive terms of one
+// fragment:
+//
+//	count
+//	count times: the byte length of a term's positions
+//	count times: the term's positions: for each of its documents in order,
+//	             the number of positions, the first, then the gaps to the next
+func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off []uint32) string {
+	// Positions files, cut near chunkTarget between terms.
+	var names []string
+	fileOf := make([]int, len(ids))
+	var lens []uint64
+	var data []byte
+	flush := func() {
+		if len(lens) == 0 {
+			return
+		}
+		b := appendUvarint(nil, uint64(len(lens)))
+		for _, l := range lens {
+			b = appendUvarint(b, l)
+		}
+		b = append(b, data...)
+		names = append(names, w.put("x/"+hashName(b)+".bin", b))
+		lens, data = lens[:0], data[:0]
+	}
+	for i := range ids {
+		before := len(data)
+		for _, p := range post[off[i]:off[i+1]] {
+			d := w.docs[p.doc]
+			from := uint32(0)
+			if p.at > 0 {
+				from = d.t[p.at-1]
+			}
+			data = append(data, d.pos[from:d.t[p.at+2]]...)
+		}
+		lens = append(lens, uint64(len(data)-before))
+		fileOf[i] = len(names)
+		if len(data) >= chunkTarget {
+			flush()
+		}
+	}
+	flush()
+
+	head := appendUvarint(nil, uint64(len(ids)))
+	head = appendUvarint(head, uint64(len(names)))
+	for _, name := range names {
+		head = appendUvarint(head, uint64(len(name)))
+		head = append(head, name...)
+	}
+	var body []byte
+	prev := ""
+	for i, id := range ids {
+		k := w.keys[id]
+		sh := sharedPrefix(prev, k)
+		head = appendUvarint(head, uint64(sh))
+		head = appendUvarint(head, uint64(len(k)-sh))
+		head = append(head, k[sh:]...)
+		head = appendUvarint(head, uint64(len(enc[i].imp)))
+		head = append(head, enc[i].kind)
+		head = appendUvarint(head, uint64(len(enc[i].docs)))
+		head = appendUvarint(head, uint64(fileOf[i]))
+		body = append(body, enc[i].docs...)
+		body = append(body, enc[i].imp...)
+		prev = k
+	}
+	b := append(head, body...)
+	return w.put("t/"+hashName(b)+".bin", b)
+}
+
+// cut returns the end of the fragment that starts at start: past
+// fragmentTarget bytes at most (one term at least), and, from half the
+// target on, after the term that shares the shortest prefix with the next.
+func cut(ids []uint32, keys []string, enc []encoded, start int) int {
+	total := 0
+	best, bestShared := -1, 0
+	for i := start; i < len(ids); i++ {
+		total += enc[i].size(keys[ids[i]])
+		if i+1 == len(ids) {
+			return len(ids)
+		}
+		if total >= fragmentTarget/2 {
+			sh := sharedPrefix(keys[ids[i]], keys[ids[i+1]])
+			if best < 0 || sh <= bestShared {
+				best, bestShared = i+1, sh
+			}
+		}
+		if total+enc[i+1].size(keys[ids[i+1]]) > fragmentTarget && i+1 > start {
+			if best < 0 {
+				return i + 1
+			}
+			return best
+		}
+	}
+	return len(ids)
+}
+
+// lexicons groups the terms (sorted) by their first character: each
+// lexicon is a JSON array of [term, documents].
+func (w *writer) lexicons(ids []uint32, df []uint32) [][2]string {
+	var out [][2]string
+	var b []byte
+	for i := 0; i < len(ids); {
+		first := firstRune(w.keys[ids[i]])
+		b = append(b[:0], '[')
+		j := i
+		for ; j < len(ids) && strings.HasPrefix(w.keys[ids[j]], first); j++ {
+			if j > i {
+				b = append(b, ',')
+			}
+			b = append(b, '[')
+			b = appendJSON(b, w.keys[ids[j]])
+			b = append(b, ',')
+			b = strconv.AppendUint(b, uint64(df[ids[j]]), 10)
+			b = append(b, ']')
+		}
+		b = append(b, ']')
+		data := slices.Clone(b)
+		out = append(out, [2]string{first, w.put("l/"+hashName(data)+".json", data)})
+		i = j
+	}
+	return out
+}
+
+// bundles writes the documents' entries in bundles of bundleSize, named
+// by groups of groupSize.
+func (w *writer) bundles() bundles {
+	out := bundles{Size: bundleSize, Group: groupSize, Hashes: []string{}}
+	var group [][]byte
+	h := sha256.New()
+	flush := func() {
+		if len(group) == 0 {
+			return
+		}
+		g := len(out.Hashes)
+		name := hex.EncodeToString(h.Sum(nil)[:5])
+		for i, b := range group {
+			w.put("d/"+name+"-"+strconv.Itoa(g*groupSize+i)+".json", b)
+		}
+		out.Hashes = append(out.Hashes, name)
+		group = group[:0]
+		h.Reset()
+	}
+	for start := 0; start < len(w.docs); start += bundleSize {
+		end := min(start+bundleSize, len(w.docs))
+		size := 2
+		for _, d := range w.docs[start:end] {
+			size += len(d.entry) + 1
+		}
+		b := make([]byte, 0, size)
+		b = append(b, '[')
+		for i, d := range w.docs[start:end] {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, d.entry...)
+		}
+		b = append(b, ']')
+		s := sha256.Sum256(b)
+		h.Write(s[:])
+		group = append(group, b)
+		if len(group) == groupSize {
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// ---------- scoring ----------
+
+type scorer struct {
+	n        int
+	avg      float64
+	min, max float64
+}
+
+const (
+	k1 = 1.2
+	bb = 0.75
+)
+
+func (w *writer) scorer() scorer {
+	s := scorer{n: len(w.docs)}
+	for _, d := range w.docs {
+		s.avg += float64(d.length)
+	}
+	if s.n > 0 {
+		s.avg /= float64(s.n)
+	}
+	if s.avg == 0 {
+		s.avg = 1
+	}
+	return s
+}
+
+func (s *scorer) idf(df int) float64 {
+	return math.Log(1 + (float64(s.n)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+func (s *scorer) score(idf float64, tf, length uint32) float64 {
+	f := float64(tf)
+	norm := k1 * (1 - bb + bb*float64(length)/s.avg)
+	return idf * f * (k1 + 1) / (f + norm)
+}
+
+// quantizer maps scores to levels 1..levels on a log scale between the
+// smallest and the largest score.
+type quantizer struct {
+	lo, step float64
+	values   []float64 // values[l-1] is the score level l stands for
+	// bounds[k] is the least score of level k+2: scores are compared with
+	// them instead of taking each one's logarithm.
+	bounds []float64
+}
+
+func (s *scorer) quantizer() quantizer {
+	lo, hi := math.Log(max(s.min, 1e-6)), math.Log(max(s.max, 1e-6))
+	q := quantizer{lo: lo, step: (hi - lo) / (levels - 1)}
+	if q.step <= 0 {
+		q.step = 1
+	}
+	for l := range levels {
+		v := math.Exp(lo + float64(l)*q.step)
+		q.values = append(q.values, math.Round(v*1e4)/1e4)
+		if l > 0 {
+			q.bounds = append(q.bounds, math.Exp(lo+(float64(l)-0.5)*q.step))
+		}
+	}
+	return q
+}
+
+// level is the level of score v: the level whose value is nearest on the
+// log scale.
+func (q quantizer) level(v float64) byte {
+	lo, hi := 0, len(q.bounds)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if v >= q.bounds[mid] {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return byte(lo + 1)
+}
+
+// eachRange calls fn with consecutive ranges of 0..n, on every core.
+func eachRange(n int, fn func(from, to int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		fn(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for k := range workers {
+		from, to := n*k/workers, n*(k+1)/workers
+		wg.Go(func() { fn(from, to) })
+	}
+	wg.Wait()
+}
+
+// ---------- helpers ----------
+
+func sharedPrefix(a, b string) int {
+	n := min(len(a), len(b))
+	for i := range n {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return n
+}
+
+func appendUvarint(b []byte, v uint64) []byte {
+	for v >= 0x80 {
+		b = append(b, byte(v)|0x80)
+		v >>= 7
+	}
+	return append(b, byte(v))
+}
+
+func firstRune(s string) string {
+	for i := range s {
+		if i > 0 {
+			return s[:i]
+		}
+	}
+	return s
+}

@@ -1,0 +1,262 @@
+package site
+
+import (
+	"html"
+	"slices"
+	"strings"
+
+	"mutual/internal/content"
+	"mutual/internal/diag"
+	"mutual/internal/output"
+	"mutual/internal/render"
+	"mutual/internal/search"
+	"mutual/internal/worksheet"
+)
+
+// Search (issue 15). Unless site.yaml says search: false, a build writes
+// the search page /search/ (page kind "search", layout search.html) and the
+// search index of every guide, section and worksheet into search/<lang>/
+// (package search), and every page loads js/search.js, which turns the
+// header's search form into instant results.
+//
+// Each page's text is analysed in the render worker that rendered it, from
+// the body it has just rendered (searchPage), so that no page is read twice;
+// the index is written once every page is (writeSearch). A Builder keeps the
+// analysed pages of its last build with the key of what each depends on
+// (its card, its section's title, its source's bytes and what its body's
+// links resolve against, the language and the base path), so that a rebuild analyses only the
+// pages that changed and keeps the index files when none did; what it
+// writes is byte-identical to a full build's (package search).
+
+// searchDir is the output folder of the search page and the index.
+const searchDir = "search/"
+
+// searchState is what a Builder keeps of the last build's search index.
+type searchState struct {
+	ix   *search.Index
+	docs map[string]searchDoc // by page URL
+	sum  string               // of every page's key, in order
+}
+
+// searchDoc is one page's analysed text and the key it was analysed for.
+type searchDoc struct {
+	key string
+	doc *search.Doc
+}
+
+// searchOn reports whether the site has search.
+func searchOn(cfg *content.Config) bool { return !cfg.NoSearch }
+
+// indexed reports whether n's text goes into the index.
+func indexed(n *content.Node) bool {
+	return n.Kind == "page" || n.Kind == "section" || n.Kind == "worksheet"
+}
+
+// addSearchPage adds the search page to the model, before the 404 page,
+// unless a page of the site has its URL.
+func addSearchPage(m *content.Model, cfg *content.Config) diag.List {
+	var errs diag.List
+	if _, err := search.LangFolder(cfg.Language); err != nil {
+		errs.Add(cfg.Path, 0, 0, "language %q cannot name the search index's folder: use a language tag such as en or pt-BR, or turn search off with search: false", cfg.Language)
+		return errs
+	}
+	if o := m.ByURL[searchDir]; o != nil {
+		p, line, col := "content", 0, 0
+		if o.Src != nil {
+			p = o.Src.Path()
+			at := o.Src.URLPos()
+			line, col = at.Line, at.Col
+		}
+		errs.Add(p, line, col, "this page has the URL /search/, which is the search page's: move it, or turn search off with search: false in site.yaml")
+		return errs
+	}
+	n := &content.Node{Kind: "search", URL: searchDir, Title: "Search"}
+	n.Out = content.OutFile(n.URL)
+	n.Href = content.PathEscape(n.URL)
+	at := len(m.Nodes)
+	if at > 0 && m.Nodes[at-1].Kind == "404" {
+		at--
+	}
+	m.Nodes = slices.Insert(m.Nodes, at, n)
+	m.ByURL[n.URL] = n
+	return errs
+}
+
+// searchClaims claim the index's folder for the index: its manifest is
+// the one fixed name there.
+func searchClaims(cfg *content.Config) []output.Claim {
+	lang, _ := search.LangFolder(cfg.Language)
+	return []output.Claim{{Out: searchDir + lang + "/manifest.json", What: "the search index mutual writes"}}
+}
+
+// searchKey is the key of what n's entry in the index depends on.
+func (j *pageJob) searchKey(n *content.Node) string {
+	k := j.keys.keyer()
+	card(k, n)
+	k.str(sectionTitle(n))
+	k.str(j.cfg.Language)
+	k.str(j.basePath)
+	if n.Src != nil {
+		// What its body depends on (with shortcodes, every card too).
+		k.str(j.keys.bodyKey(n.Src))
+	}
+	return k.sum()
+}
+
+// sectionTitle is the title of the section a result for n names.
+func sectionTitle(n *content.Node) string {
+	s := n.Section
+	if s != nil && n.Kind == "section" {
+		s = s.Parent
+	}
+	if s == nil || s.Node == nil {
+		return ""
+	}
+	if s.Dir == "" {
+		return "Home"
+	}
+	return s.Node.Title
+}
+
+// searchPage analyses n's text for the index, in the render worker that
+// rendered it, and lets go of the body and view the result held for it.
+func (j *pageJob) searchPage(n *content.Node, r *pageResult) {
+	body, view := r.body, r.view
+	r.body, r.view = nil, nil
+	if j.search == nil || !indexed(n) {
+		return
+	}
+	key := j.searchKey(n)
+	r.searchKey = key
+	if prev, ok := j.search.docs[n.URL]; ok && prev.key == key {
+		r.searchDoc = prev.doc
+		return
+	}
+	d := search.Document{
+		URL: j.basePath + n.Href, Title: n.Title, Section: sectionTitle(n),
+		Description: n.Description, Language: j.cfg.Language,
+	}
+	for _, t := range n.Tags {
+		d.Tags = append(d.Tags, t.Name)
+	}
+	switch {
+	case n.Kind == "worksheet":
+		if view == nil {
+			// A kept page: its view was not made in this build.
+			view, _, _, _ = render.Worksheet(n.Src, j.worksheetEnv())
+			if view == nil {
+				return
+			}
+		}
+		worksheetText(&d, view)
+	case n.Src != nil:
+		if body == nil {
+			body = j.bodies.Get(n.Src.Rel, j.keys.bodyKey(n.Src))
+		}
+		if body == nil {
+			body = j.newBody(n, j.keys.bodyKey(n.Src))
+		}
+		d.Body = string(body.HTML)
+	}
+	doc, err := j.search.ix.Analyze(&d)
+	if err != nil {
+		r.errs.Add(n.Out, 0, 0, "cannot index for search: %v", err)
+		return
+	}
+	r.searchDoc = doc
+}
+
+// worksheetText is what the index holds of a worksheet: its introduction,
+// and for each section its title (as the heading, with the fieldset's id
+// as the anchor), its introduction and its questions with their help.
+// Options and answers are never indexed.
+func worksheetText(d *search.Document, v *worksheet.View) {
+	if v.Summary != "" && d.Description == "" {
+		d.Description = v.Summary
+	}
+	d.Body = string(v.Intro)
+	for _, s := range v.Sections {
+		var b strings.Builder
+		b.WriteString(string(s.Intro))
+		for _, q := range s.Questions {
+			b.WriteString("<p>")
+			if q.Text != "" {
+				b.WriteString(html.EscapeString(q.Text))
+			} else {
+				for _, g := range q.Groups {
+					b.WriteString(html.EscapeString(g.Legend))
+					b.WriteString("<br>")
+				}
+			}
+			b.WriteString("</p>")
+			b.WriteString(string(q.Help))
+		}
+		var text []string
+		for _, p := range search.Parts(b.String()) {
+			if p.Heading != "" {
+				text = append(text, p.Heading)
+			}
+			if p.Text != "" {
+				text = append(text, p.Text)
+			}
+		}
+		d.Parts = append(d.Parts, search.Part{Anchor: s.ID, Heading: s.Title, Text: strings.Join(text, " ")})
+	}
+}
+
+// writeSearch gives the plan the search index of the pages rendered (or
+// keeps the last build's files when no page's entry changed), and returns
+// what the Builder keeps for the next build.
+func writeSearch(plan *output.Plan, keys *memo, st *searchState, nodes []*content.Node, results []pageResult, prev *last, keep bool) (*searchState, diag.List) {
+	var errs diag.List
+	next := &searchState{ix: st.ix, docs: map[string]searchDoc{}}
+	var docs []*search.Doc
+	k := strings.Builder{}
+	for i, n := range nodes {
+		r := &results[i]
+		if r.searchDoc == nil {
+			continue
+		}
+		docs = append(docs, r.searchDoc)
+		next.docs[n.URL] = searchDoc{key: r.searchKey, doc: r.searchDoc}
+		k.WriteString(n.URL)
+		k.WriteByte(0)
+		k.WriteString(r.searchKey)
+		k.WriteByte(0)
+	}
+	next.sum = k.String()
+	if prev != nil && prev.search != nil && prev.search.sum == next.sum {
+		for out := range prev.manifest {
+			if isIndexFile(out) {
+				plan.Keep(out)
+			}
+		}
+		return next, nil
+	}
+	files, err := st.ix.Write(docs)
+	if err != nil {
+		errs.Add(searchDir, 0, 0, "cannot write the search index: %v", err)
+		return nil, errs
+	}
+	for _, name := range sortedKeys(files) {
+		out := searchDir + name
+		key := out // every name but the manifest's carries a hash of its bytes
+		if strings.HasSuffix(name, "/manifest.json") {
+			key = keys.bytesKey(files[name])
+		}
+		if err := plan.Put(out, key, files[name]); err != nil {
+			errs.Add(out, 0, 0, "cannot write: %v", err)
+		}
+	}
+	if !keep {
+		next.docs = nil
+	}
+	return next, errs
+}
+
+// isIndexFile reports whether an output path is one of the index's: in a
+// folder under search/.
+func isIndexFile(out string) bool {
+	rest, ok := strings.CutPrefix(out, searchDir)
+	return ok && strings.Contains(rest, "/")
+}

@@ -1,0 +1,126 @@
+package site
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Search is on by default: the index of the guides, sections and
+// worksheets, the search page, and the form and script on every page.
+// search: false leaves all of it out.
+func TestSearchOnAndOff(t *testing.T) {
+	dir := minimalSite(t)
+	writeFile(t, dir, "content/worksheets/w.yaml", "title: W\nsummary: A check.\nsections:\n  - title: Listening\n    questions:\n      - {id: q, type: rating, side: give, text: I listen when my partner vents., scale: frequency}\n")
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := New(Options{Dir: dir, Out: out}).Build(); err != nil {
+		t.Fatal(err)
+	}
+	tree := readTree(t, out)
+	var m struct {
+		Docs    int    `json:"docs"`
+		Stemmer string `json:"stemmer"`
+	}
+	if err := json.Unmarshal(tree["search/en/manifest.json"], &m); err != nil {
+		t.Fatalf("search/en/manifest.json: %v", err)
+	}
+	// guides/a, guides/b, the guides and worksheets sections, the worksheet.
+	if m.Docs != 5 || m.Stemmer != "en" {
+		t.Errorf("manifest: %+v, want 5 documents, stemmer en", m)
+	}
+	// The worksheet's question text is indexed; the bundles hold it.
+	found := false
+	for name, data := range tree {
+		if strings.HasPrefix(name, "search/en/d/") && strings.Contains(string(data), "I listen when my partner vents.") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no bundle holds the worksheet's question")
+	}
+	page := string(tree["guides/a/index.html"])
+	for _, want := range []string{`<form class="search-form" role="search" method="get" action="/search/"`, `data-search-index="/search/en/"`, `<input class="search-input" id="search-header-q" type="search" name="q"`, `data-search-results`, `/js/search.`, `/css/search.`, `form-action 'self'`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("guides/a/index.html lacks %s", want)
+		}
+	}
+	sp := string(tree["search/index.html"])
+	if !strings.Contains(sp, `data-search-page`) || !strings.Contains(sp, `data-search-nojs`) || !strings.Contains(sp, `href="/guides/"`) {
+		t.Errorf("search/index.html is not the search page:\n%s", sp)
+	}
+	if strings.Contains(string(tree["sitemap.xml"]), "/search/") {
+		t.Errorf("the sitemap lists the search page")
+	}
+
+	writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\nsearch: false\n")
+	off := filepath.Join(t.TempDir(), "out")
+	if _, err := New(Options{Dir: dir, Out: off}).Build(); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range readTree(t, off) {
+		if strings.HasPrefix(name, "search/") {
+			t.Errorf("search: false wrote %s", name)
+		}
+		if strings.HasSuffix(name, ".html") && (strings.Contains(string(data), "data-search") || strings.Contains(string(data), "/js/search.")) {
+			t.Errorf("search: false: %s has the search form or script", name)
+		}
+	}
+}
+
+// Search's errors: a page at /search/, a language that cannot name a
+// folder, a search value that is not true or false.
+func TestSearchErrors(t *testing.T) {
+	tests := []struct {
+		name, file, body, want string
+	}{
+		{"page at /search/", "content/search.md", "---\ntitle: Find\n---\nHi.\n",
+			"content/search.md: this page has the URL /search/, which is the search page's: move it, or turn search off with search: false in site.yaml"},
+		{"bad language", "content/site.yaml", "title: T\nbaseURL: https://example.org/\nlanguage: en/x\n",
+			`language "en/x" cannot name the search index's folder`},
+		{"bad value", "content/site.yaml", "title: T\nbaseURL: https://example.org/\nsearch: no thanks\n",
+			"content/site.yaml:3:9: search must be true or false"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := minimalSite(t)
+			out := filepath.Join(t.TempDir(), "out")
+			if _, err := New(Options{Dir: dir, Out: out}).Build(); err != nil {
+				t.Fatal(err)
+			}
+			before := readTree(t, out)
+			writeFile(t, dir, tt.file, tt.body)
+			_, err := New(Options{Dir: dir, Out: out}).Build()
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want %q", err, tt.want)
+			}
+			after := readTree(t, out)
+			if len(after) != len(before) {
+				t.Errorf("a failed build changed the output")
+			}
+		})
+	}
+	// A theme of its own (extending nothing) needs a search layout.
+	dir := minimalSite(t)
+	writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\ntheme: bare\n")
+	writeFile(t, dir, "themes/bare/layouts/base.html", "<!doctype html><title>{{.Title}}</title>{{block \"main\" .}}{{end}}")
+	for _, k := range []string{"home", "section", "page", "worksheet", "tags", "tag", "404"} {
+		writeFile(t, dir, "themes/bare/layouts/"+k+".html", `{{define "main"}}{{.Title}}{{end}}`)
+	}
+	_, err := New(Options{Dir: dir, Out: filepath.Join(t.TempDir(), "out")}).Build()
+	if err == nil || !strings.Contains(err.Error(), "themes/bare/layouts: the theme chain has no layouts/search.html for the search page /search/") {
+		t.Errorf("a theme without search.html: %v", err)
+	}
+	writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\ntheme: bare\nsearch: false\n")
+	if _, err := New(Options{Dir: dir, Out: filepath.Join(t.TempDir(), "out")}).Build(); err != nil {
+		t.Errorf("a theme without search.html, search: false: %v", err)
+	}
+
+	// The search page's own URL is free with search off.
+	dir = minimalSite(t)
+	writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\nsearch: false\n")
+	writeFile(t, dir, "content/search.md", "---\ntitle: Find\n---\nHi.\n")
+	if _, err := New(Options{Dir: dir, Out: filepath.Join(t.TempDir(), "out")}).Build(); err != nil {
+		t.Errorf("search: false with a page at /search/: %v", err)
+	}
+}

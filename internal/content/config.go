@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"mutual/internal/diag"
+	"mutual/internal/i18n"
 	"mutual/internal/yamldoc"
 )
 
@@ -27,13 +28,17 @@ type Config struct {
 	Title       string
 	Description string
 	BaseURL     string
-	Language    string
-	Theme       string
-	Menu        []MenuEntry
-	Help        string // Markdown, shown in every footer and in worksheet safety notices
-	HelpLine    int    // file line and column where the help text starts
-	HelpCol     int
-	HelpIndent  int // columns before the text's later lines in the file (a block scalar's indentation)
+	Language    string    // the default language's code as written in HTML: Lang
+	Lang        i18n.Code // the default language: language:, or the first of languages
+	// Languages are site.yaml's languages, the default first; empty for a
+	// site in one language (language:), whose files carry no language mark.
+	Languages  []Language
+	Theme      string
+	Menu       []MenuEntry
+	Help       string // Markdown, shown in every footer and in worksheet safety notices
+	HelpLine   int    // file line and column where the help text starts
+	HelpCol    int
+	HelpIndent int // columns before the text's later lines in the file (a block scalar's indentation)
 	// TrustHTML says the site trusts the HTML its writers put in it:
 	// trustHTML: true (or the older markdown: {unsafe: true}). It lets raw
 	// HTML through in Markdown and lets content/ hold files that can run
@@ -69,7 +74,7 @@ type MenuEntry struct {
 	Col    int
 }
 
-var configKeys = []string{"title", "description", "baseURL", "language", "theme", "menu", "help", "markdown", "trustHTML", "search",
+var configKeys = []string{"title", "description", "baseURL", "language", "languages", "theme", "menu", "help", "markdown", "trustHTML", "search",
 	"params", "lowercaseURLs", "allowOrigins"}
 
 // menuKeys are the keys of a menu entry; menuIgnored are Hugo's keys of a
@@ -86,7 +91,7 @@ func ParseConfig(src []byte) (*Config, diag.List) { return ParseConfigFile(Confi
 // with yamldoc, the one YAML reader. All problems are reported, each at its
 // position; the returned Config holds what could be read.
 func ParseConfigFile(path string, src []byte) (*Config, diag.List) {
-	cfg := &Config{Path: path, Language: "en", Theme: "default", LowercaseURLs: true}
+	cfg := &Config{Path: path, Language: "en", Lang: "en", Theme: "default", LowercaseURLs: true}
 	root, errs := yamldoc.Parse(src, yamldoc.Options{Path: path, MaxBytes: MaxConfigSize})
 	if root == nil {
 		if len(errs) == 0 {
@@ -95,7 +100,7 @@ func ParseConfigFile(path string, src []byte) (*Config, diag.List) {
 		return cfg, errs
 	}
 	d := yamldoc.Decoder{Path: path, Errs: &errs}
-	var baseNode *yamldoc.Node
+	var baseNode, langNode *yamldoc.Node
 	for _, f := range d.Map(root, "site.yaml", configKeys, nil) {
 		switch f.Key.Value {
 		case "title":
@@ -106,7 +111,18 @@ func ParseConfigFile(path string, src []byte) (*Config, diag.List) {
 			cfg.BaseURL, _ = d.Text(f)
 			baseNode = f.Value
 		case "language":
-			cfg.Language, _ = d.Text(f)
+			s, ok := d.Text(f)
+			if !ok {
+				continue
+			}
+			c, err := i18n.ParseCode(s)
+			if err != nil {
+				d.Errorf(f.Value, "%v", err)
+				continue
+			}
+			cfg.Lang, cfg.Language, langNode = c, string(c), f.Value
+		case "languages":
+			cfg.Languages = parseLanguages(&d, f)
 		case "theme":
 			cfg.Theme, _ = d.Text(f)
 			cfg.ThemeLine, cfg.ThemeCol = f.Value.Line, f.Value.Col
@@ -156,9 +172,7 @@ func ParseConfigFile(path string, src []byte) (*Config, diag.List) {
 	} else if err := cfg.SetBaseURL(cfg.BaseURL); err != nil {
 		d.Errorf(baseNode, "%s", err.Msg)
 	}
-	if cfg.Language == "" {
-		cfg.Language = "en"
-	}
+	cfg.checkLanguages(&d, langNode)
 	if cfg.Theme == "" {
 		cfg.Theme = "default"
 	}

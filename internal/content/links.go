@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"mutual/internal/diag"
 	"mutual/internal/markdown"
@@ -31,10 +30,30 @@ type Resolver struct {
 	Model    *Model
 	BasePath string          // the base URL's path, as Config.BasePath
 	Theme    map[string]bool // output paths of the theme's files and generated assets
+	// Tree is the language whose pages relative links lead to: the
+	// language of the page whose text holds them. nil is the default
+	// language.
+	Tree *Tree
+	// Fallback is set for the text of a page shown in a language that has
+	// no translation of it: its links lead to that language's pages too,
+	// but a link to a heading leads to the default language's page, whose
+	// headings it names.
+	Fallback bool
+}
 
-	once      sync.Once
-	pathIndex *diag.Index // content paths, for hints
-	urlIndex  *diag.Index // page URLs, for hints
+// In is the resolver for the text of a page of tree t (see Tree and
+// Fallback).
+func (r *Resolver) In(t *Tree, fallback bool) *Resolver {
+	c := *r
+	c.Tree, c.Fallback = t, fallback
+	return &c
+}
+
+func (r *Resolver) tree() *Tree {
+	if r.Tree != nil {
+		return r.Tree
+	}
+	return r.Model.Trees[0]
 }
 
 // Resolve handles one destination written in the file at rel (content-
@@ -46,6 +65,13 @@ type Resolver struct {
 // points into the same page; "/path" is a path of the built site; anything
 // else is a path relative to the file, naming a content file (Markdown page,
 // worksheet, _index.md, image...) or a folder that is a section.
+//
+// A relative path is read from where the file's original is (a
+// translation's links are written as its original's), and leads to the
+// page in the resolver's language: its translation, or the original
+// shown in that language. A file in the language's own content/<code>/
+// tree comes before one of the same path outside it, and a translation's
+// own file name ("receiving.de.md") names that very page.
 func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 	if dest == "" {
 		return "", nil, "", "empty link"
@@ -64,8 +90,10 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 		}
 		return u + query
 	}
+	t := r.tree()
+	rel = r.Model.Base(rel)
 	if p == "" {
-		self := r.Model.ByRel[rel]
+		self := t.ByRel[rel]
 		if self == nil {
 			return dest, nil, "", "" // site.yaml: nothing to point into
 		}
@@ -109,17 +137,33 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 	if joined == "." {
 		joined = ""
 	}
-	if n := r.Model.ByRel[joined]; n != nil {
+	if frag != "" && r.Fallback {
+		t = r.Model.Trees[0]
+	}
+	if n := t.ByRel[joined]; n != nil {
 		return withFrag(r.BasePath + n.Href), n, frag, ""
+	}
+	if t.Index > 0 {
+		for _, own := range []string{t.Prefix + joined, string(t.Lang) + "/" + joined} {
+			if r.Model.Files[own] != nil {
+				return withFrag(r.BasePath + PathEscape(own)), nil, "", ""
+			}
+		}
 	}
 	if out, ok := r.Model.FileOut[joined]; ok {
 		return withFrag(r.BasePath + PathEscape(out)), nil, "", ""
 	}
-	if sec := r.Model.Sections[strings.TrimSuffix(joined, "/")]; sec != nil {
+	if n := r.Model.Src[joined]; n != nil {
+		return withFrag(r.BasePath + n.Href), n, frag, ""
+	}
+	if sec := t.Sections[strings.TrimSuffix(joined, "/")]; sec != nil {
 		return withFrag(r.BasePath + sec.Node.Href), sec.Node, frag, ""
 	}
-	if n := r.Model.ByRel[path.Join(joined, "_index.md")]; n != nil {
+	if n := t.ByRel[path.Join(joined, "_index.md")]; n != nil {
 		return withFrag(r.BasePath + n.Href), n, frag, ""
+	}
+	if why := t.Unpublished[joined]; why != "" {
+		return "", nil, "", "link to " + quote(dest) + ", which is not published in this build: " + unpublishedWhy(why)
 	}
 	if why := r.Model.Unpublished[joined]; why != "" {
 		return "", nil, "", "link to " + quote(dest) + ", which is not published in this build: " + unpublishedWhy(why)
@@ -133,7 +177,7 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 		return "", nil, "", "link to " + quote(dest) + ": no page or file of this site has the address " + u + " (the link is read as an address relative to this page's, /" + r.pageURLOf(rel) + ")" + r.urlHint(u)
 	}
 	hint := ""
-	if s := r.hints().Suggest(joined); s != "" {
+	if s := r.Model.hints().pathIndex.Suggest(joined); s != "" {
 		hint = " (did you mean " + quote(relativeTo(dir, s)) + "?)"
 	}
 	return "", nil, "", "link to missing file " + quote(dest) + hint
@@ -158,7 +202,7 @@ func unpublishedWhy(why string) string {
 
 // pageURLOf is the URL of the page at rel ("" for site.yaml and files).
 func (r *Resolver) pageURLOf(rel string) string {
-	if n := r.Model.ByRel[rel]; n != nil {
+	if n := r.tree().ByRel[r.Model.Base(rel)]; n != nil {
 		return n.URL
 	}
 	return ""
@@ -171,7 +215,7 @@ func (r *Resolver) pageURLOf(rel string) string {
 // the address it looked for (root-relative), or "" when p does not look
 // like an address (it names a file: "other.md").
 func (r *Resolver) resolveURL(rel, p string) (u string, n *Node, ok bool) {
-	self := r.Model.ByRel[rel]
+	self := r.tree().ByRel[r.Model.Base(rel)]
 	if self == nil || climbsOut(self.URL, p) {
 		return "", nil, false
 	}
@@ -207,41 +251,37 @@ func (r *Resolver) resolveURL(rel, p string) (u string, n *Node, ok bool) {
 // urlHint is " (did you mean ...?)" for an address the site does not have,
 // from its pages' addresses.
 func (r *Resolver) urlHint(abs string) string {
-	if s := r.urlHints().Suggest(strings.TrimPrefix(abs, "/")); s != "" {
+	if s := r.Model.hints().urlIndex.Suggest(strings.TrimPrefix(abs, "/")); s != "" {
 		return " (did you mean " + quote("/"+s) + "?)"
 	}
 	return ""
 }
 
-// hints indexes the content paths for "did you mean" (diag.Index: fast
-// with thousands of broken links); urlHints the pages' URLs. Both are made
-// once per model, on the first broken link.
-func (r *Resolver) hints() *diag.Index {
-	r.once.Do(r.index)
-	return r.pathIndex
+// linkHints index the content paths and the page URLs for "did you mean"
+// (diag.Index: fast with thousands of broken links), made once per model,
+// on the first broken link.
+type linkHints struct {
+	pathIndex, urlIndex *diag.Index
 }
 
-func (r *Resolver) urlHints() *diag.Index {
-	r.once.Do(r.index)
-	return r.urlIndex
-}
-
-func (r *Resolver) index() {
-	known := make([]string, 0, len(r.Model.ByRel)+len(r.Model.Files))
-	for k := range r.Model.ByRel {
-		known = append(known, k)
-	}
-	for k := range r.Model.Files {
-		known = append(known, k)
-	}
-	r.pathIndex = diag.NewIndex(known)
-	urls := make([]string, 0, len(r.Model.ByURL))
-	for u := range r.Model.ByURL {
-		if u != "" {
-			urls = append(urls, u)
+func (m *Model) hints() *linkHints {
+	m.hintOnce.Do(func() {
+		known := make([]string, 0, len(m.ByRel)+len(m.Files))
+		for k := range m.ByRel {
+			known = append(known, k)
 		}
-	}
-	r.urlIndex = diag.NewIndex(urls)
+		for k := range m.Files {
+			known = append(known, k)
+		}
+		urls := make([]string, 0, len(m.ByURL))
+		for u := range m.ByURL {
+			if u != "" {
+				urls = append(urls, u)
+			}
+		}
+		m.linkHints = &linkHints{pathIndex: diag.NewIndex(known), urlIndex: diag.NewIndex(urls)}
+	})
+	return m.linkHints
 }
 
 // literalHint is a hint for a link written with a file's name as it is,
@@ -251,8 +291,8 @@ func (r *Resolver) literalHint(rel, dest string) string {
 	if !strings.ContainsAny(dest, "#?%") || strings.HasPrefix(dest, "/") {
 		return ""
 	}
-	name := path.Clean(path.Join(path.Dir(rel), dest))
-	if r.Model.Files[name] == nil && r.Model.ByRel[name] == nil {
+	name := path.Clean(path.Join(path.Dir(r.Model.Base(rel)), dest))
+	if r.Model.Files[name] == nil && r.Model.ByRel[name] == nil && r.Model.Src[name] == nil {
 		return ""
 	}
 	fixed := strings.NewReplacer("%", "%25", "#", "%23", "?", "%3F").Replace(dest)

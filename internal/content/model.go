@@ -9,10 +9,13 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
 	"mutual/internal/diag"
+	"mutual/internal/i18n"
+	"mutual/internal/worksheet"
 )
 
 func workerCount() int { return runtime.GOMAXPROCS(0) }
@@ -37,12 +40,27 @@ type Node struct {
 	Prev, Next  *Node    // neighbours in the section's list
 	Aliases     []Alias  // the page's valid aliases
 	Tag         *Tag     // Kind "tag": the tag it lists
+	sortTitle   string   // the title in lower case, for ordering lists
+
+	// Tree is the language the page belongs to; Key names the page
+	// across languages (the content path of the original, "guides/x.md",
+	// or of what mutual makes: "tags/", "tags/<slug>/", "404.html"), so
+	// that Model.Versions finds its other languages.
+	Tree *Tree
+	Key  string
+	// Fallback is set on a page of a language other than the default that
+	// shows the default language's page because it has no translation:
+	// its Src is the original's.
+	Fallback bool
+	// Worksheet is the worksheet a "worksheet" page shows: its source's,
+	// or for a translation, the translation with the original's
+	// fingerprints (worksheet.Translate).
+	Worksheet *worksheet.Worksheet
 	// Type and Layout choose the page's layout: Type is the front matter's
 	// type or else the first folder of the page's path ("guides"), Layout
 	// the front matter's layout ("" for the kind's own).
 	Type, Layout string
 	Params       map[string]any // the front matter's own keys (FrontMatter.Params)
-	sortTitle    string         // the title in lower case, for ordering lists
 }
 
 // Linked is the title that lists, menus and breadcrumbs show: LinkTitle,
@@ -71,28 +89,60 @@ type Tag struct {
 	Node  *Node   // its page
 }
 
+// Tree is the pages of one language: its home page, sections and tags.
+// A site without languages has one, the default; a site with languages
+// has one per language, in the order site.yaml lists them. Every
+// language's tree has the default language's pages: its translation of
+// each, or the original itself (Node.Fallback).
+type Tree struct {
+	Lang   i18n.Code // the language; "" for the tree of a site without languages
+	Index  int       // its place in site.yaml's languages
+	Prefix string    // the folder of its pages: "" for the default language, "de/"
+	// ByRel finds its pages by the content path of their original
+	// ("guides/receiving.md" for guides/receiving.de.md too).
+	ByRel  map[string]*Node
+	Drafts map[string]bool // content paths (of originals) of drafts left out
+	// Unpublished are the content paths (of originals) of the pages left
+	// out, with why: "draft", "headless", "future:2027-01-01" or
+	// "expired:2026-01-01".
+	Unpublished map[string]string
+	Sections    map[string]*Section
+	Tags        []*Tag // by slug
+	Home        *Node
+	Nodes       []*Node // its pages, in model order
+}
+
 // Model is the site's structure, built from its sources; cheap to rebuild.
+// ByRel, Drafts, Sections, Tags and Home are the default language's tree;
+// Trees has every language's.
 type Model struct {
-	Nodes []*Node            // every page, in a stable order
-	ByRel map[string]*Node   // content-relative source path -> page
-	Files map[string]*Source // content files copied as they are
+	Nodes    []*Node             // every page of every language, in a stable order
+	ByRel    map[string]*Node    // content-relative source path -> page
+	Files    map[string]*Source  // content files copied as they are
+	Drafts   map[string]bool     // content-relative paths of drafts left out
+	Sections map[string]*Section // by folder: "", "guides", "guides/work"
+	Tags     []*Tag              // by slug
+	ByURL    map[string]*Node
+	Home     *Node
+	Trees    []*Tree          // one per language, the default first
+	Src      map[string]*Node // by a source's own content path: the page it makes in its own language
+	versions map[string][]*Node
+	bases    map[string]string // a translation's content path -> its original's
+
 	// FileOut is each content file's output path: its path under content/,
 	// or for a bundle's file its path under the bundle's page URL.
 	FileOut map[string]string
 	Static  map[string]*Source // the site's static/ files, by path under static/ (= output path)
-	// Unpublished are the content-relative paths of the pages (and their
-	// bundles' files) left out of this build, with why: "draft",
-	// "headless", "future:2027-01-01" or "expired:2026-01-01".
+	// Unpublished are the default language's pages (and their bundles'
+	// files) left out of this build, with why (Tree.Unpublished).
 	Unpublished map[string]string
-	Sections    map[string]*Section // by folder: "", "guides", "guides/work"
-	Tags        []*Tag              // by slug
-	ByURL       map[string]*Node
-	Home        *Node
 	// Menu are the pages with an entry in the site menu (menu: main), in
 	// model order, and their entries.
 	Menu []MenuPage
 
-	outFiles map[string]bool // output paths of Files and Static
+	outFiles  map[string]bool // output paths of Files and Static
+	hintOnce  sync.Once
+	linkHints *linkHints // see hints
 }
 
 // hasOutFile reports that out (an output path) is a content file's or a
@@ -111,11 +161,38 @@ type ModelOptions struct {
 	Future  bool      // include pages whose publishDate is after Now
 	Expired bool      // include pages whose expiryDate is Now or before
 	Now     time.Time // the build's time; zero for time.Now()
-	// SiteTitle titles a home page without an _index.md or a title.
+	// SiteTitle titles a home page without an _index.md or a title (when
+	// the site has no languages).
 	SiteTitle string
 	// LowercaseURLs writes URLs made from paths and slugs in lower case
 	// (Config.LowercaseURLs).
 	LowercaseURLs bool
+}
+
+func (o ModelOptions) lower(u string) string {
+	if o.LowercaseURLs {
+		return strings.ToLower(u)
+	}
+	return u
+}
+
+// Versions are n's page in every language of the site, by Tree.Index:
+// the translation, the original, a fallback, or nil where the language has
+// no such page.
+func (m *Model) Versions(n *Node) []*Node {
+	if v := m.versions[n.Key]; v != nil {
+		return v
+	}
+	return make([]*Node, len(m.Trees))
+}
+
+// Base is the content path of the original of the source at rel: rel
+// itself but for translations.
+func (m *Model) Base(rel string) string {
+	if b, ok := m.bases[rel]; ok {
+		return b
+	}
+	return rel
 }
 
 // pageURL is the URL of the page at rel: its folder for an _index.md or a
@@ -174,50 +251,68 @@ func tagSlug(name string) string {
 }
 
 // NewModel makes the page structure of srcs (sorted by path) and of the
-// site's static files, leaving out the pages opts does not include.
-// Errors: duplicate URLs and aliases, bad url: values, Markdown files inside
-// a page bundle.
+// site's static files for a site in one language, leaving out the pages
+// opts does not include. A home page without an _index.md is titled
+// opts.SiteTitle.
 func NewModel(srcs, static []*Source, opts ModelOptions) (*Model, diag.List) {
+	return NewSiteModel(srcs, static, opts, &Config{Title: opts.SiteTitle})
+}
+
+// member is one page source as a language's tree holds it.
+type member struct {
+	src      *Source
+	rel      string // the original's content path
+	fallback bool
+	sheet    *worksheet.Worksheet // the worksheet it shows, for worksheets
+}
+
+// treeSpec is what makes one language's tree besides its members.
+type treeSpec struct {
+	lang   i18n.Code
+	index  int
+	prefix string
+	title  string // of a home page without _index.md
+	opts   ModelOptions
+	now    time.Time
+}
+
+// NewSiteModel makes the page structure of srcs (sorted by path) for the
+// site cfg describes: one tree per language (see Tree, and languages.go
+// for how files find their language), and of the site's static files,
+// leaving out the pages opts does not include (drafts, headless pages,
+// pages before their publishDate or from their expiryDate on). Errors:
+// duplicate URLs and aliases, bad url: values, Markdown files inside a
+// page bundle, two files of one page in one language, and translated
+// worksheets that would not score as their original does.
+func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Model, diag.List) {
 	var errs diag.List
+	drafts := opts.Drafts
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()
 	}
 	m := &Model{
-		ByRel:       map[string]*Node{},
-		Files:       map[string]*Source{},
-		FileOut:     map[string]string{},
-		Static:      map[string]*Source{},
-		Unpublished: map[string]string{},
-		Sections:    map[string]*Section{},
-		ByURL:       map[string]*Node{},
+		Files:    map[string]*Source{},
+		ByURL:    map[string]*Node{},
+		Src:      map[string]*Node{},
+		versions: map[string][]*Node{},
+		bases:    map[string]string{},
+		FileOut:  map[string]string{},
+		Static:   map[string]*Source{},
 	}
 	for _, s := range static {
 		m.Static[s.Rel] = s
 	}
-	var getSection func(dir string) *Section
-	getSection = func(dir string) *Section {
-		if s := m.Sections[dir]; s != nil {
-			return s
-		}
-		s := &Section{Dir: dir}
-		m.Sections[dir] = s
-		if dir != "" {
-			parent := path.Dir(dir)
-			if parent == "." {
-				parent = ""
+	specs := []treeSpec{{title: cfg.Title, opts: opts, now: now}}
+	if len(cfg.Languages) > 0 {
+		specs = specs[:0]
+		for i, l := range cfg.Languages {
+			title := l.Title
+			if title == "" {
+				title = cfg.Title
 			}
-			s.Parent = getSection(parent)
-			s.Parent.Subs = append(s.Parent.Subs, s)
+			specs = append(specs, treeSpec{lang: l.Code, index: i, prefix: cfg.Prefix(i), title: title, opts: opts, now: now})
 		}
-		return s
-	}
-	getSection("")
-	lower := func(u string) string {
-		if opts.LowercaseURLs {
-			return strings.ToLower(u)
-		}
-		return u
 	}
 	// Leaf bundles: a folder with an index.md is one page, and everything
 	// else under it is that page's.
@@ -235,8 +330,7 @@ func NewModel(srcs, static []*Source, opts ModelOptions) (*Model, diag.List) {
 		}
 		return nil
 	}
-	bundleURL := map[*Source]string{} // a bundle's page URL, published or not
-	var resources []*Source
+	var pages, resources []*Source
 	for _, s := range srcs {
 		if b := bundleOf(s.Rel); b != nil {
 			if s.Kind == FileSource {
@@ -252,80 +346,39 @@ func NewModel(srcs, static []*Source, opts ModelOptions) (*Model, diag.List) {
 			m.FileOut[s.Rel] = s.Rel
 			continue
 		}
-		n := &Node{Src: s}
-		switch s.Kind {
-		case PageSource, IndexSource:
-			fm := &s.FrontMatter
-			n.URL = lower(pageURL(s.Rel, fm))
-			if fm.URL != "" {
-				u, msg := aliasURL(fm.URL)
-				if msg != "" {
+		if s.Kind == PageSource || s.Kind == IndexSource {
+			if fm := &s.FrontMatter; fm.URL != "" {
+				if _, msg := aliasURL(fm.URL); msg != "" {
 					errs.Add(s.Path(), fm.urlPos.Line, fm.urlPos.Col, "url %q %s", fm.URL, msg)
-				} else {
-					n.URL = u
 				}
 			}
-			if s.Bundle() {
-				bundleURL[s] = n.URL
-			}
-			if why := unpublished(fm, opts, now); why != "" {
-				m.Unpublished[s.Rel] = why
-				continue
-			}
-			n.Kind = "page"
-			n.Title, n.LinkTitle, n.Description, n.Summary = fm.Title, fm.LinkTitle, fm.Description, s.Summary
-			n.Date, n.Lastmod, n.Weight = fm.Date, fm.Lastmod, fm.Weight
-			if n.Date.IsZero() {
-				n.Date = fm.PublishDate
-			}
-			n.Layout, n.Params = fm.Layout, fm.Params
-			dir := path.Dir(s.Rel)
-			if dir == "." {
-				dir = ""
-			}
-			if s.Kind == IndexSource {
-				n.Kind = "section"
-				if dir == "" {
-					n.Kind = "home"
-				}
-				sec := getSection(dir)
-				sec.Node = n
-				n.Section = sec
-			} else {
-				if s.Bundle() {
-					if dir = path.Dir(dir); dir == "." {
-						dir = ""
-					}
-				}
-				n.Section = getSection(dir)
-				n.Section.Pages = append(n.Section.Pages, n)
-			}
-			n.Type = fm.Type
-			if n.Type == "" {
-				n.Type, _, _ = strings.Cut(n.Section.Dir, "/")
-			}
-			if fm.Menu != nil {
-				m.Menu = append(m.Menu, MenuPage{Node: n, PageMenu: *fm.Menu})
-			}
-		case WorksheetSource:
-			w := s.Worksheet
-			if w == nil {
-				continue // its errors are reported
-			}
-			if w.Draft && !opts.Drafts {
-				m.Unpublished[s.Rel] = "draft"
-				continue
-			}
-			n.Kind = "worksheet"
-			n.URL = lower(strings.TrimSuffix(strings.TrimSuffix(s.Rel, ".yaml"), ".yml") + "/")
-			n.Title, n.Description, n.Minutes = w.Title, w.Summary, w.Minutes
-			dir := path.Dir(s.Rel)
-			n.Section = getSection(dir)
-			n.Section.Pages = append(n.Section.Pages, n)
-			n.Type, _, _ = strings.Cut(dir, "/")
 		}
-		m.ByRel[s.Rel] = n
-		m.Nodes = append(m.Nodes, n)
+		pages = append(pages, s)
+	}
+	var members [][]member
+	if len(cfg.Languages) == 0 {
+		ms := make([]member, 0, len(pages))
+		for _, s := range pages {
+			ms = append(ms, member{src: s, rel: s.Rel, sheet: s.Worksheet})
+		}
+		members = [][]member{ms}
+	} else {
+		var gerrs diag.List
+		members, gerrs = m.languageMembers(pages, drafts, cfg)
+		errs = append(errs, gerrs...)
+	}
+	for i, spec := range specs {
+		t := newTree(spec, members[i])
+		m.Trees = append(m.Trees, t)
+		m.Nodes = append(m.Nodes, t.Nodes...)
+	}
+	def := m.Trees[0]
+	m.ByRel, m.Drafts, m.Sections, m.Tags, m.Home = def.ByRel, def.Drafts, def.Sections, def.Tags, def.Home
+	m.Unpublished = def.Unpublished
+	for _, n := range def.Nodes {
+		if n.Src != nil && !n.Fallback && (n.Src.Kind == PageSource || n.Src.Kind == IndexSource) && n.Src.FrontMatter.Menu != nil {
+			m.Menu = append(m.Menu, MenuPage{Node: n, PageMenu: *n.Src.FrontMatter.Menu})
+		}
 	}
 	// A bundle's files are published under its page's URL, unless the page
 	// is left out (a headless page's files are published: other pages show
@@ -336,7 +389,7 @@ func NewModel(srcs, static []*Source, opts ModelOptions) (*Model, diag.List) {
 			m.Unpublished[s.Rel] = why
 			continue
 		}
-		base := path.Dir(OutFile(bundleURL[b]))
+		base := path.Dir(OutFile(opts.pageURL(b)))
 		rest := strings.TrimPrefix(s.Rel, path.Dir(b.Rel)+"/")
 		m.Files[s.Rel] = s
 		if base == "." {
@@ -352,76 +405,6 @@ func NewModel(srcs, static []*Source, opts ModelOptions) (*Model, diag.List) {
 	for rel := range m.Static {
 		m.outFiles[rel] = true
 	}
-	// Sections without an _index.md still get a page.
-	for _, dir := range slices.Sorted(maps.Keys(m.Sections)) {
-		sec := m.Sections[dir]
-		if sec.Node != nil {
-			continue
-		}
-		n := &Node{Kind: "section", URL: lower(dir + "/"), Title: humanize(path.Base(dir)), Section: sec}
-		n.Type, _, _ = strings.Cut(dir, "/")
-		if dir == "" {
-			n.Kind, n.URL, n.Title = "home", "", ""
-		}
-		sec.Node = n
-		m.Nodes = append(m.Nodes, n)
-	}
-	m.Home = m.Sections[""].Node
-	if m.Home.Title == "" {
-		m.Home.Title = opts.SiteTitle
-	}
-	// Order lists and link neighbours.
-	for _, sec := range m.Sections {
-		sortNodes(sec.Pages)
-		sort.SliceStable(sec.Subs, func(i, j int) bool { return lessNode(sec.Subs[i].Node, sec.Subs[j].Node) })
-		var prev *Node
-		for _, n := range sec.Pages {
-			n.Prev = prev
-			if prev != nil {
-				prev.Next = n
-			}
-			prev = n
-		}
-	}
-	// Tags.
-	bySlug := map[string]*Tag{}
-	for _, n := range m.Nodes {
-		var names []string
-		if n.Src != nil {
-			switch n.Src.Kind {
-			case PageSource, IndexSource:
-				names = n.Src.FrontMatter.Tags
-			case WorksheetSource:
-				names = n.Src.Worksheet.Tags
-			}
-		}
-		seen := map[string]bool{}
-		for _, name := range names {
-			slug := tagSlug(name)
-			if slug == "" || seen[slug] {
-				continue
-			}
-			seen[slug] = true
-			t := bySlug[slug]
-			if t == nil {
-				t = &Tag{Name: name, Slug: slug}
-				bySlug[slug] = t
-				m.Tags = append(m.Tags, t)
-			}
-			t.Nodes = append(t.Nodes, n)
-			n.Tags = append(n.Tags, t)
-		}
-	}
-	sort.Slice(m.Tags, func(i, j int) bool { return m.Tags[i].Slug < m.Tags[j].Slug })
-	if len(m.Tags) > 0 {
-		m.Nodes = append(m.Nodes, &Node{Kind: "tags", URL: "tags/", Title: "Tags"})
-		for _, t := range m.Tags {
-			sortNodes(t.Nodes)
-			t.Node = &Node{Kind: "tag", URL: "tags/" + t.Slug + "/", Title: t.Name, Tag: t}
-			m.Nodes = append(m.Nodes, t.Node)
-		}
-	}
-	m.Nodes = append(m.Nodes, &Node{Kind: "404", URL: "404.html", Title: "Page not found"})
 	// URLs must be unique, aliases included.
 	owner := map[string]*Node{}
 	for _, n := range m.Nodes {
@@ -433,9 +416,20 @@ func NewModel(srcs, static []*Source, opts ModelOptions) (*Model, diag.List) {
 		}
 		owner[n.URL] = n
 		m.ByURL[n.URL] = n
+		if len(m.Trees) > 1 {
+			v := m.versions[n.Key]
+			if v == nil {
+				v = make([]*Node, len(m.Trees))
+				m.versions[n.Key] = v
+			}
+			v[n.Tree.Index] = n
+		}
+		if n.Src != nil && !n.Fallback {
+			m.Src[n.Src.Rel] = n
+		}
 	}
 	for _, n := range m.Nodes {
-		if n.Src == nil || (n.Src.Kind != PageSource && n.Src.Kind != IndexSource) {
+		if n.Src == nil || n.Fallback || (n.Src.Kind != PageSource && n.Src.Kind != IndexSource) {
 			continue
 		}
 		fm := &n.Src.FrontMatter
@@ -457,20 +451,180 @@ func NewModel(srcs, static []*Source, opts ModelOptions) (*Model, diag.List) {
 	return m, errs
 }
 
-// unpublished says why a page is left out of a build with opts at now, or
-// "" when it is in.
-func unpublished(fm *FrontMatter, opts ModelOptions, now time.Time) string {
-	switch {
-	case fm.Draft && !opts.Drafts:
-		return "draft"
-	case fm.Headless:
-		return "headless"
-	case !fm.PublishDate.IsZero() && fm.PublishDate.After(now) && !opts.Future:
-		return "future:" + fm.PublishDate.Format("2006-01-02")
-	case !fm.ExpiryDate.IsZero() && !fm.ExpiryDate.After(now) && !opts.Expired:
-		return "expired:" + fm.ExpiryDate.Format("2006-01-02")
+// newTree makes one language's pages from its members (sorted by rel).
+func newTree(spec treeSpec, members []member) *Tree {
+	opts := spec.opts
+	drafts := opts.Drafts
+	t := &Tree{
+		Lang:        spec.lang,
+		Index:       spec.index,
+		Prefix:      spec.prefix,
+		ByRel:       map[string]*Node{},
+		Drafts:      map[string]bool{},
+		Unpublished: map[string]string{},
+		Sections:    map[string]*Section{},
 	}
-	return ""
+	var getSection func(dir string) *Section
+	getSection = func(dir string) *Section {
+		if s := t.Sections[dir]; s != nil {
+			return s
+		}
+		s := &Section{Dir: dir}
+		t.Sections[dir] = s
+		if dir != "" {
+			parent := path.Dir(dir)
+			if parent == "." {
+				parent = ""
+			}
+			s.Parent = getSection(parent)
+			s.Parent.Subs = append(s.Parent.Subs, s)
+		}
+		return s
+	}
+	getSection("")
+	for _, mb := range members {
+		s := mb.src
+		n := &Node{Src: s, Tree: t, Key: mb.rel, Fallback: mb.fallback}
+		switch s.Kind {
+		case PageSource, IndexSource:
+			fm := &s.FrontMatter
+			if why := unpublished(fm, opts, spec.now); why != "" {
+				t.Drafts[mb.rel] = why == "draft"
+				t.Unpublished[mb.rel] = why
+				continue
+			}
+			n.Kind = "page"
+			n.URL = t.Prefix + opts.lower(pageURL(mb.rel, fm))
+			if fm.URL != "" {
+				if u, msg := aliasURL(fm.URL); msg == "" {
+					n.URL = u // exact, as written (reported in NewSiteModel otherwise)
+				}
+			}
+			n.Title, n.LinkTitle, n.Description, n.Summary = fm.Title, fm.LinkTitle, fm.Description, s.Summary
+			n.Date, n.Lastmod, n.Weight = fm.Date, fm.Lastmod, fm.Weight
+			if n.Date.IsZero() {
+				n.Date = fm.PublishDate
+			}
+			n.Layout, n.Params = fm.Layout, fm.Params
+			dir := path.Dir(mb.rel)
+			if dir == "." {
+				dir = ""
+			}
+			if s.Kind != IndexSource && path.Base(mb.rel) == "index.md" {
+				// A bundle's page is in its folder's parent section.
+				if dir = path.Dir(dir); dir == "." {
+					dir = ""
+				}
+			}
+			if s.Kind == IndexSource {
+				n.Kind = "section"
+				if dir == "" {
+					n.Kind = "home"
+				}
+				sec := getSection(dir)
+				sec.Node = n
+				n.Section = sec
+			} else {
+				n.Section = getSection(dir)
+				n.Section.Pages = append(n.Section.Pages, n)
+			}
+			n.Type = fm.Type
+			if n.Type == "" {
+				n.Type, _, _ = strings.Cut(n.Section.Dir, "/")
+			}
+		case WorksheetSource:
+			w := mb.sheet
+			if w == nil {
+				continue // its errors are reported
+			}
+			if w.Draft && !drafts {
+				t.Drafts[mb.rel] = true
+				t.Unpublished[mb.rel] = "draft"
+				continue
+			}
+			n.Kind = "worksheet"
+			n.Worksheet = w
+			n.URL = t.Prefix + opts.lower(strings.TrimSuffix(strings.TrimSuffix(mb.rel, ".yaml"), ".yml")+"/")
+			n.Title, n.Description, n.Minutes = w.Title, w.Summary, w.Minutes
+			dir := path.Dir(mb.rel)
+			n.Section = getSection(dir)
+			n.Section.Pages = append(n.Section.Pages, n)
+			n.Type, _, _ = strings.Cut(dir, "/")
+		}
+		t.ByRel[mb.rel] = n
+		t.Nodes = append(t.Nodes, n)
+	}
+	// Sections without an _index.md still get a page.
+	for _, dir := range slices.Sorted(maps.Keys(t.Sections)) {
+		sec := t.Sections[dir]
+		if sec.Node != nil {
+			continue
+		}
+		n := &Node{Kind: "section", URL: t.Prefix + opts.lower(dir+"/"), Title: humanize(path.Base(dir)), Section: sec, Tree: t, Key: dir + "/_index.md"}
+		n.Type, _, _ = strings.Cut(dir, "/")
+		if dir == "" {
+			n.Kind, n.URL, n.Title, n.Key = "home", t.Prefix, "", "_index.md"
+		}
+		sec.Node = n
+		t.Nodes = append(t.Nodes, n)
+	}
+	t.Home = t.Sections[""].Node
+	if t.Home.Title == "" {
+		t.Home.Title = spec.title
+	}
+	// Order lists and link neighbours.
+	for _, sec := range t.Sections {
+		sortNodes(sec.Pages)
+		sort.SliceStable(sec.Subs, func(i, j int) bool { return lessNode(sec.Subs[i].Node, sec.Subs[j].Node) })
+		var prev *Node
+		for _, n := range sec.Pages {
+			n.Prev = prev
+			if prev != nil {
+				prev.Next = n
+			}
+			prev = n
+		}
+	}
+	// Tags.
+	bySlug := map[string]*Tag{}
+	for _, n := range t.Nodes {
+		var names []string
+		if n.Src != nil {
+			switch n.Src.Kind {
+			case PageSource, IndexSource:
+				names = n.Src.FrontMatter.Tags
+			case WorksheetSource:
+				names = n.Worksheet.Tags
+			}
+		}
+		seen := map[string]bool{}
+		for _, name := range names {
+			slug := tagSlug(name)
+			if slug == "" || seen[slug] {
+				continue
+			}
+			seen[slug] = true
+			tag := bySlug[slug]
+			if tag == nil {
+				tag = &Tag{Name: name, Slug: slug}
+				bySlug[slug] = tag
+				t.Tags = append(t.Tags, tag)
+			}
+			tag.Nodes = append(tag.Nodes, n)
+			n.Tags = append(n.Tags, tag)
+		}
+	}
+	sort.Slice(t.Tags, func(i, j int) bool { return t.Tags[i].Slug < t.Tags[j].Slug })
+	if len(t.Tags) > 0 {
+		t.Nodes = append(t.Nodes, &Node{Kind: "tags", URL: t.Prefix + "tags/", Title: "Tags", Tree: t, Key: "tags/"})
+		for _, tag := range t.Tags {
+			sortNodes(tag.Nodes)
+			tag.Node = &Node{Kind: "tag", URL: t.Prefix + "tags/" + tag.Slug + "/", Title: tag.Name, Tag: tag, Tree: t, Key: "tags/" + tag.Slug + "/"}
+			t.Nodes = append(t.Nodes, tag.Node)
+		}
+	}
+	t.Nodes = append(t.Nodes, &Node{Kind: "404", URL: t.Prefix + "404.html", Title: "Page not found", Tree: t, Key: "404.html"})
+	return t
 }
 
 // Alias is an old address of a page, which gets a page redirecting to it.
@@ -569,8 +723,13 @@ func (n *Node) sortKey() string {
 
 // Guides are the pages the home page lists and the feed carries: every
 // Markdown page under content/guides/, or every page when there is no such
-// folder, in section order.
-func (m *Model) Guides() []*Node {
+// folder, in section order (the default language's; see Tree.Guides).
+func (m *Model) Guides() []*Node { return m.Trees[0].Guides() }
+
+// Guides are the language's pages the home page lists and the feed
+// carries: every Markdown page under its guides/, or every page when there
+// is no such folder, in section order.
+func (m *Tree) Guides() []*Node {
 	var out []*Node
 	var walk func(s *Section)
 	walk = func(s *Section) {
@@ -608,4 +767,33 @@ func (m *Model) Newest() time.Time {
 		t = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	return t
+}
+
+// pageURL is the URL of the page of s (a page source) in the default
+// language, published or not: its url:, or its path's (lower case as opts
+// says).
+func (o ModelOptions) pageURL(s *Source) string {
+	fm := &s.FrontMatter
+	if fm.URL != "" {
+		if u, msg := aliasURL(fm.URL); msg == "" {
+			return u
+		}
+	}
+	return o.lower(pageURL(s.Rel, fm))
+}
+
+// unpublished says why a page is left out of a build with opts at now, or
+// "" when it is in.
+func unpublished(fm *FrontMatter, opts ModelOptions, now time.Time) string {
+	switch {
+	case fm.Draft && !opts.Drafts:
+		return "draft"
+	case fm.Headless:
+		return "headless"
+	case !fm.PublishDate.IsZero() && fm.PublishDate.After(now) && !opts.Future:
+		return "future:" + fm.PublishDate.Format("2006-01-02")
+	case !fm.ExpiryDate.IsZero() && !fm.ExpiryDate.After(now) && !opts.Expired:
+		return "expired:" + fm.ExpiryDate.Format("2006-01-02")
+	}
+	return ""
 }

@@ -200,11 +200,24 @@ func FuzzConfig(f *testing.F) {
 	f.Add("title: T\nbaseURL: https://example.org/\n")
 	f.Add("titel: T\nbaseURL: ftp://x\nmenu: [{name: a}]\n")
 	f.Add("help: |\n  x\nmarkdown: {unsafe: yes}\n")
+	f.Add("title: T\nbaseURL: https://example.org/\nlanguage: en\nlanguages:\n  - {code: en, name: English}\n  - code: ar\n    name: x\n    dir: rtl\n    menu: [{name: a, url: /a/}]\n    help: |\n      Call.\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		cfg, errs := ParseConfig([]byte(src))
 		if len(errs) == 0 {
 			if cfg.Title == "" || !strings.HasSuffix(cfg.BasePath(), "/") {
 				t.Errorf("valid config without title or base path: %+v", cfg)
+			}
+			// The default language is the first of languages, and every
+			// other one has a folder of its own.
+			seen := map[string]bool{}
+			for i, l := range cfg.Languages {
+				if i == 0 && (l.Code != cfg.Lang || cfg.Prefix(0) != "") {
+					t.Errorf("default language %q, languages start with %q", cfg.Lang, l.Code)
+				}
+				if i > 0 && (cfg.Prefix(i) == "" || seen[cfg.Prefix(i)]) {
+					t.Errorf("language %d has folder %q", i, cfg.Prefix(i))
+				}
+				seen[cfg.Prefix(i)] = true
 			}
 		}
 	})

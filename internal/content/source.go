@@ -82,15 +82,29 @@ const StaticDir = "static"
 // its resources.
 func (s *Source) Bundle() bool { return s.Kind == PageSource && path.Base(s.Rel) == "index.md" }
 
-func classify(rel string) Kind {
+// classify tells a source's kind by its path. trees are the site's
+// language codes (none for a site in one language): a folder of content/
+// named by one holds that language's own tree (content/de/...), inside
+// which worksheets/ holds worksheets too, and _index.<code>.md is a
+// section's page in that language.
+func classify(rel string, trees []string) Kind {
 	base := path.Base(rel)
+	inner := rel
+	if first, rest, ok := strings.Cut(rel, "/"); ok && slices.ContainsFunc(trees, func(t string) bool { return strings.EqualFold(t, first) }) {
+		inner = rest
+	}
+	isIndex := base == "_index.md"
+	if mid, ok := strings.CutPrefix(base, "_index."); ok && !isIndex {
+		code, _ := strings.CutSuffix(mid, ".md")
+		isIndex = code != mid && slices.ContainsFunc(trees, func(t string) bool { return strings.EqualFold(t, code) })
+	}
 	switch {
-	case base == "_index.md" || rel == "index.md":
+	case isIndex || rel == "index.md":
 		// content/index.md is the home page's, as content/_index.md.
 		return IndexSource
 	case strings.HasSuffix(base, ".md"):
 		return PageSource
-	case (strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) && strings.HasPrefix(rel, "worksheets/"):
+	case (strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) && strings.HasPrefix(inner, "worksheets/"):
 		return WorksheetSource
 	}
 	return FileSource
@@ -108,8 +122,12 @@ func classify(rel string) Kind {
 // within, when not "", is the site folder with its links resolved: a
 // symbolic link that leads outside it is not a source but an error naming
 // the link and its target, in the returned list.
-func Scan(contentDir, within string, prev map[string]*Source, hint []string) ([]*Source, diag.List, error) {
-	return scan(contentDir, within, prev, hint, false)
+//
+// trees are the site's language codes (Config.Langs, for a site with
+// languages; none otherwise): content/<code>/ is that language's tree,
+// where worksheets/ holds worksheets as it does at the top.
+func Scan(contentDir, within string, prev map[string]*Source, hint []string, trees ...string) ([]*Source, diag.List, error) {
+	return scan(contentDir, within, prev, hint, false, trees)
 }
 
 // ScanStatic is Scan for the site's static/ folder (dir): every file is a
@@ -124,10 +142,10 @@ func ScanStatic(dir, within string, prev map[string]*Source, hint []string) ([]*
 			return nil, diag.List{{Path: StaticDir, Msg: "static/ is a symbolic link to " + target + ", which is outside the site folder: move the files into it"}}, nil
 		}
 	}
-	return scan(dir, within, prev, hint, true)
+	return scan(dir, within, prev, hint, true, nil)
 }
 
-func scan(contentDir, within string, prev map[string]*Source, hint []string, static bool) ([]*Source, diag.List, error) {
+func scan(contentDir, within string, prev map[string]*Source, hint []string, static bool, trees []string) ([]*Source, diag.List, error) {
 	prefix := "content/"
 	if static {
 		prefix = StaticDir + "/"
@@ -173,14 +191,14 @@ func scan(contentDir, within string, prev map[string]*Source, hint []string, sta
 				return nil
 			}
 		}
-		if old := prev[rel]; old != nil && !old.Dropped && hint != nil && !hinted(p) {
+		kind := FileSource
+		if !static {
+			kind = classify(rel, trees)
+		}
+		if old := prev[rel]; old != nil && !old.Dropped && old.Kind == kind && hint != nil && !hinted(p) {
 			found = append(found, old)
 			todo = append(todo, "")
 			return nil
-		}
-		kind := FileSource
-		if !static {
-			kind = classify(rel)
 		}
 		found = append(found, &Source{Rel: rel, Kind: kind, Sum: unread, Static: static})
 		todo = append(todo, p)
@@ -194,7 +212,11 @@ func scan(contentDir, within string, prev map[string]*Source, hint []string, sta
 		if todo[i] == "" {
 			return
 		}
-		found[i], statErrs[i] = look(todo[i], found[i], prev[found[i].Rel])
+		old := prev[found[i].Rel]
+		if old != nil && old.Kind != found[i].Kind {
+			old = nil // the site's languages changed what the file is
+		}
+		found[i], statErrs[i] = look(todo[i], found[i], old)
 	})
 	// The first error in walk order, as the walk would have returned it.
 	for _, err := range statErrs {

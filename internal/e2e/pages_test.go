@@ -35,6 +35,13 @@ func TestPages(t *testing.T) {
 		{"worksheets", "worksheets/", http.StatusOK},
 		{"worksheet", "worksheets/give-and-take/", http.StatusOK},
 		{"404", "no/such/page/", http.StatusNotFound},
+		// The Spanish side: translated pages, a page shown in English with
+		// a notice, and the Spanish worksheet.
+		{"home es", "es/", http.StatusOK},
+		{"guide es", "es/guides/receiving/", http.StatusOK},
+		{"fallback guide es", "es/guides/repair/", http.StatusOK},
+		{"tags es", "es/tags/", http.StatusOK},
+		{"worksheet es", "es/worksheets/give-and-take/", http.StatusOK},
 	}
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {

@@ -272,6 +272,9 @@ func TestWorksheetScores(t *testing.T) {
 	s := shipped(t)
 	tab := browsertest.New(t)
 	for _, f := range files {
+		if strings.Count(filepath.Base(f), ".") > 1 {
+			continue // a translation (give-and-take.es.yaml): TestLanguagesWorksheet
+		}
 		w := parseWorksheet(t, "content/worksheets/"+filepath.Base(f))
 		if w.Draft {
 			continue

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 )
@@ -267,17 +268,98 @@ func (tr *Translator) args(args []any) (*Number, map[string]any, error) {
 	return count, values, nil
 }
 
+// Form is one plural form of a message as a script picks it: the CLDR
+// category's name ("one", "few", "other") and the form's text.
+type Form struct {
+	Category string
+	Text     string
+}
+
+// Attr writes the form as an attribute named name followed by its
+// category, its text escaped as html/template escapes an attribute's
+// value: {{.Attr "data-text-lost-"}} gives data-text-lost-one="...". A
+// template cannot write the name itself, as data-text-lost-{{.Category}},
+// because html/template refuses "one" in a name (it starts like the event
+// handler attributes, onclick...). name must be lowercase letters, digits
+// and "-", and not start with "on".
+func (f Form) Attr(name string) (template.HTMLAttr, error) {
+	valid := name != "" && !strings.HasPrefix(name, "on")
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		valid = valid && (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')
+	}
+	if !valid {
+		return "", fmt.Errorf("%q cannot start an attribute's name: use lowercase letters, digits and \"-\", not starting with \"on\"", name)
+	}
+	return template.HTMLAttr(name + f.Category + `="` + attrEscaper.Replace(f.Text) + `"`), nil
+}
+
+// attrEscaper escapes an attribute's value as html/template does.
+var attrEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+
+// Forms is the template function plurals: every form of message key that
+// the reader's language uses, in CLDR order, for a script that picks one
+// by the count it knows only in the browser (with Intl.PluralRules, whose
+// categories these are). After the key come name/value pairs that fill
+// the placeholders, as for T, but the count may be any text: the marker
+// the script replaces with the number.
+//
+//	<p{{range plurals "worksheet.unrestored" "count" "{n}"}} {{.Attr "data-text-unrestored-"}}{{end}}>
+//
+// A message without plural forms gives one form, "other". A message the
+// reader's language lacks gives the default language's forms, as T
+// falls back. A missing key gives one form holding the key, recorded as T
+// records it.
+func (tr *Translator) Forms(key string, args ...any) ([]Form, error) {
+	if len(args)%2 != 0 {
+		return nil, fmt.Errorf("plurals %q: after the key come name/value pairs; %d values is an odd number", key, len(args))
+	}
+	values := make(map[string]any, len(args)/2)
+	for i := 0; i < len(args); i += 2 {
+		name, ok := args[i].(string)
+		if !ok || !validName(name) {
+			return nil, fmt.Errorf("plurals %q: %v is not a placeholder name", key, args[i])
+		}
+		values[name] = args[i+1]
+	}
+	m, from, ok := tr.t.lookup(key, tr.chain)
+	if !ok {
+		tr.mu.Lock()
+		tr.notFound[key] = true
+		tr.mu.Unlock()
+		return []Form{{Category: Other.String(), Text: key}}, nil
+	}
+	lang := tr.speaker(from)
+	cats := []Category{Other}
+	if m.plural {
+		cats = Categories(lang)
+	}
+	out := make([]Form, 0, len(cats))
+	for _, c := range cats {
+		t := m.forms[c]
+		if t == nil {
+			t = m.forms[Other]
+		}
+		s, err := t.fill(lang, nil, values)
+		if err != nil {
+			return nil, fmt.Errorf("plurals %q: %w", key, err)
+		}
+		out = append(out, Form{Category: c.String(), Text: s})
+	}
+	return out, nil
+}
+
 // Date is the template function date: t as the translator's language writes
 // a date (FormatDate).
 func (tr *Translator) Date(t time.Time) string { return FormatDate(tr.lang, t) }
 
-// Funcs are the template functions of this language, T and date, for
+// Funcs are the template functions of this language, T, plurals and date, for
 // html/template's Funcs. A site binds them per language: it parses its
 // layouts once and, for each language, clones the set and calls Funcs on
 // the clone before executing it (html/template allows replacing a function
 // on a clone that has not run yet).
 func (tr *Translator) Funcs() template.FuncMap {
-	return template.FuncMap{"T": tr.T, "date": tr.Date}
+	return template.FuncMap{"T": tr.T, "plurals": tr.Forms, "date": tr.Date}
 }
 
 // NotFound are the keys templates asked for that no layer defines in any

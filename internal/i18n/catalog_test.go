@@ -229,3 +229,52 @@ func TestNewSkipsNil(t *testing.T) {
 		t.Errorf("T(a) = %q", got)
 	}
 }
+
+// TestForms: plurals gives a script every form the reader's language
+// uses, each filled with its values and the count's marker, and falls back
+// as T does.
+func TestForms(t *testing.T) {
+	tr := testTranslations(t, "en", map[string]string{
+		"en.yaml": "lost:\n  one: 1 answer was lost in {place}.\n  other: \"{count} answers were lost in {place}.\"\nplain: Hello\nfallback:\n  one: one thing\n  other: \"{count} things\"\n",
+		"pl.yaml": "lost:\n  one: Zgubiono 1 odpowiedź w {place}.\n  few: Zgubiono {count} odpowiedzi w {place}.\n  many: Zgubiono {count} odpowiedzi w {place}!\n  other: Zgubiono {count} odpowiedzi w {place}?\n",
+	})
+	tests := []struct {
+		lang, key string
+		want      []Form
+	}{
+		{"en", "lost", []Form{{"one", "1 answer was lost in X."}, {"other", "{n} answers were lost in X."}}},
+		{"pl", "lost", []Form{{"one", "Zgubiono 1 odpowiedź w X."}, {"few", "Zgubiono {n} odpowiedzi w X."}, {"many", "Zgubiono {n} odpowiedzi w X!"}, {"other", "Zgubiono {n} odpowiedzi w X?"}}},
+		{"en", "plain", []Form{{"other", "Hello"}}},
+		{"pl", "fallback", []Form{{"one", "one thing"}, {"other", "{n} things"}}}, // English's forms
+		{"en", "nobody.has", []Form{{"other", "nobody.has"}}},
+	}
+	for _, tt := range tests {
+		got, err := tr.For(MustCode(tt.lang)).Forms(tt.key, "count", "{n}", "place", "X")
+		if err != nil || !slices.Equal(got, tt.want) {
+			t.Errorf("%s %s = %q, %v; want %q", tt.lang, tt.key, got, err, tt.want)
+		}
+	}
+	if _, err := tr.For("en").Forms("lost", "count", "{n}"); err == nil {
+		t.Error("a placeholder without a value passed")
+	}
+	if _, err := tr.For("en").Forms("lost", "count"); err == nil {
+		t.Error("an odd list of values passed")
+	}
+	// The category names are Intl.PluralRules's, usable in attribute names.
+	page := template.Must(template.New("x").Funcs(tr.For("pl").Funcs()).Parse(`<p{{range plurals "lost" "count" "{n}" "place" "X"}} {{.Attr "data-text-"}}{{end}}>`))
+	var b strings.Builder
+	if err := page.Execute(&b, nil); err != nil {
+		t.Fatal(err)
+	}
+	if want := `<p data-text-one="Zgubiono 1 odpowiedź w X." data-text-few="Zgubiono {n} odpowiedzi w X." data-text-many="Zgubiono {n} odpowiedzi w X!" data-text-other="Zgubiono {n} odpowiedzi w X?">`; b.String() != want {
+		t.Errorf("got %s\nwant %s", b.String(), want)
+	}
+	for _, bad := range []string{"", "on", "onclick-", "Data-", "data text", "data-\"x"} {
+		if _, err := (Form{"one", "x"}).Attr(bad); err == nil {
+			t.Errorf("Attr(%q) passed", bad)
+		}
+	}
+	if a, _ := (Form{"other", `a "b" & <c> +1`}).Attr("x-"); a != `x-other="a &#34;b&#34; &amp; &lt;c&gt; &#43;1"` {
+		t.Errorf("escaped as %s", a)
+	}
+}

@@ -15,7 +15,16 @@ type Doc struct {
 	Path      string    // relative to the content folder: "guides/receiving.de.md"
 	Worksheet bool      // a worksheet; anything else counts as a page
 	Modified  time.Time // lastmod from its front matter, else the file's time; zero if unknown
+	// FileTime says Modified is the file's time, not a lastmod: files
+	// written together (a checkout, a copy) are seconds apart in any
+	// order, so a translation counts as older than its original by file
+	// times only when it is older by more than FileTimeSlack.
+	FileTime bool
 }
+
+// FileTimeSlack is how much older than its original a translation must be,
+// by file time, to count as older (see Doc.FileTime).
+const FileTimeSlack = 10 * time.Minute
 
 // Coverage is how far one language has come: what the site's report line
 // says about it.
@@ -35,7 +44,7 @@ type Coverage struct {
 // keys (Translations.MissingKeys). A page counts as translated into a
 // language when a file of it in that language exists; a translation is
 // older than its original when both times are known and the translation's
-// is earlier. Translations without an original in the default language
+// is earlier (by more than FileTimeSlack for file times). Translations without an original in the default language
 // are pages of their own language and count nowhere. Duplicate or
 // contradictory language marks are Group's errors, returned as they are.
 func CoverageOf(langs []Code, docs []Doc, shown string, missingKeys func(Code) []string) ([]Coverage, error) {
@@ -82,7 +91,11 @@ func CoverageOf(langs []Code, docs []Doc, shown string, missingKeys func(Code) [
 				c.Pages++
 			}
 			td := byPath[tr]
-			if !td.Modified.IsZero() && !od.Modified.IsZero() && td.Modified.Before(od.Modified) {
+			slack := time.Duration(0)
+			if td.FileTime || od.FileTime {
+				slack = FileTimeSlack
+			}
+			if !td.Modified.IsZero() && !od.Modified.IsZero() && td.Modified.Add(slack).Before(od.Modified) {
 				c.Stale = append(c.Stale, path.Join(shown, tr))
 			}
 		}

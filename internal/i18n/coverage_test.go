@@ -120,3 +120,25 @@ func TestCoverageErrors(t *testing.T) {
 func containsLine(text, line string) bool {
 	return slices.Contains(strings.Split(text, "\n"), line)
 }
+
+// TestCoverageFileTimes: by file times, a translation written a little
+// before its original (files of one checkout) is not older; one written
+// long before is.
+func TestCoverageFileTimes(t *testing.T) {
+	at := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	docs := []Doc{
+		{Path: "a.md", Modified: at, FileTime: true},
+		{Path: "a.de.md", Modified: at.Add(-time.Minute), FileTime: true},
+		{Path: "b.md", Modified: at, FileTime: true},
+		{Path: "b.de.md", Modified: at.Add(-time.Hour), FileTime: true},
+		{Path: "c.md", Modified: at},
+		{Path: "c.de.md", Modified: at.Add(-time.Minute)}, // lastmod: exact
+	}
+	got, err := CoverageOf([]Code{"en", "de"}, docs, "content", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"content/b.de.md", "content/c.de.md"}; !slices.Equal(got[0].Stale, want) {
+		t.Errorf("stale %q, want %q", got[0].Stale, want)
+	}
+}

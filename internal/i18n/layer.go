@@ -10,6 +10,10 @@ import (
 	"mutual/internal/diag"
 )
 
+// MaxFileSize is the most one translation file may hold: a theme's whole
+// interface is a few kilobytes.
+const MaxFileSize = 1 << 20
+
 // LoadLayer reads every translation file of one i18n folder: dir inside
 // fsys, whose files are named "<code>.yaml" ("de.yaml", "pt-BR.yaml"), or
 // "<code>.yml".
@@ -18,8 +22,9 @@ import (
 // not end in .yaml are not translation files and are left alone; a .yaml
 // file whose name is not a language code is an error, with a hint
 // ("german.yaml": did you mean "de"?), as are two files of one language
-// ("pt-br.yaml" and "pt-BR.yaml", or "de.yaml" and "de.yml"). Every error of every file comes back at
-// once, sorted.
+// ("pt-br.yaml" and "pt-BR.yaml", or "de.yaml" and "de.yml"), and so is a
+// file over MaxFileSize. Every error of every file comes back at once,
+// sorted.
 func LoadLayer(fsys fs.FS, dir, shown string) (Layer, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -49,6 +54,10 @@ func LoadLayer(fsys fs.FS, dir, shown string) (Layer, error) {
 			continue
 		}
 		byCode[code] = file
+		if info, err := e.Info(); err == nil && info.Size() > MaxFileSize {
+			errs.Add(file, 0, 0, "this translation file is %d KB; a translation file may be at most %d KB", (info.Size()+1023)>>10, MaxFileSize>>10)
+			continue
+		}
 		src, err := fs.ReadFile(fsys, path.Join(dir, name))
 		if err != nil {
 			errs.Add(file, 0, 0, "cannot read the file: %v", err)

@@ -30,17 +30,34 @@ func Policy(origins []string) string {
 
 // Redirect is the page at an old address (an alias) that sends browsers to
 // url, absolute as permalink. It carries CSP, and the site's icon so that
-// browsers do not ask for /favicon.ico.
+// browsers do not ask for /favicon.ico. Its words are English; see
+// RedirectIn.
 func Redirect(lang, url, permalink, icon string) []byte {
+	return RedirectIn(RedirectWords{Lang: lang, Title: "Moved", Before: "This page has moved to ", After: "."}, url, permalink, icon)
+}
+
+// RedirectWords are what a redirect page says, in its language: its title,
+// and the sentence around the link to the page's new address.
+type RedirectWords struct {
+	Lang, Dir            string // Dir: "rtl", or "" for left to right
+	Title, Before, After string
+}
+
+// RedirectIn is Redirect in the language of words.
+func RedirectIn(words RedirectWords, url, permalink, icon string) []byte {
 	esc := template.HTMLEscapeString
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "<!doctype html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", esc(lang))
+	fmt.Fprintf(&b, "<!doctype html>\n<html lang=\"%s\"", esc(words.Lang))
+	if words.Dir != "" {
+		fmt.Fprintf(&b, " dir=\"%s\"", esc(words.Dir))
+	}
+	b.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n")
 	b.WriteString("<meta http-equiv=\"Content-Security-Policy\" content=\"" + CSP + "\">\n")
-	fmt.Fprintf(&b, "<title>Moved</title>\n<link rel=\"canonical\" href=\"%s\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url=%s\">\n", esc(permalink), esc(url))
+	fmt.Fprintf(&b, "<title>%s</title>\n<link rel=\"canonical\" href=\"%s\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url=%s\">\n", esc(words.Title), esc(permalink), esc(url))
 	if icon != "" {
 		fmt.Fprintf(&b, "<link rel=\"icon\" href=\"%s\">\n", esc(icon))
 	}
-	fmt.Fprintf(&b, "</head>\n<body>\n<p>This page has moved to <a href=\"%s\">%s</a>.</p>\n</body>\n</html>\n", esc(url), esc(permalink))
+	fmt.Fprintf(&b, "</head>\n<body>\n<p>%s<a href=\"%s\">%s</a>%s</p>\n</body>\n</html>\n", esc(words.Before), esc(url), esc(permalink), esc(words.After))
 	return b.Bytes()
 }
 
@@ -50,15 +67,29 @@ func Robots(site string) []byte {
 	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + site + "sitemap.xml\n")
 }
 
-// Sitemap lists every page but the 404 and search pages, by URL, with its latest date.
-func Sitemap(nodes []*content.Node, site string) []byte {
+// Alternate is a page's version in one language, for hreflang links: the
+// language's code (or "x-default") and the version's absolute URL.
+type Alternate struct {
+	Lang, URL string
+}
+
+// Sitemap lists every page but the 404 and search pages and the pages
+// shown in a language that has no translation of them
+// (content.Node.Fallback), by URL, with its latest date. alternates, when
+// not nil, gives a page's versions in the site's languages: each is listed
+// as an xhtml:link, as search engines read them.
+func Sitemap(nodes []*content.Node, site string, alternates func(*content.Node) []Alternate) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
-	b.WriteString("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
+	b.WriteString("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"")
+	if alternates != nil {
+		b.WriteString(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"")
+	}
+	b.WriteString(">\n")
 	nodes = slices.Clone(nodes)
 	slices.SortFunc(nodes, func(a, b *content.Node) int { return strings.Compare(a.URL, b.URL) })
 	for _, n := range nodes {
-		if n.Kind == "404" || n.Kind == "search" {
+		if n.Kind == "404" || n.Kind == "search" || n.Fallback {
 			continue
 		}
 		b.WriteString("  <url><loc>")
@@ -66,6 +97,15 @@ func Sitemap(nodes []*content.Node, site string) []byte {
 		b.WriteString("</loc>")
 		if t := later(n.Date, n.Lastmod); !t.IsZero() {
 			b.WriteString("<lastmod>" + t.Format("2006-01-02") + "</lastmod>")
+		}
+		if alternates != nil {
+			for _, a := range alternates(n) {
+				b.WriteString("\n    <xhtml:link rel=\"alternate\" hreflang=\"")
+				xml.EscapeText(&b, []byte(a.Lang))
+				b.WriteString("\" href=\"")
+				xml.EscapeText(&b, []byte(a.URL))
+				b.WriteString("\"/>")
+			}
 		}
 		b.WriteString("</url>\n")
 	}
@@ -82,7 +122,10 @@ func later(a, b time.Time) time.Time {
 
 // FeedInfo is what the feed says of the site.
 type FeedInfo struct {
-	Site        string // the site's absolute URL: "https://example.org/help/"
+	Site string // the site's absolute URL: "https://example.org/help/"
+	// Home is the absolute URL of the home page of the feed's language,
+	// whose feed.xml the feed is: "https://example.org/help/de/"; "" is Site.
+	Home        string
 	Title       string
 	Description string
 	Language    string
@@ -105,7 +148,10 @@ func Feed(guides []*content.Node, info FeedInfo) []byte {
 		xml.EscapeText(&b, []byte(s))
 		return b.String()
 	}
-	site := info.Site
+	site, home := info.Site, info.Home
+	if home == "" {
+		home = site
+	}
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	fmt.Fprintf(&b, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%s\">\n", esc(info.Language))
@@ -113,7 +159,7 @@ func Feed(guides []*content.Node, info FeedInfo) []byte {
 	if info.Description != "" {
 		fmt.Fprintf(&b, "  <subtitle>%s</subtitle>\n", esc(info.Description))
 	}
-	fmt.Fprintf(&b, "  <id>%s</id>\n  <link href=\"%s\"/>\n  <link rel=\"self\" href=\"%sfeed.xml\"/>\n", esc(site), esc(site), esc(site))
+	fmt.Fprintf(&b, "  <id>%s</id>\n  <link href=\"%s\"/>\n  <link rel=\"self\" href=\"%sfeed.xml\"/>\n", esc(home), esc(home), esc(home))
 	fmt.Fprintf(&b, "  <updated>%s</updated>\n", info.Latest.UTC().Format(time.RFC3339))
 	fmt.Fprintf(&b, "  <generator version=\"%s\">mutual</generator>\n", info.Generator)
 	for _, n := range guides {

@@ -20,6 +20,16 @@ type Meta struct {
 	SiteTitle   string
 	// SiteDescription stands in for a page without a description.
 	SiteDescription string
+	// TagTitle is a tag page's title in the page's language ("Tag: x");
+	// "" writes it in English.
+	TagTitle string
+	// Canonical is the URL search engines should index for the page, when
+	// not its own Permalink: a page shown in a language that has no
+	// translation of it names the original.
+	Canonical string
+	// Alternates are the page's versions in the site's languages, for
+	// hreflang links (a site in one language has none).
+	Alternates []Alternate
 }
 
 // MetaTags writes the per-page tags of <head> (Page.MetaTags), as the
@@ -28,7 +38,8 @@ type Meta struct {
 // alone on the home page, "Tag: name" on a tag page, then " · " and the
 // site's title), the description (the site's when the page has none),
 // OpenGraph's title and description, the canonical URL and og:url (not on
-// the 404 page) and article:published_time (dated pages). Escaped exactly
+// the 404 page), the page's versions in other languages (hreflang) and
+// article:published_time (dated pages). Escaped exactly
 // as html/template escapes the same values in the same places; TestMetaTags
 // holds it to that.
 func MetaTags(m Meta) template.HTML {
@@ -38,6 +49,9 @@ func MetaTags(m Meta) template.HTML {
 		title = m.SiteTitle
 	case "tag":
 		title = "Tag: " + m.Title
+		if m.TagTitle != "" {
+			title = m.TagTitle
+		}
 	}
 	description := m.SiteDescription
 	if m.Description != "" {
@@ -58,11 +72,22 @@ func MetaTags(m Meta) template.HTML {
 	textEscaper.WriteString(&b, description)
 	b.WriteString("\">")
 	if m.Kind != "404" {
+		canonical := m.Permalink
+		if m.Canonical != "" {
+			canonical = m.Canonical
+		}
 		b.WriteString("\n<link rel=\"canonical\" href=\"")
-		textEscaper.WriteString(&b, urlAttr(m.Permalink))
+		textEscaper.WriteString(&b, urlAttr(canonical))
 		b.WriteString("\">\n<meta property=\"og:url\" content=\"")
-		textEscaper.WriteString(&b, m.Permalink)
+		textEscaper.WriteString(&b, canonical)
 		b.WriteString("\">")
+		for _, a := range m.Alternates {
+			b.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			textEscaper.WriteString(&b, a.Lang)
+			b.WriteString("\" href=\"")
+			textEscaper.WriteString(&b, urlAttr(a.URL))
+			b.WriteString("\">")
+		}
 	}
 	if m.Kind == "page" && !m.Date.IsZero() {
 		b.WriteString("\n<meta property=\"article:published_time\" content=\"")

@@ -65,6 +65,7 @@ type ShortcodePage struct {
 
 	rel, path string // the page's source, content-relative and site-relative
 	links     *[]content.LinkRef
+	res       *content.Resolver  // the page's (its language's); nil for the build's
 	at        shortcode.Position // the call running, for the links its functions check
 }
 
@@ -208,7 +209,7 @@ func (sc *Shortcodes) ref(p, target any, abs bool) (string, error) {
 	first := ""
 	for i, a := range attempts {
 		from, try := a.from, a.try
-		u, n, fr, msg := sc.res.Resolve(from, try+frag)
+		u, n, fr, msg := sc.resolver(pg).Resolve(from, try+frag)
 		if msg == "" && (n != nil || try == "") {
 			if fr != "" && n != nil && pg.links != nil {
 				*pg.links = append(*pg.links, content.LinkRef{Path: pg.path, Line: pg.at.LineNumber, Col: pg.at.ColumnNumber, Target: n.URL, Frag: fr})
@@ -261,6 +262,14 @@ func (sc *Shortcodes) byName(name string) (string, string) {
 	return "", "more than one page is named " + quoteText(name) + " (" + strings.Join(found, ", ") + "): write the path, such as " + quoteText(found[0])
 }
 
+// resolver is the page's link resolver: its language's.
+func (sc *Shortcodes) resolver(pg *ShortcodePage) *content.Resolver {
+	if pg.res != nil {
+		return pg.res
+	}
+	return sc.res
+}
+
 // resolveLink resolves and checks dest as a link in the page's Markdown.
 func (sc *Shortcodes) resolveLink(p, dest any) (string, error) {
 	pg, err := page(p)
@@ -268,7 +277,7 @@ func (sc *Shortcodes) resolveLink(p, dest any) (string, error) {
 		return "", err
 	}
 	d := strings.TrimSpace(fmt.Sprint(dest))
-	u, n, frag, msg := sc.res.Resolve(pg.rel, d)
+	u, n, frag, msg := sc.resolver(pg).Resolve(pg.rel, d)
 	if msg != "" {
 		return "", errors.New(msg)
 	}
@@ -333,7 +342,7 @@ func plainTemplateError(err error) error {
 // place rendered with the page's link checks, and every error and heading
 // at its position in the file.
 func (sc *Shortcodes) render(b *Body, md *markdown.Markdown, s *content.Source, res *content.Resolver, pg *ShortcodePage) {
-	pg.links = &b.Links
+	pg.links, pg.res = &b.Links, res
 	doc, errs := shortcode.Parse(s.Body, shortcode.Options{Path: s.Path(), LineOffset: s.FrontMatter.Lines, Defs: sc.defs, Theme: sc.theme})
 	b.Errs = append(b.Errs, errs...)
 	resolve := res.Func(s.Rel, s.Path(), &b.Links)

@@ -16,6 +16,11 @@ type WorksheetEnv struct {
 	Help     template.HTML // the site's help block, rendered: the safety notice
 	// The URLs of the scorer, its loader and the worksheet script.
 	WasmURL, WasmExecURL, ScriptURL string
+	// Sheet is the worksheet to show, when not the source's own: a
+	// translation with its original's fingerprints (content.Node.Worksheet).
+	Sheet *worksheet.Worksheet
+	// Text gives interface texts in the page's language (worksheet.Env.Text).
+	Text func(key string) string
 }
 
 // Worksheet is the view of the worksheet s for its page: its Markdown
@@ -26,7 +31,11 @@ func Worksheet(s *content.Source, env WorksheetEnv) (*worksheet.View, []content.
 	var links []content.LinkRef
 	var warns diag.List
 	resolve := env.Resolver.Func(s.Rel, s.Path(), &links)
-	view, errs := s.Worksheet.View(worksheet.Env{
+	sheet := env.Sheet
+	if sheet == nil {
+		sheet = s.Worksheet
+	}
+	view, errs := sheet.View(worksheet.Env{
 		Markdown: func(src string, line, col int) (template.HTML, diag.List) {
 			buf := getBuffer()
 			defer putBuffer(buf)
@@ -53,6 +62,7 @@ func Worksheet(s *content.Source, env WorksheetEnv) (*worksheet.View, []content.
 		WasmURL:     env.WasmURL,
 		WasmExecURL: env.WasmExecURL,
 		ScriptURL:   env.ScriptURL,
+		Text:        env.Text,
 	})
 	if len(errs) > 0 {
 		view = nil

@@ -177,14 +177,21 @@ func serveFile(w http.ResponseWriter, r *http.Request, name string, fi fs.FileIn
 
 // serveNotFound answers 404 with the theme's 404 page, or a plain page that
 // still loads the live reload script when there is no build yet (the first
-// build failed), so the error overlay shows.
+// build failed), so the error overlay shows. Under a folder that has a 404
+// page of its own (a language's, /es/404.html), that one answers.
 func (f *files) serveNotFound(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Del("Last-Modified")
 	var body []byte
 	if nf := f.notFound(); nf != "" {
 		if root, err := os.OpenRoot(f.dir); err == nil {
-			body, _ = fs.ReadFile(root.FS(), filepath.ToSlash(nf))
+			rel := strings.TrimPrefix(r.URL.Path, f.prefix)
+			if first, _, ok := strings.Cut(rel, "/"); ok && first != "" && first != "." && first != ".." {
+				body, _ = fs.ReadFile(root.FS(), first+"/"+filepath.ToSlash(nf))
+			}
+			if body == nil {
+				body, _ = fs.ReadFile(root.FS(), filepath.ToSlash(nf))
+			}
 			root.Close()
 		}
 	}

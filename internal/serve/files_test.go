@@ -62,6 +62,8 @@ func testSite(t *testing.T) (out, secret string) {
 		"robots.txt":            "User-agent: *",
 		"schema/worksheet.json": "{}",
 		"a b/index.html":        "spaced",
+		"es/404.html":           "<!doctype html><title>404 en español</title>",
+		"es/index.html":         "<!doctype html><title>inicio</title>",
 	} {
 		mkfile(t, filepath.Join(out, filepath.FromSlash(name)), body)
 	}
@@ -103,6 +105,9 @@ func TestHandler(t *testing.T) {
 		{"GET", "/guides/", 404, "text/html", "theme 404", ""},
 		{"GET", "/guides/empty/", 404, "text/html", "theme 404", ""},
 		{"GET", "/nope/", 404, "text/html", "theme 404", ""},
+		// Under a language's folder, its own 404 page.
+		{"GET", "/es/nope/", 404, "text/html", "404 en español", ""},
+		{"GET", "/es/", 200, "text/html", "inicio", ""},
 		{"GET", "/robots.txt/", 404, "text/html", "theme 404", ""},
 		{"HEAD", "/nope", 404, "text/html", "", ""},
 		{"POST", "/", 405, "", "", ""},

@@ -61,6 +61,10 @@ type Options struct {
 	// Notice is told when the build waits for another build into the same
 	// output folder; nil = nobody.
 	Notice io.Writer
+	// StrictI18n turns every gap of the coverage report (a page or
+	// worksheet not translated, an interface text missing, a translation
+	// older than its original) into an error (mutual check --strict-i18n).
+	StrictI18n bool
 	// Watch keeps rendered pages in memory between builds, so that a rebuild
 	// after an edit renders only what the edit changed (mutual serve).
 	Watch bool
@@ -105,6 +109,7 @@ type Builder struct {
 	scorer    theme.Assets // the embedded WebAssembly scorer and its loader
 	last      *last        // the last successful build
 	warnings  diag.List    // of the last Build or Check
+	coverage  []string     // of the last Build or Check: one line per language
 	builds    int
 
 	hintMu sync.Mutex
@@ -147,10 +152,10 @@ func (b *Builder) Out() string { return b.out }
 func (b *Builder) NotFound() string { return "404.html" }
 
 // WatchDirs lists the folders whose changes call for a rebuild: content/,
-// static/ when the site has one, and every theme folder of the chain that
-// is on disk.
+// the site's own interface texts (i18n/), static/ when the site has one,
+// and every theme folder of the chain that is on disk.
 func (b *Builder) WatchDirs() []string {
-	dirs := []string{filepath.Join(b.dir, "content")}
+	dirs := []string{filepath.Join(b.dir, "content"), filepath.Join(b.dir, theme.I18nDir)}
 	if st, err := os.Stat(filepath.Join(b.dir, content.StaticDir)); err == nil && st.IsDir() {
 		dirs = append(dirs, filepath.Join(b.dir, content.StaticDir))
 	}
@@ -195,6 +200,18 @@ func (b *Builder) Warnings() diag.List {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return append(diag.List(nil), b.warnings...)
+}
+
+// Coverage is the translation report of the last Build or Check, one
+// line per language but the default, in site.yaml's order:
+//
+//	es: 6/18 pages, 1/4 worksheets, 0 interface keys missing
+//
+// A site in one language has none.
+func (b *Builder) Coverage() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.coverage...)
 }
 
 // Check validates the whole site as Build does, and writes nothing.
@@ -307,10 +324,25 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	basePath := cfg.BasePath()
 	res := &content.Resolver{Model: m, BasePath: basePath, Theme: assets.Outputs()}
 	latest := m.Newest()
+	trs, i18nHash, ierrs := chain.Translations(b.dir, siteReal, cfg.Lang)
+	errs = append(errs, ierrs...)
+	langs := newLanguages(cfg, m, trs)
+	b.coverage = nil
+	if cov, err := coverage(cfg, srcs, b.opts.Drafts, trs); err == nil {
+		for _, c := range cov {
+			b.coverage = append(b.coverage, c.String())
+			if b.opts.StrictI18n {
+				errs = append(errs, c.Gaps()...)
+			}
+		}
+	} // else: the model reports the same errors
 	var ts *theme.Templates
 	if len(chain) > 0 {
 		funcs := theme.Funcs(theme.FuncEnv{Assets: assets, BasePath: basePath, Origin: cfg.Origin(), Latest: latest})
 		funcs["active"] = func(item MenuItem, p *Page) bool { return item.URL != "" && item.URL == p.ActiveMenu }
+		for name, f := range langs[0].funcs {
+			funcs[name] = f
+		}
 		var terrs diag.List
 		ts, terrs = chain.Templates(funcs)
 		errs = append(errs, terrs...)
@@ -338,12 +370,27 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	}
 	keys := newMemo(b.seed, memoInputs{
 		config: cfgSrc, drafts: b.opts.Drafts, future: b.opts.Future, expired: b.opts.Expired, scripts: b.opts.Scripts, version: Version,
-		cfg: cfg, sources: append(srcs, static...), model: m, templates: ts.Hash, assets: assets, latest: latest,
+		cfg: cfg, sources: append(srcs, static...), model: m, templates: ts.Hash, i18n: i18nHash, assets: assets, latest: latest,
 	})
 
-	site, links, serrs, swarns := siteData(cfg, res, b.md)
-	errs = append(errs, serrs...)
-	warns = append(warns, swarns...)
+	var links []content.LinkRef
+	for _, l := range langs {
+		l.templates = ts
+		if l.index > 0 && !ts.Empty() {
+			c, err := ts.With(l.funcs)
+			if err != nil {
+				errs.Add("themes", 0, 0, "cannot prepare the layouts for %s: %v", l.code, err)
+				continue
+			}
+			l.templates = c
+		}
+		l.titlePages()
+		site, slinks, serrs, swarns := l.siteData(cfg, res, b.md)
+		l.site = site
+		links = append(links, slinks...)
+		errs = append(errs, serrs...)
+		warns = append(warns, swarns...)
+	}
 	cs := claims(m, assets)
 	if searchOn(cfg) {
 		cs = append(searchClaims(cfg), cs...)
@@ -368,9 +415,9 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		prevManifest = prev.manifest
 	}
 	plan := output.NewPlan(mode, prevManifest, dir)
-	w := &world{cfg: cfg, model: m, res: res, assets: assets, site: site, basePath: basePath, scripts: b.opts.Scripts,
+	w := &world{cfg: cfg, model: m, res: res, assets: assets, basePath: basePath, scripts: b.opts.Scripts, langs: langs,
 		sc: sc, scSite: scSite, image: imageCheck(cfg)}
-	job := &pageJob{world: w, templates: ts, md: b.md, keys: keys, prev: prev, bodies: &b.bodies, keepBodies: b.caching(), plan: plan}
+	job := &pageJob{world: w, md: b.md, keys: keys, prev: prev, bodies: &b.bodies, keepBodies: b.caching(), plan: plan}
 	if searchOn(cfg) && mode != output.CheckOnly {
 		if b.search == nil {
 			b.search = &searchState{ix: search.NewIndex()}
@@ -483,7 +530,13 @@ func (b *Builder) useMarkdown(opts markdown.Options) {
 // checks the files published as they are.
 func readContent(siteDir, siteReal string, prev, prevStatic map[string]*content.Source, hint []string, opts content.ModelOptions, cfg *content.Config) (srcs, static []*content.Source, m *content.Model, errs diag.List, err error) {
 	contentDir := filepath.Join(siteDir, "content")
-	srcs, errs, err = content.Scan(contentDir, siteReal, prev, hint)
+	var trees []string // a site in one language has no language marks
+	for i, c := range cfg.Langs() {
+		if len(cfg.Languages) > i {
+			trees = append(trees, string(c))
+		}
+	}
+	srcs, errs, err = content.Scan(contentDir, siteReal, prev, hint, trees...)
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
@@ -495,7 +548,7 @@ func readContent(siteDir, siteReal string, prev, prevStatic map[string]*content.
 		return nil, nil, nil, nil, err
 	}
 	errs = append(errs, serrs...)
-	m, merrs := content.NewModel(srcs, static, opts)
+	m, merrs := content.NewSiteModel(srcs, static, opts, cfg)
 	errs = append(errs, merrs...)
 	if !cfg.TrustHTML {
 		for _, rel := range sortedKeys(m.Files) {
@@ -587,8 +640,10 @@ func claims(m *content.Model, assets theme.Assets) []output.Claim {
 	cs := make([]output.Claim, 0, len(m.Nodes)+len(m.Files)+len(assets)+3)
 	cs = append(cs,
 		output.Claim{Out: "sitemap.xml", What: "the sitemap mutual writes"},
-		output.Claim{Out: "feed.xml", What: "the feed mutual writes"},
 		output.Claim{Out: "robots.txt", What: "the robots.txt mutual writes"})
+	for _, t := range m.Trees {
+		cs = append(cs, output.Claim{Out: t.Prefix + "feed.xml", What: "the feed mutual writes"})
+	}
 	for _, name := range assets.Names() {
 		a := assets[name]
 		c := output.Claim{Out: a.Out, What: a.From}

@@ -331,6 +331,29 @@ func testIncremental(t *testing.T, hinted bool) {
 		{"edit a body's text only", func() {
 			writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\ntags: [X]\nweight: 2\n---\n## One\n\nNewer zebra text. See [b](b.md#two).\n")
 		}, true},
+		// Languages: a second one, translations added, edited and removed
+		// (their pages then fall back to the original), the site's own
+		// interface texts.
+		{"add a language", func() {
+			writeFile(t, dir, "content/site.yaml", "title: T2\nbaseURL: https://example.org/sub/\ntheme: mine\nlanguages:\n  - {code: en, name: English}\n  - {code: de, name: Deutsch}\n")
+		}, false},
+		{"add a translation", func() {
+			writeFile(t, dir, "content/guides/a.de.md", "---\ntitle: A auf Deutsch\ntags: [x]\n---\n## Eins\n\nSiehe [b](b.md#two).\n")
+		}, false},
+		{"edit a translation", func() {
+			writeFile(t, dir, "content/guides/a.de.md", "---\ntitle: A\ntags: [x]\n---\n## Eins\n\nSiehe [b](b.md).\n")
+		}, false},
+		{"translate a worksheet", func() {
+			writeFile(t, dir, "content/worksheets/w.de.yaml", strings.NewReplacer("A check.", "Ein Test.", "I give.", "Ich gebe.", "Fine.", "Gut.").Replace(worksheet))
+		}, false},
+		{"override an interface text", func() { writeFile(t, dir, "i18n/de.yaml", "footer.feed: Newsfeed\n") }, false},
+		{"edit the original of a fallback", func() {
+			writeFile(t, dir, "content/guides/b.md", "---\ntitle: B again\ndescription: About b, again.\nweight: 5\ndate: 2026-05-01\n---\n## Two\n\nBack to [a](a.md).\n")
+		}, false},
+		{"remove a translation", func() { remove("content/guides/a.de.md") }, false},
+		{"edit the worksheet's original", func() {
+			writeFile(t, dir, "content/worksheets/w.yaml", strings.Replace(worksheet, "A check.", "A short check.", 1))
+		}, false},
 	}
 	for _, st := range steps {
 		st.edit()

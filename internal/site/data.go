@@ -36,6 +36,20 @@ type Page struct {
 	// canonical link and, on dated pages, article:published_time.
 	MetaTags template.HTML
 	Site     *Site
+	// Translations are the page in every language of the site, in
+	// site.yaml's order, for the language switcher; empty for a site in
+	// one language. See Translation.
+	Translations []Translation
+	// Original is the URL of the page in the site's default language: its
+	// own URL on a site in one language, in the default language, or for a
+	// page no default-language page has. A worksheet saves its answers
+	// under it, so that every language of the worksheet shares them.
+	Original string
+	// Fallback is set on a page shown in a language that has no
+	// translation of it: the code of the language its own texts (title,
+	// description, body) are in, the default language's, for a lang
+	// attribute and a notice; "" on every other page.
+	Fallback string
 	// LinkTitle is the shorter title menus, breadcrumbs and lists show:
 	// the front matter's linkTitle, or Title.
 	LinkTitle string
@@ -63,6 +77,22 @@ func (p *Page) Param(key string) any {
 	return nil
 }
 
+// Translation is a page in one language, as the language switcher offers
+// it.
+type Translation struct {
+	Lang string // the language's code: "de"
+	Name string // the language's name, as site.yaml gives it: "Deutsch"
+	Dir  string // "rtl" for a language written right to left, else ""
+	URL  string // the page in that language, or that language's home page (HomeOnly)
+	// Current marks the page's own language.
+	Current bool
+	// HomeOnly is set when the language has no version of the page: URL
+	// is then its home page, and HomeOnlyNote says so in that language
+	// (the interface text language.home-only).
+	HomeOnly     bool
+	HomeOnlyNote string
+}
+
 // Link is a title and a URL.
 type Link struct {
 	Title string
@@ -82,18 +112,30 @@ type Entry struct {
 	// Summary is the page's summary (Page.Summary): lists show it before
 	// the description.
 	Summary string
+	// Lang is the language of the entry's texts when it is not the
+	// page's: a page shown in the default language because it has no
+	// translation yet. "" otherwise.
+	Lang string
 }
 
-// Site is what every page knows about the whole site.
+// Site is what every page knows about the whole site, in the page's
+// language: a site with languages has one Site per language, with the
+// language's title, description, menu, help and feed.
 type Site struct {
 	Title       string
 	Description string
 	BaseURL     string
-	Language    string
+	Language    string // the language of the page: its code
 	Menu        []MenuItem
 	Help        template.HTML
 	FeedURL     string
 	Generator   string
+	// Home is the URL of the home page of the page's language: the base
+	// path for the default language, "/de/" for German.
+	Home string
+	// Dir is "rtl" when the page's language is written right to left, and
+	// "" otherwise (left to right, HTML's default).
+	Dir string
 	// Params are site.yaml's params: (Hugo's .Site.Params), keys in lower
 	// case.
 	Params map[string]any
@@ -103,7 +145,8 @@ type Site struct {
 	// SearchIndex is the URL of the folder of the site's search index
 	// ("/search/en/": the language tag lowercased), which the search form
 	// gives js/search.js; "" when site.yaml says search: false, and then
-	// the site has no search form and no search page.
+	// the site has no search form and no search page. On a site with
+	// several languages, only the default language's pages have search.
 	SearchIndex string
 }
 

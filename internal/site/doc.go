@@ -43,7 +43,7 @@
 // The rooms are cut so that the features planned next each have a place:
 //
 //   - Hugo content (issue 12, landed): TOML and JSON front matter and
-//     Params in content.ParseFrontMatter; page bundles in content.NewModel;
+//     Params in content.ParseFrontMatter; page bundles in content.NewSiteModel;
 //     shortcodes in render.NewBody (render.Shortcodes, made per build in
 //     shortcodes.go from the chain's layouts/shortcodes/); .Params, .Param,
 //     .LinkTitle and .Summary on Page (data.go), the link title and summary
@@ -52,13 +52,14 @@
 //     menus in menu.go and the site key; layout and type lookup in
 //     theme.Templates.ExecuteLayout; images from other origins in
 //     origins.go.
-//   - Languages (issue 14): the languages in content.Config; translations
-//     by file name (<name>.<code>.md) in classify and the model, each
-//     language's pages Nodes of their own URLs, so that the memo keys them
-//     apart (the card holds the URL); the i18n catalogs in the theme chain
-//     beside layouts (i18n/), the T function with the functions site adds
-//     to theme.Funcs (it needs the page's language); a sitemap and feed per
-//     language in render.
+//   - Languages (issue 14), landed: the languages in content.Config;
+//     translations by file name (<name>.<code>.md) and content/<code>/
+//     trees in classify and content.NewSiteModel, one content.Tree per
+//     language whose pages have URLs of their own (so that the memo keys
+//     them apart); the i18n catalogs of the site and the theme chain
+//     (theme.Chain.Translations), T, plurals and date bound per language
+//     on a copy of the layouts (theme.Templates.With, i18n.go here); a
+//     sitemap with alternates, and a feed per language, in render.
 //   - Search (issue 15, landed: search.go): each page's text analysed from
 //     its render.Body (a worksheet's from its view) in the render worker
 //     that rendered it; the index written once every page is rendered

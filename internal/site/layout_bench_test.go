@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"mutual/internal/content"
 	"mutual/internal/markdown"
 	"mutual/internal/render"
 	"mutual/internal/theme"
@@ -25,14 +26,26 @@ func BenchmarkPageLayout(b *testing.B) {
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
+	// The build adds the code stylesheet it generates; head.html links it.
+	assets["css/chroma.css"] = theme.NewAsset("css/chroma.css", []byte(".chroma{}\n"), "the code highlighting stylesheet")
 	funcs := theme.Funcs(theme.FuncEnv{Assets: assets, BasePath: "/help/", Origin: "https://example.org"})
 	funcs["active"] = func(item MenuItem, p *Page) bool { return item.URL != "" && item.URL == p.ActiveMenu }
+	// The interface texts, bound to the page's language as a build binds them.
+	cfg, _ := content.ParseConfig([]byte("title: Bench\nbaseURL: https://example.org/help/\n"))
+	m, _ := content.NewSiteModel(nil, nil, content.ModelOptions{}, cfg)
+	trs, _, errs := chain.Translations(b.TempDir(), "", cfg.Lang)
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	for name, f := range newLanguages(cfg, m, trs)[0].funcs {
+		funcs[name] = f
+	}
 	ts, errs := chain.Templates(funcs)
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
 	site := &Site{Title: "Bench", Description: "A site.", BaseURL: "https://example.org/help/", Language: "en",
-		FeedURL: "/help/feed.xml", Generator: "mutual test", Help: "<p>Call <strong>someone</strong>.</p>",
+		FeedURL: "/help/feed.xml", Home: "/help/", Generator: "mutual test", Help: "<p>Call <strong>someone</strong>.</p>",
 		Menu: []MenuItem{{"Home", "/help/"}, {"Guides", "/help/guides/"}, {"Worksheets", "/help/worksheets/"}, {"Tags", "/help/tags/"}}}
 	var toc []markdown.Heading
 	for i := range 8 {

@@ -64,6 +64,7 @@ type memoInputs struct {
 	sources   []*content.Source
 	model     *content.Model
 	templates []byte // theme.Templates.Hash
+	i18n      []byte // the interface translations read (theme.Chain.Translations)
 	assets    theme.Assets
 	latest    time.Time // content.Model.Newest
 }
@@ -96,6 +97,7 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 	}
 	site.bytes(in.config)
 	site.bytes(in.templates)
+	site.bytes(in.i18n)
 	for _, name := range in.assets.Names() {
 		site.str(name)
 		site.str(in.assets[name].Out)
@@ -128,6 +130,7 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 		k.str(in.assets[name].Out)
 	}
 	other.bytes(in.templates)
+	other.bytes(in.i18n)
 	for _, s := range in.sources {
 		other.str(s.Rel)
 		other.int(s.Size)
@@ -145,12 +148,15 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 	return m
 }
 
-// card writes what other outputs may show of a page: its address, kind,
-// title, link title, description, summary, dates, weight (its place in lists), minutes, tags
+// card writes what other outputs may show of a page: its address, whether
+// it is shown in a language without a translation of it (Node.Fallback),
+// kind, title, link title, description, summary, dates, weight (its place
+// in lists), minutes, tags
 // (as named and linked on every page), aliases, and how many pages its
 // list has (a section's pages, a tag's pages).
 func card(k *keyer, n *content.Node) {
 	k.str(n.URL)
+	k.bool(n.Fallback)
 	k.str(n.Kind)
 	k.str(n.Title)
 	k.str(n.LinkTitle)

@@ -11,7 +11,6 @@ import (
 	"mutual/internal/output"
 	"mutual/internal/render"
 	"mutual/internal/search"
-	"mutual/internal/theme"
 	"mutual/internal/worksheet"
 )
 
@@ -20,7 +19,6 @@ import (
 // plan and the bodies kept for the next build).
 type pageJob struct {
 	*world
-	templates  *theme.Templates
 	md         *markdown.Markdown
 	keys       *memo
 	prev       *last // the previous build, for an incremental one; else nil
@@ -52,12 +50,25 @@ func (j *pageJob) page(n *content.Node) pageResult {
 	isBody := n.Src != nil && n.Kind != "worksheet"
 	var bodyKey string
 	var body *render.Body
+	l := j.langs[n.Tree.Index]
+	// A page shown in a language without a translation renders its
+	// original's Markdown with links to that language's pages: a body of
+	// its own.
+	bodyID := ""
 	if isBody {
+		bodyID = n.Src.Rel
+		if n.Fallback {
+			bodyID = n.Tree.Prefix + "\x00" + n.Src.Rel
+		}
 		bodyKey = j.keys.bodyKey(n.Src)
-		body = j.bodies.Get(n.Src.Rel, bodyKey)
+		body = j.bodies.Get(bodyID, bodyKey)
 	}
 	learn := func(b *render.Body) {
 		r.ids, r.links, r.errs, r.warns = b.IDs, b.Links, b.Errs, b.Warns
+		if n.Fallback {
+			// The original's page reports its problems once.
+			r.errs, r.warns = nil, nil
+		}
 		r.body = b
 	}
 	// Keeping an output needs its body's headings and links, to check
@@ -87,8 +98,8 @@ func (j *pageJob) page(n *content.Node) pageResult {
 		if body == nil {
 			body = j.newBody(n, bodyKey)
 			if j.keepBodies {
-				j.bodies.Put(n.Src.Rel, body)
-			} else {
+				j.bodies.Put(bodyID, body)
+			} else if len(j.langs) == 1 {
 				// A one-off build needs the Markdown no more: let it go.
 				n.Src.Body, n.Src.Dropped = nil, true
 			}
@@ -101,8 +112,11 @@ func (j *pageJob) page(n *content.Node) pageResult {
 		}
 	}
 	if n.Kind == "worksheet" {
-		view, links, errs, warns := render.Worksheet(n.Src, j.worksheetEnv())
+		view, links, errs, warns := render.Worksheet(n.Src, j.worksheetEnv(n))
 		r.links, r.errs, r.warns = links, errs, warns
+		if n.Fallback {
+			r.errs, r.warns = nil, nil
+		}
 		if view == nil {
 			return r
 		}
@@ -112,7 +126,7 @@ func (j *pageJob) page(n *content.Node) pageResult {
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer pageBuffers.Put(buf)
-	if err := j.templates.ExecuteLayout(buf, n.Kind, n.Type, n.Layout, p); err != nil {
+	if err := l.templates.ExecuteLayout(buf, n.Kind, n.Type, n.Layout, p); err != nil {
 		r.errs = append(r.errs, err)
 		return r
 	}
@@ -124,12 +138,15 @@ func (j *pageJob) page(n *content.Node) pageResult {
 }
 
 // worksheetEnv is what a worksheet's view is made with.
-func (j *pageJob) worksheetEnv() render.WorksheetEnv {
+func (j *pageJob) worksheetEnv(n *content.Node) render.WorksheetEnv {
+	l := j.langs[n.Tree.Index]
 	return render.WorksheetEnv{
-		Markdown: j.md, Resolver: j.res, Help: j.site.Help,
+		Markdown: j.md, Resolver: j.res.In(n.Tree, n.Fallback), Help: l.site.Help,
 		WasmURL:     j.assets.URL(j.basePath, "wasm/scorer.wasm"),
 		WasmExecURL: j.assets.URL(j.basePath, "js/wasm_exec.js"),
 		ScriptURL:   j.assets.URL(j.basePath, "js/worksheet.js"),
+		Sheet:       n.Worksheet,
+		Text:        func(key string) string { return l.text(key) },
 	}
 }
 
@@ -140,7 +157,7 @@ func (j *pageJob) newBody(n *content.Node, key string) *render.Body {
 	if n.Src.Shortcodes && j.sc != nil {
 		env.Shortcodes, env.Page = j.sc, j.shortcodePage(n)
 	}
-	return render.NewBody(j.md, n.Src, j.res, key, env)
+	return render.NewBody(j.md, n.Src, j.res.In(n.Tree, n.Fallback), key, env)
 }
 
 // pageBuffers hold a page's output while its layout runs.
@@ -193,26 +210,50 @@ func writeFiles(plan *output.Plan, w *world, keys *memo, prev *last, contentDir 
 				plan.Keep(out)
 				continue
 			}
-			data := render.Redirect(w.cfg.Language, w.basePath+n.Href, site+n.Href, icon)
+			data := render.RedirectIn(w.langs[n.Tree.Index].redirectWords(), w.basePath+n.Href, site+n.Href, icon)
 			put(out, keys.bytesKey(data), data)
 		}
 	}
 	if same {
-		for _, out := range []string{"sitemap.xml", "feed.xml", "robots.txt"} {
-			plan.Keep(out)
+		plan.Keep("sitemap.xml")
+		plan.Keep("robots.txt")
+		for _, l := range w.langs {
+			plan.Keep(l.tree.Prefix + "feed.xml")
 		}
 		return errs
 	}
-	for _, f := range []struct {
+	var alternates func(*content.Node) []render.Alternate
+	if len(w.langs) > 1 {
+		alternates = w.alternates
+	}
+	files := []struct {
 		out  string
 		data []byte
 	}{
-		{"sitemap.xml", render.Sitemap(w.model.Nodes, site)},
-		{"feed.xml", render.Feed(w.model.Guides(), render.FeedInfo{Site: site, Title: w.cfg.Title, Description: w.cfg.Description,
-			Language: w.cfg.Language, Latest: w.model.Newest(), Generator: Version})},
+		{"sitemap.xml", render.Sitemap(w.model.Nodes, site, alternates)},
 		{"robots.txt", render.Robots(site)},
-	} {
+	}
+	for _, l := range w.langs {
+		files = append(files, struct {
+			out  string
+			data []byte
+		}{l.tree.Prefix + "feed.xml", render.Feed(ownPages(l.tree.Guides()), render.FeedInfo{Site: site, Home: site + l.tree.Prefix,
+			Title: l.site.Title, Description: l.site.Description, Language: l.site.Language, Latest: w.model.Newest(), Generator: Version})})
+	}
+	for _, f := range files {
 		put(f.out, keys.bytesKey(f.data), f.data)
 	}
 	return errs
+}
+
+// ownPages leaves out of ns the pages shown in a language that has no
+// translation of them: a language's feed carries its own pages.
+func ownPages(ns []*content.Node) []*content.Node {
+	out := ns[:0:0]
+	for _, n := range ns {
+		if !n.Fallback {
+			out = append(out, n)
+		}
+	}
+	return out
 }

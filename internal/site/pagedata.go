@@ -9,10 +9,7 @@ import (
 	"strings"
 
 	"mutual/internal/content"
-	"mutual/internal/diag"
-	"mutual/internal/markdown"
 	"mutual/internal/render"
-	"mutual/internal/search"
 	"mutual/internal/theme"
 )
 
@@ -23,50 +20,12 @@ type world struct {
 	model    *content.Model
 	res      *content.Resolver
 	assets   theme.Assets
-	site     *Site
 	basePath string
-	scripts  []string // Options.Scripts
+	scripts  []string    // Options.Scripts
+	langs    []*language // the site's languages, one per tree of model
 	sc       *render.Shortcodes
 	scSite   *render.ShortcodeSite
 	image    func(dest string) error // images' origins, checked (imageCheck)
-}
-
-// siteData is the Site every page shares: the configuration, the menu
-// with its links resolved and the help block rendered. It returns the
-// help's links to headings, and the errors and warnings of both.
-func siteData(cfg *content.Config, res *content.Resolver, md *markdown.Markdown) (*Site, []content.LinkRef, diag.List, diag.List) {
-	var errs, warns diag.List
-	var links []content.LinkRef
-	s := &Site{
-		Title:        cfg.Title,
-		Description:  cfg.Description,
-		BaseURL:      cfg.BaseURL,
-		Language:     cfg.Language,
-		FeedURL:      cfg.BasePath() + "feed.xml",
-		Generator:    "mutual " + Version,
-		Params:       cfg.Params,
-		AllowOrigins: cfg.AllowOrigins,
-	}
-	if searchOn(cfg) {
-		if lang, err := search.LangFolder(cfg.Language); err == nil {
-			s.SearchIndex = cfg.BasePath() + searchDir + lang + "/"
-		}
-	}
-	var weights []int
-	for _, e := range cfg.Menu {
-		u, _, _, msg := res.Resolve("site.yaml", e.URL)
-		if msg != "" {
-			errs.Add(cfg.Path, e.Line, e.Col, "menu entry %q: %s", e.Name, msg)
-			continue
-		}
-		s.Menu = append(s.Menu, MenuItem{Name: e.Name, URL: u})
-		weights = append(weights, e.Weight)
-	}
-	s.Menu = withPageMenus(s.Menu, weights, res)
-	if cfg.Help != "" {
-		s.Help, links, errs, warns = render.Markdown(md, cfg.Help, "site.yaml", cfg.Path, cfg.HelpLine, cfg.HelpCol, cfg.HelpIndent, res)
-	}
-	return s, links, errs, warns
 }
 
 // homeGuides is how many guides the home page lists at most.
@@ -77,6 +36,7 @@ const homeGuides = 12
 // shows are what its memo key covers (memo.go).
 func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 	v := &pageView{world: w}
+	l := w.langs[n.Tree.Index]
 	p := &Page{
 		Kind:        n.Kind,
 		Title:       n.Title,
@@ -88,15 +48,17 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 		Tags:        v.tagLinks(n),
 		Prev:        v.link(n.Prev),
 		Next:        v.link(n.Next),
-		Site:        w.site,
+		Site:        l.site,
 		LinkTitle:   n.Linked(),
 		Summary:     n.Summary,
 		Params:      n.Params,
 	}
-	p.ActiveMenu = w.activeMenu(p.URL)
+	p.Original = p.URL
+	p.ActiveMenu = activeMenu(l.site, p.URL)
 	if n.Kind == "home" && p.Description == "" {
-		p.Description = w.cfg.Description
+		p.Description = l.site.Description
 	}
+	home := w.basePath + l.tree.Prefix
 	// Breadcrumbs: home, then each parent section.
 	if n.Kind != "home" && n.Kind != "404" {
 		var trail []Link
@@ -105,24 +67,24 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 			sec = sec.Parent
 		}
 		for ; sec != nil; sec = sec.Parent {
-			l := *v.link(sec.Node)
+			lk := *v.link(sec.Node)
 			if sec.Dir == "" {
-				l.Title = "Home"
+				lk.Title = l.text("home")
 			}
-			trail = append([]Link{l}, trail...)
+			trail = append([]Link{lk}, trail...)
 		}
 		if n.Kind == "tag" {
-			trail = append(trail, Link{Title: "Tags", URL: w.basePath + "tags/"})
+			trail = append(trail, Link{Title: l.text("tags"), URL: home + "tags/"})
 		}
 		if n.Kind == "tags" || n.Kind == "tag" {
-			trail = append([]Link{{Title: "Home", URL: w.basePath}}, trail...)
+			trail = append([]Link{{Title: l.text("home"), URL: home}}, trail...)
 		}
 		p.Breadcrumbs = trail
 	}
 	switch n.Kind {
 	case "home":
 		p.Sections = v.sectionEntries(n.Section.Subs)
-		guides := w.model.Guides()
+		guides := l.tree.Guides()
 		if len(guides) > homeGuides {
 			guides = guides[:homeGuides]
 		}
@@ -133,7 +95,7 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 	case "tag":
 		p.Pages = v.entries(n.Tag.Nodes)
 	case "tags":
-		for _, t := range w.model.Tags {
+		for _, t := range l.tree.Tags {
 			v.show(t.Node)
 			p.Pages = append(p.Pages, Entry{Title: t.Name, URL: w.basePath + t.Node.Href, Kind: "tag", Count: len(t.Nodes)})
 		}
@@ -148,14 +110,32 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 		// The scorer runs in a Web Worker, which loads wasm_exec.js itself.
 		p.Scripts = append(p.Scripts, w.assets.URL(w.basePath, "js/worksheet.js"))
 	}
-	if w.site.SearchIndex != "" {
+	if l.site.SearchIndex != "" {
 		p.Scripts = append(p.Scripts, w.assets.URL(w.basePath, "js/search.js"))
 	}
 	p.Scripts = append(p.Scripts, w.scripts...)
 	// A page without a description is described by its summary, as in
 	// Hugo's themes.
-	p.MetaTags = render.MetaTags(render.Meta{Kind: p.Kind, Title: p.Title, Description: cmp.Or(p.Description, p.Summary),
-		Permalink: p.Permalink, Date: p.Date, SiteTitle: w.site.Title, SiteDescription: w.site.Description})
+	meta := render.Meta{Kind: p.Kind, Title: p.Title, Description: cmp.Or(p.Description, p.Summary),
+		Permalink: p.Permalink, Date: p.Date, SiteTitle: l.site.Title, SiteDescription: l.site.Description}
+	if n.Kind == "tag" {
+		meta.TagTitle = l.text("tag") + ": " + p.Title
+	}
+	if len(w.langs) > 1 {
+		p.Translations, meta.Alternates = v.translations(n)
+		if d := w.model.Versions(n)[0]; d != nil && d != n {
+			v.show(d)
+			p.Original = w.basePath + d.Href
+		}
+		if n.Fallback {
+			p.Fallback = string(w.langs[0].code)
+			if d := w.model.Versions(n)[0]; d != nil {
+				v.show(d)
+				meta.Canonical = w.cfg.Origin() + w.basePath + d.Href
+			}
+		}
+	}
+	p.MetaTags = render.MetaTags(meta)
 	return p, v.shown
 }
 
@@ -187,8 +167,12 @@ func (v *pageView) tagLinks(n *content.Node) []Link {
 
 func (v *pageView) entry(n *content.Node) Entry {
 	v.show(n)
-	return Entry{Title: n.Linked(), URL: v.basePath + n.Href, Description: n.Description, Date: n.Date,
+	e := Entry{Title: n.Linked(), URL: v.basePath + n.Href, Description: n.Description, Date: n.Date,
 		Tags: v.tagLinks(n), Kind: n.Kind, Minutes: n.Minutes, Summary: n.Summary}
+	if n.Fallback {
+		e.Lang = string(v.langs[0].code)
+	}
+	return e
 }
 
 func (v *pageView) entries(ns []*content.Node) []Entry {
@@ -213,14 +197,15 @@ func (v *pageView) sectionEntries(secs []*content.Section) []Entry {
 
 // activeMenu is the URL of the menu entry a page at url is under: the entry
 // for the page itself, else the entry whose URL is the longest prefix of
-// it. The home page's entry only counts for the home page.
-func (w *world) activeMenu(url string) string {
+// it. The entry of the home page of the page's language only counts for
+// that home page.
+func activeMenu(site *Site, url string) string {
 	best := ""
-	for _, item := range w.site.Menu {
+	for _, item := range site.Menu {
 		switch {
 		case item.URL == url:
 			return url
-		case item.URL != w.basePath && strings.HasPrefix(item.URL, w.basePath) &&
+		case item.URL != site.Home && strings.HasPrefix(item.URL, site.Home) &&
 			strings.HasPrefix(url, item.URL) && len(item.URL) > len(best):
 			best = item.URL
 		}

@@ -47,8 +47,13 @@ type searchDoc struct {
 // searchOn reports whether the site has search.
 func searchOn(cfg *content.Config) bool { return !cfg.NoSearch }
 
-// indexed reports whether n's text goes into the index.
+// indexed reports whether n's text goes into the index: on a site with
+// several languages, only the default language's own pages are indexed
+// (not yet one index per language).
 func indexed(n *content.Node) bool {
+	if n.Fallback || n.Tree != nil && n.Tree.Index > 0 {
+		return false
+	}
 	return n.Kind == "page" || n.Kind == "section" || n.Kind == "worksheet"
 }
 
@@ -70,7 +75,7 @@ func addSearchPage(m *content.Model, cfg *content.Config) diag.List {
 		errs.Add(p, line, col, "this page has the URL /search/, which is the search page's: move it, or turn search off with search: false in site.yaml")
 		return errs
 	}
-	n := &content.Node{Kind: "search", URL: searchDir, Title: "Search"}
+	n := &content.Node{Kind: "search", URL: searchDir, Title: "Search", Tree: m.Trees[0], Key: searchDir}
 	n.Out = content.OutFile(n.URL)
 	n.Href = content.PathEscape(n.URL)
 	at := len(m.Nodes)
@@ -79,6 +84,7 @@ func addSearchPage(m *content.Model, cfg *content.Config) diag.List {
 	}
 	m.Nodes = slices.Insert(m.Nodes, at, n)
 	m.ByURL[n.URL] = n
+	m.Trees[0].Nodes = append(m.Trees[0].Nodes, n) // titled in its language (titlePages)
 	return errs
 }
 
@@ -143,7 +149,7 @@ func (j *pageJob) searchPage(n *content.Node, r *pageResult) {
 	case n.Kind == "worksheet":
 		if view == nil {
 			// A kept page: its view was not made in this build.
-			view, _, _, _ = render.Worksheet(n.Src, j.worksheetEnv())
+			view, _, _, _ = render.Worksheet(n.Src, j.worksheetEnv(n))
 			if view == nil {
 				return
 			}

@@ -77,7 +77,8 @@ func TestSearchErrors(t *testing.T) {
 		{"page at /search/", "content/search.md", "---\ntitle: Find\n---\nHi.\n",
 			"content/search.md: this page has the URL /search/, which is the search page's: move it, or turn search off with search: false in site.yaml"},
 		{"bad language", "content/site.yaml", "title: T\nbaseURL: https://example.org/\nlanguage: en/x\n",
-			`language "en/x" cannot name the search index's folder`},
+			// site.yaml refuses it first: it is no language code.
+			`content/site.yaml:3:11: "en/x" is not a language code`},
 		{"bad value", "content/site.yaml", "title: T\nbaseURL: https://example.org/\nsearch: no thanks\n",
 			"content/site.yaml:3:9: search must be true or false"},
 	}

@@ -196,3 +196,22 @@ func (ts *Templates) execute(w *bytes.Buffer, t *template.Template, data any) *d
 	}
 	return nil
 }
+
+// With returns a copy of the set whose layouts and partials call funcs
+// instead of the functions of the same names they were parsed with: the
+// functions of another language (T, plurals, date). The copy has its own
+// partials and its own partialCached cache, since a cached partial shows
+// words of its language. Every copy must be made before any set runs:
+// html/template copies a template only before it has executed.
+func (ts *Templates) With(funcs template.FuncMap) (*Templates, error) {
+	c := &Templates{kinds: make(map[string]*template.Template, len(ts.kinds)), broken: ts.broken, sources: ts.sources, Hash: ts.Hash}
+	for _, kind := range slices.Sorted(maps.Keys(ts.kinds)) {
+		t, err := ts.kinds[kind].Clone()
+		if err != nil {
+			return nil, err
+		}
+		c.kinds[kind] = t.Funcs(funcs)
+	}
+	c.bindPartials()
+	return c, nil
+}

@@ -200,6 +200,8 @@ func (p *parser) worksheet(w *Worksheet, root *yamldoc.Node) {
 	if root.Kind != yamldoc.Map {
 		return
 	}
+	w.at = positions(fields)
+	w.at["worksheet"] = pos{root.Line, root.Col}
 	if _, ok := fields["title"]; !ok {
 		p.errorf(root, "missing title")
 	} else {
@@ -268,6 +270,7 @@ func (p *parser) scales(w *Worksheet, f field, scales map[string]*Scale) {
 		s := p.options(v, fmt.Sprintf("scale %q", id))
 		if s != nil {
 			s.ID = id
+			s.at = pos{k.Line, k.Col}
 			scales[id] = s
 			w.Scales = append(w.Scales, s)
 		}
@@ -446,7 +449,7 @@ func (p *parser) sections(w *Worksheet, f field, scales map[string]*Scale, areas
 		if n.Kind != yamldoc.Map {
 			continue
 		}
-		s := &Section{}
+		s := &Section{at: pos{n.Line, n.Col}}
 		what := fmt.Sprintf("section %d", i+1)
 		s.Title = p.text(fields, "title", n, what)
 		if s.Title != "" {
@@ -479,7 +482,7 @@ func (p *parser) question(n *yamldoc.Node, scales map[string]*Scale, areas map[s
 	if n.Kind != yamldoc.Map {
 		return nil
 	}
-	q := &Question{Line: n.Line, Col: n.Col, Weight: 1}
+	q := &Question{Line: n.Line, Col: n.Col, Weight: 1, at: positions(fields)}
 	id, idNode := p.id(fields, n, "question")
 	q.ID = id
 	what := "question"
@@ -533,9 +536,9 @@ func (p *parser) question(n *yamldoc.Node, scales map[string]*Scale, areas map[s
 		q.Side = score.Lean
 	case Checklist:
 		q.Text = p.text(fields, "text", n, what)
-		q.NoneLabel = DefaultNoneLabel
+		q.NoneLabel, q.noneDefault = DefaultNoneLabel, true
 		if _, ok := fields["none_label"]; ok {
-			q.NoneLabel = p.text(fields, "none_label", n, what)
+			q.NoneLabel, q.noneDefault = p.text(fields, "none_label", n, what), false
 		}
 		if f, ok := fields["options"]; !ok {
 			p.errorf(n, "%s has no options: list the boxes, like [{id: cooked, label: I cooked for them, side: give}]", what)
@@ -615,7 +618,7 @@ func (p *parser) checkOptions(f field, what string) []CheckOption {
 			continue
 		}
 		id, idNode := p.id(fields, n, "option")
-		o := CheckOption{ID: id, Weight: 1}
+		o := CheckOption{ID: id, Weight: 1, at: pos{n.Line, n.Col}}
 		o.Label = p.text(fields, "label", n, optionName(id))
 		if sf, ok := fields["side"]; ok {
 			if s, ok := p.str(sf); ok {
@@ -812,7 +815,7 @@ func (p *parser) results(w *Worksheet, f field) {
 		if n.Kind != yamldoc.Map {
 			continue
 		}
-		b := &Band{Line: n.Line, Col: n.Col}
+		b := &Band{Line: n.Line, Col: n.Col, at: positions(fields)}
 		b.Title = p.text(fields, "title", n, fmt.Sprintf("band %d", i+1))
 		name := fmt.Sprintf("band %d", i+1)
 		if b.Title != "" {

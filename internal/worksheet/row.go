@@ -26,7 +26,9 @@ import "strings"
 // Words are measured with the advance widths of DejaVu Sans, the font
 // Debian's chromium shows for system-ui, which is wider than the system
 // fonts of phones (Roboto, San Francisco): a label that fits here fits
-// there. Characters outside ASCII count as one em.
+// there. A Latin letter with an accent is as wide as the letter without it
+// (as DejaVu Sans draws them: "é" as "e"); other characters outside ASCII
+// count as one em.
 const (
 	rowMaxOptions = 7
 	budget320     = 247.0 // px
@@ -51,6 +53,9 @@ var dejaVuSans = [95]int16{
 func wordWidth(word string) float64 {
 	em := 0
 	for _, r := range word {
+		if b, ok := unaccented[r]; ok {
+			r = b
+		}
 		if r >= 32 && r <= 126 {
 			em += int(dejaVuSans[r-32])
 		} else {
@@ -59,6 +64,23 @@ func wordWidth(word string) float64 {
 	}
 	return float64(em) * rowFontSize / 1000
 }
+
+// unaccented maps the accented Latin letters of the languages the default
+// theme speaks (and their neighbours) to the letter they are drawn on.
+var unaccented = func() map[rune]rune {
+	m := map[rune]rune{}
+	for base, accented := range map[rune]string{
+		'a': "àáâãäåāă", 'A': "ÀÁÂÃÄÅĀĂ", 'c': "çćč", 'C': "ÇĆČ", 'e': "èéêëēěę", 'E': "ÈÉÊËĒĚĘ",
+		'i': "ìíîïī", 'I': "ÌÍÎÏĪ", 'n': "ñńň", 'N': "ÑŃŇ", 'o': "òóôõöøō", 'O': "ÒÓÔÕÖØŌ",
+		'u': "ùúûüūů", 'U': "ÙÚÛÜŪŮ", 'y': "ýÿ", 'Y': "Ý", 's': "śšş", 'S': "ŚŠŞ", 'z': "źżž", 'Z': "ŹŻŽ",
+		'l': "ł", 'L': "Ł", 'r': "ř", 'R': "Ř", 'd': "ď", 't': "ť",
+	} {
+		for _, r := range accented {
+			m[r] = base
+		}
+	}
+	return m
+}()
 
 // rowLayout is how a scale's options are laid out: see the top of this
 // file.

@@ -23,6 +23,20 @@ type Env struct {
 	Help template.HTML
 	// Asset URLs (fingerprinted) the page loads.
 	WasmURL, WasmExecURL, ScriptURL string
+	// Text is the interface text of key in the page's language, for the
+	// words the worksheet does not write itself: the built-in scales'
+	// labels (Option.Key), the sides of a pair ("worksheet.side.give",
+	// "worksheet.side.receive": "You" and "Them") and a checklist's last
+	// box ("worksheet.none-of-these"). nil keeps them English.
+	Text func(key string) string
+}
+
+// text is the interface text of key, or english when the site gives none.
+func (env *Env) text(key, english string) string {
+	if env.Text == nil || key == "" {
+		return english
+	}
+	return env.Text(key)
 }
 
 // View is everything layouts/worksheet.html needs, as .Worksheet. Texts are
@@ -247,7 +261,7 @@ func (w *Worksheet) View(env Env) (*View, diag.List) {
 				}
 			}
 			v.HasPairs = v.HasPairs || q.Type == Pair
-			sv.Questions = append(sv.Questions, questionView(q, labels, md(q.Help)))
+			sv.Questions = append(sv.Questions, questionView(&env, q, labels, md(q.Help)))
 		}
 		v.Sections = append(v.Sections, sv)
 	}
@@ -263,7 +277,7 @@ func (w *Worksheet) View(env Env) (*View, diag.List) {
 	return v, errs
 }
 
-func questionView(q *Question, labels map[string]string, help template.HTML) QuestionView {
+func questionView(env *Env, q *Question, labels map[string]string, help template.HTML) QuestionView {
 	el := "q-" + q.ID
 	qv := QuestionView{
 		ID:          q.ID,
@@ -285,11 +299,11 @@ func questionView(q *Question, labels map[string]string, help template.HTML) Que
 	switch q.Type {
 	case Rating, Lean:
 		qv.Text = q.Text
-		qv.Groups = []GroupView{group(q, el+"_answer", q.ID, q.Side, "", q.Text)}
+		qv.Groups = []GroupView{group(env, q, el+"_answer", q.ID, q.Side, "", q.Text)}
 	case Pair:
 		qv.Groups = []GroupView{
-			group(q, el+"_give", PairKey(q.ID, score.Give), score.Give, "You", q.Give),
-			group(q, el+"_receive", PairKey(q.ID, score.Receive), score.Receive, "Them", q.Receive),
+			group(env, q, el+"_give", PairKey(q.ID, score.Give), score.Give, env.text("worksheet.side.give", "You"), q.Give),
+			group(env, q, el+"_receive", PairKey(q.ID, score.Receive), score.Receive, env.text("worksheet.side.receive", "Them"), q.Receive),
 		}
 	case Checklist:
 		qv.Text = q.Text
@@ -297,7 +311,11 @@ func questionView(q *Question, labels map[string]string, help template.HTML) Que
 		for _, o := range q.Options {
 			qv.Checks = append(qv.Checks, CheckView{ID: el + "_" + o.ID, Value: o.ID, Label: o.Label})
 		}
-		qv.Checks = append(qv.Checks, CheckView{ID: el + "_" + NoneOption, Value: NoneOption, Label: q.NoneLabel, None: true})
+		none := q.NoneLabel
+		if q.noneDefault {
+			none = env.text("worksheet.none-of-these", DefaultNoneLabel)
+		}
+		qv.Checks = append(qv.Checks, CheckView{ID: el + "_" + NoneOption, Value: NoneOption, Label: none, None: true})
 	case Reflection:
 		qv.Text = q.Text
 		qv.Name, qv.InputID = q.ID, el+"_text"
@@ -306,7 +324,7 @@ func questionView(q *Question, labels map[string]string, help template.HTML) Que
 }
 
 // group is the radio group of a question's scale.
-func group(q *Question, id, name string, side score.Side, sideLabel, legend string) GroupView {
+func group(env *Env, q *Question, id, name string, side score.Side, sideLabel, legend string) GroupView {
 	g := GroupView{ID: id, Name: name, Side: string(side), SideLabel: sideLabel, Legend: legend}
 	if q.Scale == nil {
 		return g
@@ -315,6 +333,7 @@ func group(q *Question, id, name string, side score.Side, sideLabel, legend stri
 	g.Negative = q.Scale.Min() < 0
 	var valued []Option
 	for _, o := range q.Scale.Options {
+		o.Label = env.text(o.Key, o.Label)
 		if o.NA {
 			g.NA = &OptionView{ID: id + "_na", Label: o.Label, Text: o.Label, Value: "na"}
 			continue

@@ -239,6 +239,8 @@ type Worksheet struct {
 	Areas    []*Area
 	Sections []*Section
 	Results  []*Band
+
+	at fieldPos // where its top-level keys are (see translation.go)
 }
 
 // Text is a string from the file with the position where its content
@@ -259,6 +261,8 @@ type Link struct {
 type Scale struct {
 	ID      string
 	Options []Option
+
+	at pos // where a declared scale's id is written
 }
 
 // Option is one answer of a scale: a value with an optional label, or the
@@ -267,6 +271,10 @@ type Option struct {
 	Label string // "" for an unlabeled option, which shows its value
 	Value int    // 0 for the NA option
 	NA    bool
+	// Key is the interface text that shows the option of a built-in
+	// scale in the page's language ("scale.frequency.never"; see
+	// Env.Text); "" for a scale the worksheet writes itself.
+	Key string
 }
 
 // Min returns the smallest option value.
@@ -307,6 +315,8 @@ type Section struct {
 	Title     string
 	Intro     Text
 	Questions []*Question
+
+	at pos
 }
 
 // Question is one question of any type. Fields that do not apply to its
@@ -330,10 +340,14 @@ type Question struct {
 	NoneLabel string        // checklist: the last box's words, "None of these" by default
 
 	// Fingerprint is 10 hex digits of a SHA-256 over what a saved answer
-	// means: the id, type, side, texts, scale and checklist options.
+	// means: the id, type, side, texts, scale and checklist options. A
+	// translation's questions carry their original's (see Translate).
 	Fingerprint string
 
 	Line, Col int
+
+	at          fieldPos // where its keys' values are
+	noneDefault bool     // NoneLabel is the default, not written
 }
 
 // CheckOption is one box of a checklist.
@@ -341,6 +355,8 @@ type CheckOption struct {
 	ID, Label string
 	Side      score.Side // give or receive for a scored box; "" when only recorded
 	Weight    float64    // scored boxes; 1 when not given
+
+	at pos // where the box is written
 }
 
 // Scored reports whether the question produces scored items.
@@ -366,6 +382,8 @@ type Band struct {
 	Body                         Text
 	See                          []Link
 	Line, Col                    int
+
+	at fieldPos
 }
 
 // MaxOptions is the most options with a value a scale may have, so that
@@ -380,18 +398,26 @@ const NoneOption = "none"
 // DefaultNoneLabel is the words of a checklist's last box.
 const DefaultNoneLabel = "None of these"
 
-// naLabel is the "does not apply" option of the built-in -na scales.
-var naOption = Option{Label: "Does not apply", NA: true}
+// naOption is the "does not apply" option of the built-in -na scales.
+var naOption = Option{Label: "Does not apply", NA: true, Key: "scale.not-applicable"}
 
 // Builtin scales, by id.
 var builtinScales = func() map[string]*Scale {
+	// The English labels are part of each question's fingerprint, so
+	// they never change; pages show them in their own language by Key.
 	frequency := []Option{
-		{Label: "Never", Value: 0}, {Label: "Rarely", Value: 1}, {Label: "Sometimes", Value: 2},
-		{Label: "Often", Value: 3}, {Label: "Almost always", Value: 4},
+		{Label: "Never", Value: 0, Key: "scale.frequency.never"},
+		{Label: "Rarely", Value: 1, Key: "scale.frequency.rarely"},
+		{Label: "Sometimes", Value: 2, Key: "scale.frequency.sometimes"},
+		{Label: "Often", Value: 3, Key: "scale.frequency.often"},
+		{Label: "Almost always", Value: 4, Key: "scale.frequency.almost-always"},
 	}
 	agreement := []Option{
-		{Label: "Strongly disagree", Value: 0}, {Label: "Disagree", Value: 1}, {Label: "Neutral", Value: 2},
-		{Label: "Agree", Value: 3}, {Label: "Strongly agree", Value: 4},
+		{Label: "Strongly disagree", Value: 0, Key: "scale.agreement.strongly-disagree"},
+		{Label: "Disagree", Value: 1, Key: "scale.agreement.disagree"},
+		{Label: "Neutral", Value: 2, Key: "scale.agreement.neutral"},
+		{Label: "Agree", Value: 3, Key: "scale.agreement.agree"},
+		{Label: "Strongly agree", Value: 4, Key: "scale.agreement.strongly-agree"},
 	}
 	return map[string]*Scale{
 		"frequency":    {ID: "frequency", Options: frequency},

@@ -169,7 +169,7 @@
 
   (ns.parts = ns.parts || {}).file = function (page, section) {
     var t = {};
-    ["saved", "opened-one", "opened-other", "undone"].forEach(function (k) {
+    ["saved", "undone"].forEach(function (k) {
       t[k] = section.getAttribute("data-text-" + k) || "";
     });
     var undoBox = section.querySelector("[data-file-undo]");
@@ -302,7 +302,7 @@
         var q = page.byId[id];
         return q && q.fp === f.answers[id].f && page.F.has(f.answers[id].a);
       }).length;
-      var msg = n === 1 ? t["opened-one"] : t["opened-other"].split("{n}").join(String(n));
+      var msg = ns.plural(section, "data-text-opened-", n);
       if (missed > 0) {
         msg += " " + page.unrestored(missed);
       }

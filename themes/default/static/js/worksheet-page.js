@@ -30,12 +30,26 @@
 (function (ns) {
   "use strict";
 
+  // plural is the message of el whose attributes prefix + a CLDR plural
+  // category ("data-text-unrestored-one", "-few", "-other") hold its forms
+  // in the page's language, for the count n: the form Intl.PluralRules
+  // picks for the page's language, else "other"; "{n}" becomes n.
+  function plural(el, prefix, n) {
+    var cat = n === 1 ? "one" : "other";
+    try {
+      cat = new Intl.PluralRules(document.documentElement.lang || undefined).select(n);
+    } catch (e) {
+      // an unknown language: English's rule
+    }
+    var msg = (el && (el.getAttribute(prefix + cat) || el.getAttribute(prefix + "other"))) || "";
+    return msg.split("{n}").join(String(n));
+  }
+  ns.plural = plural;
+
   function strings(el) {
     var s = {};
     var names = {
       notSaving: "data-text-not-saving",
-      unrestoredOne: "data-text-unrestored-one",
-      unrestoredOther: "data-text-unrestored-other",
       cleared: "data-text-cleared",
       restored: "data-text-restored",
       ready: "data-text-ready",
@@ -159,7 +173,7 @@
     }
 
     function unrestored(n) {
-      return n === 1 ? text.unrestoredOne : text.unrestoredOther.split("{n}").join(String(n));
+      return plural(document.querySelector("[data-strings]"), "data-text-unrestored-", n);
     }
 
     function restore() {

@@ -1,0 +1,241 @@
+package content
+
+import (
+	"errors"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+
+	"mutual/internal/diag"
+
+	"mutual/internal/i18n"
+	"mutual/internal/worksheet"
+	"mutual/internal/yamldoc"
+)
+
+// Language is one entry of site.yaml's languages: the first is the
+// default language, whose pages live at the root of the site; each other
+// one lives under /<code>/ (the code in lower case). Title, Description,
+// Menu and Help replace the site's own for that language's pages; left
+// out, the site's are used (a menu's entries then lead to that language's
+// version of each page).
+type Language struct {
+	Code        i18n.Code
+	Name        string   // as the language switcher shows it: "Deutsch"
+	Dir         i18n.Dir // "" when not given: the code's own direction
+	Title       string
+	Description string
+	Menu        []MenuEntry
+	HasMenu     bool // menu: given (an empty one removes the menu)
+	Help        string
+	HelpLine    int // where the help text starts, as Config.HelpLine
+	HelpCol     int
+	HelpIndent  int
+	Line, Col   int // where the entry starts
+}
+
+// Direction is the language's writing direction: its dir:, or the code's.
+func (l *Language) Direction() i18n.Dir {
+	return i18n.Language{Code: l.Code, Dir: l.Dir}.Direction()
+}
+
+// Prefix is the folder of the language's pages in the site: "" for the
+// default language, "de/" for the others.
+func (c *Config) Prefix(i int) string {
+	if i == 0 || i >= len(c.Languages) {
+		return ""
+	}
+	return strings.ToLower(string(c.Languages[i].Code)) + "/"
+}
+
+// Langs are the site's language codes, the default first: those of
+// languages:, or the one of language: for a site without languages.
+func (c *Config) Langs() []i18n.Code {
+	if len(c.Languages) == 0 {
+		return []i18n.Code{c.Lang}
+	}
+	out := make([]i18n.Code, len(c.Languages))
+	for i, l := range c.Languages {
+		out[i] = l.Code
+	}
+	return out
+}
+
+var languageKeys = []string{"code", "name", "title", "description", "menu", "help", "dir"}
+
+// parseLanguages reads site.yaml's languages: a list of entries with a
+// code and a name, each code once.
+func parseLanguages(d *yamldoc.Decoder, f yamldoc.Field) []Language {
+	if f.Value.Kind != yamldoc.List {
+		if f.Value.Kind != yamldoc.Null && f.Value.Kind != yamldoc.Refused {
+			d.Errorf(f.Value, "languages must be a list of languages, each with a code and a name, such as - {code: en, name: English}")
+		}
+		return nil
+	}
+	var out []Language
+	seen := map[i18n.Code]int{}
+	for _, item := range f.Value.Content {
+		l := Language{Line: item.Line, Col: item.Col}
+		var codeNode *yamldoc.Node
+		for _, g := range d.Map(item, "language", languageKeys, nil) {
+			switch g.Key.Value {
+			case "code":
+				s, ok := d.Text(g)
+				if !ok {
+					continue
+				}
+				codeNode = g.Value
+				c, err := i18n.ParseCode(s)
+				if err != nil {
+					d.Errorf(g.Value, "%v", err)
+					continue
+				}
+				l.Code = c
+			case "name":
+				l.Name, _ = d.Text(g)
+			case "title":
+				l.Title, _ = d.Text(g)
+			case "description":
+				l.Description, _ = d.Text(g)
+			case "menu":
+				l.HasMenu = true
+				l.Menu = parseMenu(d, g)
+			case "help":
+				l.Help, _ = d.Text(g)
+				l.HelpLine, l.HelpCol = g.Value.TextPos()
+				if g.Value.Style == yamldoc.Literal || g.Value.Style == yamldoc.Folded {
+					l.HelpIndent = l.HelpCol - 1
+				}
+			case "dir":
+				s, ok := d.Text(g)
+				if !ok {
+					continue
+				}
+				dir, err := i18n.ParseDir(s)
+				if err != nil {
+					d.Errorf(g.Value, "%v", err)
+					continue
+				}
+				l.Dir = dir
+			}
+		}
+		if item.Kind != yamldoc.Map {
+			if item.Kind != yamldoc.Refused {
+				d.Errorf(item, "each language is a code and a name, such as {code: de, name: Deutsch}")
+			}
+			continue
+		}
+		if codeNode == nil {
+			d.Errorf(item, "a language needs a code, such as code: de")
+			continue
+		}
+		if l.Code == "" {
+			continue // reported
+		}
+		if l.Name == "" {
+			d.Errorf(item, "language %q needs a name, as the language switcher shows it, such as name: %s", string(l.Code), nameHint(l.Code))
+		}
+		if first, dup := seen[l.Code]; dup {
+			d.Errorf(codeNode, "language %q is listed twice (first at line %d)", string(l.Code), first)
+			continue
+		}
+		seen[l.Code] = codeNode.Line
+		out = append(out, l)
+	}
+	if len(f.Value.Content) == 0 {
+		d.Errorf(f.Key, "languages is empty: list the site's languages, the default first, or remove it")
+	}
+	return out
+}
+
+// nameHint is an example name for a language's switcher entry.
+func nameHint(c i18n.Code) string {
+	if n := c.EnglishName(); !strings.HasPrefix(n, "\"") {
+		return n
+	}
+	return "Deutsch"
+}
+
+// checkLanguages holds language: and languages: together: with both, the
+// first of languages is the language.
+func (c *Config) checkLanguages(d *yamldoc.Decoder, langNode *yamldoc.Node) {
+	if len(c.Languages) == 0 || langNode == nil || c.Lang == "" {
+		if len(c.Languages) > 0 {
+			c.Lang = c.Languages[0].Code
+			c.Language = string(c.Lang)
+		}
+		return
+	}
+	if first := c.Languages[0].Code; first != c.Lang {
+		d.Errorf(langNode, "language: %s, but languages starts with %s: the first of languages is the site's default language, so remove language: or list %s first", string(c.Lang), string(first), string(c.Lang))
+	}
+	c.Lang = c.Languages[0].Code
+	c.Language = string(c.Lang)
+}
+
+// languageMembers sorts the page sources of a site with languages into
+// each language's tree. A file's language is its mark (SplitPath:
+// guides/receiving.de.md, or content/de/guides/receiving.md); its page is
+// the original's content path. Every language has a member for each page
+// of the default language: its translation when there is one (published:
+// not a draft, unless drafts are built), else the original itself, as a
+// fallback. A translated worksheet is held to its original
+// (worksheet.Translate). Pages only one language has are that language's.
+func (m *Model) languageMembers(pages []*Source, drafts bool, cfg *Config) ([][]member, diag.List) {
+	langs := cfg.Langs()
+	var errs diag.List
+	rels := make([]string, len(pages))
+	bySrc := make(map[string]*Source, len(pages))
+	for i, s := range pages {
+		rels[i] = s.Rel
+		bySrc[s.Rel] = s
+	}
+	versions, err := i18n.Group(rels, langs, "content")
+	if err != nil {
+		var list diag.List
+		if errors.As(err, &list) {
+			errs = append(errs, list...)
+		} else {
+			errs.Add("content", 0, 0, "%v", err)
+		}
+	}
+	published := func(s *Source) bool {
+		switch s.Kind {
+		case WorksheetSource:
+			return s.Worksheet != nil && (drafts || !s.Worksheet.Draft)
+		default:
+			return drafts || !s.FrontMatter.Draft
+		}
+	}
+	members := make([][]member, len(langs))
+	for _, base := range slices.Sorted(maps.Keys(versions)) {
+		files := versions[base]
+		orig := bySrc[files[langs[0]]] // nil when the default language has no such page
+		for i, lang := range langs {
+			rel, ok := files[lang]
+			if !ok || i > 0 && !published(bySrc[rel]) && orig != nil && published(orig) {
+				if i > 0 && orig != nil && published(orig) {
+					members[i] = append(members[i], member{src: orig, rel: base, fallback: true, sheet: orig.Worksheet})
+				}
+				continue
+			}
+			s := bySrc[rel]
+			if rel != base {
+				m.bases[rel] = base
+			}
+			mb := member{src: s, rel: base, sheet: s.Worksheet}
+			if i > 0 && s.Kind == WorksheetSource && orig != nil && orig.Kind == WorksheetSource &&
+				s.Worksheet != nil && orig.Worksheet != nil && len(s.Errs) == 0 && len(orig.Errs) == 0 {
+				sheet, terrs := worksheet.Translate(orig.Worksheet, s.Worksheet)
+				errs = append(errs, terrs...)
+				mb.sheet = sheet
+			} else if s.Kind == WorksheetSource && s.Worksheet != nil && rel != base {
+				// A worksheet of its own language: its slug is its page's.
+				mb.sheet = s.Worksheet.WithSlug(path.Base(strings.TrimSuffix(strings.TrimSuffix(base, ".yaml"), ".yml")))
+			}
+			members[i] = append(members[i], mb)
+		}
+	}
+	return members, errs
+}

@@ -1,0 +1,115 @@
+package content
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestParseLanguages: site.yaml's languages, the default first, each with
+// its own title, menu, help and direction.
+func TestParseLanguages(t *testing.T) {
+	cfg, errs := ParseConfig([]byte("title: T\nbaseURL: https://example.org/\nlanguages:\n" +
+		"  - {code: en, name: English}\n" +
+		"  - code: de\n    name: Deutsch\n    title: T auf Deutsch\n    menu: []\n    help: Rufen Sie an.\n" +
+		"  - {code: fa, name: فارسی}\n  - {code: pt-BR, name: Português, dir: ltr}\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if cfg.Language != "en" || len(cfg.Languages) != 4 || cfg.Prefix(0) != "" || cfg.Prefix(1) != "de/" || cfg.Prefix(3) != "pt-br/" {
+		t.Fatalf("got %+v", cfg)
+	}
+	de := cfg.Languages[1]
+	if de.Title != "T auf Deutsch" || !de.HasMenu || len(de.Menu) != 0 || de.Help != "Rufen Sie an." || de.Line != 5 {
+		t.Errorf("de: %+v", de)
+	}
+	if cfg.Languages[2].Direction() != "rtl" || cfg.Languages[3].Direction() != "ltr" || cfg.Languages[1].Direction() != "ltr" {
+		t.Errorf("directions: %s %s %s", cfg.Languages[1].Direction(), cfg.Languages[2].Direction(), cfg.Languages[3].Direction())
+	}
+	if got := cfg.Langs(); len(got) != 4 || got[0] != "en" || got[3] != "pt-BR" {
+		t.Errorf("Langs() = %q", got)
+	}
+}
+
+// TestLanguagesErrors: every mistake in languages is reported at its line.
+func TestLanguagesErrors(t *testing.T) {
+	const head = "title: T\nbaseURL: https://example.org/\n"
+	tests := []struct{ name, src, want string }{
+		{"not a list", "languages: en", "content/site.yaml:3:12: languages must be a list of languages"},
+		{"empty", "languages: []", "content/site.yaml:3:1: languages is empty"},
+		{"no code", "languages:\n  - {name: English}", "content/site.yaml:4:5: a language needs a code"},
+		{"no name", "languages:\n  - {code: en}", `content/site.yaml:4:5: language "en" needs a name, as the language switcher shows it, such as name: English`},
+		{"bad code", "languages:\n  - {code: english, name: English}", `content/site.yaml:4:12: "english" is not a language code (did you mean "en"?)`},
+		{"twice", "languages:\n  - {code: en, name: English}\n  - {code: en, name: Again}", `content/site.yaml:5:12: language "en" is listed twice (first at line 4)`},
+		{"unknown key", "languages:\n  - {code: en, name: English, titel: X}", `titel`},
+		{"bad dir", "languages:\n  - {code: en, name: English, dir: up}", `content/site.yaml:4:36: dir must be "ltr" or "rtl", not "up"`},
+		{"language disagrees", "language: de\nlanguages:\n  - {code: en, name: English}", "content/site.yaml:3:11: language: de, but languages starts with en"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs := ParseConfig([]byte(head + tt.src + "\n"))
+			if len(errs) == 0 {
+				t.Fatalf("no error")
+			}
+			if !strings.Contains(errs.Error(), tt.want) {
+				t.Errorf("got\n%v\nwant %q", errs, tt.want)
+			}
+		})
+	}
+}
+
+// TestTranslationFiles: files find their language by name or folder, and
+// every language has every page of the default language, a fallback where
+// it has no translation of its own.
+func TestTranslationFiles(t *testing.T) {
+	cfg, errs := ParseConfig([]byte("title: T\nbaseURL: https://example.org/\nlanguages:\n  - {code: en, name: English}\n  - {code: de, name: Deutsch}\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var srcs []*Source
+	for _, rel := range []string{"_index.md", "_index.de.md", "de/guides/only.md", "guides/a.md", "guides/a.de.md", "guides/b.md", "guides/notes.v2.md"} {
+		s := &Source{Rel: rel, Kind: classify(rel, []string{"en", "de"})}
+		s.FrontMatter.Title = rel
+		srcs = append(srcs, s)
+	}
+	m, errs := NewSiteModel(srcs, nil, ModelOptions{}, cfg)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	got := map[string]string{}
+	for _, n := range m.Nodes {
+		src, mark := "-", ""
+		if n.Src != nil {
+			src = n.Src.Rel
+		}
+		if n.Fallback {
+			mark = " (fallback)"
+		}
+		got[n.URL] = n.Kind + " " + src + mark
+	}
+	for url, want := range map[string]string{
+		"":                 "home _index.md",
+		"de/":              "home _index.de.md",
+		"guides/a/":        "page guides/a.md",
+		"de/guides/a/":     "page guides/a.de.md",
+		"de/guides/b/":     "page guides/b.md (fallback)",
+		"de/guides/only/":  "page de/guides/only.md",
+		"guides/notes.v2/": "page guides/notes.v2.md",
+		"de/guides/":       "section - (fallback)",
+	} {
+		if g := got[url]; g != want && !(url == "de/guides/" && strings.HasPrefix(g, "section")) {
+			t.Errorf("%s: %q, want %q", url, g, want)
+		}
+	}
+	if _, ok := got["guides/only/"]; ok {
+		t.Error("a page only German has is in English too")
+	}
+	v := m.Versions(m.ByURL["guides/a/"])
+	if len(v) != 2 || v[1] != m.ByURL["de/guides/a/"] {
+		t.Errorf("versions of guides/a: %v", v)
+	}
+	// Two files of one page in one language are an error naming both.
+	srcs = append(srcs, &Source{Rel: "de/guides/a.md", Kind: PageSource})
+	if _, errs := NewSiteModel(srcs, nil, ModelOptions{}, cfg); !strings.Contains(errs.Error(), "content/de/guides/a.md") {
+		t.Errorf("two German files of one page: %v", errs)
+	}
+}

@@ -1,0 +1,278 @@
+package site
+
+import (
+	"html/template"
+	"strings"
+
+	"mutual/internal/content"
+	"mutual/internal/diag"
+	"mutual/internal/i18n"
+	"mutual/internal/markdown"
+	"mutual/internal/render"
+	"mutual/internal/search"
+	"mutual/internal/theme"
+)
+
+// Languages: how a site's languages reach its pages.
+//
+// content makes one tree of pages per language (content.Tree: a site
+// without languages has one); here each gets a language: its translator
+// (the interface texts of the site's i18n/ and its theme chain), the
+// template functions bound to it (T, plurals, date), its own copy of the
+// layouts (theme.Templates.With: partialCached keeps one cache per
+// language), and its Site (title, description, menu, help and feed in
+// that language). A page runs its language's layouts with its language's
+// Site; its data adds the language switcher (Page.Translations), the
+// hreflang links of its versions, and marks what is shown in the default
+// language because it has no translation yet (Page.Fallback, Entry.Lang).
+
+// language is one language of the site as its pages see it.
+type language struct {
+	index     int
+	code      i18n.Code
+	name      string // as the switcher shows it
+	dir       i18n.Dir
+	tree      *content.Tree
+	tr        *i18n.Translator
+	plain     map[string]string // its texts without plural forms or placeholders, resolved once
+	funcs     template.FuncMap  // T, plurals and date
+	site      *Site
+	templates *theme.Templates
+}
+
+// newLanguages makes the languages of cfg's site, one per tree of m.
+func newLanguages(cfg *content.Config, m *content.Model, trs *i18n.Translations) []*language {
+	codes := cfg.Langs()
+	out := make([]*language, len(m.Trees))
+	for i, t := range m.Trees {
+		l := &language{index: i, code: codes[i], tree: t, dir: codes[i].Direction()}
+		if i < len(cfg.Languages) {
+			l.name, l.dir = cfg.Languages[i].Name, cfg.Languages[i].Direction()
+		}
+		l.tr = trs.For(l.code)
+		l.plain = map[string]string{}
+		for _, key := range trs.Keys(trs.Default()) {
+			msg, _, ok := trs.Lookup(l.code, key)
+			if !ok || msg.Plural() || len(msg.Placeholders()) > 0 {
+				continue
+			}
+			if s, err := l.tr.T(key); err == nil {
+				l.plain[key] = s
+			}
+		}
+		// i18n is Hugo's name for T, so that layouts written for Hugo work.
+		l.funcs = template.FuncMap{"T": l.t, "i18n": l.t, "plurals": l.tr.Forms, "date": l.tr.Date}
+		out[i] = l
+	}
+	return out
+}
+
+// t is the template function T: a text without arguments comes from the
+// texts resolved once, so that a layout's words cost a map lookup.
+func (l *language) t(key string, args ...any) (string, error) {
+	if len(args) == 0 {
+		if s, ok := l.plain[key]; ok {
+			return s, nil
+		}
+	}
+	return l.tr.T(key, args...)
+}
+
+// text is the interface text of key, for Go code; with values as T takes
+// them. A mistake in the values (a bug) shows the key.
+func (l *language) text(key string, args ...any) string {
+	s, err := l.t(key, args...)
+	if err != nil {
+		return key
+	}
+	return s
+}
+
+// dirAttr is a direction as the theme's dir attributes take it: "rtl", or
+// "" for left to right, HTML's default.
+func dirAttr(d i18n.Dir) string {
+	if d == i18n.RTL {
+		return string(d)
+	}
+	return ""
+}
+
+// name names the pages mutual makes itself in the language: the tags page
+// and the 404 page take their titles from the interface texts.
+func (l *language) titlePages() {
+	for _, n := range l.tree.Nodes {
+		switch n.Kind {
+		case "tags":
+			n.Title = l.text("tags")
+		case "404":
+			n.Title = l.text("not-found.title")
+		case "search":
+			n.Title = l.text("search.title")
+		}
+	}
+}
+
+// siteData is the Site the language's pages share: the configuration
+// (with the language's own title, description, menu and help when it has
+// them), the menu with its links resolved and the help block rendered.
+// It returns the help's links to headings, and the errors and warnings of
+// both. A language that shows the site's own menu or help resolves their
+// links to its own pages, and leaves their errors to the default
+// language, which reports them once.
+func (l *language) siteData(cfg *content.Config, res *content.Resolver, md *markdown.Markdown) (*Site, []content.LinkRef, diag.List, diag.List) {
+	var errs, warns diag.List
+	var links []content.LinkRef
+	s := &Site{
+		Title:       cfg.Title,
+		Description: cfg.Description,
+		BaseURL:     cfg.BaseURL,
+		Language:    cfg.Language,
+		FeedURL:     cfg.BasePath() + l.tree.Prefix + "feed.xml",
+		Home:        cfg.BasePath() + l.tree.Prefix,
+		Generator:   "mutual " + Version,
+		Dir:         dirAttr(l.dir),
+		Params:      cfg.Params,
+		// The policy's img-src: site.yaml's allowOrigins.
+		AllowOrigins: cfg.AllowOrigins,
+	}
+	if l.index > 0 {
+		s.Language = string(l.code)
+	}
+	// Search covers the default language's pages (see Site.SearchIndex).
+	if searchOn(cfg) && l.index == 0 {
+		if lang, err := search.LangFolder(cfg.Language); err == nil {
+			s.SearchIndex = cfg.BasePath() + searchDir + lang + "/"
+		}
+	}
+	menu, help := cfg.Menu, cfg.Help
+	helpLine, helpCol, helpIndent := cfg.HelpLine, cfg.HelpCol, cfg.HelpIndent
+	ownMenu, ownHelp := l.index == 0, l.index == 0
+	if l.index < len(cfg.Languages) {
+		lc := &cfg.Languages[l.index]
+		if lc.Title != "" {
+			s.Title = lc.Title
+		}
+		if lc.Description != "" {
+			s.Description = lc.Description
+		}
+		if lc.HasMenu {
+			menu, ownMenu = lc.Menu, true
+		}
+		if lc.Help != "" {
+			help, helpLine, helpCol, helpIndent, ownHelp = lc.Help, lc.HelpLine, lc.HelpCol, lc.HelpIndent, true
+		}
+	}
+	var weights []int
+	for _, e := range menu {
+		u, _, _, msg := res.In(l.tree, !ownMenu).Resolve("site.yaml", e.URL)
+		if msg != "" {
+			if ownMenu {
+				errs.Add(cfg.Path, e.Line, e.Col, "menu entry %q: %s", e.Name, msg)
+			}
+			continue
+		}
+		s.Menu = append(s.Menu, MenuItem{Name: e.Name, URL: u})
+		weights = append(weights, e.Weight)
+	}
+	if l.index == 0 {
+		// Pages put themselves in the menu in the default language.
+		s.Menu = withPageMenus(s.Menu, weights, res)
+	}
+	if help != "" {
+		var herrs, hwarns diag.List
+		var hlinks []content.LinkRef
+		s.Help, hlinks, herrs, hwarns = render.Markdown(md, help, "site.yaml", cfg.Path, helpLine, helpCol, helpIndent, res.In(l.tree, !ownHelp))
+		if ownHelp {
+			links, errs, warns = hlinks, append(errs, herrs...), hwarns
+		}
+	}
+	return s, links, errs, warns
+}
+
+// translations are the switcher's entries for n, and the hreflang links
+// of its versions (none when fewer than two languages have one of their
+// own). v records the pages it shows.
+func (v *pageView) translations(n *content.Node) ([]Translation, []render.Alternate) {
+	if len(v.langs) < 2 {
+		return nil, nil
+	}
+	versions := v.model.Versions(n)
+	site := v.cfg.Origin() + v.basePath
+	out := make([]Translation, len(v.langs))
+	var alts []render.Alternate
+	for i, l := range v.langs {
+		t := Translation{Lang: string(l.code), Name: l.name, Dir: dirAttr(l.dir), Current: i == n.Tree.Index}
+		x := versions[i]
+		if t.Current {
+			x = n // a page of one language only (the search page)
+		}
+		if x != nil && (!x.Fallback || t.Current) {
+			v.show(x)
+			t.URL = v.basePath + x.Href
+			if !x.Fallback {
+				alts = append(alts, render.Alternate{Lang: string(l.code), URL: site + x.Href})
+			}
+		} else {
+			home := l.tree.Home
+			v.show(home)
+			t.URL, t.HomeOnly, t.HomeOnlyNote = v.basePath+home.Href, true, l.text("language.home-only")
+		}
+		out[i] = t
+	}
+	if len(alts) < 2 || n.Fallback {
+		return out, nil
+	}
+	if d := versions[0]; d != nil && !d.Fallback {
+		alts = append(alts, render.Alternate{Lang: "x-default", URL: site + d.Href})
+	}
+	return out, alts
+}
+
+// alternates are n's versions for the sitemap: as its hreflang links.
+func (w *world) alternates(n *content.Node) []render.Alternate {
+	v := &pageView{world: w}
+	_, alts := v.translations(n)
+	return alts
+}
+
+// redirectWords are what an alias's redirect page says, in the language
+// of the page it leads to.
+func (l *language) redirectWords() render.RedirectWords {
+	const mark = "\x00"
+	sentence := l.text("redirect.moved", "page", mark)
+	before, after, _ := strings.Cut(sentence, mark)
+	return render.RedirectWords{Lang: string(l.code), Dir: dirAttr(l.dir), Title: l.text("redirect.title"), Before: before, After: after}
+}
+
+// coverage is how far each language but the default has come (see
+// i18n.CoverageOf): pages and worksheets translated, interface keys
+// missing, translations older than their originals (by lastmod, else the
+// file's time). Drafts count only when drafts are built. A site in one
+// language has none.
+func coverage(cfg *content.Config, srcs []*content.Source, drafts bool, trs *i18n.Translations) ([]i18n.Coverage, error) {
+	if len(cfg.Languages) < 2 {
+		return nil, nil
+	}
+	var docs []i18n.Doc
+	for _, s := range srcs {
+		d := i18n.Doc{Path: s.Rel, Modified: s.Mod, FileTime: true}
+		switch s.Kind {
+		case content.PageSource, content.IndexSource:
+			if s.FrontMatter.Draft && !drafts {
+				continue
+			}
+			if !s.FrontMatter.Lastmod.IsZero() {
+				d.Modified, d.FileTime = s.FrontMatter.Lastmod, false
+			}
+		case content.WorksheetSource:
+			if s.Worksheet == nil || s.Worksheet.Draft && !drafts {
+				continue
+			}
+			d.Worksheet = true
+		default:
+			continue
+		}
+		docs = append(docs, d)
+	}
+	return i18n.CoverageOf(cfg.Langs(), docs, "content", trs.MissingKeys)
+}

@@ -489,7 +489,9 @@ func newTree(spec treeSpec, members []member) *Tree {
 		case PageSource, IndexSource:
 			fm := &s.FrontMatter
 			if why := unpublished(fm, opts, spec.now); why != "" {
-				t.Drafts[mb.rel] = why == "draft"
+				if why == "draft" {
+					t.Drafts[mb.rel] = true
+				}
 				t.Unpublished[mb.rel] = why
 				continue
 			}

@@ -2,7 +2,10 @@
 // front matter of pages, a theme's theme.yaml and worksheets all go through
 // it, so they share one set of type rules, one way of positioning errors and
 // one wording of them. It is meant to be the only importer of
-// gopkg.in/yaml.v3.
+// gopkg.in/yaml.v3, and of github.com/pelletier/go-toml/v2: front matter
+// written in TOML or JSON, as Hugo allows, is read into the same tree
+// (ParseTOML, ParseJSON; see toml.go), so that the same Decoder and rules
+// walk it.
 //
 // # Reading a file
 //

@@ -18,6 +18,7 @@ import (
 type siteFlags struct {
 	dir, out, baseURL string
 	drafts            bool
+	future, expired   bool
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet, withOut bool) {
@@ -26,18 +27,20 @@ func (f *siteFlags) register(fs *flag.FlagSet, withOut bool) {
 		fs.StringVar(&f.out, "o", "", "the output `folder` (default: public/ in the site folder)")
 	}
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages and worksheets marked draft")
+	fs.BoolVar(&f.future, "future", false, "include pages whose publishDate is in the future")
+	fs.BoolVar(&f.expired, "expired", false, "include pages whose expiryDate has passed")
 	fs.StringVar(&f.baseURL, "base-url", "", "the site's `URL`, overriding baseURL in content/site.yaml")
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	var f siteFlags
-	fs := newFlagSet("build", "build [-s DIR] [-o DIR] [--drafts] [--base-url URL]", stdout, stderr)
+	fs := newFlagSet("build", "build [-s DIR] [-o DIR] [--drafts] [--future] [--expired] [--base-url URL]", stdout, stderr)
 	f.register(fs, true)
 	if code, done := parseNoArgs(fs, args, stdout); done {
 		return code
 	}
 	defer gctune.Start(320 << 20)() // see internal/gctune; the peak stays near 320 MiB for 10,000 pages
-	opts := site.Options{Dir: f.dir, Out: f.out, Drafts: f.drafts, BaseURL: f.baseURL, Notice: stderr}
+	opts := site.Options{Dir: f.dir, Out: f.out, Drafts: f.drafts, Future: f.future, Expired: f.expired, BaseURL: f.baseURL, Notice: stderr}
 	if isTerminal(stderr) {
 		opts.Progress = stderr
 	}

@@ -9,13 +9,13 @@ import (
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	var f siteFlags
-	fs := newFlagSet("check", "check [-s DIR] [--drafts] [--base-url URL] [--strict-i18n]", stdout, stderr)
+	fs := newFlagSet("check", "check [-s DIR] [--drafts] [--future] [--expired] [--base-url URL] [--strict-i18n]", stdout, stderr)
 	f.register(fs, false)
 	strict := fs.Bool("strict-i18n", false, "treat every gap of the translation report as an error")
 	if code, done := parseNoArgs(fs, args, stdout); done {
 		return code
 	}
-	b := site.New(site.Options{Dir: f.dir, Drafts: f.drafts, BaseURL: f.baseURL, StrictI18n: *strict})
+	b := site.New(site.Options{Dir: f.dir, Drafts: f.drafts, Future: f.future, Expired: f.expired, BaseURL: f.baseURL, StrictI18n: *strict})
 	err := b.Check()
 	warnings := b.Warnings()
 	printWarnings(stderr, warnings)

@@ -52,7 +52,7 @@ func TestImports(t *testing.T) {
 		"mutual/internal/scaffold":    {"mutual/internal/diag"},
 		"mutual/internal/content":     {"mutual/internal/diag", "mutual/internal/i18n", "mutual/internal/markdown", "mutual/internal/worksheet", "mutual/internal/yamldoc"},
 		"mutual/internal/theme":       {"mutual/internal/diag", "mutual/internal/i18n", "mutual/internal/content", "mutual/internal/yamldoc", "mutual/themes"},
-		"mutual/internal/render":      {"mutual/internal/diag", "mutual/internal/content", "mutual/internal/markdown", "mutual/internal/worksheet", "mutual/internal/theme"},
+		"mutual/internal/render":      {"mutual/internal/diag", "mutual/internal/content", "mutual/internal/markdown", "mutual/internal/worksheet", "mutual/internal/theme", "mutual/internal/shortcode"},
 		"mutual/internal/output":      {"mutual/internal/diag"},
 		"mutual/internal/site":        {"mutual/internal/diag", "mutual/internal/i18n", "mutual/internal/content", "mutual/internal/theme", "mutual/internal/render", "mutual/internal/output", "mutual/internal/markdown", "mutual/internal/worksheet", "mutual/internal/scorer", "mutual/internal/search"},
 		"mutual/internal/serve":       {"mutual/internal/site", "mutual/internal/diag"},

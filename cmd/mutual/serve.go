@@ -29,7 +29,7 @@ const portTries = 20
 
 func cmdServe(args []string, stdout, stderr io.Writer) int {
 	var f siteFlags
-	fs := newFlagSet("serve", "serve [-s DIR] [-o DIR] [--drafts] [--base-url URL] [--port N] [--bind ADDR] [--allow-host NAME]", stdout, stderr)
+	fs := newFlagSet("serve", "serve [-s DIR] [-o DIR] [--drafts] [--future] [--expired] [--base-url URL] [--port N] [--bind ADDR] [--allow-host NAME]", stdout, stderr)
 	f.register(fs, true)
 	fs.Lookup("o").Usage = "also keep the served build in this `folder` (default: a temporary folder, removed on exit, so public/ never gets the live reload script)"
 	fs.Lookup("base-url").Usage = "the site's `URL` while serving (default: the server's own address); its host name is answered to"
@@ -105,6 +105,8 @@ and %d connections. Ctrl-C stops it at once, even in the middle of a build.
 		Dir:     f.dir,
 		Out:     out,
 		Drafts:  f.drafts,
+		Future:  f.future,
+		Expired: f.expired,
 		BaseURL: baseURL,
 		Scripts: []string{serve.ScriptURL},
 		Watch:   true,
@@ -112,7 +114,8 @@ and %d connections. Ctrl-C stops it at once, even in the middle of a build.
 	if isTerminal(stderr) {
 		opts.Progress = stderr
 	}
-	srv := serve.New(newBuilder(opts), serve.Options{Stdout: stdout, Stderr: stderr, BasePath: basePath, AllowHosts: allow})
+	srv := serve.New(newBuilder(opts), serve.Options{Stdout: stdout, Stderr: stderr, BasePath: basePath, AllowHosts: allow,
+		Policy: site.PolicyFor(f.dir)})
 
 	// The first SIGINT or SIGTERM stops the server, even in the middle of
 	// a build (Run does not wait for it); a second one gets the default

@@ -138,6 +138,7 @@ type result struct {
 	heap1    uint64
 	hacks    []hackResult  // the largest size only
 	profiled time.Duration // in-process build under the profiler, 0 when not run
+	errPath  *errorPath    // the broken corpus's build (errorpath.go)
 	search   searchResult  // search's cost and the comparison with Pagefind (search.go)
 }
 
@@ -292,6 +293,9 @@ func measure(o *Options, n int) (*result, error) {
 		if r.hacks, err = compareHacks(o, dir, n); err != nil {
 			return nil, err
 		}
+	}
+	if r.errPath, err = measureErrorPath(o, n); err != nil {
+		return nil, err
 	}
 	o.progress("%d pages: edit and rebuild in process", n)
 	if err := loop(o, dir, r); err != nil {

@@ -79,6 +79,28 @@ func report(w io.Writer, o *Options, rs []*result) {
 		}
 		return verdict(r.rss < targetRSS)
 	})
+	// erow is a row of the error path, "-" where it was not measured.
+	erow := func(label string, f func(r *result, e *errorPath) string) {
+		row(label, func(r *result) string {
+			if r.errPath == nil {
+				return "-"
+			}
+			return f(r, r.errPath)
+		})
+	}
+	erow(fmt.Sprintf("error path: %d broken links/page", brokenPerPage), func(r *result, e *errorPath) string { return secs(e.build) })
+	erow("  errors reported", func(r *result, e *errorPath) string { return thousands(e.errors) })
+	erow("  runs", func(r *result, e *errorPath) string { return runs(e.builds) })
+	erow("  CPU time", func(r *result, e *errorPath) string { return secs(e.cpu) })
+	erow("  ratio to the clean build", func(r *result, e *errorPath) string {
+		return fmt.Sprintf("%.2f", e.build.Seconds()/r.build.Seconds())
+	})
+	erow("    CPU time ratio", func(r *result, e *errorPath) string {
+		return fmt.Sprintf("%.2f", e.cpu.Seconds()/r.buildCPU.Seconds())
+	})
+	erow(fmt.Sprintf("  target <= %.1fx the clean build", targetErrorPath), func(r *result, e *errorPath) string {
+		return verdict(e.build.Seconds() <= targetErrorPath*r.build.Seconds())
+	})
 	row("build with search: false", func(r *result) string { return secs(median(r.search.offBuilds)) })
 	row("  CPU time", func(r *result) string { return secs(r.search.offCPU) })
 	row("  peak RSS", func(r *result) string { return mb(r.search.offRSS) })
@@ -156,6 +178,8 @@ func report(w io.Writer, o *Options, rs []*result) {
 	fmt.Fprintf(w, "  The build's system time is mostly the kernel creating a folder and a file per page; on this VM's ext4 it\n")
 	fmt.Fprintf(w, "  varies several-fold with recent deletions on the disk (ext4 passes over inodes freed in the last minutes,\n")
 	fmt.Fprintf(w, "  so a run soon after deleting earlier output folders pays seconds more).\n")
+	fmt.Fprintf(w, "error path: the corpus with %d broken links appended to every guide page (a missing file, a missing\n", brokenPerPage)
+	fmt.Fprintf(w, "  section, a missing address); the build must fail reporting each, in at most %.1fx the clean build's time.\n", targetErrorPath)
 	fmt.Fprintf(w, "edit -> rebuilt: one page gets a sentence appended, then site.Builder.Build (Watch on) returns, in process.\n")
 	fmt.Fprintf(w, "edit -> reload event: the same Builder run by serve.Server on a loopback port; timed from the write to the\n")
 	fmt.Fprintf(w, "  \"reload\" Server-Sent Event read by a client on %s (fsnotify, %s debounce, rebuild, event).\n", serve.EventsURL, serve.DefaultQuiet)

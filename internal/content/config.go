@@ -48,19 +48,41 @@ type Config struct {
 	NoSearch  bool
 	ThemeLine int // where the theme is named, for messages
 	ThemeCol  int
+	// Params are the site's own keys (params:), as Hugo's .Site.Params:
+	// templates and the param shortcode read them. Keys are lower case, as
+	// in Hugo.
+	Params map[string]any
+	// LowercaseURLs writes the URLs made from file and folder names (and
+	// slugs) in lower case, as Hugo does: lowercaseURLs: false keeps them
+	// as written. An explicit url: is never changed.
+	LowercaseURLs bool
+	// AllowOrigins are the other sites (origins such as
+	// https://images.example.org) that pages may load images, audio and
+	// video from: the Content-Security-Policy allows them, and only them,
+	// for those (see render.Policy).
+	AllowOrigins []string
 
 	base *url.URL
 }
 
 // MenuEntry is one entry of the site menu, in the order written.
 type MenuEntry struct {
-	Name string
-	URL  string // a content file ("guides/_index.md"), a site path ("/guides/") or an external URL
-	Line int
-	Col  int
+	Name   string
+	URL    string // a content file ("guides/_index.md"), a site path ("/guides/") or an external URL
+	Weight int    // the menu is ordered by weight, lowest first; 0 when not given
+	Line   int
+	Col    int
 }
 
-var configKeys = []string{"title", "description", "baseURL", "language", "languages", "theme", "menu", "help", "markdown", "trustHTML", "search"}
+var configKeys = []string{"title", "description", "baseURL", "language", "languages", "theme", "menu", "help", "markdown", "trustHTML", "search",
+	"params", "lowercaseURLs", "allowOrigins"}
+
+// menuKeys are the keys of a menu entry; menuIgnored are Hugo's keys of a
+// menu entry that mutual's one flat menu has no use for.
+var (
+	menuKeys    = []string{"name", "url", "pageRef", "weight"}
+	menuIgnored = []string{"identifier", "parent", "pre", "post", "title", "params"}
+)
 
 // ParseConfig reads content/site.yaml; see ParseConfigFile.
 func ParseConfig(src []byte) (*Config, diag.List) { return ParseConfigFile(ConfigPath, src) }
@@ -69,7 +91,7 @@ func ParseConfig(src []byte) (*Config, diag.List) { return ParseConfigFile(Confi
 // with yamldoc, the one YAML reader. All problems are reported, each at its
 // position; the returned Config holds what could be read.
 func ParseConfigFile(path string, src []byte) (*Config, diag.List) {
-	cfg := &Config{Path: path, Language: "en", Lang: "en", Theme: "default"}
+	cfg := &Config{Path: path, Language: "en", Lang: "en", Theme: "default", LowercaseURLs: true}
 	root, errs := yamldoc.Parse(src, yamldoc.Options{Path: path, MaxBytes: MaxConfigSize})
 	if root == nil {
 		if len(errs) == 0 {
@@ -123,6 +145,22 @@ func ParseConfigFile(path string, src []byte) (*Config, diag.List) {
 			for _, g := range d.Map(f.Value, "markdown", []string{"unsafe"}, nil) {
 				b, _ := d.Bool(g)
 				cfg.TrustHTML = cfg.TrustHTML || b
+			}
+		case "params":
+			cfg.Params = params(&d, f.Value)
+		case "lowercaseURLs":
+			if b, ok := d.Bool(f); ok {
+				cfg.LowercaseURLs = b
+			}
+		case "allowOrigins":
+			for _, item := range d.List(f) {
+				if o, ok := d.Text(f.Entry(item)); ok {
+					if msg := checkOrigin(o); msg != "" {
+						d.Errorf(item, "allowOrigins: %q %s", o, msg)
+						continue
+					}
+					cfg.AllowOrigins = append(cfg.AllowOrigins, strings.ToLower(strings.TrimSuffix(o, "/")))
+				}
 			}
 		}
 	}
@@ -185,13 +223,18 @@ func parseMenu(d *yamldoc.Decoder, f yamldoc.Field) []MenuEntry {
 	var out []MenuEntry
 	for _, item := range f.Value.Content {
 		e := MenuEntry{Line: item.Line, Col: item.Col}
-		for _, g := range d.Map(item, "menu entry", []string{"name", "url"}, nil) {
+		for _, g := range d.Map(item, "menu entry", menuKeys, menuIgnored) {
 			switch g.Key.Value {
 			case "name":
 				e.Name, _ = d.Text(g)
-			case "url":
+			case "url", "pageRef":
+				if e.URL != "" {
+					d.Errorf(g.Key, "a menu entry has one address: url or pageRef, not both")
+				}
 				e.URL, _ = d.Text(g)
 				e.Line, e.Col = g.Value.Line, g.Value.Col
+			case "weight":
+				e.Weight, _ = d.Int(g)
 			}
 		}
 		if item.Kind != yamldoc.Map {
@@ -207,6 +250,34 @@ func parseMenu(d *yamldoc.Decoder, f yamldoc.Field) []MenuEntry {
 }
 
 func quote(s string) string { return strconv.Quote(s) }
+
+// checkOrigin says what is wrong with o as an origin pages may load from,
+// or "" when it is one: http or https, a host, nothing after it.
+func checkOrigin(o string) string {
+	u, err := url.Parse(o)
+	switch {
+	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil:
+		return "is not an origin such as https://images.example.org"
+	case strings.TrimSuffix(u.Path, "/") != "" || u.RawQuery != "" || u.Fragment != "" || strings.ContainsAny(u.Host, " ;'\"*"):
+		return "is more than an origin: write only the scheme and the host, such as https://images.example.org"
+	}
+	return ""
+}
+
+// params reads a block of keys of the writer's own (Hugo's params) with
+// yamldoc's rule for values no field reads; keys become lower case, as in
+// Hugo, so that templates find them whatever case the writer chose.
+func params(d *yamldoc.Decoder, n *yamldoc.Node) map[string]any {
+	if n.Kind == yamldoc.Null || n.Kind == yamldoc.Refused {
+		return nil
+	}
+	if n.Kind != yamldoc.Map {
+		d.Errorf(n, "params must be key: value pairs")
+		return nil
+	}
+	m, _ := yamldoc.Value(n, strings.ToLower).(map[string]any)
+	return m
+}
 
 // ReadConfig reads the configuration of the site folder dir:
 // content/site.yaml, or content/site.yml (not both). It must be a file of

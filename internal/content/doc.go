@@ -16,9 +16,16 @@
 // again only when their size or time changes, or, when a watcher names the
 // paths that changed, only those.
 //
-// A page starts with YAML front matter between "---" lines
-// (ParseFrontMatter); line numbers in every error count from the top of
-// the file. A worksheet is parsed by package worksheet.
+// A page starts with front matter (ParseFrontMatter), as in Hugo: YAML
+// between "---" lines, TOML between "+++" lines or a JSON object, all read
+// into one yamldoc tree and decoded by the same rules; keys mutual does not
+// know are the page's Params, and one within an edit or two of a known key
+// is an error with its hint. A page without a title takes its first
+// level-1 heading or its file name (PageTitle). The <!--more--> divider is
+// cut out of the body, and the text before it (or the summary: key) is the
+// page's Summary. Line numbers in every error count from the top of the
+// file. A worksheet is parsed by package worksheet. ScanStatic reads the
+// site's static/ folder, whose files are published at the output's root.
 //
 // # The model
 //
@@ -27,9 +34,16 @@
 // the home page, a page per tag and one listing the tags, and the 404
 // page. URLs come from paths: content/guides/listening.md is guides/
 // listening/, slug replaces the file name, worksheets/w.yaml (or .yml) is
-// worksheets/w/. Lists are ordered by weight (weighted pages first,
-// lowest first), then title, then URL; neighbours (Prev, Next) follow that
-// order within a section. Drafts are left out unless asked for. Two
+// worksheets/w/, url: is the page's exact address; URLs made from paths
+// are lower case unless ModelOptions says otherwise. A leaf bundle's
+// index.md (about/index.md) is the page about/, and the other files under
+// its folder are its files, published under its URL (FileOut); a Markdown
+// page inside a bundle is an error. Lists are ordered by weight (weighted
+// pages first, lowest first), then title, then URL; neighbours (Prev,
+// Next) follow that order within a section. Drafts, headless pages, pages
+// before their publishDate and from their expiryDate on are left out
+// (Unpublished, with why) unless ModelOptions asks for them. A page's Type
+// (front matter, else its top folder) and Layout choose its layout. Two
 // sources with one URL, or an alias that is not a plain site path or that
 // names another page, are errors.
 //
@@ -39,9 +53,13 @@
 // order: a URL with a scheme or "//" is left alone; "#id" points into the
 // same page; "/path" is a path of the built site; anything else is a path
 // relative to the file, naming a content file (page, worksheet, _index.md,
-// picture...) or a section's folder. A link to a missing file, a draft,
-// or a file whose name holds "#", "?" or "%" written as is, is an error
-// with a hint. Links to headings are checked once every page is rendered
+// picture...) or a section's folder, or else, when it looks like an
+// address (a folder, a name without extension), an address relative to the
+// page's own URL, as a browser reads it (Hugo content writes
+// ../../guides/other/). A link to a missing file or address, a page left
+// out (saying why), or a file whose name holds "#", "?" or "%" written as
+// is, is an error with a hint; the hints come from a diag.Index made once,
+// so thousands of broken links cost little. Links to headings are checked once every page is rendered
 // (CheckAnchors). Every URL is percent-encoded (PathEscape).
 //
 // # Trust

@@ -71,7 +71,7 @@ func TestTranslationFiles(t *testing.T) {
 		s.FrontMatter.Title = rel
 		srcs = append(srcs, s)
 	}
-	m, errs := NewSiteModel(srcs, false, cfg)
+	m, errs := NewSiteModel(srcs, nil, ModelOptions{}, cfg)
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -109,7 +109,7 @@ func TestTranslationFiles(t *testing.T) {
 	}
 	// Two files of one page in one language are an error naming both.
 	srcs = append(srcs, &Source{Rel: "de/guides/a.md", Kind: PageSource})
-	if _, errs := NewSiteModel(srcs, false, cfg); !strings.Contains(errs.Error(), "content/de/guides/a.md") {
+	if _, errs := NewSiteModel(srcs, nil, ModelOptions{}, cfg); !strings.Contains(errs.Error(), "content/de/guides/a.md") {
 		t.Errorf("two German files of one page: %v", errs)
 	}
 }

@@ -117,14 +117,21 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 		if n := r.Model.ByURL[target+"/"]; n != nil {
 			return withFrag(r.BasePath + n.Href), n, frag, ""
 		}
-		if r.Model.Files[target] != nil || r.Theme[target] {
+		if r.Model.hasOutFile(target) || r.Theme[target] {
 			return withFrag(r.BasePath + PathEscape(target)), nil, "", ""
 		}
-		return "", nil, "", "link to " + quote(dest) + ": no page or file of this site has that address"
+		return "", nil, "", "link to " + quote(dest) + ": no page or file of this site has that address" + r.urlHint(target)
 	}
 	dir := path.Dir(rel)
 	joined := path.Clean(path.Join(dir, up))
 	if joined == ".." || strings.HasPrefix(joined, "../") {
+		// A page's address is a folder deeper than its file (a.md is
+		// /a/): as an address, the link may stay in the site.
+		if u, n, ok := r.resolveURL(rel, up); ok {
+			return withFrag(u), n, frag, ""
+		} else if u != "" && strings.HasSuffix(up, "/") && !climbsOut(r.pageURLOf(rel), up) {
+			return "", nil, "", "link to " + quote(dest) + ": no page or file of this site has the address " + u + " (the link is read as an address relative to this page's, /" + r.pageURLOf(rel) + ")" + r.urlHint(u)
+		}
 		return "", nil, "", "link " + quote(dest) + " leaves the content folder"
 	}
 	if joined == "." {
@@ -143,8 +150,8 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 			}
 		}
 	}
-	if r.Model.Files[joined] != nil {
-		return withFrag(r.BasePath + PathEscape(joined)), nil, "", ""
+	if out, ok := r.Model.FileOut[joined]; ok {
+		return withFrag(r.BasePath + PathEscape(out)), nil, "", ""
 	}
 	if n := r.Model.Src[joined]; n != nil {
 		return withFrag(r.BasePath + n.Href), n, frag, ""
@@ -155,24 +162,126 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 	if n := t.ByRel[path.Join(joined, "_index.md")]; n != nil {
 		return withFrag(r.BasePath + n.Href), n, frag, ""
 	}
-	if t.Drafts[joined] {
-		return "", nil, "", "link to draft " + quote(dest) + ", which is not published (build with --drafts to include drafts)"
+	if why := t.Unpublished[joined]; why != "" {
+		return "", nil, "", "link to " + quote(dest) + ", which is not published in this build: " + unpublishedWhy(why)
+	}
+	if why := r.Model.Unpublished[joined]; why != "" {
+		return "", nil, "", "link to " + quote(dest) + ", which is not published in this build: " + unpublishedWhy(why)
 	}
 	if h := r.literalHint(rel, dest); h != "" {
 		return "", nil, "", "link to missing file " + quote(dest) + h
 	}
-	var known []string
-	for k := range t.ByRel {
-		known = append(known, k)
-	}
-	for k := range r.Model.Files {
-		known = append(known, k)
+	if u, n, ok := r.resolveURL(rel, up); ok {
+		return withFrag(u), n, frag, ""
+	} else if u != "" {
+		return "", nil, "", "link to " + quote(dest) + ": no page or file of this site has the address " + u + " (the link is read as an address relative to this page's, /" + r.pageURLOf(rel) + ")" + r.urlHint(u)
 	}
 	hint := ""
-	if s := diag.Suggest(joined, known); s != "" {
+	if s := r.Model.hints().pathIndex.Suggest(joined); s != "" {
 		hint = " (did you mean " + quote(relativeTo(dir, s)) + "?)"
 	}
 	return "", nil, "", "link to missing file " + quote(dest) + hint
+}
+
+// unpublishedWhy says in words why a page is left out, from
+// Model.Unpublished's reason.
+func unpublishedWhy(why string) string {
+	kind, date, _ := strings.Cut(why, ":")
+	switch kind {
+	case "draft":
+		return "it is a draft (build with --drafts to include drafts)"
+	case "headless":
+		return "its front matter says headless: true, so it has no page of its own"
+	case "future":
+		return "its publishDate is " + date + " (build with --future to include it)"
+	case "expired":
+		return "its expiryDate was " + date + " (build with --expired to include it)"
+	}
+	return why
+}
+
+// pageURLOf is the URL of the page at rel ("" for site.yaml and files).
+func (r *Resolver) pageURLOf(rel string) string {
+	if n := r.tree().ByRel[r.Model.Base(rel)]; n != nil {
+		return n.URL
+	}
+	return ""
+}
+
+// resolveURL reads p, a relative path that names no content file, as a
+// browser reads a relative address: against the page's URL (Hugo content
+// writes links such as ../../guides/other/). It returns the URL to write
+// and the page, ok when the site has that address; when it has not, u is
+// the address it looked for (root-relative), or "" when p does not look
+// like an address (it names a file: "other.md").
+func (r *Resolver) resolveURL(rel, p string) (u string, n *Node, ok bool) {
+	self := r.tree().ByRel[r.Model.Base(rel)]
+	if self == nil || climbsOut(self.URL, p) {
+		return "", nil, false
+	}
+	last := path.Base(p)
+	if !strings.HasSuffix(p, "/") && path.Ext(last) == ".md" {
+		return "", nil, false
+	}
+	abs := path.Join("/"+self.URL, p)
+	if strings.HasSuffix(p, "/") && abs != "/" {
+		abs += "/"
+	}
+	target := strings.TrimPrefix(abs, "/")
+	if x := r.Model.ByURL[target]; x != nil {
+		return r.BasePath + x.Href, x, true
+	}
+	if !strings.HasSuffix(target, "/") {
+		if x := r.Model.ByURL[target+"/"]; x != nil {
+			return r.BasePath + x.Href, x, true
+		}
+	}
+	if r.Model.hasOutFile(target) || r.Theme[target] {
+		return r.BasePath + PathEscape(target), nil, true
+	}
+	// Only what looks like an address (a folder, a page's name without
+	// an extension) is reported as one; a file name falls through to the
+	// missing-file message.
+	if strings.HasSuffix(p, "/") || path.Ext(last) == "" {
+		return abs, nil, false
+	}
+	return "", nil, false
+}
+
+// urlHint is " (did you mean ...?)" for an address the site does not have,
+// from its pages' addresses.
+func (r *Resolver) urlHint(abs string) string {
+	if s := r.Model.hints().urlIndex.Suggest(strings.TrimPrefix(abs, "/")); s != "" {
+		return " (did you mean " + quote("/"+s) + "?)"
+	}
+	return ""
+}
+
+// linkHints index the content paths and the page URLs for "did you mean"
+// (diag.Index: fast with thousands of broken links), made once per model,
+// on the first broken link.
+type linkHints struct {
+	pathIndex, urlIndex *diag.Index
+}
+
+func (m *Model) hints() *linkHints {
+	m.hintOnce.Do(func() {
+		known := make([]string, 0, len(m.ByRel)+len(m.Files))
+		for k := range m.ByRel {
+			known = append(known, k)
+		}
+		for k := range m.Files {
+			known = append(known, k)
+		}
+		urls := make([]string, 0, len(m.ByURL))
+		for u := range m.ByURL {
+			if u != "" {
+				urls = append(urls, u)
+			}
+		}
+		m.linkHints = &linkHints{pathIndex: diag.NewIndex(known), urlIndex: diag.NewIndex(urls)}
+	})
+	return m.linkHints
 }
 
 // literalHint is a hint for a link written with a file's name as it is,
@@ -234,4 +343,22 @@ func CheckAnchors(refs []LinkRef, anchors map[string]map[string]bool) diag.List 
 		errs.Add(l.Path, l.Line, l.Col, "link to #%s: /%s has no heading with that id%s", l.Frag, l.Target, diag.Hint(l.Frag, known))
 	}
 	return errs
+}
+
+// climbsOut reports whether the relative address p, read against the page
+// address base ("guides/a/"), goes above the site's root.
+func climbsOut(base, p string) bool {
+	depth := strings.Count(base, "/")
+	for _, part := range strings.Split(p, "/") {
+		switch part {
+		case "..":
+			if depth--; depth < 0 {
+				return true
+			}
+		case ".", "":
+		default:
+			depth++
+		}
+	}
+	return false
 }

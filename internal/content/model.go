@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -27,6 +28,8 @@ type Node struct {
 	Href        string  // URL as written in links: percent-encoded (PathEscape)
 	Out         string  // output file: "guides/listening/index.html"
 	Title       string
+	LinkTitle   string // the shorter title of menus, breadcrumbs and lists; "" for Title
+	Summary     string // plain text: the summary: key or the text before <!--more-->; "" for none
 	Description string
 	Date        time.Time
 	Lastmod     time.Time
@@ -53,6 +56,20 @@ type Node struct {
 	// or for a translation, the translation with the original's
 	// fingerprints (worksheet.Translate).
 	Worksheet *worksheet.Worksheet
+	// Type and Layout choose the page's layout: Type is the front matter's
+	// type or else the first folder of the page's path ("guides"), Layout
+	// the front matter's layout ("" for the kind's own).
+	Type, Layout string
+	Params       map[string]any // the front matter's own keys (FrontMatter.Params)
+}
+
+// Linked is the title that lists, menus and breadcrumbs show: LinkTitle,
+// or Title.
+func (n *Node) Linked() string {
+	if n.LinkTitle != "" {
+		return n.LinkTitle
+	}
+	return n.Title
 }
 
 // Section is a folder of content/; the root folder is the home page's.
@@ -83,12 +100,16 @@ type Tree struct {
 	Prefix string    // the folder of its pages: "" for the default language, "de/"
 	// ByRel finds its pages by the content path of their original
 	// ("guides/receiving.md" for guides/receiving.de.md too).
-	ByRel    map[string]*Node
-	Drafts   map[string]bool // content paths (of originals) of drafts left out
-	Sections map[string]*Section
-	Tags     []*Tag // by slug
-	Home     *Node
-	Nodes    []*Node // its pages, in model order
+	ByRel  map[string]*Node
+	Drafts map[string]bool // content paths (of originals) of drafts left out
+	// Unpublished are the content paths (of originals) of the pages left
+	// out, with why: "draft", "headless", "future:2027-01-01" or
+	// "expired:2026-01-01".
+	Unpublished map[string]string
+	Sections    map[string]*Section
+	Tags        []*Tag // by slug
+	Home        *Node
+	Nodes       []*Node // its pages, in model order
 }
 
 // Model is the site's structure, built from its sources; cheap to rebuild.
@@ -107,6 +128,52 @@ type Model struct {
 	Src      map[string]*Node // by a source's own content path: the page it makes in its own language
 	versions map[string][]*Node
 	bases    map[string]string // a translation's content path -> its original's
+
+	// FileOut is each content file's output path: its path under content/,
+	// or for a bundle's file its path under the bundle's page URL.
+	FileOut map[string]string
+	Static  map[string]*Source // the site's static/ files, by path under static/ (= output path)
+	// Unpublished are the default language's pages (and their bundles'
+	// files) left out of this build, with why (Tree.Unpublished).
+	Unpublished map[string]string
+	// Menu are the pages with an entry in the site menu (menu: main), in
+	// model order, and their entries.
+	Menu []MenuPage
+
+	outFiles  map[string]bool // output paths of Files and Static
+	hintOnce  sync.Once
+	linkHints *linkHints // see hints
+}
+
+// hasOutFile reports that out (an output path) is a content file's or a
+// static file's.
+func (m *Model) hasOutFile(out string) bool { return m.outFiles[out] }
+
+// MenuPage is a page's entry in the site menu.
+type MenuPage struct {
+	Node *Node
+	PageMenu
+}
+
+// ModelOptions say which sources make pages, and how URLs are written.
+type ModelOptions struct {
+	Drafts  bool      // include drafts
+	Future  bool      // include pages whose publishDate is after Now
+	Expired bool      // include pages whose expiryDate is Now or before
+	Now     time.Time // the build's time; zero for time.Now()
+	// SiteTitle titles a home page without an _index.md or a title (when
+	// the site has no languages).
+	SiteTitle string
+	// LowercaseURLs writes URLs made from paths and slugs in lower case
+	// (Config.LowercaseURLs).
+	LowercaseURLs bool
+}
+
+func (o ModelOptions) lower(u string) string {
+	if o.LowercaseURLs {
+		return strings.ToLower(u)
+	}
+	return u
 }
 
 // Versions are n's page in every language of the site, by Tree.Index:
@@ -128,10 +195,16 @@ func (m *Model) Base(rel string) string {
 	return rel
 }
 
+// pageURL is the URL of the page at rel: its folder for an _index.md or a
+// bundle's index.md, the file's name (or slug) as a folder otherwise.
 func pageURL(rel string, fm *FrontMatter) string {
 	dir, file := path.Split(rel)
-	if file == "_index.md" {
+	if file == "_index.md" || rel == "index.md" {
 		return dir
+	}
+	if file == "index.md" {
+		dir, file = path.Split(strings.TrimSuffix(dir, "/"))
+		file += ".md"
 	}
 	name := strings.TrimSuffix(file, path.Ext(file))
 	if fm != nil && fm.Slug != "" {
@@ -177,12 +250,12 @@ func tagSlug(name string) string {
 	return strings.TrimSuffix(b.String(), "-")
 }
 
-// NewModel makes the page structure of srcs (sorted by path) for a site
-// in one language, leaving out drafts unless drafts is true. A home page
-// without an _index.md is titled siteTitle. Errors: duplicate URLs and
-// aliases.
-func NewModel(srcs []*Source, drafts bool, siteTitle string) (*Model, diag.List) {
-	return NewSiteModel(srcs, drafts, &Config{Title: siteTitle})
+// NewModel makes the page structure of srcs (sorted by path) and of the
+// site's static files for a site in one language, leaving out the pages
+// opts does not include. A home page without an _index.md is titled
+// opts.SiteTitle.
+func NewModel(srcs, static []*Source, opts ModelOptions) (*Model, diag.List) {
+	return NewSiteModel(srcs, static, opts, &Config{Title: opts.SiteTitle})
 }
 
 // member is one page source as a language's tree holds it.
@@ -199,24 +272,38 @@ type treeSpec struct {
 	index  int
 	prefix string
 	title  string // of a home page without _index.md
+	opts   ModelOptions
+	now    time.Time
 }
 
 // NewSiteModel makes the page structure of srcs (sorted by path) for the
 // site cfg describes: one tree per language (see Tree, and languages.go
-// for how files find their language), leaving out drafts unless drafts is
-// true. Errors: duplicate URLs and aliases, two files of one page in one
-// language, and translated worksheets that would not score as their
-// original does.
-func NewSiteModel(srcs []*Source, drafts bool, cfg *Config) (*Model, diag.List) {
+// for how files find their language), and of the site's static files,
+// leaving out the pages opts does not include (drafts, headless pages,
+// pages before their publishDate or from their expiryDate on). Errors:
+// duplicate URLs and aliases, bad url: values, Markdown files inside a
+// page bundle, two files of one page in one language, and translated
+// worksheets that would not score as their original does.
+func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Model, diag.List) {
 	var errs diag.List
+	drafts := opts.Drafts
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
 	m := &Model{
 		Files:    map[string]*Source{},
 		ByURL:    map[string]*Node{},
 		Src:      map[string]*Node{},
 		versions: map[string][]*Node{},
 		bases:    map[string]string{},
+		FileOut:  map[string]string{},
+		Static:   map[string]*Source{},
 	}
-	specs := []treeSpec{{title: cfg.Title}}
+	for _, s := range static {
+		m.Static[s.Rel] = s
+	}
+	specs := []treeSpec{{title: cfg.Title, opts: opts, now: now}}
 	if len(cfg.Languages) > 0 {
 		specs = specs[:0]
 		for i, l := range cfg.Languages {
@@ -224,14 +311,47 @@ func NewSiteModel(srcs []*Source, drafts bool, cfg *Config) (*Model, diag.List) 
 			if title == "" {
 				title = cfg.Title
 			}
-			specs = append(specs, treeSpec{lang: l.Code, index: i, prefix: cfg.Prefix(i), title: title})
+			specs = append(specs, treeSpec{lang: l.Code, index: i, prefix: cfg.Prefix(i), title: title, opts: opts, now: now})
 		}
 	}
-	var pages []*Source
+	// Leaf bundles: a folder with an index.md is one page, and everything
+	// else under it is that page's.
+	bundles := map[string]*Source{} // folder -> its index.md
 	for _, s := range srcs {
+		if s.Bundle() {
+			bundles[path.Dir(s.Rel)] = s
+		}
+	}
+	bundleOf := func(rel string) *Source {
+		for dir := path.Dir(rel); dir != "." && dir != ""; dir = path.Dir(dir) {
+			if b := bundles[dir]; b != nil && b.Rel != rel {
+				return b
+			}
+		}
+		return nil
+	}
+	var pages, resources []*Source
+	for _, s := range srcs {
+		if b := bundleOf(s.Rel); b != nil {
+			if s.Kind == FileSource {
+				resources = append(resources, s)
+				continue
+			}
+			dir := path.Dir(b.Rel)
+			errs.Add(s.Path(), 0, 0, "%s is inside the page bundle %s/ (its index.md makes the folder one page, and the files in it that page's files), so it is not a page: move it out of %s/, or rename %s to _index.md to make the folder a section", path.Base(s.Rel), dir, dir, b.Path())
+			continue
+		}
 		if s.Kind == FileSource {
 			m.Files[s.Rel] = s
+			m.FileOut[s.Rel] = s.Rel
 			continue
+		}
+		if s.Kind == PageSource || s.Kind == IndexSource {
+			if fm := &s.FrontMatter; fm.URL != "" {
+				if _, msg := aliasURL(fm.URL); msg != "" {
+					errs.Add(s.Path(), fm.urlPos.Line, fm.urlPos.Col, "url %q %s", fm.URL, msg)
+				}
+			}
 		}
 		pages = append(pages, s)
 	}
@@ -248,12 +368,43 @@ func NewSiteModel(srcs []*Source, drafts bool, cfg *Config) (*Model, diag.List) 
 		errs = append(errs, gerrs...)
 	}
 	for i, spec := range specs {
-		t := newTree(spec, members[i], drafts)
+		t := newTree(spec, members[i])
 		m.Trees = append(m.Trees, t)
 		m.Nodes = append(m.Nodes, t.Nodes...)
 	}
 	def := m.Trees[0]
 	m.ByRel, m.Drafts, m.Sections, m.Tags, m.Home = def.ByRel, def.Drafts, def.Sections, def.Tags, def.Home
+	m.Unpublished = def.Unpublished
+	for _, n := range def.Nodes {
+		if n.Src != nil && !n.Fallback && (n.Src.Kind == PageSource || n.Src.Kind == IndexSource) && n.Src.FrontMatter.Menu != nil {
+			m.Menu = append(m.Menu, MenuPage{Node: n, PageMenu: *n.Src.FrontMatter.Menu})
+		}
+	}
+	// A bundle's files are published under its page's URL, unless the page
+	// is left out (a headless page's files are published: other pages show
+	// them).
+	for _, s := range resources {
+		b := bundleOf(s.Rel)
+		if why := m.Unpublished[b.Rel]; why != "" && why != "headless" {
+			m.Unpublished[s.Rel] = why
+			continue
+		}
+		base := path.Dir(OutFile(opts.pageURL(b)))
+		rest := strings.TrimPrefix(s.Rel, path.Dir(b.Rel)+"/")
+		m.Files[s.Rel] = s
+		if base == "." {
+			m.FileOut[s.Rel] = rest
+		} else {
+			m.FileOut[s.Rel] = base + "/" + rest
+		}
+	}
+	m.outFiles = make(map[string]bool, len(m.FileOut)+len(m.Static))
+	for _, out := range m.FileOut {
+		m.outFiles[out] = true
+	}
+	for rel := range m.Static {
+		m.outFiles[rel] = true
+	}
 	// URLs must be unique, aliases included.
 	owner := map[string]*Node{}
 	for _, n := range m.Nodes {
@@ -301,14 +452,17 @@ func NewSiteModel(srcs []*Source, drafts bool, cfg *Config) (*Model, diag.List) 
 }
 
 // newTree makes one language's pages from its members (sorted by rel).
-func newTree(spec treeSpec, members []member, drafts bool) *Tree {
+func newTree(spec treeSpec, members []member) *Tree {
+	opts := spec.opts
+	drafts := opts.Drafts
 	t := &Tree{
-		Lang:     spec.lang,
-		Index:    spec.index,
-		Prefix:   spec.prefix,
-		ByRel:    map[string]*Node{},
-		Drafts:   map[string]bool{},
-		Sections: map[string]*Section{},
+		Lang:        spec.lang,
+		Index:       spec.index,
+		Prefix:      spec.prefix,
+		ByRel:       map[string]*Node{},
+		Drafts:      map[string]bool{},
+		Unpublished: map[string]string{},
+		Sections:    map[string]*Section{},
 	}
 	var getSection func(dir string) *Section
 	getSection = func(dir string) *Section {
@@ -334,17 +488,35 @@ func newTree(spec treeSpec, members []member, drafts bool) *Tree {
 		switch s.Kind {
 		case PageSource, IndexSource:
 			fm := &s.FrontMatter
-			if fm.Draft && !drafts {
-				t.Drafts[mb.rel] = true
+			if why := unpublished(fm, opts, spec.now); why != "" {
+				if why == "draft" {
+					t.Drafts[mb.rel] = true
+				}
+				t.Unpublished[mb.rel] = why
 				continue
 			}
 			n.Kind = "page"
-			n.URL = t.Prefix + pageURL(mb.rel, fm)
-			n.Title, n.Description = fm.Title, fm.Description
+			n.URL = t.Prefix + opts.lower(pageURL(mb.rel, fm))
+			if fm.URL != "" {
+				if u, msg := aliasURL(fm.URL); msg == "" {
+					n.URL = u // exact, as written (reported in NewSiteModel otherwise)
+				}
+			}
+			n.Title, n.LinkTitle, n.Description, n.Summary = fm.Title, fm.LinkTitle, fm.Description, s.Summary
 			n.Date, n.Lastmod, n.Weight = fm.Date, fm.Lastmod, fm.Weight
+			if n.Date.IsZero() {
+				n.Date = fm.PublishDate
+			}
+			n.Layout, n.Params = fm.Layout, fm.Params
 			dir := path.Dir(mb.rel)
 			if dir == "." {
 				dir = ""
+			}
+			if s.Kind != IndexSource && path.Base(mb.rel) == "index.md" {
+				// A bundle's page is in its folder's parent section.
+				if dir = path.Dir(dir); dir == "." {
+					dir = ""
+				}
 			}
 			if s.Kind == IndexSource {
 				n.Kind = "section"
@@ -358,6 +530,10 @@ func newTree(spec treeSpec, members []member, drafts bool) *Tree {
 				n.Section = getSection(dir)
 				n.Section.Pages = append(n.Section.Pages, n)
 			}
+			n.Type = fm.Type
+			if n.Type == "" {
+				n.Type, _, _ = strings.Cut(n.Section.Dir, "/")
+			}
 		case WorksheetSource:
 			w := mb.sheet
 			if w == nil {
@@ -365,15 +541,17 @@ func newTree(spec treeSpec, members []member, drafts bool) *Tree {
 			}
 			if w.Draft && !drafts {
 				t.Drafts[mb.rel] = true
+				t.Unpublished[mb.rel] = "draft"
 				continue
 			}
 			n.Kind = "worksheet"
 			n.Worksheet = w
-			n.URL = t.Prefix + strings.TrimSuffix(strings.TrimSuffix(mb.rel, ".yaml"), ".yml") + "/"
+			n.URL = t.Prefix + opts.lower(strings.TrimSuffix(strings.TrimSuffix(mb.rel, ".yaml"), ".yml")+"/")
 			n.Title, n.Description, n.Minutes = w.Title, w.Summary, w.Minutes
 			dir := path.Dir(mb.rel)
 			n.Section = getSection(dir)
 			n.Section.Pages = append(n.Section.Pages, n)
+			n.Type, _, _ = strings.Cut(dir, "/")
 		}
 		t.ByRel[mb.rel] = n
 		t.Nodes = append(t.Nodes, n)
@@ -384,7 +562,8 @@ func newTree(spec treeSpec, members []member, drafts bool) *Tree {
 		if sec.Node != nil {
 			continue
 		}
-		n := &Node{Kind: "section", URL: t.Prefix + dir + "/", Title: humanize(path.Base(dir)), Section: sec, Tree: t, Key: dir + "/_index.md"}
+		n := &Node{Kind: "section", URL: t.Prefix + opts.lower(dir+"/"), Title: humanize(path.Base(dir)), Section: sec, Tree: t, Key: dir + "/_index.md"}
+		n.Type, _, _ = strings.Cut(dir, "/")
 		if dir == "" {
 			n.Kind, n.URL, n.Title, n.Key = "home", t.Prefix, "", "_index.md"
 		}
@@ -392,7 +571,7 @@ func newTree(spec treeSpec, members []member, drafts bool) *Tree {
 		t.Nodes = append(t.Nodes, n)
 	}
 	t.Home = t.Sections[""].Node
-	if t.ByRel["_index.md"] == nil {
+	if t.Home.Title == "" {
 		t.Home.Title = spec.title
 	}
 	// Order lists and link neighbours.
@@ -590,4 +769,33 @@ func (m *Model) Newest() time.Time {
 		t = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	return t
+}
+
+// pageURL is the URL of the page of s (a page source) in the default
+// language, published or not: its url:, or its path's (lower case as opts
+// says).
+func (o ModelOptions) pageURL(s *Source) string {
+	fm := &s.FrontMatter
+	if fm.URL != "" {
+		if u, msg := aliasURL(fm.URL); msg == "" {
+			return u
+		}
+	}
+	return o.lower(pageURL(s.Rel, fm))
+}
+
+// unpublished says why a page is left out of a build with opts at now, or
+// "" when it is in.
+func unpublished(fm *FrontMatter, opts ModelOptions, now time.Time) string {
+	switch {
+	case fm.Draft && !opts.Drafts:
+		return "draft"
+	case fm.Headless:
+		return "headless"
+	case !fm.PublishDate.IsZero() && fm.PublishDate.After(now) && !opts.Future:
+		return "future:" + fm.PublishDate.Format("2006-01-02")
+	case !fm.ExpiryDate.IsZero() && !fm.ExpiryDate.After(now) && !opts.Expired:
+		return "expired:" + fm.ExpiryDate.Format("2006-01-02")
+	}
+	return ""
 }

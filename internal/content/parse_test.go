@@ -16,27 +16,43 @@ func TestParseFrontMatter(t *testing.T) {
 		errs      string
 	}{
 		{"full", "---\ntitle: T\ndescription: D\ndate: 2026-01-02\nlastmod: 2026-02-03T04:05:06Z\ndraft: true\nweight: 3\ntags: [a, b]\naliases: /old/\nslug: s-1\n---\nBody\n",
-			FrontMatter{Title: "T", Description: "D", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Lastmod: time.Date(2026, 2, 3, 4, 5, 6, 0, time.UTC), Draft: true, Weight: 3, Tags: []string{"a", "b"}, Aliases: []string{"/old/"}, Slug: "s-1", Lines: 11,
+			FrontMatter{Title: "T", Description: "D", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Lastmod: time.Date(2026, 2, 3, 4, 5, 6, 0, time.UTC), Draft: true, Weight: 3, Tags: []string{"a", "b"}, Aliases: []string{"/old/"}, Slug: "s-1", Lines: 11, Format: "yaml",
 				aliasPos: []Pos{{9, 10}}, slugPos: Pos{10, 7}}, "Body\n", ""},
-		{"hugo keys pass", "---\ntitle: T\ncategories: [x]\nauthor: me\n---\n", FrontMatter{Title: "T", Lines: 5}, "", ""},
-		{"crlf", "---\r\ntitle: T\r\n---\r\nB\r\n", FrontMatter{Title: "T", Lines: 3}, "B\r\n", ""},
-		{"bom", "\xef\xbb\xbf---\ntitle: T\n---\n", FrontMatter{Title: "T", Lines: 3}, "", ""},
+		{"unknown keys are params", "---\ntitle: T\ncategories: [x]\nAuthor: me\nparams: {bookFlatSection: true}\n---\n", FrontMatter{Title: "T", Lines: 6, Format: "yaml",
+			Params: map[string]any{"categories": []any{"x"}, "author": "me", "bookflatsection": true}}, "", ""},
+		{"toml", "+++\ntitle = 'T'\nweight = 2\nlinkTitle = \"Short\"\ntags = ['a']\n[params]\nicon = \"x\"\n+++\nBody\n", FrontMatter{Title: "T", Weight: 2, LinkTitle: "Short", Tags: []string{"a"}, Lines: 8, Format: "toml",
+			Params: map[string]any{"icon": "x"}}, "Body\n", ""},
+		{"json", "{\n  \"title\": \"T\",\n  \"weight\": 4,\n  \"custom\": 1\n}\nBody\n", FrontMatter{Title: "T", Weight: 4, Lines: 5, Format: "json", Params: map[string]any{"custom": 1}}, "Body\n", ""},
+		{"no front matter", "# Hello\n", FrontMatter{}, "# Hello\n", ""},
+		{"a shortcode first is no JSON", "{{< hint >}}x{{< /hint >}}\n", FrontMatter{}, "{{< hint >}}x{{< /hint >}}\n", ""},
+		{"hugo's keys", "---\ntitle: T\nurl: /x/y/\nlayout: wide\ntype: docs\nsummary: S\nheadless: true\nmenu: main\n---\n",
+			FrontMatter{Title: "T", URL: "/x/y/", Layout: "wide", Type: "docs", Summary: "S", Headless: true, Menu: &PageMenu{}, Lines: 9, Format: "yaml",
+				urlPos: Pos{3, 6}, layoutPos: Pos{4, 9}, summaryPos: Pos{6, 10}}, "", ""},
+		{"menu with weight", "---\ntitle: T\nmenu:\n  main:\n    weight: 5\n    name: Help\n  footer: {}\n---\n",
+			FrontMatter{Title: "T", Menu: &PageMenu{Name: "Help", Weight: 5}, Lines: 8, Format: "yaml"}, "", ""},
+		{"crlf", "---\r\ntitle: T\r\n---\r\nB\r\n", FrontMatter{Title: "T", Lines: 3, Format: "yaml"}, "B\r\n", ""},
+		{"bom", "\xef\xbb\xbf---\ntitle: T\n---\n", FrontMatter{Title: "T", Lines: 3, Format: "yaml"}, "", ""},
 		// One set of type rules with worksheets (package yamldoc): a field's
 		// type decides how a value is read, not how it looks.
-		{"a number is a title", "---\ntitle: 2024\n---\n", FrontMatter{Title: "2024", Lines: 3}, "", ""},
-		{"a quoted weight", "---\ntitle: T\nweight: \"3\"\n---\n", FrontMatter{Title: "T", Weight: 3, Lines: 4}, "", ""},
-		{"one tag", "---\ntitle: T\ntags: family\n---\n", FrontMatter{Title: "T", Tags: []string{"family"}, Lines: 4}, "", ""},
+		{"a number is a title", "---\ntitle: 2024\n---\n", FrontMatter{Title: "2024", Lines: 3, Format: "yaml"}, "", ""},
+		{"a quoted weight", "---\ntitle: T\nweight: \"3\"\n---\n", FrontMatter{Title: "T", Weight: 3, Lines: 4, Format: "yaml"}, "", ""},
+		{"one tag", "---\ntitle: T\ntags: family\n---\n", FrontMatter{Title: "T", Tags: []string{"family"}, Lines: 4, Format: "yaml"}, "", ""},
 		{"aliases, each positioned", "---\ntitle: T\naliases:\n  - /a/\n  - /b/\n---\n",
-			FrontMatter{Title: "T", Aliases: []string{"/a/", "/b/"}, Lines: 6, aliasPos: []Pos{{4, 5}, {5, 5}}}, "", ""},
+			FrontMatter{Title: "T", Aliases: []string{"/a/", "/b/"}, Lines: 6, Format: "yaml", aliasPos: []Pos{{4, 5}, {5, 5}}}, "", ""},
 		// Errors, each at the position of what is wrong.
-		{"unknown key", "---\ntitle: T\ndescripton: x\n---\n", FrontMatter{Title: "T", Lines: 4}, "", `p.md:3:1: unknown key "descripton" in front matter (did you mean "description"?)`},
+		{"unknown key", "---\ntitle: T\ndescripton: x\n---\n", FrontMatter{Title: "T", Lines: 4}, "", `p.md:3:1: unknown key "descripton" in front matter (did you mean "description"?); a parameter of your own with this name goes under params:`},
+		{"a typo of a Hugo key", "+++\ntitle = \"T\"\nlinktitel = \"x\"\n+++\n", FrontMatter{}, "", `p.md:3:1: unknown key "linktitel" in front matter (did you mean "linkTitle"?); a parameter of your own with this name goes under params:`},
+		{"bad layout", "---\ntitle: T\nlayout: ../x\n---\n", FrontMatter{}, "", `p.md:3:9: layout "../x" may only hold letters, digits, '-' and '_': it names a layout file`},
+		{"unclosed toml", "+++\ntitle = \"T\"\n", FrontMatter{}, "", "p.md:1:1: front matter is not closed: add a +++ line after it"},
+		{"text after json", "{\"title\": \"T\"} body\n", FrontMatter{}, "", `p.md:1:15: the JSON front matter ends with its "}": start the page's text on the next line`},
+		{"shortcode in title", "---\ntitle: \"{{< x >}}\"\n---\n", FrontMatter{}, "", "p.md:2:8: title holds a shortcode, which front matter does not run: write the text itself"},
 		{"bad slug", "---\ntitle: T\nslug: a/b\n---\n", FrontMatter{}, "", `p.md:3:7: slug "a/b" may only hold letters, digits, '-' and '_'`},
 		{"duplicate key", "---\ntitle: T\ntitle: U\n---\n", FrontMatter{}, "", `p.md:3:1: duplicate key "title" (first at line 2)`},
 		{"not a mapping", "---\n- a\n---\n", FrontMatter{}, "", "p.md:2:1: front matter must be key: value pairs, not a list"},
-		{"missing title", "---\ndescription: D\n---\n", FrontMatter{}, "", "p.md:2:1: missing title: add a line such as title: My page to the front matter"},
-		{"missing title after blank lines", "---\n\n# a comment\n  description: D\n---\n", FrontMatter{}, "", "p.md:4:3: missing title: add a line such as title: My page to the front matter"},
-		{"empty title", "---\ntitle:\ndescription: D\n---\n", FrontMatter{}, "", "p.md:2:7: the title is empty: write the page's title after title:"},
-		{"empty front matter", "---\n# nothing\n---\nBody\n", FrontMatter{}, "", "p.md:3:1: front matter is empty: a page needs at least a title (add a line such as title: My page above this one)"},
+		// A page without a title takes one from its heading or name
+		// (PageTitle): no error here.
+		{"missing title", "---\ndescription: D\n---\n", FrontMatter{Description: "D", Lines: 3, Format: "yaml"}, "", ""},
+		{"empty front matter", "---\n# nothing\n---\nBody\n", FrontMatter{Lines: 3, Format: "yaml"}, "Body\n", ""},
 		{"yes is not a boolean", "---\ntitle: T\ndraft: yes\n---\n", FrontMatter{}, "", `p.md:3:8: draft must be true or false, not "yes"`},
 		{"a syntax error at its line, in plain words", "---\ntitle: T\ndescription: D\n tags: [a]\n---\n", FrontMatter{}, "", "p.md:4:"},
 	}
@@ -60,6 +76,10 @@ func TestParseFrontMatter(t *testing.T) {
 				t.Errorf("dates %v %v, want %v %v", fm.Date, fm.Lastmod, tt.want.Date, tt.want.Lastmod)
 			}
 			fm.Date, fm.Lastmod, tt.want.Date, tt.want.Lastmod = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+			if fmt.Sprint(fm.Menu) != fmt.Sprint(tt.want.Menu) && (fm.Menu == nil || tt.want.Menu == nil || *fm.Menu != *tt.want.Menu) {
+				t.Errorf("menu %+v, want %+v", fm.Menu, tt.want.Menu)
+			}
+			fm.Menu, tt.want.Menu = nil, nil
 			if fmt.Sprintf("%+v", fm) != fmt.Sprintf("%+v", tt.want) {
 				t.Errorf("got %+v, want %+v", fm, tt.want)
 			}
@@ -151,6 +171,8 @@ func FuzzFrontMatter(f *testing.F) {
 	f.Add("---\ntitle: T\ndate: 2026-01-02\ntags: [a]\n---\nBody\n")
 	f.Add("---\ntitle: [\n---\n")
 	f.Add("+++\n")
+	f.Add("+++\ntitle = 'T'\n[params]\nx = 1\n+++\n")
+	f.Add("{\"title\": \"T\", \"menu\": {\"main\": {\"weight\": 2}}}\nB")
 	f.Add("---\n- x\n---\n")
 	f.Add("")
 	f.Fuzz(func(t *testing.T, src string) {
@@ -165,8 +187,8 @@ func FuzzFrontMatter(f *testing.F) {
 			if !strings.HasSuffix(src, string(body)) {
 				t.Errorf("body is not the end of the file")
 			}
-			if fm.Title == "" {
-				t.Errorf("no error and no title")
+			if fm.Format == "" && string(body) != strings.TrimPrefix(src, "\xef\xbb\xbf") {
+				t.Errorf("no front matter, but the body is not the file")
 			}
 		}
 	})

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"io"
 	"io/fs"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"mutual/internal/diag"
+	"mutual/internal/markdown"
 	"mutual/internal/worksheet"
 )
 
@@ -37,11 +39,23 @@ type Source struct {
 	Mod  time.Time
 	Sum  [32]byte // of the file's bytes (not for FileSource)
 
-	FrontMatter FrontMatter          // PageSource and IndexSource
-	Body        []byte               // the Markdown after the front matter
-	Dropped     bool                 // Body let go after rendering: read the file again next time
-	Worksheet   *worksheet.Worksheet // WorksheetSource, when it parsed
-	Errs        diag.List            // what reading and parsing found
+	FrontMatter FrontMatter // PageSource and IndexSource
+	Body        []byte      // the Markdown after the front matter, without its <!--more--> divider
+	// More is the offset in Body where the <!--more--> divider stood: the
+	// text before it is the page's summary. -1 without one.
+	More int
+	// Summary is the page's summary, plain text: its summary: key, or the
+	// text before its <!--more--> divider; "" for neither.
+	Summary string
+	// Shortcodes reports that Body holds "{{<" or "{{%": the page runs
+	// shortcodes (see package render).
+	Shortcodes bool
+	// Static marks a file of the site's static/ folder (Rel is relative to
+	// it), published at the root of the output.
+	Static    bool
+	Dropped   bool                 // Body let go after rendering: read the file again next time
+	Worksheet *worksheet.Worksheet // WorksheetSource, when it parsed
+	Errs      diag.List            // what reading and parsing found
 
 	svgChecked bool      // an SVG image was checked (see active.go)
 	svgErrs    diag.List // and what its check found
@@ -52,7 +66,21 @@ type Source struct {
 func (s *Source) URLPos() Pos { return s.FrontMatter.slugPos }
 
 // Path is the site-relative path used in messages.
-func (s *Source) Path() string { return "content/" + s.Rel }
+func (s *Source) Path() string {
+	if s.Static {
+		return StaticDir + "/" + s.Rel
+	}
+	return "content/" + s.Rel
+}
+
+// StaticDir is the site's folder of files published as they are at the
+// root of the output, as in Hugo and Zola.
+const StaticDir = "static"
+
+// Bundle reports that s is a leaf bundle's page: an index.md, whose
+// folder is the page (about/index.md is /about/) and whose other files are
+// its resources.
+func (s *Source) Bundle() bool { return s.Kind == PageSource && path.Base(s.Rel) == "index.md" }
 
 // classify tells a source's kind by its path. trees are the site's
 // language codes (none for a site in one language): a folder of content/
@@ -71,7 +99,8 @@ func classify(rel string, trees []string) Kind {
 		isIndex = code != mid && slices.ContainsFunc(trees, func(t string) bool { return strings.EqualFold(t, code) })
 	}
 	switch {
-	case isIndex:
+	case isIndex || rel == "index.md":
+		// content/index.md is the home page's, as content/_index.md.
 		return IndexSource
 	case strings.HasSuffix(base, ".md"):
 		return PageSource
@@ -98,6 +127,29 @@ func classify(rel string, trees []string) Kind {
 // languages; none otherwise): content/<code>/ is that language's tree,
 // where worksheets/ holds worksheets as it does at the top.
 func Scan(contentDir, within string, prev map[string]*Source, hint []string, trees ...string) ([]*Source, diag.List, error) {
+	return scan(contentDir, within, prev, hint, false, trees)
+}
+
+// ScanStatic is Scan for the site's static/ folder (dir): every file is a
+// FileSource marked Static, whatever its name. A site without the folder
+// has none.
+func ScanStatic(dir, within string, prev map[string]*Source, hint []string) ([]*Source, diag.List, error) {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, nil, nil
+	}
+	if within != "" {
+		if target, out := LinkOutside(dir, within); out {
+			return nil, diag.List{{Path: StaticDir, Msg: "static/ is a symbolic link to " + target + ", which is outside the site folder: move the files into it"}}, nil
+		}
+	}
+	return scan(dir, within, prev, hint, true, nil)
+}
+
+func scan(contentDir, within string, prev map[string]*Source, hint []string, static bool, trees []string) ([]*Source, diag.List, error) {
+	prefix := "content/"
+	if static {
+		prefix = StaticDir + "/"
+	}
 	hinted := func(p string) bool {
 		for _, h := range hint {
 			if p == h || strings.HasPrefix(p, h+string(filepath.Separator)) {
@@ -130,22 +182,25 @@ func Scan(contentDir, within string, prev map[string]*Source, hint []string, tre
 			return err
 		}
 		rel = filepath.ToSlash(rel)
-		if rel == "site.yaml" || rel == "site.yml" {
+		if !static && (rel == "site.yaml" || rel == "site.yml") {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 && within != "" {
 			if target, out := LinkOutside(p, within); out {
-				linkErrs.Add("content/"+rel, 0, 0, "symbolic link to %s, which is outside the site folder: copy what it points to into the site instead", target)
+				linkErrs.Add(prefix+rel, 0, 0, "symbolic link to %s, which is outside the site folder: copy what it points to into the site instead", target)
 				return nil
 			}
 		}
-		kind := classify(rel, trees)
+		kind := FileSource
+		if !static {
+			kind = classify(rel, trees)
+		}
 		if old := prev[rel]; old != nil && !old.Dropped && old.Kind == kind && hint != nil && !hinted(p) {
 			found = append(found, old)
 			todo = append(todo, "")
 			return nil
 		}
-		found = append(found, &Source{Rel: rel, Kind: kind, Sum: unread})
+		found = append(found, &Source{Rel: rel, Kind: kind, Sum: unread, Static: static})
 		todo = append(todo, p)
 		return nil
 	})
@@ -247,10 +302,52 @@ func look(p string, s, old *Source) (*Source, error) {
 	switch s.Kind {
 	case PageSource, IndexSource:
 		s.FrontMatter, s.Body, s.Errs = ParseFrontMatter(s.Path(), src)
+		s.Body, s.More = cutMore(s.Body)
+		s.Summary = pageSummary(&s.FrontMatter, s.Body, s.More)
+		s.Shortcodes = bytes.Contains(s.Body, []byte("{{<")) || bytes.Contains(s.Body, []byte("{{%"))
+		if s.FrontMatter.Title == "" {
+			s.FrontMatter.Title = PageTitle(s.Rel, s.Body)
+		}
 	case WorksheetSource:
 		s.Worksheet, s.Errs = worksheet.Parse(s.Path(), src)
 	}
 	return s, nil
+}
+
+// moreDivider ends a page's summary, as in Hugo.
+var moreDivider = []byte("<!--more-->")
+
+// cutMore takes the first <!--more--> divider out of body, and returns
+// where it stood (-1 without one). Hugo finds it anywhere, code
+// included; so does mutual. Only the divider's characters go, so lines
+// keep their numbers.
+func cutMore(body []byte) ([]byte, int) {
+	i := bytes.Index(body, moreDivider)
+	if i < 0 {
+		return body, -1
+	}
+	out := make([]byte, 0, len(body)-len(moreDivider))
+	out = append(out, body[:i]...)
+	out = append(out, body[i+len(moreDivider):]...)
+	return out, i
+}
+
+// PageTitle is the title of a page whose front matter gives none: its
+// first level-1 heading, or else its file name (its folder's for a
+// bundle's index.md) made readable: "getting-started.md" is "Getting
+// started".
+func PageTitle(rel string, body []byte) string {
+	if t := markdown.Title(body); t != "" && !HasShortcode(t) {
+		return t
+	}
+	name := path.Base(rel)
+	if name == "index.md" || name == "_index.md" {
+		name = path.Base(path.Dir(rel))
+		if name == "." {
+			return ""
+		}
+	}
+	return humanize(strings.TrimSuffix(name, path.Ext(name)))
 }
 
 // unread marks a source whose bytes have not been read yet.

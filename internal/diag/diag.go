@@ -175,6 +175,10 @@ func Hint(word string, candidates []string) string {
 	return ""
 }
 
+// Distance is the edit distance between a and b, ignoring case: the
+// measure Suggest uses.
+func Distance(a, b string) int { return distance(strings.ToLower(a), strings.ToLower(b)) }
+
 // distance is the optimal string alignment distance: insertions, deletions,
 // substitutions and swaps of neighbours each cost one.
 func distance(a, b string) int {

@@ -79,6 +79,10 @@ type alertTransformer struct{}
 
 func (alertTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	src := reader.Source()
+	if !bytes.Contains(src, []byte("[!")) {
+		// No alert marker anywhere: no need to walk the tree (most pages).
+		return
+	}
 	var quotes []*ast.Blockquote
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if q, ok := n.(*ast.Blockquote); ok && entering {

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"sync"
@@ -86,15 +87,26 @@ func (r *nodeRenderer) renderHeading(w util.BufWriter, _ []byte, node ast.Node, 
 	level := "0123456"[n.Level]
 	id := ""
 	if v, ok := n.AttributeString("id"); ok {
-		id, _ = v.(string)
+		id = attrText(v)
 	}
 	if entering {
 		_, _ = w.WriteString("<h")
 		_ = w.WriteByte(level)
 		if id != "" {
-			// Ids hold letters, digits and '-' only: nothing to escape.
 			_, _ = w.WriteString(` id="`)
-			_, _ = w.WriteString(id)
+			_, _ = w.Write(util.EscapeHTML([]byte(id)))
+			_ = w.WriteByte('"')
+		}
+		// Attributes written in the heading ({.class lang=fr}), which
+		// headingAttributes kept.
+		for _, a := range n.Attributes() {
+			if string(a.Name) == "id" {
+				continue
+			}
+			_ = w.WriteByte(' ')
+			_, _ = w.Write(a.Name)
+			_, _ = w.WriteString(`="`)
+			_, _ = w.Write(util.EscapeHTML([]byte(attrText(a.Value))))
 			_ = w.WriteByte('"')
 		}
 		_ = w.WriteByte('>')
@@ -102,7 +114,7 @@ func (r *nodeRenderer) renderHeading(w util.BufWriter, _ []byte, node ast.Node, 
 	}
 	if id != "" {
 		_, _ = w.WriteString(`<a class="anchor" href="#`)
-		_, _ = w.WriteString(id)
+		_, _ = w.WriteString(fragment(id))
 		_, _ = w.WriteString(`" aria-hidden="true" tabindex="-1">#</a>`)
 	}
 	_, _ = w.WriteString("</h")
@@ -366,4 +378,21 @@ func cssRules(css string) []cssRule {
 		rules = append(rules, cssRule{strings.TrimSpace(sel), decls})
 	}
 	return rules
+}
+
+// fragment writes an id after "#" in an href: made ids hold letters,
+// digits and '-' and are written as they are (as before); an id written in
+// the page is percent-encoded where it needs to be, as html/template
+// would.
+func fragment(id string) string {
+	var b strings.Builder
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if c >= 0x80 || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' || c == ':' {
+			b.WriteByte(c)
+			continue
+		}
+		fmt.Fprintf(&b, "%%%02x", c)
+	}
+	return b.String()
 }

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -11,15 +12,31 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// heading gives n its id and records it in the result.
+// heading gives n its id and records it in the result. An id written in
+// the heading's attributes ({#my-id}) is kept as written; the others are
+// made from the text and kept unique.
 func (d *document) heading(n *ast.Heading) {
 	text := plainText(n, d.src)
-	id := d.uniqueID(headingID(text))
-	n.SetAttributeString("id", id)
 	off := n.Pos()
 	if off < 0 && n.Lines().Len() > 0 {
 		off = n.Lines().At(0).Start
 	}
+	id := ""
+	if v, ok := n.AttributeString("id"); ok {
+		id = attrText(v)
+	}
+	if id != "" {
+		if d.ids == nil {
+			d.ids = make(map[string]int)
+		}
+		if _, used := d.ids[id]; !used {
+			d.ids[id] = 0
+		}
+	} else {
+		id = d.uniqueID(headingID(text))
+	}
+	d.headingAttributes(n, off)
+	n.SetAttributeString("id", id)
 	d.res.Headings = append(d.res.Headings, Heading{
 		Level: n.Level,
 		ID:    id,
@@ -119,4 +136,42 @@ func appendText(b []byte, n ast.Node, src []byte) []byte {
 		}
 	}
 	return b
+}
+
+// attrText is an attribute's value as text: goldmark keeps most as bytes,
+// and numbers and booleans as themselves.
+func attrText(v any) string {
+	switch v := v.(type) {
+	case []byte:
+		return string(v)
+	case string:
+		return v
+	}
+	return fmt.Sprint(v)
+}
+
+// headingAttributes keeps the attributes of a heading ({#id .class
+// lang=fr}) a page may carry, and warns of the others: style and event
+// handlers (onclick=...) would break the Content-Security-Policy, which
+// allows no inline styles or scripts.
+func (d *document) headingAttributes(n *ast.Heading, off int) {
+	if n.Attributes() == nil {
+		return
+	}
+	keep := n.Attributes()[:0:0]
+	for _, a := range n.Attributes() {
+		name := strings.ToLower(string(a.Name))
+		switch {
+		case name == "id" || name == "class" || name == "lang" || name == "dir" || name == "title" ||
+			strings.HasPrefix(name, "data-") && !strings.ContainsAny(name, "\"'<>/="):
+			keep = append(keep, ast.Attribute{Name: []byte(name), Value: []byte(attrText(a.Value))})
+		default:
+			p := d.pos(off)
+			d.res.Warnings.Add(d.ctx.Path, p.Line, p.Col, "heading attribute %q is left out: a heading may carry an id, classes, lang, dir, title and data- attributes (style and scripts would break the site's Content-Security-Policy; give the heading a class and style it in the theme)", string(a.Name))
+		}
+	}
+	n.RemoveAttributes()
+	for _, a := range keep {
+		n.SetAttribute(a.Name, a.Value)
+	}
 }

@@ -18,6 +18,9 @@ func (d *document) resolve(n ast.Node, dest []byte) []byte {
 	}
 	p := d.pos(n.Pos())
 	out, err := d.ctx.Resolve(string(dest), p)
+	if err == nil && d.ctx.Image != nil && n.Kind() == ast.KindImage {
+		err = d.ctx.Image(string(dest))
+	}
 	if err != nil {
 		d.res.Errors.Add(d.ctx.Path, p.Line, p.Col, "%s", err.Error())
 		return dest

@@ -82,6 +82,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	ghtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
@@ -123,6 +124,11 @@ type Context struct {
 	// the destination to write, or an error whose text (plain, no position)
 	// Render reports at the link's position. nil keeps every destination.
 	Resolve func(dest string, pos Pos) (string, error)
+	// Image, when set, checks each image's destination once Resolve has
+	// accepted it (the destination as written): an error is reported at
+	// the image, as Resolve's are. The site refuses images from other
+	// origins there, which its Content-Security-Policy would block.
+	Image func(dest string) error
 }
 
 // Heading is one h1..h6 of a rendered document.
@@ -165,7 +171,10 @@ func New(opts Options) *Markdown {
 			extension.Footnote,
 			extension.DefinitionList,
 			extension.NewTypographer(extension.WithTypographicSubstitutions(typographic)),
+			Alerts,
 		),
+		// Heading attributes: ## Title {#my-id .class} (see heading.go).
+		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
 	return m

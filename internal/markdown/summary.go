@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"io"
 	"strings"
 	"sync"
 	"unicode"
@@ -62,4 +63,66 @@ func truncate(s string, n int) string {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != ')' && r != '”' && r != '’'
 	})
 	return cut + "…"
+}
+
+// Title returns the plain text of src's first level-1 heading, "" when it
+// has none: the title of a page whose front matter gives none, as Hugo
+// content often has.
+func Title(src []byte) string {
+	doc := summaryMarkdown().md.Parser().Parse(text.NewReader(src))
+	title := ""
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if h, ok := n.(*ast.Heading); ok && h.Level == 1 {
+			title = strings.Join(strings.Fields(plainText(h, src)), " ")
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return title
+}
+
+// Highlight writes code highlighted as a fenced code block in lang would
+// be, with the same limits and guards (the highlight shortcode). Problems
+// that would be warnings are dropped: the block shows plain.
+func (m *Markdown) Highlight(w io.Writer, code, lang string) error {
+	fence := "```"
+	for strings.Contains(code, fence) {
+		fence += "`"
+	}
+	if strings.ContainsAny(lang, "`\n") {
+		lang = ""
+	}
+	src := fence + lang + "\n" + code
+	if !strings.HasSuffix(code, "\n") {
+		src += "\n"
+	}
+	src += fence + "\n"
+	_, err := m.Render(w, []byte(src), Context{})
+	return err
+}
+
+// PlainText returns the plain text of every paragraph and heading of src,
+// one space between them (typographer applied, markup dropped): a
+// summary written in front matter, or the text before a page's
+// <!--more--> divider.
+func PlainText(src []byte) string {
+	doc := summaryMarkdown().md.Parser().Parse(text.NewReader(src))
+	var parts []string
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock:
+			if t := strings.Join(strings.Fields(plainText(n, src)), " "); t != "" {
+				parts = append(parts, t)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(parts, " ")
 }

@@ -23,23 +23,38 @@ type Body struct {
 	Warns    diag.List // problems that do not fail the build
 }
 
+// BodyEnv is what a page's body may need besides its Markdown: the
+// shortcodes (nil: none run) and the page they see, and the check of
+// images' origins (nil: every one is accepted).
+type BodyEnv struct {
+	Shortcodes *Shortcodes
+	Page       *ShortcodePage
+	Image      func(dest string) error
+}
+
 // NewBody renders the Markdown of s, a page, resolving its links with res.
-func NewBody(md *markdown.Markdown, s *content.Source, res *content.Resolver, key string) *Body {
+// A page with shortcodes ({{< >}}, {{% %}}) has them run first, with env.
+func NewBody(md *markdown.Markdown, s *content.Source, res *content.Resolver, key string, env BodyEnv) *Body {
 	b := &Body{Key: key}
-	buf := getBuffer()
-	defer putBuffer(buf)
-	r, err := md.Render(buf, s.Body, markdown.Context{
-		Path:       s.Path(),
-		LineOffset: s.FrontMatter.Lines,
-		Resolve:    res.Func(s.Rel, s.Path(), &b.Links),
-	})
-	if err != nil {
-		b.Errs.Add(s.Path(), 0, 0, "cannot render: %v", err)
+	if s.Shortcodes && env.Shortcodes != nil {
+		env.Shortcodes.render(b, md, s, res, env.Page)
+	} else {
+		buf := getBuffer()
+		defer putBuffer(buf)
+		r, err := md.Render(buf, s.Body, markdown.Context{
+			Path:       s.Path(),
+			LineOffset: s.FrontMatter.Lines,
+			Resolve:    res.Func(s.Rel, s.Path(), &b.Links),
+			Image:      env.Image,
+		})
+		if err != nil {
+			b.Errs.Add(s.Path(), 0, 0, "cannot render: %v", err)
+		}
+		b.Errs = append(b.Errs, r.Errors...)
+		b.Warns = r.Warnings
+		b.Headings = r.Headings
+		b.HTML = template.HTML(buf.String())
 	}
-	b.Errs = append(b.Errs, r.Errors...)
-	b.Warns = r.Warnings
-	b.Headings = r.Headings
-	b.HTML = template.HTML(buf.String())
 	b.IDs = make(map[string]bool, len(b.Headings))
 	for _, h := range b.Headings {
 		b.IDs[h.ID] = true

@@ -8,7 +8,11 @@
 //
 // Bodies are rendered by package markdown, with links resolved by
 // content.Resolver and errors positioned at the file's own lines (front
-// matter included). Everything here is deterministic: the same model gives
+// matter included). A page whose Markdown holds "{{<" or "{{%" has its
+// Hugo shortcodes run first (Shortcodes: the theme chain's
+// layouts/shortcodes/ with package shortcode, and the functions ref,
+// relref, resolveLink, resolveImage, highlight and markdownify); other
+// pages take the plain path and pay nothing for it. Everything here is deterministic: the same model gives
 // the same bytes.
 //
 // The pages mutual writes itself carry the same Content-Security-Policy as

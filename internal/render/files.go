@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"html/template"
@@ -16,6 +17,16 @@ import (
 // (the redirect pages); the default theme's base.html sets the same one in
 // its meta tag, and TestCSPMatchesTheme holds the two together.
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'"
+
+// Policy is CSP with img-src widened to origins, the other sites
+// site.yaml's allowOrigins lets pages show images from; CSP itself for
+// none.
+func Policy(origins []string) string {
+	if len(origins) == 0 {
+		return CSP
+	}
+	return strings.Replace(CSP, "img-src 'self' data:", "img-src 'self' data: "+strings.Join(origins, " "), 1)
+}
 
 // Redirect is the page at an old address (an alias) that sends browsers to
 // url, absolute as permalink. It carries CSP, and the site's icon so that
@@ -161,8 +172,8 @@ func Feed(guides []*content.Node, info FeedInfo) []byte {
 		if !n.Date.IsZero() {
 			fmt.Fprintf(&b, "    <published>%s</published>\n", n.Date.UTC().Format(time.RFC3339))
 		}
-		if n.Description != "" {
-			fmt.Fprintf(&b, "    <summary>%s</summary>\n", esc(n.Description))
+		if sum := cmp.Or(n.Summary, n.Description); sum != "" {
+			fmt.Fprintf(&b, "    <summary>%s</summary>\n", esc(sum))
 		}
 		fmt.Fprintf(&b, "    <author><name>%s</name></author>\n  </entry>\n", esc(info.Title))
 	}

@@ -14,7 +14,11 @@
 // bytes, however many other documents the Index analysed before, so a site
 // that writes the index again after an edit gets exactly what a full build
 // writes. A Doc (an analysed page) depends only on its Document, so a
-// rebuild may keep the Docs of the pages that did not change. The package
+// rebuild may keep the Docs of the pages that did not change. An Index
+// told to Remember also keeps, from one Write to the next, what it encoded
+// of each term (its documents, positions, scores and levels) and the
+// files' hashes, so that a Write after an edit computes again only what
+// the edited documents touch; what it returns is the same. The package
 // imports nothing of mutual: the site package turns its pages into
 // Documents. Write(docs) does both steps for a list of Documents.
 //
@@ -54,8 +58,10 @@
 // Text is tokenized (token.go), folded (fold.go) and stemmed (stem.go).
 // Each document's fields are weighted (title 6, headings and tags 3,
 // description 2, section title and body 1) and each (term, document) gets a
-// BM25F impact (k1 1.2, b 0.75 over weighted lengths), quantized to one of
-// 31 levels on a log scale; the manifest holds the level values. Each
+// BM25F impact (k1 1.2, b 0.75 over weighted lengths; the average length
+// is rounded to a step of 1/16 on a log2 scale, so that an edit seldom
+// changes the other documents' impacts), quantized to one of 31 levels on a
+// log scale; the manifest holds the level values. Each
 // (term, document) also has the positions of the term in the document's
 // words (one word apart within a field, two between fields), kept in
 // separate files that a query loads only for a phrase.
@@ -142,6 +148,24 @@ type Index struct {
 	keys []string
 
 	pool sync.Pool // of *analyzer
+
+	// keep is set by Remember: each language's last write is kept in
+	// last, so that the next Write copies what did not change.
+	keep bool
+	last map[string]*lastWrite
+}
+
+// Remember makes ix keep, from each Write to the next, what it encoded of
+// each term, so that a Write after a few documents changed encodes again
+// only the terms of those documents (their positions and their list of
+// documents; every impact is computed again, as they depend on every
+// document). What Write returns is the same with or without it; it costs
+// memory (about the size of the positions files) and is meant for a site
+// that is rebuilt after each edit.
+func (ix *Index) Remember() {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.keep = true
 }
 
 // NewIndex returns an empty Index.
@@ -232,6 +256,10 @@ func (ix *Index) Write(docs []*Doc) (map[string][]byte, error) {
 		byLang[d.lang] = append(byLang[d.lang], d)
 	}
 	keys := ix.terms()
+	ix.mu.Lock()
+	keep := ix.keep
+	ix.mu.Unlock()
+	next := map[string]*lastWrite{}
 	out := map[string][]byte{}
 	for _, lang := range sortedKeys(byLang) {
 		ds := byLang[lang]
@@ -242,9 +270,17 @@ func (ix *Index) Write(docs []*Doc) (map[string][]byte, error) {
 			}
 		}
 		w := &writer{lang: lang, stemmer: ds[0].stemmer, docs: ds, keys: keys, files: out}
+		if keep {
+			w.last = ix.last[lang]
+			w.next = &lastWrite{docs: slices.Clone(ds)}
+		}
 		if err := w.write(); err != nil {
 			return nil, err
 		}
+		next[lang] = w.next
+	}
+	if keep {
+		ix.last = next
 	}
 	return out, nil
 }

@@ -357,10 +357,21 @@ func TestWriteDeterministic(t *testing.T) {
 
 // An Index that lives across rebuilds (as in mutual serve): the unchanged
 // pages keep their Docs, the edited one is analysed again, a removed one
-// is dropped, and each Write equals a full build of the pages as they are.
+// is dropped, and each Write equals a full build of the pages as they are,
+// whether the Index remembers its last Write (and copies the terms no
+// edited page holds) or not.
 func TestIncremental(t *testing.T) {
+	for _, remember := range []bool{false, true} {
+		t.Run(fmt.Sprintf("remember=%v", remember), func(t *testing.T) { testIncremental(t, remember) })
+	}
+}
+
+func testIncremental(t *testing.T, remember bool) {
 	docs := testCorpus()
 	ix := NewIndex()
+	if remember {
+		ix.Remember()
+	}
 	kept := make([]*Doc, len(docs))
 	for i := range docs {
 		d, err := ix.Analyze(&docs[i])
@@ -369,13 +380,24 @@ func TestIncremental(t *testing.T) {
 		}
 		kept[i] = d
 	}
+	if _, err := ix.Write(kept); err != nil {
+		t.Fatal(err)
+	}
 	steps := []func([]Document) []Document{
 		func(ds []Document) []Document { // edit a page's body
 			ds[2].Parts = append(slices.Clone(ds[2].Parts), Part{Anchor: "tea", Heading: "Tea", Text: "Or a zebra teahouse."})
 			return ds
 		},
+		func(ds []Document) []Document { // edit the same body again
+			ds[2].Parts = append(slices.Clone(ds[2].Parts), Part{Text: "Zebras listen, then apologise."})
+			return ds
+		},
 		func(ds []Document) []Document { // edit a title
 			ds[0].Title = "Meeting somewhere quiet"
+			return ds
+		},
+		func(ds []Document) []Document { // move a page: the same number of pages, in another order
+			ds[1].URL = "/zz/moved/"
 			return ds
 		},
 		func(ds []Document) []Document { // remove a page

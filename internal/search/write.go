@@ -62,6 +62,147 @@ type writer struct {
 	keys          []string
 	mu            sync.Mutex // of files: fragments are written on every core
 	files         map[string][]byte
+
+	// With Index.Remember: the last write of this language, and this
+	// one's; dirty[id] is set for a term whose postings may have changed
+	// since last (all when last is nil or its documents were others).
+	last, next *lastWrite
+	dirty      []bool
+	changed    []bool // by document: not the same Doc as in last
+}
+
+// lastWrite is what a Write keeps of one language for the next.
+type lastWrite struct {
+	docs  []*Doc
+	terms map[uint32]*kept
+	// The scorer's average length, and its least and greatest score.
+	avg, min, max float64
+	// sums holds the files' hashes, by slot (writer.sum).
+	sums map[string]hashed
+}
+
+// kept is one term's encoding that does not depend on other terms: its
+// documents and its positions, with for each of its documents the
+// document's number and where its positions end in pos.
+type kept struct {
+	docs []byte
+	kind byte
+	pos  []byte
+	doc  []uint32
+	end  []uint32
+	// imp is its impact levels, scores its documents' scores, lo and hi
+	// the least and greatest.
+	imp    []byte
+	scores []float64
+	lo, hi float64
+}
+
+// aligned returns the last write's encoding of term id when the term has
+// the same documents ps as then, or nil.
+func (w *writer) aligned(id uint32, ps []posting) *kept {
+	if w.dirty == nil {
+		return nil
+	}
+	o := w.last.terms[id]
+	if o == nil || len(o.doc) != len(ps) {
+		return nil
+	}
+	for j, p := range ps {
+		if o.doc[j] != p.doc {
+			return nil
+		}
+	}
+	return o
+}
+
+// markDirty sets w.dirty: a term is clean when the last write had the same
+// number of documents, and no document that holds the term (now or then)
+// changed. A clean term's documents and positions are those of the last
+// write. Docs are never changed once analysed, so an unchanged document is
+// the same *Doc.
+func (w *writer) markDirty() {
+	if w.last == nil || len(w.last.docs) != len(w.docs) {
+		return
+	}
+	w.dirty = make([]bool, len(w.keys))
+	w.changed = make([]bool, len(w.docs))
+	for i, d := range w.docs {
+		old := w.last.docs[i]
+		if old == d {
+			continue
+		}
+		w.changed[i] = true
+		for _, x := range [2]*Doc{old, d} {
+			for j := 0; j < len(x.t); j += 3 {
+				w.dirty[x.t[j]] = true
+			}
+		}
+	}
+}
+
+// clean returns the kept encoding of term id, or nil.
+func (w *writer) clean(id uint32) *kept {
+	if w.dirty == nil || w.dirty[id] {
+		return nil
+	}
+	return w.last.terms[id]
+}
+
+// positions appends the positions of a term's postings ps to data and
+// returns them with where each posting's positions end (relative to the
+// term's start). With a last write of the same documents, the positions
+// of the documents that did not change are copied from it in runs.
+func (w *writer) positions(data []byte, id uint32, ps []posting) ([]byte, []uint32) {
+	var old *kept
+	if w.dirty != nil {
+		old = w.last.terms[id]
+	}
+	before := len(data)
+	var end []uint32
+	if w.next != nil {
+		end = make([]uint32, len(ps))
+	}
+	j := 0                 // the next of old's postings
+	runFrom, runTo := 0, 0 // a run of old's positions not yet copied
+	for i, p := range ps {
+		if old != nil && !w.changed[p.doc] {
+			for j < len(old.doc) && old.doc[j] < p.doc {
+				j++
+			}
+			if j < len(old.doc) && old.doc[j] == p.doc {
+				from := 0
+				if j > 0 {
+					from = int(old.end[j-1])
+				}
+				if from != runTo {
+					data = append(data, old.pos[runFrom:runTo]...)
+					runFrom = from
+				}
+				runTo = int(old.end[j])
+				if end != nil {
+					end[i] = uint32(len(data) - before + runTo - runFrom)
+				}
+				continue
+			}
+		}
+		if runTo > runFrom {
+			data = append(data, old.pos[runFrom:runTo]...)
+			runFrom, runTo = 0, 0
+		}
+		d := w.docs[p.doc]
+		from := uint32(0)
+		if p.at > 0 {
+			from = d.t[p.at-1]
+		}
+		data = append(data, d.pos[from:d.t[p.at+2]]...)
+		if end != nil {
+			end[i] = uint32(len(data) - before)
+		}
+	}
+	if runTo > runFrom {
+		data = append(data, old.pos[runFrom:runTo]...)
+	}
+	return data, end
 }
 
 func (w *writer) put(name string, b []byte) string {
@@ -74,6 +215,40 @@ func (w *writer) put(name string, b []byte) string {
 func hashName(b []byte) string {
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:5])
+}
+
+// hashed is a file's bytes and their hash.
+type hashed struct {
+	b   []byte
+	sum [32]byte
+}
+
+// sum is the SHA-256 of b, the bytes of a file at slot (a name of its
+// place in the index, such as the first term of a fragment). With
+// Index.Remember, a file with the same bytes as the last write's at its
+// slot takes that hash (comparing is cheaper than hashing).
+func (w *writer) sum(slot string, b []byte) [32]byte {
+	var h hashed
+	ok := false
+	if w.last != nil {
+		h, ok = w.last.sums[slot]
+	}
+	s := h.sum
+	if !ok || !bytes.Equal(h.b, b) {
+		s = sha256.Sum256(b)
+	}
+	if w.next != nil {
+		w.mu.Lock()
+		w.next.sums[slot] = hashed{b, s}
+		w.mu.Unlock()
+	}
+	return s
+}
+
+// sumName is the name sum gives b: the first 5 bytes of its hash.
+func (w *writer) sumName(slot string, b []byte) string {
+	s := w.sum(slot, b)
+	return hex.EncodeToString(s[:5])
 }
 
 func (w *writer) write() error {
@@ -108,34 +283,105 @@ func (w *writer) write() error {
 		}
 	}
 
-	// Every posting's score, once, on every core; then the levels.
+	// Every posting's score, once, on every core; then the levels. A
+	// clean term of a write with the same scorer as the last (the same
+	// documents' number and average length) has the scores it had: they
+	// are not computed again, only its least and greatest are taken.
+	w.markDirty()
 	sc := w.scorer()
+	same := w.dirty != nil && w.last.avg == sc.avg
 	scores := make([]float64, len(post))
+	lo, hi := make([]float64, len(ids)), make([]float64, len(ids))
+	// aligned[r] is set for a dirty term with the same documents as in
+	// the last write and the same scorer: only its changed documents'
+	// scores (and levels) are computed again.
+	aligned := make([]*kept, len(ids))
+	scoreTerm := func(r int) {
+		idf := sc.idf(int(off[r+1] - off[r]))
+		l, h := 0.0, 0.0
+		o := aligned[r]
+		if o != nil {
+			copy(scores[off[r]:off[r+1]], o.scores)
+		}
+		for j := off[r]; j < off[r+1]; j++ {
+			v := scores[j]
+			if o == nil || w.changed[post[j].doc] {
+				d := w.docs[post[j].doc]
+				v = sc.score(idf, d.t[post[j].at+1], d.length)
+				scores[j] = v
+			}
+			if l == 0 || v < l {
+				l = v
+			}
+			h = max(h, v)
+		}
+		lo[r], hi[r] = l, h
+	}
 	eachRange(len(ids), func(from, to int) {
 		for r := from; r < to; r++ {
-			idf := sc.idf(int(off[r+1] - off[r]))
-			for j := off[r]; j < off[r+1]; j++ {
-				d := w.docs[post[j].doc]
-				scores[j] = sc.score(idf, d.t[post[j].at+1], d.length)
+			if k := w.clean(ids[r]); same && k != nil {
+				lo[r], hi[r] = k.lo, k.hi
+				continue
 			}
+			if same {
+				aligned[r] = w.aligned(ids[r], post[off[r]:off[r+1]])
+			}
+			scoreTerm(r)
 		}
 	})
-	for _, v := range scores {
-		if sc.min == 0 || v < sc.min {
-			sc.min = v
+	for r := range ids {
+		if sc.min == 0 || lo[r] < sc.min {
+			sc.min = lo[r]
 		}
-		sc.max = max(sc.max, v)
+		sc.max = max(sc.max, hi[r])
 	}
 	q := sc.quantizer()
+	same = same && w.last.min == sc.min && w.last.max == sc.max
+	if w.next != nil {
+		w.next.avg, w.next.min, w.next.max = sc.avg, sc.min, sc.max
+	}
 
 	m := manifest{Format: format, Language: w.lang, Stemmer: w.stemmer, Elide: w.stemmer == "fr", Docs: n, Levels: q.values,
 		Terms: [][2]string{}, Lexicons: [][2]string{}}
 
 	// Term fragments, each with its positions files.
+	if w.next != nil {
+		w.next.sums = map[string]hashed{}
+	}
 	enc := make([]encoded, len(ids))
+	var keep []*kept // by rank, with Index.Remember
+	if w.next != nil {
+		keep = make([]*kept, len(ids))
+	}
 	eachRange(len(ids), func(from, to int) {
 		var gaps []byte
 		for r := from; r < to; r++ {
+			if k := w.clean(ids[r]); k != nil {
+				if same {
+					enc[r] = encoded{docs: k.docs, kind: k.kind, imp: k.imp}
+					continue
+				}
+				if w.last.avg == sc.avg {
+					scoreTerm(r) // its scores were not computed above
+				}
+				enc[r] = encoded{docs: k.docs, kind: k.kind, imp: make([]byte, off[r+1]-off[r])}
+				for j, v := range scores[off[r]:off[r+1]] {
+					enc[r].imp[j] = q.level(v)
+				}
+				continue
+			}
+			if o := aligned[r]; o != nil {
+				enc[r] = encoded{docs: o.docs, kind: o.kind, imp: make([]byte, off[r+1]-off[r])}
+				if same {
+					copy(enc[r].imp, o.imp)
+				}
+				for j, p := range post[off[r]:off[r+1]] {
+					if !same || w.changed[p.doc] {
+						enc[r].imp[j] = q.level(scores[int(off[r])+j])
+					}
+				}
+				continue
+			}
 			enc[r], gaps = w.encode(post[off[r]:off[r+1]], scores[off[r]:off[r+1]], q, gaps)
 		}
 	})
@@ -152,9 +398,30 @@ func (w *writer) write() error {
 			if start == 0 {
 				first = ""
 			}
-			m.Terms[f] = [2]string{first, w.fragment(ids[start:end], enc[start:end], post, off[start:end+1])}
+			var kp []*kept
+			if keep != nil {
+				kp = keep[start:end]
+			}
+			m.Terms[f] = [2]string{first, w.fragment(ids[start:end], enc[start:end], post, off[start:end+1], kp)}
 		}
 	})
+	if w.next != nil {
+		w.next.terms = make(map[uint32]*kept, len(ids))
+		for r, id := range ids {
+			k := keep[r]
+			switch {
+			case k.scores == nil: // a dirty term
+				k.scores = slices.Clone(scores[off[r]:off[r+1]])
+			case !same: // a clean term with new scores and levels
+				c := *k
+				k = &c
+				k.imp = enc[r].imp
+				k.scores = slices.Clone(scores[off[r]:off[r+1]])
+			}
+			k.lo, k.hi = lo[r], hi[r]
+			w.next.terms[id] = k
+		}
+	}
 
 	for _, l := range w.lexicons(ids, df) {
 		m.Lexicons = append(m.Lexicons, l)
@@ -224,7 +491,10 @@ func (w *writer) encode(ps []posting, scores []float64, q quantizer, gaps []byte
 //	count times: the byte length of a term's positions
 //	count times: the term's positions: for each of its documents in order,
 //	             the number of positions, the first, then the gaps to the next
-func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off []uint32) string {
+//
+// With Index.Remember, keep[i] is set to what the next write may copy of
+// term ids[i].
+func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off []uint32, keep []*kept) string {
 	// Positions files, cut near chunkTarget between terms.
 	var names []string
 	fileOf := make([]int, len(ids))
@@ -239,18 +509,27 @@ func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off []uin
 			b = appendUvarint(b, l)
 		}
 		b = append(b, data...)
-		names = append(names, w.put("x/"+hashName(b)+".bin", b))
+		names = append(names, w.put("x/"+w.sumName("x"+w.keys[ids[0]]+"#"+strconv.Itoa(len(names)), b)+".bin", b))
 		lens, data = lens[:0], data[:0]
 	}
 	for i := range ids {
 		before := len(data)
-		for _, p := range post[off[i]:off[i+1]] {
-			d := w.docs[p.doc]
-			from := uint32(0)
-			if p.at > 0 {
-				from = d.t[p.at-1]
+		if k := w.clean(ids[i]); k != nil {
+			data = append(data, k.pos...)
+			if keep != nil {
+				keep[i] = k
 			}
-			data = append(data, d.pos[from:d.t[p.at+2]]...)
+		} else {
+			ps := post[off[i]:off[i+1]]
+			var end []uint32
+			data, end = w.positions(data, ids[i], ps)
+			if keep != nil {
+				k := &kept{docs: enc[i].docs, kind: enc[i].kind, pos: bytes.Clone(data[before:]), doc: make([]uint32, len(ps)), end: end, imp: enc[i].imp}
+				for j, p := range ps {
+					k.doc[j] = p.doc
+				}
+				keep[i] = k
+			}
 		}
 		lens = append(lens, uint64(len(data)-before))
 		fileOf[i] = len(names)
@@ -283,7 +562,7 @@ func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off []uin
 		prev = k
 	}
 	b := append(head, body...)
-	return w.put("t/"+hashName(b)+".bin", b)
+	return w.put("t/"+w.sumName("t"+w.keys[ids[0]], b)+".bin", b)
 }
 
 // cut returns the end of the fragment that starts at start: past
@@ -374,7 +653,7 @@ func (w *writer) bundles() bundles {
 			b = append(b, d.entry...)
 		}
 		b = append(b, ']')
-		s := sha256.Sum256(b)
+		s := w.sum("d"+strconv.Itoa(start), b)
 		h.Write(s[:])
 		group = append(group, b)
 		if len(group) == groupSize {
@@ -406,9 +685,13 @@ func (w *writer) scorer() scorer {
 	if s.n > 0 {
 		s.avg /= float64(s.n)
 	}
-	if s.avg == 0 {
+	if s.avg < 1 {
 		s.avg = 1
 	}
+	// The average is rounded to a step of 1/16 on a log2 scale (4 %), so
+	// that an edit, which changes it a little, seldom changes any score:
+	// a rebuild then keeps the levels of the terms the edit did not touch.
+	s.avg = math.Exp2(math.Round(math.Log2(s.avg)*16) / 16)
 	return s
 }
 

@@ -26,7 +26,7 @@ import (
 // subresource request, or named in a Referer. guard adds
 // Cross-Origin-Opener-Policy where browsers obey it.
 var securityHeaders = [...][2]string{
-	{"Content-Security-Policy", site.ContentSecurityPolicy + "; frame-ancestors 'none'"},
+	{"Content-Security-Policy", site.ContentSecurityPolicy + frameAncestors},
 	{"X-Frame-Options", "DENY"},
 	{"Referrer-Policy", "no-referrer"},
 	{"Cross-Origin-Resource-Policy", "same-origin"},
@@ -34,13 +34,19 @@ var securityHeaders = [...][2]string{
 	{"Cache-Control", "no-store"},
 }
 
+const frameAncestors = "; frame-ancestors 'none'"
+
 // guard sets the security headers and refuses requests for a host the
-// server does not answer to, before h sees them.
-func guard(h http.Handler, hosts hostPolicy) http.Handler {
+// server does not answer to, before h sees them. csp, when not "", is the
+// site's own policy (site.PolicyFor), in place of the default one.
+func guard(h http.Handler, hosts hostPolicy, csp string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
 		for _, kv := range securityHeaders {
 			hd[kv[0]] = []string{kv[1]}
+		}
+		if csp != "" {
+			hd["Content-Security-Policy"] = []string{csp + frameAncestors}
 		}
 		if trustworthy(r.Host) {
 			// Browsers obey this header only on a secure context, and log

@@ -240,3 +240,28 @@ func TestParseAllowHost(t *testing.T) {
 		}
 	}
 }
+
+// TestSitePolicy: a server given the site's own policy (site.yaml's
+// allowOrigins, site.PolicyFor) sends it on every response, with the
+// framing rule, and the other headers unchanged.
+func TestSitePolicy(t *testing.T) {
+	out, _ := testSite(t)
+	policy := strings.Replace(site.ContentSecurityPolicy, "img-src 'self' data:", "img-src 'self' data: https://images.example.org", 1)
+	s := New(&fakeBuilder{out: out}, Options{Policy: policy})
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	defer s.events.close()
+	for _, target := range []string{"/", "/nope/", ScriptURL} {
+		resp, err := http.Get(srv.URL + target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := resp.Header.Values("Content-Security-Policy"); len(got) != 1 || got[0] != policy+"; frame-ancestors 'none'" {
+			t.Errorf("%s: Content-Security-Policy = %q", target, got)
+		}
+		if got := resp.Header.Get("X-Frame-Options"); got != "DENY" {
+			t.Errorf("%s: X-Frame-Options = %q", target, got)
+		}
+	}
+}

@@ -67,6 +67,10 @@ type Options struct {
 	// MaxStreams caps the open live reload streams; 0 means MaxStreams.
 	// MaxConns caps the open connections; 0 means MaxConns.
 	MaxStreams, MaxConns int
+	// Policy is the site's Content-Security-Policy (site.PolicyFor: the
+	// default one with the image origins site.yaml allows); "" means
+	// site.ContentSecurityPolicy.
+	Policy string
 }
 
 // Server watches a site, rebuilds it on every change, serves the output
@@ -118,7 +122,7 @@ func New(b Builder, opts Options) *Server {
 		notFound: b.NotFound,
 		prefix:   opts.BasePath,
 		extra:    stripTo(opts.BasePath, mux),
-	}, newHostPolicy(opts.AllowHosts))
+	}, newHostPolicy(opts.AllowHosts), opts.Policy)
 	return s
 }
 

@@ -67,6 +67,10 @@
 //
 //	content/a.md:12:5: unknown shortcode "hnit" (did you mean "hint"?); define it in themes/mysite/layouts/shortcodes/hnit.html
 //
+// (On the built-in theme, the hint says to make a theme of one's own that
+// extends it; for Hugo's embeds of other sites, youtube and the like, it
+// says the policy blocks them and suggests a link.)
+//
 // A tag it cannot read stays text; one whose name it read still pairs, so
 // that one mistake is one error. Expand reports template and function
 // errors at the call ("shortcode \"ref\": no page ..."). Bad input never
@@ -134,11 +138,12 @@
 // .RenderString and .RenderMarkdown. Their functions are html/template's,
 // Funcs (Hugo's default, split, trim, in, lower, upper, errorf, safeHTML,
 // safeURL, plainify, dict; mutual's callout and knownCallout) and the
-// site's. The default theme's templates need four from the site:
+// site's. The default theme's templates need five from the site:
 //
 //	ref PAGE TARGET          the absolute URL of a page (Hugo's ref)
 //	relref PAGE TARGET       its URL from the site's root (Hugo's relref)
 //	resolveLink PAGE DEST    a destination resolved and checked like a Markdown link's
+//	resolveImage PAGE DEST   the same for an image's source, which the site's policy must allow
 //	highlight CODE LANG OPTS highlighted code, like a fenced block (template.HTML)
 //
 // and a page value (Env.Page) with Param(key string) (any, error) (nil for

@@ -879,7 +879,17 @@ func (p *parser) reportUnknown(off int, name string) {
 	if theme == "" {
 		theme = "<theme>"
 	}
-	p.errorAt(off, "unknown shortcode %q%s; define it in themes/%s/layouts/shortcodes/%s.html", name, diag.Hint(name, names), theme, name)
+	where := "themes/" + theme + "/layouts/shortcodes/" + name + ".html"
+	if theme == "default" {
+		// The built-in theme is not a folder to write into: a folder
+		// themes/default/ would replace it.
+		where = "a theme of your own, themes/mysite/layouts/shortcodes/" + name + ".html (with themes/mysite/theme.yaml saying extends: default, and theme: mysite in site.yaml)"
+	}
+	if embeds[name] {
+		p.errorAt(off, "unknown shortcode %q: it shows content from another site, which the pages' Content-Security-Policy blocks; write a link to it instead, or define it in %s", name, where)
+		return
+	}
+	p.errorAt(off, "unknown shortcode %q%s; define it in %s", name, diag.Hint(name, names), where)
 }
 
 // layout records where a call stands on its line.
@@ -942,3 +952,8 @@ func numberCalls(nodes []*Node, parent *Shortcode) {
 		numberCalls(node.Call.Inner, node.Call)
 	}
 }
+
+// embeds are Hugo's built-in shortcodes that show another site's content
+// (a video, a post), which a page with mutual's policy cannot load.
+var embeds = map[string]bool{"youtube": true, "vimeo": true, "vimeo_simple": true, "twitter": true,
+	"twitter_simple": true, "x": true, "instagram": true, "gist": true, "tweet": true}

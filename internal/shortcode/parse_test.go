@@ -45,8 +45,10 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"unknown with hint", "Text {{< hnit info >}}x{{< /hnit >}}", defs,
 			`content/p.md:4:10: unknown shortcode "hnit" (did you mean "hint"?); define it in themes/mysite/layouts/shortcodes/hnit.html`},
-		{"unknown without hint", "{{< youtube abc >}}", defs,
-			`content/p.md:4:5: unknown shortcode "youtube"; define it in themes/mysite/layouts/shortcodes/youtube.html`},
+		{"unknown without hint", "{{< chart abc >}}", defs,
+			`content/p.md:4:5: unknown shortcode "chart"; define it in themes/mysite/layouts/shortcodes/chart.html`},
+		{"an embed of another site", "{{< youtube abc >}}", defs,
+			`content/p.md:4:5: unknown shortcode "youtube": it shows content from another site, which the pages' Content-Security-Policy blocks; write a link to it instead, or define it in themes/mysite/layouts/shortcodes/youtube.html`},
 		{"unknown closing only", "x\n{{< /hnit >}}", defs,
 			`content/p.md:5:6: unknown shortcode "hnit" (did you mean "hint"?); define it in themes/mysite/layouts/shortcodes/hnit.html`},
 		{"unclosed tag", "a {{< hint info", nil,

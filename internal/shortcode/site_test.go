@@ -102,6 +102,9 @@ func siteFuncs() template.FuncMap {
 		"resolveLink": func(_ any, dest any) (string, error) {
 			return testResolve(fmt.Sprint(dest))
 		},
+		"resolveImage": func(_ any, dest any) (string, error) {
+			return testResolve(fmt.Sprint(dest))
+		},
 		"highlight": func(code, lang, opts string) (template.HTML, error) {
 			if lang == "nosuchlang" {
 				return "", fmt.Errorf("no highlighting for language %q", lang)

@@ -68,7 +68,7 @@ type Set struct {
 
 // NewSet parses the templates with Funcs and the site's funcs (which win
 // on a shared name). The site's funcs must include those the default
-// theme's templates call: ref, relref, resolveLink and highlight (see the
+// theme's templates call: ref, relref, resolveLink, resolveImage and highlight (see the
 // package documentation). A name given twice takes the first file, so list
 // a site's files before its theme's.
 func NewSet(files []TemplateFile, siteFuncs template.FuncMap) (*Set, diag.List) {

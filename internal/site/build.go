@@ -47,9 +47,14 @@ const MarkerFile = output.MarkerFile
 
 // Options configure a Builder.
 type Options struct {
-	Dir      string    // site folder (holds content/ and themes/); "" = "."
-	Out      string    // output folder; "" = Dir/public
-	Drafts   bool      // include pages marked draft
+	Dir     string // site folder (holds content/ and themes/); "" = "."
+	Out     string // output folder; "" = Dir/public
+	Drafts  bool   // include pages marked draft
+	Future  bool   // include pages whose publishDate is in the future
+	Expired bool   // include pages whose expiryDate has passed
+	// Now is the time publishDate and expiryDate are compared with; zero
+	// for the time of the build.
+	Now      time.Time
 	BaseURL  string    // overrides content/site.yaml's baseURL when set
 	Scripts  []string  // extra root-relative script URLs added to every page
 	Progress io.Writer // progress for builds longer than a second; nil = none
@@ -93,6 +98,9 @@ type Builder struct {
 
 	mu        sync.Mutex // one build at a time
 	sources   map[string]*content.Source
+	static    map[string]*content.Source // the site's static/ files
+	sc        *render.Shortcodes         // the shortcode templates of the last build, parsed
+	scKey     [32]byte                   // of their files (see shortcodes)
 	md        *markdown.Markdown
 	mdOpts    markdown.Options
 	bodies    render.Bodies
@@ -144,10 +152,13 @@ func (b *Builder) Out() string { return b.out }
 func (b *Builder) NotFound() string { return "404.html" }
 
 // WatchDirs lists the folders whose changes call for a rebuild: content/,
-// the site's own interface texts (i18n/) and every theme folder of the
-// chain that is on disk.
+// the site's own interface texts (i18n/), static/ when the site has one,
+// and every theme folder of the chain that is on disk.
 func (b *Builder) WatchDirs() []string {
 	dirs := []string{filepath.Join(b.dir, "content"), filepath.Join(b.dir, theme.I18nDir)}
+	if st, err := os.Stat(filepath.Join(b.dir, content.StaticDir)); err == nil && st.IsDir() {
+		dirs = append(dirs, filepath.Join(b.dir, content.StaticDir))
+	}
 	name, from := "default", ConfigPath
 	if p, src, err := content.ReadConfig(b.dir, ""); err == nil {
 		if cfg, _ := content.ParseConfigFile(p, src); cfg != nil {
@@ -291,7 +302,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	} else if mode == output.Full {
 		b.takeHint()
 	}
-	srcs, m, errs, err := readContent(contentDir, siteReal, b.sources, hint, b.opts.Drafts, cfg)
+	srcs, static, m, errs, err := readContent(b.dir, siteReal, b.sources, b.static, hint, b.modelOptions(cfg), cfg)
 	if err != nil {
 		return nil, fmt.Errorf("reading content: %w", err)
 	}
@@ -301,6 +312,10 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	b.sources = make(map[string]*content.Source, len(srcs))
 	for _, s := range srcs {
 		b.sources[s.Rel] = s
+	}
+	b.static = make(map[string]*content.Source, len(static))
+	for _, s := range static {
+		b.static[s.Rel] = s
 	}
 
 	// 3. Theme.
@@ -332,6 +347,13 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		ts, terrs = chain.Templates(funcs)
 		errs = append(errs, terrs...)
 	}
+	var sc *render.Shortcodes
+	var scSite *render.ShortcodeSite
+	if len(chain) > 0 {
+		var serrs diag.List
+		sc, scSite, serrs = b.shortcodes(chain, cfg, res)
+		errs = append(errs, serrs...)
+	}
 	if searchOn(cfg) && !ts.Empty() && !ts.Has("search") {
 		errs.Add(chain[0].Dir+"/layouts", 0, 0, "the theme chain has no layouts/search.html for the search page /search/: add one (the default theme's is a start), or turn search off with search: false in site.yaml")
 	}
@@ -347,8 +369,8 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		prev = b.last
 	}
 	keys := newMemo(b.seed, memoInputs{
-		config: cfgSrc, drafts: b.opts.Drafts, scripts: b.opts.Scripts, version: Version,
-		cfg: cfg, sources: srcs, model: m, templates: ts.Hash, i18n: i18nHash, assets: assets, latest: latest,
+		config: cfgSrc, drafts: b.opts.Drafts, future: b.opts.Future, expired: b.opts.Expired, scripts: b.opts.Scripts, version: Version,
+		cfg: cfg, sources: append(srcs, static...), model: m, templates: ts.Hash, i18n: i18nHash, assets: assets, latest: latest,
 	})
 
 	var links []content.LinkRef
@@ -393,11 +415,15 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		prevManifest = prev.manifest
 	}
 	plan := output.NewPlan(mode, prevManifest, dir)
-	w := &world{cfg: cfg, model: m, res: res, assets: assets, basePath: basePath, scripts: b.opts.Scripts, langs: langs}
+	w := &world{cfg: cfg, model: m, res: res, assets: assets, basePath: basePath, scripts: b.opts.Scripts, langs: langs,
+		sc: sc, scSite: scSite, image: imageCheck(cfg)}
 	job := &pageJob{world: w, md: b.md, keys: keys, prev: prev, bodies: &b.bodies, keepBodies: b.caching(), plan: plan}
 	if searchOn(cfg) && mode != output.CheckOnly {
 		if b.search == nil {
 			b.search = &searchState{ix: search.NewIndex()}
+		}
+		if b.caching() {
+			b.search.ix.Remember() // a rebuild encodes again only the edited pages' terms
 		}
 		job.search = b.search
 	}
@@ -505,28 +531,43 @@ func (b *Builder) useMarkdown(opts markdown.Options) {
 // readContent reads content/ (reusing prev's sources that did not change,
 // or only those outside hint when there is one), makes the model and
 // checks the files published as they are.
-func readContent(contentDir, siteReal string, prev map[string]*content.Source, hint []string, drafts bool, cfg *content.Config) ([]*content.Source, *content.Model, diag.List, error) {
+func readContent(siteDir, siteReal string, prev, prevStatic map[string]*content.Source, hint []string, opts content.ModelOptions, cfg *content.Config) (srcs, static []*content.Source, m *content.Model, errs diag.List, err error) {
+	contentDir := filepath.Join(siteDir, "content")
 	var trees []string // a site in one language has no language marks
 	for i, c := range cfg.Langs() {
 		if len(cfg.Languages) > i {
 			trees = append(trees, string(c))
 		}
 	}
-	srcs, errs, err := content.Scan(contentDir, siteReal, prev, hint, trees...)
+	srcs, errs, err = content.Scan(contentDir, siteReal, prev, hint, trees...)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	for _, s := range srcs {
 		errs = append(errs, s.Errs...)
 	}
-	m, merrs := content.NewSiteModel(srcs, drafts, cfg)
+	static, serrs, err := content.ScanStatic(filepath.Join(siteDir, content.StaticDir), siteReal, prevStatic, hint)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	errs = append(errs, serrs...)
+	m, merrs := content.NewSiteModel(srcs, static, opts, cfg)
 	errs = append(errs, merrs...)
 	if !cfg.TrustHTML {
 		for _, rel := range sortedKeys(m.Files) {
 			errs = append(errs, content.CheckActive(m.Files[rel], filepath.Join(contentDir, filepath.FromSlash(rel)))...)
 		}
+		for _, rel := range sortedKeys(m.Static) {
+			errs = append(errs, content.CheckActive(m.Static[rel], filepath.Join(siteDir, content.StaticDir, filepath.FromSlash(rel)))...)
+		}
 	}
-	return srcs, m, errs, nil
+	return srcs, static, m, errs, nil
+}
+
+// modelOptions are the Builder's options for content.NewModel.
+func (b *Builder) modelOptions(cfg *content.Config) content.ModelOptions {
+	return content.ModelOptions{Drafts: b.opts.Drafts, Future: b.opts.Future, Expired: b.opts.Expired, Now: b.opts.Now,
+		SiteTitle: cfg.Title, LowercaseURLs: cfg.LowercaseURLs}
 }
 
 // loadTheme reads the theme chain and its static files, and adds the
@@ -626,7 +667,11 @@ func claims(m *content.Model, assets theme.Assets) []output.Claim {
 		cs = append(cs, c)
 	}
 	for _, rel := range sortedKeys(m.Files) {
-		cs = append(cs, output.Claim{Out: rel, What: "content/" + rel, File: "content/" + rel})
+		cs = append(cs, output.Claim{Out: m.FileOut[rel], What: "content/" + rel, File: "content/" + rel})
+	}
+	for _, rel := range sortedKeys(m.Static) {
+		p := m.Static[rel].Path()
+		cs = append(cs, output.Claim{Out: rel, What: p, File: p})
 	}
 	for _, n := range m.Nodes {
 		for _, a := range n.Aliases {

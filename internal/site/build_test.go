@@ -191,7 +191,9 @@ func TestRefusedOutputFolders(t *testing.T) {
 // assets, the newest date), each field of a page's card as other pages
 // show it (title, description, dates, weight, tags, aliases, a section's
 // page count), what a body's links resolve against (another page's URL),
-// and a worksheet's "see" links.
+// a worksheet's "see" links, and issue 12's: what shortcodes show (other
+// pages' cards, their templates), front matter menus, bundles' files, the
+// site's static/ folder and summaries.
 func TestIncrementalEqualsFull(t *testing.T) {
 	t.Run("hinted", func(t *testing.T) { testIncremental(t, true) })
 	t.Run("unhinted", func(t *testing.T) { testIncremental(t, false) })
@@ -294,6 +296,30 @@ func testIncremental(t *testing.T, hinted bool) {
 			writeFile(t, dir, "content/more/d.md", "---\ntitle: D\ndate: 2031-01-01\n---\nFourth.\n")
 		}, false},
 		{"add a static file", func() { writeFile(t, dir, "themes/mine/static/notes.txt", "notes\n") }, false},
+		// Issue 12: what shortcodes show (other pages' cards, templates),
+		// front matter menus, bundles, the site's static/ folder.
+		{"add a section page with shortcodes", func() {
+			writeFile(t, dir, "content/more/_index.md", "+++\ntitle = \"More\"\n+++\n{{< hint >}}Hi.{{< /hint >}}\n\n{{% children description=\"true\" %}}\n")
+		}, false},
+		{"rename a page a shortcode lists", func() {
+			writeFile(t, dir, "content/more/d.md", "---\ntitle: D renamed\ndescription: Dee.\ndate: 2031-01-01\n---\nFourth.\n")
+		}, false},
+		{"edit a shortcode template", func() {
+			writeFile(t, dir, "themes/mine/layouts/shortcodes/hint.html", "<aside class=\"mine\">{{ .Body }}</aside>\n")
+		}, false},
+		{"put a page in the menu from its front matter", func() {
+			writeFile(t, dir, "content/more/d.md", "---\ntitle: D renamed\nlinkTitle: D\nmenu: main\ndate: 2031-01-01\n---\nFourth.\n")
+		}, false},
+		{"add a bundle", func() {
+			writeFile(t, dir, "content/about/index.md", "---\ntitle: About\n---\n![pic](pic.txt)\n")
+			writeFile(t, dir, "content/about/pic.txt", "a picture\n")
+		}, false},
+		{"edit a bundle's file", func() { writeFile(t, dir, "content/about/pic.txt", "another picture\n") }, true},
+		{"add a file to static/", func() { writeFile(t, dir, "static/extra.txt", "extra\n") }, false},
+		{"edit a file of static/", func() { writeFile(t, dir, "static/extra.txt", "more\n") }, true},
+		{"change the summary of a listed page", func() {
+			writeFile(t, dir, "content/more/d.md", "---\ntitle: D renamed\nlinkTitle: D\nmenu: main\ndate: 2031-01-01\n---\nFourth.\n<!--more-->\nRest.\n")
+		}, false},
 		// Search: off removes the index, the page and the forms; on
 		// brings them back.
 		{"turn search off", func() {

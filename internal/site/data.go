@@ -50,6 +50,31 @@ type Page struct {
 	// description, body) are in, the default language's, for a lang
 	// attribute and a notice; "" on every other page.
 	Fallback string
+	// LinkTitle is the shorter title menus, breadcrumbs and lists show:
+	// the front matter's linkTitle, or Title.
+	LinkTitle string
+	// Summary is the page's summary, plain text: its summary: key or the
+	// text before its <!--more--> divider; "" for neither.
+	Summary string
+	// Params are the front matter's own keys (Hugo's .Params), keys in
+	// lower case: {{.Params.icon}}. Param looks one up here, then in
+	// site.yaml's params.
+	Params map[string]any
+}
+
+// Param returns a parameter of the page's front matter, or else of
+// site.yaml's params (Hugo's .Param); nil when neither sets it. A dotted
+// key ("contact.email") reads into maps.
+func (p *Page) Param(key string) any {
+	if v, ok := lookupParam(p.Params, key); ok {
+		return v
+	}
+	if p.Site != nil {
+		if v, ok := lookupParam(p.Site.Params, key); ok {
+			return v
+		}
+	}
+	return nil
 }
 
 // Translation is a page in one language, as the language switcher offers
@@ -84,6 +109,9 @@ type Entry struct {
 	Kind        string
 	Minutes     int // worksheets: how long it takes
 	Count       int // tags page: how many pages carry the tag
+	// Summary is the page's summary (Page.Summary): lists show it before
+	// the description.
+	Summary string
 	// Lang is the language of the entry's texts when it is not the
 	// page's: a page shown in the default language because it has no
 	// translation yet. "" otherwise.
@@ -108,6 +136,12 @@ type Site struct {
 	// Dir is "rtl" when the page's language is written right to left, and
 	// "" otherwise (left to right, HTML's default).
 	Dir string
+	// Params are site.yaml's params: (Hugo's .Site.Params), keys in lower
+	// case.
+	Params map[string]any
+	// AllowOrigins are the other sites pages may show images from
+	// (site.yaml's allowOrigins): the policy's img-src lists them.
+	AllowOrigins []string
 	// SearchIndex is the URL of the folder of the site's search index
 	// ("/search/en/": the language tag lowercased), which the search form
 	// gives js/search.js; "" when site.yaml says search: false, and then

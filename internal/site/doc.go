@@ -42,14 +42,16 @@
 //
 // The rooms are cut so that the features planned next each have a place:
 //
-//   - Hugo content (issue 12): TOML and JSON front matter and Params in
-//     content.ParseFrontMatter (FrontMatter grows Params); page bundles
-//     (about/index.md and the files beside it) in content.Scan's classify
-//     and content.NewModel; shortcode expansion in render.NewBody, before
-//     the Markdown renders, with shortcode templates read from the theme
-//     chain's layouts/shortcodes/ as layouts are read; .Params on Page
-//     (data.go), and in the memo's card where lists show it; layout and
-//     type lookup in theme.Templates.
+//   - Hugo content (issue 12, landed): TOML and JSON front matter and
+//     Params in content.ParseFrontMatter; page bundles in content.NewSiteModel;
+//     shortcodes in render.NewBody (render.Shortcodes, made per build in
+//     shortcodes.go from the chain's layouts/shortcodes/); .Params, .Param,
+//     .LinkTitle and .Summary on Page (data.go), the link title and summary
+//     in the memo's card; a body with shortcodes is keyed on every card and
+//     the site (it may show any page, and runs templates); front matter
+//     menus in menu.go and the site key; layout and type lookup in
+//     theme.Templates.ExecuteLayout; images from other origins in
+//     origins.go.
 //   - Languages (issue 14), landed: the languages in content.Config;
 //     translations by file name (<name>.<code>.md) and content/<code>/
 //     trees in classify and content.NewSiteModel, one content.Tree per

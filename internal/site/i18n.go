@@ -131,6 +131,9 @@ func (l *language) siteData(cfg *content.Config, res *content.Resolver, md *mark
 		Home:        cfg.BasePath() + l.tree.Prefix,
 		Generator:   "mutual " + Version,
 		Dir:         dirAttr(l.dir),
+		Params:      cfg.Params,
+		// The policy's img-src: site.yaml's allowOrigins.
+		AllowOrigins: cfg.AllowOrigins,
 	}
 	if l.index > 0 {
 		s.Language = string(l.code)
@@ -159,6 +162,7 @@ func (l *language) siteData(cfg *content.Config, res *content.Resolver, md *mark
 			help, helpLine, helpCol, helpIndent, ownHelp = lc.Help, lc.HelpLine, lc.HelpCol, lc.HelpIndent, true
 		}
 	}
+	var weights []int
 	for _, e := range menu {
 		u, _, _, msg := res.In(l.tree, !ownMenu).Resolve("site.yaml", e.URL)
 		if msg != "" {
@@ -168,6 +172,11 @@ func (l *language) siteData(cfg *content.Config, res *content.Resolver, md *mark
 			continue
 		}
 		s.Menu = append(s.Menu, MenuItem{Name: e.Name, URL: u})
+		weights = append(weights, e.Weight)
+	}
+	if l.index == 0 {
+		// Pages put themselves in the menu in the default language.
+		s.Menu = withPageMenus(s.Menu, weights, res)
 	}
 	if help != "" {
 		var herrs, hwarns diag.List

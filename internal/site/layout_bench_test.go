@@ -32,7 +32,7 @@ func BenchmarkPageLayout(b *testing.B) {
 	funcs["active"] = func(item MenuItem, p *Page) bool { return item.URL != "" && item.URL == p.ActiveMenu }
 	// The interface texts, bound to the page's language as a build binds them.
 	cfg, _ := content.ParseConfig([]byte("title: Bench\nbaseURL: https://example.org/help/\n"))
-	m, _ := content.NewSiteModel(nil, false, cfg)
+	m, _ := content.NewSiteModel(nil, nil, content.ModelOptions{}, cfg)
 	trs, _, errs := chain.Translations(b.TempDir(), "", cfg.Lang)
 	if len(errs) > 0 {
 		b.Fatal(errs)

@@ -21,8 +21,9 @@ import (
 //	a worksheet page           the same, and every page's card (its "see" links show other
 //	                           pages' titles)
 //	a page's Markdown body     its bytes and what links resolve against: every source's path
-//	                           and kind, every page's URL, the drafts left out, the base path
-//	                           and trustHTML
+//	                           and kind, every page's URL, the pages left out, the base path
+//	                           and trustHTML; with shortcodes, also every page's card and the
+//	                           site (templates, site.yaml)
 //	sitemap, feed, robots.txt, every page's card and the site
 //	redirects
 //	an asset                   its bytes (a fingerprinted name carries their hash)
@@ -30,8 +31,8 @@ import (
 //
 // The site is everything every page may show: mutual's version, the
 // options (drafts, scripts), site.yaml's bytes, every layout's bytes, every
-// asset's name and output path, what bodies depend on, and the newest date
-// of the content ("year", the feed).
+// asset's name and output path, what bodies depend on, the newest date
+// of the content ("year", the feed), and the pages in the menu.
 //
 // A page's card is everything another output may show of it, and the one
 // list of page fields the memo knows (card): a page that gains a field
@@ -56,6 +57,8 @@ type memoInputs struct {
 	version   string
 	config    []byte // site.yaml as read
 	drafts    bool
+	future    bool
+	expired   bool
 	scripts   []string
 	cfg       *content.Config
 	sources   []*content.Source
@@ -75,8 +78,8 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 		body.str(s.Rel)
 		body.int(int64(s.Kind))
 	}
-	for _, rel := range sortedKeys(in.model.Drafts) {
-		body.str("draft:" + rel)
+	for _, rel := range sortedKeys(in.model.Unpublished) {
+		body.str(rel + ":" + in.model.Unpublished[rel])
 	}
 	for _, n := range in.model.Nodes {
 		body.str(n.URL)
@@ -86,6 +89,8 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 	site := m.keyer()
 	site.str(in.version)
 	site.bool(in.drafts)
+	site.bool(in.future)
+	site.bool(in.expired)
 	site.int(int64(len(in.scripts)))
 	for _, s := range in.scripts {
 		site.str(s)
@@ -99,6 +104,13 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 	}
 	site.str(m.body)
 	site.time(in.latest)
+	// The menu, on every page, holds the pages of front matter menus.
+	for _, mp := range in.model.Menu {
+		site.str(mp.Name)
+		site.int(int64(mp.Weight))
+		site.str(mp.Node.URL)
+		site.str(mp.Node.Linked())
+	}
 	m.site = site.sum()
 
 	cards := m.keyer()
@@ -127,6 +139,8 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 	}
 	other.bytes(in.config)
 	other.bool(in.drafts)
+	other.bool(in.future)
+	other.bool(in.expired)
 	for _, s := range in.scripts {
 		other.str(s)
 	}
@@ -136,8 +150,8 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 
 // card writes what other outputs may show of a page: its address, whether
 // it is shown in a language without a translation of it (Node.Fallback),
-// kind,
-// title, description, dates, weight (its place in lists), minutes, tags
+// kind, title, link title, description, summary, dates, weight (its place
+// in lists), minutes, tags
 // (as named and linked on every page), aliases, and how many pages its
 // list has (a section's pages, a tag's pages).
 func card(k *keyer, n *content.Node) {
@@ -145,7 +159,9 @@ func card(k *keyer, n *content.Node) {
 	k.bool(n.Fallback)
 	k.str(n.Kind)
 	k.str(n.Title)
+	k.str(n.LinkTitle)
 	k.str(n.Description)
+	k.str(n.Summary)
 	k.time(n.Date)
 	k.time(n.Lastmod)
 	k.int(int64(n.Weight))
@@ -172,6 +188,10 @@ func (m *memo) bodyKey(s *content.Source) string {
 	k := m.keyer()
 	k.bytes(s.Sum[:])
 	k.str(m.body)
+	if s.Shortcodes {
+		// Shortcodes run templates and show other pages and the site.
+		k.str(m.cards)
+	}
 	return k.sum()
 }
 
@@ -182,7 +202,7 @@ func (m *memo) pageKey(n *content.Node, shown []*content.Node) string {
 	if n.Src != nil {
 		k.bytes(n.Src.Sum[:])
 	}
-	if n.Kind == "worksheet" {
+	if n.Kind == "worksheet" || n.Src != nil && n.Src.Shortcodes {
 		k.str(m.cards)
 	}
 	card(k, n)

@@ -96,7 +96,7 @@ func (j *pageJob) page(n *content.Node) pageResult {
 	}
 	if isBody {
 		if body == nil {
-			body = render.NewBody(j.md, n.Src, j.res.In(n.Tree, n.Fallback), bodyKey)
+			body = j.newBody(n, bodyKey)
 			if j.keepBodies {
 				j.bodies.Put(bodyID, body)
 			} else if len(j.langs) == 1 {
@@ -126,7 +126,7 @@ func (j *pageJob) page(n *content.Node) pageResult {
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer pageBuffers.Put(buf)
-	if err := l.templates.Execute(buf, n.Kind, p); err != nil {
+	if err := l.templates.ExecuteLayout(buf, n.Kind, n.Type, n.Layout, p); err != nil {
 		r.errs = append(r.errs, err)
 		return r
 	}
@@ -150,6 +150,16 @@ func (j *pageJob) worksheetEnv(n *content.Node) render.WorksheetEnv {
 	}
 }
 
+// newBody renders the Markdown of n's source, with the build's shortcodes
+// when it has any, and the check of images' origins.
+func (j *pageJob) newBody(n *content.Node, key string) *render.Body {
+	env := render.BodyEnv{Image: j.image}
+	if n.Src.Shortcodes && j.sc != nil {
+		env.Shortcodes, env.Page = j.sc, j.shortcodePage(n)
+	}
+	return render.NewBody(j.md, n.Src, j.res.In(n.Tree, n.Fallback), key, env)
+}
+
 // pageBuffers hold a page's output while its layout runs.
 var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
@@ -171,16 +181,22 @@ func writeFiles(plan *output.Plan, w *world, keys *memo, prev *last, contentDir 
 		}
 		put(a.Out, keys.bytesKey(a.Data), a.Data)
 	}
-	for _, rel := range sortedKeys(w.model.Files) {
-		s := w.model.Files[rel]
+	copyFile := func(s *content.Source, out, from string) {
 		key := fileKey(s)
-		if prev != nil && plan.Unchanged(rel, key) {
-			plan.Keep(rel)
-			continue
+		if prev != nil && plan.Unchanged(out, key) {
+			plan.Keep(out)
+			return
 		}
-		if err := plan.Copy(rel, key, filepath.Join(contentDir, filepath.FromSlash(rel))); err != nil {
+		if err := plan.Copy(out, key, from); err != nil {
 			errs.Add(s.Path(), 0, 0, "cannot copy: %v", err)
 		}
+	}
+	for _, rel := range sortedKeys(w.model.Files) {
+		copyFile(w.model.Files[rel], w.model.FileOut[rel], filepath.Join(contentDir, filepath.FromSlash(rel)))
+	}
+	staticDir := filepath.Join(filepath.Dir(contentDir), content.StaticDir)
+	for _, rel := range sortedKeys(w.model.Static) {
+		copyFile(w.model.Static[rel], rel, filepath.Join(staticDir, filepath.FromSlash(rel)))
 	}
 	// Redirects, sitemap, feed and robots.txt show every page's card and
 	// the site: when none of it changed, keep the last build's files.

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"io/fs"
 	"maps"
 	"slices"
@@ -22,6 +23,9 @@ type world struct {
 	basePath string
 	scripts  []string    // Options.Scripts
 	langs    []*language // the site's languages, one per tree of model
+	sc       *render.Shortcodes
+	scSite   *render.ShortcodeSite
+	image    func(dest string) error // images' origins, checked (imageCheck)
 }
 
 // homeGuides is how many guides the home page lists at most.
@@ -45,6 +49,9 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 		Prev:        v.link(n.Prev),
 		Next:        v.link(n.Next),
 		Site:        l.site,
+		LinkTitle:   n.Linked(),
+		Summary:     n.Summary,
+		Params:      n.Params,
 	}
 	p.Original = p.URL
 	p.ActiveMenu = activeMenu(l.site, p.URL)
@@ -107,7 +114,9 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 		p.Scripts = append(p.Scripts, w.assets.URL(w.basePath, "js/search.js"))
 	}
 	p.Scripts = append(p.Scripts, w.scripts...)
-	meta := render.Meta{Kind: p.Kind, Title: p.Title, Description: p.Description,
+	// A page without a description is described by its summary, as in
+	// Hugo's themes.
+	meta := render.Meta{Kind: p.Kind, Title: p.Title, Description: cmp.Or(p.Description, p.Summary),
 		Permalink: p.Permalink, Date: p.Date, SiteTitle: l.site.Title, SiteDescription: l.site.Description}
 	if n.Kind == "tag" {
 		meta.TagTitle = l.text("tag") + ": " + p.Title
@@ -143,7 +152,7 @@ func (v *pageView) link(n *content.Node) *Link {
 		return nil
 	}
 	v.show(n)
-	return &Link{Title: n.Title, URL: v.basePath + n.Href}
+	return &Link{Title: n.Linked(), URL: v.basePath + n.Href}
 }
 
 // tagLinks are n's tags with the URLs of their pages. The tags' names and
@@ -158,8 +167,8 @@ func (v *pageView) tagLinks(n *content.Node) []Link {
 
 func (v *pageView) entry(n *content.Node) Entry {
 	v.show(n)
-	e := Entry{Title: n.Title, URL: v.basePath + n.Href, Description: n.Description, Date: n.Date,
-		Tags: v.tagLinks(n), Kind: n.Kind, Minutes: n.Minutes}
+	e := Entry{Title: n.Linked(), URL: v.basePath + n.Href, Description: n.Description, Date: n.Date,
+		Tags: v.tagLinks(n), Kind: n.Kind, Minutes: n.Minutes, Summary: n.Summary}
 	if n.Fallback {
 		e.Lang = string(v.langs[0].code)
 	}

@@ -103,8 +103,8 @@ func (j *pageJob) searchKey(n *content.Node) string {
 	k.str(j.cfg.Language)
 	k.str(j.basePath)
 	if n.Src != nil {
-		k.bytes(n.Src.Sum[:])
-		k.str(j.keys.body)
+		// What its body depends on (with shortcodes, every card too).
+		k.str(j.keys.bodyKey(n.Src))
 	}
 	return k.sum()
 }
@@ -160,7 +160,7 @@ func (j *pageJob) searchPage(n *content.Node, r *pageResult) {
 			body = j.bodies.Get(n.Src.Rel, j.keys.bodyKey(n.Src))
 		}
 		if body == nil {
-			body = render.NewBody(j.md, n.Src, j.res, j.keys.bodyKey(n.Src))
+			body = j.newBody(n, j.keys.bodyKey(n.Src))
 		}
 		d.Body = string(body.HTML)
 	}

@@ -30,6 +30,15 @@
 // calls; both are reported when the theme is read, with template errors,
 // at the theme file's line and column.
 //
+// A page may choose another layout, as in Hugo (ExecuteLayout): the first
+// of layouts/TYPE/LAYOUT.html, layouts/TYPE/KIND.html, layouts/LAYOUT.html
+// and layouts/KIND.html the chain has, TYPE being the page's type (its
+// front matter's, else its top folder) and LAYOUT its front matter's
+// layout. Every .html under layouts/ other than base.html, partials and
+// shortcodes is parsed as such a layout. Shortcode templates
+// (layouts/shortcodes/) follow the same override chain; package render
+// reads them.
+//
 // # Assets
 //
 // Every file under static/ is an asset, published at its path; generated

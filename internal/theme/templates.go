@@ -101,6 +101,25 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 		}
 		ts.kinds[kind] = t
 	}
+	// Layouts chosen by a page's type or layout (see ExecuteLayout):
+	// every other .html under layouts/, such as docs/page.html or
+	// wide.html.
+	for _, name := range slices.Sorted(maps.Keys(srcs)) {
+		key, ok := extraLayout(name)
+		if !ok {
+			continue
+		}
+		t, err := root.Clone()
+		if err == nil {
+			_, err = t.New(name).Parse(string(srcs[name]))
+		}
+		if err != nil {
+			errs.Append(ts.templateError(err))
+			ts.broken = true
+			continue
+		}
+		ts.kinds[key] = t
+	}
 	seen := map[string]bool{}
 	for _, kind := range slices.Sorted(maps.Keys(ts.kinds)) {
 		for _, e := range ts.checkPartials(ts.kinds[kind]) {
@@ -168,6 +187,10 @@ func (ts *Templates) Execute(w *bytes.Buffer, kind string, data any) *diag.Error
 	if !ok {
 		return &diag.Error{Path: "themes", Msg: fmt.Sprintf("the theme chain has no layouts/%s for %s pages", layoutName(kind), kind)}
 	}
+	return ts.execute(w, t, data)
+}
+
+func (ts *Templates) execute(w *bytes.Buffer, t *template.Template, data any) *diag.Error {
 	if err := t.ExecuteTemplate(w, "base.html", data); err != nil {
 		return ts.templateError(err)
 	}

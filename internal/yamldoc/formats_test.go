@@ -82,8 +82,11 @@ func TestTOML(t *testing.T) {
   scalar 0 "a" @2:1
   scalar 0 "1" @2:5
 `, "f.md:3:1: duplicate key \"a\" (first at line 2)"},
-		{"syntax", "title = \"Hello\"\nweight = \n", "nil\n", "f.md:3:10: this is not valid TOML: unexpected character U+000A at start of value"},
-		{"unclosed string", "title = \"Hello\n", "nil\n", "f.md:2:15: this is not valid TOML: basic strings cannot have new lines"},
+		{"syntax", "title = \"Hello\"\nweight = \n", "nil\n", `f.md:3:10: the value after "=" is missing: write key = "your text"`},
+		{"unquoted text", "title = Hello\n", "nil\n", `f.md:2:9: a text in TOML front matter must be in quotes: write key = "your text" (numbers, true, false and dates need none)`},
+		{"no equals sign", "title \"Hello\"\n", "nil\n", `f.md:2:7: each line of TOML front matter is key = value: an "=" is missing`},
+		{"an error go-toml words", "title = 0x\n", "nil\n", "f.md:2:9: this is not valid TOML: radix prefix must be followed by at least one digit"},
+		{"unclosed string", "title = \"Hello\n", "nil\n", `f.md:2:15: the quote opened here is never closed on its line: close it, or write a text of several lines between """ and """`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -183,7 +183,7 @@ func (t *tomlReader) read(src []byte) *Node {
 				off = o
 			}
 		}
-		t.errorAt(off, "this is not valid TOML: %s", msg)
+		t.errorAt(off, "%s", tomlMessage(msg))
 		return nil
 	}
 	if len(root.Content) == 0 {
@@ -398,4 +398,24 @@ func tomlInteger(s string) string {
 		return strconv.FormatInt(v, 10)
 	}
 	return strings.TrimPrefix(s, "+")
+}
+
+// tomlMessage says a TOML syntax error in a writer's words where it is
+// one of the common ones, and as go-toml says it otherwise.
+func tomlMessage(msg string) string {
+	switch {
+	case msg == "unexpected character U+000A at start of value" || msg == "unexpected character U+000D at start of value" ||
+		msg == "expected value, not end of input":
+		return `the value after "=" is missing: write key = "your text"`
+	case strings.HasPrefix(msg, "unexpected character") && strings.HasSuffix(msg, "at start of value"),
+		msg == "strings must be quoted":
+		return `a text in TOML front matter must be in quotes: write key = "your text" (numbers, true, false and dates need none)`
+	case msg == "expected '=' after key":
+		return `each line of TOML front matter is key = value: an "=" is missing`
+	case msg == "unterminated basic string", msg == "basic strings cannot have new lines":
+		return `the quote opened here is never closed on its line: close it, or write a text of several lines between """ and """`
+	case msg == "unterminated literal string", msg == "literal strings cannot have new lines":
+		return "the quote opened here is never closed on its line: close it with '"
+	}
+	return "this is not valid TOML: " + msg
 }

@@ -1,0 +1,107 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// testModel is a model of a small site: pages, a bundle with its file,
+// a page with a url:, and pages left out for each reason.
+func testModel(t *testing.T) *Model {
+	t.Helper()
+	page := func(rel string, fm FrontMatter) *Source {
+		if fm.Title == "" {
+			fm.Title = rel
+		}
+		kind := PageSource
+		if strings.HasSuffix(rel, "_index.md") {
+			kind = IndexSource
+		}
+		return &Source{Rel: rel, Kind: kind, FrontMatter: fm}
+	}
+	srcs := []*Source{
+		page("_index.md", FrontMatter{}),
+		page("About/index.md", FrontMatter{}),
+		{Rel: "About/Team.JPG", Kind: FileSource},
+		page("guides/_index.md", FrontMatter{}),
+		page("guides/listening.md", FrontMatter{}),
+		page("guides/work/meetings.md", FrontMatter{}),
+		page("guides/exact.md", FrontMatter{URL: "/exactly/here/"}),
+		page("guides/draft.md", FrontMatter{Draft: true}),
+		page("guides/later.md", FrontMatter{PublishDate: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)}),
+		page("guides/gone.md", FrontMatter{ExpiryDate: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}),
+		page("shared/index.md", FrontMatter{Headless: true}),
+		{Rel: "shared/logo.txt", Kind: FileSource},
+	}
+	static := []*Source{{Rel: "img/logo.svg", Kind: FileSource, Static: true}}
+	m, errs := NewModel(srcs, static, ModelOptions{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), LowercaseURLs: true, SiteTitle: "T"})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	return m
+}
+
+// TestResolveHugo holds the link rules issue 12 added: addresses relative
+// to the page's URL, bundles' files under the page's URL, static/ files,
+// url:, and why a page left out is missing.
+func TestResolveHugo(t *testing.T) {
+	r := &Resolver{Model: testModel(t), BasePath: "/"}
+	tests := []struct {
+		from, dest, want, err string
+	}{
+		// Addresses, read against the page's URL as a browser does.
+		{"guides/work/meetings.md", "../../listening/", "/guides/listening/", ""},
+		{"guides/work/meetings.md", "../../../about/", "/about/", ""},
+		{"guides/listening.md", "../work/meetings/#agenda", "/guides/work/meetings/#agenda", ""},
+		// A path that names a content file or folder is read as one first
+		// (mutual's rule): from guides/listening.md, "../" is the content
+		// folder, the home page.
+		{"guides/listening.md", "../", "/", ""},
+		{"guides/listening.md", "./", "/guides/", ""},
+		{"guides/listening.md", "_index.md", "/guides/", ""},
+		{"guides/listening.md", "../listenin/", "", `link to "../listenin/": no page or file of this site has the address /guides/listenin/ (the link is read as an address relative to this page's, /guides/listening/) (did you mean "/guides/listening/"?)`},
+		{"guides/listening.md", "../../../../x/", "", `link "../../../../x/" leaves the content folder`},
+		// File paths still work, and win.
+		{"guides/listening.md", "work/meetings.md", "/guides/work/meetings/", ""},
+		{"guides/listening.md", "exact.md", "/exactly/here/", ""},
+		// A bundle's file, published under the page's (lower-cased) URL.
+		{"About/index.md", "Team.JPG", "/about/Team.JPG", ""},
+		{"guides/listening.md", "/about/Team.JPG", "/about/Team.JPG", ""},
+		{"guides/listening.md", "../About/Team.JPG", "/about/Team.JPG", ""},
+		// static/ files are site paths.
+		{"guides/listening.md", "/img/logo.svg", "/img/logo.svg", ""},
+		{"guides/listening.md", "/img/logo.png", "", `link to "/img/logo.png": no page or file of this site has that address`},
+		// A headless bundle's files are published; its page is not.
+		{"guides/listening.md", "../shared/logo.txt", "/shared/logo.txt", ""},
+		{"guides/listening.md", "../shared/index.md", "", `link to "../shared/index.md", which is not published in this build: its front matter says headless: true, so it has no page of its own`},
+		{"guides/listening.md", "draft.md", "", `link to "draft.md", which is not published in this build: it is a draft (build with --drafts to include drafts)`},
+		{"guides/listening.md", "later.md", "", `link to "later.md", which is not published in this build: its publishDate is 2027-01-01 (build with --future to include it)`},
+		{"guides/listening.md", "gone.md", "", `link to "gone.md", which is not published in this build: its expiryDate was 2026-01-01 (build with --expired to include it)`},
+		{"guides/listening.md", "listenin.md", "", `link to missing file "listenin.md" (did you mean "listening.md"?)`},
+	}
+	for _, tt := range tests {
+		got, _, _, msg := r.Resolve(tt.from, tt.dest)
+		if got != tt.want || msg != tt.err {
+			t.Errorf("%s: %q -> %q %q\nwant %q %q", tt.from, tt.dest, got, msg, tt.want, tt.err)
+		}
+	}
+}
+
+func TestClimbsOut(t *testing.T) {
+	tests := []struct {
+		base, p string
+		want    bool
+	}{
+		{"guides/a/", "../../x/", false},
+		{"guides/a/", "../../../x/", true},
+		{"", "../x", true},
+		{"", "./x/../y", false},
+		{"a/", "b/../../..", true},
+	}
+	for _, tt := range tests {
+		if got := climbsOut(tt.base, tt.p); got != tt.want {
+			t.Errorf("climbsOut(%q, %q) = %v, want %v", tt.base, tt.p, got, tt.want)
+		}
+	}
+}

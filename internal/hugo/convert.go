@@ -21,6 +21,9 @@ type siteConfig struct {
 	Theme       string
 	Menu        []menuItem
 	Params      *node // Hugo's params, the default language's merged over the site's
+	// KeepCase is Hugo's disablePathToLower: site.yaml says
+	// lowercaseURLs: false.
+	KeepCase bool
 	// Comments written above a key, to say what the writer must check.
 	TitleComment, BaseURLComment string
 }
@@ -83,13 +86,12 @@ var ignoredWhy = map[string]string{
 	"i18ndir":                        "mutual's themes keep their translations in their own i18n/ folder",
 	"archetypedir":                   "mutual new writes its own starter pages",
 	"removepathaccents":              "mutual keeps the characters of file names, percent-encoded",
-	"disablepathtolower":             "mutual keeps the letter case of file names in addresses",
 	"ignorefiles":                    "mutual skips files whose names start with a dot and editors' backup files",
 	"defaultcontentlanguageinsubdir": "mutual builds one language, at the site's root",
 }
 
 // handledKeys are the top-level keys convert reads.
-var handledKeys = []string{"title", "baseurl", "languagecode", "defaultcontentlanguage", "menus", "params", "taxonomies", "theme", "contentdir", "staticdir", "languages", "description"}
+var handledKeys = []string{"title", "baseurl", "languagecode", "defaultcontentlanguage", "menus", "params", "taxonomies", "theme", "contentdir", "staticdir", "languages", "description", "disablepathtolower"}
 
 // convert turns a Hugo configuration into site.yaml. index holds the
 // content files of the site (paths relative to its content folder, by
@@ -218,6 +220,19 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 		}
 	}
 
+	// disablePathToLower: mutual lowercases addresses made from file
+	// names as Hugo does, and keeps their case on the same request.
+	if e := root.get("disablePathToLower"); e != nil {
+		switch s, _ := text(e); s {
+		case "true":
+			c.cfg.KeepCase = true
+			c.used = append(c.used, "disablePathToLower as lowercaseURLs: false")
+		case "false", "":
+		default:
+			note(e.val.pos, "disablePathToLower must be true or false, not %q: left out", s)
+		}
+	}
+
 	// taxonomies
 	if e := root.get("taxonomies"); e != nil && e.val.kind == table {
 		hasTags := false
@@ -228,7 +243,7 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 				continue
 			}
 			plural, _ := text(t)
-			note(t.keyPos, "taxonomies.%s: mutual makes pages for tags only; pages keep their %q in front matter, where mutual ignores them", t.key, plural)
+			note(t.keyPos, "taxonomies.%s: mutual makes pages for tags only; pages keep their %q in front matter, as parameters (.Params.%s) without pages", t.key, plural, plural)
 		}
 		if !hasTags {
 			note(e.keyPos, "taxonomies has no tags: mutual makes a page for each tag that pages list in their front matter all the same")

@@ -44,7 +44,8 @@
 //     so the build checks it like any link; Hugo's order by weight), and
 //     params as they are, written so that yamldoc.Value reads back the
 //     values Hugo's file gave (quoted texts stay texts, numbers and
-//     booleans stay plain). The default language's settings under
+//     booleans stay plain), and lowercaseURLs: false for Hugo's
+//     disablePathToLower. The default language's settings under
 //     languages override the top level, as in Hugo. A missing title or
 //     baseURL gets a stand-in and a comment saying what to write.
 //   - themes/imported/: a theme that extends the default one, holding the

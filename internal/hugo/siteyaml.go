@@ -36,6 +36,9 @@ func siteYAML(c siteConfig, from []string) []byte {
 		key("language", c.Language)
 	}
 	key("theme", c.Theme)
+	if c.KeepCase {
+		b.WriteString("lowercaseURLs: false\n")
+	}
 	if len(c.Menu) > 0 {
 		b.WriteString("menu:\n")
 		for _, m := range c.Menu {

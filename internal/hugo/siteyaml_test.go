@@ -23,7 +23,7 @@ func checkSiteYAML(t *testing.T, cfg siteConfig, out []byte, hugoParams *yamldoc
 	if got.Title != cfg.Title || got.Description != cfg.Description || got.BaseURL != cfg.BaseURL || got.Theme != cfg.Theme {
 		t.Fatalf("site.yaml reads back as %q %q %q %q, want %q %q %q %q\n%s", got.Title, got.Description, got.BaseURL, got.Theme, cfg.Title, cfg.Description, cfg.BaseURL, cfg.Theme, out)
 	}
-	if cfg.Language != "" && got.Language != cfg.Language {
+	if cfg.Language != "" && !strings.EqualFold(got.Language, cfg.Language) { // codes have no case
 		t.Fatalf("language %q, want %q", got.Language, cfg.Language)
 	}
 	if got.LowercaseURLs == cfg.KeepCase {

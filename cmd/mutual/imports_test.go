@@ -56,12 +56,13 @@ func TestImports(t *testing.T) {
 		"mutual/internal/output":      {"mutual/internal/diag"},
 		"mutual/internal/site":        {"mutual/internal/diag", "mutual/internal/i18n", "mutual/internal/content", "mutual/internal/theme", "mutual/internal/render", "mutual/internal/output", "mutual/internal/markdown", "mutual/internal/worksheet", "mutual/internal/scorer", "mutual/internal/search"},
 		"mutual/internal/serve":       {"mutual/internal/site", "mutual/internal/diag"},
+		"mutual/internal/hugo":        {"mutual/internal/diag", "mutual/internal/content", "mutual/internal/shortcode", "mutual/internal/site", "mutual/internal/yamldoc", "mutual/themes"},
 		"mutual/internal/bench":       {"mutual/internal/benchcorpus", "mutual/internal/markdown", "mutual/internal/serve", "mutual/internal/site", "mutual/internal/diag"},
 		"mutual/internal/browsertest": {},
 		"mutual/internal/e2e":         {},
 		"mutual/cmd/scorer":           {"mutual/internal/score"},
 		"mutual/cmd/mutual-bench":     {"mutual/internal/bench"},
-		"mutual/cmd/mutual":           {"mutual/internal/diag", "mutual/internal/gctune", "mutual/internal/scaffold", "mutual/internal/serve", "mutual/internal/site"},
+		"mutual/cmd/mutual":           {"mutual/internal/diag", "mutual/internal/gctune", "mutual/internal/hugo", "mutual/internal/scaffold", "mutual/internal/serve", "mutual/internal/site"},
 	}
 	// Outside packages (by prefix) and the only project packages that may
 	// import them.

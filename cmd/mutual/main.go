@@ -23,6 +23,7 @@ Commands:
   check     validate the whole site without writing anything
   init      start a new site in a folder
   new       start a new guide or worksheet from a commented template
+  import    convert a Hugo site into a new mutual site (import hugo SRC DEST)
   version   print mutual's version
 
 Run "mutual <command> -h" for a command's flags.
@@ -58,6 +59,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdInit(args[1:], stdout, stderr)
 	case "new":
 		return cmdNew(args[1:], stdout, stderr)
+	case "import":
+		return cmdImport(args[1:], stdout, stderr)
 	case "version", "--version":
 		return cmdVersion(args[1:], stdout, stderr)
 	}

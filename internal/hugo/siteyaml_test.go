@@ -1,0 +1,209 @@
+package hugo
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"mutual/internal/content"
+	"mutual/internal/yamldoc"
+)
+
+// checkSiteYAML reads back the site.yaml written for cfg: mutual's config
+// reader must find the same title, description, baseURL, language, theme,
+// lowercaseURLs and menu, and no error, and the params Hugo's file gave
+// (yamldoc.Value, the rule the site engine reads params with). hugoParams
+// is yamldoc's tree of the Hugo file's params, or nil.
+func checkSiteYAML(t *testing.T, cfg siteConfig, out []byte, hugoParams *yamldoc.Node) {
+	t.Helper()
+	got, errs := content.ParseConfig(out)
+	if len(errs) > 0 {
+		t.Fatalf("site.yaml does not read back: %v\n%s", errs, out)
+	}
+	if got.Title != cfg.Title || got.Description != cfg.Description || got.BaseURL != cfg.BaseURL || got.Theme != cfg.Theme {
+		t.Fatalf("site.yaml reads back as %q %q %q %q, want %q %q %q %q\n%s", got.Title, got.Description, got.BaseURL, got.Theme, cfg.Title, cfg.Description, cfg.BaseURL, cfg.Theme, out)
+	}
+	if cfg.Language != "" && !strings.EqualFold(got.Language, cfg.Language) { // codes have no case
+		t.Fatalf("language %q, want %q", got.Language, cfg.Language)
+	}
+	if got.LowercaseURLs == cfg.KeepCase {
+		t.Fatalf("lowercaseURLs %v, want %v", got.LowercaseURLs, !cfg.KeepCase)
+	}
+	if len(got.Menu) != len(cfg.Menu) {
+		t.Fatalf("menu of %d entries, want %d\n%s", len(got.Menu), len(cfg.Menu), out)
+	}
+	for i, m := range cfg.Menu {
+		if got.Menu[i].Name != m.Name || got.Menu[i].URL != m.URL {
+			t.Fatalf("menu entry %d is %q %q, want %q %q", i, got.Menu[i].Name, got.Menu[i].URL, m.Name, m.URL)
+		}
+	}
+	// The params the site engine reads (keys in lower case, as in Hugo)
+	// are the values of Hugo's file, read by the same rule.
+	var wantParams map[string]any
+	if hugoParams != nil {
+		wantParams, _ = yamldoc.Value(hugoParams, strings.ToLower).(map[string]any)
+		if len(wantParams) == 0 {
+			wantParams = nil
+		}
+	}
+	if len(got.Params) == 0 {
+		got.Params = nil
+	}
+	if !reflect.DeepEqual(got.Params, wantParams) {
+		t.Fatalf("params read back as\n%#v\nwant\n%#v\n%s", got.Params, wantParams, out)
+	}
+}
+
+// tomlParams is the params table of a TOML text as yamldoc reads it (the
+// last key named params in any case, as the import takes it).
+func tomlParams(t *testing.T, src string) *yamldoc.Node {
+	root, errs := yamldoc.ParseTOML([]byte(src), yamldoc.Options{Path: "hugo.toml"})
+	if len(errs) > 0 || root == nil {
+		return nil
+	}
+	var params *yamldoc.Node
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if strings.EqualFold(root.Content[i].Value, "params") { // Hugo's keys have no case
+			params = root.Content[i+1]
+		}
+	}
+	if params == nil || params.Kind != yamldoc.Map {
+		return nil
+	}
+	return params
+}
+
+// TestSiteYAMLReadsBack writes configurations whose values need care:
+// texts YAML would read otherwise, quotes, newlines, unusual keys.
+func TestSiteYAMLReadsBack(t *testing.T) {
+	tests := []struct{ name, toml string }{
+		{"plain", `title = "Field notes"
+baseURL = "https://example.org/"
+disablePathToLower = true
+[params]
+a = "text"
+n = 3
+f = -1.5e3
+b = false
+d = 1979-05-27T07:32:00Z
+`},
+		{"texts that look like other things", `title = "true"
+baseURL = "https://example.org/a b/"
+[params]
+yes = "yes"
+num = "007"
+neg = "-1"
+hash = "a #b"
+colon = "key: value"
+lead = "- item"
+star = "*x"
+amp = "&x"
+brace = "{x}"
+empty = ""
+spaces = "  padded  "
+null = "null"
+tilde = "~"
+quote = 'say "hi"'
+newline = "one\ntwo"
+tab = "a\tb"
+unicode = "café ☕"
+`},
+		{"keys", `title = "T"
+baseURL = "https://example.org/"
+[params]
+"key with: colon" = 1
+"#hash" = 2
+"123" = 4
+"-dash" = 5
+"a b" = 6
+`},
+		{"nesting", `title = "T"
+baseURL = "https://example.org/"
+[params]
+list = [1, "two", [3, 4], {five = 5}]
+empty_list = []
+empty_table = {}
+[[params.people]]
+name = "Ana"
+[[params.people]]
+name = "Bo"
+roles = ["x"]
+`},
+		{"menu names", `title = "  spaced  "
+description = "Has: colon"
+baseURL = "https://example.org/"
+[[menus.main]]
+name = "Guides: all"
+url = "/guides/"
+[[menus.main]]
+name = "#1"
+url = "https://example.com/?a=1&b=2"
+`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, _, err := parseConfig("hugo.toml", []byte(tt.toml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := convert(&hugoConfig{root: root, files: []string{"hugo.toml"}}, "Site", map[string]string{})
+			checkSiteYAML(t, c.cfg, siteYAML(c.cfg, []string{"hugo.toml"}), tomlParams(t, tt.toml))
+		})
+	}
+}
+
+// FuzzSiteYAML: whatever a Hugo configuration holds, the site.yaml the
+// import writes reads back to the same configuration and params.
+func FuzzSiteYAML(f *testing.F) {
+	f.Add("title = 'a'\nbaseURL = 'https://example.org/'\n[params]\nx = '1'\ny = [true, 'no']\n")
+	f.Add("title = \"x: y\"\n[[menus.main]]\nname = '- a'\nurl = '/a/'\n[params.n]\n'k: v' = 1.5\n")
+	f.Add("languageCode = 'fr'\n[params]\ns = \"\\u0000\\r\"\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		root, _, err := parseConfig("hugo.toml", []byte(src))
+		if err != nil {
+			return
+		}
+		c := convert(&hugoConfig{root: root, files: []string{"hugo.toml"}}, "Site", map[string]string{})
+		out := siteYAML(c.cfg, []string{"hugo.toml"})
+		// A title or menu mutual refuses (a control character, a bad
+		// address) is the check's to report, not a reason to write a file
+		// that does not parse: only compare what mutual accepts.
+		if _, errs := content.ParseConfig(out); len(errs) > 0 {
+			for _, e := range errs {
+				if strings.Contains(e.Msg, "not valid") || strings.Contains(e.Msg, "duplicate") || strings.Contains(e.Msg, "indent") {
+					t.Fatalf("site.yaml is not valid YAML: %v\n%s", errs, out)
+				}
+			}
+			return
+		}
+		params := tomlParams(t, src)
+		if oddKeys(params) {
+			return // left out on purpose: see oddKeys
+		}
+		checkSiteYAML(t, c.cfg, out, params)
+	})
+}
+
+// oddKeys reports keys that the import does not keep as written: two keys
+// of one table that differ only in case (Hugo keeps one), and empty keys
+// (left out and reported).
+func oddKeys(n *yamldoc.Node) bool {
+	if n == nil {
+		return false
+	}
+	seen := map[string]bool{}
+	for i, c := range n.Content {
+		if n.Kind == yamldoc.Map && i%2 == 0 {
+			k := strings.ToLower(c.Value)
+			if seen[k] || k == "" {
+				return true
+			}
+			seen[k] = true
+			continue
+		}
+		if oddKeys(c) {
+			return true
+		}
+	}
+	return false
+}

@@ -329,6 +329,9 @@ func pagefindQueries(out string, s *searchResult) error {
 		var sum int64
 		for _, f := range a.Files {
 			b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(f, "/"))))
+			if errors.Is(err, fs.ErrNotExist) {
+				continue // the browser's own /favicon.ico: a 404 carries no index
+			}
 			if err != nil {
 				return err
 			}

@@ -83,8 +83,8 @@ func TestTOML(t *testing.T) {
   scalar 0 "1" @2:5
 `, "f.md:3:1: duplicate key \"a\" (first at line 2)"},
 		{"syntax", "title = \"Hello\"\nweight = \n", "nil\n", `f.md:3:10: the value after "=" is missing: write key = "your text"`},
-		{"unquoted text", "title = Hello\n", "nil\n", `f.md:2:9: a text in TOML front matter must be in quotes: write key = "your text" (numbers, true, false and dates need none)`},
-		{"no equals sign", "title \"Hello\"\n", "nil\n", `f.md:2:7: each line of TOML front matter is key = value: an "=" is missing`},
+		{"unquoted text", "title = Hello\n", "nil\n", `f.md:2:9: a text in TOML must be in quotes: write key = "your text" (numbers, true, false and dates need none)`},
+		{"no equals sign", "title \"Hello\"\n", "nil\n", `f.md:2:7: each line of TOML is key = value: an "=" is missing`},
 		{"an error go-toml words", "title = 0x\n", "nil\n", "f.md:2:9: this is not valid TOML: radix prefix must be followed by at least one digit"},
 		{"unclosed string", "title = \"Hello\n", "nil\n", `f.md:2:15: the quote opened here is never closed on its line: close it, or write a text of several lines between """ and """`},
 	}

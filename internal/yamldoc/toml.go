@@ -409,9 +409,9 @@ func tomlMessage(msg string) string {
 		return `the value after "=" is missing: write key = "your text"`
 	case strings.HasPrefix(msg, "unexpected character") && strings.HasSuffix(msg, "at start of value"),
 		msg == "strings must be quoted":
-		return `a text in TOML front matter must be in quotes: write key = "your text" (numbers, true, false and dates need none)`
+		return `a text in TOML must be in quotes: write key = "your text" (numbers, true, false and dates need none)`
 	case msg == "expected '=' after key":
-		return `each line of TOML front matter is key = value: an "=" is missing`
+		return `each line of TOML is key = value: an "=" is missing`
 	case msg == "unterminated basic string", msg == "basic strings cannot have new lines":
 		return `the quote opened here is never closed on its line: close it, or write a text of several lines between """ and """`
 	case msg == "unterminated literal string", msg == "literal strings cannot have new lines":

@@ -15,10 +15,13 @@ import (
 )
 
 // Search (issue 15). Unless site.yaml says search: false, a build writes
-// the search page /search/ (page kind "search", layout search.html) and the
-// search index of every guide, section and worksheet into search/<lang>/
-// (package search), and every page loads js/search.js, which turns the
-// header's search form into instant results.
+// a search page per language at its prefix (/search/, /es/search/; page
+// kind "search", layout search.html) and, per language, the search index
+// of that language's own guides, sections and worksheets into
+// search/<lang>/ (package search; fallback copies of the default
+// language's pages are left out), and every page loads js/search.js, which
+// turns the header's search form (to its language's page and index:
+// Site.SearchURL, Site.SearchIndex) into instant results.
 //
 // Each page's text is analysed in the render worker that rendered it, from
 // the body it has just rendered (searchPage), so that no page is read twice;

@@ -186,6 +186,23 @@ func (m *Model) Versions(n *Node) []*Node {
 	return make([]*Node, len(m.Trees))
 }
 
+// Add registers a page the build makes itself (the search page) and that
+// is already in m.Nodes and its tree's Nodes: its output file, its URL and
+// its place among the versions of its key, for the language switcher.
+func (m *Model) Add(n *Node) {
+	n.Out = OutFile(n.URL)
+	n.Href = PathEscape(n.URL)
+	m.ByURL[n.URL] = n
+	if len(m.Trees) > 1 {
+		v := m.versions[n.Key]
+		if v == nil {
+			v = make([]*Node, len(m.Trees))
+			m.versions[n.Key] = v
+		}
+		v[n.Tree.Index] = n
+	}
+}
+
 // Base is the content path of the original of the source at rel: rel
 // itself but for translations.
 func (m *Model) Base(rel string) string {

@@ -5,6 +5,8 @@ package e2e
 import (
 	"fmt"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -216,4 +218,63 @@ func TestSearchWithoutJavaScript(t *testing.T) {
 		}
 	}
 	checkTraffic(t, tab, s, "search without JavaScript", "")
+}
+
+// On the Spanish pages of the shipped site, the header's form searches the
+// Spanish index: a Spanish query finds the Spanish guide first, and no
+// result is an English-only page (neither the English page nor its
+// fallback copy under /es/); Enter opens the Spanish search page.
+func TestSearchSpanish(t *testing.T) {
+	// The guides only English has: those without a .es.md beside them.
+	names, err := filepath.Glob(filepath.Join("..", "..", "content", "guides", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	englishOnly := map[string]bool{}
+	for _, n := range names {
+		base := filepath.Base(n)
+		if strings.Count(base, ".") > 1 || base == "_index.md" {
+			continue
+		}
+		slug := strings.TrimSuffix(base, ".md")
+		if _, err := os.Stat(filepath.Join(filepath.Dir(n), slug+".es.md")); err != nil {
+			englishOnly["/es/guides/"+slug+"/"] = true
+			englishOnly["/guides/"+slug+"/"] = true
+		}
+	}
+	if len(englishOnly) == 0 {
+		t.Fatal("the shipped site has no English-only guide: the test shows nothing")
+	}
+	s := serve(t, "/")
+	tab := browsertest.New(t)
+	tab.Navigate(s.URL("es/"))
+	if got := browsertest.Eval[string](tab, `document.querySelector("header form[role=search]").getAttribute("data-search-index")`); got != "/search/es/" {
+		t.Fatalf("the Spanish header form searches %q, want /search/es/", got)
+	}
+	tab.Do(chromedp.Click(chromedp.CSS(`#search-header-q`)))
+	tab.Key("dejarse cuid")
+	r := waitResults(tab, headerForm)
+	if len(r.Hrefs) == 0 || !strings.HasPrefix(r.Hrefs[0], "/es/guides/receiving/") {
+		t.Fatalf("typing %q on /es/: results %v, want /es/guides/receiving/ first", "dejarse cuid", r.Hrefs)
+	}
+	for _, h := range r.Hrefs {
+		path, _, _ := strings.Cut(h, "#")
+		if !strings.HasPrefix(h, "/es/") || englishOnly[path] {
+			t.Errorf("a Spanish search shows %s, which is not a Spanish page", h)
+		}
+	}
+	if !strings.Contains(r.Status, "resultado") {
+		t.Errorf("status %q is not in Spanish", r.Status)
+	}
+	tab.Key(kb.Enter)
+	tab.Poll("the Spanish search page", `location.pathname === "/es/search/" && new URL(location.href).searchParams.get("q") === "dejarse cuid"`, 10*time.Second)
+	r = waitResults(tab, pageForm)
+	if len(r.Hrefs) == 0 || !strings.HasPrefix(r.Hrefs[0], "/es/guides/receiving/") {
+		t.Errorf("the Spanish search page: results %v, want /es/guides/receiving/ first", r.Hrefs)
+	}
+	if got := browsertest.Eval[string](tab, `document.documentElement.lang + " " + document.querySelector("h1").textContent`); got != "es Buscar" {
+		t.Errorf("the Spanish search page: lang and title %q", got)
+	}
+	checkTraffic(t, tab, s, "Spanish search", "")
+	checkProblems(t, tab, "Spanish search", nil)
 }

@@ -350,6 +350,15 @@ func testIncremental(t *testing.T, hinted bool) {
 		{"edit the original of a fallback", func() {
 			writeFile(t, dir, "content/guides/b.md", "---\ntitle: B again\ndescription: About b, again.\nweight: 5\ndate: 2026-05-01\n---\n## Two\n\nBack to [a](a.md).\n")
 		}, false},
+		// Search per language: the German index (search/de/) follows its
+		// own pages.
+		{"edit a translation's text only", func() {
+			writeFile(t, dir, "content/guides/a.de.md", "---\ntitle: A\ntags: [x]\n---\n## Eins\n\nSiehe [b](b.md). Geben und Nehmen.\n")
+		}, true},
+		{"add a page only one language has", func() {
+			writeFile(t, dir, "content/de/guides/nur.md", "---\ntitle: Nur auf Deutsch\n---\nFreundschaft braucht Zeit.\n")
+		}, false},
+		{"remove the page only one language has", func() { remove("content/de/guides/nur.md") }, false},
 		{"remove a translation", func() { remove("content/guides/a.de.md") }, false},
 		{"edit the worksheet's original", func() {
 			writeFile(t, dir, "content/worksheets/w.yaml", strings.Replace(worksheet, "A check.", "A short check.", 1))

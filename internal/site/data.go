@@ -146,8 +146,12 @@ type Site struct {
 	// ("/search/en/": the language tag lowercased), which the search form
 	// gives js/search.js; "" when site.yaml says search: false, and then
 	// the site has no search form and no search page. On a site with
-	// several languages, only the default language's pages have search.
+	// several languages each language has its own index ("/search/es/"),
+	// of its own pages.
 	SearchIndex string
+	// SearchURL is the URL of the language's search page, where the
+	// search form goes: "/search/", "/es/search/"; "" when search is off.
+	SearchURL string
 }
 
 // MenuItem is a resolved menu entry.

@@ -138,10 +138,11 @@ func (l *language) siteData(cfg *content.Config, res *content.Resolver, md *mark
 	if l.index > 0 {
 		s.Language = string(l.code)
 	}
-	// Search covers the default language's pages (see Site.SearchIndex).
-	if searchOn(cfg) && l.index == 0 {
-		if lang, err := search.LangFolder(cfg.Language); err == nil {
+	// Each language searches its own pages (see Site.SearchIndex).
+	if searchOn(cfg) {
+		if lang, err := search.LangFolder(langTag(cfg, l.tree)); err == nil {
 			s.SearchIndex = cfg.BasePath() + searchDir + lang + "/"
+			s.SearchURL = cfg.BasePath() + l.tree.Prefix + searchDir
 		}
 	}
 	menu, help := cfg.Menu, cfg.Help

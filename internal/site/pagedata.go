@@ -100,10 +100,10 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 			p.Pages = append(p.Pages, Entry{Title: t.Name, URL: w.basePath + t.Node.Href, Kind: "tag", Count: len(t.Nodes)})
 		}
 	case "search":
-		if home := w.model.ByURL[""]; home != nil && home.Section != nil {
+		if home := w.model.ByURL[l.tree.Prefix]; home != nil && home.Section != nil {
 			p.Sections = v.sectionEntries(home.Section.Subs)
 		}
-		if tags := w.model.ByURL["tags/"]; tags != nil {
+		if tags := w.model.ByURL[l.tree.Prefix+"tags/"]; tags != nil {
 			p.Pages = []Entry{v.entry(tags)}
 		}
 	case "worksheet":

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"html"
 	"slices"
 	"strings"
@@ -14,10 +15,13 @@ import (
 )
 
 // Search (issue 15). Unless site.yaml says search: false, a build writes
-// the search page /search/ (page kind "search", layout search.html) and the
-// search index of every guide, section and worksheet into search/<lang>/
-// (package search), and every page loads js/search.js, which turns the
-// header's search form into instant results.
+// a search page per language at its prefix (/search/, /es/search/; page
+// kind "search", layout search.html) and, per language, the search index
+// of that language's own guides, sections and worksheets into
+// search/<lang>/ (package search; fallback copies of the default
+// language's pages are left out), and every page loads js/search.js, which
+// turns the header's search form (to its language's page and index:
+// Site.SearchURL, Site.SearchIndex) into instant results.
 //
 // Each page's text is analysed in the render worker that rendered it, from
 // the body it has just rendered (searchPage), so that no page is read twice;
@@ -47,60 +51,80 @@ type searchDoc struct {
 // searchOn reports whether the site has search.
 func searchOn(cfg *content.Config) bool { return !cfg.NoSearch }
 
-// indexed reports whether n's text goes into the index: on a site with
-// several languages, only the default language's own pages are indexed
-// (not yet one index per language).
+// indexed reports whether n's text goes into the index: every guide,
+// section and worksheet of every language, in that language's index; a
+// page shown in a language only as a fallback copy of the default
+// language's is not indexed there (the default language's index has it).
 func indexed(n *content.Node) bool {
-	if n.Fallback || n.Tree != nil && n.Tree.Index > 0 {
+	if n.Fallback {
 		return false
 	}
 	return n.Kind == "page" || n.Kind == "section" || n.Kind == "worksheet"
 }
 
-// addSearchPage adds the search page to the model, before the 404 page,
-// unless a page of the site has its URL.
+// langTag is the language tag of a tree's pages, as the index groups them.
+func langTag(cfg *content.Config, t *content.Tree) string {
+	codes := cfg.Langs()
+	if t.Index < len(codes) && codes[t.Index] != "" {
+		return string(codes[t.Index])
+	}
+	return cfg.Language
+}
+
+// addSearchPage adds a search page per language to the model (/search/,
+// /es/search/), each before its language's 404 page, unless a page of the
+// site has its URL.
 func addSearchPage(m *content.Model, cfg *content.Config) diag.List {
 	var errs diag.List
-	if _, err := search.LangFolder(cfg.Language); err != nil {
-		errs.Add(cfg.Path, 0, 0, "language %q cannot name the search index's folder: use a language tag such as en or pt-BR, or turn search off with search: false", cfg.Language)
-		return errs
-	}
-	if o := m.ByURL[searchDir]; o != nil {
-		p, line, col := "content", 0, 0
-		if o.Src != nil {
-			p = o.Src.Path()
-			at := o.Src.URLPos()
-			line, col = at.Line, at.Col
+	for _, t := range m.Trees {
+		lang := langTag(cfg, t)
+		if _, err := search.LangFolder(lang); err != nil {
+			errs.Add(cfg.Path, 0, 0, "language %q cannot name the search index's folder: use a language tag such as en or pt-BR, or turn search off with search: false", lang)
+			return errs
 		}
-		errs.Add(p, line, col, "this page has the URL /search/, which is the search page's: move it, or turn search off with search: false in site.yaml")
-		return errs
+		url := t.Prefix + searchDir
+		if o := m.ByURL[url]; o != nil {
+			p, line, col := "content", 0, 0
+			if o.Src != nil {
+				p = o.Src.Path()
+				at := o.Src.URLPos()
+				line, col = at.Line, at.Col
+			}
+			errs.Add(p, line, col, "this page has the URL /%s, which is the search page's: move it, or turn search off with search: false in site.yaml", url)
+			continue
+		}
+		n := &content.Node{Kind: "search", URL: url, Title: "Search", Tree: t, Key: searchDir}
+		at := len(m.Nodes)
+		for i, o := range m.Nodes {
+			if o.Kind == "404" && o.Tree == t {
+				at = i
+				break
+			}
+		}
+		m.Nodes = slices.Insert(m.Nodes, at, n)
+		t.Nodes = append(t.Nodes, n) // titled in its language (titlePages)
+		m.Add(n)
 	}
-	n := &content.Node{Kind: "search", URL: searchDir, Title: "Search", Tree: m.Trees[0], Key: searchDir}
-	n.Out = content.OutFile(n.URL)
-	n.Href = content.PathEscape(n.URL)
-	at := len(m.Nodes)
-	if at > 0 && m.Nodes[at-1].Kind == "404" {
-		at--
-	}
-	m.Nodes = slices.Insert(m.Nodes, at, n)
-	m.ByURL[n.URL] = n
-	m.Trees[0].Nodes = append(m.Trees[0].Nodes, n) // titled in its language (titlePages)
 	return errs
 }
 
-// searchClaims claim the index's folder for the index: its manifest is
-// the one fixed name there.
+// searchClaims claim each language's index folder for the index: its
+// manifest is the one fixed name there.
 func searchClaims(cfg *content.Config) []output.Claim {
-	lang, _ := search.LangFolder(cfg.Language)
-	return []output.Claim{{Out: searchDir + lang + "/manifest.json", What: "the search index mutual writes"}}
+	var cs []output.Claim
+	for _, code := range cfg.Langs() {
+		lang, _ := search.LangFolder(cmp.Or(string(code), cfg.Language))
+		cs = append(cs, output.Claim{Out: searchDir + lang + "/manifest.json", What: "the search index mutual writes"})
+	}
+	return cs
 }
 
 // searchKey is the key of what n's entry in the index depends on.
 func (j *pageJob) searchKey(n *content.Node) string {
 	k := j.keys.keyer()
 	card(k, n)
-	k.str(sectionTitle(n))
-	k.str(j.cfg.Language)
+	k.str(sectionTitle(n, j.langs[n.Tree.Index].text("home")))
+	k.str(langTag(j.cfg, n.Tree))
 	k.str(j.basePath)
 	if n.Src != nil {
 		// What its body depends on (with shortcodes, every card too).
@@ -109,8 +133,9 @@ func (j *pageJob) searchKey(n *content.Node) string {
 	return k.sum()
 }
 
-// sectionTitle is the title of the section a result for n names.
-func sectionTitle(n *content.Node) string {
+// sectionTitle is the title of the section a result for n names; home
+// names the home page's section in n's language.
+func sectionTitle(n *content.Node, home string) string {
 	s := n.Section
 	if s != nil && n.Kind == "section" {
 		s = s.Parent
@@ -119,7 +144,7 @@ func sectionTitle(n *content.Node) string {
 		return ""
 	}
 	if s.Dir == "" {
-		return "Home"
+		return home
 	}
 	return s.Node.Title
 }
@@ -139,8 +164,8 @@ func (j *pageJob) searchPage(n *content.Node, r *pageResult) {
 		return
 	}
 	d := search.Document{
-		URL: j.basePath + n.Href, Title: n.Title, Section: sectionTitle(n),
-		Description: n.Description, Language: j.cfg.Language,
+		URL: j.basePath + n.Href, Title: n.Title, Section: sectionTitle(n, j.langs[n.Tree.Index].text("home")),
+		Description: n.Description, Language: langTag(j.cfg, n.Tree),
 	}
 	for _, t := range n.Tags {
 		d.Tags = append(d.Tags, t.Name)

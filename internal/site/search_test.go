@@ -117,11 +117,102 @@ func TestSearchErrors(t *testing.T) {
 		t.Errorf("a theme without search.html, search: false: %v", err)
 	}
 
+	// Each language's search page has its URL: /es/search/ too.
+	dir = minimalSite(t)
+	writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\nlanguages:\n  - {code: en, name: English}\n  - {code: es, name: Español}\n")
+	writeFile(t, dir, "content/es/search.md", "---\ntitle: Buscar\n---\nHola.\n")
+	_, err = New(Options{Dir: dir, Out: filepath.Join(t.TempDir(), "out")}).Build()
+	if want := "content/es/search.md: this page has the URL /es/search/, which is the search page's"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("a page at /es/search/: %v, want %q", err, want)
+	}
+
 	// The search page's own URL is free with search off.
 	dir = minimalSite(t)
 	writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\nsearch: false\n")
 	writeFile(t, dir, "content/search.md", "---\ntitle: Find\n---\nHi.\n")
 	if _, err := New(Options{Dir: dir, Out: filepath.Join(t.TempDir(), "out")}).Build(); err != nil {
 		t.Errorf("search: false with a page at /search/: %v", err)
+	}
+}
+
+// A site with several languages has an index per language, of that
+// language's own pages (never the fallback copies of the default
+// language's), a search page per language at its prefix, and on every
+// page a form to its language's search page and index, in its words. A
+// language with a stemmer (es) gets it; one without (nl) is folded only.
+func TestSearchPerLanguage(t *testing.T) {
+	dir := minimalSite(t)
+	writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\nlanguages:\n  - {code: en, name: English}\n  - {code: es, name: Español}\n  - {code: nl, name: Nederlands}\n")
+	writeFile(t, dir, "content/guides/a.es.md", "---\ntitle: Recibir ayuda\n---\nPedir favores a las amigas.\n")
+	writeFile(t, dir, "content/es/guides/solo.md", "---\ntitle: Solo aquí\n---\nUna página española.\n")
+	writeFile(t, dir, "content/guides/b.nl.md", "---\ntitle: Ontvangen\n---\nHulp vragen aan vrienden.\n")
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := New(Options{Dir: dir, Out: out}).Build(); err != nil {
+		t.Fatal(err)
+	}
+	tree := readTree(t, out)
+	tests := []struct {
+		lang, stemmer string
+		docs          int
+		has, hasNot   []string // in the index's bundles
+	}{
+		{"en", "en", 3, []string{`"/guides/a/"`, `"/guides/b/"`}, []string{"/es/", "/nl/"}},
+		// Its own: a's translation, the page only Spanish has and its
+		// guides section (the site has no _index.md for it); b is an
+		// English fallback.
+		{"es", "es", 3, []string{`"/es/guides/a/","Recibir ayuda"`, `"/es/guides/solo/"`, "amigas"}, []string{"/es/guides/b/", `"/guides/`, "Back to"}},
+		{"nl", "", 2, []string{`"/nl/guides/b/","Ontvangen"`, `"/nl/guides/"`}, []string{"/nl/guides/a/", "/es/"}},
+	}
+	for _, tt := range tests {
+		var m struct {
+			Docs     int    `json:"docs"`
+			Stemmer  string `json:"stemmer"`
+			Language string `json:"language"`
+		}
+		if err := json.Unmarshal(tree["search/"+tt.lang+"/manifest.json"], &m); err != nil {
+			t.Fatalf("search/%s/manifest.json: %v", tt.lang, err)
+		}
+		if m.Docs != tt.docs || m.Stemmer != tt.stemmer || m.Language != tt.lang {
+			t.Errorf("%s manifest: %+v, want %d documents, stemmer %q", tt.lang, m, tt.docs, tt.stemmer)
+		}
+		var bundles strings.Builder
+		for name, data := range tree {
+			if strings.HasPrefix(name, "search/"+tt.lang+"/d/") {
+				bundles.Write(data)
+			}
+		}
+		for _, s := range tt.has {
+			if !strings.Contains(bundles.String(), s) {
+				t.Errorf("%s index lacks %s:\n%s", tt.lang, s, bundles.String())
+			}
+		}
+		for _, s := range tt.hasNot {
+			if strings.Contains(bundles.String(), s) {
+				t.Errorf("%s index holds %s:\n%s", tt.lang, s, bundles.String())
+			}
+		}
+	}
+	pages := []struct{ page, action, index, title string }{
+		{"guides/a/index.html", "/search/", "/search/en/", `placeholder="Search"`},
+		{"es/guides/a/index.html", "/es/search/", "/search/es/", `placeholder="Buscar"`},
+		{"es/guides/b/index.html", "/es/search/", "/search/es/", `placeholder="Buscar"`}, // a fallback page too
+		{"nl/index.html", "/nl/search/", "/search/nl/", `placeholder="Search"`},          // nl's words fall back to English
+	}
+	for _, p := range pages {
+		s := string(tree[p.page])
+		for _, want := range []string{`method="get" action="` + p.action + `"`, `data-search-index="` + p.index + `"`, p.title} {
+			if !strings.Contains(s, want) {
+				t.Errorf("%s lacks %s", p.page, want)
+			}
+		}
+	}
+	sp := string(tree["es/search/index.html"])
+	for _, want := range []string{`<h1>Buscar</h1>`, `action="/es/search/" data-search-page`, `data-search-index="/search/es/"`, `href="/es/guides/"`, `lang="es"`} {
+		if !strings.Contains(sp, want) {
+			t.Errorf("es/search/index.html lacks %s:\n%s", want, sp)
+		}
+	}
+	if _, ok := tree["nl/search/index.html"]; !ok {
+		t.Errorf("no search page for nl")
 	}
 }

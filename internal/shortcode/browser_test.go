@@ -83,7 +83,7 @@ Right column.
 `
 
 // pageHTML wraps rendered content in a page that loads the default theme's
-// main.css and components.css under a strict Content-Security-Policy, the
+// main.css (which holds the components' styles) under a strict Content-Security-Policy, the
 // way the site's layouts do.
 func pageHTML(content string) string {
 	return `<!DOCTYPE html>
@@ -94,7 +94,6 @@ func pageHTML(content string) string {
 <title>Components</title>
 <link rel="icon" type="image/svg+xml" href="/favicon.svg">
 <link rel="stylesheet" href="/css/main.css">
-<link rel="stylesheet" href="/css/components.css">
 </head>
 <body>
 <main id="main"><div class="wrap"><article class="page"><div class="prose">
@@ -125,7 +124,7 @@ func serveDemo(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
-	for _, css := range []string{"main.css", "components.css"} {
+	for _, css := range []string{"main.css"} {
 		b, err := os.ReadFile("../../themes/default/static/css/" + css)
 		if err != nil {
 			t.Fatal(err)

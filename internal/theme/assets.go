@@ -38,7 +38,12 @@ func fingerprinted(name string) bool {
 // Stylesheets, scripts and WebAssembly get a fingerprinted output name
 // (the first ten hex digits of the SHA-256 of data before the extension),
 // so browsers may cache them forever; other files keep their name.
+// Stylesheets lose their comments, indentation and blank lines first
+// (compactCSS).
 func NewAsset(name string, data []byte, from string) *Asset {
+	if path.Ext(name) == ".css" {
+		data = compactCSS(data)
+	}
 	a := &Asset{Name: name, Out: name, Data: data, From: from}
 	if fingerprinted(name) {
 		sum := sha256.Sum256(data)

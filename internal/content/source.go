@@ -208,7 +208,7 @@ func scan(contentDir, within string, prev map[string]*Source, hint []string, sta
 		return nil, nil, err
 	}
 	statErrs := make([]error, len(found))
-	parallel(len(found), func(i int) {
+	Parallel(len(found), func(i int) {
 		if todo[i] == "" {
 			return
 		}
@@ -353,8 +353,9 @@ func PageTitle(rel string, body []byte) string {
 // unread marks a source whose bytes have not been read yet.
 var unread = [32]byte{0xff, 0xfe}
 
-// parallel calls fn(0..n-1) on every core.
-func parallel(n int, fn func(i int)) {
+// Parallel calls fn(0..n-1) on every core, each index once, and returns
+// when all calls have. The build's passes over pages use it too.
+func Parallel(n int, fn func(i int)) {
 	workers := min(workerCount(), n)
 	var next atomic.Int64
 	var wg sync.WaitGroup

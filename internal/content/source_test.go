@@ -131,7 +131,7 @@ func TestScanBrokenLink(t *testing.T) {
 func TestParallel(t *testing.T) {
 	for _, n := range []int{0, 1, 2, 3, 100} {
 		seen := make([]int, n)
-		parallel(n, func(i int) { seen[i]++ })
+		Parallel(n, func(i int) { seen[i]++ })
 		for i, c := range seen {
 			if c != 1 {
 				t.Errorf("n=%d: fn(%d) called %d times", n, i, c)

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -430,7 +429,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	var done atomic.Int64
 	stopProgress := progress(b.opts.Progress, start, len(m.Nodes), &done)
 	results := make([]pageResult, len(m.Nodes))
-	parallel(len(m.Nodes), func(i int) {
+	content.Parallel(len(m.Nodes), func(i int) {
 		results[i] = job.page(m.Nodes[i])
 		job.searchPage(m.Nodes[i], &results[i])
 		done.Add(1)
@@ -720,23 +719,4 @@ func progress(w io.Writer, start time.Time, total int, done *atomic.Int64) (stop
 		}
 	})
 	return func() { close(quit); wg.Wait() }
-}
-
-// parallel calls fn(0..n-1) on every core.
-func parallel(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				fn(i)
-			}
-		})
-	}
-	wg.Wait()
 }

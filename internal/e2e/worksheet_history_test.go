@@ -418,6 +418,11 @@ sections:
 	initScript(t, tab, fakeDate)
 	tab.Navigate(s.URL("/", "worksheets/notes/"))
 	tab.Poll("the file buttons", `document.querySelector('[data-action="save-file"]').checkVisibility()`, 10*time.Second)
+	// The page loads its parts' modules once, after its first paint; wait
+	// for that load to end before counting requests (a busy machine may
+	// show the buttons before the module has arrived).
+	tab.Poll("the file module", `performance.getEntriesByType("resource").some((e) => e.name.includes("/js/worksheet-file.")) && document.readyState === "complete"`, 10*time.Second)
+	time.Sleep(100 * time.Millisecond) // its script runs after the response
 	if browsertest.Eval[bool](tab, `!!document.querySelector('[data-action="compare"], [data-part="history"]')`) {
 		t.Errorf("a worksheet without scores offers to compare or to save results")
 	}

@@ -83,18 +83,21 @@ func NewShortcodePage(s *content.Source, site *ShortcodeSite) *ShortcodePage {
 // params (Hugo's .Page.Param); nil when neither sets it. A dotted key
 // ("contact.email") reads into maps; keys are matched in any case.
 func (p *ShortcodePage) Param(key string) (any, error) {
-	if v, ok := lookupParam(p.Params, key); ok {
+	if v, ok := LookupParam(p.Params, key); ok {
 		return v, nil
 	}
 	if p.Site != nil {
-		if v, ok := lookupParam(p.Site.Params, key); ok {
+		if v, ok := LookupParam(p.Site.Params, key); ok {
 			return v, nil
 		}
 	}
 	return nil, nil
 }
 
-func lookupParam(m map[string]any, key string) (any, bool) {
+// LookupParam reads key (dotted for nested maps, any case) from m, as
+// Hugo's .Param does; a nil value counts as unset. Pages and shortcodes
+// both read parameters through it.
+func LookupParam(m map[string]any, key string) (any, bool) {
 	var cur any = m
 	for _, part := range strings.Split(strings.ToLower(key), ".") {
 		mm, ok := cur.(map[string]any)

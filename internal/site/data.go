@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"mutual/internal/markdown"
+	"mutual/internal/render"
 	"mutual/internal/worksheet"
 )
 
@@ -66,11 +67,11 @@ type Page struct {
 // site.yaml's params (Hugo's .Param); nil when neither sets it. A dotted
 // key ("contact.email") reads into maps.
 func (p *Page) Param(key string) any {
-	if v, ok := lookupParam(p.Params, key); ok {
+	if v, ok := render.LookupParam(p.Params, key); ok {
 		return v
 	}
 	if p.Site != nil {
-		if v, ok := lookupParam(p.Site.Params, key); ok {
+		if v, ok := render.LookupParam(p.Site.Params, key); ok {
 			return v
 		}
 	}

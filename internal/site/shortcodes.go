@@ -3,7 +3,6 @@ package site
 import (
 	"crypto/sha256"
 	"fmt"
-	"strings"
 
 	"mutual/internal/content"
 	"mutual/internal/diag"
@@ -57,19 +56,4 @@ func (w *world) shortcodePage(n *content.Node) *render.ShortcodePage {
 		}
 	}
 	return p
-}
-
-// lookupParam reads key (dotted for nested maps, any case) from m.
-func lookupParam(m map[string]any, key string) (any, bool) {
-	var cur any = m
-	for _, part := range strings.Split(strings.ToLower(key), ".") {
-		mm, ok := cur.(map[string]any)
-		if !ok {
-			return nil, false
-		}
-		if cur, ok = mm[part]; !ok {
-			return nil, false
-		}
-	}
-	return cur, cur != nil
 }

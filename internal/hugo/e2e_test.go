@@ -2,6 +2,7 @@ package hugo
 
 import (
 	"io/fs"
+	"mutual/internal/testio"
 	"os"
 	"path/filepath"
 	"strings"
@@ -96,7 +97,7 @@ A leaflet.
 // matter, bundles, params, static/), which renders what the import
 // copies.
 func TestImportedSiteBuilds(t *testing.T) {
-	src := writeSite(t, parseArchive([]byte(hugoSite)))
+	src := writeSite(t, testio.ParseArchive([]byte(hugoSite)))
 	dest := filepath.Join(filepath.Dir(src), "new-site")
 	r, err := Import(src, dest)
 	if err != nil {

@@ -1,6 +1,7 @@
 package hugo
 
 import (
+	"mutual/internal/testio"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,7 +79,7 @@ func TestImportRefuses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			src := writeSite(t, parseArchive([]byte(smallSite)))
+			src := writeSite(t, testio.ParseArchive([]byte(smallSite)))
 			srcArg, dest := tt.setup(t, src)
 			before := snapshot(t, filepath.Dir(src))
 			r, err := Import(srcArg, dest)
@@ -99,7 +100,7 @@ func TestImportRefuses(t *testing.T) {
 // reports what it finds; a site the check accepts is ready to build.
 func TestImportChecks(t *testing.T) {
 	t.Run("clean", func(t *testing.T) {
-		src := writeSite(t, parseArchive([]byte(smallSite)))
+		src := writeSite(t, testio.ParseArchive([]byte(smallSite)))
 		dest := filepath.Join(filepath.Dir(src), "new")
 		r, err := Import(src, dest)
 		if err != nil {
@@ -115,7 +116,7 @@ func TestImportChecks(t *testing.T) {
 		}
 	})
 	t.Run("a broken link", func(t *testing.T) {
-		src := writeSite(t, parseArchive([]byte(strings.Replace(smallSite, "guides/a.md", "guides/b.md", 1))))
+		src := writeSite(t, testio.ParseArchive([]byte(strings.Replace(smallSite, "guides/a.md", "guides/b.md", 1))))
 		dest := filepath.Join(filepath.Dir(src), "new")
 		r, err := Import(src, dest)
 		if err != nil {
@@ -141,7 +142,7 @@ func TestImportChecks(t *testing.T) {
 // TestImportIntoEmptyFolder: an empty folder is taken, and the site is
 // written into it.
 func TestImportIntoEmptyFolder(t *testing.T) {
-	src := writeSite(t, parseArchive([]byte(smallSite)))
+	src := writeSite(t, testio.ParseArchive([]byte(smallSite)))
 	dest := filepath.Join(filepath.Dir(src), "empty")
 	if err := os.Mkdir(dest, 0o755); err != nil {
 		t.Fatal(err)
@@ -158,7 +159,7 @@ func TestImportIntoEmptyFolder(t *testing.T) {
 // inside it and copied as a file; one that leads out is not followed,
 // and the report says so.
 func TestImportLinks(t *testing.T) {
-	src := writeSite(t, parseArchive([]byte(smallSite)))
+	src := writeSite(t, testio.ParseArchive([]byte(smallSite)))
 	secret := filepath.Join(filepath.Dir(src), "secret.txt")
 	os.WriteFile(secret, []byte("secret"), 0o644)
 	if err := os.Symlink(secret, filepath.Join(src, "content", "leak.txt")); err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"io/fs"
+	"mutual/internal/testio"
 	"os"
 	"path/filepath"
 	"sort"
@@ -16,50 +17,7 @@ var update = flag.Bool("update", false, "rewrite the want/ sections of testdata/
 // archive is a test case: a comment, then sections introduced by
 // "-- name --" lines. Sections under want/ are the outputs (rewritten by
 // -update); the others are the files of a Hugo site.
-type archive struct {
-	comment string
-	files   map[string]string
-	order   []string
-}
-
-func parseArchive(data []byte) *archive {
-	a := &archive{files: map[string]string{}}
-	name := ""
-	var cur strings.Builder
-	flush := func() {
-		if name == "" {
-			a.comment = cur.String()
-		} else {
-			a.files[name] = cur.String()
-			a.order = append(a.order, name)
-		}
-		cur.Reset()
-	}
-	for _, line := range strings.SplitAfter(string(data), "\n") {
-		trim := strings.TrimRight(line, "\n")
-		if strings.HasPrefix(trim, "-- ") && strings.HasSuffix(trim, " --") && len(trim) > 6 {
-			flush()
-			name = strings.TrimSpace(trim[3 : len(trim)-3])
-			continue
-		}
-		cur.WriteString(line)
-	}
-	flush()
-	return a
-}
-
-func (a *archive) format() []byte {
-	var b bytes.Buffer
-	b.WriteString(a.comment)
-	for _, name := range a.order {
-		b.WriteString("-- " + name + " --\n")
-		b.WriteString(a.files[name])
-		if s := a.files[name]; s != "" && !strings.HasSuffix(s, "\n") {
-			b.WriteByte('\n')
-		}
-	}
-	return b.Bytes()
-}
+type archive = testio.Archive
 
 // writeSite writes the input sections of a into a new folder.
 func writeSite(t *testing.T, a *archive) string {
@@ -68,7 +26,7 @@ func writeSite(t *testing.T, a *archive) string {
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range a.order {
+	for _, name := range a.Order {
 		if strings.HasPrefix(name, "want/") {
 			continue
 		}
@@ -76,7 +34,7 @@ func writeSite(t *testing.T, a *archive) string {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(p, []byte(a.files[name]), 0o644); err != nil {
+		if err := os.WriteFile(p, []byte(a.Files[name]), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -127,7 +85,7 @@ func TestImportGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a := parseArchive(data)
+			a := testio.ParseArchive(data)
 			src := writeSite(t, a)
 			before := snapshot(t, src)
 			dest := filepath.Join(filepath.Dir(src), "new-site")
@@ -155,7 +113,7 @@ func TestImportGolden(t *testing.T) {
 				got["want/files"] = strings.Join(names, "\n") + "\n"
 				// Copies are byte for byte.
 				for _, n := range names {
-					if from, ok := a.files[n]; ok && after[n] != from {
+					if from, ok := a.Files[n]; ok && after[n] != from {
 						t.Errorf("%s: copied as %q, want %q", n, after[n], from)
 					}
 				}
@@ -165,25 +123,25 @@ func TestImportGolden(t *testing.T) {
 			}
 			if *update {
 				var order []string
-				for _, n := range a.order {
+				for _, n := range a.Order {
 					if !strings.HasPrefix(n, "want/") {
 						order = append(order, n)
 					}
 				}
 				for _, n := range []string{"want/error", "want/site.yaml", "want/files", "want/report"} {
 					if v, ok := got[n]; ok {
-						a.files[n] = v
+						a.Files[n] = v
 						order = append(order, n)
 					}
 				}
-				a.order = order
-				if err := os.WriteFile(file, a.format(), 0o644); err != nil {
+				a.Order = order
+				if err := os.WriteFile(file, a.Format(), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
 			for _, n := range []string{"want/error", "want/site.yaml", "want/files", "want/report"} {
-				want, inArchive := a.files[n]
+				want, inArchive := a.Files[n]
 				g, made := got[n]
 				if inArchive != made {
 					t.Errorf("%s: in the archive %v, made %v (run go test -update)", n, inArchive, made)

@@ -13,7 +13,7 @@ func benchPage(b *testing.B) string {
 	var s strings.Builder
 	for _, name := range []string{"notice", "hint", "tabs", "figure", "ref", "param", "details", "button"} {
 		a := readArchive(b, "testdata/builtin/"+name+".txt")
-		s.WriteString(a.files["page.md"])
+		s.WriteString(a.Files["page.md"])
 		s.WriteString("\n\nSome text between the examples, as a guide has.\n\n")
 	}
 	return s.String()

@@ -23,11 +23,11 @@ func TestExpandGolden(t *testing.T) {
 			name := strings.TrimSuffix(filepath.Base(file), ".txt")
 			t.Run(dir+"/"+name, func(t *testing.T) {
 				a := readArchive(t, file)
-				src, ok := a.files["page.md"]
+				src, ok := a.Files["page.md"]
 				if !ok {
 					t.Fatal("no -- page.md -- section")
 				}
-				offset := strings.Count(a.files["front"], "\n")
+				offset := strings.Count(a.Files["front"], "\n")
 				set := newTestSet(t, append(archiveFiles(a), builtin...))
 				r := runPipeline(t, "content/"+name+".md", src, offset, set, newTestPage())
 				if attr := forbiddenAttribute(r.html); attr != "" {
@@ -37,7 +37,7 @@ func TestExpandGolden(t *testing.T) {
 					t.Errorf("a placeholder is left in the HTML:\n%s", r.html)
 				}
 				got := map[string]string{"markdown": r.markdown, "html": r.html, "errors": errorText(r.errs)}
-				a.check(t, file, got, "markdown", "html", "errors")
+				check(a, t, file, got, "markdown", "html", "errors")
 			})
 		}
 	}
@@ -110,7 +110,7 @@ func TestCalloutsMatchAlerts(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := readArchive(t, "testdata/builtin/github_alerts.txt")
-	r := runPipeline(t, "content/p.md", a.files["page.md"], 0, newTestSet(t, builtinFiles(t)), newTestPage())
+	r := runPipeline(t, "content/p.md", a.Files["page.md"], 0, newTestSet(t, builtinFiles(t)), newTestPage())
 	if len(r.errs) > 0 {
 		t.Fatal(r.errs)
 	}

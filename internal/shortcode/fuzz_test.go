@@ -24,7 +24,7 @@ func FuzzParse(f *testing.F) {
 		files, _ := filepath.Glob(filepath.Join("testdata", dir, "*.txt"))
 		for _, file := range files {
 			a := readArchive(f, file)
-			f.Add([]byte(a.files["page.md"]), 3, dir == "builtin")
+			f.Add([]byte(a.Files["page.md"]), 3, dir == "builtin")
 		}
 	}
 	f.Add([]byte("{{< a >}}{{% b %}}{{< /a >}}{{% /b %}}"), 0, false)
@@ -135,7 +135,7 @@ func FuzzPipeline(f *testing.F) {
 		files, _ := filepath.Glob(filepath.Join("testdata", dir, "*.txt"))
 		for _, file := range files {
 			a := readArchive(f, file)
-			f.Add([]byte(a.files["page.md"]))
+			f.Add([]byte(a.Files["page.md"]))
 		}
 	}
 	set := newTestSet(f, builtinFiles(f))

@@ -1,9 +1,9 @@
 package shortcode
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
+	"mutual/internal/testio"
 	"os"
 	"path/filepath"
 	"sort"
@@ -17,11 +17,7 @@ var update = flag.Bool("update", false, "rewrite the golden sections of testdata
 // archive is a txtar-like test case: a comment, then sections introduced
 // by "-- name --" lines. Sections named in golden are outputs, rewritten by
 // -update; the others are inputs.
-type archive struct {
-	comment string
-	files   map[string]string
-	order   []string
-}
+type archive = testio.Archive
 
 func readArchive(t testing.TB, file string) *archive {
 	t.Helper()
@@ -29,66 +25,27 @@ func readArchive(t testing.TB, file string) *archive {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return parseArchive(data)
-}
-
-func parseArchive(data []byte) *archive {
-	a := &archive{files: map[string]string{}}
-	name := ""
-	var cur strings.Builder
-	flush := func() {
-		if name == "" {
-			a.comment = cur.String()
-		} else {
-			a.files[name] = cur.String()
-			a.order = append(a.order, name)
-		}
-		cur.Reset()
-	}
-	for _, line := range strings.SplitAfter(string(data), "\n") {
-		trim := strings.TrimRight(line, "\n")
-		if strings.HasPrefix(trim, "-- ") && strings.HasSuffix(trim, " --") && len(trim) > 6 {
-			flush()
-			name = strings.TrimSpace(trim[3 : len(trim)-3])
-			continue
-		}
-		cur.WriteString(line)
-	}
-	flush()
-	return a
-}
-
-func (a *archive) format() []byte {
-	var b bytes.Buffer
-	b.WriteString(a.comment)
-	for _, name := range a.order {
-		b.WriteString("-- " + name + " --\n")
-		b.WriteString(a.files[name])
-		if s := a.files[name]; s != "" && !strings.HasSuffix(s, "\n") {
-			b.WriteByte('\n')
-		}
-	}
-	return b.Bytes()
+	return testio.ParseArchive(data)
 }
 
 // check compares the golden sections with got, or rewrites them under
 // -update (in the order given, after the inputs).
-func (a *archive) check(t *testing.T, file string, got map[string]string, names ...string) {
+func check(a *archive, t *testing.T, file string, got map[string]string, names ...string) {
 	t.Helper()
 	if *update {
 		for _, n := range names {
-			if _, ok := a.files[n]; !ok {
-				a.order = append(a.order, n)
+			if _, ok := a.Files[n]; !ok {
+				a.Order = append(a.Order, n)
 			}
-			a.files[n] = got[n]
+			a.Files[n] = got[n]
 		}
-		if err := os.WriteFile(file, a.format(), 0o644); err != nil {
+		if err := os.WriteFile(file, a.Format(), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
 	for _, n := range names {
-		want, ok := a.files[n]
+		want, ok := a.Files[n]
 		if !ok {
 			t.Errorf("%s: no -- %s -- section (go test -update writes it)", file, n)
 			continue

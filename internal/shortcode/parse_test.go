@@ -15,18 +15,18 @@ func TestParseGolden(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(file), ".txt")
 		t.Run(name, func(t *testing.T) {
 			a := readArchive(t, file)
-			src, ok := a.files["page.md"]
+			src, ok := a.Files["page.md"]
 			if !ok {
 				t.Fatal("no -- page.md -- section")
 			}
 			opts := Options{Path: "content/" + name + ".md", Theme: "mysite"}
-			if defs, ok := a.files["defs"]; ok {
+			if defs, ok := a.Files["defs"]; ok {
 				opts.Defs = parseDefs(defs)
 			}
 			doc, errs := Parse([]byte(src), opts)
 			errs.Sort()
 			got := map[string]string{"tree": dumpTree(doc), "errors": errs.Error()}
-			a.check(t, file, got, "tree", "errors")
+			check(a, t, file, got, "tree", "errors")
 		})
 	}
 }

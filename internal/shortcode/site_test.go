@@ -192,12 +192,12 @@ func runPipeline(t testing.TB, path, src string, lineOffset int, set *Set, page 
 // templates of the site, which win over the default theme's.
 func archiveFiles(a *archive) []TemplateFile {
 	var out []TemplateFile
-	for _, name := range a.order {
+	for _, name := range a.Order {
 		if rest, ok := strings.CutPrefix(name, "shortcodes/"); ok {
 			out = append(out, TemplateFile{
 				Name: strings.TrimSuffix(rest, ".html"),
 				Path: "themes/mysite/layouts/shortcodes/" + rest,
-				Text: a.files[name],
+				Text: a.Files[name],
 			})
 		}
 	}

@@ -26,7 +26,7 @@ func TestRender(t *testing.T) {
 		}
 		tree := readTree(t, out)
 		changed := false
-		for _, name := range a.order {
+		for _, name := range a.Order {
 			if !strings.HasPrefix(name, "want/") {
 				continue
 			}
@@ -43,18 +43,18 @@ func TestRender(t *testing.T) {
 				got = string(data)
 			}
 			if *update {
-				if a.files[name] != got {
-					a.files[name] = got
+				if a.Files[name] != got {
+					a.Files[name] = got
 					changed = true
 				}
 				continue
 			}
-			if got != a.files[name] {
-				t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", p, got, a.files[name])
+			if got != a.Files[name] {
+				t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", p, got, a.Files[name])
 			}
 		}
 		if changed {
-			if err := os.WriteFile(file, a.format(), 0o644); err != nil {
+			if err := os.WriteFile(file, a.Format(), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -78,15 +78,15 @@ func TestErrors(t *testing.T) {
 		}
 		got := list.Error() + "\n"
 		if *update {
-			a.files["errors"] = got
-			if !slices.Contains(a.order, "errors") {
-				a.order = append(a.order, "errors")
+			a.Files["errors"] = got
+			if !slices.Contains(a.Order, "errors") {
+				a.Order = append(a.Order, "errors")
 			}
-			os.WriteFile(file, a.format(), 0o644)
+			os.WriteFile(file, a.Format(), 0o644)
 			return
 		}
-		if got != a.files["errors"] {
-			t.Errorf("errors differ:\n--- got\n%s--- want\n%s", got, a.files["errors"])
+		if got != a.Files["errors"] {
+			t.Errorf("errors differ:\n--- got\n%s--- want\n%s", got, a.Files["errors"])
 		}
 		if tree := readTree(t, out); len(tree) != 2 || !bytes.Equal(tree["index.html"], old) {
 			t.Errorf("a failed build changed the output: %v", treeNames(tree))

@@ -25,7 +25,7 @@ import (
 func TestHugo(t *testing.T) {
 	eachCase(t, "testdata/hugo/*.txtar", func(t *testing.T, file string, a *archive, dir, out string) {
 		opts := Options{Dir: dir, Out: out, Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}
-		for _, line := range strings.Split(a.files["options"], "\n") {
+		for _, line := range strings.Split(a.Files["options"], "\n") {
 			switch f := strings.Fields(line); {
 			case len(f) == 1 && f[0] == "future":
 				opts.Future = true
@@ -48,20 +48,20 @@ func TestHugo(t *testing.T) {
 		changed := false
 		set := func(name, got string) {
 			if *update {
-				if a.files[name] != got {
-					a.files[name] = got
-					if !slices.Contains(a.order, name) {
-						a.order = append(a.order, name)
+				if a.Files[name] != got {
+					a.Files[name] = got
+					if !slices.Contains(a.Order, name) {
+						a.Order = append(a.Order, name)
 					}
 					changed = true
 				}
 				return
 			}
-			if got != a.files[name] {
-				t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", name, got, a.files[name])
+			if got != a.Files[name] {
+				t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", name, got, a.Files[name])
 			}
 		}
-		if _, wantErrs := a.files["errors"]; wantErrs || err != nil {
+		if _, wantErrs := a.Files["errors"]; wantErrs || err != nil {
 			var list diag.List
 			if !errors.As(err, &list) {
 				t.Fatalf("want a list of errors, got %v", err)
@@ -69,7 +69,7 @@ func TestHugo(t *testing.T) {
 			set("errors", list.Error()+"\n")
 		} else {
 			tree := readTree(t, out)
-			for _, name := range slices.Clone(a.order) {
+			for _, name := range slices.Clone(a.Order) {
 				p, ok := strings.CutPrefix(name, "want/")
 				if !ok {
 					continue
@@ -99,13 +99,13 @@ func TestHugo(t *testing.T) {
 				set(name, mainElement(string(data)))
 			}
 			for p, data := range tree {
-				if strings.HasSuffix(p, ".html") && (strings.Contains(string(data), "{{<") || strings.Contains(string(data), "{{%")) && !strings.Contains(a.comment, "literal shortcode text") {
+				if strings.HasSuffix(p, ".html") && (strings.Contains(string(data), "{{<") || strings.Contains(string(data), "{{%")) && !strings.Contains(a.Comment, "literal shortcode text") {
 					t.Errorf("%s holds shortcode text", p)
 				}
 			}
 		}
 		if changed {
-			if err := os.WriteFile(file, a.format(), 0o644); err != nil {
+			if err := os.WriteFile(file, a.Format(), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -144,11 +144,11 @@ func element(s, tag string) string {
 // nothing else: other directives and other origins are unchanged.
 func TestAllowOrigins(t *testing.T) {
 	dir := t.TempDir()
-	a := &archive{files: map[string]string{
+	a := &archive{Files: map[string]string{
 		"content/site.yaml": "title: T\nbaseURL: https://example.org/\nallowOrigins: [https://Images.example.org/]\n",
 		"content/a.md":      "---\ntitle: A\n---\n![x](https://images.example.org/p.png)\n",
 	}}
-	a.writeSite(t, dir)
+	writeSite(t, a, dir)
 	if _, err := New(Options{Dir: dir, Out: dir + "/public"}).Build(); err != nil {
 		t.Fatal(err)
 	}

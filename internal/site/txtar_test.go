@@ -1,7 +1,7 @@
 package site
 
 import (
-	"bytes"
+	"mutual/internal/testio"
 	"os"
 	"path/filepath"
 	"sort"
@@ -11,11 +11,7 @@ import (
 
 // archive is a txtar-like test case: a comment, then files introduced by
 // "-- name --" lines.
-type archive struct {
-	comment string
-	files   map[string]string
-	order   []string
-}
+type archive = testio.Archive
 
 func readArchive(t *testing.T, file string) *archive {
 	t.Helper()
@@ -23,50 +19,14 @@ func readArchive(t *testing.T, file string) *archive {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := &archive{files: map[string]string{}}
-	name := ""
-	var cur strings.Builder
-	flush := func() {
-		if name == "" {
-			a.comment = cur.String()
-		} else {
-			a.files[name] = cur.String()
-			a.order = append(a.order, name)
-		}
-		cur.Reset()
-	}
-	for _, line := range strings.SplitAfter(string(data), "\n") {
-		trim := strings.TrimRight(line, "\n")
-		if strings.HasPrefix(trim, "-- ") && strings.HasSuffix(trim, " --") && len(trim) > 6 {
-			flush()
-			name = strings.TrimSpace(trim[3 : len(trim)-3])
-			continue
-		}
-		cur.WriteString(line)
-	}
-	flush()
-	return a
-}
-
-// format writes the archive back, files in their order.
-func (a *archive) format() []byte {
-	var b bytes.Buffer
-	b.WriteString(a.comment)
-	for _, name := range a.order {
-		b.WriteString("-- " + name + " --\n")
-		b.WriteString(a.files[name])
-		if s := a.files[name]; s != "" && !strings.HasSuffix(s, "\n") {
-			b.WriteByte('\n')
-		}
-	}
-	return b.Bytes()
+	return testio.ParseArchive(data)
 }
 
 // writeSite writes the archive's input files (not those under want/ or
 // named "errors") into dir.
-func (a *archive) writeSite(t *testing.T, dir string) {
+func writeSite(t *testing.T, a *archive, dir string) {
 	t.Helper()
-	for name, body := range a.files {
+	for name, body := range a.Files {
 		if strings.HasPrefix(name, "want/") || name == "errors" {
 			continue
 		}
@@ -119,7 +79,7 @@ func eachCase(t *testing.T, pattern string, fn func(t *testing.T, file string, a
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
 			a := readArchive(t, file)
 			dir := t.TempDir()
-			a.writeSite(t, dir)
+			writeSite(t, a, dir)
 			fn(t, file, a, dir, filepath.Join(dir, "public"))
 		})
 	}

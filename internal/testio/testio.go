@@ -1,5 +1,6 @@
-// Package testio holds what the project's tests share for watching output:
-// a buffer one goroutine may write while another reads it.
+// Package testio holds what the project's tests share: a buffer one
+// goroutine may write while another reads it, for watching output, and the
+// txtar-style Archive of golden test files.
 package testio
 
 import (

@@ -21,17 +21,15 @@
   "use strict";
 
   var EMPTY = "\u2014";
-  var MINUS = "\u2212";
   var CODE = /^[A-Za-z0-9_-]{1,4096}$/;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
   var MAX_KEPT = 100;
   var SCORES = ["give", "receive", "balance", "lean"];
 
+  // Scores are written as on the results (worksheet-results.js, loaded
+  // before the parts).
   function num(v) {
-    if (typeof v !== "number" || !isFinite(v)) {
-      return EMPTY;
-    }
-    return v < 0 ? MINUS + String(-v) : String(v);
+    return ns.results.num(v);
   }
 
   function each(root, sel, fn) {
@@ -39,9 +37,7 @@
   }
 
   function setText(root, sel, text) {
-    each(root, sel, function (el) {
-      el.textContent = text;
-    });
+    ns.results.setText(root, sel, text);
   }
 
   // textOf is an element's text without the parts matching drop.

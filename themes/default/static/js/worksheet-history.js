@@ -21,19 +21,16 @@
 (function (ns) {
   "use strict";
 
-  var EMPTY = "\u2014";
-  var MINUS = "\u2212";
   var SVG = "http://www.w3.org/2000/svg";
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
   var ID = /^[a-z0-9-]+$/;
   var MAX = 1000;
   var SCORES = ["give", "receive", "balance", "lean"];
 
+  // Scores are written as on the results (worksheet-results.js, loaded
+  // before the parts).
   function num(v) {
-    if (typeof v !== "number" || !isFinite(v)) {
-      return EMPTY;
-    }
-    return v < 0 ? MINUS + String(-v) : String(v);
+    return ns.results.num(v);
   }
 
   function each(root, sel, fn) {
@@ -41,9 +38,7 @@
   }
 
   function setText(root, sel, text) {
-    each(root, sel, function (el) {
-      el.textContent = text;
-    });
+    ns.results.setText(root, sel, text);
   }
 
   function isObject(v) {

@@ -183,5 +183,5 @@
     return parts.join(" ").replace(/\s+/g, " ").trim();
   }
 
-  ns.results = { show: show, drawChart: drawChart, say: say, fill: fill };
+  ns.results = { show: show, drawChart: drawChart, say: say, fill: fill, num: num, setText: setText };
 })((window.mutualWorksheet = window.mutualWorksheet || {}));

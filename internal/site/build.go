@@ -13,6 +13,7 @@ import (
 
 	"mutual/internal/content"
 	"mutual/internal/diag"
+	"mutual/internal/i18n"
 	"mutual/internal/markdown"
 	"mutual/internal/output"
 	"mutual/internal/render"
@@ -104,6 +105,7 @@ type Builder struct {
 	mdOpts    markdown.Options
 	bodies    render.Bodies
 	generated theme.Assets // the code stylesheet and the worksheet schema
+	i18nFiles i18n.Files   // the translation files of the last build, parsed
 	search    *searchState // the search index of the last build (search.go)
 	scorer    theme.Assets // the embedded WebAssembly scorer and its loader
 	last      *last        // the last successful build
@@ -323,7 +325,8 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	basePath := cfg.BasePath()
 	res := &content.Resolver{Model: m, BasePath: basePath, Theme: assets.Outputs()}
 	latest := m.Newest()
-	trs, i18nHash, ierrs := chain.Translations(b.dir, siteReal, cfg.Lang)
+	trs, i18nHash, ierrs := chain.Translations(b.dir, siteReal, cfg.Lang, &b.i18nFiles)
+	b.i18nFiles.Done()
 	errs = append(errs, ierrs...)
 	langs := newLanguages(cfg, m, trs)
 	b.coverage = nil

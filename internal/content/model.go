@@ -390,6 +390,13 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		m.Nodes = append(m.Nodes, t.Nodes...)
 	}
 	def := m.Trees[0]
+	for _, t := range m.Trees[1:] {
+		for _, n := range t.Nodes {
+			if o := def.ByRel[n.Key]; n.Fallback && o != nil {
+				n.Tags = o.Tags // the original's, whose pages are in its language
+			}
+		}
+	}
 	m.ByRel, m.Drafts, m.Sections, m.Tags, m.Home = def.ByRel, def.Drafts, def.Sections, def.Tags, def.Home
 	m.Unpublished = def.Unpublished
 	for _, n := range def.Nodes {
@@ -595,20 +602,28 @@ func newTree(spec treeSpec, members []member) *Tree {
 	for _, sec := range t.Sections {
 		sortNodes(sec.Pages)
 		sort.SliceStable(sec.Subs, func(i, j int) bool { return lessNode(sec.Subs[i].Node, sec.Subs[j].Node) })
-		var prev *Node
+		// A language's own pages lead to one another, and the pages it
+		// shows in the default language to one another: previous and
+		// next stay in the language the reader is reading.
+		var prev [2]*Node
 		for _, n := range sec.Pages {
-			n.Prev = prev
-			if prev != nil {
-				prev.Next = n
+			i := 0
+			if n.Fallback {
+				i = 1
 			}
-			prev = n
+			n.Prev = prev[i]
+			if prev[i] != nil {
+				prev[i].Next = n
+			}
+			prev[i] = n
 		}
 	}
-	// Tags.
+	// Tags: of the language's own pages only. A page it shows in the
+	// default language keeps the default language's tags (NewSiteModel).
 	bySlug := map[string]*Tag{}
 	for _, n := range t.Nodes {
 		var names []string
-		if n.Src != nil {
+		if n.Src != nil && !n.Fallback {
 			switch n.Src.Kind {
 			case PageSource, IndexSource:
 				names = n.Src.FrontMatter.Tags

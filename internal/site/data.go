@@ -98,6 +98,11 @@ type Translation struct {
 type Link struct {
 	Title string
 	URL   string
+	// Lang is the language of the page the link leads to when it is not
+	// the language of the page that shows the link (a tag of a page shown
+	// in the default language leads to the default language's tag page),
+	// for the link's lang and hreflang; "" otherwise.
+	Lang string
 }
 
 // Entry is a page as it appears in a list.
@@ -117,6 +122,11 @@ type Entry struct {
 	// page's: a page shown in the default language because it has no
 	// translation yet. "" otherwise.
 	Lang string
+	// LangName names Lang in the language of the page that lists the
+	// entry ("inglés" on a Spanish page), for the marker the default theme
+	// writes after its title: {{T "entry.fallback" "language" .LangName}},
+	// "(en inglés)". "" when Lang is.
+	LangName string
 }
 
 // Site is what every page knows about the whole site, in the page's

@@ -38,6 +38,10 @@ type language struct {
 	funcs     template.FuncMap  // T, plurals and date
 	site      *Site
 	templates *theme.Templates
+	// defaultName names the default language in this language's words
+	// (Entry.LangName): the interface text language.name.<code> of the
+	// default language's code, or else its name in site.yaml.
+	defaultName string
 }
 
 // newLanguages makes the languages of cfg's site, one per tree of m.
@@ -61,6 +65,14 @@ func newLanguages(cfg *content.Config, m *content.Model, trs *i18n.Translations)
 			}
 		}
 		// i18n is Hugo's name for T, so that layouts written for Hugo work.
+		if len(cfg.Languages) > 0 {
+			l.defaultName = cfg.Languages[0].Name
+		}
+		if msg, _, ok := trs.Lookup(l.code, "language.name."+string(codes[0])); ok && !msg.Plural() && len(msg.Placeholders()) == 0 {
+			if s, err := l.tr.T("language.name." + string(codes[0])); err == nil {
+				l.defaultName = s
+			}
+		}
 		l.funcs = template.FuncMap{"T": l.t, "i18n": l.t, "plurals": l.tr.Forms, "date": l.tr.Date}
 		out[i] = l
 	}

@@ -84,7 +84,9 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 	switch n.Kind {
 	case "home":
 		p.Sections = v.sectionEntries(n.Section.Subs)
-		guides := l.tree.Guides()
+		// The home page lists the language's own guides, as its feed
+		// does; the section pages show the rest (listOwn).
+		guides := ownPages(l.tree.Guides())
 		if len(guides) > homeGuides {
 			guides = guides[:homeGuides]
 		}
@@ -160,7 +162,11 @@ func (v *pageView) link(n *content.Node) *Link {
 func (v *pageView) tagLinks(n *content.Node) []Link {
 	var out []Link
 	for _, t := range n.Tags {
-		out = append(out, Link{Title: t.Name, URL: v.basePath + t.Node.Href})
+		lk := Link{Title: t.Name, URL: v.basePath + t.Node.Href}
+		if t.Node.Tree != n.Tree {
+			lk.Lang = string(v.langs[t.Node.Tree.Index].code)
+		}
+		out = append(out, lk)
 	}
 	return out
 }
@@ -171,6 +177,7 @@ func (v *pageView) entry(n *content.Node) Entry {
 		Tags: v.tagLinks(n), Kind: n.Kind, Minutes: n.Minutes, Summary: n.Summary}
 	if n.Fallback {
 		e.Lang = string(v.langs[0].code)
+		e.LangName = v.langs[n.Tree.Index].defaultName
 	}
 	return e
 }
@@ -184,12 +191,13 @@ func (v *pageView) entries(ns []*content.Node) []Entry {
 }
 
 // sectionEntries are sections as list entries, each with the number of
-// its pages (part of a section page's card).
+// its pages in the list's language, not counting the pages shown there in
+// the default language (part of a section page's card).
 func (v *pageView) sectionEntries(secs []*content.Section) []Entry {
 	out := make([]Entry, 0, len(secs))
 	for _, s := range secs {
 		e := v.entry(s.Node)
-		e.Count = len(s.Pages)
+		e.Count = len(ownPages(s.Pages))
 		out = append(out, e)
 	}
 	return out

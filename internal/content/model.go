@@ -464,6 +464,7 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 				errs.Add(n.Src.Path(), at.Line, at.Col, "alias %q %s", a, msg)
 				continue
 			}
+			u = inLanguage(u, n.Tree.Prefix)
 			if o := owner[u]; o != nil {
 				reportDuplicate(&errs, n, o, u, at)
 				continue
@@ -706,6 +707,9 @@ func aliasURL(a string) (string, string) {
 // one: the error is at the slug, or names the file.
 func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
 	where := func(x *Node) string {
+		if x.Src != nil && x.Fallback {
+			return x.Src.Path() + " as the " + string(x.Tree.Lang) + " pages show it until it is translated"
+		}
 		if x.Src != nil {
 			return x.Src.Path()
 		}
@@ -719,6 +723,22 @@ func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
 		}
 	}
 	errs.Add(p, at.Line, at.Col, "duplicate URL /%s: also the address of %s", url, where(o))
+}
+
+// inLanguage is the address an alias u (as aliasURL gives it) of a page
+// of the language whose folder is prefix ("es/"; "" for the default
+// language) answers: u under that folder, as Hugo resolves aliases under
+// the page's language. An alias already under the folder (written
+// /es/old/, as Hugo before its content dimensions needed it) stays where
+// it is, in the folder's own case.
+func inLanguage(u, prefix string) string {
+	if prefix == "" {
+		return u
+	}
+	if len(u) >= len(prefix) && strings.EqualFold(u[:len(prefix)], prefix) {
+		return prefix + u[len(prefix):]
+	}
+	return prefix + u
 }
 
 // sortNodes orders a list by weight (weighted pages first), then title,

@@ -188,22 +188,36 @@ func (tr *Translator) Lang() Code { return tr.lang }
 // list of pairs) are a bug in the template and return an error, which
 // html/template reports with the template's name and line.
 func (tr *Translator) T(key string, args ...any) (string, error) {
+	s, _, err := tr.Text(key, args...)
+	return s, err
+}
+
+// Text is T, and says which language the text is in when it is not the
+// reader's: the default language's code for a text the reader's language
+// (and its parents) lacks, "" otherwise (a key nobody defines included,
+// which shows as itself). A site marks such a text with its language
+// (lang="en"), so that a screen reader reads it with the right voice.
+func (tr *Translator) Text(key string, args ...any) (string, Code, error) {
 	count, values, err := tr.args(args)
 	if err != nil {
-		return "", fmt.Errorf("T %q: %w", key, err)
+		return "", "", fmt.Errorf("T %q: %w", key, err)
 	}
 	m, from, ok := tr.t.lookup(key, tr.chain)
 	if !ok {
 		tr.mu.Lock()
 		tr.notFound[key] = true
 		tr.mu.Unlock()
-		return key, nil
+		return key, "", nil
 	}
-	s, err := m.Format(tr.speaker(from), count, values)
+	speaker := tr.speaker(from)
+	s, err := m.Format(speaker, count, values)
 	if err != nil {
-		return "", fmt.Errorf("T %q: %w", key, err)
+		return "", "", fmt.Errorf("T %q: %w", key, err)
 	}
-	return s, nil
+	if speaker == tr.lang {
+		return s, "", nil
+	}
+	return s, speaker, nil
 }
 
 // speaker is the language whose plural rules and number format apply to a

@@ -92,16 +92,21 @@ type Translation struct {
 	// (the interface text language.home-only).
 	HomeOnly     bool
 	HomeOnlyNote string
+	// HomeOnlyNoteLang is the language of HomeOnlyNote when that language
+	// lacks the text and it shows in the default language's; else "".
+	HomeOnlyNoteLang string
 }
 
 // Link is a title and a URL.
 type Link struct {
 	Title string
 	URL   string
-	// Lang is the language of the page the link leads to when it is not
-	// the language of the page that shows the link (a tag of a page shown
-	// in the default language leads to the default language's tag page),
-	// for the link's lang and hreflang; "" otherwise.
+	// Lang is the language of the link's title when it is not the
+	// language of the page that shows the link, for the link's lang: a tag
+	// of a page shown in the default language (whose tag page is the
+	// default language's: hreflang too), a breadcrumb to a section shown
+	// in the default language, or an interface word ("Home") the language
+	// lacks; "" otherwise.
 	Lang string
 }
 

@@ -28,16 +28,19 @@ import (
 
 // language is one language of the site as its pages see it.
 type language struct {
-	index     int
-	code      i18n.Code
-	name      string // as the switcher shows it
-	dir       i18n.Dir
-	tree      *content.Tree
-	tr        *i18n.Translator
-	plain     map[string]string // its texts without plural forms or placeholders, resolved once
-	funcs     template.FuncMap  // T, plurals and date
-	site      *Site
-	templates *theme.Templates
+	index int
+	code  i18n.Code
+	name  string // as the switcher shows it
+	dir   i18n.Dir
+	// defaultDir is the default language's direction, for the texts this
+	// language shows in it (mark).
+	defaultDir i18n.Dir
+	tree       *content.Tree
+	tr         *i18n.Translator
+	plain      map[string]any   // its texts without plural forms or placeholders, resolved once (t)
+	funcs      template.FuncMap // T, plurals and date
+	site       *Site
+	templates  *theme.Templates
 	// defaultName names the default language in this language's words
 	// (Entry.LangName): the interface text language.name.<code> of the
 	// default language's code, or else its name in site.yaml.
@@ -54,17 +57,20 @@ func newLanguages(cfg *content.Config, m *content.Model, trs *i18n.Translations)
 			l.name, l.dir = cfg.Languages[i].Name, cfg.Languages[i].Direction()
 		}
 		l.tr = trs.For(l.code)
-		l.plain = map[string]string{}
+		l.defaultDir = codes[0].Direction()
+		if len(cfg.Languages) > 0 {
+			l.defaultDir = cfg.Languages[0].Direction()
+		}
+		l.plain = map[string]any{}
 		for _, key := range trs.Keys(trs.Default()) {
 			msg, _, ok := trs.Lookup(l.code, key)
 			if !ok || msg.Plural() || len(msg.Placeholders()) > 0 {
 				continue
 			}
-			if s, err := l.tr.T(key); err == nil {
-				l.plain[key] = s
+			if v, err := l.t(key, nil); err == nil {
+				l.plain[key] = v
 			}
 		}
-		// i18n is Hugo's name for T, so that layouts written for Hugo work.
 		if len(cfg.Languages) > 0 {
 			l.defaultName = cfg.Languages[0].Name
 		}
@@ -73,31 +79,68 @@ func newLanguages(cfg *content.Config, m *content.Model, trs *i18n.Translations)
 				l.defaultName = s
 			}
 		}
-		l.funcs = template.FuncMap{"T": l.t, "i18n": l.t, "plurals": l.tr.Forms, "date": l.tr.Date}
+		// i18n is Hugo's name for T, so that layouts written for Hugo
+		// work; as in Hugo it gives plain text, never marked (see t).
+		l.funcs = template.FuncMap{"T": l.t, "i18n": l.tr.T, "plurals": l.tr.Forms, "date": l.tr.Date}
 		out[i] = l
 	}
 	return out
 }
 
-// t is the template function T: a text without arguments comes from the
-// texts resolved once, so that a layout's words cost a map lookup.
-func (l *language) t(key string, args ...any) (string, error) {
+// t is the template function T: the interface text of key in the
+// language. A text the language lacks, shown in the default language,
+// comes marked with that language, as HTML: <span lang="en">...</span>
+// (with dir when the directions differ), its text escaped, so that a
+// screen reader reads it with the right voice. html/template writes it
+// as it is in an element's content and drops the span (keeping the
+// escaped text) in an attribute's value, so T stays safe in both; in
+// <title>, <textarea>, a URL or a script, or through print, a layout
+// wants i18n, which is never marked. A text without arguments comes from
+// the texts resolved once (plain), so that a layout's words cost a map
+// lookup; newLanguages fills plain by calling t with one nil argument.
+func (l *language) t(key string, args ...any) (any, error) {
 	if len(args) == 0 {
-		if s, ok := l.plain[key]; ok {
-			return s, nil
+		if v, ok := l.plain[key]; ok {
+			return v, nil
 		}
 	}
-	return l.tr.T(key, args...)
+	if len(args) == 1 && args[0] == nil {
+		args = nil
+	}
+	s, from, err := l.tr.Text(key, args...)
+	if err != nil || from == "" {
+		return s, err
+	}
+	return l.mark(s, from), nil
+}
+
+// mark is s, a text in language from, marked as being in it.
+func (l *language) mark(s string, from i18n.Code) template.HTML {
+	dir := ""
+	if l.defaultDir != l.dir {
+		dir = ` dir="` + string(l.defaultDir) + `"`
+	}
+	return template.HTML(`<span lang="` + template.HTMLEscapeString(string(from)) + `"` + dir + `>` + template.HTMLEscapeString(s) + `</span>`)
 }
 
 // text is the interface text of key, for Go code; with values as T takes
 // them. A mistake in the values (a bug) shows the key.
 func (l *language) text(key string, args ...any) string {
-	s, err := l.t(key, args...)
+	s, err := l.tr.T(key, args...)
 	if err != nil {
 		return key
 	}
 	return s
+}
+
+// textLang is text, and the language of the text when it is not this
+// language (a text it lacks, in the default language), else "".
+func (l *language) textLang(key string, args ...any) (string, string) {
+	s, from, err := l.tr.Text(key, args...)
+	if err != nil {
+		return key, ""
+	}
+	return s, string(from)
 }
 
 // dirAttr is a direction as the theme's dir attributes take it: "rtl", or
@@ -228,7 +271,8 @@ func (v *pageView) translations(n *content.Node) ([]Translation, []render.Altern
 		} else {
 			home := l.tree.Home
 			v.show(home)
-			t.URL, t.HomeOnly, t.HomeOnlyNote = v.basePath+home.Href, true, l.text("language.home-only")
+			t.URL, t.HomeOnly = v.basePath+home.Href, true
+			t.HomeOnlyNote, t.HomeOnlyNoteLang = l.textLang("language.home-only")
 		}
 		out[i] = t
 	}
@@ -252,9 +296,15 @@ func (w *world) alternates(n *content.Node) []render.Alternate {
 // of the page it leads to.
 func (l *language) redirectWords() render.RedirectWords {
 	const mark = "\x00"
-	sentence := l.text("redirect.moved", "page", mark)
+	sentence, from := l.textLang("redirect.moved", "page", mark)
 	before, after, _ := strings.Cut(sentence, mark)
-	return render.RedirectWords{Lang: string(l.code), Dir: dirAttr(l.dir), Title: l.text("redirect.title"), Before: before, After: after}
+	w := render.RedirectWords{Lang: string(l.code), Dir: dirAttr(l.dir), Title: l.text("redirect.title"), Before: before, After: after}
+	if from != "" {
+		// The language lacks the words: the page is in the default
+		// language's.
+		w.Lang, w.Dir = from, dirAttr(l.defaultDir)
+	}
+	return w
 }
 
 // coverage is how far each language but the default has come (see

@@ -69,15 +69,19 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 		for ; sec != nil; sec = sec.Parent {
 			lk := *v.link(sec.Node)
 			if sec.Dir == "" {
-				lk.Title = l.text("home")
+				lk.Title, lk.Lang = l.textLang("home")
+			} else if sec.Node.Fallback {
+				lk.Lang = string(w.langs[0].code)
 			}
 			trail = append([]Link{lk}, trail...)
 		}
 		if n.Kind == "tag" {
-			trail = append(trail, Link{Title: l.text("tags"), URL: home + "tags/"})
+			tags, lang := l.textLang("tags")
+			trail = append(trail, Link{Title: tags, URL: home + "tags/", Lang: lang})
 		}
 		if n.Kind == "tags" || n.Kind == "tag" {
-			trail = append([]Link{{Title: l.text("home"), URL: home}}, trail...)
+			title, lang := l.textLang("home")
+			trail = append([]Link{{Title: title, URL: home, Lang: lang}}, trail...)
 		}
 		p.Breadcrumbs = trail
 	}

@@ -110,6 +110,10 @@ type Tree struct {
 	Tags        []*Tag // by slug
 	Home        *Node
 	Nodes       []*Node // its pages, in model order
+	// Menu are the language's own pages (translations and pages only it
+	// has, not what it shows untranslated) that put themselves in the
+	// site menu (menu: main), in model order.
+	Menu []MenuPage
 }
 
 // Model is the site's structure, built from its sources; cheap to rebuild.
@@ -136,8 +140,9 @@ type Model struct {
 	// Unpublished are the default language's pages (and their bundles'
 	// files) left out of this build, with why (Tree.Unpublished).
 	Unpublished map[string]string
-	// Menu are the pages with an entry in the site menu (menu: main), in
-	// model order, and their entries.
+	// Menu are the default language's pages with an entry in the site
+	// menu (menu: main), in model order, and their entries (Tree.Menu;
+	// Trees has every language's).
 	Menu []MenuPage
 
 	outFiles  map[string]bool // output paths of Files and Static
@@ -399,11 +404,14 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 	}
 	m.ByRel, m.Drafts, m.Sections, m.Tags, m.Home = def.ByRel, def.Drafts, def.Sections, def.Tags, def.Home
 	m.Unpublished = def.Unpublished
-	for _, n := range def.Nodes {
-		if n.Src != nil && !n.Fallback && (n.Src.Kind == PageSource || n.Src.Kind == IndexSource) && n.Src.FrontMatter.Menu != nil {
-			m.Menu = append(m.Menu, MenuPage{Node: n, PageMenu: *n.Src.FrontMatter.Menu})
+	for _, t := range m.Trees {
+		for _, n := range t.Nodes {
+			if n.Src != nil && !n.Fallback && (n.Src.Kind == PageSource || n.Src.Kind == IndexSource) && n.Src.FrontMatter.Menu != nil {
+				t.Menu = append(t.Menu, MenuPage{Node: n, PageMenu: *n.Src.FrontMatter.Menu})
+			}
 		}
 	}
+	m.Menu = def.Menu
 	// A bundle's files are published under its page's URL, unless the page
 	// is left out (a headless page's files are published: other pages show
 	// them).

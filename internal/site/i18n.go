@@ -230,10 +230,8 @@ func (l *language) siteData(cfg *content.Config, res *content.Resolver, md *mark
 		s.Menu = append(s.Menu, MenuItem{Name: e.Name, URL: u})
 		weights = append(weights, e.Weight)
 	}
-	if l.index == 0 {
-		// Pages put themselves in the menu in the default language.
-		s.Menu = withPageMenus(s.Menu, weights, res)
-	}
+	// Pages put themselves in the menu of their language.
+	s.Menu = withPageMenus(s.Menu, weights, menuPages(res.Model, l, !ownMenu || l.index == 0), res)
 	if help != "" {
 		var herrs, hwarns diag.List
 		var hlinks []content.LinkRef

@@ -352,11 +352,25 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		}
 		return nil
 	}
+	// A bundle's index.<code>.md (about/index.es.md) is its page in that
+	// language, not a file of the bundle.
+	langs := cfg.Langs()
+	translates := func(s, b *Source) bool {
+		if len(cfg.Languages) == 0 || s.Kind != PageSource || path.Dir(s.Rel) != path.Dir(b.Rel) {
+			return false
+		}
+		base, lang, err := i18n.SplitPath(s.Rel, langs)
+		return err == nil && base == b.Rel && lang != langs[0]
+	}
 	var pages, resources []*Source
 	for _, s := range srcs {
 		if b := bundleOf(s.Rel); b != nil {
 			if s.Kind == FileSource {
 				resources = append(resources, s)
+				continue
+			}
+			if translates(s, b) {
+				pages = append(pages, s)
 				continue
 			}
 			dir := path.Dir(b.Rel)

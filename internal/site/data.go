@@ -106,7 +106,8 @@ type Link struct {
 	// of a page shown in the default language (whose tag page is the
 	// default language's: hreflang too), a breadcrumb to a section shown
 	// in the default language, or an interface word ("Home") the language
-	// lacks; "" otherwise.
+	// lacks; and on a page shown untranslated, whose text is the default
+	// language's, a breadcrumb titled in the page's language. "" otherwise.
 	Lang string
 }
 

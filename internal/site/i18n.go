@@ -3,6 +3,7 @@ package site
 import (
 	"html/template"
 	"strings"
+	"time"
 
 	"mutual/internal/content"
 	"mutual/internal/diag"
@@ -41,6 +42,11 @@ type language struct {
 	funcs      template.FuncMap // T, plurals and date
 	site       *Site
 	templates  *theme.Templates
+	// fallbackFuncs and fallbackTemplates are funcs and templates for the
+	// pages the language shows untranslated (tOnFallback); nil for the
+	// default language, and for a language without such pages.
+	fallbackFuncs     template.FuncMap
+	fallbackTemplates *theme.Templates
 	// defaultName names the default language in this language's words
 	// (Entry.LangName): the interface text language.name.<code> of the
 	// default language's code, or else its name in site.yaml.
@@ -82,6 +88,9 @@ func newLanguages(cfg *content.Config, m *content.Model, trs *i18n.Translations)
 		// i18n is Hugo's name for T, so that layouts written for Hugo
 		// work; as in Hugo it gives plain text, never marked (see t).
 		l.funcs = template.FuncMap{"T": l.t, "i18n": l.tr.T, "plurals": l.tr.Forms, "date": l.tr.Date}
+		if i > 0 {
+			l.fallbackFuncs = template.FuncMap{"T": l.tOnFallback, "i18n": l.tr.T, "plurals": l.tr.Forms, "date": l.dateOnFallback}
+		}
 		out[i] = l
 	}
 	return out
@@ -112,6 +121,32 @@ func (l *language) t(key string, args ...any) (any, error) {
 		return s, err
 	}
 	return l.mark(s, from), nil
+}
+
+// tOnFallback is T on a page the language shows untranslated, whose own
+// texts are the default language's (base.html marks them with its lang):
+// every interface text is marked with its language, the page's own
+// (lang="es") as much as one it lacks (lang="en"), so that the words of
+// the interface around and inside the untranslated text are read in
+// their own voice.
+func (l *language) tOnFallback(key string, args ...any) (any, error) {
+	s, from, err := l.tr.Text(key, args...)
+	if err != nil {
+		return s, err
+	}
+	if from == "" {
+		return l.own(s), nil
+	}
+	return l.mark(s, from), nil
+}
+
+// dateOnFallback is date on a page the language shows untranslated: the
+// date in the language's words, marked as such (see tOnFallback).
+func (l *language) dateOnFallback(t time.Time) template.HTML { return l.own(l.tr.Date(t)) }
+
+// own is s, a text in the language, marked as being in it.
+func (l *language) own(s string) template.HTML {
+	return template.HTML(`<span lang="` + template.HTMLEscapeString(string(l.code)) + `">` + template.HTMLEscapeString(s) + `</span>`)
 }
 
 // mark is s, a text in language from, marked as being in it.
@@ -336,4 +371,23 @@ func coverage(cfg *content.Config, srcs []*content.Source, drafts bool, trs *i18
 		docs = append(docs, d)
 	}
 	return i18n.CoverageOf(cfg.Langs(), docs, "content", trs.MissingKeys)
+}
+
+// hasFallbacks reports that the language shows a page untranslated.
+func (l *language) hasFallbacks() bool {
+	for _, n := range l.tree.Nodes {
+		if n.Fallback {
+			return true
+		}
+	}
+	return false
+}
+
+// templatesFor are the layouts n renders with: the fallback ones for a
+// page the language shows untranslated (see tOnFallback).
+func (l *language) templatesFor(n *content.Node) *theme.Templates {
+	if n.Fallback && l.fallbackTemplates != nil {
+		return l.fallbackTemplates
+	}
+	return l.templates
 }

@@ -83,6 +83,15 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 			title, lang := l.textLang("home")
 			trail = append([]Link{{Title: title, URL: home, Lang: lang}}, trail...)
 		}
+		if n.Fallback {
+			// The page's text is the default language's (base.html):
+			// the trail's titles in the page's language say so.
+			for i := range trail {
+				if trail[i].Lang == "" {
+					trail[i].Lang = string(l.code)
+				}
+			}
+		}
 		p.Breadcrumbs = trail
 	}
 	switch n.Kind {

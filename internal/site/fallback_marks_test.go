@@ -33,7 +33,7 @@ func TestFallbackMarks(t *testing.T) {
 	}
 	tests := []struct {
 		page         string
-		minEN, minES int // at least this many <span lang="en">, <span lang="es">
+		minEN, minES int  // at least this many <span lang="en">, <span lang="es">
 		noEN, noES   bool // none at all
 	}{
 		{page: "guides/a/index.html", noEN: true, noES: true},

@@ -51,6 +51,10 @@ type Page struct {
 	// description, body) are in, the default language's, for a lang
 	// attribute and a notice; "" on every other page.
 	Fallback string
+	// TitleLang is the language of Title when it is not the page's: the
+	// default language's code on a page mutual makes (tags, 404, search),
+	// titled by an interface text the page's language lacks; else "".
+	TitleLang string
 	// LinkTitle is the shorter title menus, breadcrumbs and lists show:
 	// the front matter's linkTitle, or Title.
 	LinkTitle string

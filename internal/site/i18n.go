@@ -187,17 +187,14 @@ func dirAttr(d i18n.Dir) string {
 	return ""
 }
 
-// name names the pages mutual makes itself in the language: the tags page
-// and the 404 page take their titles from the interface texts.
+// titlePages names the pages mutual makes itself in the language: the
+// tags page, the 404 page and the search page take their titles from the
+// interface texts (titleKeys; Page.TitleLang marks one the language
+// lacks).
 func (l *language) titlePages() {
 	for _, n := range l.tree.Nodes {
-		switch n.Kind {
-		case "tags":
-			n.Title = l.text("tags")
-		case "404":
-			n.Title = l.text("not-found.title")
-		case "search":
-			n.Title = l.text("search.title")
+		if key := titleKeys[n.Kind]; key != "" {
+			n.Title = l.text(key)
 		}
 	}
 }

@@ -28,6 +28,10 @@ type world struct {
 	image    func(dest string) error // images' origins, checked (imageCheck)
 }
 
+// titleKeys are the interface texts that title the pages mutual makes
+// (language.titlePages).
+var titleKeys = map[string]string{"tags": "tags", "404": "not-found.title", "search": "search.title"}
+
 // homeGuides is how many guides the home page lists at most.
 const homeGuides = 12
 
@@ -54,6 +58,11 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 		Params:      n.Params,
 	}
 	p.Original = p.URL
+	if key := titleKeys[n.Kind]; key != "" {
+		if title, lang := l.textLang(key); title == n.Title {
+			p.TitleLang = lang
+		}
+	}
 	p.ActiveMenu = activeMenu(l.site, p.URL)
 	if n.Kind == "home" && p.Description == "" {
 		p.Description = l.site.Description

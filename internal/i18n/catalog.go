@@ -3,6 +3,7 @@ package i18n
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -56,6 +57,41 @@ func New(def Code, layers ...Layer) *Translations {
 // Default is the site's default language.
 func (t *Translations) Default() Code { return t.def }
 
+// Source is the language themes are written in, English: the default
+// theme's en.yaml is the original its other files translate. A text the
+// default language lacks (a site whose default language no theme has a
+// file for, such as it) comes from it, as the last step of every lookup.
+const Source Code = "en"
+
+// originals is the chain of the languages whose texts others translate:
+// the default language and its parents, then Source.
+func (t *Translations) originals() []Code {
+	out := t.def.Chain()
+	for _, c := range Source.Chain() {
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Originals are the keys of the texts every language translates, sorted:
+// the default language's and, for the texts it lacks, Source's.
+func (t *Translations) Originals() []string {
+	seen := map[string]bool{}
+	for _, c := range t.originals() {
+		for _, k := range t.Keys(c) {
+			seen[k] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for k := range seen {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // chain is the order in which lookups for lang visit languages: lang and
 // its parents, then the default language and its parents, each once.
 func (t *Translations) chain(lang Code, withDefault bool) []Code {
@@ -71,7 +107,7 @@ func (t *Translations) chain(lang Code, withDefault bool) []Code {
 	}
 	add(lang.Chain())
 	if withDefault {
-		add(t.def.Chain())
+		add(t.originals())
 	}
 	return out
 }
@@ -120,11 +156,10 @@ func (t *Translations) Keys(lang Code) []string {
 	return out
 }
 
-// MissingKeys are the default language's keys that lang lacks, sorted: on
-// the site they show in the default language. The default language
-// itself never misses a key.
+// MissingKeys are the keys of Originals that lang lacks, sorted: on the
+// site they show in the default language (or in Source's).
 func (t *Translations) MissingKeys(lang Code) []string {
-	return Missing(t.Keys(t.def), t.Keys(lang))
+	return Missing(t.Originals(), t.Keys(lang))
 }
 
 // Missing are the keys of want that have is missing, sorted; both lists
@@ -230,7 +265,10 @@ func (tr *Translator) speaker(from Code) Code {
 			return tr.lang
 		}
 	}
-	return tr.t.def
+	if slices.Contains(tr.t.def.Chain(), from) {
+		return tr.t.def
+	}
+	return from // Source
 }
 
 // args sorts T's arguments into the count and the other values.

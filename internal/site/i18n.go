@@ -33,15 +33,16 @@ type language struct {
 	code  i18n.Code
 	name  string // as the switcher shows it
 	dir   i18n.Dir
-	// defaultDir is the default language's direction, for the texts this
-	// language shows in it (mark).
-	defaultDir i18n.Dir
-	tree       *content.Tree
-	tr         *i18n.Translator
-	plain      map[string]any   // its texts without plural forms or placeholders, resolved once (t)
-	funcs      template.FuncMap // T, plurals and date
-	site       *Site
-	templates  *theme.Templates
+	// defaultCode and defaultDir are the default language's code and
+	// direction, for the texts this language shows in it (mark).
+	defaultCode i18n.Code
+	defaultDir  i18n.Dir
+	tree        *content.Tree
+	tr          *i18n.Translator
+	plain       map[string]any   // its texts without plural forms or placeholders, resolved once (t)
+	funcs       template.FuncMap // T, plurals and date
+	site        *Site
+	templates   *theme.Templates
 	// fallbackFuncs and fallbackTemplates are funcs and templates for the
 	// pages the language shows untranslated (tOnFallback); nil for the
 	// default language, and for a language without such pages.
@@ -63,12 +64,12 @@ func newLanguages(cfg *content.Config, m *content.Model, trs *i18n.Translations)
 			l.name, l.dir = cfg.Languages[i].Name, cfg.Languages[i].Direction()
 		}
 		l.tr = trs.For(l.code)
-		l.defaultDir = codes[0].Direction()
+		l.defaultCode, l.defaultDir = codes[0], codes[0].Direction()
 		if len(cfg.Languages) > 0 {
 			l.defaultDir = cfg.Languages[0].Direction()
 		}
 		l.plain = map[string]any{}
-		for _, key := range trs.Keys(trs.Default()) {
+		for _, key := range trs.Originals() {
 			msg, _, ok := trs.Lookup(l.code, key)
 			if !ok || msg.Plural() || len(msg.Placeholders()) > 0 {
 				continue
@@ -151,9 +152,13 @@ func (l *language) own(s string) template.HTML {
 
 // mark is s, a text in language from, marked as being in it.
 func (l *language) mark(s string, from i18n.Code) template.HTML {
+	d := from.Direction() // i18n.Source's
+	if from == l.defaultCode {
+		d = l.defaultDir
+	}
 	dir := ""
-	if l.defaultDir != l.dir {
-		dir = ` dir="` + string(l.defaultDir) + `"`
+	if d != l.dir {
+		dir = ` dir="` + string(d) + `"`
 	}
 	return template.HTML(`<span lang="` + template.HTMLEscapeString(string(from)) + `"` + dir + `>` + template.HTMLEscapeString(s) + `</span>`)
 }

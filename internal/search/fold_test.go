@@ -81,6 +81,14 @@ func TestTokenize(t *testing.T) {
 		{"under_score snake_case", false, "under score snake case"},
 		{"a " + strings.Repeat("x", maxWord+1) + " b", false, "a b"},
 		{"Привет, мир", false, "привет мир"},
+		{"The Cat sat. ON the MAT", false, "the cat sat on the mat"},
+		{"camelCase ABC123 x9Y", false, "camelcase abc123 x9y"},
+		{"Don't CAN'T", false, "dont cant"},
+		{"L'Amour Qu'il", true, "amour il"},
+		{"Résumé CAFÉ", false, "resume cafe"},
+		{"End", false, "end"},
+		{"A " + strings.Repeat("X", maxWord) + " B", false, "a " + strings.Repeat("x", maxWord) + " b"},
+		{"A " + strings.Repeat("X", maxWord+1) + " B", false, "a b"},
 		{"", false, ""},
 	}
 	for _, tt := range tests {

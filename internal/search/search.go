@@ -462,12 +462,11 @@ func (a *analyzer) field(text []byte, w uint16) int {
 
 // termID is the id of the term of a folded word.
 func (a *analyzer) termID(word []byte) uint32 {
-	id, h, ok := a.cache.get(word)
-	if ok {
+	if id, ok := a.cache.get(word); ok {
 		return id
 	}
-	id = a.ix.intern(a.stem(string(word)))
-	a.cache.put(word, h, id)
+	id := a.ix.intern(a.stem(string(word)))
+	a.cache.put(word, id)
 	return id
 }
 

@@ -80,18 +80,34 @@ func (t *tokenizer) next(s string, i int) ([]byte, int) {
 			i += size
 			continue
 		}
-		// The usual word: lowercase ASCII letters and digits, ended by ASCII
-		// that is neither a letter nor an apostrophe, or by the end.
-		j := i
-		for j < n && s[j] < utf8.RuneSelf && asciiClass[s[j]] == 1 {
+		// The usual word: ASCII letters and digits, ended by ASCII that is
+		// neither a letter nor an apostrophe, or by the end. The word is s's
+		// own bytes when it has no capital (its slice's capacity runs to the
+		// end of s, for wordKey), else lowercased in t.buf.
+		j, class := i, byte(0)
+		for j < n && s[j] < utf8.RuneSelf && asciiClass[s[j]] != 0 {
+			class |= asciiClass[s[j]]
 			j++
 		}
-		if j > i && (j == n || s[j] < utf8.RuneSelf && asciiClass[s[j]] == 0 && s[j] != '\'') {
-			if j-i <= maxWord {
-				return unsafe.Slice(unsafe.StringData(s[i:]), j-i), j
+		if j > i && (j == n || s[j] < utf8.RuneSelf && s[j] != '\'') {
+			if j-i > maxWord {
+				i = j
+				continue
 			}
-			i = j
-			continue
+			if class == 1 {
+				return unsafe.Slice(unsafe.StringData(s[i:]), n-i)[:j-i], j
+			}
+			if cap(t.buf) < maxWord+8 {
+				t.buf = make([]byte, 0, 2*maxWord)
+			}
+			b := append(t.buf[:0], s[i:j]...)
+			for k, c := range b {
+				if asciiClass[c] == 2 {
+					b[k] = c + 'a' - 'A'
+				}
+			}
+			t.buf = b
+			return b, j
 		}
 		if w, end := t.word(s, i); w != nil {
 			return w, end

@@ -346,21 +346,28 @@ type analyzer struct {
 	stem   func(string) string
 
 	// The document being read.
-	slot    []uint32 // term id -> local index + 1; 0 when not in the document
-	terms   []uint32 // local index -> term id
-	tf      []uint16
-	count   []uint32 // positions of each local term
-	tokTerm []uint32 // per word: its local term
-	tokPos  []uint32 // per word: its position
-	at      uint32   // the next word's position
-	length  int
-	entry   []byte
-	show    []byte   // a text as results show it
-	start   []uint32 // scratch of positions
-	sorted  []uint32
-	pos     []byte // one term's positions
-	t       []byte // the Doc's t
+	slot  []uint32    // term id -> local index + 1; 0 when not in the document
+	terms []localTerm // by local index
+	// words holds, for each position, the local index of the word there,
+	// or noWord for the gap between two fields.
+	words  []uint32
+	length int
+	entry  []byte
+	show   []byte   // a text as results show it
+	start  []uint32 // scratch of positions
+	sorted []uint32
+	pos    []byte // one term's positions
+	t      []byte // the Doc's t
 }
+
+// localTerm is a term of the document being read.
+type localTerm struct {
+	id    uint32
+	count uint32 // its positions
+	tf    uint16 // its weighted frequency
+}
+
+const noWord = ^uint32(0)
 
 func (a *analyzer) analyze(d *Document, lang string) *Doc {
 	stemmer := Stemmer(lang)
@@ -371,8 +378,7 @@ func (a *analyzer) analyze(d *Document, lang string) *Doc {
 	}
 	a.stem = stemFunc(stemmer)
 	a.tok.elide = stemmer == "fr"
-	a.terms, a.tf, a.count, a.tokTerm, a.tokPos = a.terms[:0], a.tf[:0], a.count[:0], a.tokTerm[:0], a.tokPos[:0]
-	a.at, a.length = 0, 0
+	a.terms, a.words, a.length = a.terms[:0], a.words[:0], 0
 
 	e := append(a.entry[:0], '[')
 	e = appendJSON(e, d.URL)
@@ -417,8 +423,8 @@ func (a *analyzer) analyze(d *Document, lang string) *Doc {
 
 	doc := &Doc{lang: lang, stemmer: stemmer, url: d.URL, entry: slices.Clone(e), length: uint32(a.length)}
 	a.positions(doc)
-	for _, id := range a.terms {
-		a.slot[id] = 0
+	for _, lt := range a.terms {
+		a.slot[lt.id] = 0
 	}
 	return doc
 }
@@ -442,21 +448,18 @@ func (a *analyzer) field(text []byte, w uint16) int {
 		}
 		l := a.slot[id]
 		if l == 0 {
-			a.terms = append(a.terms, id)
-			a.tf = append(a.tf, 0)
-			a.count = append(a.count, 0)
+			a.terms = append(a.terms, localTerm{id: id})
 			l = uint32(len(a.terms))
 			a.slot[id] = l
 		}
 		l--
-		a.tf[l] = satAdd(a.tf[l], w)
-		a.count[l]++
-		a.tokTerm = append(a.tokTerm, l)
-		a.tokPos = append(a.tokPos, a.at)
-		a.at++
+		lt := &a.terms[l]
+		lt.tf = satAdd(lt.tf, w)
+		lt.count++
+		a.words = append(a.words, l)
 		n++
 	}
-	a.at++ // a phrase never spans two fields
+	a.words = append(a.words, noWord) // a phrase never spans two fields
 	return n
 }
 
@@ -476,19 +479,21 @@ func (a *analyzer) positions(doc *Doc) {
 	// Each local term's positions, in order: a counting sort of the words.
 	a.start = grow(a.start, n)
 	total := uint32(0)
-	for l, c := range a.count {
+	for l, lt := range a.terms {
 		a.start[l] = total
-		total += c
+		total += lt.count
 	}
 	a.sorted = grow(a.sorted, int(total))
-	for i, l := range a.tokTerm {
-		a.sorted[a.start[l]] = a.tokPos[i]
-		a.start[l]++
+	for p, l := range a.words {
+		if l != noWord {
+			a.sorted[a.start[l]] = uint32(p)
+			a.start[l]++
+		}
 	}
 	t := a.t[:0]
 	from := uint32(0)
-	for l := range n {
-		c := a.count[l]
+	for _, lt := range a.terms {
+		c := lt.count
 		p := appendUvarint(a.pos[:0], uint64(c))
 		prev := uint32(0)
 		for _, x := range a.sorted[from : from+c] {
@@ -497,8 +502,8 @@ func (a *analyzer) positions(doc *Doc) {
 		}
 		from += c
 		a.pos = p
-		t = appendUvarint(t, uint64(a.terms[l]))
-		t = appendUvarint(t, uint64(a.tf[l]))
+		t = appendUvarint(t, uint64(lt.id))
+		t = appendUvarint(t, uint64(lt.tf))
 		t = appendUvarint(t, uint64(len(p)))
 		t = append(t, p...)
 	}

@@ -49,8 +49,9 @@ type tokenizer struct {
 	buf   []byte
 }
 
-// asciiClass: 1 for a-z and 0-9 (a word as it is), 2 for A-Z, 0 else.
-var asciiClass = func() (t [128]byte) {
+// byteClass: 1 for a-z and 0-9 (a word as it is), 2 for A-Z, 0 for the
+// other ASCII bytes, 4 for the bytes of longer UTF-8 sequences.
+var byteClass = func() (t [256]byte) {
 	for c := 'a'; c <= 'z'; c++ {
 		t[c] = 1
 	}
@@ -60,33 +61,40 @@ var asciiClass = func() (t [128]byte) {
 	for c := 'A'; c <= 'Z'; c++ {
 		t[c] = 2
 	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = 4
+	}
 	return t
 }()
 
 // next returns the next word of s from byte i on, folded, and the index to
 // go on from; the word is nil when s has no more. The word is valid only
-// until the next call (it may share s's bytes).
+// until the next call (it may share s's bytes: it must not be written).
 func (t *tokenizer) next(s string, i int) ([]byte, int) {
 	n := len(s)
 	for i < n {
 		// Skip to the start of a word.
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if asciiClass[c] == 0 {
-				i++
+		switch byteClass[s[i]] {
+		case 0:
+			i++
+			continue
+		case 4:
+			if r, size := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
+				i += size
 				continue
 			}
-		} else if r, size := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
-			i += size
-			continue
 		}
 		// The usual word: ASCII letters and digits, ended by ASCII that is
 		// neither a letter nor an apostrophe, or by the end. The word is s's
 		// own bytes when it has no capital (its slice's capacity runs to the
 		// end of s, for wordKey), else lowercased in t.buf.
 		j, class := i, byte(0)
-		for j < n && s[j] < utf8.RuneSelf && asciiClass[s[j]] != 0 {
-			class |= asciiClass[s[j]]
+		for j < n {
+			c := byteClass[s[j]]
+			if c-1 > 1 { // neither 1 nor 2
+				break
+			}
+			class |= c
 			j++
 		}
 		if j > i && (j == n || s[j] < utf8.RuneSelf && s[j] != '\'') {
@@ -102,7 +110,7 @@ func (t *tokenizer) next(s string, i int) ([]byte, int) {
 			}
 			b := append(t.buf[:0], s[i:j]...)
 			for k, c := range b {
-				if asciiClass[c] == 2 {
+				if byteClass[c] == 2 {
 					b[k] = c + 'a' - 'A'
 				}
 			}
@@ -138,9 +146,9 @@ func (t *tokenizer) word(s string, i int) ([]byte, int) {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
-		case r < utf8.RuneSelf && asciiClass[r] == 1:
+		case r < utf8.RuneSelf && byteClass[r] == 1:
 			b = append(b, byte(r))
-		case r < utf8.RuneSelf && asciiClass[r] == 2:
+		case r < utf8.RuneSelf && byteClass[r] == 2:
 			b = append(b, byte(r+'a'-'A'))
 		case isIdeograph(r):
 			if len(b) > 0 {

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -67,6 +69,20 @@ var byteClass = func() (t [256]byte) {
 	return t
 }()
 
+// lowerRun is the number of bytes a-z and 0-9 that x (8 bytes of text,
+// little-endian) starts with. Each byte's flag is its top bit: the bytes
+// in a range are found for all eight at once, with no carry from one byte
+// to the next (the "hasbetween" of Bit Twiddling Hacks).
+func lowerRun(x uint64) int {
+	const ones, low7, top = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	y := x & low7
+	between := func(lo, hi uint64) uint64 { // lo < byte < hi
+		return ((127+hi)*ones - y) & ^x & (y + (127-lo)*ones) & top
+	}
+	word := between('a'-1, 'z'+1) | between('0'-1, '9'+1)
+	return bits.TrailingZeros64(^word&top) >> 3
+}
+
 // next returns the next word of s from byte i on, folded, and the index to
 // go on from; the word is nil when s has no more. The word is valid only
 // until the next call (it may share s's bytes: it must not be written).
@@ -89,6 +105,12 @@ func (t *tokenizer) next(s string, i int) ([]byte, int) {
 		// own bytes when it has no capital (its slice's capacity runs to the
 		// end of s, for wordKey), else lowercased in t.buf.
 		j, class := i, byte(0)
+		if i+8 <= n {
+			// Eight bytes at once: most words are that short.
+			if k := lowerRun(binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))); k > 0 {
+				j, class = i+k, 1
+			}
+		}
 		for j < n {
 			c := byteClass[s[j]]
 			if c-1 > 1 { // neither 1 nor 2

@@ -602,3 +602,39 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+func TestIndex3(t *testing.T) {
+	code := strings.Repeat(`<span class="w"> </span><span class="nx">x</span>`, 5)
+	tests := []struct{ s, needle string }{
+		{"", "</pre"},
+		{"</pre", "</pre"},
+		{"</pr", "</pre"},
+		{code + "</code></pre>", "</pre"},
+		{code + "</code></PRE>", "</pre"},
+		{code + "</pr</pre", "</pre"},
+		{"</p</pr</pre</pre>", "</pre"},
+		{"0123456</pre", "</pre"},
+		{"01234567</pre", "</pre"},
+		{"012345678</pre", "</pre"},
+		{"0123456789</script>", "</script"},
+		{"</pre" + code, "</pre"},
+		{"ab", "ab"},
+		{"xxab", "ab"},
+		{"abc", ""},
+	}
+	for _, tt := range tests {
+		if got, want := index3(tt.s, tt.needle), strings.Index(tt.s, tt.needle); got != want {
+			t.Errorf("index3(%q, %q) = %d, want %d", tt.s, tt.needle, got, want)
+		}
+	}
+	// The needle at every place of texts of every length.
+	for n := range 40 {
+		for at := 0; at+5 <= n; at++ {
+			b := []byte(strings.Repeat("</p", 20)[:n])
+			copy(b[at:], "</pre")
+			if got, want := index3(string(b), "</pre"), strings.Index(string(b), "</pre"); got != want {
+				t.Fatalf("index3(%q) = %d, want %d", b, got, want)
+			}
+		}
+	}
+}

@@ -76,3 +76,17 @@ func TestDocRecords(t *testing.T) {
 		}
 	}
 }
+
+func TestPutUvarint(t *testing.T) {
+	for _, v := range []uint32{0, 1, 0x7f, 0x80, 0x3fff, 0x4000, 1 << 21, 1<<28 - 1, 1 << 28, 1<<32 - 1} {
+		b := make([]byte, 8)
+		end := putUvarint(b, 2, v)
+		want := appendUvarint(nil, uint64(v))
+		if got := b[2:end]; string(got) != string(want) {
+			t.Errorf("putUvarint(%d) = % x, want % x", v, got, want)
+		}
+		if n := uvarintLen(v); n != len(want) {
+			t.Errorf("uvarintLen(%d) = %d, want %d", v, n, len(want))
+		}
+	}
+}

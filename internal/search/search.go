@@ -96,6 +96,7 @@ package search
 import (
 	"errors"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -490,26 +491,54 @@ func (a *analyzer) positions(doc *Doc) {
 			a.start[l]++
 		}
 	}
-	t := a.t[:0]
-	from := uint32(0)
+	// The records are written in place, in an array as long as they can
+	// be (five bytes a number): each term's id, weighted frequency, one
+	// byte for the length of its positions, and its positions; when that
+	// length takes more than a byte (a term of many positions), the
+	// positions move up to make room.
+	t := a.t[:cap(a.t)]
+	if need := 18*n + 5*int(total); len(t) < need {
+		t = make([]byte, need+need/4)
+	}
+	o, from := 0, uint32(0)
 	for _, lt := range a.terms {
-		c := lt.count
-		p := appendUvarint(a.pos[:0], uint64(c))
+		o = putUvarint(t, o, lt.id)
+		o = putUvarint(t, o, uint32(lt.tf))
+		mark := o
+		o = putUvarint(t, o+1, lt.count)
 		prev := uint32(0)
-		for _, x := range a.sorted[from : from+c] {
-			p = appendUvarint(p, uint64(x-prev))
+		for _, x := range a.sorted[from : from+lt.count] {
+			o = putUvarint(t, o, x-prev)
 			prev = x
 		}
-		from += c
-		a.pos = p
-		t = appendUvarint(t, uint64(lt.id))
-		t = appendUvarint(t, uint64(lt.tf))
-		t = appendUvarint(t, uint64(len(p)))
-		t = append(t, p...)
+		from += lt.count
+		if size := uint32(o - mark - 1); size < 0x80 {
+			t[mark] = byte(size)
+		} else {
+			k := uvarintLen(size)
+			copy(t[mark+k:], t[mark+1:o])
+			putUvarint(t, mark, size)
+			o += k - 1
+		}
 	}
 	a.t = t
-	doc.t = slices.Clone(t)
+	doc.t = slices.Clone(t[:o])
 }
+
+// putUvarint writes v as a uvarint at b[o:], which has room for it, and
+// returns the offset after it.
+func putUvarint(b []byte, o int, v uint32) int {
+	for v >= 0x80 {
+		b[o] = byte(v) | 0x80
+		v >>= 7
+		o++
+	}
+	b[o] = byte(v)
+	return o + 1
+}
+
+// uvarintLen is the byte length of v as a uvarint.
+func uvarintLen(v uint32) int { return (bits.Len32(v|1) + 6) / 7 }
 
 // grow returns s with length n, reusing its array when it can.
 func grow(s []uint32, n int) []uint32 {

@@ -75,11 +75,12 @@ var byteClass = func() (t [256]byte) {
 // to the next (the "hasbetween" of Bit Twiddling Hacks).
 func lowerRun(x uint64) int {
 	const ones, low7, top = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	// For a byte b < 128: 127+hi-b has its top bit set when b < hi, and
+	// b+127-lo when b > lo.
 	y := x & low7
-	between := func(lo, hi uint64) uint64 { // lo < byte < hi
-		return ((127+hi)*ones - y) & ^x & (y + (127-lo)*ones) & top
-	}
-	word := between('a'-1, 'z'+1) | between('0'-1, '9'+1)
+	lower := ((127+'z'+1)*ones - y) & (y + (127-'a'+1)*ones)
+	digit := ((127+'9'+1)*ones - y) & (y + (127-'0'+1)*ones)
+	word := (lower | digit) & ^x & top
 	return bits.TrailingZeros64(^word&top) >> 3
 }
 

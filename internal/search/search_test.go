@@ -639,3 +639,31 @@ func TestIndex3(t *testing.T) {
 		}
 	}
 }
+
+func TestCollapse(t *testing.T) {
+	tests := []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"", -1, ""},
+		{"  \n\t ", -1, ""},
+		{"  a  b\n\nc  ", -1, "a b c"},
+		{"abc def", 7, "abc def"},
+		{"abc def", 6, "abc…"},
+		{"abc def", 3, "abc…"},
+		{"abc  def", 4, "abc…"},
+		{"abcdefgh", 5, "abcde…"},
+		{"ab, cd", 4, "ab…"},
+		{"ab cd ef", 5, "ab cd…"},
+		{"  ab   cd  ", 5, "ab cd"},
+		{"héllo wörld", 2, "h…"},
+		{"a\u00a0b c", 3, "a\u00a0…"},
+		{"x", 0, "…"},
+	}
+	for _, tt := range tests {
+		if got := string(collapse([]byte("pre:"), []byte(tt.in), tt.max)); got != "pre:"+tt.want {
+			t.Errorf("collapse(%q, %d) = %q, want %q", tt.in, tt.max, got, "pre:"+tt.want)
+		}
+	}
+}

@@ -443,7 +443,10 @@ func (a *analyzer) field(text []byte, w uint16) int {
 		if word, i = a.tok.next(s, i); word == nil {
 			continue
 		}
-		id := a.termID(word)
+		id, ok := a.cache.get(word) // the id of its term
+		if !ok {
+			id = a.newWord(word)
+		}
 		if int(id) >= len(a.slot) {
 			a.slot = append(a.slot, make([]uint32, int(id)+1-len(a.slot)+len(a.slot)/2)...)
 		}
@@ -464,11 +467,9 @@ func (a *analyzer) field(text []byte, w uint16) int {
 	return n
 }
 
-// termID is the id of the term of a folded word.
-func (a *analyzer) termID(word []byte) uint32 {
-	if id, ok := a.cache.get(word); ok {
-		return id
-	}
+// newWord returns the id of the term of a folded word that is not in the
+// cache yet, and adds the word.
+func (a *analyzer) newWord(word []byte) uint32 {
 	id := a.ix.intern(a.stem(string(word)))
 	a.cache.put(word, id)
 	return id

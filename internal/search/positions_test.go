@@ -38,6 +38,8 @@ func TestDocRecords(t *testing.T) {
 			map[string]want{"yak": {300, seq(300, 0, 1)}, "zebra": {1, []uint32{300}}}},
 		{"two-byte gaps", Document{URL: "/a/", Body: strings.Repeat("yak "+strings.Repeat("ox ", 199), 100)},
 			map[string]want{"yak": {100, seq(100, 0, 200)}, "ox": {19900, nil}}},
+		{"three-byte gaps", Document{URL: "/a/", Body: "yak " + strings.Repeat("ox ", 1<<14) + "yak " + strings.Repeat("ox ", 1<<14-1) + "yak yak"},
+			map[string]want{"yak": {4, []uint32{0, 1<<14 + 1, 1<<15 + 1, 1<<15 + 2}}}},
 	}
 	for _, tt := range tests {
 		ix := NewIndex()

@@ -509,7 +509,19 @@ func (a *analyzer) positions(doc *Doc) {
 		o = putUvarint(t, o+1, lt.count)
 		prev := uint32(0)
 		for _, x := range a.sorted[from : from+lt.count] {
-			o = putUvarint(t, o, x-prev)
+			if d := x - prev; d < 1<<14 {
+				// One or two bytes, without a branch on which: a gap's
+				// length is hard to foresee.
+				var two uint32
+				if d >= 0x80 {
+					two = 1
+				}
+				t[o] = byte(d) | byte(two<<7)
+				t[o+1] = byte(d >> 7)
+				o += 1 + int(two)
+			} else {
+				o = putUvarint(t, o, d)
+			}
 			prev = x
 		}
 		from += lt.count

@@ -200,14 +200,14 @@ func pagefind(o *Options) (string, error) {
 }
 
 // mutualQueries runs the queries in Node against index with the engine of
-// the default theme's search.js.
+// the default theme's search-engine.js.
 func mutualQueries(index string, s *searchResult) error {
 	node, err := exec.LookPath("node")
 	if err != nil {
 		return errors.New("node is not installed (apt-get install nodejs)")
 	}
 	runner := filepath.Join("internal", "search", "testdata", "run.js")
-	script := filepath.Join("themes", "default", "static", "js", "search.js")
+	script := filepath.Join("themes", "default", "static", "js", "search-engine.js")
 	req, _ := json.Marshal(map[string]any{"sessions": [][]string{searchQueries}, "show": 8})
 	cmd := exec.Command(node, runner, script, index)
 	cmd.Stdin = bytes.NewReader(req)

@@ -110,11 +110,14 @@ and %d connections. Ctrl-C stops it at once, even in the middle of a build.
 		BaseURL: baseURL,
 		Scripts: []string{serve.ScriptURL},
 		Watch:   true,
+		// A rebuild's search index is written after the reload is sent.
+		DeferIndex: true,
 	}
 	if isTerminal(stderr) {
 		opts.Progress = stderr
 	}
-	srv := serve.New(newBuilder(opts), serve.Options{Stdout: stdout, Stderr: stderr, BasePath: basePath, AllowHosts: allow,
+	bld := newBuilder(opts)
+	srv := serve.New(bld, serve.Options{Stdout: stdout, Stderr: stderr, BasePath: basePath, AllowHosts: allow,
 		Policy: site.PolicyFor(f.dir)})
 
 	// The first SIGINT or SIGTERM stops the server, even in the middle of
@@ -126,7 +129,14 @@ and %d connections. Ctrl-C stops it at once, even in the middle of a build.
 		<-ctx.Done()
 		stop()
 	}()
-	if err := srv.Run(ctx, ln); err != nil {
+	err = srv.Run(ctx, ln)
+	if w, ok := bld.(interface{ Wait() error }); ok {
+		// The search index of the last rebuild is written whole.
+		if werr := w.Wait(); werr != nil && err == nil {
+			err = werr
+		}
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "mutual serve: %v\n", err)
 		return exitFail
 	}

@@ -122,7 +122,8 @@
 //   - Memory. Rendering runs on every core and each page streams to disk as
 //     soon as it is rendered; a one-off build lets go of each page's
 //     Markdown once rendered. internal/gctune makes `mutual build` collect
-//     garbage only near a soft limit of 320 MiB once the live heap passes
+//     garbage only near a soft limit (320 MiB, 360 MiB since issue 15
+//     kept the search index live during the build) once the live heap passes
 //     24 MiB (half as many collections for the same peak memory): kept
 //     (below).
 //

@@ -21,7 +21,9 @@ import (
 
 // loop measures the authoring loop on the corpus in dir, in this process:
 // a Builder made as mutual serve makes it (Watch on, the live reload
-// script), built once, then
+// script, the search index of a rebuild written after the reload:
+// site.Options.DeferIndex, waited for after each timed edit, outside its
+// time), built once, then
 //
 //  1. o.Edits edits timed from the write to Build returning, called
 //     directly (no watcher, no debounce), told the edited path by Changed
@@ -42,7 +44,7 @@ func loop(o *Options, dir string, r *result) (err error) {
 	if err != nil {
 		return err
 	}
-	b := site.New(site.Options{Dir: dir, Out: out, Watch: true, Scripts: []string{serve.ScriptURL}})
+	b := site.New(site.Options{Dir: dir, Out: out, Watch: true, DeferIndex: true, Scripts: []string{serve.ScriptURL}})
 	if _, err := b.Build(); err != nil {
 		return fmt.Errorf("bench: first build of %s: %w", dir, err)
 	}
@@ -109,6 +111,12 @@ func loop(o *Options, dir string, r *result) (err error) {
 		}
 		direct = append(direct, time.Since(start))
 		rendered += st.Rendered
+		// The search index, written after Build returned as serve has it
+		// (site.Options.DeferIndex), before the next edit: a person does
+		// not save twice within milliseconds.
+		if err := b.Wait(); err != nil {
+			return fmt.Errorf("bench: search index after edit %d: %w", k, err)
+		}
 	}
 	r.rebuild = latency{median(direct), percentile(direct, 90)}
 	r.rendered = float64(rendered) / float64(o.Edits)
@@ -146,7 +154,8 @@ func loop(o *Options, dir string, r *result) (err error) {
 		if err != nil || ev.name != "reload" {
 			return 0, fmt.Errorf("bench: serve: after edit %d: event %q %q, %v; server said: %s", k, ev.name, ev.data, err, serverErr.Bytes())
 		}
-		return time.Since(start), nil
+		d := time.Since(start)
+		return d, b.Wait()
 	}
 	var reloads []time.Duration
 	for k := o.Edits; k < 2*o.Edits; k++ {

@@ -26,6 +26,12 @@ const MaxFileSize = 1 << 20
 // file over MaxFileSize. Every error of every file comes back at once,
 // sorted.
 func LoadLayer(fsys fs.FS, dir, shown string) (Layer, error) {
+	return (*Files)(nil).LoadLayer(fsys, dir, shown)
+}
+
+// LoadLayer is the package's LoadLayer, taking from f the catalogs of the
+// files it parsed before with the same bytes. A nil f parses every file.
+func (f *Files) LoadLayer(fsys fs.FS, dir, shown string) (Layer, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Layer{}, nil
@@ -63,7 +69,7 @@ func LoadLayer(fsys fs.FS, dir, shown string) (Layer, error) {
 			errs.Add(file, 0, 0, "cannot read the file: %v", err)
 			continue
 		}
-		cat, err := ParseFile(file, code, src)
+		cat, err := f.parse(file, code, src)
 		if err != nil {
 			errs.Append(err)
 			continue

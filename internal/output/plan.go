@@ -34,6 +34,7 @@ type Plan struct {
 	mode     Mode
 	manifest Manifest
 	staged   map[string][]byte // Incremental: changed files, written at Commit
+	last     map[string]bool   // Incremental: staged files written after the others (WriteLast)
 	copies   map[string]string // Incremental: changed content files, copied at Commit
 }
 
@@ -51,6 +52,19 @@ func NewPlan(mode Mode, prev Manifest, dir *Dir) *Plan {
 func (p *Plan) StopWriting() {
 	p.mu.Lock()
 	p.mode = CheckOnly
+	p.mu.Unlock()
+}
+
+// WriteLast makes an incremental Commit write out (when it changed) after
+// every other file, and before removing the files no longer given: a file
+// that names others, such as the search index's manifest, then never
+// names a file not yet written or already removed.
+func (p *Plan) WriteLast(out string) {
+	p.mu.Lock()
+	if p.last == nil {
+		p.last = map[string]bool{}
+	}
+	p.last[out] = true
 	p.mu.Unlock()
 }
 
@@ -130,7 +144,17 @@ func (p *Plan) Commit() ([]string, error) {
 		}
 		changed = slices.Collect(maps.Keys(p.manifest))
 	case Incremental:
-		for _, out := range slices.Sorted(maps.Keys(p.staged)) {
+		staged := slices.Sorted(maps.Keys(p.staged))
+		slices.SortStableFunc(staged, func(a, b string) int {
+			switch {
+			case p.last[a] == p.last[b]:
+				return 0
+			case p.last[b]:
+				return -1
+			}
+			return 1
+		})
+		for _, out := range staged {
 			if err := p.dir.Write(out, p.staged[out]); err != nil {
 				return nil, err
 			}

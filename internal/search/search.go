@@ -202,20 +202,51 @@ type Doc struct {
 	url     string
 	// entry is the document's entry in its bundle (JSON).
 	entry []byte
-	// t holds three numbers a term: its id, its weighted frequency and
-	// the end of its positions in pos.
-	t []uint32
-	// pos holds, for each term, its number of positions, then the first
-	// position and the gaps to the next ones, as uvarints.
-	pos    []byte
+	// t holds a record per term, in uvarints: its id, its weighted
+	// frequency, the byte length of its positions, then its positions:
+	// their number, the first, and the gaps to the next ones (termAt
+	// reads one). One byte slice, a third of the size of three numbers a
+	// term, since every document of the site stays in memory until the
+	// index is written.
+	t      []byte
 	length uint32 // weighted length, for BM25F
+}
+
+// termAt reads the term record at byte off of d.t: the term's id, its
+// weighted frequency, where its positions lie in d.t, and where the next
+// record starts.
+func (d *Doc) termAt(off uint32) (id, tf, from, to uint32) {
+	id, off = uvarint32(d.t, off)
+	tf, off = uvarint32(d.t, off)
+	n, off := uvarint32(d.t, off)
+	return id, tf, off, off + n
+}
+
+// uvarint32 reads the uvarint at b[off:] and returns it with the offset
+// after it. The bytes are the analyzer's own: never malformed.
+func uvarint32(b []byte, off uint32) (uint32, uint32) {
+	c := b[off]
+	if c < 0x80 {
+		return uint32(c), off + 1
+	}
+	v := uint32(c & 0x7f)
+	shift := uint(7)
+	for {
+		off++
+		c = b[off]
+		if c < 0x80 {
+			return v | uint32(c)<<shift, off + 1
+		}
+		v |= uint32(c&0x7f) << shift
+		shift += 7
+	}
 }
 
 // URL is the document's URL.
 func (d *Doc) URL() string { return d.url }
 
 // Size is about how many bytes d holds.
-func (d *Doc) Size() int { return len(d.entry) + 4*len(d.t) + len(d.pos) + 64 }
+func (d *Doc) Size() int { return len(d.entry) + len(d.t) + 64 }
 
 // LangFolder is the folder of a language tag's index: the tag lowercased,
 // "und" when empty. It fails on a tag that cannot be a folder name.
@@ -327,7 +358,8 @@ type analyzer struct {
 	show    []byte   // a text as results show it
 	start   []uint32 // scratch of positions
 	sorted  []uint32
-	pos     []byte
+	pos     []byte // one term's positions
+	t       []byte // the Doc's t
 }
 
 func (a *analyzer) analyze(d *Document, lang string) *Doc {
@@ -439,7 +471,7 @@ func (a *analyzer) termID(word []byte) uint32 {
 	return id
 }
 
-// positions fills doc.t and doc.pos from the words read.
+// positions fills doc.t from the words read.
 func (a *analyzer) positions(doc *Doc) {
 	n := len(a.terms)
 	// Each local term's positions, in order: a counting sort of the words.
@@ -454,23 +486,25 @@ func (a *analyzer) positions(doc *Doc) {
 		a.sorted[a.start[l]] = a.tokPos[i]
 		a.start[l]++
 	}
-	t := make([]uint32, 0, 3*n)
-	p := a.pos[:0]
+	t := a.t[:0]
 	from := uint32(0)
 	for l := range n {
 		c := a.count[l]
-		p = appendUvarint(p, uint64(c))
+		p := appendUvarint(a.pos[:0], uint64(c))
 		prev := uint32(0)
 		for _, x := range a.sorted[from : from+c] {
 			p = appendUvarint(p, uint64(x-prev))
 			prev = x
 		}
 		from += c
-		t = append(t, a.terms[l], uint32(a.tf[l]), uint32(len(p)))
+		a.pos = p
+		t = appendUvarint(t, uint64(a.terms[l]))
+		t = appendUvarint(t, uint64(a.tf[l]))
+		t = appendUvarint(t, uint64(len(p)))
+		t = append(t, p...)
 	}
-	a.pos = p
-	doc.t = t
-	doc.pos = slices.Clone(p)
+	a.t = t
+	doc.t = slices.Clone(t)
 }
 
 // grow returns s with length n, reusing its array when it can.

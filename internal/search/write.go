@@ -49,7 +49,7 @@ type bundles struct {
 }
 
 // posting is one (term, document): the document's number and where the
-// term is in its Doc.t.
+// term's record is in its Doc.t (Doc.termAt).
 type posting struct {
 	doc uint32
 	at  uint32
@@ -133,8 +133,10 @@ func (w *writer) markDirty() {
 		}
 		w.changed[i] = true
 		for _, x := range [2]*Doc{old, d} {
-			for j := 0; j < len(x.t); j += 3 {
-				w.dirty[x.t[j]] = true
+			for off := uint32(0); off < uint32(len(x.t)); {
+				id, _, _, next := x.termAt(off)
+				w.dirty[id] = true
+				off = next
 			}
 		}
 	}
@@ -190,11 +192,8 @@ func (w *writer) positions(data []byte, id uint32, ps []posting) ([]byte, []uint
 			runFrom, runTo = 0, 0
 		}
 		d := w.docs[p.doc]
-		from := uint32(0)
-		if p.at > 0 {
-			from = d.t[p.at-1]
-		}
-		data = append(data, d.pos[from:d.t[p.at+2]]...)
+		_, _, from, to := d.termAt(p.at)
+		data = append(data, d.t[from:to]...)
 		if end != nil {
 			end[i] = uint32(len(data) - before)
 		}
@@ -256,8 +255,10 @@ func (w *writer) write() error {
 	// Postings: each term's documents in order, found in one pass.
 	df := make([]uint32, len(w.keys))
 	for _, d := range w.docs {
-		for i := 0; i < len(d.t); i += 3 {
-			df[d.t[i]]++
+		for off := uint32(0); off < uint32(len(d.t)); {
+			id, _, _, next := d.termAt(off)
+			df[id]++
+			off = next
 		}
 	}
 	var ids []uint32
@@ -276,10 +277,12 @@ func (w *writer) write() error {
 	post := make([]posting, off[len(ids)])
 	cur := slices.Clone(off[:len(ids)])
 	for di, d := range w.docs {
-		for i := 0; i < len(d.t); i += 3 {
-			r := rank[d.t[i]]
-			post[cur[r]] = posting{uint32(di), uint32(i)}
+		for off := uint32(0); off < uint32(len(d.t)); {
+			id, _, _, next := d.termAt(off)
+			r := rank[id]
+			post[cur[r]] = posting{uint32(di), off}
 			cur[r]++
+			off = next
 		}
 	}
 
@@ -307,7 +310,8 @@ func (w *writer) write() error {
 			v := scores[j]
 			if o == nil || w.changed[post[j].doc] {
 				d := w.docs[post[j].doc]
-				v = sc.score(idf, d.t[post[j].at+1], d.length)
+				_, tf, _, _ := d.termAt(post[j].at)
+				v = sc.score(idf, tf, d.length)
 				scores[j] = v
 			}
 			if l == 0 || v < l {

@@ -13,6 +13,7 @@ import (
 
 	"mutual/internal/content"
 	"mutual/internal/diag"
+	"mutual/internal/i18n"
 	"mutual/internal/markdown"
 	"mutual/internal/output"
 	"mutual/internal/render"
@@ -67,6 +68,12 @@ type Options struct {
 	// Watch keeps rendered pages in memory between builds, so that a rebuild
 	// after an edit renders only what the edit changed (mutual serve).
 	Watch bool
+	// DeferIndex lets a rebuild (not the first build) return, with its
+	// pages written, before its search index is: the index is written
+	// right after, on another goroutine, so that a browser reloads the
+	// edited page without waiting for it (mutual serve). The next Build or
+	// Check, and Wait, wait for it.
+	DeferIndex bool
 }
 
 // Stats describe one build.
@@ -104,12 +111,19 @@ type Builder struct {
 	mdOpts    markdown.Options
 	bodies    render.Bodies
 	generated theme.Assets // the code stylesheet and the worksheet schema
+	i18nFiles i18n.Files   // the translation files of the last build, parsed
 	search    *searchState // the search index of the last build (search.go)
 	scorer    theme.Assets // the embedded WebAssembly scorer and its loader
 	last      *last        // the last successful build
 	warnings  diag.List    // of the last Build or Check
 	coverage  []string     // of the last Build or Check: one line per language
 	builds    int
+
+	// The search index a rebuild writes after Build returned
+	// (Options.DeferIndex): indexing is set while it is written, and
+	// indexed is what it leaves for the next build (search.go).
+	indexing sync.WaitGroup
+	indexed  *indexResult
 
 	hintMu sync.Mutex
 	hint   []string // paths a watcher saw change since the last build; nil = unknown
@@ -217,6 +231,7 @@ func (b *Builder) Coverage() []string {
 func (b *Builder) Check() error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.waitIndex()
 	_, err := b.run(output.CheckOnly)
 	return err
 }
@@ -226,6 +241,7 @@ func (b *Builder) Check() error {
 func (b *Builder) Build() (*Stats, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.waitIndex()
 	mode := output.Full
 	if b.last != nil {
 		if st, err := os.Stat(b.out); err == nil && st.IsDir() {
@@ -323,7 +339,8 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	basePath := cfg.BasePath()
 	res := &content.Resolver{Model: m, BasePath: basePath, Theme: assets.Outputs()}
 	latest := m.Newest()
-	trs, i18nHash, ierrs := chain.Translations(b.dir, siteReal, cfg.Lang)
+	trs, i18nHash, ierrs := chain.Translations(b.dir, siteReal, cfg.Lang, &b.i18nFiles)
+	b.i18nFiles.Done()
 	errs = append(errs, ierrs...)
 	langs := newLanguages(cfg, m, trs)
 	b.coverage = nil
@@ -407,7 +424,11 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		if err != nil {
 			return nil, err
 		}
-		defer dir.Discard()
+		defer func() {
+			if dir != nil {
+				dir.Discard()
+			}
+		}()
 	}
 	var prevManifest output.Manifest
 	if prev != nil {
@@ -451,11 +472,13 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		}
 	}
 	// The search index is written meanwhile, on another core, unless the
-	// pages had errors (then nothing is written).
+	// pages had errors (then nothing is written); with Options.DeferIndex,
+	// a rebuild's index is written after Build returns (deferIndex).
 	var nextSearch *searchState
 	var searchErrs diag.List
 	var searchDone sync.WaitGroup
-	if job.search != nil && len(errs) == 0 {
+	deferred := job.search != nil && len(errs) == 0 && b.opts.DeferIndex && mode == output.Incremental
+	if job.search != nil && len(errs) == 0 && !deferred {
 		searchDone.Go(func() {
 			nextSearch, searchErrs = writeSearch(plan, keys, job.search, m.Nodes, results, prev, b.caching())
 		})
@@ -473,6 +496,10 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	}
 
 	// 7. Commit.
+	var index *output.Plan
+	if deferred {
+		index = keepIndex(plan, prevManifest, dir)
+	}
 	changed, err := plan.Commit()
 	if err != nil {
 		return nil, err
@@ -491,6 +518,10 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	}
 	b.last = &last{manifest: plan.Manifest(), sources: b.sources, keys: keys, search: nextSearch}
 	b.search = nextSearch
+	if deferred {
+		b.deferIndex(index, dir, keys, job.search, m.Nodes, results, prev)
+		dir = nil // the index's writer releases it
+	}
 	if !b.caching() {
 		b.bodies.Reset()
 	}

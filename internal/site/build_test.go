@@ -195,14 +195,17 @@ func TestRefusedOutputFolders(t *testing.T) {
 // pages' cards, their templates), front matter menus, bundles' files, the
 // site's static/ folder and summaries.
 func TestIncrementalEqualsFull(t *testing.T) {
-	t.Run("hinted", func(t *testing.T) { testIncremental(t, true) })
-	t.Run("unhinted", func(t *testing.T) { testIncremental(t, false) })
+	t.Run("hinted", func(t *testing.T) { testIncremental(t, true, false) })
+	t.Run("unhinted", func(t *testing.T) { testIncremental(t, false, false) })
+	// As mutual serve builds: each rebuild's search index written after
+	// Build returns (Options.DeferIndex), compared once Wait returns.
+	t.Run("deferred index", func(t *testing.T) { testIncremental(t, true, true) })
 }
 
-func testIncremental(t *testing.T, hinted bool) {
+func testIncremental(t *testing.T, hinted, deferIndex bool) {
 	dir := minimalSite(t)
 	out := filepath.Join(dir, "public")
-	b := New(Options{Dir: dir, Out: out, Watch: true})
+	b := New(Options{Dir: dir, Out: out, Watch: true, DeferIndex: deferIndex})
 	writeFile := func(t *testing.T, dir, name, body string) {
 		t.Helper()
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -364,11 +367,26 @@ func testIncremental(t *testing.T, hinted bool) {
 			writeFile(t, dir, "content/worksheets/w.yaml", strings.Replace(worksheet, "A check.", "A short check.", 1))
 		}, false},
 	}
+	manifest := filepath.Join(out, "search/en/manifest.json")
 	for _, st := range steps {
 		st.edit()
+		before, _ := os.ReadFile(manifest)
 		stats, err := b.Build()
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
+		}
+		if deferIndex && st.name != "turn search off" {
+			// The pages are written; the index is not yet, or not by
+			// Build: it is never among the files Build says it changed
+			// (but when search is turned off, Build removes it).
+			for _, c := range stats.Changed {
+				if isIndexFile(c) {
+					t.Errorf("%s: Build wrote the deferred index file %s", st.name, c)
+				}
+			}
+		}
+		if err := b.Wait(); err != nil {
+			t.Fatalf("%s: the deferred search index: %v", st.name, err)
 		}
 		fresh := filepath.Join(t.TempDir(), "out")
 		if _, err := New(Options{Dir: dir, Out: fresh}).Build(); err != nil {
@@ -382,6 +400,9 @@ func testIncremental(t *testing.T, hinted bool) {
 			if !bytes.Equal(got[name], data) {
 				t.Errorf("%s: %s differs from a full build", st.name, name)
 			}
+		}
+		if after, _ := os.ReadFile(manifest); st.name == "edit a body's text only" && bytes.Equal(before, after) {
+			t.Errorf("%s: the search index did not change", st.name)
 		}
 		if st.wantFew && stats.Rendered > 2 {
 			t.Errorf("%s: rendered %d pages, want at most 2", st.name, stats.Rendered)
@@ -432,6 +453,67 @@ func TestShippedSiteDeterministic(t *testing.T) {
 		}
 		if strings.Count(html, "<script") != strings.Count(html, "<script src=") {
 			t.Errorf("%s has a script without src", n)
+		}
+	}
+}
+
+// TestDeferredIndexFails follows a rebuild whose deferred search index
+// cannot be written (the index's folder of fragments has become a file):
+// Build has written the pages and succeeds, Wait says what failed, and the
+// next Build writes the whole site again, so the output ends up exactly
+// as a full build's.
+func TestDeferredIndexFails(t *testing.T) {
+	dir := minimalSite(t)
+	out := filepath.Join(dir, "public")
+	b := New(Options{Dir: dir, Out: out, Watch: true, DeferIndex: true})
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	frags := filepath.Join(out, "search/en/t")
+	if err := os.RemoveAll(frags); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(frags, []byte("in the way\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "content/guides/a.md")
+	if err := os.WriteFile(page, []byte("---\ntitle: A\n---\nA zebra crossed the page.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.Changed([]string{page})
+	if _, err := b.Build(); err != nil {
+		t.Fatalf("the pages' build failed: %v", err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "guides/a/index.html")); !bytes.Contains(got, []byte("zebra")) {
+		t.Error("the edited page was not written")
+	}
+	if err := b.Wait(); err == nil || !strings.Contains(err.Error(), "search index") {
+		t.Fatalf("Wait = %v, want the search index's error", err)
+	}
+	if err := b.Wait(); err != nil {
+		t.Errorf("a second Wait = %v, want nil", err)
+	}
+	st, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if st.Rendered == 0 {
+		t.Error("the build after the failure was not a full one")
+	}
+	fresh := filepath.Join(t.TempDir(), "out")
+	if _, err := New(Options{Dir: dir, Out: fresh}).Build(); err != nil {
+		t.Fatal(err)
+	}
+	got, want := readTree(t, out), readTree(t, fresh)
+	if g, w := treeNames(got), treeNames(want); strings.Join(g, " ") != strings.Join(w, " ") {
+		t.Fatalf("files differ:\nafter the failure %v\nfull              %v", g, w)
+	}
+	for name, data := range want {
+		if !bytes.Equal(got[name], data) {
+			t.Errorf("%s differs from a full build", name)
 		}
 	}
 }

@@ -33,7 +33,7 @@ func BenchmarkPageLayout(b *testing.B) {
 	// The interface texts, bound to the page's language as a build binds them.
 	cfg, _ := content.ParseConfig([]byte("title: Bench\nbaseURL: https://example.org/help/\n"))
 	m, _ := content.NewSiteModel(nil, nil, content.ModelOptions{}, cfg)
-	trs, _, errs := chain.Translations(b.TempDir(), "", cfg.Lang)
+	trs, _, errs := chain.Translations(b.TempDir(), "", cfg.Lang, nil)
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}

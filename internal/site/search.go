@@ -2,7 +2,9 @@ package site
 
 import (
 	"cmp"
+	"fmt"
 	"html"
+	"maps"
 	"slices"
 	"strings"
 
@@ -274,6 +276,7 @@ func writeSearch(plan *output.Plan, keys *memo, st *searchState, nodes []*conten
 		key := out // every name but the manifest's carries a hash of its bytes
 		if strings.HasSuffix(name, "/manifest.json") {
 			key = keys.bytesKey(files[name])
+			plan.WriteLast(out) // it names the others
 		}
 		if err := plan.Put(out, key, files[name]); err != nil {
 			errs.Add(out, 0, 0, "cannot write: %v", err)
@@ -290,4 +293,85 @@ func writeSearch(plan *output.Plan, keys *memo, st *searchState, nodes []*conten
 func isIndexFile(out string) bool {
 	rest, ok := strings.CutPrefix(out, searchDir)
 	return ok && strings.Contains(rest, "/")
+}
+
+// A rebuild with Options.DeferIndex commits its pages, then writes its
+// search index on another goroutine (deferIndex), so that mutual serve
+// sends the reload without waiting for the index; meanwhile the previous
+// index stays in place, whole. The next Build or Check first waits for it
+// (waitIndex). Its files get a plan of their own: the pages' plan keeps
+// the previous index's files (keepIndex), and the index's plan writes the
+// new ones and removes those no longer named, as the pages' plan would
+// have done.
+
+// indexResult is what a deferred index write leaves for the next build.
+type indexResult struct {
+	last     *last // the build it belongs to
+	search   *searchState
+	manifest output.Manifest // the index's files
+	err      error
+}
+
+// keepIndex makes the pages' plan keep the previous build's index files,
+// and returns the plan that writes the new index in their place.
+func keepIndex(plan *output.Plan, prev output.Manifest, dir *output.Dir) *output.Plan {
+	files := output.Manifest{}
+	for out, key := range prev {
+		if isIndexFile(out) {
+			files[out] = key
+			plan.Keep(out)
+		}
+	}
+	return output.NewPlan(output.Incremental, files, dir)
+}
+
+// deferIndex writes the index of the build that has just been committed
+// (b.last) into index on another goroutine, which releases dir when done.
+func (b *Builder) deferIndex(index *output.Plan, dir *output.Dir, keys *memo, st *searchState, nodes []*content.Node, results []pageResult, prev *last) {
+	built := b.last
+	b.indexing.Go(func() {
+		defer dir.Discard()
+		next, errs := writeSearch(index, keys, st, nodes, results, prev, true)
+		var err error
+		if len(errs) > 0 {
+			err = errs
+		} else {
+			_, err = index.Commit()
+		}
+		b.indexed = &indexResult{last: built, search: next, manifest: index.Manifest(), err: err}
+	})
+}
+
+// waitIndex waits for a deferred index write and takes what it left into
+// b.last. After a failed one the index on disk may be half written: the
+// next build is then a full one, which writes everything again. It
+// returns the failure. b.mu must be held.
+func (b *Builder) waitIndex() error {
+	b.indexing.Wait()
+	r := b.indexed
+	b.indexed = nil
+	if r == nil || r.last != b.last {
+		return nil
+	}
+	if r.err != nil {
+		b.last, b.search = nil, nil
+		return fmt.Errorf("writing the search index: %w", r.err)
+	}
+	for out := range b.last.manifest {
+		if isIndexFile(out) {
+			delete(b.last.manifest, out)
+		}
+	}
+	maps.Copy(b.last.manifest, r.manifest)
+	b.last.search, b.search = r.search, r.search
+	return nil
+}
+
+// Wait waits until the search index that a rebuild left to write
+// (Options.DeferIndex) is written, and returns the error that stopped
+// it, if any (the next Build then writes the whole site again).
+func (b *Builder) Wait() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.waitIndex()
 }

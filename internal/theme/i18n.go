@@ -30,8 +30,9 @@ const I18nDir = "i18n"
 // language lacks are not: they show in the default language.
 //
 // It returns, besides the translations, a hash of every file read (its
-// path and bytes), for the memo.
-func (c Chain) Translations(siteDir, siteReal string, def i18n.Code) (*i18n.Translations, []byte, diag.List) {
+// path and bytes), for the memo. files, when not nil, keeps the parsed
+// files from one call to the next (see i18n.Files).
+func (c Chain) Translations(siteDir, siteReal string, def i18n.Code, files *i18n.Files) (*i18n.Translations, []byte, diag.List) {
 	var errs diag.List
 	h := sha256.New()
 	var layers []i18n.Layer
@@ -55,7 +56,7 @@ func (c Chain) Translations(siteDir, siteReal string, def i18n.Code) (*i18n.Tran
 			fmt.Fprintf(h, "%s/%s\x00%d\x00", shown, e.Name(), len(data))
 			h.Write(data)
 		}
-		l, err := i18n.LoadLayer(fsys, I18nDir, shown)
+		l, err := files.LoadLayer(fsys, I18nDir, shown)
 		if err != nil {
 			var list diag.List
 			if errors.As(err, &list) {

@@ -36,7 +36,7 @@ func TestTranslationsLayers(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	trs, hash, errs := chain.Translations(dir, dir, "en")
+	trs, hash, errs := chain.Translations(dir, dir, "en", nil)
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -54,7 +54,7 @@ func TestTranslationsLayers(t *testing.T) {
 	}
 	// The hash follows every file read.
 	writeTree(t, dir, map[string]string{"i18n/de.yaml": "footer.feed: Feed\n"})
-	if _, h2, _ := chain.Translations(dir, dir, "en"); string(h2) == string(hash) {
+	if _, h2, _ := chain.Translations(dir, dir, "en", nil); string(h2) == string(hash) {
 		t.Error("editing the site's translation file leaves the hash as it was")
 	}
 }
@@ -94,7 +94,7 @@ func TestTranslationsErrors(t *testing.T) {
 			if len(errs) > 0 {
 				t.Fatal(errs)
 			}
-			_, _, errs = chain.Translations(dir, dir, "en")
+			_, _, errs = chain.Translations(dir, dir, "en", nil)
 			if !strings.Contains(errs.Error(), tt.want) {
 				t.Errorf("errors %q lack %q", errs.Error(), tt.want)
 			}

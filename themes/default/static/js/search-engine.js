@@ -13,8 +13,8 @@
 //   </form>
 //
 // Pages load search.js, which makes "/" focus the field and loads this
-// file (data-search-script) the first time the person reaches for search,
-// or at once on the search page. This file turns the form into instant
+// file (data-search-script) the first time the person reaches for search;
+// the search page loads it itself. This file turns the form into instant
 // results as the person types (and shows those of what is in the field
 // when it arrives, if the field has the focus): the
 // element carrying data-search-results holds one link per result, best
@@ -1235,6 +1235,12 @@
   if (typeof document === "undefined") {
     return;
   }
+  // Once a page: the search page loads this file itself, and search.js
+  // may too.
+  if (window.mutualSearchEngine) {
+    return;
+  }
+  window.mutualSearchEngine = true;
 
   // ---------- the page ----------
 

@@ -10,9 +10,9 @@
 //   - loads search-engine.js (the URL in the form's data-search-script),
 //     which turns the form into instant results, the first time the person
 //     reaches for search: focusing or touching the field, typing in it or
-//     pressing "/"; and once the page has loaded, on the search page (a
-//     form with data-search-page) or when a field is already focused or
-//     filled.
+//     pressing "/"; and once the page has loaded, when a field is already
+//     focused or filled. The search page (a form with data-search-page)
+//     loads search-engine.js itself.
 //
 // The page loads it with async: it may run before the body is parsed, so
 // it listens on the document rather than on the fields, and looks at the
@@ -49,14 +49,17 @@
     return Array.prototype.map.call(document.querySelectorAll(FORMS), field).filter(Boolean);
   }
 
+  // load adds search-engine.js to the page, unless it is there already
+  // (the search page loads it itself).
   var loading = false;
   function load(input) {
-    if (loading) {
+    var src = new URL(input.form.getAttribute("data-search-script"), document.baseURI).href;
+    if (loading || Array.prototype.some.call(document.scripts, function (s) { return s.src === src; })) {
       return;
     }
     loading = true;
     var s = document.createElement("script");
-    s.src = new URL(input.form.getAttribute("data-search-script"), document.baseURI).href;
+    s.src = src;
     document.head.appendChild(s);
   }
 

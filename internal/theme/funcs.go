@@ -1,9 +1,11 @@
 package theme
 
 import (
+	"encoding/base64"
 	"fmt"
 	"html/template"
 	"maps"
+	"path"
 	"reflect"
 	"slices"
 	"strings"
@@ -25,6 +27,8 @@ type FuncEnv struct {
 //
 //	asset "css/main.css"   the fingerprinted URL of an asset (an error names a missing one, with a hint)
 //	hasAsset "css/x.css"   whether there is such an asset
+//	assetData "favicon.svg"  a small image as a data: URL (at most MaxDataURLSize bytes), which the browser need not fetch;
+//	                       the asset's URL for anything else
 //	relURL "tags/"         a site path with the base path: "/help/tags/"
 //	absURL "tags/"         the same, absolute: "https://example.org/help/tags/"
 //	date .Date             "14 March 2026"
@@ -47,6 +51,9 @@ func Funcs(env FuncEnv) template.FuncMap {
 			return "", fmt.Errorf("no static file %q in the theme%s", name, diag.Hint(name, known))
 		},
 		"hasAsset": func(name string) bool { return env.Assets[strings.TrimPrefix(name, "/")] != nil },
+		"assetData": func(name string) (template.URL, error) {
+			return dataURL(env.Assets, env.BasePath, name)
+		},
 		"relURL":   func(p string) string { return env.BasePath + strings.TrimPrefix(p, "/") },
 		"absURL":   func(p string) string { return env.Origin + env.BasePath + strings.TrimPrefix(p, "/") },
 		"date":     func(t time.Time) string { return t.Format("2 January 2006") },
@@ -55,6 +62,30 @@ func Funcs(env FuncEnv) template.FuncMap {
 		"in":       in,
 		"dataAttr": dataAttr,
 	}
+}
+
+// MaxDataURLSize is the most an asset may hold for assetData: every page
+// that links it carries it, a third larger.
+const MaxDataURLSize = 4 << 10
+
+// dataMediaTypes are the media types of the assets assetData knows.
+var dataMediaTypes = map[string]string{".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon", ".webp": "image/webp", ".gif": "image/gif"}
+
+// dataURL is the asset name as a base64 data: URL when it is an image of
+// at most MaxDataURLSize bytes, and else its URL under basePath.
+func dataURL(as Assets, basePath, name string) (template.URL, error) {
+	a := as[strings.TrimPrefix(name, "/")]
+	if a == nil {
+		return "", fmt.Errorf("no static file %q in the theme%s", name, diag.Hint(name, slices.Sorted(maps.Keys(as))))
+	}
+	mt, ok := dataMediaTypes[strings.ToLower(path.Ext(a.Name))]
+	if !ok || len(a.Data) > MaxDataURLSize {
+		return template.URL(as.URL(basePath, name)), nil
+	}
+	// A data: URL's body is percent-decoded before it is base64-decoded:
+	// %2B rather than "+", which html/template would write as &#43;.
+	b64 := strings.ReplaceAll(base64.StdEncoding.EncodeToString(a.Data), "+", "%2B")
+	return template.URL("data:" + mt + ";base64," + b64), nil
 }
 
 // attrEscaper escapes an attribute value for single quotes.

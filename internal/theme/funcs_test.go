@@ -2,7 +2,9 @@ package theme
 
 import (
 	"bytes"
+	"encoding/base64"
 	"html/template"
+	"strings"
 	"testing"
 )
 
@@ -82,5 +84,34 @@ func TestDataAttr(t *testing.T) {
 		if err := tmpl.Execute(&b, map[string]string{"Name": bad, "Value": "v"}); err == nil {
 			t.Errorf("dataAttr %q: no error, wrote %s", bad, b.String())
 		}
+	}
+}
+
+// assetData makes a data: URL of a small image, which html/template keeps
+// in an href, gives the URL of anything else, and fails on a missing file.
+func TestAssetData(t *testing.T) {
+	icon := `<svg xmlns="http://www.w3.org/2000/svg"><title>a & b</title></svg>`
+	as := Assets{
+		"favicon.svg":  NewAsset("favicon.svg", []byte(icon), "themes/default/static/favicon.svg"),
+		"css/main.css": NewAsset("css/main.css", []byte("a{}"), "themes/default/static/css/main.css"),
+		"big.png":      NewAsset("big.png", make([]byte, MaxDataURLSize+1), "themes/default/static/big.png"),
+	}
+	tmpl := template.Must(template.New("t").Funcs(Funcs(FuncEnv{Assets: as, BasePath: "/help/"})).Parse(`<link rel="icon" href="{{assetData .}}">`))
+	for name, want := range map[string]string{
+		"favicon.svg":  `<link rel="icon" href="data:image/svg&#43;xml;base64,` + strings.ReplaceAll(base64.StdEncoding.EncodeToString([]byte(icon)), "+", "%2B") + `">`,
+		"css/main.css": `<link rel="icon" href="/help/` + as["css/main.css"].Out + `">`,
+		"big.png":      `<link rel="icon" href="/help/big.png">`,
+	} {
+		var b bytes.Buffer
+		if err := tmpl.Execute(&b, name); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != want {
+			t.Errorf("%s: got %s\nwant %s", name, b.String(), want)
+		}
+	}
+	var b bytes.Buffer
+	if err := tmpl.Execute(&b, "favicon.png"); err == nil || !strings.Contains(err.Error(), `no static file "favicon.png"`) {
+		t.Errorf("a missing file: error %v", err)
 	}
 }

@@ -38,7 +38,7 @@
 // are lower case unless ModelOptions says otherwise. A leaf bundle's
 // index.md (about/index.md) is the page about/, and the other files under
 // its folder are its files, published under its URL (FileOut); a Markdown
-// page inside a bundle is an error. Lists are ordered by weight (weighted
+// page inside a bundle is an error, but for the bundle's translations. Lists are ordered by weight (weighted
 // pages first, lowest first), then title, then URL; neighbours (Prev,
 // Next) follow that order within a section. Drafts, headless pages, pages
 // before their publishDate and from their expiryDate on are left out
@@ -46,6 +46,21 @@
 // (front matter, else its top folder) and Layout choose its layout. Two
 // sources with one URL, or an alias that is not a plain site path or that
 // names another page, are errors.
+//
+// # Languages
+//
+// A site with languages has one Tree per language (languages.go: which
+// file is which language's). A language's tree holds its own pages and,
+// for each page of the default language it lacks, the original itself
+// (Node.Fallback). What a language publishes as its own holds only its
+// own pages: its tags and tag pages (a page shown untranslated keeps the
+// default language's tags, whose pages are that language's), its menu
+// entries (Tree.Menu); its sections list the fallback pages too, and
+// Prev and Next lead from an own page to own pages and from a fallback
+// page to fallback pages. A page's aliases answer under its language's
+// folder (/old/ in a Spanish page is es/old/; es/old/ written so stays).
+// A bundle's index.<code>.md is the bundle's page in that language; the
+// bundle's files are published once, under the default language's page.
 //
 // # Links
 //

@@ -49,6 +49,11 @@ func (r *Resolver) In(t *Tree, fallback bool) *Resolver {
 	return &c
 }
 
+// Pages are the pages of the resolver's language by the content path of
+// their original (Tree.ByRel): its own, its translations and what it
+// shows untranslated.
+func (r *Resolver) Pages() map[string]*Node { return r.tree().ByRel }
+
 func (r *Resolver) tree() *Tree {
 	if r.Tree != nil {
 		return r.Tree

@@ -110,6 +110,10 @@ type Tree struct {
 	Tags        []*Tag // by slug
 	Home        *Node
 	Nodes       []*Node // its pages, in model order
+	// Menu are the language's own pages (translations and pages only it
+	// has, not what it shows untranslated) that put themselves in the
+	// site menu (menu: main), in model order.
+	Menu []MenuPage
 }
 
 // Model is the site's structure, built from its sources; cheap to rebuild.
@@ -136,8 +140,9 @@ type Model struct {
 	// Unpublished are the default language's pages (and their bundles'
 	// files) left out of this build, with why (Tree.Unpublished).
 	Unpublished map[string]string
-	// Menu are the pages with an entry in the site menu (menu: main), in
-	// model order, and their entries.
+	// Menu are the default language's pages with an entry in the site
+	// menu (menu: main), in model order, and their entries (Tree.Menu;
+	// Trees has every language's).
 	Menu []MenuPage
 
 	outFiles  map[string]bool // output paths of Files and Static
@@ -347,11 +352,25 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		}
 		return nil
 	}
+	// A bundle's index.<code>.md (about/index.es.md) is its page in that
+	// language, not a file of the bundle.
+	langs := cfg.Langs()
+	translates := func(s, b *Source) bool {
+		if len(cfg.Languages) == 0 || s.Kind != PageSource || path.Dir(s.Rel) != path.Dir(b.Rel) {
+			return false
+		}
+		base, lang, err := i18n.SplitPath(s.Rel, langs)
+		return err == nil && base == b.Rel && lang != langs[0]
+	}
 	var pages, resources []*Source
 	for _, s := range srcs {
 		if b := bundleOf(s.Rel); b != nil {
 			if s.Kind == FileSource {
 				resources = append(resources, s)
+				continue
+			}
+			if translates(s, b) {
+				pages = append(pages, s)
 				continue
 			}
 			dir := path.Dir(b.Rel)
@@ -390,13 +409,23 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		m.Nodes = append(m.Nodes, t.Nodes...)
 	}
 	def := m.Trees[0]
-	m.ByRel, m.Drafts, m.Sections, m.Tags, m.Home = def.ByRel, def.Drafts, def.Sections, def.Tags, def.Home
-	m.Unpublished = def.Unpublished
-	for _, n := range def.Nodes {
-		if n.Src != nil && !n.Fallback && (n.Src.Kind == PageSource || n.Src.Kind == IndexSource) && n.Src.FrontMatter.Menu != nil {
-			m.Menu = append(m.Menu, MenuPage{Node: n, PageMenu: *n.Src.FrontMatter.Menu})
+	for _, t := range m.Trees[1:] {
+		for _, n := range t.Nodes {
+			if o := def.ByRel[n.Key]; n.Fallback && o != nil {
+				n.Tags = o.Tags // the original's, whose pages are in its language
+			}
 		}
 	}
+	m.ByRel, m.Drafts, m.Sections, m.Tags, m.Home = def.ByRel, def.Drafts, def.Sections, def.Tags, def.Home
+	m.Unpublished = def.Unpublished
+	for _, t := range m.Trees {
+		for _, n := range t.Nodes {
+			if n.Src != nil && !n.Fallback && (n.Src.Kind == PageSource || n.Src.Kind == IndexSource) && n.Src.FrontMatter.Menu != nil {
+				t.Menu = append(t.Menu, MenuPage{Node: n, PageMenu: *n.Src.FrontMatter.Menu})
+			}
+		}
+	}
+	m.Menu = def.Menu
 	// A bundle's files are published under its page's URL, unless the page
 	// is left out (a headless page's files are published: other pages show
 	// them).
@@ -457,6 +486,7 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 				errs.Add(n.Src.Path(), at.Line, at.Col, "alias %q %s", a, msg)
 				continue
 			}
+			u = inLanguage(u, n.Tree.Prefix)
 			if o := owner[u]; o != nil {
 				reportDuplicate(&errs, n, o, u, at)
 				continue
@@ -595,20 +625,28 @@ func newTree(spec treeSpec, members []member) *Tree {
 	for _, sec := range t.Sections {
 		sortNodes(sec.Pages)
 		sort.SliceStable(sec.Subs, func(i, j int) bool { return lessNode(sec.Subs[i].Node, sec.Subs[j].Node) })
-		var prev *Node
+		// A language's own pages lead to one another, and the pages it
+		// shows in the default language to one another: previous and
+		// next stay in the language the reader is reading.
+		var prev [2]*Node
 		for _, n := range sec.Pages {
-			n.Prev = prev
-			if prev != nil {
-				prev.Next = n
+			i := 0
+			if n.Fallback {
+				i = 1
 			}
-			prev = n
+			n.Prev = prev[i]
+			if prev[i] != nil {
+				prev[i].Next = n
+			}
+			prev[i] = n
 		}
 	}
-	// Tags.
+	// Tags: of the language's own pages only. A page it shows in the
+	// default language keeps the default language's tags (NewSiteModel).
 	bySlug := map[string]*Tag{}
 	for _, n := range t.Nodes {
 		var names []string
-		if n.Src != nil {
+		if n.Src != nil && !n.Fallback {
 			switch n.Src.Kind {
 			case PageSource, IndexSource:
 				names = n.Src.FrontMatter.Tags
@@ -691,6 +729,9 @@ func aliasURL(a string) (string, string) {
 // one: the error is at the slug, or names the file.
 func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
 	where := func(x *Node) string {
+		if x.Src != nil && x.Fallback {
+			return x.Src.Path() + " as the " + string(x.Tree.Lang) + " pages show it until it is translated"
+		}
 		if x.Src != nil {
 			return x.Src.Path()
 		}
@@ -704,6 +745,22 @@ func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
 		}
 	}
 	errs.Add(p, at.Line, at.Col, "duplicate URL /%s: also the address of %s", url, where(o))
+}
+
+// inLanguage is the address an alias u (as aliasURL gives it) of a page
+// of the language whose folder is prefix ("es/"; "" for the default
+// language) answers: u under that folder, as Hugo resolves aliases under
+// the page's language. An alias already under the folder (written
+// /es/old/, as Hugo before its content dimensions needed it) stays where
+// it is, in the folder's own case.
+func inLanguage(u, prefix string) string {
+	if prefix == "" {
+		return u
+	}
+	if len(u) >= len(prefix) && strings.EqualFold(u[:len(prefix)], prefix) {
+		return prefix + u[len(prefix):]
+	}
+	return prefix + u
 }
 
 // sortNodes orders a list by weight (weighted pages first), then title,

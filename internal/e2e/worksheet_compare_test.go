@@ -404,6 +404,21 @@ func TestWorksheetCompare(t *testing.T) {
 	a.Poll("the comparison gone with the answers", `!document.querySelector("[data-compare]").checkVisibility() && !document.querySelector("[data-kept]").checkVisibility()`, 5*time.Second)
 	undoClear(t, a)
 	checkCompared(t, a, w, sa.a, sb.a, "A after Undo")
+
+	// Remove the kept comparison (with the keyboard): Undo beside the
+	// message brings it back, stored.
+	stored := `!!localStorage.getItem(document.querySelector("form[data-store-key]").getAttribute("data-store-key") + "#compare")`
+	a.Do(chromedp.Focus(chromedp.CSS(`[data-kept-list] [data-action="forget"]`)))
+	a.Key(kb.Enter)
+	a.Poll("the kept comparison removed", `!`+stored+` && document.querySelector("[data-kept-undo]").checkVisibility()`, 5*time.Second)
+	a.Do(chromedp.Focus(chromedp.CSS(`[data-action="undo-forget"]`)))
+	a.Key(kb.Enter)
+	a.Poll("the kept comparison back", stored+` && !document.querySelector("[data-kept-undo]").checkVisibility() && document.querySelectorAll("[data-kept-list] li").length === 1`, 5*time.Second)
+	if f := browsertest.Eval[string](a, `document.activeElement.closest("[data-kept]") ? "kept" : document.activeElement.tagName`); f != "kept" {
+		t.Errorf("after Undo the focus is on %s, want the kept comparisons", f)
+	}
+	open(t, a, page)
+	checkCompared(t, a, w, sa.a, sb.a, "A's kept comparison brought back")
 	checkProblems(t, a, "comparing, A", nil)
 	checkProblems(t, b, "comparing, B", nil)
 }

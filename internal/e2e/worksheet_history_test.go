@@ -220,6 +220,32 @@ func TestWorksheetHistoryAndFile(t *testing.T) {
 		t.Errorf("after deleting the focus is on %q, want the next result", f)
 	}
 
+	// Undo brings it back in its place, stored (a reload shows it), and
+	// says so; deleting it again leaves the two others for what follows.
+	undo := `document.querySelector("[data-history-undo]")`
+	if got := browsertest.Eval[string](tab, `(u => u.checkVisibility() ? u.innerText.replace(/\s+/g, " ") : "hidden")(`+undo+`)`); got != "The result of March 15, 2026 is deleted. Undo" {
+		t.Errorf("after deleting, the undo box shows %q", got)
+	}
+	press(t, tab, `[data-action="undo-delete"]`)
+	tab.Poll("the undo said", `document.querySelector("[data-more-status]").textContent === "The result of March 15, 2026 is back."`, 5*time.Second)
+	if got := browsertest.Eval[[]historyRow](tab, historyJS); !slices.Equal(got, want) {
+		t.Errorf("after undo, the table shows %+v, want %+v", got, want)
+	}
+	if f := browsertest.Eval[string](tab, `document.activeElement.textContent`); f != "Open the result of Mar 15, 2026" {
+		t.Errorf("after undo the focus is on %q, want the result brought back", f)
+	}
+	if browsertest.Eval[bool](tab, undo+`.checkVisibility()`) {
+		t.Error("the undo box stays after undo")
+	}
+	tab.Do(chromedp.Reload())
+	tab.Poll("the history after a reload", `document.querySelectorAll("[data-history-rows] tr").length === 3`, 10*time.Second)
+	if got := browsertest.Eval[[]historyRow](tab, historyJS); !slices.Equal(got, want) {
+		t.Errorf("after undo and a reload, the table shows %+v, want %+v", got, want)
+	}
+	press(t, tab, `[data-history-rows] tr:nth-child(2) [data-action="open"]`)
+	press(t, tab, `[data-snapshot-view] [data-action="delete"]`)
+	tab.Poll("deleted again", `document.querySelectorAll("[data-history-rows] tr").length === 2`, 5*time.Second)
+
 	// Print: the table shows, the buttons do not.
 	tab.Media("print")
 	if p := browsertest.Eval[map[string]bool](tab, `({table: document.querySelector(".ws-history-table").checkVisibility(), buttons: document.querySelector('[data-action="snapshot"]').checkVisibility()})`); !p["table"] || p["buttons"] {

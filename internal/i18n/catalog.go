@@ -3,6 +3,7 @@ package i18n
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -56,6 +57,41 @@ func New(def Code, layers ...Layer) *Translations {
 // Default is the site's default language.
 func (t *Translations) Default() Code { return t.def }
 
+// Source is the language themes are written in, English: the default
+// theme's en.yaml is the original its other files translate. A text the
+// default language lacks (a site whose default language no theme has a
+// file for, such as it) comes from it, as the last step of every lookup.
+const Source Code = "en"
+
+// originals is the chain of the languages whose texts others translate:
+// the default language and its parents, then Source.
+func (t *Translations) originals() []Code {
+	out := t.def.Chain()
+	for _, c := range Source.Chain() {
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Originals are the keys of the texts every language translates, sorted:
+// the default language's and, for the texts it lacks, Source's.
+func (t *Translations) Originals() []string {
+	seen := map[string]bool{}
+	for _, c := range t.originals() {
+		for _, k := range t.Keys(c) {
+			seen[k] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for k := range seen {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // chain is the order in which lookups for lang visit languages: lang and
 // its parents, then the default language and its parents, each once.
 func (t *Translations) chain(lang Code, withDefault bool) []Code {
@@ -71,7 +107,7 @@ func (t *Translations) chain(lang Code, withDefault bool) []Code {
 	}
 	add(lang.Chain())
 	if withDefault {
-		add(t.def.Chain())
+		add(t.originals())
 	}
 	return out
 }
@@ -120,11 +156,10 @@ func (t *Translations) Keys(lang Code) []string {
 	return out
 }
 
-// MissingKeys are the default language's keys that lang lacks, sorted: on
-// the site they show in the default language. The default language
-// itself never misses a key.
+// MissingKeys are the keys of Originals that lang lacks, sorted: on the
+// site they show in the default language (or in Source's).
 func (t *Translations) MissingKeys(lang Code) []string {
-	return Missing(t.Keys(t.def), t.Keys(lang))
+	return Missing(t.Originals(), t.Keys(lang))
 }
 
 // Missing are the keys of want that have is missing, sorted; both lists
@@ -188,22 +223,36 @@ func (tr *Translator) Lang() Code { return tr.lang }
 // list of pairs) are a bug in the template and return an error, which
 // html/template reports with the template's name and line.
 func (tr *Translator) T(key string, args ...any) (string, error) {
+	s, _, err := tr.Text(key, args...)
+	return s, err
+}
+
+// Text is T, and says which language the text is in when it is not the
+// reader's: the default language's code for a text the reader's language
+// (and its parents) lacks, "" otherwise (a key nobody defines included,
+// which shows as itself). A site marks such a text with its language
+// (lang="en"), so that a screen reader reads it with the right voice.
+func (tr *Translator) Text(key string, args ...any) (string, Code, error) {
 	count, values, err := tr.args(args)
 	if err != nil {
-		return "", fmt.Errorf("T %q: %w", key, err)
+		return "", "", fmt.Errorf("T %q: %w", key, err)
 	}
 	m, from, ok := tr.t.lookup(key, tr.chain)
 	if !ok {
 		tr.mu.Lock()
 		tr.notFound[key] = true
 		tr.mu.Unlock()
-		return key, nil
+		return key, "", nil
 	}
-	s, err := m.Format(tr.speaker(from), count, values)
+	speaker := tr.speaker(from)
+	s, err := m.Format(speaker, count, values)
 	if err != nil {
-		return "", fmt.Errorf("T %q: %w", key, err)
+		return "", "", fmt.Errorf("T %q: %w", key, err)
 	}
-	return s, nil
+	if speaker == tr.lang {
+		return s, "", nil
+	}
+	return s, speaker, nil
 }
 
 // speaker is the language whose plural rules and number format apply to a
@@ -216,7 +265,10 @@ func (tr *Translator) speaker(from Code) Code {
 			return tr.lang
 		}
 	}
-	return tr.t.def
+	if slices.Contains(tr.t.def.Chain(), from) {
+		return tr.t.def
+	}
+	return from // Source
 }
 
 // args sorts T's arguments into the count and the other values.

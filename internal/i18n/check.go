@@ -38,7 +38,7 @@ func (t *Translations) Check() diag.List {
 				}
 				ref, refLang, ok := t.original(k, lang, key)
 				if !ok && !t.isDefault(lang) {
-					errs.Add(path, m.Line, m.Col, "unknown key %q: %s has no such key%s", key, t.def.EnglishName(), diag.Hint(key, t.Keys(t.def)))
+					errs.Add(path, m.Line, m.Col, "unknown key %q: %s has no such key%s", key, t.originalName(), diag.Hint(key, t.Originals()))
 					continue
 				}
 				checkForms(&errs, path, key, lang, m)
@@ -71,7 +71,25 @@ func (t *Translations) original(k int, lang Code, key string) (*Message, Code, b
 		layers = layers[k+1:]
 	}
 	sub := &Translations{def: t.def, layers: layers}
-	return sub.lookup(key, t.def.Chain())
+	if m, c, ok := sub.lookup(key, t.def.Chain()); ok {
+		return m, c, true
+	}
+	if t.isDefault(lang) {
+		// A default-language key no lower layer has is a new key, its own
+		// original: Source does not hold it to its words.
+		return nil, "", false
+	}
+	all := &Translations{def: t.def, layers: t.layers}
+	return all.lookup(key, t.originals())
+}
+
+// originalName names the language whose keys every translation has: the
+// default language, or Source when no layer has a file for it.
+func (t *Translations) originalName() string {
+	if len(t.Keys(t.def)) == 0 {
+		return Source.EnglishName()
+	}
+	return t.def.EnglishName()
 }
 
 func sortedCodes(l Layer) []Code {

@@ -57,7 +57,10 @@
 //  1. L in every layer (the site's file, then each theme's);
 //  2. L's parents the same way (pt for pt-BR);
 //  3. the default language and its parents, the same way;
-//  4. nothing: the key itself is shown, and Translator.NotFound lists it.
+//  4. Source, English, the language the default theme is written in, so
+//     that a site whose default language no layer has a file for (it)
+//     still shows words; Check then holds every file to English's;
+//  5. nothing: the key itself is shown, and Translator.NotFound lists it.
 //
 // So a site overrides one key of the theme by writing that key alone in
 // its i18n/<code>.yaml; every other key still comes from the theme. A

@@ -228,7 +228,7 @@ func (sc *Shortcodes) ref(p, target any, abs bool) (string, error) {
 	}
 	// Hugo also finds a page by its file name alone, when one page has it.
 	if !strings.Contains(strings.Trim(file, "/"), "/") && file != "" {
-		if rel, msg := sc.byName(strings.Trim(file, "/")); rel != "" {
+		if rel, msg := sc.byName(pg, strings.Trim(file, "/")); rel != "" {
 			return sc.ref(p, "/"+rel+frag, abs)
 		} else if msg != "" {
 			return "", errors.New(msg)
@@ -240,13 +240,15 @@ func (sc *Shortcodes) ref(p, target any, abs bool) (string, error) {
 	return "", errors.New(first)
 }
 
-// byName finds the one page whose file name (without ".md"), or whose
-// bundle's folder name, is name: its content path, or "" with a message
-// when several pages have it.
-func (sc *Shortcodes) byName(name string) (string, string) {
+// byName finds the one page of the page's language whose file name
+// (without ".md"), or whose bundle's folder name, is name: its content
+// path, or "" with a message when several pages have it. A language's
+// pages are its own (content/es/guides/alone.md is guides/alone.md), its
+// translations and the default language's it shows untranslated.
+func (sc *Shortcodes) byName(pg *ShortcodePage, name string) (string, string) {
 	name = strings.TrimSuffix(name, ".md")
 	var found []string
-	for rel := range sc.res.Model.ByRel {
+	for rel := range sc.resolver(pg).Pages() {
 		base := strings.TrimSuffix(path.Base(rel), ".md")
 		if base == "index" || base == "_index" {
 			base = path.Base(path.Dir(rel))

@@ -36,10 +36,10 @@ func Worksheet(s *content.Source, env WorksheetEnv) (*worksheet.View, []content.
 		sheet = s.Worksheet
 	}
 	view, errs := sheet.View(worksheet.Env{
-		Markdown: func(src string, line, col int) (template.HTML, diag.List) {
+		Markdown: func(src string, line, col, indent int) (template.HTML, diag.List) {
 			buf := getBuffer()
 			defer putBuffer(buf)
-			r, err := env.Markdown.Render(buf, []byte(src), markdown.Context{Path: s.Path(), LineOffset: line - 1, ColOffset: col - 1, Resolve: resolve})
+			r, err := env.Markdown.Render(buf, []byte(src), markdown.Context{Path: s.Path(), LineOffset: line - 1, ColOffset: col - 1, Indent: indent, Resolve: resolve})
 			errs := r.Errors
 			if err != nil {
 				errs.Add(s.Path(), line, col, "cannot render: %v", err)

@@ -261,3 +261,28 @@ func splitFrontMatter(src string) (map[string]string, string, int) {
 	}
 	return fm, body, strings.Count(head, "\n") + 3
 }
+
+// BenchmarkAnalyze is the analysis alone, on one core: each op analyses
+// the first 1,000 pages of the bench corpus (as the render workers do, one
+// page at a time), reporting the time per word of body text.
+//
+//	go test -run XX -bench Analyze -count 5 ./internal/search
+func BenchmarkAnalyze(b *testing.B) {
+	docs := benchDocs(b, 1000)
+	words := 0
+	for _, d := range docs {
+		for _, p := range Parts(d.Body) {
+			words += len(strings.Fields(p.Text))
+		}
+	}
+	ix := NewIndex()
+	b.ResetTimer()
+	for b.Loop() {
+		for i := range docs {
+			if _, err := ix.Analyze(&docs[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(words), "ns/word")
+}

@@ -48,11 +48,12 @@ type bundles struct {
 	Hashes []string `json:"hashes"`
 }
 
-// posting is one (term, document): the document's number and where the
-// term's record is in its Doc.t (Doc.termAt).
+// posting is one (term, document): the document's number, the term's
+// weighted frequency there, and where its positions lie in the document's
+// Doc.t (read once, by Doc.termAt, as the postings are gathered).
 type posting struct {
-	doc uint32
-	at  uint32
+	doc, tf  uint32
+	from, to uint32
 }
 
 // writer writes the index of one language.
@@ -191,9 +192,7 @@ func (w *writer) positions(data []byte, id uint32, ps []posting) ([]byte, []uint
 			data = append(data, old.pos[runFrom:runTo]...)
 			runFrom, runTo = 0, 0
 		}
-		d := w.docs[p.doc]
-		_, _, from, to := d.termAt(p.at)
-		data = append(data, d.t[from:to]...)
+		data = append(data, w.docs[p.doc].t[p.from:p.to]...)
 		if end != nil {
 			end[i] = uint32(len(data) - before)
 		}
@@ -278,11 +277,11 @@ func (w *writer) write() error {
 	cur := slices.Clone(off[:len(ids)])
 	for di, d := range w.docs {
 		for off := uint32(0); off < uint32(len(d.t)); {
-			id, _, _, next := d.termAt(off)
+			id, tf, from, to := d.termAt(off)
 			r := rank[id]
-			post[cur[r]] = posting{uint32(di), off}
+			post[cur[r]] = posting{uint32(di), tf, from, to}
 			cur[r]++
-			off = next
+			off = to
 		}
 	}
 
@@ -309,9 +308,7 @@ func (w *writer) write() error {
 		for j := off[r]; j < off[r+1]; j++ {
 			v := scores[j]
 			if o == nil || w.changed[post[j].doc] {
-				d := w.docs[post[j].doc]
-				_, tf, _, _ := d.termAt(post[j].at)
-				v = sc.score(idf, tf, d.length)
+				v = sc.score(idf, post[j].tf, w.docs[post[j].doc].length)
 				scores[j] = v
 			}
 			if l == 0 || v < l {

@@ -399,6 +399,11 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 				continue
 			}
 			l.templates = c
+			if l.hasFallbacks() {
+				if c, err = ts.With(l.fallbackFuncs); err == nil {
+					l.fallbackTemplates = c
+				}
+			}
 		}
 		l.titlePages()
 		site, slinks, serrs, swarns := l.siteData(cfg, res, b.md)

@@ -366,6 +366,20 @@ func testIncremental(t *testing.T, hinted, deferIndex bool) {
 		{"edit the worksheet's original", func() {
 			writeFile(t, dir, "content/worksheets/w.yaml", strings.Replace(worksheet, "A check.", "A short check.", 1))
 		}, false},
+		// Menus, aliases and lists per language: the German menu shows
+		// the original's entry as its translation, titled by it.
+		{"put the original in the menu", func() {
+			writeFile(t, dir, "content/guides/b.md", "---\ntitle: B again\nmenu: main\nweight: 5\ntags: [y]\n---\n## Two\n\nBack to [a](a.md).\n")
+		}, false},
+		{"translate the page of the menu", func() {
+			writeFile(t, dir, "content/guides/b.de.md", "---\ntitle: B auf Deutsch\nweight: 5\n---\n## Zwei\n")
+		}, false},
+		{"retitle the translation", func() {
+			writeFile(t, dir, "content/guides/b.de.md", "---\ntitle: B neu\nweight: 5\naliases: [/alt/]\n---\n## Zwei\n")
+		}, false},
+		{"the translation puts itself in the menu", func() {
+			writeFile(t, dir, "content/guides/b.de.md", "---\ntitle: B neu\nweight: 5\naliases: [/alt/]\nmenu: {main: {name: Bee}}\ntags: [z]\n---\n## Zwei\n")
+		}, false},
 	}
 	manifest := filepath.Join(out, "search/en/manifest.json")
 	for _, st := range steps {

@@ -51,6 +51,10 @@ type Page struct {
 	// description, body) are in, the default language's, for a lang
 	// attribute and a notice; "" on every other page.
 	Fallback string
+	// TitleLang is the language of Title when it is not the page's: the
+	// default language's code on a page mutual makes (tags, 404, search),
+	// titled by an interface text the page's language lacks; else "".
+	TitleLang string
 	// LinkTitle is the shorter title menus, breadcrumbs and lists show:
 	// the front matter's linkTitle, or Title.
 	LinkTitle string
@@ -92,12 +96,23 @@ type Translation struct {
 	// (the interface text language.home-only).
 	HomeOnly     bool
 	HomeOnlyNote string
+	// HomeOnlyNoteLang is the language of HomeOnlyNote when that language
+	// lacks the text and it shows in the default language's; else "".
+	HomeOnlyNoteLang string
 }
 
 // Link is a title and a URL.
 type Link struct {
 	Title string
 	URL   string
+	// Lang is the language of the link's title when it is not the
+	// language of the page that shows the link, for the link's lang: a tag
+	// of a page shown in the default language (whose tag page is the
+	// default language's: hreflang too), a breadcrumb to a section shown
+	// in the default language, or an interface word ("Home") the language
+	// lacks; and on a page shown untranslated, whose text is the default
+	// language's, a breadcrumb titled in the page's language. "" otherwise.
+	Lang string
 }
 
 // Entry is a page as it appears in a list.
@@ -117,6 +132,11 @@ type Entry struct {
 	// page's: a page shown in the default language because it has no
 	// translation yet. "" otherwise.
 	Lang string
+	// LangName names Lang in the language of the page that lists the
+	// entry ("inglés" on a Spanish page), for the marker the default theme
+	// writes after its title: {{T "entry.fallback" "language" .LangName}},
+	// "(en inglés)". "" when Lang is.
+	LangName string
 }
 
 // Site is what every page knows about the whole site, in the page's

@@ -3,6 +3,7 @@ package site
 import (
 	"html/template"
 	"strings"
+	"time"
 
 	"mutual/internal/content"
 	"mutual/internal/diag"
@@ -28,16 +29,29 @@ import (
 
 // language is one language of the site as its pages see it.
 type language struct {
-	index     int
-	code      i18n.Code
-	name      string // as the switcher shows it
-	dir       i18n.Dir
-	tree      *content.Tree
-	tr        *i18n.Translator
-	plain     map[string]string // its texts without plural forms or placeholders, resolved once
-	funcs     template.FuncMap  // T, plurals and date
-	site      *Site
-	templates *theme.Templates
+	index int
+	code  i18n.Code
+	name  string // as the switcher shows it
+	dir   i18n.Dir
+	// defaultCode and defaultDir are the default language's code and
+	// direction, for the texts this language shows in it (mark).
+	defaultCode i18n.Code
+	defaultDir  i18n.Dir
+	tree        *content.Tree
+	tr          *i18n.Translator
+	plain       map[string]any   // its texts without plural forms or placeholders, resolved once (t)
+	funcs       template.FuncMap // T, plurals and date
+	site        *Site
+	templates   *theme.Templates
+	// fallbackFuncs and fallbackTemplates are funcs and templates for the
+	// pages the language shows untranslated (tOnFallback); nil for the
+	// default language, and for a language without such pages.
+	fallbackFuncs     template.FuncMap
+	fallbackTemplates *theme.Templates
+	// defaultName names the default language in this language's words
+	// (Entry.LangName): the interface text language.name.<code> of the
+	// default language's code, or else its name in site.yaml.
+	defaultName string
 }
 
 // newLanguages makes the languages of cfg's site, one per tree of m.
@@ -50,42 +64,123 @@ func newLanguages(cfg *content.Config, m *content.Model, trs *i18n.Translations)
 			l.name, l.dir = cfg.Languages[i].Name, cfg.Languages[i].Direction()
 		}
 		l.tr = trs.For(l.code)
-		l.plain = map[string]string{}
-		for _, key := range trs.Keys(trs.Default()) {
+		l.defaultCode, l.defaultDir = codes[0], codes[0].Direction()
+		if len(cfg.Languages) > 0 {
+			l.defaultDir = cfg.Languages[0].Direction()
+		}
+		l.plain = map[string]any{}
+		for _, key := range trs.Originals() {
 			msg, _, ok := trs.Lookup(l.code, key)
 			if !ok || msg.Plural() || len(msg.Placeholders()) > 0 {
 				continue
 			}
-			if s, err := l.tr.T(key); err == nil {
-				l.plain[key] = s
+			if v, err := l.t(key, nil); err == nil {
+				l.plain[key] = v
 			}
 		}
-		// i18n is Hugo's name for T, so that layouts written for Hugo work.
-		l.funcs = template.FuncMap{"T": l.t, "i18n": l.t, "plurals": l.tr.Forms, "date": l.tr.Date}
+		if len(cfg.Languages) > 0 {
+			l.defaultName = cfg.Languages[0].Name
+		}
+		if msg, _, ok := trs.Lookup(l.code, "language.name."+string(codes[0])); ok && !msg.Plural() && len(msg.Placeholders()) == 0 {
+			if s, err := l.tr.T("language.name." + string(codes[0])); err == nil {
+				l.defaultName = s
+			}
+		}
+		// i18n is Hugo's name for T, so that layouts written for Hugo
+		// work; as in Hugo it gives plain text, never marked (see t).
+		l.funcs = template.FuncMap{"T": l.t, "i18n": l.tr.T, "plurals": l.tr.Forms, "date": l.tr.Date}
+		if i > 0 {
+			l.fallbackFuncs = template.FuncMap{"T": l.tOnFallback, "i18n": l.tr.T, "plurals": l.tr.Forms, "date": l.dateOnFallback}
+		}
 		out[i] = l
 	}
 	return out
 }
 
-// t is the template function T: a text without arguments comes from the
-// texts resolved once, so that a layout's words cost a map lookup.
-func (l *language) t(key string, args ...any) (string, error) {
+// t is the template function T: the interface text of key in the
+// language. A text the language lacks, shown in the default language,
+// comes marked with that language, as HTML: <span lang="en">...</span>
+// (with dir when the directions differ), its text escaped, so that a
+// screen reader reads it with the right voice. html/template writes it
+// as it is in an element's content and drops the span (keeping the
+// escaped text) in an attribute's value, so T stays safe in both; in
+// <title>, <textarea>, a URL or a script, or through print, a layout
+// wants i18n, which is never marked. A text without arguments comes from
+// the texts resolved once (plain), so that a layout's words cost a map
+// lookup; newLanguages fills plain by calling t with one nil argument.
+func (l *language) t(key string, args ...any) (any, error) {
 	if len(args) == 0 {
-		if s, ok := l.plain[key]; ok {
-			return s, nil
+		if v, ok := l.plain[key]; ok {
+			return v, nil
 		}
 	}
-	return l.tr.T(key, args...)
+	if len(args) == 1 && args[0] == nil {
+		args = nil
+	}
+	s, from, err := l.tr.Text(key, args...)
+	if err != nil || from == "" {
+		return s, err
+	}
+	return l.mark(s, from), nil
+}
+
+// tOnFallback is T on a page the language shows untranslated, whose own
+// texts are the default language's (base.html marks them with its lang):
+// every interface text is marked with its language, the page's own
+// (lang="es") as much as one it lacks (lang="en"), so that the words of
+// the interface around and inside the untranslated text are read in
+// their own voice.
+func (l *language) tOnFallback(key string, args ...any) (any, error) {
+	s, from, err := l.tr.Text(key, args...)
+	if err != nil {
+		return s, err
+	}
+	if from == "" {
+		return l.own(s), nil
+	}
+	return l.mark(s, from), nil
+}
+
+// dateOnFallback is date on a page the language shows untranslated: the
+// date in the language's words, marked as such (see tOnFallback).
+func (l *language) dateOnFallback(t time.Time) template.HTML { return l.own(l.tr.Date(t)) }
+
+// own is s, a text in the language, marked as being in it.
+func (l *language) own(s string) template.HTML {
+	return template.HTML(`<span lang="` + template.HTMLEscapeString(string(l.code)) + `">` + template.HTMLEscapeString(s) + `</span>`)
+}
+
+// mark is s, a text in language from, marked as being in it.
+func (l *language) mark(s string, from i18n.Code) template.HTML {
+	d := from.Direction() // i18n.Source's
+	if from == l.defaultCode {
+		d = l.defaultDir
+	}
+	dir := ""
+	if d != l.dir {
+		dir = ` dir="` + string(d) + `"`
+	}
+	return template.HTML(`<span lang="` + template.HTMLEscapeString(string(from)) + `"` + dir + `>` + template.HTMLEscapeString(s) + `</span>`)
 }
 
 // text is the interface text of key, for Go code; with values as T takes
 // them. A mistake in the values (a bug) shows the key.
 func (l *language) text(key string, args ...any) string {
-	s, err := l.t(key, args...)
+	s, err := l.tr.T(key, args...)
 	if err != nil {
 		return key
 	}
 	return s
+}
+
+// textLang is text, and the language of the text when it is not this
+// language (a text it lacks, in the default language), else "".
+func (l *language) textLang(key string, args ...any) (string, string) {
+	s, from, err := l.tr.Text(key, args...)
+	if err != nil {
+		return key, ""
+	}
+	return s, string(from)
 }
 
 // dirAttr is a direction as the theme's dir attributes take it: "rtl", or
@@ -97,17 +192,14 @@ func dirAttr(d i18n.Dir) string {
 	return ""
 }
 
-// name names the pages mutual makes itself in the language: the tags page
-// and the 404 page take their titles from the interface texts.
+// titlePages names the pages mutual makes itself in the language: the
+// tags page, the 404 page and the search page take their titles from the
+// interface texts (titleKeys; Page.TitleLang marks one the language
+// lacks).
 func (l *language) titlePages() {
 	for _, n := range l.tree.Nodes {
-		switch n.Kind {
-		case "tags":
-			n.Title = l.text("tags")
-		case "404":
-			n.Title = l.text("not-found.title")
-		case "search":
-			n.Title = l.text("search.title")
+		if key := titleKeys[n.Kind]; key != "" {
+			n.Title = l.text(key)
 		}
 	}
 }
@@ -175,10 +267,8 @@ func (l *language) siteData(cfg *content.Config, res *content.Resolver, md *mark
 		s.Menu = append(s.Menu, MenuItem{Name: e.Name, URL: u})
 		weights = append(weights, e.Weight)
 	}
-	if l.index == 0 {
-		// Pages put themselves in the menu in the default language.
-		s.Menu = withPageMenus(s.Menu, weights, res)
-	}
+	// Pages put themselves in the menu of their language.
+	s.Menu = withPageMenus(s.Menu, weights, menuPages(res.Model, l, !ownMenu || l.index == 0), res)
 	if help != "" {
 		var herrs, hwarns diag.List
 		var hlinks []content.LinkRef
@@ -216,7 +306,8 @@ func (v *pageView) translations(n *content.Node) ([]Translation, []render.Altern
 		} else {
 			home := l.tree.Home
 			v.show(home)
-			t.URL, t.HomeOnly, t.HomeOnlyNote = v.basePath+home.Href, true, l.text("language.home-only")
+			t.URL, t.HomeOnly = v.basePath+home.Href, true
+			t.HomeOnlyNote, t.HomeOnlyNoteLang = l.textLang("language.home-only")
 		}
 		out[i] = t
 	}
@@ -240,9 +331,15 @@ func (w *world) alternates(n *content.Node) []render.Alternate {
 // of the page it leads to.
 func (l *language) redirectWords() render.RedirectWords {
 	const mark = "\x00"
-	sentence := l.text("redirect.moved", "page", mark)
+	sentence, from := l.textLang("redirect.moved", "page", mark)
 	before, after, _ := strings.Cut(sentence, mark)
-	return render.RedirectWords{Lang: string(l.code), Dir: dirAttr(l.dir), Title: l.text("redirect.title"), Before: before, After: after}
+	w := render.RedirectWords{Lang: string(l.code), Dir: dirAttr(l.dir), Title: l.text("redirect.title"), Before: before, After: after}
+	if from != "" {
+		// The language lacks the words: the page is in the default
+		// language's.
+		w.Lang, w.Dir = from, dirAttr(l.defaultDir)
+	}
+	return w
 }
 
 // coverage is how far each language but the default has come (see
@@ -276,4 +373,23 @@ func coverage(cfg *content.Config, srcs []*content.Source, drafts bool, trs *i18
 		docs = append(docs, d)
 	}
 	return i18n.CoverageOf(cfg.Langs(), docs, "content", trs.MissingKeys)
+}
+
+// hasFallbacks reports that the language shows a page untranslated.
+func (l *language) hasFallbacks() bool {
+	for _, n := range l.tree.Nodes {
+		if n.Fallback {
+			return true
+		}
+	}
+	return false
+}
+
+// templatesFor are the layouts n renders with: the fallback ones for a
+// page the language shows untranslated (see tOnFallback).
+func (l *language) templatesFor(n *content.Node) *theme.Templates {
+	if n.Fallback && l.fallbackTemplates != nil {
+		return l.fallbackTemplates
+	}
+	return l.templates
 }

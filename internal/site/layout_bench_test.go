@@ -54,12 +54,12 @@ func BenchmarkPageLayout(b *testing.B) {
 	p := &Page{Kind: "page", Title: "Saying yes to what matters", Description: "A description of the page.",
 		URL: "/help/guides/s01/page-00001/", Permalink: "https://example.org/help/guides/s01/page-00001/",
 		Date:        time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC),
-		Tags:        []Link{{"teams", "/help/tags/teams/"}, {"self-awareness", "/help/tags/self-awareness/"}},
+		Tags:        []Link{{Title: "teams", URL: "/help/tags/teams/"}, {Title: "self-awareness", URL: "/help/tags/self-awareness/"}},
 		Content:     template.HTML(strings.Repeat("<p>Some text of the page, with <em>emphasis</em>.</p>\n", 150)),
 		TOC:         toc,
-		Breadcrumbs: []Link{{"Home", "/help/"}, {"Guides", "/help/guides/"}, {"S01", "/help/guides/s01/"}},
-		Prev:        &Link{"Previous page", "/help/guides/s01/page-00000/"},
-		Next:        &Link{"Next page", "/help/guides/s01/page-00002/"},
+		Breadcrumbs: []Link{{Title: "Home", URL: "/help/"}, {Title: "Guides", URL: "/help/guides/"}, {Title: "S01", URL: "/help/guides/s01/"}},
+		Prev:        &Link{Title: "Previous page", URL: "/help/guides/s01/page-00000/"},
+		Next:        &Link{Title: "Next page", URL: "/help/guides/s01/page-00002/"},
 		ActiveMenu:  "/help/guides/", Site: site}
 	p.TableOfContents = render.TableOfContents(toc)
 	var buf bytes.Buffer

@@ -104,12 +104,24 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 	}
 	site.str(m.body)
 	site.time(in.latest)
-	// The menu, on every page, holds the pages of front matter menus.
-	for _, mp := range in.model.Menu {
-		site.str(mp.Name)
-		site.int(int64(mp.Weight))
-		site.str(mp.Node.URL)
-		site.str(mp.Node.Linked())
+	// The menu, on every page, holds the pages of front matter menus, in
+	// every language.
+	for _, t := range in.model.Trees {
+		for _, mp := range t.Menu {
+			site.str(mp.Name)
+			site.int(int64(mp.Weight))
+			site.str(mp.Node.URL)
+			site.str(mp.Node.Linked())
+			if t.Index == 0 && len(in.model.Trees) > 1 {
+				// Languages that share the site's menu show its versions.
+				for _, x := range in.model.Versions(mp.Node) {
+					if x != nil {
+						site.str(x.URL)
+						site.str(x.Linked())
+					}
+				}
+			}
+		}
 	}
 	m.site = site.sum()
 

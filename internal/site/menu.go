@@ -7,13 +7,45 @@ import (
 	"mutual/internal/content"
 )
 
+// menuPages are the pages whose front matter puts them in the main menu
+// (menu: main) of language l: the default language's own. Another
+// language's are its own pages' (translations and pages only it has);
+// when it shows the site's menu (shared: no menu of its own in site.yaml)
+// also the default language's page entries, each as its version in l
+// (its translation, titled by its own link title, or the original shown
+// untranslated), unless that version has an entry of its own.
+func menuPages(m *content.Model, l *language, shared bool) []content.MenuPage {
+	t := m.Trees[l.index]
+	if l.index == 0 || !shared {
+		return t.Menu
+	}
+	own := map[*content.Node]bool{}
+	for _, mp := range t.Menu {
+		own[mp.Node] = true
+	}
+	var out []content.MenuPage
+	for _, mp := range m.Trees[0].Menu {
+		x := m.Versions(mp.Node)[l.index]
+		if x == nil || own[x] {
+			continue
+		}
+		e := mp
+		e.Node = x
+		if !x.Fallback {
+			e.Name = "" // the translation's link title, not the original's entry name
+		}
+		out = append(out, e)
+	}
+	return append(out, t.Menu...)
+}
+
 // withPageMenus adds to the menu of site.yaml (items, with their weights)
-// the pages whose front matter puts them in the main menu (menu: main),
-// named by their entry's name or link title, and orders the whole menu by
-// weight: weighted entries first, lowest first, then the others in the
-// order written (site.yaml's, then the pages').
-func withPageMenus(items []MenuItem, weights []int, res *content.Resolver) []MenuItem {
-	if len(res.Model.Menu) == 0 {
+// the pages whose front matter puts them in the main menu (pages, see
+// menuPages), named by their entry's name or link title, and orders the
+// whole menu by weight: weighted entries first, lowest first, then the
+// others in the order written (site.yaml's, then the pages').
+func withPageMenus(items []MenuItem, weights []int, pages []content.MenuPage, res *content.Resolver) []MenuItem {
+	if len(pages) == 0 {
 		return items
 	}
 	type entry struct {
@@ -24,7 +56,7 @@ func withPageMenus(items []MenuItem, weights []int, res *content.Resolver) []Men
 	for i, it := range items {
 		all = append(all, entry{it, weights[i]})
 	}
-	for _, mp := range res.Model.Menu {
+	for _, mp := range pages {
 		name := mp.Name
 		if name == "" {
 			name = mp.Node.Linked()

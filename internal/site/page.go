@@ -126,7 +126,7 @@ func (j *pageJob) page(n *content.Node) pageResult {
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer pageBuffers.Put(buf)
-	if err := l.templates.ExecuteLayout(buf, n.Kind, n.Type, n.Layout, p); err != nil {
+	if err := l.templatesFor(n).ExecuteLayout(buf, n.Kind, n.Type, n.Layout, p); err != nil {
 		r.errs = append(r.errs, err)
 		return r
 	}

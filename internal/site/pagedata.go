@@ -28,6 +28,10 @@ type world struct {
 	image    func(dest string) error // images' origins, checked (imageCheck)
 }
 
+// titleKeys are the interface texts that title the pages mutual makes
+// (language.titlePages).
+var titleKeys = map[string]string{"tags": "tags", "404": "not-found.title", "search": "search.title"}
+
 // homeGuides is how many guides the home page lists at most.
 const homeGuides = 12
 
@@ -54,6 +58,11 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 		Params:      n.Params,
 	}
 	p.Original = p.URL
+	if key := titleKeys[n.Kind]; key != "" {
+		if title, lang := l.textLang(key); title == n.Title {
+			p.TitleLang = lang
+		}
+	}
 	p.ActiveMenu = activeMenu(l.site, p.URL)
 	if n.Kind == "home" && p.Description == "" {
 		p.Description = l.site.Description
@@ -69,22 +78,37 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 		for ; sec != nil; sec = sec.Parent {
 			lk := *v.link(sec.Node)
 			if sec.Dir == "" {
-				lk.Title = l.text("home")
+				lk.Title, lk.Lang = l.textLang("home")
+			} else if sec.Node.Fallback {
+				lk.Lang = string(w.langs[0].code)
 			}
 			trail = append([]Link{lk}, trail...)
 		}
 		if n.Kind == "tag" {
-			trail = append(trail, Link{Title: l.text("tags"), URL: home + "tags/"})
+			tags, lang := l.textLang("tags")
+			trail = append(trail, Link{Title: tags, URL: home + "tags/", Lang: lang})
 		}
 		if n.Kind == "tags" || n.Kind == "tag" {
-			trail = append([]Link{{Title: l.text("home"), URL: home}}, trail...)
+			title, lang := l.textLang("home")
+			trail = append([]Link{{Title: title, URL: home, Lang: lang}}, trail...)
+		}
+		if n.Fallback {
+			// The page's text is the default language's (base.html):
+			// the trail's titles in the page's language say so.
+			for i := range trail {
+				if trail[i].Lang == "" {
+					trail[i].Lang = string(l.code)
+				}
+			}
 		}
 		p.Breadcrumbs = trail
 	}
 	switch n.Kind {
 	case "home":
 		p.Sections = v.sectionEntries(n.Section.Subs)
-		guides := l.tree.Guides()
+		// The home page lists the language's own guides, as its feed
+		// does; the section pages show the rest (listOwn).
+		guides := ownPages(l.tree.Guides())
 		if len(guides) > homeGuides {
 			guides = guides[:homeGuides]
 		}
@@ -160,7 +184,11 @@ func (v *pageView) link(n *content.Node) *Link {
 func (v *pageView) tagLinks(n *content.Node) []Link {
 	var out []Link
 	for _, t := range n.Tags {
-		out = append(out, Link{Title: t.Name, URL: v.basePath + t.Node.Href})
+		lk := Link{Title: t.Name, URL: v.basePath + t.Node.Href}
+		if t.Node.Tree != n.Tree {
+			lk.Lang = string(v.langs[t.Node.Tree.Index].code)
+		}
+		out = append(out, lk)
 	}
 	return out
 }
@@ -171,6 +199,7 @@ func (v *pageView) entry(n *content.Node) Entry {
 		Tags: v.tagLinks(n), Kind: n.Kind, Minutes: n.Minutes, Summary: n.Summary}
 	if n.Fallback {
 		e.Lang = string(v.langs[0].code)
+		e.LangName = v.langs[n.Tree.Index].defaultName
 	}
 	return e
 }
@@ -184,12 +213,13 @@ func (v *pageView) entries(ns []*content.Node) []Entry {
 }
 
 // sectionEntries are sections as list entries, each with the number of
-// its pages (part of a section page's card).
+// its pages in the list's language, not counting the pages shown there in
+// the default language (part of a section page's card).
 func (v *pageView) sectionEntries(secs []*content.Section) []Entry {
 	out := make([]Entry, 0, len(secs))
 	for _, s := range secs {
 		e := v.entry(s.Node)
-		e.Count = len(s.Pages)
+		e.Count = len(ownPages(s.Pages))
 		out = append(out, e)
 	}
 	return out

@@ -137,7 +137,7 @@ func (p *parser) markdown(fields map[string]field, key string) Text {
 		return Text{}
 	}
 	line, col := f.val.TextPos()
-	return Text{Src: s, Line: line, Col: col}
+	return Text{Src: s, Line: line, Col: col, Indent: f.val.TextIndent()}
 }
 
 // integer reads a whole number.

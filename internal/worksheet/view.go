@@ -13,9 +13,10 @@ import (
 // required.
 type Env struct {
 	// Markdown renders a Markdown snippet that begins at line:col of the
-	// worksheet file (links inside are resolved and errors positioned by the
-	// site).
-	Markdown func(src string, line, col int) (template.HTML, diag.List)
+	// worksheet file, its later lines indented by indent columns there (a
+	// text block's); links inside are resolved and errors positioned by the
+	// site.
+	Markdown func(src string, line, col, indent int) (template.HTML, diag.List)
 	// Resolve turns a `see` link (relative to the worksheet file) into a URL
 	// and the target's title.
 	Resolve func(l Link) (url, title string, err *diag.Error)
@@ -192,7 +193,7 @@ func (w *Worksheet) View(env Env) (*View, diag.List) {
 		if t.Src == "" {
 			return ""
 		}
-		h, e := env.Markdown(t.Src, t.Line, t.Col)
+		h, e := env.Markdown(t.Src, t.Line, t.Col, t.Indent)
 		errs = append(errs, e...)
 		return h
 	}

@@ -19,7 +19,7 @@ import (
 // what View asked the site for.
 func fakeEnv(path string) Env {
 	return Env{
-		Markdown: func(src string, line, col int) (template.HTML, diag.List) {
+		Markdown: func(src string, line, col, indent int) (template.HTML, diag.List) {
 			var errs diag.List
 			if strings.Contains(src, "BROKEN") {
 				errs.Add(path, line, col, "broken markdown")

@@ -248,6 +248,9 @@ type Worksheet struct {
 type Text struct {
 	Src       string
 	Line, Col int
+	// Indent is the columns before the text's later lines in the file (a
+	// text block's indentation; yamldoc.Node.TextIndent).
+	Indent int
 }
 
 // Link is a `see` link as written (relative to the worksheet file) with its

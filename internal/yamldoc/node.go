@@ -75,6 +75,17 @@ type Node struct {
 	TextLine, TextCol int
 }
 
+// TextIndent is how many columns the later lines of a text block are
+// indented by in the file (they are written without them in Value), or 0
+// for another scalar: Markdown read from a text block adds it to the
+// columns of its errors past the first line.
+func (n *Node) TextIndent() int {
+	if n.TextLine > 0 {
+		return n.TextCol - 1
+	}
+	return 0
+}
+
 // TextPos is where a Scalar's text itself begins in the file: inside the
 // quotes of a quoted text, on the first line of a text block. Markdown
 // read from a field reports its own errors relative to this position.

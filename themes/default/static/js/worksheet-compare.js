@@ -83,6 +83,11 @@
     var shareSeq = 0;
     var compareSeq = 0;
     var shown = false; // the comparison is on screen
+    // forgotten is the kept comparison removed last ({code, kept, at}),
+    // until it is brought back, another is removed or it is kept again:
+    // the undo box offers it back.
+    var forgotten = null;
+    var keptUndo = section.querySelector("[data-kept-undo]");
 
     function kept() {
       var v = page.store.get("compare");
@@ -150,7 +155,8 @@
       }
       toggle.setAttribute("aria-expanded", String(expanded));
       share.hidden = !expanded;
-      section.hidden = !(expanded || current || kept().length);
+      section.hidden = !(expanded || current || kept().length || forgotten);
+      keptUndo.hidden = !forgotten;
       if (page.filled()) {
         var n = ++shareSeq;
         page.call("share", [page.answers()], function (res) {
@@ -432,6 +438,10 @@
       } else if (action === "share" && input.value && typeof navigator.share === "function") {
         navigator.share({ title: document.title, url: input.value }).catch(function () {});
       } else if (action === "keep" && current && current.code) {
+        if (forgotten && forgotten.code === current.code) {
+          forgotten = null;
+          keptUndo.hidden = true;
+        }
         if (!isKept(current.code)) {
           list.push({ code: current.code, kept: page.today() });
           putKept(list);
@@ -446,8 +456,11 @@
         box.focus();
       } else if (action === "forget" && list[i]) {
         var code = list[i].code;
+        forgotten = { code: code, kept: list[i].kept, at: i };
         list.splice(i, 1);
-        putKept(list);
+        if (!putKept(list)) {
+          forgotten = null;
+        }
         if (current && current.from === "kept" && current.code === code) {
           choose();
         }
@@ -455,6 +468,23 @@
         var next = keptList.querySelectorAll('[data-action="forget"]')[Math.min(i, list.length - 1)];
         (next || (section.hidden ? toggle : title)).focus();
         page.status(t.forgotten);
+      } else if (action === "undo-forget" && forgotten) {
+        var back = forgotten;
+        if (!isKept(back.code)) {
+          list.splice(Math.min(back.at, list.length), 0, { code: back.code, kept: back.kept });
+          if (!putKept(list)) {
+            return;
+          }
+        }
+        forgotten = null;
+        update();
+        var at = kept().findIndex(function (c) {
+          return c.code === back.code;
+        });
+        var li = keptList.querySelectorAll("li")[at];
+        var again = li && li.querySelector('[data-action="show"]:not([hidden])');
+        (again || keptBox).focus();
+        page.status(t.kept);
       }
     }
 

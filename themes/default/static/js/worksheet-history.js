@@ -81,7 +81,7 @@
 
   (ns.parts = ns.parts || {}).history = function (page, section) {
     var t = {};
-    ["saved", "replaced", "nothing", "deleted", "full"].forEach(function (k) {
+    ["saved", "replaced", "nothing", "deleted", "restored", "full"].forEach(function (k) {
       t[k] = section.getAttribute("data-text-" + k) || "";
     });
     var rows = section.querySelector("[data-history-rows]");
@@ -93,8 +93,13 @@
     var kinds = SCORES.filter(function (k) {
       return !!tpl.content.querySelector('[data-result="' + k + '"]');
     });
+    var undoBox = section.querySelector("[data-history-undo]");
     var list = [];
     var opened = -1; // the row whose snapshot is open
+    // deleted is the snapshot deleted last, until it is brought back,
+    // another is deleted, or a result is saved for its day (which would
+    // replace it): the undo box offers it back.
+    var deleted = null;
 
     function read() {
       var v = page.store.get("history");
@@ -120,7 +125,11 @@
     }
 
     function render() {
-      section.hidden = list.length === 0;
+      section.hidden = list.length === 0 && !deleted;
+      undoBox.hidden = !deleted;
+      if (deleted) {
+        setText(undoBox, '[data-slot="deleted"]', t.deleted.split("{date}").join(page.formatDate(deleted.date)));
+      }
       while (rows.firstChild) {
         rows.removeChild(rows.firstChild);
       }
@@ -235,6 +244,9 @@
         return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
       });
       list = list.slice(-MAX);
+      if (deleted && deleted.date === s.date) {
+        deleted = null;
+      }
       var ok = write();
       render();
       status(!ok ? t.full : replaced ? t.replaced : t.saved);
@@ -301,11 +313,42 @@
       }
       list.splice(i, 1);
       var ok = write();
+      deleted = ok ? s : null;
       render();
       view.hidden = true;
       status(ok ? t.deleted.split("{date}").join(page.formatDate(s.date)) : t.full);
       var next = rows.querySelectorAll('[data-action="open"]')[Math.min(i, list.length - 1)];
       (next || (saveButton.hidden ? page.button("save-file") : saveButton)).focus();
+    }
+
+    // restore brings the deleted snapshot back, in its place by date.
+    function restore() {
+      var s = deleted;
+      if (!s) {
+        return;
+      }
+      if (!list.some(function (x) {
+        return x.date === s.date;
+      })) {
+        list.push(s);
+        list.sort(function (a, b) {
+          return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+        });
+        while (list.length > MAX) {
+          list.shift();
+        }
+      }
+      if (!write()) {
+        read();
+        status(t.full);
+        return;
+      }
+      deleted = null;
+      render();
+      status(t.restored.split("{date}").join(page.formatDate(s.date)));
+      var at = list.indexOf(s);
+      var row = rows.querySelectorAll('[data-action="open"]')[at];
+      (row || saveButton).focus();
     }
 
     function act(action, el) {
@@ -314,6 +357,8 @@
         open(opened);
       } else if (action === "delete") {
         remove(opened);
+      } else if (action === "undo-delete") {
+        restore();
       } else if (action === "close") {
         view.hidden = true;
         var back = rows.querySelectorAll('[data-action="open"]')[opened];

@@ -112,10 +112,21 @@ func TestPartialErrors(t *testing.T) {
 // TestVariantKeys checks that distinct variants never share a cache key.
 func TestVariantKeys(t *testing.T) {
 	type Link struct{ Title, URL string }
+	type Other struct{ Title, URL string } // same fields, another type
+	type Counted struct {
+		Name  string
+		Count int
+	}
 	variants := [][]any{
 		{"a"}, {"a", ""}, {"", "a"}, {"ab"}, {"a", "b"}, {"1:a"},
 		{[]Link{{"a", "b"}}}, {[]Link{{"ab", ""}}}, {[]Link{{"a", "b"}, {"", ""}}}, {[]Link{}}, {[]Link(nil), "x"},
 		{1}, {"1"}, {true}, {"true"}, {Link{"a", "b"}}, {&Link{"a", "b"}},
+		// Flat values (strings, numbers, booleans in slices and structs)
+		// take the fast path; their keys stay distinct.
+		{[]Link{{"a", "b"}, {"c", "d"}}}, {[]Link{{"a", "bc"}, {"", "d"}}}, {[]Link{{"a", "b"}}, []Link{{"c", "d"}}},
+		{[]string{"a", "b"}}, {[]string{"ab"}}, {[]string{"a"}, "b"}, {[]string(nil)}, {[]string{}},
+		{Counted{"a", 1}}, {Counted{"a", 11}}, {Counted{"a1", 1}}, {[]Counted{{"a", 1}}}, {[]int{1, 2}}, {[]int{12}}, {[]bool{true}},
+		{Other{"a", "b"}},
 	}
 	seen := map[string]int{}
 	for i, vs := range variants {

@@ -201,8 +201,8 @@ func pagefind(o *Options) (string, error) {
 }
 
 // mutualQueries runs the queries in Node against index with the engine of
-// the default theme's search.js, searchLoads times, each in a new Node
-// process: as on a page just loaded, the engine's code is not yet
+// the default theme's search-engine.js, searchLoads times, each in a new
+// Node process: as on a page just loaded, the engine's code is not yet
 // optimized by the JavaScript engine and its cache is empty.
 func mutualQueries(index string, s *searchResult) error {
 	node, err := exec.LookPath("node")
@@ -210,7 +210,7 @@ func mutualQueries(index string, s *searchResult) error {
 		return errors.New("node is not installed (apt-get install nodejs)")
 	}
 	runner := filepath.Join("internal", "search", "testdata", "run.js")
-	script := filepath.Join("themes", "default", "static", "js", "search.js")
+	script := filepath.Join("themes", "default", "static", "js", "search-engine.js")
 	req, _ := json.Marshal(map[string]any{"sessions": [][]string{searchQueries}, "show": 8})
 	type answer struct {
 		Total     int
@@ -419,7 +419,7 @@ func reportSearch(w io.Writer, r *result) {
 	if len(s.mutualMS) > 0 {
 		slowest := slices.Max(s.mutualMS)
 		fmt.Fprintf(w, "  results once the files arrived: slowest query %.1f ms (target <= %d ms): %s\n", slowest, targetResultMS, verdict(slowest <= targetResultMS))
-		fmt.Fprintf(w, "  (mutual's queries run in Node with search.js's engine, %d times, each time in a new process as on a page just\n"+
+		fmt.Fprintf(w, "  (mutual's queries run in Node with search-engine.js's engine, %d times, each time in a new process as on a page just\n"+
 			"  loaded; the time is from the query to its first 8 results ready to show, less the time spent reading its files)\n", searchLoads)
 	}
 	fmt.Fprintf(w, "  The three queries run in a row with one cache (a person searching three times on one page); Pagefind's\n"+

@@ -392,7 +392,7 @@ func TestWorksheetRejectedModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tampered := strings.Replace(string(src), "&#34;max&#34;:4", "&#34;max&#34;:1152921504606846976", 1)
+	tampered := strings.Replace(string(src), `"max":4`, `"max":1152921504606846976`, 1)
 	if tampered == string(src) {
 		t.Fatal("found no max to tamper with")
 	}

@@ -14,7 +14,7 @@ import (
 )
 
 // searchJS is the browser script whose query engine the tests run.
-const searchJS = "../../themes/default/static/js/search.js"
+const searchJS = "../../themes/default/static/js/search-engine.js"
 
 // node returns the path of Node; without it the test is skipped, or fails
 // under CI=true.

@@ -1,5 +1,5 @@
 // Package search builds the site's search index: files that the browser
-// script themes/default/static/js/search.js fetches, so that a search runs
+// script themes/default/static/js/search-engine.js fetches, so that a search runs
 // on the person's device and no query leaves the site.
 //
 // # Contract

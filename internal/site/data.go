@@ -31,7 +31,7 @@ type Page struct {
 	Pages           []Entry         // home: the guides; section: its pages; tag: tagged pages; tags: every tag; search: the tags page (when the site has tags)
 	Sections        []Entry         // home and section: (sub)sections; search: the home page's sections
 	Worksheet       *worksheet.View // Kind "worksheet" only
-	Scripts         []string        // script URLs to load, in order, with defer
+	Scripts         []string        // script URLs to load; each stands alone (the default theme loads them with async)
 	// MetaTags is the per-page part of <head> as ready-made HTML: <title>,
 	// the description, OpenGraph's title, description and URL, the
 	// canonical link and, on dated pages, article:published_time.

@@ -7,7 +7,7 @@ import "strings"
 // seven options (besides "does not apply", which stands apart) makes a row
 // when its labels fit side by side, each label wrapping at its spaces and
 // never inside a word. The figures follow the default theme's
-// worksheet.css:
+// worksheet rules (in main.css):
 //
 //   - the narrowest row: 320 px, less the page's 20 px margins, the
 //     question card's 8 px padding and 1 px border and a pair row's 3 px

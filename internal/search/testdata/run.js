@@ -1,4 +1,4 @@
-// run.js drives search.js's query engine under Node for the Go tests and
+// run.js drives search-engine.js's query engine under Node for the Go tests and
 // the benchmark: node run.js SEARCH_JS INDEX_DIR < request.json
 //
 // The request is {"sessions": [[query, ...], ...], "show": N} or one of

@@ -127,6 +127,12 @@
   }
 
   function showErrors(lines) {
+    if (!document.body) {
+      // The page loads this file with async: it may run, and hear from
+      // the server, before the page's body is there.
+      document.addEventListener("DOMContentLoaded", function () { showErrors(lines); });
+      return;
+    }
     ensureStylesheet();
     if (overlay) { overlay.remove(); }
     overlay = document.createElement("section");

@@ -1,10 +1,12 @@
 // worksheet.js: a worksheet page's first script, kept small because the
-// page's head loads it (deferred).
+// page's head loads it (async: it may run before the body is parsed, and
+// touches the page only once it has loaded).
 //
 // The page is a working form without any script. Once the page has
-// loaded, so that nothing here holds up what it shows first, this file
-// loads the modules the form's data-modules names, in parallel (each only
-// registers itself in window.mutualWorksheet), and once all have run
+// loaded and shown its first content, so that nothing here holds up what
+// it shows first, this file loads the modules the form's data-modules
+// names, in parallel (each only registers itself in
+// window.mutualWorksheet), and once all have run
 // calls ns.start, the page's wiring (worksheet-page.js). A module that does
 // not load leaves the form as it is: a plain form, or as much of the rest
 // as start can do without it.
@@ -72,9 +74,32 @@
     });
   }
 
+  // afterPaint boots once the page has loaded and shown its first content
+  // (the browser's first-contentful-paint entry), so that the modules are
+  // neither fetched nor run before the page's first paint. A hidden page (a
+  // background tab) paints nothing and a browser without paint timing says
+  // nothing: they boot at once; and whatever happens, the page boots three
+  // seconds after it has loaded.
+  function afterPaint() {
+    var PO = window.PerformanceObserver;
+    var types = PO && PO.supportedEntryTypes;
+    if (document.visibilityState === "hidden" || !types || types.indexOf("paint") < 0) {
+      boot();
+      return;
+    }
+    var po = new PO(function (list) {
+      if (list.getEntriesByName("first-contentful-paint").length > 0) {
+        po.disconnect();
+        window.setTimeout(boot, 0);
+      }
+    });
+    po.observe({ type: "paint", buffered: true });
+    window.setTimeout(boot, 3000);
+  }
+
   if (document.readyState === "complete") {
-    boot();
+    afterPaint();
   } else {
-    window.addEventListener("load", boot);
+    window.addEventListener("load", afterPaint);
   }
 })((window.mutualWorksheet = window.mutualWorksheet || {}));

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -81,6 +82,14 @@ func TestTokenize(t *testing.T) {
 		{"under_score snake_case", false, "under score snake case"},
 		{"a " + strings.Repeat("x", maxWord+1) + " b", false, "a b"},
 		{"Привет, мир", false, "привет мир"},
+		{"The Cat sat. ON the MAT", false, "the cat sat on the mat"},
+		{"camelCase ABC123 x9Y", false, "camelcase abc123 x9y"},
+		{"Don't CAN'T", false, "dont cant"},
+		{"L'Amour Qu'il", true, "amour il"},
+		{"Résumé CAFÉ", false, "resume cafe"},
+		{"End", false, "end"},
+		{"A " + strings.Repeat("X", maxWord) + " B", false, "a " + strings.Repeat("x", maxWord) + " b"},
+		{"A " + strings.Repeat("X", maxWord+1) + " B", false, "a b"},
 		{"", false, ""},
 	}
 	for _, tt := range tests {
@@ -171,4 +180,36 @@ func FuzzTokenize(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestLowerRun(t *testing.T) {
+	ref := func(b []byte) int {
+		n := 0
+		for n < len(b) && (b[n] >= 'a' && b[n] <= 'z' || b[n] >= '0' && b[n] <= '9') {
+			n++
+		}
+		return n
+	}
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"abcdefgh", 8}, {"abc defg", 3}, {" abcdefg", 0}, {"a0z9`{/:", 4},
+		{"Abcdefgh", 0}, {"abcDefgh", 3}, {"ab\xc3\xa9cdef", 2}, {"abcdefg'", 7},
+	}
+	for _, tt := range tests {
+		if got := lowerRun(binary.LittleEndian.Uint64([]byte(tt.in))); got != tt.want {
+			t.Errorf("lowerRun(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+	// Every byte value at every place after a run of letters.
+	for c := range 256 {
+		for at := range 8 {
+			b := []byte("qwertyui")
+			b[at] = byte(c)
+			if got, want := lowerRun(binary.LittleEndian.Uint64(b)), ref(b); got != want {
+				t.Fatalf("lowerRun(%q) = %d, want %d", b, got, want)
+			}
+		}
+	}
 }

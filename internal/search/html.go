@@ -1,8 +1,11 @@
 package search
 
 import (
+	"encoding/binary"
 	"html"
+	"math/bits"
 	"strings"
+	"unsafe"
 )
 
 // Text from HTML: a page's rendered body (the HTML the markdown package
@@ -165,10 +168,48 @@ func Parts(src string) []Part {
 // '<', in any case: the lowercase one first (what the markdown package
 // writes), another only when there is none.
 func indexFold(s, needle string) int {
-	if i := strings.Index(s, needle); i >= 0 {
+	if i := index3(s, needle); i >= 0 {
 		return i
 	}
 	return indexFoldSlow(s, needle)
+}
+
+// index3 is strings.Index(s, needle) for a needle of 3 bytes or more,
+// faster where the needle's first byte is common and its first three
+// bytes are not ("</pre" in a code block of spans): the places where s
+// has those three bytes are found eight at a time.
+func index3(s, needle string) int {
+	if len(needle) < 3 {
+		return strings.Index(s, needle)
+	}
+	const ones = 0x0101010101010101
+	c0, c1, c2 := uint64(needle[0])*ones, uint64(needle[1])*ones, uint64(needle[2])*ones
+	i := 0
+	for ; i+10 <= len(s); i += 8 {
+		m := zeroBytes(load64(s, i)^c0) & zeroBytes(load64(s, i+1)^c1) & zeroBytes(load64(s, i+2)^c2)
+		for m != 0 {
+			k := i + bits.TrailingZeros64(m)>>3
+			if strings.HasPrefix(s[k:], needle) {
+				return k
+			}
+			m &= m - 1
+		}
+	}
+	if j := strings.Index(s[i:], needle); j >= 0 {
+		return i + j
+	}
+	return -1
+}
+
+// load64 is s[i:i+8] as a little-endian number.
+func load64(s string, i int) uint64 {
+	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
+}
+
+// zeroBytes has the top bit of each zero byte of v set, and no other bit.
+func zeroBytes(v uint64) uint64 {
+	const low7, top = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	return ^((v&low7 + low7) | v) & top
 }
 
 func indexFoldSlow(s, needle string) int {

@@ -96,6 +96,7 @@ package search
 import (
 	"errors"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -346,21 +347,28 @@ type analyzer struct {
 	stem   func(string) string
 
 	// The document being read.
-	slot    []uint32 // term id -> local index + 1; 0 when not in the document
-	terms   []uint32 // local index -> term id
-	tf      []uint16
-	count   []uint32 // positions of each local term
-	tokTerm []uint32 // per word: its local term
-	tokPos  []uint32 // per word: its position
-	at      uint32   // the next word's position
-	length  int
-	entry   []byte
-	show    []byte   // a text as results show it
-	start   []uint32 // scratch of positions
-	sorted  []uint32
-	pos     []byte // one term's positions
-	t       []byte // the Doc's t
+	slot  []uint32    // term id -> local index + 1; 0 when not in the document
+	terms []localTerm // by local index
+	// words holds, for each position, the local index of the word there,
+	// or noWord for the gap between two fields.
+	words  []uint32
+	length int
+	entry  []byte
+	show   []byte   // a text as results show it
+	start  []uint32 // scratch of positions
+	sorted []uint32
+	pos    []byte // one term's positions
+	t      []byte // the Doc's t
 }
+
+// localTerm is a term of the document being read.
+type localTerm struct {
+	id    uint32
+	count uint32 // its positions
+	tf    uint16 // its weighted frequency
+}
+
+const noWord = ^uint32(0)
 
 func (a *analyzer) analyze(d *Document, lang string) *Doc {
 	stemmer := Stemmer(lang)
@@ -371,8 +379,7 @@ func (a *analyzer) analyze(d *Document, lang string) *Doc {
 	}
 	a.stem = stemFunc(stemmer)
 	a.tok.elide = stemmer == "fr"
-	a.terms, a.tf, a.count, a.tokTerm, a.tokPos = a.terms[:0], a.tf[:0], a.count[:0], a.tokTerm[:0], a.tokPos[:0]
-	a.at, a.length = 0, 0
+	a.terms, a.words, a.length = a.terms[:0], a.words[:0], 0
 
 	e := append(a.entry[:0], '[')
 	e = appendJSON(e, d.URL)
@@ -417,8 +424,8 @@ func (a *analyzer) analyze(d *Document, lang string) *Doc {
 
 	doc := &Doc{lang: lang, stemmer: stemmer, url: d.URL, entry: slices.Clone(e), length: uint32(a.length)}
 	a.positions(doc)
-	for _, id := range a.terms {
-		a.slot[id] = 0
+	for _, lt := range a.terms {
+		a.slot[lt.id] = 0
 	}
 	return doc
 }
@@ -436,38 +443,35 @@ func (a *analyzer) field(text []byte, w uint16) int {
 		if word, i = a.tok.next(s, i); word == nil {
 			continue
 		}
-		id := a.termID(word)
+		id, ok := a.cache.get(word) // the id of its term
+		if !ok {
+			id = a.newWord(word)
+		}
 		if int(id) >= len(a.slot) {
 			a.slot = append(a.slot, make([]uint32, int(id)+1-len(a.slot)+len(a.slot)/2)...)
 		}
 		l := a.slot[id]
 		if l == 0 {
-			a.terms = append(a.terms, id)
-			a.tf = append(a.tf, 0)
-			a.count = append(a.count, 0)
+			a.terms = append(a.terms, localTerm{id: id})
 			l = uint32(len(a.terms))
 			a.slot[id] = l
 		}
 		l--
-		a.tf[l] = satAdd(a.tf[l], w)
-		a.count[l]++
-		a.tokTerm = append(a.tokTerm, l)
-		a.tokPos = append(a.tokPos, a.at)
-		a.at++
+		lt := &a.terms[l]
+		lt.tf = satAdd(lt.tf, w)
+		lt.count++
+		a.words = append(a.words, l)
 		n++
 	}
-	a.at++ // a phrase never spans two fields
+	a.words = append(a.words, noWord) // a phrase never spans two fields
 	return n
 }
 
-// termID is the id of the term of a folded word.
-func (a *analyzer) termID(word []byte) uint32 {
-	id, h, ok := a.cache.get(word)
-	if ok {
-		return id
-	}
-	id = a.ix.intern(a.stem(string(word)))
-	a.cache.put(word, h, id)
+// newWord returns the id of the term of a folded word that is not in the
+// cache yet, and adds the word.
+func (a *analyzer) newWord(word []byte) uint32 {
+	id := a.ix.intern(a.stem(string(word)))
+	a.cache.put(word, id)
 	return id
 }
 
@@ -477,35 +481,77 @@ func (a *analyzer) positions(doc *Doc) {
 	// Each local term's positions, in order: a counting sort of the words.
 	a.start = grow(a.start, n)
 	total := uint32(0)
-	for l, c := range a.count {
+	for l, lt := range a.terms {
 		a.start[l] = total
-		total += c
+		total += lt.count
 	}
 	a.sorted = grow(a.sorted, int(total))
-	for i, l := range a.tokTerm {
-		a.sorted[a.start[l]] = a.tokPos[i]
-		a.start[l]++
+	for p, l := range a.words {
+		if l != noWord {
+			a.sorted[a.start[l]] = uint32(p)
+			a.start[l]++
+		}
 	}
-	t := a.t[:0]
-	from := uint32(0)
-	for l := range n {
-		c := a.count[l]
-		p := appendUvarint(a.pos[:0], uint64(c))
+	// The records are written in place, in an array as long as they can
+	// be (five bytes a number): each term's id, weighted frequency, one
+	// byte for the length of its positions, and its positions; when that
+	// length takes more than a byte (a term of many positions), the
+	// positions move up to make room.
+	t := a.t[:cap(a.t)]
+	if need := 18*n + 5*int(total); len(t) < need {
+		t = make([]byte, need+need/4)
+	}
+	o, from := 0, uint32(0)
+	for _, lt := range a.terms {
+		o = putUvarint(t, o, lt.id)
+		o = putUvarint(t, o, uint32(lt.tf))
+		mark := o
+		o = putUvarint(t, o+1, lt.count)
 		prev := uint32(0)
-		for _, x := range a.sorted[from : from+c] {
-			p = appendUvarint(p, uint64(x-prev))
+		for _, x := range a.sorted[from : from+lt.count] {
+			if d := x - prev; d < 1<<14 {
+				// One or two bytes, without a branch on which: a gap's
+				// length is hard to foresee.
+				var two uint32
+				if d >= 0x80 {
+					two = 1
+				}
+				t[o] = byte(d) | byte(two<<7)
+				t[o+1] = byte(d >> 7)
+				o += 1 + int(two)
+			} else {
+				o = putUvarint(t, o, d)
+			}
 			prev = x
 		}
-		from += c
-		a.pos = p
-		t = appendUvarint(t, uint64(a.terms[l]))
-		t = appendUvarint(t, uint64(a.tf[l]))
-		t = appendUvarint(t, uint64(len(p)))
-		t = append(t, p...)
+		from += lt.count
+		if size := uint32(o - mark - 1); size < 0x80 {
+			t[mark] = byte(size)
+		} else {
+			k := uvarintLen(size)
+			copy(t[mark+k:], t[mark+1:o])
+			putUvarint(t, mark, size)
+			o += k - 1
+		}
 	}
 	a.t = t
-	doc.t = slices.Clone(t)
+	doc.t = slices.Clone(t[:o])
 }
+
+// putUvarint writes v as a uvarint at b[o:], which has room for it, and
+// returns the offset after it.
+func putUvarint(b []byte, o int, v uint32) int {
+	for v >= 0x80 {
+		b[o] = byte(v) | 0x80
+		v >>= 7
+		o++
+	}
+	b[o] = byte(v)
+	return o + 1
+}
+
+// uvarintLen is the byte length of v as a uvarint.
+func uvarintLen(v uint32) int { return (bits.Len32(v|1) + 6) / 7 }
 
 // grow returns s with length n, reusing its array when it can.
 func grow(s []uint32, n int) []uint32 {

@@ -568,7 +568,8 @@ func TestParts(t *testing.T) {
 }
 
 // FuzzParts: Parts never fails, and its texts are trimmed, with single
-// spaces.
+// spaces (white space as HTML has it: ASCII only, so a no-break space
+// stays).
 func FuzzParts(f *testing.F) {
 	for _, s := range []string{"<p>a</p><h2 id=x>b</h2>c", "<h1 id='", "<<>>", "<!--", "<div aria-hidden=true><div>x</div></div>y", "a &amp b", "<pre>x", "<PRE>a</pre>b"} {
 		f.Add(s)
@@ -576,7 +577,7 @@ func FuzzParts(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, p := range Parts(s) {
 			for _, x := range []string{p.Text, p.Heading} {
-				if strings.TrimSpace(x) != x || strings.Contains(x, "  ") {
+				if strings.Trim(x, " \n\t\r\f") != x || strings.Contains(x, "  ") {
 					t.Fatalf("untidy text %q from %q", x, s)
 				}
 			}
@@ -601,4 +602,68 @@ func FuzzAnalyze(f *testing.F) {
 			t.Fatal("two indexes of one document differ")
 		}
 	})
+}
+
+func TestIndex3(t *testing.T) {
+	code := strings.Repeat(`<span class="w"> </span><span class="nx">x</span>`, 5)
+	tests := []struct{ s, needle string }{
+		{"", "</pre"},
+		{"</pre", "</pre"},
+		{"</pr", "</pre"},
+		{code + "</code></pre>", "</pre"},
+		{code + "</code></PRE>", "</pre"},
+		{code + "</pr</pre", "</pre"},
+		{"</p</pr</pre</pre>", "</pre"},
+		{"0123456</pre", "</pre"},
+		{"01234567</pre", "</pre"},
+		{"012345678</pre", "</pre"},
+		{"0123456789</script>", "</script"},
+		{"</pre" + code, "</pre"},
+		{"ab", "ab"},
+		{"xxab", "ab"},
+		{"abc", ""},
+	}
+	for _, tt := range tests {
+		if got, want := index3(tt.s, tt.needle), strings.Index(tt.s, tt.needle); got != want {
+			t.Errorf("index3(%q, %q) = %d, want %d", tt.s, tt.needle, got, want)
+		}
+	}
+	// The needle at every place of texts of every length.
+	for n := range 40 {
+		for at := 0; at+5 <= n; at++ {
+			b := []byte(strings.Repeat("</p", 20)[:n])
+			copy(b[at:], "</pre")
+			if got, want := index3(string(b), "</pre"), strings.Index(string(b), "</pre"); got != want {
+				t.Fatalf("index3(%q) = %d, want %d", b, got, want)
+			}
+		}
+	}
+}
+
+func TestCollapse(t *testing.T) {
+	tests := []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"", -1, ""},
+		{"  \n\t ", -1, ""},
+		{"  a  b\n\nc  ", -1, "a b c"},
+		{"abc def", 7, "abc def"},
+		{"abc def", 6, "abc…"},
+		{"abc def", 3, "abc…"},
+		{"abc  def", 4, "abc…"},
+		{"abcdefgh", 5, "abcde…"},
+		{"ab, cd", 4, "ab…"},
+		{"ab cd ef", 5, "ab cd…"},
+		{"  ab   cd  ", 5, "ab cd"},
+		{"héllo wörld", 2, "h…"},
+		{"a\u00a0b c", 3, "a\u00a0…"},
+		{"x", 0, "…"},
+	}
+	for _, tt := range tests {
+		if got := string(collapse([]byte("pre:"), []byte(tt.in), tt.max)); got != "pre:"+tt.want {
+			t.Errorf("collapse(%q, %d) = %q, want %q", tt.in, tt.max, got, "pre:"+tt.want)
+		}
+	}
 }

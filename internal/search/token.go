@@ -1,6 +1,8 @@
 package search
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -49,8 +51,9 @@ type tokenizer struct {
 	buf   []byte
 }
 
-// asciiClass: 1 for a-z and 0-9 (a word as it is), 2 for A-Z, 0 else.
-var asciiClass = func() (t [128]byte) {
+// byteClass: 1 for a-z and 0-9 (a word as it is), 2 for A-Z, 0 for the
+// other ASCII bytes, 4 for the bytes of longer UTF-8 sequences.
+var byteClass = func() (t [256]byte) {
 	for c := 'a'; c <= 'z'; c++ {
 		t[c] = 1
 	}
@@ -60,38 +63,82 @@ var asciiClass = func() (t [128]byte) {
 	for c := 'A'; c <= 'Z'; c++ {
 		t[c] = 2
 	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = 4
+	}
 	return t
 }()
 
+// lowerRun is the number of bytes a-z and 0-9 that x (8 bytes of text,
+// little-endian) starts with. Each byte's flag is its top bit: the bytes
+// in a range are found for all eight at once, with no carry from one byte
+// to the next (the "hasbetween" of Bit Twiddling Hacks).
+func lowerRun(x uint64) int {
+	const ones, low7, top = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	// For a byte b < 128: 127+hi-b has its top bit set when b < hi, and
+	// b+127-lo when b > lo.
+	y := x & low7
+	lower := ((127+'z'+1)*ones - y) & (y + (127-'a'+1)*ones)
+	digit := ((127+'9'+1)*ones - y) & (y + (127-'0'+1)*ones)
+	word := (lower | digit) & ^x & top
+	return bits.TrailingZeros64(^word&top) >> 3
+}
+
 // next returns the next word of s from byte i on, folded, and the index to
 // go on from; the word is nil when s has no more. The word is valid only
-// until the next call (it may share s's bytes).
+// until the next call (it may share s's bytes: it must not be written).
 func (t *tokenizer) next(s string, i int) ([]byte, int) {
 	n := len(s)
 	for i < n {
 		// Skip to the start of a word.
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if asciiClass[c] == 0 {
-				i++
+		switch byteClass[s[i]] {
+		case 0:
+			i++
+			continue
+		case 4:
+			if r, size := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
+				i += size
 				continue
 			}
-		} else if r, size := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
-			i += size
-			continue
 		}
-		// The usual word: lowercase ASCII letters and digits, ended by ASCII
-		// that is neither a letter nor an apostrophe, or by the end.
-		j := i
-		for j < n && s[j] < utf8.RuneSelf && asciiClass[s[j]] == 1 {
+		// The usual word: ASCII letters and digits, ended by ASCII that is
+		// neither a letter nor an apostrophe, or by the end. The word is s's
+		// own bytes when it has no capital (its slice's capacity runs to the
+		// end of s, for wordKey), else lowercased in t.buf.
+		j, class := i, byte(0)
+		if i+8 <= n {
+			// Eight bytes at once: most words are that short.
+			if k := lowerRun(binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))); k > 0 {
+				j, class = i+k, 1
+			}
+		}
+		for j < n {
+			c := byteClass[s[j]]
+			if c-1 > 1 { // neither 1 nor 2
+				break
+			}
+			class |= c
 			j++
 		}
-		if j > i && (j == n || s[j] < utf8.RuneSelf && asciiClass[s[j]] == 0 && s[j] != '\'') {
-			if j-i <= maxWord {
-				return unsafe.Slice(unsafe.StringData(s[i:]), j-i), j
+		if j > i && (j == n || s[j] < utf8.RuneSelf && s[j] != '\'') {
+			if j-i > maxWord {
+				i = j
+				continue
 			}
-			i = j
-			continue
+			if class == 1 {
+				return unsafe.Slice(unsafe.StringData(s[i:]), n-i)[:j-i], j
+			}
+			if cap(t.buf) < maxWord+8 {
+				t.buf = make([]byte, 0, 2*maxWord)
+			}
+			b := append(t.buf[:0], s[i:j]...)
+			for k, c := range b {
+				if byteClass[c] == 2 {
+					b[k] = c + 'a' - 'A'
+				}
+			}
+			t.buf = b
+			return b, j
 		}
 		if w, end := t.word(s, i); w != nil {
 			return w, end
@@ -122,9 +169,9 @@ func (t *tokenizer) word(s string, i int) ([]byte, int) {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
-		case r < utf8.RuneSelf && asciiClass[r] == 1:
+		case r < utf8.RuneSelf && byteClass[r] == 1:
 			b = append(b, byte(r))
-		case r < utf8.RuneSelf && asciiClass[r] == 2:
+		case r < utf8.RuneSelf && byteClass[r] == 2:
 			b = append(b, byte(r+'a'-'A'))
 		case isIdeograph(r):
 			if len(b) > 0 {

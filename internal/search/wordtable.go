@@ -1,15 +1,30 @@
 package search
 
-import "hash/maphash"
+import (
+	"encoding/binary"
+	"hash/maphash"
+)
 
-// wordTable maps folded words to term ids: an open-addressing hash table
-// with the words' bytes in one arena, a few times faster than a Go map
-// for the tens of millions of lookups of a large site's build.
+// wordTable maps folded words to term ids: open-addressing hash tables, a
+// few times faster than a Go map for the tens of millions of lookups of a
+// large site's build. Most words are short: a word of up to 8 bytes is its
+// own key (its bytes as a little-endian number, which is never 0 since no
+// word holds a NUL byte), so that finding it takes a multiplication and a
+// comparison of two numbers; a longer word is hashed and kept in an arena.
 type wordTable struct {
+	short  []shortSlot // a power of two of them
+	shift  uint        // 64 - log2(len(short))
+	nShort int
+
 	seed  maphash.Seed
 	slots []wordSlot // a power of two of them
 	arena []byte
 	n     int
+}
+
+type shortSlot struct {
+	key uint64 // the word's bytes (wordKey); 0 for an empty slot
+	id  uint32
 }
 
 type wordSlot struct {
@@ -20,50 +35,108 @@ type wordSlot struct {
 }
 
 func newWordTable() *wordTable {
-	return &wordTable{seed: maphash.MakeSeed(), slots: make([]wordSlot, 1024)}
+	return &wordTable{short: make([]shortSlot, 1024), shift: 64 - 10, seed: maphash.MakeSeed(), slots: make([]wordSlot, 256)}
 }
 
+// wordKey is w (1 to 8 bytes) as a little-endian number, the bytes past
+// it zero. It reads w's 8 bytes at once when w's array has them.
+func wordKey(w []byte) uint64 {
+	if cap(w) >= 8 {
+		return binary.LittleEndian.Uint64(w[:8]) & (^uint64(0) >> (64 - 8*len(w)))
+	}
+	var k uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		k = k<<8 | uint64(w[i])
+	}
+	return k
+}
+
+// shortHash spreads a key over the table (Fibonacci hashing: the high
+// bits of a multiplication by 2^64/φ).
+func shortHash(key uint64, shift uint) uint64 { return key * 0x9E3779B97F4A7C15 >> shift }
+
 // get returns the id of w, or false.
-func (t *wordTable) get(w []byte) (uint32, uint32, bool) {
+func (t *wordTable) get(w []byte) (uint32, bool) {
+	if len(w) == 0 || len(w) > 8 {
+		return t.getLong(w)
+	}
+	key := wordKey(w)
+	mask := uint64(len(t.short) - 1)
+	for i := shortHash(key, t.shift); ; i = (i + 1) & mask {
+		s := &t.short[i]
+		if s.key == key {
+			return s.id, true
+		}
+		if s.key == 0 {
+			return 0, false
+		}
+	}
+}
+
+func (t *wordTable) getLong(w []byte) (uint32, bool) {
 	h := uint32(maphash.Bytes(t.seed, w))
 	mask := uint32(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		if s.id == 0 {
-			return 0, h, false
+			return 0, false
 		}
 		if s.hash == h && int(s.size) == len(w) && string(t.arena[s.off:s.off+s.size]) == string(w) {
-			return s.id - 1, h, true
+			return s.id - 1, true
 		}
 	}
 }
 
-// put adds w, of hash h, with its id.
-func (t *wordTable) put(w []byte, h, id uint32) {
+// put adds w, not in t yet, with its id.
+func (t *wordTable) put(w []byte, id uint32) {
+	if len(w) == 0 || len(w) > 8 {
+		t.putLong(w, id)
+		return
+	}
+	if 4*(t.nShort+1) > 3*len(t.short) {
+		old := t.short
+		t.short = make([]shortSlot, 2*len(old))
+		t.shift--
+		for _, s := range old {
+			if s.key != 0 {
+				t.insertShort(s)
+			}
+		}
+	}
+	t.insertShort(shortSlot{key: wordKey(w), id: id})
+	t.nShort++
+}
+
+func (t *wordTable) insertShort(s shortSlot) {
+	mask := uint64(len(t.short) - 1)
+	i := shortHash(s.key, t.shift)
+	for t.short[i].key != 0 {
+		i = (i + 1) & mask
+	}
+	t.short[i] = s
+}
+
+func (t *wordTable) putLong(w []byte, id uint32) {
 	if 4*(t.n+1) > 3*len(t.slots) {
-		t.grow()
+		old := t.slots
+		t.slots = make([]wordSlot, 2*len(old))
+		for _, s := range old {
+			if s.id != 0 {
+				t.insertLong(s)
+			}
+		}
 	}
 	off := uint32(len(t.arena))
 	t.arena = append(t.arena, w...)
-	t.insert(wordSlot{hash: h, id: id + 1, off: off, size: uint32(len(w))})
+	t.insertLong(wordSlot{hash: uint32(maphash.Bytes(t.seed, w)), id: id + 1, off: off, size: uint32(len(w))})
 	t.n++
 }
 
-func (t *wordTable) insert(s wordSlot) {
+func (t *wordTable) insertLong(s wordSlot) {
 	mask := uint32(len(t.slots) - 1)
 	i := s.hash & mask
 	for t.slots[i].id != 0 {
 		i = (i + 1) & mask
 	}
 	t.slots[i] = s
-}
-
-func (t *wordTable) grow() {
-	old := t.slots
-	t.slots = make([]wordSlot, 2*len(old))
-	for _, s := range old {
-		if s.id != 0 {
-			t.insert(s)
-		}
-	}
 }

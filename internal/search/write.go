@@ -500,12 +500,13 @@ func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off []uin
 	var names []string
 	fileOf := make([]int, len(ids))
 	var lens []uint64
-	var data []byte
+	data := make([]byte, 0, 2*chunkTarget) // most chunks fit
 	flush := func() {
 		if len(lens) == 0 {
 			return
 		}
-		b := appendUvarint(nil, uint64(len(lens)))
+		b := make([]byte, 0, 5*(len(lens)+1)+len(data))
+		b = appendUvarint(b, uint64(len(lens)))
 		for _, l := range lens {
 			b = appendUvarint(b, l)
 		}

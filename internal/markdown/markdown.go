@@ -54,6 +54,8 @@
 //	a.anchor                      heading anchor, last child of h1..h6
 //	pre.chroma > code             every code block; tokens are span.<chroma class>,
 //	                              lines span.line > span.cl when highlighted
+//	table[tabindex="0"]           every table: focusable, so that a table the theme
+//	                              lets scroll sideways can be scrolled by keyboard
 //	td.align-left|center|right    table cells (and th) with an alignment
 //	sup > a.footnote-ref          footnote reference (role="doc-noteref")
 //	div.footnotes > hr + ol > li  the notes (role="doc-endnotes"), each ending in
@@ -254,7 +256,8 @@ type document struct {
 }
 
 // walk visits the parsed document once: it gives headings their ids,
-// resolves link destinations and turns table alignments into classes.
+// resolves link destinations, makes tables focusable and turns table
+// alignments into classes.
 func (d *document) walk(doc ast.Node) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -267,6 +270,11 @@ func (d *document) walk(doc ast.Node) {
 			n.Destination = d.resolve(n, n.Destination)
 		case *ast.Image:
 			n.Destination = d.resolve(n, n.Destination)
+		case *east.Table:
+			// A wide table scrolls sideways in its own box (the theme's
+			// CSS): focusable, like a code block, so that keyboard users
+			// can scroll it.
+			n.SetAttributeString("tabindex", []byte("0"))
 		case *east.TableCell:
 			tableCell(n)
 		case *ast.FencedCodeBlock:

@@ -468,6 +468,15 @@ func TestShippedSiteDeterministic(t *testing.T) {
 		if strings.Count(html, "<script") != strings.Count(html, "<script src=") {
 			t.Errorf("%s has a script without src", n)
 		}
+		// Tables: every column named (a screen reader reads each cell
+		// with its header), and focusable, as they scroll sideways on a
+		// phone.
+		if strings.Contains(html, "<th></th>") {
+			t.Errorf("%s has a table column without a header", n)
+		}
+		if strings.Count(html, "<table") != strings.Count(html, `<table tabindex="0"`)+strings.Count(html, `<table class=`) {
+			t.Errorf("%s has a Markdown table that is not focusable", n)
+		}
 	}
 }
 

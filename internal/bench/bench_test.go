@@ -198,3 +198,21 @@ func TestHackSaving(t *testing.T) {
 		}
 	}
 }
+
+// TestServedFiles sums what a host serves for a query's files, with or
+// without a leading slash, a missing file (a 404) counting nothing.
+func TestServedFiles(t *testing.T) {
+	dir := t.TempDir()
+	json := []byte(strings.Repeat(`{"a": 1}`, 100))
+	bin := []byte("\x01\x02\x03")
+	os.MkdirAll(filepath.Join(dir, "t"), 0o755)
+	os.WriteFile(filepath.Join(dir, "manifest.json"), json, 0o644)
+	os.WriteFile(filepath.Join(dir, "t", "x.bin"), bin, 0o644)
+	got, err := servedFiles(dir, []string{"manifest.json", "/t/x.bin", "/favicon.ico"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := servedSize("manifest.json", json) + servedSize("t/x.bin", bin); got != want || want >= int64(len(json))+3 {
+		t.Errorf("served %d bytes, want %d (the JSON compressed)", got, want)
+	}
+}

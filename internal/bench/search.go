@@ -241,19 +241,34 @@ func mutualQueries(index string, s *searchResult) error {
 		s.mutualMS = append(s.mutualMS, medianFloat(ms))
 	}
 	for _, a := range loads[0] {
-		var sum int64
-		for _, f := range a.Files {
-			b, err := os.ReadFile(filepath.Join(index, filepath.FromSlash(f)))
-			if err != nil {
-				return err
-			}
-			sum += servedSize(f, b)
+		sum, err := servedFiles(index, a.Files)
+		if err != nil {
+			return err
 		}
 		s.mutualQ = append(s.mutualQ, int(sum))
 		s.mutualHits = append(s.mutualHits, a.Total)
 		s.mutualFiles = append(s.mutualFiles, len(a.Files))
 	}
 	return nil
+}
+
+// servedFiles is what a static host serving dir transfers for the files
+// a query fetched (their paths in dir, with or without a leading "/"). A
+// file that is not there was a 404, which carries nothing: the browser's
+// own /favicon.ico, asked for by the page that runs Pagefind's queries.
+func servedFiles(dir string, files []string) (int64, error) {
+	var sum int64
+	for _, f := range files {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(f, "/"))))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return 0, err
+		}
+		sum += servedSize(f, b)
+	}
+	return sum, nil
 }
 
 // pagefindHarness is the page that runs Pagefind's queries: it loads
@@ -342,16 +357,9 @@ func pagefindQueries(out string, s *searchResult) error {
 		return fmt.Errorf("pagefind in chromium: %v", err)
 	}
 	for _, a := range answers {
-		var sum int64
-		for _, f := range a.Files {
-			b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(f, "/"))))
-			if errors.Is(err, fs.ErrNotExist) {
-				continue // the browser's own /favicon.ico: a 404 carries no index
-			}
-			if err != nil {
-				return err
-			}
-			sum += servedSize(f, b)
+		sum, err := servedFiles(out, a.Files)
+		if err != nil {
+			return err
 		}
 		s.pagefindQ = append(s.pagefindQ, int(sum))
 		s.pfHits = append(s.pfHits, a.Total)

@@ -198,6 +198,12 @@ func (m *Model) Add(n *Node) {
 	n.Out = OutFile(n.URL)
 	n.Href = PathEscape(n.URL)
 	m.ByURL[n.URL] = n
+	m.addVersion(n)
+}
+
+// addVersion records n among the versions of its key, one per language,
+// on a site with several.
+func (m *Model) addVersion(n *Node) {
 	if len(m.Trees) > 1 {
 		v := m.versions[n.Key]
 		if v == nil {
@@ -462,14 +468,7 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		}
 		owner[n.URL] = n
 		m.ByURL[n.URL] = n
-		if len(m.Trees) > 1 {
-			v := m.versions[n.Key]
-			if v == nil {
-				v = make([]*Node, len(m.Trees))
-				m.versions[n.Key] = v
-			}
-			v[n.Tree.Index] = n
-		}
+		m.addVersion(n)
 		if n.Src != nil && !n.Fallback {
 			m.Src[n.Src.Rel] = n
 		}

@@ -65,7 +65,9 @@
 //     that rendered it; the index written once every page is rendered
 //     (writeSearch), each page's entry kept with the key of its card, its
 //     section's title and its body's inputs, so a rebuild analyses only what
-//     changed.
+//     changed. With Options.DeferIndex (mutual serve), a rebuild commits
+//     its pages and writes its index right after Build returns; the next
+//     Build, Check or Wait waits for it (search.go).
 //
 // # Trust model
 //

@@ -129,10 +129,7 @@ func ParseConfigFile(path string, src []byte) (*Config, diag.List) {
 		case "help":
 			cfg.Help, _ = d.Text(f)
 			cfg.HelpLine, cfg.HelpCol = f.Value.TextPos()
-			if f.Value.Style == yamldoc.Literal || f.Value.Style == yamldoc.Folded {
-				// A text block's later lines are indented like its first.
-				cfg.HelpIndent = cfg.HelpCol - 1
-			}
+			cfg.HelpIndent = f.Value.TextIndent()
 		case "menu":
 			cfg.Menu = parseMenu(&d, f)
 		case "trustHTML":

@@ -104,9 +104,7 @@ func parseLanguages(d *yamldoc.Decoder, f yamldoc.Field) []Language {
 			case "help":
 				l.Help, _ = d.Text(g)
 				l.HelpLine, l.HelpCol = g.Value.TextPos()
-				if g.Value.Style == yamldoc.Literal || g.Value.Style == yamldoc.Folded {
-					l.HelpIndent = l.HelpCol - 1
-				}
+				l.HelpIndent = g.Value.TextIndent()
 			case "dir":
 				s, ok := d.Text(g)
 				if !ok {

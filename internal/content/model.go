@@ -145,6 +145,14 @@ type Model struct {
 	// Trees has every language's).
 	Menu []MenuPage
 
+	// fileVersions are the language versions of a bundle's files
+	// (about/photo.es.jpg): by the content path of the name they stand
+	// for ("about/photo.jpg"), each language's version by Tree.Index (""
+	// where it has none). fileLang is each version's language and the
+	// name it stands for, by its own content path.
+	fileVersions map[string][]string
+	fileLang     map[string]fileVersion
+
 	outFiles  map[string]bool // output paths of Files and Static
 	hintOnce  sync.Once
 	linkHints *linkHints // see hints
@@ -437,6 +445,40 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 	// them).
 	for _, s := range resources {
 		b := bundleOf(s.Rel)
+		if li, shared, ok := m.languageVersion(s, langs, &errs); ok {
+			// A language's version of a bundle's file: published under
+			// that language's page, as Hugo does, by its own name.
+			t := m.Trees[li]
+			key := m.Base(b.Rel)
+			var dir string
+			if n := t.ByRel[key]; n != nil {
+				dir = path.Dir(OutFile(n.URL))
+			} else {
+				why := t.Unpublished[key]
+				if why == "" {
+					why = m.Unpublished[key]
+				}
+				if why != "" && why != "headless" {
+					m.Unpublished[s.Rel] = why
+					m.addFileVersion(shared, s.Rel, li)
+					continue
+				}
+				u := opts.pageURL(b)
+				if b.Rel == key {
+					u = t.Prefix + u
+				}
+				dir = path.Dir(OutFile(u))
+			}
+			m.addFileVersion(shared, s.Rel, li)
+			m.Files[s.Rel] = s
+			rest := strings.TrimPrefix(s.Rel, path.Dir(b.Rel)+"/")
+			if dir == "." {
+				m.FileOut[s.Rel] = rest
+			} else {
+				m.FileOut[s.Rel] = dir + "/" + rest
+			}
+			continue
+		}
 		if why := m.Unpublished[b.Rel]; why != "" && why != "headless" {
 			m.Unpublished[s.Rel] = why
 			continue
@@ -495,6 +537,56 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		}
 	}
 	return m, errs
+}
+
+// languageVersion tells whether s, a file of a page bundle,
+// is one language's version of a file of the bundle: its name carries one
+// of the site's language codes before its extension (photo.es.jpg is the
+// Spanish version of photo.jpg; photo.v2.jpg and jquery.min.js are
+// ordinary files). It returns the language's Tree.Index and the content
+// path of the name the version stands for, as a link from the original's
+// folder names it ("about/photo.jpg", for content/es/about/photo.es.jpg
+// too). A name and a content/<code>/ folder that disagree are an error.
+func (m *Model) languageVersion(s *Source, langs []i18n.Code, errs *diag.List) (int, string, bool) {
+	if len(m.Trees) < 2 {
+		return 0, "", false
+	}
+	name := path.Base(s.Rel)
+	if base, _, _ := i18n.SplitPath(name, langs); base == name {
+		return 0, "", false
+	}
+	shared, lang, err := i18n.SplitPath(s.Rel, langs)
+	if err != nil {
+		errs.Add(s.Path(), 0, 0, "%v", err)
+		return 0, "", false
+	}
+	li := slices.Index(langs, lang)
+	if other := m.fileVersions[shared]; other != nil && other[li] != "" {
+		errs.Add(s.Path(), 0, 0, "a second %s version of %s (the first is content/%s)", lang.EnglishName(), "content/"+shared, other[li])
+		return 0, "", false
+	}
+	return li, shared, true
+}
+
+// fileVersion is one language's version of a bundle's file.
+type fileVersion struct {
+	lang   int    // Tree.Index
+	shared string // the content path of the name it stands for
+}
+
+// addFileVersion records rel as the version of the file shared (a content
+// path) in the language of Tree.Index li.
+func (m *Model) addFileVersion(shared, rel string, li int) {
+	if m.fileVersions == nil {
+		m.fileVersions, m.fileLang = map[string][]string{}, map[string]fileVersion{}
+	}
+	v := m.fileVersions[shared]
+	if v == nil {
+		v = make([]string, len(m.Trees))
+		m.fileVersions[shared] = v
+	}
+	v[li] = rel
+	m.fileLang[rel] = fileVersion{lang: li, shared: shared}
 }
 
 // newTree makes one language's pages from its members (sorted by rel).

@@ -522,12 +522,11 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		fm := &n.Src.FrontMatter
 		for i, a := range fm.Aliases {
 			at := fm.aliasPos[i]
-			u, msg := aliasURL(a)
+			u, msg := pageAlias(a, n.URL, n.Tree.Prefix)
 			if msg != "" {
 				errs.Add(n.Src.Path(), at.Line, at.Col, "alias %q %s", a, msg)
 				continue
 			}
-			u = inLanguage(u, n.Tree.Prefix)
 			if o := owner[u]; o != nil {
 				reportDuplicate(&errs, n, o, u, at)
 				continue
@@ -836,6 +835,41 @@ func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
 		}
 	}
 	errs.Add(p, at.Line, at.Col, "duplicate URL /%s: also the address of %s", url, where(o))
+}
+
+// pageAlias is the site path (as Node.URL) the alias a, as written in the
+// front matter of the page at pageURL (a Node.URL) of the language whose
+// folder is prefix, answers; or why it cannot be one. As in Hugo, an
+// alias with a leading "/" is a site path, under the language's folder
+// (inLanguage); one without is read from the folder the page's address is
+// in: "old" in guides/receiving/ is guides/old/, "../old" is old/, and in
+// es/guides/receiving/ "old" is es/guides/old/. The home page's folder is
+// the site's root (es/'s too, as Hugo reads it). An alias that climbs
+// above the root is an error.
+func pageAlias(a, pageURL, prefix string) (string, string) {
+	if a == "" || strings.HasPrefix(a, "/") {
+		u, msg := aliasURL(a)
+		if msg != "" {
+			return "", msg
+		}
+		return inLanguage(u, prefix), ""
+	}
+	if strings.Contains(a, "://") || strings.ContainsAny(a, "?#\\") {
+		return "", "is not a site path such as /old/address/"
+	}
+	dir := path.Dir("/" + strings.TrimSuffix(pageURL, "/"))
+	base := strings.TrimPrefix(dir, "/")
+	if base != "" {
+		base += "/"
+	}
+	if climbsOut(base, a) {
+		return "", "climbs above the site's root: an alias without a leading \"/\" is read from the folder of the page's address (/" + base + "), as Hugo reads it"
+	}
+	joined := path.Join(dir, a)
+	if strings.HasSuffix(a, "/") && joined != "/" {
+		joined += "/"
+	}
+	return aliasURL(joined)
 }
 
 // inLanguage is the address an alias u (as aliasURL gives it) of a page

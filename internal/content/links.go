@@ -76,7 +76,9 @@ func (r *Resolver) tree() *Tree {
 // page in the resolver's language: its translation, or the original
 // shown in that language. A file in the language's own content/<code>/
 // tree comes before one of the same path outside it, and a translation's
-// own file name ("receiving.de.md") names that very page.
+// own file name ("receiving.de.md") names that very page. A page
+// bundle's file with language versions ("photo.jpg", with photo.es.jpg)
+// leads to the version of the resolver's language (resolveVersion).
 func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 	if dest == "" {
 		return "", nil, "", "empty link"

@@ -23,12 +23,14 @@ func TestBundleFileVersions(t *testing.T) {
 		"about/photo.es", "about/.es.jpg", "about/Map.ES.png", "about/img/x.en.png", "about/img/x.png",
 		"about/solo.es.txt",
 		"draft/index.md", "draft/pic.es.txt",
+		"shared/index.md", "shared/logo.txt", "shared/logo.es.txt",
 		"es/solo/index.md", "es/solo/a.es.txt", "es/solo/b.txt",
 		"guides/g.md", "guides/g.es.md",
 	} {
 		s := &Source{Rel: rel, Kind: classify(rel, []string{"en", "es"})}
 		s.FrontMatter.Title = rel
 		s.FrontMatter.Draft = strings.HasPrefix(rel, "draft/")
+		s.FrontMatter.Headless = strings.HasPrefix(rel, "shared/")
 		srcs = append(srcs, s)
 	}
 	m, errs := NewSiteModel(srcs, nil, ModelOptions{}, cfg)
@@ -48,6 +50,8 @@ func TestBundleFileVersions(t *testing.T) {
 		"about/img/x.png":     "about/img/x.png",
 		"about/solo.es.txt":   "es/about/solo.es.txt",
 		"draft/pic.es.txt":    "", // its page is a draft in every language
+		"shared/logo.txt":     "shared/logo.txt",
+		"shared/logo.es.txt":  "es/shared/logo.es.txt", // a headless page's files are published
 		"es/solo/a.es.txt":    "es/solo/a.es.txt",
 		"es/solo/b.txt":       "es/solo/b.txt",
 	} {
@@ -79,6 +83,8 @@ func TestBundleFileVersions(t *testing.T) {
 		{"guides/g.md", 0, "../about/solo.txt", "exists only in Spanish"},
 		{"guides/g.es.md", 1, "../draft/pic.txt", "not published in this build: it is a draft"},
 		{"es/solo/index.md", 1, "a.txt", "/es/solo/a.es.txt"},
+		{"guides/g.es.md", 1, "../shared/logo.txt", "/es/shared/logo.es.txt"},
+		{"guides/g.md", 0, "../shared/logo.txt", "/shared/logo.txt"},
 		{"es/solo/index.md", 1, "b.txt", "/es/solo/b.txt"},
 	}
 	for _, tt := range tests {

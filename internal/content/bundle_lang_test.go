@@ -94,3 +94,46 @@ func TestBundleFileVersions(t *testing.T) {
 		}
 	}
 }
+
+// TestBundleByLanguageIndex: as in Hugo, index.<code>.md makes a folder a
+// bundle without an index.md; its page is the default language's
+// (x/index.en.md), or else the first language's that has one (y/, only
+// Spanish): the shared files are published under that page.
+func TestBundleByLanguageIndex(t *testing.T) {
+	cfg, errs := ParseConfig([]byte("title: T\nbaseURL: https://example.org/\nlanguages:\n  - {code: en, name: English}\n  - {code: es, name: Español}\n  - {code: de, name: Deutsch}\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var srcs []*Source
+	for _, rel := range []string{
+		"x/index.en.md", "x/index.es.md", "x/pic.es.jpg", "x/pic.jpg",
+		"y/index.de.md", "y/index.es.md", "y/pic.jpg",
+	} {
+		s := &Source{Rel: rel, Kind: classify(rel, []string{"en", "es", "de"})}
+		s.FrontMatter.Title = rel
+		srcs = append(srcs, s)
+	}
+	m, errs := NewSiteModel(srcs, nil, ModelOptions{}, cfg)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for rel, want := range map[string]string{
+		"x/pic.jpg":    "x/pic.jpg",
+		"x/pic.es.jpg": "es/x/pic.es.jpg",
+		"y/pic.jpg":    "es/y/pic.jpg",
+	} {
+		if got := m.FileOut[rel]; got != want {
+			t.Errorf("%s is published at %q, want %q", rel, got, want)
+		}
+	}
+	for url, src := range map[string]string{"x/": "x/index.en.md", "es/x/": "x/index.es.md", "es/y/": "y/index.es.md", "de/y/": "y/index.de.md"} {
+		if n := m.ByURL[url]; n == nil || n.Src.Rel != src || n.Kind != "page" {
+			t.Errorf("/%s: %+v, want the page of %s", url, n, src)
+		}
+	}
+	// A Markdown file in such a bundle is not a page.
+	srcs = append(srcs, &Source{Rel: "x/notes.md", Kind: PageSource})
+	if _, errs := NewSiteModel(srcs, nil, ModelOptions{}, cfg); !strings.Contains(errs.Error(), "content/x/notes.md: notes.md is inside the page bundle x/") {
+		t.Errorf("a page inside a bundle made by index.en.md: %v", errs)
+	}
+}

@@ -62,7 +62,8 @@
 // an alias without a leading "/" is read from the folder of the page's
 // address, as Hugo reads it (pageAlias: "old" in es/guides/a/ is
 // es/guides/old/). A bundle's index.<code>.md is the bundle's page in that
-// language; the bundle's files are published once, under the default
+// language (and makes a folder a bundle without an index.md, as in Hugo);
+// the bundle's files are published once, under the default
 // language's page, but for its language versions: a file named
 // <name>.<code>.<ext> (photo.es.jpg; Model.languageVersion) is that
 // language's version of <name>.<ext>, published under that language's

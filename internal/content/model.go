@@ -351,12 +351,48 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		}
 	}
 	// Leaf bundles: a folder with an index.md is one page, and everything
-	// else under it is that page's.
-	bundles := map[string]*Source{} // folder -> its index.md
-	for _, s := range srcs {
+	// else under it is that page's. On a site with languages, as in Hugo,
+	// an index.<code>.md makes a bundle too (about/index.en.md and
+	// about/index.de.md, without an index.md): the bundle's page is then
+	// its default language's, or else the first language's that has one.
+	langs := cfg.Langs()
+	indexLang := func(s *Source) int { // -1: s makes no bundle
 		if s.Bundle() {
-			bundles[path.Dir(s.Rel)] = s
+			return 0
 		}
+		if len(cfg.Languages) == 0 || s.Kind != PageSource {
+			return -1
+		}
+		base, lang, err := i18n.SplitPath(s.Rel, langs)
+		if err != nil || path.Base(base) != "index.md" {
+			return -1
+		}
+		return slices.Index(langs, lang)
+	}
+	bundles := map[string]*Source{} // folder -> its index.md
+	bundleLang := map[string]int{}  // folder -> the language of its index.md
+	for _, s := range srcs {
+		if li := indexLang(s); li >= 0 {
+			dir := path.Dir(s.Rel)
+			if b := bundles[dir]; b == nil || li < bundleLang[dir] {
+				bundles[dir], bundleLang[dir] = s, li
+			}
+		}
+	}
+	// bundleURL is the URL of the page of the bundle whose index is b in
+	// the language whose folder is prefix, published or not.
+	bundleURL := func(b *Source, prefix string) string {
+		key := b.Rel
+		if !b.Bundle() {
+			key, _, _ = i18n.SplitPath(b.Rel, langs)
+		}
+		fm := &b.FrontMatter
+		if fm.URL != "" {
+			if u, msg := aliasURL(fm.URL); msg == "" {
+				return prefix + u
+			}
+		}
+		return prefix + opts.lower(pageURL(key, fm))
 	}
 	bundleOf := func(rel string) *Source {
 		for dir := path.Dir(rel); dir != "." && dir != ""; dir = path.Dir(dir) {
@@ -368,13 +404,13 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 	}
 	// A bundle's index.<code>.md (about/index.es.md) is its page in that
 	// language, not a file of the bundle.
-	langs := cfg.Langs()
 	translates := func(s, b *Source) bool {
 		if len(cfg.Languages) == 0 || s.Kind != PageSource || path.Dir(s.Rel) != path.Dir(b.Rel) {
 			return false
 		}
 		base, lang, err := i18n.SplitPath(s.Rel, langs)
-		return err == nil && base == b.Rel && lang != langs[0]
+		bbase, _, _ := i18n.SplitPath(b.Rel, langs)
+		return err == nil && base == bbase && lang != langs[0]
 	}
 	var pages, resources []*Source
 	for _, s := range srcs {
@@ -388,7 +424,7 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 				continue
 			}
 			dir := path.Dir(b.Rel)
-			errs.Add(s.Path(), 0, 0, "%s is inside the page bundle %s/ (its index.md makes the folder one page, and the files in it that page's files), so it is not a page: move it out of %s/, or rename %s to _index.md to make the folder a section", path.Base(s.Rel), dir, dir, b.Path())
+			errs.Add(s.Path(), 0, 0, "%s is inside the page bundle %s/ (its %s makes the folder one page, and the files in it that page's files), so it is not a page: move it out of %s/, or rename %s to _index.md to make the folder a section", path.Base(s.Rel), dir, path.Base(b.Rel), dir, b.Path())
 			continue
 		}
 		if s.Kind == FileSource {
@@ -463,11 +499,7 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 					m.addFileVersion(shared, s.Rel, li)
 					continue
 				}
-				u := opts.pageURL(b)
-				if b.Rel == key {
-					u = t.Prefix + u
-				}
-				dir = path.Dir(OutFile(u))
+				dir = path.Dir(OutFile(bundleURL(b, t.Prefix)))
 			}
 			m.addFileVersion(shared, s.Rel, li)
 			m.Files[s.Rel] = s
@@ -483,7 +515,11 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 			m.Unpublished[s.Rel] = why
 			continue
 		}
-		base := path.Dir(OutFile(opts.pageURL(b)))
+		u := opts.pageURL(b)
+		if !b.Bundle() {
+			u = bundleURL(b, cfg.Prefix(bundleLang[path.Dir(b.Rel)]))
+		}
+		base := path.Dir(OutFile(u))
 		rest := strings.TrimPrefix(s.Rel, path.Dir(b.Rel)+"/")
 		m.Files[s.Rel] = s
 		if base == "." {

@@ -406,6 +406,10 @@ func testIncremental(t *testing.T, hinted, deferIndex bool) {
 		{"a language version of the untranslated bundle", func() {
 			writeFile(t, dir, "content/about/pic.de.txt", "wieder ein Bild\n")
 		}, false},
+		{"a bundle only German has, by its index.de.md", func() {
+			writeFile(t, dir, "content/about/index.de.md", "---\ntitle: Über\n---\n![Bild](pic.txt)\n")
+			remove("content/about/index.md")
+		}, false},
 	}
 	manifest := filepath.Join(out, "search/en/manifest.json")
 	for _, st := range steps {
@@ -449,6 +453,7 @@ func testIncremental(t *testing.T, hinted, deferIndex bool) {
 			"slug the translation of the bundle":            {"de/ueber/index.html", `src="/sub/de/ueber/pic.de.txt"`},
 			"remove the language version":                   {"de/ueber/index.html", `src="/sub/about/pic.txt"`},
 			"a language version of the untranslated bundle": {"de/about/index.html", `src="/sub/de/about/pic.de.txt"`},
+			"a bundle only German has, by its index.de.md":  {"de/about/pic.txt", "a"},
 		} {
 			if st.name == name && !bytes.Contains(want[part[0]], []byte(part[1])) {
 				t.Errorf("%s: %s does not hold %s", st.name, part[0], part[1])

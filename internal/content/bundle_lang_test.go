@@ -108,9 +108,11 @@ func TestBundleByLanguageIndex(t *testing.T) {
 	for _, rel := range []string{
 		"x/index.en.md", "x/index.es.md", "x/pic.es.jpg", "x/pic.jpg",
 		"y/index.de.md", "y/index.es.md", "y/pic.jpg",
+		"d/index.en.md", "d/pic.jpg", "d/pic.es.jpg",
 	} {
 		s := &Source{Rel: rel, Kind: classify(rel, []string{"en", "es", "de"})}
 		s.FrontMatter.Title = rel
+		s.FrontMatter.Draft = strings.HasPrefix(rel, "d/")
 		srcs = append(srcs, s)
 	}
 	m, errs := NewSiteModel(srcs, nil, ModelOptions{}, cfg)
@@ -121,6 +123,8 @@ func TestBundleByLanguageIndex(t *testing.T) {
 		"x/pic.jpg":    "x/pic.jpg",
 		"x/pic.es.jpg": "es/x/pic.es.jpg",
 		"y/pic.jpg":    "es/y/pic.jpg",
+		"d/pic.jpg":    "", // its page is a draft
+		"d/pic.es.jpg": "",
 	} {
 		if got := m.FileOut[rel]; got != want {
 			t.Errorf("%s is published at %q, want %q", rel, got, want)
@@ -133,6 +137,9 @@ func TestBundleByLanguageIndex(t *testing.T) {
 	}
 	// A Markdown file in such a bundle is not a page.
 	srcs = append(srcs, &Source{Rel: "x/notes.md", Kind: PageSource})
+	if m.Unpublished["d/pic.jpg"] != "draft" || m.Unpublished["d/pic.es.jpg"] != "draft" {
+		t.Errorf("the files of a draft bundle: %v", m.Unpublished)
+	}
 	if _, errs := NewSiteModel(srcs, nil, ModelOptions{}, cfg); !strings.Contains(errs.Error(), "content/x/notes.md: notes.md is inside the page bundle x/") {
 		t.Errorf("a page inside a bundle made by index.en.md: %v", errs)
 	}

@@ -511,13 +511,16 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 			}
 			continue
 		}
-		if why := m.Unpublished[b.Rel]; why != "" && why != "headless" {
+		why, u := m.Unpublished[b.Rel], ""
+		if b.Bundle() {
+			u = opts.pageURL(b)
+		} else {
+			li := bundleLang[path.Dir(b.Rel)]
+			why, u = m.Trees[li].Unpublished[m.Base(b.Rel)], bundleURL(b, cfg.Prefix(li))
+		}
+		if why != "" && why != "headless" {
 			m.Unpublished[s.Rel] = why
 			continue
-		}
-		u := opts.pageURL(b)
-		if !b.Bundle() {
-			u = bundleURL(b, cfg.Prefix(bundleLang[path.Dir(b.Rel)]))
 		}
 		base := path.Dir(OutFile(u))
 		rest := strings.TrimPrefix(s.Rel, path.Dir(b.Rel)+"/")

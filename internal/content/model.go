@@ -679,6 +679,9 @@ func newTree(spec treeSpec, members []member) *Tree {
 				}
 			}
 			n.Title, n.LinkTitle, n.Description, n.Summary = fm.Title, fm.LinkTitle, fm.Description, s.Summary
+			if s.TitleFromName && mb.rel != s.Rel {
+				n.Title = PageTitle(mb.rel, nil) // the name without its language code
+			}
 			n.Date, n.Lastmod, n.Weight = fm.Date, fm.Lastmod, fm.Weight
 			if n.Date.IsZero() {
 				n.Date = fm.PublishDate

@@ -514,6 +514,11 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		why, u := m.Unpublished[b.Rel], ""
 		if b.Bundle() {
 			u = opts.pageURL(b)
+			if _, lang, err := i18n.SplitPath(b.Rel, langs); err == nil && len(langs) > 1 && lang != langs[0] {
+				// A bundle of a content/<code>/ tree: left out with its
+				// page in that language (a draft's files stay private).
+				why = m.Trees[slices.Index(langs, lang)].Unpublished[m.Base(b.Rel)]
+			}
 		} else {
 			li := bundleLang[path.Dir(b.Rel)]
 			why, u = m.Trees[li].Unpublished[m.Base(b.Rel)], bundleURL(b, cfg.Prefix(li))

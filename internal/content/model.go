@@ -862,8 +862,8 @@ func aliasURL(a string) (string, string) {
 }
 
 // reportDuplicate reports that n's url (or alias, written at at) is also
-// o's. A page's own URL comes from its path, or from its slug when it has
-// one: the error is at the slug, or names the file.
+// o's. A page's own URL comes from its path, or from its url or slug when
+// it has one: the error is there, or names the file.
 func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
 	where := func(x *Node) string {
 		if x.Src != nil && x.Fallback {
@@ -878,7 +878,7 @@ func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
 	if n.Src != nil {
 		p = n.Src.Path()
 		if at == (Pos{}) {
-			at = n.Src.FrontMatter.slugPos
+			at = n.Src.URLPos()
 		}
 	}
 	errs.Add(p, at.Line, at.Col, "duplicate URL /%s: also the address of %s", url, where(o))

@@ -65,9 +65,14 @@ type Source struct {
 	svgErrs    diag.List // and what its check found
 }
 
-// URLPos is where the source sets its page's address: its slug, or
-// nothing (the zero Pos) when the address comes from its path.
-func (s *Source) URLPos() Pos { return s.FrontMatter.slugPos }
+// URLPos is where the source sets its page's address: its url, else its
+// slug, or nothing (the zero Pos) when the address comes from its path.
+func (s *Source) URLPos() Pos {
+	if s.FrontMatter.URL != "" {
+		return s.FrontMatter.urlPos
+	}
+	return s.FrontMatter.slugPos
+}
 
 // Path is the site-relative path used in messages.
 func (s *Source) Path() string {

@@ -73,6 +73,10 @@ type parser struct {
 	path string
 	errs diag.List
 	d    yamldoc.Decoder // reads values into errs
+	// brokenScales are the declared scales whose errors are reported
+	// where they are declared: a question on one is not told again that
+	// the scale is unknown.
+	brokenScales map[string]bool
 }
 
 func (p *parser) errorf(n *yamldoc.Node, format string, args ...any) {
@@ -262,6 +266,7 @@ func (p *parser) scales(w *Worksheet, f field, scales map[string]*Scale) {
 		switch {
 		case !idPattern.MatchString(id):
 			p.errorf(k, "bad scale id %q: use lowercase letters, digits and \"-\"", id)
+			p.scaleBroken(id)
 			continue
 		case builtinScales[id] != nil:
 			p.errorf(k, "scale %q is built in; choose another id", id)
@@ -273,8 +278,17 @@ func (p *parser) scales(w *Worksheet, f field, scales map[string]*Scale) {
 			s.at = pos{k.Line, k.Col}
 			scales[id] = s
 			w.Scales = append(w.Scales, s)
+		} else {
+			p.scaleBroken(id)
 		}
 	}
+}
+
+func (p *parser) scaleBroken(id string) {
+	if p.brokenScales == nil {
+		p.brokenScales = map[string]bool{}
+	}
+	p.brokenScales[id] = true
 }
 
 // options reads a list of options; what names the scale in errors.
@@ -745,9 +759,15 @@ func (p *parser) scaleRef(f field, scales map[string]*Scale) *Scale {
 	if s := scales[id]; s != nil {
 		return s
 	}
+	if p.brokenScales[id] {
+		return nil
+	}
 	known := slices.Clone(builtinNames)
 	for _, s := range scales {
 		known = append(known, s.ID)
+	}
+	for id := range p.brokenScales {
+		known = append(known, id)
 	}
 	slices.Sort(known)
 	p.errorf(f.val, "unknown scale %q%s", id, diag.Hint(id, known))

@@ -40,6 +40,7 @@ var schemaChecked = []string{
 	"pair-missing-side",  // pair without give or receive, pair with text or side
 	"reflection-scored",  // reflection with scale, side, weight, area, reverse, alert
 	"scale-options",      // fewer than two options, option without label or integer value
+	"scale-broken-used",  // a scale with one option, one with a bad id, each used by a question
 	"scale-too-long",     // more than 1000 options with a value
 	"shapes",             // lists and mappings in the wrong places
 	"syntax",             // YAML syntax error

@@ -830,6 +830,12 @@ func (p *parser) rng(f field, what string, lo, hi int) (score.Range, bool) {
 
 func (p *parser) results(w *Worksheet, f field) {
 	give, receive, lean := w.Scores()
+	// Without questions (no sections, or a misspelt sections: key, which
+	// is reported already) no score exists: that is not the bands' fault.
+	asked := false
+	for _, s := range w.Sections {
+		asked = asked || len(s.Questions) > 0
+	}
 	for i, n := range p.list(f, "results must be a list of bands, each with a title", false) {
 		fields := p.mapping(n, "band", bandKeys)
 		if n.Kind != yamldoc.Map {
@@ -861,7 +867,7 @@ func (p *parser) results(w *Worksheet, f field) {
 			if v, ok := p.rng(rf, r.key+" range", r.lo, r.hi); ok {
 				*r.dst = &v
 			}
-			if !r.has {
+			if !r.has && asked {
 				p.errorf(rf.key, "%s can never be shown: it has a %s range, but this worksheet never has a %s score (%s); remove the range", name, r.key, r.key, r.why)
 			}
 		}

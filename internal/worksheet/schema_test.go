@@ -32,6 +32,7 @@ var schemaChecked = []string{
 	"missing-id",         // areas and questions without id
 	"missing-scale",      // rating and pair without scale
 	"missing-sections",   // no sections
+	"sections-misspelt",  // sectons: for sections:, with bands that need a balance
 	"missing-text",       // rating and reflection without text, blank text, rating with give
 	"missing-title",      // no title
 	"na",                 // "does not apply" with a value, without label, twice; na not a boolean

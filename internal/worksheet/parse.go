@@ -894,6 +894,22 @@ func (p *parser) coverage(w *Worksheet, root *yamldoc.Node, results *field) {
 	}
 	if msg := w.uncovered(); msg != "" {
 		p.errorf(results.key, "results: %s has no band; add a band for it, or end with a band that has no ranges", msg)
+		return
+	}
+	if len(p.errs) > 0 || len(w.reachable()) == 0 {
+		// Other mistakes (a missing sections:) may be why no score
+		// reaches a band; a worksheet without scores shows none.
+		return
+	}
+	bands, holdsSome := w.unshown()
+	for k, i := range bands {
+		b := w.Results[i]
+		n := &yamldoc.Node{Line: b.Line, Col: b.Col}
+		if holdsSome[k] {
+			p.errorf(n, "band %q can never be shown: the bands above it already hold for every score it covers (the first band that holds is shown); move it up, or narrow the ranges above it", b.Title)
+		} else {
+			p.errorf(n, "band %q can never be shown: no answers give scores in all its ranges at once; widen or remove one of them", b.Title)
+		}
 	}
 }
 
@@ -928,6 +944,49 @@ func (w *Worksheet) reachable() []scoreSet {
 func (w *Worksheet) uncovered() string {
 	m := w.Model()
 	hasGive, hasReceive, hasLean := w.Scores()
+	msg := ""
+	w.eachScores(m, func(g, r, bal, l score.Score) bool {
+		if score.Pick(m.Bands, g, r, bal, l) < 0 {
+			msg = describe(hasGive, hasReceive, hasLean, g, r, bal, l)
+			return false
+		}
+		return true
+	})
+	return msg
+}
+
+// unshown lists the bands that no reachable scores show, each with
+// whether some reachable scores meet its ranges (so the bands before it
+// take all of them) or none do (its ranges contradict each other, such
+// as balance [50, 100] with give [60, 100]).
+func (w *Worksheet) unshown() (bands []int, holdsSome []bool) {
+	m := w.Model()
+	shown := make([]bool, len(m.Bands))
+	holds := make([]bool, len(m.Bands))
+	w.eachScores(m, func(g, r, bal, l score.Score) bool {
+		if i := score.Pick(m.Bands, g, r, bal, l); i >= 0 {
+			shown[i] = true
+		}
+		for j := range m.Bands {
+			if !holds[j] && score.Pick(m.Bands[j:j+1], g, r, bal, l) == 0 {
+				holds[j] = true
+			}
+		}
+		return true
+	})
+	for i := range m.Bands {
+		if !shown[i] {
+			bands = append(bands, i)
+			holdsSome = append(holdsSome, holds[i])
+		}
+	}
+	return bands, holdsSome
+}
+
+// eachScores calls fn with every reachable set of score values, in the
+// order of reachable and from the lowest values up, until fn returns
+// false.
+func (w *Worksheet) eachScores(m *score.Model, fn func(give, receive, balance, lean score.Score) bool) {
 	// Lean takes part in no sum with the other scores, so one value per
 	// stretch between the ends of the bands' lean ranges stands for all.
 	leans := []int{-100}
@@ -965,14 +1024,13 @@ func (w *Worksheet) uncovered() string {
 					bal = score.Score{Value: r.Value - g.Value, Valid: true}
 				}
 				for _, l := range lean {
-					if score.Pick(m.Bands, g, r, bal, l) < 0 {
-						return describe(hasGive, hasReceive, hasLean, g, r, bal, l)
+					if !fn(g, r, bal, l) {
+						return
 					}
 				}
 			}
 		}
 	}
-	return ""
 }
 
 // describe names a set of score values: those that are not empty with

@@ -62,6 +62,7 @@ var goOnly = []string{
 	"alias",                  // YAML aliases (a YAML-to-JSON step expands them)
 	"band-order",             // band range with min > max
 	"band-unreachable",       // bands naming a score the worksheet never has
+	"band-shadowed",          // bands the bands above them hide, or whose ranges contradict
 	"checklist-ids",          // checklist option ids used twice
 	"coverage",               // results leaving a (give, receive) pair without a band
 	"coverage-give",          // the same, through give ranges

@@ -262,6 +262,8 @@ func unpublishedWhy(why string) string {
 		return "its publishDate is " + date + " (build with --future to include it)"
 	case "expired":
 		return "its expiryDate was " + date + " (build with --expired to include it)"
+	case "broken":
+		return "it has errors of its own, reported at the file"
 	}
 	return why
 }

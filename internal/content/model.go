@@ -721,7 +721,10 @@ func newTree(spec treeSpec, members []member) *Tree {
 		case WorksheetSource:
 			w := mb.sheet
 			if w == nil {
-				continue // its errors are reported
+				// Its errors are reported; a link to it says so, rather
+				// than that the file is missing.
+				t.Unpublished[mb.rel] = "broken"
+				continue
 			}
 			if w.Draft && !drafts {
 				t.Drafts[mb.rel] = true

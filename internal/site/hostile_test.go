@@ -183,6 +183,20 @@ func TestFileSizeLimits(t *testing.T) {
 	}
 }
 
+// TestLinkToTooBigWorksheet: a link to a worksheet refused for its size
+// says that the worksheet has errors of its own, not that it is missing.
+func TestLinkToTooBigWorksheet(t *testing.T) {
+	dir := minimalSite(t)
+	writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\n---\nThe [check](../worksheets/big.yaml).\n")
+	sparse(t, dir, "content/worksheets/big.yaml", "title: Big\n", 3<<20)
+	_, err := New(Options{Dir: dir}).Build()
+	want := `content/guides/a.md:4:5: link to "../worksheets/big.yaml", which is not published in this build: it has errors of its own, reported at the file` + "\n" +
+		"content/worksheets/big.yaml: this worksheet is 3.0 MB; a worksheet may be at most 1.0 MB: split it into several worksheets"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
+
 // TestLargeContentFileStreamed copies a 200 MB content file: the build
 // succeeds and allocates a small fraction of the file's size, so the file
 // was never held in memory.

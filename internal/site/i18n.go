@@ -19,9 +19,9 @@ import (
 // content makes one tree of pages per language (content.Tree: a site
 // without languages has one); here each gets a language: its translator
 // (the interface texts of the site's i18n/ and its theme chain), the
-// template functions bound to it (T, plurals, date), its own copy of the
-// layouts (theme.Templates.With: partialCached keeps one cache per
-// language), and its Site (title, description, menu, help and feed in
+// template functions bound to it (T, plurals, date, textLang, textDir),
+// its own copy of the layouts (theme.Templates.With: partialCached keeps
+// one cache per language), and its Site (title, description, menu, help and feed in
 // that language). A page runs its language's layouts with its language's
 // Site; its data adds the language switcher (Page.Translations), the
 // hreflang links of its versions, and marks what is shown in the default
@@ -40,7 +40,7 @@ type language struct {
 	tree        *content.Tree
 	tr          *i18n.Translator
 	plain       map[string]any   // its texts without plural forms or placeholders, resolved once (t)
-	funcs       template.FuncMap // T, plurals and date
+	funcs       template.FuncMap // T, i18n, plurals, date, textLang and textDir
 	site        *Site
 	templates   *theme.Templates
 	// fallbackFuncs and fallbackTemplates are funcs and templates for the

@@ -45,8 +45,19 @@
         if (results) {
           results.setAttribute("data-scoring", "unavailable");
         }
-        if (status && strings) {
-          status.textContent = strings.getAttribute("data-text-unavailable") || status.textContent;
+        var msg = strings && strings.getAttribute("data-text-unavailable");
+        if (status && msg) {
+          status.textContent = msg;
+          // with its language when it is not the page's (as
+          // worksheet-page.js's write)
+          ["lang", "dir"].forEach(function (a) {
+            var v = strings.getAttribute("data-text-unavailable-" + a);
+            if (v) {
+              status.setAttribute(a, v);
+            } else {
+              status.removeAttribute(a);
+            }
+          });
         }
       }
     }

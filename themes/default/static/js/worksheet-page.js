@@ -19,8 +19,11 @@
 // (data-styles). This file loads them once the scorer has started (or
 // failed), well after the first paint, and says that scoring is ready only
 // then: so nothing is requested while a person fills in, compares, saves,
-// opens a file or prints. Each registers ns.parts[part](page, section);
-// page is the API below (answers, storage, the scorer, events, undo).
+// opens a file or prints. It puts those styles right after the page's
+// first stylesheet, so that the stylesheets the page links after it (a
+// child theme's worksheet.css and custom.css) keep the last word. Each
+// registers ns.parts[part](page, section); page is the API below
+// (answers, storage, the scorer, events, undo).
 //
 // Every word it shows comes from the page (the data-text-* attributes of
 // the data-strings element and of each part), with its language when it
@@ -599,12 +602,17 @@
           fn();
         });
       };
+      // The stylesheets come right after the page's first (the theme's
+      // main.css), in order: the stylesheets the page links after it (a
+      // child theme's worksheet.css and custom.css) keep the last word.
+      var after = document.head.querySelector('link[rel~="stylesheet"]');
       styles.forEach(function (url) {
         var l = document.createElement("link");
         l.rel = "stylesheet";
         l.href = url;
         l.onload = l.onerror = done;
-        document.head.appendChild(l);
+        document.head.insertBefore(l, after ? after.nextSibling : null);
+        after = l;
       });
       urls.forEach(function (url) {
         load(url, done);

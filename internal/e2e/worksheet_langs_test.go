@@ -51,9 +51,10 @@ func TestWorksheetTextLangs(t *testing.T) {
 	}
 	const ready, replaced, progress = "I punteggi si aggiornano mentre rispondi.", "Il risultato di oggi è stato sostituito.", "{answered} di {total} risposte."
 	dir := copySite(t, map[string]string{
-		"content/site.yaml": strings.Replace(string(cfg), "theme: default", "  - {code: it, name: Italiano}\ntheme: default", 1),
+		"content/site.yaml": strings.Replace(string(cfg), "theme: default", "  - {code: it, name: Italiano}\n  - {code: ar, name: العربية}\ntheme: default", 1),
 		// The worksheet translated (its own words kept), the interface not.
 		"content/worksheets/give-and-take.it.yaml": string(sheet),
+		"content/worksheets/give-and-take.ar.yaml": string(sheet),
 		"i18n/it.yaml": "worksheet.ready: " + ready + "\nworksheet.history.replaced: " + replaced + "\nworksheet.say-progress: \"" + progress + "\"\n",
 	})
 	srv := newWSServer(t)
@@ -73,6 +74,11 @@ func TestWorksheetTextLangs(t *testing.T) {
 	// The status says "ready" in the site's own Italian: no mark.
 	if m := marksOf(tab, "[data-status]"); m.Text != ready || m.Lang != "" || len(m.Inner) > 0 {
 		t.Errorf("the status line: %+v, want %q unmarked", m, ready)
+	}
+
+	// A plural text: its English forms, picked by English's rules, marked.
+	if p := browsertest.Eval[marks](tab, `mutualWorksheet.plural(document.querySelector("[data-strings]"), "data-text-unrestored-", 2)`); p.Lang != "en" || !strings.HasPrefix(p.Text, "2 answers were not restored") {
+		t.Errorf("the unrestored answers' text: %+v", p)
 	}
 
 	// An answer is announced: the progress in Italian, the scores in
@@ -118,6 +124,17 @@ func TestWorksheetTextLangs(t *testing.T) {
 		t.Errorf("the live region's language: %q", got)
 	}
 	checkProblems(t, tab, "Italian worksheet", nil)
+
+	// Arabic, right to left, lacks the texts too: they are English, and
+	// run left to right.
+	ar := srv.URL("/", "ar/worksheets/give-and-take/")
+	if status := tab.Navigate(ar); status != 200 {
+		t.Fatalf("%s: status %d", ar, status)
+	}
+	waitScorer(t, tab, "ready")
+	if m := marksOf(tab, "[data-status]"); m.Lang != "en" || m.Dir != "ltr" || m.Text != "Scores update as you answer." {
+		t.Errorf("the Arabic page's status: %+v, want an English text marked en, ltr", m)
+	}
 
 	// Spanish has every text of its own: nothing the scripts write is
 	// marked.

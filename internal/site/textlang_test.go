@@ -15,6 +15,9 @@ var textAttrRE = regexp.MustCompile(`\sdata-text-([a-z-]+)="([^"]*)"`)
 // partRE names the element holding texts: its data-part, or "strings".
 var partRE = regexp.MustCompile(`data-part="([a-z]+)"|data-(strings)`)
 
+// chartRE finds a chart (an image with a label) and its lang.
+var chartRE = regexp.MustCompile(`<svg [^>]*role="img" aria-label="[^"]*"(?: lang="([a-z]+)")?`)
+
 // pluralRE is a plural form's category at the end of a text's name.
 var pluralRE = regexp.MustCompile(`-(zero|one|two|few|many|other)$`)
 
@@ -66,7 +69,8 @@ func scriptTexts(t *testing.T, html string) (langs, dirs map[string]string) {
 // ship; -dir too where the directions differ: Arabic), except for the
 // texts the site translates itself (i18n/it.yaml); and the page's own
 // language on a page it shows untranslated (Spanish around an English
-// worksheet). Plural texts have one companion for all their forms.
+// worksheet). Plural texts have one companion for all their forms. The
+// charts' labels are marked likewise, with lang on the chart.
 func TestScriptTextLangs(t *testing.T) {
 	dir := minimalSite(t)
 	writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\nlanguages:\n  - {code: en, name: English}\n  - {code: es, name: Español}\n  - {code: it, name: Italiano}\n  - {code: ar, name: العربية}\nhelp: Call someone you trust.\n")
@@ -128,6 +132,17 @@ func TestScriptTextLangs(t *testing.T) {
 				}
 				if dirs[key] != wantDir {
 					t.Errorf("data-text-%s: dir %q, want %q", name, dirs[key], wantDir)
+				}
+			}
+			// The charts, images whose only words are their labels, take
+			// the labels' language.
+			charts := chartRE.FindAllStringSubmatch(string(data), -1)
+			if len(charts) != 2 {
+				t.Errorf("%d charts, want 2", len(charts))
+			}
+			for _, m := range charts {
+				if m[1] != tt.lang {
+					t.Errorf("a chart's label %q has lang %q, want %q", m[0], m[1], tt.lang)
 				}
 			}
 			for name := range tt.own {

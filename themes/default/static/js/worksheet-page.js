@@ -71,11 +71,12 @@
 
   // write makes texts (a text, or a list of them shown one after the
   // other, spaced; a string is a text in the page's language) el's only
-  // content, marked with their language, so that
-  // a screen reader reads them with the right voice: el takes the lang
-  // (and dir) of texts that are not in the page's language and loses them
-  // for texts that are, and texts of different languages each get a span
-  // of their own. A live region announces what write puts in it.
+  // content, marked with their language, so that a screen reader reads
+  // them with the right voice: el takes the lang (and dir) of texts that
+  // are not in the page's language and loses them for texts that are, and
+  // texts of different languages each get a span of their own. A live
+  // region announces what write puts in it, as it announced a new
+  // textContent.
   function write(el, texts) {
     if (!el) {
       return;

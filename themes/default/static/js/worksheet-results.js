@@ -29,13 +29,6 @@
     });
   }
 
-  // fill replaces {name} in a string from the page with values.
-  function fill(text, values) {
-    return String(text || "").replace(/\{(\w+)\}/g, function (all, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
-    });
-  }
-
   function show(results, bar, r) {
     var areas = Array.isArray(r.areas) ? r.areas : [];
     results.setAttribute("data-answered", String(r.answered));
@@ -190,5 +183,5 @@
     });
   }
 
-  ns.results = { show: show, drawChart: drawChart, say: say, fill: fill, num: num, setText: setText };
+  ns.results = { show: show, drawChart: drawChart, say: say, num: num, setText: setText };
 })((window.mutualWorksheet = window.mutualWorksheet || {}));

@@ -125,6 +125,20 @@ func TestWorksheetTextLangs(t *testing.T) {
 	}
 	checkProblems(t, tab, "Italian worksheet", nil)
 
+	// Without its wiring (worksheet-page.js refused), the loader says
+	// that scoring is unavailable, marked as well.
+	// (In a tab of its own: the refusal is the only problem it has.)
+	srv.refuse(func(p string) bool { return strings.Contains(p, "/js/worksheet-page.") })
+	bare := browsertest.NewIsolated(t)
+	if status := bare.Navigate(it); status != 200 {
+		t.Fatalf("%s: status %d", it, status)
+	}
+	waitScorer(t, bare, "unavailable")
+	if m := marksOf(bare, "[data-status]"); m.Lang != "en" || !strings.HasPrefix(m.Text, "Scoring is unavailable") || len(m.Inner) > 0 {
+		t.Errorf("the status without the page's wiring: %+v, want the English text marked en", m)
+	}
+	srv.refuse(nil)
+
 	// Arabic, right to left, lacks the texts too: they are English, and
 	// run left to right.
 	ar := srv.URL("/", "ar/worksheets/give-and-take/")

@@ -58,9 +58,16 @@
 // entries (Tree.Menu); its sections list the fallback pages too, and
 // Prev and Next lead from an own page to own pages and from a fallback
 // page to fallback pages. A page's aliases answer under its language's
-// folder (/old/ in a Spanish page is es/old/; es/old/ written so stays).
-// A bundle's index.<code>.md is the bundle's page in that language; the
-// bundle's files are published once, under the default language's page.
+// folder (/old/ in a Spanish page is es/old/; es/old/ written so stays);
+// an alias without a leading "/" is read from the folder of the page's
+// address, as Hugo reads it (pageAlias: "old" in es/guides/a/ is
+// es/guides/old/). A bundle's index.<code>.md is the bundle's page in that
+// language (and makes a folder a bundle without an index.md, as in Hugo);
+// the bundle's files are published once, under the default
+// language's page, but for its language versions: a file named
+// <name>.<code>.<ext> (photo.es.jpg; Model.languageVersion) is that
+// language's version of <name>.<ext>, published under that language's
+// page by its own name (es/about/photo.es.jpg), as Hugo 0.123 does.
 //
 // # Links
 //
@@ -71,7 +78,10 @@
 // picture...) or a section's folder, or else, when it looks like an
 // address (a folder, a name without extension), an address relative to the
 // page's own URL, as a browser reads it (Hugo content writes
-// ../../guides/other/). A link to a missing file or address, a page left
+// ../../guides/other/). A bundle's file with language versions leads to
+// the version of the resolver's language, else to the shared file; a
+// name only other languages have, or another language's version named
+// as such, is an error. A link to a missing file or address, a page left
 // out (saying why), or a file whose name holds "#", "?" or "%" written as
 // is, is an error with a hint; the hints come from a diag.Index made once,
 // so thousands of broken links cost little. Links to headings are checked once every page is rendered

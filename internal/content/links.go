@@ -76,7 +76,9 @@ func (r *Resolver) tree() *Tree {
 // page in the resolver's language: its translation, or the original
 // shown in that language. A file in the language's own content/<code>/
 // tree comes before one of the same path outside it, and a translation's
-// own file name ("receiving.de.md") names that very page.
+// own file name ("receiving.de.md") names that very page. A page
+// bundle's file with language versions ("photo.jpg", with photo.es.jpg)
+// leads to the version of the resolver's language (resolveVersion).
 func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 	if dest == "" {
 		return "", nil, "", "empty link"
@@ -155,6 +157,12 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 			}
 		}
 	}
+	if u, msg, ok := r.resolveVersion(joined, p, dest); ok {
+		if msg != "" {
+			return "", nil, "", msg
+		}
+		return withFrag(u), nil, "", ""
+	}
 	if out, ok := r.Model.FileOut[joined]; ok {
 		return withFrag(r.BasePath + PathEscape(out)), nil, "", ""
 	}
@@ -186,6 +194,59 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 		hint = " (did you mean " + quote(relativeTo(dir, s)) + "?)"
 	}
 	return "", nil, "", "link to missing file " + quote(dest) + hint
+}
+
+// resolveVersion resolves a link to a page bundle's file that has
+// language versions (see Model.languageVersion): joined is the file's
+// content path as the link names it, p the link's path as written. A name
+// with versions ("photo.jpg") leads to the version of the resolver's
+// language, else to the file shared by every language, and is an error
+// when there is neither; a version's own name ("photo.es.jpg") leads to
+// it from its language's pages only. ok is false when joined is none of
+// these, and the usual rules apply.
+func (r *Resolver) resolveVersion(joined, p, dest string) (u, msg string, ok bool) {
+	t := r.tree()
+	if v := r.Model.fileVersions[joined]; v != nil {
+		own := v[t.Index]
+		if own == "" {
+			if _, shared := r.Model.FileOut[joined]; shared || r.Model.Unpublished[joined] != "" {
+				return "", "", false
+			}
+			var langs, files []string
+			for i, rel := range v {
+				if rel != "" {
+					langs = append(langs, r.Model.Trees[i].Lang.EnglishName())
+					files = append(files, "content/"+rel)
+				}
+			}
+			ext := path.Ext(joined)
+			mine := strings.TrimSuffix(joined, ext) + "." + string(t.Lang) + ext
+			return "", "link to " + quote(dest) + ": this file exists only in " + andList(langs) + " (" + strings.Join(files, ", ") +
+				"), and this page is in " + t.Lang.EnglishName() + ": add content/" + joined + ", which every language without a version of its own shows, or content/" + mine + " for " + t.Lang.EnglishName(), true
+		}
+		if out, ok := r.Model.FileOut[own]; ok {
+			return r.BasePath + PathEscape(out), "", true
+		}
+		if why := r.Model.Unpublished[own]; why != "" {
+			return "", "link to " + quote(dest) + ", which is not published in this build: " + unpublishedWhy(why), true
+		}
+		return "", "", false
+	}
+	if fv, ok := r.Model.fileLang[joined]; ok && fv.lang != t.Index {
+		other := r.Model.Trees[fv.lang].Lang.EnglishName()
+		instead := p[:strings.LastIndexByte(p, '/')+1] + path.Base(fv.shared)
+		return "", "link to " + quote(dest) + ": that file is the " + other + " version of " + path.Base(fv.shared) + ", published with the " + other +
+			" pages only, and this page is in " + t.Lang.EnglishName() + ": link to " + quote(instead) + ", which each language reads as its own version", true
+	}
+	return "", "", false
+}
+
+// andList joins words as a sentence does: "a", "a and b", "a, b and c".
+func andList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // unpublishedWhy says in words why a page is left out, from

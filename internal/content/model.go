@@ -145,6 +145,14 @@ type Model struct {
 	// Trees has every language's).
 	Menu []MenuPage
 
+	// fileVersions are the language versions of a bundle's files
+	// (about/photo.es.jpg): by the content path of the name they stand
+	// for ("about/photo.jpg"), each language's version by Tree.Index (""
+	// where it has none). fileLang is each version's language and the
+	// name it stands for, by its own content path.
+	fileVersions map[string][]string
+	fileLang     map[string]fileVersion
+
 	outFiles  map[string]bool // output paths of Files and Static
 	hintOnce  sync.Once
 	linkHints *linkHints // see hints
@@ -343,12 +351,48 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		}
 	}
 	// Leaf bundles: a folder with an index.md is one page, and everything
-	// else under it is that page's.
-	bundles := map[string]*Source{} // folder -> its index.md
-	for _, s := range srcs {
+	// else under it is that page's. On a site with languages, as in Hugo,
+	// an index.<code>.md makes a bundle too (about/index.en.md and
+	// about/index.de.md, without an index.md): the bundle's page is then
+	// its default language's, or else the first language's that has one.
+	langs := cfg.Langs()
+	indexLang := func(s *Source) int { // -1: s makes no bundle
 		if s.Bundle() {
-			bundles[path.Dir(s.Rel)] = s
+			return 0
 		}
+		if len(cfg.Languages) == 0 || s.Kind != PageSource {
+			return -1
+		}
+		base, lang, err := i18n.SplitPath(s.Rel, langs)
+		if err != nil || path.Base(base) != "index.md" {
+			return -1
+		}
+		return slices.Index(langs, lang)
+	}
+	bundles := map[string]*Source{} // folder -> its index.md
+	bundleLang := map[string]int{}  // folder -> the language of its index.md
+	for _, s := range srcs {
+		if li := indexLang(s); li >= 0 {
+			dir := path.Dir(s.Rel)
+			if b := bundles[dir]; b == nil || li < bundleLang[dir] {
+				bundles[dir], bundleLang[dir] = s, li
+			}
+		}
+	}
+	// bundleURL is the URL of the page of the bundle whose index is b in
+	// the language whose folder is prefix, published or not.
+	bundleURL := func(b *Source, prefix string) string {
+		key := b.Rel
+		if !b.Bundle() {
+			key, _, _ = i18n.SplitPath(b.Rel, langs)
+		}
+		fm := &b.FrontMatter
+		if fm.URL != "" {
+			if u, msg := aliasURL(fm.URL); msg == "" {
+				return prefix + u
+			}
+		}
+		return prefix + opts.lower(pageURL(key, fm))
 	}
 	bundleOf := func(rel string) *Source {
 		for dir := path.Dir(rel); dir != "." && dir != ""; dir = path.Dir(dir) {
@@ -360,13 +404,13 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 	}
 	// A bundle's index.<code>.md (about/index.es.md) is its page in that
 	// language, not a file of the bundle.
-	langs := cfg.Langs()
 	translates := func(s, b *Source) bool {
 		if len(cfg.Languages) == 0 || s.Kind != PageSource || path.Dir(s.Rel) != path.Dir(b.Rel) {
 			return false
 		}
 		base, lang, err := i18n.SplitPath(s.Rel, langs)
-		return err == nil && base == b.Rel && lang != langs[0]
+		bbase, _, _ := i18n.SplitPath(b.Rel, langs)
+		return err == nil && base == bbase && lang != langs[0]
 	}
 	var pages, resources []*Source
 	for _, s := range srcs {
@@ -380,7 +424,7 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 				continue
 			}
 			dir := path.Dir(b.Rel)
-			errs.Add(s.Path(), 0, 0, "%s is inside the page bundle %s/ (its index.md makes the folder one page, and the files in it that page's files), so it is not a page: move it out of %s/, or rename %s to _index.md to make the folder a section", path.Base(s.Rel), dir, dir, b.Path())
+			errs.Add(s.Path(), 0, 0, "%s is inside the page bundle %s/ (its %s makes the folder one page, and the files in it that page's files), so it is not a page: move it out of %s/, or rename %s to _index.md to make the folder a section", path.Base(s.Rel), dir, path.Base(b.Rel), dir, b.Path())
 			continue
 		}
 		if s.Kind == FileSource {
@@ -437,11 +481,48 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 	// them).
 	for _, s := range resources {
 		b := bundleOf(s.Rel)
-		if why := m.Unpublished[b.Rel]; why != "" && why != "headless" {
+		if li, shared, ok := m.languageVersion(s, langs, &errs); ok {
+			// A language's version of a bundle's file: published under
+			// that language's page, as Hugo does, by its own name.
+			t := m.Trees[li]
+			key := m.Base(b.Rel)
+			var dir string
+			if n := t.ByRel[key]; n != nil {
+				dir = path.Dir(OutFile(n.URL))
+			} else {
+				why := t.Unpublished[key]
+				if why == "" {
+					why = m.Unpublished[key]
+				}
+				if why != "" && why != "headless" {
+					m.Unpublished[s.Rel] = why
+					m.addFileVersion(shared, s.Rel, li)
+					continue
+				}
+				dir = path.Dir(OutFile(bundleURL(b, t.Prefix)))
+			}
+			m.addFileVersion(shared, s.Rel, li)
+			m.Files[s.Rel] = s
+			rest := strings.TrimPrefix(s.Rel, path.Dir(b.Rel)+"/")
+			if dir == "." {
+				m.FileOut[s.Rel] = rest
+			} else {
+				m.FileOut[s.Rel] = dir + "/" + rest
+			}
+			continue
+		}
+		why, u := m.Unpublished[b.Rel], ""
+		if b.Bundle() {
+			u = opts.pageURL(b)
+		} else {
+			li := bundleLang[path.Dir(b.Rel)]
+			why, u = m.Trees[li].Unpublished[m.Base(b.Rel)], bundleURL(b, cfg.Prefix(li))
+		}
+		if why != "" && why != "headless" {
 			m.Unpublished[s.Rel] = why
 			continue
 		}
-		base := path.Dir(OutFile(opts.pageURL(b)))
+		base := path.Dir(OutFile(u))
 		rest := strings.TrimPrefix(s.Rel, path.Dir(b.Rel)+"/")
 		m.Files[s.Rel] = s
 		if base == "." {
@@ -480,12 +561,11 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		fm := &n.Src.FrontMatter
 		for i, a := range fm.Aliases {
 			at := fm.aliasPos[i]
-			u, msg := aliasURL(a)
+			u, msg := pageAlias(a, n.URL, n.Tree.Prefix)
 			if msg != "" {
 				errs.Add(n.Src.Path(), at.Line, at.Col, "alias %q %s", a, msg)
 				continue
 			}
-			u = inLanguage(u, n.Tree.Prefix)
 			if o := owner[u]; o != nil {
 				reportDuplicate(&errs, n, o, u, at)
 				continue
@@ -495,6 +575,56 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		}
 	}
 	return m, errs
+}
+
+// languageVersion tells whether s, a file of a page bundle,
+// is one language's version of a file of the bundle: its name carries one
+// of the site's language codes before its extension (photo.es.jpg is the
+// Spanish version of photo.jpg; photo.v2.jpg and jquery.min.js are
+// ordinary files). It returns the language's Tree.Index and the content
+// path of the name the version stands for, as a link from the original's
+// folder names it ("about/photo.jpg", for content/es/about/photo.es.jpg
+// too). A name and a content/<code>/ folder that disagree are an error.
+func (m *Model) languageVersion(s *Source, langs []i18n.Code, errs *diag.List) (int, string, bool) {
+	if len(m.Trees) < 2 {
+		return 0, "", false
+	}
+	name := path.Base(s.Rel)
+	if base, _, _ := i18n.SplitPath(name, langs); base == name {
+		return 0, "", false
+	}
+	shared, lang, err := i18n.SplitPath(s.Rel, langs)
+	if err != nil {
+		errs.Add(s.Path(), 0, 0, "%v", err)
+		return 0, "", false
+	}
+	li := slices.Index(langs, lang)
+	if other := m.fileVersions[shared]; other != nil && other[li] != "" {
+		errs.Add(s.Path(), 0, 0, "a second %s version of %s (the first is content/%s)", lang.EnglishName(), "content/"+shared, other[li])
+		return 0, "", false
+	}
+	return li, shared, true
+}
+
+// fileVersion is one language's version of a bundle's file.
+type fileVersion struct {
+	lang   int    // Tree.Index
+	shared string // the content path of the name it stands for
+}
+
+// addFileVersion records rel as the version of the file shared (a content
+// path) in the language of Tree.Index li.
+func (m *Model) addFileVersion(shared, rel string, li int) {
+	if m.fileVersions == nil {
+		m.fileVersions, m.fileLang = map[string][]string{}, map[string]fileVersion{}
+	}
+	v := m.fileVersions[shared]
+	if v == nil {
+		v = make([]string, len(m.Trees))
+		m.fileVersions[shared] = v
+	}
+	v[li] = rel
+	m.fileLang[rel] = fileVersion{lang: li, shared: shared}
 }
 
 // newTree makes one language's pages from its members (sorted by rel).
@@ -744,6 +874,41 @@ func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
 		}
 	}
 	errs.Add(p, at.Line, at.Col, "duplicate URL /%s: also the address of %s", url, where(o))
+}
+
+// pageAlias is the site path (as Node.URL) the alias a, as written in the
+// front matter of the page at pageURL (a Node.URL) of the language whose
+// folder is prefix, answers; or why it cannot be one. As in Hugo, an
+// alias with a leading "/" is a site path, under the language's folder
+// (inLanguage); one without is read from the folder the page's address is
+// in: "old" in guides/receiving/ is guides/old/, "../old" is old/, and in
+// es/guides/receiving/ "old" is es/guides/old/. The home page's folder is
+// the site's root (es/'s too, as Hugo reads it). An alias that climbs
+// above the root is an error.
+func pageAlias(a, pageURL, prefix string) (string, string) {
+	if a == "" || strings.HasPrefix(a, "/") {
+		u, msg := aliasURL(a)
+		if msg != "" {
+			return "", msg
+		}
+		return inLanguage(u, prefix), ""
+	}
+	if strings.Contains(a, "://") || strings.ContainsAny(a, "?#\\") {
+		return "", "is not a site path such as /old/address/"
+	}
+	dir := path.Dir("/" + strings.TrimSuffix(pageURL, "/"))
+	base := strings.TrimPrefix(dir, "/")
+	if base != "" {
+		base += "/"
+	}
+	if climbsOut(base, a) {
+		return "", "climbs above the site's root: an alias without a leading \"/\" is read from the folder of the page's address (/" + base + "), as Hugo reads it"
+	}
+	joined := path.Join(dir, a)
+	if strings.HasSuffix(a, "/") && joined != "/" {
+		joined += "/"
+	}
+	return aliasURL(joined)
 }
 
 // inLanguage is the address an alias u (as aliasURL gives it) of a page

@@ -380,6 +380,36 @@ func testIncremental(t *testing.T, hinted, deferIndex bool) {
 		{"the translation puts itself in the menu", func() {
 			writeFile(t, dir, "content/guides/b.de.md", "---\ntitle: B neu\nweight: 5\naliases: [/alt/]\nmenu: {main: {name: Bee}}\ntags: [z]\n---\n## Zwei\n")
 		}, false},
+		// Language versions of a bundle's files: the German page of the
+		// bundle shows pic.de.txt once it is there, the shared file again
+		// once it is gone; one only German has, linked from the German
+		// page.
+		{"translate the bundle", func() {
+			writeFile(t, dir, "content/about/index.de.md", "---\ntitle: Über\n---\n![Bild](pic.txt)\n")
+		}, false},
+		{"add a language version of a bundle's file", func() {
+			writeFile(t, dir, "content/about/pic.de.txt", "ein Bild\n")
+		}, false},
+		{"edit the language version", func() { writeFile(t, dir, "content/about/pic.de.txt", "ein anderes Bild\n") }, true},
+		{"add a file only one language has", func() {
+			writeFile(t, dir, "content/about/nur.de.txt", "nur auf Deutsch\n")
+			writeFile(t, dir, "content/about/index.de.md", "---\ntitle: Über\n---\n![Bild](pic.txt) [Nur](nur.txt)\n")
+		}, false},
+		{"slug the translation of the bundle", func() {
+			writeFile(t, dir, "content/about/index.de.md", "---\ntitle: Über\nslug: ueber\n---\n![Bild](pic.txt) [Nur](nur.txt)\n")
+		}, false},
+		{"remove the language version", func() { remove("content/about/pic.de.txt") }, false},
+		{"remove the translation of the bundle", func() {
+			remove("content/about/index.de.md")
+			remove("content/about/nur.de.txt")
+		}, false},
+		{"a language version of the untranslated bundle", func() {
+			writeFile(t, dir, "content/about/pic.de.txt", "wieder ein Bild\n")
+		}, false},
+		{"a bundle only German has, by its index.de.md", func() {
+			writeFile(t, dir, "content/about/index.de.md", "---\ntitle: Über\n---\n![Bild](pic.txt)\n")
+			remove("content/about/index.md")
+		}, false},
 	}
 	manifest := filepath.Join(out, "search/en/manifest.json")
 	for _, st := range steps {
@@ -413,6 +443,20 @@ func testIncremental(t *testing.T, hinted, deferIndex bool) {
 		for name, data := range want {
 			if !bytes.Equal(got[name], data) {
 				t.Errorf("%s: %s differs from a full build", st.name, name)
+			}
+		}
+		// The language versions of a bundle's files are where they should
+		// be, in both builds.
+		for name, part := range map[string][2]string{
+			"add a language version of a bundle's file":     {"de/about/index.html", `src="/sub/de/about/pic.de.txt"`},
+			"add a file only one language has":              {"de/about/index.html", `href="/sub/de/about/nur.de.txt"`},
+			"slug the translation of the bundle":            {"de/ueber/index.html", `src="/sub/de/ueber/pic.de.txt"`},
+			"remove the language version":                   {"de/ueber/index.html", `src="/sub/about/pic.txt"`},
+			"a language version of the untranslated bundle": {"de/about/index.html", `src="/sub/de/about/pic.de.txt"`},
+			"a bundle only German has, by its index.de.md":  {"de/about/pic.txt", "a"},
+		} {
+			if st.name == name && !bytes.Contains(want[part[0]], []byte(part[1])) {
+				t.Errorf("%s: %s does not hold %s", st.name, part[0], part[1])
 			}
 		}
 		if after, _ := os.ReadFile(manifest); st.name == "edit a body's text only" && bytes.Equal(before, after) {

@@ -48,14 +48,10 @@
         var msg = strings && strings.getAttribute("data-text-unavailable");
         if (status && msg) {
           status.textContent = msg;
-          // with its language when it is not the page's (as
-          // worksheet-page.js's write)
           ["lang", "dir"].forEach(function (a) {
-            var v = strings.getAttribute("data-text-unavailable-" + a);
+            var v = strings.getAttribute("data-text-unavailable-" + a); // a text not in the page's language
             if (v) {
               status.setAttribute(a, v);
-            } else {
-              status.removeAttribute(a);
             }
           });
         }

@@ -144,3 +144,38 @@ func TestBundleByLanguageIndex(t *testing.T) {
 		t.Errorf("a page inside a bundle made by index.en.md: %v", errs)
 	}
 }
+
+// TestTreeBundleDraftFiles: the files of a bundle that only a
+// content/<code>/ tree has are left out with its page when it is a draft,
+// as a default-language bundle's are, and published beside it otherwise.
+func TestTreeBundleDraftFiles(t *testing.T) {
+	cfg, errs := ParseConfig([]byte("title: T\nbaseURL: https://example.org/\nlanguages:\n  - {code: en, name: English}\n  - {code: es, name: Español}\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, drafts := range []bool{false, true} {
+		var srcs []*Source
+		for _, rel := range []string{"es/solo/index.md", "es/solo/notes.txt", "es/pub/index.md", "es/pub/a.txt", "d/index.md", "d/b.txt"} {
+			s := &Source{Rel: rel, Kind: classify(rel, []string{"en", "es"})}
+			s.FrontMatter.Title = rel
+			s.FrontMatter.Draft = strings.HasPrefix(rel, "es/solo/") || strings.HasPrefix(rel, "d/")
+			srcs = append(srcs, s)
+		}
+		m, errs := NewSiteModel(srcs, nil, ModelOptions{Drafts: drafts}, cfg)
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		want := map[string]string{"es/pub/a.txt": "es/pub/a.txt", "es/solo/notes.txt": "", "d/b.txt": ""}
+		if drafts {
+			want["es/solo/notes.txt"], want["d/b.txt"] = "es/solo/notes.txt", "d/b.txt"
+		}
+		for rel, out := range want {
+			if got := m.FileOut[rel]; got != out {
+				t.Errorf("drafts %v: %s is published at %q, want %q", drafts, rel, got, out)
+			}
+			if out == "" && m.Unpublished[rel] != "draft" {
+				t.Errorf("drafts %v: %s is not marked a draft's file: %q", drafts, rel, m.Unpublished[rel])
+			}
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package content
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -111,5 +113,64 @@ func TestTranslationFiles(t *testing.T) {
 	srcs = append(srcs, &Source{Rel: "de/guides/a.md", Kind: PageSource})
 	if _, errs := NewSiteModel(srcs, nil, ModelOptions{}, cfg); !strings.Contains(errs.Error(), "content/de/guides/a.md") {
 		t.Errorf("two German files of one page: %v", errs)
+	}
+}
+
+// TestTranslationNameTitles: a page without a title or a heading is
+// titled by its file name, and a translation by its original's name,
+// without the language code (receiving.de.md is "Receiving", a bundle's
+// index.de.md takes its folder's name).
+func TestTranslationNameTitles(t *testing.T) {
+	dir := t.TempDir()
+	for rel, body := range map[string]string{
+		"guides/receiving.md":         "Text.\n",
+		"guides/receiving.de.md":      "Text.\n",
+		"guides/only-german.de.md":    "Text.\n",
+		"about-us/index.de.md":        "Text.\n",
+		"about-us/index.md":           "Text.\n",
+		"guides/headed.de.md":         "# Überschrift\n\nText.\n",
+		"guides/titled.de.md":         "---\ntitle: Mit Titel\n---\nText.\n",
+		"guides/photo.v2.md":          "Text.\n",
+		"guides/not-a-language.xx.md": "Text.\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, errs := ParseConfig([]byte("title: T\nbaseURL: https://example.org/\nlanguages:\n  - {code: en, name: English}\n  - {code: de, name: Deutsch}\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	srcs, errs, err := Scan(dir, dir, nil, nil, "de")
+	if err != nil || len(errs) > 0 {
+		t.Fatal(err, errs)
+	}
+	m, errs := NewSiteModel(srcs, nil, ModelOptions{}, cfg)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for url, want := range map[string]string{
+		"guides/receiving/":         "Receiving",
+		"de/guides/receiving/":      "Receiving",
+		"de/guides/only-german/":    "Only german",
+		"about-us/":                 "About us",
+		"de/about-us/":              "About us",
+		"de/guides/headed/":         "Überschrift",
+		"de/guides/titled/":         "Mit Titel",
+		"guides/photo.v2/":          "Photo.v2",
+		"guides/not-a-language.xx/": "Not a language.xx",
+	} {
+		n := m.ByURL[url]
+		if n == nil {
+			t.Errorf("no page at /%s", url)
+			continue
+		}
+		if n.Title != want {
+			t.Errorf("/%s is titled %q, want %q", url, n.Title, want)
+		}
 	}
 }

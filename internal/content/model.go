@@ -514,6 +514,11 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		why, u := m.Unpublished[b.Rel], ""
 		if b.Bundle() {
 			u = opts.pageURL(b)
+			if _, lang, err := i18n.SplitPath(b.Rel, langs); err == nil && len(langs) > 1 && lang != langs[0] {
+				// A bundle of a content/<code>/ tree: left out with its
+				// page in that language (a draft's files stay private).
+				why = m.Trees[slices.Index(langs, lang)].Unpublished[m.Base(b.Rel)]
+			}
 		} else {
 			li := bundleLang[path.Dir(b.Rel)]
 			why, u = m.Trees[li].Unpublished[m.Base(b.Rel)], bundleURL(b, cfg.Prefix(li))
@@ -679,6 +684,9 @@ func newTree(spec treeSpec, members []member) *Tree {
 				}
 			}
 			n.Title, n.LinkTitle, n.Description, n.Summary = fm.Title, fm.LinkTitle, fm.Description, s.Summary
+			if s.TitleFromName && mb.rel != s.Rel {
+				n.Title = PageTitle(mb.rel, nil) // the name without its language code
+			}
 			n.Date, n.Lastmod, n.Weight = fm.Date, fm.Lastmod, fm.Weight
 			if n.Date.IsZero() {
 				n.Date = fm.PublishDate

@@ -50,6 +50,10 @@ type Source struct {
 	// Shortcodes reports that Body holds "{{<" or "{{%": the page runs
 	// shortcodes (see package render).
 	Shortcodes bool
+	// TitleFromName reports that the title was made from the file name
+	// (PageTitle), so that a translation's is made from its original's
+	// name: receiving.de.md is "Receiving", not "Receiving.de".
+	TitleFromName bool
 	// Static marks a file of the site's static/ folder (Rel is relative to
 	// it), published at the root of the output.
 	Static    bool
@@ -306,7 +310,11 @@ func look(p string, s, old *Source) (*Source, error) {
 		s.Summary = pageSummary(&s.FrontMatter, s.Body, s.More)
 		s.Shortcodes = bytes.Contains(s.Body, []byte("{{<")) || bytes.Contains(s.Body, []byte("{{%"))
 		if s.FrontMatter.Title == "" {
-			s.FrontMatter.Title = PageTitle(s.Rel, s.Body)
+			if t := markdown.Title(s.Body); t != "" && !HasShortcode(t) {
+				s.FrontMatter.Title = t
+			} else {
+				s.FrontMatter.Title, s.TitleFromName = PageTitle(s.Rel, nil), true
+			}
 		}
 	case WorksheetSource:
 		s.Worksheet, s.Errs = worksheet.Parse(s.Path(), src)

@@ -2,6 +2,7 @@ package bench
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -214,5 +215,42 @@ func TestServedFiles(t *testing.T) {
 	}
 	if want := servedSize("manifest.json", json) + servedSize("t/x.bin", bin); got != want || want >= int64(len(json))+3 {
 		t.Errorf("served %d bytes, want %d (the JSON compressed)", got, want)
+	}
+}
+
+// The search report sets each query's bytes beside Pagefind's, the phrase
+// query among them, labelled as a phrase.
+func TestReportSearchPhrase(t *testing.T) {
+	n := len(searchQueries)
+	if n <= phrasesFrom || !strings.HasPrefix(searchQueries[phrasesFrom], `"`) {
+		t.Fatalf("searchQueries %q: no phrase in quotes at %d", searchQueries, phrasesFrom)
+	}
+	r := &result{pages: 10000}
+	s := &r.search
+	for i := range n {
+		s.mutualQ = append(s.mutualQ, 1000*(i+1)+100)
+		s.pagefindQ = append(s.pagefindQ, 100000*(i+1)+200)
+		s.mutualHits = append(s.mutualHits, i)
+		s.pfHits = append(s.pfHits, i)
+		s.mutualFiles = append(s.mutualFiles, 2)
+		s.pfFiles = append(s.pfFiles, 3)
+		s.mutualMS = append(s.mutualMS, 1.5)
+	}
+	var b strings.Builder
+	reportSearch(&b, r)
+	out := b.String()
+	phrase := fmt.Sprintf(`query %d, phrase %s: bytes served`, phrasesFrom+1, searchQueries[phrasesFrom])
+	for _, want := range []string{`query 1 "partner listens": bytes served`, phrase,
+		fmt.Sprintf("%.1f KB", float64(1000*(phrasesFrom+1)+100)/1000), fmt.Sprintf("%.1f KB", float64(100000*(phrasesFrom+1)+200)/1000),
+		fmt.Sprintf("The %d queries run in a row", n)} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report lacks %q:\n%s", want, out)
+		}
+	}
+	// The phrase's bytes are on its own line.
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, phrase) && !strings.Contains(line, fmt.Sprintf("%.1f KB", float64(1000*(phrasesFrom+1)+100)/1000)) {
+			t.Errorf("the phrase's line does not show its bytes: %q", line)
+		}
 	}
 }

@@ -33,8 +33,9 @@
 // time. At the largest size, Pagefind (the npm package, installed into
 // Options.Dir/pagefind the first time) indexes the output of the last build,
 // and the report sets both indexes side by side: build time, size, and the
-// bytes three queries in a row transfer as a static host serves them
-// (search.go explains how each is counted).
+// bytes four queries in a row transfer as a static host serves them (the
+// three of issue 15, then a phrase in quotes; search.go explains how each
+// is counted).
 //
 // Corpora live in Options.Dir (.bench/ by default, git-ignored) as
 // corpus-N/ and are reused while their stamp matches the generator version

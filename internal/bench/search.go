@@ -31,7 +31,8 @@ import (
 // pagefind, PagefindVersion, installed into .bench/pagefind with npm the
 // first time) indexes the output of the last build; the report gives both
 // indexes' build time, size, and the bytes each transfers for the same
-// three queries in a row, as a static host serves them: text files (JSON,
+// queries in a row (the three of issue 15, then a phrase in quotes), as a
+// static host serves them: text files (JSON,
 // JavaScript) gzip-compressed, the others as stored (mutual's .bin files
 // and Pagefind's files, which Pagefind compresses itself). mutual's
 // queries run in Node (internal/search/testdata/run.js, the engine of
@@ -41,8 +42,14 @@ import (
 // PagefindVersion is the Pagefind the bench compares with.
 const PagefindVersion = "1.6.0"
 
-// searchQueries are the three queries both indexes answer, in a row.
-var searchQueries = []string{"partner listens", "gratitude apology", "repairs trust"}
+// searchQueries are the queries both indexes answer, in a row: the three
+// of issue 15, then (from phrasesFrom on) a phrase in quotes, which both
+// engines take as a phrase and for which mutual loads the positions of its
+// words.
+var searchQueries = []string{"partner listens", "gratitude apology", "repairs trust", `"the weekly rhythm"`}
+
+// phrasesFrom is the index in searchQueries of the first phrase query.
+const phrasesFrom = 3
 
 // searchResult is the search figures of one size.
 type searchResult struct {
@@ -169,7 +176,7 @@ func compareSearch(o *Options, out string, s *searchResult) {
 		if s.pagefind, err = measureIndex(filepath.Join(out, "pagefind")); err != nil {
 			return err
 		}
-		o.progress("pagefind: the three queries in chromium")
+		o.progress("pagefind: the %d queries in chromium", len(searchQueries))
 		return pagefindQueries(out, s)
 	}()
 }
@@ -378,7 +385,7 @@ const targetFirstQuery = 100 << 10
 // arrived (issue 15), in milliseconds.
 const targetResultMS = 50
 
-// searchLoads is how many times mutual's three queries run, each time in a
+// searchLoads is how many times mutual's queries run, each time in a
 // new Node process as after a page load; the report gives each query's
 // median.
 const searchLoads = 5
@@ -414,7 +421,11 @@ func reportSearch(w io.Writer, r *result) {
 		if i >= len(s.mutualQ) || i >= len(s.pagefindQ) {
 			break
 		}
-		fmt.Fprintf(tw, "  %-44s\t%s\t%s\t\n", fmt.Sprintf("query %d %q: bytes served", i+1, q), kb(int64(s.mutualQ[i])), kb(int64(s.pagefindQ[i])))
+		label := fmt.Sprintf("query %d %q: bytes served", i+1, q)
+		if i >= phrasesFrom {
+			label = fmt.Sprintf("query %d, phrase %s: bytes served", i+1, q)
+		}
+		fmt.Fprintf(tw, "  %-44s\t%s\t%s\t\n", label, kb(int64(s.mutualQ[i])), kb(int64(s.pagefindQ[i])))
 		fmt.Fprintf(tw, "  %-44s\t%d files, %s results\t%d files, %s results\t\n", "", s.mutualFiles[i], thousands(s.mutualHits[i]), s.pfFiles[i], thousands(s.pfHits[i]))
 		if i < len(s.mutualMS) {
 			fmt.Fprintf(tw, "  %-44s\t%.1f ms\t\t\n", "  results once its files arrived (median)", s.mutualMS[i])
@@ -430,7 +441,7 @@ func reportSearch(w io.Writer, r *result) {
 		fmt.Fprintf(w, "  (mutual's queries run in Node with search-engine.js's engine, %d times, each time in a new process as on a page just\n"+
 			"  loaded; the time is from the query to its first 8 results ready to show, less the time spent reading its files)\n", searchLoads)
 	}
-	fmt.Fprintf(w, "  The three queries run in a row with one cache (a person searching three times on one page); Pagefind's\n"+
+	fmt.Fprintf(w, "  The %d queries run in a row with one cache (a person searching %d times on one page); Pagefind's\n"+
 		"  include its script and WebAssembly on the first query, mutual's its script is not counted (a page loads it\n"+
-		"  with the page). Served: JSON and JavaScript gzip-compressed at level 6, other files as stored.\n")
+		"  with the page). Served: JSON and JavaScript gzip-compressed at level 6, other files as stored.\n", len(searchQueries), len(searchQueries))
 }

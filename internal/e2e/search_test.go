@@ -157,10 +157,21 @@ func TestSearchPage(t *testing.T) {
 	browsertest.Eval[bool](tab, `(document.querySelector("#search-page-q").value = "", true)`)
 	tab.Key(`"blocking care"`)
 	r = waitResults(tab, pageForm)
-	if len(r.Hrefs) == 0 {
-		t.Errorf("the phrase query found nothing")
+	if len(r.Hrefs) == 0 || !strings.HasPrefix(r.Hrefs[0], "/guides/receiving/#what-blocking-care-looks-like") {
+		t.Errorf("the phrase query: results %v, want the heading \"What blocking care looks like\" of /guides/receiving/ first", r.Hrefs)
+	}
+	for _, h := range r.Hrefs {
+		if !strings.HasPrefix(h, "/guides/receiving/") && !strings.HasPrefix(h, "/guides/self-awareness/") {
+			t.Errorf("the phrase query shows %s, which does not hold the phrase", h)
+		}
 	}
 	tab.Poll("the address follows the field", `new URL(location.href).searchParams.get("q") === '"blocking care"'`, 5*time.Second)
+	// The same words the other way round are no phrase of the site.
+	browsertest.Eval[bool](tab, `(document.querySelector("#search-page-q").value = "", true)`)
+	tab.Key(`"care blocking"`)
+	if r = waitResults(tab, pageForm); len(r.Hrefs) != 0 {
+		t.Errorf("the phrase \"care blocking\" found %v; no page has it", r.Hrefs)
+	}
 	checkTraffic(t, tab, s, "search page", "")
 	checkProblems(t, tab, "search page", nil)
 }

@@ -193,7 +193,7 @@ func (d *document) highlight(w util.BufWriter, n *ast.FencedCodeBlock) bool {
 		seg := lines.At(i)
 		code.Write(seg.Value(d.src))
 	}
-	tokens, err := highlight(lexer, code.String())
+	tokens, err := settledHighlight(lexer, code.String())
 	if err != nil {
 		p := d.pos(n.Info.Segment.Start)
 		d.res.Warnings.Add(d.ctx.Path, p.Line, p.Col, "cannot highlight this %q code block: %v; it is shown as plain text", string(lang), err)

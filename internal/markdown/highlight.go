@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"time"
 	"unsafe"
 
 	"github.com/alecthomas/chroma/v2"
@@ -247,6 +248,37 @@ func (s *lexerSet) lookup(name string) chroma.Lexer {
 		return chroma.Coalesce(g)
 	}
 	return nil
+}
+
+// A rule's regular expression may run for at most matchTimeout of wall
+// time on one match (chroma sets regexp2's MatchTimeout so, against
+// expressions that backtrack without end); past it the match fails and
+// chroma quietly goes on with the lexer's next rule, so the same block
+// could come out highlighted differently on a machine so busy that the
+// build stalls that long. A lexing that took less than matchTimeout in
+// all had no match time out: settledHighlight lexes a block again when
+// the first try took longer, up to highlightTries times in all, and keeps
+// the first try that finished in time (or the last one). On any machine
+// that is not stalled for a quarter of a second at a time, the same block
+// is highlighted the same way, as a build must be byte for byte the same.
+const (
+	matchTimeout   = 250 * time.Millisecond
+	highlightTries = 3
+)
+
+// now is the clock settledHighlight reads; tests replace it.
+var now = time.Now
+
+// settledHighlight is highlight, tried again while a try took so long
+// that one of its matches may have timed out (see matchTimeout).
+func settledHighlight(l chroma.Lexer, code string) ([]chroma.Token, error) {
+	for try := 1; ; try++ {
+		start := now()
+		tokens, err := highlight(l, code)
+		if err != nil || try == highlightTries || now().Sub(start) < matchTimeout {
+			return tokens, err
+		}
+	}
 }
 
 // highlight lexes code, turning a loop or any other failure of chroma

@@ -227,3 +227,61 @@ func TestEveryLexerGuarded(t *testing.T) {
 		t.Errorf("markdown: got %v, %v; want a heading token first", toks, err)
 	}
 }
+
+// countingLexer counts the lexings of the lexer it wraps.
+type countingLexer struct {
+	chroma.Lexer
+	n *int
+}
+
+func (c countingLexer) Tokenise(o *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
+	*c.n++
+	return c.Lexer.Tokenise(o, text)
+}
+
+// TestSettledHighlight: a lexing that took matchTimeout or longer (one of
+// its matches may have timed out, so its tokens may differ) is tried
+// again, up to highlightTries times, and the first that finished in time
+// is kept.
+func TestSettledHighlight(t *testing.T) {
+	defer func(f func() time.Time) { now = f }(now)
+	want, err := highlight(lookupLexer([]byte("go")), "package main\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name  string
+		took  []time.Duration // each try's duration, as the clock sees it
+		tries int
+	}{
+		{"quick", []time.Duration{time.Millisecond}, 1},
+		{"just in time", []time.Duration{matchTimeout - 1}, 1},
+		{"stalled once", []time.Duration{matchTimeout, time.Millisecond}, 2},
+		{"stalled twice", []time.Duration{time.Second, matchTimeout, 0}, 3},
+		{"always slow", []time.Duration{time.Second, time.Second, time.Second, time.Second}, highlightTries},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var clock time.Time
+			reads := 0
+			now = func() time.Time {
+				// Odd reads end a try: the clock moves on by its duration.
+				if reads%2 == 1 {
+					clock = clock.Add(tt.took[reads/2])
+				}
+				reads++
+				return clock
+			}
+			n := 0
+			got, err := settledHighlight(countingLexer{lookupLexer([]byte("go")), &n}, "package main\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n != tt.tries {
+				t.Errorf("lexed %d times, want %d", n, tt.tries)
+			}
+			if len(got) != len(want) {
+				t.Errorf("tokens %v, want %v", got, want)
+			}
+		})
+	}
+}

@@ -255,6 +255,24 @@ func (tr *Translator) Text(key string, args ...any) (string, Code, error) {
 	return s, speaker, nil
 }
 
+// From is the language Text says the text of key is in, without making
+// the text: the default language's code for a text the reader's language
+// (and its parents) lacks, "" for one of its own or a key nobody defines.
+// A plural message needs no count here, so a layout can ask it of the
+// forms plurals gives (they all come from one message, in one language).
+// Unlike Text it records no missing key: the T or plurals that shows the
+// text does.
+func (tr *Translator) From(key string) Code {
+	_, from, ok := tr.t.lookup(key, tr.chain)
+	if !ok {
+		return ""
+	}
+	if speaker := tr.speaker(from); speaker != tr.lang {
+		return speaker
+	}
+	return ""
+}
+
 // speaker is the language whose plural rules and number format apply to a
 // message found in language from: the reader's own language when the
 // message is in it or a parent of it (pt.yaml read on a pt-PT page counts

@@ -158,6 +158,44 @@ func TestSpeaker(t *testing.T) {
 	}
 }
 
+// TestFrom: From names the language of a text exactly when Text does,
+// plural messages included (without a count), and never records a key.
+func TestFrom(t *testing.T) {
+	trs := testTranslations(t, "en", siteI18n, childTheme, baseTheme)
+	tests := []struct {
+		lang, key, want string
+	}{
+		{"de", "pager.next", ""},   // the site's own German
+		{"de", "toc.title", "en"},  // German lacks it
+		{"de", "minutes", ""},      // plural, German's own
+		{"fr", "minutes", "en"},    // plural, fallen back, asked without a count
+		{"pt-BR", "toc.title", ""}, // the parent language's file counts as the reader's
+		{"pt-BR", "footer.help", "en"},
+		{"en", "toc.title", ""},
+		{"de", "no.such.key", ""}, // shown as itself
+	}
+	for _, tt := range tests {
+		tr := trs.For(MustCode(tt.lang))
+		if got := tr.From(tt.key); string(got) != tt.want {
+			t.Errorf("%s: From(%q) = %q, want %q", tt.lang, tt.key, got, tt.want)
+		}
+		if tt.key == "minutes" {
+			continue // Text needs a count
+		}
+		if _, from, err := tr.Text(tt.key); err != nil || string(from) != tt.want {
+			t.Errorf("%s: Text(%q) says %q, %v; From says %q", tt.lang, tt.key, from, err, tt.want)
+		}
+	}
+	de := trs.For("de")
+	de.From("no.such.key")
+	if got := de.NotFound(); len(got) != 0 {
+		t.Errorf("From recorded %q as missing", got)
+	}
+	if _, from, _ := trs.For("fr").Text("minutes", 2); from != "en" {
+		t.Errorf("fr: Text(minutes, 2) says %q", from)
+	}
+}
+
 // TestTemplate runs T and date through html/template as a site will: the
 // layouts parsed once, cloned per language with that language's Funcs.
 // T's text is escaped like any string.

@@ -57,9 +57,10 @@
 //     trees in classify and content.NewSiteModel, one content.Tree per
 //     language whose pages have URLs of their own (so that the memo keys
 //     them apart); the i18n catalogs of the site and the theme chain
-//     (theme.Chain.Translations), T, plurals and date bound per language
-//     on a copy of the layouts (theme.Templates.With, i18n.go here); a
-//     sitemap with alternates, and a feed per language, in render.
+//     (theme.Chain.Translations), T, plurals, date, textLang and textDir
+//     bound per language on a copy of the layouts (theme.Templates.With,
+//     i18n.go here); a sitemap with alternates, and a feed per language,
+//     in render.
 //   - Search (issue 15, landed: search.go): each page's text analysed from
 //     its render.Body (a worksheet's from its view) in the render worker
 //     that rendered it; the index written once every page is rendered

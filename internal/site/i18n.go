@@ -19,9 +19,9 @@ import (
 // content makes one tree of pages per language (content.Tree: a site
 // without languages has one); here each gets a language: its translator
 // (the interface texts of the site's i18n/ and its theme chain), the
-// template functions bound to it (T, plurals, date), its own copy of the
-// layouts (theme.Templates.With: partialCached keeps one cache per
-// language), and its Site (title, description, menu, help and feed in
+// template functions bound to it (T, plurals, date, textLang, textDir),
+// its own copy of the layouts (theme.Templates.With: partialCached keeps
+// one cache per language), and its Site (title, description, menu, help and feed in
 // that language). A page runs its language's layouts with its language's
 // Site; its data adds the language switcher (Page.Translations), the
 // hreflang links of its versions, and marks what is shown in the default
@@ -40,7 +40,7 @@ type language struct {
 	tree        *content.Tree
 	tr          *i18n.Translator
 	plain       map[string]any   // its texts without plural forms or placeholders, resolved once (t)
-	funcs       template.FuncMap // T, plurals and date
+	funcs       template.FuncMap // T, i18n, plurals, date, textLang and textDir
 	site        *Site
 	templates   *theme.Templates
 	// fallbackFuncs and fallbackTemplates are funcs and templates for the
@@ -88,9 +88,9 @@ func newLanguages(cfg *content.Config, m *content.Model, trs *i18n.Translations)
 		}
 		// i18n is Hugo's name for T, so that layouts written for Hugo
 		// work; as in Hugo it gives plain text, never marked (see t).
-		l.funcs = template.FuncMap{"T": l.t, "i18n": l.tr.T, "plurals": l.tr.Forms, "date": l.tr.Date}
+		l.funcs = template.FuncMap{"T": l.t, "i18n": l.tr.T, "plurals": l.tr.Forms, "date": l.tr.Date, "textLang": l.textLangOf, "textDir": l.textDirOf}
 		if i > 0 {
-			l.fallbackFuncs = template.FuncMap{"T": l.tOnFallback, "i18n": l.tr.T, "plurals": l.tr.Forms, "date": l.dateOnFallback}
+			l.fallbackFuncs = template.FuncMap{"T": l.tOnFallback, "i18n": l.tr.T, "plurals": l.tr.Forms, "date": l.dateOnFallback, "textLang": l.textLangOnFallback, "textDir": l.textDirOf}
 		}
 		out[i] = l
 	}
@@ -152,15 +152,62 @@ func (l *language) own(s string) template.HTML {
 
 // mark is s, a text in language from, marked as being in it.
 func (l *language) mark(s string, from i18n.Code) template.HTML {
-	d := from.Direction() // i18n.Source's
-	if from == l.defaultCode {
-		d = l.defaultDir
-	}
 	dir := ""
-	if d != l.dir {
+	if d := l.dirOf(from); d != l.dir {
 		dir = ` dir="` + string(d) + `"`
 	}
 	return template.HTML(`<span lang="` + template.HTMLEscapeString(string(from)) + `"` + dir + `>` + template.HTMLEscapeString(s) + `</span>`)
+}
+
+// dirOf is the direction of language from's texts on this language's
+// pages: the default language's as site.yaml gives it, else the code's.
+func (l *language) dirOf(from i18n.Code) i18n.Dir {
+	if from == l.defaultCode {
+		return l.defaultDir
+	}
+	return from.Direction() // i18n.Source's
+}
+
+// textLangOf is the template function textLang: the language of key's
+// text, as T would show it, when it is not the page's (the default
+// language's code for a text the language lacks), else "". It is what
+// T's mark says, for the places a mark cannot go: an attribute's value.
+// A layout that hands texts to scripts in attributes gives each one a
+// companion attribute with the text's language only where it has one,
+//
+//	data-text-ready="{{T "worksheet.ready"}}"{{with textLang "worksheet.ready"}} data-text-ready-lang="{{.}}"{{end}}
+//
+// so that a fully translated page carries none, and the script marks the
+// element it writes the text into (lang). The key alone is enough: the
+// values that fill a text's placeholders do not change its language, nor
+// does the count of a plural message (plurals's forms).
+func (l *language) textLangOf(key string) string { return string(l.tr.From(key)) }
+
+// textLangOnFallback is textLang on a page the language shows
+// untranslated, whose main part is in the default language (see
+// tOnFallback): every text has a language there, the page's own ("es")
+// as much as the default language's.
+func (l *language) textLangOnFallback(key string) string {
+	if from := l.tr.From(key); from != "" {
+		return string(from)
+	}
+	return string(l.code)
+}
+
+// textDirOf is the template function textDir: the direction of key's
+// text ("ltr", "rtl") when it is not the page's, else "". A text in the
+// default language of a site whose languages run both ways has one (an
+// English text on an Arabic page: "ltr"); a text in the page's own
+// language never does. Its companion attribute is data-text-*-dir.
+func (l *language) textDirOf(key string) string {
+	from := l.tr.From(key)
+	if from == "" {
+		return ""
+	}
+	if d := l.dirOf(from); d != l.dir {
+		return string(d)
+	}
+	return ""
 }
 
 // text is the interface text of key, for Go code; with values as T takes

@@ -59,10 +59,7 @@
   }
 
   (ns.parts = ns.parts || {}).compare = function (page, section) {
-    var t = {};
-    ["overall", "copied", "select", "kept", "forgotten", "ready"].forEach(function (k) {
-      t[k] = section.getAttribute("data-text-" + k) || "";
-    });
+    var t = ns.texts(section, ["overall", "copied", "select", "kept", "forgotten", "ready"]);
     var share = section.querySelector("[data-share]");
     var input = section.querySelector("[data-share-link]");
     var shareStatus = section.querySelector("[data-share-status]");
@@ -235,9 +232,13 @@
       if (!holder || !tpl) {
         return;
       }
+      // label is a text (ns.text): the interface's "Overall", or an
+      // area's label, in the worksheet's words as the results show it.
       var make = function (label) {
         var el = tpl.content.firstElementChild.cloneNode(true);
-        setText(el, '[data-slot="label"]', label);
+        each(el, '[data-slot="label"]', function (x) {
+          ns.write(x, label);
+        });
         holder.appendChild(el);
         return el;
       };
@@ -249,7 +250,7 @@
       Array.prototype.forEach.call(page.results ? page.results.querySelectorAll("[data-area]") : [], function (row) {
         var id = row.getAttribute("data-area");
         var th = row.querySelector("th");
-        var el = make(th ? th.textContent : id);
+        var el = make({ text: th ? th.textContent : id, lang: "", dir: "" });
         el.setAttribute("data-compare-area", id);
         if (!areaLean) {
           each(el, "[data-lean]", function (x) {
@@ -403,7 +404,7 @@
     }
 
     function status(msg) {
-      shareStatus.textContent = msg;
+      ns.write(shareStatus, msg);
     }
 
     function copy() {

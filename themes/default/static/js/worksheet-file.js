@@ -168,10 +168,7 @@
   }
 
   (ns.parts = ns.parts || {}).file = function (page, section) {
-    var t = {};
-    ["saved", "undone"].forEach(function (k) {
-      t[k] = section.getAttribute("data-text-" + k) || "";
-    });
+    var t = ns.texts(section, ["saved", "undone"]);
     var undoBox = section.querySelector("[data-file-undo]");
     var undoButton = section.querySelector('[data-action="undo-open"]');
     var openButton = page.button("open-file");
@@ -179,7 +176,7 @@
 
     var statusEl = section.querySelector("[data-file-status]");
     function status(msg) {
-      statusEl.textContent = msg;
+      ns.write(statusEl, msg);
     }
 
     function problem(name) {
@@ -232,7 +229,7 @@
       setTimeout(function () {
         URL.revokeObjectURL(url);
       }, 60000);
-      status(t.saved.split("{name}").join(name));
+      status(ns.fill(t.saved, { name: name }));
     }
 
     function open(input) {
@@ -302,9 +299,9 @@
         var q = page.byId[id];
         return q && q.fp === f.answers[id].f && page.F.has(f.answers[id].a);
       }).length;
-      var msg = ns.plural(section, "data-text-opened-", n);
+      var msg = [ns.plural(section, "data-text-opened-", n)];
       if (missed > 0) {
-        msg += " " + page.unrestored(missed);
+        msg.push(page.unrestored(missed));
       }
       status(msg);
       undo = before;

@@ -80,10 +80,7 @@
   }
 
   (ns.parts = ns.parts || {}).history = function (page, section) {
-    var t = {};
-    ["saved", "replaced", "nothing", "deleted", "restored", "full"].forEach(function (k) {
-      t[k] = section.getAttribute("data-text-" + k) || "";
-    });
+    var t = ns.texts(section, ["saved", "replaced", "nothing", "deleted", "restored", "full"]);
     var rows = section.querySelector("[data-history-rows]");
     var tpl = section.querySelector("template[data-history-template]");
     var chart = section.querySelector("[data-history-chart]");
@@ -120,6 +117,11 @@
       page.status(msg);
     }
 
+    // dated is text t with its {date}, in the text's language.
+    function dated(t, ymd) {
+      return ns.fill(t, { date: page.formatDate(ymd, "", t.lang) });
+    }
+
     function showButton() {
       saveButton.hidden = !(page.filled() && page.scoring() === "ready");
     }
@@ -128,7 +130,9 @@
       section.hidden = list.length === 0 && !deleted;
       undoBox.hidden = !deleted;
       if (deleted) {
-        setText(undoBox, '[data-slot="deleted"]', t.deleted.split("{date}").join(page.formatDate(deleted.date)));
+        each(undoBox, '[data-slot="deleted"]', function (el) {
+          ns.write(el, dated(t.deleted, deleted.date));
+        });
       }
       while (rows.firstChild) {
         rows.removeChild(rows.firstChild);
@@ -316,7 +320,7 @@
       deleted = ok ? s : null;
       render();
       view.hidden = true;
-      status(ok ? t.deleted.split("{date}").join(page.formatDate(s.date)) : t.full);
+      status(ok ? dated(t.deleted, s.date) : t.full);
       var next = rows.querySelectorAll('[data-action="open"]')[Math.min(i, list.length - 1)];
       (next || (saveButton.hidden ? page.button("save-file") : saveButton)).focus();
     }
@@ -345,7 +349,7 @@
       }
       deleted = null;
       render();
-      status(t.restored.split("{date}").join(page.formatDate(s.date)));
+      status(dated(t.restored, s.date));
       var at = list.indexOf(s);
       var row = rows.querySelectorAll('[data-action="open"]')[at];
       (row || saveButton).focus();

@@ -19,50 +19,134 @@
 // (data-styles). This file loads them once the scorer has started (or
 // failed), well after the first paint, and says that scoring is ready only
 // then: so nothing is requested while a person fills in, compares, saves,
-// opens a file or prints. Each registers ns.parts[part](page, section);
-// page is the API below (answers, storage, the scorer, events, undo).
+// opens a file or prints. It puts those styles right after the page's
+// first stylesheet, so that the stylesheets the page links after it (a
+// child theme's worksheet.css and custom.css) keep the last word. Each
+// registers ns.parts[part](page, section); page is the API below
+// (answers, storage, the scorer, events, undo).
 //
 // Every word it shows comes from the page (the data-text-* attributes of
-// the data-strings element and of each part). It makes no request after
+// the data-strings element and of each part), with its language when it
+// is not the page's (see text and write). It makes no request after
 // the page has loaded other than those modules, uses no inline script or
 // style, keeps working without storage or WebAssembly, and never lets bad
 // saved data or a refused model stop the form.
 (function (ns) {
   "use strict";
 
-  // plural is the message of el whose attributes prefix + a CLDR plural
-  // category ("data-text-unrestored-one", "-few", "-other") hold its forms
-  // in the page's language, for the count n: the form Intl.PluralRules
-  // picks for the page's language, else "other"; "{n}" becomes n.
+  // A text of the page is {text, lang, dir}: the words of el's attribute
+  // name ("data-text-ready"), and their language and direction when they
+  // are not the page's, from the attributes name + "-lang" and name +
+  // "-dir", which the page carries only for such a text (one its
+  // language lacks, in the default language's words; or, on a page shown
+  // untranslated, one in the page's own language); else "".
+  function text(el, name) {
+    return {
+      text: (el && el.getAttribute(name)) || "",
+      lang: (el && el.getAttribute(name + "-lang")) || "",
+      dir: (el && el.getAttribute(name + "-dir")) || "",
+    };
+  }
+  ns.text = text;
+
+  // texts are el's texts data-text-<name> for each name ("ready") as
+  // {name: text}, by the names in camel case ("say-alert": sayAlert).
+  ns.texts = function (el, names) {
+    var t = {};
+    names.forEach(function (name) {
+      t[name.replace(/-(\w)/g, function (all, c) {
+        return c.toUpperCase();
+      })] = text(el, "data-text-" + name);
+    });
+    return t;
+  };
+
+  // fill is text t with its {name} markers replaced from values.
+  ns.fill = function (t, values) {
+    var s = String(t.text || "").replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
+    });
+    return { text: s, lang: t.lang, dir: t.dir };
+  };
+
+  // write makes texts (a text, or a list of them shown one after the
+  // other, spaced; a string is a text in the page's language) el's only
+  // content, marked with their language, so that a screen reader reads
+  // them with the right voice: el takes the lang (and dir) of texts that
+  // are not in the page's language and loses them for texts that are, and
+  // texts of different languages each get a span of their own. A live
+  // region announces what write puts in it, as it announced a new
+  // textContent.
+  function write(el, texts) {
+    if (!el) {
+      return;
+    }
+    var list = []
+      .concat(texts)
+      .map(function (t) {
+        return typeof t === "string" ? { text: t, lang: "", dir: "" } : t;
+      })
+      .filter(function (t) {
+        return t && t.text;
+      });
+    var one = list.every(function (t) {
+      return t.lang === list[0].lang && t.dir === list[0].dir;
+    });
+    var mark = function (e, t) {
+      ["lang", "dir"].forEach(function (a) {
+        if (t && t[a]) {
+          e.setAttribute(a, t[a]);
+        } else {
+          e.removeAttribute(a);
+        }
+      });
+    };
+    mark(el, one ? list[0] : null);
+    if (one) {
+      el.textContent = list
+        .map(function (t) {
+          return t.text;
+        })
+        .join(" ");
+      return;
+    }
+    el.textContent = "";
+    list.forEach(function (t, i) {
+      if (i > 0) {
+        el.appendChild(document.createTextNode(" "));
+      }
+      if (!t.lang && !t.dir) {
+        el.appendChild(document.createTextNode(t.text));
+        return;
+      }
+      var span = document.createElement("span");
+      mark(span, t);
+      span.textContent = t.text;
+      el.appendChild(span);
+    });
+  }
+  ns.write = write;
+
+  // plural is the text of el whose attributes prefix + a CLDR plural
+  // category ("data-text-unrestored-one", "-few", "-other") hold its forms,
+  // for the count n: the form Intl.PluralRules picks for the text's
+  // language (prefix + "lang", else the page's), else "other"; "{n}"
+  // becomes n.
   function plural(el, prefix, n) {
+    var lang = (el && el.getAttribute(prefix + "lang")) || "";
     var cat = n === 1 ? "one" : "other";
     try {
-      cat = new Intl.PluralRules(document.documentElement.lang || undefined).select(n);
+      cat = new Intl.PluralRules(lang || document.documentElement.lang || undefined).select(n);
     } catch (e) {
       // an unknown language: English's rule
     }
     var msg = (el && (el.getAttribute(prefix + cat) || el.getAttribute(prefix + "other"))) || "";
-    return msg.split("{n}").join(String(n));
+    return { text: msg.split("{n}").join(String(n)), lang: lang, dir: (el && el.getAttribute(prefix + "dir")) || "" };
   }
   ns.plural = plural;
 
   function strings(el) {
-    var s = {};
-    var names = {
-      notSaving: "data-text-not-saving",
-      cleared: "data-text-cleared",
-      restored: "data-text-restored",
-      ready: "data-text-ready",
-      unavailable: "data-text-unavailable",
-      rejected: "data-text-rejected",
-      sayProgress: "data-text-say-progress",
-      sayScores: "data-text-say-scores",
-      sayAlert: "data-text-say-alert",
-    };
-    Object.keys(names).forEach(function (k) {
-      s[k] = (el && el.getAttribute(names[k])) || "";
-    });
-    return s;
+    return ns.texts(el, ["not-saving", "cleared", "restored", "ready", "unavailable", "rejected", "say-progress", "say-give", "say-receive", "say-balance", "say-lean", "say-alert"]);
   }
 
   ns.start = function start() {
@@ -72,10 +156,7 @@
     if (!form || !ns.form || !ns.Store) {
       if (results) {
         results.setAttribute("data-scoring", "unavailable");
-        var st = results.querySelector("[data-status]");
-        if (st) {
-          st.textContent = text.unavailable;
-        }
+        write(results.querySelector("[data-status]"), text.unavailable);
       }
       return;
     }
@@ -111,12 +192,10 @@
     }
 
     function status(msg) {
-      var el = results && results.querySelector("[data-status]");
-      if (el) {
-        el.textContent = msg;
-      }
+      write(results && results.querySelector("[data-status]"), msg);
     }
 
+    // announce says texts (write's) through the live region after wait ms.
     var announceTimer = 0;
     function announce(msg, wait) {
       if (!announcer) {
@@ -124,7 +203,7 @@
       }
       clearTimeout(announceTimer);
       announceTimer = setTimeout(function () {
-        announcer.textContent = msg;
+        write(announcer, msg);
       }, wait);
     }
 
@@ -205,7 +284,7 @@
       }
       var note = form.querySelector("[data-restore-note]");
       if (note && missed > 0) {
-        note.textContent = unrestored(missed);
+        write(note, unrestored(missed));
         note.hidden = false;
       }
     }
@@ -469,11 +548,10 @@
       button: function (name) {
         return document.querySelector('[data-action="' + name + '"]') || document.createElement("button");
       },
-      // status shows a short message under that row (role="status").
+      // status shows a short message (a text, or texts: see write) under
+      // that row (role="status").
       status: function (msg) {
-        if (moreStatus) {
-          moreStatus.textContent = msg;
-        }
+        write(moreStatus, msg);
       },
     };
 
@@ -525,12 +603,17 @@
           fn();
         });
       };
+      // The stylesheets come right after the page's first (the theme's
+      // main.css), in order: the stylesheets the page links after it (a
+      // child theme's worksheet.css and custom.css) keep the last word.
+      var after = document.head.querySelector('link[rel~="stylesheet"]');
       styles.forEach(function (url) {
         var l = document.createElement("link");
         l.rel = "stylesheet";
         l.href = url;
         l.onload = l.onerror = done;
-        document.head.appendChild(l);
+        document.head.insertBefore(l, after ? after.nextSibling : null);
+        after = l;
       });
       urls.forEach(function (url) {
         load(url, done);
@@ -540,8 +623,8 @@
 
     if (!store.available) {
       var promise = document.querySelector("[data-promise]");
-      if (promise && text.notSaving) {
-        promise.textContent = text.notSaving;
+      if (promise && text.notSaving.text) {
+        write(promise, text.notSaving);
       }
     }
 
@@ -630,9 +713,10 @@
   }
 
   // formatDate writes a YYYY-MM-DD day in the page's language ("14 March
-  // 2026" for en-GB); style "medium" abbreviates the month, "short" also
-  // leaves out the year.
-  function formatDate(ymd, style) {
+  // 2026" for en-GB), or in lang, the language of the text it goes into;
+  // style "medium" abbreviates the month, "short" also leaves out the
+  // year.
+  function formatDate(ymd, style, lang) {
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd || "");
     if (!m) {
       return String(ymd);
@@ -645,7 +729,7 @@
       } else if (style === "short") {
         opts = { month: "short", day: "numeric" };
       }
-      return new Intl.DateTimeFormat(document.documentElement.lang || undefined, opts).format(d);
+      return new Intl.DateTimeFormat(lang || document.documentElement.lang || undefined, opts).format(d);
     } catch (e) {
       return ymd;
     }

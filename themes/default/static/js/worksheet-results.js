@@ -6,7 +6,7 @@
 // of progress), per area inside data-area, the band, the biggest gap, the
 // safety notice and the chart; and the same numbers into the progress bar
 // (data-bar). An empty score is an em dash; a negative one starts with the
-// minus sign U+2212. say(strings, r) is the sentence screen readers hear.
+// minus sign U+2212. say(strings, results, r) is what screen readers hear.
 // Sizes are SVG attributes and colours CSS classes: the page's CSP allows
 // no style attribute.
 (function (ns) {
@@ -26,13 +26,6 @@
   function setText(root, selector, text) {
     Array.prototype.forEach.call(root.querySelectorAll(selector), function (el) {
       el.textContent = text;
-    });
-  }
-
-  // fill replaces {name} in a string from the page with values.
-  function fill(text, values) {
-    return String(text || "").replace(/\{(\w+)\}/g, function (all, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
     });
   }
 
@@ -167,21 +160,28 @@
     });
   }
 
-  // say is the gist of a result for screen readers, in the page's words.
+  // say is the gist of a result for screen readers, in the page's words:
+  // texts (see ns.text) that ns.write puts one after the other: the
+  // progress, each score the page has words for (sayGive...), the band's
+  // title (the worksheet's words, in the language of the element
+  // holding them) and the safety notice.
   function say(strings, results, r) {
-    var parts = [
-      fill(strings.sayProgress, { answered: String(r.answered), total: String(r.total) }),
-      fill(strings.sayScores, { give: num(r.give), receive: num(r.receive), balance: num(r.balance), lean: num(r.lean) }),
-    ];
+    var values = { answered: String(r.answered), total: String(r.total), give: num(r.give), receive: num(r.receive), balance: num(r.balance), lean: num(r.lean) };
+    var parts = ["sayProgress", "sayGive", "sayReceive", "sayBalance", "sayLean"].map(function (k) {
+      return ns.fill(strings[k] || { text: "" }, values);
+    });
     var chosen = r.band >= 0 && results.querySelector('[data-band="' + r.band + '"] h3');
     if (chosen) {
-      parts.push(chosen.textContent + ".");
+      var lang = chosen.closest("[lang]");
+      parts.push({ text: chosen.textContent + ".", lang: lang && lang !== document.documentElement ? lang.getAttribute("lang") : "", dir: "" });
     }
     if (r.alert === true) {
       parts.push(strings.sayAlert);
     }
-    return parts.join(" ").replace(/\s+/g, " ").trim();
+    return parts.map(function (t) {
+      return { text: String(t.text || "").replace(/\s+/g, " ").trim(), lang: t.lang, dir: t.dir };
+    });
   }
 
-  ns.results = { show: show, drawChart: drawChart, say: say, fill: fill, num: num, setText: setText };
+  ns.results = { show: show, drawChart: drawChart, say: say, num: num, setText: setText };
 })((window.mutualWorksheet = window.mutualWorksheet || {}));

@@ -45,8 +45,15 @@
         if (results) {
           results.setAttribute("data-scoring", "unavailable");
         }
-        if (status && strings) {
-          status.textContent = strings.getAttribute("data-text-unavailable") || status.textContent;
+        var msg = strings && strings.getAttribute("data-text-unavailable");
+        if (status && msg) {
+          status.textContent = msg;
+          ["lang", "dir"].forEach(function (a) {
+            var v = strings.getAttribute("data-text-unavailable-" + a); // a text not in the page's language
+            if (v) {
+              status.setAttribute(a, v);
+            }
+          });
         }
       }
     }

@@ -1,0 +1,56 @@
+//go:build browser
+
+package e2e
+
+import (
+	"path/filepath"
+	"testing"
+
+	"mutual/internal/browsertest"
+)
+
+// TestChildThemeWorksheetCSS: a child theme's own worksheet.css (linked on
+// worksheet pages) and custom.css have the last word over the default
+// theme's stylesheets, worksheet-more.css included, which the scripts load
+// long after the page: a rule of the child's for the row of buttons after
+// the results wins over the default's for the same element, while the
+// default's other rules there still apply.
+func TestChildThemeWorksheetCSS(t *testing.T) {
+	t.Parallel()
+	dir := minimalSite(t, map[string]string{
+		"w.yaml": "title: W\nsections:\n  - title: S\n    questions:\n      - {id: q, type: rating, side: give, text: I listen., scale: frequency}\n",
+	})
+	writeFile(t, filepath.Join(dir, "content/site.yaml"), "title: Test site\nbaseURL: https://example.org/\ntheme: brand\n")
+	writeFile(t, filepath.Join(dir, "themes/brand/theme.yaml"), "extends: default\n")
+	// Both the same specificity as worksheet-more.css's rules.
+	writeFile(t, filepath.Join(dir, "themes/brand/static/css/worksheet.css"), ".ws-more-buttons { margin: 3rem 0 0; }\n")
+	writeFile(t, filepath.Join(dir, "themes/brand/static/css/custom.css"), ".ws-more { max-width: 30rem; }\n")
+	srv := newWSServer(t)
+	srv.build(t, dir, "/", "")
+	tab := browsertest.New(t)
+	tab.Viewport(1280, 800)
+	if status := tab.Navigate(srv.URL("/", "worksheets/w/")); status != 200 {
+		t.Fatalf("status %d", status)
+	}
+	waitScorer(t, tab, "ready") // the parts and their stylesheet have loaded
+	got := browsertest.Eval[map[string]string](tab, `(() => {
+		const row = getComputedStyle(document.querySelector(".ws-more-buttons"));
+		const more = getComputedStyle(document.querySelector(".ws-more"));
+		const status = getComputedStyle(document.querySelector(".ws-more > .ws-status"));
+		return {row: row.marginTop, more: more.maxWidth, status: status.marginTop,
+			sheets: [...document.querySelectorAll("link[rel=stylesheet]")].map(l => l.getAttribute("href").replace(/^\/css\/|\.[0-9a-f]{10}\.css$/g, "")).join(" ")};
+	})()`)
+	if got["row"] != "48px" {
+		t.Errorf("the child's worksheet.css: the row's margin %s, want 48px (3rem)", got["row"])
+	}
+	if got["more"] != "480px" {
+		t.Errorf("the child's custom.css: max-width %s, want 480px (30rem)", got["more"])
+	}
+	if got["status"] != "0px" {
+		t.Errorf("worksheet-more.css's own rules: the status line's margin %s, want 0px", got["status"])
+	}
+	if got["sheets"] != "main worksheet-more worksheet custom" {
+		t.Errorf("stylesheets in order: %s", got["sheets"])
+	}
+	checkProblems(t, tab, "worksheet of a child theme", nil)
+}

@@ -324,6 +324,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	if searchOn(cfg) {
 		errs = append(errs, addSearchPage(m, cfg)...)
 	}
+	warns = append(warns, content.LanguageLookalikes(srcs, cfg)...)
 	b.sources = make(map[string]*content.Source, len(srcs))
 	for _, s := range srcs {
 		b.sources[s.Rel] = s

@@ -3,8 +3,11 @@
 package e2e
 
 import (
+	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
+	"time"
 
 	"mutual/internal/browsertest"
 )
@@ -53,4 +56,42 @@ func TestChildThemeWorksheetCSS(t *testing.T) {
 		t.Errorf("stylesheets in order: %s", got["sheets"])
 	}
 	checkProblems(t, tab, "worksheet of a child theme", nil)
+}
+
+// TestChildThemeOldSayScores: a child theme whose worksheet.html was made
+// from the default's before each score had a text of its own
+// (data-text-say-give...) hands the scripts one data-text-say-scores;
+// the answer's announcement still says the scores.
+func TestChildThemeOldSayScores(t *testing.T) {
+	t.Parallel()
+	dir := minimalSite(t, map[string]string{
+		"w.yaml": "title: W\nsections:\n  - title: S\n    questions:\n      - {id: q, type: rating, side: give, text: I listen., scale: frequency}\n",
+	})
+	writeFile(t, filepath.Join(dir, "content/site.yaml"), "title: Test site\nbaseURL: https://example.org/\ntheme: brand\n")
+	writeFile(t, filepath.Join(dir, "themes/brand/theme.yaml"), "extends: default\n")
+	layout, err := os.ReadFile(filepath.Join(root, "themes/default/layouts/worksheet.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scores := regexp.MustCompile(`(?s)\{\{- if \$w\.HasGive\}\}\n data-text-say-give=.*?\n data-text-say-alert=`)
+	if !scores.Match(layout) {
+		t.Fatal("the default worksheet.html has no data-text-say-give... before data-text-say-alert: update this test")
+	}
+	old := scores.ReplaceAll(layout, []byte(` data-text-say-scores="{{if $$w.HasGive}}{{T "worksheet.say-give" "give" "{give}"}} {{end}}{{if $$w.HasReceive}}{{T "worksheet.say-receive" "receive" "{receive}"}}{{end}}"`+"\n data-text-say-alert="))
+	writeFile(t, filepath.Join(dir, "themes/brand/layouts/worksheet.html"), string(old))
+	srv := newWSServer(t)
+	srv.build(t, dir, "/", "")
+	tab := browsertest.New(t)
+	tab.Viewport(1280, 800)
+	if status := tab.Navigate(srv.URL("/", "worksheets/w/")); status != 200 {
+		t.Fatalf("status %d", status)
+	}
+	if n := browsertest.Eval[int](tab, `document.querySelectorAll("[data-text-say-give]").length`); n != 0 {
+		t.Fatalf("the child's layout still has data-text-say-give")
+	}
+	waitScorer(t, tab, "ready")
+	answer(t, tab, nil, "q", "4")
+	waitScored(t, tab)
+	tab.Poll("the scores announced", `document.querySelector("[data-announce]").textContent.includes("You give")`, 5*time.Second)
+	checkProblems(t, tab, "worksheet of a child theme's older layout", nil)
 }

@@ -146,7 +146,7 @@
   ns.plural = plural;
 
   function strings(el) {
-    return ns.texts(el, ["not-saving", "cleared", "restored", "ready", "unavailable", "rejected", "say-progress", "say-give", "say-receive", "say-balance", "say-lean", "say-alert"]);
+    return ns.texts(el, ["not-saving", "cleared", "restored", "ready", "unavailable", "rejected", "say-progress", "say-give", "say-receive", "say-balance", "say-lean", "say-scores", "say-alert"]);
   }
 
   ns.start = function start() {

@@ -167,7 +167,15 @@
   // holding them) and the safety notice.
   function say(strings, results, r) {
     var values = { answered: String(r.answered), total: String(r.total), give: num(r.give), receive: num(r.receive), balance: num(r.balance), lean: num(r.lean) };
-    var parts = ["sayProgress", "sayGive", "sayReceive", "sayBalance", "sayLean"].map(function (k) {
+    var scores = ["sayGive", "sayReceive", "sayBalance", "sayLean"];
+    var has = function (k) {
+      return strings[k] && strings[k].text;
+    };
+    if (!scores.some(has) && has("sayScores")) {
+      // A layout made before one text per score: its one data-text-say-scores.
+      scores = ["sayScores"];
+    }
+    var parts = ["sayProgress"].concat(scores).map(function (k) {
       return ns.fill(strings[k] || { text: "" }, values);
     });
     var chosen = r.band >= 0 && results.querySelector('[data-band="' + r.band + '"] h3');

@@ -365,3 +365,24 @@ func (ts *Templates) With(funcs template.FuncMap) (*Templates, error) {
 	c.bindPartials()
 	return c, nil
 }
+
+// Locate finds the first layout or partial (in name order) that holds
+// text, such as a T key in quotes, and where: for messages about what a
+// layout asked for while it ran. ok is false when none does.
+func (ts *Templates) Locate(text string) (path string, line, col int, ok bool) {
+	if ts == nil {
+		return "", 0, 0, false
+	}
+	for _, name := range slices.Sorted(maps.Keys(ts.text)) {
+		src := ts.text[name]
+		i := bytes.Index(src, []byte(text))
+		if i < 0 {
+			continue
+		}
+		before := src[:i]
+		line = bytes.Count(before, []byte("\n")) + 1
+		col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+		return ts.sources[name], line, col, true
+	}
+	return "", 0, 0, false
+}

@@ -612,7 +612,10 @@ func (b *Builder) modelOptions(cfg *content.Config) content.ModelOptions {
 // worksheet schema always, the scorer when the site has worksheets.
 func (b *Builder) loadTheme(cfg *content.Config, m *content.Model) (theme.Chain, theme.Assets, diag.List) {
 	chain, errs := theme.LoadChain(b.dir, cfg.Theme, cfg.Path, cfg.ThemeLine, cfg.ThemeCol)
-	if len(chain) == 0 {
+	if len(chain) == 0 || len(errs) > 0 {
+		// A chain cut short (a theme it extends is unknown, a loop, a
+		// mistake in a theme.yaml) would only add what it lacks to the
+		// errors that explain why.
 		return nil, theme.Assets{}, errs
 	}
 	assets, serrs := chain.Static()
@@ -647,7 +650,7 @@ func (b *Builder) loadTheme(cfg *content.Config, m *content.Model) (theme.Chain,
 			assets[name] = a
 		}
 		if assets["js/worksheet.js"] == nil && len(errs) == 0 {
-			errs.Add(chain[0].Dir+"/static/js", 0, 0, "the theme chain has no static/js/worksheet.js, which worksheet pages need")
+			errs.Add(chain[0].Dir+"/static/js", 0, 0, "the theme chain has no static/js/worksheet.js, which worksheet pages need%s", chain.ExtendsHint())
 		}
 	}
 	return chain, assets, errs

@@ -70,7 +70,7 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 	ts.Hash = h.Sum(nil)
 	base, ok := srcs["base.html"]
 	if !ok {
-		errs.Add(chain[0].Dir+"/layouts", 0, 0, "the theme chain has no layouts/base.html")
+		errs.Add(chain[0].Dir+"/layouts", 0, 0, "the theme chain has no layouts/base.html%s", chain.ExtendsHint())
 		return ts, errs
 	}
 	var partials []string

@@ -149,7 +149,7 @@ func templateError(err error, file string) *diag.Error {
 			col, _ = strconv.Atoi(m[2])
 			col++ // text/template counts columns from 0
 		}
-		return &diag.Error{Path: file, Line: line, Col: col, Msg: m[3]}
+		return &diag.Error{Path: file, Line: line, Col: col, Msg: diag.PlainTemplate(m[3])}
 	}
 	return &diag.Error{Path: file, Msg: msg}
 }

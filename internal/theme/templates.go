@@ -215,7 +215,7 @@ func (ts *Templates) plain(msg string, data any) string {
 	if action != "" {
 		return fmt.Sprintf("in {{%s}}: %s", action, msg)
 	}
-	return msg
+	return diag.PlainTemplate(msg)
 }
 
 // typeWords names the Go type a field was looked up in as a theme's

@@ -20,11 +20,7 @@ import (
 // default's other rules there still apply.
 func TestChildThemeWorksheetCSS(t *testing.T) {
 	t.Parallel()
-	dir := minimalSite(t, map[string]string{
-		"w.yaml": "title: W\nsections:\n  - title: S\n    questions:\n      - {id: q, type: rating, side: give, text: I listen., scale: frequency}\n",
-	})
-	writeFile(t, filepath.Join(dir, "content/site.yaml"), "title: Test site\nbaseURL: https://example.org/\ntheme: brand\n")
-	writeFile(t, filepath.Join(dir, "themes/brand/theme.yaml"), "extends: default\n")
+	dir := childThemeSite(t)
 	// Both the same specificity as worksheet-more.css's rules.
 	writeFile(t, filepath.Join(dir, "themes/brand/static/css/worksheet.css"), ".ws-more-buttons { margin: 3rem 0 0; }\n")
 	writeFile(t, filepath.Join(dir, "themes/brand/static/css/custom.css"), ".ws-more { max-width: 30rem; }\n")
@@ -64,11 +60,7 @@ func TestChildThemeWorksheetCSS(t *testing.T) {
 // the answer's announcement still says the scores.
 func TestChildThemeOldSayScores(t *testing.T) {
 	t.Parallel()
-	dir := minimalSite(t, map[string]string{
-		"w.yaml": "title: W\nsections:\n  - title: S\n    questions:\n      - {id: q, type: rating, side: give, text: I listen., scale: frequency}\n",
-	})
-	writeFile(t, filepath.Join(dir, "content/site.yaml"), "title: Test site\nbaseURL: https://example.org/\ntheme: brand\n")
-	writeFile(t, filepath.Join(dir, "themes/brand/theme.yaml"), "extends: default\n")
+	dir := childThemeSite(t)
 	layout, err := os.ReadFile(filepath.Join(root, "themes/default/layouts/worksheet.html"))
 	if err != nil {
 		t.Fatal(err)
@@ -94,4 +86,16 @@ func TestChildThemeOldSayScores(t *testing.T) {
 	waitScored(t, tab)
 	tab.Poll("the scores announced", `document.querySelector("[data-announce]").textContent.includes("You give")`, 5*time.Second)
 	checkProblems(t, tab, "worksheet of a child theme's older layout", nil)
+}
+
+// childThemeSite is a site of one worksheet (w, one rating question q on
+// the frequency scale) with the theme brand, a child of the default.
+func childThemeSite(t *testing.T) string {
+	t.Helper()
+	dir := minimalSite(t, map[string]string{
+		"w.yaml": "title: W\nsections:\n  - title: S\n    questions:\n      - {id: q, type: rating, side: give, text: I listen., scale: frequency}\n",
+	})
+	writeFile(t, filepath.Join(dir, "content/site.yaml"), "title: Test site\nbaseURL: https://example.org/\ntheme: brand\n")
+	writeFile(t, filepath.Join(dir, "themes/brand/theme.yaml"), "extends: default\n")
+	return dir
 }

@@ -24,13 +24,7 @@ func TestChildThemeWorksheetCSS(t *testing.T) {
 	// Both the same specificity as worksheet-more.css's rules.
 	writeFile(t, filepath.Join(dir, "themes/brand/static/css/worksheet.css"), ".ws-more-buttons { margin: 3rem 0 0; }\n")
 	writeFile(t, filepath.Join(dir, "themes/brand/static/css/custom.css"), ".ws-more { max-width: 30rem; }\n")
-	srv := newWSServer(t)
-	srv.build(t, dir, "/", "")
-	tab := browsertest.New(t)
-	tab.Viewport(1280, 800)
-	if status := tab.Navigate(srv.URL("/", "worksheets/w/")); status != 200 {
-		t.Fatalf("status %d", status)
-	}
+	tab := openWorksheet(t, dir)
 	waitScorer(t, tab, "ready") // the parts and their stylesheet have loaded
 	got := browsertest.Eval[map[string]string](tab, `(() => {
 		const row = getComputedStyle(document.querySelector(".ws-more-buttons"));
@@ -71,13 +65,7 @@ func TestChildThemeOldSayScores(t *testing.T) {
 	}
 	old := scores.ReplaceAll(layout, []byte(` data-text-say-scores="{{if $$w.HasGive}}{{T "worksheet.say-give" "give" "{give}"}} {{end}}{{if $$w.HasReceive}}{{T "worksheet.say-receive" "receive" "{receive}"}}{{end}}"`+"\n data-text-say-alert="))
 	writeFile(t, filepath.Join(dir, "themes/brand/layouts/worksheet.html"), string(old))
-	srv := newWSServer(t)
-	srv.build(t, dir, "/", "")
-	tab := browsertest.New(t)
-	tab.Viewport(1280, 800)
-	if status := tab.Navigate(srv.URL("/", "worksheets/w/")); status != 200 {
-		t.Fatalf("status %d", status)
-	}
+	tab := openWorksheet(t, dir)
 	if n := browsertest.Eval[int](tab, `document.querySelectorAll("[data-text-say-give]").length`); n != 0 {
 		t.Fatalf("the child's layout still has data-text-say-give")
 	}
@@ -98,4 +86,18 @@ func childThemeSite(t *testing.T) string {
 	writeFile(t, filepath.Join(dir, "content/site.yaml"), "title: Test site\nbaseURL: https://example.org/\ntheme: brand\n")
 	writeFile(t, filepath.Join(dir, "themes/brand/theme.yaml"), "extends: default\n")
 	return dir
+}
+
+// openWorksheet builds the site in dir, serves it and opens its worksheet
+// w at 1280 px.
+func openWorksheet(t *testing.T, dir string) *browsertest.Tab {
+	t.Helper()
+	srv := newWSServer(t)
+	srv.build(t, dir, "/", "")
+	tab := browsertest.New(t)
+	tab.Viewport(1280, 800)
+	if status := tab.Navigate(srv.URL("/", "worksheets/w/")); status != 200 {
+		t.Fatalf("status %d", status)
+	}
+	return tab
 }

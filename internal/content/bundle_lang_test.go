@@ -1,9 +1,48 @@
 package content
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
+
+// bundleSite is a site in the languages codes (the default first) whose
+// sources are rels, not read: each titled by its path, a draft when its
+// path starts with one of drafts, headless with one of headless.
+func bundleSite(t *testing.T, codes, rels, drafts, headless []string) (*Config, []*Source) {
+	t.Helper()
+	yaml := "title: T\nbaseURL: https://example.org/\nlanguages:\n"
+	for _, c := range codes {
+		yaml += "  - {code: " + c + ", name: " + strings.ToUpper(c) + "}\n"
+	}
+	cfg, errs := ParseConfig([]byte(yaml))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	starts := func(rel string, prefixes []string) bool {
+		return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(rel, p) })
+	}
+	var srcs []*Source
+	for _, rel := range rels {
+		s := &Source{Rel: rel, Kind: classify(rel, codes)}
+		s.FrontMatter.Title = rel
+		s.FrontMatter.Draft = starts(rel, drafts)
+		s.FrontMatter.Headless = starts(rel, headless)
+		srcs = append(srcs, s)
+	}
+	return cfg, srcs
+}
+
+// bundleModel is the model of bundleSite's site.
+func bundleModel(t *testing.T, opts ModelOptions, codes, rels, drafts, headless []string) *Model {
+	t.Helper()
+	cfg, srcs := bundleSite(t, codes, rels, drafts, headless)
+	m, errs := NewSiteModel(srcs, nil, opts, cfg)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	return m
+}
 
 // TestBundleFileVersions: in a page bundle of a site with languages, a
 // file whose name carries a site language's code before its extension is
@@ -12,12 +51,7 @@ import (
 // the default language's page. Links from a page lead to its language's
 // version, or to the shared file.
 func TestBundleFileVersions(t *testing.T) {
-	cfg, errs := ParseConfig([]byte("title: T\nbaseURL: https://example.org/\nlanguages:\n  - {code: en, name: English}\n  - {code: es, name: Español}\n"))
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	var srcs []*Source
-	for _, rel := range []string{
+	m := bundleModel(t, ModelOptions{}, []string{"en", "es"}, []string{
 		"about/index.md", "about/index.es.md",
 		"about/photo.jpg", "about/photo.es.jpg", "about/photo.v2.jpg", "about/jquery.min.js", "about/es.jpg",
 		"about/photo.es", "about/.es.jpg", "about/Map.ES.png", "about/img/x.en.png", "about/img/x.png",
@@ -26,17 +60,7 @@ func TestBundleFileVersions(t *testing.T) {
 		"shared/index.md", "shared/logo.txt", "shared/logo.es.txt",
 		"es/solo/index.md", "es/solo/a.es.txt", "es/solo/b.txt",
 		"guides/g.md", "guides/g.es.md",
-	} {
-		s := &Source{Rel: rel, Kind: classify(rel, []string{"en", "es"})}
-		s.FrontMatter.Title = rel
-		s.FrontMatter.Draft = strings.HasPrefix(rel, "draft/")
-		s.FrontMatter.Headless = strings.HasPrefix(rel, "shared/")
-		srcs = append(srcs, s)
-	}
-	m, errs := NewSiteModel(srcs, nil, ModelOptions{}, cfg)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
+	}, []string{"draft/"}, []string{"shared/"})
 	for rel, want := range map[string]string{
 		"about/photo.jpg":     "about/photo.jpg",
 		"about/photo.es.jpg":  "es/about/photo.es.jpg",
@@ -100,21 +124,12 @@ func TestBundleFileVersions(t *testing.T) {
 // (x/index.en.md), or else the first language's that has one (y/, only
 // Spanish): the shared files are published under that page.
 func TestBundleByLanguageIndex(t *testing.T) {
-	cfg, errs := ParseConfig([]byte("title: T\nbaseURL: https://example.org/\nlanguages:\n  - {code: en, name: English}\n  - {code: es, name: Español}\n  - {code: de, name: Deutsch}\n"))
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	var srcs []*Source
-	for _, rel := range []string{
+	rels := []string{
 		"x/index.en.md", "x/index.es.md", "x/pic.es.jpg", "x/pic.jpg",
 		"y/index.de.md", "y/index.es.md", "y/pic.jpg",
 		"d/index.en.md", "d/pic.jpg", "d/pic.es.jpg",
-	} {
-		s := &Source{Rel: rel, Kind: classify(rel, []string{"en", "es", "de"})}
-		s.FrontMatter.Title = rel
-		s.FrontMatter.Draft = strings.HasPrefix(rel, "d/")
-		srcs = append(srcs, s)
 	}
+	cfg, srcs := bundleSite(t, []string{"en", "es", "de"}, rels, []string{"d/"}, nil)
 	m, errs := NewSiteModel(srcs, nil, ModelOptions{}, cfg)
 	if len(errs) > 0 {
 		t.Fatal(errs)
@@ -149,22 +164,10 @@ func TestBundleByLanguageIndex(t *testing.T) {
 // content/<code>/ tree has are left out with its page when it is a draft,
 // as a default-language bundle's are, and published beside it otherwise.
 func TestTreeBundleDraftFiles(t *testing.T) {
-	cfg, errs := ParseConfig([]byte("title: T\nbaseURL: https://example.org/\nlanguages:\n  - {code: en, name: English}\n  - {code: es, name: Español}\n"))
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
 	for _, drafts := range []bool{false, true} {
-		var srcs []*Source
-		for _, rel := range []string{"es/solo/index.md", "es/solo/notes.txt", "es/pub/index.md", "es/pub/a.txt", "d/index.md", "d/b.txt"} {
-			s := &Source{Rel: rel, Kind: classify(rel, []string{"en", "es"})}
-			s.FrontMatter.Title = rel
-			s.FrontMatter.Draft = strings.HasPrefix(rel, "es/solo/") || strings.HasPrefix(rel, "d/")
-			srcs = append(srcs, s)
-		}
-		m, errs := NewSiteModel(srcs, nil, ModelOptions{Drafts: drafts}, cfg)
-		if len(errs) > 0 {
-			t.Fatal(errs)
-		}
+		m := bundleModel(t, ModelOptions{Drafts: drafts}, []string{"en", "es"},
+			[]string{"es/solo/index.md", "es/solo/notes.txt", "es/pub/index.md", "es/pub/a.txt", "d/index.md", "d/b.txt"},
+			[]string{"es/solo/", "d/"}, nil)
 		want := map[string]string{"es/pub/a.txt": "es/pub/a.txt", "es/solo/notes.txt": "", "d/b.txt": ""}
 		if drafts {
 			want["es/solo/notes.txt"], want["d/b.txt"] = "es/solo/notes.txt", "d/b.txt"

@@ -184,3 +184,51 @@ func TestWorksheetTextLangs(t *testing.T) {
 	}
 	checkProblems(t, tab, "Spanish page of an English worksheet", nil)
 }
+
+// TestSearchTextLangs: the search page of a language the theme has no
+// texts for (Italian) writes its English count and "no results" text
+// with lang="en" (the form's data-search-*-lang), and a translated page
+// (Spanish) writes its own unmarked.
+func TestSearchTextLangs(t *testing.T) {
+	t.Parallel()
+	cfg, err := os.ReadFile(filepath.Join(root, "content", "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := copySite(t, map[string]string{
+		"content/site.yaml": strings.Replace(string(cfg), "theme: default", "  - {code: it, name: Italiano}\ntheme: default", 1),
+	})
+	srv := newWSServer(t)
+	srv.build(t, dir, "/", "")
+	tab := browsertest.NewIsolated(t)
+	tab.Viewport(1280, 800)
+	for _, tt := range []struct {
+		page, lang string
+	}{
+		{"it/search/", "en"},
+		{"es/search/", ""},
+	} {
+		if status := tab.Navigate(srv.URL("/", tt.page+"?q=reciprocity")); status != 200 {
+			t.Fatalf("%s: status %d", tt.page, status)
+		}
+		waitResults(tab, pageForm)
+		tab.Poll("the count", `document.querySelector("#search-page-status").textContent !== ""`, 5*time.Second)
+		if m := marksOf(tab, "#search-page-status"); m.Lang != tt.lang {
+			t.Errorf("%s: the count %+v, want lang %q", tt.page, m, tt.lang)
+		}
+		browsertest.Eval[bool](tab, `(document.querySelector("#search-page-q").value = "", true)`)
+		browsertest.Eval[bool](tab, `(document.querySelector("#search-page-q").focus(), true)`)
+		tab.Key("zzqqxxv")
+		waitResults(tab, pageForm)
+		got := browsertest.Eval[[]string](tab, `[...document.querySelectorAll("#search-page-results *, #search-page-status")].filter(e => e.textContent.trim()).map(e => (e.getAttribute("lang") || "") + ":" + e.textContent.trim().slice(0, 12))`)
+		if len(got) == 0 {
+			t.Errorf("%s: no text for no results", tt.page)
+		}
+		for _, s := range got {
+			if !strings.HasPrefix(s, tt.lang+":") {
+				t.Errorf("%s: %q, want lang %q", tt.page, s, tt.lang)
+			}
+		}
+	}
+	checkProblems(t, tab, "search pages", nil)
+}

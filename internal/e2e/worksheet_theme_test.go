@@ -20,21 +20,11 @@ import (
 // default's other rules there still apply.
 func TestChildThemeWorksheetCSS(t *testing.T) {
 	t.Parallel()
-	dir := minimalSite(t, map[string]string{
-		"w.yaml": "title: W\nsections:\n  - title: S\n    questions:\n      - {id: q, type: rating, side: give, text: I listen., scale: frequency}\n",
-	})
-	writeFile(t, filepath.Join(dir, "content/site.yaml"), "title: Test site\nbaseURL: https://example.org/\ntheme: brand\n")
-	writeFile(t, filepath.Join(dir, "themes/brand/theme.yaml"), "extends: default\n")
+	dir := childThemeSite(t)
 	// Both the same specificity as worksheet-more.css's rules.
 	writeFile(t, filepath.Join(dir, "themes/brand/static/css/worksheet.css"), ".ws-more-buttons { margin: 3rem 0 0; }\n")
 	writeFile(t, filepath.Join(dir, "themes/brand/static/css/custom.css"), ".ws-more { max-width: 30rem; }\n")
-	srv := newWSServer(t)
-	srv.build(t, dir, "/", "")
-	tab := browsertest.New(t)
-	tab.Viewport(1280, 800)
-	if status := tab.Navigate(srv.URL("/", "worksheets/w/")); status != 200 {
-		t.Fatalf("status %d", status)
-	}
+	tab := openWorksheet(t, dir)
 	waitScorer(t, tab, "ready") // the parts and their stylesheet have loaded
 	got := browsertest.Eval[map[string]string](tab, `(() => {
 		const row = getComputedStyle(document.querySelector(".ws-more-buttons"));
@@ -64,11 +54,7 @@ func TestChildThemeWorksheetCSS(t *testing.T) {
 // the answer's announcement still says the scores.
 func TestChildThemeOldSayScores(t *testing.T) {
 	t.Parallel()
-	dir := minimalSite(t, map[string]string{
-		"w.yaml": "title: W\nsections:\n  - title: S\n    questions:\n      - {id: q, type: rating, side: give, text: I listen., scale: frequency}\n",
-	})
-	writeFile(t, filepath.Join(dir, "content/site.yaml"), "title: Test site\nbaseURL: https://example.org/\ntheme: brand\n")
-	writeFile(t, filepath.Join(dir, "themes/brand/theme.yaml"), "extends: default\n")
+	dir := childThemeSite(t)
 	layout, err := os.ReadFile(filepath.Join(root, "themes/default/layouts/worksheet.html"))
 	if err != nil {
 		t.Fatal(err)
@@ -79,13 +65,7 @@ func TestChildThemeOldSayScores(t *testing.T) {
 	}
 	old := scores.ReplaceAll(layout, []byte(` data-text-say-scores="{{if $$w.HasGive}}{{T "worksheet.say-give" "give" "{give}"}} {{end}}{{if $$w.HasReceive}}{{T "worksheet.say-receive" "receive" "{receive}"}}{{end}}"`+"\n data-text-say-alert="))
 	writeFile(t, filepath.Join(dir, "themes/brand/layouts/worksheet.html"), string(old))
-	srv := newWSServer(t)
-	srv.build(t, dir, "/", "")
-	tab := browsertest.New(t)
-	tab.Viewport(1280, 800)
-	if status := tab.Navigate(srv.URL("/", "worksheets/w/")); status != 200 {
-		t.Fatalf("status %d", status)
-	}
+	tab := openWorksheet(t, dir)
 	if n := browsertest.Eval[int](tab, `document.querySelectorAll("[data-text-say-give]").length`); n != 0 {
 		t.Fatalf("the child's layout still has data-text-say-give")
 	}
@@ -94,4 +74,30 @@ func TestChildThemeOldSayScores(t *testing.T) {
 	waitScored(t, tab)
 	tab.Poll("the scores announced", `document.querySelector("[data-announce]").textContent.includes("You give")`, 5*time.Second)
 	checkProblems(t, tab, "worksheet of a child theme's older layout", nil)
+}
+
+// childThemeSite is a site of one worksheet (w, one rating question q on
+// the frequency scale) with the theme brand, a child of the default.
+func childThemeSite(t *testing.T) string {
+	t.Helper()
+	dir := minimalSite(t, map[string]string{
+		"w.yaml": "title: W\nsections:\n  - title: S\n    questions:\n      - {id: q, type: rating, side: give, text: I listen., scale: frequency}\n",
+	})
+	writeFile(t, filepath.Join(dir, "content/site.yaml"), "title: Test site\nbaseURL: https://example.org/\ntheme: brand\n")
+	writeFile(t, filepath.Join(dir, "themes/brand/theme.yaml"), "extends: default\n")
+	return dir
+}
+
+// openWorksheet builds the site in dir, serves it and opens its worksheet
+// w at 1280 px.
+func openWorksheet(t *testing.T, dir string) *browsertest.Tab {
+	t.Helper()
+	srv := newWSServer(t)
+	srv.build(t, dir, "/", "")
+	tab := browsertest.New(t)
+	tab.Viewport(1280, 800)
+	if status := tab.Navigate(srv.URL("/", "worksheets/w/")); status != 200 {
+		t.Fatalf("status %d", status)
+	}
+	return tab
 }

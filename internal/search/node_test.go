@@ -306,3 +306,51 @@ func TestStemMatchesJS(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyLanguageInNode: a language Write is told of without documents
+// gets an index that loads and finds nothing, typos and prefixes
+// included, as does a language with documents for a word it lacks.
+func TestEmptyLanguageInNode(t *testing.T) {
+	node(t)
+	ix := NewIndex()
+	var docs []*Doc
+	for _, d := range testCorpus() {
+		doc, err := ix.Analyze(&d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	files, err := ix.Write(docs, "it", "en", "pt-BR")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"it", "pt-br"} {
+		var m manifest
+		if err := json.Unmarshal(files[lang+"/manifest.json"], &m); err != nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		if m.Docs != 0 || len(m.Terms) != 0 || m.Language != lang {
+			t.Errorf("%s: manifest %+v, want an index of no documents", lang, m)
+		}
+	}
+	if m := Stemmer("pt-BR"); !strings.Contains(string(files["pt-br/manifest.json"]), `"stemmer":"`+m+`"`) {
+		t.Errorf("pt-br: %s, want stemmer %q", files["pt-br/manifest.json"], m)
+	}
+	full, err := ix.Write(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(full["en/manifest.json"], files["en/manifest.json"]) {
+		t.Errorf("naming a language that has documents changed its index")
+	}
+	dir := writeIndex(t, files)
+	for _, a := range querySessions(t, filepath.Join(dir, "it"), [][]string{{"receive", "recieve", "rec", `"giving back"`}}, 5)[0] {
+		if a.Total != 0 || len(a.Results) != 0 {
+			t.Errorf("an empty index found %+v", a)
+		}
+	}
+	if _, err := ix.Write(docs, "no/folder"); err == nil {
+		t.Errorf("a tag that cannot name a folder was accepted")
+	}
+}

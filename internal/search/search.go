@@ -281,11 +281,24 @@ func (ix *Index) Analyze(d *Document) (*Doc, error) {
 }
 
 // Write builds the index of docs, analysed by ix. It fails on two
-// documents of one language with the same URL.
-func (ix *Index) Write(docs []*Doc) (map[string][]byte, error) {
+// documents of one language with the same URL. Each language tag of
+// langs gets an index too when no document is in it (an index of no
+// documents, whose searches find nothing), so that a site's every
+// language has one to search; it fails on a tag that cannot name a
+// folder.
+func (ix *Index) Write(docs []*Doc, langs ...string) (map[string][]byte, error) {
 	byLang := map[string][]*Doc{}
 	for _, d := range docs {
 		byLang[d.lang] = append(byLang[d.lang], d)
+	}
+	for _, tag := range langs {
+		lang, err := LangFolder(tag)
+		if err != nil {
+			return nil, err
+		}
+		if _, ok := byLang[lang]; !ok {
+			byLang[lang] = nil
+		}
 	}
 	keys := ix.terms()
 	ix.mu.Lock()
@@ -301,7 +314,11 @@ func (ix *Index) Write(docs []*Doc) (map[string][]byte, error) {
 				return nil, fmt.Errorf("search: two documents have the URL %s", ds[i].url)
 			}
 		}
-		w := &writer{lang: lang, stemmer: ds[0].stemmer, docs: ds, keys: keys, files: out}
+		stemmer := Stemmer(lang)
+		if len(ds) > 0 {
+			stemmer = ds[0].stemmer
+		}
+		w := &writer{lang: lang, stemmer: stemmer, docs: ds, keys: keys, files: out}
 		if keep {
 			w.last = ix.last[lang]
 			w.next = &lastWrite{docs: slices.Clone(ds)}

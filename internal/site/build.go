@@ -451,6 +451,11 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		if b.caching() {
 			b.search.ix.Remember() // a rebuild encodes again only the edited pages' terms
 		}
+		langs := make([]string, 0, len(m.Trees))
+		for _, t := range m.Trees {
+			langs = append(langs, langTag(cfg, t))
+		}
+		b.search.langs = langs
 		job.search = b.search
 	}
 	var done atomic.Int64

@@ -21,7 +21,9 @@ import (
 // kind "search", layout search.html) and, per language, the search index
 // of that language's own guides, sections and worksheets into
 // search/<lang>/ (package search; fallback copies of the default
-// language's pages are left out), and every page loads js/search.js, which
+// language's pages are left out, so a language without pages of its own
+// has an index of none, whose searches find nothing), and every page
+// loads js/search.js, which
 // turns the header's search form (to its language's page and index:
 // Site.SearchURL, Site.SearchIndex) into instant results.
 //
@@ -39,9 +41,10 @@ const searchDir = "search/"
 
 // searchState is what a Builder keeps of the last build's search index.
 type searchState struct {
-	ix   *search.Index
-	docs map[string]searchDoc // by page URL
-	sum  string               // of every page's key, in order
+	ix    *search.Index
+	docs  map[string]searchDoc // by page URL
+	sum   string               // of every page's key, in order
+	langs []string             // the site's language tags: each has an index, if only of no pages
 }
 
 // searchDoc is one page's analysed text and the key it was analysed for.
@@ -242,7 +245,7 @@ func worksheetText(d *search.Document, v *worksheet.View) {
 // what the Builder keeps for the next build.
 func writeSearch(plan *output.Plan, keys *memo, st *searchState, nodes []*content.Node, results []pageResult, prev *last, keep bool) (*searchState, diag.List) {
 	var errs diag.List
-	next := &searchState{ix: st.ix, docs: map[string]searchDoc{}}
+	next := &searchState{ix: st.ix, docs: map[string]searchDoc{}, langs: st.langs}
 	var docs []*search.Doc
 	k := strings.Builder{}
 	for i, n := range nodes {
@@ -257,6 +260,7 @@ func writeSearch(plan *output.Plan, keys *memo, st *searchState, nodes []*conten
 		k.WriteString(r.searchKey)
 		k.WriteByte(0)
 	}
+	k.WriteString(strings.Join(st.langs, ","))
 	next.sum = k.String()
 	if prev != nil && prev.search != nil && prev.search.sum == next.sum {
 		for out := range prev.manifest {
@@ -266,7 +270,7 @@ func writeSearch(plan *output.Plan, keys *memo, st *searchState, nodes []*conten
 		}
 		return next, nil
 	}
-	files, err := st.ix.Write(docs)
+	files, err := st.ix.Write(docs, st.langs...)
 	if err != nil {
 		errs.Add(searchDir, 0, 0, "cannot write the search index: %v", err)
 		return nil, errs

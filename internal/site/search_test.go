@@ -216,3 +216,35 @@ func TestSearchPerLanguage(t *testing.T) {
 		t.Errorf("no search page for nl")
 	}
 }
+
+// TestSearchLanguageWithoutPages: a language with no page of its own
+// (every page it shows is the default language's, untranslated) still has
+// an index, of no pages, for its search page and header form to load; a
+// rebuild keeps it.
+func TestSearchLanguageWithoutPages(t *testing.T) {
+	dir := minimalSite(t)
+	writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\nlanguages:\n  - {code: en, name: English}\n  - {code: it, name: Italiano}\n")
+	writeFile(t, dir, "content/guides/_index.md", "---\ntitle: Guides\n---\nAll guides.\n")
+	out := filepath.Join(t.TempDir(), "out")
+	b := New(Options{Dir: dir, Out: out})
+	for build := range 2 {
+		if _, err := b.Build(); err != nil {
+			t.Fatal(err)
+		}
+		tree := readTree(t, out)
+		var m struct {
+			Docs     int        `json:"docs"`
+			Language string     `json:"language"`
+			Terms    [][]string `json:"terms"`
+		}
+		if err := json.Unmarshal(tree["search/it/manifest.json"], &m); err != nil {
+			t.Fatalf("build %d: search/it/manifest.json: %v", build, err)
+		}
+		if m.Docs != 0 || m.Language != "it" || len(m.Terms) != 0 {
+			t.Errorf("build %d: the Italian index %+v, want one of no pages", build, m)
+		}
+		if !strings.Contains(string(tree["it/guides/a/index.html"]), `data-search-index="/search/it/"`) {
+			t.Errorf("build %d: the Italian pages do not search the Italian index", build)
+		}
+	}
+}

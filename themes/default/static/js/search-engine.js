@@ -24,7 +24,9 @@
 // between the field and the results, Enter follows a
 // result, Escape closes them; the number of results is announced through
 // the data-search-status element, and the results element's
-// data-search-for attribute says which query they are for. A form with data-search-page is the full
+// data-search-for attribute says which query they are for. A text of the
+// form that is not in the page's language has data-search-<name>-lang
+// (and -dir) beside it, and is written with that lang (and dir). A form with data-search-page is the full
 // search page: it reads q from the address, shows its results in place and
 // keeps the address in step with the field.
 //
@@ -990,6 +992,15 @@
       var self = this;
       return this.ready().then(function (m) {
         var query = parseQuery(q, m.stemmer, !!m.elide);
+        if (!m.terms.length) {
+          // An index of no documents (a language without pages of its
+          // own): nothing to load, nothing found.
+          return self.rank(m, query, query.words.map(function () {
+            return [];
+          }), query.phrases.map(function () {
+            return { docs: [], score: {} };
+          }));
+        }
         var clauses = query.words.map(function (w) {
           return self.alternatives(w);
         });
@@ -1255,6 +1266,24 @@
     });
   }
 
+  // put makes the text of data-search-<name> node's content, with the
+  // language (and direction) the form gives it when it is not the page's
+  // (data-search-<name>-lang and -dir: a text the site's language lacks
+  // comes in the default language's words, to be read in its voice), or
+  // none for a text in the page's language. Without a name, node is
+  // emptied.
+  function put(form, node, name, vars) {
+    node.textContent = name ? text(form, name, vars) : "";
+    ["lang", "dir"].forEach(function (a) {
+      var v = name && form.getAttribute("data-search-" + name + "-" + a);
+      if (v) {
+        node.setAttribute(a, v);
+      } else {
+        node.removeAttribute(a);
+      }
+    });
+  }
+
   function el(tag, cls) {
     var e = document.createElement(tag);
     if (cls) {
@@ -1326,9 +1355,9 @@
       return Array.prototype.slice.call(box.querySelectorAll("a.search-result"));
     }
 
-    function announce(s) {
+    function announce(name, vars) {
       if (status) {
-        status.textContent = s;
+        put(form, status, name, vars);
       }
     }
 
@@ -1407,7 +1436,7 @@
         if (!more) {
           more = el("button", "search-more");
           more.type = "button";
-          more.textContent = text(form, "more");
+          put(form, more, "more");
           more.addEventListener("click", showMore);
         }
         box.appendChild(more);
@@ -1429,7 +1458,7 @@
       }
       if (!q.trim()) {
         clear();
-        announce("");
+        announce();
         open(false);
         return;
       }
@@ -1445,13 +1474,13 @@
           clear();
           if (res.total === 0) {
             var none = el("p", "search-none");
-            none.textContent = text(form, "none", { q: q.trim() });
+            put(form, none, "none", { q: q.trim() });
             box.appendChild(none);
           } else {
             render(items);
             updateMore(res);
           }
-          announce(text(form, res.total === 1 ? "one" : "many", { n: res.total, q: q.trim() }));
+          announce(res.total === 1 ? "one" : "many", { n: res.total, q: q.trim() });
           box.setAttribute("data-search-for", q);
           open(true);
         });
@@ -1461,9 +1490,9 @@
         }
         clear();
         var err = el("p", "search-none");
-        err.textContent = text(form, "error");
+        put(form, err, "error");
         box.appendChild(err);
-        announce(err.textContent);
+        announce("error");
         open(true);
       });
     }

@@ -196,6 +196,10 @@ func scan(contentDir, within string, prev map[string]*Source, hint []string, sta
 		}
 		if d.Type()&fs.ModeSymlink != 0 && within != "" {
 			if target, out := LinkOutside(p, within); out {
+				if LinkLoop(p) {
+					linkErrs.Add(prefix+rel, 0, 0, "symbolic link that leads back to itself through other links: make it point at a file or folder, or remove it")
+					return nil
+				}
 				linkErrs.Add(prefix+rel, 0, 0, "symbolic link to %s, which is outside the site folder: copy what it points to into the site instead", target)
 				return nil
 			}

@@ -52,6 +52,11 @@ func TestLinksOutsideTheSite(t *testing.T) {
 			writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\ntheme: t\n")
 			os.MkdirAll(filepath.Join(dir, "themes/t"), 0o755)
 		}, "themes/t/theme.yaml", secret, "which is outside the theme's folder themes/t"},
+		{"a loop of links", func(t *testing.T, dir string) {
+			if err := os.Symlink("loop-a.md", filepath.Join(dir, "content/guides/loop-b.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, "content/guides/loop-a.md", "loop-b.md", "symbolic link that leads back to itself through other links: make it point at a file or folder, or remove it"},
 		{"a link out of the theme into the site", theme, "themes/t/static/notes.txt", "../../../content/guides/img.txt", "which is outside the theme's folder themes/t"},
 	}
 	for _, tt := range tests {
@@ -508,5 +513,18 @@ func TestYMLLikeYAML(t *testing.T) {
 			_, err := New(Options{Dir: dir, Out: out}).Build()
 			tt.check(t, out, err)
 		})
+	}
+}
+
+// TestConfigIsAFolder: a folder named site.yaml is an error at it that says
+// what to do, not an error of the operating system's.
+func TestConfigIsAFolder(t *testing.T) {
+	dir := minimalSite(t)
+	os.Remove(filepath.Join(dir, "content/site.yaml"))
+	os.Mkdir(filepath.Join(dir, "content/site.yaml"), 0o755)
+	_, err := New(Options{Dir: dir}).Build()
+	want := "content/site.yaml: this is a folder; the site's configuration is a file: remove the folder and write site.yaml in its place (mutual init DIR writes one in a new site)"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
 	}
 }

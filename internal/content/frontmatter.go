@@ -298,9 +298,12 @@ func pageMenu(d *yamldoc.Decoder, f yamldoc.Field) *PageMenu {
 	var out *PageMenu
 	switch f.Value.Kind {
 	case yamldoc.Scalar, yamldoc.List:
-		for _, name := range d.Texts(f) {
+		names, items := d.Texts(f), d.List(f)
+		for i, name := range names {
 			if name == mainMenu {
 				out = &PageMenu{}
+			} else if len(names) == len(items) {
+				nearMain(d, items[i], name)
 			}
 		}
 	case yamldoc.Map:
@@ -316,11 +319,22 @@ func pageMenu(d *yamldoc.Decoder, f yamldoc.Field) *PageMenu {
 			}
 			if m.Key.Value == mainMenu {
 				out = entry
+			} else {
+				nearMain(d, m.Key, m.Key.Value)
 			}
 		}
 	case yamldoc.Null, yamldoc.Refused:
 	}
 	return out
+}
+
+// nearMain reports a menu name that is a misspelling of main: a page put
+// in a menu no page shows would be missing from the header in silence.
+// Other names (a Hugo site's footer menu) are left alone.
+func nearMain(d *yamldoc.Decoder, n *yamldoc.Node, name string) {
+	if diag.Suggest(name, []string{mainMenu}) != "" {
+		d.Errorf(n, "unknown menu %q (did you mean %q?): mutual shows only the main menu", name, mainMenu)
+	}
 }
 
 // HasShortcode reports whether s holds the start of a Hugo shortcode,

@@ -571,7 +571,10 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 				errs.Add(n.Src.Path(), at.Line, at.Col, "alias %q %s", a, msg)
 				continue
 			}
-			if o := owner[u]; o != nil {
+			if o := owner[u]; o == n {
+				errs.Add(n.Src.Path(), at.Line, at.Col, "alias %q is this page's own address, /%s: remove it", a, u)
+				continue
+			} else if o != nil {
 				reportDuplicate(&errs, n, o, u, at)
 				continue
 			}

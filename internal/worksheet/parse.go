@@ -77,6 +77,9 @@ type parser struct {
 	// where they are declared: a question on one is not told again that
 	// the scale is unknown.
 	brokenScales map[string]bool
+	// areasMisspelt: the worksheet has no areas: but a key that is a
+	// misspelling of it.
+	areasMisspelt bool
 }
 
 func (p *parser) errorf(n *yamldoc.Node, format string, args ...any) {
@@ -237,6 +240,14 @@ func (p *parser) worksheet(w *Worksheet, root *yamldoc.Node) {
 	areas := map[string]*Area{}
 	if f, ok := fields["areas"]; ok {
 		p.areas(w, f, areas)
+	} else {
+		// A misspelt areas: key is reported as such; the questions'
+		// areas are then not said to be undeclared as well.
+		for i := 0; i < len(root.Content); i += 2 {
+			if k := root.Content[i]; fields[k.Value].key == nil && diag.Suggest(k.Value, []string{"areas"}) != "" {
+				p.areasMisspelt = true
+			}
+		}
 	}
 	if f, ok := fields["sections"]; ok {
 		p.sections(w, f, scales, areas)
@@ -611,6 +622,9 @@ func (p *parser) area(fields map[string]field, areas map[string]*Area) string {
 	}
 	slices.Sort(declared)
 	if len(declared) == 0 {
+		if p.areasMisspelt {
+			return ""
+		}
 		p.errorf(af.val, "area %q is not declared; list it under areas", a)
 	} else {
 		p.errorf(af.val, "area %q is not declared%s", a, diag.Hint(a, declared))

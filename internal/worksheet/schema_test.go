@@ -33,6 +33,7 @@ var schemaChecked = []string{
 	"missing-scale",      // rating and pair without scale
 	"missing-sections",   // no sections
 	"sections-misspelt",  // sectons: for sections:, with bands that need a balance
+	"areas-misspelt",     // aeras: for areas:, with a question in one of them
 	"missing-text",       // rating and reflection without text, blank text, rating with give
 	"missing-title",      // no title
 	"na",                 // "does not apply" with a value, without label, twice; na not a boolean

@@ -80,6 +80,20 @@ type parser struct {
 	// areasMisspelt: the worksheet has no areas: but a key that is a
 	// misspelling of it.
 	areasMisspelt bool
+	// scalesMisspelt and resultsMisspelt: the same for scales: and
+	// results:.
+	scalesMisspelt, resultsMisspelt bool
+}
+
+// misspelt reports whether the mapping root, read into fields, lacks key
+// but has another key that is a misspelling of it (reported already).
+func misspelt(root *yamldoc.Node, fields map[string]field, key string) bool {
+	for i := 0; i < len(root.Content); i += 2 {
+		if k := root.Content[i]; fields[k.Value].key == nil && diag.Suggest(k.Value, []string{key}) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *parser) errorf(n *yamldoc.Node, format string, args ...any) {
@@ -236,6 +250,8 @@ func (p *parser) worksheet(w *Worksheet, root *yamldoc.Node) {
 	scales := map[string]*Scale{}
 	if f, ok := fields["scales"]; ok {
 		p.scales(w, f, scales)
+	} else {
+		p.scalesMisspelt = misspelt(root, fields, "scales")
 	}
 	areas := map[string]*Area{}
 	if f, ok := fields["areas"]; ok {
@@ -243,11 +259,7 @@ func (p *parser) worksheet(w *Worksheet, root *yamldoc.Node) {
 	} else {
 		// A misspelt areas: key is reported as such; the questions'
 		// areas are then not said to be undeclared as well.
-		for i := 0; i < len(root.Content); i += 2 {
-			if k := root.Content[i]; fields[k.Value].key == nil && diag.Suggest(k.Value, []string{"areas"}) != "" {
-				p.areasMisspelt = true
-			}
-		}
+		p.areasMisspelt = misspelt(root, fields, "areas")
 	}
 	if f, ok := fields["sections"]; ok {
 		p.sections(w, f, scales, areas)
@@ -260,6 +272,8 @@ func (p *parser) worksheet(w *Worksheet, root *yamldoc.Node) {
 	if f, ok := fields["results"]; ok {
 		results = &f
 		p.results(w, f)
+	} else {
+		p.resultsMisspelt = misspelt(root, fields, "results")
 	}
 	if len(p.errs) == before { // a band with errors would distort coverage
 		p.coverage(w, root, results)
@@ -773,7 +787,7 @@ func (p *parser) scaleRef(f field, scales map[string]*Scale) *Scale {
 	if s := scales[id]; s != nil {
 		return s
 	}
-	if p.brokenScales[id] {
+	if p.brokenScales[id] || p.scalesMisspelt {
 		return nil
 	}
 	known := slices.Clone(builtinNames)
@@ -901,7 +915,7 @@ func (p *parser) results(w *Worksheet, f field) {
 func (p *parser) coverage(w *Worksheet, root *yamldoc.Node, results *field) {
 	give, receive := w.Sides()
 	if results == nil {
-		if give && receive {
+		if give && receive && !p.resultsMisspelt {
 			p.errorf(root, "missing results: a worksheet with give and receive questions needs bands; add at least a band with no ranges")
 		}
 		return

@@ -34,6 +34,7 @@ var schemaChecked = []string{
 	"missing-sections",   // no sections
 	"sections-misspelt",  // sectons: for sections:, with bands that need a balance
 	"areas-misspelt",     // aeras: for areas:, with a question in one of them
+	"scales-misspelt",    // scals: and reslts: for scales: and results:
 	"missing-text",       // rating and reflection without text, blank text, rating with give
 	"missing-title",      // no title
 	"na",                 // "does not apply" with a value, without label, twice; na not a boolean

@@ -102,6 +102,9 @@ func (p hostPolicy) allows(hostport string) bool {
 	if _, err := netip.ParseAddr(host); err == nil {
 		return true
 	}
+	if !validName(host) {
+		return false // "a b.localhost", "x..dev.example": no name a browser sends
+	}
 	if host == "localhost" || strings.HasSuffix(host, ".localhost") || p.names[host] {
 		return true
 	}

@@ -169,6 +169,9 @@ func TestHostCheck(t *testing.T) {
 		{"2130706433", false}, // an IP only to some parsers; browsers send 127.0.0.1
 		{"0x7f.1", false},
 		{"127.0.0.1:1313@evil.example", false},
+		{"0 .dev.example", false}, // no DNS name, though it ends as an allowed one
+		{"a b.localhost", false},
+		{"x..dev.example", false},
 	} {
 		req := httptest.NewRequest("GET", "http://127.0.0.1/", nil)
 		req.Host = tt.host

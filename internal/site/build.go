@@ -325,6 +325,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		errs = append(errs, addSearchPage(m, cfg)...)
 	}
 	warns = append(warns, content.LanguageLookalikes(srcs, cfg)...)
+	warns = append(warns, content.MisplacedFiles(srcs, b.dir)...)
 	b.sources = make(map[string]*content.Source, len(srcs))
 	for _, s := range srcs {
 		b.sources[s.Rel] = s

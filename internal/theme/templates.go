@@ -212,8 +212,14 @@ func (ts *Templates) plain(msg string, data any) string {
 	if m := noTemplateRE.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("no template %q in the theme chain%s", m[1], diag.Hint(m[1], slices.Sorted(maps.Keys(ts.sources))))
 	}
+	if strings.HasPrefix(msg, "exceeded maximum template depth") {
+		return "templates call each other without end here: a template that calls itself needs a condition that stops it, such as {{with .Children}}"
+	}
 	if action != "" {
-		return fmt.Sprintf("in {{%s}}: %s", action, msg)
+		if !strings.HasPrefix(action, "{{") {
+			action = "{{" + action + "}}"
+		}
+		return fmt.Sprintf("in %s: %s", action, msg)
 	}
 	return diag.PlainTemplate(msg)
 }

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"mutual/internal/diag"
 	"mutual/internal/markdown"
@@ -178,6 +179,16 @@ func scan(contentDir, within string, prev map[string]*Source, hint []string, sta
 			return nil
 		}
 		if Hidden(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !utf8.ValidString(d.Name()) {
+			// Its address would hold a replacement character where the
+			// name's letter was: the name must be renamed.
+			shown, _ := filepath.Rel(contentDir, p)
+			linkErrs.Add(prefix+strings.ToValidUTF8(filepath.ToSlash(shown), "?"), 0, 0, "this name is not UTF-8 text (a program saved it in another encoding): rename it, retyping its accented letters")
 			if d.IsDir() {
 				return fs.SkipDir
 			}

@@ -528,3 +528,28 @@ func TestConfigIsAFolder(t *testing.T) {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
 }
+
+// TestNonUTF8Names: a file or folder name that is not UTF-8 (saved by a
+// program in Latin-1, say) is an error asking to rename it, and nothing is
+// published under a mangled address.
+func TestNonUTF8Names(t *testing.T) {
+	dir := minimalSite(t)
+	page := filepath.Join(dir, "content", "guides", "caf\xe9.md")
+	if err := os.WriteFile(page, []byte("---\ntitle: Café\n---\n"), 0o644); err != nil {
+		t.Skipf("this file system refuses names that are not UTF-8: %v", err)
+	}
+	writeFile(t, dir, "static/ok.txt", "ok\n")
+	if err := os.WriteFile(filepath.Join(dir, "static", "r\xe9sum\xe9.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	_, err := New(Options{Dir: dir, Out: out}).Build()
+	want := "content/guides/caf?.md: this name is not UTF-8 text (a program saved it in another encoding): rename it, retyping its accented letters\n" +
+		"static/r?sum?.txt: this name is not UTF-8 text (a program saved it in another encoding): rename it, retyping its accented letters"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("the build wrote an output")
+	}
+}

@@ -157,6 +157,21 @@ func ParseFrontMatter(path string, src []byte) (FrontMatter, []byte, diag.List) 
 			body = nil
 		}
 	default:
+		// Front matter below blank lines would show on the page as text.
+		if len(bytes.TrimSpace(first)) == 0 {
+			line, blank := 1, rest
+			for len(blank) > 0 {
+				l, next, _ := cutLine(blank)
+				line++
+				if t := string(bytes.TrimSpace(l)); t == "---" || t == "+++" {
+					errs.Add(path, line, 1, "front matter must begin on the file's first line: remove the blank lines above this %s", t)
+					break
+				} else if t != "" {
+					break
+				}
+				blank = next
+			}
+		}
 		return fm, src, errs
 	}
 	if root == nil {

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -157,7 +158,13 @@ func ParseFrontMatter(path string, src []byte) (FrontMatter, []byte, diag.List) 
 			body = nil
 		}
 	default:
-		// Front matter below blank lines would show on the page as text.
+		// Front matter opened by a line of four or more dashes (or plus
+		// signs), or below blank lines, would show on the page as text.
+		if t := bytes.TrimSpace(first); len(t) > 3 && (len(bytes.Trim(t, "-")) == 0 || len(bytes.Trim(t, "+")) == 0) {
+			if next, _, _ := cutLine(rest); keyLine.Match(next) {
+				errs.Add(path, 1, 1, "front matter goes between lines of exactly %s, not %s: write %s here and on the line that ends it", t[:3], t, t[:3])
+			}
+		}
 		if len(bytes.TrimSpace(first)) == 0 {
 			line, blank := 1, rest
 			for len(blank) > 0 {
@@ -181,6 +188,9 @@ func ParseFrontMatter(path string, src []byte) (FrontMatter, []byte, diag.List) 
 	decodeFrontMatter(&d, root, &fm)
 	return fm, body, errs
 }
+
+// keyLine is a line of front matter: a key, then ":" or "=".
+var keyLine = regexp.MustCompile(`^\s*[A-Za-z_][A-Za-z0-9_.-]*\s*[:=]`)
 
 // decodeFrontMatter reads the keys of root into fm.
 func decodeFrontMatter(d *yamldoc.Decoder, root *yamldoc.Node, fm *FrontMatter) {

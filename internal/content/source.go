@@ -326,6 +326,10 @@ func look(p string, s, old *Source) (*Source, error) {
 	switch s.Kind {
 	case PageSource, IndexSource:
 		s.FrontMatter, s.Body, s.Errs = ParseFrontMatter(s.Path(), src)
+		if line, col := diag.InvalidUTF8(s.Body); line > 0 {
+			// The front matter's own characters are checked as YAML.
+			s.Errs.Add(s.Path(), s.FrontMatter.Lines+line, col, "%s", diag.NotUTF8)
+		}
 		s.Body, s.More = cutMore(s.Body)
 		s.Summary = pageSummary(&s.FrontMatter, s.Body, s.More)
 		s.Shortcodes = bytes.Contains(s.Body, []byte("{{<")) || bytes.Contains(s.Body, []byte("{{%"))

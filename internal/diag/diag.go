@@ -243,3 +243,28 @@ func PlainTemplate(msg string) string {
 	}
 	return msg
 }
+
+// NotUTF8 is the message for text that is not UTF-8.
+const NotUTF8 = "this is not UTF-8 text; save the file as UTF-8"
+
+// InvalidUTF8 is the line and column (from 1, columns in characters) of
+// the first byte of b that is not UTF-8, or 0, 0 when b is UTF-8.
+func InvalidUTF8(b []byte) (line, col int) {
+	if utf8.Valid(b) {
+		return 0, 0
+	}
+	line, col = 1, 1
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return 0, 0
+}

@@ -93,3 +93,21 @@ func TestPlainTemplate(t *testing.T) {
 		}
 	}
 }
+
+func TestInvalidUTF8(t *testing.T) {
+	tests := []struct {
+		in        string
+		line, col int
+	}{
+		{"plain\ntext\n", 0, 0},
+		{"Café\n", 0, 0},
+		{"Caf\xe9\n", 1, 4},
+		{"one\nné \xff\n", 2, 4},
+		{"\xe9", 1, 1},
+	}
+	for _, tt := range tests {
+		if l, c := InvalidUTF8([]byte(tt.in)); l != tt.line || c != tt.col {
+			t.Errorf("%q: got %d:%d, want %d:%d", tt.in, l, c, tt.line, tt.col)
+		}
+	}
+}

@@ -80,6 +80,11 @@ func NewSet(files []TemplateFile, siteFuncs template.FuncMap) (*Set, diag.List) 
 		if _, dup := s.tmpls[f.Name]; dup {
 			continue
 		}
+		if line, col := diag.InvalidUTF8([]byte(f.Text)); line > 0 {
+			// Reported, and the template kept, so that its calls are not
+			// also said to name no shortcode; the build stops anyway.
+			errs.Add(f.Path, line, col, "%s", diag.NotUTF8)
+		}
 		t, err := template.New(f.Path).Funcs(Funcs()).Funcs(siteFuncs).Parse(f.Text)
 		if err != nil {
 			e := templateError(err, f.Path)

@@ -60,6 +60,10 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 			errs.Add(f.path(), 0, 0, "%s", content.ReadError(err))
 			continue
 		}
+		if line, col := diag.InvalidUTF8(b); line > 0 {
+			errs.Add(f.path(), line, col, "%s", diag.NotUTF8)
+			continue
+		}
 		name := strings.TrimPrefix(p, "layouts/")
 		srcs[name] = b
 		ts.sources[name] = f.path()

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"mutual/internal/diag"
 )
 
 const usage = `mutual builds reciprocity guides and worksheets into a static website.
@@ -64,6 +66,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "version", "--version":
 		return cmdVersion(args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "mutual: unknown command %q\n\n%s", args[0], usage)
+	fmt.Fprintf(stderr, "mutual: unknown command %q%s\n\n%s", args[0], diag.Hint(args[0], []string{"build", "serve", "check", "init", "new", "import", "version"}), usage)
 	return exitUsage
 }

@@ -42,7 +42,8 @@ func TestRunUsage(t *testing.T) {
 		wantOutput string // a file that must exist afterwards
 	}{
 		{"no command", nil, 2, "", "Usage:", true, ""},
-		{"unknown command", []string{"bild"}, 2, "", `unknown command "bild"`, true, ""},
+		{"unknown command", []string{"bild"}, 2, "", `unknown command "bild" (did you mean "build"?)`, true, ""},
+		{"unknown command, no hint", []string{"publish"}, 2, "", "unknown command \"publish\"\n", true, ""},
 		{"help", []string{"--help"}, 0, "Commands:", "", false, ""},
 		// Word flags are written with two dashes, in the usage as in the README.
 		{"build help", []string{"build", "-h"}, 0, "\n  --base-url URL\n", "", false, ""},

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"mutual/internal/diag"
 	"mutual/internal/scaffold"
 )
 
@@ -31,7 +32,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	case "worksheet":
 		path, err = scaffold.NewWorksheet(*dir, pos[1])
 	default:
-		fmt.Fprintf(stderr, "mutual new: unknown kind %q: want guide or worksheet\n", pos[0])
+		fmt.Fprintf(stderr, "mutual new: unknown kind %q%s: want guide or worksheet\n", pos[0], diag.Hint(pos[0], []string{"guide", "worksheet"}))
 		return exitUsage
 	}
 	if err != nil {

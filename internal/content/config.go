@@ -300,6 +300,9 @@ func ReadConfig(dir, siteReal string) (string, []byte, error) {
 	if target, out := LinkOutside(p, siteReal); out {
 		return "", nil, diag.List{{Path: name, Msg: "symbolic link to " + target + ", which is outside the site folder: copy it into the site instead"}}
 	}
+	if st, err := os.Stat(p); err == nil && st.IsDir() {
+		return "", nil, diag.List{{Path: name, Msg: "this is a folder; the site's configuration is a file: remove the folder and write " + path.Base(name) + " in its place (mutual init DIR writes one in a new site)"}}
+	}
 	src, err := ReadOSLimited(p, MaxConfigSize, "file")
 	var big *TooBigError
 	switch {

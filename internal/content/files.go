@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"mutual/internal/markdown"
 )
@@ -84,6 +85,13 @@ func LinkOutside(p, within string) (string, bool) {
 		return p, true
 	}
 	return target, target != within && !isWithin(target, within)
+}
+
+// LinkLoop reports whether the symbolic link p never reaches a file or
+// folder because its links lead round in a loop (a -> b -> a).
+func LinkLoop(p string) bool {
+	_, err := os.Stat(p)
+	return errors.Is(err, syscall.ELOOP)
 }
 
 // isWithin reports whether p lies inside the folder dir (both clean and

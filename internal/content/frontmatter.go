@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -157,6 +158,27 @@ func ParseFrontMatter(path string, src []byte) (FrontMatter, []byte, diag.List) 
 			body = nil
 		}
 	default:
+		// Front matter opened by a line of four or more dashes (or plus
+		// signs), or below blank lines, would show on the page as text.
+		if t := bytes.TrimSpace(first); len(t) > 3 && (len(bytes.Trim(t, "-")) == 0 || len(bytes.Trim(t, "+")) == 0) {
+			if next, _, _ := cutLine(rest); keyLine.Match(next) {
+				errs.Add(path, 1, 1, "front matter goes between lines of exactly %s, not %s: write %s here and on the line that ends it", t[:3], t, t[:3])
+			}
+		}
+		if len(bytes.TrimSpace(first)) == 0 {
+			line, blank := 1, rest
+			for len(blank) > 0 {
+				l, next, _ := cutLine(blank)
+				line++
+				if t := string(bytes.TrimSpace(l)); t == "---" || t == "+++" {
+					errs.Add(path, line, 1, "front matter must begin on the file's first line: remove the blank lines above this %s", t)
+					break
+				} else if t != "" {
+					break
+				}
+				blank = next
+			}
+		}
 		return fm, src, errs
 	}
 	if root == nil {
@@ -166,6 +188,9 @@ func ParseFrontMatter(path string, src []byte) (FrontMatter, []byte, diag.List) 
 	decodeFrontMatter(&d, root, &fm)
 	return fm, body, errs
 }
+
+// keyLine is a line of front matter: a key, then ":" or "=".
+var keyLine = regexp.MustCompile(`^\s*[A-Za-z_][A-Za-z0-9_.-]*\s*[:=]`)
 
 // decodeFrontMatter reads the keys of root into fm.
 func decodeFrontMatter(d *yamldoc.Decoder, root *yamldoc.Node, fm *FrontMatter) {
@@ -298,9 +323,12 @@ func pageMenu(d *yamldoc.Decoder, f yamldoc.Field) *PageMenu {
 	var out *PageMenu
 	switch f.Value.Kind {
 	case yamldoc.Scalar, yamldoc.List:
-		for _, name := range d.Texts(f) {
+		names, items := d.Texts(f), d.List(f)
+		for i, name := range names {
 			if name == mainMenu {
 				out = &PageMenu{}
+			} else if len(names) == len(items) {
+				nearMain(d, items[i], name)
 			}
 		}
 	case yamldoc.Map:
@@ -316,11 +344,22 @@ func pageMenu(d *yamldoc.Decoder, f yamldoc.Field) *PageMenu {
 			}
 			if m.Key.Value == mainMenu {
 				out = entry
+			} else {
+				nearMain(d, m.Key, m.Key.Value)
 			}
 		}
 	case yamldoc.Null, yamldoc.Refused:
 	}
 	return out
+}
+
+// nearMain reports a menu name that is a misspelling of main: a page put
+// in a menu no page shows would be missing from the header in silence.
+// Other names (a Hugo site's footer menu) are left alone.
+func nearMain(d *yamldoc.Decoder, n *yamldoc.Node, name string) {
+	if diag.Suggest(name, []string{mainMenu}) != "" {
+		d.Errorf(n, "unknown menu %q (did you mean %q?): mutual shows only the main menu", name, mainMenu)
+	}
 }
 
 // HasShortcode reports whether s holds the start of a Hugo shortcode,

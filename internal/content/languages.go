@@ -237,3 +237,40 @@ func (m *Model) languageMembers(pages []*Source, drafts bool, cfg *Config) ([][]
 	}
 	return members, errs
 }
+
+// LanguageLookalikes warns about each page or worksheet file whose name
+// ends in the code of a language mutual knows but the site does not have,
+// such as receiving.fr.md on a site in English and Spanish. As documented,
+// only the site's own codes count, so such a file is a page of its own,
+// named "receiving.fr", in the default language: rarely what its writer
+// meant, who forgot to add the language, or typed another's code.
+func LanguageLookalikes(srcs []*Source, cfg *Config) diag.List {
+	have := map[i18n.Code]bool{cfg.Lang: true}
+	var codes []string
+	for _, l := range cfg.Languages {
+		have[l.Code] = true
+		codes = append(codes, string(l.Code))
+	}
+	if len(codes) == 0 {
+		codes = []string{string(cfg.Lang)}
+	}
+	var warns diag.List
+	for _, s := range srcs {
+		if s.Kind != PageSource && s.Kind != IndexSource && s.Kind != WorksheetSource {
+			continue
+		}
+		name := path.Base(s.Rel)
+		stem := strings.TrimSuffix(name, path.Ext(name))
+		i := strings.LastIndex(stem, ".")
+		if i < 0 {
+			continue
+		}
+		code, err := i18n.ParseCode(stem[i+1:])
+		if err != nil || have[code] || !i18n.Known(code) {
+			continue
+		}
+		warns.Add(s.Path(), 0, 0, "%q is the code of %s, which is not one of the site's languages (%s): this file is a page of its own named %q; to make it a translation, add %s to languages: in site.yaml",
+			stem[i+1:], code.EnglishName(), strings.Join(codes, ", "), stem, string(code))
+	}
+	return warns
+}

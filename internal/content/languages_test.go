@@ -174,3 +174,37 @@ func TestTranslationNameTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageLookalikes: a page or worksheet named with the code of a
+// language the site does not have gets a warning saying what it became;
+// the site's own codes, names that are no language, unknown codes and
+// other files do not.
+func TestLanguageLookalikes(t *testing.T) {
+	two := &Config{Lang: "en", Languages: []Language{{Code: "en"}, {Code: "es"}}}
+	one := &Config{Lang: "en"}
+	tests := []struct {
+		name string
+		cfg  *Config
+		src  Source
+		want string
+	}{
+		{"a language the site lacks", two, Source{Rel: "guides/receiving.fr.md", Kind: PageSource},
+			`content/guides/receiving.fr.md: "fr" is the code of French, which is not one of the site's languages (en, es): this file is a page of its own named "receiving.fr"; to make it a translation, add fr to languages: in site.yaml`},
+		{"a worksheet in a site of one language", one, Source{Rel: "worksheets/w.de.yaml", Kind: WorksheetSource},
+			`content/worksheets/w.de.yaml: "de" is the code of German, which is not one of the site's languages (en): this file is a page of its own named "w.de"; to make it a translation, add de to languages: in site.yaml`},
+		{"a section page", two, Source{Rel: "guides/_index.pt.md", Kind: IndexSource},
+			`content/guides/_index.pt.md: "pt" is the code of Portuguese, which is not one of the site's languages (en, es): this file is a page of its own named "_index.pt"; to make it a translation, add pt to languages: in site.yaml`},
+		{"the site's own code", two, Source{Rel: "guides/receiving.es.md", Kind: PageSource}, ""},
+		{"the default language's code", one, Source{Rel: "guides/receiving.en.md", Kind: PageSource}, ""},
+		{"no language", two, Source{Rel: "guides/notes.v2.md", Kind: PageSource}, ""},
+		{"a code mutual does not know", two, Source{Rel: "guides/notes.qq.md", Kind: PageSource}, ""},
+		{"a content file", two, Source{Rel: "guides/photo.fr.jpg", Kind: FileSource}, ""},
+		{"no mark", two, Source{Rel: "guides/receiving.md", Kind: PageSource}, ""},
+	}
+	for _, tt := range tests {
+		got := LanguageLookalikes([]*Source{&tt.src}, tt.cfg).Error()
+		if got != tt.want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, tt.want)
+		}
+	}
+}

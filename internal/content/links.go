@@ -187,11 +187,16 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 	if u, n, ok := r.resolveURL(rel, up); ok {
 		return withFrag(u), n, frag, ""
 	} else if u != "" {
+		if h := wwwHint(dest); h != "" {
+			return "", nil, "", "link to " + quote(dest) + ": no page or file of this site has that address" + h
+		}
 		return "", nil, "", "link to " + quote(dest) + ": no page or file of this site has the address " + u + " (the link is read as an address relative to this page's, /" + r.pageURLOf(rel) + ")" + r.urlHint(u)
 	}
 	hint := ""
 	if s := r.Model.hints().pathIndex.Suggest(joined); s != "" {
 		hint = " (did you mean " + quote(relativeTo(dir, s)) + "?)"
+	} else {
+		hint = wwwHint(dest)
 	}
 	return "", nil, "", "link to missing file " + quote(dest) + hint
 }
@@ -262,6 +267,8 @@ func unpublishedWhy(why string) string {
 		return "its publishDate is " + date + " (build with --future to include it)"
 	case "expired":
 		return "its expiryDate was " + date + " (build with --expired to include it)"
+	case "broken":
+		return "it has errors of its own, reported at the file"
 	}
 	return why
 }
@@ -427,4 +434,14 @@ func climbsOut(base, p string) bool {
 		}
 	}
 	return false
+}
+
+// wwwHint is the hint for a link to another site written without its
+// scheme ("www.example.org"), which reads as a file of this site; "" for
+// other links.
+func wwwHint(dest string) string {
+	if strings.HasPrefix(strings.ToLower(dest), "www.") {
+		return " (a link to another site starts with https://: write https://" + dest + ")"
+	}
+	return ""
 }

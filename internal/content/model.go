@@ -571,7 +571,10 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 				errs.Add(n.Src.Path(), at.Line, at.Col, "alias %q %s", a, msg)
 				continue
 			}
-			if o := owner[u]; o != nil {
+			if o := owner[u]; o == n {
+				errs.Add(n.Src.Path(), at.Line, at.Col, "alias %q is this page's own address, /%s: remove it", a, u)
+				continue
+			} else if o != nil {
 				reportDuplicate(&errs, n, o, u, at)
 				continue
 			}
@@ -721,7 +724,10 @@ func newTree(spec treeSpec, members []member) *Tree {
 		case WorksheetSource:
 			w := mb.sheet
 			if w == nil {
-				continue // its errors are reported
+				// Its errors are reported; a link to it says so, rather
+				// than that the file is missing.
+				t.Unpublished[mb.rel] = "broken"
+				continue
 			}
 			if w.Draft && !drafts {
 				t.Drafts[mb.rel] = true
@@ -862,8 +868,8 @@ func aliasURL(a string) (string, string) {
 }
 
 // reportDuplicate reports that n's url (or alias, written at at) is also
-// o's. A page's own URL comes from its path, or from its slug when it has
-// one: the error is at the slug, or names the file.
+// o's. A page's own URL comes from its path, or from its url or slug when
+// it has one: the error is there, or names the file.
 func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
 	where := func(x *Node) string {
 		if x.Src != nil && x.Fallback {
@@ -878,7 +884,7 @@ func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
 	if n.Src != nil {
 		p = n.Src.Path()
 		if at == (Pos{}) {
-			at = n.Src.FrontMatter.slugPos
+			at = n.Src.URLPos()
 		}
 	}
 	errs.Add(p, at.Line, at.Col, "duplicate URL /%s: also the address of %s", url, where(o))

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"mutual/internal/diag"
 	"mutual/internal/markdown"
@@ -65,9 +66,14 @@ type Source struct {
 	svgErrs    diag.List // and what its check found
 }
 
-// URLPos is where the source sets its page's address: its slug, or
-// nothing (the zero Pos) when the address comes from its path.
-func (s *Source) URLPos() Pos { return s.FrontMatter.slugPos }
+// URLPos is where the source sets its page's address: its url, else its
+// slug, or nothing (the zero Pos) when the address comes from its path.
+func (s *Source) URLPos() Pos {
+	if s.FrontMatter.URL != "" {
+		return s.FrontMatter.urlPos
+	}
+	return s.FrontMatter.slugPos
+}
 
 // Path is the site-relative path used in messages.
 func (s *Source) Path() string {
@@ -178,6 +184,16 @@ func scan(contentDir, within string, prev map[string]*Source, hint []string, sta
 			}
 			return nil
 		}
+		if !utf8.ValidString(d.Name()) {
+			// Its address would hold a replacement character where the
+			// name's letter was: the name must be renamed.
+			shown, _ := filepath.Rel(contentDir, p)
+			linkErrs.Add(prefix+strings.ToValidUTF8(filepath.ToSlash(shown), "?"), 0, 0, "this name is not UTF-8 text (a program saved it in another encoding): rename it, retyping its accented letters")
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
 			return nil
 		}
@@ -191,6 +207,10 @@ func scan(contentDir, within string, prev map[string]*Source, hint []string, sta
 		}
 		if d.Type()&fs.ModeSymlink != 0 && within != "" {
 			if target, out := LinkOutside(p, within); out {
+				if LinkLoop(p) {
+					linkErrs.Add(prefix+rel, 0, 0, "symbolic link that leads back to itself through other links: make it point at a file or folder, or remove it")
+					return nil
+				}
 				linkErrs.Add(prefix+rel, 0, 0, "symbolic link to %s, which is outside the site folder: copy what it points to into the site instead", target)
 				return nil
 			}
@@ -306,6 +326,10 @@ func look(p string, s, old *Source) (*Source, error) {
 	switch s.Kind {
 	case PageSource, IndexSource:
 		s.FrontMatter, s.Body, s.Errs = ParseFrontMatter(s.Path(), src)
+		if line, col := diag.InvalidUTF8(s.Body); line > 0 {
+			// The front matter's own characters are checked as YAML.
+			s.Errs.Add(s.Path(), s.FrontMatter.Lines+line, col, "%s", diag.NotUTF8)
+		}
 		s.Body, s.More = cutMore(s.Body)
 		s.Summary = pageSummary(&s.FrontMatter, s.Body, s.More)
 		s.Shortcodes = bytes.Contains(s.Body, []byte("{{<")) || bytes.Contains(s.Body, []byte("{{%"))

@@ -205,3 +205,66 @@ func distance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// templateWords are text/template's parse errors a layout's author makes
+// most, each with words that say what to do.
+var templateWords = []struct {
+	prefix string
+	plain  func(rest string) string
+}{
+	{"unexpected EOF", func(string) string {
+		return "the file ends before every {{if}}, {{range}}, {{with}}, {{define}} or {{block}} is closed: add the missing {{end}}"
+	}},
+	{"unexpected {{end}}", func(string) string {
+		return "this {{end}} closes nothing: remove it, or add the {{if}}, {{range}} or {{with}} it should close"
+	}},
+	{"missing value for ", func(rest string) string {
+		return fmt.Sprintf("{{%s}} needs a value after it, such as {{%s .Title}}", rest, rest)
+	}},
+	{"unclosed action", func(string) string {
+		return "a \"{{\" here is never closed with \"}}\""
+	}},
+	{"unterminated quoted string", func(string) string {
+		return "a text in quotes is never closed with its \""
+	}},
+}
+
+// PlainTemplate rewrites a text/template parse error message (without its
+// "template: name:line:" part) into words for a layout's author; a message
+// it does not know comes back as it is.
+func PlainTemplate(msg string) string {
+	for _, w := range templateWords {
+		if rest, ok := strings.CutPrefix(msg, w.prefix); ok {
+			if w.prefix == "missing value for " && (rest == "" || strings.ContainsAny(rest, " {}")) {
+				continue
+			}
+			return w.plain(rest)
+		}
+	}
+	return msg
+}
+
+// NotUTF8 is the message for text that is not UTF-8.
+const NotUTF8 = "this is not UTF-8 text; save the file as UTF-8"
+
+// InvalidUTF8 is the line and column (from 1, columns in characters) of
+// the first byte of b that is not UTF-8, or 0, 0 when b is UTF-8.
+func InvalidUTF8(b []byte) (line, col int) {
+	if utf8.Valid(b) {
+		return 0, 0
+	}
+	line, col = 1, 1
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return 0, 0
+}

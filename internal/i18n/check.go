@@ -23,7 +23,9 @@ import (
 //
 // The original of a default-language message in one layer is the message
 // it overrides in the layers below; a default-language key no lower layer
-// has is a new key, and is its own original. Missing keys are not problems
+// has is a new key, and is its own original. The original of a message in
+// another language is the default language's in its own layer or the
+// nearest below, else in the layers above. Missing keys are not problems
 // here: they fall back to the default language and MissingKeys counts them.
 func (t *Translations) Check() diag.List {
 	var errs diag.List
@@ -66,20 +68,26 @@ func (t *Translations) isDefault(lang Code) bool {
 // original is the default-language message that the message key of layer
 // k in lang translates or overrides.
 func (t *Translations) original(k int, lang Code, key string) (*Message, Code, bool) {
-	layers := t.layers
 	if t.isDefault(lang) {
-		layers = layers[k+1:]
-	}
-	sub := &Translations{def: t.def, layers: layers}
-	if m, c, ok := sub.lookup(key, t.def.Chain()); ok {
-		return m, c, true
-	}
-	if t.isDefault(lang) {
+		sub := &Translations{def: t.def, layers: t.layers[k+1:]}
+		if m, c, ok := sub.lookup(key, t.def.Chain()); ok {
+			return m, c, true
+		}
 		// A default-language key no lower layer has is a new key, its own
 		// original: Source does not hold it to its words.
 		return nil, "", false
 	}
+	// A translation translates the original of its own layer and those
+	// below: a site's en.yaml that changes the default theme's English
+	// words does not make the default theme's de.yaml wrong.
+	own := &Translations{def: t.def, layers: t.layers[k:]}
+	if m, c, ok := own.lookup(key, t.def.Chain()); ok {
+		return m, c, true
+	}
 	all := &Translations{def: t.def, layers: t.layers}
+	if m, c, ok := all.lookup(key, t.def.Chain()); ok {
+		return m, c, true
+	}
 	return all.lookup(key, t.originals())
 }
 

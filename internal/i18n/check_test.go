@@ -69,3 +69,32 @@ tags.count:
 		}
 	}
 }
+
+// TestCheckLayers: a translation is held to the original of its own
+// layer (or the nearest below), so one mistake is reported once.
+func TestCheckLayers(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		site    map[string]string
+		want    string
+		themeDE string // the theme's de.yaml
+	}{
+		// The site's English changes a placeholder: its own file is wrong,
+		// the theme's German (which translates the theme's English) is not.
+		{"an override's mistake is its own", map[string]string{"en.yaml": "section.more: See also {sectoin}\n"},
+			`layer0/i18n/en.yaml:1:15: "section.more" uses {sectoin}, which its original does not have (did you mean {section}?)`,
+			"section.more: Mehr in {section}\n"},
+		{"the theme's German held to the theme's English", nil,
+			`layer1/i18n/de.yaml:1:15: "section.more" uses {sektion}, which its original does not have (did you mean {section}?)`,
+			"section.more: Mehr in {sektion}\n"},
+		{"a site's German held to the site's English", map[string]string{"en.yaml": "section.more: See {section}\n", "de.yaml": "section.more: Siehe {sektion}\n"},
+			`layer0/i18n/de.yaml:1:15: "section.more" uses {sektion}, which its original does not have (did you mean {section}?)`,
+			"section.more: Mehr in {section}\n"},
+	} {
+		theme := map[string]string{"en.yaml": "section.more: More in {section}\n", "de.yaml": tt.themeDE}
+		trs := testTranslations(t, "en", tt.site, theme)
+		if got := trs.Check().Error(); got != tt.want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, tt.want)
+		}
+	}
+}

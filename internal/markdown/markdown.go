@@ -279,7 +279,40 @@ func (d *document) walk(doc ast.Node) {
 			tableCell(n)
 		case *ast.FencedCodeBlock:
 			d.code(n)
+		case *ast.Paragraph:
+			d.unreadLink(n)
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// unreadLink warns of a link or image Markdown did not read, whose "]("
+// is left in the paragraph's text: an address with a space in it
+// ("[a](my notes.md)") or without its closing ")". The page would show
+// the brackets and the address as they are written.
+func (d *document) unreadLink(p *ast.Paragraph) {
+	prevBracket := -1 // offset of a "]" that ends the text before
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		t, ok := c.(*ast.Text)
+		if !ok {
+			prevBracket = -1
+			continue
+		}
+		v := t.Segment.Value(d.src)
+		at := -1
+		if i := bytes.Index(v, []byte("](")); i >= 0 {
+			at = t.Segment.Start + i
+		} else if prevBracket >= 0 && len(v) > 0 && v[0] == '(' {
+			at = prevBracket
+		}
+		if at >= 0 {
+			pos := d.pos(at)
+			d.res.Warnings.Add(d.ctx.Path, pos.Line, pos.Col, "this link or image is not read as one and shows as written: write [text](address) with a closing \")\" and no spaces in the address (%%20 for each space)")
+			return
+		}
+		prevBracket = -1
+		if len(v) > 0 && v[len(v)-1] == ']' && !t.SoftLineBreak() && !t.HardLineBreak() {
+			prevBracket = t.Segment.Stop - 1
+		}
+	}
 }

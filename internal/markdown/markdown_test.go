@@ -429,3 +429,29 @@ func TestSummary(t *testing.T) {
 		}
 	}
 }
+
+// TestUnreadLinkWarns: a link or image with a space in its address or
+// without its closing ")" shows as written, with a warning where its "]("
+// stands; links Markdown reads, and brackets that are no link, are fine.
+func TestUnreadLinkWarns(t *testing.T) {
+	const msg = `this link or image is not read as one and shows as written: write [text](address) with a closing ")" and no spaces in the address (%20 for each space)`
+	tests := []struct{ src, want string }{
+		{"![A photo](img/my photo.png)\n", "content/a.md:1:10: " + msg},
+		{"Intro.\n\nSee [the guide](../guides/a.md for more.\n", "content/a.md:3:15: " + msg},
+		{"A [link](a.md) and ![an image](b.png \"Title\").\n", ""},
+		{"A [link](<my notes.md>).\n", ""},
+		{"Some [brackets] (and words) and a list [1, 2].\n", ""},
+		{"Code `[a](b c)` is code.\n", ""},
+	}
+	m := New(Options{})
+	for _, tt := range tests {
+		var out bytes.Buffer
+		res, err := m.Render(&out, []byte(tt.src), Context{Path: "content/a.md"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Warnings.Error(); got != tt.want {
+			t.Errorf("%q:\n got %s\nwant %s", tt.src, got, tt.want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"path"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -332,12 +333,34 @@ func quoteText(s string) string { return fmt.Sprintf("%q", s) }
 // .Page and .Site are typed any in a call, so it names no type.
 var missingField = regexp.MustCompile(`can't evaluate field (\w+) in type interface \{\}`)
 
+// missingCallField is text/template's word for a field a shortcode call
+// (the template's dot) does not have.
+var missingCallField = regexp.MustCompile(`can't evaluate field (\w+) in type \*shortcode\.Call`)
+
 // plainTemplateError says which field mutual's pages lack, in place of
-// text/template's "in type interface {}".
+// text/template's "in type interface {}", and which a shortcode lacks in
+// place of "in type *shortcode.Call", with a hint.
 func plainTemplateError(err error) error {
 	msg := err.Error()
 	if m := missingField.FindStringSubmatch(msg); m != nil {
 		return errors.New(missingField.ReplaceAllString(msg, "mutual has no ."+m[1]+" here (see \"Coming from Hugo\" in the README for what shortcode templates can read)"))
+	}
+	if m := missingCallField.FindStringSubmatch(msg); m != nil {
+		var names []string
+		t := reflect.TypeFor[*shortcode.Call]()
+		for i := range t.NumMethod() {
+			names = append(names, t.Method(i).Name)
+		}
+		for _, f := range reflect.VisibleFields(t.Elem()) {
+			if f.IsExported() {
+				names = append(names, f.Name)
+			}
+		}
+		hint := ""
+		if s := diag.Suggest(m[1], names); s != "" {
+			hint = " (did you mean ." + s + "?)"
+		}
+		return errors.New(missingCallField.ReplaceAllString(msg, "a shortcode has no ."+m[1]+hint))
 	}
 	return err
 }

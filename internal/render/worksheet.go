@@ -48,9 +48,13 @@ func Worksheet(s *content.Source, env WorksheetEnv) (*worksheet.View, []content.
 			return template.HTML(buf.String()), errs
 		},
 		Resolve: func(l worksheet.Link) (string, string, *diag.Error) {
-			u, target, _, msg := env.Resolver.Resolve(s.Rel, l.Dest)
+			u, target, frag, msg := env.Resolver.Resolve(s.Rel, l.Dest)
 			if msg != "" {
 				return "", "", diag.Errorf(s.Path(), l.Line, l.Col, "%s", msg)
+			}
+			if frag != "" && target != nil {
+				// A see link's heading is checked as a Markdown link's is.
+				links = append(links, content.LinkRef{Path: s.Path(), Line: l.Line, Col: l.Col, Target: target.URL, Frag: frag})
 			}
 			title := l.Dest
 			if target != nil {

@@ -7,9 +7,11 @@ import (
 	"html"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -78,9 +80,20 @@ func NewSet(files []TemplateFile, siteFuncs template.FuncMap) (*Set, diag.List) 
 		if _, dup := s.tmpls[f.Name]; dup {
 			continue
 		}
+		if line, col := diag.InvalidUTF8([]byte(f.Text)); line > 0 {
+			// Reported, and the template kept, so that its calls are not
+			// also said to name no shortcode; the build stops anyway.
+			errs.Add(f.Path, line, col, "%s", diag.NotUTF8)
+		}
 		t, err := template.New(f.Path).Funcs(Funcs()).Funcs(siteFuncs).Parse(f.Text)
 		if err != nil {
-			errs.Append(templateError(err, f.Path))
+			e := templateError(err, f.Path)
+			if m := noFuncRE.FindStringSubmatch(e.Msg); m != nil {
+				names := append(slices.Collect(maps.Keys(Funcs())), slices.Collect(maps.Keys(siteFuncs))...)
+				slices.Sort(names)
+				e.Msg = fmt.Sprintf("unknown function %q%s", m[1], diag.Hint(m[1], names))
+			}
+			errs.Append(e)
 			continue
 		}
 		s.tmpls[f.Name] = t
@@ -128,6 +141,9 @@ var executingRE = regexp.MustCompile(`executing "[^"]*" `)
 
 var templateErrRE = regexp.MustCompile(`^template: [^:]+(?:\.html)?:(\d+)(?::(\d+))?: (.*)$`)
 
+// noFuncRE is text/template's words for a function it does not know.
+var noFuncRE = regexp.MustCompile(`^function "([^"]+)" not defined$`)
+
 // templateError positions a parse error in its file.
 func templateError(err error, file string) *diag.Error {
 	msg := err.Error()
@@ -138,7 +154,7 @@ func templateError(err error, file string) *diag.Error {
 			col, _ = strconv.Atoi(m[2])
 			col++ // text/template counts columns from 0
 		}
-		return &diag.Error{Path: file, Line: line, Col: col, Msg: "template: " + m[3]}
+		return &diag.Error{Path: file, Line: line, Col: col, Msg: diag.PlainTemplate(m[3])}
 	}
 	return &diag.Error{Path: file, Msg: msg}
 }

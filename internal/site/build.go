@@ -324,6 +324,8 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	if searchOn(cfg) {
 		errs = append(errs, addSearchPage(m, cfg)...)
 	}
+	warns = append(warns, content.LanguageLookalikes(srcs, cfg)...)
+	warns = append(warns, content.MisplacedFiles(srcs, b.dir)...)
 	b.sources = make(map[string]*content.Source, len(srcs))
 	for _, s := range srcs {
 		b.sources[s.Rel] = s
@@ -481,6 +483,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 			rendered++
 		}
 	}
+	warns = append(warns, unknownKeys(langs, ts, trs)...)
 	// The search index is written meanwhile, on another core, unless the
 	// pages had errors (then nothing is written); with Options.DeferIndex,
 	// a rebuild's index is written after Build returns (deferIndex).
@@ -615,7 +618,10 @@ func (b *Builder) modelOptions(cfg *content.Config) content.ModelOptions {
 // worksheet schema always, the scorer when the site has worksheets.
 func (b *Builder) loadTheme(cfg *content.Config, m *content.Model) (theme.Chain, theme.Assets, diag.List) {
 	chain, errs := theme.LoadChain(b.dir, cfg.Theme, cfg.Path, cfg.ThemeLine, cfg.ThemeCol)
-	if len(chain) == 0 {
+	if len(chain) == 0 || len(errs) > 0 {
+		// A chain cut short (a theme it extends is unknown, a loop, a
+		// mistake in a theme.yaml) would only add what it lacks to the
+		// errors that explain why.
 		return nil, theme.Assets{}, errs
 	}
 	assets, serrs := chain.Static()
@@ -650,7 +656,7 @@ func (b *Builder) loadTheme(cfg *content.Config, m *content.Model) (theme.Chain,
 			assets[name] = a
 		}
 		if assets["js/worksheet.js"] == nil && len(errs) == 0 {
-			errs.Add(chain[0].Dir+"/static/js", 0, 0, "the theme chain has no static/js/worksheet.js, which worksheet pages need")
+			errs.Add(chain[0].Dir+"/static/js", 0, 0, "the theme chain has no static/js/worksheet.js, which worksheet pages need%s", chain.ExtendsHint())
 		}
 	}
 	return chain, assets, errs

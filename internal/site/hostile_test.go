@@ -52,6 +52,11 @@ func TestLinksOutsideTheSite(t *testing.T) {
 			writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\ntheme: t\n")
 			os.MkdirAll(filepath.Join(dir, "themes/t"), 0o755)
 		}, "themes/t/theme.yaml", secret, "which is outside the theme's folder themes/t"},
+		{"a loop of links", func(t *testing.T, dir string) {
+			if err := os.Symlink("loop-a.md", filepath.Join(dir, "content/guides/loop-b.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, "content/guides/loop-a.md", "loop-b.md", "symbolic link that leads back to itself through other links: make it point at a file or folder, or remove it"},
 		{"a link out of the theme into the site", theme, "themes/t/static/notes.txt", "../../../content/guides/img.txt", "which is outside the theme's folder themes/t"},
 	}
 	for _, tt := range tests {
@@ -180,6 +185,20 @@ func TestFileSizeLimits(t *testing.T) {
 				t.Errorf("got %v\nwant %s", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestLinkToTooBigWorksheet: a link to a worksheet refused for its size
+// says that the worksheet has errors of its own, not that it is missing.
+func TestLinkToTooBigWorksheet(t *testing.T) {
+	dir := minimalSite(t)
+	writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\n---\nThe [check](../worksheets/big.yaml).\n")
+	sparse(t, dir, "content/worksheets/big.yaml", "title: Big\n", 3<<20)
+	_, err := New(Options{Dir: dir}).Build()
+	want := `content/guides/a.md:4:5: link to "../worksheets/big.yaml", which is not published in this build: it has errors of its own, reported at the file` + "\n" +
+		"content/worksheets/big.yaml: this worksheet is 3.0 MB; a worksheet may be at most 1.0 MB: split it into several worksheets"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
 	}
 }
 
@@ -494,5 +513,43 @@ func TestYMLLikeYAML(t *testing.T) {
 			_, err := New(Options{Dir: dir, Out: out}).Build()
 			tt.check(t, out, err)
 		})
+	}
+}
+
+// TestConfigIsAFolder: a folder named site.yaml is an error at it that says
+// what to do, not an error of the operating system's.
+func TestConfigIsAFolder(t *testing.T) {
+	dir := minimalSite(t)
+	os.Remove(filepath.Join(dir, "content/site.yaml"))
+	os.Mkdir(filepath.Join(dir, "content/site.yaml"), 0o755)
+	_, err := New(Options{Dir: dir}).Build()
+	want := "content/site.yaml: this is a folder; the site's configuration is a file: remove the folder and write site.yaml in its place (mutual init DIR writes one in a new site)"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
+
+// TestNonUTF8Names: a file or folder name that is not UTF-8 (saved by a
+// program in Latin-1, say) is an error asking to rename it, and nothing is
+// published under a mangled address.
+func TestNonUTF8Names(t *testing.T) {
+	dir := minimalSite(t)
+	page := filepath.Join(dir, "content", "guides", "caf\xe9.md")
+	if err := os.WriteFile(page, []byte("---\ntitle: Café\n---\n"), 0o644); err != nil {
+		t.Skipf("this file system refuses names that are not UTF-8: %v", err)
+	}
+	writeFile(t, dir, "static/ok.txt", "ok\n")
+	if err := os.WriteFile(filepath.Join(dir, "static", "r\xe9sum\xe9.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	_, err := New(Options{Dir: dir, Out: out}).Build()
+	want := "content/guides/caf?.md: this name is not UTF-8 text (a program saved it in another encoding): rename it, retyping its accented letters\n" +
+		"static/r?sum?.txt: this name is not UTF-8 text (a program saved it in another encoding): rename it, retyping its accented letters"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("the build wrote an output")
 	}
 }

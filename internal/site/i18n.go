@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 	"time"
 
@@ -439,4 +440,33 @@ func (l *language) templatesFor(n *content.Node) *theme.Templates {
 		return l.fallbackTemplates
 	}
 	return l.templates
+}
+
+// unknownKeys warns of each key a layout asked T (or plurals) for that no
+// translation file has: the pages show the key itself. The warning is at
+// the first layout that holds the key in quotes, with a hint.
+func unknownKeys(langs []*language, ts *theme.Templates, trs *i18n.Translations) diag.List {
+	var warns diag.List
+	seen := map[string]bool{}
+	var originals []string
+	if trs != nil {
+		originals = trs.Originals()
+	}
+	for _, l := range langs {
+		if l.tr == nil {
+			continue
+		}
+		for _, key := range l.tr.NotFound() {
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			p, line, col, ok := ts.Locate(strconv.Quote(key))
+			if !ok {
+				p = "themes"
+			}
+			warns.Add(p, line, col, "no translation file has the key %q%s, so the pages show the key itself", key, diag.Hint(key, originals))
+		}
+	}
+	return warns
 }

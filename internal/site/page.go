@@ -47,6 +47,10 @@ type pageResult struct {
 // output is still right.
 func (j *pageJob) page(n *content.Node) pageResult {
 	var r pageResult
+	if n.Kind == "worksheet" && n.Src != nil && n.Src.Worksheet != nil {
+		// Links may point at a section or a question of the page.
+		r.ids = n.Src.Worksheet.Anchors()
+	}
 	isBody := n.Src != nil && n.Kind != "worksheet"
 	var bodyKey string
 	var body *render.Body

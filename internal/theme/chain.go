@@ -2,9 +2,12 @@ package theme
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"mutual/internal/content"
 	"mutual/internal/diag"
@@ -37,13 +40,13 @@ type Chain []Layer
 func LoadChain(siteDir, name, from string, line, col int) (Chain, diag.List) {
 	var errs diag.List
 	var chain Chain
-	seen := map[string]bool{}
+	var seen []string
 	for name != "" {
-		if seen[name] {
-			errs.Add(from, line, col, "themes extend each other in a loop: %q", name)
+		if slices.Contains(seen, name) {
+			errs.Add(from, line, col, "themes extend each other in a loop: %s -> %s", strings.Join(seen[slices.Index(seen, name):], " -> "), name)
 			break
 		}
-		seen[name] = true
+		seen = append(seen, name)
 		if !content.ValidSlug(name) {
 			errs.Add(from, line, col, "theme name %q may only hold letters, digits, '-' and '_'", name)
 			break
@@ -203,4 +206,15 @@ func (c Chain) Folders() []string {
 		}
 	}
 	return dirs
+}
+
+// ExtendsHint is what to add to a message about something the chain
+// lacks when its last theme extends no other, such as a site's theme
+// without a theme.yaml: "" when the chain ends in the default theme.
+func (c Chain) ExtendsHint() string {
+	if len(c) == 0 || c[len(c)-1].Name == "default" {
+		return ""
+	}
+	last := c[len(c)-1]
+	return fmt.Sprintf(" (%s extends no other theme: to build on the default theme, put extends: default in %s/theme.yaml)", last.Dir, last.Dir)
 }

@@ -27,8 +27,12 @@
 // of variants (never per context: a cached partial must show nothing but
 // what its variants and the site determine). A partial's name must be a
 // quoted constant and a partial may not reach itself through partial
-// calls; both are reported when the theme is read, with template errors,
-// at the theme file's line and column.
+// calls; both are reported when the theme is read, with template errors
+// and {{template}} calls that name no template, at the theme file's line
+// and column. Template errors are put in plain words (Templates.plain):
+// no Go type names ("the page has no field "Titel" (did you mean
+// "Title"?)"), a function's own error without html/template's wrapping,
+// and hints for unknown functions.
 //
 // A page may choose another layout, as in Hugo (ExecuteLayout): the first
 // of layouts/TYPE/LAYOUT.html, layouts/TYPE/KIND.html, layouts/LAYOUT.html

@@ -264,7 +264,12 @@ func (ts *Templates) checkPartials(root *template.Template) diag.List {
 		})
 	}
 	// Edges of {{template}} calls too: a partial may reach itself through
-	// a template it calls.
+	// a template it calls. A {{template}} that names no template is
+	// reported here, with a hint, rather than by the first page using it.
+	defined := map[string]bool{}
+	for _, n := range names {
+		defined[n] = true
+	}
 	templateEdges := map[string][]string{}
 	for _, name := range names {
 		t := root.Lookup(name)
@@ -273,6 +278,10 @@ func (ts *Templates) checkPartials(root *template.Template) diag.List {
 		}
 		walkNodes(t.Tree.Root, func(n parse.Node) {
 			if tn, ok := n.(*parse.TemplateNode); ok {
+				if !defined[tn.Name] {
+					errAt(t.Tree, tn.Pos, "no template %q in the theme chain (a file layouts/%s, or a {{define}})%s", tn.Name, tn.Name, diag.Hint(tn.Name, names))
+					return
+				}
 				templateEdges[name] = append(templateEdges[name], tn.Name)
 			}
 		})

@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"html/template"
 	"maps"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"mutual/internal/content"
 	"mutual/internal/diag"
@@ -27,6 +29,8 @@ type Templates struct {
 	kinds   map[string]*template.Template
 	broken  bool              // a layout failed to parse: its error is reported already
 	sources map[string]string // template name -> site-relative file, for messages
+	text    map[string][]byte // template name -> its source, to place parse errors
+	funcs   []string          // every function a layout may call, for hints
 	// Hash is of every layout's path and bytes: it changes whenever a
 	// layout does.
 	Hash []byte
@@ -43,7 +47,10 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 		errs.Add("themes", 0, 0, "cannot read layouts: %v", err)
 		return nil, errs
 	}
-	ts := &Templates{kinds: map[string]*template.Template{}, sources: map[string]string{}}
+	ts := &Templates{kinds: map[string]*template.Template{}, sources: map[string]string{}, text: map[string][]byte{}}
+	ts.funcs = append(slices.Collect(maps.Keys(funcs)), builtinFuncs...)
+	ts.funcs = append(ts.funcs, slices.Collect(maps.Keys(partialFuncs))...)
+	slices.Sort(ts.funcs)
 	h := sha256.New()
 	srcs := map[string][]byte{}
 	for _, p := range slices.Sorted(maps.Keys(files)) {
@@ -53,16 +60,21 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 			errs.Add(f.path(), 0, 0, "%s", content.ReadError(err))
 			continue
 		}
+		if line, col := diag.InvalidUTF8(b); line > 0 {
+			errs.Add(f.path(), line, col, "%s", diag.NotUTF8)
+			continue
+		}
 		name := strings.TrimPrefix(p, "layouts/")
 		srcs[name] = b
 		ts.sources[name] = f.path()
+		ts.text[name] = b
 		fmt.Fprintf(h, "%s\x00%d\x00", f.path(), len(b))
 		h.Write(b)
 	}
 	ts.Hash = h.Sum(nil)
 	base, ok := srcs["base.html"]
 	if !ok {
-		errs.Add(chain[0].Dir+"/layouts", 0, 0, "the theme chain has no layouts/base.html")
+		errs.Add(chain[0].Dir+"/layouts", 0, 0, "the theme chain has no layouts/base.html%s", chain.ExtendsHint())
 		return ts, errs
 	}
 	var partials []string
@@ -74,12 +86,12 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 	slices.Sort(partials)
 	root := template.New("base.html").Funcs(partialFuncs).Funcs(funcs)
 	if _, err := root.Parse(string(base)); err != nil {
-		errs.Append(ts.templateError(err))
+		errs.Append(ts.templateError(err, nil))
 		return ts, errs
 	}
 	for _, name := range partials {
 		if _, err := root.New(name).Parse(string(srcs[name])); err != nil {
-			errs.Append(ts.templateError(err))
+			errs.Append(ts.templateError(err, nil))
 		}
 	}
 	if len(errs) > 0 {
@@ -95,7 +107,7 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 			_, err = t.New(layoutName(kind)).Parse(string(src))
 		}
 		if err != nil {
-			errs.Append(ts.templateError(err))
+			errs.Append(ts.templateError(err, nil))
 			ts.broken = true
 			continue
 		}
@@ -114,7 +126,7 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 			_, err = t.New(name).Parse(string(srcs[name]))
 		}
 		if err != nil {
-			errs.Append(ts.templateError(err))
+			errs.Append(ts.templateError(err, nil))
 			ts.broken = true
 			continue
 		}
@@ -122,7 +134,13 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 	}
 	seen := map[string]bool{}
 	for _, kind := range slices.Sorted(maps.Keys(ts.kinds)) {
-		for _, e := range ts.checkPartials(ts.kinds[kind]) {
+		kindErrs := ts.checkPartials(ts.kinds[kind])
+		if len(kindErrs) > 0 {
+			// Its errors are reported here: running it would only
+			// report them again, in html/template's words.
+			delete(ts.kinds, kind)
+		}
+		for _, e := range kindErrs {
 			if !seen[e.Error()] {
 				seen[e.Error()] = true
 				errs.Append(e)
@@ -142,18 +160,160 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 const templateLoc = `([^:]+):(\d+)(?::(\d+))?`
 
 var (
-	templateErrRE = regexp.MustCompile(`^template: ` + templateLoc + `: ?(.*)$`)
+	templateErrRE = regexp.MustCompile(`^(?:template: |html/template:)` + templateLoc + `: ?(.*)$`)
 	templateLocRE = regexp.MustCompile(`^` + templateLoc + `$`)
 )
 
+// builtinFuncs are text/template's own functions, for hints.
+var builtinFuncs = []string{"and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne"}
+
 // templateError turns an html/template error into a positioned error
-// naming the theme file.
-func (ts *Templates) templateError(err error) *diag.Error {
+// naming the theme file, in plain words (see plain).
+func (ts *Templates) templateError(err error, data any) *diag.Error {
 	msg := err.Error()
 	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
-		return ts.errorAt(m[1], m[2], m[3], "template: "+m[4])
+		e := ts.errorAt(m[1], m[2], m[3], ts.plain(m[4], data))
+		if m[3] == "" {
+			e.Col = ts.column(m[1], e.Line, m[4])
+		}
+		return e
 	}
-	return &diag.Error{Path: "themes", Msg: "template: " + strings.TrimPrefix(msg, "template: ")}
+	return &diag.Error{Path: "themes", Msg: ts.plain(strings.TrimPrefix(msg, "template: "), data)}
+}
+
+var (
+	executingRE    = regexp.MustCompile(`^executing "[^"]*" at <(.*?)>: (.*)$`)
+	errorCallingRE = regexp.MustCompile(`^error calling [^:]+: (.*)$`)
+	missingFieldRE = regexp.MustCompile(`^can't evaluate field (\w+) in type (.+)$`)
+	noFuncRE       = regexp.MustCompile(`^function "([^"]+)" not defined$`)
+	badCharRE      = regexp.MustCompile(`^bad character U\+[0-9A-F]+ '(.+)'$`)
+	noTemplateRE   = regexp.MustCompile(`^no such template "([^"]+)"$`)
+)
+
+// plain rewrites text/template's words for the mistakes a theme's author
+// makes most (a misspelt field or function, a stray brace, a template
+// that does not exist) without Go's type names, with a hint where one
+// helps; a function's own error (asset's "no static file", T's) comes
+// without html/template's wrapping. data is what the layout ran on, nil
+// while parsing.
+func (ts *Templates) plain(msg string, data any) string {
+	action := ""
+	if m := executingRE.FindStringSubmatch(msg); m != nil {
+		action, msg = m[1], m[2]
+	}
+	if m := errorCallingRE.FindStringSubmatch(msg); m != nil {
+		return m[1]
+	}
+	if m := missingFieldRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("%s has no field %q%s", typeWords(m[2]), m[1], diag.Hint(m[1], fieldNames(data, m[2])))
+	}
+	if m := noFuncRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("unknown function %q%s", m[1], diag.Hint(m[1], ts.funcs))
+	}
+	if m := badCharRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("unexpected %q inside {{ }}: an action is closed with \"}}\"", m[1])
+	}
+	if m := noTemplateRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("no template %q in the theme chain%s", m[1], diag.Hint(m[1], slices.Sorted(maps.Keys(ts.sources))))
+	}
+	if strings.HasPrefix(msg, "exceeded maximum template depth") {
+		return "templates call each other without end here: a template that calls itself needs a condition that stops it, such as {{with .Children}}"
+	}
+	if action != "" {
+		if !strings.HasPrefix(action, "{{") {
+			action = "{{" + action + "}}"
+		}
+		return fmt.Sprintf("in %s: %s", action, msg)
+	}
+	return diag.PlainTemplate(msg)
+}
+
+// typeWords names the Go type a field was looked up in as a theme's
+// author knows it: "*site.Page" is "the page"; a type without a name
+// (a map, an interface) is "this value".
+func typeWords(t string) string {
+	t = strings.TrimLeft(t, "*")
+	i := strings.LastIndex(t, ".")
+	if i < 0 || strings.ContainsAny(t, "[]{} ") {
+		return "this value"
+	}
+	return "the " + strings.ToLower(t[i+1:])
+}
+
+// fieldNames lists the exported fields and methods of data when its type
+// is the one named (as text/template names it), for a hint.
+func fieldNames(data any, typ string) []string {
+	if data == nil {
+		return nil
+	}
+	t := reflect.TypeOf(data)
+	if t.String() != typ {
+		t = innerType(t, typ)
+		if t == nil {
+			return nil
+		}
+	}
+	var out []string
+	for i := range t.NumMethod() {
+		out = append(out, t.Method(i).Name)
+	}
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() == reflect.Struct {
+		for _, f := range reflect.VisibleFields(t) {
+			if f.IsExported() {
+				out = append(out, f.Name)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// innerType is the type named typ among the types of t's fields and
+// methods without arguments (.Site of a page), or nil.
+func innerType(t reflect.Type, typ string) reflect.Type {
+	for i := range t.NumMethod() {
+		if m := t.Method(i).Type; m.NumIn() == 1 && m.NumOut() >= 1 && m.Out(0).String() == typ {
+			return m.Out(0)
+		}
+	}
+	s := t
+	if s.Kind() == reflect.Pointer {
+		s = s.Elem()
+	}
+	if s.Kind() == reflect.Struct {
+		for _, f := range reflect.VisibleFields(s) {
+			if f.IsExported() && f.Type.String() == typ {
+				return f.Type
+			}
+		}
+	}
+	return nil
+}
+
+// column finds, for a parse error text/template placed on a line alone,
+// the column of the name it is about (an unknown function's), or 0.
+func (ts *Templates) column(name string, line int, msg string) int {
+	m := noFuncRE.FindStringSubmatch(msg)
+	src, ok := ts.text[name]
+	if m == nil || !ok || line < 1 {
+		return 0
+	}
+	lines := strings.Split(string(src), "\n")
+	if line > len(lines) {
+		return 0
+	}
+	re := regexp.MustCompile(`(^|[^\w.$])` + regexp.QuoteMeta(m[1]) + `\b`)
+	if loc := re.FindStringIndex(lines[line-1]); loc != nil {
+		at := loc[0]
+		if lines[line-1][at:at+len(m[1])] != m[1] {
+			at++
+		}
+		return utf8.RuneCountInString(lines[line-1][:at]) + 1
+	}
+	return 0
 }
 
 // errorAt is msg at a text/template position (line and col as written
@@ -192,7 +352,7 @@ func (ts *Templates) Execute(w *bytes.Buffer, kind string, data any) *diag.Error
 
 func (ts *Templates) execute(w *bytes.Buffer, t *template.Template, data any) *diag.Error {
 	if err := t.ExecuteTemplate(w, "base.html", data); err != nil {
-		return ts.templateError(err)
+		return ts.templateError(err, data)
 	}
 	return nil
 }
@@ -204,7 +364,7 @@ func (ts *Templates) execute(w *bytes.Buffer, t *template.Template, data any) *d
 // words of its language. Every copy must be made before any set runs:
 // html/template copies a template only before it has executed.
 func (ts *Templates) With(funcs template.FuncMap) (*Templates, error) {
-	c := &Templates{kinds: make(map[string]*template.Template, len(ts.kinds)), broken: ts.broken, sources: ts.sources, Hash: ts.Hash}
+	c := &Templates{kinds: make(map[string]*template.Template, len(ts.kinds)), broken: ts.broken, sources: ts.sources, text: ts.text, funcs: ts.funcs, Hash: ts.Hash}
 	for _, kind := range slices.Sorted(maps.Keys(ts.kinds)) {
 		t, err := ts.kinds[kind].Clone()
 		if err != nil {
@@ -214,4 +374,25 @@ func (ts *Templates) With(funcs template.FuncMap) (*Templates, error) {
 	}
 	c.bindPartials()
 	return c, nil
+}
+
+// Locate finds the first layout or partial (in name order) that holds
+// text, such as a T key in quotes, and where: for messages about what a
+// layout asked for while it ran. ok is false when none does.
+func (ts *Templates) Locate(text string) (path string, line, col int, ok bool) {
+	if ts == nil {
+		return "", 0, 0, false
+	}
+	for _, name := range slices.Sorted(maps.Keys(ts.text)) {
+		src := ts.text[name]
+		i := bytes.Index(src, []byte(text))
+		if i < 0 {
+			continue
+		}
+		before := src[:i]
+		line = bytes.Count(before, []byte("\n")) + 1
+		col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+		return ts.sources[name], line, col, true
+	}
+	return "", 0, 0, false
 }

@@ -73,6 +73,27 @@ type parser struct {
 	path string
 	errs diag.List
 	d    yamldoc.Decoder // reads values into errs
+	// brokenScales are the declared scales whose errors are reported
+	// where they are declared: a question on one is not told again that
+	// the scale is unknown.
+	brokenScales map[string]bool
+	// areasMisspelt: the worksheet has no areas: but a key that is a
+	// misspelling of it.
+	areasMisspelt bool
+	// scalesMisspelt and resultsMisspelt: the same for scales: and
+	// results:.
+	scalesMisspelt, resultsMisspelt bool
+}
+
+// misspelt reports whether the mapping root, read into fields, lacks key
+// but has another key that is a misspelling of it (reported already).
+func misspelt(root *yamldoc.Node, fields map[string]field, key string) bool {
+	for i := 0; i < len(root.Content); i += 2 {
+		if k := root.Content[i]; fields[k.Value].key == nil && diag.Suggest(k.Value, []string{key}) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *parser) errorf(n *yamldoc.Node, format string, args ...any) {
@@ -229,10 +250,16 @@ func (p *parser) worksheet(w *Worksheet, root *yamldoc.Node) {
 	scales := map[string]*Scale{}
 	if f, ok := fields["scales"]; ok {
 		p.scales(w, f, scales)
+	} else {
+		p.scalesMisspelt = misspelt(root, fields, "scales")
 	}
 	areas := map[string]*Area{}
 	if f, ok := fields["areas"]; ok {
 		p.areas(w, f, areas)
+	} else {
+		// A misspelt areas: key is reported as such; the questions'
+		// areas are then not said to be undeclared as well.
+		p.areasMisspelt = misspelt(root, fields, "areas")
 	}
 	if f, ok := fields["sections"]; ok {
 		p.sections(w, f, scales, areas)
@@ -245,6 +272,8 @@ func (p *parser) worksheet(w *Worksheet, root *yamldoc.Node) {
 	if f, ok := fields["results"]; ok {
 		results = &f
 		p.results(w, f)
+	} else {
+		p.resultsMisspelt = misspelt(root, fields, "results")
 	}
 	if len(p.errs) == before { // a band with errors would distort coverage
 		p.coverage(w, root, results)
@@ -262,6 +291,7 @@ func (p *parser) scales(w *Worksheet, f field, scales map[string]*Scale) {
 		switch {
 		case !idPattern.MatchString(id):
 			p.errorf(k, "bad scale id %q: use lowercase letters, digits and \"-\"", id)
+			p.scaleBroken(id)
 			continue
 		case builtinScales[id] != nil:
 			p.errorf(k, "scale %q is built in; choose another id", id)
@@ -273,8 +303,17 @@ func (p *parser) scales(w *Worksheet, f field, scales map[string]*Scale) {
 			s.at = pos{k.Line, k.Col}
 			scales[id] = s
 			w.Scales = append(w.Scales, s)
+		} else {
+			p.scaleBroken(id)
 		}
 	}
+}
+
+func (p *parser) scaleBroken(id string) {
+	if p.brokenScales == nil {
+		p.brokenScales = map[string]bool{}
+	}
+	p.brokenScales[id] = true
 }
 
 // options reads a list of options; what names the scale in errors.
@@ -597,6 +636,9 @@ func (p *parser) area(fields map[string]field, areas map[string]*Area) string {
 	}
 	slices.Sort(declared)
 	if len(declared) == 0 {
+		if p.areasMisspelt {
+			return ""
+		}
 		p.errorf(af.val, "area %q is not declared; list it under areas", a)
 	} else {
 		p.errorf(af.val, "area %q is not declared%s", a, diag.Hint(a, declared))
@@ -745,9 +787,15 @@ func (p *parser) scaleRef(f field, scales map[string]*Scale) *Scale {
 	if s := scales[id]; s != nil {
 		return s
 	}
+	if p.brokenScales[id] || p.scalesMisspelt {
+		return nil
+	}
 	known := slices.Clone(builtinNames)
 	for _, s := range scales {
 		known = append(known, s.ID)
+	}
+	for id := range p.brokenScales {
+		known = append(known, id)
 	}
 	slices.Sort(known)
 	p.errorf(f.val, "unknown scale %q%s", id, diag.Hint(id, known))
@@ -810,6 +858,12 @@ func (p *parser) rng(f field, what string, lo, hi int) (score.Range, bool) {
 
 func (p *parser) results(w *Worksheet, f field) {
 	give, receive, lean := w.Scores()
+	// Without questions (no sections, or a misspelt sections: key, which
+	// is reported already) no score exists: that is not the bands' fault.
+	asked := false
+	for _, s := range w.Sections {
+		asked = asked || len(s.Questions) > 0
+	}
 	for i, n := range p.list(f, "results must be a list of bands, each with a title", false) {
 		fields := p.mapping(n, "band", bandKeys)
 		if n.Kind != yamldoc.Map {
@@ -841,7 +895,7 @@ func (p *parser) results(w *Worksheet, f field) {
 			if v, ok := p.rng(rf, r.key+" range", r.lo, r.hi); ok {
 				*r.dst = &v
 			}
-			if !r.has {
+			if !r.has && asked {
 				p.errorf(rf.key, "%s can never be shown: it has a %s range, but this worksheet never has a %s score (%s); remove the range", name, r.key, r.key, r.why)
 			}
 		}
@@ -861,13 +915,29 @@ func (p *parser) results(w *Worksheet, f field) {
 func (p *parser) coverage(w *Worksheet, root *yamldoc.Node, results *field) {
 	give, receive := w.Sides()
 	if results == nil {
-		if give && receive {
+		if give && receive && !p.resultsMisspelt {
 			p.errorf(root, "missing results: a worksheet with give and receive questions needs bands; add at least a band with no ranges")
 		}
 		return
 	}
 	if msg := w.uncovered(); msg != "" {
 		p.errorf(results.key, "results: %s has no band; add a band for it, or end with a band that has no ranges", msg)
+		return
+	}
+	if len(p.errs) > 0 || len(w.reachable()) == 0 {
+		// Other mistakes (a missing sections:) may be why no score
+		// reaches a band; a worksheet without scores shows none.
+		return
+	}
+	bands, holdsSome := w.unshown()
+	for k, i := range bands {
+		b := w.Results[i]
+		n := &yamldoc.Node{Line: b.Line, Col: b.Col}
+		if holdsSome[k] {
+			p.errorf(n, "band %q can never be shown: the bands above it already hold for every score it covers (the first band that holds is shown); move it up, or narrow the ranges above it", b.Title)
+		} else {
+			p.errorf(n, "band %q can never be shown: no answers give scores in all its ranges at once; widen or remove one of them", b.Title)
+		}
 	}
 }
 
@@ -902,6 +972,49 @@ func (w *Worksheet) reachable() []scoreSet {
 func (w *Worksheet) uncovered() string {
 	m := w.Model()
 	hasGive, hasReceive, hasLean := w.Scores()
+	msg := ""
+	w.eachScores(m, func(g, r, bal, l score.Score) bool {
+		if score.Pick(m.Bands, g, r, bal, l) < 0 {
+			msg = describe(hasGive, hasReceive, hasLean, g, r, bal, l)
+			return false
+		}
+		return true
+	})
+	return msg
+}
+
+// unshown lists the bands that no reachable scores show, each with
+// whether some reachable scores meet its ranges (so the bands before it
+// take all of them) or none do (its ranges contradict each other, such
+// as balance [50, 100] with give [60, 100]).
+func (w *Worksheet) unshown() (bands []int, holdsSome []bool) {
+	m := w.Model()
+	shown := make([]bool, len(m.Bands))
+	holds := make([]bool, len(m.Bands))
+	w.eachScores(m, func(g, r, bal, l score.Score) bool {
+		if i := score.Pick(m.Bands, g, r, bal, l); i >= 0 {
+			shown[i] = true
+		}
+		for j := range m.Bands {
+			if !holds[j] && score.Pick(m.Bands[j:j+1], g, r, bal, l) == 0 {
+				holds[j] = true
+			}
+		}
+		return true
+	})
+	for i := range m.Bands {
+		if !shown[i] {
+			bands = append(bands, i)
+			holdsSome = append(holdsSome, holds[i])
+		}
+	}
+	return bands, holdsSome
+}
+
+// eachScores calls fn with every reachable set of score values, in the
+// order of reachable and from the lowest values up, until fn returns
+// false.
+func (w *Worksheet) eachScores(m *score.Model, fn func(give, receive, balance, lean score.Score) bool) {
 	// Lean takes part in no sum with the other scores, so one value per
 	// stretch between the ends of the bands' lean ranges stands for all.
 	leans := []int{-100}
@@ -939,14 +1052,13 @@ func (w *Worksheet) uncovered() string {
 					bal = score.Score{Value: r.Value - g.Value, Valid: true}
 				}
 				for _, l := range lean {
-					if score.Pick(m.Bands, g, r, bal, l) < 0 {
-						return describe(hasGive, hasReceive, hasLean, g, r, bal, l)
+					if !fn(g, r, bal, l) {
+						return
 					}
 				}
 			}
 		}
 	}
-	return ""
 }
 
 // describe names a set of score values: those that are not empty with

@@ -32,6 +32,9 @@ var schemaChecked = []string{
 	"missing-id",         // areas and questions without id
 	"missing-scale",      // rating and pair without scale
 	"missing-sections",   // no sections
+	"sections-misspelt",  // sectons: for sections:, with bands that need a balance
+	"areas-misspelt",     // aeras: for areas:, with a question in one of them
+	"scales-misspelt",    // scals: and reslts: for scales: and results:
 	"missing-text",       // rating and reflection without text, blank text, rating with give
 	"missing-title",      // no title
 	"na",                 // "does not apply" with a value, without label, twice; na not a boolean
@@ -40,6 +43,7 @@ var schemaChecked = []string{
 	"pair-missing-side",  // pair without give or receive, pair with text or side
 	"reflection-scored",  // reflection with scale, side, weight, area, reverse, alert
 	"scale-options",      // fewer than two options, option without label or integer value
+	"scale-broken-used",  // a scale with one option, one with a bad id, each used by a question
 	"scale-too-long",     // more than 1000 options with a value
 	"shapes",             // lists and mappings in the wrong places
 	"syntax",             // YAML syntax error
@@ -60,6 +64,7 @@ var goOnly = []string{
 	"alias",                  // YAML aliases (a YAML-to-JSON step expands them)
 	"band-order",             // band range with min > max
 	"band-unreachable",       // bands naming a score the worksheet never has
+	"band-shadowed",          // bands the bands above them hide, or whose ranges contradict
 	"checklist-ids",          // checklist option ids used twice
 	"coverage",               // results leaving a (give, receive) pair without a band
 	"coverage-give",          // the same, through give ranges

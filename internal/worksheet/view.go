@@ -358,3 +358,17 @@ func number(v int) string {
 	}
 	return strconv.Itoa(v)
 }
+
+// Anchors are the element ids of the worksheet page that a link may
+// point at, as View names them: each section's ("section-1") and each
+// question's ("q-listening").
+func (w *Worksheet) Anchors() map[string]bool {
+	ids := map[string]bool{}
+	for i, s := range w.Sections {
+		ids["section-"+strconv.Itoa(i+1)] = true
+		for _, q := range s.Questions {
+			ids["q-"+q.ID] = true
+		}
+	}
+	return ids
+}

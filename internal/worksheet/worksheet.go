@@ -133,8 +133,10 @@
 // integers, lie outside -100..100 (balance, lean) or 0..100 (give, receive)
 // or have min > max, bands without a title, bands that name a score the
 // worksheet can never have (a give or balance range with no give item, a
-// lean range with no lean question, ...), and results that leave some
-// reachable set of scores without a band.
+// lean range with no lean question, ...), results that leave some
+// reachable set of scores without a band, and bands that no reachable
+// scores show: the bands above them hold for all their scores, or their
+// ranges contradict each other.
 //
 // Which sets of scores are reachable follows from the questions: each rating
 // can make its side's score non-empty, each side of a pair its own, a lean

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"mutual/internal/diag"
@@ -246,8 +247,23 @@ func (d *Decoder) List(f Field) []*Node {
 }
 
 // Texts reads f as a list of texts (or one text, as a list of one).
-// Entries that are not text are reported and left out.
+// Entries that are not text are reported and left out. One text with
+// commas in it (tags: family, care) is a list written the wrong way and
+// an error with the list to write; in a list (tags: ["family, care"]) it
+// is one entry.
 func (d *Decoder) Texts(f Field) []string {
+	if v := f.Value; v.Kind == Scalar && strings.Contains(v.Value, ",") {
+		var parts []string
+		for _, p := range strings.Split(v.Value, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				parts = append(parts, p)
+			}
+		}
+		if len(parts) > 1 {
+			d.Errorf(v, "%s %q is one text with commas in it; for several, write a list: [%s]", f.Name(), v.Value, strings.Join(parts, ", "))
+			return nil
+		}
+	}
 	var out []string
 	for _, item := range d.List(f) {
 		if s, ok := d.Text(f.Entry(item)); ok {

@@ -96,6 +96,17 @@ func ParseFrontMatter(path string, src []byte) (FrontMatter, []byte, diag.List) 
 	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
 		src = src[3:]
 	}
+	// Blank lines above the front matter are skipped, as Hugo skips them:
+	// it begins on the first line that is not blank, and lead lines down.
+	lead := 0
+	if t := bytes.TrimLeft(src, " \t\r\n"); len(t) < len(src) &&
+		(bytes.HasPrefix(t, []byte("---")) || bytes.HasPrefix(t, []byte("+++")) || bytes.HasPrefix(t, []byte("{")) && !bytes.HasPrefix(t, []byte("{{"))) {
+		skipped := src[:len(src)-len(t)]
+		if i := bytes.LastIndexByte(skipped, '\n'); i >= 0 {
+			lead = bytes.Count(skipped, []byte("\n"))
+			src = src[i+1:]
+		}
+	}
 	first, rest, _ := cutLine(src)
 	delim := string(bytes.TrimRight(first, " \t\r"))
 	var root *yamldoc.Node
@@ -125,15 +136,15 @@ func ParseFrontMatter(path string, src []byte) (FrontMatter, []byte, diag.List) 
 		if !closed {
 			// The opening delimiter is the file's first line: the error is
 			// at 1:1, where it is.
-			errs.Add(path, 1, 1, "front matter is not closed: add a %s line after it", delim)
+			errs.Add(path, 1+lead, 1, "front matter is not closed: add a %s line after it", delim)
 			return fm, nil, errs
 		}
-		fm.Lines = lines
+		fm.Lines = lead + lines
 		var perrs diag.List
 		if delim == "+++" {
-			root, perrs = yamldoc.ParseTOML(text, yamldoc.Options{Path: path, LineOffset: 1, MaxBytes: MaxPageSize})
+			root, perrs = yamldoc.ParseTOML(text, yamldoc.Options{Path: path, LineOffset: 1 + lead, MaxBytes: MaxPageSize})
 		} else {
-			root, perrs = yamldoc.Parse(text, yamldoc.Options{Path: path, LineOffset: 1, MaxBytes: MaxPageSize})
+			root, perrs = yamldoc.Parse(text, yamldoc.Options{Path: path, LineOffset: 1 + lead, MaxBytes: MaxPageSize})
 		}
 		errs = append(errs, perrs...)
 	case bytes.HasPrefix(src, []byte("{")) && !bytes.HasPrefix(src, []byte("{{")):
@@ -141,7 +152,7 @@ func ParseFrontMatter(path string, src []byte) (FrontMatter, []byte, diag.List) 
 		fm.Format = "json"
 		var end int
 		var perrs diag.List
-		root, end, perrs = yamldoc.ParseJSON(src, yamldoc.Options{Path: path, MaxBytes: MaxPageSize})
+		root, end, perrs = yamldoc.ParseJSON(src, yamldoc.Options{Path: path, LineOffset: lead, MaxBytes: MaxPageSize})
 		errs = append(errs, perrs...)
 		if end < 0 {
 			return fm, nil, errs
@@ -149,34 +160,20 @@ func ParseFrontMatter(path string, src []byte) (FrontMatter, []byte, diag.List) 
 		// The body starts on the line after the object's "}".
 		line, after, hasNext := cutLine(src[end:])
 		if len(bytes.TrimSpace(line)) > 0 {
-			errs.Add(path, 1+bytes.Count(src[:end], []byte("\n")), 1+len([]rune(string(src[bytes.LastIndexByte(src[:end], '\n')+1:end]))),
+			errs.Add(path, 1+lead+bytes.Count(src[:end], []byte("\n")), 1+len([]rune(string(src[bytes.LastIndexByte(src[:end], '\n')+1:end]))),
 				"the JSON front matter ends with its \"}\": start the page's text on the next line")
 		}
-		fm.Lines = 1 + bytes.Count(src[:end], []byte("\n"))
+		fm.Lines = 1 + lead + bytes.Count(src[:end], []byte("\n"))
 		body = after
 		if !hasNext {
 			body = nil
 		}
 	default:
 		// Front matter opened by a line of four or more dashes (or plus
-		// signs), or below blank lines, would show on the page as text.
+		// signs) would show on the page as text.
 		if t := bytes.TrimSpace(first); len(t) > 3 && (len(bytes.Trim(t, "-")) == 0 || len(bytes.Trim(t, "+")) == 0) {
 			if next, _, _ := cutLine(rest); keyLine.Match(next) {
 				errs.Add(path, 1, 1, "front matter goes between lines of exactly %s, not %s: write %s here and on the line that ends it", t[:3], t, t[:3])
-			}
-		}
-		if len(bytes.TrimSpace(first)) == 0 {
-			line, blank := 1, rest
-			for len(blank) > 0 {
-				l, next, _ := cutLine(blank)
-				line++
-				if t := string(bytes.TrimSpace(l)); t == "---" || t == "+++" {
-					errs.Add(path, line, 1, "front matter must begin on the file's first line: remove the blank lines above this %s", t)
-					break
-				} else if t != "" {
-					break
-				}
-				blank = next
 			}
 		}
 		return fm, src, errs

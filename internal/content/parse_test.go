@@ -32,6 +32,15 @@ func TestParseFrontMatter(t *testing.T) {
 			FrontMatter{Title: "T", Menu: &PageMenu{Name: "Help", Weight: 5}, Lines: 8, Format: "yaml"}, "", ""},
 		{"crlf", "---\r\ntitle: T\r\n---\r\nB\r\n", FrontMatter{Title: "T", Lines: 3, Format: "yaml"}, "B\r\n", ""},
 		{"bom", "\xef\xbb\xbf---\ntitle: T\n---\n", FrontMatter{Title: "T", Lines: 3, Format: "yaml"}, "", ""},
+		// Blank lines above front matter are skipped, as Hugo skips them;
+		// lines are counted from the top of the file.
+		{"blank lines above", "\n  \n---\ntitle: T\nslug: s\n---\nBody\n", FrontMatter{Title: "T", Slug: "s", Lines: 6, Format: "yaml", slugPos: Pos{5, 7}}, "Body\n", ""},
+		{"blank lines above toml", "\r\n+++\ntitle = 'T'\n+++\n", FrontMatter{Title: "T", Lines: 4, Format: "toml"}, "", ""},
+		{"blank lines above json", "\n{\n  \"title\": \"T\"\n}\nBody\n", FrontMatter{Title: "T", Lines: 4, Format: "json"}, "Body\n", ""},
+		{"blank lines above a page", "\n\n# Hello\n", FrontMatter{}, "\n\n# Hello\n", ""},
+		{"an error below blank lines", "\n\n---\ntitle: T\ndescripton: x\n---\n", FrontMatter{}, "", `p.md:5:1: unknown key "descripton" in front matter (did you mean "description"?); a parameter of your own with this name goes under params:`},
+		{"unclosed below blank lines", "\n---\ntitle: T\n", FrontMatter{}, "", "p.md:2:1: front matter is not closed: add a --- line after it"},
+		{"json error below blank lines", "\n\n{\"title\": \"T\"} body\n", FrontMatter{}, "", `p.md:3:15: the JSON front matter ends with its "}": start the page's text on the next line`},
 		// One set of type rules with worksheets (package yamldoc): a field's
 		// type decides how a value is read, not how it looks.
 		{"a number is a title", "---\ntitle: 2024\n---\n", FrontMatter{Title: "2024", Lines: 3, Format: "yaml"}, "", ""},

@@ -247,12 +247,12 @@ func (d *Decoder) List(f Field) []*Node {
 }
 
 // Texts reads f as a list of texts (or one text, as a list of one).
-// Entries that are not text are reported and left out. One text with
-// commas in it (tags: family, care) is a list written the wrong way and
-// an error with the list to write; in a list (tags: ["family, care"]) it
-// is one entry.
+// Entries that are not text are reported and left out. One plain text
+// with commas in it (tags: family, care) is a list written the wrong way
+// and an error with the list to write; quoted (tags: "family, care") or
+// in a list (tags: ["family, care"]) it is one entry, as written.
 func (d *Decoder) Texts(f Field) []string {
-	if v := f.Value; v.Kind == Scalar && strings.Contains(v.Value, ",") {
+	if v := f.Value; v.Kind == Scalar && v.Style == Plain && strings.Contains(v.Value, ",") {
 		var parts []string
 		for _, p := range strings.Split(v.Value, ",") {
 			if p = strings.TrimSpace(p); p != "" {

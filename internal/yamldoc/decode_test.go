@@ -135,6 +135,7 @@ func TestTypeRules(t *testing.T) {
 		{"Texts", "habits, care", `in.yaml:1:4: v "habits, care" is one text with commas in it; for several, write a list: [habits, care]`},
 		{"Texts", "[\"habits, care\"]", "habits, care"},
 		{"Texts", "\"habits,\"", "habits,"},
+		{"Texts", "\"habits, care\"", "habits, care"}, // quoted: one text, as written
 		{"Texts", "[]", "-"},
 		{"Texts", "~", "-"},
 		{"Texts", "{a: 1}", "in.yaml:1:4: v must be a list, not key: value pairs"},

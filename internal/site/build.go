@@ -110,14 +110,20 @@ type Builder struct {
 	md        *markdown.Markdown
 	mdOpts    markdown.Options
 	bodies    render.Bodies
+	sheets    sheetMemo    // what the worksheet pages reported (page.go)
 	generated theme.Assets // the code stylesheet and the worksheet schema
 	i18nFiles i18n.Files   // the translation files of the last build, parsed
 	search    *searchState // the search index of the last build (search.go)
 	scorer    theme.Assets // the embedded WebAssembly scorer and its loader
 	last      *last        // the last successful build
 	warnings  diag.List    // of the last Build or Check
-	coverage  []string     // of the last Build or Check: one line per language
-	builds    int
+	// The keys layouts asked T for that no translation has, and the memo's
+	// site key they were asked under: a rebuild that keeps pages adds the
+	// keys their layouts asked for (unknownKeys).
+	tMissing     map[string]bool
+	tMissingSite string
+	coverage     []string // of the last Build or Check: one line per language
+	builds       int
 
 	// The search index a rebuild writes after Build returned
 	// (Options.DeferIndex): indexing is set while it is written, and
@@ -444,7 +450,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	plan := output.NewPlan(mode, prevManifest, dir)
 	w := &world{cfg: cfg, model: m, res: res, assets: assets, basePath: basePath, scripts: b.opts.Scripts, langs: langs,
 		sc: sc, scSite: scSite, image: imageCheck(cfg)}
-	job := &pageJob{world: w, md: b.md, keys: keys, prev: prev, bodies: &b.bodies, keepBodies: b.caching(), plan: plan}
+	job := &pageJob{world: w, md: b.md, keys: keys, prev: prev, bodies: &b.bodies, keepBodies: b.caching(), plan: plan, sheets: &b.sheets}
 	if searchOn(cfg) && mode != output.CheckOnly {
 		if b.search == nil {
 			b.search = &searchState{ix: search.NewIndex()}
@@ -483,7 +489,23 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 			rendered++
 		}
 	}
-	warns = append(warns, unknownKeys(langs, ts, trs)...)
+	missing := map[string]bool{}
+	for _, l := range langs {
+		if l.tr != nil {
+			for _, k := range l.tr.NotFound() {
+				missing[k] = true
+			}
+		}
+	}
+	if b.tMissingSite == keys.site {
+		// The same layouts and translations: the pages this build kept
+		// asked for what they asked for last time.
+		for k := range b.tMissing {
+			missing[k] = true
+		}
+	}
+	b.tMissing, b.tMissingSite = missing, keys.site
+	warns = append(warns, unknownKeys(missing, ts, trs)...)
 	// The search index is written meanwhile, on another core, unless the
 	// pages had errors (then nothing is written); with Options.DeferIndex,
 	// a rebuild's index is written after Build returns (deferIndex).

@@ -2,6 +2,8 @@ package site
 
 import (
 	"html/template"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -442,31 +444,23 @@ func (l *language) templatesFor(n *content.Node) *theme.Templates {
 	return l.templates
 }
 
-// unknownKeys warns of each key a layout asked T (or plurals) for that no
-// translation file has: the pages show the key itself. The warning is at
-// the first layout that holds the key in quotes, with a hint.
-func unknownKeys(langs []*language, ts *theme.Templates, trs *i18n.Translations) diag.List {
+// unknownKeys warns of each missing key, one a layout asked T (or plurals)
+// for that no translation file has: the pages show the key itself. The
+// warning is at the first layout that holds the key in quotes, with a
+// hint. A rebuild's missing keys include those of the pages it kept
+// (Builder.tMissing), so that it warns as a full build would.
+func unknownKeys(missing map[string]bool, ts *theme.Templates, trs *i18n.Translations) diag.List {
 	var warns diag.List
-	seen := map[string]bool{}
 	var originals []string
 	if trs != nil {
 		originals = trs.Originals()
 	}
-	for _, l := range langs {
-		if l.tr == nil {
-			continue
+	for _, key := range slices.Sorted(maps.Keys(missing)) {
+		p, line, col, ok := ts.Locate(strconv.Quote(key))
+		if !ok {
+			p = "themes"
 		}
-		for _, key := range l.tr.NotFound() {
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-			p, line, col, ok := ts.Locate(strconv.Quote(key))
-			if !ok {
-				p = "themes"
-			}
-			warns.Add(p, line, col, "no translation file has the key %q%s, so the pages show the key itself", key, diag.Hint(key, originals))
-		}
+		warns.Add(p, line, col, "no translation file has the key %q%s, so the pages show the key itself", key, diag.Hint(key, originals))
 	}
 	return warns
 }

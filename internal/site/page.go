@@ -26,6 +26,39 @@ type pageJob struct {
 	keepBodies bool // keep bodies for the next build; else let each page's Markdown go once rendered
 	plan       *output.Plan
 	search     *searchState // nil when the site has no search
+	sheets     *sheetMemo   // what the worksheet pages' rendering reported, for pages kept
+}
+
+// sheetMemo keeps, by output path, what rendering each worksheet page
+// reported (its links and problems) and the source it rendered, so that a
+// rebuild that keeps the page's output still checks its links and reports
+// its warnings, as a full build does.
+type sheetMemo struct {
+	mu    sync.Mutex
+	byOut map[string]sheetReport
+}
+
+type sheetReport struct {
+	src         *content.Source
+	links       []content.LinkRef
+	errs, warns diag.List
+}
+
+// get is what rendering the page at out from src reported, if it is known.
+func (m *sheetMemo) get(out string, src *content.Source) (sheetReport, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	r, ok := m.byOut[out]
+	return r, ok && r.src == src
+}
+
+func (m *sheetMemo) put(out string, r sheetReport) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.byOut == nil {
+		m.byOut = map[string]sheetReport{}
+	}
+	m.byOut[out] = r
 }
 
 // pageResult is what rendering one page tells the rest of the build.
@@ -76,27 +109,34 @@ func (j *pageJob) page(n *content.Node) pageResult {
 		r.body = b
 	}
 	// Keeping an output needs its body's headings and links, to check
-	// links: a page whose body is not kept is rendered again.
+	// links: a page whose body is not kept is rendered again; so is a
+	// worksheet page whose report (links, warnings) is not known.
 	canKeep := j.prev != nil && (!isBody || body != nil)
+	var sheet sheetReport
+	if canKeep && n.Kind == "worksheet" {
+		sheet, canKeep = j.sheets.get(n.Out, n.Src)
+	}
+	keep := func() pageResult {
+		if body != nil {
+			learn(body)
+		}
+		if n.Kind == "worksheet" {
+			r.links, r.errs, r.warns = sheet.links, sheet.errs, sheet.warns
+		}
+		j.plan.Keep(n.Out)
+		return r
+	}
 	if canKeep && j.prev.keys.cards == j.keys.cards && (n.Src == nil || j.prev.sources[n.Src.Rel] == n.Src) {
 		// Neither this page's file nor anything any page shows changed:
 		// its output cannot have changed either.
 		if _, ok := j.plan.Previous(n.Out); ok {
-			if body != nil {
-				learn(body)
-			}
-			j.plan.Keep(n.Out)
-			return r
+			return keep()
 		}
 	}
 	p, shown := j.pageData(n)
 	key := j.keys.pageKey(n, shown)
 	if canKeep && j.plan.Unchanged(n.Out, key) {
-		if body != nil {
-			learn(body)
-		}
-		j.plan.Keep(n.Out)
-		return r
+		return keep()
 	}
 	if isBody {
 		if body == nil {
@@ -121,6 +161,7 @@ func (j *pageJob) page(n *content.Node) pageResult {
 		if n.Fallback {
 			r.errs, r.warns = nil, nil
 		}
+		j.sheets.put(n.Out, sheetReport{src: n.Src, links: r.links, errs: r.errs, warns: r.warns})
 		if view == nil {
 			return r
 		}

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"slices"
@@ -442,5 +443,51 @@ func (tr *Translator) NotFound() []string {
 		out = append(out, k)
 	}
 	sort.Strings(out)
+	return out
+}
+
+// Defined is a key a translation file defines, and where.
+type Defined struct {
+	Key       string
+	Path      string
+	Line, Col int
+}
+
+// Alone are the keys defined only by the files under dir (a site's own
+// "i18n/"), in no language of any layer whose files lie elsewhere (its
+// themes'), each where the first of those files in path order defines it;
+// sorted by path and line. A site's own key is one its own layouts ask
+// for, or a misspelt key that overrides nothing.
+func (t *Translations) Alone(dir string) []Defined {
+	own := func(c *Catalog) bool { return strings.HasPrefix(c.Path, dir) }
+	others := map[string]bool{}
+	var mine []*Catalog
+	for _, l := range t.layers {
+		for _, c := range l {
+			if own(c) {
+				mine = append(mine, c)
+				continue
+			}
+			for k := range c.Messages {
+				others[k] = true
+			}
+		}
+	}
+	slices.SortFunc(mine, func(a, b *Catalog) int { return strings.Compare(a.Path, b.Path) })
+	seen := map[string]bool{}
+	var out []Defined
+	for _, c := range mine {
+		for _, k := range c.Keys() {
+			if others[k] || seen[k] {
+				continue
+			}
+			seen[k] = true
+			m := c.Messages[k]
+			out = append(out, Defined{Key: k, Path: c.Path, Line: m.Line, Col: m.Col})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Defined) int {
+		return cmp.Or(strings.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line))
+	})
 	return out
 }

@@ -506,6 +506,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	}
 	b.tMissing, b.tMissingSite = missing, keys.site
 	warns = append(warns, unknownKeys(missing, ts, trs)...)
+	warns = append(warns, strayKeys(ts, trs)...)
 	// The search index is written meanwhile, on another core, unless the
 	// pages had errors (then nothing is written); with Options.DeferIndex,
 	// a rebuild's index is written after Build returns (deferIndex).

@@ -464,3 +464,35 @@ func unknownKeys(missing map[string]bool, ts *theme.Templates, trs *i18n.Transla
 	}
 	return warns
 }
+
+// strayKeys warns of each key that only the site's own translation files
+// (i18n/) define, that no layout names, and that is a letter or two from a
+// key of the theme's: a misspelt key (pager.nxt for pager.next) overrides
+// nothing, and the pages go on showing the theme's text. A key of the
+// site's own that is like no theme key is taken as meant.
+func strayKeys(ts *theme.Templates, trs *i18n.Translations) diag.List {
+	if trs == nil {
+		return nil
+	}
+	alone := trs.Alone(theme.I18nDir + "/")
+	mine := map[string]bool{}
+	for _, d := range alone {
+		mine[d.Key] = true
+	}
+	var themes []string
+	for _, k := range trs.Originals() {
+		if !mine[k] {
+			themes = append(themes, k)
+		}
+	}
+	var warns diag.List
+	for _, d := range alone {
+		if _, _, _, named := ts.Locate(strconv.Quote(d.Key)); named {
+			continue
+		}
+		if hint := diag.Hint(d.Key, themes); hint != "" {
+			warns.Add(d.Path, d.Line, d.Col, "no layout asks for the key %q%s: this text is never shown", d.Key, hint)
+		}
+	}
+	return warns
+}

@@ -36,3 +36,34 @@ func TestUnknownTKeys(t *testing.T) {
 		})
 	}
 }
+
+// TestStrayKeys: a key only the site's own translation files define, that
+// no layout names and that is a letter or two from a theme's key, is a
+// warning at its line in the file: it overrides nothing.
+func TestStrayKeys(t *testing.T) {
+	tests := []struct {
+		name, file, want string
+	}{
+		{"a misspelt key", "pager.next: Onwards\npager.nxt: Next one\n",
+			`i18n/en.yaml:2:12: no layout asks for the key "pager.nxt" (did you mean "pager.next"?): this text is never shown`},
+		{"a key of the site's own, like no theme key", "my.own: Mine\n", ""},
+		{"a key a layout of the site names (pager.nxtt, in every case)", "", ""},
+		{"a theme's key", "pager.next: Onwards\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := minimalSite(t)
+			writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\ntheme: t\n")
+			writeFile(t, dir, "themes/t/theme.yaml", "extends: default\n")
+			writeFile(t, dir, "themes/t/layouts/page.html", `{{define "main"}}<p>{{T "pager.nxtt"}}</p>{{end}}`)
+			writeFile(t, dir, "i18n/en.yaml", tt.file+"pager.nxtt: Used\n")
+			b := New(Options{Dir: dir, Out: t.TempDir()})
+			if _, err := b.Build(); err != nil {
+				t.Fatal(err)
+			}
+			if got := b.Warnings().Error(); got != tt.want {
+				t.Errorf("warnings:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}

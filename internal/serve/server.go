@@ -30,6 +30,12 @@ type Builder interface {
 	NotFound() string    // output-relative path of the 404 page
 }
 
+// warner is a Builder that keeps its last build's warnings (*site.Builder
+// is one): the server prints them when they change.
+type warner interface {
+	Warnings() diag.List
+}
+
 // changeHinter is a Builder that can be told which paths a batch of
 // changes touched, so that its next Build looks at nothing else
 // (*site.Builder is one).
@@ -87,7 +93,8 @@ type Server struct {
 	mu      sync.Mutex // serialises builds
 	id      string     // unique per Server, prefix of build ids
 	builds  int
-	healthy bool // the last build succeeded
+	healthy bool   // the last build succeeded
+	warned  string // the warnings printed last, so that a rebuild repeats none that did not change
 }
 
 // New returns a Server for b. Nothing is built or watched until Run.
@@ -207,6 +214,7 @@ func (s *Server) build() error {
 	} else {
 		fmt.Fprintf(s.opts.Stdout, "rebuilt in %s (%s)\n", formatDuration(d), plural(len(st.Changed), "file"))
 	}
+	s.printWarnings()
 	ok := event{evOK, id}
 	switch {
 	case !s.healthy:
@@ -222,6 +230,32 @@ func (s *Server) build() error {
 	}
 	s.healthy = true
 	return nil
+}
+
+// printWarnings prints the last build's warnings, as mutual build does,
+// when they differ from those printed last: a save that fixes one, or
+// brings one, shows the new list (or that none is left); a save that
+// changes none prints nothing more.
+func (s *Server) printWarnings() {
+	w, ok := s.b.(warner)
+	if !ok {
+		return
+	}
+	list := w.Warnings()
+	text := list.Error()
+	if text == s.warned {
+		return
+	}
+	s.warned = text
+	if len(list) == 0 {
+		fmt.Fprintln(s.opts.Stderr, "no warnings left")
+		return
+	}
+	for _, e := range list {
+		warn := *e
+		warn.Msg = "warning: " + e.Msg
+		fmt.Fprintln(s.opts.Stderr, printable(warn.Error()))
+	}
 }
 
 // contentError reports whether err is something a writer fixes by editing

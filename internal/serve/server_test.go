@@ -391,3 +391,44 @@ func TestEventFieldInjection(t *testing.T) {
 		t.Fatalf("after the fix: %+v, want ok", ev)
 	}
 }
+
+// warningBuilder is a fakeBuilder with warnings, as *site.Builder has.
+type warningBuilder struct {
+	*fakeBuilder
+	warnings diag.List
+}
+
+func (w *warningBuilder) Warnings() diag.List { return w.warnings }
+
+// TestServeWarnings: serve prints a build's warnings as mutual build
+// does, again only when they change, and says when none is left.
+func TestServeWarnings(t *testing.T) {
+	out, _ := testSite(t)
+	var one, two diag.List
+	one.Add("content/guides/a.md", 4, 14, "this link or image is not read as one")
+	two.Add("content/guides/a.md", 4, 14, "this link or image is not read as one")
+	two.Add("i18n/en.yaml", 2, 12, "no layout asks for the key %q", "pager.nxt")
+	wb := &warningBuilder{fakeBuilder: &fakeBuilder{out: out}}
+	var stdout, stderr testio.Buffer
+	s := New(wb, Options{Stdout: &stdout, Stderr: &stderr})
+	defer s.events.close()
+	for i, step := range []struct {
+		warnings diag.List
+		want     string // what stderr gets
+	}{
+		{one, "content/guides/a.md:4:14: warning: this link or image is not read as one\n"},
+		{one, ""},
+		{two, "content/guides/a.md:4:14: warning: this link or image is not read as one\ni18n/en.yaml:2:12: warning: no layout asks for the key \"pager.nxt\"\n"},
+		{nil, "no warnings left\n"},
+		{nil, ""},
+	} {
+		wb.warnings = step.warnings
+		before := len(stderr.String())
+		if !s.Build() {
+			t.Fatalf("build %d failed", i)
+		}
+		if got := stderr.String()[before:]; got != step.want {
+			t.Errorf("build %d: stderr %q, want %q", i, got, step.want)
+		}
+	}
+}

@@ -99,10 +99,12 @@ func ParseFrontMatter(path string, src []byte) (FrontMatter, []byte, diag.List) 
 	// Blank lines above the front matter are skipped, as Hugo skips them:
 	// it begins on the first line that is not blank, and lead lines down.
 	lead := 0
-	if t := bytes.TrimLeft(src, " \t\r\n"); len(t) < len(src) &&
-		(bytes.HasPrefix(t, []byte("---")) || bytes.HasPrefix(t, []byte("+++")) || bytes.HasPrefix(t, []byte("{")) && !bytes.HasPrefix(t, []byte("{{"))) {
+	if t := bytes.TrimLeft(src, " \t\r\n"); len(t) < len(src) {
+		line, _, _ := cutLine(t)
+		d := string(bytes.TrimRight(line, " \t\r"))
 		skipped := src[:len(src)-len(t)]
-		if i := bytes.LastIndexByte(skipped, '\n'); i >= 0 {
+		if i := bytes.LastIndexByte(skipped, '\n'); i >= 0 && i == len(skipped)-1 &&
+			(d == "---" || d == "+++" || bytes.HasPrefix(t, []byte("{")) && !bytes.HasPrefix(t, []byte("{{"))) {
 			lead = bytes.Count(skipped, []byte("\n"))
 			src = src[i+1:]
 		}

@@ -38,6 +38,8 @@ func TestParseFrontMatter(t *testing.T) {
 		{"blank lines above toml", "\r\n+++\ntitle = 'T'\n+++\n", FrontMatter{Title: "T", Lines: 4, Format: "toml"}, "", ""},
 		{"blank lines above json", "\n{\n  \"title\": \"T\"\n}\nBody\n", FrontMatter{Title: "T", Lines: 4, Format: "json"}, "Body\n", ""},
 		{"blank lines above a page", "\n\n# Hello\n", FrontMatter{}, "\n\n# Hello\n", ""},
+		{"blank lines above a longer rule", "\n----\n\nText\n", FrontMatter{}, "\n----\n\nText\n", ""},
+		{"blank lines above an indented rule", "\n  ---\n\nText\n", FrontMatter{}, "\n  ---\n\nText\n", ""},
 		{"an error below blank lines", "\n\n---\ntitle: T\ndescripton: x\n---\n", FrontMatter{}, "", `p.md:5:1: unknown key "descripton" in front matter (did you mean "description"?); a parameter of your own with this name goes under params:`},
 		{"unclosed below blank lines", "\n---\ntitle: T\n", FrontMatter{}, "", "p.md:2:1: front matter is not closed: add a --- line after it"},
 		{"json error below blank lines", "\n\n{\"title\": \"T\"} body\n", FrontMatter{}, "", `p.md:3:15: the JSON front matter ends with its "}": start the page's text on the next line`},

@@ -103,9 +103,7 @@ func printErrors(w io.Writer, err error) (n int, ok bool) {
 // as editors expect them: "path:line:col: warning: message".
 func printWarnings(w io.Writer, list diag.List) {
 	for _, e := range list {
-		warn := *e
-		warn.Msg = "warning: " + e.Msg
-		fmt.Fprintln(w, &warn)
+		fmt.Fprintln(w, e.Warning())
 	}
 }
 

@@ -35,6 +35,14 @@ func Errorf(path string, line, col int, format string, args ...any) *Error {
 	return &Error{Path: path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
 }
 
+// Warning is e said as a warning, as mutual prints those:
+// "path:line:col: warning: message".
+func (e *Error) Warning() string {
+	w := *e
+	w.Msg = "warning: " + e.Msg
+	return w.Error()
+}
+
 func (e *Error) Error() string {
 	var b strings.Builder
 	writePath(&b, e.Path)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -85,12 +86,7 @@ func (t *Translations) Originals() []string {
 			seen[k] = true
 		}
 	}
-	out := make([]string, 0, len(seen))
-	for k := range seen {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // chain is the order in which lookups for lang visit languages: lang and
@@ -149,12 +145,7 @@ func (t *Translations) Keys(lang Code) []string {
 			}
 		}
 	}
-	out := make([]string, 0, len(seen))
-	for k := range seen {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // MissingKeys are the keys of Originals that lang lacks, sorted: on the

@@ -252,9 +252,7 @@ func (s *Server) printWarnings() {
 		return
 	}
 	for _, e := range list {
-		warn := *e
-		warn.Msg = "warning: " + e.Msg
-		fmt.Fprintln(s.opts.Stderr, printable(warn.Error()))
+		fmt.Fprintln(s.opts.Stderr, printable(e.Warning()))
 	}
 }
 

@@ -119,7 +119,7 @@ type Builder struct {
 	warnings  diag.List    // of the last Build or Check
 	// The keys layouts asked T for that no translation has, and the memo's
 	// site key they were asked under: a rebuild that keeps pages adds the
-	// keys their layouts asked for (unknownKeys).
+	// keys their layouts asked for (missingKeys).
 	tMissing     map[string]bool
 	tMissingSite string
 	coverage     []string // of the last Build or Check: one line per language
@@ -489,23 +489,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 			rendered++
 		}
 	}
-	missing := map[string]bool{}
-	for _, l := range langs {
-		if l.tr != nil {
-			for _, k := range l.tr.NotFound() {
-				missing[k] = true
-			}
-		}
-	}
-	if b.tMissingSite == keys.site {
-		// The same layouts and translations: the pages this build kept
-		// asked for what they asked for last time.
-		for k := range b.tMissing {
-			missing[k] = true
-		}
-	}
-	b.tMissing, b.tMissingSite = missing, keys.site
-	warns = append(warns, unknownKeys(missing, ts, trs)...)
+	warns = append(warns, unknownKeys(b.missingKeys(langs, keys.site), ts, trs)...)
 	warns = append(warns, strayKeys(ts, trs)...)
 	// The search index is written meanwhile, on another core, unless the
 	// pages had errors (then nothing is written); with Options.DeferIndex,

@@ -444,6 +444,28 @@ func (l *language) templatesFor(n *content.Node) *theme.Templates {
 	return l.templates
 }
 
+// missingKeys are the keys the layouts of this build asked T for that no
+// translation has, and, while the layouts and translations are the same
+// as the last build's (the memo's site key), those the pages it kept asked
+// for then; the Builder remembers them for the next build.
+func (b *Builder) missingKeys(langs []*language, site string) map[string]bool {
+	missing := map[string]bool{}
+	for _, l := range langs {
+		if l.tr != nil {
+			for _, k := range l.tr.NotFound() {
+				missing[k] = true
+			}
+		}
+	}
+	if b.tMissingSite == site {
+		for k := range b.tMissing {
+			missing[k] = true
+		}
+	}
+	b.tMissing, b.tMissingSite = missing, site
+	return missing
+}
+
 // unknownKeys warns of each missing key, one a layout asked T (or plurals)
 // for that no translation file has: the pages show the key itself. The
 // warning is at the first layout that holds the key in quotes, with a

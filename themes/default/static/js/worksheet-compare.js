@@ -385,11 +385,13 @@
         list.forEach(function (c, i) {
           var li = keptTemplate.content.firstElementChild.cloneNode(true);
           li.setAttribute("data-code", c.code);
-          setText(li, '[data-slot="date"]', page.formatDate(c.kept));
+          keptList.appendChild(li); // first: its dates take the language of their place
+          each(li, '[data-slot="date"]', function (el) {
+            page.writeDate(el, c.kept);
+          });
           each(li, "[data-action]", function (b) {
             b.setAttribute("data-index", String(i));
           });
-          keptList.appendChild(li);
         });
       }
       each(keptList, "li", function (li) {

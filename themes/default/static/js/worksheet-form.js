@@ -93,6 +93,30 @@
     return set;
   }
 
+  // set makes a question's inputs hold exactly the saved answers (none
+  // when saved is null): the boxes and radios they name checked, the
+  // others cleared, a reflection's text replaced only when it differs (so
+  // that a person writing in it keeps their place). Like apply, it sets
+  // only what this question can have.
+  function set(q, saved) {
+    var ok = !!saved && typeof saved === "object" && !Array.isArray(saved);
+    Object.keys(q.inputs).forEach(function (name) {
+      var v = ok && own.call(saved, name) ? saved[name] : undefined;
+      q.inputs[name].forEach(function (input) {
+        if (input.tagName === "TEXTAREA") {
+          var s = typeof v === "string" && v.length <= MAX_TEXT ? v : "";
+          if (input.value !== s) {
+            input.value = s;
+          }
+        } else if (input.type === "radio") {
+          input.checked = typeof v === "string" && input.value === v;
+        } else if (input.type === "checkbox") {
+          input.checked = Array.isArray(v) && v.indexOf(input.value) >= 0;
+        }
+      });
+    });
+  }
+
   // has reports whether saved answers hold anything.
   function has(saved) {
     if (!saved || typeof saved !== "object") {
@@ -144,5 +168,5 @@
     });
   }
 
-  ns.form = { questions: questions, values: values, apply: apply, has: has, scoring: scoring, exclusive: exclusive, fitTextareas: fitTextareas };
+  ns.form = { questions: questions, values: values, apply: apply, set: set, has: has, scoring: scoring, exclusive: exclusive, fitTextareas: fitTextareas };
 })((window.mutualWorksheet = window.mutualWorksheet || {}));

@@ -119,7 +119,7 @@
 
     // dated is text t with its {date}, in the text's language.
     function dated(t, ymd) {
-      return ns.fill(t, { date: page.formatDate(ymd, "", t.lang) });
+      return ns.fill(t, { date: page.formatDate(ymd, "", t.lang || page.langOf(section)) });
     }
 
     function showButton() {
@@ -139,7 +139,10 @@
       }
       list.forEach(function (s, i) {
         var tr = tpl.content.firstElementChild.cloneNode(true);
-        setText(tr, '[data-slot="date"]', page.formatDate(s.date, "medium"));
+        rows.appendChild(tr); // first: its date takes the language of its place
+        each(tr, '[data-slot="date"]', function (el) {
+          page.writeDate(el, s.date, "medium");
+        });
         each(tr, '[data-slot="earlier"]', function (el) {
           el.hidden = s.fingerprint === page.fingerprint;
         });
@@ -150,7 +153,6 @@
           b.setAttribute("data-index", String(i));
         });
         tr.setAttribute("data-date", s.date);
-        rows.appendChild(tr);
       });
       draw();
     }
@@ -200,7 +202,7 @@
       list.forEach(function (s, i) {
         if (i % every === 0 || i === list.length - 1) {
           var anchor = list.length === 1 ? "middle" : i === 0 ? "start" : i === list.length - 1 ? "end" : "middle";
-          add("text", { class: "ws-chart-value", x: x(i), y: height - 6, "text-anchor": anchor }, page.formatDate(s.date, "short"));
+          add("text", { class: "ws-chart-value", x: x(i), y: height - 6, "text-anchor": anchor }, page.formatDate(s.date, "short", page.langOf(chart)));
         }
       });
       kinds.forEach(function (k) {
@@ -261,7 +263,9 @@
       if (!s) {
         return;
       }
-      setText(view, '[data-slot="date"]', page.formatDate(s.date));
+      each(view, '[data-slot="date"]', function (el) {
+        page.writeDate(el, s.date);
+      });
       each(view, 'p[data-slot="earlier"]', function (el) {
         el.hidden = s.fingerprint === page.fingerprint;
       });

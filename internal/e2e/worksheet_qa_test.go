@@ -1,0 +1,268 @@
+//go:build browser
+
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"mutual/internal/browsertest"
+)
+
+// TestWorksheetTwoTabs fills in one worksheet in two tabs at once, a
+// question in each: neither tab's saving drops the other's answer, and
+// each tab shows what the other answered.
+func TestWorksheetTwoTabs(t *testing.T) {
+	t.Parallel()
+	s := shipped(t)
+	w := parseWorksheet(t, giveAndTake)
+	url := s.URL("/", "worksheets/give-and-take/")
+	a := browsertest.New(t)
+	a.Navigate(url)
+	waitScorer(t, a, "ready")
+	b := browsertest.New(t)
+	b.Navigate(url)
+	waitScorer(t, b, "ready")
+
+	both := newSheet(w)
+	answer(t, a, both, "listening.give", "4")
+	answer(t, b, both, "safe-to-say-no", "3")
+	answer(t, b, both, "free-choices", "2")
+	a.Poll("the other tab's answers", `document.querySelector('input[name="safe-to-say-no"][value="3"]').checked`, 5*time.Second)
+	checkShown(t, a, both, "the first tab")
+	checkShown(t, b, both, "the second tab")
+	a.Do(chromedp.Reload())
+	waitScorer(t, a, "ready")
+	checkShown(t, a, both, "the first tab, reloaded")
+
+	// A reflection written in one tab, then clearing in the other: the
+	// first tab follows, and its Undo is not offered for a clearing it did
+	// not do.
+	a.Do(chromedp.SendKeys(chromedp.CSS(`textarea[name="next-step"]`), "from tab a"))
+	b.Poll("the other tab's reflection", `document.querySelector('textarea[name="next-step"]').value === "from tab a"`, 5*time.Second)
+	clearAnswers(t, b)
+	a.Poll("the clearing in the other tab", `document.querySelectorAll("form input:checked").length === 0 && document.querySelector('textarea[name="next-step"]').value === ""`, 5*time.Second)
+	checkShown(t, a, newSheet(w), "the first tab after the second cleared")
+	undoClear(t, b)
+	a.Poll("the undo in the other tab", `document.querySelector('textarea[name="next-step"]').value === "from tab a"`, 5*time.Second)
+	checkShown(t, a, both, "the first tab after the second's undo")
+	checkProblems(t, a, "first tab", nil)
+	checkProblems(t, b, "second tab", nil)
+}
+
+// TestWorksheetBackForward answers a worksheet, leaves it, answers more
+// in another tab, and comes back to the first through the back button (a
+// page the browser kept as it was): it shows every answer, and answering
+// there drops none of the other tab's.
+func TestWorksheetBackForward(t *testing.T) {
+	t.Parallel()
+	s := newWSServer(t)
+	s.keepPages()
+	s.build(t, root, "/", "")
+	w := parseWorksheet(t, giveAndTake)
+	url := s.URL("/", "worksheets/give-and-take/")
+	a := browsertest.New(t)
+	a.Navigate(url)
+	waitScorer(t, a, "ready")
+	all := newSheet(w)
+	answer(t, a, all, "listening.give", "4")
+	waitScored(t, a)
+	browsertest.Eval[bool](a, `(window.qaKept = true)`)
+	a.Navigate(s.URL("/", "guides/"))
+
+	b := browsertest.New(t)
+	b.Navigate(url)
+	waitScorer(t, b, "ready")
+	answer(t, b, all, "safe-to-say-no", "3")
+	waitScored(t, b)
+	b.Do(chromedp.SendKeys(chromedp.CSS(`textarea[name="next-step"]`), "from the other tab"))
+	b.Navigate(s.URL("/", "guides/")) // leaves (its saving is done)
+
+	browsertest.Eval[bool](a, `(history.back(), true)`) // a page from the cache fires no load event
+	a.Poll("the page back", `location.pathname === "/worksheets/give-and-take/" && document.readyState === "complete"`, 5*time.Second)
+	if !browsertest.Eval[bool](a, `window.qaKept === true`) {
+		t.Fatal("the browser did not keep the page in its back/forward cache: this test checks nothing")
+	}
+	a.Poll("the other tab's answers", `document.querySelector('input[name="safe-to-say-no"][value="3"]').checked`, 5*time.Second)
+	got := checkShown(t, a, all, "back")
+	if got.Texts["next-step"] != "from the other tab" {
+		t.Errorf("back, the reflection reads %q", got.Texts["next-step"])
+	}
+	// (chromedp's view of the document is the one before: click through
+	// the page itself.)
+	browsertest.Eval[bool](a, `(document.querySelector('label:has(> input[name="hard-days.receive"][value="1"])').click(), true)`)
+	all.pick("hard-days.receive", "1")
+	checkShown(t, a, all, "back and answered")
+	a.Do(chromedp.Reload())
+	waitScorer(t, a, "ready")
+	got = checkShown(t, a, all, "reloaded")
+	if got.Texts["next-step"] != "from the other tab" {
+		t.Errorf("reloaded, the reflection reads %q", got.Texts["next-step"])
+	}
+	checkProblems(t, a, "back and forward", nil)
+}
+
+// TestWorksheetStoreFillsUp runs the worksheet in a browser whose store
+// takes small records but refuses a large one, as a store nearly full
+// does: the page keeps its promise, says that it is no longer saving the
+// answers once a save fails (in the promise, and to screen readers), and
+// says the promise again once saving works again. What was saved before
+// stays saved.
+func TestWorksheetStoreFillsUp(t *testing.T) {
+	t.Parallel()
+	s := shipped(t)
+	w := parseWorksheet(t, giveAndTake)
+	tab := browsertest.New(t)
+	initScript(t, tab, `(() => {
+		const set = Storage.prototype.setItem;
+		Storage.prototype.setItem = function (k, v) {
+			if (String(v).length > 400) throw new DOMException("full", "QuotaExceededError");
+			return set.call(this, k, v);
+		};
+	})();`)
+	tab.Navigate(s.URL("/", "worksheets/give-and-take/"))
+	waitScorer(t, tab, "ready")
+	promise := func() string {
+		return browsertest.Eval[string](tab, `document.querySelector("[data-promise]").textContent`)
+	}
+	before := promise()
+	if strings.Contains(before, "not saving") {
+		t.Fatalf("a store with room: the page says %q", before)
+	}
+	ws := newSheet(w)
+	answer(t, tab, ws, "listening.give", "4")
+	waitScored(t, tab)
+	if p := promise(); p != before {
+		t.Errorf("saved: the promise reads %q, want %q", p, before)
+	}
+	long := strings.Repeat("a long note ", 50)
+	tab.Do(chromedp.SendKeys(chromedp.CSS(`textarea[name="next-step"]`), long))
+	if p := promise(); !strings.Contains(p, "This browser is not saving them") {
+		t.Errorf("a save refused: the promise reads %q", p)
+	}
+	tab.Poll("the refusal announced", `document.querySelector("[data-announce]").textContent.includes("This browser is not saving them")`, 5*time.Second)
+	stored := browsertest.Eval[string](tab, `localStorage.getItem("mutual:/worksheets/give-and-take/") || ""`)
+	if !strings.Contains(stored, `"listening.give":"4"`) {
+		t.Errorf("the answer saved before is gone: %q", stored)
+	}
+	// Room again (the note taken out): the promise is back.
+	browsertest.Eval[bool](tab, `(ta => (ta.value = "", ta.dispatchEvent(new Event("input", {bubbles: true})), true))(document.querySelector('textarea[name="next-step"]'))`)
+	answer(t, tab, ws, "listening.receive", "2")
+	waitScored(t, tab)
+	if p := promise(); p != before {
+		t.Errorf("saving again: the promise reads %q, want %q", p, before)
+	}
+	tab.Do(chromedp.Reload())
+	waitScorer(t, tab, "ready")
+	checkShown(t, tab, ws, "reloaded")
+	checkProblems(t, tab, "a full store", nil)
+}
+
+// TestWorksheetModuleFails refuses one of the page's modules while
+// another is slow to come: the page still starts with the modules it has,
+// its saved answers restored, and says that scoring is unavailable.
+func TestWorksheetModuleFails(t *testing.T) {
+	t.Parallel()
+	s := shipped(t)
+	w := parseWorksheet(t, giveAndTake)
+	tab := browsertest.New(t)
+	url := s.URL("/", "worksheets/give-and-take/")
+	tab.Navigate(url)
+	waitScorer(t, tab, "ready")
+	ws := newSheet(w)
+	answer(t, tab, ws, "listening.give", "4")
+	answer(t, tab, ws, "safe-to-say-no", "1")
+	waitScored(t, tab)
+
+	s.refuse(func(p string) bool { return strings.Contains(p, "/js/worksheet-results.") })
+	s.delay(func(p string) bool { return strings.Contains(p, "/js/worksheet-page.") })
+	tab.Do(chromedp.Reload())
+	waitScorer(t, tab, "unavailable")
+	tab.Poll("the saved answers", `document.querySelectorAll("form input:checked").length === 2`, 5*time.Second)
+	if got := browsertest.Eval[[]string](tab, `[...document.querySelectorAll("form input:checked")].map(i => i.name + "=" + i.value).sort()`); strings.Join(got, " ") != "listening.give=4 safe-to-say-no=1" {
+		t.Errorf("restored %q", got)
+	}
+	// Answering still saves.
+	answer(t, tab, nil, "hard-days.receive", "2")
+	if stored := browsertest.Eval[string](tab, `localStorage.getItem("mutual:/worksheets/give-and-take/") || ""`); !strings.Contains(stored, `"hard-days.receive":"2"`) {
+		t.Errorf("a new answer is not saved: %q", stored)
+	}
+	checkProblems(t, tab, "a module refused", func(m browsertest.Message) bool {
+		return strings.Contains(m.Text, "503") || strings.Contains(m.Text, "/js/worksheet-results.")
+	})
+}
+
+// TestWorksheetDateLangs: the dates the history writes outside its texts
+// (the table's, the chart's, the opened result's) are in the language of
+// the texts they stand with, and marked so: English on an Italian page the
+// theme has no words for; Spanish on a Spanish page of a worksheet shown
+// untranslated (its main part English).
+func TestWorksheetDateLangs(t *testing.T) {
+	t.Parallel()
+	dir := copySite(t, map[string]string{
+		"content/site.yaml":                        readRoot(t, "content/site.yaml", "theme: default", "  - {code: it, name: Italiano}\ntheme: default"),
+		"content/worksheets/give-and-take.it.yaml": readRoot(t, giveAndTake, "", ""),
+	})
+	srv := newWSServer(t)
+	srv.build(t, dir, "/", "")
+	tab := browsertest.NewIsolated(t)
+	tab.Viewport(1280, 900)
+	history := `{"v":1,"snapshots":[{"date":"2026-03-14","fingerprint":"old","scores":{"answered":1,"total":40,"give":75,"receive":null,"balance":null,"lean":null},"answers":{}}]}`
+	for _, tc := range []struct{ path, lang string }{
+		{"it/worksheets/give-and-take/", "en"},
+		{"es/worksheets/does-it-feel-fair/", "es"},
+		{"es/worksheets/give-and-take/", "es"},
+		{"worksheets/give-and-take/", "en"},
+	} {
+		url := srv.URL("/", tc.path)
+		tab.Navigate(url)
+		browsertest.Eval[bool](tab, `(localStorage.setItem(document.querySelector("form[data-store-key]").getAttribute("data-store-key") + "#history", `+strconv.Quote(history)+`), true)`)
+		tab.Do(chromedp.Reload())
+		waitScorer(t, tab, "ready")
+		tab.Poll("the saved result", `document.querySelector("[data-history-rows] tr") !== null`, 5*time.Second)
+		type dated struct{ Text, Lang, Want string }
+		got := browsertest.Eval[map[string]dated](tab, `(() => {
+			const want = (lang, opts) => new Intl.DateTimeFormat(lang, opts).format(new Date(2026, 2, 14));
+			const lang = el => el.closest("[lang]").getAttribute("lang");
+			const row = document.querySelector('[data-history-rows] [data-slot="date"]');
+			const labels = [...document.querySelectorAll("[data-history-chart] text")];
+			const label = labels[labels.length - 1];
+			document.querySelector('[data-history-rows] [data-action="open"]').click();
+			const view = document.querySelector('[data-snapshot-view] [data-slot="date"]');
+			const l = `+strconv.Quote(tc.lang)+`;
+			return {
+				row: {Text: row.textContent, Lang: lang(row), Want: want(l, {year: "numeric", month: "short", day: "numeric"})},
+				chart: {Text: label.textContent, Lang: lang(label), Want: want(l, {month: "short", day: "numeric"})},
+				view: {Text: view.textContent, Lang: lang(view), Want: want(l, {year: "numeric", month: "long", day: "numeric"})},
+			};
+		})()`)
+		for where, d := range got {
+			if d.Text != d.Want || d.Lang != tc.lang {
+				t.Errorf("%s, the date in the %s: %q in %q, want %q in %q", tc.path, where, d.Text, d.Lang, d.Want, tc.lang)
+			}
+		}
+		checkProblems(t, tab, tc.path, nil)
+	}
+}
+
+// readRoot returns the shipped site's file rel with old replaced by new.
+func readRoot(t *testing.T, rel, old, new string) string {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if old == "" {
+		return string(src)
+	}
+	if !strings.Contains(string(src), old) {
+		t.Fatalf("%s has no %q", rel, old)
+	}
+	return strings.Replace(string(src), old, new, 1)
+}

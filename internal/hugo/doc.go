@@ -48,6 +48,13 @@
 //     disablePathToLower. The default language's settings under
 //     languages override the top level, as in Hugo. A missing title or
 //     baseURL gets a stand-in and a comment saying what to write.
+//   - languages, for a site with more than one enabled language
+//     (languages.go): the default first, the others in Hugo's order, each
+//     with its name, title, description, main menu and direction; a
+//     language's own contentDir is copied to content/<code>/. Pages Hugo
+//     pairs by translationKey at different paths are listed in the report
+//     with the name and slug that pair them in mutual, which pairs
+//     translations by path.
 //   - themes/imported/: a theme that extends the default one, holding the
 //     site's layouts/shortcodes/NAME.html (and layouts/_shortcodes/) as its
 //     shortcode templates, which override built-in ones of the same name.

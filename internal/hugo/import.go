@@ -12,6 +12,7 @@ import (
 
 	"mutual/internal/content"
 	"mutual/internal/diag"
+	"mutual/internal/i18n"
 	"mutual/internal/site"
 )
 
@@ -45,6 +46,9 @@ type Report struct {
 	BaseURLMissing bool
 	// ContentDir is the Hugo site's content folder (content, or contentDir).
 	ContentDir string
+	// LanguageDirs are the content folders of other languages and where
+	// each went: "content/de/ -> content/de/".
+	LanguageDirs []string
 	// Pages are the Markdown files of content/ (Sections of them
 	// _index.md), Files its other files; Static the files copied into
 	// static/.
@@ -58,6 +62,10 @@ type Report struct {
 	// Ignored are the configuration keys with no place in a mutual site,
 	// each at its position in the Hugo site, with why.
 	Ignored diag.List
+	// Translations are the pages Hugo pairs by translationKey that
+	// mutual, which pairs them by path, does not, each with how to rename
+	// it (positions in the new site).
+	Translations diag.List
 	// Skipped are the files not copied, with why, and content files mutual
 	// does not render as pages.
 	Skipped diag.List
@@ -159,7 +167,28 @@ func convertSite(src, dest string) (*Report, error) {
 	r.ContentDir = contentDir.path
 	p := &plan{src: srcReal, byDest: map[string]string{}}
 	var errs diag.List
-	errs.Append(p.addTree(contentDir, "content", nil))
+	langs := siteLanguages(h.root, defaultLangCode(h.root), func(pos, string, ...any) {})
+	langDirs := languageFolders(langs, contentDir)
+	// A language's folder inside the default language's (content/de in
+	// content) is copied once, as that language's tree.
+	var nested []string
+	for _, ld := range langDirs {
+		if sub, ok := nestedIn(ld.dir.path, contentDir.path); ok {
+			nested = append(nested, sub+"/")
+		}
+	}
+	errs.Append(p.addTree(contentDir, "content", func(sub string) (string, bool) {
+		for _, n := range nested {
+			if strings.HasPrefix(sub, n) {
+				return "", false
+			}
+		}
+		return sub, true
+	}))
+	for _, ld := range langDirs {
+		errs.Append(p.addTree(ld.dir, ld.to, nil))
+		r.LanguageDirs = append(r.LanguageDirs, path.Clean(ld.dir.path)+"/ -> "+ld.to+"/")
+	}
 	for _, sd := range staticDirs {
 		errs.Append(p.addTree(sd, "static", nil))
 	}
@@ -220,6 +249,13 @@ func convertSite(src, dest string) (*Report, error) {
 	builtIn, err := builtInNames()
 	if err != nil {
 		return nil, err
+	}
+	if len(langs) > 1 {
+		codes := make([]i18n.Code, len(langs))
+		for i, l := range langs {
+			codes[i] = i18n.Code(l.code)
+		}
+		r.Translations = translationKeyNotes(pages, codes)
 	}
 	r.Shortcodes, r.PagesWithShortcodes = scanShortcodes(pages, builtIn, copied, hugoThemeTemplate(srcReal, conv.hugoThemes))
 	r.NotCopied = leftBehind(srcReal, contentDir, staticDirs)

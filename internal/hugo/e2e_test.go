@@ -247,7 +247,19 @@ func TestImportedLanguagesBuild(t *testing.T) {
 			t.Errorf("%s: no %q", c.name, c.want)
 		}
 	}
-	if !strings.Contains(read("sitemap.xml"), `hreflang="ar" href="https://example.org/ar/posts/listening/"`) {
-		t.Error("the sitemap does not list the Arabic version of listening")
+	sitemap := read("sitemap.xml")
+	for _, want := range []string{
+		`hreflang="ar" href="https://example.org/ar/posts/listening/"`,
+		// Paired by translationKey, at the addresses of their own names.
+		`hreflang="de" href="https://example.org/de/posts/zuhoeren/"`,
+		`hreflang="es" href="https://example.org/es/posts/dar/"`,
+	} {
+		if !strings.Contains(sitemap, want) {
+			t.Errorf("the sitemap has no %s", want)
+		}
+	}
+	// Paired, so German shows no fallback of listening.
+	if _, err := os.Stat(filepath.Join(out, "de", "posts", "listening")); err == nil {
+		t.Error("de/posts/listening/ is published: zuhoeren.md was not paired with listening.md by its translationKey")
 	}
 }

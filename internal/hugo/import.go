@@ -12,7 +12,6 @@ import (
 
 	"mutual/internal/content"
 	"mutual/internal/diag"
-	"mutual/internal/i18n"
 	"mutual/internal/site"
 )
 
@@ -62,10 +61,6 @@ type Report struct {
 	// Ignored are the configuration keys with no place in a mutual site,
 	// each at its position in the Hugo site, with why.
 	Ignored diag.List
-	// Translations are the pages Hugo pairs by translationKey that
-	// mutual, which pairs them by path, does not, each with how to rename
-	// it (positions in the new site).
-	Translations diag.List
 	// Skipped are the files not copied, with why, and content files mutual
 	// does not render as pages.
 	Skipped diag.List
@@ -249,13 +244,6 @@ func convertSite(src, dest string) (*Report, error) {
 	builtIn, err := builtInNames()
 	if err != nil {
 		return nil, err
-	}
-	if len(langs) > 1 {
-		codes := make([]i18n.Code, len(langs))
-		for i, l := range langs {
-			codes[i] = i18n.Code(l.code)
-		}
-		r.Translations = translationKeyNotes(pages, codes)
 	}
 	r.Shortcodes, r.PagesWithShortcodes = scanShortcodes(pages, builtIn, copied, hugoThemeTemplate(srcReal, conv.hugoThemes))
 	r.NotCopied = leftBehind(srcReal, contentDir, staticDirs)

@@ -1,7 +1,6 @@
 package hugo
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
 	"path"
@@ -9,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"mutual/internal/content"
-	"mutual/internal/diag"
 	"mutual/internal/i18n"
 )
 
@@ -263,105 +260,4 @@ func defaultLangCode(root *node) string {
 		return strings.ToLower(e.val.text)
 	}
 	return "en"
-}
-
-// translationKeyNotes finds the pages that Hugo pairs as translations by
-// their front matter's translationKey but that live at different paths
-// (posts/listening.md and de/posts/zuhoeren.md): mutual pairs a page's
-// translations by path alone, so each such page would be a page of its
-// language only, beside the original shown untranslated. Each gets a note
-// at its translationKey saying how to rename it. codes are the site's
-// languages, the default first.
-func translationKeyNotes(pages []fileCopy, codes []i18n.Code) diag.List {
-	type version struct {
-		lang      i18n.Code
-		base, rel string // the page's path without language mark, and as copied (in content/)
-		tree      bool   // in content/<code>/
-		slugged   bool   // has a slug or url of its own
-		line, col int
-	}
-	groups := map[string][]version{}
-	var keys []string
-	for _, pg := range pages {
-		rel := strings.TrimPrefix(pg.to, "content/")
-		src, err := readLimited(pg.from, content.MaxPageSize)
-		if err != nil {
-			continue
-		}
-		fm, _, _ := content.ParseFrontMatter(pg.to, src)
-		v, ok := fm.Params["translationkey"]
-		if !ok {
-			continue
-		}
-		key := fmt.Sprint(v)
-		base, lang, err := i18n.SplitPath(rel, codes)
-		if err != nil || strings.TrimSpace(key) == "" {
-			continue
-		}
-		line, col := keyPosition(src, "translationkey")
-		if _, seen := groups[key]; !seen {
-			keys = append(keys, key)
-		}
-		groups[key] = append(groups[key], version{lang: lang, base: base, rel: rel, tree: strings.HasPrefix(rel, string(lang)+"/") && lang != codes[0],
-			slugged: fm.Slug != "" || fm.URL != "", line: line, col: col})
-	}
-	var out diag.List
-	for _, key := range keys {
-		vs := groups[key]
-		// The original: the default language's version, else the first
-		// language's that has one.
-		ref := -1
-		for _, c := range codes {
-			for i, v := range vs {
-				if v.lang == c && ref < 0 {
-					ref = i
-				}
-			}
-		}
-		if ref < 0 {
-			continue
-		}
-		orig := vs[ref]
-		for i, v := range vs {
-			if i == ref || v.base == orig.base || v.lang == orig.lang {
-				continue
-			}
-			to := orig.base
-			if v.tree {
-				to = string(v.lang) + "/" + orig.base
-			} else {
-				ext := path.Ext(orig.base)
-				to = strings.TrimSuffix(orig.base, ext) + "." + string(v.lang) + ext
-			}
-			keep := ""
-			if !v.slugged {
-				slug := strings.TrimSuffix(path.Base(v.base), path.Ext(v.base))
-				if slug == "index" || slug == "_index" {
-					slug = path.Base(path.Dir(v.base))
-				}
-				keep = fmt.Sprintf(" and add slug: %s to its front matter to keep its address", slug)
-			}
-			out.Add("content/"+v.rel, v.line, v.col, "translationKey %q makes this page the %s version of content/%s in Hugo, but mutual pairs translations by their path: rename it to content/%s%s", key, v.lang.EnglishName(), orig.rel, to, keep)
-		}
-	}
-	out.Sort()
-	return out
-}
-
-// keyPosition is the line and column of the front matter key named (in
-// lower case) in src, or 0, 0.
-func keyPosition(src []byte, key string) (int, int) {
-	line := 1
-	for rest := src; len(rest) > 0; line++ {
-		l, next, _ := bytes.Cut(rest, []byte("\n"))
-		t := bytes.TrimLeft(l, " \t\"")
-		if len(t) >= len(key) && strings.EqualFold(string(t[:len(key)]), key) {
-			return line, len(l) - len(t) + 1
-		}
-		rest = next
-		if next == nil {
-			break
-		}
-	}
-	return 0, 0
 }

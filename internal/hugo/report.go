@@ -90,13 +90,6 @@ func (r *Report) Write(w io.Writer) {
 			p("  %s", e)
 		}
 	}
-	if len(r.Translations) > 0 {
-		p("")
-		p("translations to rename (positions in %s):", r.Dest)
-		for _, e := range r.Translations {
-			p("  %s", e)
-		}
-	}
 	if len(r.Skipped)+len(r.NotCopied) > 0 {
 		p("")
 		p("not copied, or copied as files:")

@@ -330,6 +330,9 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	if searchOn(cfg) {
 		errs = append(errs, addSearchPage(m, cfg)...)
 	}
+	if m != nil {
+		warns = append(warns, m.Warnings...)
+	}
 	warns = append(warns, content.LanguageLookalikes(srcs, cfg)...)
 	warns = append(warns, content.MisplacedFiles(srcs, b.dir)...)
 	b.sources = make(map[string]*content.Source, len(srcs))

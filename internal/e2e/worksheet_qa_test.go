@@ -266,3 +266,46 @@ func readRoot(t *testing.T, rel, old, new string) string {
 	}
 	return strings.Replace(string(src), old, new, 1)
 }
+
+// brokenWordsJS lists the words inside the elements matching a selector
+// that the page breaks across lines (one word, two lines), as
+// "text: word".
+func brokenWordsJS(sel string) string {
+	return `(() => {
+		const out = [];
+		for (const el of document.querySelectorAll(` + strconv.Quote(sel) + `)) {
+			if (!el.checkVisibility()) continue;
+			const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+			for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+				for (const m of n.nodeValue.matchAll(/\S+/g)) {
+					const r = document.createRange();
+					r.setStart(n, m.index);
+					r.setEnd(n, m.index + m[0].length);
+					const tops = new Set([...r.getClientRects()].map(q => Math.round(q.top)));
+					if (tops.size > 1) out.push(el.textContent.trim() + ": " + m[0]);
+				}
+			}
+		}
+		return out;
+	})()`
+}
+
+// TestWorksheetScoreWords: the names of the scores above the results
+// (Answered, You give...) never break inside a word, in English or in
+// Spanish, whose "Respondidas" is longer, on a phone or beside the form.
+func TestWorksheetScoreWords(t *testing.T) {
+	t.Parallel()
+	s := shipped(t)
+	tab := browsertest.New(t)
+	for _, path := range []string{"worksheets/give-and-take/", "es/worksheets/give-and-take/", "worksheets/does-it-feel-fair/", "es/worksheets/does-it-feel-fair/"} {
+		tab.Navigate(s.URL("/", path))
+		waitScorer(t, tab, "ready")
+		for _, width := range []int64{320, 375, 768, 1024, 1280} {
+			tab.Viewport(width, 900)
+			if broken := browsertest.Eval[[]string](tab, brokenWordsJS(".ws-scores dt, .ws-scores dd")); len(broken) > 0 {
+				t.Errorf("%s at %d px: words broken across lines: %q", path, width, broken)
+			}
+		}
+	}
+	checkProblems(t, tab, "score words", nil)
+}

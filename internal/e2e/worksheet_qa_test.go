@@ -309,3 +309,57 @@ func TestWorksheetScoreWords(t *testing.T) {
 	}
 	checkProblems(t, tab, "score words", nil)
 }
+
+// TestWorksheetPrintedHistory prints saved results of a worksheet with all
+// four scores: on paper, in black and grey, each score's line, points and
+// key still look different from every other's (on screen too), so the
+// printed chart can be read without colour.
+func TestWorksheetPrintedHistory(t *testing.T) {
+	t.Parallel()
+	s := shipped(t)
+	tab := browsertest.New(t)
+	tab.Navigate(s.URL("/", "worksheets/does-it-feel-fair/"))
+	snap := func(date string, g, r, b, l int) string {
+		return `{"date":"` + date + `","fingerprint":"x","scores":{"answered":4,"total":9,"give":` + strconv.Itoa(g) + `,"receive":` + strconv.Itoa(r) + `,"balance":` + strconv.Itoa(b) + `,"lean":` + strconv.Itoa(l) + `},"answers":{}}`
+	}
+	history := `{"v":1,"snapshots":[` + snap("2026-03-14", 80, 40, -40, -20) + `,` + snap("2026-03-21", 60, 50, -10, 10) + `]}`
+	browsertest.Eval[bool](tab, `(localStorage.setItem(document.querySelector("form[data-store-key]").getAttribute("data-store-key") + "#history", `+strconv.Quote(history)+`), true)`)
+	tab.Do(chromedp.Reload())
+	waitScorer(t, tab, "ready")
+	tab.Poll("the saved results", `document.querySelectorAll("[data-history-chart] path.ws-hist-line").length === 4`, 5*time.Second)
+	looks := `(() => {
+		const out = {};
+		for (const k of ["give", "receive", "balance", "lean"]) {
+			const key = getComputedStyle(document.querySelector("[data-part=history] .ws-key-" + k), "::before");
+			const dot = getComputedStyle(document.querySelector("[data-history-chart] circle.ws-hist-" + k));
+			const line = getComputedStyle(document.querySelector("[data-history-chart] path.ws-hist-" + k));
+			out[k] = {
+				Key: [key.borderTopColor, key.borderTopWidth, key.width, key.borderRadius].join(" "),
+				Dot: [dot.fill, dot.stroke].join(" "),
+				Line: [line.stroke, line.strokeWidth, line.strokeDasharray].join(" "),
+			};
+		}
+		return out;
+	})()`
+	type look struct{ Key, Dot, Line string }
+	for _, media := range []string{"", "print"} {
+		tab.Media(media)
+		got := browsertest.Eval[map[string]look](tab, looks)
+		kinds := []string{"give", "receive", "balance", "lean"}
+		for i, a := range kinds {
+			for _, b := range kinds[i+1:] {
+				if got[a].Key == got[b].Key {
+					t.Errorf("media %q: the key shows %s and %s alike: %s", media, a, b, got[a].Key)
+				}
+				if got[a].Dot == got[b].Dot {
+					t.Errorf("media %q: the points of %s and %s look alike: %s", media, a, b, got[a].Dot)
+				}
+				if got[a].Line == got[b].Line {
+					t.Errorf("media %q: the lines of %s and %s look alike: %s", media, a, b, got[a].Line)
+				}
+			}
+		}
+	}
+	tab.Media("")
+	checkProblems(t, tab, "printed history", nil)
+}

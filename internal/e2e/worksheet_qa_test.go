@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
 	"mutual/internal/browsertest"
@@ -362,4 +363,31 @@ func TestWorksheetPrintedHistory(t *testing.T) {
 	}
 	tab.Media("")
 	checkProblems(t, tab, "printed history", nil)
+}
+
+// TestWorksheetLongReflection pastes a reflection longer than the page
+// keeps (20,000 characters, as an answer file allows): the box takes what
+// it keeps, and what it shows comes back after a reload, in full; the page
+// never saves a text it would then refuse to restore.
+func TestWorksheetLongReflection(t *testing.T) {
+	t.Parallel()
+	s := shipped(t)
+	tab := browsertest.New(t)
+	tab.Navigate(s.URL("/", "worksheets/give-and-take/"))
+	waitScorer(t, tab, "ready")
+	text := strings.Repeat("Ninety-nine words of thanks. ", 700) // 20,300 characters
+	tab.Do(chromedp.Focus(chromedp.CSS(`textarea[name="next-step"]`)))
+	if _, err := chromedp.Call(tab.Context(), input.InsertText, input.InsertTextParams{Text: text}); err != nil {
+		t.Fatal(err)
+	}
+	shown := browsertest.Eval[string](tab, `document.querySelector('textarea[name="next-step"]').value`)
+	if len(shown) == 0 || len(shown) > 20000 {
+		t.Errorf("the reflection holds %d characters, want 1 to 20,000", len(shown))
+	}
+	tab.Do(chromedp.Reload())
+	waitScorer(t, tab, "ready")
+	if back := browsertest.Eval[string](tab, `document.querySelector('textarea[name="next-step"]').value`); back != shown {
+		t.Errorf("after a reload the reflection holds %d characters, want the %d it showed", len(back), len(shown))
+	}
+	checkProblems(t, tab, "a long reflection", nil)
 }

@@ -134,15 +134,25 @@
       return location.href.split("#")[0] + "#compare=" + code;
     }
 
+    // problem shows the sentence for a refused link (name; "" hides them),
+    // and says it to screen readers once, when it appears: the sentence
+    // sits after the results, far from where the person is.
+    var said = ""; // the problem said last
     function problem(name) {
-      var found = false;
+      var found = null;
       each(section, "[data-compare-problem]", function (el) {
         el.hidden = el.getAttribute("data-compare-problem") !== name;
-        found = found || !el.hidden;
+        found = found || (el.hidden ? null : el);
       });
       if (name && !found) {
         problem("altered"); // a problem this page has no words for
+        return;
       }
+      if (found && said !== name) {
+        var mark = found.querySelector("[lang]");
+        page.announce({ text: found.textContent.replace(/\s+/g, " ").trim(), lang: mark ? mark.getAttribute("lang") : "", dir: mark ? mark.getAttribute("dir") || "" : "" });
+      }
+      said = name;
     }
 
     function update() {

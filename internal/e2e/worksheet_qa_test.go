@@ -214,6 +214,7 @@ func TestWorksheetDateLangs(t *testing.T) {
 	srv.build(t, dir, "/", "")
 	tab := browsertest.NewIsolated(t)
 	tab.Viewport(1280, 900)
+	kept := `{"v":1,"comparisons":[{"code":"AAAA","kept":"2026-03-14"}]}`
 	history := `{"v":1,"snapshots":[{"date":"2026-03-14","fingerprint":"old","scores":{"answered":1,"total":40,"give":75,"receive":null,"balance":null,"lean":null},"answers":{}}]}`
 	for _, tc := range []struct{ path, lang string }{
 		{"it/worksheets/give-and-take/", "en"},
@@ -223,15 +224,16 @@ func TestWorksheetDateLangs(t *testing.T) {
 	} {
 		url := srv.URL("/", tc.path)
 		tab.Navigate(url)
-		browsertest.Eval[bool](tab, `(localStorage.setItem(document.querySelector("form[data-store-key]").getAttribute("data-store-key") + "#history", `+strconv.Quote(history)+`), true)`)
+		browsertest.Eval[bool](tab, `(k => (localStorage.setItem(k + "#history", `+strconv.Quote(history)+`), localStorage.setItem(k + "#compare", `+strconv.Quote(kept)+`), true))(document.querySelector("form[data-store-key]").getAttribute("data-store-key"))`)
 		tab.Do(chromedp.Reload())
 		waitScorer(t, tab, "ready")
-		tab.Poll("the saved result", `document.querySelector("[data-history-rows] tr") !== null`, 5*time.Second)
+		tab.Poll("the saved result", `document.querySelector("[data-history-rows] tr") !== null && document.querySelector("[data-kept-list] li") !== null`, 5*time.Second)
 		type dated struct{ Text, Lang, Want string }
 		got := browsertest.Eval[map[string]dated](tab, `(() => {
 			const want = (lang, opts) => new Intl.DateTimeFormat(lang, opts).format(new Date(2026, 2, 14));
 			const lang = el => el.closest("[lang]").getAttribute("lang");
 			const row = document.querySelector('[data-history-rows] [data-slot="date"]');
+			const kept = [...document.querySelectorAll('[data-kept-list] [data-slot="date"]')];
 			const labels = [...document.querySelectorAll("[data-history-chart] text")];
 			const label = labels[labels.length - 1];
 			document.querySelector('[data-history-rows] [data-action="open"]').click();
@@ -241,6 +243,7 @@ func TestWorksheetDateLangs(t *testing.T) {
 				row: {Text: row.textContent, Lang: lang(row), Want: want(l, {year: "numeric", month: "short", day: "numeric"})},
 				chart: {Text: label.textContent, Lang: lang(label), Want: want(l, {month: "short", day: "numeric"})},
 				view: {Text: view.textContent, Lang: lang(view), Want: want(l, {year: "numeric", month: "long", day: "numeric"})},
+				...Object.fromEntries(kept.map((d, i) => ["kept comparison " + i, {Text: d.textContent, Lang: lang(d), Want: want(l, {year: "numeric", month: "long", day: "numeric"})}])),
 			};
 		})()`)
 		for where, d := range got {

@@ -277,4 +277,3 @@ func draftWorksheet(src []byte, note string) []byte {
 	}
 	return b.Bytes()
 }
-

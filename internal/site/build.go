@@ -355,7 +355,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	errs = append(errs, ierrs...)
 	langs := newLanguages(cfg, m, trs)
 	b.coverage = nil
-	if cov, err := coverage(cfg, srcs, b.opts.Drafts, trs); err == nil {
+	if cov, err := coverage(cfg, m, srcs, b.opts.Drafts, trs); err == nil {
 		for _, c := range cov {
 			b.coverage = append(b.coverage, c.String())
 			if b.opts.StrictI18n {

@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"mutual/internal/browsertest"
+	"mutual/internal/score"
 )
 
 // TestWorksheetTwoTabs fills in one worksheet in two tabs at once, a
@@ -393,4 +394,43 @@ func TestWorksheetLongReflection(t *testing.T) {
 		t.Errorf("after a reload the reflection holds %d characters, want the %d it showed", len(back), len(shown))
 	}
 	checkProblems(t, tab, "a long reflection", nil)
+}
+
+// TestWorksheetKeepRefused keeps a comparison in a browser that will not
+// store it (its store takes answers, not comparisons): the page says the
+// comparison could not be kept, offers Keep again, and lists nothing,
+// instead of saying it is kept.
+func TestWorksheetKeepRefused(t *testing.T) {
+	t.Parallel()
+	s := shipped(t)
+	w := parseWorksheet(t, giveAndTake)
+	theirs := score.Answers{"listening.give": 2, "listening.receive": 4}
+	code, err := score.EncodeCode(w.Model(), w.Slug, theirs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := browsertest.New(t)
+	initScript(t, tab, `(() => {
+		const set = Storage.prototype.setItem;
+		Storage.prototype.setItem = function (k, v) {
+			if (String(k).endsWith("#compare")) throw new DOMException("full", "QuotaExceededError");
+			return set.call(this, k, v);
+		};
+	})();`)
+	tab.Navigate(s.URL("/", "worksheets/give-and-take/#compare="+code))
+	waitScorer(t, tab, "ready")
+	answer(t, tab, newSheet(w), "listening.give", "3")
+	tab.Poll("the comparison", `document.querySelector("[data-compare]").checkVisibility() && document.querySelector('[data-action="keep"]').checkVisibility()`, 10*time.Second)
+	press(t, tab, `[data-action="keep"]`)
+	tab.Poll("a word about keeping", `document.querySelector("[data-more-status]").textContent !== "" && document.querySelector("[data-more-status]").textContent !== "The comparison is ready."`, 5*time.Second)
+	if st := browsertest.Eval[string](tab, `document.querySelector("[data-more-status]").textContent`); st != "This browser is not saving, so the comparison could not be kept." {
+		t.Errorf("keeping refused, the page says %q", st)
+	}
+	if !browsertest.Eval[bool](tab, `document.querySelector('[data-action="keep"]').checkVisibility()`) {
+		t.Errorf("keeping refused, Keep is no longer offered")
+	}
+	if n := browsertest.Eval[int](tab, `document.querySelectorAll("[data-kept-list] li").length`); n != 0 {
+		t.Errorf("keeping refused, %d kept comparisons listed", n)
+	}
+	checkProblems(t, tab, "keeping refused", nil)
 }

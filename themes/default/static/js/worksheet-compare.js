@@ -59,7 +59,7 @@
   }
 
   (ns.parts = ns.parts || {}).compare = function (page, section) {
-    var t = ns.texts(section, ["overall", "copied", "select", "kept", "forgotten", "ready"]);
+    var t = ns.texts(section, ["overall", "copied", "select", "kept", "forgotten", "ready", "full"]);
     var share = section.querySelector("[data-share]");
     var input = section.querySelector("[data-share-link]");
     var shareStatus = section.querySelector("[data-share-status]");
@@ -457,7 +457,12 @@
         }
         if (!isKept(current.code)) {
           list.push({ code: current.code, kept: page.today() });
-          putKept(list);
+          if (!putKept(list)) {
+            // Not kept (the store is full or gone): say so, and leave Keep
+            // to try again.
+            page.status(t.full);
+            return;
+          }
         }
         keepButton.hidden = true;
         renderKept();

@@ -434,3 +434,31 @@ func TestWorksheetKeepRefused(t *testing.T) {
 	}
 	checkProblems(t, tab, "keeping refused", nil)
 }
+
+// TestWorksheetEarlyAnswer answers before the page's scripts have started
+// (they come late: a slow phone, a slow network) and does nothing else:
+// the answer is saved once they start, and scored, so it is back after a
+// reload.
+func TestWorksheetEarlyAnswer(t *testing.T) {
+	t.Parallel()
+	s := shipped(t)
+	w := parseWorksheet(t, giveAndTake)
+	s.delay(func(p string) bool { return strings.Contains(p, "/js/worksheet-page.") })
+	tab := browsertest.New(t)
+	tab.Navigate(s.URL("/", "worksheets/give-and-take/"))
+	if started := browsertest.Eval[bool](tab, `!!(window.mutualWorksheet && window.mutualWorksheet.start)`); started {
+		t.Fatal("the page started before the test could answer: this test checks nothing")
+	}
+	ws := newSheet(w)
+	answer(t, tab, ws, "listening.give", "4")
+	if started := browsertest.Eval[bool](tab, `!!(window.mutualWorksheet && window.mutualWorksheet.start)`); started {
+		t.Fatal("the page started before the answer: this test checks nothing")
+	}
+	waitScorer(t, tab, "ready")
+	checkShown(t, tab, ws, "answered early")
+	s.delay(nil)
+	tab.Do(chromedp.Reload())
+	waitScorer(t, tab, "ready")
+	checkShown(t, tab, ws, "reloaded")
+	checkProblems(t, tab, "an early answer", nil)
+}

@@ -324,6 +324,11 @@
     function restore() {
       var saved = store.load();
       var migrated = false;
+      // Answers given before the page started (its scripts came late) are
+      // the person's latest: they stay, and are saved below.
+      var early = questions.some(function (q) {
+        return F.values(q) !== null;
+      });
       if (Object.keys(saved).length === 0 && store.legacyKey) {
         var legacy = store.legacy();
         if (legacy) {
@@ -346,7 +351,7 @@
       // question is still here, changed.
       var missed = applyRecords(saved);
       seen = store.raw();
-      if (migrated && save()) {
+      if ((migrated || early) && save() && migrated) {
         store.dropLegacy();
       }
       var note = form.querySelector("[data-restore-note]");

@@ -54,6 +54,10 @@ func TestWorksheetTwoTabs(t *testing.T) {
 	undoClear(t, b)
 	a.Poll("the undo in the other tab", `document.querySelector('textarea[name="next-step"]').value === "from tab a"`, 5*time.Second)
 	checkShown(t, a, both, "the first tab after the second's undo")
+	// A result saved in one tab shows in the other's results over time
+	// (and so the other's next save keeps it).
+	press(t, a, `[data-action="snapshot"]`)
+	b.Poll("the other tab's saved result", `document.querySelectorAll("[data-history-rows] tr").length === 1`, 5*time.Second)
 	checkProblems(t, a, "first tab", nil)
 	checkProblems(t, b, "second tab", nil)
 }

@@ -466,3 +466,39 @@ func TestWorksheetEarlyAnswer(t *testing.T) {
 	checkShown(t, tab, ws, "reloaded")
 	checkProblems(t, tab, "an early answer", nil)
 }
+
+// TestWorksheetPrintedReflection prints a long reflection (a few pages'
+// worth): the printed box is as tall as its text, so the handout shows all
+// of it, and on screen the box is back to its size after printing.
+func TestWorksheetPrintedReflection(t *testing.T) {
+	t.Parallel()
+	s := shipped(t)
+	tab := browsertest.New(t)
+	tab.Viewport(1280, 900)
+	tab.Navigate(s.URL("/", "worksheets/give-and-take/"))
+	waitScorer(t, tab, "ready")
+	para := strings.Repeat("What I want to say to them, in my own words. ", 30)
+	text := strings.TrimSpace(strings.Repeat(para+"\n", 5)) + "\nThe end."
+	tab.Do(chromedp.Focus(chromedp.CSS(`textarea[name="next-step"]`)))
+	if _, err := chromedp.Call(tab.Context(), input.InsertText, input.InsertTextParams{Text: text}); err != nil {
+		t.Fatal(err)
+	}
+	const fits = `(ta => ta.scrollHeight <= ta.clientHeight + 2)(document.querySelector('textarea[name="next-step"]'))`
+	screenRows := browsertest.Eval[int](tab, `document.querySelector('textarea[name="next-step"]').rows`)
+	// What printing does: beforeprint, the print layout, afterprint.
+	browsertest.Eval[bool](tab, `dispatchEvent(new Event("beforeprint"))`)
+	for _, width := range []int64{1280, 600} {
+		tab.Viewport(width, 900)
+		tab.Media("print")
+		if !browsertest.Eval[bool](tab, fits) {
+			h := browsertest.Eval[[]float64](tab, `(ta => [ta.scrollHeight, ta.clientHeight, ta.rows])(document.querySelector('textarea[name="next-step"]'))`)
+			t.Errorf("printed %d px wide, the reflection is cut: it needs %v px, shows %v (rows %v)", width, h[0], h[1], h[2])
+		}
+		tab.Media("")
+	}
+	browsertest.Eval[bool](tab, `dispatchEvent(new Event("afterprint"))`)
+	if rows := browsertest.Eval[int](tab, `document.querySelector('textarea[name="next-step"]').rows`); rows != screenRows {
+		t.Errorf("after printing the reflection has %d rows, before %d", rows, screenRows)
+	}
+	checkProblems(t, tab, "a long reflection printed", nil)
+}

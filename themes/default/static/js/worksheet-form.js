@@ -158,13 +158,25 @@
     });
   }
 
-  // fitTextareas gives each reflection as many rows as its text needs, so
-  // a printed worksheet shows all of it (rows is an attribute, not a style).
-  function fitTextareas(form) {
+  // fitTextareas gives each reflection as many rows as its text needs
+  // (rows is an attribute, not a style): on screen up to 40, the box
+  // scrolling beyond; for print (print true, before printing) as many as
+  // it takes, each line counted at 50 characters, so that a printed
+  // worksheet shows all of it even where the print style cannot size the
+  // box to its text (field-sizing).
+  function fitTextareas(form, print) {
     Array.prototype.forEach.call(form.querySelectorAll("textarea"), function (el) {
-      var lines = el.value.split("\n").length;
+      var lines = el.value.split("\n");
+      if (print) {
+        var rows = 1;
+        lines.forEach(function (line) {
+          rows += Math.max(1, Math.ceil(line.length / 50));
+        });
+        el.rows = Math.max(3, rows);
+        return;
+      }
       var wrapped = Math.ceil(el.value.length / 60);
-      el.rows = Math.min(40, Math.max(3, lines + 1, wrapped + 1));
+      el.rows = Math.min(40, Math.max(3, lines.length + 1, wrapped + 1));
     });
   }
 

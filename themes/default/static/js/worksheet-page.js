@@ -534,6 +534,9 @@
     }
     // A printed reflection shows all of its text.
     window.addEventListener("beforeprint", function () {
+      F.fitTextareas(form, true);
+    });
+    window.addEventListener("afterprint", function () {
       F.fitTextareas(form);
     });
     var print = form.querySelector('[data-action="print"]');

@@ -57,6 +57,7 @@ func TestWorksheetTextLangs(t *testing.T) {
 		"content/worksheets/give-and-take.ar.yaml": string(sheet),
 		"i18n/it.yaml": "worksheet.ready: " + ready + "\nworksheet.history.replaced: " + replaced + "\nworksheet.say-progress: \"" + progress + "\"\n",
 	})
+	untranslated(t, dir, "does-it-feel-fair.es.yaml")
 	srv := newWSServer(t)
 	srv.build(t, dir, "/", "")
 	tab := browsertest.NewIsolated(t)
@@ -231,4 +232,15 @@ func TestSearchTextLangs(t *testing.T) {
 		}
 	}
 	checkProblems(t, tab, "search pages", nil)
+}
+
+// untranslated removes a worksheet's translation (name, under
+// content/worksheets) from a copy of the site, so that its page in that
+// language shows the original, untranslated (the shipped site translates
+// every worksheet).
+func untranslated(t *testing.T, dir, name string) {
+	t.Helper()
+	if err := os.Remove(filepath.Join(dir, "content", "worksheets", name)); err != nil {
+		t.Fatal(err)
+	}
 }

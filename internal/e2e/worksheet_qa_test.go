@@ -208,13 +208,14 @@ func TestWorksheetModuleFails(t *testing.T) {
 // (the table's, the chart's, the opened result's) are in the language of
 // the texts they stand with, and marked so: English on an Italian page the
 // theme has no words for; Spanish on a Spanish page of a worksheet shown
-// untranslated (its main part English).
+// untranslated (its main part English); Spanish on a translated one.
 func TestWorksheetDateLangs(t *testing.T) {
 	t.Parallel()
 	dir := copySite(t, map[string]string{
 		"content/site.yaml":                        readRoot(t, "content/site.yaml", "theme: default", "  - {code: it, name: Italiano}\ntheme: default"),
 		"content/worksheets/give-and-take.it.yaml": readRoot(t, giveAndTake, "", ""),
 	})
+	untranslated(t, dir, "does-it-feel-fair.es.yaml")
 	srv := newWSServer(t)
 	srv.build(t, dir, "/", "")
 	tab := browsertest.NewIsolated(t)

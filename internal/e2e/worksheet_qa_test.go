@@ -503,3 +503,50 @@ func TestWorksheetPrintedReflection(t *testing.T) {
 	}
 	checkProblems(t, tab, "a long reflection printed", nil)
 }
+
+// TestWorksheetHistoryLabels saves results on many days: the chart's day
+// labels never run into each other nor out of the chart, in English and in
+// Spanish, on a phone and beside the form.
+func TestWorksheetHistoryLabels(t *testing.T) {
+	t.Parallel()
+	s := shipped(t)
+	tab := browsertest.New(t)
+	for _, path := range []string{"worksheets/does-it-feel-fair/", "es/worksheets/does-it-feel-fair/"} {
+		for _, n := range []int{2, 8, 12, 30} {
+			var snaps []string
+			for i := range n {
+				date := time.Date(2026, 1, 1+i, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+				snaps = append(snaps, `{"date":"`+date+`","fingerprint":"x","scores":{"answered":4,"total":9,"give":80,"receive":40,"balance":-40,"lean":-20},"answers":{}}`)
+			}
+			history := `{"v":1,"snapshots":[` + strings.Join(snaps, ",") + `]}`
+			for _, width := range []int64{320, 1280} {
+				tab.Viewport(width, 900)
+				tab.Navigate(s.URL("/", path))
+				browsertest.Eval[bool](tab, `(localStorage.setItem(document.querySelector("form[data-store-key]").getAttribute("data-store-key") + "#history", `+strconv.Quote(history)+`), true)`)
+				tab.Do(chromedp.Reload())
+				waitScorer(t, tab, "ready")
+				tab.Poll("the saved results", `document.querySelectorAll("[data-history-rows] tr").length === `+strconv.Itoa(n), 5*time.Second)
+				bad := browsertest.Eval[[]string](tab, `(() => {
+					const svg = document.querySelector("[data-history-chart]").getBoundingClientRect();
+					const days = [...document.querySelectorAll("[data-history-chart] text")].filter(e => !/^[−0-9]+$/.test(e.textContent));
+					const out = [];
+					days.forEach((a, i) => {
+						const r = a.getBoundingClientRect();
+						if (r.left < svg.left - 1 || r.right > svg.right + 1) out.push(a.textContent + " outside the chart");
+						for (const b of days.slice(i + 1)) {
+							const q = b.getBoundingClientRect();
+							if (r.right > q.left && q.right > r.left) out.push(a.textContent + " runs into " + b.textContent);
+						}
+					});
+					if (days.length < 2) out.push("labels: " + days.map(d => d.textContent));
+					return out;
+				})()`)
+				if len(bad) > 0 {
+					t.Errorf("%s, %d results, %d px: %q", path, n, width, bad)
+				}
+				browsertest.Eval[bool](tab, `(localStorage.clear(), true)`)
+			}
+		}
+	}
+	checkProblems(t, tab, "history labels", nil)
+}

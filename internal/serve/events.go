@@ -92,8 +92,8 @@ type broker struct {
 	state    event
 	warnings []string // the last good build's warning lines
 	clients  map[chan event]struct{}
-	closed  bool
-	done    chan struct{}
+	closed   bool
+	done     chan struct{}
 }
 
 func newBroker(state event, max int) *broker {

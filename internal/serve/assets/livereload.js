@@ -4,8 +4,10 @@
 //   css     swap the stylesheets in place (scroll and answers are kept)
 //   error   show the build errors in an overlay
 //   ok      the build is good again: drop the overlay and reload
-// Each event's data is JSON (a build id, or the list of error lines), and
-// a refused stream is retried later and later (see backoff).
+//   warnings  a good build's warnings: show them in a panel at the foot of
+//           the page (an empty list removes it)
+// Each event's data is JSON (a build id, or a list of error or warning
+// lines), and a refused stream is retried later and later (see backoff).
 // It builds everything with DOM APIs and styles it from overlay.css, so it
 // runs under the site's Content Security Policy.
 (function () {
@@ -14,6 +16,8 @@
   var script = document.currentScript;
   var base = script ? new URL(".", script.src) : new URL("/_mutual/", location.href);
   var overlay = null;
+  var panel = null; // the warnings panel, while there are warnings to show
+  var resizes = null; // what tells the page the panel's height
   var buildID = null; // the build this page belongs to, learned on first contact
   var source = null;
 
@@ -47,6 +51,12 @@
       var lines = parse(e);
       if (Array.isArray(lines)) {
         showErrors(lines.map(String));
+      }
+    });
+    source.addEventListener("warnings", function (e) {
+      var lines = parse(e);
+      if (Array.isArray(lines)) {
+        showWarnings(lines.map(String));
       }
     });
     source.addEventListener("ok", function (e) {
@@ -135,6 +145,9 @@
     }
     ensureStylesheet();
     if (overlay) { overlay.remove(); }
+    // A failed build's errors are what matters now; the warnings were the
+    // last good build's, and come back with the next one.
+    dropPanel();
     overlay = document.createElement("section");
     overlay.id = "mutual-overlay";
     overlay.setAttribute("role", "alert");
@@ -161,6 +174,135 @@
     });
     overlay.append(title, note, list, close);
     document.body.appendChild(overlay);
+  }
+
+  // The warnings panel. A good build's warnings, as mutual build prints
+  // them, in a bar at the foot of the page: it follows the bottom of the
+  // screen while the page scrolls, and takes its own room after the page's
+  // end, so nothing is out of reach under it. Its title is a button that
+  // opens and closes the list (Escape closes it too); Dismiss hides it
+  // until the warnings change. It opens by itself for new warnings, except
+  // on a narrow screen, where it starts closed. What the person chose is
+  // kept for this tab (sessionStorage), so the reload after each save does
+  // not undo it.
+  var memoryKey = "mutual-serve-warnings";
+  var narrow = "(max-width: 40rem)";
+
+  function recall() {
+    try {
+      return JSON.parse(sessionStorage.getItem(memoryKey)) || {};
+    } catch (err) {
+      return {};
+    }
+  }
+
+  function remember(text, state) {
+    try {
+      sessionStorage.setItem(memoryKey, JSON.stringify({ text: text, state: state }));
+    } catch (err) { /* storage off: the choice lasts until the next reload */ }
+  }
+
+  function showWarnings(lines) {
+    if (!document.body) {
+      document.addEventListener("DOMContentLoaded", function () { showWarnings(lines); });
+      return;
+    }
+    if (overlay) { return; } // a failed build shows its errors
+    var text = lines.join("\n");
+    var shown = panel ? panel.getAttribute("data-text") : null;
+    var open;
+    if (panel && shown === text) { return; }
+    dropPanel();
+    if (lines.length === 0) { return; }
+    var memory = recall();
+    if (memory.text === text && memory.state === "dismissed") { return; }
+    if (memory.text === text && (memory.state === "open" || memory.state === "closed")) {
+      open = memory.state === "open";
+    } else {
+      open = !(window.matchMedia && window.matchMedia(narrow).matches);
+    }
+    ensureStylesheet();
+
+    var el = document.createElement("aside");
+    el.id = "mutual-warnings";
+    el.setAttribute("data-text", text);
+    el.setAttribute("aria-labelledby", "mutual-warnings-title");
+
+    var bar = document.createElement("div");
+    bar.className = "mutual-warnings-bar";
+    var title = document.createElement("h2");
+    title.id = "mutual-warnings-title";
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "mutual-warnings-toggle";
+    toggle.textContent = lines.length === 1 ? "1 warning" : lines.length + " warnings";
+    toggle.setAttribute("aria-controls", "mutual-warnings-list");
+    title.appendChild(toggle);
+    var dismiss = document.createElement("button");
+    dismiss.type = "button";
+    dismiss.className = "mutual-warnings-dismiss";
+    dismiss.textContent = "Dismiss";
+    dismiss.setAttribute("aria-describedby", "mutual-warnings-title");
+    bar.append(title, dismiss);
+
+    var body = document.createElement("div");
+    body.id = "mutual-warnings-list";
+    // It scrolls when the list is long: focusable, so that the keyboard
+    // can scroll it too.
+    body.tabIndex = 0;
+    var note = document.createElement("p");
+    note.textContent = "The site built, but mutual found something to look at. Fix it and save; this list updates by itself.";
+    var list = document.createElement("ol");
+    lines.forEach(function (line) {
+      var item = document.createElement("li");
+      var code = document.createElement("code");
+      code.textContent = line;
+      item.appendChild(code);
+      list.appendChild(item);
+    });
+    body.append(note, list);
+
+    function setOpen(yes) {
+      toggle.setAttribute("aria-expanded", yes ? "true" : "false");
+      body.hidden = !yes;
+    }
+    setOpen(open);
+    toggle.addEventListener("click", function () {
+      var yes = toggle.getAttribute("aria-expanded") !== "true";
+      setOpen(yes);
+      remember(text, yes ? "open" : "closed");
+    });
+    dismiss.addEventListener("click", function () {
+      remember(text, "dismissed");
+      dropPanel();
+    });
+    el.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+        e.preventDefault();
+        e.stopPropagation();
+        setOpen(false);
+        remember(text, "closed");
+        toggle.focus();
+      }
+    });
+    el.append(bar, body);
+    document.body.appendChild(el);
+    panel = el;
+    // The page's own bars stuck to the bottom of the screen (the default
+    // theme's worksheet progress bar) can sit above the panel: overlay.css
+    // lifts them by its height, kept here in --mutual-warnings-height.
+    if (window.ResizeObserver) {
+      resizes = new ResizeObserver(function () {
+        document.documentElement.style.setProperty("--mutual-warnings-height", el.offsetHeight + "px");
+      });
+      resizes.observe(el);
+    }
+  }
+
+  function dropPanel() {
+    if (resizes) { resizes.disconnect(); resizes = null; }
+    document.documentElement.style.removeProperty("--mutual-warnings-height");
+    if (panel) { panel.remove(); panel = null; }
   }
 
   connect();

@@ -56,7 +56,7 @@ func TestImports(t *testing.T) {
 		"mutual/internal/output":      {"mutual/internal/diag"},
 		"mutual/internal/site":        {"mutual/internal/diag", "mutual/internal/i18n", "mutual/internal/content", "mutual/internal/theme", "mutual/internal/render", "mutual/internal/output", "mutual/internal/markdown", "mutual/internal/worksheet", "mutual/internal/scorer", "mutual/internal/search"},
 		"mutual/internal/serve":       {"mutual/internal/site", "mutual/internal/diag"},
-		"mutual/internal/hugo":        {"mutual/internal/diag", "mutual/internal/content", "mutual/internal/shortcode", "mutual/internal/site", "mutual/internal/yamldoc", "mutual/themes"},
+		"mutual/internal/hugo":        {"mutual/internal/diag", "mutual/internal/i18n", "mutual/internal/content", "mutual/internal/shortcode", "mutual/internal/site", "mutual/internal/yamldoc", "mutual/themes"},
 		"mutual/internal/bench":       {"mutual/internal/benchcorpus", "mutual/internal/markdown", "mutual/internal/serve", "mutual/internal/site", "mutual/internal/diag"},
 		"mutual/internal/browsertest": {},
 		"mutual/internal/e2e":         {},

@@ -212,6 +212,9 @@
     var shown = panel ? panel.getAttribute("data-text") : null;
     var open;
     if (panel && shown === text) { return; }
+    // A new list replaces the panel; keyboard focus inside it moves to the
+    // new title rather than to the top of the page.
+    var hadFocus = panel !== null && panel.contains(document.activeElement);
     dropPanel();
     if (lines.length === 0) { return; }
     var memory = recall();
@@ -288,6 +291,7 @@
     el.append(bar, body);
     document.body.appendChild(el);
     panel = el;
+    if (hadFocus) { toggle.focus(); }
     // The page's own bars stuck to the bottom of the screen (the default
     // theme's worksheet progress bar) can sit above the panel: overlay.css
     // lifts them by its height, kept here in --mutual-warnings-height.

@@ -12,8 +12,9 @@ import (
 
 // The live reload protocol, spoken on EventsURL as Server-Sent Events. Every
 // client first gets the current state: "ok" with the build id, followed by
-// "warnings" when the last good build has some, or "error" with the error
-// lines. After that:
+// "warnings" with the last good build's (an empty list when it has none,
+// and nothing from a Builder that keeps no warnings), or "error" with the
+// error lines. After that:
 //
 //	reload   data: build id      a build changed the site: reload the page
 //	css      data: build id      only stylesheets changed: swap them in place
@@ -90,7 +91,7 @@ type broker struct {
 	max      int // open streams at most
 	mu       sync.Mutex
 	state    event
-	warnings []string // the last good build's warning lines
+	warnings []string // the last good build's warning lines; nil until known
 	clients  map[chan event]struct{}
 	closed   bool
 	done     chan struct{}
@@ -110,6 +111,7 @@ func (b *broker) publish(ev, state event) {
 
 // warn sends a good build's warning lines to every client (none: the panel
 // goes) and keeps them for new ones, which get them after an "ok" state.
+// A browser that reloads when none is left learns so from that state.
 func (b *broker) warn(lines []string) {
 	if lines == nil {
 		lines = []string{} // JSON [], not null
@@ -153,7 +155,7 @@ func (b *broker) subscribe() (chan event, []event, error) {
 	ch := make(chan event, clientBuffer)
 	b.clients[ch] = struct{}{}
 	state := []event{b.state}
-	if b.state.name != evError && len(b.warnings) > 0 {
+	if b.state.name != evError && b.warnings != nil {
 		state = append(state, event{evWarn, b.warnings})
 	}
 	return ch, state, nil

@@ -215,7 +215,7 @@ func (s *Server) build() error {
 	} else {
 		fmt.Fprintf(s.opts.Stdout, "rebuilt in %s (%s)\n", formatDuration(d), plural(len(st.Changed), "file"))
 	}
-	warnings, changed := s.newWarnings()
+	warnings, changed := s.newWarnings(first)
 	ok := event{evOK, id}
 	switch {
 	case !s.healthy:
@@ -242,26 +242,31 @@ func (s *Server) build() error {
 // they differ from those printed last, and returns their lines for the
 // browsers: a save that fixes one, or brings one, shows the new list (or
 // that none is left); a save that changes none prints nothing more and
-// reports no change.
-func (s *Server) newWarnings() (lines []string, changed bool) {
+// reports no change. The first good build reports its list, empty or not,
+// so that the browsers learn there is none.
+func (s *Server) newWarnings(first bool) (lines []string, changed bool) {
 	w, ok := s.b.(warner)
 	if !ok {
 		return nil, false
 	}
 	list := w.Warnings()
 	text := list.Error()
-	if text == s.warned {
+	if text == s.warned && !first {
 		return nil, false
+	}
+	lines = []string{}
+	for _, e := range list {
+		lines = append(lines, e.Warning())
+	}
+	if text == s.warned {
+		return lines, true
 	}
 	s.warned = text
 	if len(list) == 0 {
 		fmt.Fprintln(s.opts.Stderr, "no warnings left")
-		return nil, true
 	}
-	for _, e := range list {
-		line := e.Warning()
-		fmt.Fprintln(s.opts.Stderr, printable(line))
-		lines = append(lines, line)
+	for _, l := range lines {
+		fmt.Fprintln(s.opts.Stderr, printable(l))
 	}
 	return lines, true
 }

@@ -436,7 +436,8 @@ func TestServeWarnings(t *testing.T) {
 // TestWarningEvents: a good build's warnings reach the browsers as a
 // "warnings" event after the build's own, only when they change, as an
 // empty list once none is left; a browser that connects gets them after
-// the "ok" state, unless the build is broken (then only the errors).
+// the "ok" state (an empty list when there are none), unless the build is
+// broken (then only the errors).
 func TestWarningEvents(t *testing.T) {
 	out, _ := testSite(t)
 	var one, two diag.List
@@ -474,8 +475,8 @@ func TestWarningEvents(t *testing.T) {
 		{"fixed without an output change", fakeResult{stats: &site.Stats{}}, one, []string{"warnings " + w1}, []string{"ok", "warnings " + w1}},
 		{"broken", fakeResult{err: broken}, one, []string{"error content/site.yaml:1:1: missing title"}, []string{"error content/site.yaml:1:1: missing title"}},
 		{"mended, same warnings", fakeResult{stats: reload}, one, []string{"ok"}, []string{"ok", "warnings " + w1}},
-		{"none left", fakeResult{stats: reload}, nil, []string{"reload", "warnings "}, []string{"ok"}},
-		{"still none", fakeResult{stats: reload}, nil, []string{"reload"}, []string{"ok"}},
+		{"none left", fakeResult{stats: reload}, nil, []string{"reload", "warnings "}, []string{"ok", "warnings "}},
+		{"still none", fakeResult{stats: reload}, nil, []string{"reload"}, []string{"ok", "warnings "}},
 	} {
 		wb.warnings = step.warnings
 		wb.results <- step.result
@@ -542,5 +543,47 @@ func TestWarningsJSON(t *testing.T) {
 		if msg.String() != tt.want {
 			t.Errorf("warn(%q) sent %q, want %q", tt.lines, msg.String(), tt.want)
 		}
+	}
+}
+
+// TestWarningEventsClean: a site without warnings says so to a browser
+// that connects (an empty list after "ok"), and prints nothing about them;
+// a Builder that keeps no warnings sends no warnings event at all.
+func TestWarningEventsClean(t *testing.T) {
+	out, _ := testSite(t)
+	for _, tt := range []struct {
+		name  string
+		b     Builder
+		state string
+	}{
+		{"warner", &warningBuilder{fakeBuilder: &fakeBuilder{out: out}}, "ok|warnings "},
+		{"no warner", &fakeBuilder{out: out}, "ok"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var stderr testio.Buffer
+			s := New(tt.b, Options{Stderr: &stderr})
+			srv := httptest.NewServer(s.Handler())
+			defer srv.Close()
+			defer s.events.close()
+			if !s.Build() {
+				t.Fatal("build failed")
+			}
+			c := dialEvents(t, srv.URL)
+			var got []string
+			for range strings.Count(tt.state, "|") + 1 {
+				got = append(got, eventsText(c.next()))
+			}
+			if strings.Join(got, "|") != tt.state {
+				t.Errorf("state %q, want %q", got, tt.state)
+			}
+			select {
+			case ev := <-c.evs:
+				t.Errorf("an extra event %+v", ev)
+			case <-time.After(100 * time.Millisecond):
+			}
+			if stderr.String() != "" {
+				t.Errorf("stderr %q, want nothing", stderr.String())
+			}
+		})
 	}
 }

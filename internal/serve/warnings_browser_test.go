@@ -28,6 +28,10 @@ const panelJS = `(() => {
 		...Array.from(p.querySelectorAll("li"), li => li.innerText)].join("|");
 })()`
 
+// statusJS is what the live region for screen readers says ("" when it
+// is not there).
+const statusJS = `(document.getElementById("mutual-status") || {textContent: ""}).textContent`
+
 // TestWarningsPanelInBrowser: a counselor who never looks at the terminal
 // sees a good build's warnings in a panel at the foot of the page, as mutual
 // build prints them; closes and dismisses it with the keyboard; sees it come
@@ -42,8 +46,9 @@ func TestWarningsPanelInBrowser(t *testing.T) {
 		t.Fatalf("guide: status %d", status)
 	}
 	waitClients(t, s, 1)
-	if got := browsertest.Eval[string](tab, panelJS); got != "none" {
-		t.Fatalf("the new site shows warnings: %s", got)
+	time.Sleep(500 * time.Millisecond) // the stream's first events are sent on connect
+	if got := browsertest.Eval[string](tab, panelJS+` + "|" + `+statusJS); got != "none|" {
+		t.Fatalf("the new site shows or announces warnings: %s", got)
 	}
 	warnings := func() []string { // as mutual prints them, from the builder
 		var lines []string
@@ -66,6 +71,7 @@ func TestWarningsPanelInBrowser(t *testing.T) {
 	if got, want := browsertest.Eval[string](tab, panelJS), "ASIDE|1 warning|true|list shown|sticky|last|no overlay|"+lines[0]; got != want {
 		t.Errorf("panel:\n%s\nwant\n%s", got, want)
 	}
+	tab.Poll("the announcement", statusJS+` === "1 warning in the site's build"`, 5*time.Second)
 	tab.Screenshot("1280")
 
 	// Keyboard: Escape closes the list, Enter opens it, Dismiss hides the
@@ -85,8 +91,8 @@ func TestWarningsPanelInBrowser(t *testing.T) {
 	tab.Navigate(url)
 	waitClients(t, s, 1)
 	time.Sleep(500 * time.Millisecond) // the stream's first events are sent on connect
-	if got := browsertest.Eval[string](tab, panelJS); got != "none" {
-		t.Errorf("after a reload, the dismissed panel shows again: %s", got)
+	if got := browsertest.Eval[string](tab, panelJS+` + "|" + `+statusJS); got != "none|" {
+		t.Errorf("after a reload, the dismissed panel shows again, or the same warnings are announced again: %s", got)
 	}
 
 	// One more warning: a new list, so the panel is back, open.
@@ -96,6 +102,7 @@ func TestWarningsPanelInBrowser(t *testing.T) {
 	if got, want := browsertest.Eval[string](tab, panelJS), "ASIDE|2 warnings|true|list shown|sticky|last|no overlay|"+strings.Join(lines, "|"); got != want {
 		t.Errorf("panel:\n%s\nwant\n%s", got, want)
 	}
+	tab.Poll("the announcement of two", statusJS+` === "2 warnings in the site's build"`, 5*time.Second)
 
 	// A broken build shows the error overlay, not the panel; mended, the
 	// panel is back.
@@ -169,9 +176,12 @@ func TestWarningsPanelInBrowser(t *testing.T) {
 	edit(t, guide, "See [the next guide](next guide.md). ", "")
 	edit(t, guide, "End a [guide](other guide.md) with", "End a guide with")
 	tab.Poll("the panel to go", `document.readyState === "complete" && `+panelJS+` === "none" && !document.body.innerText.includes("other guide.md")`, 10*time.Second)
+	tab.Poll("the announcement that none is left", statusJS+` === "No warnings left"`, 5*time.Second)
+	tab.Navigate(url)
+	waitClients(t, s, 1)
 	time.Sleep(500 * time.Millisecond)
-	if got := browsertest.Eval[string](tab, panelJS); got != "none" {
-		t.Errorf("after the fix: %s", got)
+	if got := browsertest.Eval[string](tab, panelJS+` + "|" + `+statusJS); got != "none|" {
+		t.Errorf("after the fix and a reload: %s", got)
 	}
 	if lines := warnings(); len(lines) != 0 {
 		t.Errorf("the builder still warns: %q", lines)

@@ -20,6 +20,12 @@
   var resizes = null; // what tells the page the panel's height
   var buildID = null; // the build this page belongs to, learned on first contact
   var source = null;
+  var leaving = false; // a reload was asked for: the events that follow wait for the new page
+
+  function reload() {
+    leaving = true;
+    location.reload();
+  }
 
   // Every event's data is JSON: a build id, or the list of error lines.
   function parse(e) {
@@ -39,7 +45,7 @@
   function connect() {
     source = new EventSource(new URL("events", base).href);
     source.addEventListener("open", function () { delay = 0; });
-    source.addEventListener("reload", function () { location.reload(); });
+    source.addEventListener("reload", reload);
     source.addEventListener("css", function (e) {
       buildID = parse(e);
       swapStylesheets();
@@ -54,6 +60,8 @@
       }
     });
     source.addEventListener("warnings", function (e) {
+      // A page on its way out gets them again when it connects.
+      if (leaving) { return; }
       var lines = parse(e);
       if (Array.isArray(lines)) {
         showWarnings(lines.map(String));
@@ -62,7 +70,7 @@
     source.addEventListener("ok", function (e) {
       var id = parse(e);
       if (overlay || (buildID !== null && buildID !== id)) {
-        location.reload();
+        reload();
         return;
       }
       buildID = id;
@@ -216,6 +224,7 @@
     // new title rather than to the top of the page.
     var hadFocus = panel !== null && panel.contains(document.activeElement);
     dropPanel();
+    announce(text, lines.length);
     if (lines.length === 0) { return; }
     var memory = recall();
     if (memory.text === text && memory.state === "dismissed") { return; }
@@ -301,6 +310,42 @@
       });
       resizes.observe(el);
     }
+  }
+
+  // announce tells a screen reader, once per change in this tab, what a
+  // sighted person sees appear or go at the foot of the page: "2 warnings",
+  // "No warnings left". The page reloads after each save, so the list last
+  // announced is kept in sessionStorage, beside the panel's state. The live
+  // region is added empty and filled a moment later, as screen readers
+  // announce changes to a region, not a region that arrives full. It is
+  // hidden from the eye with CSSOM properties (allowed by the Content
+  // Security Policy, unlike a style attribute), as overlay.css may still be
+  // loading.
+  var saidKey = "mutual-serve-warnings-said";
+  var status = null;
+  function announce(text, n) {
+    var said = null;
+    try { said = sessionStorage.getItem(saidKey); } catch (err) { /* off: say it */ }
+    if (said === text || (said === null && n === 0)) { return; }
+    try { sessionStorage.setItem(saidKey, text); } catch (err) { /* off */ }
+    if (!status) {
+      status = document.createElement("div");
+      status.id = "mutual-status";
+      status.setAttribute("role", "status");
+      var st = status.style;
+      st.position = "absolute";
+      st.width = "1px";
+      st.height = "1px";
+      st.margin = "-1px";
+      st.padding = "0";
+      st.overflow = "hidden";
+      st.clipPath = "inset(50%)";
+      st.whiteSpace = "nowrap";
+      st.border = "0";
+      document.body.appendChild(status);
+    }
+    var message = n === 0 ? "No warnings left" : (n === 1 ? "1 warning" : n + " warnings") + " in the site's build";
+    setTimeout(function () { status.textContent = message; }, 300);
   }
 
   function dropPanel() {

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
 	"mutual/internal/browsertest"
@@ -169,6 +171,31 @@ func TestWarningsPanelInBrowser(t *testing.T) {
 		return br.bottom <= pr.top + 0.5 && br.bottom > 0 && pr.bottom <= innerHeight + 0.5;
 	})()`, 5*time.Second)
 	tab.Screenshot("320-worksheet")
+	// The keyboard's focus is never hidden under the panel or the bar: Tab
+	// along the form (without smooth scrolling, so each step has landed).
+	if _, err := chromedp.Call(tab.Context(), emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var hidden []string
+	for range 8 {
+		tab.Key(kb.Tab)
+		if where := browsertest.Eval[string](tab, `(() => {
+			const q = document.activeElement, r = q.getBoundingClientRect();
+			const b = document.querySelector(".ws-bar").getBoundingClientRect();
+			const p = document.getElementById("mutual-warnings").getBoundingClientRect();
+			const top = Math.min(p.top, b.height > 0 ? b.top : Infinity);
+			if (q.closest(".ws-bar, #mutual-warnings") || r.height === 0) { return ""; }
+			return r.bottom > top + 0.5 ? q.tagName + " " + (q.name || q.textContent) + " ends at " + r.bottom + ", under what starts at " + top : "";
+		})()`); where != "" {
+			hidden = append(hidden, where)
+		}
+	}
+	if len(hidden) > 0 {
+		t.Errorf("at 320 px, the keyboard's focus went under the panel or the progress bar: %q", hidden)
+	}
+	tab.ColorScheme("light") // and no reduced motion
 	tab.Viewport(1280, 800)
 	tab.Navigate(url)
 

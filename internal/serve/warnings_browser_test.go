@@ -52,6 +52,19 @@ func TestWarningsPanelInBrowser(t *testing.T) {
 	if got := browsertest.Eval[string](tab, panelJS+` + "|" + `+statusJS); got != "none|" {
 		t.Fatalf("the new site shows or announces warnings: %s", got)
 	}
+	// Warnings that change without a reload (a save that changes no page)
+	// update the panel in place, and keep the keyboard's focus in it.
+	browsertest.Eval[bool](tab, `window.mutualMarker = true`)
+	s.events.warn([]string{"content/a.md:1:1: warning: one"})
+	tab.Poll("a panel without a reload", panelJS+` === "ASIDE|1 warning|true|list shown|sticky|last|no overlay|content/a.md:1:1: warning: one" && window.mutualMarker === true`, 5*time.Second)
+	browsertest.Eval[bool](tab, `(() => { document.querySelector("#mutual-warnings button[aria-controls]").focus(); return true; })()`)
+	s.events.warn([]string{"content/a.md:1:1: warning: one", "content/b.md:2:2: warning: two"})
+	tab.Poll("the new list in place, focus on its title", panelJS+`.startsWith("ASIDE|2 warnings|true|") && document.activeElement.textContent === "2 warnings" && window.mutualMarker === true`, 5*time.Second)
+	tab.Poll("the announcement of the new list", statusJS+` === "2 warnings in the site's build"`, 5*time.Second)
+	s.events.warn(nil)
+	tab.Poll("no panel", panelJS+` === "none" && window.mutualMarker === true`, 5*time.Second)
+	tab.Poll("the announcement that none is left", statusJS+` === "No warnings left"`, 5*time.Second)
+
 	warnings := func() []string { // as mutual prints them, from the builder
 		var lines []string
 		for _, e := range s.b.(warner).Warnings() {

@@ -135,12 +135,25 @@
     );
   }
 
-  function ensureStylesheet() {
+  // ensureStylesheet adds overlay.css once, and calls then (if given) when
+  // it has loaded, or failed to.
+  var styled = false;
+  var whenStyled = [];
+  function ensureStylesheet(then) {
+    if (then) {
+      if (styled) { then(); } else { whenStyled.push(then); }
+    }
     if (document.querySelector("link[data-mutual]")) { return; }
     var l = document.createElement("link");
     l.rel = "stylesheet";
     l.href = new URL("overlay.css", base).href;
     l.setAttribute("data-mutual", "");
+    function done() {
+      styled = true;
+      whenStyled.splice(0).forEach(function (f) { f(); });
+    }
+    l.addEventListener("load", done);
+    l.addEventListener("error", done);
     document.head.appendChild(l);
   }
 
@@ -233,8 +246,6 @@
     } else {
       open = !(window.matchMedia && window.matchMedia(narrow).matches);
     }
-    ensureStylesheet();
-
     var el = document.createElement("aside");
     el.id = "mutual-warnings";
     el.setAttribute("data-text", text);
@@ -298,6 +309,10 @@
       }
     });
     el.append(bar, body);
+    // Unstyled, the panel would show for a moment at the end of the page:
+    // it waits for its stylesheet.
+    el.hidden = true;
+    ensureStylesheet(function () { el.hidden = false; });
     document.body.appendChild(el);
     panel = el;
     if (hadFocus) { toggle.focus(); }

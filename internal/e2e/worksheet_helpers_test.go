@@ -36,7 +36,7 @@ type wsServer struct {
 	mu    sync.Mutex
 	log   []string            // request paths, in order
 	block func(p string) bool // requests to refuse with 503
-	slow  func(p string) bool // requests to answer half a second late
+	slow  func(p string) bool // requests to answer two seconds late
 	cache bool                // let the browser keep pages (no "no-store")
 	outs  map[string]string   // prefix -> output folder
 }
@@ -67,7 +67,7 @@ func newWSServer(t *testing.T) *wsServer {
 			return
 		}
 		if slow != nil && slow(r.URL.Path) {
-			time.Sleep(500 * time.Millisecond)
+			time.Sleep(2 * time.Second) // long enough for a test to act meanwhile, on a busy machine
 		}
 		// Builds a second apart share a Last-Modified second: never let
 		// the browser keep a page from the previous build (unless the test
@@ -130,7 +130,7 @@ func (s *wsServer) keepPages() {
 	s.mu.Unlock()
 }
 
-// delay makes the server answer the requests f picks half a second late.
+// delay makes the server answer the requests f picks two seconds late.
 func (s *wsServer) delay(f func(p string) bool) {
 	s.mu.Lock()
 	s.slow = f

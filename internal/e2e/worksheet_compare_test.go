@@ -366,6 +366,8 @@ func TestWorksheetCompare(t *testing.T) {
 	for _, tc := range bad {
 		open(t, a, page+"#compare="+tc.code)
 		a.Poll("the sentence for "+tc.problem, `[...document.querySelectorAll("[data-compare-problem]")].filter(p => p.checkVisibility()).map(p => p.getAttribute("data-compare-problem")).join() === "`+tc.problem+`"`, 10*time.Second)
+		// Said to screen readers too: the sentence is far below.
+		a.Poll("the sentence for "+tc.problem+" announced", `document.querySelector("[data-announce]").textContent === document.querySelector('[data-compare-problem="`+tc.problem+`"]').textContent.replace(/\s+/g, " ").trim()`, 5*time.Second)
 		if got := browsertest.Eval[compared](a, comparedJS); got.Shown || len(got.Problems) != 1 {
 			t.Errorf("%s link: comparison shown %v, sentences %v", tc.problem, got.Shown, got.Problems)
 		}
@@ -376,6 +378,7 @@ func TestWorksheetCompare(t *testing.T) {
 	s.forget()
 	browsertest.Eval[bool](a, `(location.hash = "#compare=`+code[:10]+`", true)`)
 	a.Poll("the sentence after a hash change", `document.querySelector('[data-compare-problem="truncated"]').checkVisibility()`, 10*time.Second)
+	a.Poll("the sentence after a hash change announced", `document.querySelector("[data-announce]").textContent.startsWith(document.querySelector('[data-compare-problem="truncated"]').textContent.trim().slice(0, 20))`, 5*time.Second)
 	browsertest.Eval[bool](a, `(location.hash = "#compare=`+strings.TrimPrefix(linkB, page+"#compare=")+`", true)`)
 	checkCompared(t, a, w, sa.a, sb.a, "A after the hash changed back")
 	// A jump within the page (the skip link) keeps the comparison.

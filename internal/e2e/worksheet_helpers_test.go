@@ -36,6 +36,8 @@ type wsServer struct {
 	mu    sync.Mutex
 	log   []string            // request paths, in order
 	block func(p string) bool // requests to refuse with 503
+	slow  func(p string) bool // requests to answer two seconds late
+	cache bool                // let the browser keep pages (no "no-store")
 	outs  map[string]string   // prefix -> output folder
 }
 
@@ -47,7 +49,7 @@ func newWSServer(t *testing.T) *wsServer {
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		s.log = append(s.log, r.URL.Path)
-		block := s.block
+		block, slow, cache := s.block, s.slow, s.cache
 		var prefix string
 		for p := range s.outs {
 			if strings.HasPrefix(r.URL.Path, p) && len(p) > len(prefix) {
@@ -64,9 +66,15 @@ func newWSServer(t *testing.T) *wsServer {
 			http.NotFound(w, r)
 			return
 		}
+		if slow != nil && slow(r.URL.Path) {
+			time.Sleep(2 * time.Second) // long enough for a test to act meanwhile, on a busy machine
+		}
 		// Builds a second apart share a Last-Modified second: never let
-		// the browser keep a page from the previous build.
-		w.Header().Set("Cache-Control", "no-store")
+		// the browser keep a page from the previous build (unless the test
+		// wants the back/forward cache, which skips no-store pages).
+		if !cache {
+			w.Header().Set("Cache-Control", "no-store")
+		}
 		http.StripPrefix(strings.TrimSuffix(prefix, "/"), files(out)).ServeHTTP(w, r)
 	})
 	s.srv = httptest.NewServer(mux)
@@ -111,6 +119,21 @@ func (s *wsServer) forget() {
 func (s *wsServer) refuse(f func(p string) bool) {
 	s.mu.Lock()
 	s.block = f
+	s.mu.Unlock()
+}
+
+// keepPages lets the browser keep the pages (and so put them in its
+// back/forward cache).
+func (s *wsServer) keepPages() {
+	s.mu.Lock()
+	s.cache = true
+	s.mu.Unlock()
+}
+
+// delay makes the server answer the requests f picks two seconds late.
+func (s *wsServer) delay(f func(p string) bool) {
+	s.mu.Lock()
+	s.slow = f
 	s.mu.Unlock()
 }
 

@@ -337,6 +337,9 @@ func TestWorksheetHistoryAndFile(t *testing.T) {
 		writeFile(t, bad, tc.data)
 		tab.Do(chromedp.SetUploadFiles(chromedp.CSS("[data-file-input]"), []string{bad}))
 		tab.Poll("the sentence for "+tc.problem, `[...document.querySelectorAll("[data-file-problem]")].filter(p => p.checkVisibility()).map(p => p.getAttribute("data-file-problem")).join() === "`+tc.problem+`"`, 5*time.Second)
+		// Said to screen readers as well: the focus is on "Open a file".
+		tab.Poll("the sentence for "+tc.problem+" announced", `document.querySelector("[data-announce]").textContent === document.querySelector('[data-file-problem="`+tc.problem+`"]').textContent.replace(/\s+/g, " ").trim()`, 5*time.Second)
+		browsertest.Eval[bool](tab, `(document.querySelector("[data-announce]").textContent = "", true)`)
 		checkShown(t, tab, ws, tc.problem+" file: nothing changed")
 	}
 	if reqs := pageRequests(tab); len(reqs) > 0 {

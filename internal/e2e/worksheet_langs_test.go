@@ -3,6 +3,8 @@
 package e2e
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,6 +59,7 @@ func TestWorksheetTextLangs(t *testing.T) {
 		"content/worksheets/give-and-take.ar.yaml": string(sheet),
 		"i18n/it.yaml": "worksheet.ready: " + ready + "\nworksheet.history.replaced: " + replaced + "\nworksheet.say-progress: \"" + progress + "\"\n",
 	})
+	untranslated(t, dir, "does-it-feel-fair.es.yaml")
 	srv := newWSServer(t)
 	srv.build(t, dir, "/", "")
 	tab := browsertest.NewIsolated(t)
@@ -231,4 +234,15 @@ func TestSearchTextLangs(t *testing.T) {
 		}
 	}
 	checkProblems(t, tab, "search pages", nil)
+}
+
+// untranslated removes a worksheet's translation (name, under
+// content/worksheets) from a copy of the site, so that its page in that
+// language shows the original, untranslated (the shipped site may
+// translate every worksheet; a translation already missing is fine).
+func untranslated(t *testing.T, dir, name string) {
+	t.Helper()
+	if err := os.Remove(filepath.Join(dir, "content", "worksheets", name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		t.Fatal(err)
+	}
 }

@@ -121,8 +121,12 @@ type QuestionView struct {
 	GroupID string // the checklist's fieldset
 	Checks  []CheckView
 
-	// Reflection only: the textarea's name (the question id) and id.
+	// Reflection only: the textarea's name (the question id) and id, and
+	// the most characters it takes (its maxlength): MaxTextLen, what the
+	// page restores and an answer file may hold, so that nothing typed is
+	// saved only to be refused.
 	Name, InputID string
+	MaxLength     int
 }
 
 // GroupView is one radio group: a rating or lean question, or one side of a
@@ -319,7 +323,7 @@ func questionView(env *Env, q *Question, labels map[string]string, help template
 		qv.Checks = append(qv.Checks, CheckView{ID: el + "_" + NoneOption, Value: NoneOption, Label: none, None: true})
 	case Reflection:
 		qv.Text = q.Text
-		qv.Name, qv.InputID = q.ID, el+"_text"
+		qv.Name, qv.InputID, qv.MaxLength = q.ID, el+"_text", MaxTextLen
 	}
 	return qv
 }

@@ -99,6 +99,12 @@ func checkView(t *testing.T, w *Worksheet, v *View) {
 			unique(q.ElementID)
 			unique(q.HelpID)
 			unique(q.InputID)
+			if q.Type == "reflection" && q.MaxLength != MaxTextLen {
+				t.Errorf("reflection %s takes %d characters, want MaxTextLen (%d), what an answer file may hold", q.ID, q.MaxLength, MaxTextLen)
+			}
+			if q.Type != "reflection" && q.MaxLength != 0 {
+				t.Errorf("%s question %s has a maxlength", q.Type, q.ID)
+			}
 			for _, g := range q.Groups {
 				unique(g.ID)
 				if !keys[g.Name] {

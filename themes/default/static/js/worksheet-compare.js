@@ -59,7 +59,7 @@
   }
 
   (ns.parts = ns.parts || {}).compare = function (page, section) {
-    var t = ns.texts(section, ["overall", "copied", "select", "kept", "forgotten", "ready"]);
+    var t = ns.texts(section, ["overall", "copied", "select", "kept", "forgotten", "ready", "full"]);
     var share = section.querySelector("[data-share]");
     var input = section.querySelector("[data-share-link]");
     var shareStatus = section.querySelector("[data-share-status]");
@@ -134,15 +134,25 @@
       return location.href.split("#")[0] + "#compare=" + code;
     }
 
+    // problem shows the sentence for a refused link (name; "" hides them),
+    // and says it to screen readers once, when it appears: the sentence
+    // sits after the results, far from where the person is.
+    var said = ""; // the problem said last
     function problem(name) {
-      var found = false;
+      var found = null;
       each(section, "[data-compare-problem]", function (el) {
         el.hidden = el.getAttribute("data-compare-problem") !== name;
-        found = found || !el.hidden;
+        found = found || (el.hidden ? null : el);
       });
       if (name && !found) {
         problem("altered"); // a problem this page has no words for
+        return;
       }
+      if (found && said !== name) {
+        var mark = found.querySelector("[lang]");
+        page.announce({ text: found.textContent.replace(/\s+/g, " ").trim(), lang: mark ? mark.getAttribute("lang") : "", dir: mark ? mark.getAttribute("dir") || "" : "" });
+      }
+      said = name;
     }
 
     function update() {
@@ -385,11 +395,13 @@
         list.forEach(function (c, i) {
           var li = keptTemplate.content.firstElementChild.cloneNode(true);
           li.setAttribute("data-code", c.code);
-          setText(li, '[data-slot="date"]', page.formatDate(c.kept));
+          keptList.appendChild(li); // first: its dates take the language of their place
+          each(li, '[data-slot="date"]', function (el) {
+            page.writeDate(el, c.kept);
+          });
           each(li, "[data-action]", function (b) {
             b.setAttribute("data-index", String(i));
           });
-          keptList.appendChild(li);
         });
       }
       each(keptList, "li", function (li) {
@@ -445,7 +457,12 @@
         }
         if (!isKept(current.code)) {
           list.push({ code: current.code, kept: page.today() });
-          putKept(list);
+          if (!putKept(list)) {
+            // Not kept (the store is full or gone): say so, and leave Keep
+            // to try again.
+            page.status(t.full);
+            return;
+          }
         }
         keepButton.hidden = true;
         renderKept();

@@ -179,9 +179,16 @@
       ns.write(statusEl, msg);
     }
 
+    // problem shows the sentence for a refused file (name; "" hides them)
+    // beside the buttons, and says it to screen readers too: the focus is
+    // back on "Open a file", away from the sentence.
     function problem(name) {
       Array.prototype.forEach.call(section.querySelectorAll("[data-file-problem]"), function (el) {
         el.hidden = el.getAttribute("data-file-problem") !== name;
+        if (!el.hidden) {
+          var mark = el.querySelector("[lang]");
+          page.announce({ text: el.textContent.replace(/\s+/g, " ").trim(), lang: mark ? mark.getAttribute("lang") : "", dir: mark ? mark.getAttribute("dir") || "" : "" });
+        }
       });
     }
 

@@ -93,6 +93,30 @@
     return set;
   }
 
+  // set makes a question's inputs hold exactly the saved answers (none
+  // when saved is null): the boxes and radios they name checked, the
+  // others cleared, a reflection's text replaced only when it differs (so
+  // that a person writing in it keeps their place). Like apply, it sets
+  // only what this question can have.
+  function set(q, saved) {
+    var ok = !!saved && typeof saved === "object" && !Array.isArray(saved);
+    Object.keys(q.inputs).forEach(function (name) {
+      var v = ok && own.call(saved, name) ? saved[name] : undefined;
+      q.inputs[name].forEach(function (input) {
+        if (input.tagName === "TEXTAREA") {
+          var s = typeof v === "string" && v.length <= MAX_TEXT ? v : "";
+          if (input.value !== s) {
+            input.value = s;
+          }
+        } else if (input.type === "radio") {
+          input.checked = typeof v === "string" && input.value === v;
+        } else if (input.type === "checkbox") {
+          input.checked = Array.isArray(v) && v.indexOf(input.value) >= 0;
+        }
+      });
+    });
+  }
+
   // has reports whether saved answers hold anything.
   function has(saved) {
     if (!saved || typeof saved !== "object") {
@@ -134,15 +158,27 @@
     });
   }
 
-  // fitTextareas gives each reflection as many rows as its text needs, so
-  // a printed worksheet shows all of it (rows is an attribute, not a style).
-  function fitTextareas(form) {
+  // fitTextareas gives each reflection as many rows as its text needs
+  // (rows is an attribute, not a style): on screen up to 40, the box
+  // scrolling beyond; for print (print true, before printing) as many as
+  // it takes, each line counted at 50 characters, so that a printed
+  // worksheet shows all of it even where the print style cannot size the
+  // box to its text (field-sizing).
+  function fitTextareas(form, print) {
     Array.prototype.forEach.call(form.querySelectorAll("textarea"), function (el) {
-      var lines = el.value.split("\n").length;
+      var lines = el.value.split("\n");
+      if (print) {
+        var rows = 1;
+        lines.forEach(function (line) {
+          rows += Math.max(1, Math.ceil(line.length / 50));
+        });
+        el.rows = Math.max(3, rows);
+        return;
+      }
       var wrapped = Math.ceil(el.value.length / 60);
-      el.rows = Math.min(40, Math.max(3, lines + 1, wrapped + 1));
+      el.rows = Math.min(40, Math.max(3, lines.length + 1, wrapped + 1));
     });
   }
 
-  ns.form = { questions: questions, values: values, apply: apply, has: has, scoring: scoring, exclusive: exclusive, fitTextareas: fitTextareas };
+  ns.form = { questions: questions, values: values, apply: apply, set: set, has: has, scoring: scoring, exclusive: exclusive, fitTextareas: fitTextareas };
 })((window.mutualWorksheet = window.mutualWorksheet || {}));

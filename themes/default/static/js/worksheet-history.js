@@ -119,7 +119,7 @@
 
     // dated is text t with its {date}, in the text's language.
     function dated(t, ymd) {
-      return ns.fill(t, { date: page.formatDate(ymd, "", t.lang) });
+      return ns.fill(t, { date: page.formatDate(ymd, "", t.lang || page.langOf(section)) });
     }
 
     function showButton() {
@@ -139,7 +139,10 @@
       }
       list.forEach(function (s, i) {
         var tr = tpl.content.firstElementChild.cloneNode(true);
-        setText(tr, '[data-slot="date"]', page.formatDate(s.date, "medium"));
+        rows.appendChild(tr); // first: its date takes the language of its place
+        each(tr, '[data-slot="date"]', function (el) {
+          page.writeDate(el, s.date, "medium");
+        });
         each(tr, '[data-slot="earlier"]', function (el) {
           el.hidden = s.fingerprint === page.fingerprint;
         });
@@ -150,7 +153,6 @@
           b.setAttribute("data-index", String(i));
         });
         tr.setAttribute("data-date", s.date);
-        rows.appendChild(tr);
       });
       draw();
     }
@@ -195,14 +197,41 @@
         add("text", { class: "ws-chart-value", x: left - 6, y: y(v) + 4, "text-anchor": "end" }, num(v));
       });
       // Day labels: all when they fit, else the first, the last and some
-      // between.
+      // between, evenly spaced; a label that would touch one already
+      // drawn (measured, or taken as 48 units wide where it cannot be) is
+      // left out, so the last one never runs into the one before.
       var every = Math.max(1, Math.ceil((list.length * 48) / Math.max(1, right - left)));
-      list.forEach(function (s, i) {
-        if (i % every === 0 || i === list.length - 1) {
-          var anchor = list.length === 1 ? "middle" : i === 0 ? "start" : i === list.length - 1 ? "end" : "middle";
-          add("text", { class: "ws-chart-value", x: x(i), y: height - 6, "text-anchor": anchor }, page.formatDate(s.date, "short"));
+      var lang = page.langOf(chart);
+      var taken = []; // [from, to] of the labels drawn
+      var label = function (i, anchor) {
+        var el = add("text", { class: "ws-chart-value", x: x(i), y: height - 6, "text-anchor": anchor }, page.formatDate(list[i].date, "short", lang));
+        var w = 0;
+        try {
+          w = el.getComputedTextLength();
+        } catch (e) {
+          // not measurable here
         }
-      });
+        w = w > 0 ? w : 48;
+        var from = anchor === "start" ? x(i) : anchor === "end" ? x(i) - w : x(i) - w / 2;
+        var free = taken.every(function (r) {
+          return from + w + 6 <= r[0] || from >= r[1] + 6;
+        });
+        if (free) {
+          taken.push([from, from + w]);
+        } else {
+          chart.removeChild(el);
+        }
+      };
+      var last = list.length - 1;
+      if (last === 0) {
+        label(0, "middle");
+      } else {
+        label(0, "start");
+        label(last, "end");
+        for (var i = every; i < last; i += every) {
+          label(i, "middle");
+        }
+      }
       kinds.forEach(function (k) {
         var d = "";
         var pen = false;
@@ -261,7 +290,9 @@
       if (!s) {
         return;
       }
-      setText(view, '[data-slot="date"]', page.formatDate(s.date));
+      each(view, '[data-slot="date"]', function (el) {
+        page.writeDate(el, s.date);
+      });
       each(view, 'p[data-slot="earlier"]', function (el) {
         el.hidden = s.fingerprint === page.fingerprint;
       });

@@ -224,8 +224,43 @@
       return out;
     }
 
+    // save saves the answers and reports whether they are saved. A store
+    // that worked and now refuses (full) is said at once: the promise
+    // turns into "this browser is not saving them", also announced; once
+    // saving works again the promise is back. What was saved before stays.
+    var promise = document.querySelector("[data-promise]");
+    var promised = promise && {
+      nodes: Array.prototype.map.call(promise.childNodes, function (n) {
+        return n.cloneNode(true);
+      }),
+      lang: promise.getAttribute("lang"),
+      dir: promise.getAttribute("dir"),
+    };
+    var refused = false; // the last save failed: this tab's answers are not all saved
+    var seen = null; // the saved text as this page last wrote or read it
     function save() {
-      return store.save(records());
+      var ok = store.save(records());
+      seen = store.raw();
+      if (store.available && ok === refused) {
+        refused = !ok;
+        if (refused) {
+          write(promise, text.notSaving);
+          announce(text.notSaving, 0);
+        } else if (promise) {
+          promise.textContent = "";
+          promised.nodes.forEach(function (n) {
+            promise.appendChild(n.cloneNode(true));
+          });
+          ["lang", "dir"].forEach(function (a) {
+            if (promised[a] === null) {
+              promise.removeAttribute(a);
+            } else {
+              promise.setAttribute(a, promised[a]);
+            }
+          });
+        }
+      }
+      return ok;
     }
 
     // applyRecords gives each question its saved record while the
@@ -251,6 +286,37 @@
       return missed;
     }
 
+    // sync makes the form show what is saved now, once another tab has
+    // changed it (or this page comes back from the back/forward cache,
+    // which another page may have changed meanwhile): the answers of
+    // questions as they are, the others kept, as a reload would. So a
+    // tab's next save never drops another's answers. Undo goes: what it
+    // would bring back is not what is saved any more. A tab whose own
+    // answers could not be saved (a full store) keeps them.
+    function sync() {
+      if (refused || store.raw() === seen) {
+        return;
+      }
+      var saved = store.load();
+      seen = store.raw();
+      dropUndo();
+      kept = Object.create(null);
+      questions.forEach(function (q) {
+        var rec = saved[q.id];
+        F.set(q, rec && rec.f === q.fp ? rec.a : null);
+      });
+      Object.keys(saved).forEach(function (id) {
+        var q = byId[id];
+        if (!q || saved[id].f !== q.fp) {
+          kept[id] = saved[id];
+        }
+      });
+      F.fitTextareas(form);
+      markFilled();
+      rescore();
+      emit("answered");
+    }
+
     function unrestored(n) {
       return plural(document.querySelector("[data-strings]"), "data-text-unrestored-", n);
     }
@@ -258,6 +324,11 @@
     function restore() {
       var saved = store.load();
       var migrated = false;
+      // Answers given before the page started (its scripts came late) are
+      // the person's latest: they stay, and are saved below.
+      var early = questions.some(function (q) {
+        return F.values(q) !== null;
+      });
       if (Object.keys(saved).length === 0 && store.legacyKey) {
         var legacy = store.legacy();
         if (legacy) {
@@ -279,7 +350,8 @@
       // kept for a worksheet changed back; the page counts those whose
       // question is still here, changed.
       var missed = applyRecords(saved);
-      if (migrated && save()) {
+      seen = store.raw();
+      if ((migrated || early) && save() && migrated) {
         store.dropLegacy();
       }
       var note = form.querySelector("[data-restore-note]");
@@ -430,6 +502,7 @@
         kept = Object.create(null);
         form.reset();
         store.remove();
+        seen = store.raw();
         store.put("compare", null);
         emit("stored");
         emit("answered");
@@ -461,6 +534,9 @@
     }
     // A printed reflection shows all of its text.
     window.addEventListener("beforeprint", function () {
+      F.fitTextareas(form, true);
+    });
+    window.addEventListener("afterprint", function () {
       F.fitTextareas(form);
     });
     var print = form.querySelector('[data-action="print"]');
@@ -543,6 +619,8 @@
       give: give,
       today: today,
       formatDate: formatDate,
+      writeDate: writeDate,
+      langOf: langOf,
       // button returns the page's button with data-action="name" (a
       // detached one when the theme has none).
       button: function (name) {
@@ -634,6 +712,28 @@
       // Saved data that gets this far is ignored: the form starts empty.
     }
     markFilled();
+
+    // Another tab's saving, and this page back from the back/forward
+    // cache: see sync. The parts re-read what they keep ("stored").
+    if (store.available) {
+      window.addEventListener("storage", function (e) {
+        if (e.storageArea !== store.storage) {
+          return;
+        }
+        if (e.key === null || e.key === store.key) {
+          sync();
+        }
+        if (e.key === null || e.key.indexOf(store.key + "#") === 0) {
+          emit("stored");
+        }
+      });
+      window.addEventListener("pageshow", function (e) {
+        if (e.persisted) {
+          sync();
+          emit("stored");
+        }
+      });
+    }
 
     var resizeTimer = 0;
     window.addEventListener("resize", function () {
@@ -734,6 +834,48 @@
       return ymd;
     }
   }
+
+  // langOf is the language of el's words: its lang, or its nearest
+  // ancestor's, else the page's.
+  function langOf(el) {
+    var l = el && el.closest ? el.closest("[lang]") : null;
+    return (l && l.getAttribute("lang")) || document.documentElement.getAttribute("lang") || "";
+  }
+
+  // dateLang is the language of a date el shows: that of the text just
+  // before it, which the date completes ("Saved on", "Your answers of":
+  // the language its mark gives when it is not the page's), else el's.
+  // So on a page shown untranslated, or one whose texts fall back to the
+  // default language, the date goes with its texts, not with the page.
+  function dateLang(el) {
+    for (var n = el.previousSibling; n; n = n.previousSibling) {
+      if (n.nodeType === 3 && !/\S/.test(n.nodeValue)) {
+        continue; // the space between them
+      }
+      if (n.nodeType === 1) {
+        var marks = n.querySelectorAll("[lang]");
+        var mark = n.hasAttribute("lang") ? n : marks[marks.length - 1];
+        if (mark) {
+          return mark.getAttribute("lang");
+        }
+      }
+      break;
+    }
+    return langOf(el);
+  }
+
+  // writeDate makes a YYYY-MM-DD day el's text, in dateLang's language
+  // (see formatDate for style), and marks el with it when its
+  // surroundings are in another. el must be in the page already.
+  function writeDate(el, ymd, style) {
+    el.removeAttribute("lang");
+    var lang = dateLang(el);
+    el.textContent = formatDate(ymd, style, lang);
+    if (lang && lang !== langOf(el)) {
+      el.setAttribute("lang", lang);
+    }
+  }
+  ns.writeDate = writeDate;
 
   // load adds a script to the page and calls done(ok) once it has run.
   function load(url, done) {

@@ -69,6 +69,19 @@
     }
   };
 
+  // raw returns the text saved under the worksheet's key, or null: what
+  // the page compares to tell whether another tab has changed it.
+  Store.prototype.raw = function () {
+    if (!this.storage) {
+      return null;
+    }
+    try {
+      return this.storage.getItem(this.key);
+    } catch (e) {
+      return null;
+    }
+  };
+
   // load returns the saved records by question id (an object without a
   // prototype); records that are not {f: string, a: object} under an id a
   // question can have are left out.

@@ -27,8 +27,9 @@
   }
 
   // boot loads the modules (in parallel; each only registers itself in
-  // ns) and starts once all have run. A module that does not load leaves
-  // the form as it is: a plain form.
+  // ns) and starts once each has run or failed to load: a module that does
+  // not load leaves start to do what it can without it (the others may
+  // still be on their way when it fails).
   var booted = false;
   var started = false;
   function once() {
@@ -71,10 +72,8 @@
       return;
     }
     urls.forEach(function (url) {
-      load(url, function (ok) {
-        if (!ok) {
-          once(); // without its modules start() does what it can
-        } else if (--waiting === 0) {
+      load(url, function () {
+        if (--waiting === 0) {
           once();
         }
       });

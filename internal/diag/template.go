@@ -536,6 +536,7 @@ type finder struct {
 	st    *structure
 	acts  []action
 	lines []int // offset of each line's start
+	funcs []string
 }
 
 // lineOf is the line (from 1) of offset p.
@@ -564,6 +565,45 @@ func (f *finder) token(k ttKind, val string) int {
 		}
 	}
 	return -1
+}
+
+// unclosedBefore says, for the word at offset pos, which "{{" may miss
+// its "}}" when the word is not where a function's name goes and starts
+// a line after a value ({{ .Title <newline> Next), as text after an
+// action whose "}}" is missing does; else "".
+func (f *finder) unclosedBefore(pos int) string {
+	i := slices.IndexFunc(f.toks, func(t ttoken) bool { return t.pos == pos })
+	newline := false
+	for i--; i >= 0 && f.toks[i].kind == ttSpace; i-- {
+		newline = newline || strings.Contains(f.toks[i].val, "\n")
+	}
+	if !newline || i < 0 {
+		return ""
+	}
+	switch t := f.toks[i]; t.kind {
+	case ttLeft, ttPipe, ttLParen, ttDeclare, ttAssign, ttOther:
+		return ""
+	case ttKeyword:
+		if t.val != "." {
+			return ""
+		}
+	}
+	return fmt.Sprintf(`; is the "{{" on line %d missing its "}}"?`, f.openLine(pos))
+}
+
+// openLine is the line of the "{{" of the action holding offset pos, or
+// 0 when pos is in none.
+func (f *finder) openLine(pos int) int {
+	line := 0
+	for _, t := range f.toks {
+		if t.pos > pos {
+			break
+		}
+		if t.kind == ttLeft {
+			line = f.lineOf(t.pos)
+		}
+	}
+	return line
 }
 
 // lexAt is where the lexer stopped when its message is msg, or -1.
@@ -693,7 +733,7 @@ var templateSyntax = []templateWord{
 		return f.unexpected(m[1]), "{{end}} takes nothing after it"
 	}},
 	{regexp.MustCompile(`^unexpected (.*) in else$`), func(m []string, f *finder) (int, string) {
-		return f.unexpected(m[1]), "{{else}} takes nothing after it but if or with: {{else if .Draft}}"
+		return f.unexpected(m[1]), "{{else}} takes nothing after it but if or with: {{else if .Pages}}"
 	}},
 	{regexp.MustCompile(`^too many declarations in (.*)$`), func(m []string, f *finder) (int, string) {
 		pos := -1
@@ -753,9 +793,9 @@ var templateSyntax = []templateWord{
 			}
 		}
 		if pos < 0 {
-			return -1, "after \"|\" comes the name of a function, such as {{.Title | lower}}, not a value"
+			return -1, "after \"|\" comes the name of a function, such as {{.Date | isodate}}, not a value"
 		}
-		return pos, fmt.Sprintf("after \"|\" comes the name of a function, such as {{.Title | lower}}; %s is a value", val)
+		return pos, fmt.Sprintf("after \"|\" comes the name of a function, such as {{.Date | isodate}}; %s is a value", val)
 	}},
 	{regexp.MustCompile(`^unexpected \. after term (".*")$`), func(m []string, f *finder) (int, string) {
 		term, _ := strconv.Unquote(m[1])
@@ -769,11 +809,12 @@ var templateSyntax = []templateWord{
 		return pos, fmt.Sprintf("%s has no fields: only a value such as .Site or $x is followed by .Name", term)
 	}},
 	{regexp.MustCompile(`^function "(.*)" not defined$`), func(m []string, f *finder) (int, string) {
-		pos := -1
+		pos, open := -1, ""
 		if c := f.onLine(strconv.Quote(m[1])); len(c) > 0 {
 			pos = c[0].pos
+			open = f.unclosedBefore(pos)
 		}
-		return pos, fmt.Sprintf("unknown function %q", m[1])
+		return pos, fmt.Sprintf("unknown function %q%s%s", m[1], Hint(m[1], f.funcs), open)
 	}},
 	{regexp.MustCompile(`^(?:illegal|bad) number syntax: (".*")$`), func(m []string, f *finder) (int, string) {
 		n, _ := strconv.Unquote(m[1])
@@ -860,16 +901,8 @@ var templateSyntax = []templateWord{
 		m[1] = m[2]
 		return f.lexAt("unrecognized character"), fmt.Sprintf("unexpected %q inside {{ }}: text goes outside {{ }}, or in quotes inside", m[1])
 	}},
-	{regexp.MustCompile(`^unexpected "\|" in command$`), func(_ []string, f *finder) (int, string) {
-		return f.unexpected(`"|"`), `"|" needs a value before it, such as {{.Title | upper}}`
-	}},
-	{regexp.MustCompile(`^empty command$`), func(_ []string, f *finder) (int, string) {
-		for _, t := range f.toks {
-			if t.kind == ttLParen && f.lineOf(t.pos) == f.line {
-				return t.pos, `nothing between "(" and ")": put a value or a function call inside`
-			}
-		}
-		return -1, `a part of this action is empty: put a value or a function call there`
+	{regexp.MustCompile(`^unexpected "\|" in (?:command|parenthesized pipeline)$`), func(_ []string, f *finder) (int, string) {
+		return f.unexpected(`"|"`), `"|" needs a value before it, such as {{.Date | isodate}}`
 	}},
 	{regexp.MustCompile(`^max expression depth exceeded$`), func(_ []string, f *finder) (int, string) {
 		// The depth is text/template's; the action is the one on the line
@@ -900,6 +933,9 @@ var templateSyntax = []templateWord{
 		case strings.HasPrefix(tok, "<"):
 			return pos, fmt.Sprintf("{{%s}} cannot be used here (in %s): it starts an action of its own", strings.Trim(tok, "<>"), contextWords(m[2]))
 		case tok == `"<"` || tok == `">"` || tok == `"/"`:
+			if l := f.openLine(pos); l > 0 && l < f.lineOf(pos) {
+				return pos, fmt.Sprintf("unexpected %s inside {{ }}: HTML goes outside {{ }}; is the \"{{\" on line %d missing its \"}}\"?", tok, l)
+			}
 			return pos, fmt.Sprintf("unexpected %s inside {{ }}: HTML goes outside {{ }}; is a \"}}\" missing before it?", tok)
 		}
 		return pos, fmt.Sprintf("unexpected %s inside {{ }} (in %s)", tok, contextWords(m[2]))
@@ -926,9 +962,10 @@ func contextWords(ctx string) string {
 // line and column (from 1, in characters) of the mistake and the
 // message in plain words; col is 0 when the file does not show where
 // the mistake is (a message this package does not know keeps its line
-// and its words).
-func TemplateSyntax(src string, line int, msg string) (l, col int, plain string) {
-	f := &finder{src: src, line: line, lines: []int{0}}
+// and its words). funcs are the names of the functions the template
+// could call, for a hint at a misspelt one.
+func TemplateSyntax(src string, line int, msg string, funcs []string) (l, col int, plain string) {
+	f := &finder{src: src, line: line, lines: []int{0}, funcs: funcs}
 	for i := 0; i < len(src); i++ {
 		if src[i] == '\n' {
 			f.lines = append(f.lines, i+1)

@@ -68,7 +68,7 @@ func TestTemplateSyntax(t *testing.T) {
 		{"{{break}}", "1:1: {{break}} works only inside a {{range}}"},
 		{"{{range .X}}{{break 1}}{{end}}", "1:21: {{break}} takes nothing after it"},
 		{"{{if .X}}{{end .Y}}", "1:16: {{end}} takes nothing after it"},
-		{"{{if .X}}{{else .Y}}{{end}}", "1:17: {{else}} takes nothing after it but if or with: {{else if .Draft}}"},
+		{"{{if .X}}{{else .Y}}{{end}}", "1:17: {{else}} takes nothing after it but if or with: {{else if .Pages}}"},
 		{"{{$a, $b := .X}}", "1:7: only a {{range}} makes two variables at once; here make one: {{$x := .Title}}"},
 		{"{{range $a, $b, $c := .X}}{{end}}", "1:17: a {{range}} makes two variables at most: {{range $i, $p := .Pages}}"},
 		{"{{range $a, 1 := .X}}{{end}}", "1:11: after \",\" a {{range}} takes a second variable and :=, such as {{range $i, $p := .Pages}}"},
@@ -76,20 +76,37 @@ func TestTemplateSyntax(t *testing.T) {
 		{"{{$x := 1}}{{if .A}}{{$z := 2}}{{end}}{{$z}}", "1:41: $z is used here outside the part it is made in: a variable lasts until the {{end}} of the {{if}}, {{range}} or {{with}} it is made in, so make it before that part"},
 		{"{{$title := 1}}{{ $titel }}", "1:19: unknown variable \"$titel\": make it first with {{$titel := ...}}; it lasts until the {{end}} of the part it is made in (did you mean \"$title\"?)"},
 		{"{{define \"a\"}}{{$x}}{{end}}", "1:17: unknown variable \"$x\": make it first with {{$x := ...}}; it lasts until the {{end}} of the part it is made in"},
-		{"{{.X | 1}}", "1:8: after \"|\" comes the name of a function, such as {{.Title | lower}}; 1 is a value"},
+		{"{{.X | 1}}", "1:8: after \"|\" comes the name of a function, such as {{.Date | isodate}}; 1 is a value"},
 		{"{{\"a\".X}}", "1:6: \"a\" has no fields: only a value such as .Site or $x is followed by .Name"},
-		{"{{ isodat .Date }}", "1:4: unknown function \"isodat\""},
-		{"{{ | .X }}", "1:4: \"|\" needs a value before it, such as {{.Title | upper}}"},
+		{"{{ isodat .Date }}", "1:4: unknown function \"isodat\" (did you mean \"isodate\"?)"},
+		{"{{ | .X }}", "1:4: \"|\" needs a value before it, such as {{.Date | isodate}}"},
 		{"{{ .X = 1 }}", "1:7: unexpected \"=\": \"=\" gives a variable a new value ({{$x = 1}}); to compare, write {{if eq .Kind \"page\"}}"},
 		{"{{ .X, .Y }}", "1:6: unexpected \",\": inside {{ }} values are separated by spaces, not commas"},
 		{"{{ printf(.X) }}", "1:10: unexpected \"(\": a function's values follow its name after a space, and \"(\" opens a group: {{len (.Pages)}}"},
 		{"{{ .X <b> }}", "1:7: unexpected \"<\" inside {{ }}: HTML goes outside {{ }}; is a \"}}\" missing before it?"},
 		{"{{ 1.2.3 }}", "1:7: unexpected \".3\" inside {{ }} (in a value)"},
 		{"{{ if .A }}{{ else with .B }}{{ end }}", "1:20: {{else with}} cannot follow this part: write {{else}}{{with ...}} ... {{end}}, with an {{end}} of its own"},
-		{"{{ .X |  | .Y }}", "1:10: \"|\" needs a value before it, such as {{.Title | upper}}"},
+		{"{{ .X |  | .Y }}", "1:10: \"|\" needs a value before it, such as {{.Date | isodate}}"},
 		{"{{define \"a\"}}y{{end}}\n{{define \"a\"}}x{{end}}", "2:1: {{define \"a\"}} is written twice in this file: rename or remove one"},
 		{"<p>héllo wörld {{ .X} }}</p>", "1:21: unexpected \"}\" inside {{ }}: an action is closed with \"}}\""},
 		{"{{ .X }}\n\t<p>{{ range .Pages }}\n\t\t{{ .Title }}\n</p>", "2:5: this {{range}} is never closed: add {{end}} where its part ends"},
+		{"{{ .X → }}", "1:7: unexpected \"→\" inside {{ }}: text goes outside {{ }}, or in quotes inside"},
+		{"{{continue}}", "1:1: {{continue}} works only inside a {{range}}"},
+		{"{{range .X}}{{continue 1}}{{end}}", "1:24: {{continue}} takes nothing after it"},
+		{"{{ " + strings.Repeat("(", 10001) + ".X" + strings.Repeat(")", 10001) + " }}", "1:4: too many \"(\" inside one another: take parts apart with variables, {{$x := ...}}"},
+		{"{{ $x := | .X }}", "1:10: \"|\" needs a value before it, such as {{.Date | isodate}}"},
+		{"{{ ( | .X) }}", "1:6: \"|\" needs a value before it, such as {{.Date | isodate}}"},
+		{"{{ template \"a\" | }}", "1:17: {{template}} takes a template's name in quotes, then a value if you like: {{template \"main\" .}}"},
+		{"{{ .X | ( ) }}", "1:9: nothing between \"(\" and \")\": put a value or a function call inside"},
+		{"{{ block \"a\" }}{{end}}", "1:4: {{block}} takes a name in quotes and a value, such as {{block \"main\" .}}"},
+		{"{{ $x := 1 }}{{ $x | $x = 2 }}", "1:25: unexpected \"=\": \"=\" gives a variable a new value ({{$x = 1}}); to compare, write {{if eq .Kind \"page\"}}"},
+		{"<p>{{ .Title\n</p> {{ isodate .Date }}", "2:1: unexpected \"<\" inside {{ }}: HTML goes outside {{ }}; is the \"{{\" on line 1 missing its \"}}\"?"},
+		{"a {{ .X \n b {{ .Y }}", "2:2: unknown function \"b\"; is the \"{{\" on line 1 missing its \"}}\"?"},
+		{"{{with}}x{{end}}", "1:3: {{with}} needs a value after it, such as {{with .Title}}"},
+		{"<h1>{{.Title", "1:5: this \"{{\" is never closed with \"}}\""},
+		{"{{.Title | nope}}", "1:12: unknown function \"nope\""},
+		{"{{ .Title\n  | nope }}", "2:5: unknown function \"nope\""},
+		{"<a>{{ .Get \"title\"\n<p>x</p>", "2:1: unexpected \"<\" inside {{ }}: HTML goes outside {{ }}; is the \"{{\" on line 1 missing its \"}}\"?"},
 		{"{{ .X -}}\n{{- else }}", "2:1: this {{else}} belongs to no {{if}}, {{range}} or {{with}}: remove it, or add the {{if}} it belongs to"},
 	}
 	for _, tt := range tests {
@@ -98,7 +115,7 @@ func TestTemplateSyntax(t *testing.T) {
 			t.Errorf("%q parses without an error", tt.src)
 			continue
 		}
-		l, c, plain := TemplateSyntax(tt.src, line, msg)
+		l, c, plain := TemplateSyntax(tt.src, line, msg, []string{"isodate", "lower", "printf"})
 		if got := strconv.Itoa(l) + ":" + strconv.Itoa(c) + ": " + plain; got != tt.want {
 			t.Errorf("%q (text/template: %d: %s)\n got %s\nwant %s", tt.src, line, msg, got, tt.want)
 		}
@@ -108,7 +125,7 @@ func TestTemplateSyntax(t *testing.T) {
 // TestTemplateSyntaxUnknown keeps text/template's line and message, with
 // no column, for a message it does not know.
 func TestTemplateSyntaxUnknown(t *testing.T) {
-	l, c, msg := TemplateSyntax("a\n{{ .X }}", 2, "some new message")
+	l, c, msg := TemplateSyntax("a\n{{ .X }}", 2, "some new message", nil)
 	if l != 2 || c != 0 || msg != "some new message" {
 		t.Errorf("got %d:%d: %s", l, c, msg)
 	}
@@ -132,7 +149,7 @@ func FuzzTemplateSyntax(f *testing.F) {
 
 func check(t *testing.T, src string, line int, msg string) {
 	lines := strings.Split(src, "\n")
-	l, c, plain := TemplateSyntax(src, line, msg)
+	l, c, plain := TemplateSyntax(src, line, msg, []string{"print"})
 	if plain == "" && msg != "" {
 		t.Fatalf("%q: no message for %q", src, msg)
 	}

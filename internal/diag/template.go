@@ -68,10 +68,9 @@ func (t ttoken) String() string {
 
 // lexError is where text/template's lexer stops, and why (its message).
 type lexError struct {
-	pos    int // the token it was reading
-	at     int // the character that is wrong, where that differs from pos
-	msg    string
-	action int // the "{{" of the action it was in
+	pos int // the token it was reading
+	at  int // the character that is wrong, where that differs from pos
+	msg string
 }
 
 // lexTemplate cuts src into tokens as text/template's lexer does, with
@@ -101,12 +100,12 @@ func lexTemplate(src string) (toks []ttoken, lerr *lexError) {
 		if strings.HasPrefix(src[p:], "/*") {
 			end := strings.Index(src[p+2:], "*/")
 			if end < 0 {
-				return toks, &lexError{pos: open, at: open, msg: "unclosed comment", action: open}
+				return toks, &lexError{pos: open, at: open, msg: "unclosed comment"}
 			}
 			close := p + 2 + end
 			ok, n := atRight(close + 2)
 			if !ok {
-				return toks, &lexError{pos: open, at: close, msg: "comment ends before closing delimiter", action: open}
+				return toks, &lexError{pos: open, at: close, msg: "comment ends before closing delimiter"}
 			}
 			p = close + 2 + n
 			continue
@@ -116,7 +115,7 @@ func lexTemplate(src string) (toks []ttoken, lerr *lexError) {
 		for {
 			if ok, n := atRight(p); ok {
 				if depth > 0 {
-					return toks, &lexError{pos: p, at: lastParen(toks), msg: "unclosed left paren", action: open}
+					return toks, &lexError{pos: p, at: lastParen(toks), msg: "unclosed left paren"}
 				}
 				right := p
 				if n > 2 {
@@ -127,14 +126,14 @@ func lexTemplate(src string) (toks []ttoken, lerr *lexError) {
 				break
 			}
 			if p >= len(src) {
-				return toks, &lexError{pos: p, at: open, msg: "unclosed action", action: open}
+				return toks, &lexError{pos: p, at: open, msg: "unclosed action"}
 			}
 			start := p
 			r, w := utf8.DecodeRuneInString(src[p:])
 			p += w
 			emit := func(k ttKind) { toks = append(toks, ttoken{k, start, src[start:p]}) }
 			fail := func(at int, format string, args ...any) *lexError {
-				return &lexError{pos: start, at: at, msg: fmt.Sprintf(format, args...), action: open}
+				return &lexError{pos: start, at: at, msg: fmt.Sprintf(format, args...)}
 			}
 			switch {
 			case isTemplateSpace(r):
@@ -348,7 +347,6 @@ func scanNumber(src string, p *int) bool {
 type action struct {
 	open int
 	toks []ttoken
-	all  []ttoken // with spaces
 }
 
 // actions groups tokens by action.
@@ -363,7 +361,6 @@ func actions(toks []ttoken) []action {
 			continue
 		}
 		a := &out[len(out)-1]
-		a.all = append(a.all, t)
 		if t.kind != ttSpace {
 			a.toks = append(a.toks, t)
 		}
@@ -981,10 +978,16 @@ func TemplateSyntax(src string, line int, msg string, funcs []string) (l, col in
 		}
 		pos, words := w.plain(m, f)
 		if pos < 0 || pos > len(src) {
+			// The scan did not find the token the message is about on
+			// text/template's line (a construct the scan reads otherwise
+			// than text/template): a column guessed would send the author
+			// to the wrong place, so the line alone.
 			return line, 0, words
 		}
 		l = f.lineOf(pos)
 		return l, utf8.RuneCountInString(src[f.lines[l-1]:pos]) + 1, words
 	}
+	// A message this package does not know (one a newer Go writes): no
+	// way to tell which token it is about.
 	return line, 0, msg
 }

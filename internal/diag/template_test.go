@@ -141,20 +141,25 @@ func FuzzTemplateSyntax(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string, line int, msg string) {
 		if line, m, ok := goError(t, src); ok {
-			check(t, src, line, m)
+			// The mistake is never after where text/template stopped.
+			if l, c := check(t, src, line, m); c > 0 && l > line {
+				t.Fatalf("%q: text/template stops on line %d (%s), the mistake is put on line %d", src, line, m, l)
+			}
 		}
 		check(t, src, line, msg)
 	})
 }
 
-func check(t *testing.T, src string, line int, msg string) {
+// check calls TemplateSyntax and fails unless its line and column are in
+// src; it returns them.
+func check(t *testing.T, src string, line int, msg string) (int, int) {
 	lines := strings.Split(src, "\n")
 	l, c, plain := TemplateSyntax(src, line, msg, []string{"print"})
 	if plain == "" && msg != "" {
 		t.Fatalf("%q: no message for %q", src, msg)
 	}
 	if c == 0 {
-		return
+		return l, c
 	}
 	if l < 1 || l > len(lines) {
 		t.Fatalf("%q, %d: %s: line %d is not in the text", src, line, msg, l)
@@ -162,4 +167,5 @@ func check(t *testing.T, src string, line int, msg string) {
 	if n := utf8.RuneCountInString(lines[l-1]); c > n+1 {
 		t.Fatalf("%q, %d: %s: column %d is past the end of line %d (%d characters)", src, line, msg, c, l, n)
 	}
+	return l, c
 }

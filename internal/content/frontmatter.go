@@ -42,6 +42,9 @@ type FrontMatter struct {
 	Menu *PageMenu
 	// Headless pages are not published; their bundle's files are.
 	Headless bool
+	// TranslationKey pairs a page with its translations at other paths,
+	// as in Hugo (see Model's languages).
+	TranslationKey string
 	// Params are the keys mutual does not know and those under params:,
 	// keys in lower case, values by yamldoc.Value's rule.
 	Params map[string]any
@@ -56,6 +59,7 @@ type FrontMatter struct {
 	slugPos    Pos   // where the slug is written, when there is one
 	urlPos     Pos   // where the url is written, when there is one
 	summaryPos Pos   // where the summary's text begins
+	keyPos     Pos   // where the translationKey is written
 	layoutPos  Pos
 }
 
@@ -71,10 +75,10 @@ type Pos struct{ Line, Col int }
 // frontMatterKeys are the keys mutual reads, in lower case: a key is
 // matched whatever its case, as Hugo matches them.
 var frontMatterKeys = []string{"title", "description", "date", "lastmod", "draft", "weight", "tags", "aliases", "slug",
-	"url", "layout", "type", "summary", "linktitle", "menu", "menus", "publishdate", "expirydate", "headless", "params"}
+	"url", "layout", "type", "summary", "linktitle", "menu", "menus", "publishdate", "expirydate", "headless", "params", "translationkey"}
 
 // keyNames are the keys as the README writes them, for hints.
-var keyNames = map[string]string{"linktitle": "linkTitle", "publishdate": "publishDate", "expirydate": "expiryDate"}
+var keyNames = map[string]string{"linktitle": "linkTitle", "publishdate": "publishDate", "expirydate": "expiryDate", "translationkey": "translationKey"}
 
 // menuEntryKeys are the keys of a page's menu entry; mutual's menu is flat,
 // so Hugo's identifier, parent, pre, post, title and params do nothing.
@@ -255,6 +259,10 @@ func decodeFrontMatter(d *yamldoc.Decoder, root *yamldoc.Node, fm *FrontMatter) 
 		case "url":
 			if s, ok := d.Text(f); ok {
 				fm.URL, fm.urlPos = s, Pos{f.Value.Line, f.Value.Col}
+			}
+		case "translationkey":
+			if s, ok := d.Text(f); ok {
+				fm.TranslationKey, fm.keyPos = s, Pos{f.Value.Line, f.Value.Col}
 			}
 		case "layout", "type":
 			if s, ok := d.Text(f); ok {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"errors"
 	"maps"
 	"path"
@@ -198,6 +199,7 @@ func (m *Model) languageMembers(pages []*Source, drafts bool, cfg *Config) ([][]
 			errs.Add("content", 0, 0, "%v", err)
 		}
 	}
+	own := m.pairByKey(versions, bySrc, langs)
 	published := func(s *Source) bool {
 		switch s.Kind {
 		case WorksheetSource:
@@ -222,7 +224,7 @@ func (m *Model) languageMembers(pages []*Source, drafts bool, cfg *Config) ([][]
 			if rel != base {
 				m.bases[rel] = base
 			}
-			mb := member{src: s, rel: base, sheet: s.Worksheet}
+			mb := member{src: s, rel: base, own: own[rel], sheet: s.Worksheet}
 			if i > 0 && s.Kind == WorksheetSource && orig != nil && orig.Kind == WorksheetSource &&
 				s.Worksheet != nil && orig.Worksheet != nil && len(s.Errs) == 0 && len(orig.Errs) == 0 {
 				sheet, terrs := worksheet.Translate(orig.Worksheet, s.Worksheet)
@@ -236,6 +238,82 @@ func (m *Model) languageMembers(pages []*Source, drafts bool, cfg *Config) ([][]
 		}
 	}
 	return members, errs
+}
+
+// pairByKey pairs the pages that Hugo pairs by translationKey: a page of
+// one language whose front matter has the key of a page of another
+// language at another path in the same folder (posts/listening.md and
+// de/posts/zuhoeren.md, or posts/zuhoeren.de.md) becomes that page's
+// translation, as if it were named like it, and keeps the address its own
+// name gives (/de/posts/zuhoeren/). The page a key pairs the others with is
+// the default language's, else that of the first language that has one.
+// It moves such pages in versions and returns, for each, the path its
+// address comes from. What it cannot pair is a warning in m.Warnings,
+// and the page stays a page of its own language: a key on two pages of
+// one language, a page in another folder or a bundle (mutual keeps a
+// language's tree in the original's folders), and a language that has a
+// version of the page by its path already.
+func (m *Model) pairByKey(versions i18n.Versions, bySrc map[string]*Source, langs []i18n.Code) map[string]string {
+	type version struct {
+		rel, base string
+		lang      int
+		src       *Source
+	}
+	byKey := map[string][]version{}
+	var keys []string
+	for base, files := range versions {
+		for lang, rel := range files {
+			s := bySrc[rel]
+			if s == nil || s.Kind != PageSource || s.FrontMatter.TranslationKey == "" {
+				continue
+			}
+			k := s.FrontMatter.TranslationKey
+			if _, ok := byKey[k]; !ok {
+				keys = append(keys, k)
+			}
+			byKey[k] = append(byKey[k], version{rel: rel, base: base, lang: slices.Index(langs, lang), src: s})
+		}
+	}
+	slices.Sort(keys)
+	own := map[string]string{}
+	warn := func(v version, format string, args ...any) {
+		p := v.src.FrontMatter.keyPos
+		m.Warnings.Add(v.src.Path(), p.Line, p.Col, format, args...)
+	}
+	for _, k := range keys {
+		vs := byKey[k]
+		slices.SortFunc(vs, func(a, b version) int { return cmp.Or(cmp.Compare(a.lang, b.lang), cmp.Compare(a.rel, b.rel)) })
+		anchor := vs[0]
+		for i, v := range vs[1:] {
+			if v.lang == vs[i].lang {
+				warn(v, "translationKey %q is also on %s, a page in the same language: a key pairs one page per language, so this one is not paired", k, bySrc[vs[i].rel].Path())
+				continue
+			}
+			if v.lang == anchor.lang || v.base == anchor.base {
+				continue
+			}
+			switch {
+			case path.Base(anchor.base) == "index.md" || path.Base(v.base) == "index.md":
+				warn(v, "translationKey %q would make this the %s version of %s, but mutual pairs page bundles by their folder: give this bundle the folder name of that one (and a slug to keep its address)", k, langs[v.lang].EnglishName(), anchor.src.Path())
+				continue
+			case path.Dir(v.base) != path.Dir(anchor.base):
+				warn(v, "translationKey %q would make this the %s version of %s, which is in another folder: mutual pairs translations in the same folder only, so move it there (with a slug or url to keep its address)", k, langs[v.lang].EnglishName(), anchor.src.Path())
+				continue
+			}
+			if have, ok := versions[anchor.base][langs[v.lang]]; ok {
+				warn(v, "translationKey %q would make this the %s version of %s, which has one already: %s", k, langs[v.lang].EnglishName(), anchor.src.Path(), bySrc[have].Path())
+				continue
+			}
+			versions[anchor.base][langs[v.lang]] = v.rel
+			delete(versions[v.base], langs[v.lang])
+			if len(versions[v.base]) == 0 {
+				delete(versions, v.base)
+			}
+			own[v.rel] = v.base
+		}
+	}
+	m.Warnings.Sort()
+	return own
 }
 
 // LanguageLookalikes warns about each page or worksheet file whose name

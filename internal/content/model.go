@@ -133,6 +133,10 @@ type Model struct {
 	versions map[string][]*Node
 	bases    map[string]string // a translation's content path -> its original's
 
+	// Warnings are what making the model found worth saying but not
+	// wrong: pages a translationKey cannot pair (languages.go).
+	Warnings diag.List
+
 	// FileOut is each content file's output path: its path under content/,
 	// or for a bundle's file its path under the bundle's page URL.
 	FileOut map[string]string
@@ -296,8 +300,12 @@ func NewModel(srcs, static []*Source, opts ModelOptions) (*Model, diag.List) {
 
 // member is one page source as a language's tree holds it.
 type member struct {
-	src      *Source
-	rel      string // the original's content path
+	src *Source
+	rel string // the original's content path
+	// own is the content path (without language mark) whose name makes
+	// the page's address, when it is not rel's: a translation paired by
+	// translationKey keeps the address of its own file, as in Hugo.
+	own      string
 	fallback bool
 	sheet    *worksheet.Worksheet // the worksheet it shows, for worksheets
 }
@@ -680,7 +688,7 @@ func newTree(spec treeSpec, members []member) *Tree {
 				continue
 			}
 			n.Kind = "page"
-			n.URL = t.Prefix + opts.lower(pageURL(mb.rel, fm))
+			n.URL = t.Prefix + opts.lower(pageURL(cmp.Or(mb.own, mb.rel), fm))
 			if fm.URL != "" {
 				if u, msg := aliasURL(fm.URL); msg == "" {
 					n.URL = u // exact, as written (reported in NewSiteModel otherwise)
@@ -688,7 +696,7 @@ func newTree(spec treeSpec, members []member) *Tree {
 			}
 			n.Title, n.LinkTitle, n.Description, n.Summary = fm.Title, fm.LinkTitle, fm.Description, s.Summary
 			if s.TitleFromName && mb.rel != s.Rel {
-				n.Title = PageTitle(mb.rel, nil) // the name without its language code
+				n.Title = PageTitle(cmp.Or(mb.own, mb.rel), nil) // the name without its language code
 			}
 			n.Date, n.Lastmod, n.Weight = fm.Date, fm.Lastmod, fm.Weight
 			if n.Date.IsZero() {

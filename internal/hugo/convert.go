@@ -20,7 +20,10 @@ type siteConfig struct {
 	Language    string // "" leaves mutual's default, en
 	Theme       string
 	Menu        []menuItem
-	Params      *node // Hugo's params, the default language's merged over the site's
+	// Languages are the site's languages when it has more than one, the
+	// default first; then Language is "".
+	Languages []langConfig
+	Params    *node // Hugo's params, the default language's merged over the site's
 	// KeepCase is Hugo's disablePathToLower: site.yaml says
 	// lowercaseURLs: false.
 	KeepCase bool
@@ -83,15 +86,15 @@ var ignoredWhy = map[string]string{
 	"layoutdir":                      "a mutual site keeps its theme's layouts in themes/<name>/layouts/",
 	"assetdir":                       "Hugo Pipes assets are not used by mutual",
 	"datadir":                        "mutual has no data files",
-	"i18ndir":                        "mutual's themes keep their translations in their own i18n/ folder",
+	"i18ndir":                        "a mutual site keeps its own interface texts in i18n/<code>.yaml, with the keys of mutual's themes",
 	"archetypedir":                   "mutual new writes its own starter pages",
 	"removepathaccents":              "mutual keeps the characters of file names, percent-encoded",
 	"ignorefiles":                    "mutual skips files whose names start with a dot and editors' backup files",
-	"defaultcontentlanguageinsubdir": "mutual builds one language, at the site's root",
+	"defaultcontentlanguageinsubdir": "mutual keeps the default language at the site's root and the others under /<code>/",
 }
 
 // handledKeys are the top-level keys convert reads.
-var handledKeys = []string{"title", "baseurl", "languagecode", "defaultcontentlanguage", "menus", "params", "taxonomies", "theme", "contentdir", "staticdir", "languages", "description", "disablepathtolower"}
+var handledKeys = []string{"title", "baseurl", "languagecode", "defaultcontentlanguage", "menus", "params", "taxonomies", "theme", "contentdir", "staticdir", "languages", "disablelanguages", "description", "disablepathtolower"}
 
 // convert turns a Hugo configuration into site.yaml. index holds the
 // content files of the site (paths relative to its content folder, by
@@ -119,23 +122,12 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 
 	// The site's own language: Hugo's languages.<default> overrides the
 	// top level for title, languageCode, params and menus.
-	defaultLang := "en"
-	if s, ok := text(root.get("defaultContentLanguage")); ok && s != "" {
-		defaultLang = strings.ToLower(s)
-	}
-	var lang *node
-	if langs := root.get("languages"); langs != nil {
-		if langs.val.kind == table {
-			for _, l := range langs.val.entries {
-				if strings.EqualFold(l.key, defaultLang) && l.val.kind == table {
-					lang = l.val
-					continue
-				}
-				note(l.keyPos, "languages.%s: the import converts the default language's settings (%s) only; this language's pages are copied as they are: add it to site.yaml's languages to publish them (see the README's Several languages)", l.key, defaultLang)
-			}
-		} else if langs.val.kind != null {
-			note(langs.keyPos, "languages must be keys and values, one per language: left out")
-		}
+	defaultLang := defaultLangCode(root)
+	langs := siteLanguages(root, defaultLang, note)
+	lang := langs[0].node
+	var otherCodes []string // the other languages, whose trees content/<code>/ are theirs
+	for _, l := range langs[1:] {
+		otherCodes = append(otherCodes, l.code)
 	}
 	pick := func(key string) *entry {
 		if e := lang.get(key); e != nil {
@@ -214,10 +206,24 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 			note(m.keyPos, "menus.%s: a mutual site has one menu, the main one; this one is left out", m.key)
 			continue
 		}
-		c.cfg.Menu = convertMenu(m, index, note)
+		c.cfg.Menu = convertMenu(m, languageIndex(index, "", otherCodes), note)
 		if n := len(c.cfg.Menu); n > 0 {
 			c.used = append(c.used, fmt.Sprintf("menus.main as menu (%d %s)", n, plural(n, "entry", "entries")))
 		}
+	}
+
+	// languages
+	if len(langs) > 1 {
+		codes := append([]string{defaultLang}, otherCodes...)
+		for i, l := range langs {
+			c.cfg.Languages = append(c.cfg.Languages, convertLanguage(l, i == 0, languageIndex(index, l.code, otherCodes), note))
+			if i > 0 {
+				noteLanguageKeys(l, note)
+			}
+		}
+		c.cfg.Language = ""
+		c.used = slices.DeleteFunc(c.used, func(u string) bool { return strings.HasSuffix(u, " as language") })
+		c.used = append(c.used, fmt.Sprintf("languages (%s)", strings.Join(codes, ", ")))
 	}
 
 	// disablePathToLower: mutual lowercases addresses made from file
@@ -272,7 +278,7 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 	// The default language's other settings, and every other top-level key.
 	for _, e := range lang.entriesOrNil() {
 		switch strings.ToLower(e.key) {
-		case "title", "languagecode", "params", "menus", "contentdir", "weight", "languagename", "languagedirection", "label", "locale":
+		case "title", "languagecode", "params", "menus", "contentdir", "weight", "languagename", "languagedirection", "label", "locale", "disabled":
 			continue
 		}
 		note(e.keyPos, "languages.%s.%s: %s", defaultLang, e.key, why(e.key))

@@ -48,6 +48,12 @@
 //     disablePathToLower. The default language's settings under
 //     languages override the top level, as in Hugo. A missing title or
 //     baseURL gets a stand-in and a comment saying what to write.
+//   - languages, for a site with more than one enabled language
+//     (languages.go): the default first, the others in Hugo's order, each
+//     with its name, title, description, main menu and direction; a
+//     language's own contentDir is copied to content/<code>/. Pages keep
+//     their translationKey, which mutual pairs as Hugo does (the check
+//     warns about the pairs it cannot make).
 //   - themes/imported/: a theme that extends the default one, holding the
 //     site's layouts/shortcodes/NAME.html (and layouts/_shortcodes/) as its
 //     shortcode templates, which override built-in ones of the same name.

@@ -189,3 +189,77 @@ func TestImportedSiteBuilds(t *testing.T) {
 		}
 	}
 }
+
+// TestImportedLanguagesBuild imports the multilingual Hugo site of
+// testdata/import/languages.txt, checks and builds it: each enabled
+// language is published under its code with its own menu, title and
+// direction, the German folder of its own became content/de/, and a page
+// of the disabled French is named by the check.
+func TestImportedLanguagesBuild(t *testing.T) {
+	data, err := os.ReadFile("testdata/import/languages.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := writeSite(t, testio.ParseArchive(data))
+	dest := filepath.Join(filepath.Dir(src), "new-site")
+	r, err := Import(src, dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var report strings.Builder
+	r.Write(&report)
+	if len(r.Problems) > 0 || r.CheckFailed != nil {
+		t.Fatalf("the check of the imported site found problems:\n%v\n%v\n%s", r.Problems, r.CheckFailed, report.String())
+	}
+	fr := false
+	for _, w := range r.Warnings {
+		if strings.HasPrefix(w.Path, "content/posts/listening.fr.md") {
+			fr = true
+		}
+	}
+	if !fr {
+		t.Errorf("the check names no page of the disabled French; warnings:\n%v", r.Warnings)
+	}
+
+	out := filepath.Join(filepath.Dir(src), "public")
+	if _, err := site.New(site.Options{Dir: dest, Out: out}).Build(); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	read := func(rel string) string {
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Error(err)
+		}
+		return string(data)
+	}
+	deHome, deListen, arListen, esDar := read("de/index.html"), read("de/posts/zuhoeren/index.html"), read("ar/posts/listening/index.html"), read("es/posts/dar/index.html")
+	for _, c := range []struct{ page, name, want string }{
+		{deHome, "German home: its language", `<html lang="de"`},
+		{deHome, "German home: its title", "Geben und Nehmen"},
+		{deHome, "German home: its menu's page entry", `<a href="/de/posts/">Beiträge</a>`},
+		{deHome, "German home: its menu's German-only page", `<a href="/de/nur-hier/">Nur hier</a>`},
+		{deListen, "the page of content-de/", "Gut zuhören."},
+		{arListen, "Arabic: right to left", `<html lang="ar" dir="rtl"`},
+		{arListen, "Arabic: its translation", "الاستماع"},
+		{esDar, "Spanish: a page of its own, at its slug", "Dar"},
+	} {
+		if !strings.Contains(c.page, c.want) {
+			t.Errorf("%s: no %q", c.name, c.want)
+		}
+	}
+	sitemap := read("sitemap.xml")
+	for _, want := range []string{
+		`hreflang="ar" href="https://example.org/ar/posts/listening/"`,
+		// Paired by translationKey, at the addresses of their own names.
+		`hreflang="de" href="https://example.org/de/posts/zuhoeren/"`,
+		`hreflang="es" href="https://example.org/es/posts/dar/"`,
+	} {
+		if !strings.Contains(sitemap, want) {
+			t.Errorf("the sitemap has no %s", want)
+		}
+	}
+	// Paired, so German shows no fallback of listening.
+	if _, err := os.Stat(filepath.Join(out, "de", "posts", "listening")); err == nil {
+		t.Error("de/posts/listening/ is published: zuhoeren.md was not paired with listening.md by its translationKey")
+	}
+}

@@ -45,6 +45,9 @@ type Report struct {
 	BaseURLMissing bool
 	// ContentDir is the Hugo site's content folder (content, or contentDir).
 	ContentDir string
+	// LanguageDirs are the content folders of other languages and where
+	// each went: "content/de/ -> content/de/".
+	LanguageDirs []string
 	// Pages are the Markdown files of content/ (Sections of them
 	// _index.md), Files its other files; Static the files copied into
 	// static/.
@@ -159,7 +162,28 @@ func convertSite(src, dest string) (*Report, error) {
 	r.ContentDir = contentDir.path
 	p := &plan{src: srcReal, byDest: map[string]string{}}
 	var errs diag.List
-	errs.Append(p.addTree(contentDir, "content", nil))
+	langs := siteLanguages(h.root, defaultLangCode(h.root), func(pos, string, ...any) {})
+	langDirs := languageFolders(langs, contentDir)
+	// A language's folder inside the default language's (content/de in
+	// content) is copied once, as that language's tree.
+	var nested []string
+	for _, ld := range langDirs {
+		if sub, ok := nestedIn(ld.dir.path, contentDir.path); ok {
+			nested = append(nested, sub+"/")
+		}
+	}
+	errs.Append(p.addTree(contentDir, "content", func(sub string) (string, bool) {
+		for _, n := range nested {
+			if strings.HasPrefix(sub, n) {
+				return "", false
+			}
+		}
+		return sub, true
+	}))
+	for _, ld := range langDirs {
+		errs.Append(p.addTree(ld.dir, ld.to, nil))
+		r.LanguageDirs = append(r.LanguageDirs, path.Clean(ld.dir.path)+"/ -> "+ld.to+"/")
+	}
 	for _, sd := range staticDirs {
 		errs.Append(p.addTree(sd, "static", nil))
 	}

@@ -27,7 +27,11 @@ func (r *Report) Write(w io.Writer) {
 	if r.Files > 0 {
 		others = fmt.Sprintf(" and %d other %s", r.Files, plural(r.Files, "file", "files"))
 	}
-	p("  content: %d %s%s%s, from %s/ -> content/", r.Pages, plural(r.Pages, "page", "pages"), secs, others, r.ContentDir)
+	from := r.ContentDir + "/ -> content/"
+	if len(r.LanguageDirs) > 0 {
+		from += ", " + strings.Join(r.LanguageDirs, ", ")
+	}
+	p("  content: %d %s%s%s, from %s", r.Pages, plural(r.Pages, "page", "pages"), secs, others, from)
 	if r.Static > 0 {
 		p("  static: %d %s -> static/", r.Static, plural(r.Static, "file", "files"))
 	}

@@ -46,6 +46,33 @@ func siteYAML(c siteConfig, from []string) []byte {
 			b.WriteString("    url: " + yamlText(m.URL) + "\n")
 		}
 	}
+	if len(c.Languages) > 0 {
+		b.WriteString("# The site's languages, the default first, at the root; the others under /<code>/.\n")
+		b.WriteString("languages:\n")
+		for _, l := range c.Languages {
+			if l.NameComment != "" {
+				b.WriteString("  # " + l.NameComment + "\n")
+			}
+			b.WriteString("  - code: " + yamlText(l.Code) + "\n")
+			b.WriteString("    name: " + yamlText(l.Name) + "\n")
+			if l.Title != "" {
+				b.WriteString("    title: " + yamlText(l.Title) + "\n")
+			}
+			if l.Description != "" {
+				b.WriteString("    description: " + yamlText(l.Description) + "\n")
+			}
+			if l.Dir != "" {
+				b.WriteString("    dir: " + l.Dir + "\n")
+			}
+			if len(l.Menu) > 0 {
+				b.WriteString("    menu:\n")
+				for _, m := range l.Menu {
+					b.WriteString("      - name: " + yamlText(m.Name) + "\n")
+					b.WriteString("        url: " + yamlText(m.URL) + "\n")
+				}
+			}
+		}
+	}
 	if len(c.Params.entriesOrNil()) > 0 {
 		b.WriteString("# Hugo's params, which templates and the param shortcode read as .Site.Params.\n")
 		b.WriteString("params:")

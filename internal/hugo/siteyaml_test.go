@@ -2,6 +2,7 @@ package hugo
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -35,6 +36,21 @@ func checkSiteYAML(t *testing.T, cfg siteConfig, out []byte, hugoParams *yamldoc
 	for i, m := range cfg.Menu {
 		if got.Menu[i].Name != m.Name || got.Menu[i].URL != m.URL {
 			t.Fatalf("menu entry %d is %q %q, want %q %q", i, got.Menu[i].Name, got.Menu[i].URL, m.Name, m.URL)
+		}
+	}
+	if len(got.Languages) != len(cfg.Languages) {
+		t.Fatalf("%d languages, want %d\n%s", len(got.Languages), len(cfg.Languages), out)
+	}
+	for i, l := range cfg.Languages {
+		g := got.Languages[i]
+		if !strings.EqualFold(string(g.Code), l.Code) || g.Name != l.Name || g.Title != l.Title || g.Description != l.Description || string(g.Dir) != l.Dir || len(g.Menu) != len(l.Menu) {
+			t.Fatalf("language %d reads back as %q %q %q %q %q (%d menu entries), want %q %q %q %q %q (%d)\n%s", i,
+				g.Code, g.Name, g.Title, g.Description, g.Dir, len(g.Menu), l.Code, l.Name, l.Title, l.Description, l.Dir, len(l.Menu), out)
+		}
+		for j, m := range l.Menu {
+			if g.Menu[j].Name != m.Name || g.Menu[j].URL != m.URL {
+				t.Fatalf("language %s: menu entry %d is %q %q, want %q %q", l.Code, j, g.Menu[j].Name, g.Menu[j].URL, m.Name, m.URL)
+			}
 		}
 	}
 	// The params the site engine reads (keys in lower case, as in Hugo)
@@ -139,6 +155,26 @@ url = "/guides/"
 name = "#1"
 url = "https://example.com/?a=1&b=2"
 `},
+		{"languages", `title = "T"
+baseURL = "https://example.org/"
+defaultContentLanguage = "DE"
+[languages.de]
+languageName = "Deutsch: ja"
+weight = 2
+[languages.en]
+languageName = "English"
+title = "#1 in English"
+weight = 1
+[languages.en.params]
+description = "- a list? no"
+[[languages.en.menus.main]]
+name = "Guides: all"
+url = "/guides/"
+[languages.fa]
+languageName = "فارسی"
+languageDirection = "rtl"
+[languages.xx]
+`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -158,6 +194,7 @@ func FuzzSiteYAML(f *testing.F) {
 	f.Add("title = 'a'\nbaseURL = 'https://example.org/'\n[params]\nx = '1'\ny = [true, 'no']\n")
 	f.Add("title = \"x: y\"\n[[menus.main]]\nname = '- a'\nurl = '/a/'\n[params.n]\n'k: v' = 1.5\n")
 	f.Add("languageCode = 'fr'\n[params]\ns = \"\\u0000\\r\"\n")
+	f.Add("[languages.en]\nlanguageName = 'E'\n[languages.de]\ntitle = ': x'\nlanguageDirection = 'rtl'\n[[languages.de.menus.main]]\nname = 'a'\nurl = '/a/'\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		root, _, err := parseConfig("hugo.toml", []byte(src))
 		if err != nil {
@@ -206,4 +243,43 @@ func oddKeys(n *yamldoc.Node) bool {
 		}
 	}
 	return false
+}
+
+// TestConvertLanguages: the default language comes first whatever its
+// weight, then Hugo's order (by weight, languages without one last, then
+// by code); a language without languageName is named by mutual with a
+// comment; the default's title and menu are the site's own.
+func TestConvertLanguages(t *testing.T) {
+	root, _, err := parseConfig("hugo.toml", []byte(`title = "Site"
+defaultContentLanguage = "DE"
+[languages.xx]
+[languages.fa]
+languageDirection = "rtl"
+languageName = "فارسی"
+[languages.en]
+languageName = "English"
+title = "In English"
+weight = 5
+[languages.pt]
+weight = 3
+[languages.de]
+languageName = "Deutsch"
+title = "Auf Deutsch"
+weight = 9
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := convert(&hugoConfig{root: root, files: []string{"hugo.toml"}}, "Site", map[string]string{})
+	var got []string
+	for _, l := range c.cfg.Languages {
+		got = append(got, l.Code+" "+l.Name+" "+l.Title+" "+l.Dir+" "+strconv.FormatBool(l.NameComment != ""))
+	}
+	want := []string{"de Deutsch   false", "pt Portuguese   true", "en English In English  false", "fa فارسی  rtl false", "xx xx   true"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("languages:\n%q\nwant\n%q", got, want)
+	}
+	if c.cfg.Title != "Auf Deutsch" || c.cfg.Language != "" {
+		t.Errorf("title %q and language %q, want the default language's title and no language: key", c.cfg.Title, c.cfg.Language)
+	}
 }

@@ -20,6 +20,10 @@ type Doc struct {
 	// order, so a translation counts as older than its original by file
 	// times only when it is older by more than FileTimeSlack.
 	FileTime bool
+	// Original is the path of the page this one translates when that is
+	// not what its path says ("guides/listening.md" for
+	// "es/guides/escuchar.md", paired by translationKey); "" otherwise.
+	Original string
 }
 
 // FileTimeSlack is how much older than its original a translation must be,
@@ -60,6 +64,25 @@ func CoverageOf(langs []Code, docs []Doc, shown string, missingKeys func(Code) [
 	}
 	if len(langs) == 0 {
 		return nil, nil
+	}
+	// Translations paired with an original of another name join its page.
+	for _, d := range docs {
+		if d.Original == "" {
+			continue
+		}
+		base, lang, err := SplitPath(d.Path, langs)
+		orig := versions[d.Original]
+		if err != nil || orig == nil || versions[base][lang] != d.Path {
+			continue
+		}
+		if _, taken := orig[lang]; taken {
+			continue
+		}
+		orig[lang] = d.Path
+		delete(versions[base], lang)
+		if len(versions[base]) == 0 {
+			delete(versions, base)
+		}
 	}
 	def := langs[0]
 	var out []Coverage

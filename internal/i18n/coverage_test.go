@@ -84,6 +84,33 @@ func TestCoverage(t *testing.T) {
 	}
 }
 
+// TestCoveragePairs: a translation paired with an original of another
+// name (by translationKey: Doc.Original) counts as its translation, is
+// compared with it for age, and is no page of its own.
+func TestCoveragePairs(t *testing.T) {
+	old, recent := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	docs := []Doc{
+		{Path: "guides/listening.md", Modified: recent},
+		{Path: "es/guides/escuchar.md", Modified: old, Original: "guides/listening.md"},
+		{Path: "guides/giving.md", Modified: old},
+		{Path: "guides/dar.es.md", Modified: recent, Original: "guides/giving.md"},
+		{Path: "guides/alone.md", Modified: old},
+		// An original that is no page: the document stays its own.
+		{Path: "guides/solo.es.md", Modified: old, Original: "guides/missing.md"},
+	}
+	got, err := CoverageOf([]Code{"en", "es"}, docs, "content", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "es: 2/3 pages, 0/0 worksheets, 0 interface keys missing; 1 translation older than its original: content/es/guides/escuchar.md"
+	if len(got) != 1 || got[0].String() != want {
+		t.Errorf("got %v\nwant %s", got, want)
+	}
+	if u := got[0].Untranslated; !slices.Equal(u, []string{"content/guides/alone.md"}) {
+		t.Errorf("untranslated %q", u)
+	}
+}
+
 func TestCoverageLine(t *testing.T) {
 	tests := []struct {
 		c    Coverage

@@ -1,5 +1,8 @@
 // Package scaffold writes the files of `mutual init` and `mutual new`: a new
-// site that builds at once, and commented starter guides and worksheets.
+// site that builds at once, commented starter guides and worksheets, and
+// the start of a translation (NewTranslation: a draft copy of the original
+// beside it, with a note on what to translate; it reads the site's
+// languages through package content).
 //
 // A new site holds content/ (site.yaml, a home page, a guides section with
 // one guide, a worksheets section with one worksheet) and a theme,
@@ -8,7 +11,7 @@
 // default theme itself is embedded in the mutual binary and is not copied.
 //
 // Nothing here overwrites a file: Init refuses a folder that is not empty,
-// NewGuide and NewWorksheet refuse a file that exists.
+// NewGuide, NewWorksheet and NewTranslation refuse a file that exists.
 package scaffold
 
 import (

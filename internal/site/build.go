@@ -330,6 +330,9 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	if searchOn(cfg) {
 		errs = append(errs, addSearchPage(m, cfg)...)
 	}
+	if m != nil {
+		warns = append(warns, m.Warnings...)
+	}
 	warns = append(warns, content.LanguageLookalikes(srcs, cfg)...)
 	warns = append(warns, content.MisplacedFiles(srcs, b.dir)...)
 	b.sources = make(map[string]*content.Source, len(srcs))
@@ -352,7 +355,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	errs = append(errs, ierrs...)
 	langs := newLanguages(cfg, m, trs)
 	b.coverage = nil
-	if cov, err := coverage(cfg, srcs, b.opts.Drafts, trs); err == nil {
+	if cov, err := coverage(cfg, m, srcs, b.opts.Drafts, trs); err == nil {
 		for _, c := range cov {
 			b.coverage = append(b.coverage, c.String())
 			if b.opts.StrictI18n {

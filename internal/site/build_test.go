@@ -362,6 +362,20 @@ func testIncremental(t *testing.T, hinted, deferIndex bool) {
 			writeFile(t, dir, "content/de/guides/nur.md", "---\ntitle: Nur auf Deutsch\n---\nFreundschaft braucht Zeit.\n")
 		}, false},
 		{"remove the page only one language has", func() { remove("content/de/guides/nur.md") }, false},
+		// A translation by translationKey, at a name of its own (Hugo's
+		// way): paired, unpaired, paired again with another page.
+		{"a German page of its own name", func() {
+			writeFile(t, dir, "content/guides/zwei.de.md", "---\ntitle: Zwei\n---\n## Zwei\n\nZurück zu [a](a.md).\n")
+		}, false},
+		{"pair it by translationKey", func() {
+			writeFile(t, dir, "content/guides/b.md", "---\ntitle: B renamed\ndescription: About b.\nweight: 5\ndate: 2026-05-01\ntranslationKey: two\n---\n## Two\n\nBack to [a](a.md).\n")
+			writeFile(t, dir, "content/guides/zwei.de.md", "---\ntitle: Zwei\ntranslationKey: two\n---\n## Zwei\n\nZurück zu [a](a.md).\n")
+		}, false},
+		{"move its key to another page", func() {
+			writeFile(t, dir, "content/guides/b.md", "---\ntitle: B renamed\ndescription: About b.\nweight: 5\ndate: 2026-05-01\n---\n## Two\n\nBack to [a](a.md).\n")
+			writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\ntags: [x]\nweight: 2\ntranslationKey: two\n---\n## One\n\nNew text. See [b](b.md#two).\n")
+		}, false},
+		{"remove the page of its own name", func() { remove("content/guides/zwei.de.md") }, false},
 		{"remove a translation", func() { remove("content/guides/a.de.md") }, false},
 		{"edit the worksheet's original", func() {
 			writeFile(t, dir, "content/worksheets/w.yaml", strings.Replace(worksheet, "A check.", "A short check.", 1))
@@ -454,6 +468,10 @@ func testIncremental(t *testing.T, hinted, deferIndex bool) {
 			"remove the language version":                   {"de/ueber/index.html", `src="/sub/about/pic.txt"`},
 			"a language version of the untranslated bundle": {"de/about/index.html", `src="/sub/de/about/pic.de.txt"`},
 			"a bundle only German has, by its index.de.md":  {"de/about/pic.txt", "a"},
+			// Paired by translationKey: the German version of b at its own
+			// name; unpaired when a.md takes the key (a.de.md is a's).
+			"pair it by translationKey":    {"guides/b/index.html", `hreflang="de" href="https://example.org/sub/de/guides/zwei/"`},
+			"move its key to another page": {"de/guides/b/index.html", `class="fallback-notice"`},
 		} {
 			if st.name == name && !bytes.Contains(want[part[0]], []byte(part[1])) {
 				t.Errorf("%s: %s does not hold %s", st.name, part[0], part[1])

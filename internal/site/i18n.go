@@ -395,15 +395,21 @@ func (l *language) redirectWords() render.RedirectWords {
 // coverage is how far each language but the default has come (see
 // i18n.CoverageOf): pages and worksheets translated, interface keys
 // missing, translations older than their originals (by lastmod, else the
-// file's time). Drafts count only when drafts are built. A site in one
+// file's time), pairs made by translationKey counted as the model makes
+// them. Drafts count only when drafts are built. A site in one
 // language has none.
-func coverage(cfg *content.Config, srcs []*content.Source, drafts bool, trs *i18n.Translations) ([]i18n.Coverage, error) {
+func coverage(cfg *content.Config, m *content.Model, srcs []*content.Source, drafts bool, trs *i18n.Translations) ([]i18n.Coverage, error) {
 	if len(cfg.Languages) < 2 {
 		return nil, nil
 	}
 	var docs []i18n.Doc
 	for _, s := range srcs {
 		d := i18n.Doc{Path: s.Rel, Modified: s.Mod, FileTime: true}
+		if m != nil && m.Base(s.Rel) != s.Rel {
+			if own, _, err := i18n.SplitPath(s.Rel, cfg.Langs()); err == nil && own != m.Base(s.Rel) {
+				d.Original = m.Base(s.Rel) // paired by translationKey
+			}
+		}
 		switch s.Kind {
 		case content.PageSource, content.IndexSource:
 			if s.FrontMatter.Draft && !drafts {

@@ -395,13 +395,14 @@ type structure struct {
 	elseIf     int    // "if" or "with" after {{else}} in a block that cannot take it
 	nestedDef  int    // {{define}} inside a block
 	noRange    int    // {{break}} or {{continue}} outside {{range}}
-	undefined  map[string]int
+	undefined  map[string][]int // each variable's uses where it is not visible
+	madeAt     map[string]int   // where each variable is first made
 	declared   []string // every variable made in the file, for hints
 	defines    map[string][]int
 }
 
 func follow(acts []action) *structure {
-	s := &structure{strayEnd: -1, strayElse: -1, secondElse: -1, elseIf: -1, nestedDef: -1, noRange: -1, undefined: map[string]int{}, defines: map[string][]int{}}
+	s := &structure{strayEnd: -1, strayElse: -1, secondElse: -1, elseIf: -1, nestedDef: -1, noRange: -1, undefined: map[string][]int{}, madeAt: map[string]int{}, defines: map[string][]int{}}
 	stack := []*block{{kind: "file", vars: []string{"$"}}}
 	visible := func(v string) bool {
 		for i := len(stack) - 1; i >= 0; i-- {
@@ -443,6 +444,11 @@ func follow(acts []action) *structure {
 				rest = toks[i+2:]
 				top.vars = append(top.vars, names...)
 				s.declared = append(s.declared, names...)
+				for j, n := range names {
+					if _, ok := s.madeAt[n]; !ok {
+						s.madeAt[n] = toks[2*j].pos
+					}
+				}
 				break
 			}
 			if toks[i+1].val != "," {
@@ -457,8 +463,8 @@ func follow(acts []action) *structure {
 			if j := strings.IndexByte(name[1:], '.'); j >= 0 {
 				name = name[:j+1]
 			}
-			if _, seen := s.undefined[name]; !seen && !visible(name) {
-				s.undefined[name] = t.pos
+			if !visible(name) {
+				s.undefined[name] = append(s.undefined[name], t.pos)
 			}
 		}
 	}
@@ -760,17 +766,21 @@ var templateSyntax = []templateWord{
 		return f.unexpected(`","`), "after \",\" a {{range}} takes a second variable and :=, such as {{range $i, $p := .Pages}}"
 	}},
 	{regexp.MustCompile(`^undefined variable "(.*)"$`), func(m []string, f *finder) (int, string) {
-		pos, ok := f.st.undefined[m[1]]
-		if !ok {
-			pos = -1
-			if c := f.onLine(strconv.Quote(m[1])); len(c) > 0 {
-				pos = c[0].pos
+		// text/template stops at the variable, so it is on its line.
+		pos := -1
+		for _, p := range f.st.undefined[m[1]] {
+			if f.lineOf(p) == f.line {
+				pos = p
+				break
 			}
 		}
-		if slices.Contains(f.st.declared, m[1]) {
+		if c := f.onLine(strconv.Quote(m[1])); pos < 0 && len(c) > 0 {
+			pos = c[0].pos
+		}
+		if made, ok := f.st.madeAt[m[1]]; ok && pos >= 0 && made < pos {
 			return pos, fmt.Sprintf("%s is used here outside the part it is made in: a variable lasts until the {{end}} of the {{if}}, {{range}} or {{with}} it is made in, so make it before that part", m[1])
 		}
-		return pos, fmt.Sprintf("unknown variable %q: make it first with {{%s := ...}}; it lasts until the {{end}} of the part it is made in%s", m[1], m[1], Hint(m[1], f.st.declared))
+		return pos, fmt.Sprintf("unknown variable %q: make it first with {{%s := ...}}; it lasts until the {{end}} of the part it is made in%s", m[1], m[1], Hint(m[1], slices.DeleteFunc(slices.Clone(f.st.declared), func(v string) bool { return v == m[1] })))
 	}},
 	{regexp.MustCompile(`^non executable command in pipeline stage (\d+)$`), func(m []string, f *finder) (int, string) {
 		stage, _ := strconv.Atoi(m[1])

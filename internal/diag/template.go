@@ -388,16 +388,16 @@ type block struct {
 // parser does, up to the first mistake it finds. Each field is the
 // offset of the first such mistake, or -1.
 type structure struct {
-	unclosed   *block // the innermost block open at the end
-	strayEnd   int    // an {{end}} that closes nothing
-	strayElse  int    // an {{else}} outside any block that takes one
-	secondElse int    // an {{else}} after a block's plain {{else}}
-	elseIf     int    // "if" or "with" after {{else}} in a block that cannot take it
-	nestedDef  int    // {{define}} inside a block
-	noRange    int    // {{break}} or {{continue}} outside {{range}}
+	unclosed   *block           // the innermost block open at the end
+	strayEnd   int              // an {{end}} that closes nothing
+	strayElse  int              // an {{else}} outside any block that takes one
+	secondElse int              // an {{else}} after a block's plain {{else}}
+	elseIf     int              // "if" or "with" after {{else}} in a block that cannot take it
+	nestedDef  int              // {{define}} inside a block
+	noRange    int              // {{break}} or {{continue}} outside {{range}}
 	undefined  map[string][]int // each variable's uses where it is not visible
 	madeAt     map[string]int   // where each variable is first made
-	declared   []string // every variable made in the file, for hints
+	declared   []string         // every variable made in the file, for hints
 	defines    map[string][]int
 }
 

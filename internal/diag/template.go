@@ -963,6 +963,10 @@ func contextWords(ctx string) string {
 	return "{{" + ctx + "}}"
 }
 
+// startedAtRE is what text/template adds to a lexer's message on a line
+// after its action's start: " in action started at page.html:3".
+var startedAtRE = regexp.MustCompile(` (?:in action )?started at [^\n]*:\d+$`)
+
 // TemplateSyntax places and words a text/template syntax error in a
 // template file: src is the file's text, line the line text/template
 // gave, msg its message without "template: name:line: ". It returns the
@@ -978,6 +982,9 @@ func TemplateSyntax(src string, line int, msg string, funcs []string) (l, col in
 			f.lines = append(f.lines, i+1)
 		}
 	}
+	// text/template adds to a lexer's message on a later line than its
+	// action's "{{" where that "{{" is; the scan finds it anyway.
+	msg = startedAtRE.ReplaceAllString(msg, "")
 	f.toks, f.lerr = lexTemplate(src)
 	f.acts = actions(f.toks)
 	f.st = follow(f.acts)

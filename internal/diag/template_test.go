@@ -29,6 +29,9 @@ func goError(t testing.TB, src string) (line int, msg string, ok bool) {
 // token they are about, so on that token's line.
 var sameLineRE = regexp.MustCompile(`^(undefined variable|function ".*" not defined|bad character|unexpected "[^"]*" in (operand|command))`)
 
+// lexerRE matches the messages of text/template's lexer.
+var lexerRE = regexp.MustCompile(`^(unclosed action|unclosed comment|comment ends before|unterminated|bad character|bad number syntax|unexpected right paren|unclosed left paren|expected :=|unrecognized character)`)
+
 var goErrorRE = regexp.MustCompile(`(?s)^template: x:(\d+): (.*)$`)
 
 // TestTemplateSyntax parses one template for each syntax error
@@ -113,6 +116,8 @@ func TestTemplateSyntax(t *testing.T) {
 		{"<a>{{ .Get \"title\"\n<p>x</p>", "2:1: unexpected \"<\" inside {{ }}: HTML goes outside {{ }}; is the \"{{\" on line 1 missing its \"}}\"?"},
 		{"{{ $x }}\n{{ $x := 1 }}", "1:4: unknown variable \"$x\": make it first with {{$x := ...}}; it lasts until the {{end}} of the part it is made in"},
 		{"{{ ($x := 1) }}{{ $x }}\n{{if .A}}{{ $y := 1 }}{{end}}{{ $x }}{{ $y }}", "2:41: $y is used here outside the part it is made in: a variable lasts until the {{end}} of the {{if}}, {{range}} or {{with}} it is made in, so make it before that part"},
+		{"<p>{{\n  0A }}", "2:3: \"0A\" is not a number: a number holds digits only, and a name starts with a letter"},
+		{"<p>{{ .Title\n  | printf \"%s\" \"a\\q\" }}", "2:17: \"a\\q\" holds a \\ that starts no known escape: write \\\\ for a backslash, or use backquotes"},
 		{"{{ .X -}}\n{{- else }}", "2:1: this {{else}} belongs to no {{if}}, {{range}} or {{with}}: remove it, or add the {{if}} it belongs to"},
 	}
 	for _, tt := range tests {
@@ -152,6 +157,11 @@ func FuzzTemplateSyntax(f *testing.F) {
 			l, c := check(t, src, line, m)
 			if c > 0 && (l > line || l != line && sameLineRE.MatchString(m)) {
 				t.Fatalf("%q: text/template stops on line %d (%s), the mistake is put on line %d", src, line, m, l)
+			}
+			// The scan reads as text/template's lexer does, so it finds
+			// each mistake that lexer reports.
+			if c == 0 && lexerRE.MatchString(m) {
+				t.Fatalf("%q: no column for text/template's %q", src, m)
 			}
 		}
 		check(t, src, line, msg)

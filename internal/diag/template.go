@@ -476,7 +476,8 @@ func follow(acts []action) *structure {
 				first(&s.nestedDef, a.open)
 			}
 			if kw == "define" && len(toks) > 1 && toks[1].kind == ttString {
-				s.defines[toks[1].val] = append(s.defines[toks[1].val], a.open)
+				name, _ := strconv.Unquote(toks[1].val)
+				s.defines[name] = append(s.defines[name], a.open)
 			}
 			b := &block{kind: kw, pos: a.open}
 			stack = append(stack, b)
@@ -609,6 +610,17 @@ func (f *finder) openLine(pos int) int {
 	return line
 }
 
+// unquote is text/template's error, if any, for the value of a text in
+// quotes or a character in single quotes.
+func unquote(t ttoken) error {
+	if t.kind != ttChar {
+		_, err := strconv.Unquote(t.val)
+		return err
+	}
+	_, _, _, err := strconv.UnquoteChar(t.val[1:], t.val[0])
+	return err
+}
+
 // lexAt is where the lexer stopped when its message is msg, or -1.
 func (f *finder) lexAt(msg string) int {
 	if f.lerr != nil && strings.HasPrefix(f.lerr.msg, msg) {
@@ -721,7 +733,7 @@ var templateSyntax = []templateWord{
 	}},
 	{regexp.MustCompile(`^template: multiple definition of template "(.*)"$`), func(m []string, f *finder) (int, string) {
 		pos := -1
-		if d := f.st.defines[strconv.Quote(m[1])]; len(d) > 1 {
+		if d := f.st.defines[m[1]]; len(d) > 1 {
 			pos = d[1]
 		}
 		return pos, fmt.Sprintf("{{define %q}} is written twice in this file: rename or remove one", m[1])
@@ -774,8 +786,8 @@ var templateSyntax = []templateWord{
 				break
 			}
 		}
-		if c := f.onLine(strconv.Quote(m[1])); pos < 0 && len(c) > 0 {
-			pos = c[0].pos
+		if pos < 0 {
+			pos = f.token(ttVar, m[1])
 		}
 		if made, ok := f.st.madeAt[m[1]]; ok && pos >= 0 && made < pos {
 			return pos, fmt.Sprintf("%s is used here outside the part it is made in: a variable lasts until the {{end}} of the {{if}}, {{range}} or {{with}} it is made in, so make it before that part", m[1])
@@ -816,9 +828,8 @@ var templateSyntax = []templateWord{
 		return pos, fmt.Sprintf("%s has no fields: only a value such as .Site or $x is followed by .Name", term)
 	}},
 	{regexp.MustCompile(`^function "(.*)" not defined$`), func(m []string, f *finder) (int, string) {
-		pos, open := -1, ""
-		if c := f.onLine(strconv.Quote(m[1])); len(c) > 0 {
-			pos = c[0].pos
+		pos, open := f.token(ttWord, m[1]), ""
+		if pos >= 0 {
 			open = f.unclosedBefore(pos)
 		}
 		return pos, fmt.Sprintf("unknown function %q%s%s", m[1], Hint(m[1], f.funcs), open)
@@ -849,7 +860,7 @@ var templateSyntax = []templateWord{
 	{regexp.MustCompile(`^invalid syntax$`), func(_ []string, f *finder) (int, string) {
 		for _, t := range f.toks {
 			if (t.kind == ttString || t.kind == ttChar) && f.lineOf(t.pos) == f.line {
-				if _, err := strconv.Unquote(t.val); err != nil {
+				if unquote(t) != nil {
 					if t.kind == ttChar {
 						return t.pos, fmt.Sprintf("%s: single quotes hold one character; a text goes in double quotes, such as \"ab\"", t.val)
 					}

@@ -118,6 +118,10 @@ func TestTemplateSyntax(t *testing.T) {
 		{"{{ ($x := 1) }}{{ $x }}\n{{if .A}}{{ $y := 1 }}{{end}}{{ $x }}{{ $y }}", "2:41: $y is used here outside the part it is made in: a variable lasts until the {{end}} of the {{if}}, {{range}} or {{with}} it is made in, so make it before that part"},
 		{"<p>{{\n  0A }}", "2:3: \"0A\" is not a number: a number holds digits only, and a name starts with a letter"},
 		{"<p>{{ .Title\n  | printf \"%s\" \"a\\q\" }}", "2:17: \"a\\q\" holds a \\ that starts no known escape: write \\\\ for a backslash, or use backquotes"},
+		{"{{ printf \"%c\" '' }}", "1:16: '': single quotes hold one character; a text goes in double quotes, such as \"ab\""},
+		{"{{ formatDateLong .Date }}{{ $publishedDate }}", "1:4: unknown function \"formatDateLong\""},
+		{"{{ print $publishedDate }}", "1:10: unknown variable \"$publishedDate\": make it first with {{$publishedDate := ...}}; it lasts until the {{end}} of the part it is made in"},
+		{"{{define `a`}}y{{end}}\n{{define \"a\"}}x{{end}}", "2:1: {{define \"a\"}} is written twice in this file: rename or remove one"},
 		{"{{ .X -}}\n{{- else }}", "2:1: this {{else}} belongs to no {{if}}, {{range}} or {{with}}: remove it, or add the {{if}} it belongs to"},
 	}
 	for _, tt := range tests {

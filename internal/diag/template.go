@@ -176,7 +176,8 @@ func lexTemplate(src string) (toks []ttoken, lerr *lexError) {
 				} else {
 					emit(ttString)
 				}
-			case r == '$' || r == '.' && (p >= len(src) || src[p] < '0' || src[p] > '9'):
+			case r == '$' || r == '.' && p < len(src) && (src[p] < '0' || src[p] > '9'):
+				// A "." last in the file is a number to text/template.
 				for p < len(src) {
 					r, w := utf8.DecodeRuneInString(src[p:])
 					if !isTemplateWord(r) {
@@ -841,6 +842,11 @@ var templateSyntax = []templateWord{
 			if c := f.onLine(m[1]); len(c) > 0 {
 				pos = c[0].pos
 			}
+		}
+		if at := f.lexAt("unclosed action"); n == "." && at >= 0 {
+			// "{{ ." last in the file: text/template reads the "." as a
+			// number before it sees the file end.
+			return at, `this "{{" is never closed with "}}"`
 		}
 		if n == "-" || n == "+" {
 			return pos, fmt.Sprintf("%q alone is not a value; to trim spaces write \" -}}\", with a space before the \"-\"", n)

@@ -717,6 +717,11 @@ var templateSyntax = []templateWord{
 		for _, t := range append(f.onLine(`":="`), f.onLine(`"="`)...) {
 			return t.pos, fmt.Sprintf("a value is missing after %q, such as {{$x %s .Title}}", t.val, t.val)
 		}
+		for _, a := range f.acts {
+			if len(a.toks) == 0 && f.lineOf(a.open) == f.line {
+				return a.open, `nothing between "{{" and "}}": write a value in it, such as {{.Title}}, or remove it`
+			}
+		}
 		return -1, "a value is missing here, such as {{$x := .Title}}"
 	}},
 	{regexp.MustCompile(`^(?:missing value for block clause|unexpected .* in block clause)$`), func(_ []string, f *finder) (int, string) {

@@ -123,6 +123,7 @@ func TestTemplateSyntax(t *testing.T) {
 		{"{{ print $publishedDate }}", "1:10: unknown variable \"$publishedDate\": make it first with {{$publishedDate := ...}}; it lasts until the {{end}} of the part it is made in"},
 		{"{{define `a`}}y{{end}}\n{{define \"a\"}}x{{end}}", "2:1: {{define \"a\"}} is written twice in this file: rename or remove one"},
 		{"<p>{{ .", "1:4: this \"{{\" is never closed with \"}}\""},
+		{"<p>{{ .Title }}</p>\n<p>{{ }}</p>", "2:4: nothing between \"{{\" and \"}}\": write a value in it, such as {{.Title}}, or remove it"},
 		{"{{ .X -}}\n{{- else }}", "2:1: this {{else}} belongs to no {{if}}, {{range}} or {{with}}: remove it, or add the {{if}} it belongs to"},
 	}
 	for _, tt := range tests {

@@ -757,21 +757,29 @@ var templateSyntax = []templateWord{
 		return f.unexpected(m[1]), "{{else}} takes nothing after it but if or with: {{else if .Pages}}"
 	}},
 	{regexp.MustCompile(`^too many declarations in (.*)$`), func(m []string, f *finder) (int, string) {
+		// text/template stops at the "," after the first variable, or
+		// the second in a {{range}}: the first such "," in the file.
 		pos := -1
 		for _, a := range f.acts {
-			vars := 0
-			for _, t := range a.toks {
-				if t.kind == ttVar {
-					if vars++; vars == 2 && m[1] != "range" || vars == 3 {
-						pos = t.pos
+			most := 1
+			if a.first() == "range" {
+				most = 2
+			}
+			for i := 0; i < len(a.toks) && pos < 0; i++ {
+				if a.toks[i].kind != ttVar || i > 0 && a.toks[i-1].kind != ttKeyword && a.toks[i-1].kind != ttLParen {
+					continue
+				}
+				for n, k := 1, i; k+1 < len(a.toks) && a.toks[k+1].val == ","; n, k = n+1, k+2 {
+					if n == most {
+						pos = a.toks[k+1].pos
+						break
+					}
+					if k+2 >= len(a.toks) || a.toks[k+2].kind != ttVar {
 						break
 					}
 				}
-				if t.kind == ttDeclare || t.kind == ttAssign {
-					break
-				}
 			}
-			if pos >= 0 && f.lineOf(pos) == f.line {
+			if pos >= 0 {
 				break
 			}
 		}

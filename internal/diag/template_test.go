@@ -76,8 +76,8 @@ func TestTemplateSyntax(t *testing.T) {
 		{"{{range .X}}{{break 1}}{{end}}", "1:21: {{break}} takes nothing after it"},
 		{"{{if .X}}{{end .Y}}", "1:16: {{end}} takes nothing after it"},
 		{"{{if .X}}{{else .Y}}{{end}}", "1:17: {{else}} takes nothing after it but if or with: {{else if .Pages}}"},
-		{"{{$a, $b := .X}}", "1:7: only a {{range}} makes two variables at once; here make one: {{$x := .Title}}"},
-		{"{{range $a, $b, $c := .X}}{{end}}", "1:17: a {{range}} makes two variables at most: {{range $i, $p := .Pages}}"},
+		{"{{$a, $b := .X}}", "1:5: only a {{range}} makes two variables at once; here make one: {{$x := .Title}}"},
+		{"{{range $a, $b, $c := .X}}{{end}}", "1:15: a {{range}} makes two variables at most: {{range $i, $p := .Pages}}"},
 		{"{{range $a, 1 := .X}}{{end}}", "1:11: after \",\" a {{range}} takes a second variable and :=, such as {{range $i, $p := .Pages}}"},
 		{"x {{ $y }}", "1:6: unknown variable \"$y\": make it first with {{$y := ...}}; it lasts until the {{end}} of the part it is made in"},
 		{"{{$x := 1}}{{if .A}}{{$z := 2}}{{end}}{{$z}}", "1:41: $z is used here outside the part it is made in: a variable lasts until the {{end}} of the {{if}}, {{range}} or {{with}} it is made in, so make it before that part"},
@@ -124,6 +124,7 @@ func TestTemplateSyntax(t *testing.T) {
 		{"{{define `a`}}y{{end}}\n{{define \"a\"}}x{{end}}", "2:1: {{define \"a\"}} is written twice in this file: rename or remove one"},
 		{"<p>{{ .", "1:4: this \"{{\" is never closed with \"}}\""},
 		{"<p>{{ .Title }}</p>\n<p>{{ }}</p>", "2:4: nothing between \"{{\" and \"}}\": write a value in it, such as {{.Title}}, or remove it"},
+		{"<p>{{ if $a, $b := .X }}{{ end }}", "1:12: only a {{range}} makes two variables at once; here make one: {{$x := .Title}}"},
 		{"{{ .X -}}\n{{- else }}", "2:1: this {{else}} belongs to no {{if}}, {{range}} or {{with}}: remove it, or add the {{if}} it belongs to"},
 	}
 	for _, tt := range tests {

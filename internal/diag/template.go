@@ -718,7 +718,7 @@ var templateSyntax = []templateWord{
 			return t.pos, fmt.Sprintf("a value is missing after %q, such as {{$x %s .Title}}", t.val, t.val)
 		}
 		for _, a := range f.acts {
-			if len(a.toks) == 0 && f.lineOf(a.open) == f.line {
+			if len(a.toks) == 0 && f.lineOf(a.open) <= f.line {
 				return a.open, `nothing between "{{" and "}}": write a value in it, such as {{.Title}}, or remove it`
 			}
 		}
@@ -792,7 +792,7 @@ var templateSyntax = []templateWord{
 		return f.unexpected(`","`), "after \",\" a {{range}} takes a second variable and :=, such as {{range $i, $p := .Pages}}"
 	}},
 	{regexp.MustCompile(`^undefined variable "(.*)"$`), func(m []string, f *finder) (int, string) {
-		// text/template stops at the variable, so it is on its line.
+		// text/template stops at the variable, most often on its line.
 		pos := -1
 		for _, p := range f.st.undefined[m[1]] {
 			if f.lineOf(p) == f.line {
@@ -802,6 +802,10 @@ var templateSyntax = []templateWord{
 		}
 		if pos < 0 {
 			pos = f.token(ttVar, m[1])
+		}
+		if u := f.st.undefined[m[1]]; pos < 0 && len(u) > 0 {
+			// text/template read past it, to a later line.
+			pos = u[0]
 		}
 		if made, ok := f.st.madeAt[m[1]]; ok && pos >= 0 && made < pos {
 			return pos, fmt.Sprintf("%s is used here outside the part it is made in: a variable lasts until the {{end}} of the {{if}}, {{range}} or {{with}} it is made in, so make it before that part", m[1])
@@ -851,10 +855,9 @@ var templateSyntax = []templateWord{
 	{regexp.MustCompile(`^(?:illegal|bad) number syntax: (".*")$`), func(m []string, f *finder) (int, string) {
 		n, _ := strconv.Unquote(m[1])
 		pos := f.lexAt("bad number syntax")
-		if pos < 0 {
-			if c := f.onLine(m[1]); len(c) > 0 {
-				pos = c[0].pos
-			}
+		lexed := pos >= 0
+		if !lexed {
+			pos = f.token(ttNumber, n)
 		}
 		if at := f.lexAt("unclosed action"); n == "." && at >= 0 {
 			// "{{ ." last in the file: text/template reads the "." as a
@@ -863,6 +866,10 @@ var templateSyntax = []templateWord{
 		}
 		if n == "-" || n == "+" {
 			return pos, fmt.Sprintf("%q alone is not a value; to trim spaces write \" -}}\", with a space before the \"-\"", n)
+		}
+		if !lexed && n != "." {
+			// Read as a number, but not one Go can hold.
+			return pos, fmt.Sprintf("%q is too big a number", n)
 		}
 		return pos, fmt.Sprintf("%q is not a number: a number holds digits only, and a name starts with a letter", n)
 	}},

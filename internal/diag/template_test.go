@@ -27,7 +27,7 @@ func goError(t testing.TB, src string) (line int, msg string, ok bool) {
 
 // sameLineRE matches the messages text/template writes on reading the
 // token they are about, so on that token's line.
-var sameLineRE = regexp.MustCompile(`^(undefined variable|function ".*" not defined|bad character|unexpected "[^"]*" in (operand|command))`)
+var sameLineRE = regexp.MustCompile(`^(function ".*" not defined|bad character|unexpected "[^"]*" in (operand|command))`)
 
 // lexerRE matches the messages of text/template's lexer.
 var lexerRE = regexp.MustCompile(`^(unclosed action|unclosed comment|comment ends before|unterminated|bad character|bad number syntax|unexpected right paren|unclosed left paren|expected :=|unrecognized character)`)
@@ -125,6 +125,9 @@ func TestTemplateSyntax(t *testing.T) {
 		{"<p>{{ .", "1:4: this \"{{\" is never closed with \"}}\""},
 		{"<p>{{ .Title }}</p>\n<p>{{ }}</p>", "2:4: nothing between \"{{\" and \"}}\": write a value in it, such as {{.Title}}, or remove it"},
 		{"<p>{{ if $a, $b := .X }}{{ end }}", "1:12: only a {{range}} makes two variables at once; here make one: {{$x := .Title}}"},
+		{"{{ 1e400 }}", "1:4: \"1e400\" is too big a number"},
+		{"<p>{{\n}}</p>", "1:4: nothing between \"{{\" and \"}}\": write a value in it, such as {{.Title}}, or remove it"},
+		{"<p>{{ $x\n", "1:7: unknown variable \"$x\": make it first with {{$x := ...}}; it lasts until the {{end}} of the part it is made in"},
 		{"{{ .X -}}\n{{- else }}", "2:1: this {{else}} belongs to no {{if}}, {{range}} or {{with}}: remove it, or add the {{if}} it belongs to"},
 	}
 	for _, tt := range tests {

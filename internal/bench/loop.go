@@ -142,7 +142,7 @@ func loop(o *Options, dir string, r *result) (err error) {
 		return err
 	}
 	// The first event is the state after the server's first build.
-	if ev, err := next(events, 5*time.Minute); err != nil || ev.name != "ok" {
+	if ev, err := nextBuild(events, 5*time.Minute); err != nil || ev.name != "ok" {
 		return fmt.Errorf("bench: serve: first event %q %q, %v; server said: %s", ev.name, ev.data, err, serverErr.Bytes())
 	}
 	reloadEdit := func(k int) (time.Duration, error) {
@@ -150,7 +150,7 @@ func loop(o *Options, dir string, r *result) (err error) {
 		if _, err := edit(k); err != nil {
 			return 0, err
 		}
-		ev, err := next(events, time.Minute)
+		ev, err := nextBuild(events, time.Minute)
 		if err != nil || ev.name != "reload" {
 			return 0, fmt.Errorf("bench: serve: after edit %d: event %q %q, %v; server said: %s", k, ev.name, ev.data, err, serverErr.Bytes())
 		}
@@ -237,6 +237,19 @@ func next(events <-chan sse, timeout time.Duration) (sse, error) {
 		return ev, nil
 	case <-time.After(timeout):
 		return sse{}, fmt.Errorf("no event within %s", timeout)
+	}
+}
+
+// nextBuild waits for the next event about a build, passing over the
+// "warnings" events (the warnings panel's), which follow the state and a
+// build's own event.
+func nextBuild(events <-chan sse, timeout time.Duration) (sse, error) {
+	deadline := time.Now().Add(timeout)
+	for {
+		ev, err := next(events, time.Until(deadline))
+		if err != nil || ev.name != "warnings" {
+			return ev, err
+		}
 	}
 }
 

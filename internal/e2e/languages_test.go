@@ -234,7 +234,7 @@ func TestLanguageSwitcher(t *testing.T) {
 
 	// A guide with no Spanish version: its English page offers the Spanish
 	// home page, and says so in Spanish.
-	page = s.URL("guides/repair/")
+	page = s.URL("guides/settings/at-work/")
 	if status := tab.Navigate(page); status != 200 {
 		t.Fatalf("%s: status %d", page, status)
 	}
@@ -243,7 +243,7 @@ func TestLanguageSwitcher(t *testing.T) {
 		t.Errorf("the Spanish entry on an untranslated guide is %q", got)
 	}
 	// Its Spanish fallback says it is shown in English, in Spanish.
-	page = s.URL("es/guides/repair/")
+	page = s.URL("es/guides/settings/at-work/")
 	if status := tab.Navigate(page); status != 200 {
 		t.Fatalf("%s: status %d", page, status)
 	}

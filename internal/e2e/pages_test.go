@@ -39,7 +39,8 @@ func TestPages(t *testing.T) {
 		// a notice, and the Spanish worksheet.
 		{"home es", "es/", http.StatusOK},
 		{"guide es", "es/guides/receiving/", http.StatusOK},
-		{"fallback guide es", "es/guides/repair/", http.StatusOK},
+		{"fallback guide es", "es/guides/settings/at-work/", http.StatusOK},
+		{"translated guide es", "es/guides/repair/", http.StatusOK},
 		{"tags es", "es/tags/", http.StatusOK},
 		{"worksheet es", "es/worksheets/give-and-take/", http.StatusOK},
 	}

@@ -5,6 +5,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -242,22 +243,28 @@ func TestSearchWithoutJavaScript(t *testing.T) {
 // result is an English-only page (neither the English page nor its
 // fallback copy under /es/); Enter opens the Spanish search page.
 func TestSearchSpanish(t *testing.T) {
-	// The guides only English has: those without a .es.md beside them.
-	names, err := filepath.Glob(filepath.Join("..", "..", "content", "guides", "*.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	// The guides only English has: those without a .es.md beside them,
+	// in any folder of guides/.
+	guides := filepath.Join("..", "..", "content", "guides")
 	englishOnly := map[string]bool{}
-	for _, n := range names {
+	err := filepath.WalkDir(guides, func(n string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
 		base := filepath.Base(n)
-		if strings.Count(base, ".") > 1 || base == "_index.md" {
-			continue
+		if filepath.Ext(base) != ".md" || strings.Count(base, ".") > 1 || base == "_index.md" {
+			return nil
 		}
 		slug := strings.TrimSuffix(base, ".md")
 		if _, err := os.Stat(filepath.Join(filepath.Dir(n), slug+".es.md")); err != nil {
-			englishOnly["/es/guides/"+slug+"/"] = true
-			englishOnly["/guides/"+slug+"/"] = true
+			rel, _ := filepath.Rel(guides, filepath.Join(filepath.Dir(n), slug))
+			englishOnly["/es/guides/"+filepath.ToSlash(rel)+"/"] = true
+			englishOnly["/guides/"+filepath.ToSlash(rel)+"/"] = true
 		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	if len(englishOnly) == 0 {
 		t.Fatal("the shipped site has no English-only guide: the test shows nothing")

@@ -57,5 +57,23 @@ func testCorpus() []Document {
 				{Text: "L'amitié demande qu'on accepte l'aide des amies et des amis."},
 			},
 		},
+		// The page a query names by its title, and a short one that uses
+		// the query's words often (the ranking of titles, TestQueriesInNode).
+		{
+			URL: "/es/guides/recibir/", Title: "Dejarse cuidar", Section: "Guías", Language: "es",
+			Description: "Aceptar ayuda es la mitad de toda relación recíproca.",
+			Parts: []Part{
+				{Text: "Muchas de las personas que llegan aquí son de las que dan. Si les pregunta si dejan que los demás les den algo, suele haber un silencio."},
+				{Anchor: "por-que-cuesta", Heading: "Por qué cuesta", Text: "La culpa, el miedo a deber algo, la confianza y la identidad tienen su parte. Aceptar una amabilidad puede parecer el principio de una deuda."},
+				{Anchor: "practicas", Heading: "Pequeñas prácticas", Text: "Diga gracias y nada más. Acepte cada semana un ofrecimiento que normalmente rechazaría."},
+			},
+		},
+		{
+			URL: "/es/worksheets/abierto/", Title: "¿Estoy abierto a recibir?", Section: "Hojas de trabajo", Language: "es",
+			Parts: []Part{
+				{Text: "Lo cómodo que se siente dejando que le cuiden, y cuidando."},
+				{Anchor: "q1", Heading: "¿Deja que le cuiden?", Text: "Dejar entrar el cuidado. Dejarse cuidar cuando está enfermo."},
+			},
+		},
 	}
 }

@@ -129,6 +129,9 @@ func TestQueriesInNode(t *testing.T) {
 		{"en", "vent accept", "/worksheets/give-and-take/", -1, "[accept]"},
 		{"en", "zebra", "", 0, ""},
 		{"en", "", "", 0, ""},
+		// A page whose title holds the words comes before a short one that
+		// repeats them (titleBoost).
+		{"es", "dejarse cuid", "/es/guides/recibir/", 2, "[Dejarse] [cuidar]"},
 		// French: elision and plural.
 		{"fr", "amie", "/fr/guides/recevoir/", 1, "[amies] et des [amis]"},
 		{"fr", "l'amitié", "/fr/guides/recevoir/", 1, "[amitié]"},

@@ -69,7 +69,9 @@
 // search.js ranks documents by how many of the query's words (and quoted
 // phrases, which are required) they match, then by the sum of their
 // impacts. The last word, while typed (no space after it), also matches
-// the terms it begins, weighted 0.75, when those lie in at most two
+// the terms it begins, weighted 0.75 and at most as much as the most
+// common of them (or the stem) by its idf (a rare form is no better a
+// match for being rare), when those lie in at most two
 // fragments (a shorter prefix matches whole words only until more letters
 // come), and a word typed past a stem into an ending the stemmer strips
 // ("receivin") matches that stem. A word with no term of its own takes the

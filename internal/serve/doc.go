@@ -29,9 +29,12 @@
 //     CSS-only change (scroll position and worksheet answers stay), and
 //     shows a failed build's "path:line:col: message" lines in an overlay
 //     styled by OverlayURL, built with DOM APIs so it runs under the site's
-//     Content Security Policy. A browser that connects while the build is
-//     broken gets the errors first; one that reconnects after a restart
-//     reloads.
+//     Content Security Policy. A good build's warnings (those mutual build
+//     prints) go to a panel at the foot of the page instead: a sticky bar
+//     that opens and closes from the keyboard, can be dismissed until the
+//     warnings change, and goes once none is left. A browser that connects
+//     while the build is broken gets the errors first, else the warnings;
+//     one that reconnects after a restart reloads.
 //
 // The server is for writing on one's own machine: it listens where it is
 // told (loopback unless the caller says otherwise) and serves the output

@@ -11,16 +11,25 @@ import (
 )
 
 // The live reload protocol, spoken on EventsURL as Server-Sent Events. Every
-// client first gets the current state: "ok" with the build id, or "error"
-// with the error lines. After that:
+// client first gets the current state: "ok" with the build id, followed by
+// "warnings" with the last good build's (an empty list when it has none,
+// and nothing from a Builder that keeps no warnings), or "error" with the
+// error lines. After that:
 //
-//	reload  data: build id      a build changed the site: reload the page
-//	css     data: build id      only stylesheets changed: swap them in place
-//	error   data: list of lines a build failed: show them (the last good site stays)
-//	ok      data: build id      a build succeeded after a failure: clear and reload
+//	reload   data: build id      a build changed the site: reload the page
+//	css      data: build id      only stylesheets changed: swap them in place
+//	error    data: list of lines a build failed: show them (the last good site stays)
+//	ok       data: build id      a build succeeded after a failure: clear and reload
+//	warnings data: list of lines a good build's warnings changed: show them
+//	                             in the warnings panel ([] when none is left)
+//
+// A good build sends "warnings" after its own event, and only when they
+// differ from the last good build's. Each line is a warning as mutual build
+// prints it: "path:line:col: warning: message".
 //
 // Every data field is one line of JSON (a string, or an array of strings
-// for "error"), and event names come from the fixed set above. So nothing a
+// for "error" and "warnings"), and event names come from the fixed set
+// above. So nothing a
 // site holds can end a field or start another one: an error line naming a
 // file called "x\revent: reload\r\r.md" arrives as that name, escaped,
 // instead of a "reload" event (a browser ends a line at CR, LF or CR LF).
@@ -33,20 +42,21 @@ const (
 	evCSS    = "css"
 	evError  = "error"
 	evOK     = "ok"
+	evWarn   = "warnings"
 )
 
 // event is one message of the stream: a name from the set above and its
 // data, which write encodes as JSON.
 type event struct {
 	name string
-	data any // string (build id) or []string (error lines)
+	data any // string (build id) or []string (error or warning lines)
 }
 
 // write formats ev as one SSE message. It panics on a name outside the
 // protocol: names are the server's own, never taken from a site.
 func (ev event) write(b *strings.Builder) {
 	switch ev.name {
-	case evReload, evCSS, evError, evOK:
+	case evReload, evCSS, evError, evOK, evWarn:
 	default:
 		panic(fmt.Sprintf("serve: event name %q is not part of the protocol", ev.name))
 	}
@@ -78,12 +88,13 @@ const MaxStreams = 64
 // broker fans events out to the connected browsers and remembers the state
 // a new one starts from.
 type broker struct {
-	max     int // open streams at most
-	mu      sync.Mutex
-	state   event
-	clients map[chan event]struct{}
-	closed  bool
-	done    chan struct{}
+	max      int // open streams at most
+	mu       sync.Mutex
+	state    event
+	warnings []string // the last good build's warning lines; nil until known
+	clients  map[chan event]struct{}
+	closed   bool
+	done     chan struct{}
 }
 
 func newBroker(state event, max int) *broker {
@@ -95,6 +106,24 @@ func (b *broker) publish(ev, state event) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.state = state
+	b.send(ev)
+}
+
+// warn sends a good build's warning lines to every client (none: the panel
+// goes) and keeps them for new ones, which get them after an "ok" state.
+// A browser that reloads when none is left learns so from that state.
+func (b *broker) warn(lines []string) {
+	if lines == nil {
+		lines = []string{} // JSON [], not null
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.warnings = lines
+	b.send(event{evWarn, lines})
+}
+
+// send gives ev to every client; b.mu is held.
+func (b *broker) send(ev event) {
 	for ch := range b.clients {
 		select {
 		case ch <- ev:
@@ -111,18 +140,25 @@ var (
 	errFull     = errors.New("too many live reload streams")
 )
 
-func (b *broker) subscribe() (chan event, event, error) {
+// subscribe adds a client and returns what it starts from: the state, then
+// the warnings of the last good build unless the state is an error (the
+// error overlay is what a broken build shows).
+func (b *broker) subscribe() (chan event, []event, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.closed {
-		return nil, event{}, errStopping
+		return nil, nil, errStopping
 	}
 	if len(b.clients) >= b.max {
-		return nil, event{}, errFull
+		return nil, nil, errFull
 	}
 	ch := make(chan event, clientBuffer)
 	b.clients[ch] = struct{}{}
-	return ch, b.state, nil
+	state := []event{b.state}
+	if b.state.name != evError && b.warnings != nil {
+		state = append(state, event{evWarn, b.warnings})
+	}
+	return ch, state, nil
 }
 
 func (b *broker) unsubscribe(ch chan event) {
@@ -176,7 +212,9 @@ func (b *broker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	var msg strings.Builder
 	msg.WriteString("retry: 1000\n\n")
-	state.write(&msg)
+	for _, ev := range state {
+		ev.write(&msg)
+	}
 	send := func() bool {
 		_, err := w.Write([]byte(msg.String()))
 		msg.Reset()

@@ -31,7 +31,8 @@ type Builder interface {
 }
 
 // warner is a Builder that keeps its last build's warnings (*site.Builder
-// is one): the server prints them when they change.
+// is one): the server prints them, and sends them to the browsers'
+// warnings panel, when they change.
 type warner interface {
 	Warnings() diag.List
 }
@@ -94,7 +95,7 @@ type Server struct {
 	id      string     // unique per Server, prefix of build ids
 	builds  int
 	healthy bool   // the last build succeeded
-	warned  string // the warnings printed last, so that a rebuild repeats none that did not change
+	warned  string // the warnings printed and sent last, so that a rebuild repeats none that did not change
 }
 
 // New returns a Server for b. Nothing is built or watched until Run.
@@ -214,7 +215,7 @@ func (s *Server) build() error {
 	} else {
 		fmt.Fprintf(s.opts.Stdout, "rebuilt in %s (%s)\n", formatDuration(d), plural(len(st.Changed), "file"))
 	}
-	s.printWarnings()
+	warnings, changed := s.newWarnings(first)
 	ok := event{evOK, id}
 	switch {
 	case !s.healthy:
@@ -228,32 +229,46 @@ func (s *Server) build() error {
 	default:
 		s.events.publish(event{evReload, id}, ok)
 	}
+	if changed {
+		// After the build's own event: a page that reloads gets them
+		// again with its new stream's state.
+		s.events.warn(warnings)
+	}
 	s.healthy = true
 	return nil
 }
 
-// printWarnings prints the last build's warnings, as mutual build does,
-// when they differ from those printed last: a save that fixes one, or
-// brings one, shows the new list (or that none is left); a save that
-// changes none prints nothing more.
-func (s *Server) printWarnings() {
+// newWarnings prints the last build's warnings, as mutual build does, when
+// they differ from those printed last, and returns their lines for the
+// browsers: a save that fixes one, or brings one, shows the new list (or
+// that none is left); a save that changes none prints nothing more and
+// reports no change. The first good build reports its list, empty or not,
+// so that the browsers learn there is none.
+func (s *Server) newWarnings(first bool) (lines []string, changed bool) {
 	w, ok := s.b.(warner)
 	if !ok {
-		return
+		return nil, false
 	}
 	list := w.Warnings()
 	text := list.Error()
+	if text == s.warned && !first {
+		return nil, false
+	}
+	lines = []string{}
+	for _, e := range list {
+		lines = append(lines, e.Warning())
+	}
 	if text == s.warned {
-		return
+		return lines, true
 	}
 	s.warned = text
 	if len(list) == 0 {
 		fmt.Fprintln(s.opts.Stderr, "no warnings left")
-		return
 	}
-	for _, e := range list {
-		fmt.Fprintln(s.opts.Stderr, printable(e.Warning()))
+	for _, l := range lines {
+		fmt.Fprintln(s.opts.Stderr, printable(l))
 	}
+	return lines, true
 }
 
 // contentError reports whether err is something a writer fixes by editing

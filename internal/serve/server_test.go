@@ -82,10 +82,10 @@ func (c *sseClient) read() {
 // compares: the build id, or the error lines joined by newlines. Data that
 // is not JSON of the right shape fails the test.
 func decodeData(t testing.TB, name, data string) string {
-	if name == evError {
+	if name == evError || name == evWarn {
 		var lines []string
-		if err := json.Unmarshal([]byte(data), &lines); err != nil {
-			t.Errorf("error event data %q is not a JSON list of strings: %v", data, err)
+		if err := json.Unmarshal([]byte(data), &lines); err != nil || lines == nil {
+			t.Errorf("%s event data %q is not a JSON list of strings: %v", name, data, err)
 		}
 		return strings.Join(lines, "\n")
 	}
@@ -430,5 +430,160 @@ func TestServeWarnings(t *testing.T) {
 		if got := stderr.String()[before:]; got != step.want {
 			t.Errorf("build %d: stderr %q, want %q", i, got, step.want)
 		}
+	}
+}
+
+// TestWarningEvents: a good build's warnings reach the browsers as a
+// "warnings" event after the build's own, only when they change, as an
+// empty list once none is left; a browser that connects gets them after
+// the "ok" state (an empty list when there are none), unless the build is
+// broken (then only the errors).
+func TestWarningEvents(t *testing.T) {
+	out, _ := testSite(t)
+	var one, two diag.List
+	one.Add("content/guides/a.md", 4, 14, "this link or image is not read as one")
+	two.Add("content/guides/a.md", 4, 14, "this link or image is not read as one")
+	two.Add("content/guides/b.md", 7, 3, "broken link %q", "c.md")
+	const w1 = "content/guides/a.md:4:14: warning: this link or image is not read as one"
+	const w2 = "content/guides/b.md:7:3: warning: broken link \"c.md\""
+	var broken diag.List
+	broken.Add("content/site.yaml", 1, 1, "missing title")
+
+	wb := &warningBuilder{fakeBuilder: &fakeBuilder{out: out, results: make(chan fakeResult, 1)}, warnings: one}
+	s := New(wb, Options{})
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	defer s.events.close()
+	if !s.Build() {
+		t.Fatal("first build failed")
+	}
+	a := dialEvents(t, srv.URL)
+	if got := eventsText(a.next(), a.next()); got != "ok|warnings "+w1 {
+		t.Fatalf("state with warnings: %s", got)
+	}
+	reload := &site.Stats{Changed: []string{"index.html"}}
+	for i, step := range []struct {
+		what     string
+		result   fakeResult
+		warnings diag.List
+		events   []string // what the open page gets
+		fresh    []string // what a page that connects now gets
+	}{
+		{"same warnings", fakeResult{stats: reload}, one, []string{"reload"}, []string{"ok", "warnings " + w1}},
+		{"one more", fakeResult{stats: reload}, two, []string{"reload", "warnings " + w1 + "\n" + w2}, []string{"ok", "warnings " + w1 + "\n" + w2}},
+		{"css only", fakeResult{stats: &site.Stats{Changed: []string{"css/main.2.css"}, CSSOnly: true}}, two, []string{"css"}, []string{"ok", "warnings " + w1 + "\n" + w2}},
+		{"fixed without an output change", fakeResult{stats: &site.Stats{}}, one, []string{"warnings " + w1}, []string{"ok", "warnings " + w1}},
+		{"broken", fakeResult{err: broken}, one, []string{"error content/site.yaml:1:1: missing title"}, []string{"error content/site.yaml:1:1: missing title"}},
+		{"mended, same warnings", fakeResult{stats: reload}, one, []string{"ok"}, []string{"ok", "warnings " + w1}},
+		{"none left", fakeResult{stats: reload}, nil, []string{"reload", "warnings "}, []string{"ok", "warnings "}},
+		{"still none", fakeResult{stats: reload}, nil, []string{"reload"}, []string{"ok", "warnings "}},
+	} {
+		wb.warnings = step.warnings
+		wb.results <- step.result
+		s.Build()
+		var got []string
+		for range step.events {
+			got = append(got, eventsText(a.next()))
+		}
+		if strings.Join(got, "|") != strings.Join(step.events, "|") {
+			t.Errorf("step %d (%s): the open page got %q, want %q", i, step.what, got, step.events)
+		}
+		c := dialEvents(t, srv.URL)
+		got = nil
+		for range step.fresh {
+			got = append(got, eventsText(c.next()))
+		}
+		if strings.Join(got, "|") != strings.Join(step.fresh, "|") {
+			t.Errorf("step %d (%s): a new page got %q, want %q", i, step.what, got, step.fresh)
+		}
+		c.res.Body.Close()
+	}
+	// Nothing more came after the last step's events.
+	select {
+	case ev := <-a.evs:
+		t.Errorf("an extra event %+v", ev)
+	case <-time.After(100 * time.Millisecond):
+	}
+}
+
+// eventsText writes events as the test above compares them: the name
+// alone for a build id, the name and the lines for a list.
+func eventsText(evs ...event) string {
+	var parts []string
+	for _, ev := range evs {
+		switch ev.name {
+		case evError, evWarn:
+			parts = append(parts, ev.name+" "+ev.data.(string))
+		default:
+			parts = append(parts, ev.name)
+		}
+	}
+	return strings.Join(parts, "|")
+}
+
+// TestWarningsJSON: the warnings event is one line of JSON, a list of the
+// warnings as mutual prints them; none left is [], never null.
+func TestWarningsJSON(t *testing.T) {
+	for _, tt := range []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"content/guides/a.md:4:14: warning: broken link \"b.md\""}, "event: warnings\ndata: [\"content/guides/a.md:4:14: warning: broken link \\\"b.md\\\"\"]\n\n"},
+		{[]string{"a.md:1:1: warning: x", "i18n/en.yaml:2:12: warning: <b>&"}, "event: warnings\ndata: [\"a.md:1:1: warning: x\",\"i18n/en.yaml:2:12: warning: \\u003cb\\u003e\\u0026\"]\n\n"},
+		{nil, "event: warnings\ndata: []\n\n"},
+	} {
+		b := newBroker(event{evOK, "1"}, 1)
+		ch, _, err := b.subscribe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.warn(tt.lines)
+		var msg strings.Builder
+		(<-ch).write(&msg)
+		if msg.String() != tt.want {
+			t.Errorf("warn(%q) sent %q, want %q", tt.lines, msg.String(), tt.want)
+		}
+	}
+}
+
+// TestWarningEventsClean: a site without warnings says so to a browser
+// that connects (an empty list after "ok"), and prints nothing about them;
+// a Builder that keeps no warnings sends no warnings event at all.
+func TestWarningEventsClean(t *testing.T) {
+	out, _ := testSite(t)
+	for _, tt := range []struct {
+		name  string
+		b     Builder
+		state string
+	}{
+		{"warner", &warningBuilder{fakeBuilder: &fakeBuilder{out: out}}, "ok|warnings "},
+		{"no warner", &fakeBuilder{out: out}, "ok"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var stderr testio.Buffer
+			s := New(tt.b, Options{Stderr: &stderr})
+			srv := httptest.NewServer(s.Handler())
+			defer srv.Close()
+			defer s.events.close()
+			if !s.Build() {
+				t.Fatal("build failed")
+			}
+			c := dialEvents(t, srv.URL)
+			var got []string
+			for range strings.Count(tt.state, "|") + 1 {
+				got = append(got, eventsText(c.next()))
+			}
+			if strings.Join(got, "|") != tt.state {
+				t.Errorf("state %q, want %q", got, tt.state)
+			}
+			select {
+			case ev := <-c.evs:
+				t.Errorf("an extra event %+v", ev)
+			case <-time.After(100 * time.Millisecond):
+			}
+			if stderr.String() != "" {
+				t.Errorf("stderr %q, want nothing", stderr.String())
+			}
+		})
 	}
 }

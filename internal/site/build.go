@@ -477,6 +477,15 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		done.Add(1)
 	})
 	stopProgress()
+	// The memo now holds this build's worksheet pages, and those of
+	// worksheets gone since: forget the latter.
+	sheetOuts := map[string]bool{}
+	for _, n := range m.Nodes {
+		if n.Kind == "worksheet" {
+			sheetOuts[n.Out] = true
+		}
+	}
+	b.sheets.retain(sheetOuts)
 
 	// 6. What needs every page.
 	anchors := make(map[string]map[string]bool, len(m.Nodes))

@@ -61,6 +61,19 @@ func (m *sheetMemo) put(out string, r sheetReport) {
 	m.byOut[out] = r
 }
 
+// retain forgets every page but those whose output path is in outs: a
+// worksheet removed, renamed or no longer built in a language leaves no
+// entry behind (nor the source it holds) in a long-running serve.
+func (m *sheetMemo) retain(outs map[string]bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for out := range m.byOut {
+		if !outs[out] {
+			delete(m.byOut, out)
+		}
+	}
+}
+
 // pageResult is what rendering one page tells the rest of the build.
 type pageResult struct {
 	ids      map[string]bool   // its headings' ids, for links to them

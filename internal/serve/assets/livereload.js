@@ -4,8 +4,10 @@
 //   css     swap the stylesheets in place (scroll and answers are kept)
 //   error   show the build errors in an overlay
 //   ok      the build is good again: drop the overlay and reload
-// Each event's data is JSON (a build id, or the list of error lines), and
-// a refused stream is retried later and later (see backoff).
+//   warnings  a good build's warnings: show them in a panel at the foot of
+//           the page (an empty list removes it)
+// Each event's data is JSON (a build id, or a list of error or warning
+// lines), and a refused stream is retried later and later (see backoff).
 // It builds everything with DOM APIs and styles it from overlay.css, so it
 // runs under the site's Content Security Policy.
 (function () {
@@ -14,8 +16,16 @@
   var script = document.currentScript;
   var base = script ? new URL(".", script.src) : new URL("/_mutual/", location.href);
   var overlay = null;
+  var panel = null; // the warnings panel, while there are warnings to show
+  var resizes = null; // what tells the page the panel's height
   var buildID = null; // the build this page belongs to, learned on first contact
   var source = null;
+  var leaving = false; // a reload was asked for: the events that follow wait for the new page
+
+  function reload() {
+    leaving = true;
+    location.reload();
+  }
 
   // Every event's data is JSON: a build id, or the list of error lines.
   function parse(e) {
@@ -35,7 +45,7 @@
   function connect() {
     source = new EventSource(new URL("events", base).href);
     source.addEventListener("open", function () { delay = 0; });
-    source.addEventListener("reload", function () { location.reload(); });
+    source.addEventListener("reload", reload);
     source.addEventListener("css", function (e) {
       buildID = parse(e);
       swapStylesheets();
@@ -49,10 +59,18 @@
         showErrors(lines.map(String));
       }
     });
+    source.addEventListener("warnings", function (e) {
+      // A page on its way out gets them again when it connects.
+      if (leaving) { return; }
+      var lines = parse(e);
+      if (Array.isArray(lines)) {
+        showWarnings(lines.map(String));
+      }
+    });
     source.addEventListener("ok", function (e) {
       var id = parse(e);
       if (overlay || (buildID !== null && buildID !== id)) {
-        location.reload();
+        reload();
         return;
       }
       buildID = id;
@@ -117,12 +135,25 @@
     );
   }
 
-  function ensureStylesheet() {
+  // ensureStylesheet adds overlay.css once, and calls then (if given) when
+  // it has loaded, or failed to.
+  var styled = false;
+  var whenStyled = [];
+  function ensureStylesheet(then) {
+    if (then) {
+      if (styled) { then(); } else { whenStyled.push(then); }
+    }
     if (document.querySelector("link[data-mutual]")) { return; }
     var l = document.createElement("link");
     l.rel = "stylesheet";
     l.href = new URL("overlay.css", base).href;
     l.setAttribute("data-mutual", "");
+    function done() {
+      styled = true;
+      whenStyled.splice(0).forEach(function (f) { f(); });
+    }
+    l.addEventListener("load", done);
+    l.addEventListener("error", done);
     document.head.appendChild(l);
   }
 
@@ -135,6 +166,9 @@
     }
     ensureStylesheet();
     if (overlay) { overlay.remove(); }
+    // A failed build's errors are what matters now; the warnings were the
+    // last good build's, and come back with the next one.
+    dropPanel();
     overlay = document.createElement("section");
     overlay.id = "mutual-overlay";
     overlay.setAttribute("role", "alert");
@@ -161,6 +195,178 @@
     });
     overlay.append(title, note, list, close);
     document.body.appendChild(overlay);
+  }
+
+  // The warnings panel. A good build's warnings, as mutual build prints
+  // them, in a bar at the foot of the page: it follows the bottom of the
+  // screen while the page scrolls, and takes its own room after the page's
+  // end, so nothing is out of reach under it. Its title is a button that
+  // opens and closes the list (Escape closes it too); Dismiss hides it
+  // until the warnings change. It opens by itself for new warnings, except
+  // on a narrow screen, where it starts closed. What the person chose is
+  // kept for this tab (sessionStorage), so the reload after each save does
+  // not undo it.
+  var memoryKey = "mutual-serve-warnings";
+  var narrow = "(max-width: 40rem)";
+
+  function recall() {
+    try {
+      return JSON.parse(sessionStorage.getItem(memoryKey)) || {};
+    } catch (err) {
+      return {};
+    }
+  }
+
+  function remember(text, state) {
+    try {
+      sessionStorage.setItem(memoryKey, JSON.stringify({ text: text, state: state }));
+    } catch (err) { /* storage off: the choice lasts until the next reload */ }
+  }
+
+  function showWarnings(lines) {
+    if (!document.body) {
+      document.addEventListener("DOMContentLoaded", function () { showWarnings(lines); });
+      return;
+    }
+    if (overlay) { return; } // a failed build shows its errors
+    var text = lines.join("\n");
+    var shown = panel ? panel.getAttribute("data-text") : null;
+    var open;
+    if (panel && shown === text) { return; }
+    // A new list replaces the panel; keyboard focus inside it moves to the
+    // new title rather than to the top of the page.
+    var hadFocus = panel !== null && panel.contains(document.activeElement);
+    dropPanel();
+    announce(text, lines.length);
+    if (lines.length === 0) { return; }
+    var memory = recall();
+    if (memory.text === text && memory.state === "dismissed") { return; }
+    if (memory.text === text && (memory.state === "open" || memory.state === "closed")) {
+      open = memory.state === "open";
+    } else {
+      open = !(window.matchMedia && window.matchMedia(narrow).matches);
+    }
+    var el = document.createElement("aside");
+    el.id = "mutual-warnings";
+    el.setAttribute("data-text", text);
+    el.setAttribute("aria-labelledby", "mutual-warnings-title");
+
+    var bar = document.createElement("div");
+    bar.className = "mutual-warnings-bar";
+    var title = document.createElement("h2");
+    title.id = "mutual-warnings-title";
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "mutual-warnings-toggle";
+    toggle.textContent = lines.length === 1 ? "1 warning" : lines.length + " warnings";
+    toggle.setAttribute("aria-controls", "mutual-warnings-list");
+    title.appendChild(toggle);
+    var dismiss = document.createElement("button");
+    dismiss.type = "button";
+    dismiss.className = "mutual-warnings-dismiss";
+    dismiss.textContent = "Dismiss";
+    dismiss.setAttribute("aria-describedby", "mutual-warnings-title");
+    bar.append(title, dismiss);
+
+    var body = document.createElement("div");
+    body.id = "mutual-warnings-list";
+    // It scrolls when the list is long: focusable, so that the keyboard
+    // can scroll it too.
+    body.tabIndex = 0;
+    var note = document.createElement("p");
+    note.textContent = "The site built, but mutual found something to look at. Fix it and save; this list updates by itself.";
+    var list = document.createElement("ol");
+    lines.forEach(function (line) {
+      var item = document.createElement("li");
+      var code = document.createElement("code");
+      code.textContent = line;
+      item.appendChild(code);
+      list.appendChild(item);
+    });
+    body.append(note, list);
+
+    function setOpen(yes) {
+      toggle.setAttribute("aria-expanded", yes ? "true" : "false");
+      body.hidden = !yes;
+    }
+    setOpen(open);
+    toggle.addEventListener("click", function () {
+      var yes = toggle.getAttribute("aria-expanded") !== "true";
+      setOpen(yes);
+      remember(text, yes ? "open" : "closed");
+    });
+    dismiss.addEventListener("click", function () {
+      remember(text, "dismissed");
+      dropPanel();
+    });
+    el.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+        e.preventDefault();
+        e.stopPropagation();
+        setOpen(false);
+        remember(text, "closed");
+        toggle.focus();
+      }
+    });
+    el.append(bar, body);
+    // Unstyled, the panel would show for a moment at the end of the page:
+    // it waits for its stylesheet.
+    el.hidden = true;
+    ensureStylesheet(function () { el.hidden = false; });
+    document.body.appendChild(el);
+    panel = el;
+    if (hadFocus) { toggle.focus(); }
+    // The page's own bars stuck to the bottom of the screen (the default
+    // theme's worksheet progress bar) can sit above the panel: overlay.css
+    // lifts them by its height, kept here in --mutual-warnings-height.
+    if (window.ResizeObserver) {
+      resizes = new ResizeObserver(function () {
+        document.documentElement.style.setProperty("--mutual-warnings-height", el.offsetHeight + "px");
+      });
+      resizes.observe(el);
+    }
+  }
+
+  // announce tells a screen reader, once per change in this tab, what a
+  // sighted person sees appear or go at the foot of the page: "2 warnings",
+  // "No warnings left". The page reloads after each save, so the list last
+  // announced is kept in sessionStorage, beside the panel's state. The live
+  // region is added empty and filled a moment later, as screen readers
+  // announce changes to a region, not a region that arrives full. It is
+  // hidden from the eye with CSSOM properties (allowed by the Content
+  // Security Policy, unlike a style attribute), as overlay.css may still be
+  // loading.
+  var saidKey = "mutual-serve-warnings-said";
+  var status = null;
+  function announce(text, n) {
+    var said = null;
+    try { said = sessionStorage.getItem(saidKey); } catch (err) { /* off: say it */ }
+    if (said === text || (said === null && n === 0)) { return; }
+    try { sessionStorage.setItem(saidKey, text); } catch (err) { /* off */ }
+    if (!status) {
+      status = document.createElement("div");
+      status.id = "mutual-status";
+      status.setAttribute("role", "status");
+      var st = status.style;
+      st.position = "absolute";
+      st.width = "1px";
+      st.height = "1px";
+      st.margin = "-1px";
+      st.padding = "0";
+      st.overflow = "hidden";
+      st.clipPath = "inset(50%)";
+      st.whiteSpace = "nowrap";
+      st.border = "0";
+      document.body.appendChild(status);
+    }
+    var message = n === 0 ? "No warnings left" : (n === 1 ? "1 warning" : n + " warnings") + " in the site's build";
+    setTimeout(function () { status.textContent = message; }, 300);
+  }
+
+  function dropPanel() {
+    if (resizes) { resizes.disconnect(); resizes = null; }
+    document.documentElement.style.removeProperty("--mutual-warnings-height");
+    if (panel) { panel.remove(); panel = null; }
   }
 
   connect();

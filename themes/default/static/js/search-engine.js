@@ -664,6 +664,12 @@
     // ---------- the engine ----------
 
     var WEIGHT_PREFIX = 0.75;
+
+    // idf is BM25's inverse document frequency of a term in df of n
+    // documents, as the index's impacts use it (search/write.go).
+    function idf(n, df) {
+      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    }
     var WEIGHT_TYPO = [1, 0.5, 0.35];
     var MAX_EXPANSIONS = 64;
 
@@ -787,8 +793,17 @@
           cands.sort(function (a, b) {
             return b.f.df(b.k) - a.f.df(a.k) || cmp(a.k, b.k);
           });
+          // The words a prefix begins count as one word: each weighs no
+          // more than its most common form would (the stem, or the most
+          // common term begun), so that a rare form, whose impact is high
+          // for its rarity alone ("cuiden" in one page), does not outrank
+          // the pages with the common one ("cuidar" in a title).
+          var common = cands.length ? cands[0].f.df(cands[0].k) : 0;
+          if (frags[0].has(word.stem)) {
+            common = Math.max(common, frags[0].df(word.stem));
+          }
           cands.slice(0, MAX_EXPANSIONS).forEach(function (c) {
-            add(c.f, c.k, WEIGHT_PREFIX);
+            add(c.f, c.k, WEIGHT_PREFIX * Math.min(1, idf(m.docs, common) / idf(m.docs, c.f.df(c.k))));
           });
         }
         if (alts.length > 0 || word.exact) {

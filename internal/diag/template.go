@@ -386,8 +386,9 @@ type block struct {
 }
 
 // structure follows a template's blocks and variables as text/template's
-// parser does, up to the first mistake it finds. Each field is the
-// offset of the first such mistake, or -1.
+// parser does, up to the first mistake it finds. Each int field is the
+// offset of the "{{" of the first such mistake (of its "if" or "with"
+// for elseIf), or -1.
 type structure struct {
 	unclosed   *block           // the innermost block open at the end
 	strayEnd   int              // an {{end}} that closes nothing

@@ -214,44 +214,6 @@ func distance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// templateWords are text/template's parse errors a layout's author makes
-// most, each with words that say what to do.
-var templateWords = []struct {
-	prefix string
-	plain  func(rest string) string
-}{
-	{"unexpected EOF", func(string) string {
-		return "the file ends before every {{if}}, {{range}}, {{with}}, {{define}} or {{block}} is closed: add the missing {{end}}"
-	}},
-	{"unexpected {{end}}", func(string) string {
-		return "this {{end}} closes nothing: remove it, or add the {{if}}, {{range}} or {{with}} it should close"
-	}},
-	{"missing value for ", func(rest string) string {
-		return fmt.Sprintf("{{%s}} needs a value after it, such as {{%s .Title}}", rest, rest)
-	}},
-	{"unclosed action", func(string) string {
-		return "a \"{{\" here is never closed with \"}}\""
-	}},
-	{"unterminated quoted string", func(string) string {
-		return "a text in quotes is never closed with its \""
-	}},
-}
-
-// PlainTemplate rewrites a text/template parse error message (without its
-// "template: name:line:" part) into words for a layout's author; a message
-// it does not know comes back as it is.
-func PlainTemplate(msg string) string {
-	for _, w := range templateWords {
-		if rest, ok := strings.CutPrefix(msg, w.prefix); ok {
-			if w.prefix == "missing value for " && (rest == "" || strings.ContainsAny(rest, " {}")) {
-				continue
-			}
-			return w.plain(rest)
-		}
-	}
-	return msg
-}
-
 // NotUTF8 is the message for text that is not UTF-8.
 const NotUTF8 = "this is not UTF-8 text; save the file as UTF-8"
 

@@ -2,9 +2,7 @@ package diag
 
 import (
 	"errors"
-	"regexp"
 	"testing"
-	"text/template"
 )
 
 func TestErrorString(t *testing.T) {
@@ -66,31 +64,6 @@ func TestSuggest(t *testing.T) {
 	}
 	if got := Hint("frequncy", []string{"frequency", "agreement"}); got != ` (did you mean "frequency"?)` {
 		t.Errorf("Hint = %q", got)
-	}
-}
-
-// TestPlainTemplate parses real mistakes with text/template and checks
-// the words each one's message becomes.
-func TestPlainTemplate(t *testing.T) {
-	loc := regexp.MustCompile(`^template: t:\d+(:\d+)?: `)
-	tests := []struct{ src, want string }{
-		{"{{if .A}}x", "the file ends before every {{if}}, {{range}}, {{with}}, {{define}} or {{block}} is closed: add the missing {{end}}"},
-		{"x{{end}}", "this {{end}} closes nothing: remove it, or add the {{if}}, {{range}} or {{with}} it should close"},
-		{"{{if}}x{{end}}", "{{if}} needs a value after it, such as {{if .Title}}"},
-		{"{{with}}x{{end}}", "{{with}} needs a value after it, such as {{with .Title}}"},
-		{"{{.Title", `a "{{" here is never closed with "}}"`},
-		{`{{print "x}}`, `a text in quotes is never closed with its "`},
-		{"{{.Title | nope}}", `function "nope" not defined`},
-	}
-	for _, tt := range tests {
-		_, err := template.New("t").Parse(tt.src)
-		if err == nil {
-			t.Fatalf("%q parsed", tt.src)
-		}
-		msg := loc.ReplaceAllString(err.Error(), "")
-		if got := PlainTemplate(msg); got != tt.want {
-			t.Errorf("%q (%s):\n got %s\nwant %s", tt.src, err, got, tt.want)
-		}
 	}
 }
 

@@ -87,13 +87,9 @@ func NewSet(files []TemplateFile, siteFuncs template.FuncMap) (*Set, diag.List) 
 		}
 		t, err := template.New(f.Path).Funcs(Funcs()).Funcs(siteFuncs).Parse(f.Text)
 		if err != nil {
-			e := templateError(err, f.Path)
-			if m := noFuncRE.FindStringSubmatch(e.Msg); m != nil {
-				names := append(slices.Collect(maps.Keys(Funcs())), slices.Collect(maps.Keys(siteFuncs))...)
-				slices.Sort(names)
-				e.Msg = fmt.Sprintf("unknown function %q%s", m[1], diag.Hint(m[1], names))
-			}
-			errs.Append(e)
+			names := append(slices.Collect(maps.Keys(Funcs())), slices.Collect(maps.Keys(siteFuncs))...)
+			slices.Sort(names)
+			errs.Append(templateError(err, f.Path, f.Text, names))
 			continue
 		}
 		s.tmpls[f.Name] = t
@@ -141,20 +137,19 @@ var executingRE = regexp.MustCompile(`executing "[^"]*" `)
 
 var templateErrRE = regexp.MustCompile(`^template: [^:]+(?:\.html)?:(\d+)(?::(\d+))?: (.*)$`)
 
-// noFuncRE is text/template's words for a function it does not know.
-var noFuncRE = regexp.MustCompile(`^function "([^"]+)" not defined$`)
-
-// templateError positions a parse error in its file.
-func templateError(err error, file string) *diag.Error {
+// templateError places a parse error in its file, text, at the column
+// diag.TemplateSyntax finds; funcs are the names the file may call.
+func templateError(err error, file, text string, funcs []string) *diag.Error {
 	msg := err.Error()
 	if m := templateErrRE.FindStringSubmatch(strings.Replace(msg, "template: "+file, "template: x", 1)); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		col := 0
 		if m[2] != "" {
-			col, _ = strconv.Atoi(m[2])
-			col++ // text/template counts columns from 0
+			// Not a syntax error (text/template gives those a line alone).
+			col, _ := strconv.Atoi(m[2])
+			return &diag.Error{Path: file, Line: line, Col: col + 1, Msg: m[3]}
 		}
-		return &diag.Error{Path: file, Line: line, Col: col, Msg: diag.PlainTemplate(m[3])}
+		l, col, words := diag.TemplateSyntax(text, line, m[3], funcs)
+		return &diag.Error{Path: file, Line: l, Col: col, Msg: words}
 	}
 	return &diag.Error{Path: file, Msg: msg}
 }

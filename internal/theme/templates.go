@@ -168,15 +168,19 @@ var (
 var builtinFuncs = []string{"and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne"}
 
 // templateError turns an html/template error into a positioned error
-// naming the theme file, in plain words (see plain).
+// naming the theme file, in plain words: a syntax error as
+// diag.TemplateSyntax places and says it, any other as plain says it.
 func (ts *Templates) templateError(err error, data any) *diag.Error {
 	msg := err.Error()
 	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
-		e := ts.errorAt(m[1], m[2], m[3], ts.plain(m[4], data))
-		if m[3] == "" {
-			e.Col = ts.column(m[1], e.Line, m[4])
+		// text/template gives a syntax error a line alone, and an error
+		// while running a layout a column too.
+		if src, ok := ts.text[m[1]]; ok && m[3] == "" && strings.HasPrefix(msg, "template: ") {
+			e := ts.errorAt(m[1], m[2], "", "")
+			e.Line, e.Col, e.Msg = diag.TemplateSyntax(string(src), e.Line, m[4], ts.funcs)
+			return e
 		}
-		return e
+		return ts.errorAt(m[1], m[2], m[3], ts.plain(m[4], data))
 	}
 	return &diag.Error{Path: "themes", Msg: ts.plain(strings.TrimPrefix(msg, "template: "), data)}
 }
@@ -185,17 +189,14 @@ var (
 	executingRE    = regexp.MustCompile(`^executing "[^"]*" at <(.*?)>: (.*)$`)
 	errorCallingRE = regexp.MustCompile(`^error calling [^:]+: (.*)$`)
 	missingFieldRE = regexp.MustCompile(`^can't evaluate field (\w+) in type (.+)$`)
-	noFuncRE       = regexp.MustCompile(`^function "([^"]+)" not defined$`)
-	badCharRE      = regexp.MustCompile(`^bad character U\+[0-9A-F]+ '(.+)'$`)
 	noTemplateRE   = regexp.MustCompile(`^no such template "([^"]+)"$`)
 )
 
 // plain rewrites text/template's words for the mistakes a theme's author
-// makes most (a misspelt field or function, a stray brace, a template
-// that does not exist) without Go's type names, with a hint where one
-// helps; a function's own error (asset's "no static file", T's) comes
-// without html/template's wrapping. data is what the layout ran on, nil
-// while parsing.
+// makes most while a layout runs (a misspelt field, a template that does
+// not exist) without Go's type names, with a hint where one helps; a
+// function's own error (asset's "no static file", T's) comes without
+// html/template's wrapping. data is what the layout ran on.
 func (ts *Templates) plain(msg string, data any) string {
 	action := ""
 	if m := executingRE.FindStringSubmatch(msg); m != nil {
@@ -206,12 +207,6 @@ func (ts *Templates) plain(msg string, data any) string {
 	}
 	if m := missingFieldRE.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("%s has no field %q%s", typeWords(m[2]), m[1], diag.Hint(m[1], fieldNames(data, m[2])))
-	}
-	if m := noFuncRE.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("unknown function %q%s", m[1], diag.Hint(m[1], ts.funcs))
-	}
-	if m := badCharRE.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("unexpected %q inside {{ }}: an action is closed with \"}}\"", m[1])
 	}
 	if m := noTemplateRE.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("no template %q in the theme chain%s", m[1], diag.Hint(m[1], slices.Sorted(maps.Keys(ts.sources))))
@@ -225,7 +220,7 @@ func (ts *Templates) plain(msg string, data any) string {
 		}
 		return fmt.Sprintf("in %s: %s", action, msg)
 	}
-	return diag.PlainTemplate(msg)
+	return msg
 }
 
 // typeWords names the Go type a field was looked up in as a theme's
@@ -291,29 +286,6 @@ func innerType(t reflect.Type, typ string) reflect.Type {
 		}
 	}
 	return nil
-}
-
-// column finds, for a parse error text/template placed on a line alone,
-// the column of the name it is about (an unknown function's), or 0.
-func (ts *Templates) column(name string, line int, msg string) int {
-	m := noFuncRE.FindStringSubmatch(msg)
-	src, ok := ts.text[name]
-	if m == nil || !ok || line < 1 {
-		return 0
-	}
-	lines := strings.Split(string(src), "\n")
-	if line > len(lines) {
-		return 0
-	}
-	re := regexp.MustCompile(`(^|[^\w.$])` + regexp.QuoteMeta(m[1]) + `\b`)
-	if loc := re.FindStringIndex(lines[line-1]); loc != nil {
-		at := loc[0]
-		if lines[line-1][at:at+len(m[1])] != m[1] {
-			at++
-		}
-		return utf8.RuneCountInString(lines[line-1][:at]) + 1
-	}
-	return 0
 }
 
 // errorAt is msg at a text/template position (line and col as written

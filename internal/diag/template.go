@@ -178,13 +178,7 @@ func lexTemplate(src string) (toks []ttoken, lerr *lexError) {
 				}
 			case r == '$' || r == '.' && p < len(src) && (src[p] < '0' || src[p] > '9'):
 				// A "." last in the file is a number to text/template.
-				for p < len(src) {
-					r, w := utf8.DecodeRuneInString(src[p:])
-					if !isTemplateWord(r) {
-						break
-					}
-					p += w
-				}
+				p = wordEnd(src, p)
 				if !atTerminator(src, p) {
 					r, _ := utf8.DecodeRuneInString(src[p:])
 					return toks, fail(p, "bad character %#U", r)
@@ -209,13 +203,7 @@ func lexTemplate(src string) (toks []ttoken, lerr *lexError) {
 				}
 				emit(ttNumber)
 			case isTemplateWord(r):
-				for p < len(src) {
-					r, w := utf8.DecodeRuneInString(src[p:])
-					if !isTemplateWord(r) {
-						break
-					}
-					p += w
-				}
+				p = wordEnd(src, p)
 				if !atTerminator(src, p) {
 					r, _ := utf8.DecodeRuneInString(src[p:])
 					return toks, fail(p, "bad character %#U", r)
@@ -273,6 +261,19 @@ func atTerminator(src string, p int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(src[p:])
 	return isTemplateSpace(r) || strings.ContainsRune(".,|:)(", r) || strings.HasPrefix(src[p:], "}}")
+}
+
+// wordEnd is where the run of word characters (isTemplateWord) that goes
+// on at byte p of src ends.
+func wordEnd(src string, p int) int {
+	for p < len(src) {
+		r, w := utf8.DecodeRuneInString(src[p:])
+		if !isTemplateWord(r) {
+			break
+		}
+		p += w
+	}
+	return p
 }
 
 // scanQuoted moves *p past a text in quotes q (the opening one read), or

@@ -96,18 +96,27 @@ A leaflet.
 // site engine of issue 12 (shortcodes in pages, TOML and JSON front
 // matter, bundles, params, static/), which renders what the import
 // copies.
-func TestImportedSiteBuilds(t *testing.T) {
-	src := writeSite(t, testio.ParseArchive([]byte(hugoSite)))
-	dest := filepath.Join(filepath.Dir(src), "new-site")
+// importClean imports the Hugo site of the archive text into a new site
+// beside it, and fails the test unless the check found no problem. It
+// returns the Hugo site's folder, the new site's, the report and its text.
+func importClean(t *testing.T, archive []byte) (src, dest string, r *Report, report string) {
+	t.Helper()
+	src = writeSite(t, testio.ParseArchive(archive))
+	dest = filepath.Join(filepath.Dir(src), "new-site")
 	r, err := Import(src, dest)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var report strings.Builder
-	r.Write(&report)
+	var b strings.Builder
+	r.Write(&b)
 	if len(r.Problems) > 0 || r.CheckFailed != nil {
-		t.Fatalf("the check of the imported site found problems:\n%v\n%v\n%s", r.Problems, r.CheckFailed, report.String())
+		t.Fatalf("the check of the imported site found problems:\n%v\n%v\n%s", r.Problems, r.CheckFailed, b.String())
 	}
+	return src, dest, r, b.String()
+}
+
+func TestImportedSiteBuilds(t *testing.T) {
+	src, dest, _, report := importClean(t, []byte(hugoSite))
 	for _, want := range []string{
 		"content: 4 pages (2 of them _index.md) and 1 other file",
 		"shortcodes: 13 calls on 3 pages",
@@ -115,8 +124,8 @@ func TestImportedSiteBuilds(t *testing.T) {
 		"copied: 2 calls of mybox (2)",
 		"check: no problems found",
 	} {
-		if !strings.Contains(report.String(), want) {
-			t.Errorf("the report has no %q:\n%s", want, report.String())
+		if !strings.Contains(report, want) {
+			t.Errorf("the report has no %q:\n%s", want, report)
 		}
 	}
 
@@ -126,7 +135,7 @@ func TestImportedSiteBuilds(t *testing.T) {
 		t.Fatalf("build: %v", err)
 	}
 	pages := 0
-	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -200,17 +209,7 @@ func TestImportedLanguagesBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := writeSite(t, testio.ParseArchive(data))
-	dest := filepath.Join(filepath.Dir(src), "new-site")
-	r, err := Import(src, dest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var report strings.Builder
-	r.Write(&report)
-	if len(r.Problems) > 0 || r.CheckFailed != nil {
-		t.Fatalf("the check of the imported site found problems:\n%v\n%v\n%s", r.Problems, r.CheckFailed, report.String())
-	}
+	src, dest, r, _ := importClean(t, data)
 	fr := false
 	for _, w := range r.Warnings {
 		if strings.HasPrefix(w.Path, "content/posts/listening.fr.md") {

@@ -157,6 +157,20 @@
     document.head.appendChild(l);
   }
 
+  // lineList is an ordered list of lines as mutual prints them, each in
+  // its code element.
+  function lineList(lines) {
+    var list = document.createElement("ol");
+    lines.forEach(function (line) {
+      var item = document.createElement("li");
+      var code = document.createElement("code");
+      code.textContent = line;
+      item.appendChild(code);
+      list.appendChild(item);
+    });
+    return list;
+  }
+
   function showErrors(lines) {
     if (!document.body) {
       // The page loads this file with async: it may run, and hear from
@@ -179,14 +193,7 @@
     title.textContent = lines.length === 1 ? "The site has an error" : "The site has " + lines.length + " errors";
     var note = document.createElement("p");
     note.textContent = "You are seeing the last good version. Fix the file and save; this page updates by itself.";
-    var list = document.createElement("ol");
-    lines.forEach(function (line) {
-      var item = document.createElement("li");
-      var code = document.createElement("code");
-      code.textContent = line;
-      item.appendChild(code);
-      list.appendChild(item);
-    });
+    var list = lineList(lines);
     var close = document.createElement("button");
     close.type = "button";
     close.textContent = "Hide";
@@ -275,14 +282,7 @@
     body.tabIndex = 0;
     var note = document.createElement("p");
     note.textContent = "The site built, but mutual found something to look at. Fix it and save; this list updates by itself.";
-    var list = document.createElement("ol");
-    lines.forEach(function (line) {
-      var item = document.createElement("li");
-      var code = document.createElement("code");
-      code.textContent = line;
-      item.appendChild(code);
-      list.appendChild(item);
-    });
+    var list = lineList(lines);
     body.append(note, list);
 
     function setOpen(yes) {

@@ -266,6 +266,7 @@ func (d *document) walk(doc ast.Node) {
 		switch n := n.(type) {
 		case *ast.Heading:
 			d.heading(n)
+			d.unreadLink(n)
 		case *ast.Link:
 			n.Destination = d.resolve(n, n.Destination)
 		case *ast.Image:
@@ -279,7 +280,8 @@ func (d *document) walk(doc ast.Node) {
 			tableCell(n)
 		case *ast.FencedCodeBlock:
 			d.code(n)
-		case *ast.Paragraph:
+		case *ast.Paragraph, *ast.TextBlock:
+			// A tight list's items hold a TextBlock, not a Paragraph.
 			d.unreadLink(n)
 		}
 		return ast.WalkContinue, nil
@@ -287,10 +289,11 @@ func (d *document) walk(doc ast.Node) {
 }
 
 // unreadLink warns of a link or image Markdown did not read, whose "]("
-// is left in the paragraph's text: an address with a space in it
-// ("[a](my notes.md)") or without its closing ")". The page would show
-// the brackets and the address as they are written.
-func (d *document) unreadLink(p *ast.Paragraph) {
+// is left in the text of a paragraph, a tight list item or a heading: an
+// address with a space in it ("[a](my notes.md)") or without its closing
+// ")". The page would show the brackets and the address as they are
+// written.
+func (d *document) unreadLink(p ast.Node) {
 	prevBracket := -1 // offset of a "]" that ends the text before
 	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
 		t, ok := c.(*ast.Text)

@@ -442,6 +442,13 @@ func TestUnreadLinkWarns(t *testing.T) {
 		{"A [link](<my notes.md>).\n", ""},
 		{"Some [brackets] (and words) and a list [1, 2].\n", ""},
 		{"Code `[a](b c)` is code.\n", ""},
+		// In a tight list's item (a text block, not a paragraph), a loose
+		// one, a quote and a heading alike.
+		{"1. Pick one [x](people list.md).\n2. Then another.\n", "content/a.md:1:15: " + msg},
+		{"- One\n\n- Pick [x](people list.md).\n", "content/a.md:3:10: " + msg},
+		{"> Read [x](my notes.md).\n", "content/a.md:1:10: " + msg},
+		{"## See [x](my notes.md)\n", "content/a.md:1:10: " + msg},
+		{"- A [link](a.md) in a list.\n", ""},
 	}
 	m := New(Options{})
 	for _, tt := range tests {

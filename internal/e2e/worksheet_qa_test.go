@@ -550,3 +550,54 @@ func TestWorksheetHistoryLabels(t *testing.T) {
 	}
 	checkProblems(t, tab, "history labels", nil)
 }
+
+// TestWorksheetForgetRefused: removing a kept comparison that the store
+// refuses to write away says that it is still in this browser (it said
+// "removed" while the other person's answers stayed), keeps it listed,
+// and after a reload it is still there, as the page said.
+func TestWorksheetForgetRefused(t *testing.T) {
+	t.Parallel()
+	s := shipped(t)
+	w := parseWorksheet(t, giveAndTake)
+	theirs := score.Answers{"listening.give": 2, "listening.receive": 4}
+	code, err := score.EncodeCode(w.Model(), w.Slug, theirs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := browsertest.New(t)
+	// Once refuseCompare is set, the store throws on every write of the
+	// comparisons, a removal included (storage turned off mid-session).
+	initScript(t, tab, `(() => {
+		const set = Storage.prototype.setItem, remove = Storage.prototype.removeItem;
+		Storage.prototype.setItem = function (k, v) {
+			if (window.refuseCompare && String(k).endsWith("#compare")) throw new DOMException("refused", "SecurityError");
+			return set.call(this, k, v);
+		};
+		Storage.prototype.removeItem = function (k) {
+			if (window.refuseCompare && String(k).endsWith("#compare")) throw new DOMException("refused", "SecurityError");
+			return remove.call(this, k);
+		};
+	})();`)
+	tab.Navigate(s.URL("/", "worksheets/give-and-take/#compare="+code))
+	waitScorer(t, tab, "ready")
+	answer(t, tab, newSheet(w), "listening.give", "3")
+	tab.Poll("the comparison", `document.querySelector("[data-compare]").checkVisibility() && document.querySelector('[data-action="keep"]').checkVisibility()`, 10*time.Second)
+	press(t, tab, `[data-action="keep"]`)
+	tab.Poll("the kept comparison", `document.querySelectorAll("[data-kept-list] li").length === 1`, 5*time.Second)
+
+	browsertest.Eval[bool](tab, `window.refuseCompare = true`)
+	press(t, tab, `[data-kept-list] [data-action="forget"]`)
+	want := "This browser is not saving, so the kept comparison could not be removed: it is still in this browser."
+	tab.Poll("a word about removing", `document.querySelector("[data-more-status]").textContent === `+strconv.Quote(want), 5*time.Second)
+	if n := browsertest.Eval[int](tab, `document.querySelectorAll("[data-kept-list] li").length`); n != 1 {
+		t.Errorf("removing refused, %d kept comparisons listed, want the 1 still kept", n)
+	}
+	if !browsertest.Eval[bool](tab, `document.querySelector("[data-kept-undo]").hidden`) {
+		t.Errorf("removing refused, the page offers to bring back a comparison it did not remove")
+	}
+	browsertest.Eval[bool](tab, `window.refuseCompare = false`)
+	tab.Do(chromedp.Reload())
+	waitScorer(t, tab, "ready")
+	tab.Poll("the comparison after a reload", `document.querySelectorAll("[data-kept-list] li").length === 1`, 5*time.Second)
+	checkProblems(t, tab, "removing refused", nil)
+}

@@ -59,7 +59,7 @@
   }
 
   (ns.parts = ns.parts || {}).compare = function (page, section) {
-    var t = ns.texts(section, ["overall", "copied", "select", "kept", "forgotten", "ready", "full"]);
+    var t = ns.texts(section, ["overall", "copied", "select", "kept", "forgotten", "ready", "full", "not-removed"]);
     var share = section.querySelector("[data-share]");
     var input = section.querySelector("[data-share-link]");
     var shareStatus = section.querySelector("[data-share-status]");
@@ -477,7 +477,13 @@
         forgotten = { code: code, kept: list[i].kept, at: i };
         list.splice(i, 1);
         if (!putKept(list)) {
+          // Not removed (the store refuses to write): the other person's
+          // answers are still in this browser, so say so rather than
+          // "removed", and leave the comparison listed.
           forgotten = null;
+          update();
+          page.status(t.notRemoved);
+          return;
         }
         if (current && current.from === "kept" && current.code === code) {
           choose();

@@ -303,6 +303,9 @@ func TestWorksheetCompare(t *testing.T) {
 	if !strings.Contains(got.Notice, "They are only in this link; nothing was sent anywhere.") || !strings.Contains(got.Notice, "Fill in") || got.Shown {
 		t.Errorf("B before answering: notice %q, comparison shown %v", got.Notice, got.Shown)
 	}
+	// ...which screen readers are told too (the notice shows far from the
+	// focus, which is at the top of the page).
+	b.Poll("the notice said", `document.querySelector("[data-more-status]").textContent.includes("Answers from someone else are attached to this link.")`, 5*time.Second)
 	if keys := browsertest.Eval[string](b, `JSON.stringify(Object.entries(localStorage))`); strings.Contains(keys, code) {
 		t.Errorf("A's answers are stored in B's browser before B keeps them: %s", keys)
 	}

@@ -209,10 +209,19 @@
       }
       problem("");
       var mine = c.me.answered > 0;
+      var wasHidden = notice.hidden;
       notice.hidden = current.from !== "link";
       fill.hidden = mine;
+      // What is said to screen readers: the notice when it appears (that
+      // someone else's answers came with the link matters before the
+      // rest), then that the comparison is ready, together, since a live
+      // region says only its last words.
+      var say = wasHidden && !notice.hidden ? textsOf(notice) : [];
       if (!mine || !(c.them.answered > 0)) {
         hide();
+        if (say.length) {
+          page.status(say);
+        }
         return;
       }
       render(c);
@@ -220,8 +229,29 @@
       box.hidden = false;
       if (!shown) {
         shown = true;
-        page.status(t.ready);
+        say.push(t.ready);
       }
+      if (say.length) {
+        page.status(say);
+      }
+    }
+
+    // textsOf is the shown text of el as texts for page.status: its own
+    // words in the page's language, and those of a child marked with a
+    // lang (a text the page shows in another language) in that one.
+    function textsOf(el) {
+      var out = [];
+      el.childNodes.forEach(function (n) {
+        if (n.nodeType === 3) {
+          if (n.nodeValue.trim()) {
+            out.push({ text: n.nodeValue.trim(), lang: "", dir: "" });
+          }
+        } else if (n.nodeType === 1 && !n.hidden) {
+          var inner = n.getAttribute("lang") ? [{ text: n.textContent.trim(), lang: n.getAttribute("lang"), dir: n.getAttribute("dir") || "" }] : textsOf(n);
+          out = out.concat(inner.filter(function (x) { return x.text; }));
+        }
+      });
+      return out;
     }
 
     function fillScores(el, me, them, gapGive, gapReceive) {

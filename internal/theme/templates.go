@@ -190,6 +190,7 @@ var (
 	errorCallingRE = regexp.MustCompile(`^error calling [^:]+: (.*)$`)
 	missingFieldRE = regexp.MustCompile(`^can't evaluate field (\w+) in type (.+)$`)
 	noTemplateRE   = regexp.MustCompile(`^no such template "([^"]+)"$`)
+	rangeValueRE   = regexp.MustCompile(`^range can't iterate over (.*)$`)
 )
 
 // plain rewrites text/template's words for the mistakes a theme's author
@@ -203,7 +204,13 @@ func (ts *Templates) plain(msg string, data any) string {
 		action, msg = m[1], m[2]
 	}
 	if m := errorCallingRE.FindStringSubmatch(msg); m != nil {
+		if n, ok := strings.CutPrefix(m[1], "index out of range: "); ok {
+			return fmt.Sprintf("the list has no item %s here (items count from 0): check its length first, as in {{if gt (len .Pages) %s}}, or go through it with {{range}}", n, n)
+		}
 		return m[1]
+	}
+	if m := rangeValueRE.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("{{range}} goes through a list (pages, tags, links), and this is one value, %q: show it without {{range}}, or with {{with}} when it may be empty", m[1])
 	}
 	if m := missingFieldRE.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("%s has no field %q%s", typeWords(m[2]), m[1], diag.Hint(m[1], fieldNames(data, m[2])))

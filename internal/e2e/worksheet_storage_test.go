@@ -122,14 +122,26 @@ func TestWorksheetChanged(t *testing.T) {
 	if note, want := restoreNote(tab), "2 answers were not restored: those questions have changed."; note != want {
 		t.Errorf("the page says %q, want %q", note, want)
 	}
-	// One changed question answered anew: one answer is not restored.
+	// One changed question answered anew: one answer is not restored,
+	// which the note says at once, and after a reload.
 	answer(t, tab, v2, "b", "4")
+	if note, want := restoreNote(tab), "1 answer was not restored: that question has changed."; note != want {
+		t.Errorf("b answered anew, the page says %q, want %q", note, want)
+	}
 	tab.Do(chromedp.Reload())
 	waitScorer(t, tab, "ready")
 	checkShown(t, tab, v2, "v2 with b answered anew")
 	if note, want := restoreNote(tab), "1 answer was not restored: that question has changed."; note != want {
 		t.Errorf("the page says %q, want %q", note, want)
 	}
+	// Another tab answers the last changed question anew: this tab's
+	// note goes at once.
+	other := browsertest.New(t)
+	other.Navigate(url)
+	waitScorer(t, other, "ready")
+	answer(t, other, v2, "p.give", "1")
+	answer(t, other, v2, "p.receive", "3")
+	tab.Poll("the note gone after the other tab's answers", `!document.querySelector("[data-restore-note]").checkVisibility()`, 5*time.Second)
 	checkProblems(t, tab, "changed worksheet", nil)
 }
 

@@ -241,6 +241,7 @@
     function save() {
       var ok = store.save(records());
       seen = store.raw();
+      showUnrestored();
       if (store.available && ok === refused) {
         refused = !ok;
         if (refused) {
@@ -313,6 +314,7 @@
       });
       F.fitTextareas(form);
       markFilled();
+      showUnrestored();
       rescore();
       emit("answered");
     }
@@ -349,16 +351,33 @@
       // Answers of questions that changed, or left the worksheet, are
       // kept for a worksheet changed back; the page counts those whose
       // question is still here, changed.
-      var missed = applyRecords(saved);
+      applyRecords(saved);
       seen = store.raw();
       if ((migrated || early) && save() && migrated) {
         store.dropLegacy();
       }
+      showUnrestored();
+    }
+
+    // showUnrestored says how many answers this page does not show because
+    // their questions changed (kept for a worksheet changed back), or
+    // hides the note when there are none left: answering such a question
+    // anew replaces its answer, and another tab may have changed them.
+    function showUnrestored() {
       var note = form.querySelector("[data-restore-note]");
-      if (note && missed > 0) {
-        write(note, unrestored(missed));
-        note.hidden = false;
+      if (!note) {
+        return;
       }
+      var missed = 0;
+      Object.keys(kept).forEach(function (id) {
+        if (byId[id] && F.has(kept[id].a)) {
+          missed++;
+        }
+      });
+      if (missed > 0) {
+        write(note, unrestored(missed));
+      }
+      note.hidden = missed === 0;
     }
 
     // take returns everything the person has here: answers, kept answers

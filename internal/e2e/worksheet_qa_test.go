@@ -601,3 +601,31 @@ func TestWorksheetForgetRefused(t *testing.T) {
 	tab.Poll("the comparison after a reload", `document.querySelectorAll("[data-kept-list] li").length === 1`, 5*time.Second)
 	checkProblems(t, tab, "removing refused", nil)
 }
+
+// TestWorksheetEarlyNone ticks "None of these" and another box of one
+// checklist before the page's scripts have started (nothing keeps them
+// apart yet): once they start, the box ticked stands and "None of these"
+// goes, in the page and in what is saved.
+func TestWorksheetEarlyNone(t *testing.T) {
+	t.Parallel()
+	s := shipped(t)
+	s.delay(func(p string) bool { return strings.Contains(p, "/js/worksheet-page.") })
+	tab := browsertest.New(t)
+	tab.Navigate(s.URL("/", "worksheets/weekly-gestures/"))
+	tab.Do(chromedp.Click(chromedp.CSS(`#q-i-did_none`)), chromedp.Click(chromedp.CSS(`#q-i-did_thanks`)))
+	if started := browsertest.Eval[bool](tab, `!!(window.mutualWorksheet && window.mutualWorksheet.start)`); started {
+		t.Fatal("the page started before the test ticked both boxes: this test checks nothing")
+	}
+	if !browsertest.Eval[bool](tab, `document.querySelector("#q-i-did_none").checked && document.querySelector("#q-i-did_thanks").checked`) {
+		t.Fatal("both boxes should be ticked before the scripts start")
+	}
+	waitScorer(t, tab, "ready")
+	tab.Poll("None of these untick", `!document.querySelector("#q-i-did_none").checked && document.querySelector("#q-i-did_thanks").checked`, 5*time.Second)
+	s.delay(nil)
+	tab.Do(chromedp.Reload())
+	waitScorer(t, tab, "ready")
+	if got := browsertest.Eval[string](tab, `Array.from(document.querySelectorAll('input[name="i-did"]:checked')).map(i => i.value).join(",")`); got != "thanks" {
+		t.Errorf("after a reload, the checklist holds %q, want thanks alone", got)
+	}
+	checkProblems(t, tab, "early none", nil)
+}

@@ -326,6 +326,16 @@
     function restore() {
       var saved = store.load();
       var migrated = false;
+      // A checklist ticked before the page started may hold "None of
+      // these" beside other boxes, since nothing kept them apart yet: the
+      // boxes ticked stand, and "None of these" goes.
+      Array.prototype.forEach.call(form.querySelectorAll('input[type="checkbox"][data-none]'), function (none) {
+        if (none.checked && Array.prototype.some.call(form.elements, function (o) {
+          return o !== none && o.type === "checkbox" && o.name === none.name && o.checked && !o.hasAttribute("data-none");
+        })) {
+          none.checked = false;
+        }
+      });
       // Answers given before the page started (its scripts came late) are
       // the person's latest: they stay, and are saved below.
       var early = questions.some(function (q) {

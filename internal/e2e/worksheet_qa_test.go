@@ -407,25 +407,13 @@ func TestWorksheetLongReflection(t *testing.T) {
 // instead of saying it is kept.
 func TestWorksheetKeepRefused(t *testing.T) {
 	t.Parallel()
-	s := shipped(t)
-	w := parseWorksheet(t, giveAndTake)
-	theirs := score.Answers{"listening.give": 2, "listening.receive": 4}
-	code, err := score.EncodeCode(w.Model(), w.Slug, theirs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tab := browsertest.New(t)
-	initScript(t, tab, `(() => {
+	tab := comparingTab(t, `(() => {
 		const set = Storage.prototype.setItem;
 		Storage.prototype.setItem = function (k, v) {
 			if (String(k).endsWith("#compare")) throw new DOMException("full", "QuotaExceededError");
 			return set.call(this, k, v);
 		};
 	})();`)
-	tab.Navigate(s.URL("/", "worksheets/give-and-take/#compare="+code))
-	waitScorer(t, tab, "ready")
-	answer(t, tab, newSheet(w), "listening.give", "3")
-	tab.Poll("the comparison", `document.querySelector("[data-compare]").checkVisibility() && document.querySelector('[data-action="keep"]').checkVisibility()`, 10*time.Second)
 	press(t, tab, `[data-action="keep"]`)
 	tab.Poll("a word about keeping", `document.querySelector("[data-more-status]").textContent !== "" && document.querySelector("[data-more-status]").textContent !== "The comparison is ready."`, 5*time.Second)
 	if st := browsertest.Eval[string](tab, `document.querySelector("[data-more-status]").textContent`); st != "This browser is not saving, so the comparison could not be kept." {
@@ -557,17 +545,9 @@ func TestWorksheetHistoryLabels(t *testing.T) {
 // and after a reload it is still there, as the page said.
 func TestWorksheetForgetRefused(t *testing.T) {
 	t.Parallel()
-	s := shipped(t)
-	w := parseWorksheet(t, giveAndTake)
-	theirs := score.Answers{"listening.give": 2, "listening.receive": 4}
-	code, err := score.EncodeCode(w.Model(), w.Slug, theirs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tab := browsertest.New(t)
 	// Once refuseCompare is set, the store throws on every write of the
 	// comparisons, a removal included (storage turned off mid-session).
-	initScript(t, tab, `(() => {
+	tab := comparingTab(t, `(() => {
 		const set = Storage.prototype.setItem, remove = Storage.prototype.removeItem;
 		Storage.prototype.setItem = function (k, v) {
 			if (window.refuseCompare && String(k).endsWith("#compare")) throw new DOMException("refused", "SecurityError");
@@ -578,10 +558,6 @@ func TestWorksheetForgetRefused(t *testing.T) {
 			return remove.call(this, k);
 		};
 	})();`)
-	tab.Navigate(s.URL("/", "worksheets/give-and-take/#compare="+code))
-	waitScorer(t, tab, "ready")
-	answer(t, tab, newSheet(w), "listening.give", "3")
-	tab.Poll("the comparison", `document.querySelector("[data-compare]").checkVisibility() && document.querySelector('[data-action="keep"]').checkVisibility()`, 10*time.Second)
 	press(t, tab, `[data-action="keep"]`)
 	tab.Poll("the kept comparison", `document.querySelectorAll("[data-kept-list] li").length === 1`, 5*time.Second)
 
@@ -628,4 +604,26 @@ func TestWorksheetEarlyNone(t *testing.T) {
 		t.Errorf("after a reload, the checklist holds %q, want thanks alone", got)
 	}
 	checkProblems(t, tab, "early none", nil)
+}
+
+// comparingTab opens Give and take in a new tab with the init script
+// storage (a change to the browser's storage, run before the page's own
+// scripts), through a link with another person's answers, and answers one
+// question: the comparison shows, and Keep is offered.
+func comparingTab(t *testing.T, storage string) *browsertest.Tab {
+	t.Helper()
+	s := shipped(t)
+	w := parseWorksheet(t, giveAndTake)
+	theirs := score.Answers{"listening.give": 2, "listening.receive": 4}
+	code, err := score.EncodeCode(w.Model(), w.Slug, theirs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := browsertest.New(t)
+	initScript(t, tab, storage)
+	tab.Navigate(s.URL("/", "worksheets/give-and-take/#compare="+code))
+	waitScorer(t, tab, "ready")
+	answer(t, tab, newSheet(w), "listening.give", "3")
+	tab.Poll("the comparison", `document.querySelector("[data-compare]").checkVisibility() && document.querySelector('[data-action="keep"]').checkVisibility()`, 10*time.Second)
+	return tab
 }

@@ -51,7 +51,7 @@ func CheckActive(s *Source, file string) diag.List {
 	s.svgChecked = true
 	f, err := os.Open(file)
 	if err != nil {
-		s.svgErrs = diag.List{diag.Errorf(s.Path(), 0, 0, "cannot read: %v", err)}
+		s.svgErrs = diag.List{diag.Errorf(s.Path(), 0, 0, "%s", ReadError(err))}
 		return s.svgErrs
 	}
 	defer f.Close()

@@ -100,11 +100,28 @@ func isWithin(p, dir string) bool {
 	return strings.HasPrefix(p, strings.TrimSuffix(dir, string(filepath.Separator))+string(filepath.Separator))
 }
 
-// ReadError is the message for a file that could not be read.
+// ReadError is the message for a file that could not be read, in words
+// rather than the system's: the file (or what its link points to) gone,
+// no permission, a folder, a loop of links; anything else with the
+// system's reason alone (the path is the message's own).
 func ReadError(err error) string {
 	var big *TooBigError
 	if errors.As(err, &big) {
 		return big.Error()
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "cannot read: the file is not there (a symbolic link to nothing, or a file removed while mutual read the site)"
+	case errors.Is(err, fs.ErrPermission):
+		return "cannot read: the file's permissions do not let mutual read it (give read permission to the user who runs mutual)"
+	case errors.Is(err, syscall.EISDIR):
+		return "cannot read: this is a folder, where a file was expected"
+	case errors.Is(err, syscall.ELOOP):
+		return "cannot read: a symbolic link that leads back to itself through other links"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return "cannot read: " + pe.Err.Error()
 	}
 	return "cannot read: " + err.Error()
 }

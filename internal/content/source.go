@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -205,6 +206,15 @@ func scan(contentDir, within string, prev map[string]*Source, hint []string, sta
 		if !static && (rel == "site.yaml" || rel == "site.yml") {
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+				// A link whose file is gone: said where it is, rather than
+				// stopping the build with the system's words.
+				target, _ := os.Readlink(p)
+				linkErrs.Add(prefix+rel, 0, 0, "symbolic link to %s, which does not exist: make it point at a file or folder, or remove it", target)
+				return nil
+			}
+		}
 		if d.Type()&fs.ModeSymlink != 0 && within != "" {
 			if target, out := LinkOutside(p, within); out {
 				if LinkLoop(p) {
@@ -283,7 +293,7 @@ func look(p string, s, old *Source) (*Source, error) {
 		if _, serr := os.Stat(p); serr != nil {
 			return nil, serr // gone, or a broken link: as the walk reports it
 		}
-		s.Errs.Add(s.Path(), 0, 0, "cannot read: %v", err)
+		s.Errs.Add(s.Path(), 0, 0, "%s", ReadError(err))
 		return s, nil
 	}
 	defer f.Close()
@@ -315,7 +325,7 @@ func look(p string, s, old *Source) (*Source, error) {
 			break
 		}
 		if err != nil {
-			s.Errs.Add(s.Path(), 0, 0, "cannot read: %v", err)
+			s.Errs.Add(s.Path(), 0, 0, "%s", ReadError(err))
 			return s, nil
 		}
 		if len(src) == cap(src) {

@@ -122,9 +122,18 @@ func TestScanBrokenLink(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "missing.md"), filepath.Join(dir, "broken.md")); err != nil {
 		t.Fatal(err)
 	}
-	_, _, err := Scan(dir, "", nil, nil)
-	if err == nil || !strings.Contains(err.Error(), "broken.md") {
-		t.Fatalf("got %v, want an error naming broken.md", err)
+	// A link to nothing is a positioned error, said in words, and the
+	// other files are read.
+	found, errs, err := Scan(dir, "", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "broken.md: symbolic link to " + filepath.Join(dir, "missing.md") + ", which does not exist: make it point at a file or folder, or remove it"
+	if len(errs) != 1 || errs[0].Error() != want {
+		t.Errorf("errors %v, want %s", errs, want)
+	}
+	if len(found) != 2 {
+		t.Errorf("%d files found, want a.md and z.md", len(found))
 	}
 }
 

@@ -58,6 +58,9 @@ func TestLinksOutsideTheSite(t *testing.T) {
 			}
 		}, "content/guides/loop-a.md", "loop-b.md", "symbolic link that leads back to itself through other links: make it point at a file or folder, or remove it"},
 		{"a link out of the theme into the site", theme, "themes/t/static/notes.txt", "../../../content/guides/img.txt", "which is outside the theme's folder themes/t"},
+		{"a link to nothing", nil, "content/guides/gone.md", filepath.Join(outside, "gone.md"), "symbolic link to " + filepath.Join(outside, "gone.md") + ", which does not exist: make it point at a file or folder, or remove it"},
+		{"a link to nothing, inside", nil, "content/guides/gone.txt", "missing.txt", "symbolic link to missing.txt, which does not exist"},
+		{"a theme's link to nothing", theme, "themes/t/static/gone.css", "missing.css", "cannot read: the file is not there (a symbolic link to nothing, or a file removed while mutual read the site)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

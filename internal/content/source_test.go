@@ -128,7 +128,7 @@ func TestScanBrokenLink(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "broken.md: symbolic link to " + filepath.Join(dir, "missing.md") + ", which does not exist: make it point at a file or folder, or remove it"
+	want := "content/broken.md: symbolic link to " + filepath.Join(dir, "missing.md") + ", which does not exist: make it point at a file or folder, or remove it"
 	if len(errs) != 1 || errs[0].Error() != want {
 		t.Errorf("errors %v, want %s", errs, want)
 	}

@@ -191,6 +191,10 @@ var (
 	missingFieldRE = regexp.MustCompile(`^can't evaluate field (\w+) in type (.+)$`)
 	noTemplateRE   = regexp.MustCompile(`^no such template "([^"]+)"$`)
 	rangeValueRE   = regexp.MustCompile(`^range can't iterate over (.*)$`)
+	wrongTypeRE    = regexp.MustCompile(`^wrong type for value; expected (\S+); got (\S+)$`)
+	expectedRE     = regexp.MustCompile(`^expected (\w+); found (.+)$`)
+	lenOfRE        = regexp.MustCompile(`^len of type (\S+)$`)
+	notFuncRE      = regexp.MustCompile(`^(\w+) has arguments but cannot be invoked as function$`)
 )
 
 // plain rewrites text/template's words for the mistakes a theme's author
@@ -207,7 +211,17 @@ func (ts *Templates) plain(msg string, data any) string {
 		if n, ok := strings.CutPrefix(m[1], "index out of range: "); ok {
 			return fmt.Sprintf("the list has no item %s here (items count from 0): check its length first, as in {{if gt (len .Pages) %s}}, or go through it with {{range}}", n, n)
 		}
+		if l := lenOfRE.FindStringSubmatch(m[1]); l != nil {
+			return fmt.Sprintf("len counts the items of a list or the letters of a text, and this is %s", valueWords(l[1]))
+		}
 		return m[1]
+	}
+	if m := wrongTypeRE.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("%s is needed here, and this is %s", valueWords(m[1]), valueWords(m[2]))
+	} else if m := expectedRE.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("%s is needed here, not %s", valueWords(m[1]), m[2])
+	} else if m := notFuncRE.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf(".%s is a value, not a function: remove what follows it in the action", m[1])
 	}
 	if m := rangeValueRE.FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("{{range}} goes through a list (pages, tags, links), and this is one value, %q: show it without {{range}}, or with {{with}} when it may be empty", m[1])
@@ -228,6 +242,31 @@ func (ts *Templates) plain(msg string, data any) string {
 		return fmt.Sprintf("in %s: %s", action, msg)
 	}
 	return msg
+}
+
+// valueWords names a Go type text/template reports as the kind of value a
+// theme's author knows: "string" is "a text", "time.Time" "a date".
+func valueWords(t string) string {
+	t = strings.TrimLeft(t, "*")
+	switch {
+	case t == "string" || t == "template.HTML":
+		return "a text"
+	case t == "bool":
+		return "true or false"
+	case strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
+		return "a whole number"
+	case strings.HasPrefix(t, "float"):
+		return "a number"
+	case t == "time.Time":
+		return "a date"
+	case strings.HasPrefix(t, "[]"):
+		return "a list"
+	case strings.HasPrefix(t, "map["):
+		return "keys and values"
+	case strings.HasSuffix(t, ".Page"):
+		return "a page"
+	}
+	return "a value of another kind (" + t + ")"
 }
 
 // typeWords names the Go type a field was looked up in as a theme's

@@ -123,6 +123,8 @@ func BenchmarkIndex(b *testing.B) {
 	fmt.Printf("search index of %d pages (%d words of body text): analysed in %v (wall, on %d cores), written in %v; %v of CPU time; %d files, %.1f MB stored, %.1f MB served compressed; %.0f MB allocated per build\n",
 		len(docs), words, (analyse / n).Round(time.Millisecond), runtime.GOMAXPROCS(0), (write / n).Round(time.Millisecond), (cpu / n).Round(time.Millisecond),
 		len(files), float64(total)/1e6, float64(served)/1e6, float64(after.TotalAlloc-before.TotalAlloc)/1e6/float64(b.N))
+	d := indexDigest(files)
+	fmt.Printf("  digest of every file: %s", d[strings.LastIndex(d[:len(d)-1], "\n")+1:])
 	var names []string
 	for k := range kinds {
 		names = append(names, k)

@@ -221,7 +221,10 @@ func indexFoldSlow(s, needle string) int {
 	return -1
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
+func isSpace(c byte) bool { return spaceByte[c] }
+
+// spaceByte[c] is set for HTML's white space.
+var spaceByte = [256]bool{' ': true, '\n': true, '\t': true, '\r': true, '\f': true}
 
 // appendRaw appends s to b with entities decoded.
 func appendRaw(b []byte, s string) []byte {
@@ -258,10 +261,10 @@ func collapse(b, text []byte, max int) []byte {
 		limit = max + 1
 	}
 	pending := false
-	for i := 0; i < len(text) && len(b)-start < limit; i++ {
-		c := text[i]
-		if isSpace(c) {
+	for i := 0; i < len(text) && len(b)-start < limit; {
+		if spaceByte[text[i]] {
 			pending = len(b) > start
+			i++
 			continue
 		}
 		if pending {
@@ -271,7 +274,14 @@ func collapse(b, text []byte, max int) []byte {
 				break
 			}
 		}
-		b = append(b, c)
+		// A run of other bytes is copied at once, as far as the limit.
+		j := i + 1
+		for j < len(text) && !spaceByte[text[j]] {
+			j++
+		}
+		j = min(j, i+limit-(len(b)-start))
+		b = append(b, text[i:j]...)
+		i = j
 	}
 	if max < 0 || len(b)-start <= max {
 		return b

@@ -384,7 +384,7 @@ type analyzer struct {
 type localTerm struct {
 	id    uint32
 	count uint32 // its positions
-	tf    uint16 // its weighted frequency
+	tf    uint32 // its weighted frequency (written at most 0xffff)
 }
 
 const noWord = ^uint32(0)
@@ -458,14 +458,38 @@ func (a *analyzer) field(text []byte, w uint16) int {
 	n := 0
 	s := bytesString(text)
 	for i := 0; i < len(s); {
-		var word []byte
-		if word, i = a.tok.next(s, i); word == nil {
+		var id uint32
+		if c := byteClass[s[i]]; c == 0 {
+			i++ // ASCII between words
 			continue
+		} else if c == 1 && i+8 <= len(s) {
+			// The usual word: fewer than 8 bytes a-z and 0-9, then ASCII
+			// that is neither a word's nor an apostrophe. It is looked up by
+			// its bytes as they are (tokenizer.next would return them
+			// unchanged), without a call.
+			x := load64(s, i)
+			if k := lowerRun(x); k < 8 {
+				if e := s[i+k]; byteClass[e] == 0 && e != '\'' {
+					var ok bool
+					if id, ok = a.cache.getKey(x & (1<<(8*k) - 1)); !ok {
+						id = a.newWord(text[i : i+k])
+					}
+					i += k
+					goto found
+				}
+			}
 		}
-		id, ok := a.cache.get(word) // the id of its term
-		if !ok {
-			id = a.newWord(word)
+		{
+			var word []byte
+			if word, i = a.tok.next(s, i); word == nil {
+				continue
+			}
+			var ok bool
+			if id, ok = a.cache.get(word); !ok { // the id of its term
+				id = a.newWord(word)
+			}
 		}
+	found:
 		if int(id) >= len(a.slot) {
 			a.slot = append(a.slot, make([]uint32, int(id)+1-len(a.slot)+len(a.slot)/2)...)
 		}
@@ -477,7 +501,7 @@ func (a *analyzer) field(text []byte, w uint16) int {
 		}
 		l--
 		lt := &a.terms[l]
-		lt.tf = satAdd(lt.tf, w)
+		lt.tf += uint32(w)
 		lt.count++
 		a.words = append(a.words, l)
 		n++
@@ -523,7 +547,7 @@ func (a *analyzer) positions(doc *Doc) {
 	o, from := 0, uint32(0)
 	for _, lt := range a.terms {
 		o = putUvarint(t, o, lt.id)
-		o = putUvarint(t, o, uint32(lt.tf))
+		o = putUvarint(t, o, min(lt.tf, 0xffff))
 		mark := o
 		o = putUvarint(t, o+1, lt.count)
 		prev := uint32(0)
@@ -580,13 +604,6 @@ func grow(s []uint32, n int) []uint32 {
 	return s[:n]
 }
 
-func satAdd(a, b uint16) uint16 {
-	if s := uint32(a) + uint32(b); s < 0xffff {
-		return uint16(s)
-	}
-	return 0xffff
-}
-
 // bytesString is b as a string, without a copy: the string must not be
 // kept past b's next change.
 func bytesString(b []byte) string {
@@ -605,6 +622,9 @@ func appendJSON(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if jsonPlain[c] {
+			continue
+		}
 		switch {
 		case c == '"' || c == '\\':
 			b = append(b, s[start:i]...)
@@ -624,6 +644,15 @@ func appendJSON(b []byte, s string) []byte {
 	b = append(b, s[start:]...)
 	return append(b, '"')
 }
+
+// jsonPlain[c] is set for the bytes appendJSON copies as they are
+// whatever follows them.
+var jsonPlain = func() (t [256]bool) {
+	for c := 0x20; c < 256; c++ {
+		t[c] = c != '"' && c != '\\' && c != 0xE2
+	}
+	return t
+}()
 
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))

@@ -60,7 +60,12 @@ func (t *wordTable) get(w []byte) (uint32, bool) {
 	if len(w) == 0 || len(w) > 8 {
 		return t.getLong(w)
 	}
-	key := wordKey(w)
+	return t.getKey(wordKey(w))
+}
+
+// getKey returns the id of the word of 1 to 8 bytes whose wordKey is key,
+// or false.
+func (t *wordTable) getKey(key uint64) (uint32, bool) {
 	mask := uint64(len(t.short) - 1)
 	for i := shortHash(key, t.shift); ; i = (i + 1) & mask {
 		s := &t.short[i]

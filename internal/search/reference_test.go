@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -117,6 +118,33 @@ func FuzzAppendJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := appendJSON([]byte("x"), s), appendJSONRef([]byte("x"), s); !bytes.Equal(got, want) {
 			t.Fatalf("appendJSON(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzField: the words analyzer.field adds, with its shortcut for the
+// usual word, are the terms of the words the tokenizer reads, in order.
+func FuzzField(f *testing.F) {
+	for _, s := range []string{"the cat's toys, running; Don't l'amour", "abcdefg abcdefgh abcdefghi x", "café Über 日本 a1b2c3d4e", "word'", "aaaaaaa'b"} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, s string, elide bool) {
+		ix := NewIndex()
+		a := ix.pool.Get().(*analyzer)
+		a.cache, a.stem, a.tok.elide = newWordTable(), stemFunc("en"), elide
+		n := a.field([]byte(s), 1)
+		var got []string
+		for _, l := range a.words {
+			if l != noWord {
+				got = append(got, ix.keys[a.terms[l].id])
+			}
+		}
+		var want []string
+		tok := tokenizer{elide: elide}
+		tok.words(s, func(w []byte) { want = append(want, a.stem(string(w))) })
+		if n != len(want) || strings.Join(got, "\x00") != strings.Join(want, "\x00") {
+			t.Fatalf("field(%q) reads %q (%d), want %q", s, got, n, want)
 		}
 	})
 }

@@ -301,3 +301,41 @@ func BenchmarkAnalyze(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(words), "ns/word")
 	b.ReportMetric(float64(cpu.Nanoseconds())/float64(n)/float64(words), "cpu-ns/word")
 }
+
+// BenchmarkWrite is the index write alone (Index.Write of the bench
+// corpus's documents, analysed once): in a build it runs once every page
+// is rendered, so its wall time adds to the build's. MUTUAL_SEARCH_PAGES
+// sets the number of pages (10,000).
+func BenchmarkWrite(b *testing.B) {
+	pages := 10000
+	if s := os.Getenv("MUTUAL_SEARCH_PAGES"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			b.Fatalf("MUTUAL_SEARCH_PAGES=%q", s)
+		}
+		pages = n
+	}
+	docs := benchDocs(b, pages)
+	ix := NewIndex()
+	ds := make([]*Doc, len(docs))
+	for i := range docs {
+		d, err := ix.Analyze(&docs[i])
+		if err != nil {
+			b.Fatal(err)
+		}
+		ds[i] = d
+	}
+	docs = nil
+	runtime.GC()
+	b.ResetTimer()
+	c0, n := cpuTime(), 0
+	for b.Loop() {
+		n++
+		if _, err := ix.Write(ds); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cpu := cpuTime() - c0
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n)/1e6, "write-ms")
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(n)/1e6, "write-cpu-ms")
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"html"
 	"math/bits"
+	"slices"
 	"strings"
 	"unsafe"
 )
@@ -38,6 +39,9 @@ func (x *extractor) parts(src string, part func(anchor string, heading, text []b
 	)
 	finish := func() {
 		if started || !blank(x.text) {
+			// 8 bytes of room past each: the analyzer reads words 8 bytes
+			// at a time.
+			x.text, x.head = slices.Grow(x.text, 8), slices.Grow(x.head, 8)
 			part(anchor, x.head, x.text)
 		}
 		x.text, x.head = x.text[:0], x.head[:0]

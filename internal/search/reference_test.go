@@ -125,7 +125,8 @@ func FuzzAppendJSON(f *testing.F) {
 // FuzzField: the words analyzer.field adds, with its shortcut for the
 // usual word, are the terms of the words the tokenizer reads, in order.
 func FuzzField(f *testing.F) {
-	for _, s := range []string{"the cat's toys, running; Don't l'amour", "abcdefg abcdefgh abcdefghi x", "café Über 日本 a1b2c3d4e", "word'", "aaaaaaa'b"} {
+	for _, s := range []string{"the cat's toys, running; Don't l'amour", "abcdefg abcdefgh abcdefghi x", "café Über 日本 a1b2c3d4e", "word'", "aaaaaaa'b",
+		"Running FAST: ABCDEFGHIJKLMNOP abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmn0", "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklm", "word\u2019s word\u201d Wörd z\u0301"} {
 		f.Add(s, false)
 		f.Add(s, true)
 	}
@@ -133,7 +134,10 @@ func FuzzField(f *testing.F) {
 		ix := NewIndex()
 		a := ix.pool.Get().(*analyzer)
 		a.cache, a.stem, a.tok.elide = newWordTable(), stemFunc("en"), elide
-		n := a.field([]byte(s), 1)
+		// Bytes past the text's end, in its array, that would join a
+		// word read past it.
+		text := append([]byte(s), "abcDEF'gh12345678abcdefgh"...)[:len(s)]
+		n := a.field(text, 1)
 		var got []string
 		for _, l := range a.words {
 			if l != noWord {

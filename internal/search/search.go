@@ -96,6 +96,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/bits"
@@ -360,6 +361,7 @@ func Write(docs []Document) (map[string][]byte, error) {
 type analyzer struct {
 	ix     *Index
 	tok    tokenizer
+	key    [8]byte // a short word's bytes, from its key
 	x      extractor
 	caches map[string]*wordTable // stemmer -> folded word -> term id
 	cache  *wordTable
@@ -462,21 +464,15 @@ func (a *analyzer) field(text []byte, w uint16) int {
 		if c := byteClass[s[i]]; c == 0 {
 			i++ // ASCII between words
 			continue
-		} else if c == 1 && i+8 <= len(s) {
-			// The usual word: fewer than 8 bytes a-z and 0-9, then ASCII
-			// that is neither a word's nor an apostrophe. It is looked up by
-			// its bytes as they are (tokenizer.next would return them
-			// unchanged), without a call.
-			x := load64(s, i)
-			if k := lowerRun(x); k < 8 {
-				if e := s[i+k]; byteClass[e] == 0 && e != '\'' {
-					var ok bool
-					if id, ok = a.cache.getKey(x & (1<<(8*k) - 1)); !ok {
-						id = a.newWord(text[i : i+k])
-					}
-					i += k
-					goto found
-				}
+		} else if c < 4 && i+8 <= cap(text) {
+			// The usual word: ASCII letters and digits, ended by ASCII that
+			// is neither a word's nor an apostrophe, or by the end. It is
+			// read 8 bytes at a time (from text's array, which may hold
+			// other bytes past its end), lowercased as read, and looked up
+			// without a call to the tokenizer, which gives the same word.
+			if w, end, ok := a.asciiWord(text, i); ok {
+				id, i = w, end
+				goto found
 			}
 		}
 		{
@@ -508,6 +504,59 @@ func (a *analyzer) field(text []byte, w uint16) int {
 	}
 	a.words = append(a.words, noWord) // a phrase never spans two fields
 	return n
+}
+
+// asciiWord reads the word of ASCII letters and digits that starts at
+// text[i] (a letter or digit), where cap(text) >= i+8, and returns its
+// term's id and where it ends. It returns false, having read nothing,
+// when the word is not such (it goes on with other bytes, or an
+// apostrophe), or is longer than maxWord.
+func (a *analyzer) asciiWord(text []byte, i int) (id uint32, end int, ok bool) {
+	x := lowerASCII(binary.LittleEndian.Uint64(text[i : i+8]))
+	k := min(lowerRun(x), len(text)-i)
+	if k < 8 {
+		// The word fits in 8 bytes: its key is its bytes.
+		end = i + k
+		if end < len(text) && (byteClass[text[end]] != 0 || text[end] == '\'') {
+			return 0, 0, false
+		}
+		key := x & (1<<(8*k) - 1)
+		if id, ok = a.cache.getKey(key); !ok {
+			binary.LittleEndian.PutUint64(a.key[:], key)
+			id = a.newWord(a.key[:k])
+		}
+		return id, end, true
+	}
+	// A longer word, lowercased into the tokenizer's buffer.
+	b := binary.LittleEndian.AppendUint64(a.tok.buf[:0], x)
+	end = i + 8
+	for k == 8 && end < len(text) && len(b) <= maxWord {
+		if end+8 > cap(text) {
+			return 0, 0, false
+		}
+		x = lowerASCII(binary.LittleEndian.Uint64(text[end : end+8]))
+		k = min(lowerRun(x), len(text)-end)
+		b = binary.LittleEndian.AppendUint64(b, x)
+		end += k
+	}
+	a.tok.buf = b
+	if end-i > maxWord || end < len(text) && (byteClass[text[end]] != 0 || text[end] == '\'') {
+		return 0, 0, false
+	}
+	word := b[:end-i]
+	if id, ok = a.cache.get(word); !ok {
+		id = a.newWord(word)
+	}
+	return id, end, true
+}
+
+// lowerASCII is x (8 bytes of text, little-endian) with its bytes A-Z
+// made a-z, found as lowerRun finds a-z.
+func lowerASCII(x uint64) uint64 {
+	const ones, low7, top = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	y := x & low7
+	upper := ((127+'Z'+1)*ones - y) & (y + (127-'A'+1)*ones) & ^x & top
+	return x | upper>>2 // 0x80>>2 is 'a'-'A'
 }
 
 // newWord returns the id of the term of a folded word that is not in the

@@ -152,3 +152,13 @@ func FuzzField(f *testing.F) {
 		}
 	})
 }
+
+// TestGeneralPunctuation: analyzer.field skips U+2000–U+203F between
+// words, as the tokenizer would: none of them is a word's.
+func TestGeneralPunctuation(t *testing.T) {
+	for r := rune(0x2000); r <= 0x203F; r++ {
+		if isWordRune(r) || isIdeograph(r) {
+			t.Errorf("%U is a word's rune", r)
+		}
+	}
+}

@@ -443,8 +443,13 @@ func (a *analyzer) analyze(d *Document, lang string) *Doc {
 	e = append(e, "]]"...)
 	a.entry = e
 
-	doc := &Doc{lang: lang, stemmer: stemmer, url: d.URL, entry: slices.Clone(e), length: uint32(a.length)}
-	a.positions(doc)
+	// The entry and the term records share one array: they live as long
+	// as the Doc.
+	t := a.positions()
+	b := make([]byte, len(e)+len(t))
+	copy(b, e)
+	copy(b[len(e):], t)
+	doc := &Doc{lang: lang, stemmer: stemmer, url: d.URL, entry: b[:len(e):len(e)], t: b[len(e):], length: uint32(a.length)}
 	for _, lt := range a.terms {
 		a.slot[lt.id] = 0
 	}
@@ -463,6 +468,9 @@ func (a *analyzer) field(text []byte, w uint16) int {
 		var id uint32
 		if c := byteClass[s[i]]; c == 0 {
 			i++ // ASCII between words
+			continue
+		} else if c == 4 && s[i] == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3 // U+2000–U+203F: punctuation (dashes, quotes, "…") and spaces
 			continue
 		} else if c < 4 && i+8 <= cap(text) {
 			// The usual word: ASCII letters and digits, ended by ASCII that
@@ -567,8 +575,8 @@ func (a *analyzer) newWord(word []byte) uint32 {
 	return id
 }
 
-// positions fills doc.t from the words read.
-func (a *analyzer) positions(doc *Doc) {
+// positions returns the Doc's t of the words read, in a buffer of a's.
+func (a *analyzer) positions() []byte {
 	n := len(a.terms)
 	// Each local term's positions, in order: a counting sort of the words.
 	a.start = grow(a.start, n)
@@ -627,7 +635,7 @@ func (a *analyzer) positions(doc *Doc) {
 		}
 	}
 	a.t = t
-	doc.t = slices.Clone(t[:o])
+	return t[:o]
 }
 
 // putUvarint writes v as a uvarint at b[o:], which has room for it, and

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -38,4 +39,33 @@ func TestSortTerms(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzLevel: quantizer.level, which guesses then steps, gives the level a
+// search of the bounds gives.
+func FuzzLevel(f *testing.F) {
+	f.Add(0.01, 20.0, 1.0)
+	f.Add(1e-9, 1e9, 0.0)
+	f.Add(3.0, 3.0, 3.0)
+	f.Add(0.5, 7.0, math.Inf(1))
+	f.Fuzz(func(t *testing.T, lo, hi, v float64) {
+		if !(lo > 0 && hi >= lo) || math.IsInf(hi, 0) {
+			return
+		}
+		s := scorer{min: lo, max: hi}
+		q := s.quantizer()
+		// The search the level was found by before.
+		i, j := 0, len(q.bounds)
+		for i < j {
+			mid := (i + j) / 2
+			if v >= q.bounds[mid] {
+				i = mid + 1
+			} else {
+				j = mid
+			}
+		}
+		if got, want := q.level(v), byte(i+1); got != want {
+			t.Fatalf("level(%v) between %v and %v = %d, want %d", v, lo, hi, got, want)
+		}
+	})
 }

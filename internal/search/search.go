@@ -443,13 +443,7 @@ func (a *analyzer) analyze(d *Document, lang string) *Doc {
 	e = append(e, "]]"...)
 	a.entry = e
 
-	// The entry and the term records share one array: they live as long
-	// as the Doc.
-	t := a.positions()
-	b := make([]byte, len(e)+len(t))
-	copy(b, e)
-	copy(b[len(e):], t)
-	doc := &Doc{lang: lang, stemmer: stemmer, url: d.URL, entry: b[:len(e):len(e)], t: b[len(e):], length: uint32(a.length)}
+	doc := &Doc{lang: lang, stemmer: stemmer, url: d.URL, entry: slices.Clone(e), t: slices.Clone(a.positions()), length: uint32(a.length)}
 	for _, lt := range a.terms {
 		a.slot[lt.id] = 0
 	}

@@ -169,7 +169,7 @@ func New(opts Options) *Markdown {
 			extension.Linkify,
 			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.Strikethrough,
-			extension.TaskList,
+			taskList,
 			extension.Footnote,
 			extension.DefinitionList,
 			extension.NewTypographer(extension.WithTypographicSubstitutions(typographic)),

@@ -458,6 +458,12 @@ func TestUnreadLinkWarns(t *testing.T) {
 		{"- a\n  - [x](my page.md)\n", "content/a.md:2:7: " + msg},
 		{"- [x] see [x](my page.md)\n", "content/a.md:1:13: " + msg},
 		{"- [x] done\n- [ ] to do\n", ""},
+		// Text in emphasis, strikethrough or a table cell is theirs.
+		{"- *see [x](my page.md)*\n", "content/a.md:1:10: " + msg},
+		{"Read **[x](my page.md)** first.\n", "content/a.md:1:10: " + msg},
+		{"~~[x](my page.md)~~\n", "content/a.md:1:5: " + msg},
+		{"| a |\n|---|\n| [x](my page.md) |\n", "content/a.md:3:5: " + msg},
+		{"*[a](a.md)* and ~~b~~ | not a table\n", ""},
 	}
 	m := New(Options{})
 	for _, tt := range tests {

@@ -84,19 +84,24 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 		}
 	}
 	slices.Sort(partials)
+	// A syntax error stops no other file's check: base.html, every
+	// partial and every layout is parsed, so that one build reports all
+	// of the theme's syntax errors, in file order. A base.html that does
+	// not parse is replaced by an empty one for the others' sake.
 	root := template.New("base.html").Funcs(partialFuncs).Funcs(funcs)
 	if _, err := root.Parse(string(base)); err != nil {
 		errs.Append(ts.templateError(err, nil))
-		return ts, errs
+		root = template.New("base.html").Funcs(partialFuncs).Funcs(funcs)
 	}
 	for _, name := range partials {
 		if _, err := root.New(name).Parse(string(srcs[name])); err != nil {
 			errs.Append(ts.templateError(err, nil))
 		}
 	}
-	if len(errs) > 0 {
-		return ts, errs
-	}
+	// With base.html or a partial broken, the layouts are parsed for
+	// their own syntax errors only: their calls of partials are not
+	// checked against partials that could not be read.
+	shared := len(errs) > 0
 	for _, kind := range layoutKinds {
 		src, ok := srcs[layoutName(kind)]
 		if !ok {
@@ -132,6 +137,12 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 		}
 		ts.kinds[key] = t
 	}
+	if shared {
+		ts.kinds = map[string]*template.Template{}
+		ts.broken = true
+		errs.Sort()
+		return ts, errs
+	}
 	seen := map[string]bool{}
 	for _, kind := range slices.Sorted(maps.Keys(ts.kinds)) {
 		kindErrs := ts.checkPartials(ts.kinds[kind])
@@ -149,6 +160,7 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 	}
 	if len(errs) > 0 {
 		ts.broken = true
+		errs.Sort()
 		return ts, errs
 	}
 	ts.bindPartials()

@@ -160,3 +160,47 @@ func viewShot(t *testing.T, tab *browsertest.Tab, name string) {
 		t.Fatal(err)
 	}
 }
+
+// langJS is the language and direction of the page and of what mutual
+// adds to it: the panel, the error overlay and the live region.
+const langJS = `["html", "mutual-warnings", "mutual-overlay", "mutual-status"].map(id => {
+	const el = id === "html" ? document.documentElement : document.getElementById(id);
+	return el ? id + "=" + el.lang + "/" + (el.dir || getComputedStyle(el).direction) : id + " absent";
+}).join(" ")`
+
+// TestDevChromeInEnglish: on the page of a site whose language is Spanish,
+// the warnings panel, the error overlay and the live region say mutual's
+// words, in English like the terminal and the lines they show, and mark
+// them so (lang="en", dir="ltr"), for screen readers to switch voice.
+func TestDevChromeInEnglish(t *testing.T) {
+	dir, base, s, _ := liveSite(t)
+	tab := browsertest.New(t)
+	edit(t, filepath.Join(dir, "content", "site.yaml"), "\nlanguage: en\n", "\nlanguage: es\n")
+	url := base + "guides/first-guide/"
+	for i := 0; ; i++ { // until the site is rebuilt in Spanish
+		tab.Navigate(url)
+		if browsertest.Eval[string](tab, `document.documentElement.lang`) == "es" {
+			break
+		}
+		if i == 50 {
+			t.Fatal("the page is not in Spanish after the change of site.yaml")
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	waitClients(t, s, 1)
+	s.events.warn([]string{"content/a.md:1:1: warning: one"})
+	tab.Poll("the panel", panelJS+`.startsWith("ASIDE|1 warning|")`, 5*time.Second)
+	tab.Poll("the live region", statusJS+` !== ""`, 5*time.Second)
+	if got, want := browsertest.Eval[string](tab, langJS), "html=es/ltr mutual-warnings=en/ltr mutual-overlay absent mutual-status=en/ltr"; got != want {
+		t.Errorf("with warnings: %s, want %s", got, want)
+	}
+	ws := filepath.Join(dir, "content", "worksheets", "check-in.yaml")
+	edit(t, ws, "\ntitle: A quick check-in", "\ntitel: A quick check-in")
+	tab.Poll("the error overlay", `!!document.getElementById("mutual-overlay")`, 10*time.Second)
+	if got, want := browsertest.Eval[string](tab, langJS), "html=es/ltr mutual-warnings absent mutual-overlay=en/ltr mutual-status=en/ltr"; got != want {
+		t.Errorf("with errors: %s, want %s", got, want)
+	}
+	for _, p := range tab.Problems() {
+		t.Errorf("browser problem: %s", p)
+	}
+}

@@ -187,6 +187,7 @@
     dropPanel();
     overlay = document.createElement("section");
     overlay.id = "mutual-overlay";
+    inEnglish(overlay);
     overlay.setAttribute("role", "alert");
     overlay.setAttribute("aria-labelledby", "mutual-overlay-title");
 
@@ -204,6 +205,15 @@
     });
     overlay.append(title, note, list, close);
     document.body.appendChild(overlay);
+  }
+
+  // inEnglish marks what mutual adds to a page as English, left to right:
+  // its words, like the terminal's and the error and warning lines it
+  // shows, are mutual's own, not the site's, and a screen reader on a
+  // Spanish or Arabic page reads them with an English voice.
+  function inEnglish(el) {
+    el.lang = "en";
+    el.dir = "ltr";
   }
 
   // The warnings panel. A good build's warnings, as mutual build prints
@@ -261,6 +271,7 @@
     }
     var el = document.createElement("aside");
     el.id = "mutual-warnings";
+    inEnglish(el);
     el.setAttribute("data-text", text);
     el.setAttribute("aria-labelledby", "mutual-warnings-title");
 
@@ -388,6 +399,7 @@
       status = document.createElement("div");
       status.id = "mutual-status";
       status.setAttribute("role", "status");
+      inEnglish(status);
       var st = status.style;
       st.position = "absolute";
       st.width = "1px";

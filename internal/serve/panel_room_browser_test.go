@@ -204,3 +204,28 @@ func TestDevChromeInEnglish(t *testing.T) {
 		t.Errorf("browser problem: %s", p)
 	}
 }
+
+// TestOverlayHideFocus: the error overlay's Hide, reached with the
+// keyboard from the page's last link, gives the focus back to that link.
+func TestOverlayHideFocus(t *testing.T) {
+	dir, base, s, _ := liveSite(t)
+	tab := browsertest.New(t)
+	tab.Navigate(base + "guides/first-guide/")
+	waitClients(t, s, 1)
+	ws := filepath.Join(dir, "content", "worksheets", "check-in.yaml")
+	edit(t, ws, "\ntitle: A quick check-in", "\ntitel: A quick check-in")
+	tab.Poll("the error overlay", `!!document.getElementById("mutual-overlay")`, 10*time.Second)
+	browsertest.Eval[bool](tab, `(() => { const a = Array.from(document.querySelectorAll("body a[href]")).filter(a => !a.closest("#mutual-overlay")).pop(); a.id = "last-link"; a.focus(); return true; })()`)
+	tab.Key(kb.Tab)
+	if got := browsertest.Eval[string](tab, `document.activeElement.textContent`); got != "Hide" {
+		t.Fatalf("Tab from the page's last link went to %q, want Hide", got)
+	}
+	tab.Key(kb.Enter)
+	tab.Poll("Hide to hide the overlay", `document.getElementById("mutual-overlay").hidden`, 5*time.Second)
+	if got := browsertest.Eval[string](tab, `document.activeElement.id || document.activeElement.tagName`); got != "last-link" {
+		t.Errorf("after Hide the focus is on %s, want the link it came from", got)
+	}
+	for _, p := range tab.Problems() {
+		t.Errorf("browser problem: %s", p)
+	}
+}

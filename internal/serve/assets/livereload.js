@@ -181,6 +181,9 @@
       return;
     }
     ensureStylesheet();
+    // A keyboard in the old overlay or the panel goes on in the new overlay.
+    var hadFocus = (overlay !== null && overlay.contains(document.activeElement)) ||
+      (panel !== null && panel.contains(document.activeElement));
     if (overlay) { overlay.remove(); }
     // A failed build's errors are what matters now; the warnings were the
     // last good build's, and come back with the next one.
@@ -201,10 +204,23 @@
     close.type = "button";
     close.textContent = "Hide";
     close.addEventListener("click", function () {
+      var inside = overlay.contains(document.activeElement);
       overlay.hidden = true;
+      if (inside) { focusBack(); }
     });
+    trackFocus(overlay);
     overlay.append(title, note, list, close);
     document.body.appendChild(overlay);
+    if (hadFocus) { close.focus(); }
+  }
+
+  // trackFocus keeps, in focusFrom, where the keyboard's focus was before
+  // it went into el (the panel or the overlay), for focusBack.
+  function trackFocus(el) {
+    el.addEventListener("focusin", function (e) {
+      var from = e.relatedTarget;
+      if (from && from !== document.body && !from.closest("#mutual-warnings, #mutual-overlay")) { focusFrom = from; }
+    });
   }
 
   // inEnglish marks what mutual adds to a page as English, left to right:
@@ -318,10 +334,7 @@
       dropPanel();
       if (inside) { focusBack(); }
     });
-    el.addEventListener("focusin", function (e) {
-      var from = e.relatedTarget;
-      if (from && from !== document.body && !el.contains(from)) { focusFrom = from; }
-    });
+    trackFocus(el);
     el.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
         e.preventDefault();
@@ -362,8 +375,8 @@
     document.documentElement.style.setProperty("--mutual-warnings-height", h + "px");
   }
 
-  // focusBack moves the keyboard's focus, which was in the panel as it
-  // went, back to where it came from; or, when it came from nowhere (a
+  // focusBack moves the keyboard's focus, which was in the panel or the
+  // overlay as it went, back to where it came from; or, when it came from nowhere (a
   // click), to the page's main part, without scrolling: not to the body,
   // where the next Tab would start over at the page's top.
   function focusBack() {

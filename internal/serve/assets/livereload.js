@@ -211,16 +211,26 @@
     trackFocus(overlay);
     overlay.append(title, note, list, close);
     document.body.appendChild(overlay);
-    if (hadFocus) { close.focus(); }
+    if (hadFocus) { refocus(close); }
   }
 
   // trackFocus keeps, in focusFrom, where the keyboard's focus was before
-  // it went into el (the panel or the overlay), for focusBack.
+  // it went into el (the panel or the overlay), for focusBack: nothing
+  // when it came from nowhere (a click).
   function trackFocus(el) {
     el.addEventListener("focusin", function (e) {
       var from = e.relatedTarget;
-      if (from && from !== document.body && !from.closest("#mutual-warnings, #mutual-overlay")) { focusFrom = from; }
+      if (from && from.closest && from.closest("#mutual-warnings, #mutual-overlay")) { return; }
+      focusFrom = from && from !== document.body ? from : null;
     });
+  }
+
+  // refocus moves the focus to el, a new panel's or overlay's button that
+  // takes the place of the one it was on, keeping where it came from.
+  function refocus(el) {
+    var from = focusFrom;
+    el.focus();
+    focusFrom = from;
   }
 
   // inEnglish marks what mutual adds to a page as English, left to right:
@@ -351,7 +361,7 @@
     ensureStylesheet(function () { el.hidden = false; keepRoom(); });
     document.body.appendChild(el);
     panel = el;
-    if (hadFocus) { toggle.focus(); }
+    if (hadFocus) { refocus(toggle); }
     if (window.ResizeObserver) {
       resizes = new ResizeObserver(keepRoom);
       resizes.observe(el);

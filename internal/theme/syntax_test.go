@@ -31,8 +31,10 @@ func TestAllSyntaxErrors(t *testing.T) {
 			"page.html":   `{{define "main"}}{{.Title{{end}}`,
 			"wide.html":   `{{define "main"}}{{nosuch .}}{{end}}`,
 			"search.html": `{{define "main"}}ok{{end}}`,
+			"docs/page.html": "{{define \"main\"}}\n{{else}}{{end}}",
 		}, []string{
 			"themes/t/layouts/base.html:2:",
+			"themes/t/layouts/docs/page.html:2:",
 			"themes/t/layouts/page.html:1:",
 			"themes/t/layouts/wide.html:1:",
 		}},

@@ -27,10 +27,10 @@ func TestAllSyntaxErrors(t *testing.T) {
 			"themes/t/layouts/section.html:3:",
 		}},
 		{"base.html and a layout", map[string]string{
-			"base.html":   "<main>{{block \"main\" .}}{{end}}\n{{end}}",
-			"page.html":   `{{define "main"}}{{.Title{{end}}`,
-			"wide.html":   `{{define "main"}}{{nosuch .}}{{end}}`,
-			"search.html": `{{define "main"}}ok{{end}}`,
+			"base.html":      "<main>{{block \"main\" .}}{{end}}\n{{end}}",
+			"page.html":      `{{define "main"}}{{.Title{{end}}`,
+			"wide.html":      `{{define "main"}}{{nosuch .}}{{end}}`,
+			"search.html":    `{{define "main"}}ok{{end}}`,
 			"docs/page.html": "{{define \"main\"}}\n{{else}}{{end}}",
 		}, []string{
 			"themes/t/layouts/base.html:2:",

@@ -279,9 +279,9 @@ func (d *document) walk(doc ast.Node) {
 		case *east.TableCell:
 			tableCell(n)
 			d.unreadLink(n)
-		case *ast.Emphasis, *east.Strikethrough:
-			// Text in *…*, **…** or ~~…~~ is their children, not the
-			// paragraph's.
+		case *ast.Emphasis, *east.Strikethrough, *taskLabel:
+			// Text in *…*, **…** or ~~…~~, or after a task box, is
+			// their children, not the paragraph's.
 			d.unreadLink(n)
 		case *ast.FencedCodeBlock:
 			d.code(n)

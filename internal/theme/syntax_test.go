@@ -71,3 +71,12 @@ func TestAllSyntaxErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestBaseNotUTF8: a base.html that is not UTF-8 is one error at its
+// place, not also "the theme chain has no layouts/base.html".
+func TestBaseNotUTF8(t *testing.T) {
+	_, err := parseTestTheme(t, map[string]string{"base.html": "ok\n\xff", "page.html": `{{define "main"}}{{end}}`}, nil)
+	if err == nil || strings.Count(err.Error(), "\n") != 0 || !strings.HasPrefix(err.Error(), "themes/t/layouts/base.html:2:1: ") {
+		t.Errorf("got %v", err)
+	}
+}

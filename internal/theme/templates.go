@@ -75,7 +75,10 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 	ts.Hash = h.Sum(nil)
 	base, ok := srcs["base.html"]
 	if !ok {
-		errs.Add(chain[0].Dir+"/layouts", 0, 0, "the theme chain has no layouts/base.html%s", chain.ExtendsHint())
+		// One that cannot be read has its error already.
+		if _, exists := files["layouts/base.html"]; !exists {
+			errs.Add(chain[0].Dir+"/layouts", 0, 0, "the theme chain has no layouts/base.html%s", chain.ExtendsHint())
+		}
 		return ts, errs
 	}
 	var partials []string

@@ -21,7 +21,8 @@ import (
 // Markdown: "corpus" runs the page job (page data, memo key, layout, the
 // plan's bookkeeping, no file written) over every page of the generated
 // 1,000-page corpus in turn, their bodies already rendered, as a full build
-// runs it; "one" runs the default theme's layout alone for one made-up
+// runs it (each pass with new templates, whose partialCached cache starts
+// empty, as a build's does); "one" runs the default theme's layout alone for one made-up
 // guide page.
 func BenchmarkPageLayout(b *testing.B) {
 	b.Run("corpus", benchPageCorpus)
@@ -44,6 +45,20 @@ func benchPageCorpus(b *testing.B) {
 	}
 	j := *job
 	j.prev, j.search = nil, nil
+	// Each pass over the corpus starts, as a build does, with templates
+	// of its own: their partialCached cache empty.
+	chain, errs := theme.LoadChain(dir, "default", ConfigPath, 0, 0)
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	funcs := theme.Funcs(theme.FuncEnv{Assets: j.assets, BasePath: j.basePath, Origin: j.cfg.Origin(), Latest: j.model.Newest()})
+	funcs["active"] = func(item MenuItem, p *Page) bool { return item.URL != "" && item.URL == p.ActiveMenu }
+	for name, f := range j.langs[0].funcs {
+		funcs[name] = f
+	}
+	if len(j.langs) != 1 {
+		b.Fatalf("the corpus has %d languages", len(j.langs))
+	}
 	nodes := j.model.Nodes
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -52,6 +67,11 @@ func benchPageCorpus(b *testing.B) {
 	for b.Loop() {
 		if i%len(nodes) == 0 {
 			j.plan = output.NewPlan(output.CheckOnly, nil, nil)
+			ts, errs := chain.Templates(funcs)
+			if len(errs) > 0 {
+				b.Fatal(errs)
+			}
+			j.langs[0].templates = ts
 		}
 		if r := j.page(nodes[i%len(nodes)]); !r.rendered || len(r.errs) > 0 {
 			b.Fatalf("%s: rendered %v, %v", nodes[i%len(nodes)].Out, r.rendered, r.errs)

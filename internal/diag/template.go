@@ -763,13 +763,15 @@ var templateSyntax = []templateWord{
 		// the second in a {{range}}: the first such "," in the file.
 		pos := -1
 		for _, a := range f.acts {
-			most := 1
-			if a.first() == "range" {
-				most = 2
-			}
 			for i := 0; i < len(a.toks) && pos < 0; i++ {
 				if a.toks[i].kind != ttVar || i > 0 && a.toks[i-1].kind != ttKeyword && a.toks[i-1].kind != ttLParen {
 					continue
+				}
+				// Two right after range; one in its parentheses:
+				// {{range ($a, ...)}}.
+				most := 1
+				if i > 0 && a.toks[i-1].kind == ttKeyword && a.toks[i-1].val == "range" {
+					most = 2
 				}
 				for n, k := 1, i; k+1 < len(a.toks) && a.toks[k+1].val == ","; n, k = n+1, k+2 {
 					if n == most {

@@ -152,6 +152,34 @@ func draftPage(src []byte, note string) []byte {
 			break // not closed: the build says so; treat as no front matter
 		}
 		fm, after := rest[:end], rest[end:]
+		if delim == "---" {
+			// A YAML front matter that is no block of keys: empty (~,
+			// null, a bare tag) or a mapping in braces.
+			if i, ok := yamlFlowOrNull(fm); ok {
+				var b bytes.Buffer
+				b.Write(first)
+				b.WriteString("\n")
+				b.WriteString(comment(note))
+				switch {
+				case i < 0: // nothing to keep
+					b.WriteString("draft: true\n")
+				case yamlFlowDraft.Match(fm[i:]):
+					b.Write(fm[:i])
+					b.Write(yamlFlowDraft.ReplaceAll(fm[i:], []byte("${1}draft: true")))
+				default:
+					b.Write(fm[:i+1])
+					if t := bytes.TrimLeft(fm[i+1:], " \t\r\n"); bytes.HasPrefix(t, []byte("}")) {
+						b.WriteString("draft: true")
+						b.Write(t)
+					} else {
+						b.WriteString("draft: true, ")
+						b.Write(fm[i+1:])
+					}
+				}
+				b.Write(after)
+				return b.Bytes()
+			}
+		}
 		re, line := yamlDraft, "draft: true"
 		if delim == "+++" {
 			re, line = tomlDraft, "draft = true"
@@ -190,6 +218,39 @@ func draftPage(src []byte, note string) []byte {
 		return append([]byte("{\n  \"draft\": true,"), src[1:]...)
 	}
 	return append([]byte("---\n"+comment(note)+"draft: true\n---\n"), src...)
+}
+
+// yamlFlowDraft is a draft key at the top of a mapping in braces (its
+// value up to the next comma or brace).
+var yamlFlowDraft = regexp.MustCompile(`([{,][ \t\r\n]*)["']?draft["']?[ \t]*:[^,}]*`)
+
+// yamlFlowOrNull reports a YAML front matter that is no block of keys:
+// one that says nothing (comments, ~, null, a bare "!"), with i -1, or a
+// mapping in braces, with i the offset of its "{".
+func yamlFlowOrNull(fm []byte) (i int, ok bool) {
+	off := 0
+	var value []byte
+	for _, l := range bytes.SplitAfter(fm, []byte("\n")) {
+		t := bytes.TrimSpace(l)
+		if len(t) > 0 && t[0] != '#' {
+			if value != nil {
+				return 0, false // a second line of content
+			}
+			value = t
+			if t[0] == '{' {
+				return off + bytes.IndexByte(l, '{'), true
+			}
+		}
+		off += len(l)
+	}
+	if c := bytes.Index(value, []byte(" #")); c >= 0 {
+		value = bytes.TrimSpace(value[:c])
+	}
+	switch string(value) {
+	case "", "~", "null", "Null", "NULL", "!":
+		return -1, true
+	}
+	return 0, false
 }
 
 // yamlIndent is the indent of the first key of a YAML front matter

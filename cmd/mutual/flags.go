@@ -115,6 +115,16 @@ func parsePositional(fs *flag.FlagSet, args []string, stdout io.Writer) (pos []s
 	}
 }
 
+// otherTools maps the flags other site generators (Hugo, Zola, Eleventy)
+// use for what a mutual flag does, for the hint after an unknown flag.
+var otherTools = map[string]string{
+	"d": "o", "destination": "o", "out": "o", "output": "o", "output-dir": "o", "outdir": "o",
+	"source": "s", "site": "s", "input": "s", "root": "s", "dir": "s",
+	"builddrafts": "drafts", "buildfuture": "future", "buildexpired": "expired",
+	"b": "base-url", "baseurl": "base-url", "base_url": "base-url", "u": "base-url",
+	"p": "port", "interface": "bind", "host": "bind", "i": "bind",
+}
+
 // flagError rewrites the flag package's error in mutual's words: an
 // unknown flag with a hint from the command's flags, a bad value naming
 // the flag as the usage writes it.
@@ -124,8 +134,12 @@ func flagError(fs *flag.FlagSet, err error) string {
 		var known []string
 		fs.VisitAll(func(f *flag.Flag) { known = append(known, f.Name) })
 		slices.Sort(known)
+		// Another tool's name for a flag first; a one-letter name is one
+		// edit from every other, so only longer ones get a spelling hint.
 		hint := ""
-		if s := diag.Suggest(name, known); s != "" {
+		if s, ok := otherTools[strings.ToLower(name)]; ok && fs.Lookup(s) != nil {
+			hint = fmt.Sprintf(" (mutual's is %s)", flagName(s))
+		} else if s := diag.Suggest(name, known); s != "" && len(name) > 1 {
 			hint = fmt.Sprintf(" (did you mean %s?)", flagName(s))
 		}
 		return fmt.Sprintf("unknown flag %s%s; the flags of mutual %s are below", flagName(name), hint, fs.Name())

@@ -51,6 +51,13 @@ func TestRunUsage(t *testing.T) {
 		// A mistake on the command line: one line saying what, then the usage; exit 2.
 		{"build bad flag", []string{"build", "--nope"}, 2, "", "mutual build: unknown flag --nope; the flags of mutual build are below\n\nUsage: mutual build", true, ""},
 		{"build misspelled flag", []string{"build", "--draft"}, 2, "", "mutual build: unknown flag --draft (did you mean --drafts?)", true, ""},
+		// Hugo's, Zola's and Eleventy's names for a flag point to mutual's.
+		{"build other tool's flag", []string{"build", "--destination", "x"}, 2, "", "mutual build: unknown flag --destination (mutual's is -o); the flags", true, ""},
+		{"build other tool's letter", []string{"build", "-d", "x"}, 2, "", "unknown flag -d (mutual's is -o)", true, ""},
+		{"build Hugo's base URL", []string{"build", "--baseURL", "x"}, 2, "", "unknown flag --baseURL (mutual's is --base-url)", true, ""},
+		{"check has no output flag", []string{"check", "--out", "x"}, 2, "", "mutual check: unknown flag --out; the flags", true, ""},
+		// One letter is one edit from any other: no spelling hint for it.
+		{"build unknown letter", []string{"build", "-x"}, 2, "", "mutual build: unknown flag -x; the flags", true, ""},
 		{"build single-dash word flag", []string{"build", "-base-url", "x", "-nope"}, 2, "", "unknown flag --nope", true, ""},
 		{"build flag without value", []string{"build", "-o"}, 2, "", "mutual build: -o needs a value\n\nUsage:", true, ""},
 		{"check bad flag value", []string{"check", "--drafts=maybe"}, 2, "", `mutual check: --drafts "maybe": not a valid value`, true, ""},

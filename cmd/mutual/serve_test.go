@@ -35,6 +35,7 @@ func TestServeUsage(t *testing.T) {
 		{[]string{"serve", "extra"}, 2, `unexpected argument "extra"`},
 		{[]string{"serve", "--nope"}, 2, "mutual serve: unknown flag --nope"},
 		{[]string{"serve", "--prot", "8080"}, 2, "mutual serve: unknown flag --prot (did you mean --port?)"},
+		{[]string{"serve", "-p", "8080"}, 2, "mutual serve: unknown flag -p (mutual's is --port)"},
 		{[]string{"serve", "--port", "abc"}, 2, `mutual serve: --port "abc": not a valid value`},
 		{[]string{"serve", "--allow-host", "*.example.test"}, 2, `write ".example.test" to allow a domain`},
 		{[]string{"serve", "--allow-host", "ok.example,laptop.local:1313"}, 2, "without a port"},

@@ -3,6 +3,7 @@ package content
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"maps"
 	"path"
 	"slices"
@@ -180,7 +181,9 @@ func (c *Config) checkLanguages(d *yamldoc.Decoder, langNode *yamldoc.Node) {
 // of the default language: its translation when there is one (published:
 // not a draft, unless drafts are built), else the original itself, as a
 // fallback. A translated worksheet is held to its original
-// (worksheet.Translate). Pages only one language has are that language's.
+// (worksheet.Translate): one that differs in what scores is a fallback
+// too, its differences warnings, and is noted in m.OutOfStep. Pages only
+// one language has are that language's.
 func (m *Model) languageMembers(pages []*Source, drafts bool, cfg *Config) ([][]member, diag.List) {
 	langs := cfg.Langs()
 	var errs diag.List
@@ -228,7 +231,19 @@ func (m *Model) languageMembers(pages []*Source, drafts bool, cfg *Config) ([][]
 			if i > 0 && s.Kind == WorksheetSource && orig != nil && orig.Kind == WorksheetSource &&
 				s.Worksheet != nil && orig.Worksheet != nil && len(s.Errs) == 0 && len(orig.Errs) == 0 {
 				sheet, terrs := worksheet.Translate(orig.Worksheet, s.Worksheet)
-				errs = append(errs, terrs...)
+				if len(terrs) > 0 {
+					// Out of step with its original (which gained a
+					// question, say): its language shows the original,
+					// as for a missing translation, until they match.
+					for _, e := range terrs {
+						w := *e
+						w.Msg += fmt.Sprintf(", so the %s page shows the original until they match", lang.EnglishName())
+						m.Warnings = append(m.Warnings, &w)
+					}
+					m.OutOfStep[rel] = true
+					members[i] = append(members[i], member{src: orig, rel: base, fallback: true, sheet: orig.Worksheet})
+					continue
+				}
 				mb.sheet = sheet
 			} else if s.Kind == WorksheetSource && s.Worksheet != nil && rel != base {
 				// A worksheet of its own language: its slug is its page's.

@@ -134,8 +134,13 @@ type Model struct {
 	bases    map[string]string // a translation's content path -> its original's
 
 	// Warnings are what making the model found worth saying but not
-	// wrong: pages a translationKey cannot pair (languages.go).
+	// wrong: pages a translationKey cannot pair, worksheet translations
+	// out of step with their originals (languages.go).
 	Warnings diag.List
+	// OutOfStep holds the worksheet translations (by content path) that
+	// differ from their originals in what scores: their languages show
+	// the originals instead.
+	OutOfStep map[string]bool
 
 	// FileOut is each content file's output path: its path under content/,
 	// or for a bundle's file its path under the bundle's page URL.
@@ -336,13 +341,14 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		now = time.Now()
 	}
 	m := &Model{
-		Files:    map[string]*Source{},
-		ByURL:    map[string]*Node{},
-		Src:      map[string]*Node{},
-		versions: map[string][]*Node{},
-		bases:    map[string]string{},
-		FileOut:  map[string]string{},
-		Static:   map[string]*Source{},
+		Files:     map[string]*Source{},
+		ByURL:     map[string]*Node{},
+		Src:       map[string]*Node{},
+		versions:  map[string][]*Node{},
+		bases:     map[string]string{},
+		OutOfStep: map[string]bool{},
+		FileOut:   map[string]string{},
+		Static:    map[string]*Source{},
 	}
 	for _, s := range static {
 		m.Static[s.Rel] = s

@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -763,13 +764,15 @@ var templateSyntax = []templateWord{
 		// the second in a {{range}}: the first such "," in the file.
 		pos := -1
 		for _, a := range f.acts {
-			most := 1
-			if a.first() == "range" {
-				most = 2
-			}
 			for i := 0; i < len(a.toks) && pos < 0; i++ {
 				if a.toks[i].kind != ttVar || i > 0 && a.toks[i-1].kind != ttKeyword && a.toks[i-1].kind != ttLParen {
 					continue
+				}
+				// Two right after range; one in its parentheses:
+				// {{range ($a, ...)}}.
+				most := 1
+				if i > 0 && a.toks[i-1].kind == ttKeyword && a.toks[i-1].val == "range" {
+					most = 2
 				}
 				for n, k := 1, i; k+1 < len(a.toks) && a.toks[k+1].val == ","; n, k = n+1, k+2 {
 					if n == most {
@@ -869,7 +872,7 @@ var templateSyntax = []templateWord{
 		if n == "-" || n == "+" {
 			return pos, fmt.Sprintf("%q alone is not a value; to trim spaces write \" -}}\", with a space before the \"-\"", n)
 		}
-		if !lexed && n != "." {
+		if !lexed && n != "." && tooBig(n) {
 			// Read as a number, but not one Go can hold.
 			return pos, fmt.Sprintf("%q is too big a number", n)
 		}
@@ -1046,4 +1049,11 @@ func TemplateSyntax(src string, line int, msg string, funcs []string) (l, col in
 	// A message this package does not know (one a newer Go writes): no
 	// way to tell which token it is about.
 	return line, 0, msg
+}
+
+// tooBig reports whether n is written as a number but is too big for Go
+// to hold (1e400), rather than no number at all (0x, 1.2.3).
+func tooBig(n string) bool {
+	_, err := strconv.ParseFloat(strings.ReplaceAll(n, "_", ""), 64)
+	return errors.Is(err, strconv.ErrRange)
 }

@@ -24,6 +24,10 @@ type Doc struct {
 	// not what its path says ("guides/listening.md" for
 	// "es/guides/escuchar.md", paired by translationKey); "" otherwise.
 	Original string
+	// OutOfStep says this worksheet translation differs from its original
+	// in what scores, so its language shows the original: it counts as
+	// untranslated, and the report names it.
+	OutOfStep bool
 }
 
 // FileTimeSlack is how much older than its original a translation must be,
@@ -39,6 +43,7 @@ type Coverage struct {
 	Untranslated                []string // originals without this language, as shown paths, sorted
 	MissingKeys                 []string // interface keys this language lacks, sorted
 	Stale                       []string // translations older than their original, as shown paths, sorted
+	OutOfStep                   []string // worksheet translations not shown, out of step with their original, sorted
 }
 
 // CoverageOf computes the coverage of every language but the default
@@ -104,6 +109,10 @@ func CoverageOf(langs []Code, docs []Doc, shown string, missingKeys func(Code) [
 				c.PagesTotal++
 			}
 			tr, ok := byLang[lang]
+			if ok && byPath[tr].OutOfStep {
+				c.OutOfStep = append(c.OutOfStep, path.Join(shown, tr))
+				continue
+			}
 			if !ok {
 				c.Untranslated = append(c.Untranslated, path.Join(shown, orig))
 				continue
@@ -124,6 +133,7 @@ func CoverageOf(langs []Code, docs []Doc, shown string, missingKeys func(Code) [
 		}
 		sort.Strings(c.Untranslated)
 		sort.Strings(c.Stale)
+		sort.Strings(c.OutOfStep)
 		out = append(out, c)
 	}
 	return out, nil
@@ -143,7 +153,9 @@ func sortedKeys(v Versions) []string {
 //	de: 9/12 pages, 2/4 worksheets, 0 interface keys missing; 1 translation older than its original: content/guides/receiving.de.md
 //
 // The part after the semicolon appears only when some translation is
-// older than its original.
+// older than its original; another names the worksheet translations out
+// of step with their originals (not shown: their languages show the
+// originals), counted as untranslated.
 func (c Coverage) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %d/%d pages, %d/%d worksheets, %s missing", c.Lang, c.Pages, c.PagesTotal,
@@ -153,6 +165,12 @@ func (c Coverage) String() string {
 		fmt.Fprintf(&b, "; 1 translation older than its original: %s", c.Stale[0])
 	case n > 1:
 		fmt.Fprintf(&b, "; %d translations older than their originals: %s", n, strings.Join(c.Stale, ", "))
+	}
+	switch n := len(c.OutOfStep); {
+	case n == 1:
+		fmt.Fprintf(&b, "; 1 worksheet translation out of step with its original, not shown: %s", c.OutOfStep[0])
+	case n > 1:
+		fmt.Fprintf(&b, "; %d worksheet translations out of step with their originals, not shown: %s", n, strings.Join(c.OutOfStep, ", "))
 	}
 	return b.String()
 }
@@ -167,7 +185,7 @@ func countNoun(n int, one, other string) string {
 // Complete reports whether the language has every page, worksheet and
 // interface key, and no translation older than its original.
 func (c Coverage) Complete() bool {
-	return len(c.Untranslated) == 0 && len(c.MissingKeys) == 0 && len(c.Stale) == 0
+	return len(c.Untranslated) == 0 && len(c.MissingKeys) == 0 && len(c.Stale) == 0 && len(c.OutOfStep) == 0
 }
 
 // Gaps are the language's gaps as errors, one per gap, for
@@ -184,6 +202,9 @@ func (c Coverage) Gaps() diag.List {
 	}
 	for _, p := range c.Stale {
 		errs.Add(p, 0, 0, "this %s translation is older than its original", name)
+	}
+	for _, p := range c.OutOfStep {
+		errs.Add(p, 0, 0, "this %s translation is out of step with its original (see the warnings above), so the %s page shows the original", name, name)
 	}
 	errs.Sort()
 	return errs

@@ -122,14 +122,43 @@ func TestCoverageLine(t *testing.T) {
 			"pt-BR: 1/1 pages, 0/0 worksheets, 1 interface key missing"},
 		{Coverage{Lang: "fr", Stale: []string{"content/a.fr.md", "content/b.fr.md"}},
 			"fr: 0/0 pages, 0/0 worksheets, 0 interface keys missing; 2 translations older than their originals: content/a.fr.md, content/b.fr.md"},
+		{Coverage{Lang: "es", WorksheetsTotal: 1, OutOfStep: []string{"content/w.es.yaml"}},
+			"es: 0/0 pages, 0/1 worksheets, 0 interface keys missing; 1 worksheet translation out of step with its original, not shown: content/w.es.yaml"},
+		{Coverage{Lang: "es", Stale: []string{"content/a.es.md"}, OutOfStep: []string{"content/v.es.yaml", "content/w.es.yaml"}},
+			"es: 0/0 pages, 0/0 worksheets, 0 interface keys missing; 1 translation older than its original: content/a.es.md; 2 worksheet translations out of step with their originals, not shown: content/v.es.yaml, content/w.es.yaml"},
 	}
 	for _, tt := range tests {
 		if got := tt.c.String(); got != tt.want {
 			t.Errorf("got  %s\nwant %s", got, tt.want)
 		}
 	}
-	if !tests[0].c.Complete() || tests[1].c.Complete() || tests[2].c.Complete() {
+	if !tests[0].c.Complete() || tests[1].c.Complete() || tests[2].c.Complete() || tests[3].c.Complete() {
 		t.Error("Complete is wrong")
+	}
+}
+
+// TestCoverageOutOfStep: a worksheet translation out of step with its
+// original (Doc.OutOfStep: not shown) counts as untranslated but is
+// listed as such, not among the originals without a translation, and is a
+// gap of its own for --strict-i18n.
+func TestCoverageOutOfStep(t *testing.T) {
+	docs := []Doc{
+		{Path: "worksheets/w.yaml", Worksheet: true},
+		{Path: "worksheets/w.es.yaml", Worksheet: true, OutOfStep: true},
+		{Path: "worksheets/v.yaml", Worksheet: true},
+		{Path: "worksheets/v.es.yaml", Worksheet: true},
+	}
+	got, err := CoverageOf([]Code{"en", "es"}, docs, "content", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := got[0]
+	if c.Worksheets != 1 || c.WorksheetsTotal != 2 || len(c.Untranslated) != 0 ||
+		!slices.Equal(c.OutOfStep, []string{"content/worksheets/w.es.yaml"}) {
+		t.Errorf("got %+v", c)
+	}
+	if want := "content/worksheets/w.es.yaml: this Spanish translation is out of step with its original (see the warnings above), so the Spanish page shows the original"; c.Gaps().Error() != want {
+		t.Errorf("gaps:\n%s\nwant\n%s", c.Gaps().Error(), want)
 	}
 }
 

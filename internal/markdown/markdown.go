@@ -169,7 +169,7 @@ func New(opts Options) *Markdown {
 			extension.Linkify,
 			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.Strikethrough,
-			extension.TaskList,
+			taskList,
 			extension.Footnote,
 			extension.DefinitionList,
 			extension.NewTypographer(extension.WithTypographicSubstitutions(typographic)),
@@ -278,6 +278,11 @@ func (d *document) walk(doc ast.Node) {
 			n.SetAttributeString("tabindex", []byte("0"))
 		case *east.TableCell:
 			tableCell(n)
+			d.unreadLink(n)
+		case *ast.Emphasis, *east.Strikethrough, *taskLabel:
+			// Text in *…*, **…** or ~~…~~, or after a task box, is
+			// their children, not the paragraph's.
+			d.unreadLink(n)
 		case *ast.FencedCodeBlock:
 			d.code(n)
 		case *ast.Paragraph, *ast.TextBlock:
@@ -289,7 +294,8 @@ func (d *document) walk(doc ast.Node) {
 }
 
 // unreadLink warns of a link or image Markdown did not read, whose "]("
-// is left in the text of a paragraph, a tight list item or a heading: an
+// is left in the text of a paragraph, a tight list item, a heading, a
+// table cell or an emphasis: an
 // address with a space in it ("[a](my notes.md)") or without its closing
 // ")". The page would show the brackets and the address as they are
 // written.

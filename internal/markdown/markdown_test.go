@@ -449,6 +449,21 @@ func TestUnreadLinkWarns(t *testing.T) {
 		{"> Read [x](my notes.md).\n", "content/a.md:1:10: " + msg},
 		{"## See [x](my notes.md)\n", "content/a.md:1:10: " + msg},
 		{"- A [link](a.md) in a list.\n", ""},
+		// A link at the very start of an item whose text is one letter
+		// looks like a task box "[x]" to goldmark; a box needs a space
+		// after it (GitHub), so these are links, and unread ones warn.
+		{"- [x](my page.md)\n", "content/a.md:1:5: " + msg},
+		{"* [X](my page.md) and more\n", "content/a.md:1:5: " + msg},
+		{"1. [ ](my page.md)\n", "content/a.md:1:6: " + msg},
+		{"- a\n  - [x](my page.md)\n", "content/a.md:2:7: " + msg},
+		{"- [x] see [x](my page.md)\n", "content/a.md:1:13: " + msg},
+		{"- [x] done\n- [ ] to do\n", ""},
+		// Text in emphasis, strikethrough or a table cell is theirs.
+		{"- *see [x](my page.md)*\n", "content/a.md:1:10: " + msg},
+		{"Read **[x](my page.md)** first.\n", "content/a.md:1:10: " + msg},
+		{"~~[x](my page.md)~~\n", "content/a.md:1:5: " + msg},
+		{"| a |\n|---|\n| [x](my page.md) |\n", "content/a.md:3:5: " + msg},
+		{"*[a](a.md)* and ~~b~~ | not a table\n", ""},
 	}
 	m := New(Options{})
 	for _, tt := range tests {

@@ -58,6 +58,7 @@ func MetaTags(m Meta) template.HTML {
 		description = m.Description
 	}
 	var b strings.Builder
+	b.Grow(320 + 2*(len(title)+len(description)+len(m.Permalink)) + len(m.SiteTitle))
 	b.WriteString("<title>")
 	textEscaper.WriteString(&b, title)
 	if m.Kind != "home" {
@@ -106,6 +107,7 @@ func TableOfContents(toc []markdown.Heading) template.HTML {
 		return ""
 	}
 	var b strings.Builder
+	b.Grow(16 + 64*len(toc))
 	b.WriteString("<ol>")
 	for _, h := range toc {
 		b.WriteString("\n<li class=\"toc-h")
@@ -122,7 +124,16 @@ func TableOfContents(toc []markdown.Heading) template.HTML {
 
 // TOC keeps the headings a table of contents lists: levels 2 to 4.
 func TOC(hs []markdown.Heading) []markdown.Heading {
-	var out []markdown.Heading
+	n := 0
+	for _, h := range hs {
+		if h.Level >= 2 && h.Level <= 4 {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]markdown.Heading, 0, n)
 	for _, h := range hs {
 		if h.Level >= 2 && h.Level <= 4 {
 			out = append(out, h)

@@ -152,30 +152,25 @@ func draftPage(src []byte, note string) []byte {
 			break // not closed: the build says so; treat as no front matter
 		}
 		fm, after := rest[:end], rest[end:]
-		re, line := yamlDraft, "draft: true"
-		if delim == "+++" {
-			re, line = tomlDraft, "draft = true"
-		} else if ind := yamlIndent(fm); ind != "" {
-			// A mapping indented as a whole: its keys line up.
-			re = regexp.MustCompile(`(?m)^` + ind + `draft[ \t]*:.*$`)
-			line = ind + line
-		}
-		// The top-level keys: in TOML those before the first [table].
-		top, tables := fm, []byte(nil)
-		if delim == "+++" {
-			if loc := tomlTable.FindIndex(fm); loc != nil {
-				top, tables = fm[:loc[0]], fm[loc[0]:]
-			}
-		}
 		var b bytes.Buffer
 		b.Write(first)
 		b.WriteString("\n")
 		b.WriteString(comment(note))
-		if re.Match(top) {
-			b.Write(re.ReplaceAll(top, []byte(line)))
+		if delim == "---" {
+			b.Write(yamlSetDraft(fm))
+			b.Write(after)
+			return b.Bytes()
+		}
+		// TOML: the top-level keys are those before the first [table].
+		top, tables := fm, []byte(nil)
+		if loc := tomlTable.FindIndex(fm); loc != nil {
+			top, tables = fm[:loc[0]], fm[loc[0]:]
+		}
+		if tomlDraft.Match(top) {
+			b.Write(tomlDraft.ReplaceAll(top, []byte("draft = true")))
 			b.Write(tables)
 		} else {
-			b.WriteString(line + "\n")
+			b.WriteString("draft = true\n")
 			b.Write(bytes.TrimPrefix(fm, []byte("\n")))
 		}
 		b.Write(after)
@@ -190,6 +185,78 @@ func draftPage(src []byte, note string) []byte {
 		return append([]byte("{\n  \"draft\": true,"), src[1:]...)
 	}
 	return append([]byte("---\n"+comment(note)+"draft: true\n---\n"), src...)
+}
+
+// yamlSetDraft returns the YAML mapping doc with draft: true: a draft
+// key at its top level set to true, else one added before its first key
+// (inside the braces of a mapping written in them); a document that says
+// nothing (comments, ~, null, a bare "!") becomes "draft: true".
+func yamlSetDraft(doc []byte) []byte {
+	var b bytes.Buffer
+	if i, ok := yamlFlowOrNull(doc); ok {
+		switch {
+		case i < 0: // nothing to keep
+			b.WriteString("draft: true\n")
+		case yamlFlowDraft.Match(doc[i:]):
+			b.Write(doc[:i])
+			b.Write(yamlFlowDraft.ReplaceAll(doc[i:], []byte("${1}draft: true")))
+		default:
+			b.Write(doc[:i+1])
+			if t := bytes.TrimLeft(doc[i+1:], " \t\r\n"); bytes.HasPrefix(t, []byte("}")) {
+				b.WriteString("draft: true")
+				b.Write(t)
+			} else {
+				b.WriteString("draft: true, ")
+				b.Write(doc[i+1:])
+			}
+		}
+		return b.Bytes()
+	}
+	re, line := yamlDraft, "draft: true"
+	if ind := yamlIndent(doc); ind != "" {
+		// A mapping indented as a whole: its keys line up.
+		re = regexp.MustCompile(`(?m)^` + ind + `draft[ \t]*:.*$`)
+		line = ind + line
+	}
+	if re.Match(doc) {
+		return re.ReplaceAll(doc, []byte(line))
+	}
+	b.WriteString(line + "\n")
+	b.Write(bytes.TrimPrefix(doc, []byte("\n")))
+	return b.Bytes()
+}
+
+// yamlFlowDraft is a draft key at the top of a mapping in braces (its
+// value up to the next comma or brace).
+var yamlFlowDraft = regexp.MustCompile(`([{,][ \t\r\n]*)["']?draft["']?[ \t]*:[^,}]*`)
+
+// yamlFlowOrNull reports a YAML front matter that is no block of keys:
+// one that says nothing (comments, ~, null, a bare "!"), with i -1, or a
+// mapping in braces, with i the offset of its "{".
+func yamlFlowOrNull(fm []byte) (i int, ok bool) {
+	off := 0
+	var value []byte
+	for _, l := range bytes.SplitAfter(fm, []byte("\n")) {
+		t := bytes.TrimSpace(l)
+		if len(t) > 0 && t[0] != '#' {
+			if value != nil {
+				return 0, false // a second line of content
+			}
+			value = t
+			if t[0] == '{' {
+				return off + bytes.IndexByte(l, '{'), true
+			}
+		}
+		off += len(l)
+	}
+	if c := bytes.Index(value, []byte(" #")); c >= 0 {
+		value = bytes.TrimSpace(value[:c])
+	}
+	switch string(value) {
+	case "", "~", "null", "Null", "NULL", "!":
+		return -1, true
+	}
+	return 0, false
 }
 
 // yamlIndent is the indent of the first key of a YAML front matter
@@ -256,11 +323,16 @@ func jsonTopKey(src []byte, key string) (from, to int, ok bool) {
 // its top, after the comment lines it starts with (the schema line); a
 // draft key it has is set to true.
 func draftWorksheet(src []byte, note string) []byte {
+	// The lines before the mapping: comments, blank lines, directives and
+	// the document's "---".
 	i := 0
-	for i < len(src) && src[i] == '#' {
+	for i < len(src) {
 		nl := bytes.IndexByte(src[i:], '\n')
 		if nl < 0 {
-			i = len(src)
+			nl = len(src) - i - 1
+		}
+		l := bytes.TrimSpace(src[i : i+nl+1])
+		if len(l) > 0 && l[0] != '#' && l[0] != '%' && !yamlDocStart.Match(l) {
 			break
 		}
 		i += nl + 1
@@ -268,12 +340,10 @@ func draftWorksheet(src []byte, note string) []byte {
 	var b bytes.Buffer
 	b.Write(src[:i])
 	b.WriteString(comment(note))
-	rest := src[i:]
-	if yamlDraft.Match(rest) {
-		b.Write(yamlDraft.ReplaceAll(rest, []byte("draft: true")))
-	} else {
-		b.WriteString("draft: true\n")
-		b.Write(rest)
-	}
+	b.Write(yamlSetDraft(src[i:]))
 	return b.Bytes()
 }
+
+// yamlDocStart is the line that starts a YAML document ("---", perhaps
+// with a comment after it).
+var yamlDocStart = regexp.MustCompile(`^---(\s+#.*)?$`)

@@ -7,7 +7,9 @@ import (
 	"testing"
 
 	"mutual/internal/content"
+	"mutual/internal/score"
 	"mutual/internal/site"
+	"mutual/internal/worksheet"
 )
 
 // twoLanguageSite is a new site (Init) in English and Spanish.
@@ -125,6 +127,11 @@ func TestDraftPage(t *testing.T) {
 		{"yaml", "---\ntitle: A\ntags: [x]\n---\nText.\n"},
 		{"yaml with draft false", "---\ntitle: A\ndraft: false\n---\nText.\n"},
 		{"yaml empty", "---\n---\n# A\n"},
+		{"yaml null", "---\n# a comment\n~ # nothing\n---\n# A\n"},
+		{"yaml bare tag", "---\n!\n---\n# A\n"},
+		{"yaml in braces", "---\n{title: A, tags: [x]}\n---\nText.\n"},
+		{"yaml in braces with draft", "---\n{title: A, draft: false}\n---\nText.\n"},
+		{"yaml empty braces", "---\n{ }\n---\n# A\n"},
 		{"toml with a table", "+++\ntitle = \"A\"\n[params]\nx = 1\n+++\nText.\n"},
 		{"toml with draft", "+++\ndraft = false\ntitle = \"A\"\n+++\n"},
 		{"json", "{\n  \"title\": \"A\"\n}\nText.\n"},
@@ -177,4 +184,46 @@ func FuzzDraftPage(f *testing.F) {
 
 func newBuilder(dir, out string) *site.Builder {
 	return site.New(site.Options{Dir: dir, Out: out})
+}
+
+// TestDraftWorksheet: the note and draft: true go after the lines before
+// the worksheet's keys (the schema comment, a "---"), a draft key is set
+// to true, and a worksheet written in braces gets the key inside them.
+func TestDraftWorksheet(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"schema line", "# schema\ntitle: W\n", "# schema\n# n\ndraft: true\ntitle: W\n"},
+		{"draft false", "title: W\ndraft: false\n", "# n\ntitle: W\ndraft: true\n"},
+		{"document start", "# schema\n\n--- # w\ntitle: W\n", "# schema\n\n--- # w\n# n\ndraft: true\ntitle: W\n"},
+		{"braces", "{title: W, sections: []}\n", "# n\n{draft: true, title: W, sections: []}\n"},
+	}
+	for _, tt := range tests {
+		if got := string(draftWorksheet([]byte(tt.src), "n")); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// FuzzDraftWorksheet: a worksheet that reads without mistakes gives a
+// copy that reads without mistakes, as a draft with the same title and
+// the same scoring fingerprint.
+func FuzzDraftWorksheet(f *testing.F) {
+	const sheet = "title: W\nsections:\n  - title: S\n    questions:\n      - {id: q, type: rating, side: give, text: I give., scale: frequency}\nresults:\n  - {title: Any}\n"
+	f.Add("# yaml-language-server: $schema=../../public/schema/worksheet.json\n" + sheet)
+	f.Add("draft: false\n" + sheet)
+	f.Add("{title: W, sections: [{title: S, questions: [{id: q, type: rating, side: give, text: I give., scale: frequency}]}], results: [{title: Any}]}\n")
+	f.Add("---\n" + sheet)
+	f.Fuzz(func(t *testing.T, src string) {
+		before, errs := worksheet.Parse("w.yaml", []byte(src))
+		if len(errs) > 0 || before == nil {
+			return
+		}
+		out := draftWorksheet([]byte(src), "a note")
+		after, errs := worksheet.Parse("w.es.yaml", out)
+		if len(errs) > 0 {
+			t.Fatalf("the copy does not parse: %v\n%q\n%q", errs, src, out)
+		}
+		if !after.Draft || after.Title != before.Title || score.Fingerprint(after.Model()) != score.Fingerprint(before.Model()) {
+			t.Fatalf("copy: draft %v title %q; original title %q\n%q", after.Draft, after.Title, before.Title, out)
+		}
+	})
 }

@@ -30,9 +30,12 @@
 //     shows a failed build's "path:line:col: message" lines in an overlay
 //     styled by OverlayURL, built with DOM APIs so it runs under the site's
 //     Content Security Policy. A good build's warnings (those mutual build
-//     prints) go to a panel at the foot of the page instead: a sticky bar
-//     that opens and closes from the keyboard, can be dismissed until the
-//     warnings change, and goes once none is left. A browser that connects
+//     prints) go to a panel at the foot of the page instead: a bar fixed
+//     to the screen's foot, whose height the body keeps as padding at its
+//     end, that opens and closes from the keyboard, can be dismissed until
+//     the warnings change (the focus going back where it came from), and
+//     goes once none is left. Both are mutual's words, in English, marked
+//     lang="en". A browser that connects
 //     while the build is broken gets the errors first, else the warnings;
 //     one that reconnects after a restart reloads.
 //

@@ -56,7 +56,7 @@ func TestWarningsPanelInBrowser(t *testing.T) {
 	// update the panel in place, and keep the keyboard's focus in it.
 	browsertest.Eval[bool](tab, `window.mutualMarker = true`)
 	s.events.warn([]string{"content/a.md:1:1: warning: one"})
-	tab.Poll("a panel without a reload", panelJS+` === "ASIDE|1 warning|true|list shown|sticky|last|no overlay|content/a.md:1:1: warning: one" && window.mutualMarker === true`, 5*time.Second)
+	tab.Poll("a panel without a reload", panelJS+` === "ASIDE|1 warning|true|list shown|fixed|last|no overlay|content/a.md:1:1: warning: one" && window.mutualMarker === true`, 5*time.Second)
 	browsertest.Eval[bool](tab, `(() => { document.querySelector("#mutual-warnings button[aria-controls]").focus(); return true; })()`)
 	s.events.warn([]string{"content/a.md:1:1: warning: one", "content/b.md:2:2: warning: two"})
 	tab.Poll("the new list in place, focus on its title", panelJS+`.startsWith("ASIDE|2 warnings|true|") && document.activeElement.textContent === "2 warnings" && window.mutualMarker === true`, 5*time.Second)
@@ -78,12 +78,12 @@ func TestWarningsPanelInBrowser(t *testing.T) {
 	guide := filepath.Join(dir, "content", "guides", "first-guide.md")
 	edit(t, guide, "with your own. Plain", "with your own. See [the next guide](next guide.md). Plain")
 	const first = "content/guides/first-guide.md:10:35: warning: this link or image is not read as one and shows as written: "
-	tab.Poll("the warnings panel", panelJS+`.includes(`+jsString(first)+`) && `+panelJS+`.includes("sticky")`, 10*time.Second)
+	tab.Poll("the warnings panel", panelJS+`.includes(`+jsString(first)+`) && `+panelJS+`.includes("fixed")`, 10*time.Second)
 	lines := warnings()
 	if len(lines) != 1 || !strings.HasPrefix(lines[0], first) {
 		t.Fatalf("the builder's warnings: %q, want one starting %q", lines, first)
 	}
-	if got, want := browsertest.Eval[string](tab, panelJS), "ASIDE|1 warning|true|list shown|sticky|last|no overlay|"+lines[0]; got != want {
+	if got, want := browsertest.Eval[string](tab, panelJS), "ASIDE|1 warning|true|list shown|fixed|last|no overlay|"+lines[0]; got != want {
 		t.Errorf("panel:\n%s\nwant\n%s", got, want)
 	}
 	tab.Poll("the announcement", statusJS+` === "1 warning in the site's build"`, 5*time.Second)
@@ -112,9 +112,9 @@ func TestWarningsPanelInBrowser(t *testing.T) {
 
 	// One more warning: a new list, so the panel is back, open.
 	edit(t, guide, "End a guide with one small thing", "End a [guide](other guide.md) with one small thing")
-	tab.Poll("the panel with two warnings", panelJS+`.startsWith("ASIDE|2 warnings|true|list shown|sticky|last|no overlay|")`, 10*time.Second)
+	tab.Poll("the panel with two warnings", panelJS+`.startsWith("ASIDE|2 warnings|true|list shown|fixed|last|no overlay|")`, 10*time.Second)
 	lines = warnings()
-	if got, want := browsertest.Eval[string](tab, panelJS), "ASIDE|2 warnings|true|list shown|sticky|last|no overlay|"+strings.Join(lines, "|"); got != want {
+	if got, want := browsertest.Eval[string](tab, panelJS), "ASIDE|2 warnings|true|list shown|fixed|last|no overlay|"+strings.Join(lines, "|"); got != want {
 		t.Errorf("panel:\n%s\nwant\n%s", got, want)
 	}
 	tab.Poll("the announcement of two", statusJS+` === "2 warnings in the site's build"`, 5*time.Second)
@@ -125,14 +125,14 @@ func TestWarningsPanelInBrowser(t *testing.T) {
 	edit(t, ws, "\ntitle: A quick check-in", "\ntitel: A quick check-in")
 	tab.Poll("the error overlay instead of the panel", `!!document.getElementById("mutual-overlay") && `+panelJS+` === "none"`, 10*time.Second)
 	edit(t, ws, "\ntitel: A quick check-in", "\ntitle: A quick check-in")
-	tab.Poll("the panel after the fix", panelJS+`.startsWith("ASIDE|2 warnings|true|list shown|sticky|last|no overlay|")`, 10*time.Second)
+	tab.Poll("the panel after the fix", panelJS+`.startsWith("ASIDE|2 warnings|true|list shown|fixed|last|no overlay|")`, 10*time.Second)
 
 	// 320 px: the panel starts closed, a single line that the page does
 	// not scroll sideways for; at the page's end it sits below the footer,
 	// covering nothing; opened, its list takes at most 30% of the height.
 	tab.Viewport(320, 640)
 	tab.Navigate(url)
-	tab.Poll("the panel at 320 px", panelJS+`.startsWith("ASIDE|2 warnings|false|list hidden|sticky|")`, 10*time.Second)
+	tab.Poll("the panel at 320 px", panelJS+`.startsWith("ASIDE|2 warnings|false|list hidden|fixed|")`, 10*time.Second)
 	narrow := browsertest.Eval[string](tab, `(() => {
 		window.scrollTo({top: document.documentElement.scrollHeight, behavior: "instant"});
 		const p = document.getElementById("mutual-warnings").getBoundingClientRect();

@@ -133,6 +133,8 @@ type Builder struct {
 
 	hintMu sync.Mutex
 	hint   []string // paths a watcher saw change since the last build; nil = unknown
+
+	onPages func(*pageJob) // tests: sees each build's page job before its pages render
 }
 
 // last is what a successful build leaves for the next one.
@@ -467,6 +469,9 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		}
 		b.search.langs = langs
 		job.search = b.search
+	}
+	if b.onPages != nil {
+		b.onPages(job)
 	}
 	var done atomic.Int64
 	stopProgress := progress(b.opts.Progress, start, len(m.Nodes), &done)

@@ -349,6 +349,16 @@ func testIncremental(t *testing.T, hinted, deferIndex bool) {
 		{"translate a worksheet", func() {
 			writeFile(t, dir, "content/worksheets/w.de.yaml", strings.NewReplacer("A check.", "Ein Test.", "I give.", "Ich gebe.", "Fine.", "Gut.").Replace(worksheet))
 		}, false},
+		// The original gains a question: the German page shows the
+		// original until the translation has it too.
+		{"a worksheet's original out of step with its translation", func() {
+			writeFile(t, dir, "content/worksheets/w.yaml", strings.Replace(worksheet, "    questions:\n",
+				"    questions:\n      - {id: n, type: rating, side: give, text: I ask., scale: frequency}\n", 1))
+		}, false},
+		{"the translation in step again", func() {
+			writeFile(t, dir, "content/worksheets/w.de.yaml", strings.NewReplacer("A check.", "Ein Test.", "I give.", "Ich gebe.", "Fine.", "Gut.").Replace(
+				strings.Replace(worksheet, "    questions:\n", "    questions:\n      - {id: n, type: rating, side: give, text: Ich frage., scale: frequency}\n", 1)))
+		}, false},
 		{"override an interface text", func() { writeFile(t, dir, "i18n/de.yaml", "footer.feed: Newsfeed\n") }, false},
 		{"edit the original of a fallback", func() {
 			writeFile(t, dir, "content/guides/b.md", "---\ntitle: B again\ndescription: About b, again.\nweight: 5\ndate: 2026-05-01\n---\n## Two\n\nBack to [a](a.md).\n")

@@ -423,6 +423,7 @@ func coverage(cfg *content.Config, m *content.Model, srcs []*content.Source, dra
 				continue
 			}
 			d.Worksheet = true
+			d.OutOfStep = m != nil && m.OutOfStep[s.Rel]
 		default:
 			continue
 		}

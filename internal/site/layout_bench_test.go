@@ -4,20 +4,87 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"mutual/internal/benchcorpus"
 	"mutual/internal/content"
 	"mutual/internal/markdown"
+	"mutual/internal/output"
 	"mutual/internal/render"
 	"mutual/internal/theme"
 )
 
-// BenchmarkPageLayout runs the default theme's layout for one guide page,
-// as a build does for each of its pages (with the ready-made meta tags the
-// build makes for it): the cost of the theme alone.
+// BenchmarkPageLayout measures what a build spends on each page outside
+// Markdown: "corpus" runs the page job (page data, memo key, layout, the
+// plan's bookkeeping, no file written) over every page of the generated
+// 1,000-page corpus in turn, their bodies already rendered, as a full build
+// runs it (each pass with new templates, whose partialCached cache starts
+// empty, as a build's does); "one" runs the default theme's layout alone for one made-up
+// guide page.
 func BenchmarkPageLayout(b *testing.B) {
+	b.Run("corpus", benchPageCorpus)
+	b.Run("one", benchPageLayoutOne)
+}
+
+func benchPageCorpus(b *testing.B) {
+	dir := b.TempDir()
+	if err := benchcorpus.Write(dir, 1000, 1); err != nil {
+		b.Fatal(err)
+	}
+	// A build that keeps the bodies it rendered; its page job is then run
+	// again, with a plan that writes nothing and no previous build, so
+	// that every page's layout runs.
+	bl := New(Options{Dir: dir, Out: filepath.Join(dir, "public"), Watch: true})
+	var job *pageJob
+	bl.onPages = func(j *pageJob) { job = j }
+	if _, err := bl.Build(); err != nil {
+		b.Fatal(err)
+	}
+	j := *job
+	j.prev, j.search = nil, nil
+	// Each pass over the corpus starts, as a build does, with templates
+	// of its own: their partialCached cache empty.
+	chain, errs := theme.LoadChain(dir, "default", ConfigPath, 0, 0)
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	funcs := theme.Funcs(theme.FuncEnv{Assets: j.assets, BasePath: j.basePath, Origin: j.cfg.Origin(), Latest: j.model.Newest()})
+	funcs["active"] = func(item MenuItem, p *Page) bool { return item.URL != "" && item.URL == p.ActiveMenu }
+	for name, f := range j.langs[0].funcs {
+		funcs[name] = f
+	}
+	if len(j.langs) != 1 {
+		b.Fatalf("the corpus has %d languages", len(j.langs))
+	}
+	nodes := j.model.Nodes
+	b.ReportAllocs()
+	b.ResetTimer()
+	i := 0
+	c0 := processCPU()
+	for b.Loop() {
+		if i%len(nodes) == 0 {
+			j.plan = output.NewPlan(output.CheckOnly, nil, nil)
+			ts, errs := chain.Templates(funcs)
+			if len(errs) > 0 {
+				b.Fatal(errs)
+			}
+			j.langs[0].templates = ts
+		}
+		if r := j.page(nodes[i%len(nodes)]); !r.rendered || len(r.errs) > 0 {
+			b.Fatalf("%s: rendered %v, %v", nodes[i%len(nodes)].Out, r.rendered, r.errs)
+		}
+		i++
+	}
+	b.ReportMetric(float64(processCPU()-c0)/float64(b.N), "cpu-ns/op")
+}
+
+// benchPageLayoutOne runs the default theme's layout for one guide page
+// (with the ready-made meta tags the build makes for it): the cost of the
+// theme alone.
+func benchPageLayoutOne(b *testing.B) {
 	chain, errs := theme.LoadChain(b.TempDir(), "default", ConfigPath, 0, 0)
 	if len(errs) > 0 {
 		b.Fatal(errs)
@@ -63,6 +130,8 @@ func BenchmarkPageLayout(b *testing.B) {
 		ActiveMenu:  "/help/guides/", Site: site}
 	p.TableOfContents = render.TableOfContents(toc)
 	var buf bytes.Buffer
+	b.ReportAllocs()
+	c0 := processCPU()
 	for b.Loop() {
 		p.MetaTags = render.MetaTags(render.Meta{Kind: p.Kind, Title: p.Title, Description: p.Description, // made per page by pageData
 			Permalink: p.Permalink, Date: p.Date, SiteTitle: site.Title, SiteDescription: site.Description})
@@ -71,5 +140,6 @@ func BenchmarkPageLayout(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(processCPU()-c0)/float64(b.N), "cpu-ns/op")
 	b.SetBytes(int64(buf.Len()))
 }

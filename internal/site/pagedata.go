@@ -39,7 +39,7 @@ const homeGuides = 12
 // other pages only through a pageView, which records them: the pages n
 // shows are what its memo key covers (memo.go).
 func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
-	v := &pageView{world: w}
+	v := &pageView{world: w, shown: make([]*content.Node, 0, 8)}
 	l := w.langs[n.Tree.Index]
 	p := &Page{
 		Kind:        n.Kind,
@@ -75,23 +75,26 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 		if n.Kind == "section" && sec != nil {
 			sec = sec.Parent
 		}
+		// Made from the parent up, then turned round.
+		if n.Kind == "tag" {
+			tags, lang := l.textLang("tags")
+			trail = append(trail, Link{Title: tags, URL: home + "tags/", Lang: lang})
+		}
 		for ; sec != nil; sec = sec.Parent {
-			lk := *v.link(sec.Node)
+			lk := Link{Title: sec.Node.Linked(), URL: w.basePath + sec.Node.Href}
+			v.show(sec.Node)
 			if sec.Dir == "" {
 				lk.Title, lk.Lang = l.textLang("home")
 			} else if sec.Node.Fallback {
 				lk.Lang = string(w.langs[0].code)
 			}
-			trail = append([]Link{lk}, trail...)
-		}
-		if n.Kind == "tag" {
-			tags, lang := l.textLang("tags")
-			trail = append(trail, Link{Title: tags, URL: home + "tags/", Lang: lang})
+			trail = append(trail, lk)
 		}
 		if n.Kind == "tags" || n.Kind == "tag" {
 			title, lang := l.textLang("home")
-			trail = append([]Link{{Title: title, URL: home, Lang: lang}}, trail...)
+			trail = append(trail, Link{Title: title, URL: home, Lang: lang})
 		}
+		slices.Reverse(trail)
 		if n.Fallback {
 			// The page's text is the default language's (base.html):
 			// the trail's titles in the page's language say so.
@@ -182,7 +185,10 @@ func (v *pageView) link(n *content.Node) *Link {
 // tagLinks are n's tags with the URLs of their pages. The tags' names and
 // slugs are part of n's card (memo.go), so n itself is what is shown.
 func (v *pageView) tagLinks(n *content.Node) []Link {
-	var out []Link
+	if len(n.Tags) == 0 {
+		return nil
+	}
+	out := make([]Link, 0, len(n.Tags))
 	for _, t := range n.Tags {
 		lk := Link{Title: t.Name, URL: v.basePath + t.Node.Href}
 		if t.Node.Tree != n.Tree {

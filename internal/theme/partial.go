@@ -58,11 +58,31 @@ func (ts *Templates) bindPartials() {
 	cache := &partialCache{out: map[string]template.HTML{}}
 	for _, kind := range slices.Sorted(maps.Keys(ts.kinds)) {
 		t := ts.kinds[kind]
+		// The template names of the partials, by the names calls give
+		// them ("toc.html", "/partials/toc.html"...): made once, not at
+		// every call.
+		names := map[string]string{}
+		for _, p := range t.Templates() {
+			if full := p.Name(); strings.HasPrefix(full, "partials/") {
+				short := strings.TrimPrefix(full, "partials/")
+				for _, n := range []string{full, "/" + full, short, "/" + short} {
+					if partialName(n) == full {
+						names[n] = full
+					}
+				}
+			}
+		}
+		fullName := func(name string) string {
+			if full, ok := names[name]; ok {
+				return full
+			}
+			return partialName(name)
+		}
 		run := func(name string, ctx any) (template.HTML, error) {
 			buf := partialBuffers.Get().(*bytes.Buffer)
 			buf.Reset()
 			defer partialBuffers.Put(buf)
-			if err := t.ExecuteTemplate(buf, partialName(name), ctx); err != nil {
+			if err := t.ExecuteTemplate(buf, fullName(name), ctx); err != nil {
 				return "", err
 			}
 			return template.HTML(buf.String()), nil
@@ -70,14 +90,17 @@ func (ts *Templates) bindPartials() {
 		t.Funcs(template.FuncMap{
 			"partial": run,
 			"partialCached": func(name string, ctx any, variants ...any) (template.HTML, error) {
-				var key strings.Builder
-				key.WriteString(partialName(name))
+				// The key is made in a reused buffer, and becomes a string
+				// only when the cache lacks it.
+				kb := keyBuffers.Get().(*[]byte)
+				defer keyBuffers.Put(kb)
+				key := append((*kb)[:0], fullName(name)...)
 				for _, v := range variants {
-					writeVariant(&key, v)
+					key = appendVariant(key, v)
 				}
-				k := key.String()
+				*kb = key
 				cache.mu.Lock()
-				out, ok := cache.out[k]
+				out, ok := cache.out[string(key)]
 				cache.mu.Unlock()
 				if ok {
 					return out, nil
@@ -87,10 +110,10 @@ func (ts *Templates) bindPartials() {
 					return "", err
 				}
 				cache.mu.Lock()
-				if first, ok := cache.out[k]; ok {
+				if first, ok := cache.out[string(key)]; ok {
 					out = first // another page got there first: keep one output
 				} else {
-					cache.out[k] = out
+					cache.out[string(key)] = out
 				}
 				cache.mu.Unlock()
 				return out, nil
@@ -99,35 +122,40 @@ func (ts *Templates) bindPartials() {
 	}
 }
 
-// partialBuffers hold a partial's output while it runs.
-var partialBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// partialBuffers hold a partial's output while it runs; keyBuffers a
+// partialCached key while it is made.
+var (
+	partialBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	keyBuffers     = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}
+)
 
-// writeVariant adds one variant to a partialCached key, unambiguously:
+// appendVariant adds one variant to a partialCached key, unambiguously:
 // strings are length-prefixed, other values written in Go syntax, which
 // quotes the strings inside them.
-func writeVariant(key *strings.Builder, v any) {
-	str := func(s string) {
-		key.WriteString(strconv.Itoa(len(s)))
-		key.WriteByte(':')
-		key.WriteString(s)
-	}
+func appendVariant(key []byte, v any) []byte {
 	switch v := v.(type) {
 	case string:
-		key.WriteString("|s")
-		str(v)
+		key = append(key, "|s"...)
+		return appendStr(key, v)
 	default:
 		rv := reflect.ValueOf(v)
 		if flat(rv.Type()) {
 			// A list of links, say: each string length-prefixed, without
 			// fmt's Go syntax, which costs more than the partial it saves
 			// on a page with a few tags.
-			key.WriteString("|f")
-			str(rv.Type().String())
-			writeFlat(key, rv, str)
-			return
+			key = append(key, "|f"...)
+			key = appendStr(key, rv.Type().String())
+			return appendFlat(key, rv)
 		}
-		fmt.Fprintf(key, "|%#v", v) // Go syntax quotes the strings inside
+		return fmt.Appendf(key, "|%#v", v) // Go syntax quotes the strings inside
 	}
+}
+
+// appendStr adds s, length-prefixed, to a key.
+func appendStr(key []byte, s string) []byte {
+	key = strconv.AppendInt(key, int64(len(s)), 10)
+	key = append(key, ':')
+	return append(key, s...)
 }
 
 // flatTypes caches flat's answers.
@@ -162,36 +190,36 @@ func flat(t reflect.Type) bool {
 	return ok
 }
 
-// writeFlat writes v, of a flat type, unambiguously: a slice as "n" when
+// appendFlat adds v, of a flat type, unambiguously: a slice as "n" when
 // nil, else its length and elements; a struct's fields in order.
-func writeFlat(key *strings.Builder, v reflect.Value, str func(string)) {
+func appendFlat(key []byte, v reflect.Value) []byte {
 	switch v.Kind() {
 	case reflect.String:
-		str(v.String())
+		key = appendStr(key, v.String())
 	case reflect.Bool:
-		key.WriteString(strconv.FormatBool(v.Bool()))
-		key.WriteByte(';')
+		key = strconv.AppendBool(key, v.Bool())
+		key = append(key, ';')
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		key.WriteString(strconv.FormatInt(v.Int(), 10))
-		key.WriteByte(';')
+		key = strconv.AppendInt(key, v.Int(), 10)
+		key = append(key, ';')
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		key.WriteString(strconv.FormatUint(v.Uint(), 10))
-		key.WriteByte(';')
+		key = strconv.AppendUint(key, v.Uint(), 10)
+		key = append(key, ';')
 	case reflect.Slice:
 		if v.IsNil() {
-			key.WriteByte('n')
-			return
+			return append(key, 'n')
 		}
-		key.WriteString(strconv.Itoa(v.Len()))
-		key.WriteByte('[')
+		key = strconv.AppendInt(key, int64(v.Len()), 10)
+		key = append(key, '[')
 		for i := range v.Len() {
-			writeFlat(key, v.Index(i), str)
+			key = appendFlat(key, v.Index(i))
 		}
 	case reflect.Struct:
 		for i := range v.NumField() {
-			writeFlat(key, v.Field(i), str)
+			key = appendFlat(key, v.Field(i))
 		}
 	}
+	return key
 }
 
 // partialCall is one partial or partialCached call found in a template.

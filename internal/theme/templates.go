@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"mutual/internal/content"
@@ -74,7 +75,10 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 	ts.Hash = h.Sum(nil)
 	base, ok := srcs["base.html"]
 	if !ok {
-		errs.Add(chain[0].Dir+"/layouts", 0, 0, "the theme chain has no layouts/base.html%s", chain.ExtendsHint())
+		// One that cannot be read has its error already.
+		if _, exists := files["layouts/base.html"]; !exists {
+			errs.Add(chain[0].Dir+"/layouts", 0, 0, "the theme chain has no layouts/base.html%s", chain.ExtendsHint())
+		}
 		return ts, errs
 	}
 	var partials []string
@@ -84,19 +88,24 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 		}
 	}
 	slices.Sort(partials)
+	// A syntax error stops no other file's check: base.html, every
+	// partial and every layout is parsed, so that one build reports all
+	// of the theme's syntax errors, in file order. A base.html that does
+	// not parse is replaced by an empty one for the others' sake.
 	root := template.New("base.html").Funcs(partialFuncs).Funcs(funcs)
 	if _, err := root.Parse(string(base)); err != nil {
 		errs.Append(ts.templateError(err, nil))
-		return ts, errs
+		root = template.New("base.html").Funcs(partialFuncs).Funcs(funcs)
 	}
 	for _, name := range partials {
 		if _, err := root.New(name).Parse(string(srcs[name])); err != nil {
 			errs.Append(ts.templateError(err, nil))
 		}
 	}
-	if len(errs) > 0 {
-		return ts, errs
-	}
+	// With base.html or a partial broken, the layouts are parsed for
+	// their own syntax errors only: their calls of partials are not
+	// checked against partials that could not be read.
+	shared := len(errs) > 0
 	for _, kind := range layoutKinds {
 		src, ok := srcs[layoutName(kind)]
 		if !ok {
@@ -132,6 +141,12 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 		}
 		ts.kinds[key] = t
 	}
+	if shared {
+		ts.kinds = map[string]*template.Template{}
+		ts.broken = true
+		errs.Sort()
+		return ts, errs
+	}
 	seen := map[string]bool{}
 	for _, kind := range slices.Sorted(maps.Keys(ts.kinds)) {
 		kindErrs := ts.checkPartials(ts.kinds[kind])
@@ -149,6 +164,7 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 	}
 	if len(errs) > 0 {
 		ts.broken = true
+		errs.Sort()
 		return ts, errs
 	}
 	ts.bindPartials()
@@ -187,14 +203,27 @@ func (ts *Templates) templateError(err error, data any) *diag.Error {
 
 var (
 	executingRE    = regexp.MustCompile(`^executing "[^"]*" at <(.*?)>: (.*)$`)
-	errorCallingRE = regexp.MustCompile(`^error calling [^:]+: (.*)$`)
+	errorCallingRE = regexp.MustCompile(`^error calling ([^:]+): (.*)$`)
 	missingFieldRE = regexp.MustCompile(`^can't evaluate field (\w+) in type (.+)$`)
 	noTemplateRE   = regexp.MustCompile(`^no such template "([^"]+)"$`)
 	rangeValueRE   = regexp.MustCompile(`^range can't iterate over (.*)$`)
-	wrongTypeRE    = regexp.MustCompile(`^wrong type for value; expected (\S+); got (\S+)$`)
+	wrongTypeRE    = regexp.MustCompile(`^wrong type for value; expected (.+); got (.+)$`)
 	expectedRE     = regexp.MustCompile(`^expected (\w+); found (.+)$`)
 	lenOfRE        = regexp.MustCompile(`^len of type (\S+)$`)
 	notFuncRE      = regexp.MustCompile(`^(\w+) has arguments but cannot be invoked as function$`)
+	nilPointerRE   = regexp.MustCompile(`^nil pointer evaluating (\S+)\.(\w+)$`)
+	invalidValueRE = regexp.MustCompile(`^invalid value; expected (.+)$`)
+	nilDerefRE     = regexp.MustCompile(`^dereference of nil pointer of type (.+)$`)
+	assignNilRE    = regexp.MustCompile(`^cannot assign nil to (.+)$`)
+	argCountRE     = regexp.MustCompile(`^wrong number of args for (\w+): want (at least )?(\d+) got (\d+)$`)
+	unexportedRE   = regexp.MustCompile(`^(\w+) is an unexported field of struct type (.+)$`)
+	nonFuncVarRE   = regexp.MustCompile(`^can't give argument to non-function (\S+)$`)
+	compareKindsRE = regexp.MustCompile(`^incompatible types for comparison(?:: (.+) and (.+))?$`)
+	cannotIndexRE  = regexp.MustCompile(`^can't (index|slice) item of type (.+)$`)
+	keyTypeRE      = regexp.MustCompile(`^value has type (.+); should be (.+)$`)
+	nonFuncRE      = regexp.MustCompile(`^non-function (\S+) of type (.+)$`)
+	namedTypeRE    = regexp.MustCompile(`^\w+\.(\w+)$`)
+	fieldChainRE   = regexp.MustCompile(`^[$.]?[\w.]*$`)
 )
 
 // plain rewrites text/template's words for the mistakes a theme's author
@@ -208,13 +237,7 @@ func (ts *Templates) plain(msg string, data any) string {
 		action, msg = m[1], m[2]
 	}
 	if m := errorCallingRE.FindStringSubmatch(msg); m != nil {
-		if n, ok := strings.CutPrefix(m[1], "index out of range: "); ok {
-			return fmt.Sprintf("the list has no item %s here (items count from 0): check its length first, as in {{if gt (len .Pages) %s}}, or go through it with {{range}}", n, n)
-		}
-		if l := lenOfRE.FindStringSubmatch(m[1]); l != nil {
-			return fmt.Sprintf("len counts the items of a list or the letters of a text, and this is %s", valueWords(l[1]))
-		}
-		return m[1]
+		return plainCall(m[1], m[2])
 	}
 	if m := wrongTypeRE.FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("%s is needed here, and this is %s", valueWords(m[1]), valueWords(m[2]))
@@ -222,6 +245,28 @@ func (ts *Templates) plain(msg string, data any) string {
 		msg = fmt.Sprintf("%s is needed here, not %s", valueWords(m[1]), m[2])
 	} else if m := notFuncRE.FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf(".%s is a value, not a function: remove what follows it in the action", m[1])
+	} else if m := nonFuncVarRE.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("%s is a value, not a function: remove what follows it in the action", m[1])
+	} else if m := nilPointerRE.FindStringSubmatch(msg); m != nil {
+		// The action is the chain that met the empty value, such as
+		// .Parent.Title: what stands before the field is what is empty.
+		f := m[2]
+		if i := strings.LastIndex(action, "."+f); i > 0 && fieldChainRE.MatchString(action[:i]) {
+			empty := action[:i]
+			msg = fmt.Sprintf("%s is empty here (there is none), so it has no .%s: check it first, as in {{with %s}}{{.%s}}{{end}}", empty, f, empty, f)
+		} else {
+			msg = fmt.Sprintf("the value before .%s is empty here (there is none), so it has no .%s: check it first with {{with}}", f, f)
+		}
+	} else if m := invalidValueRE.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("%s is needed here, and this is not set: check it first, as in {{with %s}}…{{end}}, or give a default with {{or %s \"…\"}}", valueWords(m[1]), withValue(action), withValue(action))
+	} else if m := nilDerefRE.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("%s is needed here, and this is empty (there is none): check it first with {{with}}", valueWords(m[1]))
+	} else if m := assignNilRE.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("%s is needed here, and nil is nothing", valueWords(m[1]))
+	} else if m := argCountRE.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("%s takes %s%s, and here it is given %s", m[1], m[2], countWords(m[3]), m[4])
+	} else if m := unexportedRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf(".%s cannot be read by a layout: the names a layout reads start with a capital letter%s", m[1], diag.Hint(m[1], fieldNames(data, m[2])))
 	}
 	if m := rangeValueRE.FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("{{range}} goes through a list (pages, tags, links), and this is one value, %q: show it without {{range}}, or with {{with}} when it may be empty", m[1])
@@ -242,6 +287,64 @@ func (ts *Templates) plain(msg string, data any) string {
 		return fmt.Sprintf("in %s: %s", action, msg)
 	}
 	return msg
+}
+
+// plainCall says the error of a call of fn (eq, index, len, ...) in
+// plain words; other functions' own errors (asset's, T's) are already
+// plain and kept as they are.
+func plainCall(fn, msg string) string {
+	if n, ok := strings.CutPrefix(msg, "index out of range: "); ok {
+		return fmt.Sprintf("the list has no item %s here (items count from 0): check its length first, as in {{if gt (len .Pages) %s}}, or go through it with {{range}}", n, n)
+	}
+	if l := lenOfRE.FindStringSubmatch(msg); l != nil {
+		return fmt.Sprintf("len counts the items of a list or the letters of a text, and this is %s", valueWords(l[1]))
+	}
+	if msg == "len of nil pointer" {
+		return "len counts the items of a list or the letters of a text, and this is empty (there is none): check it first with {{with}}"
+	}
+	if m := compareKindsRE.FindStringSubmatch(msg); m != nil {
+		kinds := "values of two kinds"
+		if m[1] != "" {
+			kinds = valueWords(m[1]) + " and " + valueWords(m[2])
+		}
+		return fmt.Sprintf("%s compares values of one kind, and these are %s: compare like with like (a number is written 3, not \"3\")", fn, kinds)
+	}
+	if msg == "invalid type for comparison" {
+		return fmt.Sprintf("%s compares numbers or texts, and one of these is neither (a date, a list, a page or nothing): compare dates with .Before and .After, lists by their len", fn)
+	}
+	if strings.HasPrefix(msg, "reflect: ") && strings.HasSuffix(msg, "index out of range") {
+		return fmt.Sprintf("%s reads past the end here (items count from 0): check the length first with len", fn)
+	}
+	if m := nonFuncRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("%s runs a function, and %s is %s", fn, m[1], valueWords(m[2]))
+	}
+	if msg == "index of untyped nil" {
+		return fmt.Sprintf("%s takes an item of a list or of keys and values, and this is not set: check it first with {{with}}", fn)
+	}
+	if m := cannotIndexRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("%s takes items of a list or of keys and values, and this is %s", fn, valueWords(m[2]))
+	}
+	if m := keyTypeRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("%s looks a key up here, and a key is %s, not %s", fn, valueWords(m[2]), valueWords(m[1]))
+	}
+	return msg
+}
+
+// withValue is the value of a template action, for a hint such as
+// {{with .Params.image}}: the action when it is one field chain, or "…".
+func withValue(action string) string {
+	if action != "" && fieldChainRE.MatchString(action) {
+		return action
+	}
+	return "…"
+}
+
+// countWords is a count of values: "1 value", "2 values".
+func countWords(n string) string {
+	if n == "1" {
+		return "1 value"
+	}
+	return n + " values"
 }
 
 // valueWords names a Go type text/template reports as the kind of value a
@@ -266,7 +369,18 @@ func valueWords(t string) string {
 	case strings.HasSuffix(t, ".Page"):
 		return "a page"
 	}
-	return "a value of another kind (" + t + ")"
+	if m := namedTypeRE.FindStringSubmatch(t); m != nil {
+		// site.MenuEntry is "a menu entry".
+		var b strings.Builder
+		for i, r := range m[1] {
+			if i > 0 && unicode.IsUpper(r) {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(unicode.ToLower(r))
+		}
+		return "a " + b.String()
+	}
+	return "a value of another kind"
 }
 
 // typeWords names the Go type a field was looked up in as a theme's

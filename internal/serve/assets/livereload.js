@@ -18,6 +18,8 @@
   var overlay = null;
   var panel = null; // the warnings panel, while there are warnings to show
   var resizes = null; // what tells the page the panel's height
+  var ownPadding = null; // the body's own inline padding-bottom, while the panel keeps room
+  var focusFrom = null; // where the keyboard's focus was before it went into the panel
   var buildID = null; // the build this page belongs to, learned on first contact
   var source = null;
   var leaving = false; // a reload was asked for: the events that follow wait for the new page
@@ -179,12 +181,16 @@
       return;
     }
     ensureStylesheet();
+    // A keyboard in the old overlay or the panel goes on in the new overlay.
+    var hadFocus = (overlay !== null && overlay.contains(document.activeElement)) ||
+      (panel !== null && panel.contains(document.activeElement));
     if (overlay) { overlay.remove(); }
     // A failed build's errors are what matters now; the warnings were the
     // last good build's, and come back with the next one.
     dropPanel();
     overlay = document.createElement("section");
     overlay.id = "mutual-overlay";
+    inEnglish(overlay);
     overlay.setAttribute("role", "alert");
     overlay.setAttribute("aria-labelledby", "mutual-overlay-title");
 
@@ -198,18 +204,52 @@
     close.type = "button";
     close.textContent = "Hide";
     close.addEventListener("click", function () {
+      var inside = overlay.contains(document.activeElement);
       overlay.hidden = true;
+      if (inside) { focusBack(); }
     });
+    trackFocus(overlay);
     overlay.append(title, note, list, close);
     document.body.appendChild(overlay);
+    if (hadFocus) { refocus(close); }
+  }
+
+  // trackFocus keeps, in focusFrom, where the keyboard's focus was before
+  // it went into el (the panel or the overlay), for focusBack: nothing
+  // when it came from nowhere (a click).
+  function trackFocus(el) {
+    el.addEventListener("focusin", function (e) {
+      var from = e.relatedTarget;
+      if (from && from.closest && from.closest("#mutual-warnings, #mutual-overlay")) { return; }
+      focusFrom = from && from !== document.body ? from : null;
+    });
+  }
+
+  // refocus moves the focus to el, a new panel's or overlay's button that
+  // takes the place of the one it was on, keeping where it came from.
+  function refocus(el) {
+    var from = focusFrom;
+    el.focus();
+    focusFrom = from;
+  }
+
+  // inEnglish marks what mutual adds to a page as English, left to right:
+  // its words, like the terminal's and the error and warning lines it
+  // shows, are mutual's own, not the site's, and a screen reader on a
+  // Spanish or Arabic page reads them with an English voice.
+  function inEnglish(el) {
+    el.lang = "en";
+    el.dir = "ltr";
   }
 
   // The warnings panel. A good build's warnings, as mutual build prints
-  // them, in a bar at the foot of the page: it follows the bottom of the
-  // screen while the page scrolls, and takes its own room after the page's
-  // end, so nothing is out of reach under it. Its title is a button that
-  // opens and closes the list (Escape closes it too); Dismiss hides it
-  // until the warnings change. It opens by itself for new warnings, except
+  // them, in a bar at the foot of the page: it is fixed to the bottom of
+  // the screen while the page scrolls, and the body keeps its height as
+  // padding after the page's end, so scrolled to the end nothing is under
+  // it (whatever overflow the theme sets on html or body). Its title is a
+  // button that opens and closes the list (Escape closes it too); Dismiss
+  // hides it until the warnings change and gives the keyboard's focus back
+  // to where it came from. It opens by itself for new warnings, except
   // on a narrow screen, where it starts closed. What the person chose is
   // kept for this tab (sessionStorage), so the reload after each save does
   // not undo it.
@@ -245,9 +285,11 @@
     var hadFocus = panel !== null && panel.contains(document.activeElement);
     dropPanel();
     announce(text, lines.length);
-    if (lines.length === 0) { return; }
     var memory = recall();
-    if (memory.text === text && memory.state === "dismissed") { return; }
+    if (lines.length === 0 || (memory.text === text && memory.state === "dismissed")) {
+      if (hadFocus) { focusBack(); }
+      return;
+    }
     if (memory.text === text && (memory.state === "open" || memory.state === "closed")) {
       open = memory.state === "open";
     } else {
@@ -255,6 +297,7 @@
     }
     var el = document.createElement("aside");
     el.id = "mutual-warnings";
+    inEnglish(el);
     el.setAttribute("data-text", text);
     el.setAttribute("aria-labelledby", "mutual-warnings-title");
 
@@ -296,9 +339,12 @@
       remember(text, yes ? "open" : "closed");
     });
     dismiss.addEventListener("click", function () {
+      var inside = el.contains(document.activeElement);
       remember(text, "dismissed");
       dropPanel();
+      if (inside) { focusBack(); }
     });
+    trackFocus(el);
     el.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
         e.preventDefault();
@@ -312,19 +358,48 @@
     // Unstyled, the panel would show for a moment at the end of the page:
     // it waits for its stylesheet.
     el.hidden = true;
-    ensureStylesheet(function () { el.hidden = false; });
+    ensureStylesheet(function () { el.hidden = false; keepRoom(); });
     document.body.appendChild(el);
     panel = el;
-    if (hadFocus) { toggle.focus(); }
-    // The page's own bars stuck to the bottom of the screen (the default
-    // theme's worksheet progress bar) can sit above the panel: overlay.css
-    // lifts them by its height, kept here in --mutual-warnings-height.
+    if (hadFocus) { refocus(toggle); }
     if (window.ResizeObserver) {
-      resizes = new ResizeObserver(function () {
-        document.documentElement.style.setProperty("--mutual-warnings-height", el.offsetHeight + "px");
-      });
+      resizes = new ResizeObserver(keepRoom);
       resizes.observe(el);
     }
+  }
+
+  // keepRoom gives the body, after its own padding, the panel's height as
+  // padding at its end: scrolled to the end, the page's last line is above
+  // the panel. The page's own bars stuck to the bottom of the screen (the
+  // default theme's worksheet progress bar) can sit above the panel:
+  // overlay.css lifts them by its height, kept in --mutual-warnings-height.
+  // Both are set with CSSOM, which the Content Security Policy allows.
+  function keepRoom() {
+    if (!panel) { return; }
+    var b = document.body;
+    if (ownPadding === null) { ownPadding = b.style.paddingBottom; }
+    b.style.paddingBottom = ownPadding;
+    var own = getComputedStyle(b).paddingBottom;
+    var h = panel.offsetHeight;
+    b.style.paddingBottom = h > 0 ? "calc(" + own + " + " + h + "px)" : ownPadding;
+    document.documentElement.style.setProperty("--mutual-warnings-height", h + "px");
+  }
+
+  // focusBack moves the keyboard's focus, which was in the panel or the
+  // overlay as it went, back to where it came from; or, when it came from nowhere (a
+  // click), to the page's main part, without scrolling: not to the body,
+  // where the next Tab would start over at the page's top.
+  function focusBack() {
+    var to = focusFrom;
+    focusFrom = null;
+    if (to && to.isConnected) {
+      to.focus();
+      if (document.activeElement === to) { return; }
+    }
+    var main = document.querySelector("main, [role=main]");
+    if (!main) { return; }
+    if (main.tabIndex < 0 && !main.hasAttribute("tabindex")) { main.setAttribute("tabindex", "-1"); }
+    main.focus({ preventScroll: true });
   }
 
   // announce tells a screen reader, once per change in this tab, what a
@@ -347,6 +422,7 @@
       status = document.createElement("div");
       status.id = "mutual-status";
       status.setAttribute("role", "status");
+      inEnglish(status);
       var st = status.style;
       st.position = "absolute";
       st.width = "1px";
@@ -366,6 +442,10 @@
   function dropPanel() {
     if (resizes) { resizes.disconnect(); resizes = null; }
     document.documentElement.style.removeProperty("--mutual-warnings-height");
+    if (ownPadding !== null) {
+      document.body.style.paddingBottom = ownPadding;
+      ownPadding = null;
+    }
     if (panel) { panel.remove(); panel = null; }
   }
 

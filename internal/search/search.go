@@ -117,8 +117,12 @@
 // alone, BenchmarkIndex both. Measured on 2026-11-29 on the 2-core
 // development machine, shared (medians, the code before and after this
 // section was written run in alternation): analysis 67.3 -> 64.3 cpu-ns
-// a word (5 runs each); the write of 10,000 pages 234 -> 170 ms of wall
-// time and 336 -> 314 ms of CPU time (3 runs of 10 writes each).
+// a word (BenchmarkAnalyze, 5 runs each); the write of 10,000 pages 234 ->
+// 170 ms of wall time and 336 -> 314 ms of CPU time (BenchmarkWrite, 3
+// runs of 10 writes each); analysis and write of 10,000 pages 532 -> 453
+// ms of wall time, 931 -> 884 ms of CPU time, the write's share 227 -> 177
+// ms of wall time and about the same CPU time (BenchmarkIndex, 5 runs of 2
+// each).
 package search
 
 import (

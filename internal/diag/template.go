@@ -859,8 +859,11 @@ var templateSyntax = []templateWord{
 	}},
 	{regexp.MustCompile(`^(?:illegal|bad) number syntax: (".*")$`), func(m []string, f *finder) (int, string) {
 		n, _ := strconv.Unquote(m[1])
+		// The scan's own bad number, when it is the one text/template
+		// names ("+" is a number to both, and text/template stops at it
+		// when it parses, before the scan's bad "0A" on the next line).
 		pos := f.lexAt("bad number syntax")
-		lexed := pos >= 0
+		lexed := pos >= 0 && f.lerr.msg == "bad number syntax: "+m[1]
 		if !lexed {
 			pos = f.token(ttNumber, n)
 		}

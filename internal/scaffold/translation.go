@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"mutual/internal/content"
@@ -192,6 +193,25 @@ func draftPage(src []byte, note string) []byte {
 // (inside the braces of a mapping written in them); a document that says
 // nothing (comments, ~, null, a bare "!") becomes "draft: true".
 func yamlSetDraft(doc []byte) []byte {
+	// A tag or an anchor on a line of its own ("!" or "&a") belongs to the
+	// mapping below it: the key goes after it.
+	head := 0
+	for head < len(doc) {
+		nl := bytes.IndexByte(doc[head:], '\n')
+		if nl < 0 {
+			nl = len(doc) - head - 1
+		}
+		if !yamlProperties.Match(doc[head : head+nl+1]) {
+			break
+		}
+		head += nl + 1
+	}
+	if head > 0 {
+		if len(bytes.TrimSpace(doc[head:])) == 0 {
+			return append(append(slices.Clip(doc[:head]), bytes.TrimRight(doc[head:], " \t\r\n")...), "\ndraft: true"...)
+		}
+		return append(slices.Clip(doc[:head]), yamlSetDraft(doc[head:])...)
+	}
 	var b bytes.Buffer
 	if i, ok := yamlFlowOrNull(doc); ok {
 		switch {
@@ -225,6 +245,9 @@ func yamlSetDraft(doc []byte) []byte {
 	b.Write(bytes.TrimPrefix(doc, []byte("\n")))
 	return b.Bytes()
 }
+
+// yamlProperties is a line of comments, blanks, tags and anchors only.
+var yamlProperties = regexp.MustCompile(`^[ \t]*(?:[!&][^ \t\r\n]*[ \t]*)+(?:#.*)?\r?\n?$`)
 
 // yamlFlowDraft is a draft key at the top of a mapping in braces (its
 // value up to the next comma or brace).

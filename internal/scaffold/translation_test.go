@@ -132,6 +132,7 @@ func TestDraftPage(t *testing.T) {
 		{"yaml in braces", "---\n{title: A, tags: [x]}\n---\nText.\n"},
 		{"yaml in braces with draft", "---\n{title: A, draft: false}\n---\nText.\n"},
 		{"yaml empty braces", "---\n{ }\n---\n# A\n"},
+		{"yaml tagged mapping", "---\n! # any\ntitle: A\ntags: [x]\n---\nText.\n"},
 		{"toml with a table", "+++\ntitle = \"A\"\n[params]\nx = 1\n+++\nText.\n"},
 		{"toml with draft", "+++\ndraft = false\ntitle = \"A\"\n+++\n"},
 		{"json", "{\n  \"title\": \"A\"\n}\nText.\n"},

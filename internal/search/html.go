@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"html"
 	"math/bits"
+	"slices"
 	"strings"
 	"unsafe"
 )
@@ -38,6 +39,9 @@ func (x *extractor) parts(src string, part func(anchor string, heading, text []b
 	)
 	finish := func() {
 		if started || !blank(x.text) {
+			// 8 bytes of room past each: the analyzer reads words 8 bytes
+			// at a time.
+			x.text, x.head = slices.Grow(x.text, 8), slices.Grow(x.head, 8)
 			part(anchor, x.head, x.text)
 		}
 		x.text, x.head = x.text[:0], x.head[:0]
@@ -221,7 +225,10 @@ func indexFoldSlow(s, needle string) int {
 	return -1
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
+func isSpace(c byte) bool { return spaceByte[c] }
+
+// spaceByte[c] is set for HTML's white space.
+var spaceByte = [256]bool{' ': true, '\n': true, '\t': true, '\r': true, '\f': true}
 
 // appendRaw appends s to b with entities decoded.
 func appendRaw(b []byte, s string) []byte {
@@ -258,10 +265,10 @@ func collapse(b, text []byte, max int) []byte {
 		limit = max + 1
 	}
 	pending := false
-	for i := 0; i < len(text) && len(b)-start < limit; i++ {
-		c := text[i]
-		if isSpace(c) {
+	for i := 0; i < len(text) && len(b)-start < limit; {
+		if spaceByte[text[i]] {
 			pending = len(b) > start
+			i++
 			continue
 		}
 		if pending {
@@ -271,7 +278,14 @@ func collapse(b, text []byte, max int) []byte {
 				break
 			}
 		}
-		b = append(b, c)
+		// A run of other bytes is copied at once, as far as the limit.
+		j := i + 1
+		for j < len(text) && !spaceByte[text[j]] {
+			j++
+		}
+		j = min(j, i+limit-(len(b)-start))
+		b = append(b, text[i:j]...)
+		i = j
 	}
 	if max < 0 || len(b)-start <= max {
 		return b

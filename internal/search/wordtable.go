@@ -10,11 +10,17 @@ import (
 // large site's build. Most words are short: a word of up to 8 bytes is its
 // own key (its bytes as a little-endian number, which is never 0 since no
 // word holds a NUL byte), so that finding it takes a multiplication and a
-// comparison of two numbers; a longer word is hashed and kept in an arena.
+// comparison of two numbers; a word of 9 to 16 bytes is two such numbers;
+// a longer word is hashed and kept in an arena.
 type wordTable struct {
 	short  []shortSlot // a power of two of them
 	shift  uint        // 64 - log2(len(short))
 	nShort int
+
+	// Words of 9 to 16 bytes are two keys.
+	mid    []midSlot // a power of two of them
+	mShift uint
+	nMid   int
 
 	seed  maphash.Seed
 	slots []wordSlot // a power of two of them
@@ -27,6 +33,11 @@ type shortSlot struct {
 	id  uint32
 }
 
+type midSlot struct {
+	lo, hi uint64 // the word's first 8 bytes and the others (wordKey); 0 for an empty slot
+	id     uint32
+}
+
 type wordSlot struct {
 	hash uint32
 	id   uint32 // the term id + 1; 0 for an empty slot
@@ -35,7 +46,8 @@ type wordSlot struct {
 }
 
 func newWordTable() *wordTable {
-	return &wordTable{short: make([]shortSlot, 1024), shift: 64 - 10, seed: maphash.MakeSeed(), slots: make([]wordSlot, 256)}
+	return &wordTable{short: make([]shortSlot, 1024), shift: 64 - 10, mid: make([]midSlot, 256), mShift: 64 - 8,
+		seed: maphash.MakeSeed(), slots: make([]wordSlot, 256)}
 }
 
 // wordKey is w (1 to 8 bytes) as a little-endian number, the bytes past
@@ -55,12 +67,25 @@ func wordKey(w []byte) uint64 {
 // bits of a multiplication by 2^64/φ).
 func shortHash(key uint64, shift uint) uint64 { return key * 0x9E3779B97F4A7C15 >> shift }
 
+// midHash spreads a word of 9 to 16 bytes over t.mid.
+func midHash(lo, hi uint64, shift uint) uint64 {
+	return (lo*0x9E3779B97F4A7C15 ^ hi) * 0x9E3779B97F4A7C15 >> shift
+}
+
 // get returns the id of w, or false.
 func (t *wordTable) get(w []byte) (uint32, bool) {
+	if len(w) > 8 && len(w) <= 16 {
+		return t.getMid(wordKey(w[:8]), wordKey(w[8:]))
+	}
 	if len(w) == 0 || len(w) > 8 {
 		return t.getLong(w)
 	}
-	key := wordKey(w)
+	return t.getKey(wordKey(w))
+}
+
+// getKey returns the id of the word of 1 to 8 bytes whose wordKey is key,
+// or false.
+func (t *wordTable) getKey(key uint64) (uint32, bool) {
 	mask := uint64(len(t.short) - 1)
 	for i := shortHash(key, t.shift); ; i = (i + 1) & mask {
 		s := &t.short[i]
@@ -68,6 +93,19 @@ func (t *wordTable) get(w []byte) (uint32, bool) {
 			return s.id, true
 		}
 		if s.key == 0 {
+			return 0, false
+		}
+	}
+}
+
+func (t *wordTable) getMid(lo, hi uint64) (uint32, bool) {
+	mask := uint64(len(t.mid) - 1)
+	for i := midHash(lo, hi, t.mShift); ; i = (i + 1) & mask {
+		s := &t.mid[i]
+		if s.lo == lo && s.hi == hi {
+			return s.id, true
+		}
+		if s.hi == 0 {
 			return 0, false
 		}
 	}
@@ -89,6 +127,10 @@ func (t *wordTable) getLong(w []byte) (uint32, bool) {
 
 // put adds w, not in t yet, with its id.
 func (t *wordTable) put(w []byte, id uint32) {
+	if len(w) > 8 && len(w) <= 16 {
+		t.putMid(midSlot{lo: wordKey(w[:8]), hi: wordKey(w[8:]), id: id})
+		return
+	}
 	if len(w) == 0 || len(w) > 8 {
 		t.putLong(w, id)
 		return
@@ -114,6 +156,30 @@ func (t *wordTable) insertShort(s shortSlot) {
 		i = (i + 1) & mask
 	}
 	t.short[i] = s
+}
+
+func (t *wordTable) putMid(s midSlot) {
+	if 4*(t.nMid+1) > 3*len(t.mid) {
+		old := t.mid
+		t.mid = make([]midSlot, 2*len(old))
+		t.mShift--
+		for _, s := range old {
+			if s.hi != 0 {
+				t.insertMid(s)
+			}
+		}
+	}
+	t.insertMid(s)
+	t.nMid++
+}
+
+func (t *wordTable) insertMid(s midSlot) {
+	mask := uint64(len(t.mid) - 1)
+	i := midHash(s.lo, s.hi, t.mShift)
+	for t.mid[i].hi != 0 {
+		i = (i + 1) & mask
+	}
+	t.mid[i] = s
 }
 
 func (t *wordTable) putLong(w []byte, id uint32) {

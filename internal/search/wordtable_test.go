@@ -33,9 +33,9 @@ func TestWordTable(t *testing.T) {
 	// words that share their first 8 bytes, or a prefix, stay apart.
 	var words []string
 	for i := range 5000 {
-		words = append(words, fmt.Sprintf("w%d", i), fmt.Sprintf("longword%d", i), fmt.Sprintf("%08d", i))
+		words = append(words, fmt.Sprintf("w%d", i), fmt.Sprintf("longword%d", i), fmt.Sprintf("%08d", i), fmt.Sprintf("averyveryverylongword%d", i))
 	}
-	words = append(words, "a", "ab", "abcdefgh", "abcdefghi", "abcdefghij")
+	words = append(words, "a", "ab", "abcdefgh", "abcdefghi", "abcdefghij", "abcdefghijklmnop", "abcdefghijklmnopq")
 	for i, w := range words {
 		if _, ok := tab.get([]byte(w)); ok {
 			t.Fatalf("%q found before it was put", w)
@@ -49,7 +49,7 @@ func TestWordTable(t *testing.T) {
 			t.Errorf("get(%q) = %d, %v, want %d", w, id, ok, i)
 		}
 	}
-	for _, w := range []string{"w", "abc", "abcdefg", "abcdefghijk", "longword", "w5000", "ü"} {
+	for _, w := range []string{"w", "abc", "abcdefg", "abcdefghijk", "longword", "w5000", "ü", "abcdefghijklmno", "abcdefghijklmnopqr", "longword5000"} {
 		if id, ok := tab.get([]byte(w)); ok {
 			t.Errorf("get(%q) = %d, want none", w, id)
 		}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 const (
@@ -60,9 +61,13 @@ type posting struct {
 type writer struct {
 	lang, stemmer string
 	docs          []*Doc // sorted by URL: a document's number is its place here
-	keys          []string
-	mu            sync.Mutex // of files: fragments are written on every core
-	files         map[string][]byte
+	// ts[i] is docs[i].t: the positions are copied from them in the order
+	// of the terms, a document at random each time, and this saves a
+	// load that would miss the cache.
+	ts    [][]byte
+	keys  []string
+	mu    sync.Mutex // of files: fragments are written on every core
+	files map[string][]byte
 
 	// With Index.Remember: the last write of this language, and this
 	// one's; dirty[id] is set for a term whose postings may have changed
@@ -192,7 +197,7 @@ func (w *writer) positions(data []byte, id uint32, ps []posting) ([]byte, []uint
 			data = append(data, old.pos[runFrom:runTo]...)
 			runFrom, runTo = 0, 0
 		}
-		data = append(data, w.docs[p.doc].t[p.from:p.to]...)
+		data = append(data, w.ts[p.doc][p.from:p.to]...)
 		if end != nil {
 			end[i] = uint32(len(data) - before)
 		}
@@ -251,13 +256,32 @@ func (w *writer) sumName(slot string, b []byte) string {
 
 func (w *writer) write() error {
 	n := len(w.docs)
-	// Postings: each term's documents in order, found in one pass.
+	w.ts = make([][]byte, n)
+	for i, d := range w.docs {
+		w.ts[i] = d.t
+	}
+	// Postings: each term's documents in order. Each core reads a run of
+	// the documents twice: first to count its postings of each term, then
+	// to put them in place, after those of the runs before it.
+	runs := min(runtime.GOMAXPROCS(0), max(1, n/64))
+	counts := make([][]uint32, runs) // by run: by term id, its postings, then where they go
+	eachRange(runs, func(from, to int) {
+		for k := from; k < to; k++ {
+			c := make([]uint32, len(w.keys))
+			for _, d := range w.docs[n*k/runs : n*(k+1)/runs] {
+				for off := uint32(0); off < uint32(len(d.t)); {
+					id, _, _, next := d.termAt(off)
+					c[id]++
+					off = next
+				}
+			}
+			counts[k] = c
+		}
+	})
 	df := make([]uint32, len(w.keys))
-	for _, d := range w.docs {
-		for off := uint32(0); off < uint32(len(d.t)); {
-			id, _, _, next := d.termAt(off)
-			df[id]++
-			off = next
+	for _, c := range counts {
+		for id, x := range c {
+			df[id] += x
 		}
 	}
 	var ids []uint32
@@ -266,24 +290,37 @@ func (w *writer) write() error {
 			ids = append(ids, uint32(id))
 		}
 	}
-	slices.SortFunc(ids, func(a, b uint32) int { return strings.Compare(w.keys[a], w.keys[b]) })
-	rank := make([]uint32, len(w.keys))
+	sortTerms(ids, w.keys)
 	off := make([]uint32, len(ids)+1)
 	for r, id := range ids {
-		rank[id] = uint32(r)
 		off[r+1] = off[r] + df[id]
 	}
 	post := make([]posting, off[len(ids)])
-	cur := slices.Clone(off[:len(ids)])
-	for di, d := range w.docs {
-		for off := uint32(0); off < uint32(len(d.t)); {
-			id, tf, from, to := d.termAt(off)
-			r := rank[id]
-			post[cur[r]] = posting{uint32(di), tf, from, to}
-			cur[r]++
-			off = to
+	// counts[k][id] becomes where run k puts its first posting of id.
+	at := make([]uint32, len(w.keys))
+	for r, id := range ids {
+		at[id] = off[r]
+	}
+	for _, c := range counts {
+		for id, x := range c {
+			c[id] = at[id]
+			at[id] += x
 		}
 	}
+	eachRange(runs, func(from, to int) {
+		for k := from; k < to; k++ {
+			cur := counts[k]
+			for di := n * k / runs; di < n*(k+1)/runs; di++ {
+				d := w.docs[di]
+				for o := uint32(0); o < uint32(len(d.t)); {
+					id, tf, from, to := d.termAt(o)
+					post[cur[id]] = posting{uint32(di), tf, from, to}
+					cur[id]++
+					o = to
+				}
+			}
+		}
+	})
 
 	// Every posting's score, once, on every core; then the levels. A
 	// clean term of a write with the same scorer as the last (the same
@@ -622,47 +659,46 @@ func (w *writer) lexicons(ids []uint32, df []uint32) [][2]string {
 }
 
 // bundles writes the documents' entries in bundles of bundleSize, named
-// by groups of groupSize.
+// by groups of groupSize. The bundles are made and hashed on every core;
+// a group's name is the hash of its bundles' hashes.
 func (w *writer) bundles() bundles {
 	out := bundles{Size: bundleSize, Group: groupSize, Hashes: []string{}}
-	var group [][]byte
-	h := sha256.New()
-	flush := func() {
-		if len(group) == 0 {
-			return
+	nb := (len(w.docs) + bundleSize - 1) / bundleSize
+	data := make([][]byte, nb)
+	sums := make([][32]byte, nb)
+	eachRange(nb, func(from, to int) {
+		for k := from; k < to; k++ {
+			start := k * bundleSize
+			end := min(start+bundleSize, len(w.docs))
+			size := 2
+			for _, d := range w.docs[start:end] {
+				size += len(d.entry) + 1
+			}
+			b := make([]byte, 0, size)
+			b = append(b, '[')
+			for i, d := range w.docs[start:end] {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = append(b, d.entry...)
+			}
+			b = append(b, ']')
+			data[k], sums[k] = b, w.sum("d"+strconv.Itoa(start), b)
 		}
-		g := len(out.Hashes)
+	})
+	h := sha256.New()
+	for g := 0; g*groupSize < nb; g++ {
+		group := data[g*groupSize : min((g+1)*groupSize, nb)]
+		h.Reset()
+		for k := range group {
+			h.Write(sums[g*groupSize+k][:])
+		}
 		name := hex.EncodeToString(h.Sum(nil)[:5])
 		for i, b := range group {
 			w.put("d/"+name+"-"+strconv.Itoa(g*groupSize+i)+".json", b)
 		}
 		out.Hashes = append(out.Hashes, name)
-		group = group[:0]
-		h.Reset()
 	}
-	for start := 0; start < len(w.docs); start += bundleSize {
-		end := min(start+bundleSize, len(w.docs))
-		size := 2
-		for _, d := range w.docs[start:end] {
-			size += len(d.entry) + 1
-		}
-		b := make([]byte, 0, size)
-		b = append(b, '[')
-		for i, d := range w.docs[start:end] {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, d.entry...)
-		}
-		b = append(b, ']')
-		s := w.sum("d"+strconv.Itoa(start), b)
-		h.Write(s[:])
-		group = append(group, b)
-		if len(group) == groupSize {
-			flush()
-		}
-	}
-	flush()
 	return out
 }
 
@@ -734,31 +770,90 @@ func (s *scorer) quantizer() quantizer {
 }
 
 // level is the level of score v: the level whose value is nearest on the
-// log scale.
+// log scale, 1 plus the number of bounds at or below v. The number is
+// first guessed from v's logarithm, read roughly from its bits (exponent
+// plus mantissa: within 0.09 of log2), then made exact by comparing v with
+// the bounds next to the guess: the same as searching them, in a step or
+// two.
 func (q quantizer) level(v float64) byte {
-	lo, hi := 0, len(q.bounds)
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if v >= q.bounds[mid] {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
+	if v != v { // NaN: below every bound
+		return 1
 	}
-	return byte(lo + 1)
+	b := math.Float64bits(v)
+	log2 := float64(int(b>>52&0x7ff)-1023) + float64(b&(1<<52-1))/(1<<52)
+	g := int(max(-1, min(float64(len(q.bounds)), (log2*math.Ln2-q.lo)/q.step+0.5)))
+	g = max(0, g)
+	for g < len(q.bounds) && v >= q.bounds[g] {
+		g++
+	}
+	for g > 0 && v < q.bounds[g-1] {
+		g--
+	}
+	return byte(g + 1)
 }
 
-// eachRange calls fn with consecutive ranges of 0..n, on every core.
+// sortTerms sorts term ids by their terms' bytes, on every core: each
+// sorts a run of them, then the runs are merged.
+func sortTerms(ids []uint32, keys []string) {
+	cmp := func(a, b uint32) int { return strings.Compare(keys[a], keys[b]) }
+	runs := min(runtime.GOMAXPROCS(0), max(1, len(ids)/4096))
+	if runs == 1 {
+		slices.SortFunc(ids, cmp)
+		return
+	}
+	eachRange(runs, func(from, to int) {
+		for k := from; k < to; k++ {
+			slices.SortFunc(ids[len(ids)*k/runs:len(ids)*(k+1)/runs], cmp)
+		}
+	})
+	for width := 1; width < runs; width *= 2 {
+		// Merge runs k and k+width (each already holding the merge of
+		// width runs), pairs on every core.
+		var pairs []int
+		for k := 0; k+width < runs; k += 2 * width {
+			pairs = append(pairs, k)
+		}
+		eachRange(len(pairs), func(from, to int) {
+			for _, k := range pairs[from:to] {
+				lo, mid, hi := len(ids)*k/runs, len(ids)*(k+width)/runs, len(ids)*min(k+2*width, runs)/runs
+				a := slices.Clone(ids[lo:mid])
+				b, out := ids[mid:hi], ids[lo:lo]
+				for len(a) > 0 && len(b) > 0 {
+					if cmp(b[0], a[0]) < 0 {
+						out, b = append(out, b[0]), b[1:]
+					} else {
+						out, a = append(out, a[0]), a[1:]
+					}
+				}
+				copy(ids[lo+len(out):], a) // what is left of b is in place
+			}
+		})
+	}
+}
+
+// eachRange calls fn with consecutive ranges of 0..n, on every core: n is
+// cut in up to 8 ranges a core, which the cores take in turn as they come
+// free, so that one range of costly items does not keep the others
+// waiting. What fn does must not depend on which core runs it.
 func eachRange(n int, fn func(from, to int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	if workers <= 1 {
 		fn(0, n)
 		return
 	}
+	ranges := min(n, 8*workers)
+	var next atomic.Int32
 	var wg sync.WaitGroup
-	for k := range workers {
-		from, to := n*k/workers, n*(k+1)/workers
-		wg.Go(func() { fn(from, to) })
+	for range workers {
+		wg.Go(func() {
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= ranges {
+					return
+				}
+				fn(n*k/ranges, n*(k+1)/ranges)
+			}
+		})
 	}
 	wg.Wait()
 }

@@ -1,0 +1,85 @@
+package search
+
+import (
+	"crypto/sha256"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// indexDigest lists an index's files, one a line: the name, its size and
+// the SHA-256 of its bytes; the last line is the SHA-256 of every file in
+// order of their names.
+func indexDigest(files map[string][]byte) string {
+	var b strings.Builder
+	all := sha256.New()
+	for _, name := range sortedKeys(files) {
+		fmt.Fprintf(&b, "%s %d %x\n", name, len(files[name]), sha256.Sum256(files[name]))
+		fmt.Fprintf(all, "%s\x00%d\x00", name, len(files[name]))
+		all.Write(files[name])
+	}
+	fmt.Fprintf(&b, "all %x\n", all.Sum(nil))
+	return b.String()
+}
+
+// TestIndexGolden: the index of the test corpus and of 300 pages of the
+// generated bench corpus (rendered by the markdown package, with a second
+// language and a worksheet-like page of parts) is byte for byte the one in
+// testdata/index.golden. A change of the analysis or of the writer that is
+// meant to be a speed-up only must leave it as it is (-update rewrites
+// it).
+func TestIndexGolden(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders 300 pages")
+	}
+	docs := append(testCorpus(), benchDocs(t, 300)...)
+	n := len(docs)
+	for i := range 40 {
+		d := docs[n-1-i]
+		d.URL = "/fr" + d.URL
+		d.Language = "fr"
+		d.Parts = []Part{{Anchor: "q", Heading: "L'œuvre d'Ève", Text: "qu'il soit là, aujourd’hui"}}
+		docs = append(docs, d)
+	}
+	// The writer splits its work among the cores: any number of them
+	// gives the same bytes.
+	var got string
+	for _, procs := range []int{runtime.GOMAXPROCS(0), 1, 3, 8} {
+		old := runtime.GOMAXPROCS(procs)
+		files, err := Write(docs)
+		runtime.GOMAXPROCS(old)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := indexDigest(files); got == "" {
+			got = d
+		} else if d != got {
+			t.Fatalf("the index written on %d cores differs from the one on %d", procs, runtime.GOMAXPROCS(0))
+		}
+	}
+	path := filepath.Join("testdata", "index.golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		g, w := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := range min(len(g), len(w)) {
+			if g[i] != w[i] {
+				t.Fatalf("index differs from %s at line %d:\n got %s\nwant %s", path, i+1, g[i], w[i])
+			}
+		}
+		t.Fatalf("index differs from %s: %d lines, want %d", path, len(g), len(w))
+	}
+}

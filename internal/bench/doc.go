@@ -282,4 +282,31 @@
 // +10.2%): it pays. Search: first query 49.3 KB, results ready 29.3, 12.2
 // and 8.5 ms after the three queries' files arrived, the phrase 321.0 KB
 // and 34.2 ms; Pagefind 34.50 s to index, 578/437/442/612 KB.
+//
+// 2026-11-29, fifth session (speed worked on in two places). In-process
+// 10,000-page builds on tmpfs: floor 6.3 to 6.5 s (12.5 to 12.7 s of CPU),
+// build 9.0 to 9.5 s (17.6 to 18.5 s of CPU), with search: false 8.1 to
+// 8.8 s (16.0 to 16.4 s). With the collector off (GOGC=off, a 3 GB limit)
+// three alternating pairs gave 17.8 against 18.1 s of CPU: the collector
+// is not where the time goes. The same Markdown code ran 13.4 s in the
+// build against 12.5 s alone. The layouts: BenchmarkPageLayout rendered one
+// made-up page with a warm partialCached cache (46 us); its new corpus case
+// runs the real page job over the 1,000-page corpus with a cold cache, as a
+// build does: about 120 us a page (guide pages 77 us, section pages 1.7 ms
+// for their 50 entries rendered once each, tag pages 10% of the time), two
+// thirds of it reflect.Value.call, about 50 calls a guide page, most of them
+// html/template's escapers. Keys of partialCached built without allocation
+// and page data made at its final size gave -4% CPU and -10% allocations a
+// page. Search: the index write's serial steps now run on every core
+// (BenchmarkWrite at 10,000 pages: 234 to 170 ms wall, 336 to 314 ms CPU);
+// analysis 67.3 to 64.3 cpu-ns a word (BenchmarkAnalyze: HTML scan about
+// 25%, word lookup 35%, positions 10 to 15%, passages and JSON 9%).
+// make bench at 20:12 UTC, load 0.9 to 2.2: floor 0.84 s and 7.18 s, build
+// 1.17 s and 10.96 s (ratios 1.39 and 1.53; CPU 1.37 and 1.50, 1.29
+// without the kernel's time), with search: false 1.04 s and 9.88 s; search
+// added 13.4% and 15.6% (+1.08 s wall, +2.72 s CPU at 10,000 pages);
+// peak 380 MB; error path 1.40x and 1.74x; edit to reload event 36.9 ms at
+// 1,000 pages; gctune saved 6.0% (rounds +3.0% to +8.2%): it pays. Search:
+// first query 49.3 KB, results 29.2, 13.8, 6.5 and 35.8 ms (the phrase
+// 321.0 KB); Pagefind 31.11 s to index.
 package bench

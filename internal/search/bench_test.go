@@ -39,16 +39,22 @@ var benchSessions = [][]string{
 	{"recieve kindnes"},
 }
 
-func BenchmarkIndex(b *testing.B) {
-	pages := 10000
-	if s := os.Getenv("MUTUAL_SEARCH_PAGES"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 {
-			b.Fatalf("MUTUAL_SEARCH_PAGES=%q", s)
-		}
-		pages = n
+// benchPages is MUTUAL_SEARCH_PAGES, the number of bench pages to index
+// (10,000 unless it says otherwise).
+func benchPages(b *testing.B) int {
+	s := os.Getenv("MUTUAL_SEARCH_PAGES")
+	if s == "" {
+		return 10000
 	}
-	docs := benchDocs(b, pages)
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		b.Fatalf("MUTUAL_SEARCH_PAGES=%q", s)
+	}
+	return n
+}
+
+func BenchmarkIndex(b *testing.B) {
+	docs := benchDocs(b, benchPages(b))
 	words := 0
 	for _, d := range docs {
 		for _, p := range Parts(d.Body) {
@@ -307,15 +313,7 @@ func BenchmarkAnalyze(b *testing.B) {
 // is rendered, so its wall time adds to the build's. MUTUAL_SEARCH_PAGES
 // sets the number of pages (10,000).
 func BenchmarkWrite(b *testing.B) {
-	pages := 10000
-	if s := os.Getenv("MUTUAL_SEARCH_PAGES"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 {
-			b.Fatalf("MUTUAL_SEARCH_PAGES=%q", s)
-		}
-		pages = n
-	}
-	docs := benchDocs(b, pages)
+	docs := benchDocs(b, benchPages(b))
 	ix := NewIndex()
 	ds := make([]*Doc, len(docs))
 	for i := range docs {

@@ -58,6 +58,7 @@ func TestPlainRuntimeErrors(t *testing.T) {
 		{`{{index .Title 1}}`, "index reads past the end here (items count from 0): check the length first with len"},
 		{`{{len .Parent}}`, "len counts the items of a list or the letters of a text, and this is empty (there is none): check it first with {{with}}"},
 		{`{{call .Title}}`, "call runs a function, and .Title is a text"},
+		{`{{$n = 1}}`, "$n is changed with = before it is made: write {{$n := …}} the first time, and = only to change it afterwards"},
 	}
 	ts := &Templates{}
 	for _, tt := range tests {

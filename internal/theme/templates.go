@@ -222,6 +222,7 @@ var (
 	cannotIndexRE  = regexp.MustCompile(`^can't (index|slice) item of type (.+)$`)
 	keyTypeRE      = regexp.MustCompile(`^value has type (.+); should be (.+)$`)
 	nonFuncRE      = regexp.MustCompile(`^non-function (\S+) of type (.+)$`)
+	undefinedVarRE = regexp.MustCompile(`^undefined variable: (\$\w*)$`)
 	namedTypeRE    = regexp.MustCompile(`^\w+\.(\w+)$`)
 	fieldChainRE   = regexp.MustCompile(`^[$.]?[\w.]*$`)
 )
@@ -238,6 +239,11 @@ func (ts *Templates) plain(msg string, data any) string {
 	}
 	if m := errorCallingRE.FindStringSubmatch(msg); m != nil {
 		return plainCall(m[1], m[2])
+	}
+	if m := undefinedVarRE.FindStringSubmatch(msg); m != nil {
+		// {{$x = 1}} with no {{$x := ...}} before it: text/template
+		// accepts it when it reads the file, and names the value.
+		return fmt.Sprintf("%s is changed with = before it is made: write {{%s := …}} the first time, and = only to change it afterwards", m[1], m[1])
 	}
 	if m := wrongTypeRE.FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("%s is needed here, and this is %s", valueWords(m[1]), valueWords(m[2]))

@@ -241,7 +241,7 @@ func (m *Model) languageMembers(pages []*Source, drafts bool, cfg *Config) ([][]
 						m.Warnings = append(m.Warnings, &w)
 					}
 					m.OutOfStep[rel] = true
-					members[i] = append(members[i], member{src: orig, rel: base, fallback: true, sheet: orig.Worksheet})
+					members[i] = append(members[i], member{src: orig, rel: base, fallback: true, outOfStep: true, sheet: orig.Worksheet})
 					continue
 				}
 				mb.sheet = sheet

@@ -52,6 +52,10 @@ type Node struct {
 	// shows the default language's page because it has no translation:
 	// its Src is the original's.
 	Fallback bool
+	// OutOfStep is set on such a page whose language has a translation
+	// that is not shown: a worksheet translation out of step with its
+	// original (Model.OutOfStep).
+	OutOfStep bool
 	// Worksheet is the worksheet a "worksheet" page shows: its source's,
 	// or for a translation, the translation with the original's
 	// fingerprints (worksheet.Translate).
@@ -312,7 +316,10 @@ type member struct {
 	// translationKey keeps the address of its own file, as in Hugo.
 	own      string
 	fallback bool
-	sheet    *worksheet.Worksheet // the worksheet it shows, for worksheets
+	// outOfStep: a fallback because its translation differs from the
+	// original in what scores (a worksheet).
+	outOfStep bool
+	sheet     *worksheet.Worksheet // the worksheet it shows, for worksheets
 }
 
 // treeSpec is what makes one language's tree besides its members.
@@ -682,7 +689,7 @@ func newTree(spec treeSpec, members []member) *Tree {
 	getSection("")
 	for _, mb := range members {
 		s := mb.src
-		n := &Node{Src: s, Tree: t, Key: mb.rel, Fallback: mb.fallback}
+		n := &Node{Src: s, Tree: t, Key: mb.rel, Fallback: mb.fallback, OutOfStep: mb.outOfStep}
 		switch s.Kind {
 		case PageSource, IndexSource:
 			fm := &s.FrontMatter

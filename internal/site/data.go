@@ -51,6 +51,11 @@ type Page struct {
 	// description, body) are in, the default language's, for a lang
 	// attribute and a notice; "" on every other page.
 	Fallback string
+	// FallbackOutdated is set on such a page whose language has a
+	// translation that is not shown because it is out of step with the
+	// original (a worksheet that gained a question): the notice says the
+	// translation is being updated rather than missing.
+	FallbackOutdated bool
 	// TitleLang is the language of Title when it is not the page's: the
 	// default language's code on a page mutual makes (tags, 404, search),
 	// titled by an interface text the page's language lacks; else "".

@@ -91,6 +91,15 @@ results:
 			if !shown && (strings.Contains(string(page), "Ich gebe") || !strings.Contains(string(page), "I give.")) {
 				t.Errorf("/de/worksheets/w/ does not show the original's questions")
 			}
+			// Its notice says the translation is being updated, in
+			// German; a page with no translation says it has none.
+			if outdated := strings.Contains(string(page), "wird gerade aktualisiert"); outdated == shown {
+				t.Errorf("/de/worksheets/w/ says its translation is being updated: %v, want %v", outdated, !shown)
+			}
+			if guide, err := os.ReadFile(filepath.Join(out, "de", "guides", "a", "index.html")); err != nil ||
+				!strings.Contains(string(guide), "Diese Seite gibt es noch nicht auf Deutsch") || strings.Contains(string(guide), "aktualisiert") {
+				t.Errorf("/de/guides/a/ does not say it has no German version (%v)", err)
+			}
 
 			strict := New(Options{Dir: dir, Out: out, StrictI18n: true}).Check()
 			wantStrict := len(tt.warnings) > 0

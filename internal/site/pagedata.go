@@ -156,6 +156,7 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 		}
 		if n.Fallback {
 			p.Fallback = string(w.langs[0].code)
+			p.FallbackOutdated = n.OutOfStep
 			if d := w.model.Versions(n)[0]; d != nil {
 				v.show(d)
 				meta.Canonical = w.cfg.Origin() + w.basePath + d.Href

@@ -713,6 +713,14 @@ var templateSyntax = []templateWord{
 		pos := -1
 		if c := f.onLine("<" + m[1] + ">"); len(c) > 0 {
 			pos = c[0].pos
+		} else {
+			// The action goes on over a line break ({{if NL }}), where
+			// text/template stops: the last such keyword before.
+			for _, t := range f.toks {
+				if t.String() == "<"+m[1]+">" && f.lineOf(t.pos) < f.line {
+					pos = t.pos
+				}
+			}
 		}
 		return pos, fmt.Sprintf("{{%s}} needs a value after it, such as {{%s .Title}}", m[1], m[1])
 	}},

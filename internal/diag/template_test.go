@@ -76,6 +76,7 @@ func TestTemplateSyntax(t *testing.T) {
 		{"{{$a, $b := .X}}", "1:5: only a {{range}} makes two variables at once; here make one: {{$x := .Title}}"},
 		{"{{range $a, $b, $c := .X}}{{end}}", "1:15: a {{range}} makes two variables at most: {{range $i, $p := .Pages}}"},
 		{"{{range ($a, $b)}}{{end}}", "1:12: only a {{range}} makes two variables at once; here make one: {{$x := .Title}}"},
+		{"{{if\n}}", "1:3: {{if}} needs a value after it, such as {{if .Title}}"},
 		{"{{range $a, 1 := .X}}{{end}}", "1:11: after \",\" a {{range}} takes a second variable and :=, such as {{range $i, $p := .Pages}}"},
 		{"x {{ $y }}", "1:6: unknown variable \"$y\": make it first with {{$y := ...}}; it lasts until the {{end}} of the part it is made in"},
 		{"{{$x := 1}}{{if .A}}{{$z := 2}}{{end}}{{$z}}", "1:41: $z is used here outside the part it is made in: a variable lasts until the {{end}} of the {{if}}, {{range}} or {{with}} it is made in, so make it before that part"},

@@ -195,17 +195,7 @@ func draftPage(src []byte, note string) []byte {
 func yamlSetDraft(doc []byte) []byte {
 	// A tag or an anchor on a line of its own ("!" or "&a") belongs to the
 	// mapping below it: the key goes after it.
-	head := 0
-	for head < len(doc) {
-		nl := bytes.IndexByte(doc[head:], '\n')
-		if nl < 0 {
-			nl = len(doc) - head - 1
-		}
-		if !yamlProperties.Match(doc[head : head+nl+1]) {
-			break
-		}
-		head += nl + 1
-	}
+	head := leadingLines(doc, yamlProperties.Match)
 	if head > 0 {
 		if len(bytes.TrimSpace(doc[head:])) == 0 {
 			return append(append(slices.Clip(doc[:head]), bytes.TrimRight(doc[head:], " \t\r\n")...), "\ndraft: true"...)
@@ -348,23 +338,32 @@ func jsonTopKey(src []byte, key string) (from, to int, ok bool) {
 func draftWorksheet(src []byte, note string) []byte {
 	// The lines before the mapping: comments, blank lines, directives and
 	// the document's "---".
-	i := 0
-	for i < len(src) {
-		nl := bytes.IndexByte(src[i:], '\n')
-		if nl < 0 {
-			nl = len(src) - i - 1
-		}
-		l := bytes.TrimSpace(src[i : i+nl+1])
-		if len(l) > 0 && l[0] != '#' && l[0] != '%' && !yamlDocStart.Match(l) {
-			break
-		}
-		i += nl + 1
-	}
+	i := leadingLines(src, func(l []byte) bool {
+		l = bytes.TrimSpace(l)
+		return len(l) == 0 || l[0] == '#' || l[0] == '%' || yamlDocStart.Match(l)
+	})
 	var b bytes.Buffer
 	b.Write(src[:i])
 	b.WriteString(comment(note))
 	b.Write(yamlSetDraft(src[i:]))
 	return b.Bytes()
+}
+
+// leadingLines is the length of b's first lines (each with its line
+// break) for which keep holds.
+func leadingLines(b []byte, keep func(line []byte) bool) int {
+	i := 0
+	for i < len(b) {
+		end := len(b)
+		if nl := bytes.IndexByte(b[i:], '\n'); nl >= 0 {
+			end = i + nl + 1
+		}
+		if !keep(b[i:end]) {
+			break
+		}
+		i = end
+	}
+	return i
 }
 
 // yamlDocStart is the line that starts a YAML document ("---", perhaps

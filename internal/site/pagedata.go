@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"html/template"
 	"io/fs"
 	"maps"
 	"slices"
@@ -164,7 +165,58 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 		}
 	}
 	p.MetaTags = render.MetaTags(meta)
+	p.Pager, p.TimeTag = l.readyMade(p, n.Fallback && l.fallbackTemplates != nil)
 	return p, v.shown
+}
+
+// readyMade are p's pager and date as the default theme's partials wrote
+// them (Page.Pager, Page.TimeTag), with the T and date functions p's
+// layout runs with (templatesFor): fb for a page the language shows
+// untranslated, whose texts are marked.
+func (l *language) readyMade(p *Page, fb bool) (pager, timeTag template.HTML) {
+	if p.Prev != nil || p.Next != nil {
+		var prev, next *render.PagerLink
+		if p.Prev != nil {
+			prev = &render.PagerLink{URL: p.Prev.URL, Title: p.Prev.Title}
+		}
+		if p.Next != nil {
+			next = &render.PagerLink{URL: p.Next.URL, Title: p.Next.Title}
+		}
+		pager = render.Pager(prev, next, l.pagerTexts(fb))
+	}
+	if !p.Date.IsZero() {
+		var shown any = l.tr.Date(p.Date)
+		if fb {
+			shown = l.dateOnFallback(p.Date)
+		}
+		timeTag = render.TimeTag(p.Date, shown)
+	}
+	return pager, timeTag
+}
+
+// pagerTexts are the pager's words, made once a build for the language's
+// own pages and once for those it shows untranslated (fallback).
+func (l *language) pagerTexts(fallback bool) render.PagerTexts {
+	i := 0
+	if fallback {
+		i = 1
+	}
+	c := &l.pager[i]
+	c.once.Do(func() {
+		t := l.t
+		if fallback {
+			t = l.tOnFallback
+		}
+		text := func(key string) any {
+			v, err := t(key)
+			if err != nil {
+				return key // no arguments: T fails on none
+			}
+			return v
+		}
+		c.texts = render.NewPagerTexts(text("pager.label"), text("pager.previous"), text("pager.next"))
+	})
+	return c.texts
 }
 
 // pageView reads the pages one page shows, recording each.

@@ -25,9 +25,9 @@ type Page struct {
 	// TableOfContents is TOC as ready-made HTML: <ol> with one
 	// <li class="toc-hN"><a href="#id">text</a></li> per heading.
 	TableOfContents template.HTML
-	Breadcrumbs     []Link          // from home to the parent section; not the page itself
-	ActiveMenu      string          // URL of the menu entry the page is under ("" for none): the one to mark current
-	Prev, Next      *Link           // neighbours within the section
+	Breadcrumbs     []Link // from home to the parent section; not the page itself
+	ActiveMenu      string // URL of the menu entry the page is under ("" for none): the one to mark current
+	Prev, Next      *Link  // neighbours within the section
 	// Pager is Prev and Next as ready-made HTML, the default theme's
 	// pager: <nav class="pager"> with an <a class="pager-prev"> and an
 	// <a class="pager-next">, each with its label (T "pager.previous",
@@ -36,11 +36,11 @@ type Page struct {
 	// TimeTag is Date as ready-made HTML: <time datetime="2006-01-02">
 	// and the date as the function date writes it in the page's language;
 	// "" for an undated page.
-	TimeTag template.HTML
-	Pages           []Entry         // home: the guides; section: its pages; tag: tagged pages; tags: every tag; search: the tags page (when the site has tags)
-	Sections        []Entry         // home and section: (sub)sections; search: the home page's sections
-	Worksheet       *worksheet.View // Kind "worksheet" only
-	Scripts         []string        // script URLs to load; each stands alone (the default theme loads them with async)
+	TimeTag   template.HTML
+	Pages     []Entry         // home: the guides; section: its pages; tag: tagged pages; tags: every tag; search: the tags page (when the site has tags)
+	Sections  []Entry         // home and section: (sub)sections; search: the home page's sections
+	Worksheet *worksheet.View // Kind "worksheet" only
+	Scripts   []string        // script URLs to load; each stands alone (the default theme loads them with async)
 	// MetaTags is the per-page part of <head> as ready-made HTML: <title>,
 	// the description, OpenGraph's title, description and URL, the
 	// canonical link and, on dated pages, article:published_time.

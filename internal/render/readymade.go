@@ -140,3 +140,53 @@ func TimeTag(date time.Time, shown any) template.HTML {
 	b.WriteString(`</time>`)
 	return template.HTML(b.String())
 }
+
+// Links are the stylesheets and scripts a page links besides the theme's
+// head.html: a URL of "" is a stylesheet the page does not link.
+type Links struct {
+	Chroma    string   // the code highlighting stylesheet, where the body has highlighted code
+	Worksheet string   // the theme's css/worksheet.css, on worksheet pages
+	Custom    string   // the theme's css/custom.css
+	Scripts   []string // Page.Scripts; "" ones are left out
+}
+
+// HeadLinks are l as the default theme's base.html linked them
+// (Page.HeadLinks), each on a line of its own after a line break:
+//
+//	{{- if in .Content `class="chroma"`}}
+//	<link rel="stylesheet" href="{{asset "css/chroma.css"}}">
+//	{{- end}}
+//	{{- if and (eq .Kind "worksheet") (hasAsset "css/worksheet.css")}}
+//	<link rel="stylesheet" href="{{asset "css/worksheet.css"}}">
+//	{{- end}}
+//	{{- if hasAsset "css/custom.css"}}
+//	<link rel="stylesheet" href="{{asset "css/custom.css"}}">
+//	{{- end}}
+//	{{- range .Scripts}}
+//	{{- with .}}
+//	<script src="{{.}}" async></script>
+//	{{- end}}
+//	{{- end}}
+func HeadLinks(l Links) template.HTML {
+	var b strings.Builder
+	n := 150 + 2*(len(l.Chroma)+len(l.Worksheet)+len(l.Custom))
+	for _, u := range l.Scripts {
+		n += 40 + 2*len(u)
+	}
+	b.Grow(n)
+	for _, u := range []string{l.Chroma, l.Worksheet, l.Custom} {
+		if u != "" {
+			b.WriteString("\n<link rel=\"stylesheet\" href=\"")
+			textEscaper.WriteString(&b, urlAttr(u))
+			b.WriteString(`">`)
+		}
+	}
+	for _, u := range l.Scripts {
+		if u != "" {
+			b.WriteString("\n<script src=\"")
+			textEscaper.WriteString(&b, urlAttr(u))
+			b.WriteString(`" async></script>`)
+		}
+	}
+	return template.HTML(b.String())
+}

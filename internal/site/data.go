@@ -41,6 +41,13 @@ type Page struct {
 	Sections  []Entry         // home and section: (sub)sections; search: the home page's sections
 	Worksheet *worksheet.View // Kind "worksheet" only
 	Scripts   []string        // script URLs to load; each stands alone (the default theme loads them with async)
+	// HeadLinks are the page's stylesheets and scripts as ready-made
+	// HTML, as the default theme's base.html links them after head.html:
+	// css/chroma.css where Content has highlighted code (class="chroma"),
+	// the theme's css/worksheet.css on worksheet pages and its
+	// css/custom.css when it has them, then each of Scripts with async;
+	// each on a line of its own after a line break.
+	HeadLinks template.HTML
 	// MetaTags is the per-page part of <head> as ready-made HTML: <title>,
 	// the description, OpenGraph's title, description and URL, the
 	// canonical link and, on dated pages, article:published_time.

@@ -2,15 +2,20 @@ package site
 
 import (
 	"bytes"
+	"io/fs"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"mutual/themes"
 )
 
 // readyMadeLayouts are the default theme's partials as they were before
 // the parts they print became ready-made HTML (Page.Pager,
 // Page.TimeTag): a theme that still has them must build the same site.
+// base.html's is oldBase.
 var readyMadeLayouts = map[string]string{
 	"layouts/partials/pager.html": `{{- /* Previous and next within the section. Dot: *site.Page. */ -}}
 {{- if or .Prev .Next -}}
@@ -37,60 +42,135 @@ var readyMadeLayouts = map[string]string{
 `,
 }
 
+// oldHeadLinks is what base.html wrote where it now prints .HeadLinks.
+const oldHeadLinks = `{{- if in .Content ` + "`" + `class="chroma"` + "`" + `}}
+<link rel="stylesheet" href="{{asset "css/chroma.css"}}">
+{{- end}}
+{{- if and (eq .Kind "worksheet") (hasAsset "css/worksheet.css")}}
+<link rel="stylesheet" href="{{asset "css/worksheet.css"}}">
+{{- end}}
+{{- if hasAsset "css/custom.css"}}
+<link rel="stylesheet" href="{{asset "css/custom.css"}}">
+{{- end}}
+{{- range .Scripts}}
+{{- with .}}
+<script src="{{.}}" async></script>
+{{- end}}
+{{- end}}`
+
+// oldBase is the default theme's base.html with the stylesheets and
+// scripts linked by template actions, as before Page.HeadLinks.
+func oldBase(t *testing.T) string {
+	b, err := fs.ReadFile(themes.Default(), "layouts/base.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("\n{{- .HeadLinks}}\n")) {
+		t.Fatal("the default base.html no longer prints .HeadLinks on a line of its own")
+	}
+	return strings.Replace(string(b), "\n{{- .HeadLinks}}\n", "\n"+oldHeadLinks+"\n", 1)
+}
+
 var siteTheme = regexp.MustCompile(`(?m)^theme: *(\S+)\s*$`)
 
-// TestReadyMadeParts builds every testdata/render site twice: as it is,
-// and with the partials that print Page.Pager and Page.TimeTag put back
-// as the templates those replace (in a theme extending the site's, or in
-// the site's own theme when it has not such partials of its own). Both
-// builds must write the same bytes, in every language, on pages shown
-// untranslated too (their marked texts). A theme's own pager.html is
-// used, not the ready-made one (the second part).
+// readyMadeSite is a site in the default theme with what the render
+// cases lack: highlighted code, a theme with its own worksheet.css and
+// custom.css, a worksheet (and the rest of testdata/render/worksheet.txtar),
+// and extra scripts (as mutual serve adds its own) with characters a URL
+// escapes.
+var readyMadeSite = map[string]string{
+	"content/site.yaml":                     "title: T\nbaseURL: https://example.org/sub/\ntheme: brand\nhelp: Call someone.\n",
+	"themes/brand/theme.yaml":               "extends: default\n",
+	"themes/brand/static/css/custom.css":    ":root { --accent: #036; }\n",
+	"themes/brand/static/css/worksheet.css": ".question { margin: 0; }\n",
+	"content/guides/_index.md":              "---\ntitle: Guides\n---\n",
+	"content/guides/code.md":                "---\ntitle: Code & <more>\ndate: 2026-03-14\nweight: 1\n---\n## One\n\n## Two\n\n## Three\n\n```go\nfunc main() {}\n```\n",
+	"content/guides/plain.md":               "---\ntitle: Plain 'quotes'\nweight: 2\n---\nNo code.\n",
+}
+
+// TestReadyMadeParts builds every testdata/render site, and
+// readyMadeSite, twice: as it is, and with the partials that print
+// Page.Pager and Page.TimeTag and the base.html that prints
+// Page.HeadLinks put back as the templates those replace (in a theme
+// extending the site's, or in the site's own theme where it has none of
+// its own). Both builds must write the same bytes, in every language, on
+// pages shown untranslated too (their marked texts). A theme's own
+// pager.html is used, not the ready-made one (the last part).
 func TestReadyMadeParts(t *testing.T) {
+	base := oldBase(t)
 	marked := 0
-	eachCase(t, "testdata/render/*.txtar", func(t *testing.T, file string, a *archive, dir, out string) {
-		if _, err := New(Options{Dir: dir, Out: out}).Build(); err != nil {
+	compare := func(t *testing.T, files map[string]string, opts Options) {
+		dir := t.TempDir()
+		writeSite(t, &archive{Files: files}, dir)
+		opts.Dir, opts.Out = dir, filepath.Join(dir, "public")
+		if _, err := New(opts).Build(); err != nil {
 			t.Fatalf("build failed:\n%v", err)
 		}
-		want := readTree(t, out)
+		want := readTree(t, opts.Out)
 		for _, page := range want {
 			marked += bytes.Count(page, []byte(`<span class="pager-label"><span lang=`))
 		}
-		old := t.TempDir()
 		cfg := filepath.ToSlash(ConfigPath)
-		files := map[string]string{}
-		for name, body := range a.Files {
-			files[name] = body
+		old := map[string]string{}
+		for name, body := range files {
+			old[name] = body
 		}
 		themeDir := "themes/old/"
-		if m := siteTheme.FindStringSubmatch(files[cfg]); m != nil && m[1] != "default" {
+		if m := siteTheme.FindStringSubmatch(old[cfg]); m != nil && m[1] != "default" {
 			themeDir = "themes/" + m[1] + "/"
 		} else {
-			files[cfg] = "theme: old\n" + siteTheme.ReplaceAllString(files[cfg], "")
-			files[themeDir+"theme.yaml"] = "extends: default\n"
+			old[cfg] = "theme: old\n" + siteTheme.ReplaceAllString(old[cfg], "")
+			old[themeDir+"theme.yaml"] = "extends: default\n"
 		}
-		for name, body := range readyMadeLayouts {
-			if _, own := files[themeDir+name]; !own {
-				files[themeDir+name] = body
+		layouts := maps.Clone(readyMadeLayouts)
+		layouts["layouts/base.html"] = base
+		for name, body := range layouts {
+			if _, own := old[themeDir+name]; !own {
+				old[themeDir+name] = body
 			}
 		}
-		writeSite(t, &archive{Files: files}, old)
-		if _, err := New(Options{Dir: old, Out: filepath.Join(old, "public")}).Build(); err != nil {
-			t.Fatalf("build with the partials as templates failed:\n%v", err)
+		dir = t.TempDir()
+		writeSite(t, &archive{Files: old}, dir)
+		opts.Dir, opts.Out = dir, filepath.Join(dir, "public")
+		if _, err := New(opts).Build(); err != nil {
+			t.Fatalf("build with the parts as templates failed:\n%v", err)
 		}
-		got := readTree(t, filepath.Join(old, "public"))
+		got := readTree(t, opts.Out)
 		if strings.Join(treeNames(got), "\n") != strings.Join(treeNames(want), "\n") {
 			t.Fatalf("the builds wrote other files:\n%s\n---\n%s", strings.Join(treeNames(got), "\n"), strings.Join(treeNames(want), "\n"))
 		}
 		for name, data := range want {
 			if !bytes.Equal(got[name], data) {
-				t.Errorf("%s differs with the partials as templates:\n--- templates\n%s\n--- ready-made\n%s", name, got[name], data)
+				t.Errorf("%s differs with the parts as templates:\n--- templates\n%s\n--- ready-made\n%s", name, got[name], data)
 			}
 		}
+	}
+	eachCase(t, "testdata/render/*.txtar", func(t *testing.T, file string, a *archive, dir, out string) {
+		compare(t, a.Files, Options{})
 	})
 	if marked == 0 {
 		t.Error("no case has a pager with texts marked with their language")
 	}
+	t.Run("code-worksheet-scripts", func(t *testing.T) {
+		for name, body := range readArchive(t, "testdata/render/worksheet.txtar").Files {
+			if strings.HasPrefix(name, "content/") && readyMadeSite[name] == "" {
+				readyMadeSite[name] = body
+			}
+		}
+		compare(t, readyMadeSite, Options{Scripts: []string{"/live reload.js?a=1&b='2'", "/other.js"}})
+		// The case covers what it is there for.
+		dir := t.TempDir()
+		writeSite(t, &archive{Files: readyMadeSite}, dir)
+		if _, err := New(Options{Dir: dir, Out: filepath.Join(dir, "public")}).Build(); err != nil {
+			t.Fatal(err)
+		}
+		tree := readTree(t, filepath.Join(dir, "public"))
+		code := bytes.Contains(tree["guides/code/index.html"], []byte(`/sub/css/chroma.`))
+		sheet := bytes.Contains(tree["worksheets/check/index.html"], []byte(`/sub/css/worksheet.`))
+		if !code || !sheet || !bytes.Contains(tree["guides/plain/index.html"], []byte(`/sub/css/custom.`)) {
+			t.Errorf("the site does not link what it should: chroma.css %v, worksheet.css %v", code, sheet)
+		}
+	})
 
 	// A theme's own pager is what its pages show.
 	dir := t.TempDir()

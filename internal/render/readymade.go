@@ -190,3 +190,42 @@ func HeadLinks(l Links) template.HTML {
 	}
 	return template.HTML(b.String())
 }
+
+// TOCTexts are the words of a table of contents as the layout printed
+// them: Label escaped for an attribute's value, Title for an element's
+// content. Make them with NewTOCTexts.
+type TOCTexts struct{ Label, Title string }
+
+// NewTOCTexts escapes the result of {{T "toc.title"}} (a string, or
+// template.HTML for a text marked with its language) where the table of
+// contents prints it, as NewPagerTexts does.
+func NewTOCTexts(title any) TOCTexts {
+	return TOCTexts{Label: inAttr(title), Title: inText(title)}
+}
+
+// TOCNav is the default theme's partials/toc.html (Page.TOCNav): toc,
+// Page.TableOfContents, with its heading in a <nav>; "" for no toc. It
+// wrote:
+//
+//	{{- with .TableOfContents -}}
+//	{{- $title := T "toc.title" -}}
+//	<nav class="toc" aria-label="{{$title}}">
+//	<h2 class="toc-title">{{$title}}</h2>
+//	{{.}}
+//	</nav>
+//	{{- end -}}
+func TOCNav(toc template.HTML, t TOCTexts) template.HTML {
+	if toc == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(64 + len(t.Label) + len(t.Title) + len(toc))
+	b.WriteString(`<nav class="toc" aria-label="`)
+	b.WriteString(t.Label)
+	b.WriteString("\">\n<h2 class=\"toc-title\">")
+	b.WriteString(t.Title)
+	b.WriteString("</h2>\n")
+	b.WriteString(string(toc))
+	b.WriteString("\n</nav>")
+	return template.HTML(b.String())
+}

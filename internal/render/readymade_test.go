@@ -157,3 +157,31 @@ func TestHeadLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestTOCNav checks the ready-made table of contents against toc.html as
+// it was, for a title T gives as a string or marked with its language.
+func TestTOCNav(t *testing.T) {
+	layout := `{{- with .TableOfContents -}}
+{{- $title := T "toc.title" -}}
+<nav class="toc" aria-label="{{$title}}">
+<h2 class="toc-title">{{$title}}</h2>
+{{.}}
+</nav>
+{{- end -}}`
+	tocs := []template.HTML{"", `<ol>
+<li class="toc-h2"><a href="#a">A &amp; b</a></li>
+</ol>`}
+	titles := []any{"On this page", `"In" & 'on' <this> + page`, template.HTML(`<span lang="en" dir="ltr">On &#39;this&#39; + &lt;page&gt;</span>`)}
+	for _, toc := range tocs {
+		for _, title := range titles {
+			tmpl := template.Must(template.New("toc").Funcs(template.FuncMap{"T": func(string) any { return title }}).Parse(layout))
+			var want bytes.Buffer
+			if err := tmpl.Execute(&want, struct{ TableOfContents template.HTML }{toc}); err != nil {
+				t.Fatal(err)
+			}
+			if got := string(TOCNav(toc, NewTOCTexts(title))); got != want.String() {
+				t.Errorf("TOCNav(%q, %#v):\n got %q\nwant %q", toc, title, got, want.String())
+			}
+		}
+	}
+}

@@ -25,9 +25,14 @@ type Page struct {
 	// TableOfContents is TOC as ready-made HTML: <ol> with one
 	// <li class="toc-hN"><a href="#id">text</a></li> per heading.
 	TableOfContents template.HTML
-	Breadcrumbs     []Link // from home to the parent section; not the page itself
-	ActiveMenu      string // URL of the menu entry the page is under ("" for none): the one to mark current
-	Prev, Next      *Link  // neighbours within the section
+	// TOCNav is TableOfContents as the default theme shows it, ready-made:
+	// in <nav class="toc"> with its heading, <h2 class="toc-title">, and
+	// the heading's words (T "toc.title") as the nav's aria-label; "" when
+	// TableOfContents is.
+	TOCNav      template.HTML
+	Breadcrumbs []Link // from home to the parent section; not the page itself
+	ActiveMenu  string // URL of the menu entry the page is under ("" for none): the one to mark current
+	Prev, Next  *Link  // neighbours within the section
 	// Pager is Prev and Next as ready-made HTML, the default theme's
 	// pager: <nav class="pager"> with an <a class="pager-prev"> and an
 	// <a class="pager-next">, each with its label (T "pager.previous",

@@ -56,11 +56,11 @@ type language struct {
 	// (Entry.LangName): the interface text language.name.<code> of the
 	// default language's code, or else its name in site.yaml.
 	defaultName string
-	// pager holds the pager's words for the language's own pages and for
-	// those it shows untranslated (pagerTexts).
-	pager [2]struct {
+	// ready holds the words of the ready-made parts for the language's
+	// own pages and for those it shows untranslated (readyTexts).
+	ready [2]struct {
 		once  sync.Once
-		texts render.PagerTexts
+		texts readyTexts
 	}
 }
 

@@ -82,8 +82,8 @@ func benchPageCorpus(b *testing.B) {
 }
 
 // benchPageLayoutOne runs the default theme's layout for one guide page
-// (with the ready-made meta tags, pager, date and links the build makes
-// for it): the cost of the theme alone.
+// (with the ready-made meta tags, pager, date, table of contents and
+// links the build makes for it): the cost of the theme alone.
 func benchPageLayoutOne(b *testing.B) {
 	chain, errs := theme.LoadChain(b.TempDir(), "default", ConfigPath, 0, 0)
 	if len(errs) > 0 {
@@ -137,6 +137,7 @@ func benchPageLayoutOne(b *testing.B) {
 		p.MetaTags = render.MetaTags(render.Meta{Kind: p.Kind, Title: p.Title, Description: p.Description, // made per page by pageData
 			Permalink: p.Permalink, Date: p.Date, SiteTitle: site.Title, SiteDescription: site.Description})
 		p.Pager, p.TimeTag = lang.readyMade(p, false)
+		p.TOCNav = render.TOCNav(p.TableOfContents, lang.readyTexts(false).toc)
 		p.HeadLinks = readyLinks(assets, "/help/", p)
 		buf.Reset()
 		if err := ts.Execute(&buf, p.Kind, p); err != nil {

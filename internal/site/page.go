@@ -169,6 +169,7 @@ func (j *pageJob) page(n *content.Node) pageResult {
 		if len(body.Headings) >= 3 {
 			p.TOC = render.TOC(body.Headings)
 			p.TableOfContents = render.TableOfContents(p.TOC)
+			p.TOCNav = render.TOCNav(p.TableOfContents, l.readyTexts(n.Fallback && l.fallbackTemplates != nil).toc)
 		}
 	}
 	if n.Kind == "worksheet" {

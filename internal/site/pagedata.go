@@ -182,7 +182,7 @@ func (l *language) readyMade(p *Page, fb bool) (pager, timeTag template.HTML) {
 		if p.Next != nil {
 			next = &render.PagerLink{URL: p.Next.URL, Title: p.Next.Title}
 		}
-		pager = render.Pager(prev, next, l.pagerTexts(fb))
+		pager = render.Pager(prev, next, l.readyTexts(fb).pager)
 	}
 	if !p.Date.IsZero() {
 		var shown any = l.tr.Date(p.Date)
@@ -194,14 +194,22 @@ func (l *language) readyMade(p *Page, fb bool) (pager, timeTag template.HTML) {
 	return pager, timeTag
 }
 
-// pagerTexts are the pager's words, made once a build for the language's
-// own pages and once for those it shows untranslated (fallback).
-func (l *language) pagerTexts(fallback bool) render.PagerTexts {
+// readyTexts are the words of the ready-made parts as the layouts print
+// them.
+type readyTexts struct {
+	pager render.PagerTexts
+	toc   render.TOCTexts
+}
+
+// readyTexts are the ready-made parts' words, made once a build for the
+// language's own pages and once for those it shows untranslated
+// (fallback), with T as their layouts call it.
+func (l *language) readyTexts(fallback bool) readyTexts {
 	i := 0
 	if fallback {
 		i = 1
 	}
-	c := &l.pager[i]
+	c := &l.ready[i]
 	c.once.Do(func() {
 		t := l.t
 		if fallback {
@@ -214,7 +222,10 @@ func (l *language) pagerTexts(fallback bool) render.PagerTexts {
 			}
 			return v
 		}
-		c.texts = render.NewPagerTexts(text("pager.label"), text("pager.previous"), text("pager.next"))
+		c.texts = readyTexts{
+			pager: render.NewPagerTexts(text("pager.label"), text("pager.previous"), text("pager.next")),
+			toc:   render.NewTOCTexts(text("toc.title")),
+		}
 	})
 	return c.texts
 }

@@ -13,7 +13,7 @@ import (
 )
 
 // readyMadeLayouts are the default theme's partials as they were before
-// the parts they print became ready-made HTML (Page.Pager,
+// the parts they print became ready-made HTML (Page.Pager, Page.TOCNav,
 // Page.TimeTag): a theme that still has them must build the same site.
 // base.html's is oldBase.
 var readyMadeLayouts = map[string]string{
@@ -26,6 +26,15 @@ var readyMadeLayouts = map[string]string{
 {{- with .Next}}
 <a class="pager-next" href="{{.URL}}" rel="next"><span class="pager-label">{{T "pager.next"}}</span> <span class="pager-title">{{.Title}}</span></a>
 {{- end}}
+</nav>
+{{- end -}}
+`,
+	"layouts/partials/toc.html": `{{- /* Table of contents. Dot: *site.Page. */ -}}
+{{- with .TableOfContents -}}
+{{- $title := T "toc.title" -}}
+<nav class="toc" aria-label="{{$title}}">
+<h2 class="toc-title">{{$title}}</h2>
+{{.}}
 </nav>
 {{- end -}}
 `,
@@ -74,23 +83,25 @@ func oldBase(t *testing.T) string {
 var siteTheme = regexp.MustCompile(`(?m)^theme: *(\S+)\s*$`)
 
 // readyMadeSite is a site in the default theme with what the render
-// cases lack: highlighted code, a theme with its own worksheet.css and
+// cases lack: highlighted code, a table of contents on a page shown
+// untranslated (the Spanish one of guides/code), a theme with its own worksheet.css and
 // custom.css, a worksheet (and the rest of testdata/render/worksheet.txtar),
 // and extra scripts (as mutual serve adds its own) with characters a URL
 // escapes.
 var readyMadeSite = map[string]string{
-	"content/site.yaml":                     "title: T\nbaseURL: https://example.org/sub/\ntheme: brand\nhelp: Call someone.\n",
+	"content/site.yaml":                     "title: T\nbaseURL: https://example.org/sub/\ntheme: brand\nhelp: Call someone.\nlanguages:\n  - {code: en, name: English}\n  - {code: es, name: Español}\n",
 	"themes/brand/theme.yaml":               "extends: default\n",
 	"themes/brand/static/css/custom.css":    ":root { --accent: #036; }\n",
 	"themes/brand/static/css/worksheet.css": ".question { margin: 0; }\n",
 	"content/guides/_index.md":              "---\ntitle: Guides\n---\n",
 	"content/guides/code.md":                "---\ntitle: Code & <more>\ndate: 2026-03-14\nweight: 1\n---\n## One\n\n## Two\n\n## Three\n\n```go\nfunc main() {}\n```\n",
 	"content/guides/plain.md":               "---\ntitle: Plain 'quotes'\nweight: 2\n---\nNo code.\n",
+	"content/guides/plain.es.md":            "---\ntitle: Sencillo\nweight: 2\n---\nSin código.\n",
 }
 
 // TestReadyMadeParts builds every testdata/render site, and
 // readyMadeSite, twice: as it is, and with the partials that print
-// Page.Pager and Page.TimeTag and the base.html that prints
+// Page.Pager, Page.TOCNav and Page.TimeTag and the base.html that prints
 // Page.HeadLinks put back as the templates those replace (in a theme
 // extending the site's, or in the site's own theme where it has none of
 // its own). Both builds must write the same bytes, in every language, on
@@ -98,7 +109,7 @@ var readyMadeSite = map[string]string{
 // pager.html is used, not the ready-made one (the last part).
 func TestReadyMadeParts(t *testing.T) {
 	base := oldBase(t)
-	marked := 0
+	marked, tocs := 0, 0
 	compare := func(t *testing.T, files map[string]string, opts Options) {
 		dir := t.TempDir()
 		writeSite(t, &archive{Files: files}, dir)
@@ -109,6 +120,7 @@ func TestReadyMadeParts(t *testing.T) {
 		want := readTree(t, opts.Out)
 		for _, page := range want {
 			marked += bytes.Count(page, []byte(`<span class="pager-label"><span lang=`))
+			tocs += bytes.Count(page, []byte(`<h2 class="toc-title"><span lang=`))
 		}
 		cfg := filepath.ToSlash(ConfigPath)
 		old := map[string]string{}
@@ -148,9 +160,6 @@ func TestReadyMadeParts(t *testing.T) {
 	eachCase(t, "testdata/render/*.txtar", func(t *testing.T, file string, a *archive, dir, out string) {
 		compare(t, a.Files, Options{})
 	})
-	if marked == 0 {
-		t.Error("no case has a pager with texts marked with their language")
-	}
 	t.Run("code-worksheet-scripts", func(t *testing.T) {
 		for name, body := range readArchive(t, "testdata/render/worksheet.txtar").Files {
 			if strings.HasPrefix(name, "content/") && readyMadeSite[name] == "" {
@@ -171,6 +180,10 @@ func TestReadyMadeParts(t *testing.T) {
 			t.Errorf("the site does not link what it should: chroma.css %v, worksheet.css %v", code, sheet)
 		}
 	})
+
+	if marked == 0 || tocs == 0 {
+		t.Errorf("no case has a pager (%d) or table of contents (%d) with texts marked with their language", marked, tocs)
+	}
 
 	// A theme's own pager is what its pages show.
 	dir := t.TempDir()

@@ -147,10 +147,14 @@ type Entry struct {
 	URL         string
 	Description string
 	Date        time.Time
-	Tags        []Link
-	Kind        string
-	Minutes     int // worksheets: how long it takes
-	Count       int // tags page: how many pages carry the tag
+	// TimeTag is Date as ready-made HTML, as Page.TimeTag is the page's:
+	// <time datetime="2006-01-02"> and the date as the function date
+	// writes it on the page that lists the entry; "" for an undated page.
+	TimeTag template.HTML
+	Tags    []Link
+	Kind    string
+	Minutes int // worksheets: how long it takes
+	Count   int // tags page: how many pages carry the tag
 	// Summary is the page's summary (Page.Summary): lists show it before
 	// the description.
 	Summary string

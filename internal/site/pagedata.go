@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"mutual/internal/content"
 	"mutual/internal/render"
@@ -40,8 +41,8 @@ const homeGuides = 12
 // other pages only through a pageView, which records them: the pages n
 // shows are what its memo key covers (memo.go).
 func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
-	v := &pageView{world: w, shown: make([]*content.Node, 0, 8)}
 	l := w.langs[n.Tree.Index]
+	v := &pageView{world: w, shown: make([]*content.Node, 0, 8), lang: l, fallback: n.Fallback && l.fallbackTemplates != nil}
 	p := &Page{
 		Kind:        n.Kind,
 		Title:       n.Title,
@@ -165,7 +166,7 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 		}
 	}
 	p.MetaTags = render.MetaTags(meta)
-	p.Pager, p.TimeTag = l.readyMade(p, n.Fallback && l.fallbackTemplates != nil)
+	p.Pager, p.TimeTag = l.readyMade(p, v.fallback)
 	return p, v.shown
 }
 
@@ -184,14 +185,21 @@ func (l *language) readyMade(p *Page, fb bool) (pager, timeTag template.HTML) {
 		}
 		pager = render.Pager(prev, next, l.readyTexts(fb).pager)
 	}
-	if !p.Date.IsZero() {
-		var shown any = l.tr.Date(p.Date)
-		if fb {
-			shown = l.dateOnFallback(p.Date)
-		}
-		timeTag = render.TimeTag(p.Date, shown)
+	return pager, l.timeTag(p.Date, fb)
+}
+
+// timeTag is date as the layouts of a page wrote it with the function
+// date (Page.TimeTag, Entry.TimeTag): fb on a page the language shows
+// untranslated, whose dates are marked.
+func (l *language) timeTag(date time.Time, fb bool) template.HTML {
+	if date.IsZero() {
+		return ""
 	}
-	return pager, timeTag
+	var shown any = l.tr.Date(date)
+	if fb {
+		shown = l.dateOnFallback(date)
+	}
+	return render.TimeTag(date, shown)
 }
 
 // readyTexts are the words of the ready-made parts as the layouts print
@@ -234,6 +242,11 @@ func (l *language) readyTexts(fallback bool) readyTexts {
 type pageView struct {
 	*world
 	shown []*content.Node
+	// lang is the page's language, fallback set when the page is shown
+	// untranslated: its list entries' dates are written as its layout
+	// writes dates (Entry.TimeTag).
+	lang     *language
+	fallback bool
 }
 
 func (v *pageView) show(n *content.Node) { v.shown = append(v.shown, n) }
@@ -267,6 +280,9 @@ func (v *pageView) entry(n *content.Node) Entry {
 	v.show(n)
 	e := Entry{Title: n.Linked(), URL: v.basePath + n.Href, Description: n.Description, Date: n.Date,
 		Tags: v.tagLinks(n), Kind: n.Kind, Minutes: n.Minutes, Summary: n.Summary}
+	if v.lang != nil {
+		e.TimeTag = v.lang.timeTag(n.Date, v.fallback)
+	}
 	if n.Fallback {
 		e.Lang = string(v.langs[0].code)
 		e.LangName = v.langs[n.Tree.Index].defaultName

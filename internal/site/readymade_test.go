@@ -14,7 +14,8 @@ import (
 
 // readyMadeLayouts are the default theme's partials as they were before
 // the parts they print became ready-made HTML (Page.Pager, Page.TOCNav,
-// Page.TimeTag): a theme that still has them must build the same site.
+// Page.TimeTag, Entry.TimeTag): a theme that still has them must build
+// the same site.
 // base.html's is oldBase.
 var readyMadeLayouts = map[string]string{
 	"layouts/partials/pager.html": `{{- /* Previous and next within the section. Dot: *site.Page. */ -}}
@@ -37,6 +38,31 @@ var readyMadeLayouts = map[string]string{
 {{.}}
 </nav>
 {{- end -}}
+`,
+	"layouts/partials/entry.html": `<li class="entry entry-{{.Kind}}{{if .Lang}} entry-fallback{{end}}">
+<h3 class="entry-title"><a href="{{.URL}}"{{with .Lang}} lang="{{.}}" hreflang="{{.}}"{{end}}>{{.Title}}</a>{{with .LangName}} <span class="entry-lang">({{T "entry.fallback" "language" .}})</span>{{end}}</h3>
+{{- with .Summary}}
+<p class="entry-description"{{with $.Lang}} lang="{{.}}"{{end}}>{{.}}</p>
+{{- else with .Description}}
+<p class="entry-description"{{with $.Lang}} lang="{{.}}"{{end}}>{{.}}</p>
+{{- end}}
+{{- $worksheet := eq .Kind "worksheet"}}
+{{- $dated := not .Date.IsZero}}
+{{- if or $worksheet $dated .Tags}}
+<div class="entry-meta">
+{{- if $worksheet}}
+<span class="badge">{{T "entry.worksheet"}}</span>
+{{- with .Minutes}}
+<span class="minutes">{{T "minutes" .}}</span>
+{{- end}}
+{{- end}}
+{{- if $dated}}
+<time datetime="{{isodate .Date}}">{{date .Date}}</time>
+{{- end}}
+{{- partialCached "tags.html" .Tags .Tags}}
+</div>
+{{- end}}
+</li>
 `,
 	"layouts/partials/meta.html": `{{- /* Date and tags under a page title. Dot: *site.Page. */ -}}
 {{- $dated := not .Date.IsZero -}}
@@ -101,7 +127,8 @@ var readyMadeSite = map[string]string{
 
 // TestReadyMadeParts builds every testdata/render site, and
 // readyMadeSite, twice: as it is, and with the partials that print
-// Page.Pager, Page.TOCNav and Page.TimeTag and the base.html that prints
+// Page.Pager, Page.TOCNav, Page.TimeTag and Entry.TimeTag and the
+// base.html that prints
 // Page.HeadLinks put back as the templates those replace (in a theme
 // extending the site's, or in the site's own theme where it has none of
 // its own). Both builds must write the same bytes, in every language, on

@@ -229,3 +229,158 @@ func TOCNav(toc template.HTML, t TOCTexts) template.HTML {
 	b.WriteString("\n</nav>")
 	return template.HTML(b.String())
 }
+
+// TagList is the default theme's partials/tags.html run in Go (package
+// theme's Native): n tag links, link(i) giving the i-th one's title, URL
+// and language ("" for the page's), label the list's aria-label as
+// NewPagerTexts escapes one (InAttr); "" for no links. The partial is:
+//
+//	{{- with . -}}
+//	<ul class="tags" aria-label="{{T "tags"}}">
+//	{{- range .}}
+//	<li><a class="tag" href="{{.URL}}"{{with .Lang}} lang="{{.}}" hreflang="{{.}}"{{end}}>{{.Title}}</a></li>
+//	{{- end}}
+//	</ul>
+//	{{- end -}}
+func TagList(n int, link func(i int) (title, url, lang string), label string) template.HTML {
+	if n == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(40 + len(label) + 100*n)
+	b.WriteString(`<ul class="tags" aria-label="`)
+	b.WriteString(label)
+	b.WriteString(`">`)
+	for i := range n {
+		title, url, lang := link(i)
+		b.WriteString("\n<li><a class=\"tag\" href=\"")
+		textEscaper.WriteString(&b, urlAttr(url))
+		b.WriteString(`"`)
+		if lang != "" {
+			b.WriteString(` lang="`)
+			textEscaper.WriteString(&b, lang)
+			b.WriteString(`" hreflang="`)
+			textEscaper.WriteString(&b, lang)
+			b.WriteString(`"`)
+		}
+		b.WriteString(`>`)
+		textEscaper.WriteString(&b, title)
+		b.WriteString(`</a></li>`)
+	}
+	b.WriteString("\n</ul>")
+	return template.HTML(b.String())
+}
+
+// InAttr is v (a string, or template.HTML for a text marked with its
+// language) as html/template prints it in a double-quoted attribute.
+func InAttr(v any) string { return inAttr(v) }
+
+// InText is v as html/template prints it in an element's content: a
+// string escaped, template.HTML as it is.
+func InText(v any) string { return inText(v) }
+
+// EntryItem is one list entry as the default theme's partials/entry.html
+// writes it, for package theme's Native: the texts of T already as
+// InText makes them.
+type EntryItem struct {
+	Kind, URL, Title string
+	Lang             string // the entry's texts' language when not the page's
+	LangNote         string // T "entry.fallback" "language" .LangName, when LangName is set
+	Description      string // the summary, else the description
+	Worksheet        bool
+	Badge            string // T "entry.worksheet", on a worksheet
+	Minutes          string // T "minutes" .Minutes, on a worksheet that says how long it takes
+	TimeTag          template.HTML
+	HasTags          bool
+	Tags             template.HTML // partialCached "tags.html" .Tags .Tags
+}
+
+// Entry writes e as partials/entry.html does:
+//
+//	<li class="entry entry-{{.Kind}}{{if .Lang}} entry-fallback{{end}}">
+//	<h3 class="entry-title"><a href="{{.URL}}"{{with .Lang}} lang="{{.}}" hreflang="{{.}}"{{end}}>{{.Title}}</a>{{with .LangName}} <span class="entry-lang">({{T "entry.fallback" "language" .}})</span>{{end}}</h3>
+//	{{- with .Summary}}
+//	<p class="entry-description"{{with $.Lang}} lang="{{.}}"{{end}}>{{.}}</p>
+//	{{- else with .Description}}
+//	<p class="entry-description"{{with $.Lang}} lang="{{.}}"{{end}}>{{.}}</p>
+//	{{- end}}
+//	{{- $worksheet := eq .Kind "worksheet"}}
+//	{{- if or $worksheet .TimeTag .Tags}}
+//	<div class="entry-meta">
+//	{{- if $worksheet}}
+//	<span class="badge">{{T "entry.worksheet"}}</span>
+//	{{- with .Minutes}}
+//	<span class="minutes">{{T "minutes" .}}</span>
+//	{{- end}}
+//	{{- end}}
+//	{{- with .TimeTag}}
+//	{{.}}
+//	{{- end}}
+//	{{- partialCached "tags.html" .Tags .Tags}}
+//	</div>
+//	{{- end}}
+//	</li>
+//
+// and the line break after it.
+func Entry(e EntryItem) template.HTML {
+	var b strings.Builder
+	b.Grow(300 + 2*(len(e.URL)+len(e.Title)+len(e.Description)) + len(e.TimeTag) + len(e.Tags))
+	b.WriteString(`<li class="entry entry-`)
+	textEscaper.WriteString(&b, e.Kind)
+	if e.Lang != "" {
+		b.WriteString(` entry-fallback`)
+	}
+	b.WriteString("\">\n<h3 class=\"entry-title\"><a href=\"")
+	textEscaper.WriteString(&b, urlAttr(e.URL))
+	b.WriteString(`"`)
+	lang := func() {
+		if e.Lang != "" {
+			b.WriteString(` lang="`)
+			textEscaper.WriteString(&b, e.Lang)
+			b.WriteString(`"`)
+		}
+	}
+	if e.Lang != "" {
+		lang()
+		b.WriteString(` hreflang="`)
+		textEscaper.WriteString(&b, e.Lang)
+		b.WriteString(`"`)
+	}
+	b.WriteString(`>`)
+	textEscaper.WriteString(&b, e.Title)
+	b.WriteString(`</a>`)
+	if e.LangNote != "" {
+		b.WriteString(` <span class="entry-lang">(`)
+		b.WriteString(e.LangNote)
+		b.WriteString(`)</span>`)
+	}
+	b.WriteString(`</h3>`)
+	if e.Description != "" {
+		b.WriteString("\n<p class=\"entry-description\"")
+		lang()
+		b.WriteString(`>`)
+		textEscaper.WriteString(&b, e.Description)
+		b.WriteString(`</p>`)
+	}
+	if e.Worksheet || e.TimeTag != "" || e.HasTags {
+		b.WriteString("\n<div class=\"entry-meta\">")
+		if e.Worksheet {
+			b.WriteString("\n<span class=\"badge\">")
+			b.WriteString(e.Badge)
+			b.WriteString(`</span>`)
+			if e.Minutes != "" {
+				b.WriteString("\n<span class=\"minutes\">")
+				b.WriteString(e.Minutes)
+				b.WriteString(`</span>`)
+			}
+		}
+		if e.TimeTag != "" {
+			b.WriteString("\n")
+			b.WriteString(string(e.TimeTag))
+		}
+		b.WriteString(string(e.Tags))
+		b.WriteString("\n</div>")
+	}
+	b.WriteString("\n</li>\n")
+	return template.HTML(b.String())
+}

@@ -119,7 +119,8 @@ var siteTheme = regexp.MustCompile(`(?m)^theme: *(\S+)\s*$`)
 
 // readyMadeSite is a site in the default theme with what the render
 // cases lack: highlighted code, a table of contents on a page shown
-// untranslated (the Spanish one of guides/code), a theme with its own worksheet.css and
+// untranslated (the Spanish one of guides/code), tags, descriptions and
+// summaries with characters html/template escapes, a theme with its own worksheet.css and
 // custom.css, a worksheet (and the rest of testdata/render/worksheet.txtar),
 // and extra scripts (as mutual serve adds its own) with characters a URL
 // escapes.
@@ -129,8 +130,8 @@ var readyMadeSite = map[string]string{
 	"themes/brand/static/css/custom.css":    ":root { --accent: #036; }\n",
 	"themes/brand/static/css/worksheet.css": ".question { margin: 0; }\n",
 	"content/guides/_index.md":              "---\ntitle: Guides\n---\n",
-	"content/guides/code.md":                "---\ntitle: Code & <more>\ndate: 2026-03-14\nweight: 1\n---\n## One\n\n## Two\n\n## Three\n\n```go\nfunc main() {}\n```\n",
-	"content/guides/plain.md":               "---\ntitle: Plain 'quotes'\nweight: 2\n---\nNo code.\n",
+	"content/guides/code.md":                "---\ntitle: Code & <more>\ndate: 2026-03-14\nweight: 1\ntags: [\"give & take\", \"l'autre + <b>\", care]\ndescription: \"A \\\"quoted\\\" <description> & more\"\n---\n## One\n\n## Two\n\n## Three\n\n```go\nfunc main() {}\n```\n",
+	"content/guides/plain.md":               "---\ntitle: Plain 'quotes'\nweight: 2\ntags: [care]\nsummary: \"Summary + 'quotes' & <tags>\"\n---\nNo code.\n",
 	"content/guides/plain.es.md":            "---\ntitle: Sencillo\nweight: 2\n---\nSin código.\n",
 }
 
@@ -218,6 +219,15 @@ func TestReadyMadeParts(t *testing.T) {
 		sheet := bytes.Contains(tree["worksheets/check/index.html"], []byte(`/sub/css/worksheet.`))
 		if !code || !sheet || !bytes.Contains(tree["guides/plain/index.html"], []byte(`/sub/css/custom.`)) {
 			t.Errorf("the site does not link what it should: chroma.css %v, worksheet.css %v", code, sheet)
+		}
+		for page, part := range map[string]string{
+			"guides/index.html":     `>l&#39;autre &#43; &lt;b&gt;</a>`,
+			"es/guides/index.html":  `<span class="entry-lang">(`,
+			"worksheets/index.html": `<span class="minutes">`,
+		} {
+			if !bytes.Contains(tree[page], []byte(part)) {
+				t.Errorf("%s lacks %s", page, part)
+			}
 		}
 	})
 

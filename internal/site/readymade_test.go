@@ -107,7 +107,7 @@ func oldBase(t *testing.T) string {
 }
 
 // builtinLayout is a file of the built-in default theme.
-func builtinLayout(t *testing.T, name string) string {
+func builtinLayout(t testing.TB, name string) string {
 	b, err := fs.ReadFile(themes.Default(), name)
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"sort"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -36,32 +35,39 @@ func (d *document) resolve(n ast.Node, dest []byte) []byte {
 // and the first line's columns are shifted by ColOffset, the others' by
 // Indent. A negative offset
 // (goldmark knows no position) gives the zero Pos.
+//
+// The walk asks in document order, so pos counts the lines from the
+// position it made last (d.at), and from the top only when asked for an
+// earlier one.
 func (d *document) pos(off int) Pos {
 	if off < 0 {
 		return Pos{}
 	}
 	off = min(off, len(d.src))
-	if d.lines == nil {
-		d.lines = append(make([]int, 0, 64), 0)
-		for i := 0; ; {
-			j := bytes.IndexByte(d.src[i:], '\n')
-			if j < 0 {
-				break
-			}
-			i += j + 1
-			d.lines = append(d.lines, i)
-		}
+	if off < d.at.off {
+		d.at = cursor{}
 	}
-	// The last line starting at or before off.
-	line := sort.SearchInts(d.lines, off+1) - 1
-	col := utf8.RuneCount(d.src[d.lines[line]:off]) + 1
-	if line == 0 {
+	if seg := d.src[d.at.off:off]; len(seg) > 0 {
+		if n := bytes.Count(seg, newline); n > 0 {
+			d.at.line += n
+			d.at.start = d.at.off + bytes.LastIndexByte(seg, '\n') + 1
+		}
+		d.at.off = off
+	}
+	col := utf8.RuneCount(d.src[d.at.start:off]) + 1
+	if d.at.line == 0 {
 		col += d.ctx.ColOffset
 	} else {
 		col += d.ctx.Indent
 	}
-	return Pos{Line: line + 1 + d.ctx.LineOffset, Col: col}
+	return Pos{Line: d.at.line + 1 + d.ctx.LineOffset, Col: col}
 }
+
+var newline = []byte{'\n'}
+
+// cursor is a byte offset into src, its line (from 0) and the offset that
+// line starts at.
+type cursor struct{ off, line, start int }
 
 var alignClass = [...][]byte{
 	east.AlignLeft:   []byte("align-left"),

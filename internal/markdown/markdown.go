@@ -241,12 +241,12 @@ func putBuffer(b *buffer) {
 
 // document is the state of one Render: positions, ids and results.
 type document struct {
-	fmt   *html.Formatter
-	src   []byte
-	ctx   *Context
-	res   *Result
-	lines []int          // offsets of each line start, built on first use
-	ids   map[string]int // heading ids used so far
+	fmt *html.Formatter
+	src []byte
+	ctx *Context
+	res *Result
+	at  cursor         // the position pos made last
+	ids map[string]int // heading ids used so far
 	// highlighted counts the code highlighted so far; full is set once a
 	// block was left plain for being over the limits.
 	highlighted struct {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -475,5 +476,37 @@ func TestUnreadLinkWarns(t *testing.T) {
 		if got := res.Warnings.Error(); got != tt.want {
 			t.Errorf("%q:\n got %s\nwant %s", tt.src, got, tt.want)
 		}
+	}
+}
+
+// TestPosOrder holds pos to the plain count from the top of src whatever
+// order the offsets come in: forward, repeated, backward, past the end.
+func TestPosOrder(t *testing.T) {
+	src := []byte("# Tête\n\nfirst [a](b) line\n\n\nçà [x](y)\nlast")
+	ctx := Context{LineOffset: 3, ColOffset: 5, Indent: 2}
+	want := func(off int) Pos {
+		off = min(off, len(src))
+		line := bytes.Count(src[:off], []byte("\n"))
+		start := bytes.LastIndexByte(src[:off], '\n') + 1
+		col := utf8.RuneCount(src[start:off]) + 1
+		if line == 0 {
+			col += ctx.ColOffset
+		} else {
+			col += ctx.Indent
+		}
+		return Pos{Line: line + 1 + ctx.LineOffset, Col: col}
+	}
+	d := document{src: src, ctx: &ctx}
+	offs := []int{0, 3, 3, 7, 8, 20, 9, 0, len(src), len(src) + 4, 28, 27, 29, 30}
+	for i := range src {
+		offs = append(offs, i, len(src)-1-i)
+	}
+	for _, off := range offs {
+		if got := d.pos(off); got != want(off) {
+			t.Fatalf("pos(%d) = %v, want %v", off, got, want(off))
+		}
+	}
+	if got := d.pos(-1); got != (Pos{}) {
+		t.Errorf("pos(-1) = %v, want the zero Pos", got)
 	}
 }

@@ -247,6 +247,7 @@ type document struct {
 	res *Result
 	at  cursor         // the position pos made last
 	ids map[string]int // heading ids used so far
+	buf []byte         // scratch for heading texts and ids
 	// highlighted counts the code highlighted so far; full is set once a
 	// block was left plain for being over the limits.
 	highlighted struct {

@@ -283,10 +283,20 @@ func TestHeadingID(t *testing.T) {
 		{"v1.2_beta", "v1-2-beta"},
 		{"???", "section"},
 		{"", "section"},
+		{"ÀÉÎ Ωμέγα ÇA", "àéî-ωμέγα-ça"},
+		{"naïve\u0301 café's", "naïve\u0301-cafés"},
+		{"bad \xff utf-8 \xc3", "bad-utf-8"},
+		{"1st_2nd-3RD", "1st-2nd-3rd"},
+		{"a\u00a0b\tc", "a-b-c"},
+		{"’x‘y'z ' - ", "xyz"},
 	}
 	for _, tt := range tests {
 		if got := headingID(tt.text); got != tt.want {
 			t.Errorf("headingID(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+		// appendID appends: what b held stays in front.
+		if got := string(appendID([]byte("x"), tt.text)); got != "x"+tt.want {
+			t.Errorf("appendID(x, %q) = %q, want %q", tt.text, got, "x"+tt.want)
 		}
 	}
 }

@@ -16,15 +16,16 @@ func (d *document) resolve(n ast.Node, dest []byte) []byte {
 		return dest
 	}
 	p := d.pos(n.Pos())
-	out, err := d.ctx.Resolve(string(dest), p)
+	s := string(dest)
+	out, err := d.ctx.Resolve(s, p)
 	if err == nil && d.ctx.Image != nil && n.Kind() == ast.KindImage {
-		err = d.ctx.Image(string(dest))
+		err = d.ctx.Image(s)
 	}
 	if err != nil {
 		d.res.Errors.Add(d.ctx.Path, p.Line, p.Col, "%s", err.Error())
 		return dest
 	}
-	if out == string(dest) {
+	if out == s {
 		return dest
 	}
 	return []byte(out)
@@ -69,12 +70,17 @@ var newline = []byte{'\n'}
 // line starts at.
 type cursor struct{ off, line, start int }
 
-var alignClass = [...][]byte{
-	east.AlignLeft:   []byte("align-left"),
-	east.AlignRight:  []byte("align-right"),
-	east.AlignCenter: []byte("align-center"),
-	east.AlignNone:   nil,
-}
+// Attribute values the walk sets, made into interface values once rather
+// than at every table and cell.
+var (
+	attrZero   any = []byte("0")
+	alignClass     = [...]any{
+		east.AlignLeft:   []byte("align-left"),
+		east.AlignRight:  []byte("align-right"),
+		east.AlignCenter: []byte("align-center"),
+		east.AlignNone:   nil,
+	}
+)
 
 // tableCell writes a cell's alignment as a class: the table extension's
 // default is a style attribute, which the CSP blocks.

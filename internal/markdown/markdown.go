@@ -256,15 +256,15 @@ type document struct {
 	}
 }
 
-// walk visits the parsed document once: it gives headings their ids,
-// resolves link destinations, makes tables focusable and turns table
-// alignments into classes.
-func (d *document) walk(doc ast.Node) {
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+// walk visits the nodes under parent (the parsed document) once, in
+// document order: it gives headings their ids, resolves link
+// destinations, makes tables focusable, turns table alignments into
+// classes and warns of unread links.
+func (d *document) walk(parent ast.Node) {
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
+		case *ast.Text:
+			continue // the most common node, and never has children
 		case *ast.Heading:
 			d.heading(n)
 			d.unreadLink(n)
@@ -276,7 +276,7 @@ func (d *document) walk(doc ast.Node) {
 			// A wide table scrolls sideways in its own box (the theme's
 			// CSS): focusable, like a code block, so that keyboard users
 			// can scroll it.
-			n.SetAttributeString("tabindex", []byte("0"))
+			n.SetAttributeString("tabindex", attrZero)
 		case *east.TableCell:
 			tableCell(n)
 			d.unreadLink(n)
@@ -290,8 +290,8 @@ func (d *document) walk(doc ast.Node) {
 			// A tight list's items hold a TextBlock, not a Paragraph.
 			d.unreadLink(n)
 		}
-		return ast.WalkContinue, nil
-	})
+		d.walk(n)
+	}
 }
 
 // unreadLink warns of a link or image Markdown did not read, whose "]("

@@ -5,7 +5,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
+	ghtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
 )
 
 // resolve passes a link or image destination through Context.Resolve and
@@ -70,22 +73,44 @@ var newline = []byte{'\n'}
 // line starts at.
 type cursor struct{ off, line, start int }
 
-// Attribute values the walk sets, made into interface values once rather
-// than at every table and cell.
-var (
-	attrZero   any = []byte("0")
-	alignClass     = [...]any{
-		east.AlignLeft:   []byte("align-left"),
-		east.AlignRight:  []byte("align-right"),
-		east.AlignCenter: []byte("align-center"),
-		east.AlignNone:   nil,
-	}
-)
+// attrZero is the tabindex the walk gives every table, made into an
+// interface value once rather than at every table.
+var attrZero any = []byte("0")
 
-// tableCell writes a cell's alignment as a class: the table extension's
-// default is a style attribute, which the CSP blocks.
-func tableCell(n *east.TableCell) {
-	if int(n.Alignment) < len(alignClass) && alignClass[n.Alignment] != nil {
-		n.SetAttributeString("class", alignClass[n.Alignment])
+// alignClass is the class of a table cell with an alignment: the table
+// extension's default is a style attribute, which the CSP blocks.
+var alignClass = [...]string{
+	east.AlignLeft:   "align-left",
+	east.AlignRight:  "align-right",
+	east.AlignCenter: "align-center",
+	east.AlignNone:   "",
+}
+
+// renderTableCell writes a td or th with its alignment as a class. It
+// stands in for the table extension's renderer, which would write a
+// style attribute, so that no cell needs an attribute set on it.
+func (r *nodeRenderer) renderTableCell(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*east.TableCell)
+	tag, filter := "td", extension.TableTdCellAttributeFilter
+	if n.Parent().Kind() == east.KindTableHeader {
+		tag, filter = "th", extension.TableThCellAttributeFilter
 	}
+	if !entering {
+		_, _ = w.WriteString("</")
+		_, _ = w.WriteString(tag)
+		_, _ = w.WriteString(">\n")
+		return ast.WalkContinue, nil
+	}
+	_ = w.WriteByte('<')
+	_, _ = w.WriteString(tag)
+	if int(n.Alignment) < len(alignClass) && alignClass[n.Alignment] != "" {
+		_, _ = w.WriteString(` class="`)
+		_, _ = w.WriteString(alignClass[n.Alignment])
+		_ = w.WriteByte('"')
+	}
+	if n.Attributes() != nil {
+		ghtml.RenderAttributes(w, n, filter)
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
 }

@@ -258,8 +258,7 @@ type document struct {
 
 // walk visits the nodes under parent (the parsed document) once, in
 // document order: it gives headings their ids, resolves link
-// destinations, makes tables focusable, turns table alignments into
-// classes and warns of unread links.
+// destinations, makes tables focusable and warns of unread links.
 func (d *document) walk(parent ast.Node) {
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
@@ -278,7 +277,7 @@ func (d *document) walk(parent ast.Node) {
 			// can scroll it.
 			n.SetAttributeString("tabindex", attrZero)
 		case *east.TableCell:
-			tableCell(n)
+			// renderTableCell writes its alignment.
 			d.unreadLink(n)
 		case *ast.Emphasis, *east.Strikethrough, *taskLabel:
 			// Text in *…*, **…** or ~~…~~, or after a task box, is

@@ -50,8 +50,7 @@ type bundles struct {
 }
 
 // posting is one (term, document): the document's number, the term's
-// weighted frequency there, and where its positions lie in the document's
-// Doc.t (read once, by Doc.termAt, as the postings are gathered).
+// weighted frequency there, and where its positions lie in writer.pos.
 type posting struct {
 	doc, tf  uint32
 	from, to uint32
@@ -61,10 +60,12 @@ type posting struct {
 type writer struct {
 	lang, stemmer string
 	docs          []*Doc // sorted by URL: a document's number is its place here
-	// ts[i] is docs[i].t: the positions are copied from them in the order
-	// of the terms, a document at random each time, and this saves a
-	// load that would miss the cache.
-	ts    [][]byte
+	// pos holds every posting's positions (as Doc.t holds them), in the
+	// order of the postings: copied there as the postings are gathered,
+	// reading each Doc.t in order, so that the positions files are made
+	// of runs of pos, where reading them from the documents' t, a
+	// document at random for each posting, missed the cache each time.
+	pos   []byte
 	keys  []string
 	mu    sync.Mutex // of files: fragments are written on every core
 	files map[string][]byte
@@ -170,6 +171,15 @@ func (w *writer) positions(data []byte, id uint32, ps []posting) ([]byte, []uint
 	if w.next != nil {
 		end = make([]uint32, len(ps))
 	}
+	if old == nil && len(ps) > 0 {
+		// The usual case: the term's positions lie in one run of pos.
+		first := ps[0].from
+		data = append(data, w.pos[first:ps[len(ps)-1].to]...)
+		for i := range end {
+			end[i] = ps[i].to - first
+		}
+		return data, end
+	}
 	j := 0                 // the next of old's postings
 	runFrom, runTo := 0, 0 // a run of old's positions not yet copied
 	for i, p := range ps {
@@ -197,7 +207,7 @@ func (w *writer) positions(data []byte, id uint32, ps []posting) ([]byte, []uint
 			data = append(data, old.pos[runFrom:runTo]...)
 			runFrom, runTo = 0, 0
 		}
-		data = append(data, w.ts[p.doc][p.from:p.to]...)
+		data = append(data, w.pos[p.from:p.to]...)
 		if end != nil {
 			end[i] = uint32(len(data) - before)
 		}
@@ -256,26 +266,25 @@ func (w *writer) sumName(slot string, b []byte) string {
 
 func (w *writer) write() error {
 	n := len(w.docs)
-	w.ts = make([][]byte, n)
-	for i, d := range w.docs {
-		w.ts[i] = d.t
-	}
 	// Postings: each term's documents in order. Each core reads a run of
-	// the documents twice: first to count its postings of each term, then
-	// to put them in place, after those of the runs before it.
+	// the documents twice: first to count its postings of each term (and
+	// their positions' bytes), then to put them (and their positions) in
+	// place, after those of the runs before it.
 	runs := min(runtime.GOMAXPROCS(0), max(1, n/64))
 	counts := make([][]uint32, runs) // by run: by term id, its postings, then where they go
+	sizes := make([][]uint32, runs)  // the same for the positions' bytes
 	eachRange(runs, func(from, to int) {
 		for k := from; k < to; k++ {
-			c := make([]uint32, len(w.keys))
+			c, z := make([]uint32, len(w.keys)), make([]uint32, len(w.keys))
 			for _, d := range w.docs[n*k/runs : n*(k+1)/runs] {
 				for off := uint32(0); off < uint32(len(d.t)); {
-					id, _, _, next := d.termAt(off)
+					id, _, from, next := d.termAt(off)
 					c[id]++
+					z[id] += next - from
 					off = next
 				}
 			}
-			counts[k] = c
+			counts[k], sizes[k] = c, z
 		}
 	})
 	df := make([]uint32, len(w.keys))
@@ -296,26 +305,39 @@ func (w *writer) write() error {
 		off[r+1] = off[r] + df[id]
 	}
 	post := make([]posting, off[len(ids)])
-	// counts[k][id] becomes where run k puts its first posting of id.
+	// counts[k][id] becomes where run k puts its first posting of id, and
+	// sizes[k][id] where it puts their positions.
 	at := make([]uint32, len(w.keys))
+	bytesAt := make([]uint32, len(w.keys))
+	total := uint32(0)
 	for r, id := range ids {
 		at[id] = off[r]
+		bytesAt[id] = total
+		for _, z := range sizes {
+			total += z[id]
+		}
 	}
-	for _, c := range counts {
+	for k, c := range counts {
+		z := sizes[k]
 		for id, x := range c {
 			c[id] = at[id]
 			at[id] += x
+			z[id], bytesAt[id] = bytesAt[id], bytesAt[id]+z[id]
 		}
 	}
+	w.pos = make([]byte, total)
 	eachRange(runs, func(from, to int) {
 		for k := from; k < to; k++ {
-			cur := counts[k]
+			cur, pcur := counts[k], sizes[k]
 			for di := n * k / runs; di < n*(k+1)/runs; di++ {
 				d := w.docs[di]
 				for o := uint32(0); o < uint32(len(d.t)); {
 					id, tf, from, to := d.termAt(o)
-					post[cur[id]] = posting{uint32(di), tf, from, to}
+					p := pcur[id]
+					end := p + uint32(copy(w.pos[p:], d.t[from:to]))
+					post[cur[id]] = posting{uint32(di), tf, p, end}
 					cur[id]++
+					pcur[id] = end
 					o = to
 				}
 			}

@@ -187,6 +187,42 @@ type Index struct {
 	// last, so that the next Write copies what did not change.
 	keep bool
 	last map[string]*lastWrite
+
+	// slab is where, without Remember, the Docs' bytes are kept (see
+	// Index.hold).
+	slabMu sync.Mutex
+	slab   []byte
+}
+
+// slabSize is the size of the arrays Index.hold fills.
+const slabSize = 512 << 10
+
+// hold returns copies of a Doc's entry and t. Without Remember, they are
+// cut from large arrays filled one after the other (slabs): the Docs of
+// a build live until the index is written, and small arrays of theirs,
+// one or two per page, spread over the heap among the render's garbage,
+// kept the spans they lay in from being reused. With Remember, where a
+// Doc may be replaced after each edit and the others live on, each has
+// arrays of its own, so that a replaced Doc's bytes are freed with it.
+func (ix *Index) hold(entry, t []byte) ([]byte, []byte) {
+	ix.mu.Lock()
+	keep := ix.keep
+	ix.mu.Unlock()
+	if keep {
+		return slices.Clone(entry), slices.Clone(t)
+	}
+	need := len(entry) + len(t)
+	ix.slabMu.Lock()
+	if cap(ix.slab)-len(ix.slab) < need {
+		ix.slab = make([]byte, 0, max(slabSize, need))
+	}
+	at := len(ix.slab)
+	ix.slab = ix.slab[:at+need]
+	b := ix.slab[at : at+need : at+need]
+	ix.slabMu.Unlock()
+	copy(b, entry)
+	copy(b[len(entry):], t)
+	return b[:len(entry):len(entry)], b[len(entry):]
 }
 
 // Remember makes ix keep, from each Write to the next, what it encoded of
@@ -473,7 +509,8 @@ func (a *analyzer) analyze(d *Document, lang string) *Doc {
 	e = append(e, "]]"...)
 	a.entry = e
 
-	doc := &Doc{lang: lang, stemmer: stemmer, url: d.URL, entry: slices.Clone(e), t: slices.Clone(a.positions()), length: uint32(a.length)}
+	doc := &Doc{lang: lang, stemmer: stemmer, url: d.URL, length: uint32(a.length)}
+	doc.entry, doc.t = a.ix.hold(e, a.positions())
 	for _, lt := range a.terms {
 		a.slot[lt.id] = 0
 	}

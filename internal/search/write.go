@@ -357,6 +357,13 @@ func (w *writer) write() error {
 	// the last write and the same scorer: only its changed documents'
 	// scores (and levels) are computed again.
 	aligned := make([]*kept, len(ids))
+	// Each document's length normalization, by its number: read in the
+	// order of the postings, a document at random each time, from an
+	// array that stays in the cache.
+	norms := make([]float64, n)
+	for i, d := range w.docs {
+		norms[i] = sc.norm(d.length)
+	}
 	scoreTerm := func(r int) {
 		idf := sc.idf(int(off[r+1] - off[r]))
 		l, h := 0.0, 0.0
@@ -367,7 +374,7 @@ func (w *writer) write() error {
 		for j := off[r]; j < off[r+1]; j++ {
 			v := scores[j]
 			if o == nil || w.changed[post[j].doc] {
-				v = sc.score(idf, post[j].tf, w.docs[post[j].doc].length)
+				v = sc.score(idf, post[j].tf, norms[post[j].doc])
 				scores[j] = v
 			}
 			if l == 0 || v < l {
@@ -759,9 +766,15 @@ func (s *scorer) idf(df int) float64 {
 	return math.Log(1 + (float64(s.n)-float64(df)+0.5)/(float64(df)+0.5))
 }
 
-func (s *scorer) score(idf float64, tf, length uint32) float64 {
+// norm is BM25's normalization of a document of a length.
+func (s *scorer) norm(length uint32) float64 {
+	return k1 * (1 - bb + bb*float64(length)/s.avg)
+}
+
+// score is the BM25F score of a term of idf that has the weighted
+// frequency tf in a document whose norm is norm.
+func (s *scorer) score(idf float64, tf uint32, norm float64) float64 {
 	f := float64(tf)
-	norm := k1 * (1 - bb + bb*float64(length)/s.avg)
 	return idf * f * (k1 + 1) / (f + norm)
 }
 

@@ -273,7 +273,6 @@ func measure(o *Options, n int) (*result, error) {
 		if err != nil {
 			return nil, err
 		}
-		os.RemoveAll(offOut)
 		r.search.offBuilds = append(r.search.offBuilds, off.wall)
 		offCPU = append(offCPU, off.cpu)
 		r.search.offRSS = max(r.search.offRSS, off.rss)

@@ -87,6 +87,7 @@ func measureErrorPath(o *Options, n int) (*errorPath, error) {
 		cmd := exec.Command(o.Bin, "build", "-s", dir, "-o", out)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
+		settle()
 		start := time.Now()
 		err = cmd.Run()
 		wall := time.Since(start)

@@ -46,6 +46,7 @@ func stripFrontMatter(src []byte) []byte {
 // time and the CPU time of the process (user and system) it took. Output
 // goes to a reused buffer per goroutine; links are kept as written.
 func floor(bodies [][]byte) (wall, cpu time.Duration) {
+	settle()
 	runtime.GC()
 	md := markdown.New(markdown.Options{})
 	var next atomic.Int64

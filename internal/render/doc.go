@@ -1,7 +1,11 @@
 // Package render makes the bytes of a build's outputs from the model: a
 // page's Markdown body (Body, kept between builds in Bodies), a
 // worksheet's view (Worksheet), the ready-made HTML pages carry (MetaTags,
-// TableOfContents), and the files mutual writes itself: redirects for
+// TableOfContents, TOCNav, Pager, TimeTag, HeadLinks: each what the
+// default theme's template for it wrote, byte for byte, escaped as
+// html/template escapes the same values in the same places; the words
+// they show come escaped by html/template itself, NewPagerTexts and
+// NewTOCTexts), and the files mutual writes itself: redirects for
 // aliases (Redirect), the sitemap, the Atom feed of the guides and
 // robots.txt. Package site assembles each page's data from these and runs
 // its layout (package theme).

@@ -25,13 +25,34 @@ type Page struct {
 	// TableOfContents is TOC as ready-made HTML: <ol> with one
 	// <li class="toc-hN"><a href="#id">text</a></li> per heading.
 	TableOfContents template.HTML
-	Breadcrumbs     []Link          // from home to the parent section; not the page itself
-	ActiveMenu      string          // URL of the menu entry the page is under ("" for none): the one to mark current
-	Prev, Next      *Link           // neighbours within the section
-	Pages           []Entry         // home: the guides; section: its pages; tag: tagged pages; tags: every tag; search: the tags page (when the site has tags)
-	Sections        []Entry         // home and section: (sub)sections; search: the home page's sections
-	Worksheet       *worksheet.View // Kind "worksheet" only
-	Scripts         []string        // script URLs to load; each stands alone (the default theme loads them with async)
+	// TOCNav is TableOfContents as the default theme shows it, ready-made:
+	// in <nav class="toc"> with its heading, <h2 class="toc-title">, and
+	// the heading's words (T "toc.title") as the nav's aria-label; "" when
+	// TableOfContents is.
+	TOCNav      template.HTML
+	Breadcrumbs []Link // from home to the parent section; not the page itself
+	ActiveMenu  string // URL of the menu entry the page is under ("" for none): the one to mark current
+	Prev, Next  *Link  // neighbours within the section
+	// Pager is Prev and Next as ready-made HTML, the default theme's
+	// pager: <nav class="pager"> with an <a class="pager-prev"> and an
+	// <a class="pager-next">, each with its label (T "pager.previous",
+	// "pager.next") and the neighbour's title; "" when there is neither.
+	Pager template.HTML
+	// TimeTag is Date as ready-made HTML: <time datetime="2006-01-02">
+	// and the date as the function date writes it in the page's language;
+	// "" for an undated page.
+	TimeTag   template.HTML
+	Pages     []Entry         // home: the guides; section: its pages; tag: tagged pages; tags: every tag; search: the tags page (when the site has tags)
+	Sections  []Entry         // home and section: (sub)sections; search: the home page's sections
+	Worksheet *worksheet.View // Kind "worksheet" only
+	Scripts   []string        // script URLs to load; each stands alone (the default theme loads them with async)
+	// HeadLinks are the page's stylesheets and scripts as ready-made
+	// HTML, as the default theme's base.html links them after head.html:
+	// css/chroma.css where Content has highlighted code (class="chroma"),
+	// the theme's css/worksheet.css on worksheet pages and its
+	// css/custom.css when it has them, then each of Scripts with async;
+	// each on a line of its own after a line break.
+	HeadLinks template.HTML
 	// MetaTags is the per-page part of <head> as ready-made HTML: <title>,
 	// the description, OpenGraph's title, description and URL, the
 	// canonical link and, on dated pages, article:published_time.
@@ -126,10 +147,14 @@ type Entry struct {
 	URL         string
 	Description string
 	Date        time.Time
-	Tags        []Link
-	Kind        string
-	Minutes     int // worksheets: how long it takes
-	Count       int // tags page: how many pages carry the tag
+	// TimeTag is Date as ready-made HTML, as Page.TimeTag is the page's:
+	// <time datetime="2006-01-02"> and the date as the function date
+	// writes it on the page that lists the entry; "" for an undated page.
+	TimeTag template.HTML
+	Tags    []Link
+	Kind    string
+	Minutes int // worksheets: how long it takes
+	Count   int // tags page: how many pages carry the tag
 	// Summary is the page's summary (Page.Summary): lists show it before
 	// the description.
 	Summary string

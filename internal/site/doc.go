@@ -38,6 +38,27 @@
 // reads other pages only through a pageView, which records them, and the
 // memo's card lists what it may read of each.
 //
+// # Ready-made parts
+//
+// html/template calls a function by reflection for every value a layout
+// prints and for each escaper it puts after it, about a microsecond each:
+// a part of every page that needs a dozen actions for a few lines of
+// markup costs more than the rest of its layout. Such parts come
+// ready-made, as HTML written in Go by package render, each exactly what
+// the default theme's template for it wrote (and what the old template,
+// kept in readymade_test.go, still writes: TestReadyMadeParts builds every
+// render case both ways and compares the bytes): Page.MetaTags,
+// Page.TableOfContents, Page.TOCNav (toc.html), Page.Pager (pager.html),
+// Page.TimeTag and Entry.TimeTag (the date in meta.html and entry.html),
+// and Page.HeadLinks (the stylesheets and scripts in base.html). They are
+// made with the T and date functions the page's layout runs with, marked
+// texts on a page shown untranslated included. The default theme's
+// partials print them; a theme that overrides a partial writes its own
+// markup from the fields underneath (Prev, Next, TOC, Date, Scripts), and
+// its partial is what its pages show. Partials that are shared between
+// pages are not made ready: partialCached renders them once (header,
+// footer, breadcrumbs, tag lists, list entries).
+//
 // # Where the next features land
 //
 // The rooms are cut so that the features planned next each have a place:

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"mutual/internal/content"
@@ -55,6 +56,12 @@ type language struct {
 	// (Entry.LangName): the interface text language.name.<code> of the
 	// default language's code, or else its name in site.yaml.
 	defaultName string
+	// ready holds the words of the ready-made parts for the language's
+	// own pages and for those it shows untranslated (readyTexts).
+	ready [2]struct {
+		once  sync.Once
+		texts readyTexts
+	}
 }
 
 // newLanguages makes the languages of cfg's site, one per tree of m.

@@ -71,6 +71,7 @@ func benchPageCorpus(b *testing.B) {
 			if len(errs) > 0 {
 				b.Fatal(errs)
 			}
+			ts.UseNatives(j.langs[0].natives(false))
 			j.langs[0].templates = ts
 		}
 		if r := j.page(nodes[i%len(nodes)]); !r.rendered || len(r.errs) > 0 {
@@ -82,8 +83,8 @@ func benchPageCorpus(b *testing.B) {
 }
 
 // benchPageLayoutOne runs the default theme's layout for one guide page
-// (with the ready-made meta tags the build makes for it): the cost of the
-// theme alone.
+// (with the ready-made meta tags, pager, date, table of contents and
+// links the build makes for it): the cost of the theme alone.
 func benchPageLayoutOne(b *testing.B) {
 	chain, errs := theme.LoadChain(b.TempDir(), "default", ConfigPath, 0, 0)
 	if len(errs) > 0 {
@@ -104,13 +105,15 @@ func benchPageLayoutOne(b *testing.B) {
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
-	for name, f := range newLanguages(cfg, m, trs)[0].funcs {
+	lang := newLanguages(cfg, m, trs)[0]
+	for name, f := range lang.funcs {
 		funcs[name] = f
 	}
 	ts, errs := chain.Templates(funcs)
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
+	ts.UseNatives(lang.natives(false))
 	site := &Site{Title: "Bench", Description: "A site.", BaseURL: "https://example.org/help/", Language: "en",
 		FeedURL: "/help/feed.xml", Home: "/help/", Generator: "mutual test", Help: "<p>Call <strong>someone</strong>.</p>",
 		Menu: []MenuItem{{"Home", "/help/"}, {"Guides", "/help/guides/"}, {"Worksheets", "/help/worksheets/"}, {"Tags", "/help/tags/"}}}
@@ -135,6 +138,9 @@ func benchPageLayoutOne(b *testing.B) {
 	for b.Loop() {
 		p.MetaTags = render.MetaTags(render.Meta{Kind: p.Kind, Title: p.Title, Description: p.Description, // made per page by pageData
 			Permalink: p.Permalink, Date: p.Date, SiteTitle: site.Title, SiteDescription: site.Description})
+		p.Pager, p.TimeTag = lang.readyMade(p, false)
+		p.TOCNav = render.TOCNav(p.TableOfContents, lang.readyTexts(false).toc)
+		p.HeadLinks = readyLinks(assets, "/help/", p)
 		buf.Reset()
 		if err := ts.Execute(&buf, p.Kind, p); err != nil {
 			b.Fatal(err)

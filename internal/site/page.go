@@ -2,7 +2,9 @@ package site
 
 import (
 	"bytes"
+	"html/template"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"mutual/internal/content"
@@ -11,6 +13,7 @@ import (
 	"mutual/internal/output"
 	"mutual/internal/render"
 	"mutual/internal/search"
+	"mutual/internal/theme"
 	"mutual/internal/worksheet"
 )
 
@@ -166,6 +169,7 @@ func (j *pageJob) page(n *content.Node) pageResult {
 		if len(body.Headings) >= 3 {
 			p.TOC = render.TOC(body.Headings)
 			p.TableOfContents = render.TableOfContents(p.TOC)
+			p.TOCNav = render.TOCNav(p.TableOfContents, l.readyTexts(n.Fallback && l.fallbackTemplates != nil).toc)
 		}
 	}
 	if n.Kind == "worksheet" {
@@ -181,6 +185,7 @@ func (j *pageJob) page(n *content.Node) pageResult {
 		p.Worksheet = view
 		r.view = view
 	}
+	p.HeadLinks = readyLinks(j.assets, j.basePath, p)
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer pageBuffers.Put(buf)
@@ -193,6 +198,21 @@ func (j *pageJob) page(n *content.Node) pageResult {
 	}
 	r.rendered = true
 	return r
+}
+
+// readyLinks are p's stylesheets and scripts (Page.HeadLinks), once its
+// body is known, with the theme's assets as the functions asset and
+// hasAsset see them.
+func readyLinks(assets theme.Assets, basePath string, p *Page) template.HTML {
+	l := render.Links{Custom: assets.URL(basePath, "css/custom.css"), Scripts: p.Scripts}
+	if strings.Contains(string(p.Content), `class="chroma"`) {
+		// The build makes css/chroma.css, whatever the theme has.
+		l.Chroma = assets.URL(basePath, "css/chroma.css")
+	}
+	if p.Kind == "worksheet" {
+		l.Worksheet = assets.URL(basePath, "css/worksheet.css")
+	}
+	return render.HeadLinks(l)
 }
 
 // worksheetEnv is what a worksheet's view is made with.

@@ -2,11 +2,13 @@ package site
 
 import (
 	"cmp"
+	"html/template"
 	"io/fs"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"mutual/internal/content"
 	"mutual/internal/render"
@@ -39,8 +41,8 @@ const homeGuides = 12
 // other pages only through a pageView, which records them: the pages n
 // shows are what its memo key covers (memo.go).
 func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
-	v := &pageView{world: w, shown: make([]*content.Node, 0, 8)}
 	l := w.langs[n.Tree.Index]
+	v := &pageView{world: w, shown: make([]*content.Node, 0, 8), lang: l, fallback: n.Fallback && l.fallbackTemplates != nil}
 	p := &Page{
 		Kind:        n.Kind,
 		Title:       n.Title,
@@ -164,13 +166,87 @@ func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
 		}
 	}
 	p.MetaTags = render.MetaTags(meta)
+	p.Pager, p.TimeTag = l.readyMade(p, v.fallback)
 	return p, v.shown
+}
+
+// readyMade are p's pager and date as the default theme's partials wrote
+// them (Page.Pager, Page.TimeTag), with the T and date functions p's
+// layout runs with (templatesFor): fb for a page the language shows
+// untranslated, whose texts are marked.
+func (l *language) readyMade(p *Page, fb bool) (pager, timeTag template.HTML) {
+	if p.Prev != nil || p.Next != nil {
+		var prev, next *render.PagerLink
+		if p.Prev != nil {
+			prev = &render.PagerLink{URL: p.Prev.URL, Title: p.Prev.Title}
+		}
+		if p.Next != nil {
+			next = &render.PagerLink{URL: p.Next.URL, Title: p.Next.Title}
+		}
+		pager = render.Pager(prev, next, l.readyTexts(fb).pager)
+	}
+	return pager, l.timeTag(p.Date, fb)
+}
+
+// timeTag is date as the layouts of a page wrote it with the function
+// date (Page.TimeTag, Entry.TimeTag): fb on a page the language shows
+// untranslated, whose dates are marked.
+func (l *language) timeTag(date time.Time, fb bool) template.HTML {
+	if date.IsZero() {
+		return ""
+	}
+	var shown any = l.tr.Date(date)
+	if fb {
+		shown = l.dateOnFallback(date)
+	}
+	return render.TimeTag(date, shown)
+}
+
+// readyTexts are the words of the ready-made parts as the layouts print
+// them.
+type readyTexts struct {
+	pager render.PagerTexts
+	toc   render.TOCTexts
+}
+
+// readyTexts are the ready-made parts' words, made once a build for the
+// language's own pages and once for those it shows untranslated
+// (fallback), with T as their layouts call it.
+func (l *language) readyTexts(fallback bool) readyTexts {
+	i := 0
+	if fallback {
+		i = 1
+	}
+	c := &l.ready[i]
+	c.once.Do(func() {
+		t := l.t
+		if fallback {
+			t = l.tOnFallback
+		}
+		text := func(key string) any {
+			v, err := t(key)
+			if err != nil {
+				return key // no arguments: T fails on none
+			}
+			return v
+		}
+		c.texts = readyTexts{
+			pager: render.NewPagerTexts(text("pager.label"), text("pager.previous"), text("pager.next")),
+			toc:   render.NewTOCTexts(text("toc.title")),
+		}
+	})
+	return c.texts
 }
 
 // pageView reads the pages one page shows, recording each.
 type pageView struct {
 	*world
 	shown []*content.Node
+	// lang is the page's language, fallback set when the page is shown
+	// untranslated: its list entries' dates are written as its layout
+	// writes dates (Entry.TimeTag).
+	lang     *language
+	fallback bool
 }
 
 func (v *pageView) show(n *content.Node) { v.shown = append(v.shown, n) }
@@ -204,6 +280,9 @@ func (v *pageView) entry(n *content.Node) Entry {
 	v.show(n)
 	e := Entry{Title: n.Linked(), URL: v.basePath + n.Href, Description: n.Description, Date: n.Date,
 		Tags: v.tagLinks(n), Kind: n.Kind, Minutes: n.Minutes, Summary: n.Summary}
+	if v.lang != nil {
+		e.TimeTag = v.lang.timeTag(n.Date, v.fallback)
+	}
 	if n.Fallback {
 		e.Lang = string(v.langs[0].code)
 		e.LangName = v.langs[n.Tree.Index].defaultName

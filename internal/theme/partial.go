@@ -78,47 +78,63 @@ func (ts *Templates) bindPartials() {
 			}
 			return partialName(name)
 		}
+		// The partials that are the built-in ones in this kind, which a
+		// Native may render (UseNatives).
+		builtin := map[string]bool{}
+		for full, text := range ts.builtin {
+			if p := t.Lookup(full); p != nil && p.Tree != nil && p.Tree.Root.String() == text {
+				builtin[full] = true
+			}
+		}
+		var parts partialsOf
 		run := func(name string, ctx any) (template.HTML, error) {
+			full := fullName(name)
+			if builtin[full] {
+				if native := ts.natives[full]; native != nil {
+					if out, ok := native(ctx, parts); ok {
+						return out, nil
+					}
+				}
+			}
 			buf := partialBuffers.Get().(*bytes.Buffer)
 			buf.Reset()
 			defer partialBuffers.Put(buf)
-			if err := t.ExecuteTemplate(buf, fullName(name), ctx); err != nil {
+			if err := t.ExecuteTemplate(buf, full, ctx); err != nil {
 				return "", err
 			}
 			return template.HTML(buf.String()), nil
 		}
-		t.Funcs(template.FuncMap{
-			"partial": run,
-			"partialCached": func(name string, ctx any, variants ...any) (template.HTML, error) {
-				// The key is made in a reused buffer, and becomes a string
-				// only when the cache lacks it.
-				kb := keyBuffers.Get().(*[]byte)
-				defer keyBuffers.Put(kb)
-				key := append((*kb)[:0], fullName(name)...)
-				for _, v := range variants {
-					key = appendVariant(key, v)
-				}
-				*kb = key
-				cache.mu.Lock()
-				out, ok := cache.out[string(key)]
-				cache.mu.Unlock()
-				if ok {
-					return out, nil
-				}
-				out, err := run(name, ctx)
-				if err != nil {
-					return "", err
-				}
-				cache.mu.Lock()
-				if first, ok := cache.out[string(key)]; ok {
-					out = first // another page got there first: keep one output
-				} else {
-					cache.out[string(key)] = out
-				}
-				cache.mu.Unlock()
+		parts.run = run
+		parts.cached = func(name string, ctx any, variants ...any) (template.HTML, error) {
+			// The key is made in a reused buffer, and becomes a string
+			// only when the cache lacks it.
+			kb := keyBuffers.Get().(*[]byte)
+			defer keyBuffers.Put(kb)
+			key := append((*kb)[:0], fullName(name)...)
+			for _, v := range variants {
+				key = appendVariant(key, v)
+			}
+			*kb = key
+			cache.mu.Lock()
+			out, ok := cache.out[string(key)]
+			cache.mu.Unlock()
+			if ok {
 				return out, nil
-			},
-		})
+			}
+			out, err := run(name, ctx)
+			if err != nil {
+				return "", err
+			}
+			cache.mu.Lock()
+			if first, ok := cache.out[string(key)]; ok {
+				out = first // another page got there first: keep one output
+			} else {
+				cache.out[string(key)] = out
+			}
+			cache.mu.Unlock()
+			return out, nil
+		}
+		t.Funcs(template.FuncMap{"partial": run, "partialCached": parts.cached})
 	}
 }
 

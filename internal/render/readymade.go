@@ -1,0 +1,386 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+	"time"
+)
+
+// The parts below are ready-made HTML for the default theme's partials
+// that run on every page and need many template actions for little
+// markup (Page.Pager, Page.TimeTag): html/template calls a function by
+// reflection for every value it prints and for each escaper it puts after
+// it, so that the pager alone took a quarter of a guide page's layout.
+// Each writes, byte for byte, what the partial it replaces wrote;
+// TestPager and TestTimeTag hold them to it.
+
+// PagerLink is a neighbour a pager links to.
+type PagerLink struct{ URL, Title string }
+
+// PagerTexts are a pager's words as the layout printed them: Label
+// escaped for an attribute's value, Previous and Next for an element's
+// content. Make them with NewPagerTexts.
+type PagerTexts struct{ Label, Previous, Next string }
+
+// NewPagerTexts escapes the results of {{T "pager.label"}},
+// {{T "pager.previous"}} and {{T "pager.next"}} (a string, or
+// template.HTML for a text marked with its language) where the pager
+// prints them: by html/template itself, so that a marked text in the
+// attribute loses its markup exactly as it would in the layout. A build
+// makes them once per language.
+func NewPagerTexts(label, previous, next any) PagerTexts {
+	return PagerTexts{Label: inAttr(label), Previous: inText(previous), Next: inText(next)}
+}
+
+var (
+	attrValue = template.Must(template.New("attr").Parse(`<a title="{{.}}">`))
+	textValue = template.Must(template.New("text").Parse(`{{.}}`))
+)
+
+// inAttr is v as html/template prints it in a double-quoted attribute.
+func inAttr(v any) string {
+	var b bytes.Buffer
+	mustPrint(attrValue.Execute(&b, v))
+	return strings.TrimSuffix(strings.TrimPrefix(b.String(), `<a title="`), `">`)
+}
+
+// mustPrint panics on an error of a template that prints one value into a
+// buffer, which no value can cause.
+func mustPrint(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
+// inText is v as html/template prints it in an element's content: a
+// string escaped, template.HTML as it is.
+func inText(v any) string {
+	switch v := v.(type) {
+	case string:
+		return textEscaper.Replace(v)
+	case template.HTML:
+		return string(v)
+	}
+	var b bytes.Buffer
+	mustPrint(textValue.Execute(&b, v))
+	return b.String()
+}
+
+// Pager is the default theme's partials/pager.html (Page.Pager): the
+// links to the previous and next page of the section, nil for none, in a
+// <nav>; "" when there is neither. It wrote:
+//
+//	{{- if or .Prev .Next -}}
+//	<nav class="pager" aria-label="{{T "pager.label"}}">
+//	{{- with .Prev}}
+//	<a class="pager-prev" href="{{.URL}}" rel="prev"><span class="pager-label">{{T "pager.previous"}}</span> <span class="pager-title">{{.Title}}</span></a>
+//	{{- end}}
+//	{{- with .Next}}
+//	<a class="pager-next" href="{{.URL}}" rel="next"><span class="pager-label">{{T "pager.next"}}</span> <span class="pager-title">{{.Title}}</span></a>
+//	{{- end}}
+//	</nav>
+//	{{- end -}}
+func Pager(prev, next *PagerLink, t PagerTexts) template.HTML {
+	if prev == nil && next == nil {
+		return ""
+	}
+	var b strings.Builder
+	n := 64 + len(t.Label)
+	for _, l := range []*PagerLink{prev, next} {
+		if l != nil {
+			n += 140 + len(t.Previous) + 2*len(l.URL) + 2*len(l.Title)
+		}
+	}
+	b.Grow(n)
+	b.WriteString(`<nav class="pager" aria-label="`)
+	b.WriteString(t.Label)
+	b.WriteString(`">`)
+	link := func(l *PagerLink, class, rel, label string) {
+		b.WriteString("\n<a class=\"")
+		b.WriteString(class)
+		b.WriteString(`" href="`)
+		textEscaper.WriteString(&b, urlAttr(l.URL))
+		b.WriteString(`" rel="`)
+		b.WriteString(rel)
+		b.WriteString(`"><span class="pager-label">`)
+		b.WriteString(label)
+		b.WriteString(`</span> <span class="pager-title">`)
+		textEscaper.WriteString(&b, l.Title)
+		b.WriteString(`</span></a>`)
+	}
+	if prev != nil {
+		link(prev, "pager-prev", "prev", t.Previous)
+	}
+	if next != nil {
+		link(next, "pager-next", "next", t.Next)
+	}
+	b.WriteString("\n</nav>")
+	return template.HTML(b.String())
+}
+
+// TimeTag is a date as the default theme's layouts wrote it (Page.TimeTag,
+// Entry.TimeTag): <time datetime="{{isodate .Date}}">{{date .Date}}</time>,
+// shown being what the layout's date function gave for it (a string, or
+// template.HTML for a date marked with its language); "" for the zero
+// time, an undated page.
+func TimeTag(date time.Time, shown any) template.HTML {
+	if date.IsZero() {
+		return ""
+	}
+	text := inText(shown)
+	var b strings.Builder
+	b.Grow(40 + len(text))
+	b.WriteString(`<time datetime="`)
+	// isodate: digits and '-' only, which no escaper changes; a year
+	// before 1 or after 9999 included.
+	textEscaper.WriteString(&b, date.Format("2006-01-02"))
+	b.WriteString(`">`)
+	b.WriteString(text)
+	b.WriteString(`</time>`)
+	return template.HTML(b.String())
+}
+
+// Links are the stylesheets and scripts a page links besides the theme's
+// head.html: a URL of "" is a stylesheet the page does not link.
+type Links struct {
+	Chroma    string   // the code highlighting stylesheet, where the body has highlighted code
+	Worksheet string   // the theme's css/worksheet.css, on worksheet pages
+	Custom    string   // the theme's css/custom.css
+	Scripts   []string // Page.Scripts; "" ones are left out
+}
+
+// HeadLinks are l as the default theme's base.html linked them
+// (Page.HeadLinks), each on a line of its own after a line break:
+//
+//	{{- if in .Content `class="chroma"`}}
+//	<link rel="stylesheet" href="{{asset "css/chroma.css"}}">
+//	{{- end}}
+//	{{- if and (eq .Kind "worksheet") (hasAsset "css/worksheet.css")}}
+//	<link rel="stylesheet" href="{{asset "css/worksheet.css"}}">
+//	{{- end}}
+//	{{- if hasAsset "css/custom.css"}}
+//	<link rel="stylesheet" href="{{asset "css/custom.css"}}">
+//	{{- end}}
+//	{{- range .Scripts}}
+//	{{- with .}}
+//	<script src="{{.}}" async></script>
+//	{{- end}}
+//	{{- end}}
+func HeadLinks(l Links) template.HTML {
+	var b strings.Builder
+	n := 150 + 2*(len(l.Chroma)+len(l.Worksheet)+len(l.Custom))
+	for _, u := range l.Scripts {
+		n += 40 + 2*len(u)
+	}
+	b.Grow(n)
+	for _, u := range []string{l.Chroma, l.Worksheet, l.Custom} {
+		if u != "" {
+			b.WriteString("\n<link rel=\"stylesheet\" href=\"")
+			textEscaper.WriteString(&b, urlAttr(u))
+			b.WriteString(`">`)
+		}
+	}
+	for _, u := range l.Scripts {
+		if u != "" {
+			b.WriteString("\n<script src=\"")
+			textEscaper.WriteString(&b, urlAttr(u))
+			b.WriteString(`" async></script>`)
+		}
+	}
+	return template.HTML(b.String())
+}
+
+// TOCTexts are the words of a table of contents as the layout printed
+// them: Label escaped for an attribute's value, Title for an element's
+// content. Make them with NewTOCTexts.
+type TOCTexts struct{ Label, Title string }
+
+// NewTOCTexts escapes the result of {{T "toc.title"}} (a string, or
+// template.HTML for a text marked with its language) where the table of
+// contents prints it, as NewPagerTexts does.
+func NewTOCTexts(title any) TOCTexts {
+	return TOCTexts{Label: inAttr(title), Title: inText(title)}
+}
+
+// TOCNav is the default theme's partials/toc.html (Page.TOCNav): toc,
+// Page.TableOfContents, with its heading in a <nav>; "" for no toc. It
+// wrote:
+//
+//	{{- with .TableOfContents -}}
+//	{{- $title := T "toc.title" -}}
+//	<nav class="toc" aria-label="{{$title}}">
+//	<h2 class="toc-title">{{$title}}</h2>
+//	{{.}}
+//	</nav>
+//	{{- end -}}
+func TOCNav(toc template.HTML, t TOCTexts) template.HTML {
+	if toc == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(64 + len(t.Label) + len(t.Title) + len(toc))
+	b.WriteString(`<nav class="toc" aria-label="`)
+	b.WriteString(t.Label)
+	b.WriteString("\">\n<h2 class=\"toc-title\">")
+	b.WriteString(t.Title)
+	b.WriteString("</h2>\n")
+	b.WriteString(string(toc))
+	b.WriteString("\n</nav>")
+	return template.HTML(b.String())
+}
+
+// TagList is the default theme's partials/tags.html run in Go (package
+// theme's Native): n tag links, link(i) giving the i-th one's title, URL
+// and language ("" for the page's), label the list's aria-label as
+// NewPagerTexts escapes one (InAttr); "" for no links. The partial is:
+//
+//	{{- with . -}}
+//	<ul class="tags" aria-label="{{T "tags"}}">
+//	{{- range .}}
+//	<li><a class="tag" href="{{.URL}}"{{with .Lang}} lang="{{.}}" hreflang="{{.}}"{{end}}>{{.Title}}</a></li>
+//	{{- end}}
+//	</ul>
+//	{{- end -}}
+func TagList(n int, link func(i int) (title, url, lang string), label string) template.HTML {
+	if n == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(40 + len(label) + 100*n)
+	b.WriteString(`<ul class="tags" aria-label="`)
+	b.WriteString(label)
+	b.WriteString(`">`)
+	for i := range n {
+		title, url, lang := link(i)
+		b.WriteString("\n<li><a class=\"tag\" href=\"")
+		textEscaper.WriteString(&b, urlAttr(url))
+		b.WriteString(`"`)
+		if lang != "" {
+			b.WriteString(` lang="`)
+			textEscaper.WriteString(&b, lang)
+			b.WriteString(`" hreflang="`)
+			textEscaper.WriteString(&b, lang)
+			b.WriteString(`"`)
+		}
+		b.WriteString(`>`)
+		textEscaper.WriteString(&b, title)
+		b.WriteString(`</a></li>`)
+	}
+	b.WriteString("\n</ul>")
+	return template.HTML(b.String())
+}
+
+// InAttr is v (a string, or template.HTML for a text marked with its
+// language) as html/template prints it in a double-quoted attribute.
+func InAttr(v any) string { return inAttr(v) }
+
+// InText is v as html/template prints it in an element's content: a
+// string escaped, template.HTML as it is.
+func InText(v any) string { return inText(v) }
+
+// EntryItem is one list entry as the default theme's partials/entry.html
+// writes it, for package theme's Native: the texts of T already as
+// InText makes them.
+type EntryItem struct {
+	Kind, URL, Title string
+	Lang             string // the entry's texts' language when not the page's
+	LangNote         string // T "entry.fallback" "language" .LangName, when LangName is set
+	Description      string // the summary, else the description
+	Worksheet        bool
+	Badge            string // T "entry.worksheet", on a worksheet
+	Minutes          string // T "minutes" .Minutes, on a worksheet that says how long it takes
+	TimeTag          template.HTML
+	HasTags          bool
+	Tags             template.HTML // partialCached "tags.html" .Tags .Tags
+}
+
+// Entry writes e as partials/entry.html does:
+//
+//	<li class="entry entry-{{.Kind}}{{if .Lang}} entry-fallback{{end}}">
+//	<h3 class="entry-title"><a href="{{.URL}}"{{with .Lang}} lang="{{.}}" hreflang="{{.}}"{{end}}>{{.Title}}</a>{{with .LangName}} <span class="entry-lang">({{T "entry.fallback" "language" .}})</span>{{end}}</h3>
+//	{{- with .Summary}}
+//	<p class="entry-description"{{with $.Lang}} lang="{{.}}"{{end}}>{{.}}</p>
+//	{{- else with .Description}}
+//	<p class="entry-description"{{with $.Lang}} lang="{{.}}"{{end}}>{{.}}</p>
+//	{{- end}}
+//	{{- $worksheet := eq .Kind "worksheet"}}
+//	{{- if or $worksheet .TimeTag .Tags}}
+//	<div class="entry-meta">
+//	{{- if $worksheet}}
+//	<span class="badge">{{T "entry.worksheet"}}</span>
+//	{{- with .Minutes}}
+//	<span class="minutes">{{T "minutes" .}}</span>
+//	{{- end}}
+//	{{- end}}
+//	{{- with .TimeTag}}
+//	{{.}}
+//	{{- end}}
+//	{{- partialCached "tags.html" .Tags .Tags}}
+//	</div>
+//	{{- end}}
+//	</li>
+//
+// and the line break after it.
+func Entry(e EntryItem) template.HTML {
+	var b strings.Builder
+	b.Grow(300 + 2*(len(e.URL)+len(e.Title)+len(e.Description)) + len(e.TimeTag) + len(e.Tags))
+	b.WriteString(`<li class="entry entry-`)
+	textEscaper.WriteString(&b, e.Kind)
+	if e.Lang != "" {
+		b.WriteString(` entry-fallback`)
+	}
+	b.WriteString("\">\n<h3 class=\"entry-title\"><a href=\"")
+	textEscaper.WriteString(&b, urlAttr(e.URL))
+	b.WriteString(`"`)
+	lang := func() {
+		if e.Lang != "" {
+			b.WriteString(` lang="`)
+			textEscaper.WriteString(&b, e.Lang)
+			b.WriteString(`"`)
+		}
+	}
+	if e.Lang != "" {
+		lang()
+		b.WriteString(` hreflang="`)
+		textEscaper.WriteString(&b, e.Lang)
+		b.WriteString(`"`)
+	}
+	b.WriteString(`>`)
+	textEscaper.WriteString(&b, e.Title)
+	b.WriteString(`</a>`)
+	if e.LangNote != "" {
+		b.WriteString(` <span class="entry-lang">(`)
+		b.WriteString(e.LangNote)
+		b.WriteString(`)</span>`)
+	}
+	b.WriteString(`</h3>`)
+	if e.Description != "" {
+		b.WriteString("\n<p class=\"entry-description\"")
+		lang()
+		b.WriteString(`>`)
+		textEscaper.WriteString(&b, e.Description)
+		b.WriteString(`</p>`)
+	}
+	if e.Worksheet || e.TimeTag != "" || e.HasTags {
+		b.WriteString("\n<div class=\"entry-meta\">")
+		if e.Worksheet {
+			b.WriteString("\n<span class=\"badge\">")
+			b.WriteString(e.Badge)
+			b.WriteString(`</span>`)
+			if e.Minutes != "" {
+				b.WriteString("\n<span class=\"minutes\">")
+				b.WriteString(e.Minutes)
+				b.WriteString(`</span>`)
+			}
+		}
+		if e.TimeTag != "" {
+			b.WriteString("\n")
+			b.WriteString(string(e.TimeTag))
+		}
+		b.WriteString(string(e.Tags))
+		b.WriteString("\n</div>")
+	}
+	b.WriteString("\n</li>\n")
+	return template.HTML(b.String())
+}

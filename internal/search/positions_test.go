@@ -63,6 +63,9 @@ func TestDocRecords(t *testing.T) {
 			if at != to {
 				t.Errorf("%s: term %q: positions end at %d, record at %d", tt.name, keys[id], at, to)
 			}
+			if end := skipPositions(d.t, from); end != to {
+				t.Errorf("%s: term %q: skipPositions ends at %d, the record at %d", tt.name, keys[id], end, to)
+			}
 			got[keys[id]] = want{tf, pos}
 			off = to
 		}
@@ -89,6 +92,44 @@ func TestPutUvarint(t *testing.T) {
 		}
 		if n := uvarintLen(v); n != len(want) {
 			t.Errorf("uvarintLen(%d) = %d, want %d", v, n, len(want))
+		}
+	}
+}
+
+// TestHold: a Doc's entry and terms are copies of the analyzer's buffers,
+// whether cut from a slab (without Remember; larger than a slab too) or
+// arrays of their own (with Remember); cut from a slab, each has no room
+// past its end, so that an append never writes over another's bytes.
+func TestHold(t *testing.T) {
+	for _, remember := range []bool{false, true} {
+		ix := NewIndex()
+		if remember {
+			ix.Remember()
+		}
+		type held struct{ e, t, we, wt []byte }
+		var all []held
+		for i, size := range []int{0, 1, 100, slabSize / 3, slabSize / 3, slabSize + 5, 7} {
+			e := []byte(strings.Repeat(string(rune('a'+i)), size))
+			tt := []byte(strings.Repeat(string(rune('A'+i)), size/2+1))
+			he, ht := ix.hold(e, tt)
+			// The analyzer reuses its buffers: the copies must not change.
+			for j := range e {
+				e[j] = '!'
+			}
+			for j := range tt {
+				tt[j] = '!'
+			}
+			we := []byte(strings.Repeat(string(rune('a'+i)), size))
+			wt := []byte(strings.Repeat(string(rune('A'+i)), size/2+1))
+			if !remember && (cap(he) != len(he) || cap(ht) != len(ht)) {
+				t.Errorf("remember=%v, size %d: room past the end: caps %d, %d for lengths %d, %d", remember, size, cap(he), cap(ht), len(he), len(ht))
+			}
+			all = append(all, held{he, ht, we, wt})
+		}
+		for i, h := range all {
+			if string(h.e) != string(h.we) || string(h.t) != string(h.wt) {
+				t.Errorf("remember=%v: Doc %d's bytes changed", remember, i)
+			}
 		}
 	}
 }

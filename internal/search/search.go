@@ -103,26 +103,41 @@
 // as one or two numbers (analyzer.asciiWord, wordTable); other words take
 // the tokenizer's longer way, which gives the same words (FuzzField). A
 // Doc is two byte slices: its entry, and its terms' records with their
-// positions already encoded as the files hold them.
+// positions already encoded as the files hold them. Without Remember they
+// are cut from shared 512 KB slabs (Index.hold): a build's Docs live until
+// the write, and two small arrays a page, spread among the render's
+// garbage, kept its spans from being reused.
 //
 // The write splits its work over every core, in ranges the cores take as
 // they come free: the postings are gathered by runs of documents, the
 // terms sorted in runs then merged, and the scores, levels, fragments,
 // positions files and bundles made and hashed in parallel; whatever the
 // number of cores, the bytes are the same (TestIndexGolden writes its
-// corpus on 1, 3 and 8 and compares every file with testdata/index.golden).
+// corpus on 1, 3 and 8 and compares every file with
+// testdata/index.golden). As the postings are gathered (each Doc read in
+// order), their positions are copied into one array in the order of the
+// terms (writer.pos), so that a positions file is a run of it rather than
+// records fetched from documents at random, one for each posting; a
+// posting is then only its document and frequency (8 bytes). Documents'
+// length norms are read from an array by document number, and without
+// Remember the scores are computed again for the levels instead of kept:
+// the write's garbage, which in a build lands on a heap near gctune's
+// limit, is about a third smaller.
 //
 // BenchmarkAnalyze gives the analysis's CPU time per word of body text
 // (1,000 bench pages), BenchmarkWrite the write of 10,000 analysed pages
 // alone, BenchmarkIndex both. Measured on 2026-11-29 on the 2-core
-// development machine, shared (medians, the code before and after this
-// section was written run in alternation): analysis 67.3 -> 64.3 cpu-ns
-// a word (BenchmarkAnalyze, 5 runs each); the write of 10,000 pages 234 ->
-// 170 ms of wall time and 336 -> 314 ms of CPU time (BenchmarkWrite, 3
-// runs of 10 writes each); analysis and write of 10,000 pages 532 -> 453
-// ms of wall time, 931 -> 884 ms of CPU time, the write's share 227 -> 177
-// ms of wall time and about the same CPU time (BenchmarkIndex, 5 runs of 2
-// each).
+// development machine, shared (medians, the code before and after run in
+// alternation): analysis 67.3 -> 64.3 cpu-ns a word (BenchmarkAnalyze, 5
+// runs each); the write of 10,000 pages 234 -> 170 ms of wall time and 336
+// -> 314 ms of CPU time (BenchmarkWrite, 3 runs of 10 writes each);
+// analysis and write of 10,000 pages 532 -> 453 ms of wall time, 931 ->
+// 884 ms of CPU time, the write's share 227 -> 177 ms of wall time and
+// about the same CPU time (BenchmarkIndex, 5 runs of 2 each). Then, with
+// the positions gathered in the terms' order and the smaller postings (3
+// runs of 2 each, 21:50 UTC): BenchmarkWrite 295 -> 213 ms of CPU time
+// and 144 -> 102 MB allocated a write; BenchmarkIndex 861 -> 783 ms of
+// CPU time, the write's share 282 -> 218 ms.
 package search
 
 import (
@@ -187,6 +202,42 @@ type Index struct {
 	// last, so that the next Write copies what did not change.
 	keep bool
 	last map[string]*lastWrite
+
+	// slab is where, without Remember, the Docs' bytes are kept (see
+	// Index.hold).
+	slabMu sync.Mutex
+	slab   []byte
+}
+
+// slabSize is the size of the arrays Index.hold fills.
+const slabSize = 512 << 10
+
+// hold returns copies of a Doc's entry and t. Without Remember, they are
+// cut from large arrays filled one after the other (slabs): the Docs of
+// a build live until the index is written, and small arrays of theirs,
+// one or two per page, spread over the heap among the render's garbage,
+// kept the spans they lay in from being reused. With Remember, where a
+// Doc may be replaced after each edit and the others live on, each has
+// arrays of its own, so that a replaced Doc's bytes are freed with it.
+func (ix *Index) hold(entry, t []byte) ([]byte, []byte) {
+	ix.mu.Lock()
+	keep := ix.keep
+	ix.mu.Unlock()
+	if keep {
+		return slices.Clone(entry), slices.Clone(t)
+	}
+	need := len(entry) + len(t)
+	ix.slabMu.Lock()
+	if cap(ix.slab)-len(ix.slab) < need {
+		ix.slab = make([]byte, 0, max(slabSize, need))
+	}
+	at := len(ix.slab)
+	ix.slab = ix.slab[:at+need]
+	b := ix.slab[at : at+need : at+need]
+	ix.slabMu.Unlock()
+	copy(b, entry)
+	copy(b[len(entry):], t)
+	return b[:len(entry):len(entry)], b[len(entry):]
 }
 
 // Remember makes ix keep, from each Write to the next, what it encoded of
@@ -473,7 +524,8 @@ func (a *analyzer) analyze(d *Document, lang string) *Doc {
 	e = append(e, "]]"...)
 	a.entry = e
 
-	doc := &Doc{lang: lang, stemmer: stemmer, url: d.URL, entry: slices.Clone(e), t: slices.Clone(a.positions()), length: uint32(a.length)}
+	doc := &Doc{lang: lang, stemmer: stemmer, url: d.URL, length: uint32(a.length)}
+	doc.entry, doc.t = a.ix.hold(e, a.positions())
 	for _, lt := range a.terms {
 		a.slot[lt.id] = 0
 	}

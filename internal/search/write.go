@@ -49,22 +49,25 @@ type bundles struct {
 	Hashes []string `json:"hashes"`
 }
 
-// posting is one (term, document): the document's number, the term's
-// weighted frequency there, and where its positions lie in the document's
-// Doc.t (read once, by Doc.termAt, as the postings are gathered).
+// posting is one (term, document): the document's number and the term's
+// weighted frequency there. Its positions are the next record of the
+// term's run of writer.pos.
 type posting struct {
-	doc, tf  uint32
-	from, to uint32
+	doc, tf uint32
 }
 
 // writer writes the index of one language.
 type writer struct {
 	lang, stemmer string
 	docs          []*Doc // sorted by URL: a document's number is its place here
-	// ts[i] is docs[i].t: the positions are copied from them in the order
-	// of the terms, a document at random each time, and this saves a
-	// load that would miss the cache.
-	ts    [][]byte
+	// pos holds every posting's positions (as Doc.t holds them), in the
+	// order of the postings: copied there as the postings are gathered,
+	// reading each Doc.t in order, so that the positions files are made
+	// of runs of pos, where reading them from the documents' t, a
+	// document at random for each posting, missed the cache each time.
+	// The positions of the term of rank r are pos[posAt[r]:posAt[r+1]].
+	pos   []byte
+	posAt []uint32
 	keys  []string
 	mu    sync.Mutex // of files: fragments are written on every core
 	files map[string][]byte
@@ -158,9 +161,10 @@ func (w *writer) clean(id uint32) *kept {
 
 // positions appends the positions of a term's postings ps to data and
 // returns them with where each posting's positions end (relative to the
-// term's start). With a last write of the same documents, the positions
-// of the documents that did not change are copied from it in runs.
-func (w *writer) positions(data []byte, id uint32, ps []posting) ([]byte, []uint32) {
+// term's start). The term's positions are w.pos[at:to] (see writer.pos).
+// With a last write of the same documents, the positions of the documents
+// that did not change are copied from it in runs.
+func (w *writer) positions(data []byte, id uint32, ps []posting, at, to uint32) ([]byte, []uint32) {
 	var old *kept
 	if w.dirty != nil {
 		old = w.last.terms[id]
@@ -170,10 +174,22 @@ func (w *writer) positions(data []byte, id uint32, ps []posting) ([]byte, []uint
 	if w.next != nil {
 		end = make([]uint32, len(ps))
 	}
+	if old == nil {
+		// The usual case: the term's positions, in one run of pos.
+		data = append(data, w.pos[at:to]...)
+		o := at
+		for i := range end {
+			o = skipPositions(w.pos, o)
+			end[i] = o - at
+		}
+		return data, end
+	}
 	j := 0                 // the next of old's postings
 	runFrom, runTo := 0, 0 // a run of old's positions not yet copied
 	for i, p := range ps {
-		if old != nil && !w.changed[p.doc] {
+		from := at
+		at = skipPositions(w.pos, at)
+		if !w.changed[p.doc] {
 			for j < len(old.doc) && old.doc[j] < p.doc {
 				j++
 			}
@@ -197,7 +213,7 @@ func (w *writer) positions(data []byte, id uint32, ps []posting) ([]byte, []uint
 			data = append(data, old.pos[runFrom:runTo]...)
 			runFrom, runTo = 0, 0
 		}
-		data = append(data, w.ts[p.doc][p.from:p.to]...)
+		data = append(data, w.pos[from:at]...)
 		if end != nil {
 			end[i] = uint32(len(data) - before)
 		}
@@ -206,6 +222,19 @@ func (w *writer) positions(data []byte, id uint32, ps []posting) ([]byte, []uint
 		data = append(data, old.pos[runFrom:runTo]...)
 	}
 	return data, end
+}
+
+// skipPositions returns where the positions record (their number, then
+// as many uvarints) that starts at b[off] ends.
+func skipPositions(b []byte, off uint32) uint32 {
+	count, off := uvarint32(b, off)
+	for count > 0 {
+		if b[off] < 0x80 {
+			count--
+		}
+		off++
+	}
+	return off
 }
 
 func (w *writer) put(name string, b []byte) string {
@@ -256,26 +285,25 @@ func (w *writer) sumName(slot string, b []byte) string {
 
 func (w *writer) write() error {
 	n := len(w.docs)
-	w.ts = make([][]byte, n)
-	for i, d := range w.docs {
-		w.ts[i] = d.t
-	}
 	// Postings: each term's documents in order. Each core reads a run of
-	// the documents twice: first to count its postings of each term, then
-	// to put them in place, after those of the runs before it.
+	// the documents twice: first to count its postings of each term (and
+	// their positions' bytes), then to put them (and their positions) in
+	// place, after those of the runs before it.
 	runs := min(runtime.GOMAXPROCS(0), max(1, n/64))
 	counts := make([][]uint32, runs) // by run: by term id, its postings, then where they go
+	sizes := make([][]uint32, runs)  // the same for the positions' bytes
 	eachRange(runs, func(from, to int) {
 		for k := from; k < to; k++ {
-			c := make([]uint32, len(w.keys))
+			c, z := make([]uint32, len(w.keys)), make([]uint32, len(w.keys))
 			for _, d := range w.docs[n*k/runs : n*(k+1)/runs] {
 				for off := uint32(0); off < uint32(len(d.t)); {
-					id, _, _, next := d.termAt(off)
+					id, _, from, next := d.termAt(off)
 					c[id]++
+					z[id] += next - from
 					off = next
 				}
 			}
-			counts[k] = c
+			counts[k], sizes[k] = c, z
 		}
 	})
 	df := make([]uint32, len(w.keys))
@@ -296,26 +324,41 @@ func (w *writer) write() error {
 		off[r+1] = off[r] + df[id]
 	}
 	post := make([]posting, off[len(ids)])
-	// counts[k][id] becomes where run k puts its first posting of id.
+	// counts[k][id] becomes where run k puts its first posting of id, and
+	// sizes[k][id] where it puts their positions.
 	at := make([]uint32, len(w.keys))
+	bytesAt := make([]uint32, len(w.keys))
+	w.posAt = make([]uint32, len(ids)+1)
+	total := uint32(0)
 	for r, id := range ids {
 		at[id] = off[r]
+		bytesAt[id] = total
+		for _, z := range sizes {
+			total += z[id]
+		}
+		w.posAt[r+1] = total
 	}
-	for _, c := range counts {
+	for k, c := range counts {
+		z := sizes[k]
 		for id, x := range c {
 			c[id] = at[id]
 			at[id] += x
+			z[id], bytesAt[id] = bytesAt[id], bytesAt[id]+z[id]
 		}
 	}
+	w.pos = make([]byte, total)
 	eachRange(runs, func(from, to int) {
 		for k := from; k < to; k++ {
-			cur := counts[k]
+			cur, pcur := counts[k], sizes[k]
 			for di := n * k / runs; di < n*(k+1)/runs; di++ {
 				d := w.docs[di]
 				for o := uint32(0); o < uint32(len(d.t)); {
 					id, tf, from, to := d.termAt(o)
-					post[cur[id]] = posting{uint32(di), tf, from, to}
+					p := pcur[id]
+					end := p + uint32(copy(w.pos[p:], d.t[from:to]))
+					post[cur[id]] = posting{uint32(di), tf}
 					cur[id]++
+					pcur[id] = end
 					o = to
 				}
 			}
@@ -329,12 +372,25 @@ func (w *writer) write() error {
 	w.markDirty()
 	sc := w.scorer()
 	same := w.dirty != nil && w.last.avg == sc.avg
-	scores := make([]float64, len(post))
+	// The scores are kept for the levels and, with Index.Remember, for
+	// the next write; without, they are computed again for the levels,
+	// which costs less than an array of them all.
+	var scores []float64
+	if w.next != nil {
+		scores = make([]float64, len(post))
+	}
 	lo, hi := make([]float64, len(ids)), make([]float64, len(ids))
 	// aligned[r] is set for a dirty term with the same documents as in
 	// the last write and the same scorer: only its changed documents'
 	// scores (and levels) are computed again.
 	aligned := make([]*kept, len(ids))
+	// Each document's length normalization, by its number: read in the
+	// order of the postings, a document at random each time, from an
+	// array that stays in the cache.
+	norms := make([]float64, n)
+	for i, d := range w.docs {
+		norms[i] = sc.norm(d.length)
+	}
 	scoreTerm := func(r int) {
 		idf := sc.idf(int(off[r+1] - off[r]))
 		l, h := 0.0, 0.0
@@ -343,10 +399,14 @@ func (w *writer) write() error {
 			copy(scores[off[r]:off[r+1]], o.scores)
 		}
 		for j := off[r]; j < off[r+1]; j++ {
-			v := scores[j]
+			var v float64
 			if o == nil || w.changed[post[j].doc] {
-				v = sc.score(idf, post[j].tf, w.docs[post[j].doc].length)
-				scores[j] = v
+				v = sc.score(idf, post[j].tf, norms[post[j].doc])
+				if scores != nil {
+					scores[j] = v
+				}
+			} else {
+				v = scores[j]
 			}
 			if l == 0 || v < l {
 				l = v
@@ -393,6 +453,7 @@ func (w *writer) write() error {
 	}
 	eachRange(len(ids), func(from, to int) {
 		var gaps []byte
+		var ss0 []float64 // a term's scores, without Index.Remember
 		for r := from; r < to; r++ {
 			if k := w.clean(ids[r]); k != nil {
 				if same {
@@ -420,7 +481,20 @@ func (w *writer) write() error {
 				}
 				continue
 			}
-			enc[r], gaps = w.encode(post[off[r]:off[r+1]], scores[off[r]:off[r+1]], q, gaps)
+			ps := post[off[r]:off[r+1]]
+			var ss []float64
+			if scores != nil {
+				ss = scores[off[r]:off[r+1]]
+			} else {
+				// Computed again: the same as scoreTerm's.
+				idf := sc.idf(len(ps))
+				ss = slices.Grow(ss0[:0], len(ps))[:len(ps)]
+				for j, p := range ps {
+					ss[j] = sc.score(idf, p.tf, norms[p.doc])
+				}
+				ss0 = ss
+			}
+			enc[r], gaps = w.encode(ps, ss, q, gaps)
 		}
 	})
 	var starts []int
@@ -440,7 +514,7 @@ func (w *writer) write() error {
 			if keep != nil {
 				kp = keep[start:end]
 			}
-			m.Terms[f] = [2]string{first, w.fragment(ids[start:end], enc[start:end], post, off[start:end+1], kp)}
+			m.Terms[f] = [2]string{first, w.fragment(ids[start:end], enc[start:end], post, off[start:end+1], w.posAt[start:end+1], kp)}
 		}
 	})
 	if w.next != nil {
@@ -532,7 +606,7 @@ func (w *writer) encode(ps []posting, scores []float64, q quantizer, gaps []byte
 //
 // With Index.Remember, keep[i] is set to what the next write may copy of
 // term ids[i].
-func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off []uint32, keep []*kept) string {
+func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off, posAt []uint32, keep []*kept) string {
 	// Positions files, cut near chunkTarget between terms.
 	var names []string
 	fileOf := make([]int, len(ids))
@@ -561,7 +635,7 @@ func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off []uin
 		} else {
 			ps := post[off[i]:off[i+1]]
 			var end []uint32
-			data, end = w.positions(data, ids[i], ps)
+			data, end = w.positions(data, ids[i], ps, posAt[i], posAt[i+1])
 			if keep != nil {
 				k := &kept{docs: enc[i].docs, kind: enc[i].kind, pos: bytes.Clone(data[before:]), doc: make([]uint32, len(ps)), end: end, imp: enc[i].imp}
 				for j, p := range ps {
@@ -737,9 +811,15 @@ func (s *scorer) idf(df int) float64 {
 	return math.Log(1 + (float64(s.n)-float64(df)+0.5)/(float64(df)+0.5))
 }
 
-func (s *scorer) score(idf float64, tf, length uint32) float64 {
+// norm is BM25's normalization of a document of a length.
+func (s *scorer) norm(length uint32) float64 {
+	return k1 * (1 - bb + bb*float64(length)/s.avg)
+}
+
+// score is the BM25F score of a term of idf that has the weighted
+// frequency tf in a document whose norm is norm.
+func (s *scorer) score(idf float64, tf uint32, norm float64) float64 {
 	f := float64(tf)
-	norm := k1 * (1 - bb + bb*float64(length)/s.avg)
 	return idf * f * (k1 + 1) / (f + norm)
 }
 

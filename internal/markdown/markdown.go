@@ -307,9 +307,12 @@ func (d *document) unreadLink(p ast.Node) {
 			prevBracket = -1
 			continue
 		}
-		v := t.Segment.Value(d.src)
+		v := d.src[t.Segment.Start:t.Segment.Stop]
+		if t.Segment.Padding > 0 {
+			v = t.Segment.Value(d.src) // the spaces of a tab come first
+		}
 		at := -1
-		if i := bytes.Index(v, []byte("](")); i >= 0 {
+		if i := indexLinkEnd(v); i >= 0 {
 			at = t.Segment.Start + i
 		} else if prevBracket >= 0 && len(v) > 0 && v[0] == '(' {
 			at = prevBracket
@@ -322,6 +325,21 @@ func (d *document) unreadLink(p ast.Node) {
 		prevBracket = -1
 		if len(v) > 0 && v[len(v)-1] == ']' && !t.SoftLineBreak() && !t.HardLineBreak() {
 			prevBracket = t.Segment.Stop - 1
+		}
+	}
+}
+
+// indexLinkEnd is bytes.Index(v, []byte("](")), quicker on the text of a
+// page, where "]" is rare.
+func indexLinkEnd(v []byte) int {
+	for i := 0; ; {
+		j := bytes.IndexByte(v[i:], ']')
+		if j < 0 {
+			return -1
+		}
+		i += j + 1
+		if i < len(v) && v[i] == '(' {
+			return i - 1
 		}
 	}
 }

@@ -520,3 +520,11 @@ func TestPosOrder(t *testing.T) {
 		t.Errorf("pos(-1) = %v, want the zero Pos", got)
 	}
 }
+
+func TestIndexLinkEnd(t *testing.T) {
+	for _, v := range []string{"", "]", "(", "](", "a](b", "]]](", "] (x)](", "x]", "[a]b(c)", "](](", "a]\n("} {
+		if got, want := indexLinkEnd([]byte(v)), strings.Index(v, "]("); got != want {
+			t.Errorf("indexLinkEnd(%q) = %d, want %d", v, got, want)
+		}
+	}
+}

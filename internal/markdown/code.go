@@ -12,6 +12,7 @@ import (
 	"github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 )
@@ -72,14 +73,16 @@ func newFormatter() *html.Formatter {
 	return html.New(html.WithClasses(true), html.WithPreWrapper(preWrapper{}))
 }
 
-// nodeRenderer renders headings (with their anchor) and code blocks
-// (highlighted); goldmark's own renderer does the rest.
+// nodeRenderer renders headings (with their anchor), code blocks
+// (highlighted) and table cells (aligned by class); goldmark's own
+// renderers do the rest.
 type nodeRenderer struct{ m *Markdown }
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHeading, r.renderHeading)
 	reg.Register(ast.KindFencedCodeBlock, r.renderCode)
 	reg.Register(ast.KindCodeBlock, r.renderCode)
+	reg.Register(east.KindTableCell, r.renderTableCell)
 }
 
 func (r *nodeRenderer) renderHeading(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -16,7 +17,8 @@ import (
 // the heading's attributes ({#my-id}) is kept as written; the others are
 // made from the text and kept unique.
 func (d *document) heading(n *ast.Heading) {
-	text := plainText(n, d.src)
+	d.buf = appendText(d.buf[:0], n, d.src)
+	text := string(bytes.TrimSpace(d.buf))
 	off := n.Pos()
 	if off < 0 && n.Lines().Len() > 0 {
 		off = n.Lines().At(0).Start
@@ -33,7 +35,8 @@ func (d *document) heading(n *ast.Heading) {
 			d.ids[id] = 0
 		}
 	} else {
-		id = d.uniqueID(headingID(text))
+		d.buf = appendID(d.buf[:0], text)
+		id = d.uniqueID(d.buf)
 	}
 	d.headingAttributes(n, off)
 	n.SetAttributeString("id", id)
@@ -51,44 +54,65 @@ func (d *document) heading(n *ast.Heading) {
 // words. An id never is empty: "section" stands in for a heading without
 // letters or digits.
 func headingID(text string) string {
-	var b strings.Builder
-	b.Grow(len(text))
+	return string(appendID(nil, text))
+}
+
+// appendID appends the id of text (see headingID) to b.
+func appendID(b []byte, text string) []byte {
+	start := len(b)
 	sep := false
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc):
-			if sep && b.Len() > 0 {
-				b.WriteByte('-')
+		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+		case 'A' <= r && r <= 'Z':
+			r += 'a' - 'A'
+		case r < utf8.RuneSelf:
+			if r != '\'' {
+				sep = true
 			}
-			sep = false
-			b.WriteRune(unicode.ToLower(r))
-		case r == '\'' || r == '’' || r == '‘':
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc):
+			r = unicode.ToLower(r)
+		case r == '’' || r == '‘':
+			continue
 		default:
 			sep = true
+			continue
 		}
+		if sep && len(b) > start {
+			b = append(b, '-')
+		}
+		sep = false
+		b = utf8.AppendRune(b, r)
 	}
-	if b.Len() == 0 {
-		return "section"
+	if len(b) == start {
+		return append(b, "section"...)
 	}
-	return b.String()
+	return b
 }
 
 // uniqueID returns id, or id-1, id-2... for the ids already taken in this
 // document.
-func (d *document) uniqueID(id string) string {
+func (d *document) uniqueID(id []byte) string {
 	if d.ids == nil {
 		d.ids = make(map[string]int)
 	}
-	n, used := d.ids[id]
+	n, used := d.ids[string(id)]
 	if !used {
-		d.ids[id] = 0
-		return id
+		s := string(id)
+		d.ids[s] = 0
+		return s
 	}
 	for {
 		n++
-		cand := id + "-" + strconv.Itoa(n)
+		cand := string(id) + "-" + strconv.Itoa(n)
 		if _, used := d.ids[cand]; !used {
-			d.ids[id] = n
+			d.ids[string(id)] = n
 			d.ids[cand] = 0
 			return cand
 		}

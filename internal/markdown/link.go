@@ -2,11 +2,13 @@ package markdown
 
 import (
 	"bytes"
-	"sort"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
+	ghtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
 )
 
 // resolve passes a link or image destination through Context.Resolve and
@@ -17,15 +19,16 @@ func (d *document) resolve(n ast.Node, dest []byte) []byte {
 		return dest
 	}
 	p := d.pos(n.Pos())
-	out, err := d.ctx.Resolve(string(dest), p)
+	s := string(dest)
+	out, err := d.ctx.Resolve(s, p)
 	if err == nil && d.ctx.Image != nil && n.Kind() == ast.KindImage {
-		err = d.ctx.Image(string(dest))
+		err = d.ctx.Image(s)
 	}
 	if err != nil {
 		d.res.Errors.Add(d.ctx.Path, p.Line, p.Col, "%s", err.Error())
 		return dest
 	}
-	if out == string(dest) {
+	if out == s {
 		return dest
 	}
 	return []byte(out)
@@ -36,44 +39,78 @@ func (d *document) resolve(n ast.Node, dest []byte) []byte {
 // and the first line's columns are shifted by ColOffset, the others' by
 // Indent. A negative offset
 // (goldmark knows no position) gives the zero Pos.
+//
+// The walk asks in document order, so pos counts the lines from the
+// position it made last (d.at), and from the top only when asked for an
+// earlier one.
 func (d *document) pos(off int) Pos {
 	if off < 0 {
 		return Pos{}
 	}
 	off = min(off, len(d.src))
-	if d.lines == nil {
-		d.lines = append(make([]int, 0, 64), 0)
-		for i := 0; ; {
-			j := bytes.IndexByte(d.src[i:], '\n')
-			if j < 0 {
-				break
-			}
-			i += j + 1
-			d.lines = append(d.lines, i)
-		}
+	if off < d.at.off {
+		d.at = cursor{}
 	}
-	// The last line starting at or before off.
-	line := sort.SearchInts(d.lines, off+1) - 1
-	col := utf8.RuneCount(d.src[d.lines[line]:off]) + 1
-	if line == 0 {
+	if seg := d.src[d.at.off:off]; len(seg) > 0 {
+		if n := bytes.Count(seg, newline); n > 0 {
+			d.at.line += n
+			d.at.start = d.at.off + bytes.LastIndexByte(seg, '\n') + 1
+		}
+		d.at.off = off
+	}
+	col := utf8.RuneCount(d.src[d.at.start:off]) + 1
+	if d.at.line == 0 {
 		col += d.ctx.ColOffset
 	} else {
 		col += d.ctx.Indent
 	}
-	return Pos{Line: line + 1 + d.ctx.LineOffset, Col: col}
+	return Pos{Line: d.at.line + 1 + d.ctx.LineOffset, Col: col}
 }
 
-var alignClass = [...][]byte{
-	east.AlignLeft:   []byte("align-left"),
-	east.AlignRight:  []byte("align-right"),
-	east.AlignCenter: []byte("align-center"),
-	east.AlignNone:   nil,
+var newline = []byte{'\n'}
+
+// cursor is a byte offset into src, its line (from 0) and the offset that
+// line starts at.
+type cursor struct{ off, line, start int }
+
+// attrZero is the tabindex the walk gives every table, made into an
+// interface value once rather than at every table.
+var attrZero any = []byte("0")
+
+// alignClass is the class of a table cell with an alignment: the table
+// extension's default is a style attribute, which the CSP blocks.
+var alignClass = [...]string{
+	east.AlignLeft:   "align-left",
+	east.AlignRight:  "align-right",
+	east.AlignCenter: "align-center",
+	east.AlignNone:   "",
 }
 
-// tableCell writes a cell's alignment as a class: the table extension's
-// default is a style attribute, which the CSP blocks.
-func tableCell(n *east.TableCell) {
-	if int(n.Alignment) < len(alignClass) && alignClass[n.Alignment] != nil {
-		n.SetAttributeString("class", alignClass[n.Alignment])
+// renderTableCell writes a td or th with its alignment as a class. It
+// stands in for the table extension's renderer, which would write a
+// style attribute, so that no cell needs an attribute set on it.
+func (r *nodeRenderer) renderTableCell(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*east.TableCell)
+	tag, filter := "td", extension.TableTdCellAttributeFilter
+	if n.Parent().Kind() == east.KindTableHeader {
+		tag, filter = "th", extension.TableThCellAttributeFilter
 	}
+	if !entering {
+		_, _ = w.WriteString("</")
+		_, _ = w.WriteString(tag)
+		_, _ = w.WriteString(">\n")
+		return ast.WalkContinue, nil
+	}
+	_ = w.WriteByte('<')
+	_, _ = w.WriteString(tag)
+	if int(n.Alignment) < len(alignClass) && alignClass[n.Alignment] != "" {
+		_, _ = w.WriteString(` class="`)
+		_, _ = w.WriteString(alignClass[n.Alignment])
+		_ = w.WriteByte('"')
+	}
+	if n.Attributes() != nil {
+		ghtml.RenderAttributes(w, n, filter)
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
 }

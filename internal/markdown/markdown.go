@@ -241,12 +241,13 @@ func putBuffer(b *buffer) {
 
 // document is the state of one Render: positions, ids and results.
 type document struct {
-	fmt   *html.Formatter
-	src   []byte
-	ctx   *Context
-	res   *Result
-	lines []int          // offsets of each line start, built on first use
-	ids   map[string]int // heading ids used so far
+	fmt *html.Formatter
+	src []byte
+	ctx *Context
+	res *Result
+	at  cursor         // the position pos made last
+	ids map[string]int // heading ids used so far
+	buf []byte         // scratch for heading texts and ids
 	// highlighted counts the code highlighted so far; full is set once a
 	// block was left plain for being over the limits.
 	highlighted struct {
@@ -255,15 +256,14 @@ type document struct {
 	}
 }
 
-// walk visits the parsed document once: it gives headings their ids,
-// resolves link destinations, makes tables focusable and turns table
-// alignments into classes.
-func (d *document) walk(doc ast.Node) {
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+// walk visits the nodes under parent (the parsed document) once, in
+// document order: it gives headings their ids, resolves link
+// destinations, makes tables focusable and warns of unread links.
+func (d *document) walk(parent ast.Node) {
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
+		case *ast.Text:
+			continue // the most common node, and never has children
 		case *ast.Heading:
 			d.heading(n)
 			d.unreadLink(n)
@@ -275,9 +275,9 @@ func (d *document) walk(doc ast.Node) {
 			// A wide table scrolls sideways in its own box (the theme's
 			// CSS): focusable, like a code block, so that keyboard users
 			// can scroll it.
-			n.SetAttributeString("tabindex", []byte("0"))
+			n.SetAttributeString("tabindex", attrZero)
 		case *east.TableCell:
-			tableCell(n)
+			// renderTableCell writes its alignment.
 			d.unreadLink(n)
 		case *ast.Emphasis, *east.Strikethrough, *taskLabel:
 			// Text in *…*, **…** or ~~…~~, or after a task box, is
@@ -289,8 +289,8 @@ func (d *document) walk(doc ast.Node) {
 			// A tight list's items hold a TextBlock, not a Paragraph.
 			d.unreadLink(n)
 		}
-		return ast.WalkContinue, nil
-	})
+		d.walk(n)
+	}
 }
 
 // unreadLink warns of a link or image Markdown did not read, whose "]("
@@ -307,9 +307,12 @@ func (d *document) unreadLink(p ast.Node) {
 			prevBracket = -1
 			continue
 		}
-		v := t.Segment.Value(d.src)
+		v := d.src[t.Segment.Start:t.Segment.Stop]
+		if t.Segment.Padding > 0 {
+			v = t.Segment.Value(d.src) // the spaces of a tab come first
+		}
 		at := -1
-		if i := bytes.Index(v, []byte("](")); i >= 0 {
+		if i := indexLinkEnd(v); i >= 0 {
 			at = t.Segment.Start + i
 		} else if prevBracket >= 0 && len(v) > 0 && v[0] == '(' {
 			at = prevBracket
@@ -322,6 +325,21 @@ func (d *document) unreadLink(p ast.Node) {
 		prevBracket = -1
 		if len(v) > 0 && v[len(v)-1] == ']' && !t.SoftLineBreak() && !t.HardLineBreak() {
 			prevBracket = t.Segment.Stop - 1
+		}
+	}
+}
+
+// indexLinkEnd is bytes.Index(v, []byte("](")), quicker on the text of a
+// page, where "]" is rare.
+func indexLinkEnd(v []byte) int {
+	for i := 0; ; {
+		j := bytes.IndexByte(v[i:], ']')
+		if j < 0 {
+			return -1
+		}
+		i += j + 1
+		if i < len(v) && v[i] == '(' {
+			return i - 1
 		}
 	}
 }

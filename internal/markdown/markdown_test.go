@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -282,10 +283,20 @@ func TestHeadingID(t *testing.T) {
 		{"v1.2_beta", "v1-2-beta"},
 		{"???", "section"},
 		{"", "section"},
+		{"ÀÉÎ Ωμέγα ÇA", "àéî-ωμέγα-ça"},
+		{"naïve\u0301 café's", "naïve\u0301-cafés"},
+		{"bad \xff utf-8 \xc3", "bad-utf-8"},
+		{"1st_2nd-3RD", "1st-2nd-3rd"},
+		{"a\u00a0b\tc", "a-b-c"},
+		{"’x‘y'z ' - ", "xyz"},
 	}
 	for _, tt := range tests {
 		if got := headingID(tt.text); got != tt.want {
 			t.Errorf("headingID(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+		// appendID appends: what b held stays in front.
+		if got := string(appendID([]byte("x"), tt.text)); got != "x"+tt.want {
+			t.Errorf("appendID(x, %q) = %q, want %q", tt.text, got, "x"+tt.want)
 		}
 	}
 }
@@ -474,6 +485,46 @@ func TestUnreadLinkWarns(t *testing.T) {
 		}
 		if got := res.Warnings.Error(); got != tt.want {
 			t.Errorf("%q:\n got %s\nwant %s", tt.src, got, tt.want)
+		}
+	}
+}
+
+// TestPosOrder holds pos to the plain count from the top of src whatever
+// order the offsets come in: forward, repeated, backward, past the end.
+func TestPosOrder(t *testing.T) {
+	src := []byte("# Tête\n\nfirst [a](b) line\n\n\nçà [x](y)\nlast")
+	ctx := Context{LineOffset: 3, ColOffset: 5, Indent: 2}
+	want := func(off int) Pos {
+		off = min(off, len(src))
+		line := bytes.Count(src[:off], []byte("\n"))
+		start := bytes.LastIndexByte(src[:off], '\n') + 1
+		col := utf8.RuneCount(src[start:off]) + 1
+		if line == 0 {
+			col += ctx.ColOffset
+		} else {
+			col += ctx.Indent
+		}
+		return Pos{Line: line + 1 + ctx.LineOffset, Col: col}
+	}
+	d := document{src: src, ctx: &ctx}
+	offs := []int{0, 3, 3, 7, 8, 20, 9, 0, len(src), len(src) + 4, 28, 27, 29, 30}
+	for i := range src {
+		offs = append(offs, i, len(src)-1-i)
+	}
+	for _, off := range offs {
+		if got := d.pos(off); got != want(off) {
+			t.Fatalf("pos(%d) = %v, want %v", off, got, want(off))
+		}
+	}
+	if got := d.pos(-1); got != (Pos{}) {
+		t.Errorf("pos(-1) = %v, want the zero Pos", got)
+	}
+}
+
+func TestIndexLinkEnd(t *testing.T) {
+	for _, v := range []string{"", "]", "(", "](", "a](b", "]]](", "] (x)](", "x]", "[a]b(c)", "](](", "a]\n("} {
+		if got, want := indexLinkEnd([]byte(v)), strings.Index(v, "]("); got != want {
+			t.Errorf("indexLinkEnd(%q) = %d, want %d", v, got, want)
 		}
 	}
 }

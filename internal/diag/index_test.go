@@ -90,3 +90,46 @@ func BenchmarkIndex(b *testing.B) {
 		}
 	}
 }
+
+// TestIndexManyAlike: among 10,000 paths alike but for their numbers, more
+// than MaxCompare candidates pass the filters for a link into a missing
+// section or to a missing page; the ones compared (those sharing most of
+// the word's pairs) still hold Suggest's hint.
+func TestIndexManyAlike(t *testing.T) {
+	var paths []string
+	for i := range 10000 {
+		paths = append(paths, fmt.Sprintf("guides/s%02d/page-%05d.md", i%20, i))
+	}
+	x := NewIndex(paths)
+	sorted := slices.Sorted(slices.Values(paths))
+	for i := 0; i < 10000; i += 997 {
+		for _, w := range []string{
+			fmt.Sprintf("guides/s99/page-%05d.md", i),
+			fmt.Sprintf("guides/s%02d/page-%05d-missing.md", i%20, i),
+			fmt.Sprintf("guides/s%02d/pgae-%05d.md", i%20, i),
+			fmt.Sprintf("guides/s%02d/page-%05d.md", (i+1)%20, i),
+		} {
+			if got, want := x.Suggest(w), Suggest(w, sorted); got != want {
+				t.Errorf("Suggest(%q): index %q, Suggest %q", w, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkIndexAlike is the hints of 1,000 links into a missing section
+// among 10,000 pages (the bench's error path has 10,000).
+func BenchmarkIndexAlike(b *testing.B) {
+	var paths, words []string
+	for i := range 10000 {
+		paths = append(paths, fmt.Sprintf("guides/s%02d/page-%05d.md", i%20, i))
+	}
+	for i := range 1000 {
+		words = append(words, fmt.Sprintf("guides/s99/page-%05d.md", i*10))
+	}
+	x := NewIndex(paths)
+	for b.Loop() {
+		for _, w := range words {
+			x.Suggest(w)
+		}
+	}
+}

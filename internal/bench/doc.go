@@ -318,4 +318,30 @@
 // 1,000 pages; gctune saved 6.0% (rounds +3.0% to +8.2%): it pays. Search:
 // first query 49.3 KB, results 29.2, 13.8, 6.5 and 35.8 ms (the phrase
 // 321.0 KB); Pagefind 31.11 s to index.
+//
+// 2026-11-29, sixth session (21:00 to 24:00 UTC). Back-to-back 10,000-page
+// builds took 2.5 to 2.9 s of system time each, 1.2 to 1.5 s after a sync:
+// every timed run now starts after one (settle), and the builds with
+// search: false are no longer deleted just before the next build with
+// search (which made search look dearer). Layouts: the default theme's
+// per-page parts ready-made and its tag list and list entry run as Go
+// (1.31 to 0.65 s of CPU). Search: positions read in order by the write,
+// 8-byte postings, the analysed pages in shared slabs (search added about
+// 2.2 s of CPU in process, then 1.3 s). The Markdown walk (heading ids,
+// links, tables): 0.40 to 0.22 s. Hints for broken links (diag.Index):
+// the error path had gone to 2.03x the clean build, 11.3 s of its CPU on
+// comparing each link in a missing section with 4,000 alike pages; now
+// 300, those sharing most of its rarer pairs: 2.3 s. make bench at 22:48
+// UTC, load 1.7 to 2.4, after a quiet hour: floor 0.86 s and 7.18 s,
+// build 1.12 s and 9.86 s (ratios 1.30 and 1.37; CPU 1.30 and 1.36, 1.20
+// and 1.26 without the build's system time of 0.17 and 1.44 s), with
+// search: false 1.07 s and 8.83 s; search added 4.3% and 10.9% of the wall
+// time (+1.03 s, +2.06 s of CPU at 10,000 pages); peak 372 MB; error path
+// 1.27x and 2.03x (before the hints' fix); edit to reload event 37.5 ms at
+// 1,000 pages; gctune saved 7.3%: it pays. Search: first query 49.3 KB,
+// results 32.3, 12.4, 8.2 and 36.6 ms. make bench again at 23:00 UTC, with
+// the hints' fix, but 2 minutes after the first run deleted its 42 output
+// folders: error path 1.17x and 1.31x; the builds paid the deletions (2.67
+// s of system time at 10,000 pages, ratio 1.61, search +17.5%), so their
+// figures are the 22:48 run's.
 package bench

@@ -5,31 +5,31 @@ import (
 	"html/template"
 	"testing"
 	"time"
-)
 
-// pagerLayout is the default theme's partials/pager.html before
-// Page.Pager, with T giving texts: Pager must write the same bytes.
-const pagerLayout = `{{- if or .Prev .Next -}}
-<nav class="pager" aria-label="{{T "pager.label"}}">
-{{- with .Prev}}
-<a class="pager-prev" href="{{.URL}}" rel="prev"><span class="pager-label">{{T "pager.previous"}}</span> <span class="pager-title">{{.Title}}</span></a>
-{{- end}}
-{{- with .Next}}
-<a class="pager-next" href="{{.URL}}" rel="next"><span class="pager-label">{{T "pager.next"}}</span> <span class="pager-title">{{.Title}}</span></a>
-{{- end}}
-</nav>
-{{- end -}}`
+	"mutual/themes"
+)
 
 // pagerWords are the three texts as T gives them: strings, or
 // template.HTML marked with a language as T marks a text it borrows.
 type pagerWords struct{ label, previous, next any }
+
+// pagerLayout is what the default theme's partials/pager.html wrote
+// before Page.Pager, as its comment shows it (themes.Former), with T giving
+// texts: Pager must write the same bytes.
+func pagerLayout(t *testing.T) string {
+	s, err := themes.Former("layouts/partials/pager.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
 
 func checkPager(t *testing.T, prev, next *PagerLink, w pagerWords) {
 	t.Helper()
 	texts := map[string]any{"pager.label": w.label, "pager.previous": w.previous, "pager.next": w.next}
 	tmpl := template.Must(template.New("pager").Funcs(template.FuncMap{
 		"T": func(key string) any { return texts[key] },
-	}).Parse(pagerLayout))
+	}).Parse(pagerLayout(t)))
 	var want bytes.Buffer
 	if err := tmpl.Execute(&want, struct{ Prev, Next *PagerLink }{prev, next}); err != nil {
 		t.Fatal(err)

@@ -13,32 +13,11 @@ import (
 )
 
 // readyMadeLayouts are the default theme's partials as they were before
-// the parts they print became ready-made HTML (Page.Pager, Page.TOCNav,
-// Page.TimeTag, Entry.TimeTag): a theme that still has them must build
-// the same site.
-// base.html's is oldBase.
+// the parts they print became ready-made HTML (Page.TimeTag,
+// Entry.TimeTag): a theme that still has them must build the same site.
+// pager.html's and toc.html's (Page.Pager, Page.TOCNav) are in their own
+// comments (themes.Former), and so is base.html's (oldBase).
 var readyMadeLayouts = map[string]string{
-	"layouts/partials/pager.html": `{{- /* Previous and next within the section. Dot: *site.Page. */ -}}
-{{- if or .Prev .Next -}}
-<nav class="pager" aria-label="{{T "pager.label"}}">
-{{- with .Prev}}
-<a class="pager-prev" href="{{.URL}}" rel="prev"><span class="pager-label">{{T "pager.previous"}}</span> <span class="pager-title">{{.Title}}</span></a>
-{{- end}}
-{{- with .Next}}
-<a class="pager-next" href="{{.URL}}" rel="next"><span class="pager-label">{{T "pager.next"}}</span> <span class="pager-title">{{.Title}}</span></a>
-{{- end}}
-</nav>
-{{- end -}}
-`,
-	"layouts/partials/toc.html": `{{- /* Table of contents. Dot: *site.Page. */ -}}
-{{- with .TableOfContents -}}
-{{- $title := T "toc.title" -}}
-<nav class="toc" aria-label="{{$title}}">
-<h2 class="toc-title">{{$title}}</h2>
-{{.}}
-</nav>
-{{- end -}}
-`,
 	"layouts/partials/entry.html": `<li class="entry entry-{{.Kind}}{{if .Lang}} entry-fallback{{end}}">
 <h3 class="entry-title"><a href="{{.URL}}"{{with .Lang}} lang="{{.}}" hreflang="{{.}}"{{end}}>{{.Title}}</a>{{with .LangName}} <span class="entry-lang">({{T "entry.fallback" "language" .}})</span>{{end}}</h3>
 {{- with .Summary}}
@@ -77,22 +56,6 @@ var readyMadeLayouts = map[string]string{
 `,
 }
 
-// oldHeadLinks is what base.html wrote where it now prints .HeadLinks.
-const oldHeadLinks = `{{- if in .Content ` + "`" + `class="chroma"` + "`" + `}}
-<link rel="stylesheet" href="{{asset "css/chroma.css"}}">
-{{- end}}
-{{- if and (eq .Kind "worksheet") (hasAsset "css/worksheet.css")}}
-<link rel="stylesheet" href="{{asset "css/worksheet.css"}}">
-{{- end}}
-{{- if hasAsset "css/custom.css"}}
-<link rel="stylesheet" href="{{asset "css/custom.css"}}">
-{{- end}}
-{{- range .Scripts}}
-{{- with .}}
-<script src="{{.}}" async></script>
-{{- end}}
-{{- end}}`
-
 // oldBase is the default theme's base.html with the stylesheets and
 // scripts linked by template actions, as before Page.HeadLinks.
 func oldBase(t *testing.T) string {
@@ -103,7 +66,17 @@ func oldBase(t *testing.T) string {
 	if !bytes.Contains(b, []byte("\n{{- .HeadLinks}}\n")) {
 		t.Fatal("the default base.html no longer prints .HeadLinks on a line of its own")
 	}
-	return strings.Replace(string(b), "\n{{- .HeadLinks}}\n", "\n"+oldHeadLinks+"\n", 1)
+	return strings.Replace(string(b), "\n{{- .HeadLinks}}\n", "\n"+former(t, "layouts/base.html")+"\n", 1)
+}
+
+// former is the markup a built-in layout's comment shows as what it once
+// wrote (themes.Former).
+func former(t testing.TB, name string) string {
+	s, err := themes.Former(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // builtinLayout is a file of the built-in default theme.
@@ -173,6 +146,9 @@ func TestReadyMadeParts(t *testing.T) {
 			old[themeDir+"theme.yaml"] = "extends: default\n"
 		}
 		layouts := maps.Clone(readyMadeLayouts)
+		for _, name := range []string{"layouts/partials/pager.html", "layouts/partials/toc.html"} {
+			layouts[name] = former(t, name)
+		}
 		layouts["layouts/base.html"] = base
 		// The partials that run in Go (natives.go) run as templates in
 		// a theme that has its own copy of them.

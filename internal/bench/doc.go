@@ -342,6 +342,14 @@
 // results 32.3, 12.4, 8.2 and 36.6 ms. make bench again at 23:00 UTC, with
 // the hints' fix, but 2 minutes after the first run deleted its 42 output
 // folders: error path 1.17x and 1.31x; the builds paid the deletions (2.67
-// s of system time at 10,000 pages, ratio 1.61, search +17.5%), so their
-// figures are the 22:48 run's.
+// s of system time at 10,000 pages, ratio 1.61, search +17.5%), so its
+// error path ratios flattered. make bench at 23:14 UTC, load 1.9 to 3.8,
+// everything merged: floor 0.95 s and 7.55 s, build 1.32 s and 9.78 s
+// (ratios 1.39 and 1.29; CPU 1.37 and 1.27, 1.25 and 1.17 without the
+// build's system time), with search: false 1.25 s and 9.00 s; search added
+// 9.2% and 9.1% of the wall time (+0.78 s, +1.33 s of CPU at 10,000
+// pages); peak 90 and 372 MB; error path 1.05x and 1.72x; edit to reload
+// event 43.2 ms at 1,000 pages; gctune saved 5.6% (rounds -6.9% to
+// +12.4%): it pays. Search: first query 49.3 KB, results 32.4, 12.8,
+// 10.1 and 33.4 ms; Pagefind 33.12 s to index.
 package bench

@@ -118,7 +118,7 @@ func minimalSite(t *testing.T) string {
 	return dir
 }
 
-func writeFile(t *testing.T, dir, name, body string) {
+func writeFile(t testing.TB, dir, name, body string) {
 	t.Helper()
 	p := filepath.Join(dir, filepath.FromSlash(name))
 	os.MkdirAll(filepath.Dir(p), 0o755)

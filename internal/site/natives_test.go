@@ -2,8 +2,6 @@ package site
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -35,13 +33,7 @@ func nativeSets(t testing.TB, fb bool) (native, tmpl *theme.Templates) {
 			files["layouts/partials/entry.html"] = builtinLayout(t, "layouts/partials/entry.html")
 		}
 		for name, body := range files {
-			p := filepath.Join(dir, "themes", "mine", filepath.FromSlash(name))
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			writeFile(t, dir, "themes/mine/"+name, body)
 		}
 		chain, errs := theme.LoadChain(dir, "mine", ConfigPath, 0, 0)
 		if len(errs) > 0 {

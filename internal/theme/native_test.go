@@ -3,7 +3,6 @@ package theme
 import (
 	"bytes"
 	"html/template"
-	"os"
 	"path/filepath"
 	"testing"
 )
@@ -52,15 +51,7 @@ func TestNatives(t *testing.T) {
 			for name, body := range tt.files {
 				files["layouts/"+name] = body
 			}
-			for name, body := range files {
-				p := filepath.Join(dir, "themes", "mine", filepath.FromSlash(name))
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			writeTree(t, filepath.Join(dir, "themes", "mine"), files)
 			chain, errs := LoadChain(dir, "mine", "content/site.yaml", 1, 1)
 			if len(errs) > 0 {
 				t.Fatal(errs)

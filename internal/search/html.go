@@ -46,47 +46,60 @@ func (x *extractor) parts(src string, part func(anchor string, heading, text []b
 		}
 		x.text, x.head = x.text[:0], x.head[:0]
 	}
+	// out is where text goes: the heading's or the part's text.
+	out := &x.text
 	for i := 0; i < len(src); {
 		lt := strings.IndexByte(src[i:], '<')
 		if lt < 0 {
 			lt = len(src) - i
 		}
 		if lt > 0 && len(x.skip) == 0 {
-			if inHead != "" {
-				x.head = appendRaw(x.head, src[i:i+lt])
-			} else {
-				x.text = appendRaw(x.text, src[i:i+lt])
-			}
+			*out = appendRaw(*out, src[i:i+lt])
 		}
 		i += lt
 		if i >= len(src) {
 			break
 		}
-		if strings.HasPrefix(src[i:], "<!--") {
-			end := strings.Index(src[i+4:], "-->")
-			if end < 0 {
-				break
-			}
-			i += 4 + end + 3
-			continue
+		// The tag: its inside (between '<' and '>'), its name and whether it
+		// closes. The usual tag, a lowercase name alone ("<p>", "</em>"),
+		// is read at once: it has no attributes to look for.
+		var (
+			tag, name string
+			closing   bool
+			gt        int
+		)
+		j := i + 1
+		if j < len(src) && src[j] == '/' {
+			j++
 		}
-		gt := tagEnd(src, i)
-		tag := ""
-		if gt > i {
-			tag = src[i+1 : gt]
+		k := j
+		for k < len(src) && (src[k] >= 'a' && src[k] <= 'z' || k > j && src[k] >= '0' && src[k] <= '9') {
+			k++
 		}
-		name, closing := tagName(tag)
-		if name == "" {
-			// A lone '<' is text.
-			i++
-			if len(x.skip) == 0 {
-				if inHead != "" {
-					x.head = appendRaw(x.head, "<")
-				} else {
-					x.text = appendRaw(x.text, "<")
+		if k > j && k < len(src) && src[k] == '>' {
+			gt, tag, name, closing = k, src[i+1:k], src[j:k], j > i+1
+		} else {
+			if strings.HasPrefix(src[i:], "<!--") {
+				end := strings.Index(src[i+4:], "-->")
+				if end < 0 {
+					break
 				}
+				i += 4 + end + 3
+				continue
 			}
-			continue
+			gt = tagEnd(src, i)
+			if gt > i {
+				tag = src[i+1 : gt]
+			}
+			name, closing = tagName(tag)
+			if name == "" {
+				// A lone '<' is text.
+				i++
+				if len(x.skip) == 0 {
+					*out = append(*out, '<')
+				}
+				continue
+			}
 		}
 		i = gt + 1
 		if len(x.skip) > 0 {
@@ -103,12 +116,9 @@ func (x *extractor) parts(src string, part func(anchor string, heading, text []b
 			switch {
 			case name == inHead:
 				inHead = ""
+				out = &x.text
 			case blockElement(name):
-				if inHead != "" {
-					x.head = space(x.head)
-				} else {
-					x.text = space(x.text)
-				}
+				*out = space(*out)
 			}
 			continue
 		}
@@ -119,7 +129,12 @@ func (x *extractor) parts(src string, part func(anchor string, heading, text []b
 			if strings.HasSuffix(tag, "/") {
 				continue
 			}
-			end := indexFold(src[i:], "</"+name)
+			end := -1
+			if name == "pre" {
+				end = indexFold(src[i:], "</pre")
+			} else {
+				end = indexFold(src[i:], "</"+name)
+			}
 			if end < 0 {
 				i = len(src)
 				continue
@@ -133,7 +148,7 @@ func (x *extractor) parts(src string, part func(anchor string, heading, text []b
 			if name == "pre" {
 				x.text = space(x.text)
 			}
-		case name == "template" || attr(tag, "aria-hidden") == "true":
+		case len(tag) > len(name) && attr(tag, "aria-hidden") == "true" || name == "template":
 			if !voidElement(name) && !strings.HasSuffix(tag, "/") {
 				x.skip = append(x.skip, name)
 			}
@@ -143,15 +158,12 @@ func (x *extractor) parts(src string, part func(anchor string, heading, text []b
 				started = true
 				anchor = html.UnescapeString(id)
 				inHead = name
+				out = &x.head
 			} else {
 				x.text = space(x.text)
 			}
 		case blockElement(name):
-			if inHead != "" {
-				x.head = space(x.head)
-			} else {
-				x.text = space(x.text)
-			}
+			*out = space(*out)
 		}
 	}
 	finish()
@@ -178,19 +190,20 @@ func indexFold(s, needle string) int {
 	return indexFoldSlow(s, needle)
 }
 
-// index3 is strings.Index(s, needle) for a needle of 3 bytes or more,
-// faster where the needle's first byte is common and its first three
-// bytes are not ("</pre" in a code block of spans): the places where s
-// has those three bytes are found eight at a time.
+// index3 is strings.Index(s, needle) for a needle of 4 bytes or more,
+// faster where the needle's first byte is common and its bytes 1 and 3
+// together are not ("</pre" in a code block of spans, whose "</span" has
+// the '/' but not the 'r'): the places where s has those two bytes are
+// found eight at a time, and each is then compared with the needle.
 func index3(s, needle string) int {
-	if len(needle) < 3 {
+	if len(needle) < 4 {
 		return strings.Index(s, needle)
 	}
 	const ones = 0x0101010101010101
-	c0, c1, c2 := uint64(needle[0])*ones, uint64(needle[1])*ones, uint64(needle[2])*ones
+	c1, c3 := uint64(needle[1])*ones, uint64(needle[3])*ones
 	i := 0
-	for ; i+10 <= len(s); i += 8 {
-		m := zeroBytes(load64(s, i)^c0) & zeroBytes(load64(s, i+1)^c1) & zeroBytes(load64(s, i+2)^c2)
+	for ; i+11 <= len(s); i += 8 {
+		m := zeroBytes(load64(s, i+1)^c1) & zeroBytes(load64(s, i+3)^c3)
 		for m != 0 {
 			k := i + bits.TrailingZeros64(m)>>3
 			if strings.HasPrefix(s[k:], needle) {

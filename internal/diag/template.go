@@ -990,6 +990,17 @@ var templateSyntax = []templateWord{
 			return pos, `unexpected "(": a function's values follow its name after a space, and "(" opens a group: {{len (.Pages)}}`
 		case tok == `"}}"`:
 			return pos, fmt.Sprintf("a value is missing before \"}}\" (in %s)", contextWords(m[2]))
+		case strings.HasPrefix(tok, `".`) && pos > 0 && pos < len(f.src) && isDigit(f.src[pos-1]):
+			// {{1.2.3}}: the number 1.2, then a field .3.
+			start := pos
+			for start > 0 && (isDigit(f.src[start-1]) || f.src[start-1] == '.') {
+				start--
+			}
+			end := pos
+			for end < len(f.src) && (isDigit(f.src[end]) || f.src[end] == '.') {
+				end++
+			}
+			return start, fmt.Sprintf("%s is not a number: a number has one \".\" at most; a text such as a version goes in quotes, %q", f.src[start:end], f.src[start:end])
 		case strings.HasPrefix(tok, "<"):
 			return pos, fmt.Sprintf("{{%s}} cannot be used here (in %s): it starts an action of its own", strings.Trim(tok, "<>"), contextWords(m[2]))
 		case tok == `"<"` || tok == `">"` || tok == `"/"`:
@@ -1068,3 +1079,6 @@ func tooBig(n string) bool {
 	_, err := strconv.ParseFloat(strings.ReplaceAll(n, "_", ""), 64)
 	return errors.Is(err, strconv.ErrRange)
 }
+
+// isDigit reports whether c is an ASCII digit.
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }

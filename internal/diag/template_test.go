@@ -86,6 +86,8 @@ func TestTemplateSyntax(t *testing.T) {
 		{"{{\"a\".X}}", "1:6: \"a\" has no fields: only a value such as .Site or $x is followed by .Name"},
 		{"{{ isodat .Date }}", "1:4: unknown function \"isodat\" (did you mean \"isodate\"?)"},
 		{"{{ | .X }}", "1:4: \"|\" needs a value before it, such as {{.Date | isodate}}"},
+		{"<p>{{1.2.3}}</p>", "1:6: 1.2.3 is not a number: a number has one \".\" at most; a text such as a version goes in quotes, \"1.2.3\""},
+		{"{{ printf \"%s\" 10.5.1 }}", "1:16: 10.5.1 is not a number: a number has one \".\" at most; a text such as a version goes in quotes, \"10.5.1\""},
 		{"{{ .X = 1 }}", "1:7: unexpected \"=\": \"=\" gives a variable a new value ({{$x = 1}}); to compare, write {{if eq .Kind \"page\"}}"},
 		{"{{ .X, .Y }}", "1:6: unexpected \",\": inside {{ }} values are separated by spaces, not commas"},
 		{"{{ printf(.X) }}", "1:10: unexpected \"(\": a function's values follow its name after a space, and \"(\" opens a group: {{len (.Pages)}}"},

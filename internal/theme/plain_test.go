@@ -1,6 +1,8 @@
 package theme
 
 import (
+	"bytes"
+	"fmt"
 	"html/template"
 	"io"
 	"strings"
@@ -79,6 +81,34 @@ func TestPlainRuntimeErrors(t *testing.T) {
 			if strings.Contains(got, jargon) {
 				t.Errorf("%s: %q still says %q", tt.src, got, jargon)
 			}
+		}
+	}
+}
+
+// TestUndefinedVarColumn: {{$x = 1}} with no {{$x := …}} before it is
+// reported at the variable, where the mistake is, not at the value
+// text/template names.
+func TestUndefinedVarColumn(t *testing.T) {
+	tests := []struct {
+		page string
+		want string // the error's "path:line:col"
+	}{
+		{`{{define "main"}}{{$x = 1}}{{end}}`, "themes/t/layouts/page.html:1:20"},
+		{"{{define \"main\"}}\n<p>{{ $n  =  .Title }}</p>{{end}}", "themes/t/layouts/page.html:2:7"},
+		{`{{define "main"}}{{$x := 1}}{{if .Title}}{{$y = $x}}{{end}}{{end}}`, "themes/t/layouts/page.html:1:44"},
+	}
+	for _, tt := range tests {
+		ts, err := parseTestTheme(t, map[string]string{"base.html": `{{block "main" .}}{{end}}`, "page.html": tt.page}, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.page, err)
+		}
+		var buf bytes.Buffer
+		e := ts.Execute(&buf, "page", map[string]any{"Title": "a"})
+		if e == nil {
+			t.Fatalf("%s: no error", tt.page)
+		}
+		if got := fmt.Sprintf("%s:%d:%d", e.Path, e.Line, e.Col); got != tt.want {
+			t.Errorf("%s: at %s, want %s (%v)", tt.page, got, tt.want, e)
 		}
 	}
 }

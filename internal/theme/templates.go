@@ -207,7 +207,17 @@ func (ts *Templates) templateError(err error, data any) *diag.Error {
 			e.Line, e.Col, e.Msg = diag.TemplateSyntax(string(src), e.Line, m[4], ts.funcs)
 			return e
 		}
-		return ts.errorAt(m[1], m[2], m[3], ts.plain(m[4], data))
+		e := ts.errorAt(m[1], m[2], m[3], ts.plain(m[4], data))
+		msg := m[4]
+		if x := executingRE.FindStringSubmatch(msg); x != nil {
+			msg = x[2]
+		}
+		if v := undefinedVarRE.FindStringSubmatch(msg); v != nil {
+			// text/template places {{$x = 1}} at the value: the mistake
+			// is the variable's.
+			e.Col = varCol(string(ts.text[m[1]]), e.Line, e.Col, v[1])
+		}
+		return e
 	}
 	return &diag.Error{Path: "themes", Msg: ts.plain(strings.TrimPrefix(msg, "template: "), data)}
 }
@@ -478,6 +488,23 @@ func (ts *Templates) errorAt(name, line, col, msg string) *diag.Error {
 		p = name
 	}
 	return &diag.Error{Path: p, Line: l, Col: c, Msg: msg}
+}
+
+// varCol is the column (from 1, in bytes as text/template counts) of the
+// last "$x =" on line l of src before column col, where an assignment
+// to a variable never made starts; col when there is none.
+func varCol(src string, l, col int, name string) int {
+	lines := strings.Split(src, "\n")
+	if l < 1 || l > len(lines) || col < 1 {
+		return col
+	}
+	line := lines[l-1][:min(col-1, len(lines[l-1]))]
+	for i := strings.LastIndex(line, name); i >= 0; i = strings.LastIndex(line[:i], name) {
+		if rest := strings.TrimLeft(line[i+len(name):], " \t"); strings.HasPrefix(rest, "=") {
+			return i + 1
+		}
+	}
+	return col
 }
 
 // Has reports whether the set has a layout for kind.

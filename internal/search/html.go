@@ -291,12 +291,10 @@ func collapse(b, text []byte, max int) []byte {
 				break
 			}
 		}
-		// A run of other bytes is copied at once, as far as the limit.
-		j := i + 1
-		for j < len(text) && !spaceByte[text[j]] {
-			j++
-		}
-		j = min(j, i+limit-(len(b)-start))
+		// A run of other bytes and of lone spaces (' ' between two other
+		// bytes), which collapsing leaves as they are, is copied at once,
+		// as far as the limit.
+		j := plainText(bytesString(text), i+1, min(len(text), i+limit-(len(b)-start)))
 		b = append(b, text[i:j]...)
 		i = j
 	}
@@ -322,6 +320,36 @@ func collapse(b, text []byte, max int) []byte {
 		b = b[:len(b)-1]
 	}
 	return append(b, "…"...)
+}
+
+// plainText returns the index of the first white space of s[i:end] other
+// than a lone ' ' (one followed by a byte that is not white space), or
+// end: eight bytes at a time, those below '!' found at once and then
+// looked at.
+func plainText(s string, i, end int) int {
+	const ones, top = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= end; i += 8 {
+		x := load64(s, i)
+		// The top bit of each byte below '!' is set (and of some bytes
+		// after one: spaceByte tells them apart).
+		for m := (x - '!'*ones) & ^x & top; m != 0; m &= m - 1 {
+			if k := i + bits.TrailingZeros64(m)>>3; spaceByte[s[k]] && !loneSpace(s, k) {
+				return k
+			}
+		}
+	}
+	for ; i < end; i++ {
+		if spaceByte[s[i]] && !loneSpace(s, i) {
+			return i
+		}
+	}
+	return end
+}
+
+// loneSpace reports whether s[k], white space, is a ' ' that is followed
+// by a byte that is not.
+func loneSpace(s string, k int) bool {
+	return s[k] == ' ' && k+1 < len(s) && !spaceByte[s[k+1]]
 }
 
 // tagEnd returns the index of the '>' that closes the tag opening at i,

@@ -256,9 +256,11 @@ func partsOf(s string, fn func(*extractor, string, func(string, []byte, []byte))
 }
 
 func FuzzCollapse(f *testing.F) {
-	for _, s := range []string{"  a  b ", "word, word; word: x", "é\u00a0ü\t\n x", "aaaaaaaaaa bbbbbbbbbbbb"} {
-		f.Add(s, 5)
-		f.Add(s, -1)
+	for _, s := range []string{"  a  b ", "word, word; word: x", "é\u00a0ü\t\n x", "aaaaaaaaaa bbbbbbbbbbbb",
+		"one two three four five six seven eight nine ten eleven", " a b  c\n d \x01 e\x1f f ", "a \u2028b\"c\\d e"} {
+		for _, max := range []int{-1, 0, 1, 5, 8, 9, 16, 17} {
+			f.Add(s, max+1)
+		}
 	}
 	f.Fuzz(func(t *testing.T, s string, max int) {
 		max = max%300 - 1 // -1 (no limit) and limits of 0 to 298

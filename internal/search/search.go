@@ -756,7 +756,10 @@ func appendJSON(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if jsonPlain[c] {
-			continue
+			if i = plainRun(s, i+1); i == len(s) {
+				break
+			}
+			c = s[i]
 		}
 		switch {
 		case c == '"' || c == '\\':
@@ -780,6 +783,28 @@ func appendJSON(b []byte, s string) []byte {
 
 // jsonPlain[c] is set for the bytes appendJSON copies as they are
 // whatever follows them.
+// plainRun returns the index of the first byte of s[i:] that is not
+// jsonPlain, or len(s): eight bytes at a time, those that may not be
+// found at once and then looked at.
+func plainRun(s string, i int) int {
+	const ones, top = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s, i)
+		m := (x-0x20*ones)&^x&top | zeroBytes(x^'"'*ones) | zeroBytes(x^'\\'*ones) | zeroBytes(x^0xE2*ones)
+		for ; m != 0; m &= m - 1 {
+			if k := i + bits.TrailingZeros64(m)>>3; !jsonPlain[s[k]] {
+				return k
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if !jsonPlain[s[i]] {
+			return i
+		}
+	}
+	return len(s)
+}
+
 var jsonPlain = func() (t [256]bool) {
 	for c := 0x20; c < 256; c++ {
 		t[c] = c != '"' && c != '\\' && c != 0xE2

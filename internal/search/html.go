@@ -191,17 +191,33 @@ func indexFold(s, needle string) int {
 }
 
 // index3 is strings.Index(s, needle) for a needle of 4 bytes or more,
-// faster where the needle's first byte is common and its bytes 1 and 3
-// together are not ("</pre" in a code block of spans, whose "</span" has
-// the '/' but not the 'r'): the places where s has those two bytes are
-// found eight at a time, and each is then compared with the needle.
+// faster where the needle's first byte is common ("</pre" in a code block
+// of spans, full of "</span"). The places where s has the needle's byte
+// 3 (the 'r') are found with strings.IndexByte, many bytes at a time, as
+// long as few of them are not the needle's; past too many such places,
+// those where s has its bytes 1 and 3 together are found eight at a time.
 func index3(s, needle string) int {
 	if len(needle) < 4 {
 		return strings.Index(s, needle)
 	}
+	i, fails := 0, 0
+	for i+len(needle) <= len(s) {
+		k := strings.IndexByte(s[i+3:], needle[3])
+		if k < 0 {
+			return -1
+		}
+		k += i
+		if strings.HasPrefix(s[k:], needle) {
+			return k
+		}
+		i = k + 1
+		// More than about one place in 16 bytes: the loop below.
+		if fails++; fails > 4+i>>4 {
+			break
+		}
+	}
 	const ones = 0x0101010101010101
 	c1, c3 := uint64(needle[1])*ones, uint64(needle[3])*ones
-	i := 0
 	for ; i+11 <= len(s); i += 8 {
 		m := zeroBytes(load64(s, i+1)^c1) & zeroBytes(load64(s, i+3)^c3)
 		for m != 0 {
@@ -353,19 +369,18 @@ func loneSpace(s string, k int) bool {
 }
 
 // tagEnd returns the index of the '>' that closes the tag opening at i,
-// skipping quoted attribute values, or -1 when there is none.
+// skipping quoted attribute values (each found at once, by its closing
+// quote), or -1 when there is none.
 func tagEnd(src string, i int) int {
-	var quote byte
 	for j := i + 1; j < len(src); j++ {
-		c := src[j]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
+		switch c := src[j]; c {
+		case '"', '\'':
+			k := strings.IndexByte(src[j+1:], c)
+			if k < 0 {
+				return -1
 			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
+			j += 1 + k
+		case '>':
 			return j
 		}
 	}

@@ -137,7 +137,7 @@ func (x *extractor) partsRef(src string, part func(anchor string, heading, text 
 			i += 4 + end + 3
 			continue
 		}
-		gt := tagEnd(src, i)
+		gt := tagEndRef(src, i)
 		tag := ""
 		if gt > i {
 			tag = src[i+1 : gt]
@@ -186,13 +186,13 @@ func (x *extractor) partsRef(src string, part func(anchor string, heading, text 
 			if strings.HasSuffix(tag, "/") {
 				continue
 			}
-			end := indexFold(src[i:], "</"+name)
+			end := indexFoldRef(src[i:], "</"+name)
 			if end < 0 {
 				i = len(src)
 				continue
 			}
 			i += end
-			if gt := tagEnd(src, i); gt >= 0 {
+			if gt := tagEndRef(src, i); gt >= 0 {
 				i = gt + 1
 			} else {
 				i = len(src)
@@ -224,6 +224,33 @@ func (x *extractor) partsRef(src string, part func(anchor string, heading, text 
 	finish()
 }
 
+// tagEndRef is tagEnd, one byte at a time.
+func tagEndRef(src string, i int) int {
+	var quote byte
+	for j := i + 1; j < len(src); j++ {
+		c := src[j]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return j
+		}
+	}
+	return -1
+}
+
+// indexFoldRef is indexFold with strings.Index.
+func indexFoldRef(s, needle string) int {
+	if i := strings.Index(s, needle); i >= 0 {
+		return i
+	}
+	return indexFoldSlow(s, needle)
+}
+
 // FuzzPartsRef: extractor.parts gives the parts partsRef gives, byte for
 // byte, on any HTML.
 func FuzzPartsRef(f *testing.F) {
@@ -243,7 +270,8 @@ var partsSeeds = []string{"<p>a</p><h2 id=x>b</h2>c", "<h1 id='", "<<>>", "<!--"
 	"<P>A</P ><Em >b</eM><br/>c<br>d<hr />e<h3>f</h3><h4 id=y><h5 id=z>g</h5></h4>", "<template><p>x</p><template>y</template>z</template>w",
 	"<pre class=\"c\"><code><span>x</span></code></pre><h2 id=q><pre>y</pre>z</h2>", "<script>a</p></script>b<style/>c<p/>d", "< p>x</ p>&lt;<a1>b</a1><1>",
 	"<span aria-hidden=\"true\"><br>x<span>y</span>z</span>w", "<img aria-hidden=true>a<input aria-hidden='true'/>b", "<p title='>'>x</p>", "<h6 id=\"\">x</h6>y<h2 ID=u>v</H2>",
-	"<p>a</p\n>b<p\n>c</p>d<em>e</em\t><li>f</li >", "<template>a</template >b<pre>c</pre\n>d"}
+	"<p>a</p\n>b<p\n>c</p>d<em>e</em\t><li>f</li >", "<template>a</template >b<pre>c</pre\n>d",
+	"<pre>rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr</pr </PRE>y</pre>z", "<a href=\"x>y", "<a href=\"x\" title='a\">b'>c</a><pre \">'>d</pre>e"}
 
 // partsOf is what parts (fn) calls its function with, as one string.
 func partsOf(s string, fn func(*extractor, string, func(string, []byte, []byte))) string {

@@ -379,3 +379,7 @@ func (b *Builder) Wait() error {
 	defer b.mu.Unlock()
 	return b.waitIndex()
 }
+
+// searchRun is how many pages a render worker renders before it analyses
+// them for search (see Builder.build).
+const searchRun = 8

@@ -264,6 +264,24 @@ func FuzzPartsRef(f *testing.F) {
 	})
 }
 
+// TestPartsRefCorpus: extractor.parts and partsRef agree on the bodies of
+// the golden corpus and of 200 pages of the bench corpus (rendered by the
+// markdown package: code blocks, headings with anchors, lists, links).
+func TestPartsRefCorpus(t *testing.T) {
+	var bodies []string
+	for _, d := range testCorpus() {
+		bodies = append(bodies, d.Body)
+	}
+	for _, d := range benchDocs(t, 200) {
+		bodies = append(bodies, d.Body)
+	}
+	for _, s := range bodies {
+		if got, want := partsOf(s, (*extractor).parts), partsOf(s, (*extractor).partsRef); got != want {
+			t.Fatalf("parts(%q) =\n%s\nwant\n%s", s, got, want)
+		}
+	}
+}
+
 // partsSeeds are HTML bodies for the fuzz targets of the extractor.
 var partsSeeds = []string{"<p>a</p><h2 id=x>b</h2>c", "<h1 id='", "<<>>", "<!--", "<div aria-hidden=true><div>x</div></div>y", "a &amp b", "<pre>x", "<PRE>a</pre>b",
 	"<p>a<em>b</em>c</p>\n<h2 id=\"a&amp;b\">T<a class=\"anchor\" href=\"#a\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h2>\n<ul>\n<li>x</li></ul>",

@@ -337,3 +337,31 @@ func BenchmarkWrite(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n)/1e6, "write-ms")
 	b.ReportMetric(float64(cpu.Nanoseconds())/float64(n)/1e6, "write-cpu-ms")
 }
+
+// BenchmarkExtract is the read of the rendered bodies alone (the
+// extractor's pass over the first 1,000 bench pages' HTML, split into
+// parts, with each part's passage and heading collapsed and written as
+// the bundles hold them), reporting its speed in bytes of HTML a second.
+//
+//	go test -run XX -bench Extract -count 6 ./internal/search
+func BenchmarkExtract(b *testing.B) {
+	docs := benchDocs(b, 1000)
+	size := 0
+	for _, d := range docs {
+		size += len(d.Body)
+	}
+	var x extractor
+	var show, out []byte
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for i := range docs {
+			x.parts(docs[i].Body, func(anchor string, heading, text []byte) {
+				show = collapse(show[:0], heading, -1)
+				out = appendJSON(out[:0], bytesString(show))
+				show = collapse(show[:0], text, passageBytes)
+				out = appendJSON(out, bytesString(show))
+			})
+		}
+	}
+}

@@ -46,47 +46,60 @@ func (x *extractor) parts(src string, part func(anchor string, heading, text []b
 		}
 		x.text, x.head = x.text[:0], x.head[:0]
 	}
+	// out is where text goes: the heading's or the part's text.
+	out := &x.text
 	for i := 0; i < len(src); {
 		lt := strings.IndexByte(src[i:], '<')
 		if lt < 0 {
 			lt = len(src) - i
 		}
 		if lt > 0 && len(x.skip) == 0 {
-			if inHead != "" {
-				x.head = appendRaw(x.head, src[i:i+lt])
-			} else {
-				x.text = appendRaw(x.text, src[i:i+lt])
-			}
+			*out = appendRaw(*out, src[i:i+lt])
 		}
 		i += lt
 		if i >= len(src) {
 			break
 		}
-		if strings.HasPrefix(src[i:], "<!--") {
-			end := strings.Index(src[i+4:], "-->")
-			if end < 0 {
-				break
-			}
-			i += 4 + end + 3
-			continue
+		// The tag: its inside (between '<' and '>'), its name and whether it
+		// closes. The usual tag, a lowercase name alone ("<p>", "</em>"),
+		// is read at once: it has no attributes to look for.
+		var (
+			tag, name string
+			closing   bool
+			gt        int
+		)
+		j := i + 1
+		if j < len(src) && src[j] == '/' {
+			j++
 		}
-		gt := tagEnd(src, i)
-		tag := ""
-		if gt > i {
-			tag = src[i+1 : gt]
+		k := j
+		for k < len(src) && (src[k] >= 'a' && src[k] <= 'z' || k > j && src[k] >= '0' && src[k] <= '9') {
+			k++
 		}
-		name, closing := tagName(tag)
-		if name == "" {
-			// A lone '<' is text.
-			i++
-			if len(x.skip) == 0 {
-				if inHead != "" {
-					x.head = appendRaw(x.head, "<")
-				} else {
-					x.text = appendRaw(x.text, "<")
+		if k > j && k < len(src) && src[k] == '>' {
+			gt, tag, name, closing = k, src[i+1:k], src[j:k], j > i+1
+		} else {
+			if strings.HasPrefix(src[i:], "<!--") {
+				end := strings.Index(src[i+4:], "-->")
+				if end < 0 {
+					break
 				}
+				i += 4 + end + 3
+				continue
 			}
-			continue
+			gt = tagEnd(src, i)
+			if gt > i {
+				tag = src[i+1 : gt]
+			}
+			name, closing = tagName(tag)
+			if name == "" {
+				// A lone '<' is text.
+				i++
+				if len(x.skip) == 0 {
+					*out = append(*out, '<')
+				}
+				continue
+			}
 		}
 		i = gt + 1
 		if len(x.skip) > 0 {
@@ -103,12 +116,9 @@ func (x *extractor) parts(src string, part func(anchor string, heading, text []b
 			switch {
 			case name == inHead:
 				inHead = ""
+				out = &x.text
 			case blockElement(name):
-				if inHead != "" {
-					x.head = space(x.head)
-				} else {
-					x.text = space(x.text)
-				}
+				*out = space(*out)
 			}
 			continue
 		}
@@ -119,7 +129,12 @@ func (x *extractor) parts(src string, part func(anchor string, heading, text []b
 			if strings.HasSuffix(tag, "/") {
 				continue
 			}
-			end := indexFold(src[i:], "</"+name)
+			end := -1
+			if name == "pre" {
+				end = indexFold(src[i:], "</pre")
+			} else {
+				end = indexFold(src[i:], "</"+name)
+			}
 			if end < 0 {
 				i = len(src)
 				continue
@@ -133,7 +148,7 @@ func (x *extractor) parts(src string, part func(anchor string, heading, text []b
 			if name == "pre" {
 				x.text = space(x.text)
 			}
-		case name == "template" || attr(tag, "aria-hidden") == "true":
+		case len(tag) > len(name) && attr(tag, "aria-hidden") == "true" || name == "template":
 			if !voidElement(name) && !strings.HasSuffix(tag, "/") {
 				x.skip = append(x.skip, name)
 			}
@@ -143,15 +158,12 @@ func (x *extractor) parts(src string, part func(anchor string, heading, text []b
 				started = true
 				anchor = html.UnescapeString(id)
 				inHead = name
+				out = &x.head
 			} else {
 				x.text = space(x.text)
 			}
 		case blockElement(name):
-			if inHead != "" {
-				x.head = space(x.head)
-			} else {
-				x.text = space(x.text)
-			}
+			*out = space(*out)
 		}
 	}
 	finish()
@@ -178,19 +190,36 @@ func indexFold(s, needle string) int {
 	return indexFoldSlow(s, needle)
 }
 
-// index3 is strings.Index(s, needle) for a needle of 3 bytes or more,
-// faster where the needle's first byte is common and its first three
-// bytes are not ("</pre" in a code block of spans): the places where s
-// has those three bytes are found eight at a time.
+// index3 is strings.Index(s, needle) for a needle of 4 bytes or more,
+// faster where the needle's first byte is common ("</pre" in a code block
+// of spans, full of "</span"). The places where s has the needle's byte
+// 3 (the 'r') are found with strings.IndexByte, many bytes at a time, as
+// long as few of them are not the needle's; past too many such places,
+// those where s has its bytes 1 and 3 together are found eight at a time.
 func index3(s, needle string) int {
-	if len(needle) < 3 {
+	if len(needle) < 4 {
 		return strings.Index(s, needle)
 	}
+	i, fails := 0, 0
+	for i+len(needle) <= len(s) {
+		k := strings.IndexByte(s[i+3:], needle[3])
+		if k < 0 {
+			return -1
+		}
+		k += i
+		if strings.HasPrefix(s[k:], needle) {
+			return k
+		}
+		i = k + 1
+		// More than about one place in 16 bytes: the loop below.
+		if fails++; fails > 4+i>>4 {
+			break
+		}
+	}
 	const ones = 0x0101010101010101
-	c0, c1, c2 := uint64(needle[0])*ones, uint64(needle[1])*ones, uint64(needle[2])*ones
-	i := 0
-	for ; i+10 <= len(s); i += 8 {
-		m := zeroBytes(load64(s, i)^c0) & zeroBytes(load64(s, i+1)^c1) & zeroBytes(load64(s, i+2)^c2)
+	c1, c3 := uint64(needle[1])*ones, uint64(needle[3])*ones
+	for ; i+11 <= len(s); i += 8 {
+		m := zeroBytes(load64(s, i+1)^c1) & zeroBytes(load64(s, i+3)^c3)
 		for m != 0 {
 			k := i + bits.TrailingZeros64(m)>>3
 			if strings.HasPrefix(s[k:], needle) {
@@ -278,12 +307,10 @@ func collapse(b, text []byte, max int) []byte {
 				break
 			}
 		}
-		// A run of other bytes is copied at once, as far as the limit.
-		j := i + 1
-		for j < len(text) && !spaceByte[text[j]] {
-			j++
-		}
-		j = min(j, i+limit-(len(b)-start))
+		// A run of other bytes and of lone spaces (' ' between two other
+		// bytes), which collapsing leaves as they are, is copied at once,
+		// as far as the limit.
+		j := plainText(bytesString(text), i+1, min(len(text), i+limit-(len(b)-start)))
 		b = append(b, text[i:j]...)
 		i = j
 	}
@@ -311,20 +338,49 @@ func collapse(b, text []byte, max int) []byte {
 	return append(b, "…"...)
 }
 
-// tagEnd returns the index of the '>' that closes the tag opening at i,
-// skipping quoted attribute values, or -1 when there is none.
-func tagEnd(src string, i int) int {
-	var quote byte
-	for j := i + 1; j < len(src); j++ {
-		c := src[j]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
+// plainText returns the index of the first white space of s[i:end] other
+// than a lone ' ' (one followed by a byte that is not white space), or
+// end: eight bytes at a time, those below '!' found at once and then
+// looked at.
+func plainText(s string, i, end int) int {
+	const ones, top = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= end; i += 8 {
+		x := load64(s, i)
+		// The top bit of each byte below '!' is set (and of some bytes
+		// after one: spaceByte tells them apart).
+		for m := (x - '!'*ones) & ^x & top; m != 0; m &= m - 1 {
+			if k := i + bits.TrailingZeros64(m)>>3; spaceByte[s[k]] && !loneSpace(s, k) {
+				return k
 			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
+		}
+	}
+	for ; i < end; i++ {
+		if spaceByte[s[i]] && !loneSpace(s, i) {
+			return i
+		}
+	}
+	return end
+}
+
+// loneSpace reports whether s[k], white space, is a ' ' that is followed
+// by a byte that is not.
+func loneSpace(s string, k int) bool {
+	return s[k] == ' ' && k+1 < len(s) && !spaceByte[s[k+1]]
+}
+
+// tagEnd returns the index of the '>' that closes the tag opening at i,
+// skipping quoted attribute values (each found at once, by its closing
+// quote), or -1 when there is none.
+func tagEnd(src string, i int) int {
+	for j := i + 1; j < len(src); j++ {
+		switch c := src[j]; c {
+		case '"', '\'':
+			k := strings.IndexByte(src[j+1:], c)
+			if k < 0 {
+				return -1
+			}
+			j += 1 + k
+		case '>':
 			return j
 		}
 	}

@@ -2,6 +2,9 @@ package search
 
 import (
 	"bytes"
+	"fmt"
+	"html"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -91,10 +94,219 @@ func appendJSONRef(b []byte, s string) []byte {
 }
 
 // FuzzCollapse: collapse gives what collapseRef gives, for every limit.
+// partsRef is extractor.parts as it was before its fast paths: it calls part with each part of src in order: its anchor, and its
+// heading and text with entities decoded but white space as it is
+// (collapse tidies it). The slices passed are valid only during the call.
+func (x *extractor) partsRef(src string, part func(anchor string, heading, text []byte)) {
+	x.text, x.head, x.skip = x.text[:0], x.head[:0], x.skip[:0]
+	var (
+		anchor  string
+		inHead  string // closing tag name of the heading being read
+		started bool
+	)
+	finish := func() {
+		if started || !blank(x.text) {
+			// 8 bytes of room past each: the analyzer reads words 8 bytes
+			// at a time.
+			x.text, x.head = slices.Grow(x.text, 8), slices.Grow(x.head, 8)
+			part(anchor, x.head, x.text)
+		}
+		x.text, x.head = x.text[:0], x.head[:0]
+	}
+	for i := 0; i < len(src); {
+		lt := strings.IndexByte(src[i:], '<')
+		if lt < 0 {
+			lt = len(src) - i
+		}
+		if lt > 0 && len(x.skip) == 0 {
+			if inHead != "" {
+				x.head = appendRaw(x.head, src[i:i+lt])
+			} else {
+				x.text = appendRaw(x.text, src[i:i+lt])
+			}
+		}
+		i += lt
+		if i >= len(src) {
+			break
+		}
+		if strings.HasPrefix(src[i:], "<!--") {
+			end := strings.Index(src[i+4:], "-->")
+			if end < 0 {
+				break
+			}
+			i += 4 + end + 3
+			continue
+		}
+		gt := tagEndRef(src, i)
+		tag := ""
+		if gt > i {
+			tag = src[i+1 : gt]
+		}
+		name, closing := tagName(tag)
+		if name == "" {
+			// A lone '<' is text.
+			i++
+			if len(x.skip) == 0 {
+				if inHead != "" {
+					x.head = appendRaw(x.head, "<")
+				} else {
+					x.text = appendRaw(x.text, "<")
+				}
+			}
+			continue
+		}
+		i = gt + 1
+		if len(x.skip) > 0 {
+			top := x.skip[len(x.skip)-1]
+			switch {
+			case closing && name == top:
+				x.skip = x.skip[:len(x.skip)-1]
+			case !closing && name == top && !voidElement(name) && !strings.HasSuffix(tag, "/"):
+				x.skip = append(x.skip, name)
+			}
+			continue
+		}
+		if closing {
+			switch {
+			case name == inHead:
+				inHead = ""
+			case blockElement(name):
+				if inHead != "" {
+					x.head = space(x.head)
+				} else {
+					x.text = space(x.text)
+				}
+			}
+			continue
+		}
+		switch {
+		case name == "pre" || name == "script" || name == "style":
+			// Their contents hold no elements of their own to read (a code
+			// block's are spans): jump to the end tag.
+			if strings.HasSuffix(tag, "/") {
+				continue
+			}
+			end := indexFoldRef(src[i:], "</"+name)
+			if end < 0 {
+				i = len(src)
+				continue
+			}
+			i += end
+			if gt := tagEndRef(src, i); gt >= 0 {
+				i = gt + 1
+			} else {
+				i = len(src)
+			}
+			if name == "pre" {
+				x.text = space(x.text)
+			}
+		case name == "template" || attr(tag, "aria-hidden") == "true":
+			if !voidElement(name) && !strings.HasSuffix(tag, "/") {
+				x.skip = append(x.skip, name)
+			}
+		case len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && inHead == "":
+			if id := attr(tag, "id"); id != "" {
+				finish()
+				started = true
+				anchor = html.UnescapeString(id)
+				inHead = name
+			} else {
+				x.text = space(x.text)
+			}
+		case blockElement(name):
+			if inHead != "" {
+				x.head = space(x.head)
+			} else {
+				x.text = space(x.text)
+			}
+		}
+	}
+	finish()
+}
+
+// tagEndRef is tagEnd, one byte at a time.
+func tagEndRef(src string, i int) int {
+	var quote byte
+	for j := i + 1; j < len(src); j++ {
+		c := src[j]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return j
+		}
+	}
+	return -1
+}
+
+// indexFoldRef is indexFold with strings.Index.
+func indexFoldRef(s, needle string) int {
+	if i := strings.Index(s, needle); i >= 0 {
+		return i
+	}
+	return indexFoldSlow(s, needle)
+}
+
+// FuzzPartsRef: extractor.parts gives the parts partsRef gives, byte for
+// byte, on any HTML.
+func FuzzPartsRef(f *testing.F) {
+	for _, s := range partsSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := partsOf(s, (*extractor).parts), partsOf(s, (*extractor).partsRef); got != want {
+			t.Fatalf("parts(%q) =\n%s\nwant\n%s", s, got, want)
+		}
+	})
+}
+
+// TestPartsRefCorpus: extractor.parts and partsRef agree on the bodies of
+// the golden corpus and of 200 pages of the bench corpus (rendered by the
+// markdown package: code blocks, headings with anchors, lists, links).
+func TestPartsRefCorpus(t *testing.T) {
+	var bodies []string
+	for _, d := range testCorpus() {
+		bodies = append(bodies, d.Body)
+	}
+	for _, d := range benchDocs(t, 200) {
+		bodies = append(bodies, d.Body)
+	}
+	for _, s := range bodies {
+		if got, want := partsOf(s, (*extractor).parts), partsOf(s, (*extractor).partsRef); got != want {
+			t.Fatalf("parts(%q) =\n%s\nwant\n%s", s, got, want)
+		}
+	}
+}
+
+// partsSeeds are HTML bodies for the fuzz targets of the extractor.
+var partsSeeds = []string{"<p>a</p><h2 id=x>b</h2>c", "<h1 id='", "<<>>", "<!--", "<div aria-hidden=true><div>x</div></div>y", "a &amp b", "<pre>x", "<PRE>a</pre>b",
+	"<p>a<em>b</em>c</p>\n<h2 id=\"a&amp;b\">T<a class=\"anchor\" href=\"#a\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h2>\n<ul>\n<li>x</li></ul>",
+	"<P>A</P ><Em >b</eM><br/>c<br>d<hr />e<h3>f</h3><h4 id=y><h5 id=z>g</h5></h4>", "<template><p>x</p><template>y</template>z</template>w",
+	"<pre class=\"c\"><code><span>x</span></code></pre><h2 id=q><pre>y</pre>z</h2>", "<script>a</p></script>b<style/>c<p/>d", "< p>x</ p>&lt;<a1>b</a1><1>",
+	"<span aria-hidden=\"true\"><br>x<span>y</span>z</span>w", "<img aria-hidden=true>a<input aria-hidden='true'/>b", "<p title='>'>x</p>", "<h6 id=\"\">x</h6>y<h2 ID=u>v</H2>",
+	"<p>a</p\n>b<p\n>c</p>d<em>e</em\t><li>f</li >", "<template>a</template >b<pre>c</pre\n>d",
+	"<pre>rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr</pr </PRE>y</pre>z", "<a href=\"x>y", "<a href=\"x\" title='a\">b'>c</a><pre \">'>d</pre>e"}
+
+// partsOf is what parts (fn) calls its function with, as one string.
+func partsOf(s string, fn func(*extractor, string, func(string, []byte, []byte))) string {
+	var b strings.Builder
+	var x extractor
+	fn(&x, s, func(anchor string, heading, text []byte) {
+		fmt.Fprintf(&b, "%q %q %q\n", anchor, heading, text)
+	})
+	return b.String()
+}
+
 func FuzzCollapse(f *testing.F) {
-	for _, s := range []string{"  a  b ", "word, word; word: x", "é\u00a0ü\t\n x", "aaaaaaaaaa bbbbbbbbbbbb"} {
-		f.Add(s, 5)
-		f.Add(s, -1)
+	for _, s := range []string{"  a  b ", "word, word; word: x", "é\u00a0ü\t\n x", "aaaaaaaaaa bbbbbbbbbbbb",
+		"one two three four five six seven eight nine ten eleven", " a b  c\n d \x01 e\x1f f ", "a \u2028b\"c\\d e"} {
+		for _, max := range []int{-1, 0, 1, 5, 8, 9, 16, 17} {
+			f.Add(s, max+1)
+		}
 	}
 	f.Fuzz(func(t *testing.T, s string, max int) {
 		max = max%300 - 1 // -1 (no limit) and limits of 0 to 298

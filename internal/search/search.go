@@ -97,8 +97,18 @@
 // # Speed
 //
 // Analysis runs in the render workers, one analyzer (and its buffers and
-// cache of words) per worker at a time. A body is read in one pass over
-// its HTML (html.go); the usual word (ASCII letters and digits) is read 8
+// cache of words) per worker at a time; the site package has each worker
+// render a run of up to 8 pages and then analyse them one after the
+// other, so that the analyzer's tables stay in the core's caches from one
+// page to the next. A body is read in one pass over its HTML (html.go): a
+// tag that is a lowercase name alone ("<p>", "</em>") is read without a
+// look for attributes, a quoted attribute value is passed over to its
+// closing quote at once, and a code block (half the HTML of the bench
+// pages, highlighted code being all spans) is passed over to its "</pre",
+// found by its 'r' with strings.IndexByte; a part's passage and heading
+// are collapsed, and written as JSON, by runs of bytes that need nothing
+// done (partsRef, collapseRef and appendJSONRef in reference_test.go are
+// the plain versions the fuzz targets hold them to). The usual word (ASCII letters and digits) is read 8
 // bytes at a time, lowercased as read, and found in the cache by its bytes
 // as one or two numbers (analyzer.asciiWord, wordTable); other words take
 // the tokenizer's longer way, which gives the same words (FuzzField). A
@@ -138,6 +148,20 @@
 // runs of 2 each, 21:50 UTC): BenchmarkWrite 295 -> 213 ms of CPU time
 // and 144 -> 102 MB allocated a write; BenchmarkIndex 861 -> 783 ms of
 // CPU time, the write's share 282 -> 218 ms.
+//
+// Then, on 2026-11-30 00:10-00:55 UTC, with the machine loaded by other
+// builds (so: medians of runs in alternation, whose spread was wide): the
+// extractor's fast paths and the runs of collapse and appendJSON took
+// BenchmarkExtract from 508 to 962 MB/s of HTML and BenchmarkAnalyze from
+// 80.7 to 73.6 cpu-ns a word (5 runs each; the old code gave about 67 on
+// the quiet machine). In the in-process build of the 10,000-page bench
+// corpus, with the site's runs of 8 pages too (9 builds each), the
+// profile's Index.Analyze went from 0.79 to 0.69 s of CPU time, and the
+// site's searchPage, which calls it, from 0.85 to 0.73 s; the build's
+// total CPU time went from 22.9 to 21.9 s, less than its spread from one
+// build to the next. In a build the analysis costs more than
+// BenchmarkAnalyze's pages in a row (about 0.6 s for 10,000): each render
+// leaves its tables cold.
 package search
 
 import (
@@ -756,7 +780,10 @@ func appendJSON(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if jsonPlain[c] {
-			continue
+			if i = plainRun(s, i+1); i == len(s) {
+				break
+			}
+			c = s[i]
 		}
 		switch {
 		case c == '"' || c == '\\':
@@ -780,6 +807,28 @@ func appendJSON(b []byte, s string) []byte {
 
 // jsonPlain[c] is set for the bytes appendJSON copies as they are
 // whatever follows them.
+// plainRun returns the index of the first byte of s[i:] that is not
+// jsonPlain, or len(s): eight bytes at a time, those that may not be
+// found at once and then looked at.
+func plainRun(s string, i int) int {
+	const ones, top = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s, i)
+		m := (x-0x20*ones)&^x&top | zeroBytes(x^'"'*ones) | zeroBytes(x^'\\'*ones) | zeroBytes(x^0xE2*ones)
+		for ; m != 0; m &= m - 1 {
+			if k := i + bits.TrailingZeros64(m)>>3; !jsonPlain[s[k]] {
+				return k
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if !jsonPlain[s[i]] {
+			return i
+		}
+	}
+	return len(s)
+}
+
 var jsonPlain = func() (t [256]bool) {
 	for c := 0x20; c < 256; c++ {
 		t[c] = c != '"' && c != '\\' && c != 0xE2

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -479,10 +480,21 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	var done atomic.Int64
 	stopProgress := progress(b.opts.Progress, start, len(m.Nodes), &done)
 	results := make([]pageResult, len(m.Nodes))
-	content.Parallel(len(m.Nodes), func(i int) {
-		results[i] = job.page(m.Nodes[i])
-		job.searchPage(m.Nodes[i], &results[i])
-		done.Add(1)
+	// Pages go to the workers in runs of up to searchRun, each rendered
+	// and then analysed for search one after the other, so that the
+	// analysis's tables stay in the core's caches from one page to the
+	// next instead of being pushed out by each render (and the render's
+	// by each analysis); in runs short enough to keep every core busy.
+	run := min(searchRun, max(1, len(m.Nodes)/(16*runtime.GOMAXPROCS(0))))
+	content.Parallel((len(m.Nodes)+run-1)/run, func(c int) {
+		from, to := c*run, min(len(m.Nodes), (c+1)*run)
+		for i := from; i < to; i++ {
+			results[i] = job.page(m.Nodes[i])
+		}
+		for i := from; i < to; i++ {
+			job.searchPage(m.Nodes[i], &results[i])
+			done.Add(1)
+		}
 	})
 	stopProgress()
 	// The memo now holds this build's worksheet pages, and those of

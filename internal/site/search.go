@@ -28,7 +28,8 @@ import (
 // Site.SearchURL, Site.SearchIndex) into instant results.
 //
 // Each page's text is analysed in the render worker that rendered it, from
-// the body it has just rendered (searchPage), so that no page is read twice;
+// the body it has just rendered (searchPage), so that no page is read twice
+// (a worker renders a run of up to searchRun pages, then analyses them);
 // the index is written once every page is (writeSearch). A Builder keeps the
 // analysed pages of its last build with the key of what each depends on
 // (its card, its section's title, its source's bytes and what its body's
@@ -379,3 +380,7 @@ func (b *Builder) Wait() error {
 	defer b.mu.Unlock()
 	return b.waitIndex()
 }
+
+// searchRun is how many pages a render worker renders before it analyses
+// them for search (see Builder.build).
+const searchRun = 8

@@ -352,4 +352,34 @@
 // event 43.2 ms at 1,000 pages; gctune saved 5.6% (rounds -6.9% to
 // +12.4%): it pays. Search: first query 49.3 KB, results 32.4, 12.8,
 // 10.1 and 33.4 ms; Pagefind 33.12 s to index.
+//
+// 2026-11-30, seventh session (23:44 to 02:44 UTC; the lead and three
+// engineers, all on speed). Search analysis: the HTML pass reads lone
+// tags at once and passes over code blocks by strings.IndexByte; collapse
+// and appendJSON copy runs of plain bytes; a render worker analyses its
+// pages in runs of 8 (Index.Analyze 0.79 to 0.69 s of CPU at 10,000 pages
+// in process). Tried and not kept, none above the noise: the index write
+// laying out its files from a first reading (allocation 102 to 68 MB, CPU
+// unchanged; branch sw), fewer live objects in the page model (the
+// collector's CPU 0.985 to 0.945 s, total within noise; branch gcheap),
+// GOGC 150 or 200 instead of gctune (the same CPU and page faults), a
+// memory limit of 450 MB (26 collections instead of 35, about 0.5 s of
+// CPU, but past the 400 MB peak). Measured in process: a collection costs
+// about 45 ms at 10,000 pages and follows the number of live objects
+// (0.5 million: template trees, front matter, the page model), not their
+// bytes; writing the 1,906 index files costs about 33 ms of CPU on tmpfs,
+// and copying them to ext4 0.09 s of system time (the pages: 0.73 s). make
+// bench at 01:04 UTC, minutes after the engineers' work stopped: floors
+// from 7.28 to 11.70 s at 10,000 pages, so not counted. make bench at
+// 01:25 UTC, load 1.8, the last deletion 12 minutes before: floor 0.90 s
+// and 7.35 s, build 1.06 s and 9.89 s (ratios 1.17 and 1.35, runs' own
+// 1.23 and 1.33; CPU 1.16 and 1.33, 1.08 and 1.23 without the build's
+// system time of 0.14 and 1.35 s), with search: false 1.02 s and 9.09 s;
+// search added 2.1% and 3.9% of the wall time as the median of the
+// rounds' own ratios (the medians differ by 0.80 s, 8.8%, at 10,000
+// pages) and 2.4% and 8.5% of the CPU time; peak 351 and 372 MB (the
+// 1,000-page peak follows gctune's switch, see its package); error path
+// 1.19x and 1.58x; edit to reload event 38.4 ms at 1,000 pages; gctune
+// saved 6.4% (rounds +2.0% to +7.9%): it pays. Search: first query 49.3
+// KB, results 29.8, 13.2, 9.0 and 36.1 ms; Pagefind 30.57 s to index.
 package bench

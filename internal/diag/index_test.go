@@ -13,10 +13,7 @@ import (
 // and on random short words.
 func TestIndexAgreesWithSuggest(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	var paths []string
-	for i := range 1000 {
-		paths = append(paths, fmt.Sprintf("guides/s%02d/page-%05d.md", i%20, i))
-	}
+	paths := alikePaths(1000)
 	paths = append(paths, "listening.md", "guides/Listening.md", "a.md", "ab", "été.pdf", "images/photo.JPG")
 	words := []string{"listenin.md", "guides/s03/page-00063.md", "guides/s03/pgae-00063.md", "guides/s3/page-00063.md",
 		"guides/s03/page-0063.md", "a", "b.md", "ete.pdf", "images/photo.jpg", "zzzzzzzzzzzzzzzzzzzzzzzzzz", ""}
@@ -76,10 +73,8 @@ func FuzzIndex(f *testing.F) {
 
 // BenchmarkIndex is the hints of 3,000 broken links among 1,000 pages.
 func BenchmarkIndex(b *testing.B) {
-	var paths, words []string
-	for i := range 1000 {
-		paths = append(paths, fmt.Sprintf("guides/s%02d/page-%05d.md", i%20, i))
-	}
+	paths := alikePaths(1000)
+	var words []string
 	for i := range 3000 {
 		words = append(words, fmt.Sprintf("guides/s%02d/missing-%05d.md", i%20, i))
 	}
@@ -96,10 +91,7 @@ func BenchmarkIndex(b *testing.B) {
 // section or to a missing page; the ones compared (those sharing most of
 // the word's pairs) still hold Suggest's hint.
 func TestIndexManyAlike(t *testing.T) {
-	var paths []string
-	for i := range 10000 {
-		paths = append(paths, fmt.Sprintf("guides/s%02d/page-%05d.md", i%20, i))
-	}
+	paths := alikePaths(10000)
 	x := NewIndex(paths)
 	sorted := slices.Sorted(slices.Values(paths))
 	for i := 0; i < 10000; i += 997 {
@@ -119,10 +111,8 @@ func TestIndexManyAlike(t *testing.T) {
 // BenchmarkIndexAlike is the hints of 1,000 links into a missing section
 // among 10,000 pages (the bench's error path has 10,000).
 func BenchmarkIndexAlike(b *testing.B) {
-	var paths, words []string
-	for i := range 10000 {
-		paths = append(paths, fmt.Sprintf("guides/s%02d/page-%05d.md", i%20, i))
-	}
+	paths := alikePaths(10000)
+	var words []string
 	for i := range 1000 {
 		words = append(words, fmt.Sprintf("guides/s99/page-%05d.md", i*10))
 	}
@@ -132,4 +122,14 @@ func BenchmarkIndexAlike(b *testing.B) {
 			x.Suggest(w)
 		}
 	}
+}
+
+// alikePaths is n page paths alike but for their numbers, in 20 sections:
+// guides/s07/page-00007.md.
+func alikePaths(n int) []string {
+	paths := make([]string, n)
+	for i := range paths {
+		paths[i] = fmt.Sprintf("guides/s%02d/page-%05d.md", i%20, i)
+	}
+	return paths
 }

@@ -129,12 +129,11 @@ func (x *extractor) parts(src string, part func(anchor string, heading, text []b
 			if strings.HasSuffix(tag, "/") {
 				continue
 			}
-			end := -1
-			if name == "pre" {
-				end = indexFold(src[i:], "</pre")
-			} else {
-				end = indexFold(src[i:], "</"+name)
+			closer := "</pre" // the usual one, without making it
+			if name != "pre" {
+				closer = "</" + name
 			}
+			end := indexFold(src[i:], closer)
 			if end < 0 {
 				i = len(src)
 				continue

@@ -58,10 +58,15 @@ type Source struct {
 	TitleFromName bool
 	// Static marks a file of the site's static/ folder (Rel is relative to
 	// it), published at the root of the output.
-	Static    bool
-	Dropped   bool                 // Body let go after rendering: read the file again next time
+	Static bool
+	// Dropped reports that Body was let go (Unload): Markdown reads it
+	// from the file again, and the next scan reads the whole file again.
+	Dropped   bool
 	Worksheet *worksheet.Worksheet // WorksheetSource, when it parsed
 	Errs      diag.List            // what reading and parsing found
+
+	file   string // the path look read a page from, for Markdown after Unload
+	bodyAt int    // where Body (with its <!--more--> divider) begins in the file
 
 	svgChecked bool      // an SVG image was checked (see active.go)
 	svgErrs    diag.List // and what its check found
@@ -336,6 +341,9 @@ func look(p string, s, old *Source) (*Source, error) {
 	switch s.Kind {
 	case PageSource, IndexSource:
 		s.FrontMatter, s.Body, s.Errs = ParseFrontMatter(s.Path(), src)
+		// The body is the end of the file, whatever the front matter's
+		// format (FuzzFrontMatter holds ParseFrontMatter to that).
+		s.file, s.bodyAt = p, len(src)-len(s.Body)
 		if line, col := diag.InvalidUTF8(s.Body); line > 0 {
 			// The front matter's own characters are checked as YAML.
 			s.Errs.Add(s.Path(), s.FrontMatter.Lines+line, col, "%s", diag.NotUTF8)
@@ -355,6 +363,57 @@ func look(p string, s, old *Source) (*Source, error) {
 	}
 	return s, nil
 }
+
+// Unload lets go of a page's Markdown (Body) once the scan has taken from
+// it what the site's model needs (summary, title, whether it runs
+// shortcodes); Markdown reads it from the file again when the page is
+// rendered. A one-off build unloads every page right after its scan: the
+// bodies of a large site are then never all in memory at once, which
+// leaves the garbage collector less to carry and more room between its
+// runs: measured on the 10,000-page bench corpus (2026-11-30), the build
+// spends about 0.35 s less CPU time outside the Markdown rendering, 2% of
+// its total, for 10,000 files read twice. A source that was never read
+// from a file keeps its Body.
+func (s *Source) Unload() {
+	if s.file != "" && (s.Kind == PageSource || s.Kind == IndexSource) {
+		s.Body, s.Dropped = nil, true
+	}
+}
+
+// Markdown returns the page's Markdown as Body holds it: Body itself, or,
+// after Unload, the file read again. The file must be as the scan found
+// it (size and modification time): a page edited in the middle of a build
+// is reported, to be built again, rather than rendered from a body its
+// summary and title were not taken from.
+func (s *Source) Markdown() ([]byte, error) {
+	if !s.Dropped || s.Body != nil || s.file == "" {
+		return s.Body, nil
+	}
+	f, err := os.Open(s.file)
+	if err != nil {
+		return nil, errors.New(ReadError(err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, errors.New(ReadError(err))
+	}
+	if st.Size() != s.Size || !st.ModTime().Equal(s.Mod) || s.Size < int64(s.bodyAt) {
+		return nil, errChanged
+	}
+	src := make([]byte, s.Size)
+	if _, err := io.ReadFull(f, src); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, errChanged
+		}
+		return nil, errors.New(ReadError(err))
+	}
+	body, _ := cutMore(src[s.bodyAt:])
+	return body, nil
+}
+
+// errChanged is Markdown's error for a file that changed after the scan.
+var errChanged = errors.New("this file changed while the site was being built: build again")
 
 // moreDivider ends a page's summary, as in Hugo.
 var moreDivider = []byte("<!--more-->")

@@ -116,6 +116,71 @@ func TestScan(t *testing.T) {
 	}
 }
 
+// TestUnload: after Unload, Markdown reads a page's body back from its
+// file exactly as the scan held it, whatever its front matter; a file
+// changed or removed since the scan is an error, not another body.
+func TestUnload(t *testing.T) {
+	files := map[string]string{
+		"yaml.md":   "---\ntitle: Y\n---\nFirst.<!--more-->\nSecond.\n",
+		"toml.md":   "+++\ntitle = 'T'\n+++\nBody.\n",
+		"json.md":   "{\"title\": \"J\"}\nBody.\n",
+		"bom.md":    "\xef\xbb\xbf---\ntitle: B\n---\nBody.\n",
+		"blank.md":  "\n\n---\ntitle: L\n---\nBody.\n",
+		"none.md":   "# Just text\n",
+		"empty.md":  "---\ntitle: E\n---\n",
+		"_index.md": "---\ntitle: Home\n---\nHome.\n",
+	}
+	dir := t.TempDir()
+	writeTree(t, dir, files)
+	srcs, _, err := Scan(dir, "", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range srcs {
+		want := string(s.Body)
+		s.Unload()
+		if s.Body != nil || !s.Dropped {
+			t.Errorf("%s: not unloaded", s.Rel)
+		}
+		got, err := s.Markdown()
+		if err != nil || string(got) != want {
+			t.Errorf("%s: Markdown after Unload = %q, %v; want %q", s.Rel, got, err, want)
+		}
+		if s.Body != nil {
+			t.Errorf("%s: Markdown kept the body it read", s.Rel)
+		}
+	}
+
+	by := map[string]*Source{}
+	for _, s := range srcs {
+		by[s.Rel] = s
+	}
+	// Edited after the scan (same size, a later time; or another size):
+	// the page is to be built again.
+	later := time.Now().Add(time.Hour)
+	writeTree(t, dir, map[string]string{"yaml.md": strings.Replace(files["yaml.md"], "First", "Fyrst", 1), "toml.md": "+++\ntitle = 'T'\n+++\nA longer body.\n"})
+	if err := os.Chtimes(filepath.Join(dir, "yaml.md"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	for _, rel := range []string{"yaml.md", "toml.md"} {
+		if _, err := by[rel].Markdown(); err == nil || err.Error() != "this file changed while the site was being built: build again" {
+			t.Errorf("%s changed after the scan: error %v", rel, err)
+		}
+	}
+	if err := os.Remove(filepath.Join(dir, "json.md")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := by["json.md"].Markdown(); err == nil || !strings.Contains(err.Error(), "the file is not there") {
+		t.Errorf("json.md removed after the scan: error %v", err)
+	}
+	// A source that holds its body, or is no page, returns what it holds.
+	kept := &Source{Rel: "x.md", Body: []byte("kept")}
+	kept.Unload()
+	if got, err := kept.Markdown(); string(got) != "kept" || err != nil {
+		t.Errorf("a source not read from a file: %q, %v", got, err)
+	}
+}
+
 func TestScanBrokenLink(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{"a.md": "---\ntitle: A\n---\n", "z.md": "---\ntitle: Z\n---\n"})

@@ -32,16 +32,22 @@ type BodyEnv struct {
 	Image      func(dest string) error
 }
 
-// NewBody renders the Markdown of s, a page, resolving its links with res.
+// NewBody renders the Markdown of s, a page, resolving its links with res
+// (read again from its file when the build unloaded it: Source.Markdown).
 // A page with shortcodes ({{< >}}, {{% %}}) has them run first, with env.
 func NewBody(md *markdown.Markdown, s *content.Source, res *content.Resolver, key string, env BodyEnv) *Body {
 	b := &Body{Key: key}
+	src, err := s.Markdown()
+	if err != nil {
+		b.Errs.Add(s.Path(), 0, 0, "%v", err)
+		return b
+	}
 	if s.Shortcodes && env.Shortcodes != nil {
-		env.Shortcodes.render(b, md, s, res, env.Page)
+		env.Shortcodes.render(b, md, s, src, res, env.Page)
 	} else {
 		buf := getBuffer()
 		defer putBuffer(buf)
-		r, err := md.Render(buf, s.Body, markdown.Context{
+		r, err := md.Render(buf, src, markdown.Context{
 			Path:       s.Path(),
 			LineOffset: s.FrontMatter.Lines,
 			Resolve:    res.Func(s.Rel, s.Path(), &b.Links),

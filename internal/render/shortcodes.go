@@ -365,13 +365,13 @@ func plainTemplateError(err error) error {
 	return err
 }
 
-// render renders the Markdown of s, a page with shortcodes, into b: the
+// render renders src, the Markdown of s, a page with shortcodes, into b: the
 // calls parsed and run (children first), the Markdown with their output in
 // place rendered with the page's link checks, and every error and heading
 // at its position in the file.
-func (sc *Shortcodes) render(b *Body, md *markdown.Markdown, s *content.Source, res *content.Resolver, pg *ShortcodePage) {
+func (sc *Shortcodes) render(b *Body, md *markdown.Markdown, s *content.Source, src []byte, res *content.Resolver, pg *ShortcodePage) {
 	pg.links, pg.res = &b.Links, res
-	doc, errs := shortcode.Parse(s.Body, shortcode.Options{Path: s.Path(), LineOffset: s.FrontMatter.Lines, Defs: sc.defs, Theme: sc.theme})
+	doc, errs := shortcode.Parse(src, shortcode.Options{Path: s.Path(), LineOffset: s.FrontMatter.Lines, Defs: sc.defs, Theme: sc.theme})
 	b.Errs = append(b.Errs, errs...)
 	resolve := res.Func(s.Rel, s.Path(), &b.Links)
 	exp, xerrs := doc.Expand(shortcode.Env{

@@ -341,6 +341,11 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	b.sources = make(map[string]*content.Source, len(srcs))
 	for _, s := range srcs {
 		b.sources[s.Rel] = s
+		if !b.caching() {
+			// A one-off build reads each page's Markdown again when it
+			// renders it (content.Source.Unload).
+			s.Unload()
+		}
 	}
 	b.static = make(map[string]*content.Source, len(static))
 	for _, s := range static {

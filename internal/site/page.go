@@ -26,7 +26,7 @@ type pageJob struct {
 	keys       *memo
 	prev       *last // the previous build, for an incremental one; else nil
 	bodies     *render.Bodies
-	keepBodies bool // keep bodies for the next build; else let each page's Markdown go once rendered
+	keepBodies bool // keep rendered bodies for the next build (a one-off build unloaded the Markdown: content.Source.Unload)
 	plan       *output.Plan
 	search     *searchState // nil when the site has no search
 	sheets     *sheetMemo   // what the worksheet pages' rendering reported, for pages kept
@@ -159,9 +159,6 @@ func (j *pageJob) page(n *content.Node) pageResult {
 			body = j.newBody(n, bodyKey)
 			if j.keepBodies {
 				j.bodies.Put(bodyID, body)
-			} else if len(j.langs) == 1 {
-				// A one-off build needs the Markdown no more: let it go.
-				n.Src.Body, n.Src.Dropped = nil, true
 			}
 		}
 		learn(body)

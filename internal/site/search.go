@@ -35,7 +35,10 @@ import (
 // (its card, its section's title, its source's bytes and what its body's
 // links resolve against, the language and the base path), so that a rebuild analyses only the
 // pages that changed and keeps the index files when none did; what it
-// writes is byte-identical to a full build's (package search).
+// writes is byte-identical to a full build's (package search). A build
+// that keeps no bodies for the next (a one-off build: Builder.caching)
+// makes no keys and keeps no pages: should its Builder build again, that
+// build analyses every page and writes the index again.
 
 // searchDir is the output folder of the search page and the index.
 const searchDir = "search/"

@@ -195,17 +195,20 @@ func TestRefusedOutputFolders(t *testing.T) {
 // pages' cards, their templates), front matter menus, bundles' files, the
 // site's static/ folder and summaries.
 func TestIncrementalEqualsFull(t *testing.T) {
-	t.Run("hinted", func(t *testing.T) { testIncremental(t, true, false) })
-	t.Run("unhinted", func(t *testing.T) { testIncremental(t, false, false) })
+	t.Run("hinted", func(t *testing.T) { testIncremental(t, true, false, true) })
+	t.Run("unhinted", func(t *testing.T) { testIncremental(t, false, false, true) })
 	// As mutual serve builds: each rebuild's search index written after
 	// Build returns (Options.DeferIndex), compared once Wait returns.
-	t.Run("deferred index", func(t *testing.T) { testIncremental(t, true, true) })
+	t.Run("deferred index", func(t *testing.T) { testIncremental(t, true, true, true) })
+	// A Builder not told to watch: its first build is a one-off's (no
+	// bodies kept, no search keys made), the next ones rebuilds.
+	t.Run("reused without watch", func(t *testing.T) { testIncremental(t, false, false, false) })
 }
 
-func testIncremental(t *testing.T, hinted, deferIndex bool) {
+func testIncremental(t *testing.T, hinted, deferIndex, watch bool) {
 	dir := minimalSite(t)
 	out := filepath.Join(dir, "public")
-	b := New(Options{Dir: dir, Out: out, Watch: true, DeferIndex: deferIndex})
+	b := New(Options{Dir: dir, Out: out, Watch: watch, DeferIndex: deferIndex})
 	writeFile := func(t *testing.T, dir, name, body string) {
 		t.Helper()
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -436,7 +439,7 @@ func testIncremental(t *testing.T, hinted, deferIndex bool) {
 		}, false},
 	}
 	manifest := filepath.Join(out, "search/en/manifest.json")
-	for _, st := range steps {
+	for i, st := range steps {
 		st.edit()
 		before, _ := os.ReadFile(manifest)
 		stats, err := b.Build()
@@ -490,7 +493,9 @@ func testIncremental(t *testing.T, hinted, deferIndex bool) {
 		if after, _ := os.ReadFile(manifest); st.name == "edit a body's text only" && bytes.Equal(before, after) {
 			t.Errorf("%s: the search index did not change", st.name)
 		}
-		if st.wantFew && stats.Rendered > 2 {
+		// (A one-off first build keeps no bodies: the rebuild after it
+		// renders more.)
+		if st.wantFew && stats.Rendered > 2 && (watch || i > 0) {
 			t.Errorf("%s: rendered %d pages, want at most 2", st.name, stats.Rendered)
 		}
 		if st.name == "edit css only" && !stats.CSSOnly {

@@ -35,7 +35,10 @@ import (
 // (its card, its section's title, its source's bytes and what its body's
 // links resolve against, the language and the base path), so that a rebuild analyses only the
 // pages that changed and keeps the index files when none did; what it
-// writes is byte-identical to a full build's (package search).
+// writes is byte-identical to a full build's (package search). A build
+// that keeps no bodies for the next (a one-off build: Builder.caching)
+// makes no keys and keeps no pages: should its Builder build again, that
+// build analyses every page and writes the index again.
 
 // searchDir is the output folder of the search page and the index.
 const searchDir = "search/"
@@ -44,7 +47,7 @@ const searchDir = "search/"
 type searchState struct {
 	ix    *search.Index
 	docs  map[string]searchDoc // by page URL
-	sum   string               // of every page's key, in order
+	sum   string               // of every page's key, in order; "" after a one-off build
 	langs []string             // the site's language tags: each has an index, if only of no pages
 }
 
@@ -163,11 +166,16 @@ func (j *pageJob) searchPage(n *content.Node, r *pageResult) {
 	if j.search == nil || !indexed(n) {
 		return
 	}
-	key := j.searchKey(n)
-	r.searchKey = key
-	if prev, ok := j.search.docs[n.URL]; ok && prev.key == key {
-		r.searchDoc = prev.doc
-		return
+	// The key serves only a next build of this Builder: a one-off build
+	// (whose Builder keeps no bodies either) has no use for it, nor a
+	// last build's Docs to compare it with (writeSearch keeps none).
+	if j.keepBodies {
+		key := j.searchKey(n)
+		r.searchKey = key
+		if prev, ok := j.search.docs[n.URL]; ok && prev.key == key {
+			r.searchDoc = prev.doc
+			return
+		}
 	}
 	d := search.Document{
 		URL: j.basePath + n.Href, Title: n.Title, Section: sectionTitle(n, j.langs[n.Tree.Index].text("home")),
@@ -246,24 +254,33 @@ func worksheetText(d *search.Document, v *worksheet.View) {
 // what the Builder keeps for the next build.
 func writeSearch(plan *output.Plan, keys *memo, st *searchState, nodes []*content.Node, results []pageResult, prev *last, keep bool) (*searchState, diag.List) {
 	var errs diag.List
-	next := &searchState{ix: st.ix, docs: map[string]searchDoc{}, langs: st.langs}
+	next := &searchState{ix: st.ix, langs: st.langs}
 	var docs []*search.Doc
-	k := strings.Builder{}
-	for i, n := range nodes {
-		r := &results[i]
-		if r.searchDoc == nil {
-			continue
+	for i := range nodes {
+		if d := results[i].searchDoc; d != nil {
+			docs = append(docs, d)
 		}
-		docs = append(docs, r.searchDoc)
-		next.docs[n.URL] = searchDoc{key: r.searchKey, doc: r.searchDoc}
-		k.WriteString(n.URL)
-		k.WriteByte(0)
-		k.WriteString(r.searchKey)
-		k.WriteByte(0)
 	}
-	k.WriteString(strings.Join(st.langs, ","))
-	next.sum = k.String()
-	if prev != nil && prev.search != nil && prev.search.sum == next.sum {
+	// Without keep (a one-off build: searchPage made no keys), next keeps
+	// no Docs and no sum, and a next build writes the index again.
+	if keep {
+		next.docs = make(map[string]searchDoc, len(docs))
+		k := strings.Builder{}
+		for i, n := range nodes {
+			r := &results[i]
+			if r.searchDoc == nil {
+				continue
+			}
+			next.docs[n.URL] = searchDoc{key: r.searchKey, doc: r.searchDoc}
+			k.WriteString(n.URL)
+			k.WriteByte(0)
+			k.WriteString(r.searchKey)
+			k.WriteByte(0)
+		}
+		k.WriteString(strings.Join(st.langs, ","))
+		next.sum = k.String()
+	}
+	if prev != nil && prev.search != nil && next.sum != "" && prev.search.sum == next.sum {
 		for out := range prev.manifest {
 			if isIndexFile(out) {
 				plan.Keep(out)
@@ -286,9 +303,6 @@ func writeSearch(plan *output.Plan, keys *memo, st *searchState, nodes []*conten
 		if err := plan.Put(out, key, files[name]); err != nil {
 			errs.Add(out, 0, 0, "cannot write: %v", err)
 		}
-	}
-	if !keep {
-		next.docs = nil
 	}
 	return next, errs
 }

@@ -152,7 +152,10 @@ func TestRunQueuesSavesDuringSlowBuild(t *testing.T) {
 	out, _ := testSite(t)
 	b := newStuckBuilder(t, out, 2)
 	var stderr testio.Buffer
-	s := New(b, Options{Stderr: &stderr, Quiet: 5 * time.Millisecond})
+	// A quiet time well above a save's own events (create, then write),
+	// which a loaded machine can space by several milliseconds: with 5
+	// ms, a.md's write could come after build 2 started on its creation.
+	s := New(b, Options{Stderr: &stderr, Quiet: 25 * time.Millisecond})
 	s.slowAfter = 50 * time.Millisecond
 	base, cancel, done := runServer(t, s)
 	b.waitStart(t, 1)
@@ -164,7 +167,7 @@ func TestRunQueuesSavesDuringSlowBuild(t *testing.T) {
 	b.waitStart(t, 2)
 	for _, p := range []string{x, y} {
 		mkfile(t, p, "edited")
-		time.Sleep(30 * time.Millisecond) // longer than the quiet time: two batches
+		time.Sleep(60 * time.Millisecond) // longer than the quiet time: two batches
 	}
 	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(stderr.String(), "still building after"); {
 		if time.Now().After(deadline) {

@@ -382,4 +382,49 @@
 // 1.19x and 1.58x; edit to reload event 38.4 ms at 1,000 pages; gctune
 // saved 6.4% (rounds +2.0% to +7.9%): it pays. Search: first query 49.3
 // KB, results 29.8, 13.2, 9.0 and 36.1 ms; Pagefind 30.57 s to index.
+//
+// 2026-11-30, eighth session (01:51 to 04:51 UTC; the lead and two
+// engineers, all on speed). Measured with a figure the host's speed
+// cancels: in a CPU profile of an in-process 10,000-page build, the
+// samples in all against those under markdown.(*Markdown).Render (the
+// floor's own work); it was 1.33 at the start, and it moves by about 0.02
+// between runs of one binary. Kept: a one-off build unloads every page's
+// Markdown after the scan and reads it again when it renders the page
+// (content.Source.Unload, Markdown): 1.327 to 1.300, about 0.35 s less
+// CPU outside rendering; the live heap after a collection was about 105
+// MB throughout, now 35 MB growing to about 110 MB as the search index
+// fills (4 rounds each); a one-off build makes no
+// search keys (about 0.01 s). Tried and not kept: the default theme's
+// page, tag and section layouts run as Go where a theme has them as
+// built in (branch lay: 1.298 to 1.280, ExecuteLayout 0.79 to 0.24 s,
+// about 0.5 s of CPU, 2.7%): a second implementation of three layouts
+// kept in step with them, a speed trick that does not reach the 5% a
+// hack must save; a per-build cache of list entries (no gain); in the
+// search analysis, positions chained per term and short words handled
+// in the word loop (no gain). What search costs, 10,000 pages, in
+// process (about 1.2 s of CPU): reading and counting words about 27 ns a
+// word (0.6 s with extraction and positions), the index write 0.27 s
+// (half gathering the postings, 14% the impact levels, 12% SHA-256 for
+// the file names), collections brought sooner by its 43.5 MB of analysed
+// pages (pointer-free) 0.1 to 0.2 s. The tag-list and list-entry natives
+// of an earlier session measured no difference in that figure either way
+// (1.330 with, 1.333 without, 3 rounds): they are not yet among the hacks
+// make bench measures.
+// make bench at 02:50 UTC, load 1.9, minutes after the engineers' work
+// stopped: floor 1.23 s and 7.32 s, build 1.44 s and 9.48 s (ratios 1.16
+// and 1.29, runs' own 1.23 and 1.30; CPU 1.15 and 1.28, 1.20 without the
+// build's system time at 10,000 pages), with search: false 1.54 s and
+// 8.78 s; search added 1.4% and 9.3% of the wall time, -6.2% and 8.3% of
+// the CPU time; peak 86 and 372 MB; error path 1.24x and 1.58x; edit to
+// reload event 46.1 ms at 1,000 pages; gctune saved 11.8%. make bench at
+// 03:09 UTC, load 1.8, 10 minutes after the 02:50 run's deletion: floor
+// 0.93 s and 7.73 s (10,000-page floors 7.31 to 9.13 s), build 1.23 s
+// and 9.81 s (ratios 1.32 and 1.27, runs' own 1.17 and 1.21; CPU 1.28 and
+// 1.25, 1.16 and 1.16 without the build's system time of 0.21 and 1.42
+// s), with search: false 1.13 s and 9.04 s; search added 3.3% and 5.3% of
+// the wall time, 7.8% and 8.4% of the CPU time; peak 85 and 372 MB; error
+// path 1.23x and 1.69x; edit to reload event 48.6 ms at 1,000 pages;
+// gctune saved 14.9% (rounds +11.9% to +28.9%): it pays. Search: first
+// query 49.3 KB, results 35.5, 14.7, 12.0 and 42.3 ms; Pagefind 31.92 s
+// to index.
 package bench

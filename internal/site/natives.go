@@ -2,11 +2,23 @@ package site
 
 import (
 	"html/template"
+	"os"
+	"slices"
+	"strings"
 	"sync"
 
 	"mutual/internal/render"
 	"mutual/internal/theme"
 )
+
+// withoutHack reports whether MUTUAL_BENCH_WITHOUT, a comma-separated
+// list of names that make bench sets, names the performance hack name:
+// the build then runs without it, so that the bench can measure what it
+// saves (package bench; a hack that saves less than 5% of the build's wall
+// time goes). The natives below are the hack "natives".
+func withoutHack(name string) bool {
+	return slices.Contains(strings.Split(os.Getenv("MUTUAL_BENCH_WITHOUT"), ","), name)
+}
 
 // natives are the default theme's partials that run in Go where a site's
 // theme chain has them as they are built in (theme.Native): the tag

@@ -129,3 +129,25 @@ func FuzzNatives(f *testing.F) {
 		}
 	})
 }
+
+// TestWithoutHack: make bench turns the natives off by name, alone or in a
+// list, and nothing else does.
+func TestWithoutHack(t *testing.T) {
+	for _, c := range []struct {
+		env  string
+		want bool
+	}{
+		{"", false},
+		{"natives", true},
+		{"gctune,natives", true},
+		{"natives,gctune", true},
+		{"gctune", false},
+		{"natives2", false},
+		{"native", false},
+	} {
+		t.Setenv("MUTUAL_BENCH_WITHOUT", c.env)
+		if got := withoutHack("natives"); got != c.want {
+			t.Errorf("MUTUAL_BENCH_WITHOUT=%q: without natives %v, want %v", c.env, got, c.want)
+		}
+	}
+}

@@ -427,8 +427,8 @@
 // path 1.23x and 1.69x; edit to reload event 48.6 ms at 1,000 pages;
 // gctune saved 14.9% (rounds +11.9% to +28.9%): it pays. Search: first
 // query 49.3 KB, results 35.5, 14.7, 12.0 and 42.3 ms; Pagefind 31.92 s
-// to index. make bench at 03:36 UTC, load 1.9, 17 minutes after the last
-// deletion, the same build with natives measured as a hack: floor 0.91 s
+// to index. make bench at 03:36 UTC, load 1.9, 16 minutes after the last
+// bench deletion, the same build with natives measured as a hack: floor 0.91 s
 // and 7.18 s, build 1.24 s and 9.74 s (ratios 1.37 and 1.36, runs' own
 // 1.35 and 1.34; CPU 1.35 and 1.34, 1.24 and 1.25 without the build's
 // system time), with search: false 1.39 s and 9.01 s; search added 1.5%

@@ -401,14 +401,15 @@ func (s *Source) Markdown() ([]byte, error) {
 	if st.Size() != s.Size || !st.ModTime().Equal(s.Mod) || s.Size < int64(s.bodyAt) {
 		return nil, errChanged
 	}
-	src := make([]byte, s.Size)
-	if _, err := io.ReadFull(f, src); err != nil {
-		if errors.Is(err, io.ErrUnexpectedEOF) {
+	// Only the body: the front matter before it was read by the scan.
+	raw := make([]byte, s.Size-int64(s.bodyAt))
+	if _, err := f.ReadAt(raw, int64(s.bodyAt)); err != nil {
+		if errors.Is(err, io.EOF) {
 			return nil, errChanged
 		}
 		return nil, errors.New(ReadError(err))
 	}
-	body, _ := cutMore(src[s.bodyAt:])
+	body, _ := cutMore(raw)
 	return body, nil
 }
 

@@ -147,7 +147,7 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 		other.str(s.Rel)
 		other.int(s.Size)
 		other.time(s.Mod)
-		other.bytes(s.Sum[:])
+		other.int(int64(s.Sum))
 	}
 	other.bytes(in.config)
 	other.bool(in.drafts)
@@ -198,7 +198,7 @@ func card(k *keyer, n *content.Node) {
 // bodyKey is the key of the Markdown body of s.
 func (m *memo) bodyKey(s *content.Source) string {
 	k := m.keyer()
-	k.bytes(s.Sum[:])
+	k.int(int64(s.Sum))
 	k.str(m.body)
 	if s.Shortcodes {
 		// Shortcodes run templates and show other pages and the site.
@@ -212,7 +212,7 @@ func (m *memo) pageKey(n *content.Node, shown []*content.Node) string {
 	k := m.keyer()
 	k.str(m.site)
 	if n.Src != nil {
-		k.bytes(n.Src.Sum[:])
+		k.int(int64(n.Src.Sum))
 	}
 	if n.Kind == "worksheet" || n.Src != nil && n.Src.Shortcodes {
 		k.str(m.cards)

@@ -152,7 +152,7 @@ func (j *pageJob) page(n *content.Node) pageResult {
 			return keep()
 		}
 	}
-	p, shown := j.pageData(n)
+	p, shown := j.pageData(n, j.keys != nil)
 	key := j.keys.pageKey(n, shown)
 	if canKeep && j.plan.Unchanged(n.Out, key) {
 		return keep()

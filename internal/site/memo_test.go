@@ -9,7 +9,7 @@ import (
 // check: a Builder's first build, without Watch) to computing no memo
 // keys: its page job has no memo, so that every key it asks for is the
 // empty one and any key made without asking (memo.keyer) panics, and it
-// leaves no manifest or memo behind. Builds that may be followed by a
+// leaves no manifest, memo or worksheet reports behind. Builds that may be followed by a
 // rebuild (Watch, or a Builder built again) do compute them.
 func TestOneOffComputesNoKeys(t *testing.T) {
 	tests := []struct {
@@ -26,6 +26,9 @@ func TestOneOffComputesNoKeys(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := minimalSite(t)
+			writeFile(t, dir, "content/worksheets/w.yaml", "title: W\nsummary: A check.\nareas:\n  - {id: e, label: E, see: ../guides/b.md}\n"+
+				"sections:\n  - title: S\n    questions:\n      - {id: q, type: pair, area: e, give: I give., receive: I get., scale: frequency}\n"+
+				"results:\n  - {title: Any, body: Fine., see: [../guides/b.md]}\n")
 			b := New(Options{Dir: dir, Out: filepath.Join(t.TempDir(), "public"), Watch: tt.watch})
 			var job *pageJob
 			b.onPages = func(j *pageJob) { job = j }
@@ -52,6 +55,9 @@ func TestOneOffComputesNoKeys(t *testing.T) {
 				}
 				if !want && b.last != nil {
 					t.Errorf("build %d: a one-off build left a manifest and memo for a next build", i)
+				}
+				if got := len(b.sheets.byOut) > 0; got != want {
+					t.Errorf("build %d: keeps worksheet pages' reports = %v, want %v", i, got, want)
 				}
 				if want && !tt.check && b.last == nil {
 					t.Errorf("build %d: left nothing for the next build", i)

@@ -178,7 +178,10 @@ func (j *pageJob) page(n *content.Node) pageResult {
 		if n.Fallback {
 			r.errs, r.warns = nil, nil
 		}
-		j.sheets.put(n.Out, sheetReport{src: n.Src, links: r.links, errs: r.errs, warns: r.warns})
+		if j.keys != nil {
+			// For a next build that keeps the page (a one-off build has none).
+			j.sheets.put(n.Out, sheetReport{src: n.Src, links: r.links, errs: r.errs, warns: r.warns})
+		}
 		if view == nil {
 			return r
 		}

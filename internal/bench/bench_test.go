@@ -254,3 +254,34 @@ func TestReportSearchPhrase(t *testing.T) {
 		}
 	}
 }
+
+// TestReportRatioVerdict holds the 10,000-page verdict to the median of the
+// runs' own ratios, not to the ratio of the medians.
+func TestReportRatioVerdict(t *testing.T) {
+	tests := []struct {
+		name           string
+		floors, builds []time.Duration
+		want           string
+	}{
+		// Medians 120 and 140 (1.17); the runs' own ratios 1.30, 1.33, 1.08.
+		{"paired over", millis(100, 120, 130), millis(130, 160, 140), "MISS"},
+		// Medians 120 and 154 (1.28); the runs' own ratios 1.54, 1.10, 1.10.
+		{"paired under", millis(100, 120, 140), millis(154, 132, 154), "PASS"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &result{pages: targetPages, floors: tt.floors, builds: tt.builds, floor: median(tt.floors), build: median(tt.builds)}
+			var out bytes.Buffer
+			report(&out, &Options{Runs: len(tt.builds)}, []*result{r})
+			var line string
+			for l := range strings.Lines(out.String()) {
+				if strings.Contains(l, fmt.Sprintf("target <= %.2f", targetRatio)) {
+					line = l
+				}
+			}
+			if !strings.Contains(line, tt.want) {
+				t.Errorf("verdict line %q, want %s", line, tt.want)
+			}
+		})
+	}
+}

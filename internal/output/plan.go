@@ -88,7 +88,8 @@ func (p *Plan) Keep(out string) {
 	p.mu.Unlock()
 }
 
-// Put gives out with the key of its bytes. A full build writes it at once
+// Put gives out with the key of its bytes ("" when no build will compare
+// with this one's manifest: a one-off build). A full build writes it at once
 // (outside the plan's lock, so that other goroutines go on meanwhile); an
 // incremental build stages it when its key changed.
 func (p *Plan) Put(out, key string, data []byte) error {

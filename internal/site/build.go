@@ -96,7 +96,8 @@ type Stats struct {
 // A Builder keeps, between builds, only what the next build compares with
 // or reuses: the sources read, the rendered Markdown bodies, the generated
 // assets, and what the last successful build wrote (its manifest and memo
-// keys). Each build runs the pipeline's stages on values: see run.
+// keys; a one-off build, which computes no keys, leaves none: see memo).
+// Each build runs the pipeline's stages on values: see run.
 type Builder struct {
 	opts Options
 	dir  string
@@ -116,7 +117,7 @@ type Builder struct {
 	i18nFiles i18n.Files   // the translation files of the last build, parsed
 	search    *searchState // the search index of the last build (search.go)
 	scorer    theme.Assets // the embedded WebAssembly scorer and its loader
-	last      *last        // the last successful build
+	last      *last        // the last successful build; nil after a one-off one
 	warnings  diag.List    // of the last Build or Check
 	// The keys layouts asked T for that no translation has, and the memo's
 	// site key they were asked under: a rebuild that keeps pages adds the
@@ -277,7 +278,8 @@ func (b *Builder) caching() bool { return b.opts.Watch || b.builds > 0 }
 //  3. theme: the chain, its static files and the generated assets
 //     (theme.LoadChain, Chain.Static), the link resolver, the templates
 //     with their functions;
-//  4. memo: the keys that decide what this build may keep (memo.go);
+//  4. memo: the keys that decide what this build may keep (memo.go),
+//     none for a one-off build;
 //  5. pages: every page rendered on every core (renderPages), each
 //     streamed to the write plan as soon as it is done;
 //  6. checks that need every page: links to headings, then the files that
@@ -403,10 +405,13 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	if mode == output.Incremental {
 		prev = b.last
 	}
-	keys := newMemo(b.seed, memoInputs{
-		config: cfgSrc, drafts: b.opts.Drafts, future: b.opts.Future, expired: b.opts.Expired, scripts: b.opts.Scripts, version: Version,
-		cfg: cfg, sources: append(srcs, static...), model: m, templates: ts.Hash, i18n: i18nHash, assets: assets, latest: latest,
-	})
+	var keys *memo // nil: a one-off build computes no keys
+	if b.caching() {
+		keys = newMemo(b.seed, memoInputs{
+			config: cfgSrc, drafts: b.opts.Drafts, future: b.opts.Future, expired: b.opts.Expired, scripts: b.opts.Scripts, version: Version,
+			cfg: cfg, sources: append(srcs, static...), model: m, templates: ts.Hash, i18n: i18nHash, assets: assets, latest: latest,
+		})
+	}
 
 	var links []content.LinkRef
 	for _, l := range langs {
@@ -528,7 +533,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 			rendered++
 		}
 	}
-	warns = append(warns, unknownKeys(b.missingKeys(langs, keys.site), ts, trs)...)
+	warns = append(warns, unknownKeys(b.missingKeys(langs, keys.siteKey()), ts, trs)...)
 	warns = append(warns, strayKeys(ts, trs)...)
 	// The search index is written meanwhile, on another core, unless the
 	// pages had errors (then nothing is written); with Options.DeferIndex,
@@ -572,10 +577,15 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 			stats.Sections++
 		}
 	}
-	if b.last != nil && b.last.keys.other == keys.other && b.last.keys.css != keys.css {
+	if b.last != nil && keys != nil && b.last.keys.other == keys.other && b.last.keys.css != keys.css {
 		stats.CSSOnly = true
 	}
-	b.last = &last{manifest: plan.Manifest(), sources: b.sources, keys: keys, search: nextSearch}
+	b.last = nil
+	if keys != nil {
+		// A one-off build's manifest has no keys: the next build of its
+		// Builder is a full one.
+		b.last = &last{manifest: plan.Manifest(), sources: b.sources, keys: keys, search: nextSearch}
+	}
 	b.search = nextSearch
 	if deferred {
 		b.deferIndex(index, dir, keys, job.search, m.Nodes, results, prev)

@@ -27,7 +27,10 @@
 // A Builder is reused by mutual serve: a rebuild re-reads only the files
 // that changed, renders only the pages whose memo key changed, and writes
 // only the files whose bytes change, yet its output is byte-identical to
-// a full build's (TestIncrementalEqualsFull).
+// a full build's (TestIncrementalEqualsFull). A one-off build (mutual
+// build, mutual check: a Builder's first, not told to watch) computes no
+// memo keys, since no rebuild will compare with them, and a Builder built
+// again after one builds in full (TestOneOffComputesNoKeys).
 //
 // # The Page contract
 //

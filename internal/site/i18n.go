@@ -471,7 +471,7 @@ func (b *Builder) missingKeys(langs []*language, site string) map[string]bool {
 			}
 		}
 	}
-	if b.tMissingSite == site {
+	if site != "" && b.tMissingSite == site {
 		for k := range b.tMissing {
 			missing[k] = true
 		}

@@ -42,6 +42,14 @@ import (
 //
 // Keys live only in memory, for the lifetime of one Builder, so a fast
 // seeded hash is enough: they are compared, never stored or shown.
+//
+// A one-off build (Builder.caching: not Watch, the Builder's first build)
+// computes no keys at all: nothing would ever compare them. Its memo is
+// nil, whose methods give the empty key without hashing anything, and it
+// leaves no manifest or memo behind, so that the Builder's next build, if
+// any, is a full one. (keyer is the exception: on a nil memo it panics,
+// so that a key made without asking whether there is a memo cannot go
+// unnoticed; TestOneOffComputesNoKeys.)
 type memo struct {
 	seed  maphash.Seed
 	site  string // what every page depends on
@@ -147,7 +155,7 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 		other.str(s.Rel)
 		other.int(s.Size)
 		other.time(s.Mod)
-		other.bytes(s.Sum[:])
+		other.int(int64(s.Sum))
 	}
 	other.bytes(in.config)
 	other.bool(in.drafts)
@@ -195,10 +203,21 @@ func card(k *keyer, n *content.Node) {
 	}
 }
 
+// siteKey is the key of what every page depends on.
+func (m *memo) siteKey() string {
+	if m == nil {
+		return ""
+	}
+	return m.site
+}
+
 // bodyKey is the key of the Markdown body of s.
 func (m *memo) bodyKey(s *content.Source) string {
+	if m == nil {
+		return ""
+	}
 	k := m.keyer()
-	k.bytes(s.Sum[:])
+	k.int(int64(s.Sum))
 	k.str(m.body)
 	if s.Shortcodes {
 		// Shortcodes run templates and show other pages and the site.
@@ -209,10 +228,13 @@ func (m *memo) bodyKey(s *content.Source) string {
 
 // pageKey is the key of n's page, which shows the pages shown.
 func (m *memo) pageKey(n *content.Node, shown []*content.Node) string {
+	if m == nil {
+		return ""
+	}
 	k := m.keyer()
 	k.str(m.site)
 	if n.Src != nil {
-		k.bytes(n.Src.Sum[:])
+		k.int(int64(n.Src.Sum))
 	}
 	if n.Kind == "worksheet" || n.Src != nil && n.Src.Shortcodes {
 		k.str(m.cards)
@@ -227,13 +249,19 @@ func (m *memo) pageKey(n *content.Node, shown []*content.Node) string {
 
 // bytesKey is the key of an output given as bytes: their hash.
 func (m *memo) bytesKey(data []byte) string {
+	if m == nil {
+		return ""
+	}
 	k := m.keyer()
 	k.bytes(data)
 	return k.sum()
 }
 
 // fileKey is the key of a content file copied as it is.
-func fileKey(s *content.Source) string {
+func (m *memo) fileKey(s *content.Source) string {
+	if m == nil {
+		return ""
+	}
 	return "file:" + strconv.FormatInt(s.Size, 10) + ":" + strconv.FormatInt(s.Mod.UnixNano(), 10)
 }
 

@@ -23,7 +23,7 @@ import (
 type pageJob struct {
 	*world
 	md         *markdown.Markdown
-	keys       *memo
+	keys       *memo // nil for a one-off build (see memo)
 	prev       *last // the previous build, for an incremental one; else nil
 	bodies     *render.Bodies
 	keepBodies bool // keep rendered bodies for the next build (a one-off build unloaded the Markdown: content.Source.Unload)
@@ -113,8 +113,11 @@ func (j *pageJob) page(n *content.Node) pageResult {
 		if n.Fallback {
 			bodyID = n.Tree.Prefix + "\x00" + n.Src.Rel
 		}
-		bodyKey = j.keys.bodyKey(n.Src)
-		body = j.bodies.Get(bodyID, bodyKey)
+		if j.keys != nil {
+			// (A one-off build has no key, nor bodies kept.)
+			bodyKey = j.keys.bodyKey(n.Src)
+			body = j.bodies.Get(bodyID, bodyKey)
+		}
 	}
 	learn := func(b *render.Body) {
 		r.ids, r.links, r.errs, r.warns = b.IDs, b.Links, b.Errs, b.Warns
@@ -149,7 +152,7 @@ func (j *pageJob) page(n *content.Node) pageResult {
 			return keep()
 		}
 	}
-	p, shown := j.pageData(n)
+	p, shown := j.pageData(n, j.keys != nil)
 	key := j.keys.pageKey(n, shown)
 	if canKeep && j.plan.Unchanged(n.Out, key) {
 		return keep()
@@ -175,7 +178,10 @@ func (j *pageJob) page(n *content.Node) pageResult {
 		if n.Fallback {
 			r.errs, r.warns = nil, nil
 		}
-		j.sheets.put(n.Out, sheetReport{src: n.Src, links: r.links, errs: r.errs, warns: r.warns})
+		if j.keys != nil {
+			// For a next build that keeps the page (a one-off build has none).
+			j.sheets.put(n.Out, sheetReport{src: n.Src, links: r.links, errs: r.errs, warns: r.warns})
+		}
 		if view == nil {
 			return r
 		}
@@ -257,7 +263,7 @@ func writeFiles(plan *output.Plan, w *world, keys *memo, prev *last, contentDir 
 		put(a.Out, keys.bytesKey(a.Data), a.Data)
 	}
 	copyFile := func(s *content.Source, out, from string) {
-		key := fileKey(s)
+		key := keys.fileKey(s)
 		if prev != nil && plan.Unchanged(out, key) {
 			plan.Keep(out)
 			return

@@ -38,11 +38,15 @@ var titleKeys = map[string]string{"tags": "tags", "404": "not-found.title", "sea
 const homeGuides = 12
 
 // pageData assembles what a layout sees of n, all but its body. It reads
-// other pages only through a pageView, which records them: the pages n
-// shows are what its memo key covers (memo.go).
-func (w *world) pageData(n *content.Node) (*Page, []*content.Node) {
+// other pages only through a pageView, which records them when asked
+// (record): the pages n shows are what its memo key covers (memo.go), and
+// a one-off build, which makes no key, does not ask.
+func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) {
 	l := w.langs[n.Tree.Index]
-	v := &pageView{world: w, shown: make([]*content.Node, 0, 8), lang: l, fallback: n.Fallback && l.fallbackTemplates != nil}
+	v := &pageView{world: w, lang: l, fallback: n.Fallback && l.fallbackTemplates != nil, record: record}
+	if record {
+		v.shown = make([]*content.Node, 0, 8)
+	}
 	p := &Page{
 		Kind:        n.Kind,
 		Title:       n.Title,
@@ -238,10 +242,11 @@ func (l *language) readyTexts(fallback bool) readyTexts {
 	return c.texts
 }
 
-// pageView reads the pages one page shows, recording each.
+// pageView reads the pages one page shows, recording each when record is set.
 type pageView struct {
 	*world
-	shown []*content.Node
+	shown  []*content.Node
+	record bool
 	// lang is the page's language, fallback set when the page is shown
 	// untranslated: its list entries' dates are written as its layout
 	// writes dates (Entry.TimeTag).
@@ -249,7 +254,11 @@ type pageView struct {
 	fallback bool
 }
 
-func (v *pageView) show(n *content.Node) { v.shown = append(v.shown, n) }
+func (v *pageView) show(n *content.Node) {
+	if v.record {
+		v.shown = append(v.shown, n)
+	}
+}
 
 func (v *pageView) link(n *content.Node) *Link {
 	if n == nil {

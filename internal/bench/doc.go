@@ -70,9 +70,9 @@
 // the medians, the median of the rounds' own savings (1 - with/without) in
 // wall time, the fastest build with against the fastest without (load from
 // elsewhere only adds time), the saving in CPU time, and the verdict on
-// the first. Two are measured: gctune, and natives (the default theme's
-// tag lists and list entries run as Go, measured from 2026-11-30); see the
-// log below for the three measured before and the two removed.
+// the first. One is measured: gctune; see the log below for the others
+// measured and removed (raw file calls, the front-matter fast path,
+// natives).
 //
 // # Performance log
 //
@@ -441,4 +441,10 @@
 // Search: first query 49.3 KB, results 31.9, 11.7, 10.8 and 38.3 ms;
 // Pagefind 32.03 s to index. Three runs of one build, 1.27 to 1.36: the
 // host's speed moves more between runs than this session's changes.
+// 2026-11-30, 04:05 UTC on: natives removed. Besides the 03:36 run's
+// 5.3% (CPU 4.8%, rounds -4.8% to +6.4%), three in-process comparisons of
+// CPU profiles found no difference (profile ratios 1.330 and 1.333;
+// medians 1.320 with and 1.309 without, 3 rounds each, on a loaded
+// machine), and the microbenchmark that brought them in measured 20 µs a
+// page (about 1% of the build): under the 5% a hack must save.
 package bench

@@ -11,18 +11,15 @@ import (
 // largest corpus with and without each (compareHacks):
 //
 //   - gctune: `mutual build` sets the garbage collector's policy for a
-//     one-off build (internal/gctune);
-//   - natives: the built-in default theme's tag lists and list entries
-//     run as Go code that writes what their templates write
-//     (internal/site's natives.go), where a theme chain has them as built
-//     in.
+//     one-off build (internal/gctune).
 //
-// Two more were measured this way and removed (raw file calls, the
-// front-matter fast path): see the performance log in the package
+// Three more were measured this way and removed (raw file calls, the
+// front-matter fast path, and natives: the default theme's tag lists
+// and list entries run as Go): see the performance log in the package
 // documentation. A hack added later reads MUTUAL_BENCH_WITHOUT (a
 // comma-separated list of names) to switch itself off, is listed here, and
 // stays only while this comparison shows it pays.
-var Hacks = []string{"gctune", "natives"}
+var Hacks = []string{"gctune"}
 
 // minSaving is the least share of the build's wall time a hack must save.
 const minSaving = 0.05

@@ -429,11 +429,6 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 				}
 			}
 		}
-		// Set by set: a copy made by With has none (natives).
-		if !withoutHack("natives") {
-			l.templates.UseNatives(l.natives(false))
-			l.fallbackTemplates.UseNatives(l.natives(true))
-		}
 		l.titlePages()
 		site, slinks, serrs, swarns := l.siteData(cfg, res, b.md)
 		l.site = site

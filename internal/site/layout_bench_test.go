@@ -71,7 +71,6 @@ func benchPageCorpus(b *testing.B) {
 			if len(errs) > 0 {
 				b.Fatal(errs)
 			}
-			ts.UseNatives(j.langs[0].natives(false))
 			j.langs[0].templates = ts
 		}
 		if r := j.page(nodes[i%len(nodes)]); !r.rendered || len(r.errs) > 0 {
@@ -113,7 +112,6 @@ func benchPageLayoutOne(b *testing.B) {
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
-	ts.UseNatives(lang.natives(false))
 	site := &Site{Title: "Bench", Description: "A site.", BaseURL: "https://example.org/help/", Language: "en",
 		FeedURL: "/help/feed.xml", Home: "/help/", Generator: "mutual test", Help: "<p>Call <strong>someone</strong>.</p>",
 		Menu: []MenuItem{{"Home", "/help/"}, {"Guides", "/help/guides/"}, {"Worksheets", "/help/worksheets/"}, {"Tags", "/help/tags/"}}}

@@ -79,15 +79,6 @@ func former(t testing.TB, name string) string {
 	return s
 }
 
-// builtinLayout is a file of the built-in default theme.
-func builtinLayout(t testing.TB, name string) string {
-	b, err := fs.ReadFile(themes.Default(), name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 var siteTheme = regexp.MustCompile(`(?m)^theme: *(\S+)\s*$`)
 
 // readyMadeSite is a site in the default theme with what the render
@@ -112,9 +103,8 @@ var readyMadeSite = map[string]string{
 // readyMadeSite, twice: as it is, and with the parts it shows ready-made
 // put back as the templates they replace: the partials that print
 // Page.Pager, Page.TOCNav, Page.TimeTag and Entry.TimeTag, the base.html
-// that prints Page.HeadLinks, and a copy of tags.html, which otherwise
-// runs in Go as entry.html does (natives.go); all in a theme extending
-// the site's, or in the site's own theme where it has none of its own.
+// that prints Page.HeadLinks; all in a theme extending the site's, or in
+// the site's own theme where it has none of its own.
 // Both builds must write the same bytes, in every language, on pages
 // shown untranslated too (their marked texts). A theme's own pager.html
 // is used, not the ready-made one (the last part).
@@ -150,9 +140,6 @@ func TestReadyMadeParts(t *testing.T) {
 			layouts[name] = former(t, name)
 		}
 		layouts["layouts/base.html"] = base
-		// The partials that run in Go (natives.go) run as templates in
-		// a theme that has its own copy of them.
-		layouts["layouts/partials/tags.html"] = builtinLayout(t, "layouts/partials/tags.html")
 		for name, body := range layouts {
 			if _, own := old[themeDir+name]; !own {
 				old[themeDir+name] = body

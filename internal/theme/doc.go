@@ -36,13 +36,6 @@
 // layout and partial is parsed (a broken base.html is replaced by an empty
 // one for the others' sake) and all their errors come together, sorted.
 //
-// A partial of the built-in default theme may run as Go instead of as its
-// template (UseNatives, Native): byte for byte the same output, without
-// html/template's reflection, which costs about a microsecond for every
-// value printed and every escaper after it. Only where the chain has the
-// partial as it is built in: a partial a theme has of its own, as a file
-// or a {{define}}, always runs as its template.
-//
 // A page may choose another layout, as in Hugo (ExecuteLayout): the first
 // of layouts/TYPE/LAYOUT.html, layouts/TYPE/KIND.html, layouts/LAYOUT.html
 // and layouts/KIND.html the chain has, TYPE being the page's type (its

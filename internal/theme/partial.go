@@ -78,24 +78,8 @@ func (ts *Templates) bindPartials() {
 			}
 			return partialName(name)
 		}
-		// The partials that are the built-in ones in this kind, which a
-		// Native may render (UseNatives).
-		builtin := map[string]bool{}
-		for full, text := range ts.builtin {
-			if p := t.Lookup(full); p != nil && p.Tree != nil && p.Tree.Root.String() == text {
-				builtin[full] = true
-			}
-		}
-		var parts partialsOf
 		run := func(name string, ctx any) (template.HTML, error) {
 			full := fullName(name)
-			if builtin[full] {
-				if native := ts.natives[full]; native != nil {
-					if out, ok := native(ctx, parts); ok {
-						return out, nil
-					}
-				}
-			}
 			buf := partialBuffers.Get().(*bytes.Buffer)
 			buf.Reset()
 			defer partialBuffers.Put(buf)
@@ -104,8 +88,7 @@ func (ts *Templates) bindPartials() {
 			}
 			return template.HTML(buf.String()), nil
 		}
-		parts.run = run
-		parts.cached = func(name string, ctx any, variants ...any) (template.HTML, error) {
+		cached := func(name string, ctx any, variants ...any) (template.HTML, error) {
 			// The key is made in a reused buffer, and becomes a string
 			// only when the cache lacks it.
 			kb := keyBuffers.Get().(*[]byte)
@@ -134,7 +117,7 @@ func (ts *Templates) bindPartials() {
 			cache.mu.Unlock()
 			return out, nil
 		}
-		t.Funcs(template.FuncMap{"partial": run, "partialCached": parts.cached})
+		t.Funcs(template.FuncMap{"partial": run, "partialCached": cached})
 	}
 }
 

@@ -32,11 +32,6 @@ type Templates struct {
 	sources map[string]string // template name -> site-relative file, for messages
 	text    map[string][]byte // template name -> its source, to place parse errors
 	funcs   []string          // every function a layout may call, for hints
-	// builtin holds the template text of each partial read from the
-	// embedded default theme (parse.Tree's String), to tell in each kind
-	// whether the partial is still that one (UseNatives).
-	builtin map[string]string
-	natives map[string]Native
 	// Hash is of every layout's path and bytes: it changes whenever a
 	// layout does.
 	Hash []byte
@@ -102,15 +97,9 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 		errs.Append(ts.templateError(err, nil))
 		root = template.New("base.html").Funcs(partialFuncs).Funcs(funcs)
 	}
-	ts.builtin = map[string]string{}
 	for _, name := range partials {
-		pt, err := root.New(name).Parse(string(srcs[name]))
-		if err != nil {
+		if _, err := root.New(name).Parse(string(srcs[name])); err != nil {
 			errs.Append(ts.templateError(err, nil))
-			continue
-		}
-		if f := files["layouts/"+name]; f.layer.OnDisk == "" && pt.Tree != nil {
-			ts.builtin[name] = pt.Tree.Root.String()
 		}
 	}
 	// With base.html or a partial broken, the layouts are parsed for
@@ -540,7 +529,7 @@ func (ts *Templates) execute(w *bytes.Buffer, t *template.Template, data any) *d
 // words of its language. Every copy must be made before any set runs:
 // html/template copies a template only before it has executed.
 func (ts *Templates) With(funcs template.FuncMap) (*Templates, error) {
-	c := &Templates{kinds: make(map[string]*template.Template, len(ts.kinds)), broken: ts.broken, sources: ts.sources, text: ts.text, funcs: ts.funcs, builtin: ts.builtin, Hash: ts.Hash}
+	c := &Templates{kinds: make(map[string]*template.Template, len(ts.kinds)), broken: ts.broken, sources: ts.sources, text: ts.text, funcs: ts.funcs, Hash: ts.Hash}
 	for _, kind := range slices.Sorted(maps.Keys(ts.kinds)) {
 		t, err := ts.kinds[kind].Clone()
 		if err != nil {

@@ -15,12 +15,16 @@ import (
 	"mutual/internal/browsertest"
 )
 
-// panelJS reads the warnings panel as one line: its tag, what labels it,
+// panelJS reads the warnings panel as one line ("none" without one,
+// "hidden" while it waits for its stylesheet): its tag, what labels it,
 // its title, whether its list is open, its position, whether it is the
 // body's last element, whether the error overlay is there, and its items.
 const panelJS = `(() => {
 	const p = document.getElementById("mutual-warnings");
 	if (!p) { return "none"; }
+	// Until its stylesheet has loaded the panel is hidden, and a Tab
+	// would pass it by.
+	if (p.hidden) { return "hidden"; }
 	const label = document.getElementById(p.getAttribute("aria-labelledby"));
 	const toggle = p.querySelector("button[aria-controls]");
 	const list = document.getElementById(toggle.getAttribute("aria-controls"));

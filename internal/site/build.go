@@ -539,7 +539,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	deferred := job.search != nil && len(errs) == 0 && b.opts.DeferIndex && mode == output.Incremental
 	if job.search != nil && len(errs) == 0 && !deferred {
 		searchDone.Go(func() {
-			nextSearch, searchErrs = writeSearch(plan, keys, job.search, m.Nodes, results, prev, b.caching())
+			nextSearch, searchErrs = writeSearch(plan, keys, job.search, m.Nodes, results, prev)
 		})
 	}
 	errs = append(errs, content.CheckAnchors(links, anchors)...)

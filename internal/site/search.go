@@ -35,8 +35,8 @@ import (
 // (its card, its section's title, its source's bytes and what its body's
 // links resolve against, the language and the base path), so that a rebuild analyses only the
 // pages that changed and keeps the index files when none did; what it
-// writes is byte-identical to a full build's (package search). A build
-// that keeps no bodies for the next (a one-off build: Builder.caching)
+// writes is byte-identical to a full build's (package search). A one-off
+// build (Builder.caching false, so no memo: see memo.go)
 // makes no keys and keeps no pages: should its Builder build again, that
 // build analyses every page and writes the index again.
 
@@ -167,9 +167,9 @@ func (j *pageJob) searchPage(n *content.Node, r *pageResult) {
 		return
 	}
 	// The key serves only a next build of this Builder: a one-off build
-	// (whose Builder keeps no bodies either) has no use for it, nor a
-	// last build's Docs to compare it with (writeSearch keeps none).
-	if j.keepBodies {
+	// (no memo) has no use for it, nor a last build's Docs to compare it
+	// with (writeSearch keeps none).
+	if j.keys != nil {
 		key := j.searchKey(n)
 		r.searchKey = key
 		if prev, ok := j.search.docs[n.URL]; ok && prev.key == key {
@@ -252,7 +252,7 @@ func worksheetText(d *search.Document, v *worksheet.View) {
 // writeSearch gives the plan the search index of the pages rendered (or
 // keeps the last build's files when no page's entry changed), and returns
 // what the Builder keeps for the next build.
-func writeSearch(plan *output.Plan, keys *memo, st *searchState, nodes []*content.Node, results []pageResult, prev *last, keep bool) (*searchState, diag.List) {
+func writeSearch(plan *output.Plan, keys *memo, st *searchState, nodes []*content.Node, results []pageResult, prev *last) (*searchState, diag.List) {
 	var errs diag.List
 	next := &searchState{ix: st.ix, langs: st.langs}
 	var docs []*search.Doc
@@ -261,9 +261,9 @@ func writeSearch(plan *output.Plan, keys *memo, st *searchState, nodes []*conten
 			docs = append(docs, d)
 		}
 	}
-	// Without keep (a one-off build: searchPage made no keys), next keeps
-	// no Docs and no sum, and a next build writes the index again.
-	if keep {
+	// A one-off build (no memo: searchPage made no keys) keeps no Docs
+	// and no sum, and a next build writes the index again.
+	if keys != nil {
 		next.docs = make(map[string]searchDoc, len(docs))
 		k := strings.Builder{}
 		for i, n := range nodes {
@@ -350,7 +350,7 @@ func (b *Builder) deferIndex(index *output.Plan, dir *output.Dir, keys *memo, st
 	built := b.last
 	b.indexing.Go(func() {
 		defer dir.Discard()
-		next, errs := writeSearch(index, keys, st, nodes, results, prev, true)
+		next, errs := writeSearch(index, keys, st, nodes, results, prev)
 		var err error
 		if len(errs) > 0 {
 			err = errs

@@ -36,9 +36,9 @@ import (
 // links resolve against, the language and the base path), so that a rebuild analyses only the
 // pages that changed and keeps the index files when none did; what it
 // writes is byte-identical to a full build's (package search). A one-off
-// build (Builder.caching false, so no memo: see memo.go)
-// makes no keys and keeps no pages: should its Builder build again, that
-// build analyses every page and writes the index again.
+// build (Builder.caching false, so no memo: see memo.go) makes no keys and
+// keeps no pages: should its Builder build again, that build analyses
+// every page and writes the index again.
 
 // searchDir is the output folder of the search page and the index.
 const searchDir = "search/"

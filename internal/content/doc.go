@@ -41,7 +41,8 @@
 // page inside a bundle is an error, but for the bundle's translations. Lists are ordered by weight (weighted
 // pages first, lowest first), then title, then URL; neighbours (Prev,
 // Next) follow that order within a section. Drafts, headless pages, pages
-// before their publishDate and from their expiryDate on are left out
+// before their publishDate (or, without one, their date, as in Hugo) and
+// from their expiryDate on are left out
 // (Unpublished, with why) unless ModelOptions asks for them. A page's Type
 // (front matter, else its top folder) and Layout choose its layout. Two
 // sources with one URL, or an alias that is not a plain site path or that

@@ -107,8 +107,9 @@ type Tree struct {
 	ByRel  map[string]*Node
 	Drafts map[string]bool // content paths (of originals) of drafts left out
 	// Unpublished are the content paths (of originals) of the pages left
-	// out, with why: "draft", "headless", "future:2027-01-01" or
-	// "expired:2026-01-01".
+	// out, with why: "draft", "headless", "future:2027-01-01" (its
+	// publishDate), "future-date:2027-01-01" (its date, without a
+	// publishDate) or "expired:2026-01-01".
 	Unpublished map[string]string
 	Sections    map[string]*Section
 	Tags        []*Tag // by slug
@@ -184,7 +185,7 @@ type MenuPage struct {
 // ModelOptions say which sources make pages, and how URLs are written.
 type ModelOptions struct {
 	Drafts  bool      // include drafts
-	Future  bool      // include pages whose publishDate is after Now
+	Future  bool      // include pages whose publishDate (or else date) is after Now
 	Expired bool      // include pages whose expiryDate is Now or before
 	Now     time.Time // the build's time; zero for time.Now()
 	// SiteTitle titles a home page without an _index.md or a title (when
@@ -1058,7 +1059,9 @@ func (o ModelOptions) pageURL(s *Source) string {
 }
 
 // unpublished says why a page is left out of a build with opts at now, or
-// "" when it is in.
+// "" when it is in. A page is published from its publishDate on, or from
+// its date when it has no publishDate (Hugo's fallback), until its
+// expiryDate.
 func unpublished(fm *FrontMatter, opts ModelOptions, now time.Time) string {
 	switch {
 	case fm.Draft && !opts.Drafts:
@@ -1067,6 +1070,10 @@ func unpublished(fm *FrontMatter, opts ModelOptions, now time.Time) string {
 		return "headless"
 	case !fm.PublishDate.IsZero() && fm.PublishDate.After(now) && !opts.Future:
 		return "future:" + fm.PublishDate.Format("2006-01-02")
+	case fm.PublishDate.IsZero() && fm.Date.After(now) && !opts.Future:
+		// As in Hugo, a page without a publishDate is published on its
+		// date: an imported blog's scheduled posts wait for their day.
+		return "future-date:" + fm.Date.Format("2006-01-02")
 	case !fm.ExpiryDate.IsZero() && !fm.ExpiryDate.After(now) && !opts.Expired:
 		return "expired:" + fm.ExpiryDate.Format("2006-01-02")
 	}

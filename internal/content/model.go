@@ -705,7 +705,15 @@ func newTree(spec treeSpec, members []member) *Tree {
 			n.URL = t.Prefix + opts.lower(pageURL(cmp.Or(mb.own, mb.rel), fm))
 			if fm.URL != "" {
 				if u, msg := aliasURL(fm.URL); msg == "" {
-					n.URL = u // exact, as written (reported in NewSiteModel otherwise)
+					// Exact, as written (reported in NewSiteModel
+					// otherwise), for the page in its own language; a
+					// language that shows it untranslated shows it
+					// under its folder, as it does every page it has no
+					// translation of (and as slug: does).
+					n.URL = u
+					if mb.fallback {
+						n.URL = t.Prefix + u
+					}
 				}
 			}
 			n.Title, n.LinkTitle, n.Description, n.Summary = fm.Title, fm.LinkTitle, fm.Description, s.Summary
@@ -891,7 +899,9 @@ func aliasURL(a string) (string, string) {
 
 // reportDuplicate reports that n's url (or alias, written at at) is also
 // o's. A page's own URL comes from its path, or from its url or slug when
-// it has one: the error is there, or names the file.
+// it has one: the error is there, or names the file. A copy a language
+// shows untranslated says so, so that no message reads as a file being
+// its own duplicate.
 func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
 	where := func(x *Node) string {
 		if x.Src != nil && x.Fallback {
@@ -908,6 +918,12 @@ func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
 		if at == (Pos{}) {
 			at = n.Src.URLPos()
 		}
+	}
+	if n.Src != nil && n.Fallback {
+		// The error is at the original's url: or slug:, which gives the
+		// original another address: say which copy has this one.
+		errs.Add(p, at.Line, at.Col, "duplicate URL /%s: the address the %s pages give this page until it is translated is also the address of %s", url, n.Tree.Lang, where(o))
+		return
 	}
 	errs.Add(p, at.Line, at.Col, "duplicate URL /%s: also the address of %s", url, where(o))
 }

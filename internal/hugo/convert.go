@@ -31,8 +31,12 @@ type siteConfig struct {
 	TitleComment, BaseURLComment string
 }
 
+// menuItem is one entry of the menu site.yaml gets. Weight is Hugo's (0
+// for none), written so that the page entries of front matter (menu: main
+// with a weight) take their places among these as in Hugo.
 type menuItem struct {
 	Name, URL string
+	Weight    int
 }
 
 // converted says what became of the configuration, for the report.
@@ -497,7 +501,7 @@ func convertMenu(m *entry, index map[string]string, note func(pos, string, ...an
 	})
 	var out []menuItem
 	for _, e := range entries {
-		out = append(out, menuItem{Name: e.name, URL: e.url})
+		out = append(out, menuItem{Name: e.name, URL: e.url, Weight: e.weight})
 	}
 	return out
 }

@@ -41,7 +41,8 @@
 //   - content/site.yaml: title, baseURL, language (languageCode, or
 //     defaultContentLanguage), description (params.description), the main
 //     menu (name and address; a pageRef becomes the content file it names,
-//     so the build checks it like any link; Hugo's order by weight), and
+//     so the build checks it like any link; Hugo's order, and each weight,
+//     which places the pages' own menu entries among them), and
 //     params as they are, written so that yamldoc.Value reads back the
 //     values Hugo's file gave (quoted texts stay texts, numbers and
 //     booleans stay plain), and lowercaseURLs: false for Hugo's

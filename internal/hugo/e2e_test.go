@@ -262,3 +262,142 @@ func TestImportedLanguagesBuild(t *testing.T) {
 		t.Error("de/posts/listening/ is published: zuhoeren.md was not paired with listening.md by its translationKey")
 	}
 }
+
+// buildImported imports the Hugo site of the archive text, checks it
+// (importClean) and builds the new site; it returns the output folder and
+// the report's text.
+func buildImported(t *testing.T, archive string) (out, dest, report string) {
+	t.Helper()
+	src, dest, _, report := importClean(t, []byte(archive))
+	out = filepath.Join(filepath.Dir(src), "public")
+	if _, err := site.New(site.Options{Dir: dest, Out: out}).Build(); err != nil {
+		t.Fatalf("build: %v\n%s", err, report)
+	}
+	return out, dest, report
+}
+
+// menuNames are the names of the main menu's entries in the page's header,
+// in order.
+func menuNames(t *testing.T, page string) []string {
+	t.Helper()
+	i := strings.Index(page, `<nav class="site-nav"`)
+	if i < 0 {
+		return nil
+	}
+	nav := page[i:]
+	nav = nav[:strings.Index(nav, "</nav>")]
+	var names []string
+	for _, part := range strings.Split(nav, "<li><a ")[1:] {
+		part = part[strings.Index(part, ">")+1:]
+		names = append(names, part[:strings.Index(part, "</a>")])
+	}
+	return names
+}
+
+// TestImportedMenuOrder imports Hugo sites whose main menu comes from the
+// configuration (with weights, without, equal ones) and from pages' front
+// matter (menu.main with a weight, or without), builds each, and reads the
+// order of the menu in the home page's HTML: it is Hugo's order (weighted
+// entries by weight, then the others, equal weights by name).
+func TestImportedMenuOrder(t *testing.T) {
+	const pages = `-- content/_index.md --
++++
+title = "Home"
++++
+Home.
+-- content/posts/_index.md --
++++
+title = "Posts"
++++
+-- content/about.md --
++++
+title = "About"
++++
+About.
+`
+	for _, c := range []struct {
+		name, config, first string
+		want                []string
+	}{
+		{
+			name: "the QA report: config weights 1 and 2, a page at 5",
+			config: `[[menus.main]]
+name = "Posts"
+pageRef = "/posts"
+weight = 1
+[[menus.main]]
+name = "About"
+pageRef = "/about"
+weight = 2
+`,
+			first: `[menu.main]
+weight = 5
+`,
+			want: []string{"Posts", "About", "First post"},
+		},
+		{
+			name: "a page between two config entries",
+			config: `[[menus.main]]
+name = "Posts"
+url = "/posts/"
+weight = 10
+[[menus.main]]
+name = "About"
+url = "/about/"
+weight = 30
+`,
+			first: `[menu.main]
+weight = 20
+name = "First"
+`,
+			want: []string{"Posts", "First", "About"},
+		},
+		{
+			name: "config entries without weight come after weighted ones, by name",
+			config: `[[menus.main]]
+name = "Zeta"
+url = "/about/"
+[[menus.main]]
+name = "Alpha"
+url = "/posts/"
+[[menus.main]]
+name = "Heavy"
+url = "/"
+weight = 3
+`,
+			first: `menu = "main"
+`,
+			want: []string{"Heavy", "Alpha", "Zeta", "First post"},
+		},
+		{
+			name: "negative and equal weights",
+			config: `[[menus.main]]
+name = "B"
+url = "/posts/"
+weight = 2
+[[menus.main]]
+name = "A"
+url = "/about/"
+weight = 2
+[[menus.main]]
+name = "Top"
+url = "/"
+weight = -1
+`,
+			want: []string{"Top", "A", "B"},
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			archive := "-- hugo.toml --\nbaseURL = \"https://example.org/\"\ntitle = \"Menus\"\n" + c.config + pages +
+				"-- content/posts/first.md --\n+++\ntitle = \"First post\"\ndate = 2024-03-05\n" + c.first + "+++\nFirst.\n"
+			out, _, _ := buildImported(t, archive)
+			home, err := os.ReadFile(filepath.Join(out, "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := menuNames(t, string(home)); strings.Join(got, ", ") != strings.Join(c.want, ", ") {
+				t.Errorf("the menu reads %q, Hugo shows %q", got, c.want)
+			}
+		})
+	}
+}

@@ -34,7 +34,7 @@ func checkSiteYAML(t *testing.T, cfg siteConfig, out []byte, hugoParams *yamldoc
 		t.Fatalf("menu of %d entries, want %d\n%s", len(got.Menu), len(cfg.Menu), out)
 	}
 	for i, m := range cfg.Menu {
-		if got.Menu[i].Name != m.Name || got.Menu[i].URL != m.URL {
+		if got.Menu[i].Name != m.Name || got.Menu[i].URL != m.URL || got.Menu[i].Weight != m.Weight {
 			t.Fatalf("menu entry %d is %q %q, want %q %q", i, got.Menu[i].Name, got.Menu[i].URL, m.Name, m.URL)
 		}
 	}
@@ -48,7 +48,7 @@ func checkSiteYAML(t *testing.T, cfg siteConfig, out []byte, hugoParams *yamldoc
 				g.Code, g.Name, g.Title, g.Description, g.Dir, len(g.Menu), l.Code, l.Name, l.Title, l.Description, l.Dir, len(l.Menu), out)
 		}
 		for j, m := range l.Menu {
-			if g.Menu[j].Name != m.Name || g.Menu[j].URL != m.URL {
+			if g.Menu[j].Name != m.Name || g.Menu[j].URL != m.URL || g.Menu[j].Weight != m.Weight {
 				t.Fatalf("language %s: menu entry %d is %q %q, want %q %q", l.Code, j, g.Menu[j].Name, g.Menu[j].URL, m.Name, m.URL)
 			}
 		}

@@ -45,12 +45,16 @@ type converted struct {
 	used       []string  // what went into site.yaml, in words: "title", "languageCode as language"
 	ignored    diag.List // keys with no place in a mutual site, each with why
 	hugoThemes []string  // the Hugo themes the site names (theme = ...)
+	// permalinks are Hugo's permalink patterns and inSubdir its
+	// defaultContentLanguageInSubdir: what made pages' Hugo addresses,
+	// which become aliases (planAliases).
+	permalinks []permalinkRule
+	inSubdir   bool
 }
 
 // Why each top-level key Hugo knows has no place in a mutual site, for the
 // keys a Hugo site commonly sets. Keys not listed get a general reason.
 var ignoredWhy = map[string]string{
-	"permalinks":                     "pages keep the addresses of their files (content/blog/a.md is /blog/a/); give a page url or aliases in its front matter to keep an old address",
 	"uglyurls":                       "mutual writes every page as a folder with an index.html",
 	"markup":                         "mutual renders Markdown with its own settings (see the README's Markdown section)",
 	"pagination":                     "section pages list all their pages",
@@ -94,11 +98,10 @@ var ignoredWhy = map[string]string{
 	"archetypedir":                   "mutual new writes its own starter pages",
 	"removepathaccents":              "mutual keeps the characters of file names, percent-encoded",
 	"ignorefiles":                    "mutual skips files whose names start with a dot and editors' backup files",
-	"defaultcontentlanguageinsubdir": "mutual keeps the default language at the site's root and the others under /<code>/",
 }
 
 // handledKeys are the top-level keys convert reads.
-var handledKeys = []string{"title", "baseurl", "languagecode", "defaultcontentlanguage", "menus", "params", "taxonomies", "theme", "contentdir", "staticdir", "languages", "disablelanguages", "description", "disablepathtolower"}
+var handledKeys = []string{"title", "baseurl", "languagecode", "defaultcontentlanguage", "menus", "params", "taxonomies", "theme", "contentdir", "staticdir", "languages", "disablelanguages", "description", "disablepathtolower", "permalinks", "defaultcontentlanguageinsubdir"}
 
 // convert turns a Hugo configuration into site.yaml. index holds the
 // content files of the site (paths relative to its content folder, by
@@ -240,6 +243,25 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 		case "false", "":
 		default:
 			note(e.val.pos, "disablePathToLower must be true or false, not %q: left out", s)
+		}
+	}
+
+	// permalinks and defaultContentLanguageInSubdir: mutual gives each
+	// page its file's address, and the Hugo one becomes an alias.
+	if e := root.get("permalinks"); e != nil {
+		c.permalinks = readPermalinks(e, note)
+		if len(c.permalinks) > 0 {
+			c.used = append(c.used, "permalinks as aliases")
+		}
+	}
+	if e := root.get("defaultContentLanguageInSubdir"); e != nil {
+		switch s, _ := text(e); s {
+		case "true":
+			c.inSubdir = true
+			c.used = append(c.used, fmt.Sprintf("defaultContentLanguageInSubdir as aliases (/%s/... to /...)", defaultLang))
+		case "false", "":
+		default:
+			note(e.val.pos, "defaultContentLanguageInSubdir must be true or false, not %q: left out", s)
 		}
 	}
 

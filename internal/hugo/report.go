@@ -83,6 +83,13 @@ func (r *Report) Write(w io.Writer) {
 		}
 	}
 
+	if r.Aliases > 0 || len(r.AliasNotes) > 0 {
+		p("  aliases: %d %s given %s Hugo address as an alias, which redirects to the new one", r.Aliases, plural(r.Aliases, "page", "pages"), plural(r.Aliases, "its", "their"))
+		for _, e := range r.AliasNotes {
+			p("    %s", e)
+		}
+	}
+
 	if len(r.Ignored) > 0 {
 		p("")
 		p("not converted (positions in %s):", r.Src)

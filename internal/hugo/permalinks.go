@@ -1,0 +1,293 @@
+package hugo
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// A Hugo site's pages may live at other addresses than their files'
+// (permalinks, defaultContentLanguageInSubdir), where mutual puts every
+// page at its file's address. So that old links keep working, the import
+// computes each page's address as Hugo gave it and, where it differs from
+// the new one, adds the old one to the page's aliases (aliases.go), for
+// which mutual writes a redirect page.
+
+// permalinkRule is one pattern of Hugo's permalinks: for the pages of one
+// kind ("page" or "section") in a section and every section below it.
+type permalinkRule struct {
+	kind    string // "page" or "section"
+	section string // the section's path, lower case, "" for the root's pages ("/")
+	pattern string
+	at      pos    // where the pattern is written
+	unknown string // the first token Hugo's permalinks do not know, "" when all are known
+}
+
+// permalinkToken matches a token of a pattern, as Hugo finds them: a colon,
+// a word, and a slice for :sections ([1:], [last]).
+var permalinkToken = regexp.MustCompile(`:\w+(\[.+?\])?`)
+
+// permalinkNames are the tokens the import expands, each as Hugo does.
+var permalinkNames = []string{
+	"year", "month", "monthname", "day", "weekday", "weekdayname", "yearday",
+	"section", "sections", "title", "slug", "slugorfilename", "filename",
+	"contentbasename", "slugorcontentbasename",
+}
+
+// refTime is a time whose every field differs from Go's layout reference
+// (Mon Jan 2 15:04:05 MST 2006): a token that formats it to something else
+// is a date layout (:2006), which Hugo formats the page's date with.
+var refTime = time.Date(2019, time.November, 9, 23, 1, 42, 1, time.UTC)
+
+// tokenKnown says whether Hugo's permalinks expand tok (":slug",
+// ":sections[1:]", ":2006"), as far as the import computes it.
+func tokenKnown(tok string) bool {
+	name := tok[1:]
+	if slices.Contains(permalinkNames, name) {
+		return true
+	}
+	if s, ok := strings.CutPrefix(name, "sections["); ok && strings.HasSuffix(s, "]") {
+		return true
+	}
+	return refTime.Format(name) != name
+}
+
+// readPermalinks reads Hugo's permalinks table: section = pattern (the
+// older form, for pages), and page.<section> = pattern, section.<section>
+// = pattern. Patterns for tag and other taxonomy pages are noted: mutual
+// keeps those at /tags/. A pattern with a token the import does not know
+// is noted, and its pages get no alias.
+func readPermalinks(e *entry, note func(pos, string, ...any)) []permalinkRule {
+	if e == nil || e.val.kind == null {
+		return nil
+	}
+	if e.val.kind != table {
+		note(e.keyPos, "permalinks must be keys and patterns, not %s: pages get no alias for their Hugo addresses", kindWord(e.val.kind))
+		return nil
+	}
+	var rules []permalinkRule
+	add := func(kind string, s *entry, where string) {
+		if s.val.kind != scalar {
+			note(s.keyPos, "%s must be a pattern such as \"/:year/:month/:slug/\", not %s: left out", where, kindWord(s.val.kind))
+			return
+		}
+		r := permalinkRule{kind: kind, section: strings.ToLower(strings.Trim(s.key, " /")), pattern: s.val.text, at: s.val.pos}
+		for _, tok := range permalinkToken.FindAllString(strings.ReplaceAll(r.pattern, `\:`, ""), -1) {
+			if !tokenKnown(tok) {
+				r.unknown = tok
+				note(s.val.pos, "%s: the import does not know the token %s, so the pages it gives addresses to get no alias for them: add their old addresses to their aliases yourself", where, tok)
+				break
+			}
+		}
+		rules = append(rules, r)
+	}
+	for _, s := range e.val.entries {
+		k := strings.ToLower(s.key)
+		switch {
+		case s.val.kind == scalar:
+			add("page", s, "permalinks."+s.key)
+		case s.val.kind == table && (k == "page" || k == "section"):
+			for _, t := range s.val.entries {
+				add(k, t, "permalinks."+s.key+"."+t.key)
+			}
+		case s.val.kind == table && (k == "taxonomy" || k == "term"):
+			if len(s.val.entries) > 0 {
+				note(s.keyPos, "permalinks.%s: mutual keeps the tags page at /tags/ and each tag's at /tags/<tag>/; these addresses get no redirect", s.key)
+			}
+		default:
+			note(s.keyPos, "permalinks.%s: not a pattern Hugo's permalinks take (a section's pattern, or page, section, taxonomy, term): left out", s.key)
+		}
+	}
+	return rules
+}
+
+// ruleFor is the rule that gives a page of kind in the section at dir
+// (lower case, "" for the root) its address: the one for the nearest
+// section, as the most specific wins; nil when none does.
+func ruleFor(rules []permalinkRule, kind, dir string) *permalinkRule {
+	var best *permalinkRule
+	for i := range rules {
+		r := &rules[i]
+		if r.kind != kind {
+			continue
+		}
+		match := r.section == "" && dir == "" && kind == "page" ||
+			r.section != "" && (dir == r.section || strings.HasPrefix(dir, r.section+"/"))
+		if match && (best == nil || len(r.section) > len(best.section)) {
+			best = r
+		}
+	}
+	return best
+}
+
+// hugoPage is what a page's Hugo address is made of.
+type hugoPage struct {
+	kind     string    // "home", "section" or "page"
+	dir      string    // the folder of the page's path: "posts/2024" for posts/2024/a.md, "posts/b" for the bundle posts/b/index.md, "posts" for posts/_index.md
+	name     string    // the file's name without language and extension; for a bundle, its folder's; "" for a section
+	base     string    // Hugo's content base name: name, or a section's folder name
+	title    string    // the front matter's title
+	slug     string    // the front matter's slug
+	date     time.Time // the page's date
+	sections []string  // its current section's path: the sections it is in, or for a section page, down to itself
+	keepCase bool      // disablePathToLower
+}
+
+// urlize is Hugo's URL form of a text (a title, a slug): letters, digits,
+// marks and . / \ _ # + ~ - @ kept, spaces between them one hyphen, the
+// rest left out, in lower case unless the site keeps case.
+func (p *hugoPage) urlize(s string) string {
+	var b strings.Builder
+	hyphen, wasHyphen := false, false
+	rs := []rune(s)
+	for i, r := range rs {
+		ok := strings.ContainsRune("./\\_#+~-@", r) || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) ||
+			r == '%' && i+2 < len(rs) && isHex(rs[i+1]) && isHex(rs[i+2])
+		switch {
+		case ok:
+			wasHyphen = r == '-'
+			if hyphen && !wasHyphen {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+		case b.Len() > 0 && !wasHyphen && unicode.IsSpace(r):
+			hyphen = true
+		}
+	}
+	if p.keepCase {
+		return b.String()
+	}
+	return strings.ToLower(b.String())
+}
+
+func isHex(r rune) bool {
+	return '0' <= r && r <= '9' || 'a' <= r && r <= 'f' || 'A' <= r && r <= 'F'
+}
+
+// expand is the address pattern gives the page, as Hugo's permalinks make
+// it: each token replaced by the page's value, a slash at each end (a last
+// part with an extension, /:slug.html, is a file), no empty parts.
+func (p *hugoPage) expand(pattern string) string {
+	pattern = strings.ReplaceAll(pattern, `\:`, "\x00")
+	out := permalinkToken.ReplaceAllStringFunc(pattern, func(tok string) string { return p.token(tok[1:]) })
+	out = strings.ReplaceAll(out, "\x00", ":")
+	return cleanAddress(out)
+}
+
+// cleanAddress writes a site path with one slash at its start and between
+// parts, and a slash at its end unless its last part has an extension.
+func cleanAddress(s string) string {
+	var parts []string
+	for _, part := range strings.Split(s, "/") {
+		if part != "" {
+			parts = append(parts, part)
+		}
+	}
+	if len(parts) == 0 {
+		return "/"
+	}
+	out := "/" + strings.Join(parts, "/")
+	if path.Ext(parts[len(parts)-1]) == "" || strings.HasSuffix(s, "/") {
+		out += "/"
+	}
+	return out
+}
+
+func (p *hugoPage) token(name string) string {
+	d := p.date
+	switch name {
+	case "year":
+		return strconv.Itoa(d.Year())
+	case "month":
+		return fmt.Sprintf("%02d", int(d.Month()))
+	case "monthname":
+		return d.Month().String()
+	case "day":
+		return fmt.Sprintf("%02d", d.Day())
+	case "weekday":
+		return strconv.Itoa(int(d.Weekday()))
+	case "weekdayname":
+		return d.Weekday().String()
+	case "yearday":
+		return strconv.Itoa(d.YearDay())
+	case "section":
+		if len(p.sections) == 0 {
+			return ""
+		}
+		return p.sections[0]
+	case "sections":
+		return strings.Join(p.sections, "/")
+	case "title":
+		return p.urlize(p.title)
+	case "slug":
+		if p.slug != "" {
+			return p.urlize(p.slug)
+		}
+		return p.urlize(p.title)
+	case "slugorfilename":
+		if p.slug != "" {
+			return p.urlize(p.slug)
+		}
+		return p.urlize(p.name)
+	case "filename":
+		return p.urlize(p.name)
+	case "contentbasename":
+		return p.urlize(p.base)
+	case "slugorcontentbasename":
+		if p.slug != "" {
+			return p.urlize(p.slug)
+		}
+		return p.urlize(p.base)
+	}
+	if cut, ok := strings.CutPrefix(name, "sections"); ok {
+		return strings.Join(sliceSections(p.sections, cut), "/")
+	}
+	return d.Format(name)
+}
+
+// sliceSections is the part of the sections a slice such as [1:], [:2],
+// [0] or [last] names; out of range, it is empty (Hugo never fails here).
+func sliceSections(s []string, cut string) []string {
+	cut = strings.ToLower(strings.TrimSpace(cut))
+	if len(cut) < 3 || cut[0] != '[' || cut[len(cut)-1] != ']' || len(s) == 0 {
+		return nil
+	}
+	index := func(t string, low bool) int {
+		switch {
+		case t == "" && low:
+			return 0
+		case t == "":
+			return len(s)
+		case t == "last":
+			return len(s) - 1
+		}
+		n, _ := strconv.Atoi(t)
+		n = max(n, 0)
+		if n >= len(s) {
+			if low {
+				return -1
+			}
+			return len(s)
+		}
+		return n
+	}
+	in := cut[1 : len(cut)-1]
+	lo, hi, two := strings.Cut(in, ":")
+	if !two {
+		if n := index(lo, true); n >= 0 {
+			return s[n : n+1]
+		}
+		return nil
+	}
+	a, b := index(lo, true), index(hi, false)
+	if a < 0 || b < 0 || a > b {
+		return nil
+	}
+	return s[a:b]
+}

@@ -331,11 +331,11 @@ func withAlias(src []byte, fm content.FrontMatter, name, alias string) (out []by
 // front matter whose text starts at byte at of src: into its list, or as
 // a new key at the top.
 func insertAlias(src []byte, at int, text []byte, root *yamldoc.Node, q, format, nl string) ([]byte, string) {
-	if root == nil || (root.Kind != yamldoc.Map && root.Kind != yamldoc.Null) {
+	if root != nil && root.Kind != yamldoc.Map && root.Kind != yamldoc.Null { // nil: empty
 		return nil, "its front matter is not keys and values"
 	}
 	var list *yamldoc.Node
-	if root.Kind == yamldoc.Map {
+	if root != nil && root.Kind == yamldoc.Map {
 		for i := 0; i+1 < len(root.Content); i += 2 {
 			if strings.EqualFold(root.Content[i].Value, "aliases") {
 				list = root.Content[i+1]

@@ -401,3 +401,179 @@ weight = -1
 		})
 	}
 }
+
+// hugoPermalinkSite is a Hugo site whose pages Hugo published elsewhere
+// than their files: dated posts by permalinks, the default language under
+// /en/ (defaultContentLanguageInSubdir), a German translation, a section
+// by its own pattern, a page without front matter, and notes by a pattern
+// with a token the import does not know.
+const hugoPermalinkSite = `-- hugo.toml --
+baseURL = "https://example.org/"
+title = "Moved"
+defaultContentLanguage = "en"
+defaultContentLanguageInSubdir = true
+[languages.en]
+weight = 1
+[languages.de]
+weight = 2
+[permalinks]
+posts = "/:year/:month/:slug/"
+notes = "/:sectionslugs/:filename/"
+[permalinks.section]
+posts = "/articles/"
+-- content/_index.md --
++++
+title = "Home"
++++
+Home.
+-- content/posts/_index.md --
+---
+title: Posts
+---
+-- content/posts/first.md --
++++
+title = "First post"
+slug = "first-post"
+date = 2024-03-05T10:00:00Z
+aliases = ["/very-old/"]
++++
+First.
+-- content/posts/first.de.md --
++++
+title = "Erster Beitrag"
+slug = "erster"
+date = 2024-03-06
++++
+Erst.
+-- content/posts/second.md --
+{
+  "title": "Second",
+  "date": "2023-11-20"
+}
+Second.
+-- content/posts/third.md --
+# Third, without front matter
+
+Third.
+-- content/notes/n.md --
+---
+title: N
+---
+Note.
+-- content/about.md --
+---
+title: About
+---
+About.
+`
+
+// TestImportedAliases imports the site above, builds it, and follows each
+// old address: its redirect page exists and points to the page's new
+// address, which exists. The report counts the aliases and names the
+// pages that got none.
+func TestImportedAliases(t *testing.T) {
+	src, dest, r, report := importClean(t, []byte(hugoPermalinkSite))
+	out := filepath.Join(filepath.Dir(src), "public")
+	if _, err := site.New(site.Options{Dir: dest, Out: out}).Build(); err != nil {
+		t.Fatalf("build: %v\n%s", err, report)
+	}
+	for _, c := range []struct{ old, now string }{
+		{"en/2024/03/first-post/", "/posts/first-post/"},
+		{"de/2024/03/erster/", "/de/posts/erster/"},
+		{"en/2023/11/second/", "/posts/second/"},
+		{"en/1/01/", "/posts/third/"}, // no date: Hugo's year 1; no title, so :slug is empty
+		{"en/articles/", "/posts/"},
+		{"en/", "/"},
+		{"en/about/", "/about/"},
+		{"very-old/", "/posts/first-post/"}, // the page's own alias stays
+	} {
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(c.old), "index.html"))
+		if err != nil {
+			t.Errorf("no redirect at /%s: %v", c.old, err)
+			continue
+		}
+		if want := `content="0; url=` + c.now + `"`; !strings.Contains(string(data), want) {
+			t.Errorf("/%s does not redirect to %s:\n%s", c.old, c.now, data)
+		}
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(c.now), "index.html")); err != nil {
+			t.Errorf("the page /%s redirects to is not there: %v", c.old, err)
+		}
+	}
+	// No alias for the notes, whose pattern has a token the import does
+	// not know.
+	if _, err := os.Stat(filepath.Join(out, "en", "notes")); err == nil {
+		t.Error("/en/notes/ is written")
+	}
+	// The page without front matter keeps its title from its heading.
+	third, _ := os.ReadFile(filepath.Join(out, "posts", "third", "index.html"))
+	if !strings.Contains(string(third), "<title>Third, without front matter") {
+		t.Errorf("the page without front matter lost its title:\n%.300s", third)
+	}
+	if r.Aliases != 7 {
+		t.Errorf("%d aliases, want 7 (first, erster, second, third, posts, home, about)\n%s", r.Aliases, report)
+	}
+	for _, want := range []string{
+		"permalinks as aliases, defaultContentLanguageInSubdir as aliases (/en/... to /...)",
+		"aliases: 7 pages given their Hugo address as an alias",
+		"hugo.toml:11:9: permalinks.notes: the import does not know the token :sectionslugs",
+	} {
+		if !strings.Contains(report, want) {
+			t.Errorf("the report has no %q:\n%s", want, report)
+		}
+	}
+}
+
+// TestImportedAliasesLeftOut imports a site of one language whose Hugo
+// addresses would redirect where they cannot: a page with a url keeps it
+// (no alias), an old address that is now another page's, and one that
+// two pages had, get none, and the report says so; the check finds no
+// problem and the build keeps every page at its address.
+func TestImportedAliasesLeftOut(t *testing.T) {
+	out, _, report := buildImported(t, `-- hugo.toml --
+baseURL = "https://example.org/"
+title = "Kept"
+[permalinks]
+moved = "/:filename/"
+twice = "/same/"
+-- content/fixed/a.md --
+---
+title: Fixed
+url: /fixed-place/
+---
+-- content/moved/about.md --
+---
+title: Moved about
+---
+-- content/about.md --
+---
+title: About
+---
+-- content/twice/x.md --
+---
+title: X
+---
+-- content/twice/y.md --
+---
+title: Y
+---
+`)
+	for _, want := range []string{
+		"aliases: 0 pages given their Hugo address as an alias",
+		"content/moved/about.md: Hugo published this page at /about/, which is now the address of content/about.md: no redirect from it",
+		"content/twice/x.md: Hugo's permalinks gave this page the address /same/, as 2 pages: no redirect from it",
+		"content/twice/y.md: Hugo's permalinks gave this page the address /same/, as 2 pages",
+	} {
+		if !strings.Contains(report, want) {
+			t.Errorf("the report has no %q:\n%s", want, report)
+		}
+	}
+	for _, p := range []string{"fixed-place", "about", "moved/about", "twice/x", "twice/y"} {
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(p), "index.html"))
+		if err != nil || strings.Contains(string(data), `http-equiv="refresh"`) {
+			t.Errorf("/%s/ is not a page: %v", p, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "same")); err == nil {
+		t.Error("/same/ is written")
+	}
+}

@@ -32,6 +32,9 @@ type aliasSite struct {
 	inSubdir  bool        // defaultContentLanguageInSubdir
 	keepCase  bool        // disablePathToLower
 	rules     []permalinkRule
+	// ugly says whether Hugo's uglyURLs is on for the pages of a top
+	// section ("" for the root's); nil when it is off.
+	ugly func(section string) bool
 }
 
 // planAliases computes, for each page the import copies (pages: their
@@ -98,14 +101,14 @@ func planAliases(pages []fileCopy, s aliasSite) aliasPlan {
 			prefix += string(lang) + "/"
 		}
 		if fm.URL != "" {
-			info.newURL = cleanAddress(prefix + fm.URL)
+			info.newURL = siteAddress(prefix + fm.URL)
 		} else {
-			info.newURL = cleanAddress(prefix + lowerIf(!s.keepCase, fileAddress(key, fm.Slug)))
+			info.newURL = siteAddress(prefix + lowerIf(!s.keepCase, fileAddress(key, fm.Slug)))
 		}
 		taken[info.newURL] = c.to
 		for _, a := range fm.Aliases {
 			if strings.HasPrefix(a, "/") {
-				taken[cleanAddress(a)] = c.to
+				taken[siteAddress(a)] = c.to
 			}
 		}
 		if fm.URL != "" || fm.Headless {
@@ -117,19 +120,24 @@ func planAliases(pages []fileCopy, s aliasSite) aliasPlan {
 			continue
 		}
 		p := hugoPageOf(hbase, fm, sections, s.keepCase)
-		within := lowerIf(!s.keepCase, hugoFileAddress(hbase, fm.Slug))
+		raw := fileAddress(hbase, fm.Slug)
 		if p.kind != "home" {
 			if r := ruleFor(s.rules, p.kind, lowerIf(!s.keepCase, p.dir)); r != nil {
 				if r.unknown != "" {
 					continue // noted with the configuration
 				}
-				within = p.expand(r.pattern)
+				raw = p.expand(r.pattern)
 			}
 		}
-		old := cleanAddress(within)
+		hprefix := ""
 		if hlang != s.hugoLangs[0] || s.inSubdir {
-			old = cleanAddress("/" + string(hlang) + within)
+			hprefix = string(hlang)
 		}
+		first := ""
+		if len(p.sections) > 0 {
+			first = p.sections[0]
+		}
+		old := p.address(hprefix, raw, s.ugly != nil && s.ugly(first))
 		if old != info.newURL {
 			info.old = old
 		}
@@ -154,7 +162,7 @@ func planAliases(pages []fileCopy, s aliasSite) aliasPlan {
 			plan.notes.Add(in.c.to, 0, 0, "Hugo's permalinks gave this page the address %s, as %d pages: no redirect from it", in.old, olds[in.old])
 			continue
 		}
-		if slices.ContainsFunc(in.fm.Aliases, func(a string) bool { return cleanAddress(a) == in.old }) {
+		if slices.ContainsFunc(in.fm.Aliases, func(a string) bool { return siteAddress(a) == in.old }) {
 			continue
 		}
 		out, msg := withAlias(in.src, in.fm, in.c.to, aliasText(in.old))
@@ -167,6 +175,20 @@ func planAliases(pages []fileCopy, s aliasSite) aliasPlan {
 	}
 	plan.notes.Sort()
 	return plan
+}
+
+// siteAddress writes a site path as mutual reads a url or an alias: one
+// slash at its start and between its parts, and one at its end unless its
+// last part has an extension (/old.html).
+func siteAddress(s string) string {
+	t := strings.Trim(path.Clean("/"+s), "/")
+	if t == "" {
+		return "/"
+	}
+	if strings.HasSuffix(s, "/") || path.Ext(t) == "" {
+		return "/" + t + "/"
+	}
+	return "/" + t
 }
 
 func lowerIf(lower bool, s string) string {
@@ -194,12 +216,6 @@ func fileAddress(rel, slug string) string {
 		name = slug
 	}
 	return "/" + dir + name + "/"
-}
-
-// hugoFileAddress is Hugo's address of the page at rel when no permalink
-// pattern gives it one: mutual's, with Hugo's hyphens for spaces.
-func hugoFileAddress(rel, slug string) string {
-	return strings.Join(strings.Fields(fileAddress(rel, slug)), "-")
 }
 
 // hugoPageOf gathers what Hugo's permalinks read of the page at base (its

@@ -50,12 +50,12 @@ type converted struct {
 	// which become aliases (planAliases).
 	permalinks []permalinkRule
 	inSubdir   bool
+	ugly       func(section string) bool // uglyURLs, nil when off
 }
 
 // Why each top-level key Hugo knows has no place in a mutual site, for the
 // keys a Hugo site commonly sets. Keys not listed get a general reason.
 var ignoredWhy = map[string]string{
-	"uglyurls":          "mutual writes every page as a folder with an index.html",
 	"markup":            "mutual renders Markdown with its own settings (see the README's Markdown section)",
 	"pagination":        "section pages list all their pages",
 	"paginate":          "section pages list all their pages",
@@ -101,7 +101,7 @@ var ignoredWhy = map[string]string{
 }
 
 // handledKeys are the top-level keys convert reads.
-var handledKeys = []string{"title", "baseurl", "languagecode", "defaultcontentlanguage", "menus", "params", "taxonomies", "theme", "contentdir", "staticdir", "languages", "disablelanguages", "description", "disablepathtolower", "permalinks", "defaultcontentlanguageinsubdir"}
+var handledKeys = []string{"title", "baseurl", "languagecode", "defaultcontentlanguage", "menus", "params", "taxonomies", "theme", "contentdir", "staticdir", "languages", "disablelanguages", "description", "disablepathtolower", "permalinks", "defaultcontentlanguageinsubdir", "uglyurls"}
 
 // convert turns a Hugo configuration into site.yaml. index holds the
 // content files of the site (paths relative to its content folder, by
@@ -262,6 +262,35 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 		case "false", "":
 		default:
 			note(e.val.pos, "defaultContentLanguageInSubdir must be true or false, not %q: left out", s)
+		}
+	}
+
+	// uglyURLs: mutual writes each page as a folder; Hugo's file
+	// (/posts/a.html) becomes an alias. true for every section, or a
+	// table of sections.
+	if e := root.get("uglyURLs"); e != nil {
+		switch e.val.kind {
+		case scalar:
+			switch e.val.text {
+			case "true":
+				c.ugly = func(string) bool { return true }
+			case "false", "":
+			default:
+				note(e.val.pos, "uglyURLs must be true or false, not %q: left out", e.val.text)
+			}
+		case table:
+			on := map[string]bool{}
+			for _, t := range e.val.entries {
+				if s, _ := text(t); s == "true" {
+					on[strings.ToLower(strings.Trim(t.key, "/"))] = true
+				}
+			}
+			if len(on) > 0 {
+				c.ugly = func(section string) bool { return on[section] }
+			}
+		}
+		if c.ugly != nil {
+			c.used = append(c.used, "uglyURLs as aliases (/a.html to /a/)")
 		}
 	}
 

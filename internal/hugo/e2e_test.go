@@ -577,3 +577,42 @@ title: Y
 		t.Error("/same/ is written")
 	}
 }
+
+// TestImportedUglyURLs imports a site with uglyURLs: Hugo's files
+// (/posts/a.html, /posts.html) redirect to the pages' folders.
+func TestImportedUglyURLs(t *testing.T) {
+	out, _, report := buildImported(t, `-- hugo.toml --
+baseURL = "https://example.org/"
+title = "Ugly"
+uglyURLs = true
+-- content/posts/_index.md --
+---
+title: Posts
+---
+-- content/posts/a.md --
+---
+title: A
+---
+-- content/b/index.md --
+---
+title: B
+---
+`)
+	for _, c := range []struct{ old, now string }{
+		{"posts/a.html", "/posts/a/"},
+		{"posts.html", "/posts/"},
+		{"b.html", "/b/"},
+	} {
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(c.old)))
+		if err != nil {
+			t.Errorf("no redirect at /%s: %v\n%s", c.old, err, report)
+			continue
+		}
+		if want := `content="0; url=` + c.now + `"`; !strings.Contains(string(data), want) {
+			t.Errorf("/%s does not redirect to %s:\n%s", c.old, c.now, data)
+		}
+	}
+	if !strings.Contains(report, "uglyURLs as aliases (/a.html to /a/)") || !strings.Contains(report, "aliases: 3 pages") {
+		t.Errorf("the report does not say what became of uglyURLs:\n%s", report)
+	}
+}

@@ -170,33 +170,34 @@ func isHex(r rune) bool {
 	return '0' <= r && r <= '9' || 'a' <= r && r <= 'f' || 'A' <= r && r <= 'F'
 }
 
-// expand is the address pattern gives the page, as Hugo's permalinks make
-// it: each token replaced by the page's value, a slash at each end (a last
-// part with an extension, /:slug.html, is a file), no empty parts.
+// expand is pattern with each token replaced by the page's value, as
+// Hugo's permalinks expand it (address makes an address of it).
 func (p *hugoPage) expand(pattern string) string {
 	pattern = strings.ReplaceAll(pattern, `\:`, "\x00")
 	out := permalinkToken.ReplaceAllStringFunc(pattern, func(tok string) string { return p.token(tok[1:]) })
-	out = strings.ReplaceAll(out, "\x00", ":")
-	return cleanAddress(out)
+	return strings.ReplaceAll(out, "\x00", ":")
 }
 
-// cleanAddress writes a site path with one slash at its start and between
-// parts, and a slash at its end unless its last part has an extension.
-func cleanAddress(s string) string {
-	var parts []string
-	for _, part := range strings.Split(s, "/") {
-		if part != "" {
-			parts = append(parts, part)
-		}
+// address is the page's Hugo address from raw (its expanded permalink, or
+// its folder and name), under prefix (/<language>, or ""), as Hugo writes
+// it: the home page at /; with uglyURLs, other pages at a file
+// (/posts/a.html, /posts.html), otherwise at a folder (/posts/a/, even
+// from /:slug.html); every part made a path of (urlize), as Hugo does to
+// the whole address.
+func (p *hugoPage) address(prefix, raw string, ugly bool) string {
+	t := strings.Trim(path.Clean("/"+raw), "/")
+	addr := "/"
+	switch {
+	case p.kind == "home" || t == "":
+	case ugly:
+		addr = "/" + t + ".html"
+	default:
+		addr = "/" + t + "/"
 	}
-	if len(parts) == 0 {
-		return "/"
+	if prefix != "" {
+		addr = strings.TrimSuffix(path.Clean("/"+prefix), "/") + addr
 	}
-	out := "/" + strings.Join(parts, "/")
-	if path.Ext(parts[len(parts)-1]) == "" || strings.HasSuffix(s, "/") {
-		out += "/"
-	}
-	return out
+	return p.urlize(addr)
 }
 
 func (p *hugoPage) token(name string) string {

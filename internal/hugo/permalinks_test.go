@@ -22,7 +22,7 @@ func TestPermalinkExpand(t *testing.T) {
 		{"slug falls back to the title", "posts/a.md", "title: Hello, World! Über C++\ndate: 2024-03-05", "/:year/:slug/", "/2024/hello-world-über-c++/", false},
 		{"title", "posts/a.md", "title: \"  Two   Spaces - and a dash \"\nslug: x", "/:title/", "/two-spaces-and-a-dash/", false},
 		{"title keeps its case with disablePathToLower", "posts/a.md", "title: Big News", "/:title/", "/Big-News/", true},
-		{"day, monthname, weekday, yearday", "posts/a.md", "date: 2024-12-31T10:00:00Z", "/:monthname/:day/:weekday/:weekdayname/:yearday/", "/December/31/2/Tuesday/366/", false},
+		{"day, monthname, weekday, yearday, in lower case as the whole path", "posts/a.md", "date: 2024-12-31T10:00:00Z", "/:monthname/:day/:weekday/:weekdayname/:yearday/", "/december/31/2/tuesday/366/", false},
 		{"a date keeps its own zone", "posts/a.md", "date: 2024-03-01T00:30:00+02:00", "/:year/:month/:day/:filename/", "/2024/03/01/a/", false},
 		{"publishDate when there is no date", "posts/a.md", "publishDate: 2021-07-04", "/:year/:filename/", "/2021/a/", false},
 		{"no date at all: Hugo's year 1", "posts/a.md", "title: A", "/:year/:month/:filename/", "/1/01/a/", false},
@@ -41,8 +41,9 @@ func TestPermalinkExpand(t *testing.T) {
 		{"sections[:1]", "docs/guides/advanced/x.md", "title: X", "/:sections[:1]/:filename/", "/docs/x/", false},
 		{"sections[5]: out of range, empty", "docs/guides/advanced/x.md", "title: X", "/:sections[5]/:filename/", "/x/", false},
 		{"a section page: its own sections, no filename", "docs/guides/_index.md", "title: Guides", "/learn/:sections/:filename", "/learn/docs/guides/", false},
-		{"a file address", "posts/a.md", "slug: note", "/archive/:slug.html", "/archive/note.html", false},
-		{"an escaped colon", "posts/a.md", "slug: s", `/time\:less/:slug/`, "/time:less/s/", false},
+		{"a .html pattern is still a folder, as in Hugo", "posts/a.md", "slug: note", "/archive/:slug.html", "/archive/note.html/", false},
+		{"an escaped colon, left out of the path as Hugo leaves out a colon", "posts/a.md", "slug: s", `/time\:less/:slug/`, "/timeless/s/", false},
+		{"the literal parts are made a path of too", "posts/a.md", "slug: s", "/My Archive!/:slug/", "/my-archive/s/", false},
 		{"no tokens", "posts/a.md", "title: A", "/fixed", "/fixed/", false},
 		{"an empty title leaves no empty part", "posts/a.md", "date: 2020-01-02", "/:year/:title/", "/2020/", false},
 	} {
@@ -53,10 +54,39 @@ func TestPermalinkExpand(t *testing.T) {
 			}
 			base, _, _ := i18n.SplitPath(c.file, []i18n.Code{"en", "de"})
 			p := hugoPageOf(base, fm, sections, c.keepCase)
-			if got := p.expand(c.pattern); got != c.want {
+			if got := p.address("", p.expand(c.pattern), false); got != c.want {
 				t.Errorf("%s for %s is %s, want %s", c.pattern, c.file, got, c.want)
 			}
 		})
+	}
+}
+
+// TestHugoAddress makes Hugo addresses of pages of each kind without a
+// permalink pattern, with uglyURLs and under a language's folder.
+func TestHugoAddress(t *testing.T) {
+	sections := map[string]bool{"posts": true}
+	for _, c := range []struct {
+		file, slug, prefix string
+		ugly               bool
+		want               string
+	}{
+		{"posts/a.md", "", "", false, "/posts/a/"},
+		{"posts/a.md", "", "", true, "/posts/a.html"},
+		{"posts/a.md", "", "en", false, "/en/posts/a/"},
+		{"posts/a.md", "", "en", true, "/en/posts/a.html"},
+		{"posts/a.md", "Other Name", "", false, "/posts/other-name/"},
+		{"posts/What's New (2024).md", "", "", false, "/posts/whats-new-2024/"},
+		{"posts/b/index.md", "", "", true, "/posts/b.html"},
+		{"posts/_index.md", "", "", false, "/posts/"},
+		{"posts/_index.md", "", "", true, "/posts.html"},
+		{"posts/_index.md", "", "de", false, "/de/posts/"},
+		{"_index.md", "", "", true, "/"},
+		{"_index.md", "", "en", false, "/en/"},
+	} {
+		p := hugoPageOf(c.file, content.FrontMatter{Slug: c.slug}, sections, false)
+		if got := p.address(c.prefix, fileAddress(c.file, c.slug), c.ugly); got != c.want {
+			t.Errorf("%s (slug %q, prefix %q, ugly %v): %s, want %s", c.file, c.slug, c.prefix, c.ugly, got, c.want)
+		}
 	}
 }
 

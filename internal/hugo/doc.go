@@ -37,7 +37,7 @@
 // import's).
 //
 //   - content/ and static/: the Hugo site's content and static folders,
-//     byte for byte.
+//     byte for byte, but for the aliases below.
 //   - content/site.yaml: title, baseURL, language (languageCode, or
 //     defaultContentLanguage), description (params.description), the main
 //     menu (name and address; a pageRef becomes the content file it names,
@@ -55,6 +55,12 @@
 //     language's own contentDir is copied to content/<code>/. Pages keep
 //     their translationKey, which mutual pairs as Hugo does (the check
 //     warns about the pairs it cannot make).
+//   - aliases: a page whose address in Hugo differs from its new one
+//     (permalinks, defaultContentLanguageInSubdir, uglyURLs, a name Hugo
+//     cleaned up) gets the Hugo one added to its front matter's aliases,
+//     which mutual redirects from (aliases.go, permalinks.go). This is
+//     the one change an import makes to a page; the result is read back
+//     before it is written, and a page it cannot be done for is named.
 //   - themes/imported/: a theme that extends the default one, holding the
 //     site's layouts/shortcodes/NAME.html (and layouts/_shortcodes/) as its
 //     shortcode templates, which override built-in ones of the same name.

@@ -32,6 +32,7 @@ type aliasSite struct {
 	inSubdir  bool        // defaultContentLanguageInSubdir
 	keepCase  bool        // disablePathToLower
 	rules     []permalinkRule
+	langRules map[string][]permalinkRule // a language's own, which replace rules for its pages
 	// ugly says whether Hugo's uglyURLs is on for the pages of a top
 	// section ("" for the root's); nil when it is off.
 	ugly func(section string) bool
@@ -122,7 +123,11 @@ func planAliases(pages []fileCopy, s aliasSite) aliasPlan {
 		p := hugoPageOf(hbase, fm, sections, s.keepCase)
 		raw := fileAddress(hbase, fm.Slug)
 		if p.kind != "home" {
-			if r := ruleFor(s.rules, p.kind, lowerIf(!s.keepCase, p.dir)); r != nil {
+			rules := s.rules
+			if own, ok := s.langRules[string(hlang)]; ok {
+				rules = own
+			}
+			if r := ruleFor(rules, p.kind, lowerIf(!s.keepCase, p.dir)); r != nil {
 				if r.unknown != "" {
 					continue // noted with the configuration
 				}

@@ -49,8 +49,12 @@ type converted struct {
 	// defaultContentLanguageInSubdir: what made pages' Hugo addresses,
 	// which become aliases (planAliases).
 	permalinks []permalinkRule
-	inSubdir   bool
-	ugly       func(section string) bool // uglyURLs, nil when off
+	// langPermalinks are the permalinks of the languages that have their
+	// own (languages.<code>.permalinks), which replace the site's for
+	// their pages.
+	langPermalinks map[string][]permalinkRule
+	inSubdir       bool
+	ugly           func(section string) bool // uglyURLs, nil when off
 }
 
 // Why each top-level key Hugo knows has no place in a mutual site, for the
@@ -254,6 +258,15 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 			c.used = append(c.used, "permalinks as aliases")
 		}
 	}
+	for _, l := range langs {
+		if e := l.node.get("permalinks"); e != nil {
+			if c.langPermalinks == nil {
+				c.langPermalinks = map[string][]permalinkRule{}
+			}
+			c.langPermalinks[l.code] = readPermalinks(e, note)
+			c.used = append(c.used, "languages."+l.key+".permalinks as aliases")
+		}
+	}
 	if e := root.get("defaultContentLanguageInSubdir"); e != nil {
 		switch s, _ := text(e); s {
 		case "true":
@@ -333,7 +346,7 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 	// The default language's other settings, and every other top-level key.
 	for _, e := range lang.entriesOrNil() {
 		switch strings.ToLower(e.key) {
-		case "title", "languagecode", "params", "menus", "contentdir", "weight", "languagename", "languagedirection", "label", "locale", "disabled":
+		case "title", "languagecode", "params", "menus", "contentdir", "weight", "languagename", "languagedirection", "label", "locale", "disabled", "permalinks":
 			continue
 		}
 		note(e.keyPos, "languages.%s.%s: %s", defaultLang, e.key, why(e.key))

@@ -404,7 +404,8 @@ weight = -1
 
 // hugoPermalinkSite is a Hugo site whose pages Hugo published elsewhere
 // than their files: dated posts by permalinks, the default language under
-// /en/ (defaultContentLanguageInSubdir), a German translation, a section
+// /en/ (defaultContentLanguageInSubdir), a German translation by German
+// permalinks, a section
 // by its own pattern, a page without front matter, and notes by a pattern
 // with a token the import does not know.
 const hugoPermalinkSite = `-- hugo.toml --
@@ -416,6 +417,8 @@ defaultContentLanguageInSubdir = true
 weight = 1
 [languages.de]
 weight = 2
+[languages.de.permalinks]
+posts = "/beitraege/:slug/"
 [permalinks]
 posts = "/:year/:month/:slug/"
 notes = "/:sectionslugs/:filename/"
@@ -479,7 +482,7 @@ func TestImportedAliases(t *testing.T) {
 	}
 	for _, c := range []struct{ old, now string }{
 		{"en/2024/03/first-post/", "/posts/first-post/"},
-		{"de/2024/03/erster/", "/de/posts/erster/"},
+		{"de/beitraege/erster/", "/de/posts/erster/"}, // German's own permalinks
 		{"en/2023/11/second/", "/posts/second/"},
 		{"en/1/01/", "/posts/third/"}, // no date: Hugo's year 1; no title, so :slug is empty
 		{"en/articles/", "/posts/"},
@@ -513,9 +516,9 @@ func TestImportedAliases(t *testing.T) {
 		t.Errorf("%d aliases, want 7 (first, erster, second, third, posts, home, about)\n%s", r.Aliases, report)
 	}
 	for _, want := range []string{
-		"permalinks as aliases, defaultContentLanguageInSubdir as aliases (/en/... to /...)",
+		"permalinks as aliases, languages.de.permalinks as aliases, defaultContentLanguageInSubdir as aliases (/en/... to /...)",
 		"aliases: 7 pages given their Hugo address as an alias",
-		"hugo.toml:11:9: permalinks.notes: the import does not know the token :sectionslugs",
+		"hugo.toml:13:9: permalinks.notes: the import does not know the token :sectionslugs",
 	} {
 		if !strings.Contains(report, want) {
 			t.Errorf("the report has no %q:\n%s", want, report)

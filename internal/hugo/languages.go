@@ -125,7 +125,7 @@ type langConfig struct {
 
 // languageKeysUsed are the keys of a language's settings the import reads
 // (params only for its description).
-var languageKeysUsed = []string{"title", "languagename", "label", "languagedirection", "weight", "contentdir", "menus", "params", "disabled", "languagecode", "locale"}
+var languageKeysUsed = []string{"title", "languagename", "label", "languagedirection", "weight", "contentdir", "menus", "params", "disabled", "languagecode", "locale", "permalinks"}
 
 // convertLanguage turns the settings of one language into site.yaml's
 // entry for it. For the default language only the code and name are

@@ -163,6 +163,10 @@ func planAliases(pages []fileCopy, s aliasSite) aliasPlan {
 			plan.notes.Add(in.c.to, 0, 0, "Hugo published this page at %s, which is now the address of %s: no redirect from it", in.old, other)
 			continue
 		}
+		if why := aliasProblem(in.old); why != "" {
+			plan.notes.Add(in.c.to, 0, 0, "Hugo published this page at %s, where mutual writes no redirect: %s", in.old, why)
+			continue
+		}
 		if olds[in.old] > 1 {
 			plan.notes.Add(in.c.to, 0, 0, "Hugo's permalinks gave this page the address %s, as %d pages: no redirect from it", in.old, olds[in.old])
 			continue
@@ -194,6 +198,20 @@ func siteAddress(s string) string {
 		return "/" + t + "/"
 	}
 	return "/" + t
+}
+
+// aliasProblem says why mutual cannot redirect from addr, as its aliases
+// refuse it, or "".
+func aliasProblem(addr string) string {
+	if strings.ContainsAny(addr, "#?\\") || strings.ContainsFunc(addr, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		return "a # or ? in an address ends its path, and a \\ is no part of one"
+	}
+	for _, part := range strings.Split(addr, "/") {
+		if strings.HasPrefix(part, ".") {
+			return "static hosts hide a part of an address that starts with \".\" (" + part + ")"
+		}
+	}
+	return ""
 }
 
 func lowerIf(lower bool, s string) string {

@@ -538,6 +538,7 @@ title = "Kept"
 [permalinks]
 moved = "/:filename/"
 twice = "/same/"
+titled = "/t/:title/"
 -- content/fixed/a.md --
 ---
 title: Fixed
@@ -559,12 +560,22 @@ title: X
 ---
 title: Y
 ---
+-- content/titled/c.md --
+---
+title: "C# tips"
+---
+-- content/titled/d.md --
+---
+title: .hidden
+---
 `)
 	for _, want := range []string{
 		"aliases: 0 pages given their Hugo address as an alias",
 		"content/moved/about.md: Hugo published this page at /about/, which is now the address of content/about.md: no redirect from it",
 		"content/twice/x.md: Hugo's permalinks gave this page the address /same/, as 2 pages: no redirect from it",
 		"content/twice/y.md: Hugo's permalinks gave this page the address /same/, as 2 pages",
+		"content/titled/c.md: Hugo published this page at /t/c#-tips/, where mutual writes no redirect: a # or ? in an address ends its path",
+		"content/titled/d.md: Hugo published this page at /t/.hidden/, where mutual writes no redirect: static hosts hide",
 	} {
 		if !strings.Contains(report, want) {
 			t.Errorf("the report has no %q:\n%s", want, report)

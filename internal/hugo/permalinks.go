@@ -197,7 +197,12 @@ func (p *hugoPage) address(prefix, raw string, ugly bool) string {
 	if prefix != "" {
 		addr = strings.TrimSuffix(path.Clean("/"+prefix), "/") + addr
 	}
-	return p.urlize(addr)
+	// Making a path of it may leave an empty part ("/!/"): cleaned away.
+	u := path.Clean(p.urlize(addr))
+	if u != "/" && strings.HasSuffix(addr, "/") {
+		u += "/"
+	}
+	return u
 }
 
 func (p *hugoPage) token(name string) string {

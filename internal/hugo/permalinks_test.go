@@ -217,3 +217,57 @@ func TestWithAlias(t *testing.T) {
 		})
 	}
 }
+
+// FuzzWithAlias gives withAlias any page: it never panics, and a page it
+// edits reads back with the alias added to the ones it had, the same
+// title, and the same text.
+func FuzzWithAlias(f *testing.F) {
+	for _, s := range []string{
+		"---\ntitle: A\n---\nText.\n",
+		"---\naliases:\n  - /x/\n---\n",
+		"+++\naliases = [\"/x/\"]\ntitle = \"T\"\n+++\nB\n",
+		"{\"aliases\": [], \"title\": \"J\"}\nBody\n",
+		"\xef\xbb\xbf\r\n---\r\ntitle: A\r\n---\r\n",
+		"# Heading\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		fm, body, errs := content.ParseFrontMatter("content/a.md", []byte(src))
+		if len(errs) > 0 {
+			return
+		}
+		out, msg := withAlias([]byte(src), fm, "content/a.md", "/old/")
+		if msg != "" {
+			return
+		}
+		got, gotBody, errs := content.ParseFrontMatter("content/a.md", out)
+		if len(errs) > 0 {
+			t.Fatalf("%v\n%q", errs, out)
+		}
+		if len(got.Aliases) != len(fm.Aliases)+1 || got.Title != fm.Title || string(gotBody) != string(body) {
+			t.Fatalf("read back as aliases %q title %q body %q; was %q %q %q\n%q", got.Aliases, got.Title, gotBody, fm.Aliases, fm.Title, body, out)
+		}
+	})
+}
+
+// FuzzPermalink expands any pattern for any title and slug: it never
+// panics, and the address starts with a slash, has no empty part and no
+// "." or ".." part.
+func FuzzPermalink(f *testing.F) {
+	f.Add("/:year/:month/:slug/", "A title", "", false)
+	f.Add("/:sections[1:]/:sections[last]/:sections[9]/:filename", "", "s", true)
+	f.Add(`/a\:b/:2006-01/../:title.html`, "..", "../x", false)
+	f.Fuzz(func(t *testing.T, pattern, title, slug string, ugly bool) {
+		p := hugoPageOf("docs/guides/x.md", content.FrontMatter{Title: title, Slug: slug}, map[string]bool{"docs": true, "docs/guides": true}, false)
+		got := p.address("en", p.expand(pattern), ugly)
+		if !strings.HasPrefix(got, "/") || strings.Contains(got, "//") {
+			t.Fatalf("%q gives %q", pattern, got)
+		}
+		for _, part := range strings.Split(strings.Trim(got, "/"), "/") {
+			if part == "." || part == ".." {
+				t.Fatalf("%q gives %q", pattern, got)
+			}
+		}
+	})
+}

@@ -6,7 +6,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"mutual/internal/content"
@@ -33,6 +32,7 @@ type aliasSite struct {
 	keepCase  bool        // disablePathToLower
 	rules     []permalinkRule
 	langRules map[string][]permalinkRule // a language's own, which replace rules for its pages
+	dates     []string                   // frontmatter.date (readDateSources)
 	// ugly says whether Hugo's uglyURLs is on for the pages of a top
 	// section ("" for the root's); nil when it is off.
 	ugly func(section string) bool
@@ -120,8 +120,8 @@ func planAliases(pages []fileCopy, s aliasSite) aliasPlan {
 		if err != nil || inBundle(hbase) {
 			continue
 		}
-		p := hugoPageOf(hbase, fm, sections, s.keepCase)
-		raw := fileAddress(hbase, fm.Slug)
+		p := hugoPageOf(hbase, fm, sections, s.keepCase, s.dates)
+		raw := fileAddress(hbase, p.slug)
 		if p.kind != "home" {
 			rules := s.rules
 			if own, ok := s.langRules[string(hlang)]; ok {
@@ -132,6 +132,9 @@ func planAliases(pages []fileCopy, s aliasSite) aliasPlan {
 					continue // noted with the configuration
 				}
 				raw = p.expand(r.pattern)
+				if p.usedDate && p.dateUnknown {
+					continue // noted with frontmatter.date
+				}
 			}
 		}
 		hprefix := ""
@@ -243,15 +246,10 @@ func fileAddress(rel, slug string) string {
 
 // hugoPageOf gathers what Hugo's permalinks read of the page at base (its
 // path in the content folder, without its language's mark).
-func hugoPageOf(base string, fm content.FrontMatter, sections map[string]bool, keepCase bool) *hugoPage {
+// dates are Hugo's sources of a page's date (readDateSources; nil for
+// its default).
+func hugoPageOf(base string, fm content.FrontMatter, sections map[string]bool, keepCase bool, dates []string) *hugoPage {
 	p := &hugoPage{title: fm.Title, slug: fm.Slug, keepCase: keepCase}
-	p.date = fm.Date
-	for _, d := range []time.Time{fm.Date, fm.PublishDate, fm.Lastmod} {
-		if !d.IsZero() {
-			p.date = d
-			break
-		}
-	}
 	dir, file := path.Split(base)
 	dir = strings.TrimSuffix(dir, "/")
 	name := strings.TrimSuffix(file, path.Ext(file))
@@ -264,6 +262,13 @@ func hugoPageOf(base string, fm content.FrontMatter, sections map[string]bool, k
 		p.kind, p.dir, p.name, p.base = "page", dir, path.Base(dir), path.Base(dir)
 	default:
 		p.kind, p.dir, p.name, p.base = "page", dir, name, name
+	}
+	var slug string
+	var ok bool
+	p.date, slug, ok = pageDate(dates, fm, p.name)
+	p.dateUnknown = !ok
+	if p.slug == "" && p.kind == "page" {
+		p.slug = slug
 	}
 	// The current section: the page's own for a section page; otherwise
 	// the nearest folder above it that is a section (a top folder always

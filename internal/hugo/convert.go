@@ -54,6 +54,7 @@ type converted struct {
 	// their pages.
 	langPermalinks map[string][]permalinkRule
 	inSubdir       bool
+	dateSources    []string                  // frontmatter.date, nil for Hugo's default
 	ugly           func(section string) bool // uglyURLs, nil when off
 }
 
@@ -90,7 +91,7 @@ var ignoredWhy = map[string]string{
 	"build":             "mutual has no build options in site.yaml",
 	"caches":            "mutual keeps no cache on disk",
 	"related":           "mutual does not list related pages",
-	"frontmatter":       "mutual reads date and lastmod from front matter",
+	"frontmatter":       "mutual reads date and lastmod from front matter (a date in a file's name, 2024-03-05-slug.md, gives only its Hugo address, as an alias)",
 	"cascade":           "front matter is not passed down to pages below a section; write it in each page",
 	"author":            "site.yaml has no author; a theme may show one",
 	"publishdir":        "mutual builds into public/ (or the folder given with -o)",
@@ -257,6 +258,9 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 		if len(c.permalinks) > 0 {
 			c.used = append(c.used, "permalinks as aliases")
 		}
+	}
+	if e := root.get("frontmatter"); e != nil {
+		c.dateSources = readDateSources(e, note)
 	}
 	for _, l := range langs {
 		if e := l.node.get("permalinks"); e != nil {

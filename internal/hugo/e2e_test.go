@@ -630,3 +630,39 @@ title: B
 		t.Errorf("the report does not say what became of uglyURLs:\n%s", report)
 	}
 }
+
+// TestImportedFilenameDates imports a site whose posts are named by date
+// (2024-03-05-hello.md) and whose dates come from those names
+// (frontmatter.date = [":filename", ":default"]): Hugo published each at
+// the name after the date, which redirects to the new address.
+func TestImportedFilenameDates(t *testing.T) {
+	out, _, report := buildImported(t, `-- hugo.toml --
+baseURL = "https://example.org/"
+title = "Dated"
+[frontmatter]
+date = [":filename", ":default"]
+[permalinks]
+archive = "/:year/:slug/"
+-- content/posts/2024-03-05-hello.md --
+---
+title: Hello
+---
+-- content/archive/2019-07-01-old-news.md --
+---
+title: Old news
+---
+`)
+	for _, c := range []struct{ old, now string }{
+		{"posts/hello/", "/posts/2024-03-05-hello/"},
+		{"2019/old-news/", "/archive/2019-07-01-old-news/"},
+	} {
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(c.old), "index.html"))
+		if err != nil {
+			t.Errorf("no redirect at /%s: %v\n%s", c.old, err, report)
+			continue
+		}
+		if want := `content="0; url=` + c.now + `"`; !strings.Contains(string(data), want) {
+			t.Errorf("/%s does not redirect to %s:\n%s", c.old, c.now, data)
+		}
+	}
+}

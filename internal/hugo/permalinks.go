@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"mutual/internal/content"
 )
 
 // A Hugo site's pages may live at other addresses than their files'
@@ -136,6 +138,9 @@ type hugoPage struct {
 	date     time.Time // the page's date
 	sections []string  // its current section's path: the sections it is in, or for a section page, down to itself
 	keepCase bool      // disablePathToLower
+	// dateUnknown is set when Hugo took the date from a source the import
+	// cannot read (git); usedDate when a pattern used the date.
+	dateUnknown, usedDate bool
 }
 
 // urlize is Hugo's URL form of a text (a title, a slug): letters, digits,
@@ -207,6 +212,13 @@ func (p *hugoPage) address(prefix, raw string, ugly bool) string {
 
 func (p *hugoPage) token(name string) string {
 	d := p.date
+	switch name {
+	case "section", "sections", "title", "slug", "slugorfilename", "filename", "contentbasename", "slugorcontentbasename":
+	default:
+		if !strings.HasPrefix(name, "sections") {
+			p.usedDate = true
+		}
+	}
 	switch name {
 	case "year":
 		return strconv.Itoa(d.Year())
@@ -296,4 +308,99 @@ func sliceSections(s []string, cut string) []string {
 		return nil
 	}
 	return s[a:b]
+}
+
+// hugoDateSources are where Hugo takes a page's date from, in order, when
+// the configuration does not say (frontmatter.date).
+var hugoDateSources = []string{"date", "publishdate", "pubdate", "published", "lastmod", "modified"}
+
+// readDateSources reads frontmatter.date, the sources of a page's date in
+// Hugo's order: front matter keys, :default (Hugo's own list), :filename
+// (a name such as 2024-03-05-slug.md), :git and :filemodtime (which the
+// import cannot read: noted, and a page whose date would come from them
+// gets no alias from a date pattern). nil is Hugo's default.
+func readDateSources(e *entry, note func(pos, string, ...any)) []string {
+	d := e.valOrNil().get("date")
+	if d == nil {
+		return nil
+	}
+	var items []*node
+	switch d.val.kind {
+	case scalar:
+		items = []*node{d.val}
+	case list:
+		items = d.val.items
+	default:
+		return nil
+	}
+	var out []string
+	for _, it := range items {
+		if it.kind != scalar {
+			continue
+		}
+		s := strings.ToLower(strings.TrimSpace(it.text))
+		switch s {
+		case ":default":
+			out = append(out, hugoDateSources...)
+			continue
+		case ":git", ":filemodtime":
+			note(it.pos, "frontmatter.date: %s is not read by the import: a page whose date Hugo took from it gets no alias from a pattern with a date", it.text)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// filenameDate matches a file name that starts with a date, as Hugo's
+// :filename date source reads it: the rest is the page's slug.
+var filenameDate = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-?(.*)$`)
+
+// pageDate is the page's date from the sources (nil: Hugo's default), and
+// the slug a :filename date gives a page without one. ok is false when
+// the date would come from a source the import cannot read.
+func pageDate(sources []string, fm content.FrontMatter, name string) (date time.Time, slug string, ok bool) {
+	if sources == nil {
+		sources = hugoDateSources
+	}
+	for _, s := range sources {
+		var t time.Time
+		switch s {
+		case "date":
+			t = fm.Date
+		case "publishdate":
+			t = fm.PublishDate
+		case "lastmod":
+			t = fm.Lastmod
+		case ":filename":
+			if m := filenameDate.FindStringSubmatch(name); m != nil {
+				if d, err := time.Parse("2006-01-02", m[1]); err == nil {
+					t, slug = d, m[2]
+				}
+			}
+		case ":git", ":filemodtime":
+			return time.Time{}, "", false
+		default:
+			t = paramDate(fm.Params[s])
+		}
+		if !t.IsZero() {
+			return t, slug, true
+		}
+	}
+	return time.Time{}, "", true
+}
+
+// paramDate reads a date kept among the page's params (pubdate,
+// published, modified), or the zero time.
+func paramDate(v any) time.Time {
+	switch v := v.(type) {
+	case time.Time:
+		return v
+	case string:
+		for _, l := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"} {
+			if t, err := time.Parse(l, v); err == nil {
+				return t
+			}
+		}
+	}
+	return time.Time{}
 }

@@ -53,7 +53,7 @@ func TestPermalinkExpand(t *testing.T) {
 				t.Fatal(errs)
 			}
 			base, _, _ := i18n.SplitPath(c.file, []i18n.Code{"en", "de"})
-			p := hugoPageOf(base, fm, sections, c.keepCase)
+			p := hugoPageOf(base, fm, sections, c.keepCase, nil)
 			if got := p.address("", p.expand(c.pattern), false); got != c.want {
 				t.Errorf("%s for %s is %s, want %s", c.pattern, c.file, got, c.want)
 			}
@@ -83,7 +83,7 @@ func TestHugoAddress(t *testing.T) {
 		{"_index.md", "", "", true, "/"},
 		{"_index.md", "", "en", false, "/en/"},
 	} {
-		p := hugoPageOf(c.file, content.FrontMatter{Slug: c.slug}, sections, false)
+		p := hugoPageOf(c.file, content.FrontMatter{Slug: c.slug}, sections, false, nil)
 		if got := p.address(c.prefix, fileAddress(c.file, c.slug), c.ugly); got != c.want {
 			t.Errorf("%s (slug %q, prefix %q, ugly %v): %s, want %s", c.file, c.slug, c.prefix, c.ugly, got, c.want)
 		}
@@ -259,7 +259,7 @@ func FuzzPermalink(f *testing.F) {
 	f.Add("/:sections[1:]/:sections[last]/:sections[9]/:filename", "", "s", true)
 	f.Add(`/a\:b/:2006-01/../:title.html`, "..", "../x", false)
 	f.Fuzz(func(t *testing.T, pattern, title, slug string, ugly bool) {
-		p := hugoPageOf("docs/guides/x.md", content.FrontMatter{Title: title, Slug: slug}, map[string]bool{"docs": true, "docs/guides": true}, false)
+		p := hugoPageOf("docs/guides/x.md", content.FrontMatter{Title: title, Slug: slug}, map[string]bool{"docs": true, "docs/guides": true}, false, nil)
 		got := p.address("en", p.expand(pattern), ugly)
 		if !strings.HasPrefix(got, "/") || strings.Contains(got, "//") {
 			t.Fatalf("%q gives %q", pattern, got)
@@ -270,4 +270,35 @@ func FuzzPermalink(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPageDate takes a page's date from Hugo's sources in the order
+// frontmatter.date gives: front matter keys (pubdate among the params),
+// :filename (which also gives a slug), and :git, which the import cannot
+// read.
+func TestPageDate(t *testing.T) {
+	for _, c := range []struct {
+		name, front, file string
+		sources           []string
+		want, slug        string
+		ok                bool
+	}{
+		{"Hugo's default: date", "date: 2024-03-05\nlastmod: 2025-01-01", "a", nil, "2024-03-05", "", true},
+		{"Hugo's default: pubdate before lastmod", "pubdate: 2023-02-01\nlastmod: 2025-01-01", "a", nil, "2023-02-01", "", true},
+		{"Hugo's default: none", "title: T", "2024-03-05-a", nil, "0001-01-01", "", true},
+		{":filename first", "date: 2020-01-01", "2024-03-05-hello-world", []string{":filename", "date"}, "2024-03-05", "hello-world", true},
+		{":filename without a date in the name", "date: 2020-01-01", "hello", []string{":filename", "date"}, "2020-01-01", "", true},
+		{"lastmod only", "date: 2020-01-01\nlastmod: 2022-06-07", "a", []string{"lastmod"}, "2022-06-07", "", true},
+		{":git before date", "date: 2020-01-01", "a", []string{":git", "date"}, "0001-01-01", "", false},
+		{"date before :git", "date: 2020-01-01", "a", []string{"date", ":git"}, "2020-01-01", "", true},
+	} {
+		fm, _, errs := content.ParseFrontMatter("content/a.md", []byte("---\n"+c.front+"\n---\n"))
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		d, slug, ok := pageDate(c.sources, fm, c.file)
+		if d.Format("2006-01-02") != c.want || slug != c.slug || ok != c.ok {
+			t.Errorf("%s: %s %q %v, want %s %q %v", c.name, d.Format("2006-01-02"), slug, ok, c.want, c.slug, c.ok)
+		}
+	}
 }

@@ -148,6 +148,8 @@ func planAliases(pages []fileCopy, s aliasSite) aliasPlan {
 		old := p.address(hprefix, raw, s.ugly != nil && s.ugly(first))
 		if old != info.newURL {
 			info.old = old
+		} else {
+			info.src = nil // kept only for the pages to edit
 		}
 	}
 	// Aliases that would land on a page, or that two pages share, are left
@@ -171,7 +173,7 @@ func planAliases(pages []fileCopy, s aliasSite) aliasPlan {
 			continue
 		}
 		if olds[in.old] > 1 {
-			plan.notes.Add(in.c.to, 0, 0, "Hugo's permalinks gave this page the address %s, as %d pages: no redirect from it", in.old, olds[in.old])
+			plan.notes.Add(in.c.to, 0, 0, "%d pages had the address %s in Hugo, which published only one of them there: no redirect from it", olds[in.old], in.old)
 			continue
 		}
 		if slices.ContainsFunc(in.fm.Aliases, func(a string) bool { return siteAddress(a) == in.old }) {

@@ -572,8 +572,8 @@ title: .hidden
 	for _, want := range []string{
 		"aliases: 0 pages given their Hugo address as an alias",
 		"content/moved/about.md: Hugo published this page at /about/, which is now the address of content/about.md: no redirect from it",
-		"content/twice/x.md: Hugo's permalinks gave this page the address /same/, as 2 pages: no redirect from it",
-		"content/twice/y.md: Hugo's permalinks gave this page the address /same/, as 2 pages",
+		"content/twice/x.md: 2 pages had the address /same/ in Hugo, which published only one of them there: no redirect from it",
+		"content/twice/y.md: 2 pages had the address /same/ in Hugo",
 		"content/titled/c.md: Hugo published this page at /t/c#-tips/, where mutual writes no redirect: a # or ? in an address ends its path",
 		"content/titled/d.md: Hugo published this page at /t/.hidden/, where mutual writes no redirect: static hosts hide",
 	} {

@@ -80,6 +80,7 @@ func planAliases(pages []fileCopy, s aliasSite) aliasPlan {
 		return false
 	}
 	taken := map[string]string{} // new addresses and aliases, to the page that has them
+	home := false                // the default language's home page has a file
 	for _, c := range pages {
 		rel := strings.TrimPrefix(c.to, "content/")
 		src, err := os.ReadFile(c.from)
@@ -121,6 +122,9 @@ func planAliases(pages []fileCopy, s aliasSite) aliasPlan {
 			continue
 		}
 		p := hugoPageOf(hbase, fm, sections, s.keepCase, s.dates)
+		if p.kind == "home" && hlang == s.hugoLangs[0] {
+			home = true
+		}
 		raw := fileAddress(hbase, p.slug)
 		if p.kind != "home" {
 			rules := s.rules
@@ -186,6 +190,9 @@ func planAliases(pages []fileCopy, s aliasSite) aliasPlan {
 		}
 		plan.data[in.c.to] = out
 		plan.count++
+	}
+	if s.inSubdir && !home {
+		plan.notes.Add("content/_index.md", 0, 0, "Hugo published the home page at /%s/, and the site has no _index.md to hold that alias: write one with aliases: [/%s/] for a redirect to /", s.hugoLangs[0], s.hugoLangs[0])
 	}
 	plan.notes.Sort()
 	return plan

@@ -592,6 +592,28 @@ title: .hidden
 	}
 }
 
+// TestImportedHomeInSubdir imports a site with defaultContentLanguageInSubdir
+// and no content/_index.md: the report says where to write /en/'s alias.
+func TestImportedHomeInSubdir(t *testing.T) {
+	_, _, report := buildImported(t, `-- hugo.toml --
+baseURL = "https://example.org/"
+title = "No home file"
+defaultContentLanguageInSubdir = true
+-- content/a.md --
+---
+title: A
+---
+`)
+	for _, want := range []string{
+		"aliases: 1 page given its Hugo address as an alias",
+		"content/_index.md: Hugo published the home page at /en/, and the site has no _index.md to hold that alias: write one with aliases: [/en/]",
+	} {
+		if !strings.Contains(report, want) {
+			t.Errorf("the report has no %q:\n%s", want, report)
+		}
+	}
+}
+
 // TestImportedUglyURLs imports a site with uglyURLs: Hugo's files
 // (/posts/a.html, /posts.html) redirect to the pages' folders.
 func TestImportedUglyURLs(t *testing.T) {

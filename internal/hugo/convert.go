@@ -201,7 +201,7 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 	if s, ok := text(params.get("description")); ok && s != "" {
 		c.cfg.Description = s
 		c.used = append(c.used, "params.description as description")
-	} else if s, ok := text(root.get("description")); ok && s != "" {
+	} else if s, ok := text(pick("description")); ok && s != "" {
 		c.cfg.Description = s
 		c.used = append(c.used, "description")
 	}
@@ -350,7 +350,7 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 	// The default language's other settings, and every other top-level key.
 	for _, e := range lang.entriesOrNil() {
 		switch strings.ToLower(e.key) {
-		case "title", "languagecode", "params", "menus", "contentdir", "weight", "languagename", "languagedirection", "label", "locale", "disabled", "permalinks":
+		case "title", "languagecode", "params", "menus", "contentdir", "weight", "languagename", "languagedirection", "label", "locale", "disabled", "permalinks", "description":
 			continue
 		}
 		note(e.keyPos, "languages.%s.%s: %s", defaultLang, e.key, why(e.key))

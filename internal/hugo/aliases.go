@@ -33,6 +33,7 @@ type aliasSite struct {
 	rules     []permalinkRule
 	langRules map[string][]permalinkRule // a language's own, which replace rules for its pages
 	dates     []string                   // frontmatter.date (readDateSources)
+	noAccents bool                       // removePathAccents
 	// ugly says whether Hugo's uglyURLs is on for the pages of a top
 	// section ("" for the root's); nil when it is off.
 	ugly func(section string) bool
@@ -122,6 +123,7 @@ func planAliases(pages []fileCopy, s aliasSite) aliasPlan {
 			continue
 		}
 		p := hugoPageOf(hbase, fm, sections, s.keepCase, s.dates)
+		p.noAccents = s.noAccents
 		if p.kind == "home" && hlang == s.hugoLangs[0] {
 			home = true
 		}

@@ -55,58 +55,58 @@ type converted struct {
 	langPermalinks map[string][]permalinkRule
 	inSubdir       bool
 	dateSources    []string                  // frontmatter.date, nil for Hugo's default
+	noAccents      bool                      // removePathAccents
 	ugly           func(section string) bool // uglyURLs, nil when off
 }
 
 // Why each top-level key Hugo knows has no place in a mutual site, for the
 // keys a Hugo site commonly sets. Keys not listed get a general reason.
 var ignoredWhy = map[string]string{
-	"markup":            "mutual renders Markdown with its own settings (see the README's Markdown section)",
-	"pagination":        "section pages list all their pages",
-	"paginate":          "section pages list all their pages",
-	"paginatepath":      "section pages list all their pages",
-	"outputs":           "mutual writes HTML pages, a sitemap and one Atom feed",
-	"outputformats":     "mutual writes HTML pages, a sitemap and one Atom feed",
-	"mediatypes":        "mutual writes HTML pages, a sitemap and one Atom feed",
-	"enablerobotstxt":   "mutual always writes robots.txt",
-	"sitemap":           "mutual always writes sitemap.xml",
-	"services":          "a mutual site loads nothing from other sites: no analytics, comments or embeds",
-	"googleanalytics":   "a mutual site loads nothing from other sites: no analytics, comments or embeds",
-	"disqusshortname":   "a mutual site loads nothing from other sites: no analytics, comments or embeds",
-	"privacy":           "a mutual site loads nothing from other sites: no analytics, comments or embeds",
-	"module":            "Hugo modules are not fetched; content/ and static/ come from the site's own folders",
-	"copyright":         "site.yaml has no copyright line: write it in a footer partial of the theme (themes/" + themeName + "/layouts/partials/footer.html)",
-	"relativeurls":      "mutual writes every link from the site's root, under baseURL's path",
-	"canonifyurls":      "mutual writes every link from the site's root, under baseURL's path",
-	"builddrafts":       "build with mutual build --drafts instead",
-	"summarylength":     "a summary is a page's summary key or the text before <!--more-->",
-	"enableemoji":       "mutual does not turn :shortcodes: into emoji",
-	"enablegitinfo":     "mutual takes dates from front matter",
-	"timezone":          "dates without a zone are read as UTC",
-	"hascjklanguage":    "mutual does not count words",
-	"disablekinds":      "mutual makes every kind of page it knows",
-	"minify":            "mutual does not minify its output",
-	"imaging":           "mutual does not process images",
-	"security":          "mutual runs no external programs",
-	"build":             "mutual has no build options in site.yaml",
-	"caches":            "mutual keeps no cache on disk",
-	"related":           "mutual does not list related pages",
-	"frontmatter":       "mutual reads date and lastmod from front matter (a date in a file's name, 2024-03-05-slug.md, gives only its Hugo address, as an alias)",
-	"cascade":           "front matter is not passed down to pages below a section; write it in each page",
-	"author":            "site.yaml has no author; a theme may show one",
-	"publishdir":        "mutual builds into public/ (or the folder given with -o)",
-	"themesdir":         "a mutual site keeps its themes in themes/",
-	"layoutdir":         "a mutual site keeps its theme's layouts in themes/<name>/layouts/",
-	"assetdir":          "Hugo Pipes assets are not used by mutual",
-	"datadir":           "mutual has no data files",
-	"i18ndir":           "a mutual site keeps its own interface texts in i18n/<code>.yaml, with the keys of mutual's themes",
-	"archetypedir":      "mutual new writes its own starter pages",
-	"removepathaccents": "mutual keeps the characters of file names, percent-encoded",
-	"ignorefiles":       "mutual skips files whose names start with a dot and editors' backup files",
+	"markup":          "mutual renders Markdown with its own settings (see the README's Markdown section)",
+	"pagination":      "section pages list all their pages",
+	"paginate":        "section pages list all their pages",
+	"paginatepath":    "section pages list all their pages",
+	"outputs":         "mutual writes HTML pages, a sitemap and one Atom feed",
+	"outputformats":   "mutual writes HTML pages, a sitemap and one Atom feed",
+	"mediatypes":      "mutual writes HTML pages, a sitemap and one Atom feed",
+	"enablerobotstxt": "mutual always writes robots.txt",
+	"sitemap":         "mutual always writes sitemap.xml",
+	"services":        "a mutual site loads nothing from other sites: no analytics, comments or embeds",
+	"googleanalytics": "a mutual site loads nothing from other sites: no analytics, comments or embeds",
+	"disqusshortname": "a mutual site loads nothing from other sites: no analytics, comments or embeds",
+	"privacy":         "a mutual site loads nothing from other sites: no analytics, comments or embeds",
+	"module":          "Hugo modules are not fetched; content/ and static/ come from the site's own folders",
+	"copyright":       "site.yaml has no copyright line: write it in a footer partial of the theme (themes/" + themeName + "/layouts/partials/footer.html)",
+	"relativeurls":    "mutual writes every link from the site's root, under baseURL's path",
+	"canonifyurls":    "mutual writes every link from the site's root, under baseURL's path",
+	"builddrafts":     "build with mutual build --drafts instead",
+	"summarylength":   "a summary is a page's summary key or the text before <!--more-->",
+	"enableemoji":     "mutual does not turn :shortcodes: into emoji",
+	"enablegitinfo":   "mutual takes dates from front matter",
+	"timezone":        "dates without a zone are read as UTC",
+	"hascjklanguage":  "mutual does not count words",
+	"disablekinds":    "mutual makes every kind of page it knows",
+	"minify":          "mutual does not minify its output",
+	"imaging":         "mutual does not process images",
+	"security":        "mutual runs no external programs",
+	"build":           "mutual has no build options in site.yaml",
+	"caches":          "mutual keeps no cache on disk",
+	"related":         "mutual does not list related pages",
+	"frontmatter":     "mutual reads date and lastmod from front matter (a date in a file's name, 2024-03-05-slug.md, gives only its Hugo address, as an alias)",
+	"cascade":         "front matter is not passed down to pages below a section; write it in each page",
+	"author":          "site.yaml has no author; a theme may show one",
+	"publishdir":      "mutual builds into public/ (or the folder given with -o)",
+	"themesdir":       "a mutual site keeps its themes in themes/",
+	"layoutdir":       "a mutual site keeps its theme's layouts in themes/<name>/layouts/",
+	"assetdir":        "Hugo Pipes assets are not used by mutual",
+	"datadir":         "mutual has no data files",
+	"i18ndir":         "a mutual site keeps its own interface texts in i18n/<code>.yaml, with the keys of mutual's themes",
+	"archetypedir":    "mutual new writes its own starter pages",
+	"ignorefiles":     "mutual skips files whose names start with a dot and editors' backup files",
 }
 
 // handledKeys are the top-level keys convert reads.
-var handledKeys = []string{"title", "baseurl", "languagecode", "defaultcontentlanguage", "menus", "params", "taxonomies", "theme", "contentdir", "staticdir", "languages", "disablelanguages", "description", "disablepathtolower", "permalinks", "defaultcontentlanguageinsubdir", "uglyurls"}
+var handledKeys = []string{"title", "baseurl", "languagecode", "defaultcontentlanguage", "menus", "params", "taxonomies", "theme", "contentdir", "staticdir", "languages", "disablelanguages", "description", "disablepathtolower", "permalinks", "defaultcontentlanguageinsubdir", "uglyurls", "removepathaccents"}
 
 // convert turns a Hugo configuration into site.yaml. index holds the
 // content files of the site (paths relative to its content folder, by
@@ -279,6 +279,19 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 		case "false", "":
 		default:
 			note(e.val.pos, "defaultContentLanguageInSubdir must be true or false, not %q: left out", s)
+		}
+	}
+
+	// removePathAccents: mutual keeps the letters of file names; Hugo's
+	// address without their accents becomes an alias.
+	if e := root.get("removePathAccents"); e != nil {
+		switch s, _ := text(e); s {
+		case "true":
+			c.noAccents = true
+			c.used = append(c.used, "removePathAccents as aliases (/cafe/ to /café/)")
+		case "false", "":
+		default:
+			note(e.val.pos, "removePathAccents must be true or false, not %q: left out", s)
 		}
 	}
 

@@ -56,7 +56,8 @@
 //     their translationKey, which mutual pairs as Hugo does (the check
 //     warns about the pairs it cannot make).
 //   - aliases: a page whose address in Hugo differs from its new one
-//     (permalinks, defaultContentLanguageInSubdir, uglyURLs, a name Hugo
+//     (permalinks, defaultContentLanguageInSubdir, uglyURLs,
+//     removePathAccents, a name Hugo
 //     cleaned up) gets the Hugo one added to its front matter's aliases,
 //     which mutual redirects from (aliases.go, permalinks.go). This is
 //     the one change an import makes to a page; the result is read back

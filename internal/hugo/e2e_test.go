@@ -688,3 +688,29 @@ title: Old news
 		}
 	}
 }
+
+// TestImportedRemovePathAccents imports a site with removePathAccents:
+// Hugo's address without accents redirects to the page, which keeps its
+// file's letters.
+func TestImportedRemovePathAccents(t *testing.T) {
+	out, _, report := buildImported(t, `-- hugo.toml --
+baseURL = "https://example.org/"
+title = "Recettes"
+removePathAccents = true
+-- content/recettes/crème-brûlée.md --
+---
+title: Crème brûlée
+---
+`)
+	data, err := os.ReadFile(filepath.Join(out, "recettes", "creme-brulee", "index.html"))
+	if err != nil {
+		t.Fatalf("no redirect at /recettes/creme-brulee/: %v\n%s", err, report)
+	}
+	// Percent-escapes compare without case.
+	if want := `content="0; url=/recettes/cr%c3%a8me-br%c3%bbl%c3%a9e/"`; !strings.Contains(strings.ToLower(string(data)), want) {
+		t.Errorf("the redirect does not lead to the page:\n%s", data)
+	}
+	if !strings.Contains(report, "removePathAccents as aliases") {
+		t.Errorf("the report does not say what became of removePathAccents:\n%s", report)
+	}
+}

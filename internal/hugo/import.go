@@ -266,7 +266,7 @@ func convertSite(src, dest string) (*Report, error) {
 	for i, l := range langs {
 		hugoLangs[i] = i18n.Code(l.code)
 	}
-	aliases := planAliases(pages, aliasSite{hugoLangs: hugoLangs, siteLangs: newCfg.Langs(), inSubdir: conv.inSubdir, keepCase: !newCfg.LowercaseURLs, rules: conv.permalinks, langRules: conv.langPermalinks, ugly: conv.ugly, dates: conv.dateSources})
+	aliases := planAliases(pages, aliasSite{hugoLangs: hugoLangs, siteLangs: newCfg.Langs(), inSubdir: conv.inSubdir, keepCase: !newCfg.LowercaseURLs, rules: conv.permalinks, langRules: conv.langPermalinks, ugly: conv.ugly, dates: conv.dateSources, noAccents: conv.noAccents})
 	r.Aliases, r.AliasNotes = aliases.count, aliases.notes
 
 	// Write the new site.

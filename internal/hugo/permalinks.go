@@ -129,15 +129,16 @@ func ruleFor(rules []permalinkRule, kind, dir string) *permalinkRule {
 
 // hugoPage is what a page's Hugo address is made of.
 type hugoPage struct {
-	kind     string    // "home", "section" or "page"
-	dir      string    // the folder of the page's path: "posts/2024" for posts/2024/a.md, "posts/b" for the bundle posts/b/index.md, "posts" for posts/_index.md
-	name     string    // the file's name without language and extension; for a bundle, its folder's; "" for a section
-	base     string    // Hugo's content base name: name, or a section's folder name
-	title    string    // the front matter's title
-	slug     string    // the front matter's slug
-	date     time.Time // the page's date
-	sections []string  // its current section's path: the sections it is in, or for a section page, down to itself
-	keepCase bool      // disablePathToLower
+	kind      string    // "home", "section" or "page"
+	dir       string    // the folder of the page's path: "posts/2024" for posts/2024/a.md, "posts/b" for the bundle posts/b/index.md, "posts" for posts/_index.md
+	name      string    // the file's name without language and extension; for a bundle, its folder's; "" for a section
+	base      string    // Hugo's content base name: name, or a section's folder name
+	title     string    // the front matter's title
+	slug      string    // the front matter's slug
+	date      time.Time // the page's date
+	sections  []string  // its current section's path: the sections it is in, or for a section page, down to itself
+	keepCase  bool      // disablePathToLower
+	noAccents bool      // removePathAccents
 	// dateUnknown is set when Hugo took the date from a source the import
 	// cannot read (git); usedDate when a pattern used the date.
 	dateUnknown, usedDate bool
@@ -145,8 +146,12 @@ type hugoPage struct {
 
 // urlize is Hugo's URL form of a text (a title, a slug): letters, digits,
 // marks and . / \ _ # + ~ - @ kept, spaces between them one hyphen, the
-// rest left out, in lower case unless the site keeps case.
+// rest left out, in lower case unless the site keeps case; without
+// accents when the site says removePathAccents.
 func (p *hugoPage) urlize(s string) string {
+	if p.noAccents {
+		s = removeAccents(s)
+	}
 	var b strings.Builder
 	hyphen, wasHyphen := false, false
 	rs := []rune(s)
@@ -403,4 +408,42 @@ func paramDate(v any) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// accented are the Latin letters whose canonical decomposition is a base
+// letter and marks, by base letter: Hugo's removePathAccents leaves the
+// marks out of addresses (café is cafe). Letters that do not decompose
+// (ø, ł, đ, ß, æ) stay, as in Hugo.
+var accented = map[rune]string{
+	'A': "ÀÁÂÃÄÅĀĂĄ", 'a': "àáâãäåāăą", 'C': "ÇĆĈĊČ", 'c': "çćĉċč", 'D': "Ď", 'd': "ď",
+	'E': "ÈÉÊËĒĔĖĘĚ", 'e': "èéêëēĕėęě", 'G': "ĜĞĠĢ", 'g': "ĝğġģ", 'H': "Ĥ", 'h': "ĥ",
+	'I': "ÌÍÎÏĨĪĬĮİ", 'i': "ìíîïĩīĭį", 'J': "Ĵ", 'j': "ĵ", 'K': "Ķ", 'k': "ķ", 'L': "ĹĻĽ", 'l': "ĺļľ",
+	'N': "ÑŃŅŇ", 'n': "ñńņň", 'O': "ÒÓÔÕÖŌŎŐ", 'o': "òóôõöōŏő", 'R': "ŔŖŘ", 'r': "ŕŗř",
+	'S': "ŚŜŞŠ", 's': "śŝşš", 'T': "ŢŤ", 't': "ţť", 'U': "ÙÚÛÜŨŪŬŮŰŲ", 'u': "ùúûüũūŭůűų",
+	'W': "Ŵ", 'w': "ŵ", 'Y': "ÝŶŸ", 'y': "ýÿŷ", 'Z': "ŹŻŽ", 'z': "źżž",
+}
+
+// unaccent maps each letter of accented to its base letter.
+var unaccent = func() map[rune]rune {
+	m := map[rune]rune{}
+	for base, letters := range accented {
+		for _, r := range letters {
+			m[r] = base
+		}
+	}
+	return m
+}()
+
+// removeAccents is s without the marks of its accented Latin letters, and
+// without combining marks (Hugo's removePathAccents).
+func removeAccents(s string) string {
+	return strings.Map(func(r rune) rune {
+		if b, ok := unaccent[r]; ok {
+			return b
+		}
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, s)
 }

@@ -302,3 +302,20 @@ func TestPageDate(t *testing.T) {
 		}
 	}
 }
+
+// TestRemoveAccents leaves out accents as Hugo's removePathAccents does:
+// letters that decompose lose their marks, combining marks go, other
+// letters stay.
+func TestRemoveAccents(t *testing.T) {
+	for in, want := range map[string]string{
+		"Crème brûlée à Noël":   "Creme brulee a Noel",
+		"Ångström Čeština żółw": "Angstrom Cestina zołw",
+		"e\u0301te\u0301":       "ete",
+		"Øresund straße æble":   "Øresund straße æble",
+		"日本語":                   "日本語",
+	} {
+		if got := removeAccents(in); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}

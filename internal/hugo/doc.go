@@ -57,11 +57,11 @@
 //     warns about the pairs it cannot make).
 //   - aliases: a page whose address in Hugo differs from its new one
 //     (permalinks, defaultContentLanguageInSubdir, uglyURLs,
-//     removePathAccents, a name Hugo
-//     cleaned up) gets the Hugo one added to its front matter's aliases,
-//     which mutual redirects from (aliases.go, permalinks.go). This is
-//     the one change an import makes to a page; the result is read back
-//     before it is written, and a page it cannot be done for is named.
+//     removePathAccents, a name Hugo cleaned up) gets the Hugo one added
+//     to its front matter's aliases, which mutual redirects from
+//     (aliases.go, permalinks.go). This is the one change an import makes
+//     to a page; the result is read back before it is written, and a page
+//     it cannot be done for is named.
 //   - themes/imported/: a theme that extends the default one, holding the
 //     site's layouts/shortcodes/NAME.html (and layouts/_shortcodes/) as its
 //     shortcode templates, which override built-in ones of the same name.

@@ -2,6 +2,7 @@ package hugo
 
 import (
 	"bytes"
+	"cmp"
 	"os"
 	"path"
 	"slices"
@@ -61,6 +62,25 @@ func planAliases(pages []fileCopy, s aliasSite) aliasPlan {
 		base, _, err := i18n.SplitPath(rel, s.hugoLangs)
 		if err == nil && path.Base(base) == "_index.md" {
 			sections[path.Dir(base)] = true
+		}
+	}
+	// The names of the section pages, for :sectionslugs.
+	secNames := sectionNames{}
+	for _, c := range pages {
+		rel := strings.TrimPrefix(c.to, "content/")
+		base, lang, err := i18n.SplitPath(rel, s.hugoLangs)
+		if err != nil || path.Base(base) != "_index.md" || path.Dir(base) == "." {
+			continue
+		}
+		src, err := os.ReadFile(c.from)
+		if err != nil {
+			continue
+		}
+		if fm, _, errs := content.ParseFrontMatter(c.to, src); len(errs) == 0 {
+			if secNames[lang] == nil {
+				secNames[lang] = map[string]string{}
+			}
+			secNames[lang][path.Dir(base)] = cmp.Or(fm.Slug, fm.Title)
 		}
 	}
 	// Leaf bundles: a folder with an index.md, whose other Markdown files
@@ -124,6 +144,7 @@ func planAliases(pages []fileCopy, s aliasSite) aliasPlan {
 		}
 		p := hugoPageOf(hbase, fm, sections, s.keepCase, s.dates)
 		p.noAccents = s.noAccents
+		secNames.names(p, hlang)
 		if p.kind == "home" && hlang == s.hugoLangs[0] {
 			home = true
 		}
@@ -293,8 +314,36 @@ func hugoPageOf(base string, fm content.FrontMatter, sections map[string]bool, k
 	}
 	if cur != "" && cur != "." {
 		p.sections = strings.Split(lowerIf(!keepCase, cur), "/")
+		// The section pages above it, and its own: each folder of the
+		// path that is a section.
+		parts := strings.Split(cur, "/")
+		for i := range parts {
+			if d := strings.Join(parts[:i+1], "/"); i == 0 || sections[d] {
+				p.sectionDirs = append(p.sectionDirs, d)
+			}
+		}
 	}
 	return p
+}
+
+// sectionNames are what :sectionslug and :sectionslugs read of each
+// section page: its slug, else its title, by language and folder.
+type sectionNames map[i18n.Code]map[string]string
+
+// names gives p the names of its sections in lang, as Hugo's
+// :sectionslugs reads them: a section page's slug, else its title, else
+// (a section without an _index.md, or without a title) its folder's name
+// with a capital, as Hugo titles it.
+func (n sectionNames) names(p *hugoPage, lang i18n.Code) {
+	p.sectionSlugs = nil
+	for _, d := range p.sectionDirs {
+		name := n[lang][d]
+		if name == "" {
+			r := []rune(path.Base(d))
+			name = strings.ToUpper(string(r[:1])) + string(r[1:])
+		}
+		p.sectionSlugs = append(p.sectionSlugs, p.urlize(name))
+	}
 }
 
 // aliasText is an address as an alias holds it: mutual reads aliases

@@ -421,7 +421,7 @@ weight = 2
 posts = "/beitraege/:slug/"
 [permalinks]
 posts = "/:year/:month/:slug/"
-notes = "/:sectionslugs/:filename/"
+notes = "/:futuretoken/:filename/"
 [permalinks.section]
 posts = "/articles/"
 -- content/_index.md --
@@ -518,7 +518,7 @@ func TestImportedAliases(t *testing.T) {
 	for _, want := range []string{
 		"permalinks as aliases, languages.de.permalinks as aliases, defaultContentLanguageInSubdir as aliases (/en/... to /...)",
 		"aliases: 7 pages given their Hugo address as an alias",
-		"hugo.toml:13:9: permalinks.notes: the import does not know the token :sectionslugs",
+		"hugo.toml:13:9: permalinks.notes: the import does not know the token :futuretoken",
 	} {
 		if !strings.Contains(report, want) {
 			t.Errorf("the report has no %q:\n%s", want, report)
@@ -656,7 +656,8 @@ title: B
 // TestImportedFilenameDates imports a site whose posts are named by date
 // (2024-03-05-hello.md) and whose dates come from those names
 // (frontmatter.date = [":filename", ":default"]): Hugo published each at
-// the name after the date, which redirects to the new address.
+// the name after the date, which redirects to the new address; and guides
+// under their section page's slug (:sectionslugs).
 func TestImportedFilenameDates(t *testing.T) {
 	out, _, report := buildImported(t, `-- hugo.toml --
 baseURL = "https://example.org/"
@@ -665,6 +666,17 @@ title = "Dated"
 date = [":filename", ":default"]
 [permalinks]
 archive = "/:year/:slug/"
+guides = "/:sectionslugs/:slug/"
+-- content/guides/_index.md --
+---
+title: Guides
+slug: learn
+---
+-- content/guides/g.md --
+---
+title: Gee
+date: 2020-01-01
+---
 -- content/posts/2024-03-05-hello.md --
 ---
 title: Hello
@@ -677,6 +689,7 @@ title: Old news
 	for _, c := range []struct{ old, now string }{
 		{"posts/hello/", "/posts/2024-03-05-hello/"},
 		{"2019/old-news/", "/archive/2019-07-01-old-news/"},
+		{"learn/gee/", "/guides/g/"}, // the section page's slug
 	} {
 		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(c.old), "index.html"))
 		if err != nil {

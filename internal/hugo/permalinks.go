@@ -37,7 +37,7 @@ var permalinkToken = regexp.MustCompile(`:\w+(\[.+?\])?`)
 // permalinkNames are the tokens the import expands, each as Hugo does.
 var permalinkNames = []string{
 	"year", "month", "monthname", "day", "weekday", "weekdayname", "yearday",
-	"section", "sections", "title", "slug", "slugorfilename", "filename",
+	"section", "sections", "sectionslug", "sectionslugs", "title", "slug", "slugorfilename", "filename",
 	"contentbasename", "slugorcontentbasename",
 }
 
@@ -53,8 +53,10 @@ func tokenKnown(tok string) bool {
 	if slices.Contains(permalinkNames, name) {
 		return true
 	}
-	if s, ok := strings.CutPrefix(name, "sections["); ok && strings.HasSuffix(s, "]") {
-		return true
+	for _, pre := range []string{"sections[", "sectionslugs["} {
+		if s, ok := strings.CutPrefix(name, pre); ok && strings.HasSuffix(s, "]") {
+			return true
+		}
 	}
 	return refTime.Format(name) != name
 }
@@ -139,6 +141,10 @@ type hugoPage struct {
 	sections  []string  // its current section's path: the sections it is in, or for a section page, down to itself
 	keepCase  bool      // disablePathToLower
 	noAccents bool      // removePathAccents
+	// sectionDirs are the folders of the section pages above the page
+	// and of its own section, from the top; sectionSlugs their names for
+	// :sectionslugs (sectionNames.names).
+	sectionDirs, sectionSlugs []string
 	// dateUnknown is set when Hugo took the date from a source the import
 	// cannot read (git); usedDate when a pattern used the date.
 	dateUnknown, usedDate bool
@@ -218,7 +224,7 @@ func (p *hugoPage) address(prefix, raw string, ugly bool) string {
 func (p *hugoPage) token(name string) string {
 	d := p.date
 	switch name {
-	case "section", "sections", "title", "slug", "slugorfilename", "filename", "contentbasename", "slugorcontentbasename":
+	case "section", "sections", "sectionslug", "sectionslugs", "title", "slug", "slugorfilename", "filename", "contentbasename", "slugorcontentbasename":
 	default:
 		if !strings.HasPrefix(name, "sections") {
 			p.usedDate = true
@@ -246,6 +252,13 @@ func (p *hugoPage) token(name string) string {
 		return p.sections[0]
 	case "sections":
 		return strings.Join(p.sections, "/")
+	case "sectionslug":
+		if len(p.sectionSlugs) == 0 {
+			return ""
+		}
+		return p.sectionSlugs[0]
+	case "sectionslugs":
+		return strings.Join(p.sectionSlugs, "/")
 	case "title":
 		return p.urlize(p.title)
 	case "slug":
@@ -267,6 +280,9 @@ func (p *hugoPage) token(name string) string {
 			return p.urlize(p.slug)
 		}
 		return p.urlize(p.base)
+	}
+	if cut, ok := strings.CutPrefix(name, "sectionslugs"); ok {
+		return strings.Join(sliceSections(p.sectionSlugs, cut), "/")
 	}
 	if cut, ok := strings.CutPrefix(name, "sections"); ok {
 		return strings.Join(sliceSections(p.sections, cut), "/")

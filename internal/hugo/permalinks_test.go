@@ -37,6 +37,11 @@ func TestPermalinkExpand(t *testing.T) {
 		{"sections", "docs/guides/advanced/x.md", "title: X", "/:sections/:filename/", "/docs/guides/advanced/x/", false},
 		{"sections stop at a folder that is no section", "docs/guides/notes/x.md", "title: X", "/:sections/:filename/", "/docs/guides/x/", false},
 		{"sections[1:]", "docs/guides/advanced/x.md", "title: X", "/:sections[1:]/:filename/", "/guides/advanced/x/", false},
+		{"sectionslugs: slugs, titles, folder names", "docs/guides/advanced/x.md", "title: X", "/:sectionslugs/:filename/", "/documentation/how-to/advanced/x/", false},
+		{"sectionslugs keep the folder's capital with disablePathToLower", "docs/guides/advanced/x.md", "title: X", "/:sectionslugs/", "/Documentation/how-to/Advanced/", true},
+		{"sectionslug", "docs/guides/advanced/x.md", "title: X", "/:sectionslug/:filename/", "/documentation/x/", false},
+		{"sectionslugs[1:]", "docs/guides/advanced/x.md", "title: X", "/:sectionslugs[1:]/:filename/", "/how-to/advanced/x/", false},
+		{"sectionslugs skip a folder that is no section", "docs/guides/notes/x.md", "title: X", "/:sectionslugs/:filename/", "/documentation/how-to/x/", false},
 		{"sections[last]", "docs/guides/advanced/x.md", "title: X", "/:sections[last]/:filename/", "/advanced/x/", false},
 		{"sections[:1]", "docs/guides/advanced/x.md", "title: X", "/:sections[:1]/:filename/", "/docs/x/", false},
 		{"sections[5]: out of range, empty", "docs/guides/advanced/x.md", "title: X", "/:sections[5]/:filename/", "/x/", false},
@@ -54,6 +59,7 @@ func TestPermalinkExpand(t *testing.T) {
 			}
 			base, _, _ := i18n.SplitPath(c.file, []i18n.Code{"en", "de"})
 			p := hugoPageOf(base, fm, sections, c.keepCase, nil)
+			sectionNames{"en": {"docs": "Documentation", "docs/guides": "how-to"}}.names(p, "en")
 			if got := p.address("", p.expand(c.pattern), false); got != c.want {
 				t.Errorf("%s for %s is %s, want %s", c.pattern, c.file, got, c.want)
 			}
@@ -98,7 +104,7 @@ func TestPermalinkRules(t *testing.T) {
 	root, _, err := parseConfig("hugo.toml", []byte(`[permalinks]
 posts = "/:year/:month/:slug/"
 "/" = "/top/:filename/"
-other = "/:sectionslugs/:slug/"
+other = "/:futuretoken/:slug/"
 [permalinks.page]
 "posts/news" = "/news/:slug/"
 [permalinks.section]
@@ -123,7 +129,7 @@ tags = "/topic/:slug/"
 		{"page", "about", ""},
 		{"section", "posts", "/articles/"},
 		{"section", "", ""},
-		{"page", "other", "/:sectionslugs/:slug/"},
+		{"page", "other", "/:futuretoken/:slug/"},
 	} {
 		got := ""
 		if r := ruleFor(rules, c.kind, c.dir); r != nil {
@@ -133,12 +139,12 @@ tags = "/topic/:slug/"
 			t.Errorf("%s in %q: rule %q, want %q", c.kind, c.dir, got, c.want)
 		}
 	}
-	if r := ruleFor(rules, "page", "other"); r == nil || r.unknown != ":sectionslugs" {
+	if r := ruleFor(rules, "page", "other"); r == nil || r.unknown != ":futuretoken" {
 		t.Errorf("the unknown token is not marked: %+v", r)
 	}
 	joined := strings.Join(notes, "\n")
 	for _, want := range []string{
-		"hugo.toml:4:9: permalinks.other: the import does not know the token :sectionslugs",
+		"hugo.toml:4:9: permalinks.other: the import does not know the token :futuretoken",
 		"hugo.toml:9:13: permalinks.term: mutual keeps the tags page at /tags/",
 	} {
 		if !strings.Contains(joined, want) {

@@ -290,6 +290,9 @@ func hugoPageOf(base string, fm content.FrontMatter, sections map[string]bool, k
 		p.kind = "home"
 	case name == "_index":
 		p.kind, p.dir, p.base = "section", dir, path.Base(dir)
+		if p.title == "" {
+			p.title = capital(p.base) // as Hugo titles a section
+		}
 	case name == "index" && dir != "":
 		p.kind, p.dir, p.name, p.base = "page", dir, path.Base(dir), path.Base(dir)
 	default:
@@ -339,11 +342,19 @@ func (n sectionNames) names(p *hugoPage, lang i18n.Code) {
 	for _, d := range p.sectionDirs {
 		name := n[lang][d]
 		if name == "" {
-			r := []rune(path.Base(d))
-			name = strings.ToUpper(string(r[:1])) + string(r[1:])
+			name = capital(path.Base(d))
 		}
 		p.sectionSlugs = append(p.sectionSlugs, p.urlize(name))
 	}
+}
+
+// capital is s with its first letter in upper case.
+func capital(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return ""
+	}
+	return strings.ToUpper(string(r[:1])) + string(r[1:])
 }
 
 // aliasText is an address as an alias holds it: mutual reads aliases

@@ -45,6 +45,7 @@ func TestPermalinkExpand(t *testing.T) {
 		{"sections[last]", "docs/guides/advanced/x.md", "title: X", "/:sections[last]/:filename/", "/advanced/x/", false},
 		{"sections[:1]", "docs/guides/advanced/x.md", "title: X", "/:sections[:1]/:filename/", "/docs/x/", false},
 		{"sections[5]: out of range, empty", "docs/guides/advanced/x.md", "title: X", "/:sections[5]/:filename/", "/x/", false},
+		{"a section page without a title: its folder's, as Hugo titles it", "docs/guides/_index.md", "slug: s", "/:title/", "/Guides/", true},
 		{"a section page: its own sections, no filename", "docs/guides/_index.md", "title: Guides", "/learn/:sections/:filename", "/learn/docs/guides/", false},
 		{"a .html pattern is still a folder, as in Hugo", "posts/a.md", "slug: note", "/archive/:slug.html", "/archive/note.html/", false},
 		{"an escaped colon, left out of the path as Hugo leaves out a colon", "posts/a.md", "slug: s", `/time\:less/:slug/`, "/timeless/s/", false},

@@ -309,6 +309,7 @@ func result(r score.Result) js.Value {
 		"balance", scoreValue(r.Balance),
 		"lean", scoreValue(r.Lean),
 		"band", r.Band,
+		"needed", r.Needed,
 		"alert", r.Alert,
 		"areas", areas,
 		"gap", r.Gap,

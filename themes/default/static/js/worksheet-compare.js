@@ -10,7 +10,10 @@
 // the two gaps, overall and per area (blocks copied from the page's
 // template, the areas in the order of their larger gap, with their labels
 // and guide links from the results' area rows), and each pair question's
-// four answers. A refused code shows the
+// four answers, with a sentence under the two that differ. Each gap is said
+// in words (how many points less or more, or "about the same"). A link
+// holding the person's own current code says so (data-compare-own) and
+// compares nothing. A refused code shows the
 // sentence for its problem (data-compare-problem), never a comparison.
 //
 // The other person's answers stay in the address: they are stored only

@@ -82,7 +82,7 @@ func (c *sseClient) read() {
 // compares: the build id, or the error lines joined by newlines. Data that
 // is not JSON of the right shape fails the test.
 func decodeData(t testing.TB, name, data string) string {
-	if name == evError || name == evWarn {
+	if name == evError || name == evNone || name == evWarn {
 		var lines []string
 		if err := json.Unmarshal([]byte(data), &lines); err != nil || lines == nil {
 			t.Errorf("%s event data %q is not a JSON list of strings: %v", name, data, err)
@@ -512,7 +512,7 @@ func eventsText(evs ...event) string {
 	var parts []string
 	for _, ev := range evs {
 		switch ev.name {
-		case evError, evWarn:
+		case evError, evNone, evWarn:
 			parts = append(parts, ev.name+" "+ev.data.(string))
 		default:
 			parts = append(parts, ev.name)

@@ -410,9 +410,14 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	}
 	var keys *memo // nil: a one-off build computes no keys
 	if b.caching() {
+		var names map[*content.Source]bool
+		if b.last != nil && b.last.keys != nil {
+			names = b.last.keys.names
+		}
 		keys = newMemo(b.seed, memoInputs{
 			config: cfgSrc, drafts: b.opts.Drafts, future: b.opts.Future, expired: b.opts.Expired, scripts: b.opts.Scripts, version: Version,
 			cfg: cfg, sources: append(srcs, static...), model: m, templates: ts.Hash, i18n: i18nHash, assets: assets, latest: latest,
+			names: names,
 		})
 	}
 

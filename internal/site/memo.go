@@ -59,8 +59,9 @@ type memo struct {
 	cards string // the site and every page's card
 	// fingerprints is the key of the fingerprinted output paths of the
 	// theme's files (css/main.0123456789.css): a body that may link to
-	// one depends on it too (bodyKey).
+	// one depends on it too (bodyKey), as names records for each source.
 	fingerprints string
+	names        map[*content.Source]bool
 	// css and other split the inputs into stylesheets and everything
 	// else, for Stats.CSSOnly.
 	css, other string
@@ -81,6 +82,9 @@ type memoInputs struct {
 	i18n      []byte // the interface translations read (theme.Chain.Translations)
 	assets    theme.Assets
 	latest    time.Time // content.Model.Newest
+	// names is the previous build's memo.names, whose answers hold for
+	// the sources this build reuses (nil for none).
+	names map[*content.Source]bool
 }
 
 func newMemo(seed maphash.Seed, in memoInputs) *memo {
@@ -113,6 +117,14 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 	}
 	m.body = body.sum()
 	m.fingerprints = fp.sum()
+	m.names = make(map[*content.Source]bool, len(in.sources))
+	for _, s := range in.sources {
+		named, ok := in.names[s]
+		if !ok {
+			named = mayNameFingerprinted(s)
+		}
+		m.names[s] = named
+	}
 
 	site := m.keyer()
 	site.str(in.version)
@@ -239,7 +251,7 @@ func (m *memo) bodyKey(s *content.Source) string {
 	k := m.keyer()
 	k.int(int64(s.Sum))
 	k.str(m.body)
-	if mayNameFingerprinted(s) {
+	if named, ok := m.names[s]; named || !ok {
 		k.str(m.fingerprints)
 	}
 	if s.Shortcodes {
@@ -252,7 +264,8 @@ func (m *memo) bodyKey(s *content.Source) string {
 // mayNameFingerprinted reports whether the Markdown of s may hold a link
 // to a fingerprinted output path (see theme.NewAsset): it names a .css,
 // .js or .wasm file somewhere. A source whose Markdown was let go
-// (content.Source.Unload) may.
+// (content.Source.Unload) may. A source is read once: the answer holds
+// while the next builds reuse it (memo.names).
 func mayNameFingerprinted(s *content.Source) bool {
 	if s.Dropped {
 		return true

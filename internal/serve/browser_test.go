@@ -395,6 +395,7 @@ func TestUnbuiltSiteInBrowser(t *testing.T) {
 	if strings.Contains(text, "last good") {
 		t.Errorf("overlay %q speaks of a last good version there is none of", text)
 	}
+	tab.Screenshot("unbuilt")
 	// A browser that connects later hears the same.
 	tab2 := browsertest.New(t)
 	tab2.Navigate(base + "guides/")

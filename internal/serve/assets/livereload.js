@@ -209,7 +209,7 @@
     title.textContent = lines.length === 1 ? "The site has an error" : "The site has " + lines.length + " errors";
     var note = document.createElement("p");
     note.textContent = unbuilt ?
-      "No version of the site could be built yet, so there is no page to show. Fix each file:line:col below and save; this page updates by itself." :
+      "No version of the site could be built yet, so there is no page to show. Fix the files named below (file:line:column) and save; this page updates by itself." :
       "You are seeing the last good version. Fix the file and save; this page updates by itself.";
     var list = lineList(lines);
     var close = document.createElement("button");

@@ -169,15 +169,15 @@ func TestIncrementalKeepsForeignFiles(t *testing.T) {
 		fails bool
 	}{
 		{name: "a page removed, one added",
-			next: map[string]string{"index.html": "home", "c/index.html": "c"},
-			want: map[string]string{"index.html": "home", "c/index.html": "c", "CNAME": "example.org\n", "b/notes.txt": "mine"},
+			next:  map[string]string{"index.html": "home", "c/index.html": "c"},
+			want:  map[string]string{"index.html": "home", "c/index.html": "c", "CNAME": "example.org\n", "b/notes.txt": "mine"},
 			after: []string{"CNAME", "b/"}},
 		{name: "a new file where a foreign one is",
 			next:  map[string]string{"index.html": "home 2", "CNAME": "other.org\n"},
 			fails: true},
 		{name: "nothing changed",
-			next: first,
-			want: map[string]string{"index.html": "home", "a/index.html": "a", "b/index.html": "b", "CNAME": "example.org\n", "b/notes.txt": "mine"},
+			next:  first,
+			want:  map[string]string{"index.html": "home", "a/index.html": "a", "b/index.html": "b", "CNAME": "example.org\n", "b/notes.txt": "mine"},
 			after: []string{"CNAME", "b/notes.txt"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

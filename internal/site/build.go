@@ -2,12 +2,15 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -590,6 +593,18 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		b.bodies.Reset()
 	}
 	return stats, nil
+}
+
+// CheckBaseURL checks a site URL given on the command line (--base-url)
+// as baseURL of site.yaml is checked: the error says what is wrong with
+// it, in words that follow the flag's name and value.
+func CheckBaseURL(raw string) error {
+	var cfg content.Config
+	if e := cfg.SetBaseURL(raw); e != nil {
+		msg := strings.TrimSuffix(strings.TrimPrefix(e.Msg, "baseURL "), ", not "+strconv.Quote(raw))
+		return errors.New(msg)
+	}
+	return nil
 }
 
 // readConfig reads and parses site.yaml, with the --base-url override.

@@ -753,9 +753,11 @@ func (b *Builder) scorerAssets() (theme.Assets, *diag.Error) {
 // assets, the pages, the content files, the aliases (see output.Clashes).
 func claims(m *content.Model, assets theme.Assets) []output.Claim {
 	cs := make([]output.Claim, 0, len(m.Nodes)+len(m.Files)+len(assets)+3)
-	cs = append(cs,
-		output.Claim{Out: "sitemap.xml", What: "the sitemap mutual writes"},
-		output.Claim{Out: "robots.txt", What: "the robots.txt mutual writes"})
+	cs = append(cs, output.Claim{Out: "sitemap.xml", What: "the sitemap mutual writes"})
+	if m.Static["robots.txt"] == nil {
+		// A site's own static/robots.txt replaces mutual's (writeFiles).
+		cs = append(cs, output.Claim{Out: "robots.txt", What: "the robots.txt mutual writes"})
+	}
 	for _, t := range m.Trees {
 		cs = append(cs, output.Claim{Out: t.Prefix + "feed.xml", What: "the feed mutual writes"})
 	}

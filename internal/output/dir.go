@@ -295,11 +295,11 @@ func (o *Dir) Remove(p string) {
 }
 
 // Swap puts the temporary folder in place of the output folder, its
-// marker listing files, the output paths written (sorted). It refuses,
+// marker listing the files written (the hashes of their output paths). It refuses,
 // changing nothing, when the output folder holds a file that its marker
 // does not list (a *ForeignError). It costs nothing more when the output
 // folder does not exist yet, or holds an output from before the list.
-func (o *Dir) Swap(files []string) error {
+func (o *Dir) Swap(files []uint64) error {
 	if !o.temp {
 		return nil
 	}

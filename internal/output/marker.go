@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"maps"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -16,62 +15,72 @@ import (
 )
 
 // markerList opens the list of the files a build wrote, in MarkerFile
-// after MarkerText: one output path a line, sorted, a path that holds a
-// line break or starts with a quote written as a Go string. A marker
-// without it is an output from before the list, which a build replaces
-// whole as it always did.
-const markerList = "\nThe files mutual wrote here, one a line:\n"
+// after MarkerText: one a line, as the 64-bit FNV-1a hash of its output
+// path in hexadecimal, sorted. Hashes, not paths: the marker is published
+// with the site, and must not list a file that only those given its
+// address should find; a foreign file's name comes from the folder
+// itself. A marker without the list is an output from before it, which a
+// build replaces whole as it always did.
+const markerList = "\nThe files mutual wrote here, one a line (a hash of each path):\n"
 
 // maxShown is how many foreign files a refusal names.
 const maxShown = 10
 
-// markerData is MarkerFile listing files (sorted).
-func markerData(files []string) []byte {
-	n := len(MarkerText) + len(markerList)
-	for _, f := range files {
-		n += len(f) + 1
+// pathHash is the 64-bit FNV-1a hash of an output path.
+func pathHash(p string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(p); i++ {
+		h ^= uint64(p[i])
+		h *= 1099511628211
 	}
-	b := make([]byte, 0, n)
+	return h
+}
+
+// markerData is MarkerFile listing the files whose hashes are given.
+func markerData(hashes []uint64) []byte {
+	slices.Sort(hashes)
+	b := make([]byte, 0, len(MarkerText)+len(markerList)+17*len(hashes))
 	b = append(b, MarkerText...)
 	b = append(b, markerList...)
-	for _, f := range files {
-		if strings.ContainsAny(f, "\n\r") || strings.HasPrefix(f, `"`) {
-			b = strconv.AppendQuote(b, f)
-		} else {
-			b = append(b, f...)
+	for i, h := range hashes {
+		if i > 0 && h == hashes[i-1] {
+			continue
 		}
-		b = append(b, '\n')
+		b = fmt.Appendf(b, "%016x\n", h)
 	}
 	return b
 }
 
-// parseMarker is the set of files a marker lists; ok is false when it
-// lists none (an output from before the list).
-func parseMarker(data []byte) (files map[string]bool, ok bool) {
+// hashes are the hashes of files.
+func hashes(files []string) []uint64 {
+	hs := make([]uint64, len(files))
+	for i, f := range files {
+		hs[i] = pathHash(f)
+	}
+	return hs
+}
+
+// parseMarker is the set of file hashes a marker lists; ok is false when
+// it lists none (an output from before the list).
+func parseMarker(data []byte) (listed map[uint64]bool, ok bool) {
 	_, list, ok := bytes.Cut(data, []byte(markerList))
 	if !ok {
 		return nil, false
 	}
-	files = make(map[string]bool, bytes.Count(list, []byte("\n")))
+	listed = make(map[uint64]bool, len(list)/17)
 	for len(list) > 0 {
 		line, rest, _ := bytes.Cut(list, []byte("\n"))
 		list = rest
-		f := string(line)
-		if strings.HasPrefix(f, `"`) {
-			if u, err := strconv.Unquote(f); err == nil {
-				f = u
-			}
-		}
-		if f != "" {
-			files[f] = true
+		if h, err := strconv.ParseUint(string(line), 16, 64); err == nil {
+			listed[h] = true
 		}
 	}
-	return files, true
+	return listed, true
 }
 
 // readMarker reads the list of the marker in the folder dir: ok is false
 // when there is none.
-func readMarker(dir string) (files map[string]bool, ok bool, err error) {
+func readMarker(dir string) (listed map[uint64]bool, ok bool, err error) {
 	data, err := os.ReadFile(filepath.Join(dir, MarkerFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
@@ -79,61 +88,62 @@ func readMarker(dir string) (files map[string]bool, ok bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
-	files, ok = parseMarker(data)
-	return files, ok, nil
+	listed, ok = parseMarker(data)
+	return listed, ok, nil
 }
 
 // foreign lists what the output folder dir holds that its marker does not
-// list, sorted: files, and folders holding files ("x/") where no listed
-// file lies. Empty folders, the marker itself and the temporary files of
+// list, sorted: files, and as "x/" a folder holding files none of which
+// is listed. Empty folders, the marker itself and the temporary files of
 // a killed incremental write (".<name>.tmp-N") are not foreign. An output
 // whose marker has no list holds nothing foreign: it is replaced whole, as
 // before the list.
 func foreign(dir string) ([]string, error) {
-	files, ok, err := readMarker(dir)
+	listed, ok, err := readMarker(dir)
 	if err != nil || !ok {
 		return nil, err
 	}
-	dirs := map[string]bool{}
-	for f := range files {
-		for d := path.Dir(f); d != "." && !dirs[d]; d = path.Dir(d) {
-			dirs[d] = true
-		}
-	}
-	var found []string
-	var walk func(full, rel string) error
-	walk = func(full, rel string) error {
-		ents, err := os.ReadDir(full)
-		if err != nil {
-			return err
-		}
-		for _, e := range ents {
-			name := e.Name()
-			p := name
-			if rel != "" {
-				p = rel + "/" + name
-			}
-			switch {
-			case rel == "" && name == MarkerFile, files[p], writeTemp(name):
-			case e.IsDir() && dirs[p]:
-				if err := walk(filepath.Join(full, name), p); err != nil {
-					return err
-				}
-			case e.IsDir():
-				if holdsFile(filepath.Join(full, name)) {
-					found = append(found, p+"/")
-				}
-			default:
-				found = append(found, p)
-			}
-		}
-		return nil
-	}
-	if err := walk(dir, ""); err != nil {
+	_, found, err := walkForeign(listed, dir, "")
+	if err != nil {
 		return nil, err
 	}
 	slices.Sort(found)
 	return found, nil
+}
+
+// walkForeign walks the folder full (rel in the output): mine is whether
+// it holds a listed file at any depth, found the foreign files.
+func walkForeign(listed map[uint64]bool, full, rel string) (mine bool, found []string, err error) {
+	ents, err := os.ReadDir(full)
+	if err != nil {
+		return false, nil, err
+	}
+	for _, e := range ents {
+		name := e.Name()
+		p := name
+		if rel != "" {
+			p = rel + "/" + name
+		}
+		switch {
+		case rel == "" && name == MarkerFile, writeTemp(name):
+		case e.IsDir():
+			m, f, err := walkForeign(listed, filepath.Join(full, name), p)
+			if err != nil {
+				return false, nil, err
+			}
+			if m {
+				mine = true
+				found = append(found, f...)
+			} else if len(f) > 0 {
+				found = append(found, p+"/")
+			}
+		case listed[pathHash(p)]:
+			mine = true
+		default:
+			found = append(found, p)
+		}
+	}
+	return mine, found, nil
 }
 
 // writeTemp reports whether name is one of an incremental write's
@@ -149,20 +159,6 @@ func writeTemp(name string) bool {
 		}
 	}
 	return true
-}
-
-// holdsFile reports whether the folder dir holds anything but folders, at
-// any depth.
-func holdsFile(dir string) bool {
-	found := false
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			found = true
-			return fs.SkipAll
-		}
-		return nil
-	})
-	return found
 }
 
 // ForeignError refuses to replace or write over files that mutual did not
@@ -218,11 +214,11 @@ func shownName(out string) string {
 	return out
 }
 
-// writeMarker writes MarkerFile listing files into the folder being
+// writeMarker writes MarkerFile listing the files of hashes into the folder being
 // written: directly into a full build's temporary folder, atomically in
 // place otherwise.
-func (o *Dir) writeMarker(files []string) error {
-	data := markerData(files)
+func (o *Dir) writeMarker(hashes []uint64) error {
+	data := markerData(hashes)
 	if o.temp {
 		return os.WriteFile(filepath.Join(o.dir, MarkerFile), data, 0o644)
 	}
@@ -238,7 +234,7 @@ func (o *Dir) writeMarker(files []string) error {
 // the marker's list before any is written, so that a build killed midway
 // leaves them listed. It returns the list (nil for an output whose marker
 // has none, whose files are not followed).
-func (o *Dir) claimNew(added []string) (map[string]bool, error) {
+func (o *Dir) claimNew(added []string) (map[uint64]bool, error) {
 	listed, ok, err := readMarker(o.dir)
 	if err != nil || !ok {
 		return nil, err
@@ -246,7 +242,7 @@ func (o *Dir) claimNew(added []string) (map[string]bool, error) {
 	var found []string
 	grew := false
 	for _, out := range added {
-		if listed[out] {
+		if listed[pathHash(out)] {
 			continue
 		}
 		if _, err := o.root.Lstat(out); err == nil {
@@ -260,7 +256,7 @@ func (o *Dir) claimNew(added []string) (map[string]bool, error) {
 	}
 	if grew {
 		for _, out := range added {
-			listed[out] = true
+			listed[pathHash(out)] = true
 		}
 		if err := o.writeMarker(slices.Sorted(maps.Keys(listed))); err != nil {
 			return nil, err

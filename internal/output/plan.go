@@ -146,7 +146,7 @@ func (p *Plan) Commit() ([]string, error) {
 	switch p.mode {
 	case Full:
 		changed = slices.Sorted(maps.Keys(p.manifest))
-		if err := p.dir.Swap(changed); err != nil {
+		if err := p.dir.Swap(hashes(changed)); err != nil {
 			return nil, err
 		}
 		return changed, nil
@@ -168,7 +168,7 @@ func (p *Plan) Commit() ([]string, error) {
 				removed = append(removed, out)
 			}
 		}
-		var listed map[string]bool
+		var listed map[uint64]bool
 		if len(added) > 0 || len(removed) > 0 {
 			var err error
 			if listed, err = p.dir.claimNew(added); err != nil {
@@ -202,7 +202,7 @@ func (p *Plan) Commit() ([]string, error) {
 		}
 		if listed != nil && len(removed) > 0 {
 			for _, out := range removed {
-				delete(listed, out)
+				delete(listed, pathHash(out))
 			}
 			if err := p.dir.writeMarker(slices.Sorted(maps.Keys(listed))); err != nil {
 				return nil, err

@@ -331,10 +331,11 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	} else if mode == output.Full {
 		b.takeHint()
 	}
-	srcs, static, m, errs, err := readContent(b.dir, siteReal, b.sources, b.static, hint, b.modelOptions(cfg), cfg)
+	srcs, static, m, errs, swarns, err := readContent(b.dir, siteReal, b.sources, b.static, hint, b.modelOptions(cfg), cfg)
 	if err != nil {
 		return nil, fmt.Errorf("reading content: %w", err)
 	}
+	warns = append(warns, swarns...)
 	if searchOn(cfg) {
 		errs = append(errs, addSearchPage(m, cfg)...)
 	}
@@ -640,7 +641,7 @@ func (b *Builder) useMarkdown(opts markdown.Options) {
 // readContent reads content/ (reusing prev's sources that did not change,
 // or only those outside hint when there is one), makes the model and
 // checks the files published as they are.
-func readContent(siteDir, siteReal string, prev, prevStatic map[string]*content.Source, hint []string, opts content.ModelOptions, cfg *content.Config) (srcs, static []*content.Source, m *content.Model, errs diag.List, err error) {
+func readContent(siteDir, siteReal string, prev, prevStatic map[string]*content.Source, hint []string, opts content.ModelOptions, cfg *content.Config) (srcs, static []*content.Source, m *content.Model, errs, warns diag.List, err error) {
 	contentDir := filepath.Join(siteDir, "content")
 	var trees []string // a site in one language has no language marks
 	for i, c := range cfg.Langs() {
@@ -650,14 +651,14 @@ func readContent(siteDir, siteReal string, prev, prevStatic map[string]*content.
 	}
 	srcs, errs, err = content.Scan(contentDir, siteReal, prev, hint, trees...)
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, nil, nil, err
 	}
 	for _, s := range srcs {
 		errs = append(errs, s.Errs...)
 	}
-	static, serrs, err := content.ScanStatic(filepath.Join(siteDir, content.StaticDir), siteReal, prevStatic, hint)
+	static, serrs, warns, err := content.ScanStatic(filepath.Join(siteDir, content.StaticDir), siteReal, prevStatic, hint)
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, nil, nil, err
 	}
 	errs = append(errs, serrs...)
 	m, merrs := content.NewSiteModel(srcs, static, opts, cfg)
@@ -670,7 +671,7 @@ func readContent(siteDir, siteReal string, prev, prevStatic map[string]*content.
 			errs = append(errs, content.CheckActive(m.Static[rel], filepath.Join(siteDir, content.StaticDir, filepath.FromSlash(rel)))...)
 		}
 	}
-	return srcs, static, m, errs, nil
+	return srcs, static, m, errs, warns, nil
 }
 
 // modelOptions are the Builder's options for content.NewModel.

@@ -106,3 +106,42 @@ func TestRunUsage(t *testing.T) {
 		})
 	}
 }
+
+// TestBuildKeepsForeignFiles: `mutual build`, then `echo example.org >
+// public/CNAME`, then `mutual build` again: the second build refuses, exit
+// 1, leaving CNAME, and says how to go on; moved into static/, CNAME is
+// published by every build.
+func TestBuildKeepsForeignFiles(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"content/site.yaml":   "title: T\nbaseURL: https://example.org/\n",
+		"content/guides/a.md": "---\ntitle: A\n---\nA.\n",
+	})
+	t.Chdir(dir)
+	cname := filepath.Join("public", "CNAME")
+	for _, step := range []struct {
+		name   string
+		before func()
+		code   int
+		stderr string
+	}{
+		{"first build", func() {}, 0, ""},
+		{"a CNAME by hand", func() { os.WriteFile(cname, []byte("example.org\n"), 0o644) }, 1,
+			"mutual: refusing to replace public: public/CNAME was not written by mutual, and a build replaces the whole folder: move it into the site's static/ folder so that every build publishes it, or delete it\n"},
+		{"moved into static/", func() {
+			os.Mkdir("static", 0o755)
+			os.Rename(cname, filepath.Join("static", "CNAME"))
+		}, 0, ""},
+		{"built again", func() {}, 0, ""},
+	} {
+		step.before()
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"build"}, &stdout, &stderr); code != step.code || stderr.String() != step.stderr {
+			t.Fatalf("%s: exit %d, stderr %q; want %d, %q", step.name, code, stderr.String(), step.code, step.stderr)
+		}
+		if step.name != "first build" {
+			if got, _ := os.ReadFile(cname); string(got) != "example.org\n" {
+				t.Errorf("%s: public/CNAME = %q", step.name, got)
+			}
+		}
+	}
+}

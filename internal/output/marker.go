@@ -46,7 +46,10 @@ func markerData(hashes []uint64) []byte {
 		if i > 0 && h == hashes[i-1] {
 			continue
 		}
-		b = fmt.Appendf(b, "%016x\n", h)
+		for shift := 60; shift >= 0; shift -= 4 {
+			b = append(b, "0123456789abcdef"[h>>shift&0xf])
+		}
+		b = append(b, '\n')
 	}
 	return b
 }

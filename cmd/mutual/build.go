@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"mutual/internal/diag"
@@ -29,7 +30,26 @@ func (f *siteFlags) register(fs *flag.FlagSet, withOut bool) {
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages and worksheets marked draft")
 	fs.BoolVar(&f.future, "future", false, "include pages whose publishDate (or, without one, date) is in the future")
 	fs.BoolVar(&f.expired, "expired", false, "include pages whose expiryDate has passed")
-	fs.StringVar(&f.baseURL, "base-url", "", "the site's `URL`, overriding baseURL in content/site.yaml")
+	fs.Var((*baseURLFlag)(&f.baseURL), "base-url", "the site's `URL`, overriding baseURL in content/site.yaml")
+}
+
+// baseURLFlag is --base-url: checked as it is parsed, so that a bad or
+// empty value (a CI script's unset $DEPLOY_URL) is a usage error, exit 2,
+// rather than a failed build or, worse, a site deployed with site.yaml's
+// URL.
+type baseURLFlag string
+
+func (f *baseURLFlag) String() string { return string(*f) }
+
+func (f *baseURLFlag) Set(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return errors.New("the URL is empty: give the site's address, such as https://example.org/, or leave --base-url out to use baseURL of content/site.yaml")
+	}
+	if err := site.CheckBaseURL(v); err != nil {
+		return err
+	}
+	*f = baseURLFlag(v)
+	return nil
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {

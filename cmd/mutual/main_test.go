@@ -58,7 +58,7 @@ func TestRunUsage(t *testing.T) {
 		{"check has no output flag", []string{"check", "--out", "x"}, 2, "", "mutual check: unknown flag --out; the flags", true, ""},
 		// One letter is one edit from any other: no spelling hint for it.
 		{"build unknown letter", []string{"build", "-x"}, 2, "", "mutual build: unknown flag -x; the flags", true, ""},
-		{"build single-dash word flag", []string{"build", "-base-url", "x", "-nope"}, 2, "", "unknown flag --nope", true, ""},
+		{"build single-dash word flag", []string{"build", "-base-url", "https://x.org/", "-nope"}, 2, "", "unknown flag --nope", true, ""},
 		{"build flag without value", []string{"build", "-o"}, 2, "", "mutual build: -o needs a value\n\nUsage:", true, ""},
 		{"check bad flag value", []string{"check", "--drafts=maybe"}, 2, "", `mutual check: --drafts "maybe": not a valid value`, true, ""},
 		{"build extra arg", []string{"build", "-s", good, "extra"}, 2, "", `unexpected argument "extra"`, true, ""},
@@ -69,7 +69,16 @@ func TestRunUsage(t *testing.T) {
 		// What became of the output: nothing was there, or it was kept.
 		{"build errors, no output before", []string{"build", "-s", bad}, 1, "", "mutual: 2 errors; nothing was written\n", true, ""},
 		{"build errors, output kept", []string{"build", "-s", bad, "-o", filepath.Join(good, "out")}, 1, "", "mutual: 2 errors; the previous output was left as it was\n", true, ""},
-		{"bad base url", []string{"build", "-s", good, "--base-url", "nope"}, 1, "", "--base-url: baseURL must be an absolute", true, ""},
+		// A bad or empty --base-url is a usage error for every command
+		// that takes it: an empty $DEPLOY_URL must not deploy site.yaml's.
+		{"bad base url", []string{"build", "-s", good, "--base-url", "example.org/x"}, 2, "", "mutual build: --base-url \"example.org/x\": must be an absolute http or https URL such as https://example.org/\n\nUsage: mutual build", true, ""},
+		{"empty base url", []string{"build", "-s", good, "--base-url", ""}, 2, "", "mutual build: --base-url \"\": the URL is empty: give the site's address, such as https://example.org/, or leave --base-url out to use baseURL of content/site.yaml\n\nUsage: mutual build", true, ""},
+		{"empty base url, =", []string{"build", "-s", good, "--base-url="}, 2, "", "mutual build: --base-url \"\": the URL is empty", true, ""},
+		{"base url with a query", []string{"build", "-s", good, "--base-url", "https://example.org/?a=1"}, 2, "", "mutual build: --base-url \"https://example.org/?a=1\": must not have a query or fragment", true, ""},
+		{"check bad base url", []string{"check", "-s", good, "--base-url", "example.org/x"}, 2, "", "mutual check: --base-url \"example.org/x\": must be an absolute http or https URL such as https://example.org/\n\nUsage: mutual check", true, ""},
+		{"check empty base url", []string{"check", "-s", good, "--base-url", ""}, 2, "", "mutual check: --base-url \"\": the URL is empty", true, ""},
+		{"serve bad base url", []string{"serve", "-s", good, "--base-url", "example.org/x"}, 2, "", "mutual serve: --base-url \"example.org/x\": must be an absolute http or https URL such as https://example.org/\n\nUsage: mutual serve", true, ""},
+		{"serve empty base url", []string{"serve", "-s", good, "--base-url", " "}, 2, "", "mutual serve: --base-url \" \": the URL is empty", true, ""},
 		{"no site", []string{"build", "-s", t.TempDir()}, 1, "", "no site here", true, ""},
 	}
 	for _, tt := range tests {
@@ -95,5 +104,44 @@ func TestRunUsage(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestBuildKeepsForeignFiles: `mutual build`, then `echo example.org >
+// public/CNAME`, then `mutual build` again: the second build refuses, exit
+// 1, leaving CNAME, and says how to go on; moved into static/, CNAME is
+// published by every build.
+func TestBuildKeepsForeignFiles(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"content/site.yaml":   "title: T\nbaseURL: https://example.org/\n",
+		"content/guides/a.md": "---\ntitle: A\n---\nA.\n",
+	})
+	t.Chdir(dir)
+	cname := filepath.Join("public", "CNAME")
+	for _, step := range []struct {
+		name   string
+		before func()
+		code   int
+		stderr string
+	}{
+		{"first build", func() {}, 0, ""},
+		{"a CNAME by hand", func() { os.WriteFile(cname, []byte("example.org\n"), 0o644) }, 1,
+			"mutual: refusing to replace public: public/CNAME was not written by mutual, and a build replaces the whole folder: move it into the site's static/ folder so that every build publishes it, or delete it\n"},
+		{"moved into static/", func() {
+			os.Mkdir("static", 0o755)
+			os.Rename(cname, filepath.Join("static", "CNAME"))
+		}, 0, ""},
+		{"built again", func() {}, 0, ""},
+	} {
+		step.before()
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"build"}, &stdout, &stderr); code != step.code || stderr.String() != step.stderr {
+			t.Fatalf("%s: exit %d, stderr %q; want %d, %q", step.name, code, stderr.String(), step.code, step.stderr)
+		}
+		if step.name != "first build" {
+			if got, _ := os.ReadFile(cname); string(got) != "example.org\n" {
+				t.Errorf("%s: public/CNAME = %q", step.name, got)
+			}
+		}
 	}
 }

@@ -57,9 +57,8 @@ and %d connections. Ctrl-C stops it at once, even in the middle of a build.
 	}
 	basePath := "/"
 	if f.baseURL != "" {
-		u, err := url.Parse(f.baseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			fmt.Fprintf(stderr, "mutual serve: --base-url %q is not an absolute http or https address\n", f.baseURL)
+		u, err := url.Parse(f.baseURL) // checked as the flag was parsed
+		if err != nil {
 			return exitUsage
 		}
 		basePath = u.Path

@@ -31,7 +31,7 @@ func TestServeUsage(t *testing.T) {
 		stderr string
 	}{
 		{[]string{"serve", "--port", "-1"}, 2, "--port -1 is not a port"},
-		{[]string{"serve", "--base-url", "nope"}, 2, `--base-url "nope" is not an absolute http or https address`},
+		{[]string{"serve", "--base-url", "nope"}, 2, `mutual serve: --base-url "nope": must be an absolute http or https URL such as https://example.org/`},
 		{[]string{"serve", "extra"}, 2, `unexpected argument "extra"`},
 		{[]string{"serve", "--nope"}, 2, "mutual serve: unknown flag --nope"},
 		{[]string{"serve", "--prot", "8080"}, 2, "mutual serve: unknown flag --prot (did you mean --port?)"},

@@ -40,7 +40,12 @@ const trustHint = "; if you trust every file of this site, set trustHTML: true i
 func CheckActive(s *Source, file string) diag.List {
 	ext := strings.ToLower(path.Ext(s.Rel))
 	if kind, ok := activeKinds[ext]; ok {
-		return diag.List{diag.Errorf(s.Path(), 0, 0, "%s in content/ is published as it is, and a script in it could read what readers saved on this site, worksheet answers included: write the page in Markdown instead%s", kind, trustHint)}
+		// Named by the folder it is really in: content/ or static/.
+		folder := "content/"
+		if s.Static {
+			folder = StaticDir + "/"
+		}
+		return diag.List{diag.Errorf(s.Path(), 0, 0, "%s in %s is published as it is, and a script in it could read what readers saved on this site, worksheet answers included: write the page in Markdown instead%s", kind, folder, trustHint)}
 	}
 	if ext != ".svg" {
 		return nil

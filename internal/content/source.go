@@ -146,25 +146,27 @@ func classify(rel string, trees []string) Kind {
 // languages; none otherwise): content/<code>/ is that language's tree,
 // where worksheets/ holds worksheets as it does at the top.
 func Scan(contentDir, within string, prev map[string]*Source, hint []string, trees ...string) ([]*Source, diag.List, error) {
-	return scan(contentDir, within, prev, hint, false, trees)
+	srcs, errs, _, err := scan(contentDir, within, prev, hint, false, trees)
+	return srcs, errs, err
 }
 
 // ScanStatic is Scan for the site's static/ folder (dir): every file is a
-// FileSource marked Static, whatever its name. A site without the folder
-// has none.
-func ScanStatic(dir, within string, prev map[string]*Source, hint []string) ([]*Source, diag.List, error) {
+// FileSource marked Static, whatever its extension; names are skipped by
+// the rule of staticnames.go, warns naming those a writer may have meant.
+// A site without the folder has none.
+func ScanStatic(dir, within string, prev map[string]*Source, hint []string) (srcs []*Source, errs, warns diag.List, err error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil, nil, nil
+		return nil, nil, nil, nil
 	}
 	if within != "" {
 		if target, out := LinkOutside(dir, within); out {
-			return nil, diag.List{{Path: StaticDir, Msg: "static/ is a symbolic link to " + target + ", which is outside the site folder: move the files into it"}}, nil
+			return nil, diag.List{{Path: StaticDir, Msg: "static/ is a symbolic link to " + target + ", which is outside the site folder: move the files into it"}}, nil, nil
 		}
 	}
 	return scan(dir, within, prev, hint, true, nil)
 }
 
-func scan(contentDir, within string, prev map[string]*Source, hint []string, static bool, trees []string) ([]*Source, diag.List, error) {
+func scan(contentDir, within string, prev map[string]*Source, hint []string, static bool, trees []string) ([]*Source, diag.List, diag.List, error) {
 	prefix := "content/"
 	if static {
 		prefix = StaticDir + "/"
@@ -179,7 +181,7 @@ func scan(contentDir, within string, prev map[string]*Source, hint []string, sta
 	}
 	var found []*Source
 	var todo []string // the paths of found[i] still to look at, "" when reused
-	var linkErrs diag.List
+	var linkErrs, warns diag.List
 	err := filepath.WalkDir(contentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -187,7 +189,24 @@ func scan(contentDir, within string, prev map[string]*Source, hint []string, sta
 		if p == contentDir {
 			return nil
 		}
-		if Hidden(d.Name()) {
+		if static {
+			// The rule of static/ names (staticnames.go).
+			switch classifyStatic(d.Name(), d.IsDir(), filepath.Dir(p) == contentDir) {
+			case skipName:
+				shown, _ := filepath.Rel(contentDir, p)
+				shown = prefix + filepath.ToSlash(shown)
+				if d.IsDir() {
+					shown += "/"
+				}
+				warns.Add(shown, 0, 0, "%s", skippedStatic(d.IsDir()))
+				fallthrough
+			case litterName:
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+		} else if Hidden(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -247,7 +266,7 @@ func scan(contentDir, within string, prev map[string]*Source, hint []string, sta
 		return nil
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	statErrs := make([]error, len(found))
 	Parallel(len(found), func(i int) {
@@ -263,12 +282,12 @@ func scan(contentDir, within string, prev map[string]*Source, hint []string, sta
 	// The first error in walk order, as the walk would have returned it.
 	for _, err := range statErrs {
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	found = slices.DeleteFunc(found, func(s *Source) bool { return s == nil })
 	sort.Slice(found, func(i, j int) bool { return found[i].Rel < found[j].Rel })
-	return found, linkErrs, nil
+	return found, linkErrs, warns, nil
 }
 
 // look fills s, a file found by the walk at path p, or returns old when

@@ -35,13 +35,16 @@ func Check(siteDir, out string) (string, error) {
 	case within(dir, real):
 		return "", fmt.Errorf("refusing to build into %s: it holds the site folder", shown)
 	}
-	for _, name := range []string{"content", "themes"} {
+	// The folders a build reads: content/ and static/ (whose files it
+	// publishes: an output there would be published into the next
+	// output), themes/ (each theme's static/ too) and i18n/.
+	for _, name := range []string{"content", "static", "themes", "i18n"} {
 		d, err := ResolveLinks(filepath.Join(dir, name))
 		if err != nil {
 			d = filepath.Join(dir, name)
 		}
 		if real == d || within(real, d) || real == filepath.Join(dir, name) || within(real, filepath.Join(dir, name)) {
-			return "", fmt.Errorf("refusing to build into %s: it is inside the site's %s/ folder", shown, name)
+			return "", fmt.Errorf("refusing to build into %s: it is inside the site's %s/ folder, which a build reads%s: choose an output folder outside it, such as %s", shown, name, readWhy[name], filepath.Join(siteDir, "public"))
 		}
 	}
 	for _, name := range []string{"content", ".git"} {
@@ -53,6 +56,14 @@ func Check(siteDir, out string) (string, error) {
 		return "", fmt.Errorf("refusing to build into %s: it is a file, not a folder; choose a folder with -o", shown)
 	}
 	return real, nil
+}
+
+// readWhy says what a build does with the files of a site folder an
+// output may not be in.
+var readWhy = map[string]string{
+	"content": " and publishes",
+	"static":  " and publishes as they are",
+	"themes":  " (each theme's static/ files it publishes)",
 }
 
 // within reports whether p lies inside the folder dir (both clean and

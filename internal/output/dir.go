@@ -20,13 +20,15 @@ import (
 const MarkerFile = ".mutual-output"
 
 // MarkerText is what MarkerFile says, for a person who finds it.
-const MarkerText = "This folder was built by mutual. A build replaces the whole folder:\n" +
-	"files put here by hand are deleted by the next build. Delete this file\n" +
-	"to stop mutual from replacing the folder.\n"
+const MarkerText = "This folder was built by mutual. A build replaces the whole folder, and\n" +
+	"refuses to while it holds a file that mutual did not write (those below\n" +
+	"are mutual's): put the files to publish in the site's static/ folder.\n" +
+	"Delete this file to stop mutual from replacing the folder.\n"
 
 // Dir writes a build's files into the output folder.
 type Dir struct {
 	final string // the output folder, symbolic links resolved
+	shown string // final as messages name it
 	dir   string // the folder written now: a temporary one for full builds
 	root  *os.Root
 	temp  bool
@@ -46,7 +48,7 @@ func Open(final string, full bool, waiting func()) (o *Dir, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot lock the output folder %s: %w", final, err)
 	}
-	o = &Dir{final: final, dir: final, lock: lock}
+	o = &Dir{final: final, shown: shownName(final), dir: final, lock: lock}
 	defer func() {
 		if err != nil {
 			o.Discard()
@@ -292,15 +294,33 @@ func (o *Dir) Remove(p string) {
 	}
 }
 
-// Swap puts the temporary folder in place of the output folder.
-func (o *Dir) Swap() error {
+// Swap puts the temporary folder in place of the output folder, its
+// marker listing the files written (the hashes of their output paths). It refuses,
+// changing nothing, when the output folder holds a file that its marker
+// does not list (a *ForeignError). It costs nothing more when the output
+// folder does not exist yet, or holds an output from before the list.
+func (o *Dir) Swap(files []uint64) error {
 	if !o.temp {
 		return nil
+	}
+	if err := o.writeMarker(files); err != nil {
+		return err
+	}
+	_, err := os.Lstat(o.final)
+	exists := err == nil
+	if exists {
+		found, err := foreign(o.final)
+		if err != nil {
+			return fmt.Errorf("cannot read %s: %w", o.shown, err)
+		}
+		if len(found) > 0 {
+			return &ForeignError{Out: o.shown, Files: found}
+		}
 	}
 	o.root.Close()
 	o.root = nil
 	var old string
-	if _, err := os.Lstat(o.final); err == nil {
+	if exists {
 		old = o.dir + ".old"
 		if err := os.Rename(o.final, old); err != nil {
 			return fmt.Errorf("cannot replace %s: %w", o.final, err)

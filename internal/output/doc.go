@@ -9,8 +9,10 @@
 //
 //   - Check refuses, before anything is written, the folders a build must
 //     never replace whatever they hold: "/", the site folder, a folder that
-//     holds the site, content/ or themes/ or a folder inside them, a folder
-//     that holds content/ or .git, and a file. Symbolic links are resolved
+//     holds the site, the site's content/, static/, themes/ or i18n/ (the
+//     folders a build reads: an output in static/ or a theme's static/
+//     would be published into the next one) or a folder inside them, a
+//     folder that holds content/ or .git, and a file. Symbolic links are resolved
 //     first, so "-o" through a link into content/ is refused as content/
 //     itself is; the folder replaced is the link's target, and the link
 //     stays.
@@ -20,6 +22,22 @@
 //     before the marker (index.html, 404.html and sitemap.xml at its top and
 //     a robots.txt exactly as mutual writes it); anything else is refused,
 //     saying how to go on.
+//
+// # Files mutual did not write
+//
+// No build deletes or writes over a file it did not write. MarkerFile
+// lists every file of the output (as hashes of their paths: the marker is
+// published, and must not reveal a file only its address should find).
+// Before it swaps, holding the lock, a full build walks the output folder
+// it replaces: a file its marker does not list makes it refuse, changing
+// nothing, with a *ForeignError naming up to ten of them and saying how to
+// go on (a folder with no listed file is named once, "x/"; empty folders
+// do not count). The walk costs nothing when the output folder does not
+// exist, nor for the output of a mutual from before the list, which is
+// replaced whole as then. An incremental build removes only paths the
+// previous build gave, refuses to write a new path where an unlisted file
+// is, and keeps the list: grown before it writes (so that a build killed
+// midway leaves its files listed), shrunk after it removes.
 //
 // # How it writes (Dir)
 //

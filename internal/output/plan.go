@@ -135,17 +135,46 @@ func (p *Plan) Manifest() Manifest { return p.manifest }
 
 // Commit makes the plan the output and returns the output paths it wrote
 // or removed, sorted: every path for a full build, the changed ones for an
-// incremental build, none for a check.
+// incremental build, none for a check. The output's marker lists what it
+// holds of mutual's, so that no build removes or writes over a file
+// mutual did not write: a full build refuses to replace a folder holding
+// one (see Dir.Swap), and an incremental build refuses, writing nothing,
+// to write a new path where such a file is. It only ever removes paths the
+// previous build gave.
 func (p *Plan) Commit() ([]string, error) {
 	var changed []string
 	switch p.mode {
 	case Full:
-		if err := p.dir.Swap(); err != nil {
+		changed = slices.Sorted(maps.Keys(p.manifest))
+		if err := p.dir.Swap(hashes(changed)); err != nil {
 			return nil, err
 		}
-		changed = slices.Collect(maps.Keys(p.manifest))
+		return changed, nil
 	case Incremental:
 		staged := slices.Sorted(maps.Keys(p.staged))
+		var added, removed []string
+		for _, out := range staged {
+			if _, ok := p.prev[out]; !ok {
+				added = append(added, out)
+			}
+		}
+		for out := range p.copies {
+			if _, ok := p.prev[out]; !ok {
+				added = append(added, out)
+			}
+		}
+		for _, out := range slices.Sorted(maps.Keys(p.prev)) {
+			if _, ok := p.manifest[out]; !ok {
+				removed = append(removed, out)
+			}
+		}
+		var listed map[uint64]bool
+		if len(added) > 0 || len(removed) > 0 {
+			var err error
+			if listed, err = p.dir.claimNew(added); err != nil {
+				return nil, err
+			}
+		}
 		slices.SortStableFunc(staged, func(a, b string) int {
 			switch {
 			case p.last[a] == p.last[b]:
@@ -167,10 +196,16 @@ func (p *Plan) Commit() ([]string, error) {
 			}
 			changed = append(changed, out)
 		}
-		for _, out := range slices.Sorted(maps.Keys(p.prev)) {
-			if _, ok := p.manifest[out]; !ok {
-				p.dir.Remove(out)
-				changed = append(changed, out)
+		for _, out := range removed {
+			p.dir.Remove(out)
+			changed = append(changed, out)
+		}
+		if listed != nil && len(removed) > 0 {
+			for _, out := range removed {
+				delete(listed, pathHash(out))
+			}
+			if err := p.dir.writeMarker(slices.Sorted(maps.Keys(listed))); err != nil {
+				return nil, err
 			}
 		}
 	}

@@ -2,12 +2,15 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -331,10 +334,11 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	} else if mode == output.Full {
 		b.takeHint()
 	}
-	srcs, static, m, errs, err := readContent(b.dir, siteReal, b.sources, b.static, hint, b.modelOptions(cfg), cfg)
+	srcs, static, m, errs, swarns, err := readContent(b.dir, siteReal, b.sources, b.static, hint, b.modelOptions(cfg), cfg)
 	if err != nil {
 		return nil, fmt.Errorf("reading content: %w", err)
 	}
+	warns = append(warns, swarns...)
 	if searchOn(cfg) {
 		errs = append(errs, addSearchPage(m, cfg)...)
 	}
@@ -600,6 +604,18 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	return stats, nil
 }
 
+// CheckBaseURL checks a site URL given on the command line (--base-url)
+// as baseURL of site.yaml is checked: the error says what is wrong with
+// it, in words that follow the flag's name and value.
+func CheckBaseURL(raw string) error {
+	var cfg content.Config
+	if e := cfg.SetBaseURL(raw); e != nil {
+		msg := strings.TrimSuffix(strings.TrimPrefix(e.Msg, "baseURL "), ", not "+strconv.Quote(raw))
+		return errors.New(msg)
+	}
+	return nil
+}
+
 // readConfig reads and parses site.yaml, with the --base-url override.
 func readConfig(dir, siteReal, baseURL string) ([]byte, *content.Config, error) {
 	path, src, err := content.ReadConfig(dir, siteReal)
@@ -633,7 +649,7 @@ func (b *Builder) useMarkdown(opts markdown.Options) {
 // readContent reads content/ (reusing prev's sources that did not change,
 // or only those outside hint when there is one), makes the model and
 // checks the files published as they are.
-func readContent(siteDir, siteReal string, prev, prevStatic map[string]*content.Source, hint []string, opts content.ModelOptions, cfg *content.Config) (srcs, static []*content.Source, m *content.Model, errs diag.List, err error) {
+func readContent(siteDir, siteReal string, prev, prevStatic map[string]*content.Source, hint []string, opts content.ModelOptions, cfg *content.Config) (srcs, static []*content.Source, m *content.Model, errs, warns diag.List, err error) {
 	contentDir := filepath.Join(siteDir, "content")
 	var trees []string // a site in one language has no language marks
 	for i, c := range cfg.Langs() {
@@ -643,14 +659,14 @@ func readContent(siteDir, siteReal string, prev, prevStatic map[string]*content.
 	}
 	srcs, errs, err = content.Scan(contentDir, siteReal, prev, hint, trees...)
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, nil, nil, err
 	}
 	for _, s := range srcs {
 		errs = append(errs, s.Errs...)
 	}
-	static, serrs, err := content.ScanStatic(filepath.Join(siteDir, content.StaticDir), siteReal, prevStatic, hint)
+	static, serrs, warns, err := content.ScanStatic(filepath.Join(siteDir, content.StaticDir), siteReal, prevStatic, hint)
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, nil, nil, err
 	}
 	errs = append(errs, serrs...)
 	m, merrs := content.NewSiteModel(srcs, static, opts, cfg)
@@ -663,7 +679,7 @@ func readContent(siteDir, siteReal string, prev, prevStatic map[string]*content.
 			errs = append(errs, content.CheckActive(m.Static[rel], filepath.Join(siteDir, content.StaticDir, filepath.FromSlash(rel)))...)
 		}
 	}
-	return srcs, static, m, errs, nil
+	return srcs, static, m, errs, warns, nil
 }
 
 // modelOptions are the Builder's options for content.NewModel.
@@ -746,9 +762,11 @@ func (b *Builder) scorerAssets() (theme.Assets, *diag.Error) {
 // assets, the pages, the content files, the aliases (see output.Clashes).
 func claims(m *content.Model, assets theme.Assets) []output.Claim {
 	cs := make([]output.Claim, 0, len(m.Nodes)+len(m.Files)+len(assets)+3)
-	cs = append(cs,
-		output.Claim{Out: "sitemap.xml", What: "the sitemap mutual writes"},
-		output.Claim{Out: "robots.txt", What: "the robots.txt mutual writes"})
+	cs = append(cs, output.Claim{Out: "sitemap.xml", What: "the sitemap mutual writes"})
+	if m.Static["robots.txt"] == nil {
+		// A site's own static/robots.txt replaces mutual's (writeFiles).
+		cs = append(cs, output.Claim{Out: "robots.txt", What: "the robots.txt mutual writes"})
+	}
 	for _, t := range m.Trees {
 		cs = append(cs, output.Claim{Out: t.Prefix + "feed.xml", What: "the feed mutual writes"})
 	}

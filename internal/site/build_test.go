@@ -653,6 +653,14 @@ func TestDeferredIndexFails(t *testing.T) {
 	if err := b.Wait(); err != nil {
 		t.Errorf("a second Wait = %v, want nil", err)
 	}
+	// The file in the way is not mutual's: the full build that follows
+	// refuses to delete it, and goes on once it is gone.
+	if _, err := b.Build(); err == nil || !strings.Contains(err.Error(), "search/en/t was not written by mutual") {
+		t.Fatalf("the build over the file in the way = %v, want a refusal naming it", err)
+	}
+	if err := os.Remove(frags); err != nil {
+		t.Fatal(err)
+	}
 	st, err := b.Build()
 	if err != nil {
 		t.Fatal(err)

@@ -405,6 +405,7 @@ func TestActiveContent(t *testing.T) {
 		writeFile(t, dir, "content/img/evil.svg", `<svg xmlns="http://www.w3.org/2000/svg">`+"\n"+`<script>x()</script></svg>`)
 		writeFile(t, dir, "content/img/clean.svg", `<svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg>`)
 		writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\n---\n![a circle](../img/clean.svg)\n")
+		writeFile(t, dir, "static/old/page.html", "<script>x()</script>\n")
 		out := filepath.Join(dir, "public")
 		_, err := New(Options{Dir: dir, Out: out}).Build()
 		if trust != "" {
@@ -418,6 +419,8 @@ func TestActiveContent(t *testing.T) {
 			"content/img/evil.svg:2:9: it has a <script> element: an SVG image may hold no script, event attribute or reference to another file, since opened on its own it would run with the site's rights; if you trust every file of this site, set trustHTML: true in content/site.yaml",
 			"content/js/steal.js: a JavaScript file in content/",
 			"content/resources.html: an HTML page in content/",
+			// Named by the folder it is in.
+			"static/old/page.html: an HTML page in static/ is published as it is",
 		}
 		got := ""
 		if err != nil {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"hash/fnv"
 	"mutual/internal/output"
 
 	"bytes"
@@ -96,7 +97,7 @@ func TestOutputRules(t *testing.T) {
 				}
 			}
 			tree := readTree(t, where)
-			if string(tree[MarkerFile]) != output.MarkerText || tree["guides/a/index.html"] == nil || tree["old.html"] != nil {
+			if marker := string(tree[MarkerFile]); !strings.HasPrefix(marker, output.MarkerText) || !strings.Contains(marker, fnvLine("guides/a/index.html")) || tree["guides/a/index.html"] == nil || tree["old.html"] != nil {
 				t.Errorf("%s does not hold exactly a new build: %v", where, treeNames(tree))
 			}
 			if sitemap := string(tree["sitemap.xml"]); strings.Contains(sitemap, MarkerFile) {
@@ -105,11 +106,35 @@ func TestOutputRules(t *testing.T) {
 		})
 	}
 	// The site's own folders, also given directly.
-	for _, out := range []string{filepath.Join(dir, "content"), filepath.Join(dir, "content", "new"), filepath.Join(dir, "themes", "x")} {
-		if _, err := New(Options{Dir: dir, Out: out}).Build(); err == nil || !strings.Contains(err.Error(), "inside the site's") {
-			t.Errorf("-o %s: got %v", out, err)
+	// static/ and a theme's static/ are published by every build: an
+	// output there would be published into the next one. Refused before
+	// anything is written.
+	for _, tc := range []struct{ out, want string }{
+		{"content", "inside the site's content/ folder"},
+		{"content/new", "inside the site's content/ folder"},
+		{"themes/x", "inside the site's themes/ folder"},
+		{"themes/default/static/out", "inside the site's themes/ folder"},
+		{"static", "inside the site's static/ folder, which a build reads and publishes as they are: choose an output folder outside it, such as " + filepath.Join(dir, "public")},
+		{"static/out", "inside the site's static/ folder"},
+		{"i18n/out", "inside the site's i18n/ folder"},
+	} {
+		out := filepath.Join(dir, filepath.FromSlash(tc.out))
+		_, statErr := os.Stat(out)
+		if _, err := New(Options{Dir: dir, Out: out}).Build(); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("-o %s: got %v, want %q", tc.out, err, tc.want)
+		}
+		if _, err := os.Stat(out); err == nil && statErr != nil {
+			t.Errorf("-o %s: a refused build made it", tc.out)
 		}
 	}
+}
+
+// fnvLine is the line of the marker's list for the output path p: its
+// 64-bit FNV-1a hash in hexadecimal.
+func fnvLine(p string) string {
+	h := fnv.New64a()
+	h.Write([]byte(p))
+	return fmt.Sprintf("\n%016x\n", h.Sum64())
 }
 
 // snapshot describes every file and link under p (or p itself).

@@ -305,9 +305,16 @@ func writeFiles(plan *output.Plan, w *world, keys *memo, prev *last, contentDir 
 			put(out, keys.bytesKey(data), data)
 		}
 	}
+	// A site's own static/robots.txt is published instead of mutual's
+	// (copied above). Mutual's is written again by every build, as small
+	// as it is, rather than kept: kept, it could be the site's own of the
+	// last build.
+	if w.model.Static["robots.txt"] == nil {
+		data := render.Robots(site)
+		put("robots.txt", keys.bytesKey(data), data)
+	}
 	if same {
 		plan.Keep("sitemap.xml")
-		plan.Keep("robots.txt")
 		for _, l := range w.langs {
 			plan.Keep(l.tree.Prefix + "feed.xml")
 		}
@@ -322,7 +329,6 @@ func writeFiles(plan *output.Plan, w *world, keys *memo, prev *last, contentDir 
 		data []byte
 	}{
 		{"sitemap.xml", render.Sitemap(w.model.Nodes, site, alternates)},
-		{"robots.txt", render.Robots(site)},
 	}
 	for _, l := range w.langs {
 		files = append(files, struct {

@@ -1,0 +1,78 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestStaticDotNames holds which names of static/ are published: the
+// folder .well-known/ and the host files .nojekyll, .domains and
+// .htaccess are; editor, system and version-control litter is skipped
+// without a word; any other name starting with "." is skipped with a
+// warning naming it.
+func TestStaticDotNames(t *testing.T) {
+	for _, tc := range []struct {
+		file      string
+		published bool
+		warned    string // the path the warning names, "" for none
+	}{
+		{".well-known/security.txt", true, ""},
+		{".well-known/acme-challenge/tok3n", true, ""},
+		{".well-known/assetlinks.json", true, ""},
+		{".nojekyll", true, ""},
+		{".domains", true, ""},
+		{".htaccess", true, ""},
+		{"old/.htaccess", true, ""},
+		{"logo.png", true, ""},
+		{".DS_Store", false, ""},
+		{"img/.DS_Store", false, ""},
+		{".well-known/.DS_Store", false, ""},
+		{"._logo.png", false, ""},
+		{".git/config", false, ""},
+		{".gitignore", false, ""},
+		{"img/.gitkeep", false, ""},
+		{".idea/workspace.xml", false, ""},
+		{".logo.png.swp", false, ""},
+		{"notes.txt~", false, ""},
+		{".#notes.txt", false, ""},
+		{"Thumbs.db", false, ""},
+		{"img/desktop.ini", false, ""},
+		{".env", false, "static/.env"},
+		{".htpasswd", false, "static/.htpasswd"},
+		{"docs/.nojekyll", false, "static/docs/.nojekyll"},
+		{".private/handout.pdf", false, "static/.private/"},
+		{"sub/.well-known/x.txt", false, "static/sub/.well-known/"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			dir := minimalSite(t)
+			writeFile(t, dir, "static/"+tc.file, "x\n")
+			b := New(Options{Dir: dir})
+			if _, err := b.Build(); err != nil {
+				t.Fatal(err)
+			}
+			_, err := os.Stat(filepath.Join(dir, "public", filepath.FromSlash(tc.file)))
+			if published := err == nil; published != tc.published {
+				t.Errorf("published = %v, want %v", published, tc.published)
+			}
+			var warned []string
+			for _, w := range b.Warnings() {
+				if strings.HasPrefix(w.Path, "static/") {
+					warned = append(warned, w.Path)
+					if !strings.Contains(w.Msg, "is not published: static/ publishes no name that starts with \".\"") {
+						t.Errorf("warning %q", w.Msg)
+					}
+				}
+			}
+			want := []string(nil)
+			if tc.warned != "" {
+				want = []string{tc.warned}
+			}
+			if !slices.Equal(warned, want) {
+				t.Errorf("warnings for %q, want %q", warned, want)
+			}
+		})
+	}
+}

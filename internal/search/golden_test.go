@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"flag"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -26,6 +28,45 @@ func indexDigest(files map[string][]byte) string {
 	}
 	fmt.Fprintf(&b, "all %x\n", all.Sum(nil))
 	return b.String()
+}
+
+// writeFiles is the index of docs by Index.WriteFiles, whose put copies
+// each file, then overwrites the array it was given (which a put must not
+// do: here it shows that the writer reads no file's bytes once put has
+// them, as it makes the next files in the same arrays). It fails the test if a
+// language's manifest comes before one of its other files.
+func writeFiles(t testing.TB, docs []Document) map[string][]byte {
+	t.Helper()
+	ix := NewIndex()
+	ds := make([]*Doc, len(docs))
+	for i := range docs {
+		d, err := ix.Analyze(&docs[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds[i] = d
+	}
+	var mu sync.Mutex
+	files := map[string][]byte{}
+	done := map[string]bool{} // languages whose manifest came
+	err := ix.WriteFiles(ds, func(name string, b []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		lang, rest, _ := strings.Cut(name, "/")
+		if done[lang] {
+			t.Errorf("%s came after %s/manifest.json", name, lang)
+		}
+		done[lang] = rest == "manifest.json"
+		files[name] = bytes.Clone(b)
+		for i := range b {
+			b[i] = 0xff
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }
 
 // TestIndexGolden: the index of the test corpus and of 300 pages of the
@@ -61,6 +102,15 @@ func TestIndexGolden(t *testing.T) {
 			got = d
 		} else if d != got {
 			t.Fatalf("the index written on %d cores differs from the one on %d", procs, runtime.GOMAXPROCS(0))
+		}
+		// WriteFiles hands over the same files, a language's manifest
+		// last, in arrays it fills again: put scribbles over each once
+		// copied, which changes none of the others.
+		old = runtime.GOMAXPROCS(procs)
+		streamed := writeFiles(t, docs)
+		runtime.GOMAXPROCS(old)
+		if d := indexDigest(streamed); d != got {
+			t.Fatalf("WriteFiles on %d cores gives other files than Write", procs)
 		}
 	}
 	path := filepath.Join("testdata", "index.golden")

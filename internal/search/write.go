@@ -69,8 +69,13 @@ type writer struct {
 	pos   []byte
 	posAt []uint32
 	keys  []string
-	mu    sync.Mutex // of files: fragments are written on every core
-	files map[string][]byte
+	// emit is given each file as it is made, from every core (put);
+	// with reuse, its array is filled again once emit returns.
+	emit  func(name string, b []byte) error
+	reuse bool
+	spare sync.Pool  // of *scratch, with reuse
+	mu    sync.Mutex // of err and next.sums: files are made on every core
+	err   error      // the first error emit returned
 
 	// With Index.Remember: the last write of this language, and this
 	// one's; dirty[id] is set for a term whose postings may have changed
@@ -237,11 +242,43 @@ func skipPositions(b []byte, off uint32) uint32 {
 	return off
 }
 
+// put hands the file name (in the language's folder) to emit, unless
+// emit has failed, and returns name.
 func (w *writer) put(name string, b []byte) string {
 	w.mu.Lock()
-	w.files[w.lang+"/"+name] = b
+	failed := w.err != nil
 	w.mu.Unlock()
+	if failed {
+		return name
+	}
+	if err := w.emit(w.lang+"/"+name, b); err != nil {
+		w.mu.Lock()
+		if w.err == nil {
+			w.err = err
+		}
+		w.mu.Unlock()
+	}
 	return name
+}
+
+// scratch is the arrays a core makes files in: with writer.reuse, the
+// arrays of the files it made before (writer.scratch).
+type scratch struct {
+	data, file, head, body, group []byte
+}
+
+// scratch returns arrays to make files in, and the function that gives
+// them back once the files are handed over: with writer.reuse, those
+// given back before, on any core.
+func (w *writer) scratch() (*scratch, func()) {
+	if !w.reuse {
+		return &scratch{}, func() {}
+	}
+	s, _ := w.spare.Get().(*scratch)
+	if s == nil {
+		s = &scratch{}
+	}
+	return s, func() { w.spare.Put(s) }
 }
 
 func hashName(b []byte) string {
@@ -504,6 +541,8 @@ func (w *writer) write() error {
 	starts = append(starts, len(ids))
 	m.Terms = make([][2]string, len(starts)-1)
 	eachRange(len(starts)-1, func(from, to int) {
+		s, done := w.scratch()
+		defer done()
 		for f := from; f < to; f++ {
 			start, end := starts[f], starts[f+1]
 			first := w.keys[ids[start]]
@@ -514,7 +553,7 @@ func (w *writer) write() error {
 			if keep != nil {
 				kp = keep[start:end]
 			}
-			m.Terms[f] = [2]string{first, w.fragment(ids[start:end], enc[start:end], post, off[start:end+1], w.posAt[start:end+1], kp)}
+			m.Terms[f] = [2]string{first, w.fragment(ids[start:end], enc[start:end], post, off[start:end+1], w.posAt[start:end+1], kp, s)}
 		}
 	})
 	if w.next != nil {
@@ -546,8 +585,11 @@ func (w *writer) write() error {
 	if err := je.Encode(m); err != nil {
 		return err
 	}
+	if w.err != nil {
+		return w.err
+	}
 	w.put("manifest.json", buf.Bytes())
-	return nil
+	return w.err
 }
 
 // encoded is one term's postings, encoded.
@@ -606,17 +648,32 @@ func (w *writer) encode(ps []posting, scores []float64, q quantizer, gaps []byte
 //
 // With Index.Remember, keep[i] is set to what the next write may copy of
 // term ids[i].
-func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off, posAt []uint32, keep []*kept) string {
+//
+// s holds the arrays the files are made in: with writer.reuse, those of
+// the fragment made before.
+func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off, posAt []uint32, keep []*kept, s *scratch) string {
 	// Positions files, cut near chunkTarget between terms.
 	var names []string
 	fileOf := make([]int, len(ids))
 	var lens []uint64
-	data := make([]byte, 0, 2*chunkTarget) // most chunks fit
+	if s.data == nil {
+		s.data = make([]byte, 0, 2*chunkTarget) // most chunks fit
+	}
+	data := s.data[:0]
+	defer func() { s.data = data[:0] }()
 	flush := func() {
 		if len(lens) == 0 {
 			return
 		}
-		b := make([]byte, 0, 5*(len(lens)+1)+len(data))
+		var b []byte
+		if need := 5*(len(lens)+1) + len(data); w.reuse && cap(s.file) >= need {
+			b = s.file[:0]
+		} else {
+			b = make([]byte, 0, need)
+		}
+		if w.reuse {
+			s.file = b
+		}
 		b = appendUvarint(b, uint64(len(lens)))
 		for _, l := range lens {
 			b = appendUvarint(b, l)
@@ -652,13 +709,16 @@ func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off, posA
 	}
 	flush()
 
-	head := appendUvarint(nil, uint64(len(ids)))
+	var head, body []byte
+	if w.reuse {
+		head, body = s.head[:0], s.body[:0]
+	}
+	head = appendUvarint(head, uint64(len(ids)))
 	head = appendUvarint(head, uint64(len(names)))
 	for _, name := range names {
 		head = appendUvarint(head, uint64(len(name)))
 		head = append(head, name...)
 	}
-	var body []byte
 	prev := ""
 	for i, id := range ids {
 		k := w.keys[id]
@@ -675,6 +735,9 @@ func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off, posA
 		prev = k
 	}
 	b := append(head, body...)
+	if w.reuse {
+		s.head, s.body = b[:0], body[:0]
+	}
 	return w.put("t/"+w.sumName("t"+w.keys[ids[0]], b)+".bin", b)
 }
 
@@ -733,46 +796,58 @@ func (w *writer) lexicons(ids []uint32, df []uint32) [][2]string {
 }
 
 // bundles writes the documents' entries in bundles of bundleSize, named
-// by groups of groupSize. The bundles are made and hashed on every core;
-// a group's name is the hash of its bundles' hashes.
+// by groups of groupSize. The groups are made and hashed on every core,
+// each in one array (with writer.reuse, the array of the group made
+// before); a group's name is the hash of its bundles' hashes.
 func (w *writer) bundles() bundles {
-	out := bundles{Size: bundleSize, Group: groupSize, Hashes: []string{}}
 	nb := (len(w.docs) + bundleSize - 1) / bundleSize
-	data := make([][]byte, nb)
-	sums := make([][32]byte, nb)
-	eachRange(nb, func(from, to int) {
-		for k := from; k < to; k++ {
-			start := k * bundleSize
-			end := min(start+bundleSize, len(w.docs))
-			size := 2
-			for _, d := range w.docs[start:end] {
+	ng := (nb + groupSize - 1) / groupSize
+	out := bundles{Size: bundleSize, Group: groupSize, Hashes: make([]string, ng)}
+	eachRange(ng, func(from, to int) {
+		s, done := w.scratch()
+		defer done()
+		buf := s.group
+		defer func() { s.group = buf }()
+		var ends [groupSize + 1]int
+		var sums [groupSize][32]byte
+		h := sha256.New()
+		for g := from; g < to; g++ {
+			first, last := g*groupSize, min((g+1)*groupSize, nb)
+			docs := w.docs[first*bundleSize : min(last*bundleSize, len(w.docs))]
+			size := 2 * (last - first)
+			for _, d := range docs {
 				size += len(d.entry) + 1
 			}
-			b := make([]byte, 0, size)
-			b = append(b, '[')
-			for i, d := range w.docs[start:end] {
-				if i > 0 {
-					b = append(b, ',')
-				}
-				b = append(b, d.entry...)
+			if !w.reuse || cap(buf) < size {
+				buf = make([]byte, 0, size)
 			}
-			b = append(b, ']')
-			data[k], sums[k] = b, w.sum("d"+strconv.Itoa(start), b)
+			buf = buf[:0]
+			for k := first; k < last; k++ {
+				start := k * bundleSize
+				at := len(buf)
+				buf = append(buf, '[')
+				for i, d := range w.docs[start:min(start+bundleSize, len(w.docs))] {
+					if i > 0 {
+						buf = append(buf, ',')
+					}
+					buf = append(buf, d.entry...)
+				}
+				buf = append(buf, ']')
+				ends[k-first+1] = len(buf)
+				sums[k-first] = w.sum("d"+strconv.Itoa(start), buf[at:len(buf):len(buf)])
+			}
+			h.Reset()
+			for k := range last - first {
+				h.Write(sums[k][:])
+			}
+			name := hex.EncodeToString(h.Sum(nil)[:5])
+			for k := first; k < last; k++ {
+				i := k - first
+				w.put("d/"+name+"-"+strconv.Itoa(k)+".json", buf[ends[i]:ends[i+1]:ends[i+1]])
+			}
+			out.Hashes[g] = name
 		}
 	})
-	h := sha256.New()
-	for g := 0; g*groupSize < nb; g++ {
-		group := data[g*groupSize : min((g+1)*groupSize, nb)]
-		h.Reset()
-		for k := range group {
-			h.Write(sums[g*groupSize+k][:])
-		}
-		name := hex.EncodeToString(h.Sum(nil)[:5])
-		for i, b := range group {
-			w.put("d/"+name+"-"+strconv.Itoa(g*groupSize+i)+".json", b)
-		}
-		out.Hashes = append(out.Hashes, name)
-	}
 	return out
 }
 

@@ -1,12 +1,14 @@
 package search
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -68,4 +70,46 @@ func FuzzLevel(f *testing.F) {
 			t.Fatalf("level(%v) between %v and %v = %d, want %d", v, lo, hi, got, want)
 		}
 	})
+}
+
+// TestWriteFilesStopsAtPutError: the first error of put is what
+// WriteFiles returns, and no file is handed over after it (but those
+// other cores were handing over then), the manifest least of all.
+func TestWriteFilesStopsAtPutError(t *testing.T) {
+	docs := testCorpus()
+	ix := NewIndex()
+	var ds []*Doc
+	for i := range docs {
+		d, err := ix.Analyze(&docs[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds = append(ds, d)
+	}
+	full := 0
+	if err := ix.WriteFiles(ds, func(string, []byte) error { full++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if full < 3 {
+		t.Fatalf("the test corpus's index has %d files, want more than 2", full)
+	}
+	disk := errors.New("disk full")
+	var mu sync.Mutex
+	calls := 0
+	err := ix.WriteFiles(ds, func(name string, _ []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		calls++
+		if strings.HasSuffix(name, "manifest.json") {
+			t.Errorf("the manifest was handed over after put failed")
+		}
+		return disk
+	})
+	if !errors.Is(err, disk) {
+		t.Fatalf("WriteFiles returned %v, want put's error", err)
+	}
+	// Each core may have had one put under way when the first failed.
+	if calls > runtime.GOMAXPROCS(0) {
+		t.Errorf("put was called %d times, on %d cores: not stopped at its first error", calls, runtime.GOMAXPROCS(0))
+	}
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"html"
 	"maps"
@@ -288,24 +289,37 @@ func writeSearch(plan *output.Plan, keys *memo, st *searchState, nodes []*conten
 		}
 		return next, nil
 	}
-	files, err := st.ix.Write(docs, st.langs...)
-	if err != nil {
-		errs.Add(searchDir, 0, 0, "cannot write the search index: %v", err)
-		return nil, errs
-	}
-	for _, name := range sortedKeys(files) {
+	// Each file is given to the plan as soon as it is made (a full
+	// build writes it out at once), from every core.
+	err := st.ix.WriteFiles(docs, func(name string, b []byte) error {
 		out := searchDir + name
 		key := out // every name but the manifest's carries a hash of its bytes
 		if strings.HasSuffix(name, "/manifest.json") {
-			key = keys.bytesKey(files[name])
+			key = keys.bytesKey(b)
 			plan.WriteLast(out) // it names the others
 		}
-		if err := plan.Put(out, key, files[name]); err != nil {
-			errs.Add(out, 0, 0, "cannot write: %v", err)
+		if err := plan.Put(out, key, b); err != nil {
+			return &putError{out, err}
 		}
+		return nil
+	}, st.langs...)
+	if pe := (*putError)(nil); errors.As(err, &pe) {
+		errs.Add(pe.out, 0, 0, "cannot write: %v", pe.err)
+		return nil, errs
+	} else if err != nil {
+		errs.Add(searchDir, 0, 0, "cannot write the search index: %v", err)
+		return nil, errs
 	}
 	return next, errs
 }
+
+// putError is a file of the index that the plan could not take.
+type putError struct {
+	out string
+	err error
+}
+
+func (e *putError) Error() string { return e.out + ": " + e.err.Error() }
 
 // isIndexFile reports whether an output path is one of the index's: in a
 // folder under search/.

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"mutual/internal/diag"
 )
 
 // Catalog is the messages of one language from one place: one file such
@@ -40,6 +42,8 @@ type Layer map[Code]*Catalog
 type Translations struct {
 	def    Code
 	layers []Layer
+	errs   diag.List         // Check's
+	broken map[*Message]bool // messages Check found T could not show: no lookup finds them
 }
 
 // New makes the translations of a site whose default language is def;
@@ -53,6 +57,7 @@ func New(def Code, layers ...Layer) *Translations {
 			t.layers = append(t.layers, l)
 		}
 	}
+	t.errs, t.broken = t.check()
 	return t
 }
 
@@ -117,7 +122,7 @@ func (t *Translations) lookup(key string, chain []Code) (*Message, Code, bool) {
 	for _, c := range chain {
 		for _, l := range t.layers {
 			if cat := l[c]; cat != nil {
-				if m, ok := cat.Messages[key]; ok {
+				if m, ok := cat.Messages[key]; ok && !t.broken[m] {
 					return m, c, true
 				}
 			}

@@ -92,4 +92,3 @@ func LayoutNames() []string {
 	slices.Sort(names)
 	return names
 }
-

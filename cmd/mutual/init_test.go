@@ -92,3 +92,43 @@ func TestInitNewCheck(t *testing.T) {
 		t.Error("check wrote public/")
 	}
 }
+
+// TestCheckContrast: following the starter custom.css wrongly (an accent
+// in the plain :root, which the dark scheme takes too) is a warning from
+// check at the declaration, with the ratio; the starter's own blocks are
+// fine.
+func TestCheckContrast(t *testing.T) {
+	tests := []struct {
+		name, from, to, want string
+	}{
+		{"the light block", "/* --accent: #0b6b61;        links, buttons, highlights */", "--accent: #7a1fa2;", ""},
+		{"the plain :root", "/* --radius: 0.625rem;       corner rounding */", "--accent: #7a1fa2;",
+			"themes/brand/static/css/custom.css:16:3: warning: --accent #7a1fa2 on --bg #141a1b has a contrast of 2.1:1 in the dark scheme"},
+		{"the dark block", "/* --accent: #5cc8b9; */", "--accent: #7a1fa2;",
+			"themes/brand/static/css/custom.css:34:5: warning: --accent #7a1fa2 on --bg #141a1b has a contrast of 2.1:1 in the dark scheme, and text needs 4.5:1 or more to be read by everyone: pick a lighter colour"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "site")
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"init", dir}, &stdout, &stderr); code != 0 {
+				t.Fatal(stderr.String())
+			}
+			css := filepath.Join(dir, "themes", "brand", "static", "css", "custom.css")
+			src, _ := os.ReadFile(css)
+			changed := strings.Replace(string(src), tt.from, tt.to, 1)
+			if changed == string(src) {
+				t.Fatalf("custom.css has no %q", tt.from)
+			}
+			os.WriteFile(css, []byte(changed), 0o644)
+			stdout.Reset()
+			stderr.Reset()
+			if code := run([]string{"check", "-s", dir}, &stdout, &stderr); code != 0 {
+				t.Fatalf("check = %d: %s", code, stderr.String())
+			}
+			if tt.want == "" && stderr.Len() > 0 || !strings.Contains(stderr.String(), tt.want) {
+				t.Errorf("check's warnings:\n%s\nwant one with %q", stderr.String(), tt.want)
+			}
+		})
+	}
+}

@@ -57,6 +57,11 @@
 // so browsers may cache them forever; templates link to them by their
 // logical name with the asset function.
 //
+// Chain.Contrast measures the colours a theme's static/css/custom.css
+// gives the default theme's text, link and accent properties against its
+// backgrounds, in the light and the dark scheme, and warns of those under
+// 4.5:1 (see contrast.go).
+//
 // # Trust
 //
 // Theme authors are trusted like the authors of a program: a theme's

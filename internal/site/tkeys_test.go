@@ -1,6 +1,7 @@
 package site
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -117,6 +118,42 @@ func TestThemeStrayKeys(t *testing.T) {
 			}
 			if got := strings.Join(b.Coverage(), "\n"); got != tt.coverage {
 				t.Errorf("coverage:\n%s\nwant:\n%s", got, tt.coverage)
+			}
+		})
+	}
+}
+
+// TestBrokenTranslationOneError: a translation T could not show (plain
+// text where the original has plural forms, with a placeholder it does
+// not have) is one error, at its line, and no layout or partial that asks
+// for the key reports it again in Go's words.
+func TestBrokenTranslationOneError(t *testing.T) {
+	tests := []struct{ name, file, want string }{
+		{"plain text for a plural message", "minutes: Unos {cuenta} minutos\n",
+			`themes/t/i18n/es.yaml:1:10: "minutes" needs plural forms in Spanish (one, many, other), as its original in Spanish has them`},
+		{"an unknown placeholder", "section.more: Más de {seccion}\n",
+			`themes/t/i18n/es.yaml:1:15: "section.more" uses {seccion}, which its original does not have (did you mean {section}?)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := minimalSite(t)
+			writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\ntheme: t\nlanguage: es\nhelp: Llame a su consejero.\n")
+			// A worksheet with its minutes, which worksheet.html and the
+			// list entries (partials/entry.html) show with T "minutes".
+			ws, err := os.ReadFile("../scaffold/site/content/worksheets/check-in.yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, dir, "content/guides/first-guide.md", "---\ntitle: First\n---\nFirst.\n")
+			writeFile(t, dir, "content/worksheets/_index.md", "---\ntitle: Worksheets\n---\n")
+			writeFile(t, dir, "content/worksheets/check-in.yaml", string(ws))
+			writeFile(t, dir, "content/guides/sub/_index.md", "---\ntitle: Sub\n---\n")
+			writeFile(t, dir, "content/guides/sub/d.md", "---\ntitle: D\n---\nD.\n")
+			writeFile(t, dir, "themes/t/theme.yaml", "extends: default\n")
+			writeFile(t, dir, "themes/t/i18n/es.yaml", tt.file)
+			err = New(Options{Dir: dir}).Check()
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("check:\n%v\nwant:\n%s", err, tt.want)
 			}
 		})
 	}

@@ -49,7 +49,7 @@ func TestImports(t *testing.T) {
 		"mutual/internal/search":      {"mutual/internal/diag"},
 		"mutual/internal/shortcode":   {"mutual/internal/diag", "mutual/internal/markdown"},
 		"mutual/internal/worksheet":   {"mutual/internal/diag", "mutual/internal/score", "mutual/internal/yamldoc"},
-		"mutual/internal/scaffold":    {"mutual/internal/diag", "mutual/internal/content"},
+		"mutual/internal/scaffold":    {"mutual/internal/diag", "mutual/internal/content", "mutual/themes"},
 		"mutual/internal/content":     {"mutual/internal/diag", "mutual/internal/i18n", "mutual/internal/markdown", "mutual/internal/worksheet", "mutual/internal/yamldoc"},
 		"mutual/internal/theme":       {"mutual/internal/diag", "mutual/internal/i18n", "mutual/internal/content", "mutual/internal/yamldoc", "mutual/themes"},
 		"mutual/internal/render":      {"mutual/internal/diag", "mutual/internal/content", "mutual/internal/markdown", "mutual/internal/worksheet", "mutual/internal/theme", "mutual/internal/shortcode"},

@@ -30,13 +30,20 @@ func TestInitNewCheck(t *testing.T) {
 		{"new guide escapes", []string{"new", "-s", dir, "guide", "../x.md"}, 1, "", "leaves content/"},
 		{"new guide wrong ext", []string{"new", "-s", dir, "guide", "guides/x.yaml"}, 1, "", "a guide file ends in .md"},
 		{"new worksheet outside worksheets", []string{"new", "-s", dir, "worksheet", "guides/x.yaml"}, 1, "", "worksheets live in content/worksheets/"},
-		{"new unknown kind", []string{"new", "-s", dir, "blog", "x.md"}, 2, "", `unknown kind "blog": want guide, worksheet or translation`},
-		{"new misspelt kind", []string{"new", "-s", dir, "guid", "x.md"}, 2, "", `unknown kind "guid" (did you mean "guide"?): want guide, worksheet or translation`},
+		{"new unknown kind", []string{"new", "-s", dir, "blog", "x.md"}, 2, "", `unknown kind "blog": want guide, worksheet, translation or layout`},
+		{"new misspelt kind", []string{"new", "-s", dir, "guid", "x.md"}, 2, "", `unknown kind "guid" (did you mean "guide"?): want guide, worksheet, translation or layout`},
 		{"new translation, one language", []string{"new", "-s", dir, "translation", "es", "guides/listening.md"}, 1, "", "the site has one language"},
 		{"new translation without a code", []string{"new", "-s", dir, "translation", "guides/listening.md"}, 2, "", "want a language code and the path of the original"},
 		{"new missing path", []string{"new", "-s", dir, "guide"}, 2, "", "want a kind"},
 		{"new help", []string{"new", "--help"}, 0, "guide|worksheet PATH", ""},
 		{"new help names translation", []string{"new", "--help"}, 0, "translation CODE PATH", ""},
+		{"new layout", []string{"new", "-s", dir, "layout", "page.html"}, 0, filepath.Join("themes", "brand", "layouts", "page.html") + ": edit it", ""},
+		{"new partial", []string{"new", "-s", dir, "layout", "partials/footer.html"}, 0, filepath.Join("layouts", "partials", "footer.html"), ""},
+		{"new layout exists", []string{"new", "-s", dir, "layout", "page.html"}, 1, "", "page.html already exists: not overwriting it"},
+		{"new layout unknown", []string{"new", "-s", dir, "layout", "pgae.html"}, 1, "", `the default theme has no layout "pgae.html" (did you mean "page.html"?): the names are 404.html, base.html,`},
+		{"new layout a partial's short name", []string{"new", "-s", dir, "layout", "toc.html"}, 1, "", `(did you mean "partials/toc.html"?)`},
+		{"new layout without a name", []string{"new", "-s", dir, "layout"}, 2, "", "name the layout to copy: the names are 404.html"},
+		{"new help names layout", []string{"new", "--help"}, 0, "mutual new layout partials/footer.html", ""},
 		{"check with starters", []string{"check", "-s", dir}, 0, "no problems found", ""},
 		{"check extra arg", []string{"check", "-s", dir, "x"}, 2, "", `unexpected argument "x"`},
 		{"check bad flag", []string{"check", "--nope"}, 2, "", "mutual check: unknown flag --nope"},
@@ -83,5 +90,45 @@ func TestInitNewCheck(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
 		t.Error("check wrote public/")
+	}
+}
+
+// TestCheckContrast: following the starter custom.css wrongly (an accent
+// in the plain :root, which the dark scheme takes too) is a warning from
+// check at the declaration, with the ratio; the starter's own blocks are
+// fine.
+func TestCheckContrast(t *testing.T) {
+	tests := []struct {
+		name, from, to, want string
+	}{
+		{"the light block", "/* --accent: #0b6b61;        links, buttons, highlights */", "--accent: #7a1fa2;", ""},
+		{"the plain :root", "/* --radius: 0.625rem;       corner rounding */", "--accent: #7a1fa2;",
+			"themes/brand/static/css/custom.css:16:3: warning: --accent #7a1fa2 on --bg #141a1b has a contrast of 2.1:1 in the dark scheme"},
+		{"the dark block", "/* --accent: #5cc8b9; */", "--accent: #7a1fa2;",
+			"themes/brand/static/css/custom.css:34:5: warning: --accent #7a1fa2 on --bg #141a1b has a contrast of 2.1:1 in the dark scheme, and text needs 4.5:1 or more to be read by everyone: pick a lighter colour"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "site")
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"init", dir}, &stdout, &stderr); code != 0 {
+				t.Fatal(stderr.String())
+			}
+			css := filepath.Join(dir, "themes", "brand", "static", "css", "custom.css")
+			src, _ := os.ReadFile(css)
+			changed := strings.Replace(string(src), tt.from, tt.to, 1)
+			if changed == string(src) {
+				t.Fatalf("custom.css has no %q", tt.from)
+			}
+			os.WriteFile(css, []byte(changed), 0o644)
+			stdout.Reset()
+			stderr.Reset()
+			if code := run([]string{"check", "-s", dir}, &stdout, &stderr); code != 0 {
+				t.Fatalf("check = %d: %s", code, stderr.String())
+			}
+			if tt.want == "" && stderr.Len() > 0 || !strings.Contains(stderr.String(), tt.want) {
+				t.Errorf("check's warnings:\n%s\nwant one with %q", stderr.String(), tt.want)
+			}
+		})
 	}
 }

@@ -11,7 +11,7 @@ import (
 )
 
 func cmdNew(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("new", "new [-s DIR] guide|worksheet PATH\n       mutual new [-s DIR] translation CODE PATH\n\nWrites a commented starter file at content/PATH of the site and never\noverwrites one. Guides end in .md; worksheets end in .yaml and live in\nworksheets/:\n\n  mutual new guide guides/listening.md\n  mutual new worksheet worksheets/weekly-check.yaml\n\nA translation starts as a copy of the page or worksheet at content/PATH,\nbeside it, in the language CODE of site.yaml's languages, marked as a\ndraft until it is translated:\n\n  mutual new translation es guides/listening.md   (guides/listening.es.md)", stdout, stderr)
+	fs := newFlagSet("new", "new [-s DIR] guide|worksheet PATH\n       mutual new [-s DIR] translation CODE PATH\n       mutual new [-s DIR] layout NAME\n\nWrites a commented starter file at content/PATH of the site and never\noverwrites one. Guides end in .md; worksheets end in .yaml and live in\nworksheets/:\n\n  mutual new guide guides/listening.md\n  mutual new worksheet worksheets/weekly-check.yaml\n\nA translation starts as a copy of the page or worksheet at content/PATH,\nbeside it, in the language CODE of site.yaml's languages, marked as a\ndraft until it is translated:\n\n  mutual new translation es guides/listening.md   (guides/listening.es.md)\n\nA layout is a copy of the default theme's layout, partial or shortcode\ntemplate NAME (a path under layouts/) in the layouts/ of the site's own\ntheme, where it replaces the default's and can be edited:\n\n  mutual new layout page.html\n  mutual new layout partials/footer.html", stdout, stderr)
 	dir := fs.String("s", ".", "the site `folder` (it holds content/ and themes/)")
 	pos, code, done := parsePositional(fs, args, stdout)
 	if done {
@@ -23,7 +23,12 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if len(pos) != 2 && (len(pos) == 0 || pos[0] != "translation") {
-		fmt.Fprintln(stderr, "mutual new: want a kind (guide, worksheet or translation) and a path")
+		if len(pos) == 1 && pos[0] == "layout" {
+			_, err := scaffold.NewLayout(*dir, "")
+			fmt.Fprintf(stderr, "mutual new layout: %v\n", err)
+			return exitUsage
+		}
+		fmt.Fprintln(stderr, "mutual new: want a kind (guide, worksheet, translation or layout) and a path")
 		fs.Usage()
 		return exitUsage
 	}
@@ -38,8 +43,10 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		path, err = scaffold.NewWorksheet(*dir, pos[1])
 	case "translation":
 		path, err = scaffold.NewTranslation(*dir, pos[1], pos[2])
+	case "layout":
+		path, err = scaffold.NewLayout(*dir, pos[1])
 	default:
-		fmt.Fprintf(stderr, "mutual new: unknown kind %q%s: want guide, worksheet or translation\n", pos[0], diag.Hint(pos[0], []string{"guide", "worksheet", "translation"}))
+		fmt.Fprintf(stderr, "mutual new: unknown kind %q%s: want guide, worksheet, translation or layout\n", pos[0], diag.Hint(pos[0], []string{"guide", "worksheet", "translation", "layout"}))
 		return exitUsage
 	}
 	if err != nil {
@@ -53,6 +60,10 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	}
 	if pos[0] == "translation" {
 		fmt.Fprintf(stdout, "created %s: translate it, then remove its draft: true to publish it\n", path)
+		return exitOK
+	}
+	if pos[0] == "layout" {
+		fmt.Fprintf(stdout, "created %s: edit it; the site's pages use it instead of the default theme's\n", path)
 		return exitOK
 	}
 	fmt.Fprintf(stdout, "created %s\n", path)

@@ -19,7 +19,9 @@ import (
 // offset, and follows the blocks ({{if}} ... {{end}}) and variables the
 // parser follows, so that it can point at the token the error is about:
 // the stray character, the opening quote or "{{" never closed, the
-// {{range}} without an {{end}}, the {{end}} that closes nothing, the
+// {{range}} without an {{end}} (inside a {{define}}, the block whose part
+// closes an HTML element opened before it: see misclosed), the {{end}}
+// that closes nothing, the
 // variable never made. Where it cannot tell which token is meant (a
 // message it does not know, or a token the scan does not find on the
 // line text/template named) it keeps text/template's line and gives no
@@ -385,6 +387,7 @@ type block struct {
 	pos   int      // the "{{" of its action
 	elses int      // its plain {{else}}s so far
 	vars  []string // variables made inside it
+	end   int      // the "{{" of the {{end}} that closed it, or -1
 }
 
 // structure follows a template's blocks and variables as text/template's
@@ -393,6 +396,7 @@ type block struct {
 // for elseIf), or -1.
 type structure struct {
 	unclosed   *block           // the innermost block open at the end
+	closed     []*block         // the blocks an {{end}} closed, in the order they open
 	strayEnd   int              // an {{end}} that closes nothing
 	strayElse  int              // an {{else}} outside any block that takes one
 	secondElse int              // an {{else}} after a block's plain {{else}}
@@ -483,8 +487,9 @@ func follow(acts []action) *structure {
 				name, _ := strconv.Unquote(toks[1].val)
 				s.defines[name] = append(s.defines[name], a.open)
 			}
-			b := &block{kind: kw, pos: a.open}
+			b := &block{kind: kw, pos: a.open, end: -1}
 			stack = append(stack, b)
+			s.closed = append(s.closed, b)
 			if kw != "define" && kw != "block" {
 				uses(toks[1:], b)
 			}
@@ -512,6 +517,7 @@ func follow(acts []action) *structure {
 				first(&s.strayEnd, a.open)
 				continue
 			}
+			stack[len(stack)-1].end = a.open
 			stack = stack[:len(stack)-1]
 		case "break", "continue":
 			if !inRange() {
@@ -684,12 +690,84 @@ func (f *finder) unexpected(tok string) int {
 	return first
 }
 
+// misclosed finds, inside a {{define}} or {{block}} left open at the end
+// of the file, the block that more likely lacks its {{end}}: text/template
+// pairs every {{end}} with the nearest block still open, so an {{if}}
+// without its own {{end}} takes the next one, and the {{define}} (the
+// outermost) is left without. The culprit shows in the HTML: its part
+// holds an end tag, such as </h1>, of an element opened before it. Of the
+// blocks whose part does so, the one whose stray end tag comes first, and
+// among those the innermost, is the one; nil when none does (the
+// {{define}} may really lack its {{end}}).
+func (f *finder) misclosed(outer *block) *block {
+	var best *block
+	bestAt := -1
+	for _, b := range f.st.closed {
+		if b == outer || b.pos < outer.pos || b.end < 0 {
+			continue
+		}
+		at := strayEndTag(f.src[b.pos:b.end], f.acts, b.pos)
+		if at < 0 {
+			continue
+		}
+		at += b.pos
+		if best == nil || at < bestAt || at == bestAt && b.pos > best.pos {
+			best, bestAt = b, at
+		}
+	}
+	return best
+}
+
+// htmlTagRE is an HTML start or end tag.
+var htmlTagRE = regexp.MustCompile(`<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>`)
+
+// strayEndTag is the offset in part (which starts at offset base of the
+// file) of the first HTML end tag whose element part does not open, -1 if
+// none. Tags inside actions (in quoted texts) do not count.
+func strayEndTag(part string, acts []action, base int) int {
+	open := map[string]int{}
+	for _, m := range htmlTagRE.FindAllStringSubmatchIndex(part, -1) {
+		if inAction(acts, base+m[0]) {
+			continue
+		}
+		name := strings.ToLower(part[m[4]:m[5]])
+		if m[3] > m[2] { // an end tag
+			if open[name] == 0 {
+				return m[0]
+			}
+			open[name]--
+			continue
+		}
+		open[name]++
+	}
+	return -1
+}
+
+// inAction reports whether offset pos lies inside one of acts, between
+// its "{{" and the end of its last token.
+func inAction(acts []action, pos int) bool {
+	for _, a := range acts {
+		if a.open > pos {
+			return false
+		}
+		if n := len(a.toks); n > 0 && pos < a.toks[n-1].pos+len(a.toks[n-1].val) {
+			return true
+		}
+	}
+	return false
+}
+
 var templateSyntax = []templateWord{
 	{regexp.MustCompile(`^unexpected "\}" in `), func(_ []string, f *finder) (int, string) {
 		return f.unexpected(`"}"`), `unexpected "}" inside {{ }}: an action is closed with "}}"`
 	}},
 	{regexp.MustCompile(`^unexpected EOF$`), func(_ []string, f *finder) (int, string) {
 		if b := f.st.unclosed; b != nil {
+			if b.kind == "define" || b.kind == "block" {
+				if in := f.misclosed(b); in != nil {
+					b = in
+				}
+			}
 			return b.pos, fmt.Sprintf("this {{%s}} is never closed: add {{end}} where its part ends", b.kind)
 		}
 		return -1, "the file ends before every {{if}}, {{range}}, {{with}}, {{define}} or {{block}} is closed: add the missing {{end}}"

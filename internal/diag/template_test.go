@@ -97,6 +97,16 @@ func TestTemplateSyntax(t *testing.T) {
 		{"{{define \"a\"}}y{{end}}\n{{define \"a\"}}x{{end}}", "2:1: {{define \"a\"}} is written twice in this file: rename or remove one"},
 		{"<p>héllo wörld {{ .X} }}</p>", "1:21: unexpected \"}\" inside {{ }}: an action is closed with \"}}\""},
 		{"{{ .X }}\n\t<p>{{ range .Pages }}\n\t\t{{ .Title }}\n</p>", "2:5: this {{range}} is never closed: add {{end}} where its part ends"},
+		// An {{if}} without its {{end}} takes the {{define}}'s: the
+		// {{if}} whose part closes an element opened before it is blamed.
+		{"{{define \"main\"}}\n<article>\n<h1>{{.Title}} {{if .Params.featured}}★</h1>\n{{with .Description}}<p>{{.}}</p>{{end}}\n</article>\n{{end}}\n", "3:16: this {{if}} is never closed: add {{end}} where its part ends"},
+		{"{{define \"main\"}}<ul>{{range .Pages}}<li>{{if .Draft}}<b>draft</b> {{.Title}}</li>{{end}}</ul>{{end}}", "1:42: this {{if}} is never closed: add {{end}} where its part ends"},
+		{"{{define \"main\"}}<p>{{if .A}}{{if .B}}x</p>{{end}}{{end}}", "1:30: this {{if}} is never closed: add {{end}} where its part ends"},
+		{"{{block \"main\" .}}<p>{{with .A}}x</p>{{end}}", "1:22: this {{with}} is never closed: add {{end}} where its part ends"},
+		// Tags inside actions do not count; a {{define}} whose parts are
+		// whole really lacks its own {{end}}.
+		{"{{define \"main\"}}<p>{{if .A}}{{\"</p>\"}}{{end}}</p>", "1:1: this {{define}} is never closed: add {{end}} where its part ends"},
+		{"{{define \"main\"}}\n<p>{{if .A}}x{{end}}</p>\n", "1:1: this {{define}} is never closed: add {{end}} where its part ends"},
 		{"{{ .X → }}", "1:7: unexpected \"→\" inside {{ }}: text goes outside {{ }}, or in quotes inside"},
 		{"{{continue}}", "1:1: {{continue}} works only inside a {{range}}"},
 		{"{{range .X}}{{continue 1}}{{end}}", "1:24: {{continue}} takes nothing after it"},

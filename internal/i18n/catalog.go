@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"mutual/internal/diag"
 )
 
 // Catalog is the messages of one language from one place: one file such
@@ -40,6 +42,8 @@ type Layer map[Code]*Catalog
 type Translations struct {
 	def    Code
 	layers []Layer
+	errs   diag.List         // Check's
+	broken map[*Message]bool // messages Check found T could not show: no lookup finds them
 }
 
 // New makes the translations of a site whose default language is def;
@@ -53,6 +57,7 @@ func New(def Code, layers ...Layer) *Translations {
 			t.layers = append(t.layers, l)
 		}
 	}
+	t.errs, t.broken = t.check()
 	return t
 }
 
@@ -117,7 +122,7 @@ func (t *Translations) lookup(key string, chain []Code) (*Message, Code, bool) {
 	for _, c := range chain {
 		for _, l := range t.layers {
 			if cat := l[c]; cat != nil {
-				if m, ok := cat.Messages[key]; ok {
+				if m, ok := cat.Messages[key]; ok && !t.broken[m] {
 					return m, c, true
 				}
 			}
@@ -444,41 +449,53 @@ type Defined struct {
 	Line, Col int
 }
 
-// Alone are the keys defined only by the files under dir (a site's own
-// "i18n/"), in no language of any layer whose files lie elsewhere (its
-// themes'), each where the first of those files in path order defines it;
-// sorted by path and line. A site's own key is one its own layouts ask
-// for, or a misspelt key that overrides nothing.
-func (t *Translations) Alone(dir string) []Defined {
-	own := func(c *Catalog) bool { return strings.HasPrefix(c.Path, dir) }
-	others := map[string]bool{}
-	var mine []*Catalog
-	for _, l := range t.layers {
-		for _, c := range l {
-			if own(c) {
-				mine = append(mine, c)
-				continue
-			}
-			for k := range c.Messages {
-				others[k] = true
+// Added are the keys a layer defines that no layer below it has, in any
+// language: a site's own keys (its i18n/ over its themes) and a theme's
+// (over the themes it extends), each where the first of the layer's files
+// in path order defines it, with Below, the keys of the layers below, for
+// hints; sorted by path and line. The last layer, the default theme, adds
+// nothing: it is what the others override. An added key is one the
+// layer's own layouts ask for, or a misspelt key that overrides nothing.
+func (t *Translations) Added() []Added {
+	var out []Added
+	for k := 0; k+1 < len(t.layers); k++ {
+		below := map[string]bool{}
+		for _, l := range t.layers[k+1:] {
+			for _, c := range l {
+				for key := range c.Messages {
+					below[key] = true
+				}
 			}
 		}
-	}
-	slices.SortFunc(mine, func(a, b *Catalog) int { return strings.Compare(a.Path, b.Path) })
-	seen := map[string]bool{}
-	var out []Defined
-	for _, c := range mine {
-		for _, k := range c.Keys() {
-			if others[k] || seen[k] {
-				continue
+		belowKeys := slices.Sorted(maps.Keys(below))
+		cats := slices.Collect(maps.Values(t.layers[k]))
+		slices.SortFunc(cats, func(a, b *Catalog) int { return strings.Compare(a.Path, b.Path) })
+		seen := map[string]bool{}
+		var layer []Added
+		for _, c := range cats {
+			for _, key := range c.Keys() {
+				if below[key] || seen[key] {
+					continue
+				}
+				seen[key] = true
+				m := c.Messages[key]
+				path := m.Path
+				if path == "" {
+					path = c.Path
+				}
+				layer = append(layer, Added{Defined: Defined{Key: key, Path: path, Line: m.Line, Col: m.Col}, Below: belowKeys})
 			}
-			seen[k] = true
-			m := c.Messages[k]
-			out = append(out, Defined{Key: k, Path: c.Path, Line: m.Line, Col: m.Col})
 		}
+		out = append(out, layer...)
 	}
-	slices.SortStableFunc(out, func(a, b Defined) int {
+	slices.SortStableFunc(out, func(a, b Added) int {
 		return cmp.Or(strings.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line))
 	})
 	return out
+}
+
+// Added is a key that overrides nothing (see Translations.Added).
+type Added struct {
+	Defined
+	Below []string // the keys of the layers below its own, sorted
 }

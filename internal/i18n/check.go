@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -27,8 +28,20 @@ import (
 // another language is the default language's in its own layer or the
 // nearest below, else in the layers above. Missing keys are not problems
 // here: they fall back to the default language and MissingKeys counts them.
-func (t *Translations) Check() diag.List {
+//
+// A translation that T could not show (plural forms where its original
+// has none or the other way round, a placeholder its original does not
+// have, which no layout gives a value) is reported here once and is then
+// left out of every lookup: the pages show the text it would have
+// replaced (the layer below, else the default language), rather than
+// failing at every layout that asks for it with the same mistake again.
+// New runs the check; Check returns its errors.
+func (t *Translations) Check() diag.List { return slices.Clone(t.errs) }
+
+// check is Check's work, and the messages it finds unusable.
+func (t *Translations) check() (diag.List, map[*Message]bool) {
 	var errs diag.List
+	broken := map[*Message]bool{}
 	for k, layer := range t.layers {
 		for _, lang := range sortedCodes(layer) {
 			cat := layer[lang]
@@ -44,14 +57,14 @@ func (t *Translations) Check() diag.List {
 					continue
 				}
 				checkForms(&errs, path, key, lang, m)
-				if ok {
-					checkAgainst(&errs, path, key, lang, m, ref, refLang)
+				if ok && !checkAgainst(&errs, path, key, lang, m, ref, refLang) {
+					broken[m] = true
 				}
 			}
 		}
 	}
 	errs.Sort()
-	return errs
+	return errs, broken
 }
 
 // isDefault reports whether lang is the default language or one of its
@@ -132,16 +145,18 @@ func checkForms(errs *diag.List, path, key string, lang Code, m *Message) {
 }
 
 // checkAgainst holds a message to its original: plural or not, and the
-// same placeholders.
-func checkAgainst(errs *diag.List, path, key string, lang Code, m, ref *Message, refLang Code) {
+// same placeholders. usable is false when a layout calling T as the
+// original wants could not show the message.
+func checkAgainst(errs *diag.List, path, key string, lang Code, m, ref *Message, refLang Code) (usable bool) {
 	switch {
 	case m.Plural() && !ref.Plural():
 		errs.Add(path, m.Line, m.Col, "%q has plural forms, but its original in %s has none: write one text", key, refLang.EnglishName())
-		return
+		return false
 	case !m.Plural() && ref.Plural() && len(Categories(lang)) > 1:
 		errs.Add(path, m.Line, m.Col, "%q needs plural forms in %s (%s), as its original in %s has them", key, lang.EnglishName(), categoryList(Categories(lang)), refLang.EnglishName())
-		return
+		return false
 	}
+	usable = true
 	want := ref.Placeholders()
 	need := Categories(lang)
 	for _, c := range m.Forms() {
@@ -167,6 +182,7 @@ func checkAgainst(errs *diag.List, path, key string, lang Code, m, ref *Message,
 				explained[s] = true
 			}
 			errs.Add(path, line, col, "%s uses {%s}, which its original does not have%s", where, name, hint)
+			usable = false
 		}
 		for _, name := range want {
 			if text.uses(name) || explained[name] || name == CountName && (c == Zero || c == One || c == Two) {
@@ -175,6 +191,7 @@ func checkAgainst(errs *diag.List, path, key string, lang Code, m, ref *Message,
 			errs.Add(path, line, col, "%s leaves out {%s}, which its original has", where, name)
 		}
 	}
+	return usable
 }
 
 func containsCategory(list []Category, c Category) bool {

@@ -98,3 +98,50 @@ func TestCheckLayers(t *testing.T) {
 		}
 	}
 }
+
+// TestBrokenTranslationLeftOut: a translation Check reports as one T
+// could not show is left out of lookups, so the pages show the text it
+// would have replaced (the theme's own translation, else the original)
+// and no layout fails on it again; a translation with a mistake T can
+// live with stays in use.
+func TestBrokenTranslationLeftOut(t *testing.T) {
+	theme := map[string]string{
+		"en.yaml": "minutes:\n  one: About {count} minute\n  other: About {count} minutes\nsection.more: More in {section}\npager.next: Next\n",
+		"es.yaml": "minutes:\n  one: Un minuto\n  many: Unos {count} de minutos\n  other: Unos {count} minutos\nsection.more: Más en {section}\n",
+	}
+	tests := []struct {
+		name    string
+		site    map[string]string
+		key     string
+		args    []any
+		want    string
+		wantErr string // Check's one error
+	}{
+		{"a plain text where the original is plural", map[string]string{"es.yaml": "minutes: Unos {cuenta} minutos\n"},
+			"minutes", []any{5}, "Unos 5 minutos",
+			`layer0/i18n/es.yaml:1:10: "minutes" needs plural forms in Spanish (one, many, other), as its original in English has them`},
+		{"an unknown placeholder", map[string]string{"es.yaml": "section.more: Más de {seccion}\n"},
+			"section.more", []any{"section", "Guías"}, "Más en Guías",
+			`layer0/i18n/es.yaml:1:15: "section.more" uses {seccion}, which its original does not have (did you mean {section}?)`},
+		{"plural forms where the original has none, no theme translation below", map[string]string{"es.yaml": "pager.next:\n  one: Siguiente\n  many: Siguientes\n  other: Siguientes\n"},
+			"pager.next", nil, "Next",
+			`layer0/i18n/es.yaml:2:3: "pager.next" has plural forms, but its original in English has none: write one text`},
+		{"a left-out placeholder stays in use", map[string]string{"es.yaml": "section.more: Más\n"},
+			"section.more", []any{"section", "Guías"}, "Más",
+			`layer0/i18n/es.yaml:1:15: "section.more" leaves out {section}, which its original has`},
+		{"a good override", map[string]string{"es.yaml": "section.more: Ver {section}\n"},
+			"section.more", []any{"section", "Guías"}, "Ver Guías", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			trs := testTranslations(t, "en", tt.site, theme)
+			if got := trs.Check().Error(); got != tt.wantErr {
+				t.Errorf("check:\n got %s\nwant %s", got, tt.wantErr)
+			}
+			got, err := trs.For("es").T(tt.key, tt.args...)
+			if err != nil || got != tt.want {
+				t.Errorf("T %q = %q, %v; want %q", tt.key, got, err, tt.want)
+			}
+		})
+	}
+}

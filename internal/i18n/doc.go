@@ -70,7 +70,10 @@
 // Check holds every translation to its original: no unknown keys, the
 // plural forms its language needs and no others, and the same
 // placeholders (the zero, one and two forms may leave out {count}: "eine
-// Minute"). A shipped theme passes Check with no missing key; a test in
+// Minute"). A translation T could not show (plural where its original is
+// not, or not where it is, or a placeholder the original lacks) is left
+// out of lookups once Check reports it: the text below it shows instead.
+// A shipped theme passes Check with no missing key; a test in
 // this package holds the default theme to it.
 //
 // # Templates

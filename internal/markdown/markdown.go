@@ -67,8 +67,9 @@
 // # Trust model
 //
 // Content comes from counselors, who are trusted to write pages but not to
-// write HTML: raw HTML in Markdown is omitted (replaced by an HTML comment)
-// and dangerous link schemes such as javascript: are dropped, unless
+// write HTML: raw HTML in Markdown is omitted (replaced by an HTML comment,
+// with a warning at each element saying how to write it in Markdown) and
+// dangerous link schemes such as javascript: are dropped, unless
 // Options.Unsafe is set by the site's config. The Content-Security-Policy the
 // theme sets (no inline scripts or styles) is the backstop either way, which
 // is why nothing this package writes carries a style attribute.
@@ -101,8 +102,9 @@ type Options struct {
 
 // Markdown renders Markdown pages. It is safe for concurrent use.
 type Markdown struct {
-	md  goldmark.Markdown
-	fmt *html.Formatter
+	md     goldmark.Markdown
+	fmt    *html.Formatter
+	unsafe bool // raw HTML passes: no warning that it is left out
 }
 
 // Pos is a position in a file, 1-based.
@@ -157,7 +159,7 @@ const priorityRenderer = 100
 
 // New builds a Markdown.
 func New(opts Options) *Markdown {
-	m := &Markdown{fmt: newFormatter()}
+	m := &Markdown{fmt: newFormatter(), unsafe: opts.Unsafe}
 	rendererOpts := []renderer.Option{
 		renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{m: m}, priorityRenderer)),
 	}
@@ -201,7 +203,7 @@ var typographic = map[extension.TypographicPunctuation]string{
 // in the content are in Result.Errors.
 func (m *Markdown) Render(w io.Writer, src []byte, ctx Context) (Result, error) {
 	var res Result
-	d := document{src: src, ctx: &ctx, res: &res, fmt: m.fmt}
+	d := document{src: src, ctx: &ctx, res: &res, fmt: m.fmt, unsafe: m.unsafe}
 	if err := d.limitsError(); err != nil {
 		// Nothing is rendered: the text is refused.
 		res.Errors = append(res.Errors, err)
@@ -241,13 +243,14 @@ func putBuffer(b *buffer) {
 
 // document is the state of one Render: positions, ids and results.
 type document struct {
-	fmt *html.Formatter
-	src []byte
-	ctx *Context
-	res *Result
-	at  cursor         // the position pos made last
-	ids map[string]int // heading ids used so far
-	buf []byte         // scratch for heading texts and ids
+	fmt    *html.Formatter
+	unsafe bool // raw HTML passes (Options.Unsafe)
+	src    []byte
+	ctx    *Context
+	res    *Result
+	at     cursor         // the position pos made last
+	ids    map[string]int // heading ids used so far
+	buf    []byte         // scratch for heading texts and ids
 	// highlighted counts the code highlighted so far; full is set once a
 	// block was left plain for being over the limits.
 	highlighted struct {
@@ -258,7 +261,8 @@ type document struct {
 
 // walk visits the nodes under parent (the parsed document) once, in
 // document order: it gives headings their ids, resolves link
-// destinations, makes tables focusable and warns of unread links.
+// destinations, makes tables focusable and warns of unread links and
+// of raw HTML left out.
 func (d *document) walk(parent ast.Node) {
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
@@ -285,6 +289,10 @@ func (d *document) walk(parent ast.Node) {
 			d.unreadLink(n)
 		case *ast.FencedCodeBlock:
 			d.code(n)
+		case *ast.HTMLBlock, *ast.RawHTML:
+			if !d.unsafe {
+				d.rawHTMLNode(n) // see rawhtml.go
+			}
 		case *ast.Paragraph, *ast.TextBlock:
 			// A tight list's items hold a TextBlock, not a Paragraph.
 			d.unreadLink(n)

@@ -10,8 +10,14 @@
 // stylesheet, static/css/custom.css, which the default theme loads last. The
 // default theme itself is embedded in the mutual binary and is not copied.
 //
+// NewLayout copies one of the default theme's layouts, partials or
+// shortcode templates into the site's own theme, for editing: the default
+// theme is embedded in the binary, so that is the counselor's one way to
+// its files.
+//
 // Nothing here overwrites a file: Init refuses a folder that is not empty,
-// NewGuide, NewWorksheet and NewTranslation refuse a file that exists.
+// NewGuide, NewWorksheet, NewTranslation and NewLayout refuse a file that
+// exists.
 package scaffold
 
 import (
@@ -178,6 +184,13 @@ func create(siteDir, clean, body string) (string, error) {
 	if link, target, ok := linkOutOf(siteDir, rel); ok {
 		return "", fmt.Errorf("%s is a symbolic link to %s, which is outside the site folder: mutual new does not write through it", link, target)
 	}
+	return writeInSite(siteDir, rel, []byte(body))
+}
+
+// writeInSite writes data at the slash path rel inside siteDir, making its
+// folders, refusing to overwrite; the caller has checked rel for links
+// out of the site.
+func writeInSite(siteDir, rel string, data []byte) (string, error) {
 	// os.Root refuses any path that leaves siteDir, links included, should
 	// one change after the check.
 	root, err := os.OpenRoot(siteDir)
@@ -196,7 +209,7 @@ func create(siteDir, clean, body string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := f.Write([]byte(body)); err != nil {
+	if _, err := f.Write(data); err != nil {
 		f.Close()
 		return "", err
 	}

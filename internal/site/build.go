@@ -371,15 +371,6 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	b.i18nFiles.Done()
 	errs = append(errs, ierrs...)
 	langs := newLanguages(cfg, m, trs)
-	b.coverage = nil
-	if cov, err := coverage(cfg, m, srcs, b.opts.Drafts, trs); err == nil {
-		for _, c := range cov {
-			b.coverage = append(b.coverage, c.String())
-			if b.opts.StrictI18n {
-				errs = append(errs, c.Gaps()...)
-			}
-		}
-	} // else: the model reports the same errors
 	var ts *theme.Templates
 	if len(chain) > 0 {
 		funcs := theme.Funcs(theme.FuncEnv{Assets: assets, BasePath: basePath, Origin: cfg.Origin(), Latest: latest})
@@ -391,6 +382,18 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		ts, terrs = chain.Templates(funcs)
 		errs = append(errs, terrs...)
 	}
+	// A misspelt key of the site's or a theme's i18n/ is warned of, and
+	// counts as no interface key missing: coverage needs the layouts.
+	strayWarns, stray := strayKeys(ts, trs)
+	b.coverage = nil
+	if cov, err := coverage(cfg, m, srcs, b.opts.Drafts, trs, stray); err == nil {
+		for _, c := range cov {
+			b.coverage = append(b.coverage, c.String())
+			if b.opts.StrictI18n {
+				errs = append(errs, c.Gaps()...)
+			}
+		}
+	} // else: the model reports the same errors
 	var sc *render.Shortcodes
 	var scSite *render.ShortcodeSite
 	if len(chain) > 0 {
@@ -541,7 +544,8 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 		}
 	}
 	warns = append(warns, unknownKeys(b.missingKeys(langs, keys.siteKey()), ts, trs)...)
-	warns = append(warns, strayKeys(ts, trs)...)
+	warns = append(warns, strayWarns...)
+	warns = append(warns, chain.Contrast()...)
 	// The search index is written meanwhile, on another core, unless the
 	// pages had errors (then nothing is written); with Options.DeferIndex,
 	// a rebuild's index is written after Build returns (deferIndex).

@@ -403,9 +403,9 @@ func (l *language) redirectWords() render.RedirectWords {
 // i18n.CoverageOf): pages and worksheets translated, interface keys
 // missing, translations older than their originals (by lastmod, else the
 // file's time), pairs made by translationKey counted as the model makes
-// them. Drafts count only when drafts are built. A site in one
+// them; the keys strayKeys warns of count nowhere. Drafts count only when drafts are built. A site in one
 // language has none.
-func coverage(cfg *content.Config, m *content.Model, srcs []*content.Source, drafts bool, trs *i18n.Translations) ([]i18n.Coverage, error) {
+func coverage(cfg *content.Config, m *content.Model, srcs []*content.Source, drafts bool, trs *i18n.Translations, stray map[string]bool) ([]i18n.Coverage, error) {
 	if len(cfg.Languages) < 2 {
 		return nil, nil
 	}
@@ -436,7 +436,11 @@ func coverage(cfg *content.Config, m *content.Model, srcs []*content.Source, dra
 		}
 		docs = append(docs, d)
 	}
-	return i18n.CoverageOf(cfg.Langs(), docs, "content", trs.MissingKeys)
+	// A key strayKeys warns of is a mistake, not a text to translate.
+	missing := func(c i18n.Code) []string {
+		return slices.DeleteFunc(trs.MissingKeys(c), func(k string) bool { return stray[k] })
+	}
+	return i18n.CoverageOf(cfg.Langs(), docs, "content", missing)
 }
 
 // hasFallbacks reports that the language shows a page untranslated.
@@ -502,33 +506,27 @@ func unknownKeys(missing map[string]bool, ts *theme.Templates, trs *i18n.Transla
 }
 
 // strayKeys warns of each key that only the site's own translation files
-// (i18n/) define, that no layout names, and that is a letter or two from a
-// key of the theme's: a misspelt key (pager.nxt for pager.next) overrides
-// nothing, and the pages go on showing the theme's text. A key of the
-// site's own that is like no theme key is taken as meant.
-func strayKeys(ts *theme.Templates, trs *i18n.Translations) diag.List {
+// (i18n/), or only a theme's over the themes it extends, define, that no
+// layout names, and that is a letter or two from a key below it (the
+// default theme's, say): a misspelt key (pager.nxt for pager.next, in the
+// site's i18n/ or in themes/brand/i18n/) overrides nothing, and the pages
+// go on showing the text below. A key like no key below is taken as
+// meant, for a layout that makes its keys. The keys warned of are
+// returned too: no language counts them as missing (coverage).
+func strayKeys(ts *theme.Templates, trs *i18n.Translations) (diag.List, map[string]bool) {
 	if trs == nil {
-		return nil
-	}
-	alone := trs.Alone(theme.I18nDir + "/")
-	mine := map[string]bool{}
-	for _, d := range alone {
-		mine[d.Key] = true
-	}
-	var themes []string
-	for _, k := range trs.Originals() {
-		if !mine[k] {
-			themes = append(themes, k)
-		}
+		return nil, nil
 	}
 	var warns diag.List
-	for _, d := range alone {
+	stray := map[string]bool{}
+	for _, d := range trs.Added() {
 		if _, _, _, named := ts.Locate(strconv.Quote(d.Key)); named {
 			continue
 		}
-		if hint := diag.Hint(d.Key, themes); hint != "" {
+		if hint := diag.Hint(d.Key, d.Below); hint != "" {
 			warns.Add(d.Path, d.Line, d.Col, "no layout asks for the key %q%s: this text is never shown", d.Key, hint)
+			stray[d.Key] = true
 		}
 	}
-	return warns
+	return warns, stray
 }

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"os"
+	"strings"
 	"testing"
 )
 
@@ -63,6 +65,95 @@ func TestStrayKeys(t *testing.T) {
 			}
 			if got := b.Warnings().Error(); got != tt.want {
 				t.Errorf("warnings:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestThemeStrayKeys: a key a theme's own translation files add over the
+// themes it extends, that no layout names and that is a letter or two
+// from a key below it, is the same warning at its line as a site's own
+// (once, however many languages), and no language counts it as missing;
+// a theme key its own layouts ask for is none.
+func TestThemeStrayKeys(t *testing.T) {
+	tests := []struct {
+		name     string
+		files    map[string]string
+		want     string
+		coverage string
+	}{
+		{"a misspelt key in a theme's English",
+			map[string]string{"themes/t/i18n/en.yaml": "footer.help: Need help?\nfooter.hlep: Need help?\n"},
+			`themes/t/i18n/en.yaml:2:14: no layout asks for the key "footer.hlep" (did you mean "footer.help"?): this text is never shown`,
+			"es: 0/3 pages, 0/0 worksheets, 0 interface keys missing"},
+		{"a misspelt key in a theme's Spanish and English",
+			map[string]string{"themes/t/i18n/en.yaml": "pager.nxt: Next\n", "themes/t/i18n/es.yaml": "pager.nxt: Siguiente\n"},
+			`themes/t/i18n/en.yaml:1:12: no layout asks for the key "pager.nxt" (did you mean "pager.next"?): this text is never shown`,
+			"es: 0/3 pages, 0/0 worksheets, 0 interface keys missing"},
+		{"a key a theme's layout asks for",
+			map[string]string{"themes/t/i18n/en.yaml": "pager.nxtt: Used\n", "themes/t/layouts/page.html": `{{define "main"}}<p>{{T "pager.nxtt"}}</p>{{end}}`},
+			"", "es: 0/3 pages, 0/0 worksheets, 1 interface key missing"},
+		{"a theme's own key like no other", map[string]string{"themes/t/i18n/en.yaml": "brand.motto: Together\n"},
+			"", "es: 0/3 pages, 0/0 worksheets, 1 interface key missing"},
+		{"a misspelt key of a theme over a theme",
+			map[string]string{"themes/t/theme.yaml": "extends: mid\n", "themes/mid/theme.yaml": "extends: default\n",
+				"themes/mid/i18n/en.yaml": "brand.motto: Together\n", "themes/t/i18n/en.yaml": "brand.moto: Together!\n"},
+			`themes/t/i18n/en.yaml:1:13: no layout asks for the key "brand.moto" (did you mean "brand.motto"?): this text is never shown`,
+			"es: 0/3 pages, 0/0 worksheets, 1 interface key missing"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := minimalSite(t)
+			writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\ntheme: t\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n")
+			writeFile(t, dir, "themes/t/theme.yaml", "extends: default\n")
+			for name, body := range tt.files {
+				writeFile(t, dir, name, body)
+			}
+			b := New(Options{Dir: dir, Out: t.TempDir()})
+			if _, err := b.Build(); err != nil {
+				t.Fatal(err)
+			}
+			if got := b.Warnings().Error(); got != tt.want {
+				t.Errorf("warnings:\n%s\nwant:\n%s", got, tt.want)
+			}
+			if got := strings.Join(b.Coverage(), "\n"); got != tt.coverage {
+				t.Errorf("coverage:\n%s\nwant:\n%s", got, tt.coverage)
+			}
+		})
+	}
+}
+
+// TestBrokenTranslationOneError: a translation T could not show (plain
+// text where the original has plural forms, with a placeholder it does
+// not have) is one error, at its line, and no layout or partial that asks
+// for the key reports it again in Go's words.
+func TestBrokenTranslationOneError(t *testing.T) {
+	tests := []struct{ name, file, want string }{
+		{"plain text for a plural message", "minutes: Unos {cuenta} minutos\n",
+			`themes/t/i18n/es.yaml:1:10: "minutes" needs plural forms in Spanish (one, many, other), as its original in Spanish has them`},
+		{"an unknown placeholder", "section.more: Más de {seccion}\n",
+			`themes/t/i18n/es.yaml:1:15: "section.more" uses {seccion}, which its original does not have (did you mean {section}?)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := minimalSite(t)
+			writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\ntheme: t\nlanguage: es\nhelp: Llame a su consejero.\n")
+			// A worksheet with its minutes, which worksheet.html and the
+			// list entries (partials/entry.html) show with T "minutes".
+			ws, err := os.ReadFile("../scaffold/site/content/worksheets/check-in.yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, dir, "content/guides/first-guide.md", "---\ntitle: First\n---\nFirst.\n")
+			writeFile(t, dir, "content/worksheets/_index.md", "---\ntitle: Worksheets\n---\n")
+			writeFile(t, dir, "content/worksheets/check-in.yaml", string(ws))
+			writeFile(t, dir, "content/guides/sub/_index.md", "---\ntitle: Sub\n---\n")
+			writeFile(t, dir, "content/guides/sub/d.md", "---\ntitle: D\n---\nD.\n")
+			writeFile(t, dir, "themes/t/theme.yaml", "extends: default\n")
+			writeFile(t, dir, "themes/t/i18n/es.yaml", tt.file)
+			err = New(Options{Dir: dir}).Check()
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("check:\n%v\nwant:\n%s", err, tt.want)
 			}
 		})
 	}

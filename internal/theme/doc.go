@@ -32,7 +32,10 @@
 // and column. Template errors are put in plain words (Templates.plain):
 // no Go type names ("the page has no field "Titel" (did you mean
 // "Title"?)"), a function's own error without html/template's wrapping,
-// and hints for unknown functions. One syntax error hides no other: every
+// and hints for unknown functions; a mistake inside a partial at the
+// partial's own position, in the same words, whether it was called with
+// partial, partialCached or {{template}} (partialError). One syntax error
+// hides no other: every
 // layout and partial is parsed (a broken base.html is replaced by an empty
 // one for the others' sake) and all their errors come together, sorted.
 //
@@ -53,6 +56,11 @@
 // WebAssembly get a content hash in their name (css/main.1a2b3c4d5e.css),
 // so browsers may cache them forever; templates link to them by their
 // logical name with the asset function.
+//
+// Chain.Contrast measures the colours a theme's static/css/custom.css
+// gives the default theme's text, link and accent properties against its
+// backgrounds, in the light and the dark scheme, and warns of those under
+// 4.5:1 (see contrast.go).
 //
 // # Trust
 //

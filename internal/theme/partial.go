@@ -2,6 +2,7 @@ package theme
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"maps"
@@ -84,7 +85,7 @@ func (ts *Templates) bindPartials() {
 			buf.Reset()
 			defer partialBuffers.Put(buf)
 			if err := t.ExecuteTemplate(buf, full, ctx); err != nil {
-				return "", err
+				return "", ts.partialError(err, ctx)
 			}
 			return template.HTML(buf.String()), nil
 		}
@@ -119,6 +120,28 @@ func (ts *Templates) bindPartials() {
 		}
 		t.Funcs(template.FuncMap{"partial": run, "partialCached": cached})
 	}
+}
+
+// partialError is an error inside a partial, already placed in the
+// partial's own file and put in plain words (with the partial's context
+// for hints). The layout that called the partial gets it wrapped in
+// html/template's "error calling partial" and its own position;
+// templateError unwraps it, so that the message is the one a
+// {{template}} call of the same file would give, wherever the partial
+// was called from.
+type partialError struct{ e *diag.Error }
+
+func (p *partialError) Error() string { return p.e.Error() }
+
+// partialError places err, from running a partial on ctx: an error of a
+// partial it called is kept as that one placed it, the innermost file
+// being where the mistake is.
+func (ts *Templates) partialError(err error, ctx any) error {
+	var inner *partialError
+	if errors.As(err, &inner) {
+		return inner
+	}
+	return &partialError{ts.templateError(err, ctx)}
 }
 
 // partialBuffers hold a partial's output while it runs; keyBuffers a

@@ -140,3 +140,56 @@ func TestVariantKeys(t *testing.T) {
 		seen[string(b)] = i
 	}
 }
+
+// TestPartialErrorsPlain holds a mistake inside a partial to one message,
+// at the partial's own line and column, in the words a {{template}} call
+// of the same file gives, however the partial is called.
+func TestPartialErrorsPlain(t *testing.T) {
+	type Site struct{ Title string }
+	type testPage struct {
+		Kind string
+		Site *Site
+	}
+	const footer = "<footer>\n<p>{{.Site.Tittle}}</p>\n</footer>"
+	const want = `themes/t/layouts/partials/footer.html:2:11: the site has no field "Tittle" (did you mean "Title"?)`
+	tests := []struct {
+		name, page string
+		extra      map[string]string
+	}{
+		{"template", `{{define "main"}}{{template "partials/footer.html" .}}{{end}}`, nil},
+		{"partial", `{{define "main"}}{{partial "footer.html" .}}{{end}}`, nil},
+		{"partial with its folder", `{{define "main"}}{{partial "partials/footer.html" .}}{{end}}`, nil},
+		{"partialCached", `{{define "main"}}{{partialCached "footer.html" .}}{{end}}`, nil},
+		{"partialCached with a variant", `{{define "main"}}{{partialCached "footer.html" . .Kind}}{{end}}`, nil},
+		{"partial inside a partial", `{{define "main"}}{{partial "outer.html" .}}{{end}}`,
+			map[string]string{"partials/outer.html": "<div>\n{{partial \"footer.html\" .}}</div>"}},
+		{"partial inside a cached partial", `{{define "main"}}{{partialCached "outer.html" .}}{{end}}`,
+			map[string]string{"partials/outer.html": "<div>\n{{partial \"footer.html\" .}}</div>"}},
+		{"partial through a template", `{{define "main"}}{{template "partials/outer.html" .}}{{end}}`,
+			map[string]string{"partials/outer.html": "<div>\n{{partialCached \"footer.html\" .}}</div>"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{
+				"base.html":            `<main>{{block "main" .}}{{end}}</main>`,
+				"page.html":            tt.page,
+				"partials/footer.html": footer,
+			}
+			for k, v := range tt.extra {
+				files[k] = v
+			}
+			ts, err := parseTestTheme(t, files, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			e := ts.Execute(&buf, "page", &testPage{Kind: "page", Site: &Site{Title: "S"}})
+			if e == nil {
+				t.Fatal("no error")
+			}
+			if got := e.Error(); got != want {
+				t.Errorf("got  %s\nwant %s", got, want)
+			}
+		})
+	}
+}

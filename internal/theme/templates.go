@@ -3,6 +3,7 @@ package theme
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"html/template"
 	"maps"
@@ -187,6 +188,11 @@ var builtinFuncs = []string{"and", "call", "html", "index", "slice", "js", "len"
 // naming the theme file, in plain words: a syntax error as
 // diag.TemplateSyntax places and says it, any other as plain says it.
 func (ts *Templates) templateError(err error, data any) *diag.Error {
+	var pe *partialError
+	if errors.As(err, &pe) {
+		e := *pe.e
+		return &e
+	}
 	msg := err.Error()
 	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
 		// text/template gives a syntax error a line alone, and an error

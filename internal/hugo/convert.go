@@ -31,8 +31,12 @@ type siteConfig struct {
 	TitleComment, BaseURLComment string
 }
 
+// menuItem is one entry of the menu site.yaml gets. Weight is Hugo's (0
+// for none), written so that the page entries of front matter (menu: main
+// with a weight) take their places among these as in Hugo.
 type menuItem struct {
 	Name, URL string
+	Weight    int
 }
 
 // converted says what became of the configuration, for the report.
@@ -41,60 +45,68 @@ type converted struct {
 	used       []string  // what went into site.yaml, in words: "title", "languageCode as language"
 	ignored    diag.List // keys with no place in a mutual site, each with why
 	hugoThemes []string  // the Hugo themes the site names (theme = ...)
+	// permalinks are Hugo's permalink patterns and inSubdir its
+	// defaultContentLanguageInSubdir: what made pages' Hugo addresses,
+	// which become aliases (planAliases).
+	permalinks []permalinkRule
+	// langPermalinks are the permalinks of the languages that have their
+	// own (languages.<code>.permalinks), which replace the site's for
+	// their pages.
+	langPermalinks map[string][]permalinkRule
+	inSubdir       bool
+	dateSources    []string                  // frontmatter.date, nil for Hugo's default
+	noAccents      bool                      // removePathAccents
+	ugly           func(section string) bool // uglyURLs, nil when off
 }
 
 // Why each top-level key Hugo knows has no place in a mutual site, for the
 // keys a Hugo site commonly sets. Keys not listed get a general reason.
 var ignoredWhy = map[string]string{
-	"permalinks":                     "pages keep the addresses of their files (content/blog/a.md is /blog/a/); give a page url or aliases in its front matter to keep an old address",
-	"uglyurls":                       "mutual writes every page as a folder with an index.html",
-	"markup":                         "mutual renders Markdown with its own settings (see the README's Markdown section)",
-	"pagination":                     "section pages list all their pages",
-	"paginate":                       "section pages list all their pages",
-	"paginatepath":                   "section pages list all their pages",
-	"outputs":                        "mutual writes HTML pages, a sitemap and one Atom feed",
-	"outputformats":                  "mutual writes HTML pages, a sitemap and one Atom feed",
-	"mediatypes":                     "mutual writes HTML pages, a sitemap and one Atom feed",
-	"enablerobotstxt":                "mutual always writes robots.txt",
-	"sitemap":                        "mutual always writes sitemap.xml",
-	"services":                       "a mutual site loads nothing from other sites: no analytics, comments or embeds",
-	"googleanalytics":                "a mutual site loads nothing from other sites: no analytics, comments or embeds",
-	"disqusshortname":                "a mutual site loads nothing from other sites: no analytics, comments or embeds",
-	"privacy":                        "a mutual site loads nothing from other sites: no analytics, comments or embeds",
-	"module":                         "Hugo modules are not fetched; content/ and static/ come from the site's own folders",
-	"copyright":                      "site.yaml has no copyright line: write it in a footer partial of the theme (themes/" + themeName + "/layouts/partials/footer.html)",
-	"relativeurls":                   "mutual writes every link from the site's root, under baseURL's path",
-	"canonifyurls":                   "mutual writes every link from the site's root, under baseURL's path",
-	"builddrafts":                    "build with mutual build --drafts instead",
-	"summarylength":                  "a summary is a page's summary key or the text before <!--more-->",
-	"enableemoji":                    "mutual does not turn :shortcodes: into emoji",
-	"enablegitinfo":                  "mutual takes dates from front matter",
-	"timezone":                       "dates without a zone are read as UTC",
-	"hascjklanguage":                 "mutual does not count words",
-	"disablekinds":                   "mutual makes every kind of page it knows",
-	"minify":                         "mutual does not minify its output",
-	"imaging":                        "mutual does not process images",
-	"security":                       "mutual runs no external programs",
-	"build":                          "mutual has no build options in site.yaml",
-	"caches":                         "mutual keeps no cache on disk",
-	"related":                        "mutual does not list related pages",
-	"frontmatter":                    "mutual reads date and lastmod from front matter",
-	"cascade":                        "front matter is not passed down to pages below a section; write it in each page",
-	"author":                         "site.yaml has no author; a theme may show one",
-	"publishdir":                     "mutual builds into public/ (or the folder given with -o)",
-	"themesdir":                      "a mutual site keeps its themes in themes/",
-	"layoutdir":                      "a mutual site keeps its theme's layouts in themes/<name>/layouts/",
-	"assetdir":                       "Hugo Pipes assets are not used by mutual",
-	"datadir":                        "mutual has no data files",
-	"i18ndir":                        "a mutual site keeps its own interface texts in i18n/<code>.yaml, with the keys of mutual's themes",
-	"archetypedir":                   "mutual new writes its own starter pages",
-	"removepathaccents":              "mutual keeps the characters of file names, percent-encoded",
-	"ignorefiles":                    "mutual skips files whose names start with a dot and editors' backup files",
-	"defaultcontentlanguageinsubdir": "mutual keeps the default language at the site's root and the others under /<code>/",
+	"markup":          "mutual renders Markdown with its own settings (see the README's Markdown section)",
+	"pagination":      "section pages list all their pages",
+	"paginate":        "section pages list all their pages",
+	"paginatepath":    "section pages list all their pages",
+	"outputs":         "mutual writes HTML pages, a sitemap and one Atom feed",
+	"outputformats":   "mutual writes HTML pages, a sitemap and one Atom feed",
+	"mediatypes":      "mutual writes HTML pages, a sitemap and one Atom feed",
+	"enablerobotstxt": "mutual always writes robots.txt",
+	"sitemap":         "mutual always writes sitemap.xml",
+	"services":        "a mutual site loads nothing from other sites: no analytics, comments or embeds",
+	"googleanalytics": "a mutual site loads nothing from other sites: no analytics, comments or embeds",
+	"disqusshortname": "a mutual site loads nothing from other sites: no analytics, comments or embeds",
+	"privacy":         "a mutual site loads nothing from other sites: no analytics, comments or embeds",
+	"module":          "Hugo modules are not fetched; content/ and static/ come from the site's own folders",
+	"copyright":       "site.yaml has no copyright line: write it in a footer partial of the theme (themes/" + themeName + "/layouts/partials/footer.html)",
+	"relativeurls":    "mutual writes every link from the site's root, under baseURL's path",
+	"canonifyurls":    "mutual writes every link from the site's root, under baseURL's path",
+	"builddrafts":     "build with mutual build --drafts instead",
+	"summarylength":   "a summary is a page's summary key or the text before <!--more-->",
+	"enableemoji":     "mutual does not turn :shortcodes: into emoji",
+	"enablegitinfo":   "mutual takes dates from front matter",
+	"timezone":        "dates without a zone are read as UTC",
+	"hascjklanguage":  "mutual does not count words",
+	"disablekinds":    "mutual makes every kind of page it knows",
+	"minify":          "mutual does not minify its output",
+	"imaging":         "mutual does not process images",
+	"security":        "mutual runs no external programs",
+	"build":           "mutual has no build options in site.yaml",
+	"caches":          "mutual keeps no cache on disk",
+	"related":         "mutual does not list related pages",
+	"frontmatter":     "mutual reads date and lastmod from front matter (a date in a file's name, 2024-03-05-slug.md, gives only its Hugo address, as an alias)",
+	"cascade":         "front matter is not passed down to pages below a section; write it in each page",
+	"author":          "site.yaml has no author; a theme may show one",
+	"publishdir":      "mutual builds into public/ (or the folder given with -o)",
+	"themesdir":       "a mutual site keeps its themes in themes/",
+	"layoutdir":       "a mutual site keeps its theme's layouts in themes/<name>/layouts/",
+	"assetdir":        "Hugo Pipes assets are not used by mutual",
+	"datadir":         "mutual has no data files",
+	"i18ndir":         "a mutual site keeps its own interface texts in i18n/<code>.yaml, with the keys of mutual's themes",
+	"archetypedir":    "mutual new writes its own starter pages",
+	"ignorefiles":     "mutual skips files whose names start with a dot and editors' backup files",
 }
 
 // handledKeys are the top-level keys convert reads.
-var handledKeys = []string{"title", "baseurl", "languagecode", "defaultcontentlanguage", "menus", "params", "taxonomies", "theme", "contentdir", "staticdir", "languages", "disablelanguages", "description", "disablepathtolower"}
+var handledKeys = []string{"title", "baseurl", "languagecode", "defaultcontentlanguage", "menus", "params", "taxonomies", "theme", "contentdir", "staticdir", "languages", "disablelanguages", "description", "disablepathtolower", "permalinks", "defaultcontentlanguageinsubdir", "uglyurls", "removepathaccents"}
 
 // convert turns a Hugo configuration into site.yaml. index holds the
 // content files of the site (paths relative to its content folder, by
@@ -189,7 +201,7 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 	if s, ok := text(params.get("description")); ok && s != "" {
 		c.cfg.Description = s
 		c.used = append(c.used, "params.description as description")
-	} else if s, ok := text(root.get("description")); ok && s != "" {
+	} else if s, ok := text(pick("description")); ok && s != "" {
 		c.cfg.Description = s
 		c.used = append(c.used, "description")
 	}
@@ -239,6 +251,79 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 		}
 	}
 
+	// permalinks and defaultContentLanguageInSubdir: mutual gives each
+	// page its file's address, and the Hugo one becomes an alias.
+	if e := root.get("permalinks"); e != nil {
+		c.permalinks = readPermalinks(e, note)
+		if len(c.permalinks) > 0 {
+			c.used = append(c.used, "permalinks as aliases")
+		}
+	}
+	if e := root.get("frontmatter"); e != nil {
+		c.dateSources = readDateSources(e, note)
+	}
+	for _, l := range langs {
+		if e := l.node.get("permalinks"); e != nil {
+			if c.langPermalinks == nil {
+				c.langPermalinks = map[string][]permalinkRule{}
+			}
+			c.langPermalinks[l.code] = readPermalinks(e, note)
+			c.used = append(c.used, "languages."+l.key+".permalinks as aliases")
+		}
+	}
+	if e := root.get("defaultContentLanguageInSubdir"); e != nil {
+		switch s, _ := text(e); s {
+		case "true":
+			c.inSubdir = true
+			c.used = append(c.used, fmt.Sprintf("defaultContentLanguageInSubdir as aliases (/%s/... to /...)", defaultLang))
+		case "false", "":
+		default:
+			note(e.val.pos, "defaultContentLanguageInSubdir must be true or false, not %q: left out", s)
+		}
+	}
+
+	// removePathAccents: mutual keeps the letters of file names; Hugo's
+	// address without their accents becomes an alias.
+	if e := root.get("removePathAccents"); e != nil {
+		switch s, _ := text(e); s {
+		case "true":
+			c.noAccents = true
+			c.used = append(c.used, "removePathAccents as aliases (/cafe/ to /café/)")
+		case "false", "":
+		default:
+			note(e.val.pos, "removePathAccents must be true or false, not %q: left out", s)
+		}
+	}
+
+	// uglyURLs: mutual writes each page as a folder; Hugo's file
+	// (/posts/a.html) becomes an alias. true for every section, or a
+	// table of sections.
+	if e := root.get("uglyURLs"); e != nil {
+		switch e.val.kind {
+		case scalar:
+			switch e.val.text {
+			case "true":
+				c.ugly = func(string) bool { return true }
+			case "false", "":
+			default:
+				note(e.val.pos, "uglyURLs must be true or false, not %q: left out", e.val.text)
+			}
+		case table:
+			on := map[string]bool{}
+			for _, t := range e.val.entries {
+				if s, _ := text(t); s == "true" {
+					on[strings.ToLower(strings.Trim(t.key, "/"))] = true
+				}
+			}
+			if len(on) > 0 {
+				c.ugly = func(section string) bool { return on[section] }
+			}
+		}
+		if c.ugly != nil {
+			c.used = append(c.used, "uglyURLs as aliases (/a.html to /a/)")
+		}
+	}
+
 	// taxonomies
 	if e := root.get("taxonomies"); e != nil && e.val.kind == table {
 		hasTags := false
@@ -278,7 +363,7 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 	// The default language's other settings, and every other top-level key.
 	for _, e := range lang.entriesOrNil() {
 		switch strings.ToLower(e.key) {
-		case "title", "languagecode", "params", "menus", "contentdir", "weight", "languagename", "languagedirection", "label", "locale", "disabled":
+		case "title", "languagecode", "params", "menus", "contentdir", "weight", "languagename", "languagedirection", "label", "locale", "disabled", "permalinks", "description":
 			continue
 		}
 		note(e.keyPos, "languages.%s.%s: %s", defaultLang, e.key, why(e.key))
@@ -497,7 +582,7 @@ func convertMenu(m *entry, index map[string]string, note func(pos, string, ...an
 	})
 	var out []menuItem
 	for _, e := range entries {
-		out = append(out, menuItem{Name: e.name, URL: e.url})
+		out = append(out, menuItem{Name: e.name, URL: e.url, Weight: e.weight})
 	}
 	return out
 }

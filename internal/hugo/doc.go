@@ -37,11 +37,12 @@
 // import's).
 //
 //   - content/ and static/: the Hugo site's content and static folders,
-//     byte for byte.
+//     byte for byte, but for the aliases below.
 //   - content/site.yaml: title, baseURL, language (languageCode, or
 //     defaultContentLanguage), description (params.description), the main
 //     menu (name and address; a pageRef becomes the content file it names,
-//     so the build checks it like any link; Hugo's order by weight), and
+//     so the build checks it like any link; Hugo's order, and each weight,
+//     which places the pages' own menu entries among them), and
 //     params as they are, written so that yamldoc.Value reads back the
 //     values Hugo's file gave (quoted texts stay texts, numbers and
 //     booleans stay plain), and lowercaseURLs: false for Hugo's
@@ -54,6 +55,13 @@
 //     language's own contentDir is copied to content/<code>/. Pages keep
 //     their translationKey, which mutual pairs as Hugo does (the check
 //     warns about the pairs it cannot make).
+//   - aliases: a page whose address in Hugo differs from its new one
+//     (permalinks, defaultContentLanguageInSubdir, uglyURLs,
+//     removePathAccents, a name Hugo cleaned up) gets the Hugo one added
+//     to its front matter's aliases, which mutual redirects from
+//     (aliases.go, permalinks.go). This is the one change an import makes
+//     to a page; the result is read back before it is written, and a page
+//     it cannot be done for is named.
 //   - themes/imported/: a theme that extends the default one, holding the
 //     site's layouts/shortcodes/NAME.html (and layouts/_shortcodes/) as its
 //     shortcode templates, which override built-in ones of the same name.

@@ -12,6 +12,7 @@ import (
 
 	"mutual/internal/content"
 	"mutual/internal/diag"
+	"mutual/internal/i18n"
 	"mutual/internal/site"
 )
 
@@ -66,6 +67,11 @@ type Report struct {
 	Skipped diag.List
 	// NotCopied are the Hugo site's folders that an import leaves behind.
 	NotCopied []string
+	// Aliases is how many pages got their Hugo address as an alias (one
+	// each), AliasNotes the pages whose address changed and got none, with
+	// why.
+	Aliases    int
+	AliasNotes diag.List
 	// Problems and Warnings are what mutual check found in the new site;
 	// CheckFailed is set when the check itself could not run; Checked
 	// when it ran.
@@ -250,6 +256,19 @@ func convertSite(src, dest string) (*Report, error) {
 	p.skipped.Sort()
 	r.Skipped = p.skipped
 
+	// The pages' Hugo addresses, as aliases where they changed.
+	siteData := siteYAML(conv.cfg, h.files)
+	newCfg, cerrs := content.ParseConfig(siteData)
+	if len(cerrs) > 0 {
+		return nil, fmt.Errorf("the site.yaml the import wrote does not read back: %v", cerrs)
+	}
+	hugoLangs := make([]i18n.Code, len(langs))
+	for i, l := range langs {
+		hugoLangs[i] = i18n.Code(l.code)
+	}
+	aliases := planAliases(pages, aliasSite{hugoLangs: hugoLangs, siteLangs: newCfg.Langs(), inSubdir: conv.inSubdir, keepCase: !newCfg.LowercaseURLs, rules: conv.permalinks, langRules: conv.langPermalinks, ugly: conv.ugly, dates: conv.dateSources, noAccents: conv.noAccents})
+	r.Aliases, r.AliasNotes = aliases.count, aliases.notes
+
 	// Write the new site.
 	if err := os.MkdirAll(destReal, 0o755); err != nil {
 		return nil, err
@@ -260,7 +279,13 @@ func convertSite(src, dest string) (*Report, error) {
 	}
 	w := &written{root: root, made: !destExists, dir: destReal}
 	for _, c := range p.copies {
-		if err := w.copyFile(c); err != nil {
+		var err error
+		if data, ok := aliases.data[c.to]; ok {
+			err = w.writeFile(c.to, data)
+		} else {
+			err = w.copyFile(c)
+		}
+		if err != nil {
 			w.undo()
 			return nil, fmt.Errorf("%v; nothing was kept in %s", err, dest)
 		}
@@ -269,7 +294,7 @@ func convertSite(src, dest string) (*Report, error) {
 		name string
 		data []byte
 	}{
-		{content.ConfigPath, siteYAML(conv.cfg, h.files)},
+		{content.ConfigPath, siteData},
 		{"themes/" + themeName + "/theme.yaml", []byte(themeYAML)},
 		{".gitignore", []byte(gitignore)},
 	} {

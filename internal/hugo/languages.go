@@ -125,7 +125,7 @@ type langConfig struct {
 
 // languageKeysUsed are the keys of a language's settings the import reads
 // (params only for its description).
-var languageKeysUsed = []string{"title", "languagename", "label", "languagedirection", "weight", "contentdir", "menus", "params", "disabled", "languagecode", "locale"}
+var languageKeysUsed = []string{"title", "languagename", "label", "languagedirection", "weight", "contentdir", "menus", "params", "disabled", "languagecode", "locale", "permalinks", "description"}
 
 // convertLanguage turns the settings of one language into site.yaml's
 // entry for it. For the default language only the code and name are
@@ -164,6 +164,9 @@ func convertLanguage(l hugoLang, isDefault bool, langIndex map[string]string, no
 	}
 	if s, _ := text("title"); strings.TrimSpace(s) != "" {
 		c.Title = s
+	}
+	if s, _ := text("description"); strings.TrimSpace(s) != "" {
+		c.Description = s // Hugo's newer place for it; params.description wins
 	}
 	if params := l.node.get("params"); params != nil && params.val.kind == table {
 		for _, p := range params.val.entries {

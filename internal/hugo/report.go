@@ -40,6 +40,12 @@ func (r *Report) Write(w io.Writer) {
 	} else {
 		p("  theme: themes/%s/, which extends mutual's default theme", themeName)
 	}
+	if r.Aliases > 0 || len(r.AliasNotes) > 0 {
+		p("  aliases: %d %s given %s Hugo address as an alias, which redirects to the new one", r.Aliases, plural(r.Aliases, "page", "pages"), plural(r.Aliases, "its", "their"))
+		for _, e := range r.AliasNotes {
+			p("    %s", e)
+		}
+	}
 
 	calls := 0
 	for _, s := range r.Shortcodes {

@@ -44,6 +44,9 @@ func siteYAML(c siteConfig, from []string) []byte {
 		for _, m := range c.Menu {
 			b.WriteString("  - name: " + yamlText(m.Name) + "\n")
 			b.WriteString("    url: " + yamlText(m.URL) + "\n")
+			if m.Weight != 0 {
+				b.WriteString("    weight: " + strconv.Itoa(m.Weight) + "\n")
+			}
 		}
 	}
 	if len(c.Languages) > 0 {
@@ -69,6 +72,9 @@ func siteYAML(c siteConfig, from []string) []byte {
 				for _, m := range l.Menu {
 					b.WriteString("      - name: " + yamlText(m.Name) + "\n")
 					b.WriteString("        url: " + yamlText(m.URL) + "\n")
+					if m.Weight != 0 {
+						b.WriteString("        weight: " + strconv.Itoa(m.Weight) + "\n")
+					}
 				}
 			}
 		}

@@ -34,7 +34,7 @@ func checkSiteYAML(t *testing.T, cfg siteConfig, out []byte, hugoParams *yamldoc
 		t.Fatalf("menu of %d entries, want %d\n%s", len(got.Menu), len(cfg.Menu), out)
 	}
 	for i, m := range cfg.Menu {
-		if got.Menu[i].Name != m.Name || got.Menu[i].URL != m.URL {
+		if got.Menu[i].Name != m.Name || got.Menu[i].URL != m.URL || got.Menu[i].Weight != m.Weight {
 			t.Fatalf("menu entry %d is %q %q, want %q %q", i, got.Menu[i].Name, got.Menu[i].URL, m.Name, m.URL)
 		}
 	}
@@ -48,7 +48,7 @@ func checkSiteYAML(t *testing.T, cfg siteConfig, out []byte, hugoParams *yamldoc
 				g.Code, g.Name, g.Title, g.Description, g.Dir, len(g.Menu), l.Code, l.Name, l.Title, l.Description, l.Dir, len(l.Menu), out)
 		}
 		for j, m := range l.Menu {
-			if g.Menu[j].Name != m.Name || g.Menu[j].URL != m.URL {
+			if g.Menu[j].Name != m.Name || g.Menu[j].URL != m.URL || g.Menu[j].Weight != m.Weight {
 				t.Fatalf("language %s: menu entry %d is %q %q, want %q %q", l.Code, j, g.Menu[j].Name, g.Menu[j].URL, m.Name, m.URL)
 			}
 		}
@@ -259,12 +259,14 @@ languageName = "فارسی"
 [languages.en]
 languageName = "English"
 title = "In English"
+description = "Said in English"
 weight = 5
 [languages.pt]
 weight = 3
 [languages.de]
 languageName = "Deutsch"
 title = "Auf Deutsch"
+description = "Auf Deutsch gesagt"
 weight = 9
 `))
 	if err != nil {
@@ -273,11 +275,19 @@ weight = 9
 	c := convert(&hugoConfig{root: root, files: []string{"hugo.toml"}}, "Site", map[string]string{})
 	var got []string
 	for _, l := range c.cfg.Languages {
-		got = append(got, l.Code+" "+l.Name+" "+l.Title+" "+l.Dir+" "+strconv.FormatBool(l.NameComment != ""))
+		got = append(got, l.Code+" "+l.Name+" "+l.Title+" "+l.Description+" "+l.Dir+" "+strconv.FormatBool(l.NameComment != ""))
 	}
-	want := []string{"de Deutsch   false", "pt Portuguese   true", "en English In English  false", "fa فارسی  rtl false", "xx xx   true"}
+	want := []string{"de Deutsch    false", "pt Portuguese    true", "en English In English Said in English  false", "fa فارسی   rtl false", "xx xx    true"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("languages:\n%q\nwant\n%q", got, want)
+	}
+	if c.cfg.Description != "Auf Deutsch gesagt" {
+		t.Errorf("description %q, want the default language's (languages.de.description)", c.cfg.Description)
+	}
+	for _, e := range c.ignored {
+		if strings.Contains(e.Msg, "description") {
+			t.Errorf("a language's description is named as not converted: %v", e)
+		}
 	}
 	if c.cfg.Title != "Auf Deutsch" || c.cfg.Language != "" {
 		t.Errorf("title %q and language %q, want the default language's title and no language: key", c.cfg.Title, c.cfg.Language)

@@ -178,17 +178,21 @@ func TestSearchPage(t *testing.T) {
 }
 
 // The search page at 320 px, light and dark: nothing sticks out, text has
-// AA contrast, the results read.
+// AA contrast, the results read, with the line that names a corrected
+// word too.
 func TestSearchPageNarrowDark(t *testing.T) {
 	s := serve(t, "/")
 	for _, scheme := range []string{"light", "dark"} {
 		tab := browsertest.New(t)
 		tab.Viewport(320, 800)
 		tab.ColorScheme(scheme)
-		tab.Navigate(s.URL("search/?q=receive"))
+		tab.Navigate(s.URL("search/?q=recieve"))
 		r := waitResults(tab, pageForm)
 		if len(r.Hrefs) == 0 {
 			t.Fatalf("%s: no results", scheme)
+		}
+		if !browsertest.Eval[bool](tab, `(() => { const p = document.querySelector("p.search-corrected"); return !!p && p.checkVisibility(); })()`) {
+			t.Errorf("%s: no line names the corrected word", scheme)
 		}
 		checkNarrow(t, tab, "search page", scheme, 320)
 		checkScheme(t, tab, "search page", scheme)
@@ -197,7 +201,7 @@ func TestSearchPageNarrowDark(t *testing.T) {
 		// The header's dropdown on a guide, too.
 		tab.Navigate(s.URL("guides/receiving/"))
 		tab.Do(chromedp.Click(chromedp.CSS(`#search-header-q`)))
-		tab.Key("giving")
+		tab.Key("recieve")
 		waitResults(tab, headerForm)
 		checkNarrow(t, tab, "header results", scheme, 320)
 		checkContrast(t, tab, "header results", scheme)

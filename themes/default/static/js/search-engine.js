@@ -1162,19 +1162,18 @@
           var texts = [e.t].concat(e.p.map(function (part) {
             return part[1];
           }));
-          texts.forEach(function (t) {
-            if (!t) {
-              return;
-            }
-            tokens(t, elide).forEach(function (tok) {
-              for (var i = 0; i < words; i++) {
-                if (!found[i] && matchers[i](tok.w)) {
-                  found[i] = true;
-                  c++;
+          for (var k = 0; k < texts.length && c < words; k++) {
+            if (texts[k]) {
+              tokens(texts[k], elide).forEach(function (tok) {
+                for (var i = 0; i < words; i++) {
+                  if (!found[i] && matchers[i](tok.w)) {
+                    found[i] = true;
+                    c++;
+                  }
                 }
-              }
-            });
-          });
+              });
+            }
+          }
           return c;
         },
         // matchers: one per word, then one per phrase.

@@ -27,7 +27,7 @@ func (f *siteFlags) register(fs *flag.FlagSet, withOut bool) {
 		fs.StringVar(&f.out, "o", "", "the output `folder` (default: public/ in the site folder)")
 	}
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages and worksheets marked draft")
-	fs.BoolVar(&f.future, "future", false, "include pages whose publishDate is in the future")
+	fs.BoolVar(&f.future, "future", false, "include pages whose publishDate (or, without one, date) is in the future")
 	fs.BoolVar(&f.expired, "expired", false, "include pages whose expiryDate has passed")
 	fs.StringVar(&f.baseURL, "base-url", "", "the site's `URL`, overriding baseURL in content/site.yaml")
 }

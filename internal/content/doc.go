@@ -32,17 +32,22 @@
 // NewModel makes one Node per HTML page: every page and worksheet, a page
 // for every section (titled after its folder when it has no _index.md),
 // the home page, a page per tag and one listing the tags, and the 404
-// page. URLs come from paths: content/guides/listening.md is guides/
+// page. Tags whose names differ only in case are one tag; a tag's address
+// is made of its name (tagSlug: C++ is tags/c++/, C# tags/c-sharp/), and
+// two different names with one address, or a name with none, are errors
+// at the tag. URLs come from paths: content/guides/listening.md is guides/
 // listening/, slug replaces the file name, worksheets/w.yaml (or .yml) is
-// worksheets/w/, url: is the page's exact address; URLs made from paths
+// worksheets/w/, url: is the page's exact address (a language that shows
+// the page untranslated shows it under its folder); URLs made from paths
 // are lower case unless ModelOptions says otherwise. A leaf bundle's
 // index.md (about/index.md) is the page about/, and the other files under
 // its folder are its files, published under its URL (FileOut); a Markdown
 // page inside a bundle is an error, but for the bundle's translations. Lists are ordered by weight (weighted
 // pages first, lowest first), then title, then URL; neighbours (Prev,
 // Next) follow that order within a section. Drafts, headless pages, pages
-// before their publishDate and from their expiryDate on are left out
-// (Unpublished, with why) unless ModelOptions asks for them. A page's Type
+// before their publishDate (or, without one, their date, as in Hugo) and
+// from their expiryDate on are left out (Unpublished, with why) unless
+// ModelOptions asks for them. A page's Type
 // (front matter, else its top folder) and Layout choose its layout. Two
 // sources with one URL, or an alias that is not a plain site path or that
 // names another page, are errors.

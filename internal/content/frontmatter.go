@@ -56,6 +56,7 @@ type FrontMatter struct {
 	Lines int
 
 	aliasPos   []Pos // where each alias is written
+	tagPos     []Pos // where each tag is written
 	slugPos    Pos   // where the slug is written, when there is one
 	urlPos     Pos   // where the url is written, when there is one
 	summaryPos Pos   // where the summary's text begins
@@ -241,7 +242,12 @@ func decodeFrontMatter(d *yamldoc.Decoder, root *yamldoc.Node, fm *FrontMatter) 
 		case "weight":
 			fm.Weight, _ = d.Int(f)
 		case "tags":
-			fm.Tags = d.Texts(f)
+			var nodes []*yamldoc.Node
+			fm.Tags, nodes = d.TextNodes(f)
+			fm.tagPos = make([]Pos, len(nodes))
+			for i, n := range nodes {
+				fm.tagPos[i] = Pos{n.Line, n.Col}
+			}
 		case "aliases":
 			for _, item := range d.List(f) {
 				if a, ok := d.Text(f.Entry(item)); ok {

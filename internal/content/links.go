@@ -265,6 +265,8 @@ func unpublishedWhy(why string) string {
 		return "its front matter says headless: true, so it has no page of its own"
 	case "future":
 		return "its publishDate is " + date + " (build with --future to include it)"
+	case "future-date":
+		return "its date is " + date + ", still to come (a page without a publishDate is published on its date; build with --future to include it)"
 	case "expired":
 		return "its expiryDate was " + date + " (build with --expired to include it)"
 	case "broken":

@@ -107,8 +107,9 @@ type Tree struct {
 	ByRel  map[string]*Node
 	Drafts map[string]bool // content paths (of originals) of drafts left out
 	// Unpublished are the content paths (of originals) of the pages left
-	// out, with why: "draft", "headless", "future:2027-01-01" or
-	// "expired:2026-01-01".
+	// out, with why: "draft", "headless", "future:2027-01-01" (its
+	// publishDate), "future-date:2027-01-01" (its date, without a
+	// publishDate) or "expired:2026-01-01".
 	Unpublished map[string]string
 	Sections    map[string]*Section
 	Tags        []*Tag // by slug
@@ -184,7 +185,7 @@ type MenuPage struct {
 // ModelOptions say which sources make pages, and how URLs are written.
 type ModelOptions struct {
 	Drafts  bool      // include drafts
-	Future  bool      // include pages whose publishDate is after Now
+	Future  bool      // include pages whose publishDate (or else date) is after Now
 	Expired bool      // include pages whose expiryDate is Now or before
 	Now     time.Time // the build's time; zero for time.Now()
 	// SiteTitle titles a home page without an _index.md or a title (when
@@ -281,22 +282,81 @@ func humanize(name string) string {
 	return string(r)
 }
 
-// tagSlug makes a tag's URL segment: lower case, spaces to '-', other
-// punctuation dropped.
+// tagKey is what makes two tags one: the name in lower case, its spaces
+// trimmed and each run of them one space ("Self  Care" is "self care"),
+// so that names that differ only in case are one tag, as in Hugo.
+func tagKey(name string) string {
+	return strings.Join(strings.Fields(strings.ToLower(name)), " ")
+}
+
+// tagSlug makes a tag's URL segment from its name: letters, digits and
+// "_" in lower case; spaces, "-", "/" and "\" a single "-" between words
+// ("CI/CD" is ci-cd); "+" kept, as Hugo keeps it (c++); "#" spelled
+// "sharp" as a word (C# is c-sharp), since a "#" ends a URL's path; other
+// punctuation dropped. Every character of the result is safe in a folder
+// name and a URL path as it is. A name with none of these (".." or "!!!")
+// gives "": it can have no page, an error (checkTags). Two names tagKey
+// tells apart that give one segment ("care" and "care!") are an error too
+// (newTree), never one page.
 func tagSlug(name string) string {
 	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(strings.TrimSpace(name)) {
+	dash := false // a "-" is owed before the next word
+	for _, r := range strings.ToLower(name) {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_':
-			b.WriteRune(r)
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '+':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
 			dash = false
-		case (r == ' ' || r == '-') && !dash && b.Len() > 0:
-			b.WriteByte('-')
+			b.WriteRune(r)
+		case r == '#':
+			if b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteString("sharp")
+			dash = true
+		case unicode.IsSpace(r) || r == '-' || r == '/' || r == '\\':
 			dash = true
 		}
 	}
-	return strings.TrimSuffix(b.String(), "-")
+	return b.String()
+}
+
+// checkTags reports the tags of s that can have no page: those tagSlug
+// makes no address of.
+func checkTags(errs *diag.List, s *Source) {
+	names, at := sourceTags(s)
+	for i, name := range names {
+		if tagSlug(name) == "" {
+			errs.Add(s.Path(), at[i].Line, at[i].Col, "tag %q has no letter or digit, so its page can have no address (/tags/<name>/): write the tag as a word, or remove it", name)
+		}
+	}
+}
+
+// sourceTags are the tags a page or worksheet source writes, with where
+// each is written.
+func sourceTags(s *Source) ([]string, []Pos) {
+	switch s.Kind {
+	case PageSource, IndexSource:
+		fm := &s.FrontMatter
+		if len(fm.tagPos) != len(fm.Tags) {
+			return fm.Tags, make([]Pos, len(fm.Tags)) // a Source made in Go, not parsed
+		}
+		return fm.Tags, fm.tagPos
+	case WorksheetSource:
+		w := s.Worksheet
+		if w == nil {
+			return nil, nil
+		}
+		at := make([]Pos, len(w.Tags))
+		for i := range at {
+			if i < len(w.TagsAt) {
+				at[i] = Pos{w.TagsAt[i].Line, w.TagsAt[i].Col}
+			}
+		}
+		return w.Tags, at
+	}
+	return nil, nil
 }
 
 // NewModel makes the page structure of srcs (sorted by path) and of the
@@ -460,6 +520,7 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 				}
 			}
 		}
+		checkTags(&errs, s)
 		pages = append(pages, s)
 	}
 	var members [][]member
@@ -475,7 +536,7 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		errs = append(errs, gerrs...)
 	}
 	for i, spec := range specs {
-		t := newTree(spec, members[i])
+		t := newTree(spec, members[i], &errs)
 		m.Trees = append(m.Trees, t)
 		m.Nodes = append(m.Nodes, t.Nodes...)
 	}
@@ -656,8 +717,9 @@ func (m *Model) addFileVersion(shared, rel string, li int) {
 	m.fileLang[rel] = fileVersion{lang: li, shared: shared}
 }
 
-// newTree makes one language's pages from its members (sorted by rel).
-func newTree(spec treeSpec, members []member) *Tree {
+// newTree makes one language's pages from its members (sorted by rel),
+// adding to errs two tags that would share a page.
+func newTree(spec treeSpec, members []member, errs *diag.List) *Tree {
 	opts := spec.opts
 	drafts := opts.Drafts
 	t := &Tree{
@@ -704,7 +766,15 @@ func newTree(spec treeSpec, members []member) *Tree {
 			n.URL = t.Prefix + opts.lower(pageURL(cmp.Or(mb.own, mb.rel), fm))
 			if fm.URL != "" {
 				if u, msg := aliasURL(fm.URL); msg == "" {
-					n.URL = u // exact, as written (reported in NewSiteModel otherwise)
+					// Exact, as written (reported in NewSiteModel
+					// otherwise), for the page in its own language; a
+					// language that shows it untranslated shows it
+					// under its folder, as it does every page it has no
+					// translation of (and as slug: does).
+					n.URL = u
+					if mb.fallback {
+						n.URL = t.Prefix + u
+					}
 				}
 			}
 			n.Title, n.LinkTitle, n.Description, n.Summary = fm.Title, fm.LinkTitle, fm.Description, s.Summary
@@ -807,32 +877,50 @@ func newTree(spec treeSpec, members []member) *Tree {
 	}
 	// Tags: of the language's own pages only. A page it shows in the
 	// default language keeps the default language's tags (NewSiteModel).
-	bySlug := map[string]*Tag{}
+	// Names that differ only in case are one tag (tagKey); two that
+	// differ otherwise but would share an address are an error, at the
+	// later one, naming the first (tagSlug).
+	type tagAt struct {
+		tag *Tag
+		key string
+		src *Source
+		at  Pos
+	}
+	bySlug := map[string]tagAt{}
 	for _, n := range t.Nodes {
-		var names []string
-		if n.Src != nil && !n.Fallback {
-			switch n.Src.Kind {
-			case PageSource, IndexSource:
-				names = n.Src.FrontMatter.Tags
-			case WorksheetSource:
-				names = n.Worksheet.Tags
-			}
+		if n.Src == nil || n.Fallback {
+			continue
 		}
-		seen := map[string]bool{}
-		for _, name := range names {
+		names, at := sourceTags(n.Src)
+		if n.Src.Kind == WorksheetSource {
+			names = n.Worksheet.Tags // a translation's as Translate made it
+		}
+		var seen []*Tag
+		for i, name := range names {
 			slug := tagSlug(name)
-			if slug == "" || seen[slug] {
+			if slug == "" {
+				continue // reported by checkTags
+			}
+			var pos Pos
+			if i < len(at) {
+				pos = at[i]
+			}
+			key := tagKey(name)
+			first, ok := bySlug[slug]
+			if !ok {
+				first = tagAt{&Tag{Name: name, Slug: slug}, key, n.Src, pos}
+				bySlug[slug] = first
+				t.Tags = append(t.Tags, first.tag)
+			} else if first.key != key {
+				errs.Add(n.Src.Path(), pos.Line, pos.Col, "tag %q would have the page of tag %q (%s:%d:%d), /%stags/%s/, and the two would be one tag: write them the same way (in any case), or make them differ by a letter or digit", name, first.tag.Name, first.src.Path(), first.at.Line, first.at.Col, t.Prefix, slug)
 				continue
 			}
-			seen[slug] = true
-			tag := bySlug[slug]
-			if tag == nil {
-				tag = &Tag{Name: name, Slug: slug}
-				bySlug[slug] = tag
-				t.Tags = append(t.Tags, tag)
+			if slices.Contains(seen, first.tag) {
+				continue
 			}
-			tag.Nodes = append(tag.Nodes, n)
-			n.Tags = append(n.Tags, tag)
+			seen = append(seen, first.tag)
+			first.tag.Nodes = append(first.tag.Nodes, n)
+			n.Tags = append(n.Tags, first.tag)
 		}
 	}
 	sort.Slice(t.Tags, func(i, j int) bool { return t.Tags[i].Slug < t.Tags[j].Slug })
@@ -890,7 +978,9 @@ func aliasURL(a string) (string, string) {
 
 // reportDuplicate reports that n's url (or alias, written at at) is also
 // o's. A page's own URL comes from its path, or from its url or slug when
-// it has one: the error is there, or names the file.
+// it has one: the error is there, or names the file. A copy a language
+// shows untranslated says so, so that no message reads as a file being
+// its own duplicate.
 func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
 	where := func(x *Node) string {
 		if x.Src != nil && x.Fallback {
@@ -907,6 +997,12 @@ func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
 		if at == (Pos{}) {
 			at = n.Src.URLPos()
 		}
+	}
+	if n.Src != nil && n.Fallback {
+		// The error is at the original's url: or slug:, which gives the
+		// original another address: say which copy has this one.
+		errs.Add(p, at.Line, at.Col, "duplicate URL /%s: the address the %s pages give this page until it is translated is also the address of %s", url, n.Tree.Lang, where(o))
+		return
 	}
 	errs.Add(p, at.Line, at.Col, "duplicate URL /%s: also the address of %s", url, where(o))
 }
@@ -1058,7 +1154,9 @@ func (o ModelOptions) pageURL(s *Source) string {
 }
 
 // unpublished says why a page is left out of a build with opts at now, or
-// "" when it is in.
+// "" when it is in. A page is published from its publishDate on, or from
+// its date when it has no publishDate (Hugo's fallback), until its
+// expiryDate.
 func unpublished(fm *FrontMatter, opts ModelOptions, now time.Time) string {
 	switch {
 	case fm.Draft && !opts.Drafts:
@@ -1067,6 +1165,10 @@ func unpublished(fm *FrontMatter, opts ModelOptions, now time.Time) string {
 		return "headless"
 	case !fm.PublishDate.IsZero() && fm.PublishDate.After(now) && !opts.Future:
 		return "future:" + fm.PublishDate.Format("2006-01-02")
+	case fm.PublishDate.IsZero() && fm.Date.After(now) && !opts.Future:
+		// As in Hugo, a page without a publishDate is published on its
+		// date: an imported blog's scheduled posts wait for their day.
+		return "future-date:" + fm.Date.Format("2006-01-02")
 	case !fm.ExpiryDate.IsZero() && !fm.ExpiryDate.After(now) && !opts.Expired:
 		return "expired:" + fm.ExpiryDate.Format("2006-01-02")
 	}

@@ -17,10 +17,10 @@ func TestParseFrontMatter(t *testing.T) {
 	}{
 		{"full", "---\ntitle: T\ndescription: D\ndate: 2026-01-02\nlastmod: 2026-02-03T04:05:06Z\ndraft: true\nweight: 3\ntags: [a, b]\naliases: /old/\nslug: s-1\n---\nBody\n",
 			FrontMatter{Title: "T", Description: "D", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Lastmod: time.Date(2026, 2, 3, 4, 5, 6, 0, time.UTC), Draft: true, Weight: 3, Tags: []string{"a", "b"}, Aliases: []string{"/old/"}, Slug: "s-1", Lines: 11, Format: "yaml",
-				aliasPos: []Pos{{9, 10}}, slugPos: Pos{10, 7}}, "Body\n", ""},
+				aliasPos: []Pos{{9, 10}}, tagPos: []Pos{{8, 8}, {8, 11}}, slugPos: Pos{10, 7}}, "Body\n", ""},
 		{"unknown keys are params", "---\ntitle: T\ncategories: [x]\nAuthor: me\nparams: {bookFlatSection: true}\n---\n", FrontMatter{Title: "T", Lines: 6, Format: "yaml",
 			Params: map[string]any{"categories": []any{"x"}, "author": "me", "bookflatsection": true}}, "", ""},
-		{"toml", "+++\ntitle = 'T'\nweight = 2\nlinkTitle = \"Short\"\ntags = ['a']\n[params]\nicon = \"x\"\n+++\nBody\n", FrontMatter{Title: "T", Weight: 2, LinkTitle: "Short", Tags: []string{"a"}, Lines: 8, Format: "toml",
+		{"toml", "+++\ntitle = 'T'\nweight = 2\nlinkTitle = \"Short\"\ntags = ['a']\n[params]\nicon = \"x\"\n+++\nBody\n", FrontMatter{Title: "T", Weight: 2, LinkTitle: "Short", Tags: []string{"a"}, tagPos: []Pos{{5, 9}}, Lines: 8, Format: "toml",
 			Params: map[string]any{"icon": "x"}}, "Body\n", ""},
 		{"json", "{\n  \"title\": \"T\",\n  \"weight\": 4,\n  \"custom\": 1\n}\nBody\n", FrontMatter{Title: "T", Weight: 4, Lines: 5, Format: "json", Params: map[string]any{"custom": 1}}, "Body\n", ""},
 		{"no front matter", "# Hello\n", FrontMatter{}, "# Hello\n", ""},
@@ -47,7 +47,7 @@ func TestParseFrontMatter(t *testing.T) {
 		// type decides how a value is read, not how it looks.
 		{"a number is a title", "---\ntitle: 2024\n---\n", FrontMatter{Title: "2024", Lines: 3, Format: "yaml"}, "", ""},
 		{"a quoted weight", "---\ntitle: T\nweight: \"3\"\n---\n", FrontMatter{Title: "T", Weight: 3, Lines: 4, Format: "yaml"}, "", ""},
-		{"one tag", "---\ntitle: T\ntags: family\n---\n", FrontMatter{Title: "T", Tags: []string{"family"}, Lines: 4, Format: "yaml"}, "", ""},
+		{"one tag", "---\ntitle: T\ntags: family\n---\n", FrontMatter{Title: "T", Tags: []string{"family"}, tagPos: []Pos{{3, 7}}, Lines: 4, Format: "yaml"}, "", ""},
 		{"aliases, each positioned", "---\ntitle: T\naliases:\n  - /a/\n  - /b/\n---\n",
 			FrontMatter{Title: "T", Aliases: []string{"/a/", "/b/"}, Lines: 6, Format: "yaml", aliasPos: []Pos{{4, 5}, {5, 5}}}, "", ""},
 		// Errors, each at the position of what is wrong.
@@ -79,10 +79,10 @@ func TestParseFrontMatter(t *testing.T) {
 			if string(body) != tt.body {
 				t.Errorf("body %q, want %q", body, tt.body)
 			}
-			if fmt.Sprint(fm.Tags, fm.Aliases, fm.aliasPos) != fmt.Sprint(tt.want.Tags, tt.want.Aliases, tt.want.aliasPos) {
-				t.Errorf("tags, aliases and their positions %v %v %v, want %v %v %v", fm.Tags, fm.Aliases, fm.aliasPos, tt.want.Tags, tt.want.Aliases, tt.want.aliasPos)
+			if fmt.Sprint(fm.Tags, fm.tagPos, fm.Aliases, fm.aliasPos) != fmt.Sprint(tt.want.Tags, tt.want.tagPos, tt.want.Aliases, tt.want.aliasPos) {
+				t.Errorf("tags, aliases and their positions %v %v %v %v, want %v %v %v %v", fm.Tags, fm.tagPos, fm.Aliases, fm.aliasPos, tt.want.Tags, tt.want.tagPos, tt.want.Aliases, tt.want.aliasPos)
 			}
-			fm.Tags, tt.want.Tags, fm.Aliases, tt.want.Aliases, fm.aliasPos, tt.want.aliasPos = nil, nil, nil, nil, nil, nil
+			fm.Tags, tt.want.Tags, fm.Aliases, tt.want.Aliases, fm.aliasPos, tt.want.aliasPos, fm.tagPos, tt.want.tagPos = nil, nil, nil, nil, nil, nil, nil, nil
 			if !fm.Date.Equal(tt.want.Date) || !fm.Lastmod.Equal(tt.want.Lastmod) {
 				t.Errorf("dates %v %v, want %v %v", fm.Date, fm.Lastmod, tt.want.Date, tt.want.Lastmod)
 			}

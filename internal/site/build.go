@@ -51,7 +51,7 @@ type Options struct {
 	Dir     string // site folder (holds content/ and themes/); "" = "."
 	Out     string // output folder; "" = Dir/public
 	Drafts  bool   // include pages marked draft
-	Future  bool   // include pages whose publishDate is in the future
+	Future  bool   // include pages whose publishDate (or, without one, date) is in the future
 	Expired bool   // include pages whose expiryDate has passed
 	// Now is the time publishDate and expiryDate are compared with; zero
 	// for the time of the build.

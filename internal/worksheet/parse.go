@@ -240,7 +240,11 @@ func (p *parser) worksheet(w *Worksheet, root *yamldoc.Node) {
 		}
 	}
 	if f, ok := fields["tags"]; ok {
-		w.Tags = p.d.Texts(f.yaml())
+		var nodes []*yamldoc.Node
+		w.Tags, nodes = p.d.TextNodes(f.yaml())
+		for i, n := range nodes {
+			w.TagsAt = append(w.TagsAt, Text{Src: w.Tags[i], Line: n.Line, Col: n.Col})
+		}
 	}
 	if f, ok := fields["draft"]; ok {
 		w.Draft = p.boolean(f)

@@ -229,7 +229,10 @@ type Worksheet struct {
 	Summary string
 	Minutes int
 	Tags    []string
-	Draft   bool
+	// TagsAt is each of Tags with where it is written, for errors about
+	// a tag (the site's tag pages are not the worksheet's concern).
+	TagsAt []Text
+	Draft  bool
 
 	// LegacyFingerprint is 12 hex digits of a SHA-256 over the questions'
 	// ids, types, sides and scale values: the key answers were saved under

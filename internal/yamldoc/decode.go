@@ -252,6 +252,13 @@ func (d *Decoder) List(f Field) []*Node {
 // and an error with the list to write; quoted (tags: "family, care") or
 // in a list (tags: ["family, care"]) it is one entry, as written.
 func (d *Decoder) Texts(f Field) []string {
+	out, _ := d.TextNodes(f)
+	return out
+}
+
+// TextNodes is Texts with the node each text is read from, for where it
+// is written.
+func (d *Decoder) TextNodes(f Field) ([]string, []*Node) {
 	if v := f.Value; v.Kind == Scalar && v.Style == Plain && strings.Contains(v.Value, ",") {
 		var parts []string
 		for _, p := range strings.Split(v.Value, ",") {
@@ -261,16 +268,18 @@ func (d *Decoder) Texts(f Field) []string {
 		}
 		if len(parts) > 1 {
 			d.Errorf(v, "%s %q is one text with commas in it; for several, write a list: [%s]", f.Name(), v.Value, strings.Join(parts, ", "))
-			return nil
+			return nil, nil
 		}
 	}
 	var out []string
+	var nodes []*Node
 	for _, item := range d.List(f) {
 		if s, ok := d.Text(f.Entry(item)); ok {
 			out = append(out, s)
+			nodes = append(nodes, item)
 		}
 	}
-	return out
+	return out, nodes
 }
 
 // OneOf reads f as one of choices, reporting another word with a hint.

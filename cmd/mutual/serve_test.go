@@ -346,3 +346,113 @@ func TestServeStopsDuringStuckBuild(t *testing.T) {
 		})
 	}
 }
+
+// getUntil fetches base+path until its body holds want, and fails with
+// what it saw and serve's errors after a while (long enough for a
+// rebuild on a loaded machine).
+func getUntil(t *testing.T, base, path, want string, stderr *testio.Buffer) {
+	t.Helper()
+	var last string
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		res, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if last = fmt.Sprintf("%d %s", res.StatusCode, body); res.StatusCode == 200 && strings.Contains(string(body), want) {
+			return
+		}
+	}
+	if len(last) > 300 {
+		last = last[:300]
+	}
+	t.Fatalf("GET %s never held %q; last: %s\nstderr: %s", path, want, last, stderr.String())
+}
+
+// Folders that appear while serve runs are watched: the site's i18n/ and
+// static/, a theme's layouts/, a theme folder named in site.yaml before
+// it was made, a content subfolder. Each change shows without a restart.
+func TestServeSeesFoldersMadeLater(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "s")
+	if err := scaffold.Init(dir); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TMPDIR", t.TempDir())
+	base, _, stderr, done := startServe(t, "-s", dir, "--port", "0")
+	defer interrupt(t, done, stderr)
+	write := func(name, body string) {
+		t.Helper()
+		writeFile(t, filepath.Join(dir, filepath.FromSlash(name)), body)
+	}
+	getUntil(t, base, "worksheets/check-in/", ">Never<", stderr)
+
+	write("i18n/en.yaml", "scale.frequency.never: Not at all\n")
+	getUntil(t, base, "worksheets/check-in/", ">Not at all<", stderr)
+
+	write("static/hello.txt", "hello from static\n")
+	getUntil(t, base, "hello.txt", "hello from static", stderr)
+
+	write("themes/brand/layouts/partials/footer.html", "<footer>brand footer</footer>\n")
+	getUntil(t, base, "guides/first-guide/", "brand footer", stderr)
+
+	cfg, err := os.ReadFile(filepath.Join(dir, "content/site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("content/site.yaml", strings.Replace(string(cfg), "theme: brand", "theme: later", 1))
+	for deadline := time.Now().Add(30 * time.Second); !strings.Contains(stderr.String(), `unknown theme "later"`); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no error for the missing theme; stderr: %s", stderr.String())
+		}
+	}
+	write("themes/later/theme.yaml", "extends: default\n")
+	write("themes/later/layouts/partials/footer.html", "<footer>later footer</footer>\n")
+	getUntil(t, base, "guides/first-guide/", "later footer", stderr)
+
+	write("content/notes/more/deep.md", "---\ntitle: Deep\n---\nA page in a new folder.\n")
+	getUntil(t, base, "notes/more/deep/", "A page in a new folder.", stderr)
+}
+
+// Issue: serve stuck on old errors. A guide the starter's worksheet links
+// to, moved away and back: the rebuild after it is back succeeds, as
+// mutual build would, with nothing touched but the guide.
+func TestServeRecoversWhenALinkedFileComesBack(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "s")
+	if err := scaffold.Init(dir); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TMPDIR", t.TempDir())
+	base, stdout, stderr, done := startServe(t, "-s", dir, "--port", "0")
+	defer interrupt(t, done, stderr)
+	guide := filepath.Join(dir, "content/guides/first-guide.md")
+	away := filepath.Join(dir, "x.md")
+	if err := os.Rename(guide, away); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(30 * time.Second); !strings.Contains(stderr.String(), `link to missing file "../guides/first-guide.md"`); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no error for the missing guide; stderr: %s", stderr.String())
+		}
+	}
+	rebuilt := strings.Count(stdout.String(), "rebuilt in ")
+	if err := os.Rename(away, guide); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(30 * time.Second); strings.Count(stdout.String(), "rebuilt in ") == rebuilt; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no successful rebuild once the guide is back\nstdout: %s\nstderr: %s", stdout.String(), stderr.String())
+		}
+	}
+	getUntil(t, base, "guides/first-guide/", "<h1", stderr)
+}
+
+func writeFile(t *testing.T, name, body string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -17,10 +17,11 @@
 // id>: 1} and its ticked boxes by {<item key>: 1}). The result is a plain
 // object
 //
-//	{answered, total, give, receive, balance, lean, band, alert,
+//	{answered, total, give, receive, balance, lean, band, needed, alert,
 //	 areas: [{id, give, receive, balance, lean}], gap}
 //
-// where an empty score is null and band and gap are -1 when none.
+// where an empty score is null, band and gap are -1 when none, and needed
+// is how many more answers the band waits for (0 once enough are in).
 //
 // mutualShare returns the share code of the answers (score.EncodeCode).
 // mutualCompare reads the other person's code (score.DecodeCode) and
@@ -309,6 +310,7 @@ func result(r score.Result) js.Value {
 		"balance", scoreValue(r.Balance),
 		"lean", scoreValue(r.Lean),
 		"band", r.Band,
+		"needed", r.Needed,
 		"alert", r.Alert,
 		"areas", areas,
 		"gap", r.Gap,

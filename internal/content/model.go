@@ -296,8 +296,8 @@ func tagKey(name string) string {
 // punctuation dropped. Every character of the result is safe in a folder
 // name and a URL path as it is. A name with none of these (".." or "!!!")
 // gives "": it can have no page, an error (checkTags). Two names tagKey
-// tells apart that give one segment ("care" and "care!") are an error too
-// (newTree), never one page.
+// tells apart that give one segment ("care" and "care!") are one tag, with
+// a warning (newTree).
 func tagSlug(name string) string {
 	var b strings.Builder
 	dash := false // a "-" is owed before the next word
@@ -536,10 +536,11 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		errs = append(errs, gerrs...)
 	}
 	for i, spec := range specs {
-		t := newTree(spec, members[i], &errs)
+		t := newTree(spec, members[i], &errs, &m.Warnings)
 		m.Trees = append(m.Trees, t)
 		m.Nodes = append(m.Nodes, t.Nodes...)
 	}
+	m.Warnings.Sort()
 	def := m.Trees[0]
 	for _, t := range m.Trees[1:] {
 		for _, n := range t.Nodes {
@@ -719,7 +720,7 @@ func (m *Model) addFileVersion(shared, rel string, li int) {
 
 // newTree makes one language's pages from its members (sorted by rel),
 // adding to errs two tags that would share a page.
-func newTree(spec treeSpec, members []member, errs *diag.List) *Tree {
+func newTree(spec treeSpec, members []member, errs, warns *diag.List) *Tree {
 	opts := spec.opts
 	drafts := opts.Drafts
 	t := &Tree{
@@ -878,8 +879,9 @@ func newTree(spec treeSpec, members []member, errs *diag.List) *Tree {
 	// Tags: of the language's own pages only. A page it shows in the
 	// default language keeps the default language's tags (NewSiteModel).
 	// Names that differ only in case are one tag (tagKey); two that
-	// differ otherwise but would share an address are an error, at the
-	// later one, naming the first (tagSlug).
+	// differ otherwise but share an address ("self care", "self-care";
+	// "node.js", "nodejs") are one tag too, as in Hugo, named as the first
+	// names it, with a warning at the later one (tagSlug).
 	type tagAt struct {
 		tag *Tag
 		key string
@@ -912,8 +914,7 @@ func newTree(spec treeSpec, members []member, errs *diag.List) *Tree {
 				bySlug[slug] = first
 				t.Tags = append(t.Tags, first.tag)
 			} else if first.key != key {
-				errs.Add(n.Src.Path(), pos.Line, pos.Col, "tag %q would have the page of tag %q (%s:%d:%d), /%stags/%s/, and the two would be one tag: write them the same way (in any case), or make them differ by a letter or digit", name, first.tag.Name, first.src.Path(), first.at.Line, first.at.Col, t.Prefix, slug)
-				continue
+				warns.Add(n.Src.Path(), pos.Line, pos.Col, "tag %q is one tag with %q (%s:%d:%d): they share the page /%stags/%s/, which shows the name %q; write them the same way to choose the name, or make them differ by a letter or digit to have two tags", name, first.tag.Name, first.src.Path(), first.at.Line, first.at.Col, t.Prefix, slug, first.tag.Name)
 			}
 			if slices.Contains(seen, first.tag) {
 				continue

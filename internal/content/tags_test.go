@@ -78,6 +78,7 @@ func TestTags(t *testing.T) {
 		files map[string]string
 		want  []string // each tag page: "URL title: pages"; then each page's tags
 		err   string
+		warn  string
 	}{
 		{
 			name: "the QA report: case merges, punctuation does not",
@@ -153,19 +154,42 @@ func TestTags(t *testing.T) {
 			err: `content/worksheets/w.yaml:2:12: tag "--" has no letter or digit, so its page can have no address (/tags/<name>/): write the tag as a word, or remove it`,
 		},
 		{
-			name: "two names that would share a page",
+			name: "two names that share a page are one tag, with a warning",
 			files: map[string]string{
 				"a.md": "---\ntitle: A\ntags: [care]\n---\n",
 				"b.md": "---\ntitle: B\ntags: [work, Care!]\n---\n",
 			},
-			err: `content/b.md:3:14: tag "Care!" would have the page of tag "care" (content/a.md:3:8), /tags/care/, and the two would be one tag: write them the same way (in any case), or make them differ by a letter or digit`,
+			want: []string{
+				"tags/care/ care: a/ b/",
+				"tags/work/ work: b/",
+				"a/: care",
+				"b/: work care",
+			},
+			warn: `content/b.md:3:14: tag "Care!" is one tag with "care" (content/a.md:3:8): they share the page /tags/care/, which shows the name "care"; write them the same way to choose the name, or make them differ by a letter or digit to have two tags`,
 		},
 		{
-			name: "two names of one page that would share a page",
+			name: "spaces and hyphens: one tag",
+			files: map[string]string{
+				"a.md": "---\ntitle: A\ntags: [self care]\n---\n",
+				"b.md": "---\ntitle: B\ntags: [self-care]\n---\n",
+			},
+			want: []string{
+				"tags/self-care/ self care: a/ b/",
+				"a/: self care",
+				"b/: self care",
+			},
+			warn: `content/b.md:3:8: tag "self-care" is one tag with "self care" (content/a.md:3:8): they share the page /tags/self-care/, which shows the name "self care"; write them the same way to choose the name, or make them differ by a letter or digit to have two tags`,
+		},
+		{
+			name: "two names of one page that share a page",
 			files: map[string]string{
 				"a.md": "---\ntitle: A\ntags: [node.js, nodejs]\n---\n",
 			},
-			err: `content/a.md:3:17: tag "nodejs" would have the page of tag "node.js" (content/a.md:3:8), /tags/nodejs/, and the two would be one tag: write them the same way (in any case), or make them differ by a letter or digit`,
+			want: []string{
+				"tags/nodejs/ node.js: a/",
+				"a/: node.js",
+			},
+			warn: `content/a.md:3:17: tag "nodejs" is one tag with "node.js" (content/a.md:3:8): they share the page /tags/nodejs/, which shows the name "node.js"; write them the same way to choose the name, or make them differ by a letter or digit to have two tags`,
 		},
 	}
 	for _, tt := range tests {
@@ -176,6 +200,9 @@ func TestTags(t *testing.T) {
 			}
 			if tt.err != "" {
 				return
+			}
+			if w := m.Warnings.Error(); w != tt.warn {
+				t.Errorf("warnings\n got %s\nwant %s", w, tt.warn)
 			}
 			var got []string
 			for _, tag := range m.Tags {

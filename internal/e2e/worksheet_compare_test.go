@@ -133,8 +133,8 @@ func compareDiffs(w *worksheet.Worksheet, got compared, mine, theirs score.Answe
 	}
 	person("total me", got.Total.Me, c.Me, nil)
 	person("total them", got.Total.Them, c.Them, nil)
-	want("total gap-give", got.Total.GapGive, showScore(c.Total.Give))
-	want("total gap-receive", got.Total.GapReceive, showScore(c.Total.Receive))
+	want("total gap-give", got.Total.GapGive, gapSentence("give", c.Total.Give))
+	want("total gap-receive", got.Total.GapReceive, gapSentence("receive", c.Total.Receive))
 	var order []string
 	for _, i := range c.Order {
 		order = append(order, m.Areas[i])
@@ -154,8 +154,8 @@ func compareDiffs(w *worksheet.Worksheet, got compared, mine, theirs score.Answe
 		}
 		person("area "+a.ID+" me", a.Me, c.Me, &c.Me.Areas[i])
 		person("area "+a.ID+" them", a.Them, c.Them, &c.Them.Areas[i])
-		want("area "+a.ID+" gap-give", a.GapGive, showScore(c.Areas[i].Give))
-		want("area "+a.ID+" gap-receive", a.GapReceive, showScore(c.Areas[i].Receive))
+		want("area "+a.ID+" gap-give", a.GapGive, gapSentence("give", c.Areas[i].Give))
+		want("area "+a.ID+" gap-receive", a.GapReceive, gapSentence("receive", c.Areas[i].Receive))
 		if w.Areas[i].See != nil && a.See == "" {
 			diffs = append(diffs, "area "+a.ID+" has no guide link")
 		}

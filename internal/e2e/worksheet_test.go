@@ -79,7 +79,9 @@ func TestWorksheet(t *testing.T) {
 		{"honesty.receive", 2}, // give left empty
 		{"thanks.give", 3}, {"thanks.receive", 3},
 		{"speaking-well.give", 4}, {"speaking-well.receive", 2},
-		{"safe-to-say-no", 3}, // agreement; alert only at 0..1
+		{"safe-to-say-no", 3},                           // agreement; alert only at 0..1
+		{"good-news.give", 3}, {"good-news.receive", 2}, // half of each side: a band
+		{"worries.give", 4}, {"worries.receive", 1},
 		{"listening.give", 2}, // changed mind: the same group again
 	} {
 		answer(t, tab, ws, a.key, strconv.Itoa(a.v))

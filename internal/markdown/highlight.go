@@ -120,6 +120,9 @@ func guardedRules(rules chroma.Rules) chroma.Rules {
 		}
 		out[state] = copied
 	}
+	if root, ok := out["root"]; ok {
+		out["root"] = append(root, chroma.Rule{Mutator: &matchTimeouts{}})
+	}
 	return out
 }
 
@@ -251,20 +254,50 @@ func (s *lexerSet) lookup(name string) chroma.Lexer {
 }
 
 // A rule's regular expression may run for at most matchTimeout of wall
-// time on one match (chroma sets regexp2's MatchTimeout so, against
-// expressions that backtrack without end); past it the match fails and
-// chroma quietly goes on with the lexer's next rule, so the same block
-// could come out highlighted differently on a machine so busy that the
-// build stalls that long. A lexing that took less than matchTimeout in
-// all had no match time out: settledHighlight lexes a block again when
+// time on one match, against expressions that backtrack without end; past
+// it the match fails and chroma quietly goes on with the lexer's next
+// rule, so the same block could come out highlighted differently on a
+// machine so busy that the build stalls that long. chroma sets regexp2's
+// MatchTimeout to a quarter of a second, and builds on a heavily loaded
+// machine (a load of 50 on 2 cores) came out different now and then; the
+// guarded copies set their own, matchTimeout (see matchTimeouts), a stall
+// no scheduler makes, while an expression that backtracks without end
+// still fails in bounded time. A lexing that took less than matchTimeout
+// in all had no match time out: settledHighlight lexes a block again when
 // the first try took longer, up to highlightTries times in all, and keeps
-// the first try that finished in time (or the last one). On any machine
-// that is not stalled for a quarter of a second at a time, the same block
-// is highlighted the same way, as a build must be byte for byte the same.
+// the first try that finished in time (or the last one). So the same
+// block is highlighted the same way, as a build must be byte for byte the
+// same.
 const (
-	matchTimeout   = 250 * time.Millisecond
+	matchTimeout   = 3 * time.Second
 	highlightTries = 3
 )
+
+// matchTimeouts is a rule that guardedRules adds to every copied lexer:
+// chroma runs a lexer's LexerMutators once it has compiled the lexer's
+// expressions (and set their timeout), so this one sets every
+// expression's MatchTimeout to matchTimeout and then removes itself from
+// the rules. Each copy gets its own value: chroma refuses a mutator it
+// meets twice.
+type matchTimeouts struct {
+	set int // the expressions it set (never zero-sized: each copy its own pointer)
+}
+
+func (m *matchTimeouts) MutateLexer(rules chroma.CompiledRules, state string, rule int) error {
+	for _, rs := range rules {
+		for _, r := range rs {
+			if r.Regexp != nil {
+				r.Regexp.MatchTimeout = matchTimeout
+				m.set++
+			}
+		}
+	}
+	rules[state] = append(rules[state][:rule:rule], rules[state][rule+1:]...)
+	return nil
+}
+
+// Mutate is never called: the rule is gone before any lexing.
+func (m *matchTimeouts) Mutate(*chroma.LexerState) error { return nil }
 
 // now is the clock settledHighlight reads; tests replace it.
 var now = time.Now

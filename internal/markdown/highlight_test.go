@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -257,8 +258,8 @@ func TestSettledHighlight(t *testing.T) {
 		{"quick", []time.Duration{time.Millisecond}, 1},
 		{"just in time", []time.Duration{matchTimeout - 1}, 1},
 		{"stalled once", []time.Duration{matchTimeout, time.Millisecond}, 2},
-		{"stalled twice", []time.Duration{time.Second, matchTimeout, 0}, 3},
-		{"always slow", []time.Duration{time.Second, time.Second, time.Second, time.Second}, highlightTries},
+		{"stalled twice", []time.Duration{2 * matchTimeout, matchTimeout, 0}, 3},
+		{"always slow", []time.Duration{2 * matchTimeout, 2 * matchTimeout, 2 * matchTimeout, 2 * matchTimeout}, highlightTries},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var clock time.Time
@@ -281,6 +282,43 @@ func TestSettledHighlight(t *testing.T) {
 			}
 			if len(got) != len(want) {
 				t.Errorf("tokens %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+// TestMatchTimeouts: every expression of a guarded lexer, once compiled,
+// may run for matchTimeout, not the quarter of a second chroma sets, which
+// a busy machine's scheduler could stall a match for (and so highlight a
+// block differently from one build to the next). The compiled rules are
+// chroma's unexported field, read here with reflect.
+func TestMatchTimeouts(t *testing.T) {
+	for _, name := range []string{"go", "yaml", "python", "javascript", "bash", "json", "html", "css", "toml", "rust"} {
+		t.Run(name, func(t *testing.T) {
+			l, ok := theLexers.guarded[theLexers.original.Get(name)].(*chroma.RegexLexer)
+			if !ok {
+				t.Fatalf("%s: no guarded rule-set lexer", name)
+			}
+			if _, err := highlight(l, "x = 1\n"); err != nil {
+				t.Fatal(err)
+			}
+			rules := reflect.ValueOf(l).Elem().FieldByName("rules")
+			n := 0
+			for it := rules.MapRange(); it.Next(); {
+				rs := it.Value()
+				for i := range rs.Len() {
+					re := rs.Index(i).Elem().FieldByName("Regexp")
+					if re.IsNil() {
+						continue
+					}
+					if got := time.Duration(re.Elem().FieldByName("MatchTimeout").Int()); got != matchTimeout {
+						t.Fatalf("state %s rule %d: MatchTimeout %v, want %v", it.Key(), i, got, matchTimeout)
+					}
+					n++
+				}
+			}
+			if n == 0 {
+				t.Fatal("no compiled rules found")
 			}
 		})
 	}

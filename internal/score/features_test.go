@@ -65,7 +65,7 @@ func TestLean(t *testing.T) {
 			with(lean("a", -2, 2, ""), func(it *Item) { it.Weight = 2 }), lean("b", 1, 5, ""),
 		}}, Answers{"a": -2, "b": 5}, Result{Answered: 2, Total: 2, Lean: val(-33), Band: -1, Gap: -1, Areas: none}},
 		{"empty when none is answered; out of the scale is unanswered", sevenPoint, Answers{"deal": 4},
-			Result{Total: 1, Band: -1, Gap: -1, Areas: none}},
+			Result{Total: 1, Band: -1, Needed: 1, Gap: -1, Areas: none}},
 		{"lean stays out of give, receive and balance", &Model{Items: []Item{freq("g", Give, ""), freq("r", Receive, ""), lean("deal", -3, 3, "")}},
 			Answers{"g": 4, "r": 0, "deal": 3},
 			Result{Answered: 3, Total: 3, Give: val(100), Receive: val(0), Balance: val(-100), Lean: val(100), Band: -1, Gap: -1, Areas: none}},
@@ -95,9 +95,9 @@ func TestChecklist(t *testing.T) {
 	none := []AreaResult{}
 	runCompute(t, []computeCase{
 		{"unanswered: nothing counts", week, Answers{},
-			Result{Total: 3, Band: -1, Gap: -1, Areas: none}},
+			Result{Total: 3, Band: -1, Needed: 2, Gap: -1, Areas: none}},
 		{"unticked boxes alone do not answer it", week, Answers{"week.cooked": 0, "week.called": 0},
-			Result{Total: 3, Band: -1, Gap: -1, Areas: none}},
+			Result{Total: 3, Band: -1, Needed: 2, Gap: -1, Areas: none}},
 		{"None of these answers it: every box counts 0", week, Answers{"week": 1},
 			Result{Answered: 3, Total: 3, Give: val(0), Receive: val(0), Balance: val(0), Band: -1, Gap: -1, Areas: none}},
 		{"an option that is only recorded answers it too", week, Answers{"week": 1, "week.other": 1},
@@ -107,7 +107,7 @@ func TestChecklist(t *testing.T) {
 		{"every box ticked", week, Answers{"week": 1, "week.cooked": 1, "week.called": 1, "week.was-called": 1},
 			Result{Answered: 3, Total: 3, Give: val(100), Receive: val(100), Balance: val(0), Band: -1, Gap: -1, Areas: none}},
 		{"a value other than 1 neither ticks nor answers", week, Answers{"week": 2, "week.called": 3},
-			Result{Total: 3, Band: -1, Gap: -1, Areas: none}},
+			Result{Total: 3, Band: -1, Needed: 2, Gap: -1, Areas: none}},
 		{"two checklists are answered apart", &Model{Items: []Item{box("a", "x", Give, 1), box("b", "y", Give, 1)}},
 			Answers{"a.x": 1}, Result{Answered: 1, Total: 2, Give: val(100), Band: -1, Gap: -1, Areas: none}},
 		{"boxes beside scale items, in an area", &Model{
@@ -141,7 +141,7 @@ func TestNA(t *testing.T) {
 		{"never raises the alert", &Model{Items: []Item{with(na(freq("a", Receive, "")), func(it *Item) { it.Alert = rng(math.MinInt64, 1) })}},
 			Answers{"a": NA}, Result{Answered: 1, Total: 1, Band: -1, Gap: -1, Areas: none}},
 		{"on an item without that option it is unanswered", &Model{Items: []Item{freq("a", Give, "")}},
-			Answers{"a": NA}, Result{Total: 1, Band: -1, Gap: -1, Areas: none}},
+			Answers{"a": NA}, Result{Total: 1, Band: -1, Needed: 1, Gap: -1, Areas: none}},
 		{"one side of a pair", &Model{Items: []Item{na(freq("p.give", Give, "")), na(freq("p.receive", Receive, ""))}},
 			Answers{"p.give": NA, "p.receive": 3}, Result{Answered: 2, Total: 2, Receive: val(75), Band: -1, Gap: -1, Areas: none}},
 		{"a lean item", &Model{Items: []Item{na(lean("deal", -3, 3, ""))}},
@@ -170,19 +170,35 @@ func TestBands(t *testing.T) {
 		{"the give band needs a give score", receiveOnly, Answers{"a": 4, "b": 4},
 			Result{Answered: 2, Total: 2, Receive: val(100), Band: 2, Gap: -1, Areas: none}},
 		{"nothing answered: no band, not even the catch-all", mixed, Answers{},
-			Result{Total: 3, Band: -1, Gap: -1, Areas: none}},
+			Result{Total: 3, Band: -1, Needed: 3, Gap: -1, Areas: none}},
 		{"a lean band", mixed, Answers{"deal": -2, "g": 4, "r": 4},
 			Result{Answered: 3, Total: 3, Give: val(100), Receive: val(100), Balance: val(0), Lean: val(-67), Band: 0, Gap: -1, Areas: none}},
-		{"a balance band needs both sides", mixed, Answers{"g": 4},
-			Result{Answered: 1, Total: 3, Give: val(100), Band: 3, Gap: -1, Areas: none}},
+		{"one side answered: no band yet, the other two sides wait for an answer each", mixed, Answers{"g": 4},
+			Result{Answered: 1, Total: 3, Give: val(100), Band: -1, Needed: 2, Gap: -1, Areas: none}},
 		{"a balance band", mixed, Answers{"g": 4, "r": 0, "deal": 0},
 			Result{Answered: 3, Total: 3, Give: val(100), Receive: val(0), Balance: val(-100), Lean: val(0), Band: 1, Gap: -1, Areas: none}},
-		{"every range of a band must hold: give without lean fails", mixed, Answers{"g": 2},
-			Result{Answered: 1, Total: 3, Give: val(50), Band: 3, Gap: -1, Areas: none}},
-		{"give and lean together", mixed, Answers{"g": 2, "deal": 3},
-			Result{Answered: 2, Total: 3, Give: val(50), Lean: val(100), Band: 2, Gap: -1, Areas: none}},
-		{"the catch-all holds with lean alone", mixed, Answers{"deal": 0},
-			Result{Answered: 1, Total: 3, Lean: val(0), Band: 3, Gap: -1, Areas: none}},
+		{"give and lean, receive not yet: the band waits for it", mixed, Answers{"g": 2, "deal": 3},
+			Result{Answered: 2, Total: 3, Give: val(50), Lean: val(100), Band: -1, Needed: 1, Gap: -1, Areas: none}},
+		{"give and lean together", mixed, Answers{"g": 2, "deal": 3, "r": 2},
+			Result{Answered: 3, Total: 3, Give: val(50), Receive: val(50), Balance: val(0), Lean: val(100), Band: 2, Gap: -1, Areas: none}},
+		{"the catch-all holds once each side is answered", mixed, Answers{"deal": 0, "g": 2, "r": 2},
+			Result{Answered: 3, Total: 3, Give: val(50), Receive: val(50), Balance: val(0), Lean: val(0), Band: 3, Gap: -1, Areas: none}},
+	})
+	// Enough answered: half of each side's items, rounded up ("does not
+	// apply" counts, a checklist answers all its boxes), before any band.
+	na := func(it Item) Item { return with(it, func(i *Item) { i.NA = true }) }
+	half := &Model{
+		Items: []Item{freq("g1", Give, ""), freq("g2", Give, ""), freq("g3", Give, ""), na(freq("r", Receive, "")),
+			box("l", "x", Receive, 1), box("l", "y", Receive, 1)},
+		Bands: []Band{{}},
+	}
+	runCompute(t, []computeCase{
+		{"3 give items need 2, 3 receive items need 2", half, Answers{"g1": 4},
+			Result{Answered: 1, Total: 6, Give: val(100), Band: -1, Needed: 3, Gap: -1, Areas: none}},
+		{"a checklist answers its boxes", half, Answers{"g1": 4, "g2": 0, "l": 1},
+			Result{Answered: 4, Total: 6, Give: val(50), Receive: val(0), Balance: val(-50), Band: 0, Gap: -1, Areas: none}},
+		{"does not apply counts as answered", half, Answers{"g1": 4, "g2": 0, "g3": 0, "r": NA},
+			Result{Answered: 4, Total: 6, Give: val(33), Band: -1, Needed: 1, Gap: -1, Areas: none}},
 	})
 	// Pick on its own, for each kind of range and emptiness.
 	for _, tc := range []struct {

@@ -58,6 +58,11 @@
 //     holds when every score it names (balance, give, receive, lean) is not
 //     empty and lies in its range; a band with no ranges holds once at least
 //     one of give, receive and lean is not empty. Band is -1 when none holds.
+//   - No band holds before enough is answered: at least half, rounded up,
+//     of the items of each side (give, receive, lean) that has items, "does
+//     not apply" counting as answered. Until then Band is -1 and Needed is
+//     how many more answers that takes (the sum over the sides of what
+//     each lacks); the scores themselves are computed as above.
 //   - The safety alert is raised when any answered item with an Alert range
 //     holds a value inside it (for a pair, either side: each side is an item).
 //   - Each area of Model.Areas gets give, receive, balance and lean over its

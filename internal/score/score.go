@@ -21,10 +21,13 @@ type Result struct {
 	// as its scored options); "does not apply" counts as answered.
 	Answered, Total              int
 	Give, Receive, Balance, Lean Score
-	Band                         int  // index into Model.Bands, -1 when none holds
-	Alert                        bool // an answered item with an alert range holds a value in it
-	Areas                        []AreaResult
-	Gap                          int // index into Areas of the biggest |balance| (ties: first), -1 when none
+	Band                         int // index into Model.Bands, -1 when none holds or Needed > 0
+	// Needed is how many more answers the band waits for: 0 once at
+	// least half (rounded up) of the items of each side are answered.
+	Needed int
+	Alert  bool // an answered item with an alert range holds a value in it
+	Areas  []AreaResult
+	Gap    int // index into Areas of the biggest |balance| (ties: first), -1 when none
 }
 
 // Round rounds x to the nearest integer, halves away from zero (2.5 -> 3,
@@ -118,17 +121,21 @@ func Compute(m *Model, a Answers) Result {
 	}
 	ticked := tickedLists(m, a)
 	var sel []scored
+	var items, answered [3]int // per side: give, receive, lean
 	for i := range m.Items {
 		it := &m.Items[i]
 		if !it.valid() {
 			continue
 		}
 		res.Total++
-		v, answered, na := it.answer(a, ticked)
-		if !answered {
+		side := sideIndex(it.Side)
+		items[side]++
+		v, ok, na := it.answer(a, ticked)
+		if !ok {
 			continue
 		}
 		res.Answered++
+		answered[side]++
 		if na {
 			continue
 		}
@@ -141,7 +148,14 @@ func Compute(m *Model, a Answers) Result {
 	res.Receive = sideScore(sel, Receive, nil)
 	res.Balance = balance(res.Give, res.Receive)
 	res.Lean = sideScore(sel, Lean, nil)
-	res.Band = Pick(m.Bands, res.Give, res.Receive, res.Balance, res.Lean)
+	for i := range items {
+		if half := (items[i] + 1) / 2; answered[i] < half {
+			res.Needed += half - answered[i]
+		}
+	}
+	if res.Needed == 0 {
+		res.Band = Pick(m.Bands, res.Give, res.Receive, res.Balance, res.Lean)
+	}
 	res.Areas = make([]AreaResult, len(m.Areas))
 	best := -1
 	for i, id := range m.Areas {
@@ -154,6 +168,17 @@ func Compute(m *Model, a Answers) Result {
 		}
 	}
 	return res
+}
+
+// sideIndex numbers the sides of valid items for the counts of Compute.
+func sideIndex(s Side) int {
+	switch s {
+	case Give:
+		return 0
+	case Receive:
+		return 1
+	}
+	return 2
 }
 
 // Pick returns the index of the first band that holds for the scores, or

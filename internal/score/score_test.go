@@ -76,14 +76,14 @@ func TestCompute(t *testing.T) {
 		{
 			name: "no answers",
 			m:    pairModel,
-			want: Result{Total: 4, Band: -1, Gap: -1, Areas: []AreaResult{{ID: "emotional"}, {ID: "practical"}}},
+			want: Result{Total: 4, Band: -1, Needed: 2, Gap: -1, Areas: []AreaResult{{ID: "emotional"}, {ID: "practical"}}},
 		},
 		{
-			name: "only give answered: no balance, so the balance bands fail and the catch-all holds",
+			name: "only give answered: no band yet, the receive side waits for an answer",
 			m:    pairModel,
 			a:    Answers{"listen.give": 3, "help.give": 4},
 			want: Result{
-				Answered: 2, Total: 4, Give: val(88), Band: 2, Gap: -1,
+				Answered: 2, Total: 4, Give: val(88), Band: -1, Needed: 1, Gap: -1,
 				Areas: []AreaResult{{ID: "emotional", Give: val(75)}, {ID: "practical", Give: val(100)}},
 			},
 		},
@@ -166,7 +166,7 @@ func TestCompute(t *testing.T) {
 			name: "unanswered items leave the denominator",
 			m:    &Model{Items: []Item{freq("a", Give, ""), freq("b", Give, ""), freq("c", Give, "")}},
 			a:    Answers{"b": 3},
-			want: Result{Answered: 1, Total: 3, Give: val(75), Band: -1, Gap: -1, Areas: []AreaResult{}},
+			want: Result{Answered: 1, Total: 3, Give: val(75), Band: -1, Needed: 1, Gap: -1, Areas: []AreaResult{}},
 		},
 		{
 			name: "half rounds up: (1 + 0.25)/2 = 62.5",
@@ -257,7 +257,7 @@ func TestCompute(t *testing.T) {
 				with(freq("no.receive", Receive, ""), func(it *Item) { it.Alert = rng(0, 1) }),
 			}},
 			a: Answers{"no.receive": 0},
-			want: Result{Answered: 1, Total: 2, Receive: val(0), Band: -1, Alert: true, Gap: -1,
+			want: Result{Answered: 1, Total: 2, Receive: val(0), Band: -1, Needed: 1, Alert: true, Gap: -1,
 				Areas: []AreaResult{}},
 		},
 		{
@@ -274,7 +274,7 @@ func TestCompute(t *testing.T) {
 				freq("c", Give, ""),
 			}},
 			a:    Answers{"a": -1, "b": 5, "c": 2, "unknown": 3},
-			want: Result{Answered: 1, Total: 3, Give: val(50), Band: -1, Gap: -1, Areas: []AreaResult{}},
+			want: Result{Answered: 1, Total: 3, Give: val(50), Band: -1, Needed: 1, Gap: -1, Areas: []AreaResult{}},
 		},
 		{
 			name: "items of an undeclared area count in the totals only",
@@ -330,7 +330,7 @@ func TestCompute(t *testing.T) {
 
 func equal(a, b Result) bool {
 	if a.Answered != b.Answered || a.Total != b.Total || a.Give != b.Give || a.Receive != b.Receive ||
-		a.Balance != b.Balance || a.Lean != b.Lean || a.Band != b.Band || a.Alert != b.Alert || a.Gap != b.Gap ||
+		a.Balance != b.Balance || a.Lean != b.Lean || a.Band != b.Band || a.Needed != b.Needed || a.Alert != b.Alert || a.Gap != b.Gap ||
 		len(a.Areas) != len(b.Areas) || (a.Areas == nil) != (b.Areas == nil) {
 		return false
 	}

@@ -23,6 +23,7 @@ type jsResult struct {
 	Balance  *int     `json:"balance"`
 	Lean     *int     `json:"lean"`
 	Band     *int     `json:"band"`
+	Needed   *int     `json:"needed"`
 	Alert    *bool    `json:"alert"`
 	Areas    []jsArea `json:"areas"`
 	Gap      *int     `json:"gap"`
@@ -150,6 +151,7 @@ func compare(t *testing.T, c nodeCall, got jsResult) {
 	field("balance", got.Balance, w.Balance)
 	field("lean", got.Lean, w.Lean)
 	count("band", got.Band, w.Band)
+	count("needed", got.Needed, w.Needed)
 	count("gap", got.Gap, w.Gap)
 	if got.Alert == nil || *got.Alert != w.Alert {
 		t.Errorf("%s: alert = %v, Go says %v", c.name, got.Alert, w.Alert)

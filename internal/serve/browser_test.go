@@ -361,3 +361,48 @@ func TestFileNameInjectionInBrowser(t *testing.T) {
 		t.Errorf("overlay %q does not name the file", text)
 	}
 }
+
+// A site broken from the start: no build has worked, so the browser gets
+// the server's "Not found" page, and the overlay says that no version of
+// the site could be built yet (not that the last good one is shown), with
+// each error's file:line:col. Fixed, the page becomes the site.
+func TestUnbuiltSiteInBrowser(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := scaffold.Init(dir); err != nil {
+		t.Fatal(err)
+	}
+	guide := filepath.Join(dir, "content", "guides", "first-guide.md")
+	away := filepath.Join(dir, "first-guide.md")
+	if err := os.Rename(guide, away); err != nil {
+		t.Fatal(err)
+	}
+	base, s, _ := startLive(t, dir, "127.0.0.1:0")
+	tab := browsertest.New(t)
+	if status := tab.Navigate(base); status != 404 {
+		t.Fatalf("home of a site never built: status %d, want 404", status)
+	}
+	waitClients(t, s, 1)
+	tab.Poll("the overlay", overlayJS+`.includes("check-in.yaml")`, 20*time.Second)
+	text := browsertest.Eval[string](tab, overlayJS)
+	for _, want := range []string{
+		"No version of the site could be built yet",
+		`content/worksheets/check-in.yaml:8:30: link to missing file "../guides/first-guide.md"`,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("overlay %q does not say %q", text, want)
+		}
+	}
+	if strings.Contains(text, "last good") {
+		t.Errorf("overlay %q speaks of a last good version there is none of", text)
+	}
+	tab.Screenshot("unbuilt")
+	// A browser that connects later hears the same.
+	tab2 := browsertest.New(t)
+	tab2.Navigate(base + "guides/")
+	tab2.Poll("the overlay in a second tab", overlayJS+`.includes("No version of the site could be built yet")`, 20*time.Second)
+
+	if err := os.Rename(away, guide); err != nil {
+		t.Fatal(err)
+	}
+	tab.Poll("the site", `document.title !== "Not found" && !document.getElementById("mutual-overlay") && !!document.querySelector("main")`, 30*time.Second)
+}

@@ -13,12 +13,14 @@ import (
 // The live reload protocol, spoken on EventsURL as Server-Sent Events. Every
 // client first gets the current state: "ok" with the build id, followed by
 // "warnings" with the last good build's (an empty list when it has none,
-// and nothing from a Builder that keeps no warnings), or "error" with the
-// error lines. After that:
+// and nothing from a Builder that keeps no warnings), or "error" (or
+// "unbuilt") with the error lines. After that:
 //
 //	reload   data: build id      a build changed the site: reload the page
 //	css      data: build id      only stylesheets changed: swap them in place
 //	error    data: list of lines a build failed: show them (the last good site stays)
+//	unbuilt  data: list of lines a build failed and none has succeeded since the server
+//	                             started: show them, saying there is no site to show yet
 //	ok       data: build id      a build succeeded after a failure: clear and reload
 //	warnings data: list of lines a good build's warnings changed: show them
 //	                             in the warnings panel ([] when none is left)
@@ -28,11 +30,11 @@ import (
 // prints it: "path:line:col: warning: message".
 //
 // Every data field is one line of JSON (a string, or an array of strings
-// for "error" and "warnings"), and event names come from the fixed set
-// above. So nothing a
-// site holds can end a field or start another one: an error line naming a
-// file called "x\revent: reload\r\r.md" arrives as that name, escaped,
-// instead of a "reload" event (a browser ends a line at CR, LF or CR LF).
+// for "error", "unbuilt" and "warnings"), and event names come from the
+// fixed set above. So nothing a site holds can end a field or start
+// another one: an error line naming a file called "x\revent: reload\r\r.md"
+// arrives as that name, escaped, instead of a "reload" event (a browser
+// ends a line at CR, LF or CR LF).
 //
 // A build id is unique per server process, so a browser that reconnects to a
 // restarted server (or to this one after missing builds) sees a new id in the
@@ -41,6 +43,7 @@ const (
 	evReload = "reload"
 	evCSS    = "css"
 	evError  = "error"
+	evNone   = "unbuilt"
 	evOK     = "ok"
 	evWarn   = "warnings"
 )
@@ -56,7 +59,7 @@ type event struct {
 // protocol: names are the server's own, never taken from a site.
 func (ev event) write(b *strings.Builder) {
 	switch ev.name {
-	case evReload, evCSS, evError, evOK, evWarn:
+	case evReload, evCSS, evError, evNone, evOK, evWarn:
 	default:
 		panic(fmt.Sprintf("serve: event name %q is not part of the protocol", ev.name))
 	}
@@ -155,7 +158,7 @@ func (b *broker) subscribe() (chan event, []event, error) {
 	ch := make(chan event, clientBuffer)
 	b.clients[ch] = struct{}{}
 	state := []event{b.state}
-	if b.state.name != evError && b.warnings != nil {
+	if b.state.name != evError && b.state.name != evNone && b.warnings != nil {
 		state = append(state, event{evWarn, b.warnings})
 	}
 	return ch, state, nil

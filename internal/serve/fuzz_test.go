@@ -55,11 +55,11 @@ func FuzzEventRoundTrip(f *testing.F) {
 	f.Add(2, "")
 	f.Add(0, "content/x\revent: reload\r\r.md:1:1: missing title")
 	f.Add(3, "\r\n\r\ndata: x\u2028\x00\xff")
-	names := []string{evError, evOK, evReload, evCSS, evWarn}
+	names := []string{evError, evNone, evOK, evReload, evCSS, evWarn}
 	f.Fuzz(func(t *testing.T, which int, data string) {
 		name := names[uint(which)%uint(len(names))]
 		var sent any = data
-		if name == evError || name == evWarn {
+		if name == evError || name == evNone || name == evWarn {
 			sent = strings.Split(data, "\n")
 		}
 		var b strings.Builder

@@ -201,6 +201,11 @@ func (s *Server) build() error {
 		fmt.Fprintf(s.opts.Stderr, "%s failed: %s; %s\n", what, plural(len(lines), "error"), keepServing(first))
 		s.healthy = false
 		ev := event{evError, lines}
+		if first {
+			// No build has worked yet: the browser has no site to show,
+			// only the errors (the "last good version" is none).
+			ev.name = evNone
+		}
 		s.events.publish(ev, ev)
 		return err
 	}

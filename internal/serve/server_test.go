@@ -82,7 +82,7 @@ func (c *sseClient) read() {
 // compares: the build id, or the error lines joined by newlines. Data that
 // is not JSON of the right shape fails the test.
 func decodeData(t testing.TB, name, data string) string {
-	if name == evError || name == evWarn {
+	if name == evError || name == evNone || name == evWarn {
 		var lines []string
 		if err := json.Unmarshal([]byte(data), &lines); err != nil || lines == nil {
 			t.Errorf("%s event data %q is not a JSON list of strings: %v", name, data, err)
@@ -130,6 +130,54 @@ func (c *sseClient) next() event {
 		c.t.Fatal("no event within 5s")
 	}
 	return event{}
+}
+
+// Errors before any build worked are "unbuilt" (there is no last good
+// site to show), to the browsers listening and to those that connect
+// later; once one worked, they are "error".
+func TestEventsUnbuilt(t *testing.T) {
+	out, _ := testSite(t)
+	fb := &fakeBuilder{out: out, results: make(chan fakeResult, 1)}
+	var stdout, stderr testio.Buffer
+	s := New(fb, Options{Stdout: &stdout, Stderr: &stderr})
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	defer s.events.close()
+
+	a := dialEvents(t, srv.URL)
+	a.next() // the state before any build
+	var errs diag.List
+	errs.Add("content/worksheets/x.yaml", 8, 30, "link to missing file %q", "../guides/a.md")
+	want := `content/worksheets/x.yaml:8:30: link to missing file "../guides/a.md"`
+	for i := range 2 {
+		fb.results <- fakeResult{err: errs}
+		if s.Build() {
+			t.Fatal("failing build reported success")
+		}
+		if ev := a.next(); ev.name != evNone || ev.data != want {
+			t.Fatalf("failure %d: event = %+v, want unbuilt with %s", i+1, ev, want)
+		}
+	}
+	if ev := dialEvents(t, srv.URL).next(); ev.name != evNone || ev.data != want {
+		t.Fatalf("state on connect = %+v, want unbuilt", ev)
+	}
+	if got := stderr.String(); !strings.Contains(got, "build failed: 1 error; fix them and save; the page will update") {
+		t.Errorf("stderr = %q", got)
+	}
+	fb.results <- fakeResult{stats: &site.Stats{Files: 3, Changed: []string{"a"}}}
+	if !s.Build() {
+		t.Fatal("good build failed")
+	}
+	if ev := a.next(); ev.name != evOK {
+		t.Fatalf("after the fix: %+v, want ok", ev)
+	}
+	fb.results <- fakeResult{err: errs}
+	s.Build()
+	for ev := a.next(); ev.name != evError; ev = a.next() {
+		if ev.name != evWarn {
+			t.Fatalf("failure after a good build: %+v, want error", ev)
+		}
+	}
 }
 
 func TestEvents(t *testing.T) {
@@ -512,7 +560,7 @@ func eventsText(evs ...event) string {
 	var parts []string
 	for _, ev := range evs {
 		switch ev.name {
-		case evError, evWarn:
+		case evError, evNone, evWarn:
 			parts = append(parts, ev.name+" "+ev.data.(string))
 		default:
 			parts = append(parts, ev.name)

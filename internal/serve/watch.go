@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -15,7 +16,10 @@ import (
 
 // Watcher reports changes below a set of root folders, recursively, as
 // debounced batches of absolute paths. Folders created later are watched as
-// they appear (and the files already inside them reported). Editor temp,
+// they appear (and the files already inside them reported). A root that
+// does not exist yet (a site's i18n/ or static/ before its first file) is
+// watched for: the nearest folder above it that exists is watched, alone,
+// until the root appears, and a root removed is watched for again. Editor temp,
 // swap, lock and backup files are ignored, so a save by rename (vim, VS Code,
 // JetBrains) shows up as a change of the file that was saved.
 type Watcher struct {
@@ -27,8 +31,13 @@ type Watcher struct {
 	wg     sync.WaitGroup
 
 	mu    sync.Mutex
-	roots map[string]bool
-	skip  []string // absolute folders whose changes are not reported (the output folder)
+	roots map[string]bool // watched, recursively
+	// pending are the roots that do not exist (yet); lookouts are the
+	// folders above them watched (alone) to see them appear. Changes in
+	// a lookout that is not inside a root are not reported.
+	pending  map[string]bool
+	lookouts map[string]bool
+	skip     []string // absolute folders whose changes are not reported (the output folder)
 
 	closeOnce sync.Once
 }
@@ -44,12 +53,14 @@ func NewWatcher(quiet time.Duration) (*Watcher, error) {
 		return nil, fmt.Errorf("watch: %w", err)
 	}
 	w := &Watcher{
-		fw:     fw,
-		paths:  make(chan string, 64),
-		events: make(chan []string),
-		errs:   make(chan error, 8),
-		done:   make(chan struct{}),
-		roots:  make(map[string]bool),
+		fw:       fw,
+		paths:    make(chan string, 64),
+		events:   make(chan []string),
+		errs:     make(chan error, 8),
+		done:     make(chan struct{}),
+		roots:    make(map[string]bool),
+		pending:  make(map[string]bool),
+		lookouts: make(map[string]bool),
 	}
 	w.wg.Add(2)
 	go func() { defer w.wg.Done(); w.loop() }()
@@ -77,8 +88,10 @@ func (w *Watcher) Skip(dir string) {
 	w.mu.Unlock()
 }
 
-// Watch adds roots, recursively. Roots already watched and roots that do not
-// exist are skipped without error: a theme folder may be absent on disk.
+// Watch adds roots, recursively. Roots already watched are skipped; a root
+// that does not exist is watched for, and watched once it appears (its
+// files then reported), without error: a site's static/ folder or a theme
+// folder may be created while mutual serve runs.
 func (w *Watcher) Watch(roots ...string) error {
 	var errs []error
 	for _, r := range roots {
@@ -88,20 +101,121 @@ func (w *Watcher) Watch(roots ...string) error {
 			continue
 		}
 		w.mu.Lock()
-		seen := w.roots[abs]
-		w.roots[abs] = true
+		seen := w.roots[abs] || w.pending[abs]
+		if !seen {
+			w.pending[abs] = true
+		}
 		w.mu.Unlock()
 		if seen {
 			continue
 		}
-		if fi, err := os.Stat(abs); err != nil || !fi.IsDir() {
-			continue
-		}
-		if err := w.addTree(abs, false); err != nil {
+		if err := w.activate(abs, false); err != nil {
 			errs = append(errs, err)
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// activate watches the pending root if it is there now, reporting the
+// files found inside when report is set (it appeared while serve ran);
+// else it watches the nearest folder above it that is there.
+func (w *Watcher) activate(root string, report bool) error {
+	if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
+		return w.lookFor(root)
+	}
+	w.mu.Lock()
+	if !w.pending[root] {
+		w.mu.Unlock()
+		return nil // activated meanwhile
+	}
+	delete(w.pending, root)
+	w.roots[root] = true
+	w.mu.Unlock()
+	if err := w.addTree(root, report); err != nil {
+		return err
+	}
+	if report {
+		w.send(root)
+	}
+	// Removed at once after it appeared: watch for it again.
+	if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
+		w.lost(root)
+	}
+	return nil
+}
+
+// lookFor watches the nearest folder above root that exists, so that
+// root's appearing (or that of a folder on the way to it) is seen.
+func (w *Watcher) lookFor(root string) error {
+	for dir := filepath.Dir(root); ; dir = filepath.Dir(dir) {
+		if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+			w.mu.Lock()
+			known := w.lookouts[dir]
+			w.lookouts[dir] = true
+			w.mu.Unlock()
+			if known {
+				return nil
+			}
+			if err := w.fw.Add(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("watch %s: %w", dir, err)
+			}
+			// The root may have appeared before the watch was in place.
+			if fi, err := os.Stat(root); err == nil && fi.IsDir() {
+				return w.activate(root, true)
+			}
+			return nil
+		}
+		if filepath.Dir(dir) == dir {
+			return nil
+		}
+	}
+}
+
+// lost makes a root that was removed (or renamed away) pending again.
+func (w *Watcher) lost(root string) {
+	w.mu.Lock()
+	if !w.roots[root] {
+		w.mu.Unlock()
+		return
+	}
+	delete(w.roots, root)
+	w.pending[root] = true
+	w.mu.Unlock()
+	w.fw.Remove(root) // may be gone with the folder already
+	if err := w.activate(root, true); err != nil {
+		w.report(err)
+	}
+}
+
+// inRoot reports whether name is a root or inside one.
+func (w *Watcher) inRoot(name string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for dir := name; ; dir = filepath.Dir(dir) {
+		if w.roots[dir] {
+			return true
+		}
+		if filepath.Dir(dir) == dir {
+			return false
+		}
+	}
+}
+
+// seePending activates the pending roots that appeared, and watches for
+// the others from the folders above them that appeared.
+func (w *Watcher) seePending() {
+	w.mu.Lock()
+	roots := make([]string, 0, len(w.pending))
+	for r := range w.pending {
+		roots = append(roots, r)
+	}
+	w.mu.Unlock()
+	slices.Sort(roots)
+	for _, r := range roots {
+		if err := w.activate(r, true); err != nil {
+			w.report(err)
+		}
+	}
 }
 
 // Close stops the watcher and waits for its goroutines to end. Events is not
@@ -197,6 +311,25 @@ func (w *Watcher) handle(ev fsnotify.Event) (newDir string) {
 	if w.skipped(name) {
 		return ""
 	}
+	if !w.inRoot(name) {
+		// A lookout's event: perhaps a pending root (or a folder on the
+		// way to one) appeared.
+		if ev.Has(fsnotify.Create) || ev.Has(fsnotify.Rename) {
+			w.seePending()
+		}
+		return ""
+	}
+	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+		w.mu.Lock()
+		root := w.roots[name]
+		w.mu.Unlock()
+		if root {
+			// The root itself went: report it, and watch for it again.
+			w.send(name)
+			w.lost(name)
+			return ""
+		}
+	}
 	base := filepath.Base(name)
 	if ev.Has(fsnotify.Create) {
 		if fi, err := os.Lstat(name); err == nil && fi.IsDir() {
@@ -207,6 +340,9 @@ func (w *Watcher) handle(ev fsnotify.Event) (newDir string) {
 				w.report(err)
 			}
 			w.send(name)
+			// A root inside this one (a theme's folder in themes/) may
+			// be what appeared.
+			w.seePending()
 			return name
 		}
 	}

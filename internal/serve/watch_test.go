@@ -192,6 +192,67 @@ func TestWatcherNewFolderIsWatched(t *testing.T) {
 	collect(t, w, f)
 }
 
+// A root that does not exist yet is watched once it appears, however it
+// appears (made with its parents, moved in), and again after it was
+// removed; changes beside it, outside every root, are not reported.
+func TestWatcherRootAppearsLater(t *testing.T) {
+	tests := []struct {
+		name string
+		root string // relative to the site folder
+		make func(t *testing.T, site, root string)
+	}{
+		{"made", "static", func(t *testing.T, site, root string) {
+			if err := os.Mkdir(root, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"made with its parents", "themes/mine", func(t *testing.T, site, root string) {
+			if err := os.MkdirAll(filepath.Join(root, "layouts"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"moved in", "i18n", func(t *testing.T, site, root string) {
+			tmp := filepath.Join(t.TempDir(), "i18n")
+			mkfile(t, filepath.Join(tmp, "en.yaml"), "x: y\n")
+			if err := os.Rename(tmp, root); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site := t.TempDir()
+			root := filepath.Join(site, filepath.FromSlash(tt.root))
+			w, err := NewWatcher(10 * time.Millisecond)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { w.Close() })
+			if err := w.Watch(root); err != nil {
+				t.Fatal(err)
+			}
+			mkfile(t, filepath.Join(site, "beside.txt"), "not in a root\n")
+			tt.make(t, site, root)
+			collect(t, w, root)
+			f := filepath.Join(root, "hello.txt")
+			mkfile(t, f, "hello\n")
+			for _, p := range collect(t, w, f) {
+				if !strings.HasPrefix(p, root) {
+					t.Errorf("reported %s, outside the root %s", p, root)
+				}
+			}
+			// Removed, and made again: still watched.
+			if err := os.RemoveAll(root); err != nil {
+				t.Fatal(err)
+			}
+			collect(t, w, root)
+			g := filepath.Join(root, "again.txt")
+			mkfile(t, g, "again\n")
+			collect(t, w, g)
+		})
+	}
+}
+
 // A folder renamed inside the tree stays watched under its new name.
 func TestWatcherRenamedFolder(t *testing.T) {
 	w, dir := startWatcher(t)

@@ -175,19 +175,22 @@ func (b *Builder) Out() string { return b.out }
 func (b *Builder) NotFound() string { return "404.html" }
 
 // WatchDirs lists the folders whose changes call for a rebuild: content/,
-// the site's own interface texts (i18n/), static/ when the site has one,
-// and every theme folder of the chain that is on disk.
+// the site's own interface texts (i18n/), its static/ folder, themes/
+// (a theme folder made while serve runs, a local copy of the default
+// theme) and every theme folder of the chain that is on disk. Folders
+// that do not exist yet are listed too: the watcher waits for them to
+// appear (serve.Watcher).
 func (b *Builder) WatchDirs() []string {
-	dirs := []string{filepath.Join(b.dir, "content"), filepath.Join(b.dir, theme.I18nDir)}
-	if st, err := os.Stat(filepath.Join(b.dir, content.StaticDir)); err == nil && st.IsDir() {
-		dirs = append(dirs, filepath.Join(b.dir, content.StaticDir))
-	}
+	dirs := []string{filepath.Join(b.dir, "content"), filepath.Join(b.dir, theme.I18nDir),
+		filepath.Join(b.dir, content.StaticDir), filepath.Join(b.dir, "themes")}
 	name, from := "default", ConfigPath
 	if p, src, err := content.ReadConfig(b.dir, ""); err == nil {
 		if cfg, _ := content.ParseConfigFile(p, src); cfg != nil {
 			name, from = cfg.Theme, p
 		}
 	}
+	// A theme folder may be a symbolic link, which watching themes/
+	// does not follow.
 	chain, _ := theme.LoadChain(b.dir, name, from, 0, 0)
 	return append(dirs, chain.Folders()...)
 }
@@ -407,9 +410,14 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	}
 	var keys *memo // nil: a one-off build computes no keys
 	if b.caching() {
+		var names map[*content.Source]bool
+		if b.last != nil && b.last.keys != nil {
+			names = b.last.keys.names
+		}
 		keys = newMemo(b.seed, memoInputs{
 			config: cfgSrc, drafts: b.opts.Drafts, future: b.opts.Future, expired: b.opts.Expired, scripts: b.opts.Scripts, version: Version,
 			cfg: cfg, sources: append(srcs, static...), model: m, templates: ts.Hash, i18n: i18nHash, assets: assets, latest: latest,
+			names: names,
 		})
 	}
 

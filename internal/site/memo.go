@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"encoding/binary"
 	"hash/maphash"
 	"path"
@@ -21,9 +22,10 @@ import (
 //	a worksheet page           the same, and every page's card (its "see" links show other
 //	                           pages' titles)
 //	a page's Markdown body     its bytes and what links resolve against: every source's path
-//	                           and kind, every page's URL, the pages left out, the base path
-//	                           and trustHTML; with shortcodes, also every page's card and the
-//	                           site (templates, site.yaml)
+//	                           and kind, every page's URL, the pages left out, the base path,
+//	                           trustHTML and the output paths of the theme's files; with
+//	                           shortcodes, also every page's card and the site (templates,
+//	                           site.yaml)
 //	sitemap, feed, robots.txt, every page's card and the site
 //	redirects
 //	an asset                   its bytes (a fingerprinted name carries their hash)
@@ -55,6 +57,11 @@ type memo struct {
 	site  string // what every page depends on
 	body  string // what a Markdown body depends on besides its bytes
 	cards string // the site and every page's card
+	// fingerprints is the key of the fingerprinted output paths of the
+	// theme's files (css/main.0123456789.css): a body that may link to
+	// one depends on it too (bodyKey), as names records for each source.
+	fingerprints string
+	names        map[*content.Source]bool
 	// css and other split the inputs into stylesheets and everything
 	// else, for Stats.CSSOnly.
 	css, other string
@@ -75,6 +82,9 @@ type memoInputs struct {
 	i18n      []byte // the interface translations read (theme.Chain.Translations)
 	assets    theme.Assets
 	latest    time.Time // content.Model.Newest
+	// names is the previous build's memo.names, whose answers hold for
+	// the sources this build reuses (nil for none).
+	names map[*content.Source]bool
 }
 
 func newMemo(seed maphash.Seed, in memoInputs) *memo {
@@ -92,7 +102,29 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 	for _, n := range in.model.Nodes {
 		body.str(n.URL)
 	}
+	// A link may name a file of the theme by its output path (an image
+	// of its static/ folder): it resolves while the file is there. A
+	// stylesheet's or script's output path carries a hash of its bytes,
+	// which every edit of it changes: only the bodies that may name one
+	// depend on them, so that a stylesheet edited renders no body again.
+	fp := m.keyer()
+	for _, name := range in.assets.Names() {
+		if out := in.assets[name].Out; out != name {
+			fp.str(out)
+		} else {
+			body.str(out)
+		}
+	}
 	m.body = body.sum()
+	m.fingerprints = fp.sum()
+	m.names = make(map[*content.Source]bool, len(in.sources))
+	for _, s := range in.sources {
+		named, ok := in.names[s]
+		if !ok {
+			named = mayNameFingerprinted(s)
+		}
+		m.names[s] = named
+	}
 
 	site := m.keyer()
 	site.str(in.version)
@@ -219,11 +251,26 @@ func (m *memo) bodyKey(s *content.Source) string {
 	k := m.keyer()
 	k.int(int64(s.Sum))
 	k.str(m.body)
+	if named, ok := m.names[s]; named || !ok {
+		k.str(m.fingerprints)
+	}
 	if s.Shortcodes {
 		// Shortcodes run templates and show other pages and the site.
 		k.str(m.cards)
 	}
 	return k.sum()
+}
+
+// mayNameFingerprinted reports whether the Markdown of s may hold a link
+// to a fingerprinted output path (see theme.NewAsset): it names a .css,
+// .js or .wasm file somewhere. A source whose Markdown was let go
+// (content.Source.Unload) may. A source is read once: the answer holds
+// while the next builds reuse it (memo.names).
+func mayNameFingerprinted(s *content.Source) bool {
+	if s.Dropped {
+		return true
+	}
+	return bytes.Contains(s.Body, []byte(".css")) || bytes.Contains(s.Body, []byte(".js")) || bytes.Contains(s.Body, []byte(".wasm"))
 }
 
 // pageKey is the key of n's page, which shows the pages shown.

@@ -33,9 +33,17 @@ type pageJob struct {
 }
 
 // sheetMemo keeps, by output path, what rendering each worksheet page
-// reported (its links and problems) and the source it rendered, so that a
-// rebuild that keeps the page's output still checks its links and reports
-// its warnings, as a full build does.
+// reported (its links and problems), the source it rendered and the key
+// of everything else the report depends on, so that a rebuild that keeps
+// the page's output still checks its links and reports its warnings, as a
+// full build does.
+//
+// The report depends on other files: whether the files its links name
+// exist, the pages' URLs and titles, the interface texts. Its key is the
+// memo's cards key, which covers them all (memo.go); a report made by a
+// build that failed (a linked guide deleted) is thus never taken for one
+// of a build whose files are whole again, though that build's previous
+// successful one had the same key.
 type sheetMemo struct {
 	mu    sync.Mutex
 	byOut map[string]sheetReport
@@ -43,16 +51,18 @@ type sheetMemo struct {
 
 type sheetReport struct {
 	src         *content.Source
+	key         string // the memo's cards key when it was made
 	links       []content.LinkRef
 	errs, warns diag.List
 }
 
-// get is what rendering the page at out from src reported, if it is known.
-func (m *sheetMemo) get(out string, src *content.Source) (sheetReport, bool) {
+// get is what rendering the page at out from src reported under key, if
+// it is known.
+func (m *sheetMemo) get(out string, src *content.Source, key string) (sheetReport, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	r, ok := m.byOut[out]
-	return r, ok && r.src == src
+	return r, ok && r.src == src && r.key == key
 }
 
 func (m *sheetMemo) put(out string, r sheetReport) {
@@ -133,7 +143,7 @@ func (j *pageJob) page(n *content.Node) pageResult {
 	canKeep := j.prev != nil && (!isBody || body != nil)
 	var sheet sheetReport
 	if canKeep && n.Kind == "worksheet" {
-		sheet, canKeep = j.sheets.get(n.Out, n.Src)
+		sheet, canKeep = j.sheets.get(n.Out, n.Src, j.keys.cards)
 	}
 	keep := func() pageResult {
 		if body != nil {
@@ -180,7 +190,7 @@ func (j *pageJob) page(n *content.Node) pageResult {
 		}
 		if j.keys != nil {
 			// For a next build that keeps the page (a one-off build has none).
-			j.sheets.put(n.Out, sheetReport{src: n.Src, links: r.links, errs: r.errs, warns: r.warns})
+			j.sheets.put(n.Out, sheetReport{src: n.Src, key: j.keys.cards, links: r.links, errs: r.errs, warns: r.warns})
 		}
 		if view == nil {
 			return r

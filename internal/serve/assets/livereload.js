@@ -58,7 +58,15 @@
       if (typeof e.data !== "string") { return; }
       var lines = parse(e);
       if (Array.isArray(lines)) {
-        showErrors(lines.map(String));
+        showErrors(lines.map(String), false);
+      }
+    });
+    // No build has worked since the server started: there is no site
+    // behind the overlay, only the server's "Not found" page.
+    source.addEventListener("unbuilt", function (e) {
+      var lines = parse(e);
+      if (Array.isArray(lines)) {
+        showErrors(lines.map(String), true);
       }
     });
     source.addEventListener("warnings", function (e) {
@@ -173,11 +181,13 @@
     return list;
   }
 
-  function showErrors(lines) {
+  // showErrors shows a failed build's error lines; unbuilt says no build
+  // has worked yet, so that there is no last good version to see.
+  function showErrors(lines, unbuilt) {
     if (!document.body) {
       // The page loads this file with async: it may run, and hear from
       // the server, before the page's body is there.
-      document.addEventListener("DOMContentLoaded", function () { showErrors(lines); });
+      document.addEventListener("DOMContentLoaded", function () { showErrors(lines, unbuilt); });
       return;
     }
     ensureStylesheet();
@@ -198,7 +208,9 @@
     title.id = "mutual-overlay-title";
     title.textContent = lines.length === 1 ? "The site has an error" : "The site has " + lines.length + " errors";
     var note = document.createElement("p");
-    note.textContent = "You are seeing the last good version. Fix the file and save; this page updates by itself.";
+    note.textContent = unbuilt ?
+      "No version of the site could be built yet, so there is no page to show. Fix the files named below (file:line:column) and save; this page updates by itself." :
+      "You are seeing the last good version. Fix the file and save; this page updates by itself.";
     var list = lineList(lines);
     var close = document.createElement("button");
     close.type = "button";

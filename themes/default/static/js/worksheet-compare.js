@@ -10,7 +10,10 @@
 // the two gaps, overall and per area (blocks copied from the page's
 // template, the areas in the order of their larger gap, with their labels
 // and guide links from the results' area rows), and each pair question's
-// four answers. A refused code shows the
+// four answers, with a sentence under the two that differ. Each gap is said
+// in words (how many points less or more, or "about the same"). A link
+// holding the person's own current code says so (data-compare-own) and
+// compares nothing. A refused code shows the
 // sentence for its problem (data-compare-problem), never a comparison.
 //
 // The other person's answers stay in the address: they are stored only
@@ -25,6 +28,8 @@
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
   var MAX_KEPT = 100;
   var SCORES = ["give", "receive", "balance", "lean"];
+  // A gap of at most NEAR points either way reads "about the same".
+  var NEAR = 5;
 
   // Scores are written as on the results (worksheet-results.js, loaded
   // before the parts).
@@ -66,6 +71,7 @@
     var box = section.querySelector("[data-compare]");
     var notice = section.querySelector("[data-compare-notice]");
     var fill = section.querySelector("[data-compare-fill]");
+    var own = section.querySelector("[data-compare-own]");
     var keepButton = section.querySelector('[data-action="keep"]');
     var keptBox = section.querySelector("[data-kept]");
     var keptList = section.querySelector("[data-kept-list]");
@@ -164,34 +170,65 @@
       share.hidden = !expanded;
       section.hidden = !(expanded || current || kept().length || forgotten);
       keptUndo.hidden = !forgotten;
+      renderKept();
+      var n = ++shareSeq;
+      var m = ++compareSeq;
+      // then compares, once this person's own code (mine, "" when none)
+      // is known: a link holding exactly that code is their own.
+      var then = function (mine) {
+        if (m !== compareSeq) {
+          return;
+        }
+        if (!current || (current.from === "link" && mine && mine === current.code)) {
+          problem("");
+          notice.hidden = true;
+          hide();
+          showOwn(!!current);
+          renderKept();
+          return;
+        }
+        showOwn(false);
+        page.call("compare", [page.answers(), current.code], function (c) {
+          if (m === compareSeq) {
+            show(c);
+            renderKept();
+          }
+        });
+      };
       if (page.filled()) {
-        var n = ++shareSeq;
         page.call("share", [page.answers()], function (res) {
           if (n !== shareSeq) {
             return;
           }
           var ok = res && typeof res.code === "string";
+          var before = input.value;
           input.value = ok ? link(res.code) : "";
+          if (input.value !== before) {
+            status(""); // "copied" was about the link before
+          }
+          then(ok ? res.code : "");
         });
       } else {
-        shareSeq++;
+        if (input.value) {
+          status("");
+        }
         input.value = "";
+        then("");
       }
-      renderKept();
-      if (!current) {
-        compareSeq++;
-        problem("");
-        notice.hidden = true;
-        hide();
+    }
+
+    // showOwn shows (on) or hides the sentence for a link made of this
+    // person's own answers, saying it once when it appears.
+    var ownSaid = false;
+    function showOwn(on) {
+      if (!own) {
         return;
       }
-      var m = ++compareSeq;
-      page.call("compare", [page.answers(), current.code], function (c) {
-        if (m === compareSeq) {
-          show(c);
-          renderKept();
-        }
-      });
+      own.hidden = !on;
+      if (on && !ownSaid) {
+        page.status(textsOf(own));
+      }
+      ownSaid = on;
     }
 
     function hide() {
@@ -259,8 +296,27 @@
         setText(el, '[data-person="me"] [data-result="' + k + '"]', num(me && me[k]));
         setText(el, '[data-person="them"] [data-result="' + k + '"]', num(them && them[k]));
       });
-      setText(el, '[data-result="gap-give"]', num(gapGive));
-      setText(el, '[data-result="gap-receive"]', num(gapReceive));
+      gap(el, "give", gapGive);
+      gap(el, "receive", gapReceive);
+    }
+
+    // gap writes a gap (kind "give" or "receive", value v) as a sentence
+    // that says the difference in words: "about the same" within NEAR
+    // points of 0, else how many points less or more, in the plural form
+    // the count needs; an em dash when either score is empty. The number
+    // itself is data-value ("" when empty).
+    function gap(el, kind, v) {
+      var ok = typeof v === "number" && isFinite(v);
+      each(el, '[data-result="gap-' + kind + '"]', function (dd) {
+        dd.setAttribute("data-value", ok ? String(v) : "");
+        if (!ok) {
+          ns.write(dd, EMPTY);
+        } else if (Math.abs(v) <= NEAR) {
+          ns.write(dd, ns.text(section, "data-text-gap-" + kind + "-same"));
+        } else {
+          ns.write(dd, ns.plural(section, "data-text-gap-" + kind + (v < 0 ? "-less-" : "-more-"), Math.abs(v)));
+        }
+      });
     }
 
     // blocks makes the overall block and one per area, once.
@@ -381,10 +437,17 @@
           var v = Array.prototype.map.call(dl.querySelectorAll("[data-side]"), function (d) {
             return d.getAttribute("data-value");
           });
-          if (v.length === 2 && v[0] !== "" && v[1] !== "" && v[0] !== v[1]) {
+          var differ = v.length === 2 && v[0] !== "" && v[1] !== "" && v[0] !== v[1];
+          if (differ) {
             dl.setAttribute("data-differ", "");
           } else {
             dl.removeAttribute("data-differ");
+          }
+          // The words that say so, after the two answers: seen, printed
+          // and read out, not only the line's colour.
+          var note = dl.nextElementSibling;
+          if (note && note.hasAttribute("data-differ-note")) {
+            note.hidden = !differ;
           }
         });
       });
@@ -521,7 +584,10 @@
         update();
         var next = keptList.querySelectorAll('[data-action="forget"]')[Math.min(i, list.length - 1)];
         (next || (section.hidden ? toggle : title)).focus();
-        page.status(t.forgotten);
+        // The undo box shows the words; screen readers are told them
+        // once, and the status line holds nothing older.
+        page.status("");
+        page.announce(t.forgotten);
       } else if (action === "undo-forget" && forgotten) {
         var back = forgotten;
         if (!isKept(back.code)) {
@@ -556,6 +622,9 @@
       if (b && section.contains(b)) {
         act(b.getAttribute("data-action"), b);
       }
+    });
+    page.on("hush", function () {
+      status("");
     });
     page.on("result", update);
     page.on("filled", update);

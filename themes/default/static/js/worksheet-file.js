@@ -341,6 +341,10 @@
     input.addEventListener("change", function () {
       act("file-chosen", input);
     });
+    // Another tab changed the answers: "the file is open" is stale.
+    page.on("hush", function () {
+      status("");
+    });
     page.on("answered", function () {
       if (undo) {
         dropUndo();

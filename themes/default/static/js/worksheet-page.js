@@ -195,6 +195,15 @@
       write(results && results.querySelector("[data-status]"), msg);
     }
 
+    // hush empties the status lines and the live region, so no message
+    // outlives the state it was about (another tab changed the answers).
+    function hush() {
+      clearTimeout(announceTimer);
+      write(announcer, "");
+      write(moreStatus, "");
+      emit("hush");
+    }
+
     // announce says texts (write's) through the live region after wait ms.
     var announceTimer = 0;
     function announce(msg, wait) {
@@ -748,6 +757,11 @@
       window.addEventListener("storage", function (e) {
         if (e.storageArea !== store.storage) {
           return;
+        }
+        if (e.key === null || e.key === store.key || e.key.indexOf(store.key + "#") === 0) {
+          // What this tab said last is about what it had before: another
+          // tab changed it, so those words go (they would be stale).
+          hush();
         }
         if (e.key === null || e.key === store.key) {
           sync();

@@ -60,9 +60,19 @@
       Array.prototype.forEach.call(band.querySelectorAll("[data-band]"), function (el) {
         el.hidden = el.getAttribute("data-band") !== String(r.band);
       });
+      // Before enough is answered for a band (r.needed > 0), how many
+      // more answers it waits for; before any answer, the invitation.
+      var needed = typeof r.needed === "number" && r.needed > 0 && r.answered > 0 ? r.needed : 0;
       var none = band.querySelector("[data-band-none]");
       if (none) {
-        none.hidden = r.band >= 0;
+        none.hidden = r.band >= 0 || needed > 0;
+      }
+      var wait = band.querySelector("[data-band-needed]");
+      if (wait) {
+        wait.hidden = r.band >= 0 || needed === 0;
+        if (needed > 0) {
+          ns.write(wait, ns.plural(wait, "data-text-band-needed-", needed));
+        }
       }
     }
 

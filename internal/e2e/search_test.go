@@ -178,17 +178,21 @@ func TestSearchPage(t *testing.T) {
 }
 
 // The search page at 320 px, light and dark: nothing sticks out, text has
-// AA contrast, the results read.
+// AA contrast, the results read, with the line that names a corrected
+// word too.
 func TestSearchPageNarrowDark(t *testing.T) {
 	s := serve(t, "/")
 	for _, scheme := range []string{"light", "dark"} {
 		tab := browsertest.New(t)
 		tab.Viewport(320, 800)
 		tab.ColorScheme(scheme)
-		tab.Navigate(s.URL("search/?q=receive"))
+		tab.Navigate(s.URL("search/?q=recieve"))
 		r := waitResults(tab, pageForm)
 		if len(r.Hrefs) == 0 {
 			t.Fatalf("%s: no results", scheme)
+		}
+		if !browsertest.Eval[bool](tab, `(() => { const p = document.querySelector("p.search-corrected"); return !!p && p.checkVisibility(); })()`) {
+			t.Errorf("%s: no line names the corrected word", scheme)
 		}
 		checkNarrow(t, tab, "search page", scheme, 320)
 		checkScheme(t, tab, "search page", scheme)
@@ -197,7 +201,7 @@ func TestSearchPageNarrowDark(t *testing.T) {
 		// The header's dropdown on a guide, too.
 		tab.Navigate(s.URL("guides/receiving/"))
 		tab.Do(chromedp.Click(chromedp.CSS(`#search-header-q`)))
-		tab.Key("giving")
+		tab.Key("recieve")
 		waitResults(tab, headerForm)
 		checkNarrow(t, tab, "header results", scheme, 320)
 		checkContrast(t, tab, "header results", scheme)
@@ -320,4 +324,134 @@ func pressSlash(tab *browsertest.Tab) {
 		}
 		return nil
 	}))
+}
+
+// indexOf is the place of the first href to the page path (any anchor),
+// or -1.
+func indexOf(hrefs []string, path string) int {
+	for i, h := range hrefs {
+		if p, _, _ := strings.Cut(h, "#"); p == path {
+			return i
+		}
+	}
+	return -1
+}
+
+// Pages with the word (or another form of it) in their title or a heading
+// come before pages that only mention it, on the search page and typed in
+// the header; a result's passage is the one that holds most of the words.
+func TestSearchTitlesFirst(t *testing.T) {
+	s := serve(t, "/")
+	tab := browsertest.New(t)
+	// Pages that hold "receiving" only in their description or text.
+	lists := []string{"/guides/", "/guides/settings/", "/worksheets/"}
+	check := func(where string, r results) {
+		t.Helper()
+		worksheet := indexOf(r.Hrefs, "/worksheets/open-to-receiving/")
+		if len(r.Hrefs) == 0 || !strings.HasPrefix(r.Hrefs[0], "/guides/receiving/") || worksheet < 0 {
+			t.Fatalf("%s: results %v, want /guides/receiving/ first and /worksheets/open-to-receiving/ among them", where, r.Hrefs)
+		}
+		for _, l := range lists {
+			if i := indexOf(r.Hrefs, l); i >= 0 && i < worksheet {
+				t.Errorf("%s: %s (the word in its description) comes before \"Am I open to receiving?\" (in its title): %v", where, l, r.Hrefs)
+			}
+		}
+	}
+	tab.Navigate(s.URL("search/?q=receive"))
+	check("/search/?q=receive", waitResults(tab, pageForm))
+	tab.Navigate(s.URL("guides/repair/"))
+	tab.Do(chromedp.Click(chromedp.CSS(`#search-header-q`)))
+	tab.Key("receive")
+	check(`"receive" typed in the header`, waitResults(tab, headerForm))
+
+	// Both words are in /guides/repair/'s description, one in a heading's
+	// opening: the description shows, both words marked.
+	tab.Navigate(s.URL("search/?q=resentment+burnout"))
+	waitResults(tab, pageForm)
+	marked := browsertest.Eval[[]string](tab, `(() => {
+		const a = document.querySelector('[data-search-results] a[href^="/guides/repair/"]');
+		return a ? Array.from(a.querySelectorAll(".search-result-passage mark")).map(m => m.textContent.toLowerCase()) : null;
+	})()`)
+	if strings.Join(marked, " ") != "resentment burnout" {
+		t.Errorf(`"resentment burnout": /guides/repair/'s passage marks %q, want both words`, marked)
+	}
+	checkTraffic(t, tab, s, "titles first", "")
+	checkProblems(t, tab, "titles first", nil)
+}
+
+// A corrected word is named above the results and after the count, in the
+// page's language, and marked in the results; a query spelt right has no
+// such line.
+func TestSearchCorrection(t *testing.T) {
+	s := serve(t, "/")
+	tab := browsertest.New(t)
+	type corr struct {
+		Line   string   `json:"line"`
+		Strong string   `json:"strong"`
+		Status string   `json:"status"`
+		Lang   string   `json:"lang"`
+		Marks  []string `json:"marks"`
+		Before bool     `json:"before"`
+	}
+	read := func(form string) corr {
+		return browsertest.Eval[corr](tab, `(() => {
+			const f = document.querySelector(`+"`"+form+"`"+`);
+			const box = f.querySelector("[data-search-results]");
+			const p = box.querySelector("p.search-corrected");
+			const list = box.querySelector("ol");
+			return {
+				line: p ? p.textContent : "",
+				strong: p && p.querySelector("strong") ? p.querySelector("strong").textContent : "",
+				status: f.querySelector("[data-search-status]").textContent,
+				lang: p ? (p.closest("[lang]").getAttribute("lang")) : "",
+				marks: Array.from(box.querySelectorAll("a.search-result mark")).map(m => m.textContent.toLowerCase()),
+				before: !!p && !!list && !!(p.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING),
+			};
+		})()`)
+	}
+	tests := []struct {
+		path, form, typed, line, strong, status, lang, mark string
+	}{
+		{"search/?q=recieve", pageForm, "", "Showing results for receive", "receive", "14 results Showing results for receive", "en", "receive"},
+		{"guides/repair/", headerForm, "recieve", "Showing results for receive", "receive", "14 results Showing results for receive", "en", "receive"},
+		{"search/?q=partnr+listens", pageForm, "", "Showing results for partner listens", "partner listens", "", "en", "partner"},
+		{"es/search/?q=dejarse+cuidr", pageForm, "", "Mostrando resultados de dejarse cuidar", "dejarse cuidar", "", "es", "cuidar"},
+		{"search/?q=receive", pageForm, "", "", "", "", "", "receive"},
+	}
+	for _, tt := range tests {
+		tab.Navigate(s.URL(tt.path))
+		if tt.typed != "" {
+			tab.Do(chromedp.Click(chromedp.CSS(`#search-header-q`)))
+			tab.Key(tt.typed)
+		}
+		if r := waitResults(tab, tt.form); len(r.Hrefs) == 0 {
+			t.Errorf("%s %q: no results", tt.path, tt.typed)
+			continue
+		}
+		c := read(tt.form)
+		if c.Line != tt.line || c.Strong != tt.strong {
+			t.Errorf("%s %q: line %q (%q in bold), want %q (%q)", tt.path, tt.typed, c.Line, c.Strong, tt.line, tt.strong)
+		}
+		if tt.line != "" && (!c.Before || c.Lang != tt.lang) {
+			t.Errorf("%s %q: the line is above the list %v, in language %q, want above, %q", tt.path, tt.typed, c.Before, c.Lang, tt.lang)
+		}
+		if tt.status != "" && c.Status != tt.status {
+			t.Errorf("%s %q: status %q, want %q", tt.path, tt.typed, c.Status, tt.status)
+		}
+		if tt.line != "" && !strings.Contains(c.Status, tt.line) {
+			t.Errorf("%s %q: status %q does not say %q", tt.path, tt.typed, c.Status, tt.line)
+		}
+		if tt.line == "" && strings.Contains(c.Status, "Showing") {
+			t.Errorf("%s: status %q names a correction", tt.path, c.Status)
+		}
+		found := false
+		for _, m := range c.Marks {
+			found = found || strings.HasPrefix(m, tt.mark)
+		}
+		if !found {
+			t.Errorf("%s %q: the results mark %q, not %q", tt.path, tt.typed, c.Marks, tt.mark)
+		}
+	}
+	checkTraffic(t, tab, s, "corrections", "")
+	checkProblems(t, tab, "corrections", nil)
 }

@@ -68,22 +68,28 @@
 // words (one word apart within a field, two between fields), kept in
 // separate files that a query loads only for a phrase.
 //
-// search.js ranks documents by how many of the query's words (and quoted
-// phrases, which are required) they match, then by the sum of their
-// impacts. The last word, while typed (no space after it), also matches
+// search-engine.js ranks documents by how many of the query's words (and
+// quoted phrases, which are required) they match, then, of the best
+// matches as far as 8 bundles hold them, those whose title or headings
+// (read from the bundles) hold more of the words, then by the sum of their
+// impacts: an impact cannot say where a word is (a short page that
+// mentions a word once can score as high as a long one with it in its
+// title). The last word, while typed (no space after it), also matches
 // the terms it begins, weighted 0.75 and at most as much as the most
 // common of them (or the stem) by its idf (a rare form is no better a
 // match for being rare), when those lie in at most two
 // fragments (a shorter prefix matches whole words only until more letters
 // come), and a word typed past a stem into an ending the stemmer strips
 // ("receivin") matches that stem. A word with no term of its own takes the
-// closest terms of its lexicon, weighted 0.5 (optimal string alignment
+// closest term of its lexicon, weighted 0.5 (optimal string alignment
 // distance 1 for stems of 4 to 7 characters, 2 from 8; the most common
-// such term, and others nearly as common). Typos in a word's first
+// such term), and the results name the query so corrected, in a word of
+// their texts whose stem that term is. Typos in a word's first
 // character are not corrected: the lexicon a word is compared with is the
 // one of its first character. Words of fewer than 4 characters are never
 // corrected. A phrase matches a document that has its words' stems at
-// consecutive positions.
+// consecutive positions. A result's passage is the description or the
+// part (heading and opening) that holds the most of the query's words.
 //
 // # Sizes
 //

@@ -7,7 +7,8 @@
 // empty cache, as a new page load); for each query it prints the results
 // (the first N), the stored bytes the query fetched, its time (ms) and its
 // time without the time spent reading files (compute_ms): how long results
-// take once the files have arrived.
+// take once the files have arrived, and the query as its results answer it
+// when a word was corrected (corrected, else "").
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -44,6 +45,7 @@ async function main() {
       const t0 = process.hrtime.bigint();
       const res = await engine.search(q);
       const items = await engine.results(res, 0, req.show || 10);
+      const corrected = await engine.corrected(res, q);
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       const computeMs = ms - Number(reading - read0) / 1e6;
       const flat = (pieces) => pieces.map(([t, m]) => (m ? "[" + t + "]" : t)).join("");
@@ -54,6 +56,7 @@ async function main() {
         files: files.slice(nfiles),
         ms,
         compute_ms: computeMs,
+        corrected: corrected ? corrected.text : "",
         results: items.map((r) => ({ url: r.url, title: flat(r.title), section: r.section, heading: flat(r.heading || []), passage: flat(r.passage) })),
       });
     }

@@ -6,7 +6,8 @@
 //         data-search-script="/js/search-engine.1a2b3c4d5e.js"
 //         data-search-one="1 result" data-search-many="{n} results"
 //         data-search-none="No results for “{q}”" data-search-error="..."
-//         data-search-more="More results" [data-search-page]>
+//         data-search-more="More results"
+//         data-search-corrected="Showing results for {q}" [data-search-page]>
 //     <input type="search" name="q">
 //     <p data-search-status aria-live="polite"></p>
 //     <div data-search-results></div>
@@ -24,7 +25,10 @@
 // between the field and the results, Enter follows a
 // result, Escape closes them; the number of results is announced through
 // the data-search-status element, and the results element's
-// data-search-for attribute says which query they are for. A text of the
+// data-search-for attribute says which query they are for. When a
+// misspelled word was corrected, a p.search-corrected above the results
+// names the query they answer (data-search-corrected, its {q} in
+// <strong>), and the status says it after the count. A text of the
 // form that is not in the page's language has data-search-<name>-lang
 // (and -dir) beside it, and is written with that lang (and dir). A form with data-search-page is the full
 // search page: it reads q from the address, shows its results in place and
@@ -391,23 +395,25 @@
 
     // parseQuery splits a query into words and quoted phrases. The last
     // word is "open" (matched as a prefix) when the query does not end in a
-    // space or a quote.
+    // space or a quote. Each word has its places in q ("at": [start, end]
+    // of each time it is typed), for the line that names a corrected query.
     function parseQuery(q, stemmer, elide) {
       var words = [];
       var phrases = [];
       var parts = q.split('"');
-      for (var i = 0; i < parts.length; i++) {
+      var off = 0;
+      for (var i = 0; i < parts.length; off += parts[i].length + 1, i++) {
         var toks = tokens(parts[i], elide);
         if (i % 2 === 1) {
           if (toks.length === 1) {
-            words.push({ w: toks[0].w, stem: stem(stemmer, toks[0].w), exact: true });
+            words.push({ w: toks[0].w, stem: stem(stemmer, toks[0].w), exact: true, at: [[off + toks[0].s, off + toks[0].e]] });
           } else if (toks.length > 1) {
             phrases.push(toks.map(function (t) { return stem(stemmer, t.w); }));
           }
           continue;
         }
         for (var j = 0; j < toks.length; j++) {
-          words.push({ w: toks[j].w, stem: stem(stemmer, toks[j].w), exact: false });
+          words.push({ w: toks[j].w, stem: stem(stemmer, toks[j].w), exact: false, at: [[off + toks[j].s, off + toks[j].e]] });
         }
       }
       var open = /[\p{L}\p{N}\p{M}]$/u.test(q) && parts.length % 2 === 1;
@@ -419,9 +425,10 @@
       words = words.filter(function (w) {
         var k = w.stem + (w.open ? "*" : "");
         if (seen[k]) {
+          seen[k].at = seen[k].at.concat(w.at);
           return false;
         }
-        seen[k] = true;
+        seen[k] = w;
         return true;
       });
       return { words: words, phrases: phrases };
@@ -672,6 +679,9 @@
     }
     var WEIGHT_TYPO = [1, 0.5, 0.35];
     var MAX_EXPANSIONS = 64;
+    // CHECK_BUNDLES bounds the bundles that settle may load to put the
+    // hits with the query's words in their title or headings first.
+    var CHECK_BUNDLES = 8;
 
     // Engine runs queries against the index whose files get(path) returns
     // (a promise of the stored bytes; path is relative to the index
@@ -766,10 +776,10 @@
       var m = this.manifest;
       var alts = [];
       var seen = {};
-      function add(frag, key, weight) {
+      function add(frag, key, weight, kind) {
         if (frag.has(key) && !(seen[key] >= weight)) {
           seen[key] = weight;
-          alts.push({ frag: frag, key: key, weight: weight });
+          alts.push({ frag: frag, key: key, weight: weight, kind: kind || "" });
         }
       }
       var loads = [this.termFrag(word.stem)];
@@ -781,6 +791,9 @@
       }
       return Promise.all(loads).then(function (frags) {
         add(frags[0], word.stem, 1);
+        // alts.prefix: the word also matches the words it begins (what
+        // the passage marks follows).
+        alts.prefix = !!(word.open && prefix);
         if (word.open && prefix) {
           var cands = [];
           frags.slice(1).forEach(function (f) {
@@ -851,17 +864,17 @@
       })).then(function (frags) {
         for (var i = 0; i < cands.length; i++) {
           if (frags[i].has(cands[i])) {
-            add(frags[i], cands[i], WEIGHT_PREFIX);
+            add(frags[i], cands[i], WEIGHT_PREFIX, "over");
             return;
           }
         }
       });
     };
 
-    // typos adds the terms of the word's lexicon (its first character) at
-    // the smallest distance: 1 for stems of 4 to 7 characters, 2 from 8;
-    // the one in most documents, and up to two more in at least a quarter
-    // as many.
+    // typos adds the term of the word's lexicon (its first character) at
+    // the smallest distance (1 for stems of 4 to 7 characters, 2 from 8)
+    // that is in most documents (of those, the first in byte order): one
+    // correction, which the results name ("Showing results for ...").
     Engine.prototype.typos = function (word, add) {
       var self = this;
       var s = word.stem;
@@ -897,17 +910,12 @@
         best.sort(function (a, b) {
           return b[1] - a[1] || cmp(a[0], b[0]);
         });
-        // Rarer terms would outrank the likeliest one by their weight
-        // alone (a rare term scores high): keep the common ones.
-        best = best.slice(0, 3).filter(function (t, i) {
-          return i === 0 || t[1] * 4 >= best[0][1];
-        });
-        return Promise.all(best.map(function (t) {
-          return self.termFrag(t[0]);
-        })).then(function (frags) {
-          best.forEach(function (t, i) {
-            add(frags[i], t[0], WEIGHT_TYPO[bestD]);
-          });
+        if (best.length === 0) {
+          return;
+        }
+        var t = best[0];
+        return self.termFrag(t[0]).then(function (frag) {
+          add(frag, t[0], WEIGHT_TYPO[bestD], "typo");
         });
       });
     };
@@ -1028,6 +1036,10 @@
       });
     };
 
+    // rank orders the documents that match: those that match more of the
+    // query's words (and its phrases, which are required) first, then by
+    // the sum of their impacts. The order is settled further, as results
+    // are shown, by where the words are (settle).
     Engine.prototype.rank = function (m, query, clauses, phrases) {
       var levels = m.levels;
       var n = m.docs;
@@ -1035,8 +1047,6 @@
       var matched = new Uint16Array(n);
       var required = 0;
       var must = new Uint16Array(n);
-      var terms = {};
-      var prefixes = [];
       var best = new Float64Array(n);
       var touched = [];
       function clause(alts) {
@@ -1066,14 +1076,35 @@
         });
         return touched.length;
       }
+      var stemmer = m.stemmer;
+      // The stems of the words of the texts results look at, once each.
+      var stems = new Map();
+      function stemOf(w) {
+        var st = stems.get(w);
+        if (st === undefined) {
+          st = stem(stemmer, w);
+          stems.set(w, st);
+        }
+        return st;
+      }
+      // matchers[i](w) tells whether a folded word of a text matches the
+      // query's word i: one of its terms (its stem, the terms it begins
+      // while typed, its correction), or, while typed, a word it begins.
+      var matchers = [];
+      var corrections = [];
       clauses.forEach(function (alts, i) {
         clause(alts);
+        var keys = {};
         alts.forEach(function (a) {
-          terms[a.key] = true;
+          keys[a.key] = true;
+          if (a.kind === "typo") {
+            corrections.push({ word: query.words[i], term: a.key, frag: a.frag });
+          }
         });
-        if (query.words[i].open) {
-          prefixes.push(query.words[i].w);
-        }
+        var prefix = alts.prefix ? query.words[i].w : null;
+        matchers.push(function (w) {
+          return keys[w] === true || keys[stemOf(w)] === true || (prefix !== null && startsWith(w, prefix));
+        });
       });
       phrases.forEach(function (ph, i) {
         required++;
@@ -1082,8 +1113,12 @@
           matched[d]++;
           score[d] += ph.score[d];
         });
+        var keys = {};
         query.phrases[i].forEach(function (s) {
-          terms[s] = true;
+          keys[s] = true;
+        });
+        matchers.push(function (w) {
+          return keys[w] === true || keys[stemOf(w)] === true;
         });
       });
       var hits = [];
@@ -1095,23 +1130,128 @@
       hits.sort(function (a, b) {
         return b.matched - a.matched || b.score - a.score || a.doc - b.doc;
       });
-      var stemmer = m.stemmer;
+      // The hits whose place settle decides: the best ones, as far as
+      // CHECK_BUNDLES bundles hold them (a pure function of the hits, so
+      // that the order never depends on what happens to be loaded).
+      var size = m.bundles ? m.bundles.size : 1;
+      var bundles = {};
+      var nb = 0;
+      var checked = 0;
+      for (; checked < hits.length; checked++) {
+        var bn = Math.floor(hits[checked].doc / size);
+        if (!bundles[bn]) {
+          if (nb === CHECK_BUNDLES) {
+            break;
+          }
+          bundles[bn] = true;
+          nb++;
+        }
+      }
+      var words = query.words.length;
       return {
         query: query,
         total: hits.length,
         hits: hits,
-        match: function (w) {
-          if (terms[stem(stemmer, w)] || terms[w]) {
-            return true;
+        checked: checked,
+        corrections: corrections,
+        // where counts the query's words that a document's entry holds in
+        // its title or a heading.
+        where: function (e, elide) {
+          var found = [];
+          var c = 0;
+          var texts = [e.t].concat(e.p.map(function (part) {
+            return part[1];
+          }));
+          for (var k = 0; k < texts.length && c < words; k++) {
+            if (texts[k]) {
+              tokens(texts[k], elide).forEach(function (tok) {
+                for (var i = 0; i < words; i++) {
+                  if (!found[i] && matchers[i](tok.w)) {
+                    found[i] = true;
+                    c++;
+                  }
+                }
+              });
+            }
           }
-          for (var i = 0; i < prefixes.length; i++) {
-            if (startsWith(w, prefixes[i])) {
+          return c;
+        },
+        // matchers: one per word, then one per phrase.
+        matchers: matchers,
+        match: function (w) {
+          for (var i = 0; i < matchers.length; i++) {
+            if (matchers[i](w)) {
               return true;
             }
           }
           return false;
         },
+        final: [],
+        next: 0,
       };
+    };
+
+    // settle resolves once res.final, the hits in the order results show
+    // them, holds the first `to` hits (or all). Among the hits that match
+    // as many of the query's words, those whose title or headings hold
+    // more of the words come first, then the higher sum of impacts: for
+    // the first res.checked hits. The impacts alone cannot say where a
+    // word is (a short page that mentions it once can score as high as a
+    // long one with it in its title), the entries in the bundles can. The
+    // hits past res.checked keep the impacts' order. Bundles load only as
+    // far as the results shown need: a hit with all its words in its
+    // title or headings takes its place as soon as it is seen.
+    Engine.prototype.settle = function (res, to) {
+      var self = this;
+      var hits = res.hits;
+      var final = res.final;
+      var elide = !!this.manifest.elide;
+      var phrases = res.query.phrases.length;
+      to = Math.min(to, hits.length);
+      if (final.length >= to) {
+        return Promise.resolve();
+      }
+      if (res.next >= res.checked) {
+        while (final.length < to) {
+          final.push(hits[res.next++]);
+        }
+        return Promise.resolve();
+      }
+      // The group of hits with as many words as hits[res.next], within
+      // the checked ones: res.group = {end, scan, rest}.
+      var g = res.group;
+      if (!g) {
+        var end = res.next;
+        while (end < res.checked && hits[end].matched === hits[res.next].matched) {
+          end++;
+        }
+        g = res.group = { end: end, scan: res.next, rest: [], most: hits[res.next].matched - phrases };
+      }
+      var batch = hits.slice(g.scan, Math.min(g.end, g.scan + Math.max(to - final.length, 1)));
+      return Promise.all(batch.map(function (h) {
+        return self.doc(h.doc);
+      })).then(function (entries) {
+        batch.forEach(function (h, i) {
+          h.where = res.where(entries[i], elide);
+          if (h.where >= g.most) {
+            final.push(h);
+          } else {
+            g.rest.push(h);
+          }
+        });
+        g.scan += batch.length;
+        if (g.scan >= g.end) {
+          g.rest.sort(function (a, b) {
+            return b.where - a.where || b.score - a.score || a.doc - b.doc;
+          });
+          g.rest.forEach(function (h) {
+            final.push(h);
+          });
+          res.next = g.end;
+          res.group = null;
+        }
+        return self.settle(res, to);
+      });
     };
 
     // doc returns a promise of document d's entry ({u, t, s, d, p}: URL,
@@ -1137,14 +1277,106 @@
     Engine.prototype.results = function (res, from, to) {
       var self = this;
       var elide = !!this.manifest.elide;
-      return Promise.all(res.hits.slice(from, to).map(function (h) {
-        return self.doc(h.doc).then(function (doc) {
-          return present(doc, res.match, elide);
+      return this.settle(res, to).then(function () {
+        return Promise.all(res.final.slice(from, to).map(function (h) {
+          return self.doc(h.doc).then(function (doc) {
+            return present(doc, res, elide);
+          });
+        }));
+      });
+    };
+
+    // corrected resolves to the query as the results answer it when a word
+    // of it was corrected (a misspelling that matched no term of its own),
+    // or to null: {text, words} where text is q with each corrected word
+    // replaced by a form of its correction, and words those forms. The
+    // index holds stems ("receiv"); the form is a word of the first
+    // results' titles, headings and passages whose stem is the correction,
+    // the one closest to what was typed (then the most frequent), so that
+    // the line reads "receive"; without one, the stem.
+    Engine.prototype.corrected = function (res, q) {
+      var self = this;
+      if (!res.corrections.length) {
+        return Promise.resolve(null);
+      }
+      var elide = !!this.manifest.elide;
+      var stemmer = this.manifest.stemmer;
+      var forms = res.corrections.map(function () {
+        return {};
+      });
+      var order = 0;
+      function read(entries) {
+        entries.forEach(function (e) {
+          var texts = [e.t, e.d];
+          e.p.forEach(function (part) {
+            texts.push(part[1], part[2]);
+          });
+          texts.forEach(function (t) {
+            (t ? tokens(t, elide) : []).forEach(function (tok) {
+              var st = stem(stemmer, tok.w);
+              res.corrections.forEach(function (c, i) {
+                if (st === c.term || tok.w === c.term) {
+                  var f = t.slice(tok.s, tok.e);
+                  var seen = forms[i][f] || (forms[i][f] = { n: 0, first: order++, d: distance(c.word.w, tok.w, 8) });
+                  seen.n++;
+                }
+              });
+            });
+          });
         });
-      }));
+      }
+      return this.settle(res, NAME_FROM).then(function () {
+        return Promise.all(res.final.slice(0, NAME_FROM).map(function (h) {
+          return self.doc(h.doc);
+        }));
+      }).then(function (entries) {
+        read(entries);
+        // A correction none of those results shows (the query's other
+        // words chose them): the two documents where its impact is
+        // highest.
+        return Promise.all(res.corrections.map(function (c, i) {
+          if (Object.keys(forms[i]).length) {
+            return [];
+          }
+          var p = c.frag.postings(c.term);
+          var ds = Array.prototype.map.call(p[0], function (d, j) {
+            return [p[1][j], -d];
+          }).sort(function (a, b) {
+            return b[0] - a[0] || b[1] - a[1];
+          }).slice(0, 2);
+          return Promise.all(ds.map(function (x) {
+            return self.doc(-x[1]);
+          }));
+        }));
+      }).then(function (more) {
+        more.forEach(read);
+        var edits = [];
+        var words = res.corrections.map(function (c, i) {
+          var names = Object.keys(forms[i]);
+          names.sort(function (a, b) {
+            var x = forms[i][a];
+            var y = forms[i][b];
+            return x.d - y.d || y.n - x.n || x.first - y.first;
+          });
+          var w = names.length ? names[0] : c.term;
+          c.word.at.forEach(function (at) {
+            edits.push([at[0], at[1], w]);
+          });
+          return w;
+        });
+        edits.sort(function (a, b) {
+          return b[0] - a[0];
+        });
+        var text = q;
+        edits.forEach(function (e) {
+          text = text.slice(0, e[0]) + e[2] + text.slice(e[1]);
+        });
+        return { text: text.trim(), words: words };
+      });
     };
 
     var WINDOW = 28; // words in a passage
+    var NAME_FROM = 8; // results whose words name a correction
 
     // marks splits text into [text, marked] pieces, marking its words for
     // which match is true.
@@ -1167,32 +1399,69 @@
       return out;
     }
 
-    // passage picks the part of doc where the query's words are densest
-    // and the window of WINDOW words within it that holds the most of them.
-    function present(doc, match, elide) {
+    // present makes a document's result. Its passage is taken from what
+    // the index holds of the page: its description and, for each part
+    // (the text before the first heading, then each heading's), the
+    // heading and the opening of its text. The candidate that holds the
+    // most of the query's words (counting a word once however often it
+    // comes, its other forms, the words it begins while typed and its
+    // correction included) wins, a part's heading counting with its
+    // opening, and a part before the description (it links to its
+    // heading); then the one where they come most often, a word in a
+    // heading counting three times (as the index weighs headings), an
+    // earlier part before a later one. The passage is
+    // the window of WINDOW words of the winner that holds most of them,
+    // linked to its heading. With none, the description (or the first
+    // part's opening) shows unmarked.
+    function present(doc, res, elide) {
+      var match = res.match;
+      var matchers = res.matchers;
       var best = null;
-      (doc.p || []).forEach(function (part) {
+      function consider(part, isDesc) {
         var toks = tokens(part[2], elide);
         var hits = [];
-        var distinct = {};
+        var found = {};
+        var distinct = 0;
+        function see(w) {
+          var any = false;
+          for (var i = 0; i < matchers.length; i++) {
+            if (matchers[i](w)) {
+              any = true;
+              if (!found[i]) {
+                found[i] = true;
+                distinct++;
+              }
+            }
+          }
+          return any;
+        }
         toks.forEach(function (t, i) {
-          if (match(t.w)) {
+          if (see(t.w)) {
             hits.push(i);
-            distinct[t.w] = true;
           }
         });
-        var head = tokens(part[1], elide).filter(function (t) {
-          if (match(t.w)) {
-            distinct[t.w] = true;
-            return true;
-          }
-          return false;
-        }).length;
-        var value = Object.keys(distinct).length * 10 + Math.min(hits.length, 5) + head * 3;
-        if (value > 0 && (!best || value > best.value)) {
-          best = { value: value, part: part, toks: toks, hits: hits };
+        var head = 0;
+        if (part[1]) {
+          tokens(part[1], elide).forEach(function (t) {
+            if (see(t.w)) {
+              head++;
+            }
+          });
         }
+        if (distinct === 0) {
+          return;
+        }
+        var value = distinct * 100 + (isDesc ? 0 : 50) + Math.min(hits.length + 3 * head, 30);
+        if (!best || value > best.value) {
+          best = { value: value, part: part, toks: toks, hits: hits, desc: isDesc };
+        }
+      }
+      (doc.p || []).forEach(function (part) {
+        consider(part, false);
       });
+      if (doc.d) {
+        consider(["", "", doc.d], true);
+      }
       var r = {
         url: doc.u,
         title: marks(doc.t, match, elide),
@@ -1299,6 +1568,27 @@
     });
   }
 
+  // line makes a tag ("p", "span") of the text data-search-<name> with
+  // its {q} in a <strong> holding q (in the page's language, when the
+  // text is not).
+  function line(tag, form, cls, name, q) {
+    var p = el(tag, cls);
+    put(form, p, name);
+    var s = form.getAttribute("data-search-" + name) || "";
+    var i = s.indexOf("{q}");
+    if (i >= 0) {
+      p.textContent = s.slice(0, i);
+      var b = el("strong");
+      b.textContent = q;
+      if (p.hasAttribute("lang")) {
+        b.setAttribute("lang", document.documentElement.lang);
+      }
+      p.appendChild(b);
+      p.appendChild(document.createTextNode(s.slice(i + 3)));
+    }
+    return p;
+  }
+
   function el(tag, cls) {
     var e = document.createElement(tag);
     if (cls) {
@@ -1370,9 +1660,19 @@
       return Array.prototype.slice.call(box.querySelectorAll("a.search-result"));
     }
 
-    function announce(name, vars) {
-      if (status) {
-        put(form, status, name, vars);
+    // announce says name's text in the status element, and then the
+    // line that names a corrected query, if any (hidden there: the
+    // results show it).
+    function announce(name, vars, fixed) {
+      if (!status) {
+        return;
+      }
+      put(form, status, name, vars);
+      if (fixed) {
+        var s = el("span", "visually-hidden");
+        s.textContent = " ";
+        s.appendChild(line("span", form, "", "corrected", fixed.text));
+        status.appendChild(s);
       }
     }
 
@@ -1482,20 +1782,25 @@
           return null;
         }
         current = res;
-        return engine.results(res, 0, page ? PAGE : DROPDOWN).then(function (items) {
+        return Promise.all([engine.results(res, 0, page ? PAGE : DROPDOWN), engine.corrected(res, q)]).then(function (r) {
           if (mine !== seq) {
             return;
           }
+          var items = r[0];
+          var fixed = r[1];
           clear();
           if (res.total === 0) {
             var none = el("p", "search-none");
             put(form, none, "none", { q: q.trim() });
             box.appendChild(none);
           } else {
+            if (fixed) {
+              box.appendChild(line("p", form, "search-corrected", "corrected", fixed.text));
+            }
             render(items);
             updateMore(res);
           }
-          announce(res.total === 1 ? "one" : "many", { n: res.total, q: q.trim() });
+          announce(res.total === 1 ? "one" : "many", { n: res.total, q: q.trim() }, res.total > 0 ? fixed : null);
           box.setAttribute("data-search-for", q);
           open(true);
         });

@@ -1,0 +1,226 @@
+package search
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The order, passages and corrections search-engine.js shows, run under
+// Node against indexes this package writes.
+
+// shownAnswer is run.js's answer with the corrected query.
+type shownAnswer struct {
+	Q         string
+	Total     int
+	Corrected string
+	Results   []jsResult
+}
+
+func showQueries(t *testing.T, docs []Document, lang string, queries []string, show int) []shownAnswer {
+	t.Helper()
+	node(t)
+	files, err := Write(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeIndex(t, files)
+	var sessions [][]string
+	for _, q := range queries {
+		sessions = append(sessions, []string{q})
+	}
+	var out [][]shownAnswer
+	runJS(t, filepath.Join(dir, lang), map[string]any{"sessions": sessions, "show": show}, &out)
+	var flat []shownAnswer
+	for _, s := range out {
+		flat = append(flat, s[0])
+	}
+	return flat
+}
+
+// long is n sentences without the words the tests search for: the body of
+// a long page, whose length lowers its impacts.
+func long(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "Sentence %d says something plain about the weekly rhythm of a kitchen table. ", i)
+	}
+	return b.String()
+}
+
+// rankCorpus has, as the shipped site does, short list pages that mention
+// "receiving" once in their description, and long pages with it in their
+// title or a heading, whose impacts are no higher than the short pages'.
+func rankCorpus() []Document {
+	return []Document{
+		{URL: "/guides/", Title: "Guides", Section: "Guides", Language: "en",
+			Description: "Short pieces on giving and receiving care."},
+		{URL: "/guides/settings/", Title: "Where it shows up", Section: "Guides", Language: "en",
+			Description: "How giving and receiving play out at work."},
+		{URL: "/worksheets/", Title: "Worksheets", Section: "Worksheets", Language: "en",
+			Description: "Check how giving and receiving balance out."},
+		{URL: "/worksheets/open/", Title: "Am I open to receiving?", Section: "Worksheets", Language: "en",
+			Description: "Some people find it hard to receive.",
+			Parts:       []Part{{Text: long(30)}, {Anchor: "section-1", Heading: "Letting it in", Text: long(30)}}},
+		{URL: "/guides/gestures/", Title: "Small gestures", Section: "Guides", Language: "en",
+			Description: "Little things that keep a relationship in balance.",
+			Parts:       []Part{{Text: long(20)}, {Anchor: "receiving-gestures-well", Heading: "Receiving gestures well", Text: "A gesture is complete once it is received. " + long(20)}}},
+		{URL: "/guides/zz-other/", Title: "Another page", Section: "Guides", Language: "en",
+			Description: "Nothing here.", Parts: []Part{{Text: "Gifts are received and given."}}},
+	}
+}
+
+// A page with the word (or another form of it) in its title or a heading
+// comes before pages that hold it only in their text, whatever their
+// impacts, when both hold as many of the query's words; while typed, for
+// a misspelling, and with a second word too.
+func TestTitleAndHeadingFirstInNode(t *testing.T) {
+	titled := map[string]bool{"/worksheets/open/": true, "/guides/gestures/#receiving-gestures-well": true}
+	queries := []string{"receive", "receive ", "receiving", "recei", "recieve", "receive care"}
+	for _, a := range showQueries(t, rankCorpus(), "en", queries, 10) {
+		if a.Total != 6 {
+			t.Errorf("%q: %d results, want 6 (%+v)", a.Q, a.Total, a.Results)
+		}
+		var got []string
+		for _, r := range a.Results {
+			got = append(got, r.URL)
+		}
+		if a.Q == "receive care" {
+			// Only /guides/ holds both words: it comes first.
+			if len(got) == 0 || got[0] != "/guides/" {
+				t.Errorf("%q: order %v, want /guides/ (both words) first", a.Q, got)
+			}
+			got = got[1:]
+		}
+		if len(got) < 2 || !titled[got[0]] || !titled[got[1]] {
+			t.Errorf("%q: order %v, want the two pages with it in a title or heading first", a.Q, got)
+		}
+		// The title's match (weight 6) before the heading's.
+		if len(got) > 0 && got[0] != "/worksheets/open/" {
+			t.Errorf("%q: first %q, want /worksheets/open/", a.Q, got[0])
+		}
+	}
+}
+
+// More results than the engine checks for titles (8 bundles of 8): the
+// order is the same however many are asked for, each page once.
+func TestOrderStableInNode(t *testing.T) {
+	var docs []Document
+	for i := range 300 {
+		d := Document{URL: fmt.Sprintf("/p/%03d/", i), Title: fmt.Sprintf("Page %d", i), Section: "P", Language: "en",
+			Description: "A page about care."}
+		if i%7 == 3 {
+			d.Title = "Care, page " + fmt.Sprint(i)
+			d.Parts = []Part{{Text: long(i % 5)}}
+		}
+		docs = append(docs, d)
+	}
+	a := showQueries(t, docs, "en", []string{"care"}, 300)[0]
+	b := showQueries(t, docs, "en", []string{"care"}, 20)[0]
+	if a.Total != 300 || len(a.Results) != 300 {
+		t.Fatalf("%d results of %d, want 300", len(a.Results), a.Total)
+	}
+	seen := map[string]bool{}
+	for i, r := range a.Results {
+		if seen[r.URL] {
+			t.Errorf("%s twice", r.URL)
+		}
+		seen[r.URL] = true
+		if i < len(b.Results) && b.Results[i].URL != r.URL {
+			t.Errorf("result %d: %s when 20 are shown, %s when 300 are", i, b.Results[i].URL, r.URL)
+		}
+	}
+	// The first results are pages with "care" in their title.
+	for _, r := range a.Results[:8] {
+		if !strings.HasPrefix(r.Title, "[Care]") {
+			t.Errorf("early result without the word in its title: %+v", r)
+		}
+	}
+}
+
+// The passage is the part (or the description) that holds most of the
+// query's words, each counted once whatever its form, and marks every
+// form of them: other forms, the words a typed prefix begins, a corrected
+// word's forms.
+func TestPassageInNode(t *testing.T) {
+	docs := []Document{
+		{URL: "/guides/limits/", Title: "Limits", Section: "Guides", Language: "en",
+			Description: "Setting boundaries with family, gently.",
+			Parts: []Part{
+				{Text: "Boundaries, boundary, boundaries again: one word in three forms."},
+				{Anchor: "family", Heading: "Family", Text: "Family can make it harder."},
+			}},
+		{URL: "/guides/other/", Title: "Other", Section: "Guides", Language: "en",
+			Description: "Nothing of the kind.",
+			Parts:       []Part{{Text: "A family dinner."}, {Anchor: "x", Heading: "Receiving", Text: "Accepting help is hard."}}},
+	}
+	tests := []struct{ q, url, passage string }{
+		// The description holds both words, the first part one (however
+		// often): the description.
+		{"boundary family", "/guides/limits/", "Setting [boundaries] with [family], gently."},
+		// One word: the part where it comes most often.
+		{"boundary", "/guides/limits/", "[Boundaries], [boundary], [boundaries] again"},
+		// While typed: the words it begins.
+		{"bounda", "/guides/limits/", "[Boundaries], [boundary], [boundaries] again"},
+		// A misspelling: the correction's forms.
+		{"boundery", "/guides/limits/", "[Boundaries], [boundary], [boundaries] again"},
+	}
+	var qs []string
+	for _, tt := range tests {
+		qs = append(qs, tt.q)
+	}
+	for i, a := range showQueries(t, docs, "en", qs, 5) {
+		tt := tests[i]
+		if len(a.Results) == 0 {
+			t.Errorf("%q: no results", tt.q)
+			continue
+		}
+		r := a.Results[0]
+		if r.URL != tt.url || !strings.Contains(r.Passage, tt.passage) {
+			t.Errorf("%q: first result %s %q, want %s with %q", tt.q, r.URL, r.Passage, tt.url, tt.passage)
+		}
+	}
+}
+
+// A misspelled word is corrected to one term, named in the words of the
+// results (not the stem); the rest of the query stays as typed.
+func TestCorrectedInNode(t *testing.T) {
+	tests := []struct{ lang, q, corrected, has string }{
+		{"en", "recieve", "receive", "[receive]"},
+		{"en", "Recieve ", "receive", "[receive]"},
+		{"en", "partnr nevr", "partner never", "[partner] [never]"},
+		{"en", `"giving back" recieve`, `"giving back" receive`, ""},
+		// Not corrections: a prefix, a word typed past its stem, folding.
+		{"en", "recei", "", ""},
+		{"en", "receivin", "", ""},
+		{"en", "cafe", "", "[café]"},
+		{"es", "cuidr ", "cuidar", "[cuidar]"},
+	}
+	byLang := map[string][]string{}
+	for _, tt := range tests {
+		byLang[tt.lang] = append(byLang[tt.lang], tt.q)
+	}
+	answers := map[string][]shownAnswer{}
+	for lang, qs := range byLang {
+		answers[lang] = showQueries(t, testCorpus(), lang, qs, 5)
+	}
+	next := map[string]int{}
+	for _, tt := range tests {
+		a := answers[tt.lang][next[tt.lang]]
+		next[tt.lang]++
+		if a.Corrected != tt.corrected {
+			t.Errorf("%q: corrected %q, want %q", tt.q, a.Corrected, tt.corrected)
+		}
+		if tt.has == "" {
+			continue
+		}
+		if len(a.Results) == 0 {
+			t.Errorf("%q: no results", tt.q)
+			continue
+		}
+		if r := a.Results[0]; !strings.Contains(r.Title+"|"+r.Heading+"|"+r.Passage, tt.has) {
+			t.Errorf("%q: first result %+v does not show %q", tt.q, r, tt.has)
+		}
+	}
+}

@@ -26,8 +26,10 @@ const ThemeName = themeName
 const themeYAML = `# The theme of this site, made by mutual import hugo. It changes only what it
 # holds; everything else comes from mutual's built-in default theme.
 # layouts/shortcodes/ holds the Hugo site's own shortcode templates. To change
-# a layout, copy it from mutual's themes/default/layouts/ into layouts/ here and
-# edit the copy; static/css/custom.css here is loaded after the default styles.
+# a layout, partial or shortcode, copy the default theme's into layouts/ here
+# with ` + "`mutual new layout NAME`" + ` (such as page.html or partials/footer.html;
+# with no NAME it lists them) and edit the copy; static/css/custom.css here is
+# loaded after the default styles.
 name: ` + themeName + `
 description: The site imported from Hugo, on top of the default theme.
 extends: default

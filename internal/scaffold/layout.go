@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 
-	"mutual/internal/content"
 	"mutual/internal/diag"
 	"mutual/themes"
 )
@@ -44,22 +43,11 @@ func NewLayout(siteDir, name string) (string, error) {
 		}
 		return "", fmt.Errorf("%s: the names are %s", what, strings.Join(names, ", "))
 	}
-	abs, err := filepath.Abs(siteDir)
+	cfg, err := siteConfig(siteDir)
 	if err != nil {
 		return "", err
 	}
-	siteReal, err := filepath.EvalSymlinks(abs)
-	if err != nil {
-		return "", fmt.Errorf("%s has no content/ folder: is it a site? (create one with mutual init, or pick one with -s DIR)", siteDir)
-	}
-	cfgName, src, err := content.ReadConfig(abs, siteReal)
-	if err != nil {
-		return "", err
-	}
-	cfg, errs := content.ParseConfigFile(cfgName, src)
-	if len(errs) > 0 {
-		return "", fmt.Errorf("%s has mistakes (mutual check lists them): fix them first", cfgName)
-	}
+	cfgName := cfg.Path
 	theme := cfg.Theme
 	dir := "themes/" + theme
 	if st, err := os.Stat(filepath.Join(siteDir, filepath.FromSlash(dir))); err != nil || !st.IsDir() {

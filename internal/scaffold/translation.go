@@ -25,22 +25,11 @@ import (
 // an original (not itself a translation) that exists. It never overwrites
 // a file, and returns the path it wrote.
 func NewTranslation(siteDir, code, rel string) (string, error) {
-	abs, err := filepath.Abs(siteDir)
+	cfg, err := siteConfig(siteDir)
 	if err != nil {
 		return "", err
 	}
-	siteReal, err := filepath.EvalSymlinks(abs)
-	if err != nil {
-		return "", fmt.Errorf("%s has no content/ folder: is it a site? (create one with mutual init, or pick one with -s DIR)", siteDir)
-	}
-	name, src, err := content.ReadConfig(abs, siteReal)
-	if err != nil {
-		return "", err
-	}
-	cfg, errs := content.ParseConfigFile(name, src)
-	if len(errs) > 0 {
-		return "", fmt.Errorf("%s has mistakes (mutual check lists them): fix them first", name)
-	}
+	name := cfg.Path
 	if len(cfg.Languages) < 2 {
 		return "", fmt.Errorf("the site has one language: list its languages in %s first (see the README's Several languages)", name)
 	}
@@ -369,3 +358,26 @@ func leadingLines(b []byte, keep func(line []byte) bool) int {
 // yamlDocStart is the line that starts a YAML document ("---", perhaps
 // with a comment after it).
 var yamlDocStart = regexp.MustCompile(`^---(\s+#.*)?$`)
+
+// siteConfig reads and checks the site.yaml of the site in siteDir, for a
+// command that writes into the site: a site.yaml with mistakes is refused,
+// since what the command writes depends on it.
+func siteConfig(siteDir string) (*content.Config, error) {
+	abs, err := filepath.Abs(siteDir)
+	if err != nil {
+		return nil, err
+	}
+	siteReal, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return nil, fmt.Errorf("%s has no content/ folder: is it a site? (create one with mutual init, or pick one with -s DIR)", siteDir)
+	}
+	name, src, err := content.ReadConfig(abs, siteReal)
+	if err != nil {
+		return nil, err
+	}
+	cfg, errs := content.ParseConfigFile(name, src)
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%s has mistakes (mutual check lists them): fix them first", name)
+	}
+	return cfg, nil
+}

@@ -632,7 +632,12 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		n.Out = OutFile(n.URL)
 		n.Href = PathEscape(n.URL)
 		if o := owner[n.URL]; o != nil {
-			reportDuplicate(&errs, n, o, n.URL, Pos{})
+			// Two copies a language shows untranslated clash only where
+			// their originals do, which is reported once, in the default
+			// language.
+			if !(n.Fallback && o.Fallback) {
+				reportDuplicate(&errs, n, o, n.URL, Pos{})
+			}
 			continue
 		}
 		owner[n.URL] = n
@@ -991,6 +996,12 @@ func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
 			return x.Src.Path()
 		}
 		return "the " + x.Kind + " page"
+	}
+	if at == (Pos{}) && n.Src != nil && o.Src != nil && n.Src.URLPos() == (Pos{}) && o.Src.URLPos() != (Pos{}) && !o.Fallback {
+		// n's address comes from its file's path, o's from its url: or
+		// slug:, which chose an address already taken: the mistake is
+		// there, so the error is too.
+		n, o = o, n
 	}
 	p := "content"
 	if n.Src != nil {

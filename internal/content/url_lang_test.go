@@ -13,7 +13,9 @@ import (
 // every fallback page and as slug: does; a translation with a url: of its
 // own at that address, as written; one without, at its file's address in
 // its language. A duplicate URL names the two files, never one file as
-// its own duplicate.
+// its own duplicate; it is reported at the url: or slug: that chose an
+// address already taken, and once, not again for the copies a language
+// shows untranslated.
 func TestURLInLanguages(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -61,6 +63,14 @@ func TestURLInLanguages(t *testing.T) {
 				"about.es.md": "---\ntitle: Sobre\nurl: /about-us/\n---\n",
 			},
 			err: "content/about.es.md:3:6: duplicate URL /about-us/: also the address of content/about.md",
+		},
+		{
+			name: "a slug: that takes another page's address: one error, at the slug",
+			files: map[string]string{
+				"guides/boundaries.md":  "---\ntitle: Boundaries\nslug: first-guide\n---\n",
+				"guides/first-guide.md": "---\ntitle: First\n---\n",
+			},
+			err: "content/guides/boundaries.md:3:7: duplicate URL /guides/first-guide/: also the address of content/guides/first-guide.md",
 		},
 		{
 			name: "a fallback's address taken by a page of the default language",

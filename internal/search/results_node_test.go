@@ -209,6 +209,13 @@ func TestCorrectedInNode(t *testing.T) {
 	for _, tt := range tests {
 		a := answers[tt.lang][next[tt.lang]]
 		next[tt.lang]++
+		seen := map[string]bool{}
+		for _, r := range a.Results {
+			if seen[r.URL] {
+				t.Errorf("%q: %s shown twice", tt.q, r.URL)
+			}
+			seen[r.URL] = true
+		}
 		if a.Corrected != tt.corrected {
 			t.Errorf("%q: corrected %q, want %q", tt.q, a.Corrected, tt.corrected)
 		}

@@ -44,8 +44,8 @@ async function main() {
       const read0 = reading;
       const t0 = process.hrtime.bigint();
       const res = await engine.search(q);
-      const items = await engine.results(res, 0, req.show || 10);
-      const corrected = await engine.corrected(res, q);
+      // At once, as the page asks for them.
+      const [items, corrected] = await Promise.all([engine.results(res, 0, req.show || 10), engine.corrected(res, q)]);
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       const computeMs = ms - Number(reading - read0) / 1e6;
       const flat = (pieces) => pieces.map(([t, m]) => (m ? "[" + t + "]" : t)).join("");

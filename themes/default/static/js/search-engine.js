@@ -1201,7 +1201,20 @@
     // hits past res.checked keep the impacts' order. Bundles load only as
     // far as the results shown need: a hit with all its words in its
     // title or headings takes its place as soon as it is seen.
+    //
+    // Calls on one result run one after the other (res.settling): the page
+    // asks for its results and for the corrected query at once, and two
+    // walks over the same group would both put its hits in res.final.
     Engine.prototype.settle = function (res, to) {
+      var self = this;
+      var run = (res.settling || Promise.resolve()).then(function () {
+        return self.settleNow(res, to);
+      });
+      res.settling = run.catch(function () {});
+      return run;
+    };
+
+    Engine.prototype.settleNow = function (res, to) {
       var self = this;
       var hits = res.hits;
       var final = res.final;
@@ -1250,7 +1263,7 @@
           res.next = g.end;
           res.group = null;
         }
-        return self.settle(res, to);
+        return self.settleNow(res, to);
       });
     };
 

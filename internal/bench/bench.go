@@ -58,6 +58,8 @@ type Options struct {
 
 	// trash collects the output folders to remove at the end.
 	trash []string
+	// machine is what a system call and a page fault cost here.
+	machine machineCost
 	// sinceDeletion is how long before the run this bench last deleted
 	// output folders; 0 when unknown or long enough ago not to matter.
 	sinceDeletion time.Duration
@@ -129,6 +131,7 @@ type result struct {
 	buildCPU time.Duration // median
 	buildSys time.Duration // system time of the median-CPU run
 	rss      int64         // bytes, highest of the runs
+	faults   int64         // page faults of the median-CPU run
 	summary  string
 	htmlOut  int     // files in the output folder
 	rebuild  latency // write to Build returning
@@ -168,6 +171,7 @@ func Run(opts Options) error {
 		}
 	}
 	opts.sinceDeletion = sinceDeletion(stamp, time.Now())
+	opts.machine = measureMachine()
 	defer func() {
 		if !opts.Keep && len(opts.trash) > 0 {
 			opts.progress("removing %d output folders (-keep keeps them)", len(opts.trash))
@@ -284,6 +288,7 @@ func measure(o *Options, n int) (*result, error) {
 	r.floorCPU, r.buildCPU = median(floorCPU), median(buildCPU)
 	slices.SortFunc(buildRuns, func(a, b childRun) int { return cmp.Compare(a.cpu, b.cpu) })
 	r.buildSys = buildRuns[len(buildRuns)/2].sys
+	r.faults = buildRuns[len(buildRuns)/2].faults
 	if r.htmlOut, err = countFiles(out); err != nil {
 		return nil, err
 	}

@@ -285,3 +285,21 @@ func TestReportRatioVerdict(t *testing.T) {
 		})
 	}
 }
+
+// TestMachineCost measures this machine (both costs come out positive),
+// and holds the report to printing them and what the build's faults cost
+// at that price.
+func TestMachineCost(t *testing.T) {
+	m := measureMachine()
+	if m.syscall <= 0 || m.fault <= 0 {
+		t.Fatalf("measureMachine() = %+v, want both costs measured", m)
+	}
+	var out bytes.Buffer
+	r := &result{pages: 40, faults: 20_000}
+	report(&out, &Options{Runs: 1, machine: machineCost{syscall: 2 * time.Microsecond, fault: 12500 * time.Nanosecond}}, []*result{r})
+	for _, want := range []string{"machine: a system call 2.00 us, a page fault (first touch of 4 KiB) 12.50 us", "20,000; 0.25 s"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, out.String())
+		}
+	}
+}

@@ -17,6 +17,7 @@ type childRun struct {
 	cpu     time.Duration // user and system
 	sys     time.Duration // system alone: mostly creating folders and files
 	rss     int64         // peak resident memory, bytes
+	faults  int64         // page faults (minor and major)
 	summary string        // the summary line mutual printed
 }
 
@@ -37,15 +38,16 @@ func childBuild(o *Options, dir, out, without string) (childRun, error) {
 	if err != nil {
 		return childRun{}, fmt.Errorf("bench: %s: %v\n%s", strings.Join(cmd.Args, " "), err, stderr.Bytes())
 	}
-	var rss int64
+	var rss, faults int64
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		rss = int64(ru.Maxrss) // bytes on macOS
 		if runtime.GOOS != "darwin" {
 			rss *= 1024 // KiB on Linux and the BSDs
 		}
+		faults = int64(ru.Minflt + ru.Majflt)
 	}
 	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-	return childRun{wall: wall, cpu: cpu, sys: cmd.ProcessState.SystemTime(), rss: rss, summary: strings.TrimSpace(stdout.String())}, nil
+	return childRun{wall: wall, cpu: cpu, sys: cmd.ProcessState.SystemTime(), rss: rss, faults: faults, summary: strings.TrimSpace(stdout.String())}, nil
 }
 
 // settle writes out what earlier runs left in the kernel's page cache

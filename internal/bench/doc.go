@@ -500,4 +500,32 @@
 // best results' titles and headings to put those matches first), results
 // 35.8, 20.8, 9.4 and 34.2 ms, the phrase 311.8 KB; Pagefind 34.49 s to
 // index.
+//
+// 2026-11-30, from 08:31 UTC, on a new machine of another kind: AMD EPYC
+// under a paravirtualised, nested hypervisor (the kernel's time shows as
+// pvm_irq_enable in perf). The same code and corpus as the run above, on a
+// machine just started, nothing else running: floor 0.77 s and 7.52 s,
+// build 1.14 s and 12.60 s (ratios, runs' own, 1.50 and 1.70; CPU 1.41 and
+// 1.61, 1.15 and 1.32 without the build's system time of 0.39 and 4.36 s),
+// with search: false 1.08 s and 11.09 s (search +5.4% and +13.7% of the
+// wall time); peak 101 and 372 MB. What changed is the price of the
+// kernel: a system call that does nothing took 1 to 2.2 us (about 0.1 on
+// the earlier machines) and the first touch of a fresh 4 KiB page 13 us
+// (0.5), whether the page is new to the machine or freed a moment before
+// (madvise and touch again: the same 13 us). A 10,000-page build takes
+// about 113,000 page faults and 350,000 system calls (strace -c: 128,000
+// fcntl and 32,000 failing epoll_ctl from os.File's poller set-up for
+// 32,000 opened files, 98,000 nanosleep from the scheduler's monitor,
+// 10,000 mkdir); the floor, in the bench process on a heap already faulted
+// in, almost none. Tried, measured with perf stat (counts, which load does
+// not move) at a load of 10 from other engineers' work: pacing the
+// collector to a heap goal below the limit, so that the scavenger gives
+// back less (page faults 114,000 to 100,000, madvise calls 4,900 to 2,700;
+// worth about 0.2 s here); opening and reading files with plain system
+// calls instead of os.File (10,000 reads 0.35 to 0.18 s of CPU, 10,000
+// writes 0.25 to 0.18 s: about 0.4 s for a build's 32,000 files, 2% of its
+// CPU time). Neither comes near the 5% a speed trick must save (issue 11);
+// not kept. The report now prints this machine's two prices and what the
+// build's page faults cost at them (machine.go), so that ratios from
+// different machines can be read side by side.
 package bench

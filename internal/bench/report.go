@@ -17,6 +17,10 @@ import (
 func report(w io.Writer, o *Options, rs []*result) {
 	fmt.Fprintf(w, "\nmutual bench: %s, GOMAXPROCS=%d, %s/%s, CPU %s (%d logical), load %s\n",
 		runtime.Version(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, cpuModel(), runtime.NumCPU(), loadAvg())
+	if m := o.machine; m.fault > 0 {
+		fmt.Fprintf(w, "machine: a system call %s, a page fault (first touch of 4 KiB) %s, fastest of 3 (see internal/bench/machine.go)\n",
+			us(m.syscall), us(m.fault))
+	}
 	fmt.Fprintf(w, "corpus: benchcorpus seed %d in %s; %d runs each of floor and build (alternating), medians\n\n",
 		o.Seed, o.Dir, o.Runs)
 	if o.sinceDeletion > 0 {
@@ -51,6 +55,9 @@ func report(w io.Writer, o *Options, rs []*result) {
 	row("  runs", func(r *result) string { return runs(r.builds) })
 	row("  CPU time", func(r *result) string { return secs(r.buildCPU) })
 	row("    of which system", func(r *result) string { return secs(r.buildSys) })
+	row("    page faults; at this machine's cost", func(r *result) string {
+		return fmt.Sprintf("%s; %s", thousands(int(r.faults)), secs(time.Duration(r.faults)*o.machine.fault))
+	})
 	row("  pages/second", func(r *result) string {
 		return thousands(int(float64(r.pages) / r.build.Seconds()))
 	})
@@ -261,4 +268,8 @@ func loadAvg() string {
 		return "unknown"
 	}
 	return strings.Join(f[:3], " ")
+}
+
+func us(d time.Duration) string {
+	return fmt.Sprintf("%.2f us", float64(d)/float64(time.Microsecond))
 }

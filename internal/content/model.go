@@ -265,6 +265,10 @@ func pageURL(rel string, fm *FrontMatter) string {
 	return pathURL(dir) + name + "/"
 }
 
+// PathURL is pathURL, for the importer, which writes the addresses mutual
+// will give the pages it converts.
+func PathURL(p string) string { return pathURL(p) }
+
 // pathURL is the address made of a content path p (folders, a file's name
 // without its extension): in each part, every run of spaces is one "-" and
 // spaces at either end are left out, as Hugo makes "self care.md" the page

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"errors"
 	"maps"
 	"net/url"
@@ -111,23 +112,46 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 		return "", nil, "", "link " + quote(dest) + " is not a valid path" + r.literalHint(rel, dest)
 	}
 	if strings.HasPrefix(up, "/") {
-		target := strings.TrimPrefix(path.Clean(up), "/")
-		if strings.HasSuffix(up, "/") && target != "" {
-			target += "/"
+		site := func(up string) (string, *Node, bool) {
+			target := strings.TrimPrefix(path.Clean(up), "/")
+			if strings.HasSuffix(up, "/") && target != "" {
+				target += "/"
+			}
+			if target == "." {
+				target = ""
+			}
+			if n := r.Model.ByURL[target]; n != nil {
+				return withFrag(r.BasePath + n.Href), n, true
+			}
+			if n := r.Model.ByURL[target+"/"]; n != nil {
+				return withFrag(r.BasePath + n.Href), n, true
+			}
+			if r.Model.hasOutFile(target) || r.Theme[target] {
+				return withFrag(r.BasePath + PathEscape(target)), nil, true
+			}
+			return target, nil, false
 		}
-		if target == "." {
-			target = ""
+		u, n, ok := site(up)
+		if !ok && r.BasePath != "/" && r.BasePath != "" {
+			// A link that already starts with the site's base path, as
+			// relref writes one (/help/guides/a/ on a site at
+			// https://example.org/help/) and as Hugo content writes them
+			// by hand, is that address: written once, not twice.
+			if bp, err := url.PathUnescape(r.BasePath); err == nil {
+				if rest, cut := strings.CutPrefix(up, strings.TrimSuffix(bp, "/")); cut && (rest == "" || rest[0] == '/') {
+					if u2, n2, ok2 := site(cmp.Or(rest, "/")); ok2 {
+						u, n, ok = u2, n2, true
+					}
+				}
+			}
 		}
-		if n := r.Model.ByURL[target]; n != nil {
-			return withFrag(r.BasePath + n.Href), n, frag, ""
+		if !ok {
+			return "", nil, "", "link to " + quote(dest) + ": no page or file of this site has that address" + r.urlHint(u)
 		}
-		if n := r.Model.ByURL[target+"/"]; n != nil {
-			return withFrag(r.BasePath + n.Href), n, frag, ""
+		if n == nil {
+			return u, nil, "", ""
 		}
-		if r.Model.hasOutFile(target) || r.Theme[target] {
-			return withFrag(r.BasePath + PathEscape(target)), nil, "", ""
-		}
-		return "", nil, "", "link to " + quote(dest) + ": no page or file of this site has that address" + r.urlHint(target)
+		return u, n, frag, ""
 	}
 	dir := path.Dir(rel)
 	joined := path.Clean(path.Join(dir, up))

@@ -105,3 +105,30 @@ func TestClimbsOut(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveUnderBasePath: on a site at https://example.org/help/, a site
+// path with the base path (as relref writes one, and Hugo content by hand)
+// is that address, and one without it is too; the base path alone is the
+// home page; a path that only looks like the base path ("/helpers/") is not.
+func TestResolveUnderBasePath(t *testing.T) {
+	r := &Resolver{Model: testModel(t), BasePath: "/help/"}
+	tests := []struct {
+		dest, want, err string
+	}{
+		{"/guides/listening/", "/help/guides/listening/", ""},
+		{"/help/guides/listening/", "/help/guides/listening/", ""},
+		{"/help/guides/listening/#how", "/help/guides/listening/#how", ""},
+		{"/help/guides/listening", "/help/guides/listening/", ""},
+		{"/help/about/Team.JPG", "/help/about/Team.JPG", ""},
+		{"/help/", "/help/", ""},
+		{"/help", "/help/", ""},
+		{"/helpers/guides/listening/", "", `link to "/helpers/guides/listening/": no page or file of this site has that address`},
+		{"/help/guides/nowhere/", "", `link to "/help/guides/nowhere/": no page or file of this site has that address`},
+	}
+	for _, tt := range tests {
+		got, _, _, msg := r.Resolve("guides/work/meetings.md", tt.dest)
+		if got != tt.want || msg != tt.err {
+			t.Errorf("%q -> %q %q\nwant %q %q", tt.dest, got, msg, tt.want, tt.err)
+		}
+	}
+}

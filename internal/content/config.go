@@ -184,7 +184,9 @@ func (c *Config) SetBaseURL(raw string) *diag.Error {
 		return &diag.Error{Path: c.Path, Msg: "baseURL must be an absolute http or https URL such as https://example.org/, not " + quote(raw)}
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
-		return &diag.Error{Path: c.Path, Msg: "baseURL must not have a query or fragment: " + quote(raw)}
+		fixed := *u
+		fixed.RawQuery, fixed.Fragment, fixed.ForceQuery, fixed.RawFragment = "", "", false, ""
+		return &diag.Error{Path: c.Path, Msg: "baseURL must not have a query or fragment: write " + quote(fixed.String()) + " instead of " + quote(raw)}
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"

@@ -614,7 +614,10 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 func CheckBaseURL(raw string) error {
 	var cfg content.Config
 	if e := cfg.SetBaseURL(raw); e != nil {
+		// The flag's value is said before the message: not again at its end.
 		msg := strings.TrimSuffix(strings.TrimPrefix(e.Msg, "baseURL "), ", not "+strconv.Quote(raw))
+		msg = strings.TrimSuffix(msg, " instead of "+strconv.Quote(raw))
+		msg = strings.Replace(msg, "baseURL's path", "its path", 1)
 		return errors.New(msg)
 	}
 	return nil

@@ -13,6 +13,10 @@ type Claim struct {
 	What      string // for messages: "content/guides/a.md", "the alias \"/x/\" of content/guides/a.md", "the sitemap mutual writes"
 	File      string // the file an error about it is reported in, "" for none
 	Line, Col int    // where in File, when known
+	// Instead is what to do, when a later source clashes with this one,
+	// other than renaming or removing one of them (how to change the 404
+	// page mutual writes); "" for none.
+	Instead string
 }
 
 // Clashes checks claims, given in order of precedence: a path claimed
@@ -27,7 +31,11 @@ func Clashes(claims []Claim) diag.List {
 	var order []string
 	for _, c := range claims {
 		if prev, ok := byOut[c.Out]; ok {
-			errs = append(errs, clashError(c, prev, "%s and %s would both be published at /%s: rename or remove one of them", c.What, prev.What, c.Out))
+			fix := "rename or remove one of them"
+			if prev.Instead != "" {
+				fix = prev.Instead
+			}
+			errs = append(errs, clashError(c, prev, "%s and %s would both be published at /%s: %s", c.What, prev.What, c.Out, fix))
 			continue
 		}
 		byOut[c.Out] = c

@@ -790,6 +790,11 @@ func claims(m *content.Model, assets theme.Assets) []output.Claim {
 			continue // a duplicate URL, reported by content.NewModel
 		}
 		c := output.Claim{Out: n.Out, What: pageName(n), File: "content"}
+		switch n.Kind {
+		case "404", "search":
+			// A static/404.html meant to replace mutual's.
+			c.Instead = "to change this page, write layouts/" + n.Kind + ".html in a theme of your own (see Themes in mutual's README), or rename yours"
+		}
 		if n.Src != nil {
 			at := n.Src.URLPos()
 			c.File, c.Line, c.Col = n.Src.Path(), at.Line, at.Col

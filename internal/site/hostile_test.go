@@ -354,6 +354,10 @@ func TestOutputClashes(t *testing.T) {
 			`alias "/old?id=3" is not a site path such as /old/address/`},
 		{"a content file where mutual writes", map[string]string{"content/robots.txt": "User-agent: *\nDisallow: /\n"},
 			`content/robots.txt: content/robots.txt and the robots.txt mutual writes would both be published at /robots.txt`},
+		{"a static 404 page", map[string]string{"static/404.html": "<h1>Lost</h1>\n", "content/site.yaml": "title: T\nbaseURL: https://example.org/\ntrustHTML: true\n"},
+			`static/404.html: static/404.html and the 404 page mutual writes would both be published at /404.html: to change this page, write layouts/404.html in a theme of your own (see Themes in mutual's README), or rename yours`},
+		{"a content file on the search page", map[string]string{"content/search/index.html": "<h1>Find</h1>\n", "content/site.yaml": "title: T\nbaseURL: https://example.org/\ntrustHTML: true\n"},
+			`and the search page /search/ mutual writes would both be published at /search/index.html: to change this page, write layouts/search.html in a theme of your own`},
 		{"a content file on the icon", map[string]string{"content/favicon.svg": `<svg xmlns="http://www.w3.org/2000/svg"/>`},
 			`content/favicon.svg: content/favicon.svg and the theme's file themes/default/static/favicon.svg would both be published at /favicon.svg`},
 		{"a content file on a hashed asset", map[string]string{

@@ -61,6 +61,11 @@ type Config struct {
 	// video from: the Content-Security-Policy allows them, and only them,
 	// for those (see render.Policy).
 	AllowOrigins []string
+	// WrittenBasePath is the path of the baseURL site.yaml says, when
+	// --base-url (or mutual serve, which serves the site at its root) gives
+	// another: links written with it are still the site's ("" when it is
+	// BasePath).
+	WrittenBasePath string
 
 	base *url.URL
 }
@@ -202,6 +207,24 @@ func (c *Config) SetBaseURL(raw string) *diag.Error {
 	u.RawPath = ""
 	c.BaseURL = u.String()
 	c.base = u
+	return nil
+}
+
+// OverrideBaseURL sets the base URL as SetBaseURL does, for a build given
+// another than site.yaml's (--base-url, mutual serve), and keeps the path
+// of site.yaml's in WrittenBasePath when it differs.
+func (c *Config) OverrideBaseURL(raw string) *diag.Error {
+	var written string
+	if c.base != nil {
+		written = c.BasePath()
+	}
+	if e := c.SetBaseURL(raw); e != nil {
+		return e
+	}
+	c.WrittenBasePath = ""
+	if written != c.BasePath() {
+		c.WrittenBasePath = written
+	}
 	return nil
 }
 

@@ -29,8 +29,11 @@ type LinkRef struct {
 // Resolver turns link destinations written in content into URLs.
 type Resolver struct {
 	Model    *Model
-	BasePath string          // the base URL's path, as Config.BasePath
-	Theme    map[string]bool // output paths of the theme's files and generated assets
+	BasePath string // the base URL's path, as Config.BasePath
+	// WrittenBasePath is site.yaml's, when the build's is another
+	// (Config.WrittenBasePath): a link may start with either.
+	WrittenBasePath string
+	Theme           map[string]bool // output paths of the theme's files and generated assets
 	// Tree is the language whose pages relative links lead to: the
 	// language of the page whose text holds them. nil is the default
 	// language.
@@ -132,12 +135,17 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 			return target, nil, false
 		}
 		u, n, ok := site(up)
-		if !ok && r.BasePath != "/" && r.BasePath != "" {
-			// A link that already starts with the site's base path, as
-			// relref writes one (/help/guides/a/ on a site at
-			// https://example.org/help/) and as Hugo content writes them
-			// by hand, is that address: written once, not twice.
-			if bp, err := url.PathUnescape(r.BasePath); err == nil {
+		// A link that already starts with the site's base path, as relref
+		// writes one (/help/guides/a/ on a site at
+		// https://example.org/help/) and as Hugo content writes them by
+		// hand, is that address: written once, not twice. So is one with
+		// site.yaml's base path in a build given another (mutual serve's,
+		// at the root), so that build and serve agree.
+		for _, base := range []string{r.BasePath, r.WrittenBasePath} {
+			if ok || base == "/" || base == "" {
+				continue
+			}
+			if bp, err := url.PathUnescape(base); err == nil {
 				if rest, cut := strings.CutPrefix(up, strings.TrimSuffix(bp, "/")); cut && (rest == "" || rest[0] == '/') {
 					if u2, n2, ok2 := site(cmp.Or(rest, "/")); ok2 {
 						u, n, ok = u2, n2, true

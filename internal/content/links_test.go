@@ -131,4 +131,18 @@ func TestResolveUnderBasePath(t *testing.T) {
 			t.Errorf("%q -> %q %q\nwant %q %q", tt.dest, got, msg, tt.want, tt.err)
 		}
 	}
+	// Served at the root (mutual serve, or --base-url), the links written
+	// with site.yaml's base path still lead to the pages, at the root.
+	r = &Resolver{Model: testModel(t), BasePath: "/", WrittenBasePath: "/help/"}
+	for _, tt := range []struct{ dest, want, err string }{
+		{"/help/guides/listening/", "/guides/listening/", ""},
+		{"/guides/listening/", "/guides/listening/", ""},
+		{"/help/", "/", ""},
+		{"/helpers/", "", `link to "/helpers/": no page or file of this site has that address`},
+	} {
+		got, _, _, msg := r.Resolve("guides/work/meetings.md", tt.dest)
+		if got != tt.want || msg != tt.err {
+			t.Errorf("served at the root: %q -> %q %q\nwant %q %q", tt.dest, got, msg, tt.want, tt.err)
+		}
+	}
 }

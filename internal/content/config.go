@@ -89,6 +89,10 @@ var (
 	menuIgnored = []string{"identifier", "parent", "pre", "post", "title", "params"}
 )
 
+// MissingBaseURL is the error of a site.yaml without a baseURL, which a
+// build given one (--base-url, mutual serve) does not need.
+const MissingBaseURL = "site.yaml needs a baseURL, such as https://example.org/ (or build with --base-url URL)"
+
 // ParseConfig reads content/site.yaml; see ParseConfigFile.
 func ParseConfig(src []byte) (*Config, diag.List) { return ParseConfigFile(ConfigPath, src) }
 
@@ -170,7 +174,7 @@ func ParseConfigFile(path string, src []byte) (*Config, diag.List) {
 		d.Errorf(root, "site.yaml needs a title: add a line such as title: My site")
 	}
 	if cfg.BaseURL == "" {
-		d.Errorf(root, "site.yaml needs a baseURL, such as https://example.org/")
+		d.Errorf(root, "%s", MissingBaseURL)
 	} else if err := cfg.SetBaseURL(cfg.BaseURL); err != nil {
 		d.Errorf(baseNode, "%s", err.Msg)
 	}

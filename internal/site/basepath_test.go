@@ -42,3 +42,28 @@ func TestLinksWithTheBasePath(t *testing.T) {
 		}
 	}
 }
+
+// TestBaseURLOnlyFromTheFlag: a site.yaml without a baseURL builds when
+// the build is given one (--base-url; mutual serve gives its own), as a CI
+// that builds one site for several addresses does; without one, the error
+// says both ways.
+func TestBaseURLOnlyFromTheFlag(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "content/site.yaml", "title: T\n")
+	writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\n---\nA.\n")
+	out := filepath.Join(t.TempDir(), "public")
+	_, err := New(Options{Dir: dir, Out: out}).Build()
+	if want := "content/site.yaml:1:1: site.yaml needs a baseURL, such as https://example.org/ (or build with --base-url URL)"; err == nil || err.Error() != want {
+		t.Errorf("without a base URL: got %v\nwant %s", err, want)
+	}
+	for _, base := range []string{"https://example.org/help/", "http://127.0.0.1:1313/"} {
+		if _, err := New(Options{Dir: dir, Out: out, BaseURL: base}).Build(); err != nil {
+			t.Errorf("with %s: %v", base, err)
+			continue
+		}
+		robots, _ := os.ReadFile(filepath.Join(out, "robots.txt"))
+		if !strings.Contains(string(robots), "Sitemap: "+base+"sitemap.xml") {
+			t.Errorf("with %s: robots.txt is\n%s", base, robots)
+		}
+	}
+}

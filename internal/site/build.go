@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -631,6 +632,9 @@ func readConfig(dir, siteReal, baseURL string) ([]byte, *content.Config, error) 
 	}
 	cfg, errs := content.ParseConfigFile(path, src)
 	if baseURL != "" {
+		// Given a base URL, site.yaml need not have one: a CI that
+		// builds one site for several addresses, mutual serve.
+		errs = slices.DeleteFunc(errs, func(e *diag.Error) bool { return e.Msg == content.MissingBaseURL })
 		if e := cfg.OverrideBaseURL(baseURL); e != nil {
 			e.Path = "--base-url"
 			errs = append(errs, e)

@@ -54,6 +54,10 @@ func TestRunUsage(t *testing.T) {
 		// Hugo's, Zola's and Eleventy's names for a flag point to mutual's.
 		{"build other tool's flag", []string{"build", "--destination", "x"}, 2, "", "mutual build: unknown flag --destination (mutual's is -o); the flags", true, ""},
 		{"build other tool's letter", []string{"build", "-d", "x"}, 2, "", "unknown flag -d (mutual's is -o)", true, ""},
+		// Hugo's -D is --buildDrafts, not its -d (destination).
+		{"build Hugo's drafts letter", []string{"build", "-D"}, 2, "", "unknown flag -D (mutual's is --drafts)", true, ""},
+		{"build Hugo's future letter", []string{"build", "-F"}, 2, "", "unknown flag -F (mutual's is --future)", true, ""},
+		{"build Hugo's expired letter", []string{"build", "-E"}, 2, "", "unknown flag -E (mutual's is --expired)", true, ""},
 		{"build Hugo's base URL", []string{"build", "--baseURL", "x"}, 2, "", "unknown flag --baseURL (mutual's is --base-url)", true, ""},
 		{"check has no output flag", []string{"check", "--out", "x"}, 2, "", "mutual check: unknown flag --out; the flags", true, ""},
 		// One letter is one edit from any other: no spelling hint for it.

@@ -15,8 +15,9 @@ type Claim struct {
 	Line, Col int    // where in File, when known
 	// Instead is what to do, when a later source clashes with this one,
 	// other than renaming or removing one of them (how to change the 404
-	// page mutual writes); "" for none.
+	// page mutual writes); "" for none. It is not said to an alias.
 	Instead string
+	Alias   bool // the claim is an alias's redirect page
 }
 
 // Clashes checks claims, given in order of precedence: a path claimed
@@ -32,7 +33,7 @@ func Clashes(claims []Claim) diag.List {
 	for _, c := range claims {
 		if prev, ok := byOut[c.Out]; ok {
 			fix := "rename or remove one of them"
-			if prev.Instead != "" {
+			if prev.Instead != "" && !c.Alias {
 				fix = prev.Instead
 			}
 			errs = append(errs, clashError(c, prev, "%s and %s would both be published at /%s: %s", c.What, prev.What, c.Out, fix))

@@ -776,7 +776,7 @@ func claims(m *content.Model, assets theme.Assets) []output.Claim {
 	cs = append(cs, output.Claim{Out: "sitemap.xml", What: "the sitemap mutual writes"})
 	if m.Static["robots.txt"] == nil {
 		// A site's own static/robots.txt replaces mutual's (writeFiles).
-		cs = append(cs, output.Claim{Out: "robots.txt", What: "the robots.txt mutual writes"})
+		cs = append(cs, output.Claim{Out: "robots.txt", What: "the robots.txt mutual writes", Instead: "to publish your own, put it in static/robots.txt, which replaces mutual's"})
 	}
 	for _, t := range m.Trees {
 		cs = append(cs, output.Claim{Out: t.Prefix + "feed.xml", What: "the feed mutual writes"})
@@ -814,7 +814,7 @@ func claims(m *content.Model, assets theme.Assets) []output.Claim {
 	}
 	for _, n := range m.Nodes {
 		for _, a := range n.Aliases {
-			cs = append(cs, output.Claim{Out: content.OutFile(a.URL), What: "the alias " + quote(a.Written) + " of " + n.Src.Path(), File: n.Src.Path(), Line: a.Line, Col: a.Col})
+			cs = append(cs, output.Claim{Out: content.OutFile(a.URL), What: "the alias " + quote(a.Written) + " of " + n.Src.Path(), File: n.Src.Path(), Line: a.Line, Col: a.Col, Alias: true})
 		}
 	}
 	return cs

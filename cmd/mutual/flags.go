@@ -117,12 +117,25 @@ func parsePositional(fs *flag.FlagSet, args []string, stdout io.Writer) (pos []s
 
 // otherTools maps the flags other site generators (Hugo, Zola, Eleventy)
 // use for what a mutual flag does, for the hint after an unknown flag.
+// Names longer than a letter are looked up in lower case (--baseURL is
+// baseurl); one letter as written, since case tells Hugo's apart: -d is
+// its destination, -D its --buildDrafts.
 var otherTools = map[string]string{
 	"d": "o", "destination": "o", "out": "o", "output": "o", "output-dir": "o", "outdir": "o",
 	"source": "s", "site": "s", "input": "s", "root": "s", "dir": "s",
 	"builddrafts": "drafts", "buildfuture": "future", "buildexpired": "expired",
+	"D": "drafts", "F": "future", "E": "expired",
 	"b": "base-url", "baseurl": "base-url", "base_url": "base-url", "u": "base-url",
 	"p": "port", "interface": "bind", "host": "bind", "i": "bind",
+}
+
+// otherTool is mutual's name for another tool's flag name, if it has one.
+func otherTool(name string) (string, bool) {
+	if len(name) > 1 {
+		name = strings.ToLower(name)
+	}
+	s, ok := otherTools[name]
+	return s, ok
 }
 
 // flagError rewrites the flag package's error in mutual's words: an
@@ -137,7 +150,7 @@ func flagError(fs *flag.FlagSet, err error) string {
 		// Another tool's name for a flag first; a one-letter name is one
 		// edit from every other, so only longer ones get a spelling hint.
 		hint := ""
-		if s, ok := otherTools[strings.ToLower(name)]; ok && fs.Lookup(s) != nil {
+		if s, ok := otherTool(name); ok && fs.Lookup(s) != nil {
 			hint = fmt.Sprintf(" (mutual's is %s)", flagName(s))
 		} else if s := diag.Suggest(name, known); s != "" && len(name) > 1 {
 			hint = fmt.Sprintf(" (did you mean %s?)", flagName(s))

@@ -54,6 +54,10 @@ func TestRunUsage(t *testing.T) {
 		// Hugo's, Zola's and Eleventy's names for a flag point to mutual's.
 		{"build other tool's flag", []string{"build", "--destination", "x"}, 2, "", "mutual build: unknown flag --destination (mutual's is -o); the flags", true, ""},
 		{"build other tool's letter", []string{"build", "-d", "x"}, 2, "", "unknown flag -d (mutual's is -o)", true, ""},
+		// Hugo's -D is --buildDrafts, not its -d (destination).
+		{"build Hugo's drafts letter", []string{"build", "-D"}, 2, "", "unknown flag -D (mutual's is --drafts)", true, ""},
+		{"build Hugo's future letter", []string{"build", "-F"}, 2, "", "unknown flag -F (mutual's is --future)", true, ""},
+		{"build Hugo's expired letter", []string{"build", "-E"}, 2, "", "unknown flag -E (mutual's is --expired)", true, ""},
 		{"build Hugo's base URL", []string{"build", "--baseURL", "x"}, 2, "", "unknown flag --baseURL (mutual's is --base-url)", true, ""},
 		{"check has no output flag", []string{"check", "--out", "x"}, 2, "", "mutual check: unknown flag --out; the flags", true, ""},
 		// One letter is one edit from any other: no spelling hint for it.
@@ -74,7 +78,8 @@ func TestRunUsage(t *testing.T) {
 		{"bad base url", []string{"build", "-s", good, "--base-url", "example.org/x"}, 2, "", "mutual build: --base-url \"example.org/x\": must be an absolute http or https URL such as https://example.org/\n\nUsage: mutual build", true, ""},
 		{"empty base url", []string{"build", "-s", good, "--base-url", ""}, 2, "", "mutual build: --base-url \"\": the URL is empty: give the site's address, such as https://example.org/, or leave --base-url out to use baseURL of content/site.yaml\n\nUsage: mutual build", true, ""},
 		{"empty base url, =", []string{"build", "-s", good, "--base-url="}, 2, "", "mutual build: --base-url \"\": the URL is empty", true, ""},
-		{"base url with a query", []string{"build", "-s", good, "--base-url", "https://example.org/?a=1"}, 2, "", "mutual build: --base-url \"https://example.org/?a=1\": must not have a query or fragment", true, ""},
+		{"base url with a query", []string{"build", "-s", good, "--base-url", "https://example.org/?a=1"}, 2, "", "mutual build: --base-url \"https://example.org/?a=1\": must not have a query or fragment: write \"https://example.org/\"\n\nUsage: mutual build", true, ""},
+		{"base url with a dot-dot part", []string{"build", "-s", good, "--base-url", "https://example.org/../x/"}, 2, "", "mutual build: --base-url \"https://example.org/../x/\": its path \"/../x/\" has an empty, \".\" or \"..\" part: write \"https://example.org/x/\"\n\nUsage: mutual build", true, ""},
 		{"check bad base url", []string{"check", "-s", good, "--base-url", "example.org/x"}, 2, "", "mutual check: --base-url \"example.org/x\": must be an absolute http or https URL such as https://example.org/\n\nUsage: mutual check", true, ""},
 		{"check empty base url", []string{"check", "-s", good, "--base-url", ""}, 2, "", "mutual check: --base-url \"\": the URL is empty", true, ""},
 		{"serve bad base url", []string{"serve", "-s", good, "--base-url", "example.org/x"}, 2, "", "mutual serve: --base-url \"example.org/x\": must be an absolute http or https URL such as https://example.org/\n\nUsage: mutual serve", true, ""},

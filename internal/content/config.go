@@ -61,6 +61,11 @@ type Config struct {
 	// video from: the Content-Security-Policy allows them, and only them,
 	// for those (see render.Policy).
 	AllowOrigins []string
+	// WrittenBasePath is the path of the baseURL site.yaml says, when
+	// --base-url (or mutual serve, which serves the site at its root) gives
+	// another: links written with it are still the site's ("" when it is
+	// BasePath).
+	WrittenBasePath string
 
 	base *url.URL
 }
@@ -83,6 +88,10 @@ var (
 	menuKeys    = []string{"name", "url", "pageRef", "weight"}
 	menuIgnored = []string{"identifier", "parent", "pre", "post", "title", "params"}
 )
+
+// MissingBaseURL is the error of a site.yaml without a baseURL, which a
+// build given one (--base-url, mutual serve) does not need.
+const MissingBaseURL = "site.yaml needs a baseURL, such as https://example.org/ (or build with --base-url URL)"
 
 // ParseConfig reads content/site.yaml; see ParseConfigFile.
 func ParseConfig(src []byte) (*Config, diag.List) { return ParseConfigFile(ConfigPath, src) }
@@ -165,7 +174,7 @@ func ParseConfigFile(path string, src []byte) (*Config, diag.List) {
 		d.Errorf(root, "site.yaml needs a title: add a line such as title: My site")
 	}
 	if cfg.BaseURL == "" {
-		d.Errorf(root, "site.yaml needs a baseURL, such as https://example.org/")
+		d.Errorf(root, "%s", MissingBaseURL)
 	} else if err := cfg.SetBaseURL(cfg.BaseURL); err != nil {
 		d.Errorf(baseNode, "%s", err.Msg)
 	}
@@ -184,7 +193,9 @@ func (c *Config) SetBaseURL(raw string) *diag.Error {
 		return &diag.Error{Path: c.Path, Msg: "baseURL must be an absolute http or https URL such as https://example.org/, not " + quote(raw)}
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
-		return &diag.Error{Path: c.Path, Msg: "baseURL must not have a query or fragment: " + quote(raw)}
+		fixed := *u
+		fixed.RawQuery, fixed.Fragment, fixed.ForceQuery, fixed.RawFragment = "", "", false, ""
+		return &diag.Error{Path: c.Path, Msg: "baseURL must not have a query or fragment: write " + quote(fixed.String()) + " instead of " + quote(raw)}
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
@@ -200,6 +211,24 @@ func (c *Config) SetBaseURL(raw string) *diag.Error {
 	u.RawPath = ""
 	c.BaseURL = u.String()
 	c.base = u
+	return nil
+}
+
+// OverrideBaseURL sets the base URL as SetBaseURL does, for a build given
+// another than site.yaml's (--base-url, mutual serve), and keeps the path
+// of site.yaml's in WrittenBasePath when it differs.
+func (c *Config) OverrideBaseURL(raw string) *diag.Error {
+	var written string
+	if c.base != nil {
+		written = c.BasePath()
+	}
+	if e := c.SetBaseURL(raw); e != nil {
+		return e
+	}
+	c.WrittenBasePath = ""
+	if written != c.BasePath() {
+		c.WrittenBasePath = written
+	}
 	return nil
 }
 

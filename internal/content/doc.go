@@ -39,7 +39,10 @@
 // listening/, slug replaces the file name, worksheets/w.yaml (or .yml) is
 // worksheets/w/, url: is the page's exact address (a language that shows
 // the page untranslated shows it under its folder); URLs made from paths
-// are lower case unless ModelOptions says otherwise. A leaf bundle's
+// are lower case unless ModelOptions says otherwise, and a page's,
+// section's or bundle's spaces are hyphens (pathURL: self care.md is
+// self-care/, as in Hugo; a worksheet keeps its name, since saved answers
+// are kept under its address). A leaf bundle's
 // index.md (about/index.md) is the page about/, and the other files under
 // its folder are its files, published under its URL (FileOut); a Markdown
 // page inside a bundle is an error, but for the bundle's translations. Lists are ordered by weight (weighted

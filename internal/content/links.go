@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"errors"
 	"maps"
 	"net/url"
@@ -28,8 +29,11 @@ type LinkRef struct {
 // Resolver turns link destinations written in content into URLs.
 type Resolver struct {
 	Model    *Model
-	BasePath string          // the base URL's path, as Config.BasePath
-	Theme    map[string]bool // output paths of the theme's files and generated assets
+	BasePath string // the base URL's path, as Config.BasePath
+	// WrittenBasePath is site.yaml's, when the build's is another
+	// (Config.WrittenBasePath): a link may start with either.
+	WrittenBasePath string
+	Theme           map[string]bool // output paths of the theme's files and generated assets
 	// Tree is the language whose pages relative links lead to: the
 	// language of the page whose text holds them. nil is the default
 	// language.
@@ -111,23 +115,51 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 		return "", nil, "", "link " + quote(dest) + " is not a valid path" + r.literalHint(rel, dest)
 	}
 	if strings.HasPrefix(up, "/") {
-		target := strings.TrimPrefix(path.Clean(up), "/")
-		if strings.HasSuffix(up, "/") && target != "" {
-			target += "/"
+		site := func(up string) (string, *Node, bool) {
+			target := strings.TrimPrefix(path.Clean(up), "/")
+			if strings.HasSuffix(up, "/") && target != "" {
+				target += "/"
+			}
+			if target == "." {
+				target = ""
+			}
+			if n := r.Model.ByURL[target]; n != nil {
+				return withFrag(r.BasePath + n.Href), n, true
+			}
+			if n := r.Model.ByURL[target+"/"]; n != nil {
+				return withFrag(r.BasePath + n.Href), n, true
+			}
+			if r.Model.hasOutFile(target) || r.Theme[target] {
+				return withFrag(r.BasePath + PathEscape(target)), nil, true
+			}
+			return target, nil, false
 		}
-		if target == "." {
-			target = ""
+		u, n, ok := site(up)
+		// A link that already starts with the site's base path, as relref
+		// writes one (/help/guides/a/ on a site at
+		// https://example.org/help/) and as Hugo content writes them by
+		// hand, is that address: written once, not twice. So is one with
+		// site.yaml's base path in a build given another (mutual serve's,
+		// at the root), so that build and serve agree.
+		for _, base := range []string{r.BasePath, r.WrittenBasePath} {
+			if ok || base == "/" || base == "" {
+				continue
+			}
+			if bp, err := url.PathUnescape(base); err == nil {
+				if rest, cut := strings.CutPrefix(up, strings.TrimSuffix(bp, "/")); cut && (rest == "" || rest[0] == '/') {
+					if u2, n2, ok2 := site(cmp.Or(rest, "/")); ok2 {
+						u, n, ok = u2, n2, true
+					}
+				}
+			}
 		}
-		if n := r.Model.ByURL[target]; n != nil {
-			return withFrag(r.BasePath + n.Href), n, frag, ""
+		if !ok {
+			return "", nil, "", "link to " + quote(dest) + ": no page or file of this site has that address" + r.urlHint(u)
 		}
-		if n := r.Model.ByURL[target+"/"]; n != nil {
-			return withFrag(r.BasePath + n.Href), n, frag, ""
+		if n == nil {
+			return u, nil, "", ""
 		}
-		if r.Model.hasOutFile(target) || r.Theme[target] {
-			return withFrag(r.BasePath + PathEscape(target)), nil, "", ""
-		}
-		return "", nil, "", "link to " + quote(dest) + ": no page or file of this site has that address" + r.urlHint(target)
+		return u, n, frag, ""
 	}
 	dir := path.Dir(rel)
 	joined := path.Clean(path.Join(dir, up))

@@ -105,3 +105,44 @@ func TestClimbsOut(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveUnderBasePath: on a site at https://example.org/help/, a site
+// path with the base path (as relref writes one, and Hugo content by hand)
+// is that address, and one without it is too; the base path alone is the
+// home page; a path that only looks like the base path ("/helpers/") is not.
+func TestResolveUnderBasePath(t *testing.T) {
+	r := &Resolver{Model: testModel(t), BasePath: "/help/"}
+	tests := []struct {
+		dest, want, err string
+	}{
+		{"/guides/listening/", "/help/guides/listening/", ""},
+		{"/help/guides/listening/", "/help/guides/listening/", ""},
+		{"/help/guides/listening/#how", "/help/guides/listening/#how", ""},
+		{"/help/guides/listening", "/help/guides/listening/", ""},
+		{"/help/about/Team.JPG", "/help/about/Team.JPG", ""},
+		{"/help/", "/help/", ""},
+		{"/help", "/help/", ""},
+		{"/helpers/guides/listening/", "", `link to "/helpers/guides/listening/": no page or file of this site has that address`},
+		{"/help/guides/nowhere/", "", `link to "/help/guides/nowhere/": no page or file of this site has that address`},
+	}
+	for _, tt := range tests {
+		got, _, _, msg := r.Resolve("guides/work/meetings.md", tt.dest)
+		if got != tt.want || msg != tt.err {
+			t.Errorf("%q -> %q %q\nwant %q %q", tt.dest, got, msg, tt.want, tt.err)
+		}
+	}
+	// Served at the root (mutual serve, or --base-url), the links written
+	// with site.yaml's base path still lead to the pages, at the root.
+	r = &Resolver{Model: testModel(t), BasePath: "/", WrittenBasePath: "/help/"}
+	for _, tt := range []struct{ dest, want, err string }{
+		{"/help/guides/listening/", "/guides/listening/", ""},
+		{"/guides/listening/", "/guides/listening/", ""},
+		{"/help/", "/", ""},
+		{"/helpers/", "", `link to "/helpers/": no page or file of this site has that address`},
+	} {
+		got, _, _, msg := r.Resolve("guides/work/meetings.md", tt.dest)
+		if got != tt.want || msg != tt.err {
+			t.Errorf("served at the root: %q -> %q %q\nwant %q %q", tt.dest, got, msg, tt.want, tt.err)
+		}
+	}
+}

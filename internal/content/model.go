@@ -246,21 +246,45 @@ func (m *Model) Base(rel string) string {
 }
 
 // pageURL is the URL of the page at rel: its folder for an _index.md or a
-// bundle's index.md, the file's name (or slug) as a folder otherwise.
+// bundle's index.md, the file's name (or slug) as a folder otherwise. The
+// parts that come from the path are hyphenated (pathURL); a slug is kept as
+// written.
 func pageURL(rel string, fm *FrontMatter) string {
 	dir, file := path.Split(rel)
 	if file == "_index.md" || rel == "index.md" {
-		return dir
+		return pathURL(dir)
 	}
 	if file == "index.md" {
 		dir, file = path.Split(strings.TrimSuffix(dir, "/"))
 		file += ".md"
 	}
-	name := strings.TrimSuffix(file, path.Ext(file))
+	name := pathURL(strings.TrimSuffix(file, path.Ext(file)))
 	if fm != nil && fm.Slug != "" {
 		name = fm.Slug
 	}
-	return dir + name + "/"
+	return pathURL(dir) + name + "/"
+}
+
+// PathURL is pathURL, for the importer, which writes the addresses mutual
+// will give the pages it converts.
+func PathURL(p string) string { return pathURL(p) }
+
+// pathURL is the address made of a content path p (folders, a file's name
+// without its extension): in each part, every run of spaces is one "-" and
+// spaces at either end are left out, as Hugo makes "self care.md" the page
+// /self-care/ rather than /self%20care/. A part that is only spaces is kept
+// as it is, so that it cannot vanish from the address.
+func pathURL(p string) string {
+	if !strings.ContainsFunc(p, unicode.IsSpace) {
+		return p
+	}
+	parts := strings.Split(p, "/")
+	for i, part := range parts {
+		if f := strings.Fields(part); len(f) > 0 {
+			parts[i] = strings.Join(f, "-")
+		}
+	}
+	return strings.Join(parts, "/")
 }
 
 // OutFile is the output file of a page at url: "index.html" under a folder
@@ -833,6 +857,8 @@ func newTree(spec treeSpec, members []member, errs, warns *diag.List) *Tree {
 			}
 			n.Kind = "worksheet"
 			n.Worksheet = w
+			// Its address is its path as it is, spaces included (not
+			// pathURL): the answers people saved are kept under it.
 			n.URL = t.Prefix + opts.lower(strings.TrimSuffix(strings.TrimSuffix(mb.rel, ".yaml"), ".yml")+"/")
 			n.Title, n.Description, n.Minutes = w.Title, w.Summary, w.Minutes
 			dir := path.Dir(mb.rel)
@@ -849,7 +875,7 @@ func newTree(spec treeSpec, members []member, errs, warns *diag.List) *Tree {
 		if sec.Node != nil {
 			continue
 		}
-		n := &Node{Kind: "section", URL: t.Prefix + opts.lower(dir+"/"), Title: humanize(path.Base(dir)), Section: sec, Tree: t, Key: dir + "/_index.md"}
+		n := &Node{Kind: "section", URL: t.Prefix + opts.lower(pathURL(dir)+"/"), Title: humanize(path.Base(dir)), Section: sec, Tree: t, Key: dir + "/_index.md"}
 		n.Type, _, _ = strings.Cut(dir, "/")
 		if dir == "" {
 			n.Kind, n.URL, n.Title, n.Key = "home", t.Prefix, "", "_index.md"
@@ -1016,7 +1042,12 @@ func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
 		errs.Add(p, at.Line, at.Col, "duplicate URL /%s: the address the %s pages give this page until it is translated is also the address of %s", url, n.Tree.Lang, where(o))
 		return
 	}
-	errs.Add(p, at.Line, at.Col, "duplicate URL /%s: also the address of %s", url, where(o))
+	hint := ""
+	if n.Src != nil && o.Src != nil && n.Src.URLPos() == (Pos{}) && o.Src.URLPos() == (Pos{}) &&
+		(strings.ContainsFunc(n.Src.Rel, unicode.IsSpace) || strings.ContainsFunc(o.Src.Rel, unicode.IsSpace)) {
+		hint = " (a space in a file or folder name is a \"-\" in its address): rename one of them, or give one a slug:"
+	}
+	errs.Add(p, at.Line, at.Col, "duplicate URL /%s: also the address of %s%s", url, where(o), hint)
 }
 
 // pageAlias is the site path (as Node.URL) the alias a, as written in the

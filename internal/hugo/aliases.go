@@ -259,21 +259,21 @@ func lowerIf(lower bool, s string) string {
 // fileAddress is the address mutual gives the page at rel (a path in its
 // language's tree, without the language's mark): its folder for an
 // _index.md or a bundle's index.md, its name (or slug) as a folder
-// otherwise.
+// otherwise; a space in the path is a "-", as in content.PathURL.
 func fileAddress(rel, slug string) string {
 	dir, file := path.Split(rel)
 	if file == "_index.md" || rel == "index.md" {
-		return "/" + dir
+		return "/" + content.PathURL(dir)
 	}
 	if file == "index.md" {
 		dir, file = path.Split(strings.TrimSuffix(dir, "/"))
 		file += ".md"
 	}
-	name := strings.TrimSuffix(file, path.Ext(file))
+	name := content.PathURL(strings.TrimSuffix(file, path.Ext(file)))
 	if slug != "" {
 		name = slug
 	}
-	return "/" + dir + name + "/"
+	return "/" + content.PathURL(dir) + name + "/"
 }
 
 // hugoPageOf gathers what Hugo's permalinks read of the page at base (its

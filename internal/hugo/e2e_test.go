@@ -727,3 +727,50 @@ title: Crème brûlée
 		t.Errorf("the report does not say what became of removePathAccents:\n%s", report)
 	}
 }
+
+// TestImportedSpacesAndSubfolder imports a site deployed in a subfolder
+// whose file and folder names have spaces and whose links are relref's:
+// the check finds no problem (no alias to a page's own address, no link to
+// /blog/blog/...), every page is at the address Hugo gave it (a space is a
+// "-"), with no redirect, and the links lead to the pages.
+func TestImportedSpacesAndSubfolder(t *testing.T) {
+	out, _, report := buildImported(t, `-- hugo.toml --
+baseURL = "https://example.org/blog/"
+title = "Spaces"
+-- content/docs/self care.md --
+---
+title: Self care
+---
+See [the story]({{< relref "/docs/my story" >}}) and [the start]({{< relref "getting started" >}}).
+-- content/docs/my story/index.md --
+---
+title: My story
+---
+![A photo](a%20photo.png)
+-- content/docs/my story/a photo.png --
+png
+-- content/docs/getting started/_index.md --
+---
+title: Getting started
+---
+Back to [self care]({{< relref "/docs/self care.md" >}}).
+`)
+	if strings.Contains(report, "aliases:") || !strings.Contains(report, "check: no problems found") {
+		t.Errorf("the report gives aliases, or the check found something:\n%s", report)
+	}
+	for _, p := range []string{"docs/self-care", "docs/my-story", "docs/getting-started"} {
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(p), "index.html"))
+		if err != nil || strings.Contains(string(data), `http-equiv="refresh"`) {
+			t.Errorf("/%s/ is not a page: %v", p, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "docs", "my-story", "a photo.png")); err != nil {
+		t.Errorf("the bundle's file is not under its page: %v", err)
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "docs", "self-care", "index.html"))
+	for _, want := range []string{`href="/blog/docs/my-story/"`, `href="/blog/docs/getting-started/"`} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("no link %s on /docs/self-care/", want)
+		}
+	}
+}

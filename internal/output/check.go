@@ -55,6 +55,15 @@ func Check(siteDir, out string) (string, error) {
 	if st, err := os.Stat(real); err == nil && !st.IsDir() {
 		return "", fmt.Errorf("refusing to build into %s: it is a file, not a folder; choose a folder with -o", shown)
 	}
+	// A folder inside another build's output (-o public/v2 beside the
+	// site's public/): that build replaces its whole folder, so it would
+	// refuse to, since it did not write this one, or this output would go
+	// with it.
+	for d := filepath.Dir(real); d != filepath.Dir(d); d = filepath.Dir(d) {
+		if _, err := os.Lstat(filepath.Join(d, MarkerFile)); err == nil {
+			return "", fmt.Errorf("refusing to build into %s: it is inside %s, the output of another build (it holds %s), which a build there replaces whole: choose an output folder outside it", shown, d, MarkerFile)
+		}
+	}
 	return real, nil
 }
 

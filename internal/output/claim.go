@@ -13,6 +13,11 @@ type Claim struct {
 	What      string // for messages: "content/guides/a.md", "the alias \"/x/\" of content/guides/a.md", "the sitemap mutual writes"
 	File      string // the file an error about it is reported in, "" for none
 	Line, Col int    // where in File, when known
+	// Instead is what to do, when a later source clashes with this one,
+	// other than renaming or removing one of them (how to change the 404
+	// page mutual writes); "" for none. It is not said to an alias.
+	Instead string
+	Alias   bool // the claim is an alias's redirect page
 }
 
 // Clashes checks claims, given in order of precedence: a path claimed
@@ -27,7 +32,11 @@ func Clashes(claims []Claim) diag.List {
 	var order []string
 	for _, c := range claims {
 		if prev, ok := byOut[c.Out]; ok {
-			errs = append(errs, clashError(c, prev, "%s and %s would both be published at /%s: rename or remove one of them", c.What, prev.What, c.Out))
+			fix := "rename or remove one of them"
+			if prev.Instead != "" && !c.Alias {
+				fix = prev.Instead
+			}
+			errs = append(errs, clashError(c, prev, "%s and %s would both be published at /%s: %s", c.What, prev.What, c.Out, fix))
 			continue
 		}
 		byOut[c.Out] = c

@@ -12,7 +12,9 @@
 //     holds the site, the site's content/, static/, themes/ or i18n/ (the
 //     folders a build reads: an output in static/ or a theme's static/
 //     would be published into the next one) or a folder inside them, a
-//     folder that holds content/ or .git, and a file. Symbolic links are resolved
+//     folder that holds content/ or .git, a file, and a folder inside another
+//     build's output (a folder above it holds MarkerFile: the build there
+//     replaces it whole). Symbolic links are resolved
 //     first, so "-o" through a link into content/ is refused as content/
 //     itself is; the folder replaced is the link's target, and the link
 //     stays.

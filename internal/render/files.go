@@ -129,13 +129,22 @@ type FeedInfo struct {
 	Title       string
 	Description string
 	Language    string
-	Latest      time.Time // the newest date in the content: the feed's own date
+	Latest      time.Time // the newest date in the content: the feed's own date when it has no entries
 	Generator   string    // mutual's version
 }
 
-// Feed is an Atom feed of the guides (content.Model.Guides), newest first.
+// Feed is an Atom feed of the guides (content.Model.Guides) that have a
+// date (date, publishDate or lastmod), newest first. Atom requires each
+// entry's <updated>, the last time it changed, and a guide without a date
+// has none to tell: any date written for it would be made up (it used to
+// be the site's newest date, so that every new guide showed every undated
+// one as changed again in feed readers), and a file's time or a git
+// commit's would make the output depend on more than the input. So, as in
+// Zola, an undated guide is left out of the feed (it is in its section, the
+// sitemap and search as ever). The feed's own <updated> is its newest
+// entry's, or info.Latest when it has none.
 func Feed(guides []*content.Node, info FeedInfo) []byte {
-	guides = slices.Clone(guides)
+	guides = slices.DeleteFunc(slices.Clone(guides), func(n *content.Node) bool { return later(n.Date, n.Lastmod).IsZero() })
 	slices.SortStableFunc(guides, func(x, y *content.Node) int {
 		a, b := later(x.Date, x.Lastmod), later(y.Date, y.Lastmod)
 		if !a.Equal(b) {
@@ -160,13 +169,14 @@ func Feed(guides []*content.Node, info FeedInfo) []byte {
 		fmt.Fprintf(&b, "  <subtitle>%s</subtitle>\n", esc(info.Description))
 	}
 	fmt.Fprintf(&b, "  <id>%s</id>\n  <link href=\"%s\"/>\n  <link rel=\"self\" href=\"%sfeed.xml\"/>\n", esc(home), esc(home), esc(home))
-	fmt.Fprintf(&b, "  <updated>%s</updated>\n", info.Latest.UTC().Format(time.RFC3339))
+	updated := info.Latest
+	if len(guides) > 0 {
+		updated = later(guides[0].Date, guides[0].Lastmod)
+	}
+	fmt.Fprintf(&b, "  <updated>%s</updated>\n", updated.UTC().Format(time.RFC3339))
 	fmt.Fprintf(&b, "  <generator version=\"%s\">mutual</generator>\n", info.Generator)
 	for _, n := range guides {
 		updated := later(n.Date, n.Lastmod)
-		if updated.IsZero() {
-			updated = info.Latest
-		}
 		fmt.Fprintf(&b, "  <entry>\n    <title>%s</title>\n    <id>%s</id>\n    <link href=\"%s\"/>\n    <updated>%s</updated>\n",
 			esc(n.Title), esc(site+n.Href), esc(site+n.Href), updated.UTC().Format(time.RFC3339))
 		if !n.Date.IsZero() {

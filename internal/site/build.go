@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -365,7 +366,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	chain, assets, terrs := b.loadTheme(cfg, m)
 	errs = append(errs, terrs...)
 	basePath := cfg.BasePath()
-	res := &content.Resolver{Model: m, BasePath: basePath, Theme: assets.Outputs()}
+	res := &content.Resolver{Model: m, BasePath: basePath, WrittenBasePath: cfg.WrittenBasePath, Theme: assets.Outputs()}
 	latest := m.Newest()
 	trs, i18nHash, ierrs := chain.Translations(b.dir, siteReal, cfg.Lang, &b.i18nFiles)
 	b.i18nFiles.Done()
@@ -614,7 +615,10 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 func CheckBaseURL(raw string) error {
 	var cfg content.Config
 	if e := cfg.SetBaseURL(raw); e != nil {
+		// The flag's value is said before the message: not again at its end.
 		msg := strings.TrimSuffix(strings.TrimPrefix(e.Msg, "baseURL "), ", not "+strconv.Quote(raw))
+		msg = strings.TrimSuffix(msg, " instead of "+strconv.Quote(raw))
+		msg = strings.Replace(msg, "baseURL's path", "its path", 1)
 		return errors.New(msg)
 	}
 	return nil
@@ -628,7 +632,10 @@ func readConfig(dir, siteReal, baseURL string) ([]byte, *content.Config, error) 
 	}
 	cfg, errs := content.ParseConfigFile(path, src)
 	if baseURL != "" {
-		if e := cfg.SetBaseURL(baseURL); e != nil {
+		// Given a base URL, site.yaml need not have one: a CI that
+		// builds one site for several addresses, mutual serve.
+		errs = slices.DeleteFunc(errs, func(e *diag.Error) bool { return e.Msg == content.MissingBaseURL })
+		if e := cfg.OverrideBaseURL(baseURL); e != nil {
 			e.Path = "--base-url"
 			errs = append(errs, e)
 		}
@@ -769,7 +776,7 @@ func claims(m *content.Model, assets theme.Assets) []output.Claim {
 	cs = append(cs, output.Claim{Out: "sitemap.xml", What: "the sitemap mutual writes"})
 	if m.Static["robots.txt"] == nil {
 		// A site's own static/robots.txt replaces mutual's (writeFiles).
-		cs = append(cs, output.Claim{Out: "robots.txt", What: "the robots.txt mutual writes"})
+		cs = append(cs, output.Claim{Out: "robots.txt", What: "the robots.txt mutual writes", Instead: "to publish your own, put it in static/robots.txt, which replaces mutual's"})
 	}
 	for _, t := range m.Trees {
 		cs = append(cs, output.Claim{Out: t.Prefix + "feed.xml", What: "the feed mutual writes"})
@@ -787,6 +794,11 @@ func claims(m *content.Model, assets theme.Assets) []output.Claim {
 			continue // a duplicate URL, reported by content.NewModel
 		}
 		c := output.Claim{Out: n.Out, What: pageName(n), File: "content"}
+		switch n.Kind {
+		case "404", "search":
+			// A static/404.html meant to replace mutual's.
+			c.Instead = "to change this page, write layouts/" + n.Kind + ".html in a theme of your own (see Themes in mutual's README), or rename yours"
+		}
 		if n.Src != nil {
 			at := n.Src.URLPos()
 			c.File, c.Line, c.Col = n.Src.Path(), at.Line, at.Col
@@ -802,7 +814,7 @@ func claims(m *content.Model, assets theme.Assets) []output.Claim {
 	}
 	for _, n := range m.Nodes {
 		for _, a := range n.Aliases {
-			cs = append(cs, output.Claim{Out: content.OutFile(a.URL), What: "the alias " + quote(a.Written) + " of " + n.Src.Path(), File: n.Src.Path(), Line: a.Line, Col: a.Col})
+			cs = append(cs, output.Claim{Out: content.OutFile(a.URL), What: "the alias " + quote(a.Written) + " of " + n.Src.Path(), File: n.Src.Path(), Line: a.Line, Col: a.Col, Alias: true})
 		}
 	}
 	return cs

@@ -162,6 +162,10 @@ func TestRefusedOutputFolders(t *testing.T) {
 	writeFile(t, foreign, "notes.txt", "mine")
 	repo := t.TempDir()
 	os.Mkdir(filepath.Join(repo, ".git"), 0o755)
+	built := filepath.Join(t.TempDir(), "public")
+	if _, err := New(Options{Dir: dir, Out: built}).Build(); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		out, want string
 	}{
@@ -171,6 +175,9 @@ func TestRefusedOutputFolders(t *testing.T) {
 		{repo, "it holds .git/"},
 		{filepath.Join(dir, "content"), "refusing to build into"},
 		{foreign, "it holds files that mutual did not build"},
+		// Inside another build's output, which that build replaces whole.
+		{filepath.Join(built, "v2"), "it is inside " + built + ", the output of another build (it holds .mutual-output)"},
+		{filepath.Join(built, "guides"), "it is inside " + built + ", the output of another build"},
 	}
 	for _, tt := range tests {
 		_, err := New(Options{Dir: dir, Out: tt.out}).Build()

@@ -1,0 +1,69 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLinksWithTheBasePath builds a site whose site.yaml puts it in a
+// subfolder (https://example.org/help/) and whose links start with that
+// path, by relref and by hand: as built for its host, and as mutual serve
+// builds it (another base URL, at the root), every link leads to its page
+// under the base path of the build, and neither build fails.
+func TestLinksWithTheBasePath(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/help/\nmenu:\n  - {name: A, url: /help/guides/a/}\n")
+	writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\n---\n## Two\n")
+	writeFile(t, dir, "content/guides/b.md", "---\ntitle: B\n---\n[relref]({{< relref \"a.md\" >}}), [by hand](/help/guides/a/#two), [plain](/guides/a/).\n")
+	for _, tt := range []struct {
+		baseURL, base string
+	}{
+		{"", "/help/"},
+		{"http://127.0.0.1:1313/", "/"}, // as mutual serve builds it
+		{"https://staging.example.org/preview/", "/preview/"},
+	} {
+		out := filepath.Join(t.TempDir(), "public")
+		if _, err := New(Options{Dir: dir, Out: out, BaseURL: tt.baseURL}).Build(); err != nil {
+			t.Errorf("base URL %q: %v", tt.baseURL, err)
+			continue
+		}
+		page, _ := os.ReadFile(filepath.Join(out, "guides", "b", "index.html"))
+		for _, want := range []string{
+			`<a href="` + tt.base + `guides/a/">relref</a>`,
+			`<a href="` + tt.base + `guides/a/#two">by hand</a>`,
+			`<a href="` + tt.base + `guides/a/">plain</a>`,
+			`href="` + tt.base + `guides/a/">A</a>`, // the menu
+		} {
+			if !strings.Contains(string(page), want) {
+				t.Errorf("base URL %q: no %s in the page", tt.baseURL, want)
+			}
+		}
+	}
+}
+
+// TestBaseURLOnlyFromTheFlag: a site.yaml without a baseURL builds when
+// the build is given one (--base-url; mutual serve gives its own), as a CI
+// that builds one site for several addresses does; without one, the error
+// says both ways.
+func TestBaseURLOnlyFromTheFlag(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "content/site.yaml", "title: T\n")
+	writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\n---\nA.\n")
+	out := filepath.Join(t.TempDir(), "public")
+	_, err := New(Options{Dir: dir, Out: out}).Build()
+	if want := "content/site.yaml:1:1: site.yaml needs a baseURL, such as https://example.org/ (or build with --base-url URL)"; err == nil || err.Error() != want {
+		t.Errorf("without a base URL: got %v\nwant %s", err, want)
+	}
+	for _, base := range []string{"https://example.org/help/", "http://127.0.0.1:1313/"} {
+		if _, err := New(Options{Dir: dir, Out: out, BaseURL: base}).Build(); err != nil {
+			t.Errorf("with %s: %v", base, err)
+			continue
+		}
+		robots, _ := os.ReadFile(filepath.Join(out, "robots.txt"))
+		if !strings.Contains(string(robots), "Sitemap: "+base+"sitemap.xml") {
+			t.Errorf("with %s: robots.txt is\n%s", base, robots)
+		}
+	}
+}

@@ -40,3 +40,30 @@ func TestStyleURLsWarned(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestPolicyWarned: a build warns of what a layout of the site's theme
+// writes and the pages' policy blocks, with site.yaml's allowOrigins
+// counted, and of nothing in the layouts of the built-in theme.
+func TestPolicyWarned(t *testing.T) {
+	dir := minimalSite(t)
+	writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\ntheme: brand\nallowOrigins: [https://images.example.org]\n")
+	writeFile(t, dir, "themes/brand/theme.yaml", "extends: default\n")
+	writeFile(t, dir, "themes/brand/layouts/partials/footer.html", strings.Join([]string{
+		`<footer><img src="https://images.example.org/logo.png" alt="">`,
+		`<script>var year = 2026;</script></footer>`,
+	}, "\n")+"\n")
+	b := New(Options{Dir: dir})
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range b.Warnings() {
+		got = append(got, w.Error())
+	}
+	want := []string{
+		`themes/brand/layouts/partials/footer.html:2:1: an inline script, which the pages' Content-Security-Policy blocks (browsers never run it): put it in a file of themes/brand/static/js/ and load it with <script src="{{asset "js/NAME.js"}}" async></script>`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

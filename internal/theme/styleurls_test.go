@@ -101,22 +101,25 @@ func styleURLList(css, base string) diag.List {
 }
 
 // FuzzStyleURLs: any stylesheet is read without a panic, the same way
-// twice, and every warning lies inside the file.
+// twice, and every address lies inside the file.
 func FuzzStyleURLs(f *testing.F) {
 	f.Add(`@import url("https://fonts.googleapis.com/css2?family=Inter");`)
 	f.Add("@font-face{src:url(//x.org/a.woff2)} .a{background:url('../img/x.png')}")
 	f.Add("url(\"unclosed\n@import '")
 	f.Add("/* url(x) */ @import")
+	as := Assets{"css/custom.css": NewAsset("css/custom.css", nil, ""), "img/logo.png": NewAsset("img/logo.png", nil, "")}
+	exists := func(out string) bool { return as[out] != nil }
 	f.Fuzz(func(t *testing.T, css string) {
-		a, b := styleURLsOf(css, "/help/"), styleURLsOf(css, "/help/")
-		if strings.Join(a, "\n") != strings.Join(b, "\n") {
-			t.Fatalf("two runs differ:\n%s\n%s", a, b)
+		a, b := styleRefs(css), styleRefs(css)
+		if len(a) != len(b) {
+			t.Fatalf("two runs differ: %v, %v", a, b)
 		}
 		lines := strings.Count(css, "\n") + 1
-		for _, w := range styleURLList(css, "/") {
-			if w.Line < 1 || w.Line > lines || w.Col < 1 {
-				t.Fatalf("warning outside the file: %s", w)
+		for _, r := range a {
+			if r.line < 1 || r.line > lines || r.col < 1 {
+				t.Fatalf("address outside the file: %+v", r)
 			}
+			checkStyleRef(r, "css/custom.css", "/help/", nil, as, exists, "themes/brand")
 		}
 	})
 }

@@ -32,6 +32,7 @@ type Templates struct {
 	broken  bool              // a layout failed to parse: its error is reported already
 	sources map[string]string // template name -> site-relative file, for messages
 	text    map[string][]byte // template name -> its source, to place parse errors
+	own     map[string]bool   // template names read from the site's own themes, not the built-in one
 	funcs   []string          // every function a layout may call, for hints
 	// Hash is of every layout's path and bytes: it changes whenever a
 	// layout does.
@@ -49,7 +50,7 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 		errs.Add("themes", 0, 0, "cannot read layouts: %v", err)
 		return nil, errs
 	}
-	ts := &Templates{kinds: map[string]*template.Template{}, sources: map[string]string{}, text: map[string][]byte{}}
+	ts := &Templates{kinds: map[string]*template.Template{}, sources: map[string]string{}, text: map[string][]byte{}, own: map[string]bool{}}
 	ts.funcs = append(slices.Collect(maps.Keys(funcs)), builtinFuncs...)
 	ts.funcs = append(ts.funcs, slices.Collect(maps.Keys(partialFuncs))...)
 	slices.Sort(ts.funcs)
@@ -70,6 +71,9 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 		srcs[name] = b
 		ts.sources[name] = f.path()
 		ts.text[name] = b
+		if !f.layer.embedded() {
+			ts.own[name] = true
+		}
 		fmt.Fprintf(h, "%s\x00%d\x00", f.path(), len(b))
 		h.Write(b)
 	}

@@ -344,7 +344,9 @@ func plainCall(fn, msg string) string {
 	if m := nonFuncRE.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("%s runs a function, and %s is %s", fn, m[1], valueWords(m[2]))
 	}
-	if msg == "index of untyped nil" {
+	if msg == "index of untyped nil" || msg == "index of nil pointer" {
+		// {{index .Params.icon 1}}, and {{index .Site.Params "a" "b"}}
+		// without a: the second step indexes a nil interface.
 		return fmt.Sprintf("%s takes an item of a list or of keys and values, and this is not set: check it first with {{with}}", fn)
 	}
 	if m := cannotIndexRE.FindStringSubmatch(msg); m != nil {

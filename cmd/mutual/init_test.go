@@ -35,6 +35,7 @@ func TestInitNewCheck(t *testing.T) {
 		{"new translation, one language", []string{"new", "-s", dir, "translation", "es", "guides/listening.md"}, 1, "", "the site has one language"},
 		{"new translation without a code", []string{"new", "-s", dir, "translation", "guides/listening.md"}, 2, "", "want a language code and the path of the original"},
 		{"new missing path", []string{"new", "-s", dir, "guide"}, 2, "", "want a kind"},
+		{"new worksheet, a name cut at its space", []string{"new", "-s", dir, "worksheet", "worksheets/Check", "In.yaml"}, 2, "", `mutual new worksheet: one path, and here are 2: "worksheets/Check" "In.yaml"; a name with spaces goes in quotes: mutual new worksheet "worksheets/Check In.yaml"`},
 		{"new help", []string{"new", "--help"}, 0, "guide|worksheet PATH", ""},
 		{"new help names translation", []string{"new", "--help"}, 0, "translation CODE PATH", ""},
 		{"new layout", []string{"new", "-s", dir, "layout", "page.html"}, 0, filepath.Join("themes", "brand", "layouts", "page.html") + ": edit it", ""},

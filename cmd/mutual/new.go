@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"mutual/internal/diag"
 	"mutual/internal/scaffold"
@@ -19,6 +21,17 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(pos) > 0 && pos[0] == "translation" && len(pos) != 3 {
 		fmt.Fprintln(stderr, "mutual new translation: want a language code and the path of the original, such as: mutual new translation es guides/listening.md")
+		fs.Usage()
+		return exitUsage
+	}
+	if len(pos) > 2 && (pos[0] == "guide" || pos[0] == "worksheet" || pos[0] == "layout") {
+		// mutual new worksheet worksheets/Check In.yaml: the shell cut
+		// the name at its space.
+		what := "path"
+		if pos[0] == "layout" {
+			what = "name"
+		}
+		fmt.Fprintf(stderr, "mutual new %s: one %s, and here are %d: %s; a name with spaces goes in quotes: mutual new %s %q\n", pos[0], what, len(pos)-1, quoteAll(pos[1:]), pos[0], strings.Join(pos[1:], " "))
 		fs.Usage()
 		return exitUsage
 	}
@@ -68,4 +81,13 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "created %s\n", path)
 	return exitOK
+}
+
+// quoteAll is each of args quoted, separated by spaces.
+func quoteAll(args []string) string {
+	q := make([]string, len(args))
+	for i, a := range args {
+		q[i] = strconv.Quote(a)
+	}
+	return strings.Join(q, " ")
 }

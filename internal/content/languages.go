@@ -79,6 +79,20 @@ func parseLanguages(d *yamldoc.Decoder, f yamldoc.Field) []Language {
 	seen := map[i18n.Code]int{}
 	for _, item := range f.Value.Content {
 		l := Language{Line: item.Line, Col: item.Col}
+		if item.Kind != yamldoc.Map {
+			// One error for the entry, not also the reader's "must be
+			// key: value pairs": languages: [en, es] is two mistakes.
+			if item.Kind == yamldoc.Scalar {
+				if c, err := i18n.ParseCode(item.Value); err == nil {
+					d.Errorf(item, "each language is a code and a name, not a code alone: write - {code: %s, name: %s}", string(c), nameHint(c))
+					continue
+				}
+			}
+			if item.Kind != yamldoc.Refused {
+				d.Errorf(item, "each language is a code and a name, such as {code: de, name: Deutsch}")
+			}
+			continue
+		}
 		var codeNode *yamldoc.Node
 		for _, g := range d.Map(item, "language", languageKeys, nil) {
 			switch g.Key.Value {
@@ -119,12 +133,6 @@ func parseLanguages(d *yamldoc.Decoder, f yamldoc.Field) []Language {
 				}
 				l.Dir = dir
 			}
-		}
-		if item.Kind != yamldoc.Map {
-			if item.Kind != yamldoc.Refused {
-				d.Errorf(item, "each language is a code and a name, such as {code: de, name: Deutsch}")
-			}
-			continue
 		}
 		if codeNode == nil {
 			d.Errorf(item, "a language needs a code, such as code: de")

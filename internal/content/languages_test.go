@@ -62,6 +62,18 @@ func TestLanguagesErrors(t *testing.T) {
 // TestTranslationFiles: files find their language by name or folder, and
 // every language has every page of the default language, a fallback where
 // it has no translation of its own.
+// TestLanguagesCodesAlone: languages written as codes alone, as
+// [en, es], is one error for each, saying what to write, not two.
+func TestLanguagesCodesAlone(t *testing.T) {
+	_, errs := ParseConfig([]byte("title: T\nbaseURL: https://example.org/\nlanguages: [en, es, 7]\n"))
+	want := "content/site.yaml:3:13: each language is a code and a name, not a code alone: write - {code: en, name: English}\n" +
+		"content/site.yaml:3:17: each language is a code and a name, not a code alone: write - {code: es, name: Spanish}\n" +
+		"content/site.yaml:3:21: each language is a code and a name, such as {code: de, name: Deutsch}"
+	if got := errs.Error(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
 func TestTranslationFiles(t *testing.T) {
 	cfg, errs := ParseConfig([]byte("title: T\nbaseURL: https://example.org/\nlanguages:\n  - {code: en, name: English}\n  - {code: de, name: Deutsch}\n"))
 	if len(errs) > 0 {

@@ -355,6 +355,13 @@ func (r *Resolver) resolveURL(rel, p string) (u string, n *Node, ok bool) {
 	return "", nil, false
 }
 
+// HasFile reports that a file (not a page) is published at out, an
+// output path such as img/logo.png: a content file, a file of static/
+// or a theme's asset.
+func (r *Resolver) HasFile(out string) bool {
+	return r.Model != nil && r.Model.hasOutFile(out) || r.Theme[out]
+}
+
 // urlHint is " (did you mean ...?)" for an address the site does not have,
 // from its pages' addresses.
 func (r *Resolver) urlHint(abs string) string {

@@ -941,6 +941,9 @@ var templateSyntax = []templateWord{
 		if pos >= 0 {
 			open = f.unclosedBefore(pos)
 		}
+		if alt, ok := hugoFuncs[m[1]]; ok && !slices.Contains(f.funcs, m[1]) {
+			return pos, fmt.Sprintf("unknown function %q: %s%s", m[1], alt, open)
+		}
 		return pos, fmt.Sprintf("unknown function %q%s%s", m[1], Hint(m[1], f.funcs), open)
 	}},
 	{regexp.MustCompile(`^(?:illegal|bad) number syntax: (".*")$`), func(m []string, f *finder) (int, string) {
@@ -1108,6 +1111,31 @@ func contextWords(ctx string) string {
 // startedAtRE is what text/template adds to a lexer's message on a line
 // after its action's start: " in action started at page.html:3".
 var startedAtRE = regexp.MustCompile(` (?:in action )?started at [^\n]*:\d+$`)
+
+// hugoFuncs say what to write instead of a function of Hugo's that
+// mutual has not, for a layout copied from a Hugo theme or an example on
+// the web: a hint by spelling would mislead there ("now" is not "not").
+var hugoFuncs = map[string]string{
+	"now":          "mutual has none, so that the same content always builds the same pages: {{year}} is the year of the newest date in the content, as for a copyright line",
+	"upper":        "mutual has none: write the text as it should show, or style it in custom.css with text-transform: uppercase",
+	"lower":        "mutual has none: write the text as it should show, or style it in custom.css with text-transform: lowercase",
+	"title":        "mutual has none: write the text as it should show, or style it in custom.css with text-transform: capitalize",
+	"humanize":     "mutual has none: write the text as it should show",
+	"safeHTML":     "mutual has none: a value is always escaped, so that no text can run a script on the page; .Content, .Site.Help and the other ready-made parts are HTML already, and a layout's own HTML is written as it is",
+	"safeHTMLAttr": "mutual has none: a value is always escaped, so that no text can run a script on the page; write the attribute in the layout itself",
+	"safeCSS":      "mutual has none: the pages' Content-Security-Policy applies no style attribute; give the element a class, and its rules in custom.css",
+	"safeJS":       "mutual has none: the pages' Content-Security-Policy runs no inline script; put the script in the theme's static/js/ and load it with {{asset \"js/NAME.js\"}}",
+	"safeURL":      "mutual has none: a value is always checked, so that no link can run a script; write the address in the layout itself",
+	"markdownify":  "mutual has none: Markdown is written in pages, worksheets and site.yaml's help, which layouts get as HTML (.Content, .Summary, .Site.Help)",
+	"dateFormat":   "use date (\"14 March 2026\", in the page's language) or isodate (\"2026-03-14\"), such as {{date .Date}}",
+	"time":         "use date (\"14 March 2026\", in the page's language) or isodate (\"2026-03-14\"), such as {{date .Date}}",
+	"default":      "write {{or .Params.x \"fallback\"}}: or gives its first value that is not empty",
+	"absLangURL":   "mutual has none: .Site.Home is the address of the home page of the page's language, so {{.Site.Home}}tags/ is its list of tags; relURL and absURL add the site's base path alone",
+	"relLangURL":   "mutual has none: .Site.Home is the address of the home page of the page's language, so {{.Site.Home}}tags/ is its list of tags; relURL and absURL add the site's base path alone",
+	"resources":    "mutual has no Hugo Pipes or page resources: put the file in the theme's static/ and link it with {{asset \"PATH\"}}, PATH being its path under static/ (a stylesheet or script gets its content's hash in its published name)",
+	"getJSON":      "mutual reads nothing from elsewhere while it builds, so that the same input always builds the same pages: put the values in site.yaml's params",
+	"getCSV":       "mutual reads nothing from elsewhere while it builds, so that the same input always builds the same pages: put the values in site.yaml's params",
+}
 
 // TemplateSyntax places and words a text/template syntax error in a
 // template file: src is the file's text, line the line text/template

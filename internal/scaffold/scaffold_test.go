@@ -55,6 +55,11 @@ func TestInitBuilds(t *testing.T) {
 	if cfg := read(t, filepath.Join(dir, "content/site.yaml")); !strings.Contains(cfg, "title: \"Family support\"\n") {
 		t.Errorf("site.yaml title not from the folder name:\n%s", cfg)
 	}
+	// The key the warnings about raw HTML name (set trustHTML: true in
+	// site.yaml), not its older name markdown.unsafe.
+	if cfg := read(t, filepath.Join(dir, "content/site.yaml")); !strings.Contains(cfg, "\ntrustHTML: false\n") || strings.Contains(cfg, "markdown") {
+		t.Errorf("site.yaml does not write trustHTML:\n%s", cfg)
+	}
 	b := site.New(site.Options{Dir: dir, Out: filepath.Join(t.TempDir(), "public")})
 	st, err := b.Build()
 	if err != nil {

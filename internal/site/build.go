@@ -547,6 +547,8 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	warns = append(warns, unknownKeys(b.missingKeys(langs, keys.siteKey()), ts, trs)...)
 	warns = append(warns, strayWarns...)
 	warns = append(warns, chain.Contrast()...)
+	warns = append(warns, chain.StyleURLs(assets, basePath, cfg.AllowOrigins, res.HasFile)...)
+	warns = append(warns, ts.PolicyWarnings(cfg.AllowOrigins)...)
 	// The search index is written meanwhile, on another core, unless the
 	// pages had errors (then nothing is written); with Options.DeferIndex,
 	// a rebuild's index is written after Build returns (deferIndex).

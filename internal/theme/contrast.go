@@ -24,8 +24,8 @@ import (
 // of the chain) for each scheme, then custom.css's :root rules in order,
 // those inside @media (prefers-color-scheme: dark) or (light) for that
 // scheme only. A colour written as #rgb, #rrggbb (#rgba and #rrggbbaa when
-// opaque) or rgb()/rgba() with an opaque alpha is measured; anything else
-// (var(), color-mix(), a name, a transparent colour, a rule under another
+// opaque), rgb()/rgba() with an opaque alpha or a colour name (purple) is
+// measured; anything else (var(), color-mix(), a transparent colour, a rule under another
 // media query) is skipped, since it cannot be judged without a browser.
 // Each pair that fails is a warning at the custom.css declaration that
 // made it (the colour's, else the background's), with the ratio measured.
@@ -251,10 +251,13 @@ func declarations(s string, from, to, scheme int) []cssDecl {
 	return out
 }
 
-// parseColor reads an opaque colour written as #rgb, #rgba, #rrggbb,
-// #rrggbbaa, rgb() or rgba(), in 0..255 per channel.
+// parseColor reads an opaque colour written as a name (purple), #rgb,
+// #rgba, #rrggbb, #rrggbbaa, rgb() or rgba(), in 0..255 per channel.
 func parseColor(v string) ([3]float64, bool) {
 	v = strings.ToLower(strings.TrimSpace(v))
+	if hex, ok := namedColors[v]; ok {
+		v = hex
+	}
 	if h, ok := strings.CutPrefix(v, "#"); ok {
 		switch len(h) {
 		case 3, 4:

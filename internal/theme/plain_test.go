@@ -55,6 +55,7 @@ func TestPlainRuntimeErrors(t *testing.T) {
 		{`{{if eq .Weight "3"}}x{{end}}`, `eq compares values of one kind, and these are a whole number and a text: compare like with like (a number is written 3, not "3")`},
 		{`{{if lt .Date .Date}}x{{end}}`, "lt compares numbers or texts, and one of these is neither (a date, a list, a page or nothing): compare dates with .Before and .After, lists by their len"},
 		{`{{index .Params.icon 1}}`, "index takes an item of a list or of keys and values, and this is not set: check it first with {{with}}"},
+		{`{{index .Params "icon" "small"}}`, "index takes an item of a list or of keys and values, and this is not set: check it first with {{with}}"},
 		{`{{index .Weight 1}}`, "index takes items of a list or of keys and values, and this is a whole number"},
 		{`{{index .Params 1}}`, "index looks a key up here, and a key is a text, not a whole number"},
 		{`{{index .Title 1}}`, "index reads past the end here (items count from 0): check the length first with len"},

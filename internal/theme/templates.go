@@ -32,6 +32,7 @@ type Templates struct {
 	broken  bool              // a layout failed to parse: its error is reported already
 	sources map[string]string // template name -> site-relative file, for messages
 	text    map[string][]byte // template name -> its source, to place parse errors
+	own     map[string]bool   // template names read from the site's own themes, not the built-in one
 	funcs   []string          // every function a layout may call, for hints
 	// Hash is of every layout's path and bytes: it changes whenever a
 	// layout does.
@@ -49,7 +50,7 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 		errs.Add("themes", 0, 0, "cannot read layouts: %v", err)
 		return nil, errs
 	}
-	ts := &Templates{kinds: map[string]*template.Template{}, sources: map[string]string{}, text: map[string][]byte{}}
+	ts := &Templates{kinds: map[string]*template.Template{}, sources: map[string]string{}, text: map[string][]byte{}, own: map[string]bool{}}
 	ts.funcs = append(slices.Collect(maps.Keys(funcs)), builtinFuncs...)
 	ts.funcs = append(ts.funcs, slices.Collect(maps.Keys(partialFuncs))...)
 	slices.Sort(ts.funcs)
@@ -70,6 +71,9 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 		srcs[name] = b
 		ts.sources[name] = f.path()
 		ts.text[name] = b
+		if !f.layer.embedded() {
+			ts.own[name] = true
+		}
 		fmt.Fprintf(h, "%s\x00%d\x00", f.path(), len(b))
 		h.Write(b)
 	}
@@ -340,7 +344,9 @@ func plainCall(fn, msg string) string {
 	if m := nonFuncRE.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("%s runs a function, and %s is %s", fn, m[1], valueWords(m[2]))
 	}
-	if msg == "index of untyped nil" {
+	if msg == "index of untyped nil" || msg == "index of nil pointer" {
+		// {{index .Params.icon 1}}, and {{index .Site.Params "a" "b"}}
+		// without a: the second step indexes a nil interface.
 		return fmt.Sprintf("%s takes an item of a list or of keys and values, and this is not set: check it first with {{with}}", fn)
 	}
 	if m := cannotIndexRE.FindStringSubmatch(msg); m != nil {

@@ -286,7 +286,11 @@ func (p *parser) worksheet(w *Worksheet, root *yamldoc.Node) {
 
 func (p *parser) scales(w *Worksheet, f field, scales map[string]*Scale) {
 	if f.val.Kind != yamldoc.Map {
-		p.errorf(f.val, "scales must be a mapping of scale ids to option lists")
+		if f.val.Kind == yamldoc.List {
+			p.errorf(f.val, "scales are named, not listed: write each scale's id, then its options under it, such as often: [{label: Never, value: 0}, {label: Often, value: 2}]")
+			return
+		}
+		p.errorf(f.val, "scales must be scale ids, each with its options, such as often: [{label: Never, value: 0}, {label: Often, value: 2}]")
 		return
 	}
 	for _, sf := range p.d.Pairs(f.val, "scales") {
@@ -333,7 +337,13 @@ func (p *parser) options(n *yamldoc.Node, what string) *Scale {
 	seen := map[int]int{}
 	naLine := 0
 	var valued []*yamldoc.Node // the option nodes with a value, in order
-	for _, o := range n.Content {
+	for i, o := range n.Content {
+		if o.Kind == yamldoc.Scalar {
+			// [Never, Sometimes, Often]: each needs its value.
+			p.errorf(o, "a scale option is a label and a value, such as {label: %s, value: %d}, not %q alone", o.Value, i, o.Value)
+			ok = false
+			continue
+		}
 		fields := p.mapping(o, "scale option", optionKeys)
 		if o.Kind != yamldoc.Map {
 			ok = false
@@ -659,6 +669,10 @@ func (p *parser) checkOptions(f field, what string) []CheckOption {
 	var opts []CheckOption
 	seen := map[string]int{}
 	for _, n := range list {
+		if n.Kind == yamldoc.Scalar {
+			p.errorf(n, "a checklist option is an id and a label, such as {id: %s, label: %s}, not %q alone", slugOf(n.Value), n.Value, n.Value)
+			continue
+		}
 		fields := p.mapping(n, "checklist option", checkKeys)
 		if n.Kind != yamldoc.Map {
 			continue
@@ -802,7 +816,12 @@ func (p *parser) scaleRef(f field, scales map[string]*Scale) *Scale {
 		known = append(known, id)
 	}
 	slices.Sort(known)
-	p.errorf(f.val, "unknown scale %q%s", id, diag.Hint(id, known))
+	hint := diag.Hint(id, known)
+	if hint == "" {
+		// A translated id ("acuerdo") is like no scale: name them all.
+		hint = ": the scales are " + strings.Join(known[:len(known)-1], ", ") + " and " + known[len(known)-1] + ", or a list of options (a translation keeps the original's scale ids)"
+	}
+	p.errorf(f.val, "unknown scale %q%s", id, hint)
 	return nil
 }
 
@@ -1097,4 +1116,26 @@ func andList(words []string) string {
 		return strings.Join(words, "")
 	}
 	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
+
+// slugOf is text as an id: lowercase letters and digits, the rest one
+// "-" ("I cooked!" is "i-cooked"); "option" when nothing is left.
+func slugOf(text string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(text) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "option"
+	}
+	return b.String()
 }

@@ -46,6 +46,7 @@ var schemaChecked = []string{
 	"scale-broken-used",  // a scale with one option, one with a bad id, each used by a question
 	"scale-too-long",     // more than 1000 options with a value
 	"shapes",             // lists and mappings in the wrong places
+	"options-alone",      // scale and checklist options written as texts alone
 	"syntax",             // YAML syntax error
 	"types",              // wrong scalar types
 	"unknown-key",        // unknown keys at the top

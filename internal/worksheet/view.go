@@ -218,7 +218,7 @@ func (w *Worksheet) View(env Env) (*View, diag.List) {
 		Minutes:     w.Minutes,
 		Tags:        w.Tags,
 		LegacyKey:   "mutual:" + w.Slug + ":" + w.LegacyFingerprint,
-		Intro:       md(w.Intro),
+		Intro:       headingsFrom(md(w.Intro), 2),
 		HasScores:   len(m.Items) > 0,
 		HasGive:     give,
 		HasReceive:  receive,
@@ -257,7 +257,7 @@ func (w *Worksheet) View(env Env) (*View, diag.List) {
 	}
 
 	for i, s := range w.Sections {
-		sv := SectionView{ID: "section-" + strconv.Itoa(i+1), Title: s.Title, Intro: md(s.Intro)}
+		sv := SectionView{ID: "section-" + strconv.Itoa(i+1), Title: s.Title, Intro: headingsFrom(md(s.Intro), 2)}
 		for _, q := range s.Questions {
 			if q.Alert != nil && !v.HasAlert {
 				v.HasAlert = true
@@ -266,13 +266,13 @@ func (w *Worksheet) View(env Env) (*View, diag.List) {
 				}
 			}
 			v.HasPairs = v.HasPairs || q.Type == Pair
-			sv.Questions = append(sv.Questions, questionView(&env, q, labels, md(q.Help)))
+			sv.Questions = append(sv.Questions, questionView(&env, q, labels, headingsFrom(md(q.Help), 3)))
 		}
 		v.Sections = append(v.Sections, sv)
 	}
 
 	for i, b := range w.Results {
-		bv := BandView{Index: i, Title: b.Title, Body: md(b.Body)}
+		bv := BandView{Index: i, Title: b.Title, Body: headingsFrom(md(b.Body), 4)}
 		for _, l := range b.See {
 			bv.See = append(bv.See, resolve(l))
 		}

@@ -28,8 +28,12 @@ type LinkRef struct {
 // Resolver turns link destinations written in content into URLs.
 type Resolver struct {
 	Model    *Model
-	BasePath string          // the base URL's path, as Config.BasePath
-	Theme    map[string]bool // output paths of the theme's files and generated assets
+	BasePath string // the base URL's path, as Config.BasePath
+	// Origin is the base URL's scheme and host, as Config.Origin: the
+	// Markdown gives each link to a path of the site its full address for
+	// print (markdown.Context.Origin).
+	Origin string
+	Theme  map[string]bool // output paths of the theme's files and generated assets
 	// Tree is the language whose pages relative links lead to: the
 	// language of the page whose text holds them. nil is the default
 	// language.

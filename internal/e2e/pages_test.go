@@ -135,3 +135,42 @@ func TestAlias(t *testing.T) {
 	checkTraffic(t, tab, s, "alias", "")
 	checkProblems(t, tab, "alias", nil)
 }
+
+// TestPrintedLinks prints a guide of a site under /help/: a link to another
+// page of the site prints its full address after its words, base path
+// included, as a paper reader must type it (its href is only a path); an
+// external link prints its address as before; a link within the page, and
+// every link on screen, print nothing.
+func TestPrintedLinks(t *testing.T) {
+	t.Parallel()
+	s := serve(t, "/help/")
+	tab := browsertest.New(t)
+	tab.Navigate(s.URL("guides/receiving/"))
+	after := `(sel => [...document.querySelectorAll(sel)].map(a => [a.href, getComputedStyle(a, "::after").content]))`
+	type link = []string
+	for _, media := range []string{"", "print"} {
+		tab.Media(media)
+		inside := browsertest.Eval[[]link](tab, after+`(".prose a[href^='/']")`)
+		if len(inside) < 3 {
+			t.Fatalf("media %q: %d links to other pages of the site in the guide's text, want 3 or more", media, len(inside))
+		}
+		for _, l := range inside {
+			want := "none"
+			if media == "print" {
+				want = `" (` + l[0] + `)"`
+			}
+			if !strings.HasPrefix(l[0], s.Base) {
+				t.Errorf("link %s is not under %s", l[0], s.Base)
+			}
+			if l[1] != want {
+				t.Errorf("media %q: the link to %s prints %s, want %s", media, l[0], l[1], want)
+			}
+		}
+		for _, l := range browsertest.Eval[[]link](tab, after+`(".prose a[href^='#']:not(.anchor)")`) {
+			if l[1] != "none" {
+				t.Errorf("media %q: the link within the page to %s prints %s, want nothing", media, l[0], l[1])
+			}
+		}
+	}
+	tab.Media("")
+}

@@ -33,7 +33,11 @@ type Resolver struct {
 	// WrittenBasePath is site.yaml's, when the build's is another
 	// (Config.WrittenBasePath): a link may start with either.
 	WrittenBasePath string
-	Theme           map[string]bool // output paths of the theme's files and generated assets
+	// Origin is the base URL's scheme and host, as Config.Origin: the
+	// Markdown gives each link to a path of the site its full address for
+	// print (markdown.Context.Origin).
+	Origin string
+	Theme  map[string]bool // output paths of the theme's files and generated assets
 	// Tree is the language whose pages relative links lead to: the
 	// language of the page whose text holds them. nil is the default
 	// language.

@@ -135,3 +135,56 @@ func TestAlias(t *testing.T) {
 	checkTraffic(t, tab, s, "alias", "")
 	checkProblems(t, tab, "alias", nil)
 }
+
+// TestPrintedLinks prints a guide and a worksheet of a site under /help/: a
+// link to another page of the site prints its full address after its
+// words, base path included, as a paper reader must type it (its href is
+// only a path): in the text, and in a worksheet's results, the guides its
+// bands and its biggest gap send to. A link within the page, and every
+// link on screen, print nothing.
+func TestPrintedLinks(t *testing.T) {
+	t.Parallel()
+	s := serve(t, "/help/")
+	tab := browsertest.New(t)
+	after := `(sel => [...document.querySelectorAll(sel)].map(a => [a.href, getComputedStyle(a, "::after").content]))`
+	type link = []string
+	for _, tt := range []struct{ path, links string }{
+		{"guides/receiving/", ".prose a[href^='/']"},
+		{"worksheets/give-and-take/", ".ws-see a, .ws-gap a"},
+	} {
+		tab.Navigate(s.URL(tt.path))
+		if strings.HasPrefix(tt.path, "worksheets/") {
+			// Answered (a blank worksheet prints no results), with every
+			// band and gap shown: a hidden element has no ::after to read.
+			tab.Poll("the scorer", `document.querySelector("[data-results]").getAttribute("data-scoring") === "ready"`, 10*time.Second)
+			browsertest.Eval[bool](tab, `(() => { const r = document.querySelector("input[type=radio]"); r.checked = true; r.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
+			tab.Poll("the answer scored", `document.querySelector("[data-results]").getAttribute("data-answered") === "1"`, 10*time.Second)
+			browsertest.Eval[bool](tab, `(document.querySelectorAll(".ws-see a, .ws-gap a").forEach(a => { for (let h; (h = a.closest("[hidden]")); ) h.removeAttribute("hidden"); }), true)`)
+		}
+		for _, media := range []string{"", "print"} {
+			tab.Media(media)
+			inside := browsertest.Eval[[]link](tab, after+`(`+strconv.Quote(tt.links)+`)`)
+			if len(inside) < 3 {
+				t.Fatalf("%s, media %q: %d links to other pages of the site (%s), want 3 or more", tt.path, media, len(inside), tt.links)
+			}
+			for _, l := range inside {
+				want := "none"
+				if media == "print" {
+					want = `" (` + l[0] + `)"`
+				}
+				if !strings.HasPrefix(l[0], s.Base) {
+					t.Errorf("link %s is not under %s", l[0], s.Base)
+				}
+				if l[1] != want {
+					t.Errorf("media %q: the link to %s prints %s, want %s", media, l[0], l[1], want)
+				}
+			}
+			for _, l := range browsertest.Eval[[]link](tab, after+`(".prose a[href^='#']:not(.anchor)")`) {
+				if l[1] != "none" {
+					t.Errorf("media %q: the link within the page to %s prints %s, want nothing", media, l[0], l[1])
+				}
+			}
+		}
+	}
+	tab.Media("")
+}

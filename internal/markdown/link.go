@@ -28,10 +28,19 @@ func (d *document) resolve(n ast.Node, dest []byte) []byte {
 		d.res.Errors.Add(d.ctx.Path, p.Line, p.Col, "%s", err.Error())
 		return dest
 	}
+	if d.ctx.Origin != "" && n.Kind() == ast.KindLink && sitePath(out) {
+		n.SetAttributeString("data-url", util.URLEscape([]byte(d.ctx.Origin+out), true))
+	}
 	if out == s {
 		return dest
 	}
 	return []byte(out)
+}
+
+// sitePath reports whether dest is a path of the site ("/", "/guides/x/"),
+// not an address of another ("//host/x", or "/\host", which browsers read as one).
+func sitePath(dest string) bool {
+	return dest != "" && dest[0] == '/' && (len(dest) == 1 || (dest[1] != '/' && dest[1] != '\\'))
 }
 
 // pos turns a byte offset into src into a file position: lines count the

@@ -52,6 +52,8 @@
 // # HTML the theme styles
 //
 //	a.anchor                      heading anchor, last child of h1..h6
+//	a[data-url]                   a link to a path of the site, with its full
+//	                              address (Context.Origin), for print
 //	pre.chroma > code             every code block; tokens are span.<chroma class>,
 //	                              lines span.line > span.cl when highlighted
 //	table[tabindex="0"]           every table: focusable, so that a table the theme
@@ -133,6 +135,15 @@ type Context struct {
 	// the image, as Resolve's are. The site refuses images from other
 	// origins there, which its Content-Security-Policy would block.
 	Image func(dest string) error
+	// Origin is the scheme and host of the site's address
+	// ("https://example.org"), or empty. When set, a link (not an image)
+	// whose destination, as Resolve returned it, is a path of the site
+	// ("/guides/listening/#how-to-ask") also carries its full address in
+	// data-url ("https://example.org/guides/listening/#how-to-ask"), which
+	// the theme's print stylesheet shows after it: paper cannot follow a
+	// link, and a path alone names no site. Links within the page ("#x"),
+	// relative ones and those with a scheme get none.
+	Origin string
 }
 
 // Heading is one h1..h6 of a rendered document.

@@ -528,3 +528,56 @@ func TestIndexLinkEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintAddress: with Context.Origin, a link that Resolve made a path of
+// the site carries its full address in data-url, for the print stylesheet;
+// other links and images do not.
+func TestPrintAddress(t *testing.T) {
+	resolve := func(dest string, _ Pos) (string, error) {
+		switch dest {
+		case "listening.md":
+			return "/help/guides/listening/", nil
+		case "listening.md#how-to-ask":
+			return "/help/guides/listening/#how-to-ask", nil
+		case "home.md":
+			return "/", nil
+		case "notes.txt":
+			return "/help/files/notes%20%231.txt", nil
+		case "été.md":
+			return "/help/été/", nil
+		}
+		return dest, nil
+	}
+	tests := []struct{ src, origin, want string }{
+		{"[a](listening.md)", "https://example.org",
+			`<p><a href="/help/guides/listening/" data-url="https://example.org/help/guides/listening/">a</a></p>` + "\n"},
+		{"[a](listening.md#how-to-ask)", "https://example.org",
+			`<p><a href="/help/guides/listening/#how-to-ask" data-url="https://example.org/help/guides/listening/#how-to-ask">a</a></p>` + "\n"},
+		{"[home](home.md)", "http://127.0.0.1:1313",
+			`<p><a href="/" data-url="http://127.0.0.1:1313/">home</a></p>` + "\n"},
+		{"[n](notes.txt)", "https://example.org",
+			`<p><a href="/help/files/notes%20%231.txt" data-url="https://example.org/help/files/notes%20%231.txt">n</a></p>` + "\n"},
+		{"[e](été.md)", "https://example.org",
+			`<p><a href="/help/%C3%A9t%C3%A9/" data-url="https://example.org/help/%C3%A9t%C3%A9/">e</a></p>` + "\n"},
+		// Without an origin, nothing is added.
+		{"[a](listening.md)", "",
+			`<p><a href="/help/guides/listening/">a</a></p>` + "\n"},
+		// Within the page, another site, another scheme, an image: nothing.
+		{"[a](#top)", "https://example.org", `<p><a href="#top">a</a></p>` + "\n"},
+		{"[a](https://example.com/x)", "https://example.org", `<p><a href="https://example.com/x">a</a></p>` + "\n"},
+		{"[a](//example.com/x)", "https://example.org", `<p><a href="//example.com/x">a</a></p>` + "\n"},
+		{"[a](mailto:a@example.org)", "https://example.org", `<p><a href="mailto:a@example.org">a</a></p>` + "\n"},
+		{"![a](/img/x.png)", "https://example.org", `<p><img src="/img/x.png" alt="a"></p>` + "\n"},
+		{"<https://example.org/x>", "https://example.org", `<p><a href="https://example.org/x">https://example.org/x</a></p>` + "\n"},
+	}
+	m := New(Options{})
+	for _, tt := range tests {
+		var out bytes.Buffer
+		if _, err := m.Render(&out, []byte(tt.src), Context{Resolve: resolve, Origin: tt.origin}); err != nil {
+			t.Fatal(err)
+		}
+		if out.String() != tt.want {
+			t.Errorf("%s (origin %q):\n got %s\nwant %s", tt.src, tt.origin, out.String(), tt.want)
+		}
+	}
+}

@@ -52,6 +52,7 @@ func NewBody(md *markdown.Markdown, s *content.Source, res *content.Resolver, ke
 			LineOffset: s.FrontMatter.Lines,
 			Resolve:    res.Func(s.Rel, s.Path(), &b.Links),
 			Image:      env.Image,
+			Origin:     res.Origin,
 		})
 		if err != nil {
 			b.Errs.Add(s.Path(), 0, 0, "cannot render: %v", err)
@@ -127,6 +128,7 @@ func Markdown(md *markdown.Markdown, src, rel, path string, line, col, indent in
 	r, err := md.Render(buf, []byte(src), markdown.Context{
 		Path: path, LineOffset: line - 1, ColOffset: col - 1, Indent: indent,
 		Resolve: res.Func(rel, path, &links),
+		Origin:  res.Origin,
 	})
 	errs := r.Errors
 	if err != nil {

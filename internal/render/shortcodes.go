@@ -395,7 +395,8 @@ func (sc *Shortcodes) render(b *Body, md *markdown.Markdown, s *content.Source, 
 					}
 					return resolve(f.Text(dest), p)
 				},
-				Image: sc.imageText(f.Text),
+				Image:  sc.imageText(f.Text),
+				Origin: res.Origin,
 			})
 			if err != nil {
 				return "", err
@@ -416,7 +417,8 @@ func (sc *Shortcodes) render(b *Body, md *markdown.Markdown, s *content.Source, 
 			}
 			return resolvePage(exp.Text(dest), p)
 		},
-		Image: sc.imageText(exp.Text),
+		Image:  sc.imageText(exp.Text),
+		Origin: res.Origin,
 	})
 	if err != nil {
 		b.Errs.Add(s.Path(), 0, 0, "cannot render: %v", err)

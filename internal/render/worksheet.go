@@ -39,7 +39,7 @@ func Worksheet(s *content.Source, env WorksheetEnv) (*worksheet.View, []content.
 		Markdown: func(src string, line, col, indent int) (template.HTML, diag.List) {
 			buf := getBuffer()
 			defer putBuffer(buf)
-			r, err := env.Markdown.Render(buf, []byte(src), markdown.Context{Path: s.Path(), LineOffset: line - 1, ColOffset: col - 1, Indent: indent, Resolve: resolve})
+			r, err := env.Markdown.Render(buf, []byte(src), markdown.Context{Path: s.Path(), LineOffset: line - 1, ColOffset: col - 1, Indent: indent, Resolve: resolve, Origin: env.Resolver.Origin})
 			errs := r.Errors
 			if err != nil {
 				errs.Add(s.Path(), line, col, "cannot render: %v", err)

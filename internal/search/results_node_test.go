@@ -190,6 +190,10 @@ func TestCorrectedInNode(t *testing.T) {
 		{"en", "recieve", "receive", "[receive]"},
 		{"en", "Recieve ", "receive", "[receive]"},
 		{"en", "partnr nevr", "partner never", "[partner] [never]"},
+		// The site writes "Listening" only at the start of a title or a
+		// sentence: typed in lower case, the line shows it in lower case.
+		{"en", "listning", "listening", "[Listening]"},
+		{"en", "Listning", "Listening", ""},
 		{"en", `"giving back" recieve`, `"giving back" receive`, ""},
 		// Not corrections: a prefix, a word typed past its stem, folding.
 		{"en", "recei", "", ""},

@@ -366,7 +366,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	chain, assets, terrs := b.loadTheme(cfg, m)
 	errs = append(errs, terrs...)
 	basePath := cfg.BasePath()
-	res := &content.Resolver{Model: m, BasePath: basePath, WrittenBasePath: cfg.WrittenBasePath, Theme: assets.Outputs()}
+	res := &content.Resolver{Model: m, BasePath: basePath, WrittenBasePath: cfg.WrittenBasePath, Origin: cfg.Origin(), Theme: assets.Outputs()}
 	latest := m.Newest()
 	trs, i18nHash, ierrs := chain.Translations(b.dir, siteReal, cfg.Lang, &b.i18nFiles)
 	b.i18nFiles.Done()

@@ -320,6 +320,9 @@ func testIncremental(t *testing.T, hinted, deferIndex, watch bool) {
 		{"restore the static image", func() { writeFile(t, dir, "static/images/s.png", "png\n") }, false},
 		// What every page depends on.
 		{"edit the config", func() { writeFile(t, dir, "content/site.yaml", "title: T2\nbaseURL: https://example.org/sub/\n") }, false},
+		// Links print their full address (data-url): a body depends on
+		// the base URL's host as well as on its path.
+		{"change the base URL's host only", func() { writeFile(t, dir, "content/site.yaml", "title: T2\nbaseURL: https://example.net/sub/\n") }, false},
 		{"add a theme override", func() {
 			writeFile(t, dir, "content/site.yaml", "title: T2\nbaseURL: https://example.org/sub/\ntheme: mine\n")
 			writeFile(t, dir, "themes/mine/theme.yaml", "extends: default\n")

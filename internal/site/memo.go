@@ -91,6 +91,7 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 	m := &memo{seed: seed}
 	body := m.keyer()
 	body.str(in.cfg.BasePath())
+	body.str(in.cfg.Origin()) // links carry their full address for print (data-url)
 	body.bool(in.cfg.TrustHTML)
 	for _, s := range in.sources {
 		body.str(s.Rel)

@@ -1372,6 +1372,13 @@
             return x.d - y.d || y.n - x.n || x.first - y.first;
           });
           var w = names.length ? names[0] : c.term;
+          // A word the site capitalizes only as the start of a title or a
+          // sentence ("Reciprocity at work"), typed in lower case, is
+          // named in lower case: "Showing results for reciprocity".
+          var typed = q.slice(c.word.at[0][0], c.word.at[0][1]);
+          if (typed === typed.toLowerCase() && w.slice(1) === w.slice(1).toLowerCase()) {
+            w = w.toLowerCase();
+          }
           c.word.at.forEach(function (at) {
             edits.push([at[0], at[1], w]);
           });

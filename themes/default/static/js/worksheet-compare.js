@@ -360,6 +360,7 @@
             a.setAttribute("href", see);
             a.textContent = row.getAttribute("data-see-title") || see;
             p.hidden = false;
+            ns.results.addresses(p);
           }
         });
         blocks.areas[id] = el;

@@ -102,7 +102,22 @@
       });
     }
 
+    addresses(results);
     drawChart(results, areas);
+  }
+
+  // addresses gives each link of el to a page of the site (a band's
+  // guides, the biggest gap's) its full address in data-url, which the
+  // print stylesheet shows after it: paper cannot follow a link. The
+  // browser makes it from the page's own address, so the HTML need not
+  // carry one a link (the Markdown's links have theirs from the build).
+  function addresses(el) {
+    Array.prototype.forEach.call(el.querySelectorAll('a[href^="/"]:not([data-url])'), function (a) {
+      var h = a.getAttribute("href");
+      if (h.charAt(1) !== "/" && h.charAt(1) !== "\\") {
+        a.setAttribute("data-url", a.href);
+      }
+    });
   }
 
   // drawChart draws give and receive bars per area, 0 to 100.
@@ -201,5 +216,5 @@
     });
   }
 
-  ns.results = { show: show, drawChart: drawChart, say: say, num: num, setText: setText };
+  ns.results = { show: show, drawChart: drawChart, say: say, num: num, setText: setText, addresses: addresses };
 })((window.mutualWorksheet = window.mutualWorksheet || {}));

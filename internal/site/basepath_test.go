@@ -18,11 +18,11 @@ func TestLinksWithTheBasePath(t *testing.T) {
 	writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\n---\n## Two\n")
 	writeFile(t, dir, "content/guides/b.md", "---\ntitle: B\n---\n[relref]({{< relref \"a.md\" >}}), [by hand](/help/guides/a/#two), [plain](/guides/a/).\n")
 	for _, tt := range []struct {
-		baseURL, base string
+		baseURL, base, origin string
 	}{
-		{"", "/help/"},
-		{"http://127.0.0.1:1313/", "/"}, // as mutual serve builds it
-		{"https://staging.example.org/preview/", "/preview/"},
+		{"", "/help/", "https://example.org"},
+		{"http://127.0.0.1:1313/", "/", "http://127.0.0.1:1313"}, // as mutual serve builds it
+		{"https://staging.example.org/preview/", "/preview/", "https://staging.example.org"},
 	} {
 		out := filepath.Join(t.TempDir(), "public")
 		if _, err := New(Options{Dir: dir, Out: out, BaseURL: tt.baseURL}).Build(); err != nil {
@@ -30,10 +30,12 @@ func TestLinksWithTheBasePath(t *testing.T) {
 			continue
 		}
 		page, _ := os.ReadFile(filepath.Join(out, "guides", "b", "index.html"))
+		// (data-url: the address a printed page shows, of the build's
+		// base URL.)
 		for _, want := range []string{
-			`<a href="` + tt.base + `guides/a/">relref</a>`,
-			`<a href="` + tt.base + `guides/a/#two">by hand</a>`,
-			`<a href="` + tt.base + `guides/a/">plain</a>`,
+			`<a href="` + tt.base + `guides/a/" data-url="` + tt.origin + tt.base + `guides/a/">relref</a>`,
+			`<a href="` + tt.base + `guides/a/#two" data-url="` + tt.origin + tt.base + `guides/a/#two">by hand</a>`,
+			`<a href="` + tt.base + `guides/a/" data-url="` + tt.origin + tt.base + `guides/a/">plain</a>`,
 			`href="` + tt.base + `guides/a/">A</a>`, // the menu
 		} {
 			if !strings.Contains(string(page), want) {

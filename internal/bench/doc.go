@@ -528,4 +528,18 @@
 // not kept. The report now prints this machine's two prices and what the
 // build's page faults cost at them (machine.go), so that ratios from
 // different machines can be read side by side.
+//
+// The same machine at 10:18 UTC, with this session's fixes merged, load
+// 1.6 as it started: floor 0.77 s and 6.21 s (its 10,000-page runs 5.20 to
+// 7.93 s), build 1.20 s and 10.38 s (ratios 1.57 and 1.67; CPU 1.47 and
+// 1.62, 1.22 and 1.27 without the build's system time of 0.36 and 4.21 s);
+// 114,212 page faults, 1.51 s at the machine's 13.24 us; with search:
+// false 1.12 s and 10.41 s: search +3.1% and -1.1% of the wall time (the
+// run at 08:33 gave +13.7% at 10,000 pages: on this machine the pairs are
+// within the noise); peak 84 and 377 MB; error path 1.73x and 1.41x; edit
+// to reload event 43.2 ms at 1,000 pages; gctune -1.8% (rounds -16.4% to
+// +8.0%; +9.7% at 08:33): kept, as every earlier run measured it paying.
+// Search: first query 63.1 KB; results 69.8, 28.6, 21.5 and 72.6 ms once
+// the files arrived (35.8 ms at most on the earlier machines: not yet
+// examined); Pagefind 44.17 s to index.
 package bench

@@ -542,4 +542,12 @@
 // Search: first query 63.1 KB; results 69.8, 28.6, 21.5 and 72.6 ms once
 // the files arrived (35.8 ms at most on the earlier machines: not yet
 // examined); Pagefind 44.17 s to index.
+//
+// A third run at 10:43 UTC, nothing else running, the machine slower
+// throughout: floor 0.96 s and 8.43 s, build 1.50 s and 15.53 s (ratios
+// 1.57 and 1.82; CPU 1.47 and 1.78, 1.23 and 1.48 without the build's
+// system time of 0.46 and 4.90 s); search +8.4% of the wall time and
+// +22.4% of the CPU time at 10,000 pages; error path 1.04x; edit to reload
+// event 42.0 ms; gctune +8.7% (rounds +7.8% to +15.2%); search results
+// 78.7, 37.8, 27.5 and 79.5 ms once the files arrived.
 package bench

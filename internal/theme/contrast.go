@@ -148,23 +148,7 @@ type cssDecl struct {
 // Rules under other media queries, and every other rule, are skipped.
 func rootDecls(src string) []cssDecl {
 	// Comments become spaces, so that offsets (and lines) stay true.
-	b := []byte(src)
-	for i := 0; i+1 < len(b); i++ {
-		if b[i] == '/' && b[i+1] == '*' {
-			j := strings.Index(src[i+2:], "*/")
-			end := len(b)
-			if j >= 0 {
-				end = i + 2 + j + 2
-			}
-			for k := i; k < end; k++ {
-				if b[k] != '\n' {
-					b[k] = ' '
-				}
-			}
-			i = end - 1
-		}
-	}
-	s := string(b)
+	s := blankComments(src)
 	var out []cssDecl
 	var rules func(from, to, scheme int)
 	rules = func(from, to, scheme int) {

@@ -24,14 +24,7 @@ func TestStyleURLsWarned(t *testing.T) {
 		`.d { background: url(https://images.example.org/x.png); }`,
 		`.e { background: url(../img/missing.png); }`,
 	}, "\n")+"\n")
-	b := New(Options{Dir: dir})
-	if _, err := b.Build(); err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, w := range b.Warnings() {
-		got = append(got, w.Error())
-	}
+	got := buildWarnings(t, dir)
 	want := []string{
 		"themes/brand/static/css/custom.css:1:1: @import of a stylesheet from another site, https://fonts.googleapis.com, which the pages' Content-Security-Policy blocks (readers never get its rules, and a page loads nothing from elsewhere): put its rules in this file, or download it into themes/brand/static/css/ (fonts it names into themes/brand/static/fonts/) and import the copy",
 		"themes/brand/static/css/custom.css:6:18: url(\"../img/missing.png\"): no file of the site or theme is published at /img/missing.png, so readers get no image there: put the file in themes/brand/static/img/missing.png (an address is read from where this stylesheet is published, css/)",
@@ -52,6 +45,19 @@ func TestPolicyWarned(t *testing.T) {
 		`<footer><img src="https://images.example.org/logo.png" alt="">`,
 		`<script>var year = 2026;</script></footer>`,
 	}, "\n")+"\n")
+	got := buildWarnings(t, dir)
+	want := []string{
+		`themes/brand/layouts/partials/footer.html:2:1: an inline script, which the pages' Content-Security-Policy blocks (browsers never run it): put it in a file of themes/brand/static/js/ and load it with <script src="{{asset "js/NAME.js"}}" async></script>`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// buildWarnings builds the site in dir, which must build, and returns its
+// warnings as the command line prints them.
+func buildWarnings(t *testing.T, dir string) []string {
+	t.Helper()
 	b := New(Options{Dir: dir})
 	if _, err := b.Build(); err != nil {
 		t.Fatal(err)
@@ -60,10 +66,5 @@ func TestPolicyWarned(t *testing.T) {
 	for _, w := range b.Warnings() {
 		got = append(got, w.Error())
 	}
-	want := []string{
-		`themes/brand/layouts/partials/footer.html:2:1: an inline script, which the pages' Content-Security-Policy blocks (browsers never run it): put it in a file of themes/brand/static/js/ and load it with <script src="{{asset "js/NAME.js"}}" async></script>`,
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	return got
 }

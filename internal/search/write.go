@@ -153,9 +153,8 @@ func (w *writer) clean(id uint32) *kept {
 }
 
 // positions appends the positions of a term's postings (in the documents
-// docs) to data and
-// returns them with where each posting's positions end (relative to the
-// term's start). The term's positions are w.pos[at:to] (see writer.pos).
+// docs) to data and returns them with where each posting's positions end
+// (relative to the term's start). The term's positions are w.pos[at:to] (see writer.pos).
 // With a last write of the same documents, the positions of the documents
 // that did not change are copied from it in runs.
 func (w *writer) positions(data []byte, id uint32, docs []uint32, at, to uint32) ([]byte, []uint32) {
@@ -437,9 +436,8 @@ func (w *writer) write() error {
 	// are not computed again, only its least and greatest are taken.
 	w.markDirty()
 	same := w.dirty != nil && w.last.avg == sc.avg
-	// The scores are kept for the levels and, with Index.Remember, for
-	// the next write; without, they are computed again for the levels,
-	// which costs less than an array of them all.
+	// Past here only with Index.Remember (a fresh write has its levels):
+	// the scores are kept, for the levels and for the next write.
 	var scores []float64
 	if w.next != nil {
 		scores = make([]float64, len(postDoc))

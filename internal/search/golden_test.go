@@ -113,6 +113,25 @@ func TestIndexGolden(t *testing.T) {
 			t.Fatalf("WriteFiles on %d cores gives other files than Write", procs)
 		}
 	}
+	// A write without Remember finds the levels' bounds in a pass of its
+	// own over the documents (writer.bounds) and gathers the levels with
+	// the postings; one with Remember scores each term's postings once
+	// they are gathered: the same bytes.
+	ix := NewIndex()
+	ix.Remember()
+	ds := make([]*Doc, len(docs))
+	for i := range docs {
+		d, err := ix.Analyze(&docs[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds[i] = d
+	}
+	if files, err := ix.Write(ds); err != nil {
+		t.Fatal(err)
+	} else if indexDigest(files) != got {
+		t.Fatal("the index written by an Index that remembers differs from the one-off write's")
+	}
 	path := filepath.Join("testdata", "index.golden")
 	if *update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {

@@ -136,11 +136,16 @@
 // order), their positions are copied into one array in the order of the
 // terms (writer.pos), so that a positions file is a run of it rather than
 // records fetched from documents at random, one for each posting; a
-// posting is then only its document and frequency (8 bytes). Documents'
-// length norms are read from an array by document number, and without
-// Remember the scores are computed again for the levels instead of kept:
-// the write's garbage, which in a build lands on a heap near gctune's
-// limit, is about a third smaller. A build writes through WriteFiles:
+// posting is then only its document and frequency (6 bytes, in two
+// arrays). Documents' length norms are read from an array by document
+// number. Without Remember no score is kept: a first pass over the
+// documents finds each term's least and greatest score (writer.bounds),
+// so that the levels are known when the postings are gathered, and a
+// posting is its document and its level (5 bytes; the levels are the
+// fragments' own, with no array per term): the write of 10,000 bench
+// pages allocates 35 MB instead of 47, garbage that in a build lands on
+// a heap near gctune's limit, where every fresh page costs a page fault
+// (13 us on the nested-hypervisor machine). A build writes through WriteFiles:
 // each core makes its files (positions files, term fragments, a group of
 // bundles at a time) in arrays it takes from the writer's spares and
 // gives back, and the site writes each file out as it gets it, so that

@@ -49,13 +49,6 @@ type bundles struct {
 	Hashes []string `json:"hashes"`
 }
 
-// posting is one (term, document): the document's number and the term's
-// weighted frequency there. Its positions are the next record of the
-// term's run of writer.pos.
-type posting struct {
-	doc, tf uint32
-}
-
 // writer writes the index of one language.
 type writer struct {
 	lang, stemmer string
@@ -112,19 +105,14 @@ type kept struct {
 }
 
 // aligned returns the last write's encoding of term id when the term has
-// the same documents ps as then, or nil.
-func (w *writer) aligned(id uint32, ps []posting) *kept {
+// the same documents docs as then, or nil.
+func (w *writer) aligned(id uint32, docs []uint32) *kept {
 	if w.dirty == nil {
 		return nil
 	}
 	o := w.last.terms[id]
-	if o == nil || len(o.doc) != len(ps) {
+	if o == nil || !slices.Equal(o.doc, docs) {
 		return nil
-	}
-	for j, p := range ps {
-		if o.doc[j] != p.doc {
-			return nil
-		}
 	}
 	return o
 }
@@ -164,12 +152,12 @@ func (w *writer) clean(id uint32) *kept {
 	return w.last.terms[id]
 }
 
-// positions appends the positions of a term's postings ps to data and
-// returns them with where each posting's positions end (relative to the
-// term's start). The term's positions are w.pos[at:to] (see writer.pos).
+// positions appends the positions of a term's postings (in the documents
+// docs) to data and returns them with where each posting's positions end
+// (relative to the term's start). The term's positions are w.pos[at:to] (see writer.pos).
 // With a last write of the same documents, the positions of the documents
 // that did not change are copied from it in runs.
-func (w *writer) positions(data []byte, id uint32, ps []posting, at, to uint32) ([]byte, []uint32) {
+func (w *writer) positions(data []byte, id uint32, docs []uint32, at, to uint32) ([]byte, []uint32) {
 	var old *kept
 	if w.dirty != nil {
 		old = w.last.terms[id]
@@ -177,7 +165,7 @@ func (w *writer) positions(data []byte, id uint32, ps []posting, at, to uint32) 
 	before := len(data)
 	var end []uint32
 	if w.next != nil {
-		end = make([]uint32, len(ps))
+		end = make([]uint32, len(docs))
 	}
 	if old == nil {
 		// The usual case: the term's positions, in one run of pos.
@@ -191,14 +179,14 @@ func (w *writer) positions(data []byte, id uint32, ps []posting, at, to uint32) 
 	}
 	j := 0                 // the next of old's postings
 	runFrom, runTo := 0, 0 // a run of old's positions not yet copied
-	for i, p := range ps {
+	for i, doc := range docs {
 		from := at
 		at = skipPositions(w.pos, at)
-		if !w.changed[p.doc] {
-			for j < len(old.doc) && old.doc[j] < p.doc {
+		if !w.changed[doc] {
+			for j < len(old.doc) && old.doc[j] < doc {
 				j++
 			}
-			if j < len(old.doc) && old.doc[j] == p.doc {
+			if j < len(old.doc) && old.doc[j] == doc {
 				from := 0
 				if j > 0 {
 					from = int(old.end[j-1])
@@ -360,7 +348,41 @@ func (w *writer) write() error {
 	for r, id := range ids {
 		off[r+1] = off[r] + df[id]
 	}
-	post := make([]posting, off[len(ids)])
+	// The scorer and each document's length normalization, by its
+	// number: read in the order of the postings, a document at random
+	// each time, from an array that stays in the cache.
+	sc := w.scorer()
+	norms := make([]float64, n)
+	for i, d := range w.docs {
+		norms[i] = sc.norm(d.length)
+	}
+	lo, hi := make([]float64, len(ids)), make([]float64, len(ids))
+	// A write with nothing to copy from a last write and nothing to keep
+	// for the next (a one-off build's: fresh) scores every posting in a
+	// pass over the documents before the postings are put in place, so
+	// that the levels are known as they are: a posting is then its
+	// document and its level (5 bytes, the levels the fragments' own),
+	// where otherwise it is its document and frequency (6 bytes) and its
+	// level is computed with the fragment.
+	fresh := w.last == nil && w.next == nil
+	var idf []float64 // by term id, when fresh
+	var q quantizer
+	if fresh {
+		idf = make([]float64, len(w.keys))
+		for _, id := range ids {
+			idf[id] = sc.idf(int(df[id]))
+		}
+		w.bounds(&sc, runs, idf, norms, ids, lo, hi)
+		q = w.quantize(&sc, lo, hi)
+	}
+	postDoc := make([]uint32, off[len(ids)]) // each posting's document
+	var postTF []uint16                      // its frequency, unless fresh
+	var postImp []byte                       // its level, when fresh
+	if fresh {
+		postImp = make([]byte, len(postDoc))
+	} else {
+		postTF = make([]uint16, len(postDoc))
+	}
 	// counts[k][id] becomes where run k puts its first posting of id, and
 	// sizes[k][id] where it puts their positions.
 	at := make([]uint32, len(w.keys))
@@ -393,7 +415,13 @@ func (w *writer) write() error {
 					id, tf, from, to := d.termAt(o)
 					p := pcur[id]
 					end := p + uint32(copy(w.pos[p:], d.t[from:to]))
-					post[cur[id]] = posting{uint32(di), tf}
+					j := cur[id]
+					postDoc[j] = uint32(di)
+					if fresh {
+						postImp[j] = q.level(sc.score(idf[id], tf, norms[di]))
+					} else {
+						postTF[j] = uint16(tf)
+					}
 					cur[id]++
 					pcur[id] = end
 					o = to
@@ -407,27 +435,17 @@ func (w *writer) write() error {
 	// documents' number and average length) has the scores it had: they
 	// are not computed again, only its least and greatest are taken.
 	w.markDirty()
-	sc := w.scorer()
 	same := w.dirty != nil && w.last.avg == sc.avg
-	// The scores are kept for the levels and, with Index.Remember, for
-	// the next write; without, they are computed again for the levels,
-	// which costs less than an array of them all.
+	// Past here only with Index.Remember (a fresh write has its levels):
+	// the scores are kept, for the levels and for the next write.
 	var scores []float64
 	if w.next != nil {
-		scores = make([]float64, len(post))
+		scores = make([]float64, len(postDoc))
 	}
-	lo, hi := make([]float64, len(ids)), make([]float64, len(ids))
 	// aligned[r] is set for a dirty term with the same documents as in
 	// the last write and the same scorer: only its changed documents'
 	// scores (and levels) are computed again.
 	aligned := make([]*kept, len(ids))
-	// Each document's length normalization, by its number: read in the
-	// order of the postings, a document at random each time, from an
-	// array that stays in the cache.
-	norms := make([]float64, n)
-	for i, d := range w.docs {
-		norms[i] = sc.norm(d.length)
-	}
 	scoreTerm := func(r int) {
 		idf := sc.idf(int(off[r+1] - off[r]))
 		l, h := 0.0, 0.0
@@ -437,8 +455,8 @@ func (w *writer) write() error {
 		}
 		for j := off[r]; j < off[r+1]; j++ {
 			var v float64
-			if o == nil || w.changed[post[j].doc] {
-				v = sc.score(idf, post[j].tf, norms[post[j].doc])
+			if o == nil || w.changed[postDoc[j]] {
+				v = sc.score(idf, uint32(postTF[j]), norms[postDoc[j]])
 				if scores != nil {
 					scores[j] = v
 				}
@@ -452,25 +470,21 @@ func (w *writer) write() error {
 		}
 		lo[r], hi[r] = l, h
 	}
-	eachRange(len(ids), func(from, to int) {
-		for r := from; r < to; r++ {
-			if k := w.clean(ids[r]); same && k != nil {
-				lo[r], hi[r] = k.lo, k.hi
-				continue
+	if !fresh {
+		eachRange(len(ids), func(from, to int) {
+			for r := from; r < to; r++ {
+				if k := w.clean(ids[r]); same && k != nil {
+					lo[r], hi[r] = k.lo, k.hi
+					continue
+				}
+				if same {
+					aligned[r] = w.aligned(ids[r], postDoc[off[r]:off[r+1]])
+				}
+				scoreTerm(r)
 			}
-			if same {
-				aligned[r] = w.aligned(ids[r], post[off[r]:off[r+1]])
-			}
-			scoreTerm(r)
-		}
-	})
-	for r := range ids {
-		if sc.min == 0 || lo[r] < sc.min {
-			sc.min = lo[r]
-		}
-		sc.max = max(sc.max, hi[r])
+		})
+		q = w.quantize(&sc, lo, hi)
 	}
-	q := sc.quantizer()
 	same = same && w.last.min == sc.min && w.last.max == sc.max
 	if w.next != nil {
 		w.next.avg, w.next.min, w.next.max = sc.avg, sc.min, sc.max
@@ -490,8 +504,11 @@ func (w *writer) write() error {
 	}
 	eachRange(len(ids), func(from, to int) {
 		var gaps []byte
-		var ss0 []float64 // a term's scores, without Index.Remember
 		for r := from; r < to; r++ {
+			if fresh {
+				enc[r], gaps = w.encode(postDoc[off[r]:off[r+1]], postImp[off[r]:off[r+1]], gaps)
+				continue
+			}
 			if k := w.clean(ids[r]); k != nil {
 				if same {
 					enc[r] = encoded{docs: k.docs, kind: k.kind, imp: k.imp}
@@ -511,27 +528,18 @@ func (w *writer) write() error {
 				if same {
 					copy(enc[r].imp, o.imp)
 				}
-				for j, p := range post[off[r]:off[r+1]] {
-					if !same || w.changed[p.doc] {
+				for j, doc := range postDoc[off[r]:off[r+1]] {
+					if !same || w.changed[doc] {
 						enc[r].imp[j] = q.level(scores[int(off[r])+j])
 					}
 				}
 				continue
 			}
-			ps := post[off[r]:off[r+1]]
-			var ss []float64
-			if scores != nil {
-				ss = scores[off[r]:off[r+1]]
-			} else {
-				// Computed again: the same as scoreTerm's.
-				idf := sc.idf(len(ps))
-				ss = slices.Grow(ss0[:0], len(ps))[:len(ps)]
-				for j, p := range ps {
-					ss[j] = sc.score(idf, p.tf, norms[p.doc])
-				}
-				ss0 = ss
+			imp := make([]byte, off[r+1]-off[r])
+			for j, v := range scores[off[r]:off[r+1]] {
+				imp[j] = q.level(v)
 			}
-			enc[r], gaps = w.encode(ps, ss, q, gaps)
+			enc[r], gaps = w.encode(postDoc[off[r]:off[r+1]], imp, gaps)
 		}
 	})
 	var starts []int
@@ -553,7 +561,7 @@ func (w *writer) write() error {
 			if keep != nil {
 				kp = keep[start:end]
 			}
-			m.Terms[f] = [2]string{first, w.fragment(ids[start:end], enc[start:end], post, off[start:end+1], w.posAt[start:end+1], kp, s)}
+			m.Terms[f] = [2]string{first, w.fragment(ids[start:end], enc[start:end], postDoc, off[start:end+1], w.posAt[start:end+1], kp, s)}
 		}
 	})
 	if w.next != nil {
@@ -592,6 +600,55 @@ func (w *writer) write() error {
 	return w.err
 }
 
+// quantize sets sc's least and greatest score from each term's (lo, hi,
+// by rank) and returns its quantizer.
+func (w *writer) quantize(sc *scorer, lo, hi []float64) quantizer {
+	for r := range lo {
+		if sc.min == 0 || lo[r] < sc.min {
+			sc.min = lo[r]
+		}
+		sc.max = max(sc.max, hi[r])
+	}
+	return sc.quantizer()
+}
+
+// bounds sets lo[r] and hi[r] to the least and greatest score of the term
+// of rank r (ids[r]), from a pass over the documents in runs, on every
+// core: what scoring each term's postings gives, before they are put in
+// place. idf is by term id.
+func (w *writer) bounds(sc *scorer, runs int, idf, norms []float64, ids []uint32, lo, hi []float64) {
+	n := len(w.docs)
+	los, his := make([][]float64, runs), make([][]float64, runs)
+	eachRange(runs, func(from, to int) {
+		for k := from; k < to; k++ {
+			l, h := make([]float64, len(w.keys)), make([]float64, len(w.keys))
+			for di := n * k / runs; di < n*(k+1)/runs; di++ {
+				d := w.docs[di]
+				for o := uint32(0); o < uint32(len(d.t)); {
+					id, tf, _, next := d.termAt(o)
+					v := sc.score(idf[id], tf, norms[di])
+					if l[id] == 0 || v < l[id] {
+						l[id] = v
+					}
+					h[id] = max(h[id], v)
+					o = next
+				}
+			}
+			los[k], his[k] = l, h
+		}
+	})
+	for r, id := range ids {
+		l, h := 0.0, 0.0
+		for k := range runs {
+			if v := los[k][id]; l == 0 || v != 0 && v < l {
+				l = v
+			}
+			h = max(h, his[k][id])
+		}
+		lo[r], hi[r] = l, h
+	}
+}
+
 // encoded is one term's postings, encoded.
 type encoded struct {
 	docs []byte
@@ -603,20 +660,20 @@ func (e encoded) size(key string) int { return len(key) + 8 + len(e.docs) + len(
 
 // encode encodes a term's postings: its documents as gaps (the first
 // number, then differences), or as a bitmap of the index's documents (low
-// bit first) when that is smaller, and one impact level each.
-func (w *writer) encode(ps []posting, scores []float64, q quantizer, gaps []byte) (encoded, []byte) {
-	e := encoded{imp: make([]byte, len(ps))}
+// bit first) when that is smaller, and their impact levels imp (one byte
+// each, kept as they are).
+func (w *writer) encode(docs []uint32, imp []byte, gaps []byte) (encoded, []byte) {
+	e := encoded{imp: imp}
 	gaps = gaps[:0]
 	prev := uint32(0)
-	for j, p := range ps {
-		gaps = appendUvarint(gaps, uint64(p.doc-prev))
-		prev = p.doc
-		e.imp[j] = q.level(scores[j])
+	for _, doc := range docs {
+		gaps = appendUvarint(gaps, uint64(doc-prev))
+		prev = doc
 	}
 	if bm := (len(w.docs) + 7) / 8; bm < len(gaps) {
 		bits := make([]byte, bm)
-		for _, p := range ps {
-			bits[p.doc/8] |= 1 << (p.doc % 8)
+		for _, doc := range docs {
+			bits[doc/8] |= 1 << (doc % 8)
 		}
 		e.docs, e.kind = bits, 1
 	} else {
@@ -651,7 +708,7 @@ func (w *writer) encode(ps []posting, scores []float64, q quantizer, gaps []byte
 //
 // s holds the arrays the files are made in: with writer.reuse, those of
 // the fragment made before.
-func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off, posAt []uint32, keep []*kept, s *scratch) string {
+func (w *writer) fragment(ids []uint32, enc []encoded, postDoc []uint32, off, posAt []uint32, keep []*kept, s *scratch) string {
 	// Positions files, cut near chunkTarget between terms.
 	var names []string
 	fileOf := make([]int, len(ids))
@@ -690,15 +747,11 @@ func (w *writer) fragment(ids []uint32, enc []encoded, post []posting, off, posA
 				keep[i] = k
 			}
 		} else {
-			ps := post[off[i]:off[i+1]]
+			docs := postDoc[off[i]:off[i+1]]
 			var end []uint32
-			data, end = w.positions(data, ids[i], ps, posAt[i], posAt[i+1])
+			data, end = w.positions(data, ids[i], docs, posAt[i], posAt[i+1])
 			if keep != nil {
-				k := &kept{docs: enc[i].docs, kind: enc[i].kind, pos: bytes.Clone(data[before:]), doc: make([]uint32, len(ps)), end: end, imp: enc[i].imp}
-				for j, p := range ps {
-					k.doc[j] = p.doc
-				}
-				keep[i] = k
+				keep[i] = &kept{docs: enc[i].docs, kind: enc[i].kind, pos: bytes.Clone(data[before:]), doc: slices.Clone(docs), end: end, imp: enc[i].imp}
 			}
 		}
 		lens = append(lens, uint64(len(data)-before))

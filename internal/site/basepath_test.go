@@ -69,3 +69,28 @@ func TestBaseURLOnlyFromTheFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionFileBesideItsPages: a file in a section's folder whose name
+// has a space (a counselor's handout) is published beside the section's
+// pages, under the folder's address (self care/ is /self-care/), by its own
+// name, and a page's link to it leads there.
+func TestSectionFileBesideItsPages(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\n")
+	writeFile(t, dir, "content/Self Care/rest.md", "---\ntitle: Rest\n---\nPrint [the handout](Week%201.pdf).\n")
+	writeFile(t, dir, "content/Self Care/Week 1.pdf", "%PDF-1.4\n")
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := New(Options{Dir: dir, Out: out}).Build(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "self-care", "Week 1.pdf")); err != nil {
+		t.Errorf("the handout is not beside the section's pages: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "Self Care")); err == nil {
+		t.Errorf("the folder's name as written is published too")
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "self-care", "rest", "index.html"))
+	if want := `<a href="/self-care/Week%201.pdf" data-url="https://example.org/self-care/Week%201.pdf">the handout</a>`; !strings.Contains(string(page), want) {
+		t.Errorf("no %s in the page:\n%s", want, page)
+	}
+}

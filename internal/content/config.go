@@ -208,6 +208,14 @@ func (c *Config) SetBaseURL(raw string) *diag.Error {
 		fixed.Path, fixed.RawPath = clean, ""
 		return &diag.Error{Path: c.Path, Msg: "baseURL's path " + quote(u.Path) + " has an empty, \".\" or \"..\" part: write " + quote(fixed.String()) + " instead of " + quote(raw)}
 	}
+	// Addresses are ASCII: a host in another script is written in its
+	// IDNA form (https://bücher.example/ is https://xn--bcher-kva.example/),
+	// as browsers and crawlers know it (punycode.go).
+	host, err := asciiHost(u.Host)
+	if err != nil {
+		return &diag.Error{Path: c.Path, Msg: "baseURL " + quote(raw) + " cannot be written in ASCII, as addresses must be: " + err.Error()}
+	}
+	u.Host = host
 	u.RawPath = ""
 	c.BaseURL = u.String()
 	c.base = u

@@ -42,7 +42,10 @@
 // are lower case unless ModelOptions says otherwise, and a page's,
 // section's or bundle's spaces are hyphens (pathURL: self care.md is
 // self-care/, as in Hugo; a worksheet keeps its name, since saved answers
-// are kept under its address). A leaf bundle's
+// are kept under its address). A file that is no bundle's is published
+// beside the pages of its folder, by its own name (fileOut: self care/
+// Week 1.pdf is self-care/Week 1.pdf, as Hugo publishes a section's files
+// under the section's address). A leaf bundle's
 // index.md (about/index.md) is the page about/, and the other files under
 // its folder are its files, published under its URL (FileOut); a Markdown
 // page inside a bundle is an error, but for the bundle's translations. Lists are ordered by weight (weighted
@@ -106,4 +109,14 @@
 // have size limits (MaxPageSize, MaxWorksheetSize, MaxConfigSize, and
 // ReadLimited for other rooms); other content files are copied as
 // streams.
+//
+// # The base URL
+//
+// Config.SetBaseURL reads baseURL (or --base-url): an absolute http(s) URL
+// whose path prefixes every page's URL (BasePath) and whose scheme and host
+// make every full address (Origin). A host in another script is kept in its
+// ASCII (IDNA) form, each such label lowercased and written "xn--" and its
+// Punycode (punycode.go, RFC 3492, tested on the RFC's samples and fuzzed
+// against a decoder), since addresses in the sitemap, the feed and links
+// must be ASCII.
 package content

@@ -196,6 +196,21 @@ type ModelOptions struct {
 	LowercaseURLs bool
 }
 
+// fileOut is the output path of the content file at rel that is no
+// bundle's: beside the pages of its folder, whose path is written as a
+// section's address is (pathURL, and lower case unless LowercaseURLs is
+// off: "self care/" is self-care/), under its own name as written, as Hugo
+// publishes a section's files under the section's address. A handout
+// linked from a page of self care/ is then /self-care/Week 1.pdf, beside
+// the page, not /self care/Week 1.pdf.
+func (o ModelOptions) fileOut(rel string) string {
+	dir, name := path.Split(rel)
+	if dir == "" {
+		return rel
+	}
+	return o.lower(pathURL(dir)) + name
+}
+
 func (o ModelOptions) lower(u string) string {
 	if o.LowercaseURLs {
 		return strings.ToLower(u)
@@ -534,7 +549,7 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		}
 		if s.Kind == FileSource {
 			m.Files[s.Rel] = s
-			m.FileOut[s.Rel] = s.Rel
+			m.FileOut[s.Rel] = opts.fileOut(s.Rel)
 			continue
 		}
 		if s.Kind == PageSource || s.Kind == IndexSource {

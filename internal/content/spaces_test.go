@@ -16,14 +16,17 @@ import (
 // /self-care/, not /self%20care/) for pages, sections (with or without an
 // _index.md) and bundles, not worksheets, whose saved answers are kept
 // under their address; slug: and url: are kept as written;
-// a bundle's files follow its page; two files that come to one address are
-// a duplicate URL that says why.
+// a bundle's files follow its page, and a section's files its pages (under
+// their own names, as in Hugo: a handout lies beside the page that links
+// it); two files that come to one address are a duplicate URL that says
+// why.
 func TestSpacesInPaths(t *testing.T) {
 	tests := []struct {
-		name  string
-		files map[string]string // content path -> front matter ("" for a file)
-		want  []string          // "URL <- rel" of every page, and "file out <- rel"
-		err   string
+		name     string
+		files    map[string]string // content path -> front matter ("" for a file)
+		keepCase bool              // lowercaseURLs: false
+		want     []string          // "URL <- rel" of every page, and "file out <- rel"
+		err      string
 	}{
 		{
 			name:  "a page",
@@ -55,6 +58,44 @@ func TestSpacesInPaths(t *testing.T) {
 				"my story/a pic.png": "",
 			},
 			want: []string{"my-story/ <- my story/index.md", "my-story/a pic.png <- my story/a pic.png"},
+		},
+		{
+			name: "a section's file, beside its pages, by its own name",
+			files: map[string]string{
+				"self care/rest.md":    "title: R",
+				"self care/Week 1.pdf": "",
+			},
+			want: []string{"self-care/ <- self care", "self-care/Week 1.pdf <- self care/Week 1.pdf", "self-care/rest/ <- self care/rest.md"},
+		},
+		{
+			name: "a section's file, its folders as the section's address",
+			files: map[string]string{
+				"Self Care/More  Days/rest.md":  "title: R",
+				"Self Care/More  Days/Plan.pdf": "",
+			},
+			want: []string{"self-care/ <- Self Care", "self-care/more-days/ <- Self Care/More  Days", "self-care/more-days/Plan.pdf <- Self Care/More  Days/Plan.pdf", "self-care/more-days/rest/ <- Self Care/More  Days/rest.md"},
+		},
+		{
+			name:     "a section's file, lowercaseURLs: false",
+			keepCase: true,
+			files: map[string]string{
+				"Self Care/rest.md":    "title: R",
+				"Self Care/Week 1.pdf": "",
+			},
+			want: []string{"Self-Care/ <- Self Care", "Self-Care/Week 1.pdf <- Self Care/Week 1.pdf", "Self-Care/rest/ <- Self Care/rest.md"},
+		},
+		{
+			name:  "a file at the top keeps its name",
+			files: map[string]string{"Notes 1.txt": ""},
+			want:  []string{"Notes 1.txt <- Notes 1.txt"},
+		},
+		{
+			name: "a worksheets/ file",
+			files: map[string]string{
+				"worksheets/give and take.yaml": "",
+				"worksheets/print me.pdf":       "",
+			},
+			want: []string{"worksheets/ <- worksheets", "worksheets/give and take/ <- worksheets/give and take.yaml", "worksheets/print me.pdf <- worksheets/print me.pdf"},
 		},
 		{
 			// Saved answers are kept under a worksheet's address: it stays.
@@ -98,7 +139,7 @@ func TestSpacesInPaths(t *testing.T) {
 				}
 				srcs = append(srcs, s)
 			}
-			m, errs := NewModel(srcs, nil, ModelOptions{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), LowercaseURLs: true, SiteTitle: "T"})
+			m, errs := NewModel(srcs, nil, ModelOptions{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), LowercaseURLs: !tt.keepCase, SiteTitle: "T"})
 			if got := errs.Error(); got != tt.err {
 				t.Fatalf("errors\n got %s\nwant %s", got, tt.err)
 			}

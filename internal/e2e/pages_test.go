@@ -136,21 +136,28 @@ func TestAlias(t *testing.T) {
 	checkProblems(t, tab, "alias", nil)
 }
 
-// TestPrintedLinks prints a guide and a worksheet of a site under /help/: a
-// link to another page of the site prints its full address after its
-// words, base path included, as a paper reader must type it (its href is
-// only a path): in the text, and in a worksheet's results, the guides its
-// bands and its biggest gap send to. A link within the page, and every
-// link on screen, print nothing.
+// TestPrintedLinks prints pages of a site under /help/: a link to another
+// page of the site prints its full address after its words, base path
+// included, as a paper reader must type it (its href is only a path): in
+// the text and a page's tags, in a worksheet's results (the guides its
+// bands and its biggest gap send to), and in the lists of pages, sections
+// and tags (home, a section, a tag, all tags). A link within the page, and
+// every link on screen, print nothing.
 func TestPrintedLinks(t *testing.T) {
 	t.Parallel()
 	s := serve(t, "/help/")
 	tab := browsertest.New(t)
-	after := `(sel => [...document.querySelectorAll(sel)].map(a => [a.href, getComputedStyle(a, "::after").content]))`
+	// A card's ::after is on screen the empty box that makes the whole
+	// card its link (content ""), never an address.
+	after := `(sel => [...document.querySelectorAll(sel)].map(a => [a.href, getComputedStyle(a, "::after").content, a.closest(".card-title") ? '""' : "none"]))`
 	type link = []string
 	for _, tt := range []struct{ path, links string }{
-		{"guides/receiving/", ".prose a[href^='/']"},
-		{"worksheets/give-and-take/", ".ws-see a, .ws-gap a"},
+		{"guides/receiving/", ".prose a[href^='/'], .page-meta .tags a"},
+		{"worksheets/give-and-take/", ".ws-see a, .ws-gap a, .page-meta .tags a"},
+		{"", ".card-title a, .entry-title a, .entry-meta .tags a"},
+		{"guides/", ".card-title a, .entry-title a, .entry-meta .tags a"},
+		{"tags/friendship/", ".entry-title a"},
+		{"tags/", ".tag-cloud a"},
 	} {
 		tab.Navigate(s.URL(tt.path))
 		if strings.HasPrefix(tt.path, "worksheets/") {
@@ -168,7 +175,7 @@ func TestPrintedLinks(t *testing.T) {
 				t.Fatalf("%s, media %q: %d links to other pages of the site (%s), want 3 or more", tt.path, media, len(inside), tt.links)
 			}
 			for _, l := range inside {
-				want := "none"
+				want := l[2]
 				if media == "print" {
 					want = `" (` + l[0] + `)"`
 				}

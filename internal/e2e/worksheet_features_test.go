@@ -79,7 +79,7 @@ func TestWorksheetFeatures(t *testing.T) {
 	}) {
 		t.Errorf("the radios of effort are named %q", got)
 	}
-	if got := browsertest.Eval[string](tab, `document.querySelector('label:has(> #q-effort_answer_-2) [aria-hidden="true"]').textContent`); got != "−2" {
+	if got := browsertest.Eval[string](tab, `document.querySelector('label:has(> input[name="effort"][value="-2"]) [aria-hidden="true"]').textContent`); got != "−2" {
 		t.Errorf("the unlabeled option -2 shows %q", got)
 	}
 
@@ -172,7 +172,7 @@ func TestWorksheetKeyboardFeatures(t *testing.T) {
 
 	// The lean question: Tab into the group lands on its first radio
 	// (nothing is chosen yet); Space chooses it, arrows move along.
-	tabTo(t, tab, "q-overall_answer_-3", 60)
+	tabTo(t, tab, `#q-overall_answer input[value="-3"]`, 60)
 	focused := func() (string, string, bool) {
 		return browsertest.Eval[string](tab, `document.activeElement.name`), browsertest.Eval[string](tab, `document.activeElement.value`),
 			browsertest.Eval[bool](tab, `document.activeElement.checked`)
@@ -197,7 +197,7 @@ func TestWorksheetKeyboardFeatures(t *testing.T) {
 	}
 
 	// The checklist: each box is a Tab stop; Space ticks it.
-	tabTo(t, tab, "q-i-did_meal", 80)
+	tabTo(t, tab, "#q-i-did_meal", 80)
 	tab.Key(" ")
 	ws.tick("i-did", "meal", true)
 	checkShown(t, tab, ws, "Space on a box")
@@ -209,7 +209,7 @@ func TestWorksheetKeyboardFeatures(t *testing.T) {
 	tab.Key(" ")
 	ws.tick("i-did", "checked-in", true)
 	checkShown(t, tab, ws, "Space on a second box")
-	tabTo(t, tab, "q-i-did_none", 4)
+	tabTo(t, tab, "#q-i-did_none", 4)
 	tab.Key(" ")
 	ws.tick("i-did", worksheet.NoneOption, true)
 	got := checkShown(t, tab, ws, "Space on None of these")

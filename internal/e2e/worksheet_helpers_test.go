@@ -353,15 +353,14 @@ func checkShown(t *testing.T, tab *browsertest.Tab, s *sheet, when string) shown
 	return got
 }
 
-// clickLabel clicks the label of the input matching sel, as a person does.
-func clickLabel(t *testing.T, tab *browsertest.Tab, sel string) string {
+// clickLabel clicks the label around the input matching sel, as a person
+// does. (Radios carry no id: the label around each names it.)
+func clickLabel(t *testing.T, tab *browsertest.Tab, sel string) {
 	t.Helper()
-	id := browsertest.Eval[string](tab, `(document.querySelector(`+strconv.Quote(sel)+`) || {}).id || ""`)
-	if id == "" {
-		t.Fatalf("no input %s with an id", sel)
+	if !browsertest.Eval[bool](tab, `!!document.querySelector(`+strconv.Quote(sel)+`)`) {
+		t.Fatalf("no input %s", sel)
 	}
-	click(t, tab, `label:has(> #`+id+`)`)
-	return id
+	click(t, tab, `label:has(> `+sel+`)`)
 }
 
 // click scrolls the element matching sel to the middle of the screen at
@@ -382,8 +381,9 @@ func click(t *testing.T, tab *browsertest.Tab, sel string) {
 // records it.
 func answer(t *testing.T, tab *browsertest.Tab, s *sheet, name, v string) {
 	t.Helper()
-	id := clickLabel(t, tab, `input[type=radio][name="`+name+`"][value="`+v+`"]`)
-	if !browsertest.Eval[bool](tab, `document.getElementById(`+strconv.Quote(id)+`).checked`) {
+	sel := `input[type=radio][name="` + name + `"][value="` + v + `"]`
+	clickLabel(t, tab, sel)
+	if !browsertest.Eval[bool](tab, `document.querySelector(`+strconv.Quote(sel)+`).checked`) {
 		t.Fatalf("clicking the label of %s=%s did not check it", name, v)
 	}
 	if s != nil {
@@ -394,8 +394,9 @@ func answer(t *testing.T, tab *browsertest.Tab, s *sheet, name, v string) {
 // tick clicks the label of a checklist's box and records it.
 func tick(t *testing.T, tab *browsertest.Tab, s *sheet, list, opt string) {
 	t.Helper()
-	id := clickLabel(t, tab, `input[type=checkbox][name="`+list+`"][value="`+opt+`"]`)
-	on := browsertest.Eval[bool](tab, `document.getElementById(`+strconv.Quote(id)+`).checked`)
+	sel := `input[type=checkbox][name="` + list + `"][value="` + opt + `"]`
+	clickLabel(t, tab, sel)
+	on := browsertest.Eval[bool](tab, `document.querySelector(`+strconv.Quote(sel)+`).checked`)
 	if s != nil {
 		s.tick(list, opt, on)
 	}

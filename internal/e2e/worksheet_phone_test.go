@@ -105,7 +105,7 @@ func TestWorksheetPhone(t *testing.T) {
 
 	// Tab along the form from its first radio: the focus never hides
 	// behind the bar.
-	first := browsertest.Eval[string](tab, `document.querySelector("form input[type=radio]").id`)
+	first := firstRadio(tab)
 	// To the top at once (the page scrolls smoothly, and a smooth scroll
 	// still running swallows the scroll that brings a focused field into
 	// view), and from there to the first radio.
@@ -146,7 +146,7 @@ func TestWorksheetPhone(t *testing.T) {
 			covered++
 			if covered == 1 {
 				t.Errorf("Tab %d: the focused element (bottom %.0f) is under the bar (top %.0f): %s", i+1, got["bottom"], got["barTop"],
-					browsertest.Eval[string](tab, `document.activeElement.id`))
+					browsertest.Eval[string](tab, `document.activeElement.id || document.activeElement.name`))
 			}
 		}
 	}

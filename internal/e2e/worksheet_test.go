@@ -199,9 +199,9 @@ func TestWorksheetWithoutWasm(t *testing.T) {
 
 // lookJS describes how an element and its label look, to tell whether
 // focus changes anything visible.
-const lookJS = `(id => {
+const lookJS = `(sel => {
 	const look = el => { if (!el) return ""; const s = getComputedStyle(el); return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.borderColor, s.backgroundColor].join(" "); };
-	const el = document.getElementById(id);
+	const el = document.querySelector(sel);
 	return look(el) + " | " + look(el.closest("label"));
 })`
 
@@ -215,15 +215,15 @@ func TestWorksheetKeyboard(t *testing.T) {
 	tab := browsertest.New(t)
 	tab.Navigate(s.URL("/", "worksheets/"+w.Slug+"/"))
 	waitScorer(t, tab, "ready")
-	first := browsertest.Eval[string](tab, `document.querySelector("form input[type=radio]").id`)
+	first := firstRadio(tab)
 	tabTo(t, tab, first, 60)
 	look := lookJS + `(` + strconv.Quote(first) + `)`
 	focused := browsertest.Eval[string](tab, look)
 	browsertest.Eval[bool](tab, `(document.activeElement.blur(), true)`)
 	if unfocused := browsertest.Eval[string](tab, look); unfocused == focused {
-		t.Errorf("focus does not show on #%s or its label: %s", first, focused)
+		t.Errorf("focus does not show on %s or its label: %s", first, focused)
 	}
-	browsertest.Eval[bool](tab, `(document.getElementById(`+strconv.Quote(first)+`).focus(), true)`)
+	browsertest.Eval[bool](tab, `(document.querySelector(`+strconv.Quote(first)+`).focus(), true)`)
 
 	ws := newSheet(w)
 	pick := func(key, when string) {
@@ -246,18 +246,25 @@ func TestWorksheetKeyboard(t *testing.T) {
 	checkProblems(t, tab, "keyboard", nil)
 }
 
-// tabTo presses Tab until the element with id has the focus.
-func tabTo(t *testing.T, tab *browsertest.Tab, id string, most int) {
+// tabTo presses Tab until the element that matches the CSS selector sel
+// has the focus.
+func tabTo(t *testing.T, tab *browsertest.Tab, sel string, most int) {
 	t.Helper()
 	for i := 0; ; i++ {
 		if i == most {
-			t.Fatalf("%d Tabs never reached #%s (focus on %s)", most, id, browsertest.Eval[string](tab, `document.activeElement.id || document.activeElement.tagName`))
+			t.Fatalf("%d Tabs never reached %s (focus on %s)", most, sel, browsertest.Eval[string](tab, `document.activeElement.id || document.activeElement.name || document.activeElement.tagName`))
 		}
 		tab.Key("\t")
-		if browsertest.Eval[string](tab, `document.activeElement.id`) == id {
+		if browsertest.Eval[bool](tab, `document.activeElement.matches(`+strconv.Quote(sel)+`)`) {
 			return
 		}
 	}
+}
+
+// firstRadio is a CSS selector of the worksheet's first radio, by its
+// name and value: radios carry no id (the label around each names it).
+func firstRadio(tab *browsertest.Tab) string {
+	return browsertest.Eval[string](tab, `(r => 'input[name="' + r.name + '"][value="' + r.value + '"]')(document.querySelector("form input[type=radio]"))`)
 }
 
 // TestWorksheetScores fills every shipped worksheet with a spread of

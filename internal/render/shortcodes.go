@@ -73,6 +73,8 @@ type ShortcodePage struct {
 // ShortcodeEntry is a page in ShortcodePage's lists.
 type ShortcodeEntry struct {
 	Title, URL, Description string
+	// Permalink is URL as a full address, for print (data-url).
+	Permalink string
 }
 
 // NewShortcodePage is the .Page of the page at s, to be rendered.

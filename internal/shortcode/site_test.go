@@ -19,7 +19,7 @@ import (
 // highlight), and the whole pipeline Parse -> Expand -> markdown.Render ->
 // HTML, as the site will run it.
 
-type testEntry struct{ Title, URL, Description string }
+type testEntry struct{ Title, URL, Description, Permalink string }
 
 type testPage struct {
 	Title    string
@@ -45,11 +45,11 @@ func newTestPage() *testPage {
 		Title:  "Guides",
 		params: map[string]any{"author": "Sam Rivera", "version": "1.4.2", "draft_count": 0, "shy": false, "styled": "*not* emphasis"},
 		Sections: []testEntry{
-			{Title: "Worksheets", URL: "/worksheets/", Description: "Check where you stand."},
+			{Title: "Worksheets", URL: "/worksheets/", Permalink: "https://example.org/worksheets/", Description: "Check where you stand."},
 		},
 		Pages: []testEntry{
-			{Title: "Listening", URL: "/guides/listening/", Description: "How to hear what is asked."},
-			{Title: "Asking & offering", URL: "/guides/asking/", Description: ""},
+			{Title: "Listening", URL: "/guides/listening/", Permalink: "https://example.org/guides/listening/", Description: "How to hear what is asked."},
+			{Title: "Asking & offering", URL: "/guides/asking/", Permalink: "https://example.org/guides/asking/", Description: ""},
 		},
 	}
 }

@@ -69,3 +69,65 @@ func TestBaseURLOnlyFromTheFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionFileBesideItsPages: a file in a section's folder whose name
+// has a space (a counselor's handout) is published beside the section's
+// pages, under the folder's address (self care/ is /self-care/), by its own
+// name, and a page's link to it leads there.
+func TestSectionFileBesideItsPages(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\n")
+	writeFile(t, dir, "content/Self Care/rest.md", "---\ntitle: Rest\n---\nPrint [the handout](Week%201.pdf).\n")
+	writeFile(t, dir, "content/Self Care/Week 1.pdf", "%PDF-1.4\n")
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := New(Options{Dir: dir, Out: out}).Build(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "self-care", "Week 1.pdf")); err != nil {
+		t.Errorf("the handout is not beside the section's pages: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "Self Care")); err == nil {
+		t.Errorf("the folder's name as written is published too")
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "self-care", "rest", "index.html"))
+	if want := `<a href="/self-care/Week%201.pdf" data-url="https://example.org/self-care/Week%201.pdf">the handout</a>`; !strings.Contains(string(page), want) {
+		t.Errorf("no %s in the page:\n%s", want, page)
+	}
+}
+
+// TestInternationalisedBaseURL: a baseURL whose host is in another script
+// (https://bücher.example/) is written in its ASCII form, as browsers and
+// crawlers know it, wherever the site writes a full address: the sitemap,
+// robots.txt, the feed, canonical and alternate links, printed links.
+func TestInternationalisedBaseURL(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://bücher.example/hilfe/\n")
+	writeFile(t, dir, "content/guides/a.md", "---\ntitle: A\ndate: 2026-01-02\ntags: [care]\n---\nSee [b](b.md).\n")
+	writeFile(t, dir, "content/guides/b.md", "---\ntitle: B\ndate: 2026-01-03\n---\nB.\n")
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := New(Options{Dir: dir, Out: out}).Build(); err != nil {
+		t.Fatal(err)
+	}
+	const ascii = "https://xn--bcher-kva.example/hilfe/"
+	for _, tt := range []struct{ file, want string }{
+		{"sitemap.xml", "<loc>" + ascii + "guides/a/</loc>"},
+		{"robots.txt", "Sitemap: " + ascii + "sitemap.xml"},
+		{"feed.xml", ascii + "guides/a/"},
+		{"guides/a/index.html", `<link rel="canonical" href="` + ascii + `guides/a/">`},
+		{"guides/a/index.html", `data-url="` + ascii + `guides/b/"`},
+		{"guides/index.html", `data-url="` + ascii + `guides/a/"`},
+	} {
+		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(tt.file)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), tt.want) {
+			t.Errorf("%s has no %s", tt.file, tt.want)
+		}
+		for _, bad := range []string{"bücher", "b%C3%BCcher", "b%c3%bccher"} {
+			if strings.Contains(string(b), bad) {
+				t.Errorf("%s writes the host as %s:\n%s", tt.file, bad, b)
+			}
+		}
+	}
+}

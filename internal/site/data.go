@@ -131,6 +131,10 @@ type Translation struct {
 type Link struct {
 	Title string
 	URL   string
+	// Permalink is URL as a full address, "https://example.org/help/tags/teams/":
+	// paper cannot follow a link, so a printed page shows it after the
+	// link's words (the default theme writes it as data-url).
+	Permalink string
 	// Lang is the language of the link's title when it is not the
 	// language of the page that shows the link, for the link's lang: a tag
 	// of a page shown in the default language (whose tag page is the
@@ -143,8 +147,11 @@ type Link struct {
 
 // Entry is a page as it appears in a list.
 type Entry struct {
-	Title       string
-	URL         string
+	Title string
+	URL   string
+	// Permalink is URL as a full address, for print (data-url), as a
+	// Link's.
+	Permalink   string
 	Description string
 	Date        time.Time
 	// TimeTag is Date as ready-made HTML, as Page.TimeTag is the page's:

@@ -52,7 +52,7 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 		Title:       n.Title,
 		Description: n.Description,
 		URL:         w.basePath + n.Href,
-		Permalink:   w.cfg.Origin() + w.basePath + n.Href,
+		Permalink:   w.permalink(w.basePath + n.Href),
 		Date:        n.Date,
 		Lastmod:     n.Lastmod,
 		Tags:        v.tagLinks(n),
@@ -84,10 +84,10 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 		// Made from the parent up, then turned round.
 		if n.Kind == "tag" {
 			tags, lang := l.textLang("tags")
-			trail = append(trail, Link{Title: tags, URL: home + "tags/", Lang: lang})
+			trail = append(trail, w.linkTo(tags, home+"tags/", lang))
 		}
 		for ; sec != nil; sec = sec.Parent {
-			lk := Link{Title: sec.Node.Linked(), URL: w.basePath + sec.Node.Href}
+			lk := w.linkTo(sec.Node.Linked(), w.basePath+sec.Node.Href, "")
 			v.show(sec.Node)
 			if sec.Dir == "" {
 				lk.Title, lk.Lang = l.textLang("home")
@@ -98,7 +98,7 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 		}
 		if n.Kind == "tags" || n.Kind == "tag" {
 			title, lang := l.textLang("home")
-			trail = append(trail, Link{Title: title, URL: home, Lang: lang})
+			trail = append(trail, w.linkTo(title, home, lang))
 		}
 		slices.Reverse(trail)
 		if n.Fallback {
@@ -130,7 +130,8 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 	case "tags":
 		for _, t := range l.tree.Tags {
 			v.show(t.Node)
-			p.Pages = append(p.Pages, Entry{Title: t.Name, URL: w.basePath + t.Node.Href, Kind: "tag", Count: len(t.Nodes)})
+			u := w.basePath + t.Node.Href
+			p.Pages = append(p.Pages, Entry{Title: t.Name, URL: u, Permalink: w.permalink(u), Kind: "tag", Count: len(t.Nodes)})
 		}
 	case "search":
 		if home := w.model.ByURL[l.tree.Prefix]; home != nil && home.Section != nil {
@@ -254,6 +255,15 @@ type pageView struct {
 	fallback bool
 }
 
+// permalink is the full address of url, a path of the site with its base
+// path: what a printed page shows after a link's words (data-url).
+func (w *world) permalink(url string) string { return w.cfg.Origin() + url }
+
+// linkTo is a Link to url, a path of the site with its base path.
+func (w *world) linkTo(title, url, lang string) Link {
+	return Link{Title: title, URL: url, Permalink: w.permalink(url), Lang: lang}
+}
+
 func (v *pageView) show(n *content.Node) {
 	if v.record {
 		v.shown = append(v.shown, n)
@@ -265,7 +275,8 @@ func (v *pageView) link(n *content.Node) *Link {
 		return nil
 	}
 	v.show(n)
-	return &Link{Title: n.Linked(), URL: v.basePath + n.Href}
+	lk := v.linkTo(n.Linked(), v.basePath+n.Href, "")
+	return &lk
 }
 
 // tagLinks are n's tags with the URLs of their pages. The tags' names and
@@ -276,7 +287,7 @@ func (v *pageView) tagLinks(n *content.Node) []Link {
 	}
 	out := make([]Link, 0, len(n.Tags))
 	for _, t := range n.Tags {
-		lk := Link{Title: t.Name, URL: v.basePath + t.Node.Href}
+		lk := v.linkTo(t.Name, v.basePath+t.Node.Href, "")
 		if t.Node.Tree != n.Tree {
 			lk.Lang = string(v.langs[t.Node.Tree.Index].code)
 		}
@@ -287,7 +298,8 @@ func (v *pageView) tagLinks(n *content.Node) []Link {
 
 func (v *pageView) entry(n *content.Node) Entry {
 	v.show(n)
-	e := Entry{Title: n.Linked(), URL: v.basePath + n.Href, Description: n.Description, Date: n.Date,
+	u := v.basePath + n.Href
+	e := Entry{Title: n.Linked(), URL: u, Permalink: v.permalink(u), Description: n.Description, Date: n.Date,
 		Tags: v.tagLinks(n), Kind: n.Kind, Minutes: n.Minutes, Summary: n.Summary}
 	if v.lang != nil {
 		e.TimeTag = v.lang.timeTag(n.Date, v.fallback)

@@ -44,15 +44,15 @@ func (w *world) shortcodePage(n *content.Node) *render.ShortcodePage {
 	p := render.NewShortcodePage(n.Src, w.scSite)
 	p.Kind, p.Title, p.LinkTitle, p.Description = n.Kind, n.Title, n.LinkTitle, n.Description
 	p.URL = w.basePath + n.Href
-	p.RelPermalink, p.Permalink = p.URL, w.cfg.Origin()+p.URL
+	p.RelPermalink, p.Permalink = p.URL, w.permalink(p.URL)
 	p.Date, p.Lastmod = n.Date, n.Lastmod
 	p.Params = n.Params
 	if (n.Kind == "section" || n.Kind == "home") && n.Section != nil {
 		for _, s := range n.Section.Subs {
-			p.Sections = append(p.Sections, render.ShortcodeEntry{Title: s.Node.Linked(), URL: w.basePath + s.Node.Href, Description: s.Node.Description})
+			p.Sections = append(p.Sections, render.ShortcodeEntry{Title: s.Node.Linked(), URL: w.basePath + s.Node.Href, Permalink: w.permalink(w.basePath + s.Node.Href), Description: s.Node.Description})
 		}
 		for _, x := range n.Section.Pages {
-			p.Pages = append(p.Pages, render.ShortcodeEntry{Title: x.Linked(), URL: w.basePath + x.Href, Description: x.Description})
+			p.Pages = append(p.Pages, render.ShortcodeEntry{Title: x.Linked(), URL: w.basePath + x.Href, Permalink: w.permalink(w.basePath + x.Href), Description: x.Description})
 		}
 	}
 	return p

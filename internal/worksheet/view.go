@@ -155,7 +155,10 @@ type GroupView struct {
 
 // OptionView is one radio input with its label.
 type OptionView struct {
-	ID    string // element id, "q-listening_give_3"
+	// ID is an element id a theme may give the input, "q-listening_give_3".
+	// The default theme gives none: the label around each radio names it,
+	// and 200 ids would cost "Give and take" 6 KB of its page budget.
+	ID    string
 	Label string // "" for an unlabeled option
 	Text  string // what the page shows: the label, or the value (minus sign U+2212)
 	Value string // the input's value: the option's value, or "na"

@@ -157,20 +157,56 @@
 
     // tokens splits text into folded words: [{w, s, e}] with each word's
     // start and end offsets in text.
+    //
+    // A run of ASCII letters and digits, most of a text in most
+    // languages, is folded at once (lowercased, as foldChar would each
+    // of its letters), not one character at a time: results tokenize the
+    // titles, headings and openings of a page of them, on a page just
+    // loaded, where each step of this loop costs. Every other character
+    // takes the path of the rules above, with the run so far moved into
+    // the word first (take).
     function tokens(text, elide) {
       var out = [];
       var w = "";
+      var run = -1; // where a run of ASCII letters and digits not yet in w began
       var start = -1;
       var end = 0;
+      function take(to) {
+        if (run >= 0) {
+          w += text.slice(run, to).toLowerCase();
+          run = -1;
+        }
+      }
       function flush() {
-        if (w !== "" && utf8Length(w) <= MAXWORD) {
+        if (w !== "" && (w.length <= MAXWORD / 3 || utf8Length(w) <= MAXWORD)) {
           out.push({ w: w, s: start, e: end });
         }
         w = "";
         start = -1;
       }
       for (var i = 0; i < text.length; ) {
-        var c = text.codePointAt(i);
+        var c = text.charCodeAt(i);
+        if (c < 0x80 && c !== 39) {
+          if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+            if (run < 0) {
+              if (w === "" && start < 0) {
+                start = i;
+              }
+              run = i;
+            }
+            i++;
+            end = i;
+          } else {
+            if (run >= 0 || w !== "" || start >= 0) {
+              take(i);
+              flush();
+            }
+            i++;
+          }
+          continue;
+        }
+        take(i);
+        c = text.codePointAt(i);
         var n = c > 0xffff ? 2 : 1;
         var ch = text.substr(i, n);
         var at = i;
@@ -197,6 +233,7 @@
           flush();
         }
       }
+      take(text.length);
       flush();
       return out;
     }
@@ -920,13 +957,21 @@
       });
     };
 
-    // phrase resolves, for a phrase of stems, to {docs, score}: the
-    // documents that hold the stems at consecutive positions, and for each
-    // the sum of the stems' impacts.
+    // phrase resolves, for a phrase of stems, to {docs, scores}: the
+    // documents that hold the stems at consecutive positions, in order,
+    // and for each the sum of the stems' impacts.
+    //
+    // The common words of a phrase ("the") are in nearly every page,
+    // hundreds of times: the documents that hold every stem come from the
+    // rarest stem's postings, and each stem's positions are read straight
+    // from its file, one candidate at a time, into one reused array (never
+    // an array per document), skipping the documents that are not
+    // candidates. Reading them all into arrays first made "the weekly
+    // rhythm" spend most of its time collecting the garbage.
     Engine.prototype.phrase = function (stems) {
       var self = this;
       var levels = this.manifest.levels;
-      var none = { docs: [], score: {} };
+      var none = { docs: [], scores: [] };
       if (stems.length === 0) {
         return Promise.resolve(none);
       }
@@ -936,42 +981,61 @@
         if (!frags.every(function (f, i) { return f.has(stems[i]); })) {
           return none;
         }
-        var posts = frags.map(function (f, i) {
-          return f.postings(stems[i]);
-        });
-        // The documents that have every stem, with each stem's place in
-        // its postings.
-        var cands = [];
-        var first = posts[0][0];
-        var at = posts.map(function () { return 0; });
+        var n = stems.length;
+        var ids = [];
+        var lvs = [];
+        var rarest = 0;
+        for (var k = 0; k < n; k++) {
+          var p = frags[k].postings(stems[k]);
+          ids.push(p[0]);
+          lvs.push(p[1]);
+          if (p[0].length < ids[rarest].length) {
+            rarest = k;
+          }
+        }
+        // The documents that have every stem (cand), with each stem's
+        // place in its postings (idx[c*n+k]).
+        var first = ids[rarest];
+        var cand = new Int32Array(first.length);
+        var idx = new Int32Array(first.length * n);
+        var at = new Int32Array(n);
+        var nc = 0;
         for (var i = 0; i < first.length; i++) {
           var d = first[i];
-          var idx = [i];
           var all = true;
-          for (var k = 1; k < posts.length; k++) {
-            var ids = posts[k][0];
-            while (at[k] < ids.length && ids[at[k]] < d) {
-              at[k]++;
+          for (k = 0; k < n; k++) {
+            var list = ids[k];
+            var j = at[k];
+            while (j < list.length && list[j] < d) {
+              j++;
             }
-            if (at[k] >= ids.length || ids[at[k]] !== d) {
+            at[k] = j;
+            if (j >= list.length || list[j] !== d) {
               all = false;
               break;
             }
-            idx.push(at[k]);
+            idx[nc * n + k] = j;
           }
           if (all) {
-            cands.push({ doc: d, idx: idx });
+            cand[nc++] = d;
           }
         }
-        if (cands.length === 0) {
+        if (nc === 0) {
           return none;
         }
-        if (stems.length === 1) {
-          var out1 = { docs: [], score: {} };
-          cands.forEach(function (c) {
-            out1.docs.push(c.doc);
-            out1.score[c.doc] = levels[posts[0][1][c.idx[0]] - 1];
-          });
+        function sum(c) {
+          var sc = 0;
+          for (var k = 0; k < n; k++) {
+            sc += levels[lvs[k][idx[c * n + k]] - 1];
+          }
+          return sc;
+        }
+        if (n === 1) {
+          var out1 = { docs: [], scores: [] };
+          for (var c = 0; c < nc; c++) {
+            out1.docs.push(cand[c]);
+            out1.scores.push(sum(c));
+          }
           return out1;
         }
         var wheres = frags.map(function (f, i) {
@@ -980,32 +1044,137 @@
         return Promise.all(wheres.map(function (w) {
           return self.raw(w.file);
         })).then(function (files) {
-          var pos = wheres.map(function (w, i) {
-            return positionsOf(files[i], w.slot, w.df);
+          var readers = wheres.map(function (w, k) {
+            return new Positions(files[k], w.slot);
           });
-          var out = { docs: [], score: {} };
-          cands.forEach(function (c) {
-            var start = pos[0][c.idx[0]];
-            var found = start.some(function (p) {
-              for (var k = 1; k < stems.length; k++) {
-                if (pos[k][c.idx[k]].indexOf(p + k) < 0) {
-                  return false;
-                }
+          var out = { docs: [], scores: [] };
+          for (var c = 0; c < nc; c++) {
+            // The stem with the fewest positions in the document leads:
+            // the phrase is there if, for one of its positions q, every
+            // stem k is at q-lead+k.
+            var lead = 0;
+            for (var k = 0; k < n; k++) {
+              readers[k].read(idx[c * n + k]);
+              if (readers[k].n < readers[lead].n) {
+                lead = k;
               }
-              return true;
-            });
-            if (found) {
-              var sc = 0;
-              for (var k = 0; k < stems.length; k++) {
-                sc += levels[posts[k][1][c.idx[k]] - 1];
-              }
-              out.docs.push(c.doc);
-              out.score[c.doc] = sc;
             }
-          });
+            if (phraseAt(readers, lead)) {
+              out.docs.push(cand[c]);
+              out.scores.push(sum(c));
+            }
+          }
           return out;
         });
       });
+    };
+
+    // phraseAt tells whether the positions the readers hold (one reader
+    // per stem of a phrase, at the same document) have the stems at
+    // consecutive positions, trying the positions of the stem at lead.
+    function phraseAt(readers, lead) {
+      var n = readers.length;
+      var next = phraseNext.length >= n ? phraseNext : (phraseNext = new Int32Array(2 * n));
+      for (var k = 0; k < n; k++) {
+        next[k] = 0;
+      }
+      var ps = readers[lead].pos;
+      for (var i = 0; i < readers[lead].n; i++) {
+        var base = ps[i] - lead;
+        var ok = true;
+        for (k = 0; k < n && ok; k++) {
+          if (k === lead) {
+            continue;
+          }
+          var r = readers[k];
+          var want = base + k;
+          var j = next[k];
+          while (j < r.n && r.pos[j] < want) {
+            j++;
+          }
+          next[k] = j;
+          if (j >= r.n) {
+            // The positions only grow: no later one can match either.
+            return false;
+          }
+          ok = r.pos[j] === want;
+        }
+        if (ok) {
+          return true;
+        }
+      }
+      return false;
+    }
+    var phraseNext = new Int32Array(8);
+
+    // Positions reads, from a positions file, the positions of the term at
+    // slot, one document after the other: read(j) holds in pos[0:n] the
+    // positions in its j-th document (j never smaller than the last).
+    function Positions(bytes, slot) {
+      var r = reader(bytes);
+      var count = r.uint();
+      var skip = 0;
+      for (var i = 0; i < count; i++) {
+        var l = r.uint();
+        if (i < slot) {
+          skip += l;
+        }
+      }
+      this.bytes = bytes;
+      this.at = r.pos() + skip; // where document this.doc's positions start
+      this.doc = 0;
+      this.pos = new Int32Array(64);
+      this.n = 0;
+    }
+
+    Positions.prototype.read = function (j) {
+      var b = this.bytes;
+      var at = this.at;
+      var v;
+      var shift;
+      var c;
+      // Skip the documents before the j-th: a count, then as many
+      // numbers; a number is its bytes up to one below 0x80.
+      for (; this.doc < j; this.doc++) {
+        c = 0;
+        shift = 1;
+        do {
+          v = b[at++];
+          c += (v & 0x7f) * shift;
+          shift *= 128;
+        } while (v & 0x80);
+        while (c > 0) {
+          if (b[at++] < 0x80) {
+            c--;
+          }
+        }
+      }
+      c = 0;
+      shift = 1;
+      do {
+        v = b[at++];
+        c += (v & 0x7f) * shift;
+        shift *= 128;
+      } while (v & 0x80);
+      if (this.pos.length < c) {
+        this.pos = new Int32Array(Math.max(c, 2 * this.pos.length));
+      }
+      var pos = this.pos;
+      var p = 0;
+      for (var k = 0; k < c; k++) {
+        var x = 0;
+        shift = 1;
+        do {
+          v = b[at++];
+          x += (v & 0x7f) * shift;
+          shift *= 128;
+        } while (v & 0x80);
+        p += x;
+        pos[k] = p;
+      }
+      this.n = c;
+      this.doc = j + 1;
+      this.at = at;
     };
 
     // search runs a query. It resolves to {query, total, hits: [{doc,
@@ -1021,7 +1190,7 @@
           return self.rank(m, query, query.words.map(function () {
             return [];
           }), query.phrases.map(function () {
-            return { docs: [], score: {} };
+            return { docs: [], scores: [] };
           }));
         }
         var clauses = query.words.map(function (w) {
@@ -1036,6 +1205,91 @@
       });
     };
 
+    // ---------- the order of the hits ----------
+
+    // Ranking holds the hits of a query and puts them in the order of the
+    // results only as far as results ask: more matched words first, then
+    // the higher sum of impacts, then the earlier document. That is a
+    // total order, and the hits come out as a sort of them all would give
+    // them, whatever was asked before.
+    //
+    // A query's words are often in most of the pages (9,967 hits of
+    // 10,021 pages for "partner listens" in make bench's corpus) and
+    // results show a few. On a page just loaded, the engine's code runs
+    // in the JavaScript engine's interpreter, where each step of a loop
+    // over the hits costs: so the hits are numbers, not objects, and the
+    // browser's own sort (of numbers, with no function to call) does the
+    // work of finding the best. Each hit has a key, a number no greater
+    // than the key of any hit that comes after it; a threshold t among
+    // the sorted keys then picks the first hits in one pass (those of
+    // keys <= t), and only those are sorted by the order itself.
+    //
+    // The key of a hit that matches `matched` words (and phrases) with a
+    // sum of impacts score, where every sum is smaller than big, a power
+    // of two, is -(matched*big + score): the smaller the better. The
+    // exact number orders hits as the results do but for the document;
+    // as a float it is rounded, which never swaps two hits (rounding
+    // keeps x <= y) but may give them one key, and a threshold takes or
+    // leaves them together. A NaN score (an index out of shape) has the
+    // key 0, the last. Sorting every
+    // hit as an object took "partner listens" from NN to NN ms of
+    // main-thread time on make bench's machine of 2026-11-30.
+    //
+    // order holds the hits' documents; keys their keys (keys[i] is the
+    // key of order[i] as given); key their keys by document.
+    function Ranking(order, keys, key, matched, score) {
+      this.order = order;
+      this.sortedKeys = keys.sort(); // ascending (no NaN among them)
+      this.key = key;
+      this.matched = matched;
+      this.score = score;
+      this.sorted = 0; // order[0:sorted] is in the results' order
+      this.hits = [];
+    }
+
+    // upTo puts the first k hits (or all) in order.
+    Ranking.prototype.upTo = function (k) {
+      var order = this.order;
+      var total = order.length;
+      if (k > total) {
+        k = total;
+      }
+      if (k <= this.sorted) {
+        return;
+      }
+      // At least twice what is in order already, so that paging through
+      // every result costs one sort, not one pass per page.
+      var to = Math.min(total, Math.max(k, 2 * this.sorted));
+      var t = this.sortedKeys[to - 1];
+      var key = this.key;
+      var end = this.sorted;
+      for (var i = this.sorted; i < total; i++) {
+        var d = order[i];
+        if (key[d] <= t) {
+          order[i] = order[end];
+          order[end++] = d;
+        }
+      }
+      var matched = this.matched;
+      var score = this.score;
+      order.subarray(this.sorted, end).sort(function (a, b) {
+        return matched[b] - matched[a] || (score[a] > score[b] ? -1 : score[a] < score[b] ? 1 : a - b);
+      });
+      this.sorted = end;
+    };
+
+    // hit returns the hit at place i: {doc, score, matched}, the same
+    // object each time (settle writes on it).
+    Ranking.prototype.hit = function (i) {
+      var h = this.hits[i];
+      if (!h) {
+        this.upTo(i + 1);
+        var d = this.order[i];
+        h = this.hits[i] = { doc: d, score: this.score[d], matched: this.matched[d] };
+      }
+      return h;
+    };
+
     // rank orders the documents that match: those that match more of the
     // query's words (and its phrases, which are required) first, then by
     // the sum of their impacts. The order is settled further, as results
@@ -1047,20 +1301,43 @@
       var matched = new Uint16Array(n);
       var required = 0;
       var must = new Uint16Array(n);
-      var best = new Float64Array(n);
+      var best = null;
       var touched = [];
       function clause(alts) {
+        var i;
+        var d;
+        var v;
+        if (alts.length === 1) {
+          // One term: each document once, no best of several to keep.
+          var p1 = alts[0].frag.postings(alts[0].key);
+          if (p1) {
+            var ids1 = p1[0];
+            var lv1 = p1[1];
+            var w1 = alts[0].weight;
+            for (i = 0; i < ids1.length; i++) {
+              d = ids1[i];
+              v = w1 * levels[lv1[i] - 1];
+              score[d] += v > 0 ? v : 0;
+              matched[d]++;
+            }
+          }
+          return;
+        }
+        if (!best) {
+          best = new Float64Array(n);
+        }
         touched.length = 0;
-        alts.forEach(function (a) {
-          var p = a.frag.postings(a.key);
+        for (var a = 0; a < alts.length; a++) {
+          var p = alts[a].frag.postings(alts[a].key);
           if (!p) {
-            return;
+            continue;
           }
           var ids = p[0];
           var lv = p[1];
-          for (var i = 0; i < ids.length; i++) {
-            var v = a.weight * levels[lv[i] - 1];
-            var d = ids[i];
+          var weight = alts[a].weight;
+          for (i = 0; i < ids.length; i++) {
+            v = weight * levels[lv[i] - 1];
+            d = ids[i];
             if (best[d] === 0) {
               touched.push(d);
             }
@@ -1068,13 +1345,13 @@
               best[d] = v;
             }
           }
-        });
-        touched.forEach(function (d) {
+        }
+        for (i = 0; i < touched.length; i++) {
+          d = touched[i];
           score[d] += best[d];
           matched[d]++;
           best[d] = 0;
-        });
-        return touched.length;
+        }
       }
       var stemmer = m.stemmer;
       // The stems of the words of the texts results look at, once each.
@@ -1108,11 +1385,12 @@
       });
       phrases.forEach(function (ph, i) {
         required++;
-        ph.docs.forEach(function (d) {
+        for (var j = 0; j < ph.docs.length; j++) {
+          var d = ph.docs[j];
           must[d]++;
           matched[d]++;
-          score[d] += ph.score[d];
-        });
+          score[d] += ph.scores[j];
+        }
         var keys = {};
         query.phrases[i].forEach(function (s) {
           keys[s] = true;
@@ -1121,24 +1399,42 @@
           return keys[w] === true || keys[stemOf(w)] === true;
         });
       });
-      var hits = [];
+      // Every sum of impacts is below big, with room to spare for
+      // rounding: a word weighs at most the highest level, a phrase that
+      // times its words.
+      var most = query.words.length;
+      query.phrases.forEach(function (p) {
+        most += p.length;
+      });
+      most *= Math.max.apply(null, levels);
+      var big = 1;
+      while (big <= 2 * most) {
+        big *= 2;
+      }
+      var order = new Int32Array(n);
+      var sortKeys = new Float64Array(n);
+      var key = new Float64Array(n);
+      var total = 0;
       for (var d = 0; d < n; d++) {
         if (matched[d] > 0 && must[d] === required) {
-          hits.push({ doc: d, score: score[d], matched: matched[d] });
+          // The hit's key (see Ranking), written out: a function called
+          // for each hit costs more than what it computes.
+          var k = -(matched[d] * big + score[d]);
+          order[total] = d;
+          sortKeys[total++] = key[d] = k <= 0 ? k : 0;
         }
       }
-      hits.sort(function (a, b) {
-        return b.matched - a.matched || b.score - a.score || a.doc - b.doc;
-      });
+      var ranked = new Ranking(order.subarray(0, total), sortKeys.subarray(0, total), key, matched, score);
       // The hits whose place settle decides: the best ones, as far as
       // CHECK_BUNDLES bundles hold them (a pure function of the hits, so
       // that the order never depends on what happens to be loaded).
       var size = m.bundles ? m.bundles.size : 1;
+      ranked.upTo(CHECK_BUNDLES * size + 1);
       var bundles = {};
       var nb = 0;
       var checked = 0;
-      for (; checked < hits.length; checked++) {
-        var bn = Math.floor(hits[checked].doc / size);
+      for (; checked < total; checked++) {
+        var bn = Math.floor(ranked.order[checked] / size);
         if (!bundles[bn]) {
           if (nb === CHECK_BUNDLES) {
             break;
@@ -1148,10 +1444,36 @@
         }
       }
       var words = query.words.length;
+      // which returns the indexes of the matchers that a folded word
+      // matches (the same empty list for none), each word's once: the
+      // titles, headings and openings that results look at say the same
+      // words many times.
+      var memo = new Map();
+      var NONE = [];
+      function which(w) {
+        var r = memo.get(w);
+        if (r === undefined) {
+          r = NONE;
+          for (var i = 0; i < matchers.length; i++) {
+            if (matchers[i](w)) {
+              if (r === NONE) {
+                r = [];
+              }
+              r.push(i);
+            }
+          }
+          memo.set(w, r);
+        }
+        return r;
+      }
       return {
         query: query,
-        total: hits.length,
-        hits: hits,
+        total: total,
+        // hit returns the hit i places from the best, i < total: {doc,
+        // score, matched}, the same object each time.
+        hit: function (i) {
+          return ranked.hit(i);
+        },
         checked: checked,
         corrections: corrections,
         // where counts the query's words that a document's entry holds in
@@ -1159,32 +1481,31 @@
         where: function (e, elide) {
           var found = [];
           var c = 0;
-          var texts = [e.t].concat(e.p.map(function (part) {
-            return part[1];
-          }));
-          for (var k = 0; k < texts.length && c < words; k++) {
-            if (texts[k]) {
-              tokens(texts[k], elide).forEach(function (tok) {
-                for (var i = 0; i < words; i++) {
-                  if (!found[i] && matchers[i](tok.w)) {
-                    found[i] = true;
-                    c++;
-                  }
+          for (var k = -1; k < e.p.length && c < words; k++) {
+            var text = k < 0 ? e.t : e.p[k][1];
+            if (!text) {
+              continue;
+            }
+            var toks = tokens(text, elide);
+            for (var t = 0; t < toks.length; t++) {
+              var ix = which(toks[t].w);
+              for (var j = 0; j < ix.length; j++) {
+                var i = ix[j];
+                if (i < words && !found[i]) {
+                  found[i] = true;
+                  c++;
                 }
-              });
+              }
             }
           }
           return c;
         },
-        // matchers: one per word, then one per phrase.
+        // matchers: one per word, then one per phrase; which(w), the
+        // indexes of those that match w.
         matchers: matchers,
+        which: which,
         match: function (w) {
-          for (var i = 0; i < matchers.length; i++) {
-            if (matchers[i](w)) {
-              return true;
-            }
-          }
-          return false;
+          return which(w).length > 0;
         },
         final: [],
         next: 0,
@@ -1216,31 +1537,34 @@
 
     Engine.prototype.settleNow = function (res, to) {
       var self = this;
-      var hits = res.hits;
       var final = res.final;
       var elide = !!this.manifest.elide;
       var phrases = res.query.phrases.length;
-      to = Math.min(to, hits.length);
+      to = Math.min(to, res.total);
       if (final.length >= to) {
         return Promise.resolve();
       }
       if (res.next >= res.checked) {
         while (final.length < to) {
-          final.push(hits[res.next++]);
+          final.push(res.hit(res.next++));
         }
         return Promise.resolve();
       }
-      // The group of hits with as many words as hits[res.next], within
+      // The group of hits with as many words as the hit at res.next, within
       // the checked ones: res.group = {end, scan, rest}.
       var g = res.group;
       if (!g) {
         var end = res.next;
-        while (end < res.checked && hits[end].matched === hits[res.next].matched) {
+        var most = res.hit(res.next).matched;
+        while (end < res.checked && res.hit(end).matched === most) {
           end++;
         }
-        g = res.group = { end: end, scan: res.next, rest: [], most: hits[res.next].matched - phrases };
+        g = res.group = { end: end, scan: res.next, rest: [], most: most - phrases };
       }
-      var batch = hits.slice(g.scan, Math.min(g.end, g.scan + Math.max(to - final.length, 1)));
+      var batch = [];
+      for (var i = g.scan; i < Math.min(g.end, g.scan + Math.max(to - final.length, 1)); i++) {
+        batch.push(res.hit(i));
+      }
       return Promise.all(batch.map(function (h) {
         return self.doc(h.doc);
       })).then(function (entries) {
@@ -1435,7 +1759,7 @@
     // part's opening) shows unmarked.
     function present(doc, res, elide) {
       var match = res.match;
-      var matchers = res.matchers;
+      var which = res.which;
       var best = null;
       function consider(part, isDesc) {
         var toks = tokens(part[2], elide);
@@ -1443,17 +1767,14 @@
         var found = {};
         var distinct = 0;
         function see(w) {
-          var any = false;
-          for (var i = 0; i < matchers.length; i++) {
-            if (matchers[i](w)) {
-              any = true;
-              if (!found[i]) {
-                found[i] = true;
-                distinct++;
-              }
+          var ix = which(w);
+          for (var j = 0; j < ix.length; j++) {
+            if (!found[ix[j]]) {
+              found[ix[j]] = true;
+              distinct++;
             }
           }
-          return any;
+          return ix.length > 0;
         }
         toks.forEach(function (t, i) {
           if (see(t.w)) {

@@ -635,17 +635,26 @@
             if (h.kind === 1) {
               var m = 0;
               for (var b = 0; b < d.length && m < h.df; b++) {
-                for (var bit = 0; bit < 8; bit++) {
-                  if (d[b] & (1 << bit)) {
-                    ids[m++] = b * 8 + bit;
+                for (var x = d[b], bit = b * 8; x !== 0; x >>= 1, bit++) {
+                  if (x & 1) {
+                    ids[m++] = bit;
                   }
                 }
               }
             } else {
-              var rr = reader(d);
+              // reader's uint, written out: a call for each page costs.
+              var at = 0;
               var id = 0;
               for (var j = 0; j < h.df; j++) {
-                id += rr.uint();
+                var v = 0;
+                var mul = 1;
+                var c;
+                do {
+                  c = d[at++];
+                  v += (c & 0x7f) * mul;
+                  mul *= 128;
+                } while (c & 0x80);
+                id += v;
                 ids[j] = id;
               }
             }

@@ -235,3 +235,48 @@ func TestCorrectedInNode(t *testing.T) {
 		}
 	}
 }
+
+// The engine puts in order only the results it shows (search-engine.js's
+// Ranking: a sort of number keys finds the first hits, the pages that tie
+// on a key stay in the pages' order): whatever is asked for, the results
+// come as a sort of every hit gives them, more of the query's words
+// first, then the higher sum of impacts, then the page that comes first.
+// Here most pages are alike (one key for hundreds of them, as in make
+// bench's corpus), some hold one word of two, and a few hold the words
+// more often, so rank higher than the alike pages.
+func TestOrderOfManyHitsInNode(t *testing.T) {
+	var docs []Document
+	var want []string // the expected order, in three groups
+	var alike, one, more []string
+	for i := range 600 {
+		d := Document{URL: fmt.Sprintf("/p/%03d/", i), Title: fmt.Sprintf("Page %d", i), Section: "P", Language: "en",
+			Description: "Notes on care and trust between neighbours."}
+		switch {
+		case i%97 == 5:
+			d.Description = "Care and trust, care and trust, care and trust."
+			more = append(more, d.URL)
+		case i%50 == 7:
+			d.Description = "Notes on care between neighbours."
+			one = append(one, d.URL)
+		default:
+			alike = append(alike, d.URL)
+		}
+		docs = append(docs, d)
+	}
+	want = append(append(append(want, more...), alike...), one...)
+	for _, show := range []int{8, 65, 130, 600} {
+		a := showQueries(t, docs, "en", []string{"care trust"}, show)[0]
+		if a.Total != 600 {
+			t.Fatalf("show %d: %d hits, want 600", show, a.Total)
+		}
+		if len(a.Results) != show {
+			t.Fatalf("show %d: %d results", show, len(a.Results))
+		}
+		for i, r := range a.Results {
+			if r.URL != want[i] {
+				t.Errorf("show %d: result %d is %s, want %s", show, i, r.URL, want[i])
+				break
+			}
+		}
+	}
+}

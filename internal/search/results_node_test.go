@@ -280,3 +280,39 @@ func TestOrderOfManyHitsInNode(t *testing.T) {
 		}
 	}
 }
+
+// A phrase in quotes is marked as one piece where the text holds it,
+// from its first word to its last, in the title, the heading and the
+// passage; its words elsewhere are not marked, the query's other words
+// are, each on its own.
+func TestPhraseMarkedInNode(t *testing.T) {
+	docs := []Document{
+		{URL: "/guides/rhythm/", Title: "Keeping the weekly rhythm", Section: "Guides", Language: "en",
+			Description: "The week has a rhythm of its own.",
+			Parts: []Part{{Anchor: "the-weekly-rhythms", Heading: "The weekly rhythms",
+				Text: "A weekly call keeps the rhythm. Care for the weekly rhythm, weekly, and the rhythm follows."}}},
+		{URL: "/guides/other/", Title: "Other", Section: "Guides", Language: "en",
+			Description: "Nothing weekly here, no rhythm either."},
+	}
+	got := showQueries(t, docs, "en", []string{`"the weekly rhythm"`, `care "weekly rhythm"`}, 5)
+	tests := []struct {
+		title, heading, passage string
+	}{
+		{"Keeping [the weekly rhythm]", "[The weekly rhythms]",
+			"A weekly call keeps the rhythm. Care for [the weekly rhythm], weekly, and the rhythm follows."},
+		{"Keeping the [weekly rhythm]", "The [weekly rhythms]",
+			"A weekly call keeps the rhythm. [Care] for the [weekly rhythm], weekly, and the rhythm follows."},
+	}
+	for i, want := range tests {
+		a := got[i]
+		if a.Total != 1 || len(a.Results) != 1 {
+			t.Errorf("%s: %d results of %d, want 1", a.Q, len(a.Results), a.Total)
+			continue
+		}
+		r := a.Results[0]
+		if r.Title != want.title || r.Heading != want.heading || r.Passage != want.passage {
+			t.Errorf("%s:\n title %q\n heading %q\n passage %q\nwant\n title %q\n heading %q\n passage %q",
+				a.Q, r.Title, r.Heading, r.Passage, want.title, want.heading, want.passage)
+		}
+	}
+}

@@ -1600,6 +1600,30 @@
         match: function (w) {
           return which(w).length > 0;
         },
+        // isWord tells whether a folded word matches one of the query's
+        // words (not its phrases).
+        isWord: function (w) {
+          var ix = which(w);
+          return ix.length > 0 && ix[0] < words;
+        },
+        // phraseAt returns how many of toks, from i on, are one of the
+        // query's phrases (the longest), or 0.
+        phraseAt: function (toks, i) {
+          var most = 0;
+          query.phrases.forEach(function (p) {
+            if (p.length <= most || i + p.length > toks.length) {
+              return;
+            }
+            for (var k = 0; k < p.length; k++) {
+              var w = toks[i + k].w;
+              if (w !== p[k] && stemOf(w) !== p[k]) {
+                return;
+              }
+            }
+            most = p.length;
+          });
+          return most;
+        },
         final: [],
         next: 0,
       };
@@ -1815,21 +1839,31 @@
     var WINDOW = 28; // words in a passage
     var NAME_FROM = 8; // results whose words name a correction
 
-    // marks splits text into [text, marked] pieces, marking its words for
-    // which match is true.
-    function marks(text, match, elide) {
+    // marks splits text into [text, marked] pieces, marking the query's
+    // phrases where text holds them (one piece from the phrase's first
+    // word to its last) and the query's words (each a piece). A word of a
+    // phrase elsewhere is not marked: the phrase's "the" is not the
+    // query's everywhere.
+    function marks(text, res, elide) {
       var toks = tokens(text, elide);
       var out = [];
       var at = 0;
-      toks.forEach(function (t) {
-        if (match(t.w)) {
-          if (t.s > at) {
-            out.push([text.slice(at, t.s), false]);
-          }
-          out.push([text.slice(t.s, t.e), true]);
-          at = t.e;
+      function mark(s, e) {
+        if (s > at) {
+          out.push([text.slice(at, s), false]);
         }
-      });
+        out.push([text.slice(s, e), true]);
+        at = e;
+      }
+      for (var i = 0; i < toks.length; i++) {
+        var n = res.phraseAt(toks, i);
+        if (n > 0) {
+          mark(toks[i].s, toks[i + n - 1].e);
+          i += n - 1;
+        } else if (res.isWord(toks[i].w)) {
+          mark(toks[i].s, toks[i].e);
+        }
+      }
       if (at < text.length) {
         out.push([text.slice(at), false]);
       }
@@ -1851,7 +1885,6 @@
     // linked to its heading. With none, the description (or the first
     // part's opening) shows unmarked.
     function present(doc, res, elide) {
-      var match = res.match;
       var which = res.which;
       var best = null;
       function consider(part, isDesc) {
@@ -1898,18 +1931,18 @@
       }
       var r = {
         url: doc.u,
-        title: marks(doc.t, match, elide),
+        title: marks(doc.t, res, elide),
         section: doc.s || "",
         passage: [],
       };
       if (!best) {
         var text = doc.d || (doc.p && doc.p.length ? doc.p[0][2] : "");
-        r.passage = marks(clip(text, tokens(text, elide), 0), match, elide);
+        r.passage = marks(clip(text, tokens(text, elide), 0), res, elide);
         return r;
       }
       if (best.part[0]) {
         r.url = doc.u + "#" + best.part[0];
-        r.heading = marks(best.part[1], match, elide);
+        r.heading = marks(best.part[1], res, elide);
       }
       // The window with the most hits, starting a few words before them.
       var start = 0;
@@ -1926,7 +1959,7 @@
           start = Math.max(0, h - 4);
         }
       });
-      r.passage = marks(clip(best.part[2], best.toks, start), match, elide);
+      r.passage = marks(clip(best.part[2], best.toks, start), res, elide);
       return r;
     }
 

@@ -1,10 +1,13 @@
 package search
 
 import (
+	"context"
 	"fmt"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The order, passages and corrections search-engine.js shows, run under
@@ -313,6 +316,56 @@ func TestPhraseMarkedInNode(t *testing.T) {
 		if r.Title != want.title || r.Heading != want.heading || r.Passage != want.passage {
 			t.Errorf("%s:\n title %q\n heading %q\n passage %q\nwant\n title %q\n heading %q\n passage %q",
 				a.Q, r.Title, r.Heading, r.Passage, want.title, want.heading, want.passage)
+		}
+	}
+}
+
+// A positions file cut short (a failed upload) ends a phrase query: the
+// engine reads past its end as if it held nothing more, and never loops
+// for ever, skipping the pages that are not candidates included.
+func TestPhraseCutPositionsInNode(t *testing.T) {
+	var docs []Document
+	// Pages without the phrase (not candidates, skipped) hold most of
+	// the positions of "the", so that a cut falls among theirs.
+	for i := range 40 {
+		text := "The weekly plan. " + strings.Repeat("The plan of the day for the week. ", 20)
+		if i%2 == 0 {
+			text = "The weekly rhythm."
+		}
+		docs = append(docs, Document{URL: fmt.Sprintf("/p/%02d/", i), Title: "Page", Section: "P", Language: "en",
+			Description: text})
+	}
+	files, err := Write(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Cut at several places: the loop that skips a page's positions
+	// must meet the end.
+	for _, part := range []int{2, 3, 4, 5, 6, 7} {
+		cutFiles := map[string][]byte{}
+		cut := 0
+		for name, b := range files {
+			if strings.Contains(name, "/x/") {
+				b = b[:len(b)*part/8]
+				cut++
+			}
+			cutFiles[name] = b
+		}
+		if cut == 0 {
+			t.Fatal("the index has no positions file")
+		}
+		dir := writeIndex(t, cutFiles)
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		cmd := exec.CommandContext(ctx, node(t), "testdata/run.js", searchJS, filepath.Join(dir, "en"))
+		cmd.Stdin = strings.NewReader(`{"sessions": [["\"the weekly rhythm\""]], "show": 3}`)
+		out, err := cmd.CombinedOutput()
+		timedOut := ctx.Err() != nil
+		cancel()
+		if timedOut {
+			t.Fatalf("cut to %d/8: a phrase query did not end", part)
+		}
+		if err != nil {
+			t.Fatalf("cut to %d/8: node: %v\n%s", part, err, out)
 		}
 	}
 }

@@ -1129,7 +1129,8 @@
           shift *= 128;
         } while (v & 0x80);
         while (c > 0) {
-          if (b[at++] < 0x80) {
+          // (past the end of a cut file, too: never a loop without end)
+          if (!(b[at++] >= 0x80)) {
             c--;
           }
         }

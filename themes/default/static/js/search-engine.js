@@ -1222,9 +1222,9 @@
     // Measured with make bench's queries on its 10,000-page corpus, each
     // in a fresh Node process (internal/search/testdata/run.js), the
     // engine before and after in turn, medians of 10 (2026-11-30, the
-    // nested-VM machine): "partner listens" 69.9 -> 37.9 ms, "gratitude
-    // apology" 26.6 -> 11.8, "repairs trust" 28.2 -> 13.5, "the weekly
-    // rhythm" 69.7 -> 29.5, with this order of the hits, rank's sums (see
+    // nested-VM machine): "partner listens" 76.7 -> 42.5 ms, "gratitude
+    // apology" 28.1 -> 13.0, "repairs trust" 30.7 -> 12.5, "the weekly
+    // rhythm" 65.8 -> 32.2, with this order of the hits, rank's sums (see
     // rank), phrase's positions, tokens' runs and which together. Sorting
     // every hit as an object was the largest part.
     //

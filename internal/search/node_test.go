@@ -119,7 +119,7 @@ func TestQueriesInNode(t *testing.T) {
 		{"en", "CAFÉ", "/guides/cafe/", 1, "[café]"},
 		{"en", "naive", "/guides/cafe/#choosing-a-place", 1, "[Naïve]"},
 		// Phrases: the words next to each other, in order.
-		{"en", `"giving back"`, "/guides/giving-back/", 1, "[Giving] [back]"},
+		{"en", `"giving back"`, "/guides/giving-back/", 1, "[Giving back]"}, // the phrase, one mark
 		{"en", `"back giving"`, "", 0, ""},
 		{"en", "giving back", "/guides/giving-back/", -1, "[Giving] [back]"},
 		// Several words: the page with all of them first, the passage under

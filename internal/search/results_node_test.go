@@ -1,10 +1,13 @@
 package search
 
 import (
+	"context"
 	"fmt"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The order, passages and corrections search-engine.js shows, run under
@@ -232,6 +235,137 @@ func TestCorrectedInNode(t *testing.T) {
 		}
 		if r := a.Results[0]; !strings.Contains(r.Title+"|"+r.Heading+"|"+r.Passage, tt.has) {
 			t.Errorf("%q: first result %+v does not show %q", tt.q, r, tt.has)
+		}
+	}
+}
+
+// The engine puts in order only the results it shows (search-engine.js's
+// Ranking: a sort of number keys finds the first hits, the pages that tie
+// on a key stay in the pages' order): whatever is asked for, the results
+// come as a sort of every hit gives them, more of the query's words
+// first, then the higher sum of impacts, then the page that comes first.
+// Here most pages are alike (one key for hundreds of them, as in make
+// bench's corpus), some hold one word of two, and a few hold the words
+// more often, so rank higher than the alike pages.
+func TestOrderOfManyHitsInNode(t *testing.T) {
+	var docs []Document
+	var want []string // the expected order, in three groups
+	var alike, one, more []string
+	for i := range 600 {
+		d := Document{URL: fmt.Sprintf("/p/%03d/", i), Title: fmt.Sprintf("Page %d", i), Section: "P", Language: "en",
+			Description: "Notes on care and trust between neighbours."}
+		switch {
+		case i%97 == 5:
+			d.Description = "Care and trust, care and trust, care and trust."
+			more = append(more, d.URL)
+		case i%50 == 7:
+			d.Description = "Notes on care between neighbours."
+			one = append(one, d.URL)
+		default:
+			alike = append(alike, d.URL)
+		}
+		docs = append(docs, d)
+	}
+	want = append(append(append(want, more...), alike...), one...)
+	for _, show := range []int{8, 65, 130, 600} {
+		a := showQueries(t, docs, "en", []string{"care trust"}, show)[0]
+		if a.Total != 600 {
+			t.Fatalf("show %d: %d hits, want 600", show, a.Total)
+		}
+		if len(a.Results) != show {
+			t.Fatalf("show %d: %d results", show, len(a.Results))
+		}
+		for i, r := range a.Results {
+			if r.URL != want[i] {
+				t.Errorf("show %d: result %d is %s, want %s", show, i, r.URL, want[i])
+				break
+			}
+		}
+	}
+}
+
+// A phrase in quotes is marked as one piece where the text holds it,
+// from its first word to its last, in the title, the heading and the
+// passage; its words elsewhere are not marked, the query's other words
+// are, each on its own.
+func TestPhraseMarkedInNode(t *testing.T) {
+	docs := []Document{
+		{URL: "/guides/rhythm/", Title: "Keeping the weekly rhythm", Section: "Guides", Language: "en",
+			Description: "The week has a rhythm of its own.",
+			Parts: []Part{{Anchor: "the-weekly-rhythms", Heading: "The weekly rhythms",
+				Text: "A weekly call keeps the rhythm. Care for the weekly rhythm, weekly, and the rhythm follows."}}},
+		{URL: "/guides/other/", Title: "Other", Section: "Guides", Language: "en",
+			Description: "Nothing weekly here, no rhythm either."},
+	}
+	got := showQueries(t, docs, "en", []string{`"the weekly rhythm"`, `care "weekly rhythm"`}, 5)
+	tests := []struct {
+		title, heading, passage string
+	}{
+		{"Keeping [the weekly rhythm]", "[The weekly rhythms]",
+			"A weekly call keeps the rhythm. Care for [the weekly rhythm], weekly, and the rhythm follows."},
+		{"Keeping the [weekly rhythm]", "The [weekly rhythms]",
+			"A weekly call keeps the rhythm. [Care] for the [weekly rhythm], weekly, and the rhythm follows."},
+	}
+	for i, want := range tests {
+		a := got[i]
+		if a.Total != 1 || len(a.Results) != 1 {
+			t.Errorf("%s: %d results of %d, want 1", a.Q, len(a.Results), a.Total)
+			continue
+		}
+		r := a.Results[0]
+		if r.Title != want.title || r.Heading != want.heading || r.Passage != want.passage {
+			t.Errorf("%s:\n title %q\n heading %q\n passage %q\nwant\n title %q\n heading %q\n passage %q",
+				a.Q, r.Title, r.Heading, r.Passage, want.title, want.heading, want.passage)
+		}
+	}
+}
+
+// A positions file cut short (a failed upload) ends a phrase query: the
+// engine reads past its end as if it held nothing more, and never loops
+// for ever, skipping the pages that are not candidates included.
+func TestPhraseCutPositionsInNode(t *testing.T) {
+	var docs []Document
+	// Pages without the phrase (not candidates, skipped) hold most of
+	// the positions of "the", so that a cut falls among theirs.
+	for i := range 40 {
+		text := "The weekly plan. " + strings.Repeat("The plan of the day for the week. ", 20)
+		if i%2 == 0 {
+			text = "The weekly rhythm."
+		}
+		docs = append(docs, Document{URL: fmt.Sprintf("/p/%02d/", i), Title: "Page", Section: "P", Language: "en",
+			Description: text})
+	}
+	files, err := Write(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Cut at several places: the loop that skips a page's positions
+	// must meet the end.
+	for _, part := range []int{2, 3, 4, 5, 6, 7} {
+		cutFiles := map[string][]byte{}
+		cut := 0
+		for name, b := range files {
+			if strings.Contains(name, "/x/") {
+				b = b[:len(b)*part/8]
+				cut++
+			}
+			cutFiles[name] = b
+		}
+		if cut == 0 {
+			t.Fatal("the index has no positions file")
+		}
+		dir := writeIndex(t, cutFiles)
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		cmd := exec.CommandContext(ctx, node(t), "testdata/run.js", searchJS, filepath.Join(dir, "en"))
+		cmd.Stdin = strings.NewReader(`{"sessions": [["\"the weekly rhythm\""]], "show": 3}`)
+		out, err := cmd.CombinedOutput()
+		timedOut := ctx.Err() != nil
+		cancel()
+		if timedOut {
+			t.Fatalf("cut to %d/8: a phrase query did not end", part)
+		}
+		if err != nil {
+			t.Fatalf("cut to %d/8: node: %v\n%s", part, err, out)
 		}
 	}
 }

@@ -12,8 +12,6 @@ import (
 //
 //   - gctune: `mutual build` sets the garbage collector's policy for a
 //     one-off build (internal/gctune).
-//   - hugepages: `mutual build` asks for its heap to be backed with
-//     transparent huge pages (gctune.HugePages).
 //
 // Three more were measured this way and removed (raw file calls, the
 // front-matter fast path, and natives: the default theme's tag lists
@@ -21,7 +19,7 @@ import (
 // documentation. A hack added later reads MUTUAL_BENCH_WITHOUT (a
 // comma-separated list of names) to switch itself off, is listed here, and
 // stays only while this comparison shows it pays.
-var Hacks = []string{"gctune", "hugepages"}
+var Hacks = []string{"gctune"}
 
 // minSaving is the least share of the build's wall time a hack must save.
 const minSaving = 0.05

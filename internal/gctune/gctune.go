@@ -13,12 +13,6 @@
 //   - once the live heap passes half the limit: proportional collection
 //     with no limit, since near the limit the collector would run nearly
 //     all the time.
-//
-// And on Linux the heap, up to the limit, is backed by transparent huge
-// pages (HugePages): a build's heap grows to the limit in new memory, and
-// on virtual machines where each first touch of a 4 KiB page traps to the
-// hypervisor, those page faults cost a share of the build (see the
-// performance log of internal/bench).
 package gctune
 
 import (
@@ -40,16 +34,12 @@ const Low = 24 << 20
 
 // Start applies the policy with the given soft limit in bytes and returns
 // a function that stops watching the heap. GOGC or GOMEMLIMIT set in the
-// environment win: then the collector's policy is not changed; so does
+// environment win: then nothing is changed; so does
 // MUTUAL_BENCH_WITHOUT=gctune, with which make bench measures what the
-// policy saves. Huge pages are asked for in any case but with
-// MUTUAL_BENCH_WITHOUT=hugepages.
+// policy saves.
 func Start(limit int64) (stop func()) {
-	if !without("hugepages") {
-		HugePages(int(limit))
-	}
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" ||
-		without("gctune") {
+		strings.Contains(","+os.Getenv("MUTUAL_BENCH_WITHOUT")+",", ",gctune,") {
 		return func() {}
 	}
 	debug.SetMemoryLimit(limit)
@@ -64,12 +54,6 @@ func Start(limit int64) (stop func()) {
 			wg.Wait()
 		})
 	}
-}
-
-// without reports whether MUTUAL_BENCH_WITHOUT, a comma-separated list,
-// names hack: make bench then measures the build without it.
-func without(hack string) bool {
-	return strings.Contains(","+os.Getenv("MUTUAL_BENCH_WITHOUT")+",", ","+hack+",")
 }
 
 // watch moves from proportional collection to collection at the limit

@@ -17,6 +17,9 @@ import (
 )
 
 func main() {
+	if bench.Relaying() {
+		os.Exit(bench.Relay(os.Args[1:]))
+	}
 	var opts bench.Options
 	sizes := flag.String("sizes", "1000,10000", "corpus `sizes` in guide pages, comma-separated")
 	flag.Int64Var(&opts.Seed, "seed", 1, "corpus seed")

@@ -10,7 +10,8 @@
 //     body, front matter cut off, links kept as written) in GOMAXPROCS
 //     goroutines over pages already read into memory; wall time;
 //   - the build: `bin/mutual build` of the corpus as a child process, wall
-//     time and peak resident memory (getrusage's ru_maxrss), into an output
+//     time and peak resident memory (getrusage's ru_maxrss, as a relay
+//     process reports it: see childBuild), into an output
 //     folder removed before each run so every run is a full build;
 //   - the authoring loop in process: a site.Builder made as mutual serve
 //     makes it, built once, then pages edited on disk (a sentence appended):
@@ -550,4 +551,44 @@
 // +22.4% of the CPU time at 10,000 pages; error path 1.04x; edit to reload
 // event 42.0 ms; gctune +8.7% (rounds +7.8% to +15.2%); search results
 // 78.7, 37.8, 27.5 and 79.5 ms once the files arrived.
+//
+// 2026-11-30, from 11:30 UTC, the same machine. Search's engine ranks hits
+// as numbers in typed arrays and puts in order only the first ones, sums
+// each hit once and reads a phrase's positions into one reused array:
+// results 44.1 to 44.2, 23.0, 13.4 to 14.6 and 37.8 to 40.2 ms once the
+// files arrived (target 50 ms; before, 69.8 to 79.5 ms for the slowest).
+// The index write gathers postings as document and level (47 to 35 MB
+// allocated per write, 474 to 405 ms of CPU in BenchmarkWrite; about 1,300
+// fewer page faults a build). Tried and not kept: the build's heap backed
+// by transparent huge pages (madvise MADV_HUGEPAGE of a range made by one
+// untouched allocation, up to gctune's limit). In a test program, 90,000
+// page faults became 3,500 and its CPU time fell from 2.1-3.5 s to 1.3-2.1
+// s; a build's faults went from 113,000 to 23,000. But make bench measured
+// it saving 3.0% of the wall time (rounds +8.2, -79.6, +3.0, +6.4 and
+// -65.0%) and 1.6% of the CPU time: under 5%, removed. What a first touch
+// costs here is mostly the hypervisor backing fresh memory (a 2 MiB page
+// first touched took 4.7 ms; touched again after madvise(MADV_DONTNEED),
+// 0.2 ms), which huge pages do not save.
+//
+// Peak memory was misread until then: Linux counts into a process's
+// ru_maxrss the memory of the process that started it, as of its start
+// (os/exec starts a program from within its parent's memory), so each
+// build showed at least the bench process's own peak: 381 MB for a
+// 1,000-page build in the 12:58 run. Builds now run under a relay, a
+// small bench process that starts the build and reports its resource use
+// (childBuild, Relay): 87 MB at 1,000 pages, 372 MB at 10,000, as before
+// (the build's own), 72 MB at 1,000 with search: false. The 10,000-page
+// figures of the earlier runs stand; their 1,000-page peaks were at least
+// partly the bench's.
+//
+// The run at 13:16 UTC (1m44s after the run before it deleted its output
+// folders, so the builds' system time is inflated; load 1.4): floor 0.69 s
+// and 7.42 s, build 1.30 s and 13.79 s (ratios 1.89 and 1.84; CPU 1.72 and
+// 1.77, 1.38 and 1.40 without the build's system time of 0.43 and 5.36 s);
+// 112,508 page faults, 1.99 s at the machine's 17.68 us; with search:
+// false 1.20 s and 11.56 s: search +3.9% and +12.6% of the wall time,
+// +7.2% and +18.6% of the CPU time; peak 87 and 372 MB; error path 1.48x
+// and 1.41x; edit to reload event 39.5 ms at 1,000 pages; gctune +8.3%
+// (rounds +6.0% to +10.8%), kept; first query 63.1 KB, slowest results
+// 44.2 ms.
 package bench

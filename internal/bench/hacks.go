@@ -13,9 +13,10 @@ import (
 //   - gctune: `mutual build` sets the garbage collector's policy for a
 //     one-off build (internal/gctune).
 //
-// Three more were measured this way and removed (raw file calls, the
-// front-matter fast path, and natives: the default theme's tag lists
-// and list entries run as Go): see the performance log in the package
+// Four more were measured this way and removed (raw file calls, the
+// front-matter fast path, natives: the default theme's tag lists and
+// list entries run as Go, and hugepages: the build's heap backed by
+// transparent huge pages): see the performance log in the package
 // documentation. A hack added later reads MUTUAL_BENCH_WITHOUT (a
 // comma-separated list of names) to switch itself off, is listed here, and
 // stays only while this comparison shows it pays.

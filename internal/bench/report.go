@@ -179,7 +179,7 @@ func report(w io.Writer, o *Options, rs []*result) {
 	reportSearch(w, rs[len(rs)-1])
 
 	fmt.Fprintf(w, "\nfloor: every page body (front matter cut) rendered by markdown.Render in %d goroutines, pages read beforehand.\n", runtime.GOMAXPROCS(0))
-	fmt.Fprintf(w, "build: a fresh process into an empty output folder; peak RSS is the highest ru_maxrss of the runs.\n")
+	fmt.Fprintf(w, "build: a fresh process into an empty output folder; peak RSS is the highest ru_maxrss of the runs (the build's own, reported by a relay).\n")
 	fmt.Fprintf(w, "ratio: the median of the runs' own ratios, each build paired with the floor run just before it (the\n  target's verdict; what search adds and what a hack saves are medians of paired runs too); below it, the\n  ratio of the medians.\n")
 	fmt.Fprintf(w, "CPU time is user + system (getrusage); its ratio is less sensitive than wall time to other load on the machine.\n")
 	fmt.Fprintf(w, "  The build's system time is mostly the kernel creating a folder and a file per page; on this VM's ext4 it\n")

@@ -591,4 +591,15 @@
 // and 1.41x; edit to reload event 39.5 ms at 1,000 pages; gctune +8.3%
 // (rounds +6.0% to +10.8%), kept; first query 63.1 KB, slowest results
 // 44.2 ms.
+//
+// And at 13:39 UTC, ten minutes after the last deletion of output folders
+// (a quiet disk), load 2.1: floor 0.92 s and 6.36 s, build 1.59 s and
+// 10.84 s (ratios 1.72 and 1.70; CPU 1.54 and 1.63, 1.32 and 1.36 without
+// the build's system time of 0.39 and 3.30 s); 112,357 page faults; with
+// search: false 1.53 s and 9.66 s: search +4.3% and +10.0% of the wall
+// time, +6.9% and +13.3% (+2.40 s) of the CPU time; peak 81 and 372 MB;
+// error path 1.36x and 1.79x; edit to reload event 43.0 ms at 1,000 pages;
+// gctune +11.6% (rounds +4.9% to +13.8%); first query 63.1 KB; results
+// 42.9, 18.7, 15.2 and 32.3 ms once the files arrived; Pagefind 39.61 s to
+// index.
 package bench

@@ -316,14 +316,7 @@ func BenchmarkAnalyze(b *testing.B) {
 func BenchmarkWrite(b *testing.B) {
 	docs := benchDocs(b, benchPages(b))
 	ix := NewIndex()
-	ds := make([]*Doc, len(docs))
-	for i := range docs {
-		d, err := ix.Analyze(&docs[i])
-		if err != nil {
-			b.Fatal(err)
-		}
-		ds[i] = d
-	}
+	ds := analyzeAll(b, ix, docs)
 	docs = nil
 	// Write returns the files; WriteFiles, as a build calls it, hands
 	// each to a put (here one that only reads its length) and makes the

@@ -38,14 +38,7 @@ func indexDigest(files map[string][]byte) string {
 func writeFiles(t testing.TB, docs []Document) map[string][]byte {
 	t.Helper()
 	ix := NewIndex()
-	ds := make([]*Doc, len(docs))
-	for i := range docs {
-		d, err := ix.Analyze(&docs[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		ds[i] = d
-	}
+	ds := analyzeAll(t, ix, docs)
 	var mu sync.Mutex
 	files := map[string][]byte{}
 	done := map[string]bool{} // languages whose manifest came
@@ -119,14 +112,7 @@ func TestIndexGolden(t *testing.T) {
 	// they are gathered: the same bytes.
 	ix := NewIndex()
 	ix.Remember()
-	ds := make([]*Doc, len(docs))
-	for i := range docs {
-		d, err := ix.Analyze(&docs[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		ds[i] = d
-	}
+	ds := analyzeAll(t, ix, docs)
 	if files, err := ix.Write(ds); err != nil {
 		t.Fatal(err)
 	} else if indexDigest(files) != got {
@@ -151,4 +137,18 @@ func TestIndexGolden(t *testing.T) {
 		}
 		t.Fatalf("index differs from %s: %d lines, want %d", path, len(g), len(w))
 	}
+}
+
+// analyzeAll analyses docs with ix, in order, failing tb on an error.
+func analyzeAll(tb testing.TB, ix *Index, docs []Document) []*Doc {
+	tb.Helper()
+	ds := make([]*Doc, len(docs))
+	for i := range docs {
+		d, err := ix.Analyze(&docs[i])
+		if err != nil {
+			tb.Fatal(err)
+		}
+		ds[i] = d
+	}
+	return ds
 }

@@ -372,14 +372,7 @@ func testIncremental(t *testing.T, remember bool) {
 	if remember {
 		ix.Remember()
 	}
-	kept := make([]*Doc, len(docs))
-	for i := range docs {
-		d, err := ix.Analyze(&docs[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		kept[i] = d
-	}
+	kept := analyzeAll(t, ix, docs)
 	if _, err := ix.Write(kept); err != nil {
 		t.Fatal(err)
 	}

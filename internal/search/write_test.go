@@ -78,14 +78,7 @@ func FuzzLevel(f *testing.F) {
 func TestWriteFilesStopsAtPutError(t *testing.T) {
 	docs := testCorpus()
 	ix := NewIndex()
-	var ds []*Doc
-	for i := range docs {
-		d, err := ix.Analyze(&docs[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		ds = append(ds, d)
-	}
+	ds := analyzeAll(t, ix, docs)
 	full := 0
 	if err := ix.WriteFiles(ds, func(string, []byte) error { full++; return nil }); err != nil {
 		t.Fatal(err)

@@ -364,17 +364,80 @@ func clickLabel(t *testing.T, tab *browsertest.Tab, sel string) {
 }
 
 // click scrolls the element matching sel to the middle of the screen at
-// once, then clicks it. (The theme scrolls smoothly; a click that scrolls
-// on its own may press where the element was and let go where it is. For
-// the same reason it first lets a scroll that focusing started, typing
-// into a reflection for example, come to its end.)
+// once, waits until it stands still where the pointer will land, then
+// presses and releases the mouse on it, as a person does, and makes sure
+// the element got the click.
+//
+// The theme scrolls smoothly, and a page under load (CI runs every
+// browser test at once on two cores) may still be moving when the mouse
+// goes down: a scroll that focusing started (typing into a reflection),
+// or a frame that lays the page out late. Pressed in one place and let go
+// in another, the browser sends no click at all. So the element must be
+// in the same place, and topmost at its middle, in two frames in a row
+// before the press, and a click that went astray (the page moved between
+// press and release) is tried again, at most twice, with what it hit in
+// the test's log; if none lands the test fails, saying where each went.
+// (Not for links: it looks for the click on the page it pressed.)
 func click(t *testing.T, tab *browsertest.Tab, sel string) {
 	t.Helper()
 	settle(t, tab)
-	if !browsertest.Eval[bool](tab, `(e => !!e && (e.scrollIntoView({block: "center", behavior: "instant"}), true))(document.querySelector(`+strconv.Quote(sel)+`))`) {
-		t.Fatalf("nothing matches %s", sel)
+	q := strconv.Quote(sel)
+	var missed []string
+	for attempt := 0; attempt < 3; attempt++ {
+		at := browsertest.Eval[clickPoint](tab, `(async sel => {
+			const el = document.querySelector(sel);
+			if (!el) return {found: false};
+			const frame = () => new Promise(r => requestAnimationFrame(() => r()));
+			let last = "", hit = null;
+			for (let i = 0; i < 200; i++) {
+				let r = el.getBoundingClientRect();
+				if (i === 0 || r.top < 0 || r.bottom > innerHeight || !hit || !el.contains(hit)) {
+					// not yet, or no longer, in the middle of the screen
+					el.scrollIntoView({block: "center", behavior: "instant"});
+				}
+				await frame();
+				r = el.getBoundingClientRect();
+				const x = r.left + r.width / 2, y = r.top + r.height / 2;
+				hit = document.elementFromPoint(x, y);
+				const now = [r.left, r.top, r.width, r.height, scrollX, scrollY].join();
+				if (now === last && hit && el.contains(hit)) {
+					if (window.__clickWatch) window.__clickWatch.abort();
+					window.__clickWatch = new AbortController();
+					window.__clickLog = [];
+					for (const type of ["mousedown", "mouseup", "click"]) {
+						addEventListener(type, e => {
+							if (e.isTrusted) window.__clickLog.push(type + " " + (el.contains(e.target) ? "on it" : "on " + (e.target.outerHTML || e.target.nodeName).slice(0, 80)));
+						}, {capture: true, signal: window.__clickWatch.signal});
+					}
+					return {found: true, x, y};
+				}
+				last = now;
+			}
+			const r = el.getBoundingClientRect();
+			return {found: true, moving: true, x: r.left + r.width / 2, y: r.top + r.height / 2};
+		})(`+q+`)`)
+		if !at.Found {
+			t.Fatalf("nothing matches %s", sel)
+		}
+		if at.Moving {
+			t.Fatalf("%s never stood still, or something covers its middle (%.0f, %.0f)", sel, at.X, at.Y)
+		}
+		tab.Do(chromedp.MouseClickXY(at.X, at.Y))
+		log := browsertest.Eval[[]string](tab, `window.__clickLog || []`)
+		if slices.Contains(log, "click on it") {
+			return
+		}
+		missed = append(missed, strings.Join(log, ", "))
+		t.Logf("the click on %s went astray (%s); trying again", sel, missed[len(missed)-1])
 	}
-	tab.Do(chromedp.Click(chromedp.CSS(sel)))
+	t.Fatalf("no click reached %s in three tries: %q", sel, missed)
+}
+
+// clickPoint is where click presses: the middle of the element, or why
+// it could not.
+type clickPoint struct {
+	Found, Moving bool
+	X, Y          float64
 }
 
 // answer clicks the label of the radio named name with value v and

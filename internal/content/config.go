@@ -165,7 +165,8 @@ func ParseConfigFile(path string, src []byte) (*Config, diag.List) {
 						d.Errorf(item, "allowOrigins: %q %s", o, msg)
 						continue
 					}
-					cfg.AllowOrigins = append(cfg.AllowOrigins, strings.ToLower(strings.TrimSuffix(o, "/")))
+					u, _ := url.Parse(o) // checkOrigin parsed it
+					cfg.AllowOrigins = append(cfg.AllowOrigins, Origin(u.Scheme, u.Host))
 				}
 			}
 		}

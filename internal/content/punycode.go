@@ -161,6 +161,27 @@ func asciiHost(host string) (string, error) {
 	return strings.Join(labels, ".") + port, nil
 }
 
+// Origin is the origin scheme://host as browsers compare it: the scheme
+// ("https" when empty, as for an address that starts with "//") and the
+// host lowercased, a host name beyond ASCII in its xn-- form. A
+// Content-Security-Policy names hosts in ASCII only (a source with other
+// characters is ignored, and the images it was to let through are
+// blocked), and a browser asks the xn-- name for an address written
+// either way: so site.yaml's allowOrigins and the addresses the build
+// checks against them are all compared in this form. A host that cannot
+// be encoded is kept lowercased (it matches nothing a browser can load).
+func Origin(scheme, host string) string {
+	scheme = strings.ToLower(scheme)
+	if scheme == "" {
+		scheme = "https"
+	}
+	host = strings.ToLower(host)
+	if a, err := asciiHost(host); err == nil {
+		host = a
+	}
+	return scheme + "://" + host
+}
+
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {

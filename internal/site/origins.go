@@ -23,11 +23,7 @@ func imageCheck(cfg *content.Config) func(dest string) error {
 		if err != nil || u.Host == "" {
 			return nil // reported as a link, if at all
 		}
-		scheme := strings.ToLower(u.Scheme)
-		if scheme == "" {
-			scheme = "https"
-		}
-		origin := scheme + "://" + strings.ToLower(u.Host)
+		origin := content.Origin(u.Scheme, u.Host)
 		if origin == strings.ToLower(self) || slices.Contains(cfg.AllowOrigins, origin) {
 			return nil
 		}

@@ -1,13 +1,16 @@
 package site
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"mutual/internal/content"
+	"mutual/internal/render"
 )
 
 func TestImageCheck(t *testing.T) {
-	cfg, errs := content.ParseConfig([]byte("title: T\nbaseURL: https://example.org/help/\nallowOrigins: [https://images.example.org, http://old.example.org]\n"))
+	cfg, errs := content.ParseConfig([]byte("title: T\nbaseURL: https://example.org/help/\nallowOrigins: [https://images.example.org, http://old.example.org, https://Bilder.Müller.example, https://fotos.xn--bcher-kva.example]\n"))
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -28,10 +31,39 @@ func TestImageCheck(t *testing.T) {
 		{"https://images.example.org:8443/a.png", false},
 		{"https://pictures.example.net/a.png", false},
 		{"//pictures.example.net/a.png", false},
+		// A host beyond ASCII matches in either form, as a browser asks
+		// for the xn-- name of either.
+		{"https://bilder.müller.example/a.png", true},
+		{"https://BILDER.MÜLLER.example/a.png", true},
+		{"https://bilder.xn--mller-kva.example/a.png", true},
+		{"https://fotos.bücher.example/a.png", true},
+		{"https://bilder.mueller.example/a.png", false},
 	}
 	for _, tt := range tests {
 		if err := check(tt.dest); (err == nil) != tt.ok {
 			t.Errorf("%s: %v, want ok=%v", tt.dest, err, tt.ok)
+		}
+	}
+}
+
+// TestAllowOriginsASCII: the Content-Security-Policy names an allowed
+// host beyond ASCII in its xn-- form; written as it reads, a browser
+// ignores the source and blocks the images it was to let through.
+func TestAllowOriginsASCII(t *testing.T) {
+	cfg, errs := content.ParseConfig([]byte("title: T\nbaseURL: https://example.org/\nallowOrigins: [\"https://Bilder.Müller.example/\"]\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if want := []string{"https://bilder.xn--mller-kva.example"}; !slices.Equal(cfg.AllowOrigins, want) {
+		t.Errorf("AllowOrigins = %q, want %q", cfg.AllowOrigins, want)
+	}
+	csp := render.Policy(cfg.AllowOrigins)
+	if !strings.Contains(csp, "img-src 'self' data: https://bilder.xn--mller-kva.example;") {
+		t.Errorf("the policy is %q", csp)
+	}
+	for _, r := range csp {
+		if r >= 0x80 {
+			t.Fatalf("the policy has %q beyond ASCII: %s", r, csp)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"mutual/internal/content"
 	"mutual/internal/diag"
 )
 
@@ -253,11 +254,7 @@ func otherOrigin(v string) string {
 	if err != nil || strings.Trim(u.Host, "x") == "" { // none, or written by an action
 		return ""
 	}
-	scheme := strings.ToLower(u.Scheme)
-	if scheme == "" {
-		scheme = "https"
-	}
-	return scheme + "://" + strings.ToLower(u.Host)
+	return content.Origin(u.Scheme, u.Host)
 }
 
 // fileName is the last part of an address's path when it ends in ext,

@@ -47,6 +47,9 @@ func TestPolicyWarnings(t *testing.T) {
 			`<img src="https://images.example.org/a.png" alt=""><a href="https://example.com/" rel="me">a link</a>` +
 			`<link rel="canonical" href="https://example.org/"><link rel="alternate" href="https://example.org/feed.xml">` +
 			`<!-- <script>old()</script> --><p>1 < 2 and onclick is a word</p>`, nil},
+		{"an image from an allowed host beyond ASCII, written as it reads", `<img src="https://Bilder.Müller.example/a.png" alt="">`, nil},
+		{"an image from a host beyond ASCII, not allowed", `<img src="https://bücher.example/a.png" alt="">`,
+			[]string{at + "1:6: an image from another site, https://xn--bcher-kva.example, which the pages' Content-Security-Policy blocks (readers would see a broken image): download it into themes/t/static/ and use {{asset \"NAME\"}}; or, if that site may serve your readers' images, add it to site.yaml: allowOrigins: [https://xn--bcher-kva.example]"}},
 		{"what actions write", `<img src="{{.Site.Params.logo}}" alt=""><img src="https://{{.Site.Params.host}}/x.png" alt="">` +
 			`{{/* <script>x()</script> style="a" */}}<p title="{{"<style>"}}">{{if .X}}<b>{{end}}</p>`, nil},
 	}
@@ -101,7 +104,7 @@ func policyOf(t *testing.T, head string) []string {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, w := range ts.PolicyWarnings([]string{"https://images.example.org"}) {
+	for _, w := range ts.PolicyWarnings([]string{"https://images.example.org", "https://bilder.xn--mller-kva.example"}) {
 		got = append(got, w.Error())
 	}
 	return got

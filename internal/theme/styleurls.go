@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"mutual/internal/content"
 	"mutual/internal/diag"
 )
 
@@ -131,10 +132,7 @@ func checkStyleRef(r styleRef, name, basePath string, imgOrigins []string, as As
 		if err != nil || p.Host == "" {
 			return ""
 		}
-		origin := strings.ToLower(p.Scheme + "://" + p.Host)
-		if p.Scheme == "" {
-			origin = "https://" + strings.ToLower(p.Host)
-		}
+		origin := content.Origin(p.Scheme, p.Host)
 		file := path.Base(p.Path)
 		if file == "/" || file == "." || file == "" {
 			file = "the file"

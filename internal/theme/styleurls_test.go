@@ -29,6 +29,7 @@ func TestStyleURLs(t *testing.T) {
 		{"an image from another site", ".site-header { background: url(https://example.com/x.png); }", "/",
 			[]string{at + "1:28: an image from another site, https://example.com, which the pages' Content-Security-Policy blocks (readers would see none): download \"x.png\" into themes/brand/static/ and point url() at the copy; or, if that site may serve your readers' images, add it to site.yaml: allowOrigins: [https://example.com]"}},
 		{"an image from an allowed origin", ".a { background: url('https://images.example.org/x.png'); }", "/", nil},
+		{"an image from an allowed host beyond ASCII", ".a { background: url('https://bilder.müller.example/x.png'); }", "/", nil},
 		{"a missing image, relative", ".a {\n  background: url(../img/lgo.png);\n}", "/",
 			[]string{at + "2:15: url(\"../img/lgo.png\"): no file of the site or theme is published at /img/lgo.png (did you mean \"../img/logo.png\"?), so readers get no image there: put the file in themes/brand/static/img/lgo.png (an address is read from where this stylesheet is published, css/)"}},
 		{"a misspelt image, from the top", ".a { background: url(/img/lgo.png) }", "/",
@@ -97,7 +98,7 @@ func styleURLList(css, base string) diag.List {
 	as, _ := chain.Static()
 	site := map[string]bool{"img/bg.png": true} // a file of the site's static/
 	exists := func(out string) bool { return site[out] || as.Outputs()[out] }
-	return chain.StyleURLs(as, base, []string{"https://images.example.org"}, exists)
+	return chain.StyleURLs(as, base, []string{"https://images.example.org", "https://bilder.xn--mller-kva.example"}, exists)
 }
 
 // FuzzStyleURLs: any stylesheet is read without a panic, the same way

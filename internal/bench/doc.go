@@ -602,4 +602,27 @@
 // gctune +11.6% (rounds +4.9% to +13.8%); first query 63.1 KB; results
 // 42.9, 18.7, 15.2 and 32.3 ms once the files arrived; Pagefind 39.61 s to
 // index.
+//
+// 2026-11-30, 14:20 to 17:20 UTC, the same machine, two engineers working
+// beside the measurements (times below are from alternating runs of
+// bin/mutual build under /usr/bin/time, 10,000 pages, each into a new
+// folder). The collector's limit against page faults: with GOGC=off and
+// GOMEMLIMIT at 360, 240 and 180 MiB, peak 381, 258 and 197 MB, page
+// faults 114,500, 87,000 and 73,500, user time 17.9-21.3, 22.7-24.6 and
+// 24.3-29.5 s, system time 3.4-3.9, 4.2-4.3 and 4.1-4.8 s: a lower limit
+// saves fewer faults than it costs in collections, so gctune's 360 MiB
+// stays. Freed memory returned with MADV_FREE (GODEBUG=madvdontneed=0)
+// in place of MADV_DONTNEED: page faults 113,000 to 110,500, no faster,
+// peak 455 MB: not kept. Where the build's time beyond the floor goes, in
+// an in-process CPU profile (20.9 s of samples, 11.8 s of them rendering):
+// system calls 3.0 s (creating files and folders 2.0 s, in a folder
+// deleted just before: ext4's recently-deleted cost), front matter 1.1 s
+// (much of it the first touch of the heap, which the scan is the first to
+// grow), templates 1.0 s, search 1.6 s plus 0.45 s of madvise: the search
+// index's slabs, allocated at the collector's limit, make the runtime
+// return memory to the system before each, which is then faulted in
+// again. strace -c of one build: 100,000 nanosleep (the scheduler's
+// monitor, kept at its shortest interval because system calls here block
+// long enough for it to hand their processor to another thread), 25,000
+// futex, 128,000 fcntl, 32,000 openat.
 package bench

@@ -77,17 +77,24 @@ func FuzzCompactJS(f *testing.F) {
 	})
 }
 
-// Every script of the default theme, compacted, still parses in Node, and
-// is much smaller. (The search engine's own Node tests ran on its compacted
-// copy too; the e2e browser tests run all of them, compacted, as published.)
-func TestCompactDefaultScriptsInNode(t *testing.T) {
-	node, err := exec.LookPath("node")
+// nodePath returns the path of Node; without it the test is skipped, or
+// fails in CI.
+func nodePath(t *testing.T) string {
+	p, err := exec.LookPath("node")
 	if err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatal("node is not installed; CI must install nodejs")
 		}
 		t.Skip("node is not installed")
 	}
+	return p
+}
+
+// Every script of the default theme, compacted, still parses in Node, and
+// is much smaller; the e2e browser tests run all of them, compacted, as
+// published.
+func TestCompactDefaultScriptsInNode(t *testing.T) {
+	node := nodePath(t)
 	files, err := filepath.Glob("../../themes/default/static/js/*.js")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no scripts: %v", err)
@@ -109,12 +116,45 @@ func TestCompactDefaultScriptsInNode(t *testing.T) {
 		if len(got) > len(src)*3/4 {
 			t.Errorf("%s: %d bytes compacted, %d before", filepath.Base(f), len(got), len(src))
 		}
-		// The same lines of code, none lost: every line of the output
-		// is text of the source.
+		// Blank lines go.
 		for line := range strings.SplitSeq(strings.TrimSuffix(string(got), "\n"), "\n") {
 			if line == "" {
 				t.Errorf("%s: blank line kept", filepath.Base(f))
 			}
 		}
+	}
+}
+
+// The search engine compacted answers as its source does: fold, tokens,
+// stem, parseQuery and distance on every character of the Basic
+// Multilingual Plane and on the text of the README and the shipped
+// content (testdata/same-search.js compares them).
+func TestCompactedSearchEngineSameInNode(t *testing.T) {
+	node := nodePath(t)
+	const src = "../../themes/default/static/js/search-engine.js"
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compacted := filepath.Join(t.TempDir(), "search-engine.js")
+	if err := os.WriteFile(compacted, compactJS(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var corpus bytes.Buffer
+	for _, pattern := range []string{"../../README.md", "../../content/*.md", "../../content/*/*.md", "../../content/*/*.yaml"} {
+		files, _ := filepath.Glob(pattern)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			corpus.Write(b)
+		}
+	}
+	cmd := exec.Command(node, "testdata/same-search.js", src, compacted)
+	cmd.Stdin = &corpus
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Errorf("the compacted search engine answers otherwise: %v\n%s", err, out)
 	}
 }

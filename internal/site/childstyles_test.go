@@ -62,7 +62,7 @@ func TestChildThemeStyles(t *testing.T) {
 	if len(files) != 1 {
 		t.Fatalf("published worksheet stylesheets: %q", files)
 	}
-	if data, _ := os.ReadFile(files[0]); !strings.Contains(string(data), "margin: 3rem 0 0") {
+	if data, _ := os.ReadFile(files[0]); !strings.Contains(string(data), "margin:3rem 0 0") {
 		t.Errorf("%s holds %q, not the child's rules", files[0], data)
 	}
 

@@ -141,7 +141,7 @@ func TestLinksOutsideTheSite(t *testing.T) {
 		}
 		found := false
 		for name, data := range tree {
-			found = found || strings.HasPrefix(name, "css/custom.") && string(data) == "p { color: navy; }\n"
+			found = found || strings.HasPrefix(name, "css/custom.") && string(data) == "p{color:navy;}\n" // compacted
 		}
 		if !found {
 			t.Errorf("a link inside the theme was not followed: %v", treeNames(tree))

@@ -38,11 +38,14 @@ func fingerprinted(name string) bool {
 // Stylesheets, scripts and WebAssembly get a fingerprinted output name
 // (the first ten hex digits of the SHA-256 of data before the extension),
 // so browsers may cache them forever; other files keep their name.
-// Stylesheets lose their comments, indentation and blank lines first
-// (compactCSS).
+// Stylesheets and scripts lose their comments, indentation and blank lines
+// first (compactCSS, compactJS); the source file stays as it is.
 func NewAsset(name string, data []byte, from string) *Asset {
-	if path.Ext(name) == ".css" {
+	switch path.Ext(name) {
+	case ".css":
 		data = compactCSS(data)
+	case ".js":
+		data = compactJS(data)
 	}
 	a := &Asset{Name: name, Out: name, Data: data, From: from}
 	if fingerprinted(name) {

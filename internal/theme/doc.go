@@ -55,7 +55,11 @@
 // scorer) are added by the build with NewAsset. Stylesheets, scripts and
 // WebAssembly get a content hash in their name (css/main.1a2b3c4d5e.css),
 // so browsers may cache them forever; templates link to them by their
-// logical name with the asset function.
+// logical name with the asset function. Stylesheets and scripts are
+// compacted first (compactCSS, compactJS): comments, indentation, blank
+// lines and the spaces no token needs go, every line break of a script
+// stays, and what the compactor cannot read for sure (a string, comment or
+// regular expression never closed) is kept as written.
 //
 // Chain.Contrast measures the colours a theme's static/css/custom.css
 // gives the default theme's text, link and accent properties against its

@@ -672,12 +672,20 @@
     };
 
     // Each part (data-part) registered by its module starts once; one that
-    // fails leaves the rest of the page as it is.
-    function startParts() {
+    // fails leaves the rest of the page as it is. Each starts in a task of
+    // its own, so that the page answers the person between them (a phone
+    // is not held up by all three at once); then comes then.
+    function startParts(then) {
       if (more) {
         more.hidden = false;
       }
-      Array.prototype.forEach.call(document.querySelectorAll("[data-part]"), function (el) {
+      var els = Array.prototype.slice.call(document.querySelectorAll("[data-part]"));
+      (function next() {
+        var el = els.shift();
+        if (!el) {
+          then();
+          return;
+        }
         var make = ns.parts && ns.parts[el.getAttribute("data-part")];
         if (typeof make === "function") {
           try {
@@ -686,7 +694,8 @@
             el.hidden = true;
           }
         }
-      });
+        setTimeout(next, 0);
+      })();
     }
 
     // withParts loads the parts' modules (data-parts) and styles
@@ -712,11 +721,12 @@
         if (--waiting > 0) {
           return;
         }
-        var callbacks = loading;
-        loading = true;
-        startParts();
-        callbacks.forEach(function (fn) {
-          fn();
+        startParts(function () {
+          var callbacks = loading;
+          loading = true;
+          callbacks.forEach(function (fn) {
+            fn();
+          });
         });
       };
       // The stylesheets come right after the page's first (the theme's
@@ -842,7 +852,9 @@
         failed();
       }
     }
-    startScoring();
+    // The worker starts in a task of its own, after the form is restored
+    // and answers are being saved: one long task less at start.
+    setTimeout(startScoring, 0);
   };
 
   function pad(n) {

@@ -247,4 +247,13 @@
   }
 
   ns.results = { show: show, drawChart: drawChart, say: say, num: num, setText: setText, addresses: addresses };
+
+  // The results' chart is watched from now on, well before the first
+  // result: its width is known by then, and the chart drawn once for it.
+  if (typeof document !== "undefined") {
+    var chart = document.querySelector("[data-results] [data-chart]");
+    if (chart && typeof ResizeObserver === "function") {
+      chartWidth(chart, function () {});
+    }
+  }
 })((window.mutualWorksheet = window.mutualWorksheet || {}));

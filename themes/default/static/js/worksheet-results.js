@@ -120,12 +120,43 @@
     });
   }
 
+  // chartWidth is the width in CSS pixels svg is drawn at, without making
+  // the browser lay out the page at once to learn it (which would hold up
+  // the page while a result comes in, and lay out a results section not
+  // yet on screen): a ResizeObserver tells it after each layout that
+  // changes it, and then draw runs again, before that layout is painted.
+  // Until the first layout, and when the chart is not shown, it is 0.
+  // Without ResizeObserver it asks the browser.
+  var charts = typeof WeakMap === "function" ? new WeakMap() : null; // svg -> {width, draw}
+  function chartWidth(svg, draw) {
+    if (typeof ResizeObserver !== "function" || !charts) {
+      return svg.getBoundingClientRect().width;
+    }
+    var c = charts.get(svg);
+    if (!c) {
+      c = { width: 0, draw: draw };
+      charts.set(svg, c);
+      new ResizeObserver(function () {
+        var w = svg.getBoundingClientRect().width; // laid out just now: nothing to wait for
+        if (Math.round(w) !== Math.round(c.width)) {
+          c.width = w;
+          c.draw();
+        }
+      }).observe(svg);
+    }
+    c.draw = draw;
+    return c.width;
+  }
+
   // drawChart draws give and receive bars per area, 0 to 100.
   function drawChart(results, areas) {
     var svg = results.querySelector("[data-chart]");
     if (!svg) {
       return;
     }
+    var drawn = chartWidth(svg, function () {
+      drawChart(results, areas);
+    });
     var labels = {};
     Array.prototype.forEach.call(results.querySelectorAll("[data-area]"), function (row) {
       var th = row.querySelector("th");
@@ -139,7 +170,6 @@
       sides.push("receive");
     }
     // One viewBox unit per CSS pixel, so labels keep their size on phones.
-    var drawn = svg.getBoundingClientRect().width;
     var width = drawn >= 160 ? Math.round(drawn) : 320;
     var barMax = width - 34;
     var barH = 9;
@@ -217,4 +247,13 @@
   }
 
   ns.results = { show: show, drawChart: drawChart, say: say, num: num, setText: setText, addresses: addresses };
+
+  // The results' chart is watched from now on, well before the first
+  // result: its width is known by then, and the chart drawn once for it.
+  if (typeof document !== "undefined") {
+    var chart = document.querySelector("[data-results] [data-chart]");
+    if (chart && typeof ResizeObserver === "function") {
+      chartWidth(chart, function () {});
+    }
+  }
 })((window.mutualWorksheet = window.mutualWorksheet || {}));

@@ -108,6 +108,12 @@ func watched(tab *browsertest.Tab) ([]resultShown, []bool) {
 	return browsertest.Eval[[]resultShown](tab, `window.firstShown`), browsertest.Eval[[]bool](tab, `window.changedShown`)
 }
 
+// submitQuery puts q in the search page's field and submits it: one query,
+// run at once.
+func submitQuery(tab *browsertest.Tab, form, q string) {
+	browsertest.Eval[bool](tab, fmt.Sprintf(`(() => { const f = document.querySelector(%q); f.querySelector("input[name=q]").value = %q; f.requestSubmit(); return true; })()`, form, q))
+}
+
 // waitMarked waits until the result for page marks a word in its passage.
 func waitMarked(t *testing.T, tab *browsertest.Tab, form, page string) passageOf {
 	t.Helper()
@@ -130,10 +136,11 @@ func TestSearchPassageFromPage(t *testing.T) {
 
 	// The search page: the result shows at once as the index has it,
 	// then the passage with the word, linked to its section.
+	// (The whole word at once: typed, each prefix's results would be
+	// shown, and their pages fetched, too.)
 	tab.Navigate(s.URL("search/"))
 	watchResults(tab, pageForm)
-	tab.Do(chromedp.Click(chromedp.CSS(`#search-page-q`)))
-	tab.Key(deepWord)
+	submitQuery(tab, pageForm, deepWord)
 	r := waitResults(tab, pageForm)
 	if indexOf(r.Hrefs, deepPage) < 0 {
 		t.Fatalf("%q: results %v do not hold %s", deepWord, r.Hrefs, deepPage)
@@ -364,7 +371,7 @@ func TestSearchPassageShare(t *testing.T) {
 			tab.Navigate(s.URL("search/"))
 			watchResults(tab, pageForm)
 		}
-		browsertest.Eval[bool](tab, fmt.Sprintf(`(() => { const f = document.querySelector(%q); f.querySelector("input[name=q]").value = %q; f.requestSubmit(); return true; })()`, pageForm, w))
+		submitQuery(tab, pageForm, w)
 		waitResults(tab, pageForm)
 		// As first shown, before any page's text came.
 		first, _ := watched(tab)

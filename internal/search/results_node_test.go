@@ -369,3 +369,62 @@ func TestPhraseCutPositionsInNode(t *testing.T) {
 		}
 	}
 }
+
+// A word that only a part's later text holds (past the opening the index
+// keeps) finds the page, whose passage then marks nothing; made again from
+// the page's whole parts (what the page fetches), the passage is the one
+// with the word, marked, linked to its heading. A page whose parts do not
+// hold the word keeps its result.
+func TestRefinedPassageInNode(t *testing.T) {
+	deep := "A long opening about the weekly rhythm of a kitchen table. " + long(6) + "At last a partner listens."
+	docs := []Document{
+		{URL: "/guides/deep/", Title: "Deep", Section: "Guides", Language: "en",
+			Description: "A page about balance.",
+			Parts: []Part{
+				{Text: "Before the headings."},
+				{Anchor: "later", Heading: "Later on", Text: deep},
+			}},
+		{URL: "/guides/other/", Title: "Partner", Section: "Guides", Language: "en",
+			Description: "Nothing of the kind.",
+			Parts:       []Part{{Text: "A family dinner."}}},
+	}
+	parts := func(ps []Part) [][3]string {
+		var out [][3]string
+		for _, p := range ps {
+			out = append(out, [3]string{p.Anchor, p.Heading, p.Text})
+		}
+		return out
+	}
+	node(t)
+	files, err := Write(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(writeIndex(t, files), "en")
+	for _, withPages := range []bool{false, true} {
+		req := map[string]any{"sessions": [][]string{{"partner"}}, "show": 5}
+		if withPages {
+			req["pages"] = map[string]any{"/guides/deep/": parts(docs[0].Parts), "/guides/other/": parts(docs[1].Parts)}
+		}
+		var out [][]shownAnswer
+		runJS(t, dir, req, &out)
+		got := map[string]jsResult{}
+		for _, r := range out[0][0].Results {
+			got[strings.Split(r.URL, "#")[0]] = r
+		}
+		deepR, ok := got["/guides/deep/"]
+		if !ok {
+			t.Fatalf("pages %v: \"partner\" does not find /guides/deep/: %+v", withPages, out[0][0].Results)
+		}
+		marked := strings.Contains(deepR.Passage, "[partner]")
+		if marked != withPages {
+			t.Errorf("pages %v: /guides/deep/'s passage %q marks \"partner\": %v", withPages, deepR.Passage, marked)
+		}
+		if withPages && (deepR.URL != "/guides/deep/#later" || deepR.Heading != "Later on") {
+			t.Errorf("the refined result links to %s under %q, want /guides/deep/#later under \"Later on\"", deepR.URL, deepR.Heading)
+		}
+		if o := got["/guides/other/"]; o.Passage != "Nothing of the kind." || o.URL != "/guides/other/" {
+			t.Errorf("pages %v: /guides/other/ (the word only in its title) shows %s %q, want its description", withPages, o.URL, o.Passage)
+		}
+	}
+}

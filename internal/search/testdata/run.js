@@ -1,7 +1,8 @@
 // run.js drives search-engine.js's query engine under Node for the Go tests and
 // the benchmark: node run.js SEARCH_JS INDEX_DIR < request.json
 //
-// The request is {"sessions": [[query, ...], ...], "show": N} or one of
+// The request is {"sessions": [[query, ...], ...], "show": N, "pages": {URL:
+// [[anchor, heading, text], ...]}} ("pages" optional) or one of
 // {"fold": [string, ...]}, {"tokens": [string, ...], "elide": bool},
 // {"stem": [[stemmer, word], ...]}. Each session starts a fresh engine (an
 // empty cache, as a new page load); for each query it prints the results
@@ -46,6 +47,18 @@ async function main() {
       const res = await engine.search(q);
       // At once, as the page asks for them.
       const [items, corrected] = await Promise.all([engine.results(res, 0, req.show || 10), engine.corrected(res, q)]);
+      // With pages (a page's URL: its parts, as the page's
+      // data-search-body holds them), a result whose passage marks no word
+      // is made again from its page's parts, as the page does.
+      if (req.pages) {
+        items.forEach((r, i) => {
+          const parts = r.marked ? null : req.pages[r.url.split("#")[0]];
+          const better = parts && engine.refine(res, r, parts);
+          if (better) {
+            items[i] = better;
+          }
+        });
+      }
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       const computeMs = ms - Number(reading - read0) / 1e6;
       const flat = (pieces) => pieces.map(([t, m]) => (m ? "[" + t + "]" : t)).join("");

@@ -37,7 +37,12 @@
 // Every string shown comes from the form's data attributes ({n} and {q}
 // are replaced); the script holds no text of its own. It fetches only the
 // index files under data-search-index, which must be on the page's own
-// origin, uses no inline script or style and no eval.
+// origin, and the pages of results shown whose passage marks none of the
+// query's words (the index holds only the opening of each part of a
+// page): on the same origin, once each, read (never run) for their
+// element with data-search-body, whose whole text gives such a result its
+// passage a moment later, in place. It uses no inline script or style and
+// no eval.
 //
 // The query engine (everything in `core`) is free of the DOM: Node's tests
 // require() this file and run it against an index that internal/search
@@ -1735,10 +1740,31 @@
       return this.settle(res, to).then(function () {
         return Promise.all(res.final.slice(from, to).map(function (h) {
           return self.doc(h.doc).then(function (doc) {
-            return present(doc, res, elide);
+            var r = present(doc, res, elide);
+            r.marked = hasMark(r.passage);
+            r.doc = doc;
+            return r;
           });
         }));
       });
+    };
+
+    // refine makes result r (one of results', whose passage marks no
+    // word: the index holds only each part's opening) again from its
+    // page's whole text, parts as partsOf reads them, the way present
+    // does; it returns null when that passage marks no word either.
+    Engine.prototype.refine = function (res, r, parts) {
+      var doc = r.doc;
+      if (!doc || !parts || !parts.length) {
+        return null;
+      }
+      var out = present({ u: doc.u, t: doc.t, s: doc.s, d: doc.d, p: parts }, res, !!this.manifest.elide);
+      if (!hasMark(out.passage)) {
+        return null;
+      }
+      out.marked = true;
+      out.doc = doc;
+      return out;
     };
 
     // corrected resolves to the query as the results answer it when a word
@@ -1964,6 +1990,89 @@
       return r;
     }
 
+    function hasMark(pieces) {
+      return pieces.some(function (p) {
+        return p[1];
+      });
+    }
+
+    // partsOf reads an element of a page (its data-search-body) into parts
+    // as internal/search/html.go reads the rendered body: every h1-h6 with
+    // an id starts a part [anchor, heading, text]; the text before the
+    // first such heading is a part without one (left out when empty). Text
+    // is collapsed; block elements and <br> separate words; comments,
+    // pre, script, style, template and elements with aria-hidden="true"
+    // are left out. It uses only what a DOM node has (nodeType, nodeName,
+    // childNodes, getAttribute, nodeValue).
+    function partsOf(root) {
+      var parts = [];
+      var anchor = "";
+      var heading = "";
+      var reading = false; // the heading's text
+      var text = [];
+      var started = false;
+      function finish() {
+        var t = collapseText(text.join(""));
+        if (started || t) {
+          parts.push([anchor, collapseText(heading), t]);
+        }
+        text = [];
+      }
+      function out(s) {
+        if (reading) {
+          heading += s;
+        } else {
+          text.push(s);
+        }
+      }
+      function walk(n, inHead) {
+        for (var c = n.firstChild; c; c = c.nextSibling) {
+          if (c.nodeType === 3) {
+            out(c.nodeValue);
+            continue;
+          }
+          if (c.nodeType !== 1) {
+            continue;
+          }
+          var name = c.nodeName.toLowerCase();
+          if (name === "script" || name === "style" || name === "template" || c.getAttribute("aria-hidden") === "true") {
+            continue;
+          }
+          if (name === "pre") {
+            text.push(" ");
+            continue;
+          }
+          if (/^h[1-6]$/.test(name) && !inHead && c.getAttribute("id")) {
+            finish();
+            started = true;
+            anchor = c.getAttribute("id");
+            heading = "";
+            reading = true;
+            walk(c, true);
+            reading = false;
+            continue;
+          }
+          var block = BLOCKS.test(name);
+          if (block) {
+            out(" ");
+          }
+          walk(c, inHead);
+          if (block) {
+            out(" ");
+          }
+        }
+      }
+      walk(root, false);
+      finish();
+      return parts;
+    }
+
+    var BLOCKS = /^(p|div|br|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|pre|blockquote|section|article|aside|header|footer|nav|figure|figcaption|h[1-6]|hr|details|summary|fieldset|legend|caption)$/;
+
+    function collapseText(s) {
+      return s.replace(/[ \n\t\r\f]+/g, " ").replace(/^ | $/g, "");
+    }
+
     // clip returns WINDOW words of text from word start on, with an
     // ellipsis where it cuts.
     function clip(text, toks, start) {
@@ -1988,6 +2097,7 @@
       cmp: cmp,
       inflate: inflate,
       Engine: Engine,
+      partsOf: partsOf,
     };
   })();
 
@@ -2096,6 +2206,38 @@
     return engines[base];
   }
 
+  // pages holds, for each page URL (without its #anchor) a result asked
+  // for, the promise of its data-search-body's parts (core.partsOf), or of
+  // null when the page is on another origin, cannot be fetched or has no
+  // such element: fetched once a page load.
+  var pages = new Map();
+
+  function bodyParts(href) {
+    var u = new URL(href, document.baseURI);
+    u.hash = "";
+    if (u.origin !== window.location.origin) {
+      return Promise.resolve(null);
+    }
+    if (!pages.has(u.href)) {
+      pages.set(u.href, fetch(u.href, { credentials: "same-origin" }).then(function (r) {
+        var type = r.headers.get("Content-Type") || "";
+        if (!r.ok || type.indexOf("text/html") !== 0 || new URL(r.url || u.href).origin !== window.location.origin) {
+          return null;
+        }
+        return r.text().then(function (html) {
+          // An inert document: its scripts do not run, its images do
+          // not load.
+          var doc = new DOMParser().parseFromString(html, "text/html");
+          var body = doc.querySelector("[data-search-body]");
+          return body ? core.partsOf(body) : null;
+        });
+      }).catch(function () {
+        return null;
+      }));
+    }
+    return pages.get(u.href);
+  }
+
   function enhance(form) {
     var input = form.querySelector('input[name="q"]');
     var box = form.querySelector("[data-search-results]");
@@ -2168,30 +2310,58 @@
       items.forEach(function (r) {
         var li = el("li");
         var a = el("a", "search-result");
-        a.href = r.url;
-        var t = el("span", "search-result-title");
-        pieces(t, r.title);
-        a.appendChild(t);
-        if (r.section || r.heading) {
-          var s = el("span", "search-result-section");
-          s.textContent = r.section;
-          if (r.heading) {
-            if (r.section) {
-              s.appendChild(document.createTextNode(" \u203a "));
-            }
-            pieces(s, r.heading);
-          }
-          a.appendChild(s);
-        }
-        if (r.passage.length) {
-          var p = el("span", "search-result-passage");
-          pieces(p, r.passage);
-          a.appendChild(p);
-        }
+        fill(a, r);
+        r.el = a;
         li.appendChild(a);
         list.appendChild(li);
       });
       shown += items.length;
+    }
+
+    // fill makes link a show result r.
+    function fill(a, r) {
+      a.textContent = "";
+      a.href = r.url;
+      var t = el("span", "search-result-title");
+      pieces(t, r.title);
+      a.appendChild(t);
+      if (r.section || r.heading) {
+        var s = el("span", "search-result-section");
+        s.textContent = r.section;
+        if (r.heading) {
+          if (r.section) {
+            s.appendChild(document.createTextNode(" \u203a "));
+          }
+          pieces(s, r.heading);
+        }
+        a.appendChild(s);
+      }
+      if (r.passage.length) {
+        var p = el("span", "search-result-passage");
+        pieces(p, r.passage);
+        a.appendChild(p);
+      }
+    }
+
+    // refine looks, for each of the results shown whose passage marks no
+    // word, in its page's whole text (the index holds only each part's
+    // opening) and shows the passage there that does, in place: the
+    // link's focus, the list and the count stay as they are.
+    function refine(items, res, mine) {
+      items.forEach(function (r) {
+        if (r.marked || !r.el) {
+          return;
+        }
+        bodyParts(r.url).then(function (parts) {
+          if (mine !== seq || !parts || !r.el.isConnected) {
+            return;
+          }
+          var better = engine.refine(res, r, parts);
+          if (better) {
+            fill(r.el, better);
+          }
+        });
+      });
     }
 
     function showMore() {
@@ -2203,6 +2373,7 @@
         }
         var first = links().length;
         render(items);
+        refine(items, res, mine);
         updateMore(res);
         var l = links();
         if (l[first]) {
@@ -2267,6 +2438,7 @@
             }
             render(items);
             updateMore(res);
+            refine(items, res, mine);
           }
           announce(res.total === 1 ? "one" : "many", { n: res.total, q: q.trim() }, res.total > 0 ? fixed : null);
           box.setAttribute("data-search-for", q);

@@ -107,30 +107,14 @@ func (c *jsCompactor) run() {
 			c.token(src[i:end], false)
 			i = end
 		case b == '`':
-			end, open := jsTemplateEnd(src, i+1)
-			if end < 0 {
-				c.rest(i)
+			if i = c.template(src, i); i < 0 {
 				return
 			}
-			c.token(src[i:end], false)
-			if open {
-				c.braces = append(c.braces, 't')
-				c.regexOK = true
-			}
-			i = end
 		case b == '}' && len(c.braces) > 0 && c.braces[len(c.braces)-1] == 't':
 			c.braces = c.braces[:len(c.braces)-1]
-			end, open := jsTemplateEnd(src, i+1)
-			if end < 0 {
-				c.rest(i)
+			if i = c.template(src, i); i < 0 {
 				return
 			}
-			c.token(src[i:end], false)
-			if open {
-				c.braces = append(c.braces, 't')
-				c.regexOK = true
-			}
-			i = end
 		case wordByte(b):
 			end := i + 1
 			for end < len(src) && wordByte(src[end]) && !isLineSep(src, end) {
@@ -246,6 +230,25 @@ func (c *jsCompactor) emit(text []byte) {
 	word, dot, regexOK := c.word, c.dot, c.regexOK
 	c.token(text, dot)
 	c.word, c.regexOK = word, regexOK
+}
+
+// template copies the piece of a template literal that starts at
+// src[i] (its opening backquote, or the "}" that closes one of its
+// ${...}) up to its end or its next "${", and returns where the piece
+// ends; -1 when the literal is never closed, the rest then copied as
+// written.
+func (c *jsCompactor) template(src []byte, i int) int {
+	end, open := jsTemplateEnd(src, i+1)
+	if end < 0 {
+		c.rest(i)
+		return -1
+	}
+	c.token(src[i:end], false)
+	if open {
+		c.braces = append(c.braces, 't')
+		c.regexOK = true
+	}
+	return end
 }
 
 // rest keeps the script from i on as written.

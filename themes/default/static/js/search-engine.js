@@ -2003,7 +2003,7 @@
     // is collapsed; block elements and <br> separate words; comments,
     // pre, script, style, template and elements with aria-hidden="true"
     // are left out. It uses only what a DOM node has (nodeType, nodeName,
-    // childNodes, getAttribute, nodeValue).
+    // firstChild, nextSibling, getAttribute, nodeValue).
     function partsOf(root) {
       var parts = [];
       var anchor = "";
@@ -2067,7 +2067,7 @@
       return parts;
     }
 
-    var BLOCKS = /^(p|div|br|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|pre|blockquote|section|article|aside|header|footer|nav|figure|figcaption|h[1-6]|hr|details|summary|fieldset|legend|caption)$/;
+    var BLOCKS = /^(p|div|br|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|blockquote|section|article|aside|header|footer|nav|figure|figcaption|h[1-6]|hr|details|summary|fieldset|legend|caption)$/;
 
     function collapseText(s) {
       return s.replace(/[ \n\t\r\f]+/g, " ").replace(/^ | $/g, "");

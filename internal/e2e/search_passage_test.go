@@ -281,7 +281,9 @@ func engineCore(t *testing.T, tab *browsertest.Tab, s *served) {
 
 // The page reads a page's data-search-body into the parts the index was
 // made from (internal/search's Parts of the same HTML), on every page of
-// the shipped site that has one.
+// the shipped site that has one. (A worksheet's index is made from its
+// file, not from HTML: internal/site's TestWorksheetSearchPartsMatchPage
+// holds its page's data-search-body elements to it.)
 func TestSearchPassagePartsMatchIndex(t *testing.T) {
 	s := serve(t, "/")
 	tab := browsertest.New(t)
@@ -298,8 +300,8 @@ func TestSearchPassagePartsMatchIndex(t *testing.T) {
 		for (const loc of sm.querySelectorAll("loc")) {
 			const u = new URL(loc.textContent);
 			const doc = new DOMParser().parseFromString(await (await fetch(u.pathname)).text(), "text/html");
-			const b = doc.querySelector("[data-search-body]");
-			if (b) out.push({url: u.pathname, html: b.innerHTML, parts: searchCore.partsOf(b)});
+			const b = doc.querySelectorAll("[data-search-body]");
+			if (b.length === 1 && !b[0].querySelector("[data-search-part], [data-search-skip]")) out.push({url: u.pathname, html: b[0].innerHTML, parts: searchCore.partsOf(b)});
 		}
 		return out;
 	})()`)
@@ -338,8 +340,9 @@ func TestSearchPassageShare(t *testing.T) {
 			if (u.pathname.startsWith("/es/")) continue;
 			const doc = new DOMParser().parseFromString(await (await fetch(u.pathname)).text(), "text/html");
 			let text = doc.title + " " + ((doc.querySelector("meta[name=description]") || {}).content || "");
-			const b = doc.querySelector("[data-search-body]") || doc.querySelector("main");
-			if (b) text += " " + searchCore.partsOf(b).map(p => p[1] + " " + p[2]).join(" ");
+			const b = doc.querySelectorAll("[data-search-body]");
+			const body = b.length ? b : doc.querySelector("main");
+			if (body) text += " " + searchCore.partsOf(body).map(p => p[1] + " " + p[2]).join(" ");
 			for (const t of searchCore.tokens(text, false)) {
 				if (/^[a-z]{4,}$/.test(t.w)) n[t.w] = (n[t.w] || 0) + 1;
 			}

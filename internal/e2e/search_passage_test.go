@@ -242,6 +242,66 @@ func TestSearchPassageFromPage(t *testing.T) {
 	checkProblems(t, tab, "refined passage in the header", nil)
 }
 
+// A worksheet found by a word of a question deep in one of its sections
+// shows, a moment later, the passage of that section that holds it (read
+// from the worksheet page's data-search-body elements), linked to the
+// section.
+func TestSearchPassageFromWorksheet(t *testing.T) {
+	const (
+		word    = "genuinely" // only in two questions of Give and take, past its first section's opening
+		wsPage  = "/worksheets/give-and-take/"
+		section = "section-1"
+	)
+	s := serve(t, "/")
+	tab := browsertest.New(t)
+	tab.Navigate(s.URL("search/"))
+	watchResults(tab, pageForm)
+	submitQuery(tab, pageForm, word)
+	r := waitResults(tab, pageForm)
+	if indexOf(r.Hrefs, wsPage) < 0 {
+		t.Fatalf("%q: results %v do not hold %s", word, r.Hrefs, wsPage)
+	}
+	p := waitMarked(t, tab, pageForm, wsPage)
+	initial, _ := watched(tab)
+	if i := indexOf(r.Hrefs, wsPage); i >= len(initial) || initial[i].Marked {
+		t.Errorf("%s's result marked a word as the index has it (%v): %q is no word found only deep in a section", wsPage, initial, word)
+	}
+	if p.Href != wsPage+"#"+section {
+		t.Errorf("the refined result links to %s, want %s#%s", p.Href, wsPage, section)
+	}
+	if len(p.Marks) == 0 || p.Marks[0] != word {
+		t.Errorf("the refined passage marks %q, want %q", p.Marks, word)
+	}
+	if !strings.HasSuffix(p.Heading, "Emotional support") {
+		t.Errorf("the refined result names the section %q, want Emotional support", p.Heading)
+	}
+	// The words around it are the question's, not an answer's or a label's.
+	passage := browsertest.Eval[string](tab, fmt.Sprintf(`(() => {
+		const a = Array.from(document.querySelectorAll(%q)).find(a => a.getAttribute("href").startsWith(%q));
+		return a.querySelector(".search-result-passage").textContent;
+	})()`, pageForm+" a.search-result", wsPage))
+	if !strings.Contains(passage, "I am genuinely glad with them") {
+		t.Errorf("the refined passage is %q, want the question that holds %q", passage, word)
+	}
+	for _, label := range []string{"Never", "Often", "Does not apply", "Them They"} {
+		if strings.Contains(passage, label) {
+			t.Errorf("the refined passage %q holds %q, not a question's words", passage, label)
+		}
+	}
+	checkTraffic(t, tab, s, "refined worksheet passage", "")
+	checkProblems(t, tab, "refined worksheet passage", nil)
+
+	// The link leads to the section, which holds the word.
+	tab.Navigate(s.URL(strings.TrimPrefix(p.Href, "/")))
+	if !browsertest.Eval[bool](tab, fmt.Sprintf(`(() => {
+		const f = document.getElementById(%q);
+		return !!f && f.tagName === "FIELDSET" && f.textContent.toLowerCase().includes(%q);
+	})()`, section, word)) {
+		t.Errorf("%s: no section there, or it does not hold %q", p.Href, word)
+	}
+	checkProblems(t, tab, "the worksheet's section", nil)
+}
+
 // A page that cannot be fetched leaves its result as the index has it,
 // without an error.
 func TestSearchPassageFetchFails(t *testing.T) {
@@ -281,7 +341,9 @@ func engineCore(t *testing.T, tab *browsertest.Tab, s *served) {
 
 // The page reads a page's data-search-body into the parts the index was
 // made from (internal/search's Parts of the same HTML), on every page of
-// the shipped site that has one.
+// the shipped site that has one. (A worksheet's index is made from its
+// file, not from HTML: internal/site's TestWorksheetSearchPartsMatchPage
+// holds its page's data-search-body elements to it.)
 func TestSearchPassagePartsMatchIndex(t *testing.T) {
 	s := serve(t, "/")
 	tab := browsertest.New(t)
@@ -298,8 +360,8 @@ func TestSearchPassagePartsMatchIndex(t *testing.T) {
 		for (const loc of sm.querySelectorAll("loc")) {
 			const u = new URL(loc.textContent);
 			const doc = new DOMParser().parseFromString(await (await fetch(u.pathname)).text(), "text/html");
-			const b = doc.querySelector("[data-search-body]");
-			if (b) out.push({url: u.pathname, html: b.innerHTML, parts: searchCore.partsOf(b)});
+			const b = doc.querySelectorAll("[data-search-body]");
+			if (b.length === 1 && !b[0].querySelector("[data-search-part], [data-search-skip]")) out.push({url: u.pathname, html: b[0].innerHTML, parts: searchCore.partsOf(b)});
 		}
 		return out;
 	})()`)
@@ -338,8 +400,9 @@ func TestSearchPassageShare(t *testing.T) {
 			if (u.pathname.startsWith("/es/")) continue;
 			const doc = new DOMParser().parseFromString(await (await fetch(u.pathname)).text(), "text/html");
 			let text = doc.title + " " + ((doc.querySelector("meta[name=description]") || {}).content || "");
-			const b = doc.querySelector("[data-search-body]") || doc.querySelector("main");
-			if (b) text += " " + searchCore.partsOf(b).map(p => p[1] + " " + p[2]).join(" ");
+			const b = doc.querySelectorAll("[data-search-body]");
+			const body = b.length ? b : doc.querySelector("main");
+			if (body) text += " " + searchCore.partsOf(body).map(p => p[1] + " " + p[2]).join(" ");
 			for (const t of searchCore.tokens(text, false)) {
 				if (/^[a-z]{4,}$/.test(t.w)) n[t.w] = (n[t.w] || 0) + 1;
 			}

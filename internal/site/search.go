@@ -178,6 +178,23 @@ func (j *pageJob) searchPage(n *content.Node, r *pageResult) {
 			return
 		}
 	}
+	d, ok := j.searchDocument(n, body, view)
+	if !ok {
+		return
+	}
+	doc, err := j.search.ix.Analyze(&d)
+	if err != nil {
+		r.errs.Add(n.Out, 0, 0, "cannot index for search: %v", err)
+		return
+	}
+	r.searchDoc = doc
+}
+
+// searchDocument is what the index holds of n: its body, rendered for
+// this build or nil (a guide's is then taken from the kept bodies or made
+// again), or its worksheet's view, made for this build or nil (made
+// again). It is false for a worksheet whose view cannot be made.
+func (j *pageJob) searchDocument(n *content.Node, body *render.Body, view *worksheet.View) (search.Document, bool) {
 	d := search.Document{
 		URL: j.basePath + n.Href, Title: n.Title, Section: sectionTitle(n, j.langs[n.Tree.Index].text("home")),
 		Description: n.Description, Language: langTag(j.cfg, n.Tree),
@@ -191,7 +208,7 @@ func (j *pageJob) searchPage(n *content.Node, r *pageResult) {
 			// A kept page: its view was not made in this build.
 			view, _, _, _ = render.Worksheet(n.Src, j.worksheetEnv(n))
 			if view == nil {
-				return
+				return search.Document{}, false
 			}
 		}
 		worksheetText(&d, view)
@@ -204,18 +221,18 @@ func (j *pageJob) searchPage(n *content.Node, r *pageResult) {
 		}
 		d.Body = string(body.HTML)
 	}
-	doc, err := j.search.ix.Analyze(&d)
-	if err != nil {
-		r.errs.Add(n.Out, 0, 0, "cannot index for search: %v", err)
-		return
-	}
-	r.searchDoc = doc
+	return d, true
 }
 
 // worksheetText is what the index holds of a worksheet: its introduction,
 // and for each section its title (as the heading, with the fieldset's id
 // as the anchor), its introduction and its questions with their help.
-// Options and answers are never indexed.
+// Options and answers are never indexed. The default worksheet layout
+// marks the same texts on the page (data-search-body, data-search-part,
+// data-search-skip), from which search-engine.js takes a result's passage
+// when the index's opening of a part does not hold the query's words:
+// TestWorksheetSearchPartsMatchPage (build tag browser) holds the two to
+// the same parts.
 func worksheetText(d *search.Document, v *worksheet.View) {
 	if v.Summary != "" && d.Description == "" {
 		d.Description = v.Summary

@@ -40,7 +40,8 @@
 // origin, and the pages of results shown whose passage marks none of the
 // query's words (the index holds only the opening of each part of a
 // page): on the same origin, once each, read (never run) for their
-// element with data-search-body, whose whole text gives such a result its
+// elements with data-search-body (a guide has one; a worksheet its
+// introduction and each section), whose whole text gives such a result its
 // passage a moment later, in place. It uses no inline script or style and
 // no eval.
 //
@@ -1996,15 +1997,23 @@
       });
     }
 
-    // partsOf reads an element of a page (its data-search-body) into parts
-    // as internal/search/html.go reads the rendered body: every h1-h6 with
+    // partsOf reads the elements of a page marked data-search-body (one
+    // element, or a list of them read in order as one text) into parts as
+    // internal/search/html.go reads the rendered body: every h1-h6 with
     // an id starts a part [anchor, heading, text]; the text before the
     // first such heading is a part without one (left out when empty). Text
     // is collapsed; block elements and <br> separate words; comments,
     // pre, script, style, template and elements with aria-hidden="true"
-    // are left out. It uses only what a DOM node has (nodeType, nodeName,
-    // firstChild, nextSibling, getAttribute, nodeValue).
-    function partsOf(root) {
+    // are left out. Two attributes serve a layout whose text the index
+    // takes from elsewhere (a worksheet's, from its file): an element with
+    // data-search-skip is left out (answer options, labels the index does
+    // not hold), and one with data-search-part and an id starts a part
+    // the way a heading does, anchored at its id, whose heading is its
+    // first legend child's text and whose text is the rest of it
+    // (headings within it start no part). It uses only what a DOM node
+    // has (nodeType, nodeName, firstChild, nextSibling, getAttribute,
+    // nodeValue).
+    function partsOf(roots) {
       var parts = [];
       var anchor = "";
       var heading = "";
@@ -2025,44 +2034,72 @@
           text.push(s);
         }
       }
+      function start(c) {
+        finish();
+        started = true;
+        anchor = c.getAttribute("id");
+        heading = "";
+      }
       function walk(n, inHead) {
         for (var c = n.firstChild; c; c = c.nextSibling) {
-          if (c.nodeType === 3) {
-            out(c.nodeValue);
-            continue;
-          }
-          if (c.nodeType !== 1) {
-            continue;
-          }
-          var name = c.nodeName.toLowerCase();
-          if (name === "script" || name === "style" || name === "template" || c.getAttribute("aria-hidden") === "true") {
-            continue;
-          }
-          if (name === "pre") {
-            text.push(" ");
-            continue;
-          }
-          if (/^h[1-6]$/.test(name) && !inHead && c.getAttribute("id")) {
-            finish();
-            started = true;
-            anchor = c.getAttribute("id");
-            heading = "";
-            reading = true;
-            walk(c, true);
-            reading = false;
-            continue;
-          }
-          var block = BLOCKS.test(name);
-          if (block) {
-            out(" ");
-          }
-          walk(c, inHead);
-          if (block) {
-            out(" ");
-          }
+          visit(c, inHead);
         }
       }
-      walk(root, false);
+      function visit(c, inHead) {
+        if (c.nodeType === 3) {
+          out(c.nodeValue);
+          return;
+        }
+        if (c.nodeType !== 1) {
+          return;
+        }
+        var name = c.nodeName.toLowerCase();
+        if (name === "script" || name === "style" || name === "template" || c.getAttribute("aria-hidden") === "true" ||
+          c.getAttribute("data-search-skip") !== null) {
+          return;
+        }
+        if (name === "pre") {
+          text.push(" ");
+          return;
+        }
+        if (/^h[1-6]$/.test(name) && !inHead && c.getAttribute("id")) {
+          start(c);
+          reading = true;
+          walk(c, true);
+          reading = false;
+          return;
+        }
+        if (c.getAttribute("data-search-part") !== null && !inHead && c.getAttribute("id")) {
+          start(c);
+          var legend = true;
+          for (var k = c.firstChild; k; k = k.nextSibling) {
+            if (legend && k.nodeType === 1 && k.nodeName.toLowerCase() === "legend") {
+              legend = false;
+              reading = true;
+              walk(k, true);
+              reading = false;
+            } else {
+              visit(k, true);
+            }
+          }
+          text.push(" ");
+          return;
+        }
+        var block = BLOCKS.test(name);
+        if (block) {
+          out(" ");
+        }
+        walk(c, inHead);
+        if (block) {
+          out(" ");
+        }
+      }
+      if (roots.nodeType) {
+        roots = [roots];
+      }
+      for (var i = 0; i < roots.length; i++) {
+        visit(roots[i], false);
+      }
       finish();
       return parts;
     }
@@ -2207,9 +2244,9 @@
   }
 
   // pages holds, for each page URL (without its #anchor) a result asked
-  // for, the promise of its data-search-body's parts (core.partsOf), or of
-  // null when the page is on another origin, cannot be fetched or has no
-  // such element: fetched once a page load.
+  // for, the promise of the parts of its data-search-body elements
+  // (core.partsOf), or of null when the page is on another origin, cannot
+  // be fetched or has no such element: fetched once a page load.
   var pages = new Map();
 
   function bodyParts(href) {
@@ -2228,8 +2265,8 @@
           // An inert document: its scripts do not run, its images do
           // not load.
           var doc = new DOMParser().parseFromString(html, "text/html");
-          var body = doc.querySelector("[data-search-body]");
-          return body ? core.partsOf(body) : null;
+          var body = doc.querySelectorAll("[data-search-body]");
+          return body.length ? core.partsOf(body) : null;
         });
       }).catch(function () {
         return null;

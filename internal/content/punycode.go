@@ -182,6 +182,18 @@ func Origin(scheme, host string) string {
 	return scheme + "://" + host
 }
 
+// ShownOrigin is the origin of an address as a message names it: as the
+// address writes it, lowercased (a host beyond ASCII as it reads, not in the
+// xn-- form its author never wrote), with https for an address that starts
+// with "//", as Origin. allowOrigins takes it as well as Origin's form.
+func ShownOrigin(scheme, host string) string {
+	scheme = strings.ToLower(scheme)
+	if scheme == "" {
+		scheme = "https"
+	}
+	return scheme + "://" + strings.ToLower(host)
+}
+
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {

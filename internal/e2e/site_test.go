@@ -295,8 +295,10 @@ func checkSkipLink(t reporter, tab *browsertest.Tab, page string) {
 		t.Errorf("%s: first Tab: %s", page, got)
 		return
 	}
-	// The link may slide in with a transition.
-	deadline := time.Now().Add(time.Second)
+	// The link may slide in with a transition (0.15 s in the default theme;
+	// on a machine loaded by every browser test at once its frames can come
+	// a second or more apart).
+	deadline := time.Now().Add(5 * time.Second)
 	for {
 		why := browsertest.Eval[string](tab, `(() => {
 			const a = document.activeElement, r = a.getBoundingClientRect();

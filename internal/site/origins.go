@@ -27,6 +27,7 @@ func imageCheck(cfg *content.Config) func(dest string) error {
 		if origin == strings.ToLower(self) || slices.Contains(cfg.AllowOrigins, origin) {
 			return nil
 		}
-		return errors.New("image from another site, " + origin + ", which the site's Content-Security-Policy blocks (readers would see a broken image): download it into the site, beside this page, and link to the copy; or, if that site may serve your readers' images, add it to site.yaml: allowOrigins: [" + origin + "]")
+		written := content.ShownOrigin(u.Scheme, u.Host) // as the page writes it
+		return errors.New("image from another site, " + written + ", which the site's Content-Security-Policy blocks (readers would see a broken image): download it into the site, beside this page, and link to the copy; or, if that site may serve your readers' images, add it to site.yaml: allowOrigins: [" + written + "]")
 	}
 }

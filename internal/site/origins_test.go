@@ -46,6 +46,39 @@ func TestImageCheck(t *testing.T) {
 	}
 }
 
+// TestImageCheckMessage: a refused image's site is named as the page
+// writes it, lowercased (a host beyond ASCII as it reads, not in the xn--
+// form a counselor never wrote), in the sentence and in the allowOrigins
+// line to copy, and that line then lets the image through.
+func TestImageCheckMessage(t *testing.T) {
+	tests := []struct{ dest, want string }{
+		{"https://Bilder.Müller.example/a.png", "https://bilder.müller.example"},
+		{"https://bilder.xn--mller-kva.example/a.png", "https://bilder.xn--mller-kva.example"},
+		{"HTTP://Pictures.Example.NET:8080/a.png", "http://pictures.example.net:8080"},
+		{"//pictures.example.net/a.png", "https://pictures.example.net"},
+	}
+	for _, tt := range tests {
+		cfg, errs := content.ParseConfig([]byte("title: T\nbaseURL: https://example.org/\n"))
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		err := imageCheck(cfg)(tt.dest)
+		if err == nil {
+			t.Fatalf("%s: allowed", tt.dest)
+		}
+		if msg := err.Error(); !strings.Contains(msg, "another site, "+tt.want+", ") || !strings.Contains(msg, "allowOrigins: ["+tt.want+"]") {
+			t.Errorf("%s: %s\nwant it named %s", tt.dest, msg, tt.want)
+		}
+		cfg, errs = content.ParseConfig([]byte("title: T\nbaseURL: https://example.org/\nallowOrigins: [\"" + tt.want + "\"]\n"))
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		if err := imageCheck(cfg)(tt.dest); err != nil {
+			t.Errorf("%s with allowOrigins: [%s]: %v", tt.dest, tt.want, err)
+		}
+	}
+}
+
 // TestAllowOriginsASCII: the Content-Security-Policy names an allowed
 // host beyond ASCII in its xn-- form; written as it reads, a browser
 // ignores the source and blocks the images it was to let through.

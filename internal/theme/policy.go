@@ -107,8 +107,8 @@ func policyProblems(src string, imgOrigins []string, themeDir string) []policyPr
 				if typ, ok := attr(attrs, "type"); !ok || scriptType(typ.value) {
 					add(i, "an inline script, which the pages' Content-Security-Policy blocks (browsers never run it): put it in a file of "+themeDir+"/static/js/ and load it with <script src=\"{{asset \"js/NAME.js\"}}\" async></script>")
 				}
-			} else if o := otherOrigin(src.value); o != "" {
-				add(src.at, "a script from another site, "+o+", which the pages' Content-Security-Policy blocks (browsers never run it, and a page loads nothing from elsewhere): download it into "+themeDir+"/static/js/ and load the copy with {{asset \"js/"+fileName(src.value, ".js")+"\"}}")
+			} else if o, shown := otherOrigin(src.value); o != "" {
+				add(src.at, "a script from another site, "+shown+", which the pages' Content-Security-Policy blocks (browsers never run it, and a page loads nothing from elsewhere): download it into "+themeDir+"/static/js/ and load the copy with {{asset \"js/"+fileName(src.value, ".js")+"\"}}")
 			}
 			// A script's text is not HTML: skip to its end.
 			if k := strings.Index(strings.ToLower(s[end:]), "</script"); k >= 0 {
@@ -125,7 +125,7 @@ func policyProblems(src string, imgOrigins []string, themeDir string) []policyPr
 			if !ok {
 				break
 			}
-			o := otherOrigin(href.value)
+			o, shown := otherOrigin(href.value)
 			if o == "" {
 				break
 			}
@@ -138,7 +138,7 @@ func policyProblems(src string, imgOrigins []string, themeDir string) []policyPr
 				if r == "stylesheet" {
 					fix = "download it into " + themeDir + "/static/css/ (a web font's files into static/fonts/, its url()s pointed at them) and link the copy with {{asset \"css/" + fileName(href.value, ".css") + "\"}}, or put its rules in custom.css"
 				}
-				add(href.at, what+" from another site, "+o+", which the pages' Content-Security-Policy blocks (readers never get it, and a page loads nothing from elsewhere): "+fix)
+				add(href.at, what+" from another site, "+shown+", which the pages' Content-Security-Policy blocks (readers never get it, and a page loads nothing from elsewhere): "+fix)
 				break
 			}
 		case "img", "iframe", "video", "audio", "source", "track", "embed", "object":
@@ -147,7 +147,7 @@ func policyProblems(src string, imgOrigins []string, themeDir string) []policyPr
 				if !ok {
 					continue
 				}
-				o := otherOrigin(a.value)
+				o, shown := otherOrigin(a.value)
 				if o == "" {
 					continue
 				}
@@ -156,7 +156,7 @@ func policyProblems(src string, imgOrigins []string, themeDir string) []policyPr
 					continue
 				}
 				if image {
-					add(a.at, "an image from another site, "+o+", which the pages' Content-Security-Policy blocks (readers would see a broken image): download it into "+themeDir+"/static/ and use {{asset \"NAME\"}}; or, if that site may serve your readers' images, add it to site.yaml: allowOrigins: ["+o+"]")
+					add(a.at, "an image from another site, "+shown+", which the pages' Content-Security-Policy blocks (readers would see a broken image): download it into "+themeDir+"/static/ and use {{asset \"NAME\"}}; or, if that site may serve your readers' images, add it to site.yaml: allowOrigins: ["+shown+"]")
 				} else {
 					add(a.at, "<"+tag+"> from another site, "+o+", which the pages' Content-Security-Policy blocks (readers see nothing there, and a page loads nothing from elsewhere): link to it instead, as <a href=\"...\">")
 				}
@@ -243,18 +243,19 @@ func scriptType(t string) bool {
 }
 
 // otherOrigin is the origin of an absolute http(s) address or one that
-// starts with "//" (another site's), "" for anything else.
-func otherOrigin(v string) string {
+// starts with "//" (another site's), "" for anything else, and the same
+// origin as a message shows it (content.ShownOrigin).
+func otherOrigin(v string) (origin, shown string) {
 	v = strings.TrimSpace(v)
 	low := strings.ToLower(v)
 	if !strings.HasPrefix(low, "http://") && !strings.HasPrefix(low, "https://") && !strings.HasPrefix(v, "//") {
-		return ""
+		return "", ""
 	}
 	u, err := url.Parse(v)
 	if err != nil || strings.Trim(u.Host, "x") == "" { // none, or written by an action
-		return ""
+		return "", ""
 	}
-	return content.Origin(u.Scheme, u.Host)
+	return content.Origin(u.Scheme, u.Host), content.ShownOrigin(u.Scheme, u.Host)
 }
 
 // fileName is the last part of an address's path when it ends in ext,

@@ -132,21 +132,21 @@ func checkStyleRef(r styleRef, name, basePath string, imgOrigins []string, as As
 		if err != nil || p.Host == "" {
 			return ""
 		}
-		origin := content.Origin(p.Scheme, p.Host)
+		origin, shown := content.Origin(p.Scheme, p.Host), content.ShownOrigin(p.Scheme, p.Host)
 		file := path.Base(p.Path)
 		if file == "/" || file == "." || file == "" {
 			file = "the file"
 		}
 		switch r.kind {
 		case "font":
-			return "a font from another site, " + origin + ", which the pages' Content-Security-Policy blocks (readers see their own fonts instead, and a page loads nothing from elsewhere): download " + quoteName(file) + " into " + themeDir + "/static/fonts/ and point url() at the copy"
+			return "a font from another site, " + shown + ", which the pages' Content-Security-Policy blocks (readers see their own fonts instead, and a page loads nothing from elsewhere): download " + quoteName(file) + " into " + themeDir + "/static/fonts/ and point url() at the copy"
 		case "stylesheet":
-			return "@import of a stylesheet from another site, " + origin + ", which the pages' Content-Security-Policy blocks (readers never get its rules, and a page loads nothing from elsewhere): put its rules in this file, or download it into " + themeDir + "/static/css/ (fonts it names into " + themeDir + "/static/fonts/) and import the copy"
+			return "@import of a stylesheet from another site, " + shown + ", which the pages' Content-Security-Policy blocks (readers never get its rules, and a page loads nothing from elsewhere): put its rules in this file, or download it into " + themeDir + "/static/css/ (fonts it names into " + themeDir + "/static/fonts/) and import the copy"
 		}
 		if slices.Contains(imgOrigins, origin) {
 			return ""
 		}
-		return "an image from another site, " + origin + ", which the pages' Content-Security-Policy blocks (readers would see none): download " + quoteName(file) + " into " + themeDir + "/static/ and point url() at the copy; or, if that site may serve your readers' images, add it to site.yaml: allowOrigins: [" + origin + "]"
+		return "an image from another site, " + shown + ", which the pages' Content-Security-Policy blocks (readers would see none): download " + quoteName(file) + " into " + themeDir + "/static/ and point url() at the copy; or, if that site may serve your readers' images, add it to site.yaml: allowOrigins: [" + shown + "]"
 	case strings.Contains(strings.SplitN(low, "/", 2)[0], ":"):
 		return "" // another scheme (about:, a browser's own): nothing mutual can check
 	}

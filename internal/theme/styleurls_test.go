@@ -28,6 +28,8 @@ func TestStyleURLs(t *testing.T) {
 			[]string{at + "3:8: a font from another site, https://cdn.example.net, which the pages' Content-Security-Policy blocks (readers see their own fonts instead, and a page loads nothing from elsewhere): download \"inter.woff2\" into themes/brand/static/fonts/ and point url() at the copy"}},
 		{"an image from another site", ".site-header { background: url(https://example.com/x.png); }", "/",
 			[]string{at + "1:28: an image from another site, https://example.com, which the pages' Content-Security-Policy blocks (readers would see none): download \"x.png\" into themes/brand/static/ and point url() at the copy; or, if that site may serve your readers' images, add it to site.yaml: allowOrigins: [https://example.com]"}},
+		{"an image from a host beyond ASCII, not allowed: named as written", ".a { background: url(https://Fotos.Bücher.example/x.png); }", "/",
+			[]string{at + "1:18: an image from another site, https://fotos.bücher.example, which the pages' Content-Security-Policy blocks (readers would see none): download \"x.png\" into themes/brand/static/ and point url() at the copy; or, if that site may serve your readers' images, add it to site.yaml: allowOrigins: [https://fotos.bücher.example]"}},
 		{"an image from an allowed origin", ".a { background: url('https://images.example.org/x.png'); }", "/", nil},
 		{"an image from an allowed host beyond ASCII", ".a { background: url('https://bilder.müller.example/x.png'); }", "/", nil},
 		{"a missing image, relative", ".a {\n  background: url(../img/lgo.png);\n}", "/",

@@ -142,6 +142,52 @@ func TestCompactJSSameInNode(t *testing.T) {
 	}
 }
 
+// Compacted, a script parses into the same tokens, with a line break
+// before the same ones, as the parser Node ships (acorn) reads them: for
+// 5,000 scripts made at random of what makes a "/" hard to read
+// (testdata/same-tokens.js makes and compares them), every script of
+// compactJSTests and every script of the default theme.
+func TestCompactJSSameTokens(t *testing.T) {
+	node := nodePath(t)
+	const tool = "testdata/same-tokens.js"
+	if out, err := exec.Command(node, "--expose-internals", "-e", `require("internal/deps/acorn/acorn/dist/acorn")`).CombinedOutput(); err != nil {
+		t.Skipf("this node does not ship acorn: %v\n%s", err, out)
+	}
+	gen, err := exec.Command(node, "--expose-internals", tool, "gen", "3000", "1").Output()
+	if err != nil {
+		t.Fatalf("%s gen: %v", tool, err)
+	}
+	var scripts []string
+	if err := json.Unmarshal(gen, &scripts); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range compactJSTests {
+		scripts = append(scripts, tt.in)
+	}
+	files, _ := filepath.Glob("../../themes/default/static/js/*.js")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scripts = append(scripts, string(b))
+	}
+	var pairs [][2]string
+	for _, s := range scripts {
+		pairs = append(pairs, [2]string{s, string(compactJS([]byte(s)))})
+	}
+	in, err := json.Marshal(pairs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(node, "--expose-internals", tool, "check")
+	cmd.Stdin = bytes.NewReader(in)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Errorf("%v\n%s", err, out)
+	}
+}
+
 // FuzzCompactJS: compacting never panics, never lengthens a script, is
 // idempotent (what it made it leaves as it is), and keeps each string,
 // template piece and regular expression it read byte for byte, in order.

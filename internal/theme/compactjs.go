@@ -306,8 +306,7 @@ func (c *jsCompactor) punct(i int) int {
 		}
 	case ')', ']', '}':
 		f := c.top()
-		want := map[byte]string{')': "(", ']': "[", '}': "boc?"}[b]
-		if len(c.frames) == 1 || bytes.IndexByte([]byte(want), f.kind) < 0 {
+		if len(c.frames) == 1 || !closes(b, f.kind) {
 			c.mismatch = true
 			return i + 1
 		}
@@ -375,6 +374,17 @@ func (c *jsCompactor) punct(i int) int {
 		c.frames = append(c.frames, *open)
 	}
 	return i + n
+}
+
+// closes reports whether the bracket b closes a frame of that kind.
+func closes(b, kind byte) bool {
+	switch b {
+	case ')':
+		return kind == '('
+	case ']':
+		return kind == '['
+	}
+	return kind == 'b' || kind == 'o' || kind == 'c' || kind == '?'
 }
 
 // brace tells what a "{" opens, where the compactor stands at.

@@ -17,7 +17,8 @@ import "bytes"
 // "," "=" ";" a keyword such as return or else, the ")" of if (...),
 // while (...), for (...), the "}" of a block, of a function or class
 // declaration or of an arrow function's body, the ":" of a case or a
-// label) it starts a literal. To know what a "}" closes it keeps what each
+// label, the label of break or continue, the module's name that ends an
+// import) it starts a literal. To know what a "}" closes it keeps what each
 // "{" opened: a block (after ")" of if (...), else, do, try, finally,
 // "=>", a label's or a case's ":", at the start of a statement), an object
 // literal (where an operand is due: after "=", "(", ",", return, an object
@@ -28,9 +29,10 @@ import "bytes"
 // When unsure it keeps the source as written: a string, template, regular
 // expression or comment never closed keeps the rest of the script as it is,
 // so does a "/" that could start a literal or divide (after await or yield,
-// which are names outside async functions and generators, or after what it
-// cannot place); a script whose brackets do not match is kept whole as
-// written; licence comments (/*! ...) and a first line "#!" stay.
+// which are names outside async functions and generators, after a name
+// var, let or const declares, or after what it cannot place); a script
+// whose brackets do not match is kept whole as written; licence comments
+// (/*! ...) and a first line "#!" stay.
 func compactJS(src []byte) []byte { return compactJSWith(src, nil) }
 
 // compactJSWith is compactJS calling literal, when not nil, with each
@@ -63,6 +65,7 @@ type jsFrame struct {
 	loop    bool    // "(" of for (...): "of" in it is a keyword
 	ternary int     // open "?" of conditional expressions in it
 	label   bool    // a case or default waits for its ":"
+	declare bool    // in the list of a var, let or const
 }
 
 type jsCompactor struct {
@@ -159,7 +162,7 @@ func (c *jsCompactor) run() bool {
 				c.rest(i)
 				return true
 			}
-			c.copy(src[i:end], jsValue)
+			c.copy(src[i:end], c.afterString())
 			i = end
 		case b == '`':
 			if i = c.template(src, i); i < 0 {
@@ -202,6 +205,22 @@ func (c *jsCompactor) at() jsState {
 	return c.state
 }
 
+// afterString is where the compactor stands after a string: after a
+// value, but at a statement's start when the string names a module
+// (import "x", import ... from "x", export ... from "x"); after a line
+// break following from, unsure.
+func (c *jsCompactor) afterString() jsState {
+	switch {
+	case c.word == "import":
+		return jsStmt
+	case c.word == "from" && c.newline:
+		return jsUnsure
+	case c.word == "from":
+		return jsStmt
+	}
+	return jsValue
+}
+
 // top is the innermost open bracket.
 func (c *jsCompactor) top() *jsFrame { return &c.frames[len(c.frames)-1] }
 
@@ -216,8 +235,21 @@ func (c *jsCompactor) name(w string) {
 		stmt = c.wordStmt // async function, export default class
 	}
 	prop := c.dot || c.key
-	key, word := c.key, c.word
+	key, word, newline := c.key, c.word, c.newline
+	// A name declared by var, let or const (right after it, or after a
+	// "," of its list) may end its statement: a "/" after it is unsure.
+	top := c.top()
+	binding := !prop && !stmt && (top.declare && c.prev == ',' || word == "var" || word == "let" || word == "const")
+	if stmt {
+		top.declare = false
+	}
 	c.token([]byte(w), jsValue)
+	switch {
+	case binding:
+		c.state = jsUnsure
+	case (word == "break" || word == "continue") && !newline:
+		c.state = jsStmt // break label
+	}
 	if prop {
 		// A property's name, whatever it spells; get, set, static and
 		// async may come before a member's name.
@@ -240,8 +272,13 @@ func (c *jsCompactor) name(w string) {
 			c.class, c.classAt = kind, len(c.frames)
 		}
 		c.state = jsExpr
+	case "var", "let", "const":
+		c.top().declare = true
+		if w != "let" {
+			c.state = jsExpr
+		}
 	case "return", "typeof", "instanceof", "in", "new", "delete", "void", "throw",
-		"extends", "var", "const", "import":
+		"extends", "import":
 		c.state = jsExpr
 	case "case":
 		c.top().label = true
@@ -252,10 +289,10 @@ func (c *jsCompactor) name(w string) {
 			break
 		}
 		c.top().label = true
-	case "else", "do", "try", "finally", "break", "continue", "export":
+	case "else", "do", "try", "finally", "break", "continue", "export", "debugger":
 		c.state = jsStmt
 	case "of":
-		if f := c.top(); f.kind == '(' && f.loop && at == jsValue {
+		if f := c.top(); f.kind == '(' && f.loop && (at == jsValue || at == jsUnsure) {
 			c.state = jsExpr // for (x of ...)
 		}
 	case "await", "yield":
@@ -265,8 +302,8 @@ func (c *jsCompactor) name(w string) {
 		if w == "await" && word == "for" {
 			c.word = "for" // for await (...)
 		}
-	case "if", "while", "for", "with", "switch", "catch", "let", "static", "async",
-		"this", "super", "null", "true", "false", "debugger":
+	case "if", "while", "for", "with", "switch", "catch", "static", "async",
+		"this", "super", "null", "true", "false":
 	default:
 		c.labelOK = stmt
 	}
@@ -320,6 +357,7 @@ func (c *jsCompactor) punct(i int) int {
 	case ';':
 		state = jsStmt
 		key = c.top().kind == 'c'
+		c.top().declare = false
 	case ',':
 		key = c.top().kind == 'o'
 	case ':':

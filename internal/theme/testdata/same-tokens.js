@@ -4,8 +4,9 @@
 //   node --expose-internals same-tokens.js gen N SEED
 //     prints a JSON array of N scripts made at random (SEED) of what makes
 //     a "/" hard to read: blocks, labels, cases, objects, functions,
-//     classes, arrows, templates, regular expressions holding spaces,
-//     quotes and comment markers, divisions, line breaks and comments;
+//     classes, arrows, templates, declarations, break and continue,
+//     imports, regular expressions holding spaces, quotes and comment
+//     markers, divisions, line breaks and comments;
 //   node --expose-internals same-tokens.js check < pairs.json
 //     reads [[script, compacted], ...] and, for each script acorn parses,
 //     checks that the compacted one parses into the same tokens, with a
@@ -13,12 +14,11 @@
 //     reads); it prints the first that differ and exits 1 when any does.
 "use strict";
 const fs = require("fs");
-const acorn = require("internal/deps/acorn/acorn/dist/acorn");
 
 function gen(n, seed) {
   const r = (k) => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % k;
+    return Math.floor(seed / 65536) % k; // the high bits: the low ones repeat
   };
   const pick = (a) => a[r(a.length)];
   const regexes = ["/a, b/", "/ = /g", "/'/", '/"x"/', "/`/", "/[/]* x/", "/\\/\\/ c/", "/{ a }/", "/(a)/", "/[)]/", "/[}]/"];
@@ -47,7 +47,7 @@ function gen(n, seed) {
   }
   function stmt(d) {
     if (d > 3) return expr(d) + ";";
-    switch (r(18)) {
+    switch (r(20)) {
       case 0: return "{" + stmts(d + 1) + "}" + sp() + re() + ".test(s)";
       case 1: return "l:" + sp() + "{" + stmts(d + 1) + "}" + sp() + re() + ".test(s)";
       case 2: return "switch (a) {case 1:" + sp() + "{" + stmts(d + 1) + "}" + sp() + re() + ".test(s)\ndefault:" + sp() + "{}" + sp() + re() + "}";
@@ -63,6 +63,8 @@ function gen(n, seed) {
       case 12: return "let {a:" + sp() + "q" + r(99) + "} = o" + sp() + "\n" + re();
       case 13: return "y = async () => {" + sp() + "await" + sp() + expr(d + 1) + "}";
       case 14: return "while (a) {" + stmts(d + 1) + "}" + sp() + re();
+      case 15: return pick(["var", "let", "const"]) + " v" + r(99) + pick(["", " = " + expr(d + 1)]) + pick([", w" + r(99), ""]) + sp() + "\n" + pick([re(), "/ 2 / 1"]);
+      case 16: return "m: for (;;) { " + pick(["break", "continue"]) + pick([" m", ""]) + sp() + "\n" + re() + "}" + pick(["", "\ndebugger\n" + re()]);
       default: return expr(d) + pick([";", "\n"]);
     }
   }
@@ -72,11 +74,13 @@ function gen(n, seed) {
     return s;
   }
   const out = [];
-  for (let i = 0; i < n; i++) out.push("function z(){" + stmts(0) + "}");
+  const imports = ["import {a as b2} from 'x'", "import 'x'", "export * from 'x'", "import d2, * as ns from\n'x'"];
+  for (let i = 0; i < n; i++) out.push((r(8) ? "" : pick(imports) + sp() + "\n" + re() + "\n") + "function z(){" + stmts(0) + "}");
   return out;
 }
 
 function tokens(src) {
+  const acorn = require("internal/deps/acorn/acorn/dist/acorn");
   for (const sourceType of ["script", "module"]) {
     const t = [];
     try {

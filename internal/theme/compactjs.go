@@ -61,7 +61,7 @@ const (
 type jsFrame struct {
 	kind    byte
 	after   jsState // where the compactor stands after its closing bracket
-	body    byte    // "(" of a function's parameters: 'd' a declaration's, 'x' an expression's
+	body    byte    // "(" of a function's parameters: 'd' a declaration's, 'x' an expression's, 'u' unsure
 	loop    bool    // "(" of for (...): "of" in it is a keyword
 	ternary int     // open "?" of conditional expressions in it
 	label   bool    // a case or default waits for its ":"
@@ -80,17 +80,18 @@ type jsCompactor struct {
 	frames []jsFrame
 
 	// What the last token was, for the next one.
-	word     string // a name (not a property), else ""
-	wordStmt bool   // that name started a statement
-	prev     byte   // a punctuator's first byte, else 0
-	dot      bool   // "." or "?.": a name after it is a property
-	key      bool   // a property's or class member's name is due: no keyword
-	labelOK  bool   // a name that started a statement: a ":" after it ends a label
-	arrow    bool   // "=>": a "{" after it opens a body
-	body     byte   // the ")" of a function's parameters: 'd' or 'x'
+	word       string // a name (not a property), else ""
+	wordStmt   bool   // that name started a statement
+	wordUnsure bool   // that name may have started a statement
+	prev       byte   // a punctuator's first byte, else 0
+	dot        bool   // "." or "?.": a name after it is a property
+	key        bool   // a property's or class member's name is due: no keyword
+	labelOK    bool   // a name that started a statement: a ":" after it ends a label
+	arrow      bool   // "=>": a "{" after it opens a body
+	body       byte   // the ")" of a function's parameters: 'd', 'x' or 'u'
 
-	fn       byte // "function" seen, its "(" not yet: 'd' a declaration, 'x' an expression
-	class    byte // "class" seen, its body not yet: 'd' or 'x'
+	fn       byte // "function" seen, its "(" not yet: 'd' a declaration, 'x' an expression, 'u' unsure
+	class    byte // "class" seen, its body not yet: 'd', 'x' or 'u'
 	classAt  int  // how many frames were open at that "class"
 	mismatch bool // a closing bracket that matches no open one
 
@@ -231,8 +232,11 @@ func (c *jsCompactor) name(w string) {
 	// A name starts a statement at one's start, or after a value on the
 	// line before (a semicolon is inserted there).
 	stmt := at == jsStmt || at == jsValue && c.newline
+	// After await or yield (names, or keywords taking an operand) or a
+	// declared name, on the next line: a statement or not.
+	unsure := at == jsUnsure && c.newline
 	if (c.word == "async" || c.word == "default") && !c.newline {
-		stmt = c.wordStmt // async function, export default class
+		stmt, unsure = c.wordStmt, c.wordUnsure // async function, export default class
 	}
 	prop := c.dot || c.key
 	key, word, newline := c.key, c.word, c.newline
@@ -259,12 +263,15 @@ func (c *jsCompactor) name(w string) {
 		}
 		return
 	}
-	c.word, c.wordStmt = w, stmt
+	c.word, c.wordStmt, c.wordUnsure = w, stmt, unsure
 	switch w {
 	case "function", "class":
 		kind := byte('x')
-		if stmt {
+		switch {
+		case stmt:
 			kind = 'd'
+		case unsure:
+			kind = 'u' // after its "}", a "/" is unsure too
 		}
 		if w == "function" {
 			c.fn = kind
@@ -414,6 +421,18 @@ func (c *jsCompactor) punct(i int) int {
 	return i + n
 }
 
+// jsAfter is where the compactor stands after the body of a function or a
+// class: 'd' a declaration, 'x' an expression, 'u' either.
+func jsAfter(kind byte) jsState {
+	switch kind {
+	case 'd':
+		return jsStmt
+	case 'x':
+		return jsValue
+	}
+	return jsUnsure
+}
+
 // closes reports whether the bracket b closes a frame of that kind.
 func closes(b, kind byte) bool {
 	switch b {
@@ -428,19 +447,12 @@ func closes(b, kind byte) bool {
 // brace tells what a "{" opens, where the compactor stands at.
 func (c *jsCompactor) brace(at jsState) *jsFrame {
 	switch {
-	case c.body == 'd' || c.body == 'x': // a function's body
-		after := jsStmt
-		if c.body == 'x' {
-			after = jsValue
-		}
-		return &jsFrame{kind: 'b', after: after}
+	case c.body != 0: // a function's body
+		return &jsFrame{kind: 'b', after: jsAfter(c.body)}
 	case c.arrow: // () => {...}: nothing may follow it on its line but , ) ] } ; or :
 		return &jsFrame{kind: 'b', after: jsStmt}
 	case c.class != 0 && c.classAt == len(c.frames) && c.word != "extends":
-		after := jsStmt
-		if c.class == 'x' {
-			after = jsValue
-		}
+		after := jsAfter(c.class)
 		c.class = 0
 		return &jsFrame{kind: 'c', after: after}
 	case c.word == "let" || c.word == "const" || c.word == "var" || c.word == "import":

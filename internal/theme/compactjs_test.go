@@ -80,6 +80,7 @@ var compactJSTests = []struct{ name, in, want string }{
 	{"division after postfix", "x = a++ / 2 / 1", "x=a++ / 2 / 1"},
 	{"division after a spread", "x = [...[1]] / 2 / 1", "x=[...[1]] / 2 / 1"},
 	{"regex after a declared name kept as written", "var v\n/a, b/.test(s)", "var v\n/a, b/.test(s)"},
+	{"regex after a function declared after a declared name kept as written", "var x\nfunction f() {}\n/a, b/.test(s)", "var x\nfunction f(){}\n/a, b/.test(s)"},
 	{"division after a declaration's value", "var v = 4, k = 8\n/ 2 / 1", "var v=4,k=8\n/ 2 / 1"},
 	{"regex after of", "for (const k of /a, b/.exec(s)) w = k", "for(const k of /a, b/.exec(s))w=k"},
 	{"regex after break's label", "m: for (;;) { break m\n/a, b/.test(s) }", "m:for(;;){break m\n/a, b/.test(s)}"},

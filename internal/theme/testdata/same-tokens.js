@@ -63,7 +63,7 @@ function gen(n, seed) {
       case 12: return "let {a:" + sp() + "q" + r(99) + "} = o" + sp() + "\n" + re();
       case 13: return "y = async () => {" + sp() + "await" + sp() + expr(d + 1) + "}";
       case 14: return "while (a) {" + stmts(d + 1) + "}" + sp() + re();
-      case 15: return pick(["var", "let", "const"]) + " v" + r(99) + pick(["", " = " + expr(d + 1)]) + pick([", w" + r(99), ""]) + sp() + "\n" + pick([re(), "/ 2 / 1"]);
+      case 15: return pick(["var", "let", "const"]) + " v" + r(99) + pick(["", " = " + expr(d + 1)]) + pick([", w" + r(99), ""]) + sp() + "\n" + pick([re(), "/ 2 / 1", "function f" + r(99) + "() {}\n" + re()]);
       case 16: return "m: for (;;) { " + pick(["break", "continue"]) + pick([" m", ""]) + sp() + "\n" + re() + "}" + pick(["", "\ndebugger\n" + re()]);
       default: return expr(d) + pick([";", "\n"]);
     }

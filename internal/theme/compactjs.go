@@ -39,7 +39,10 @@ func compactJS(src []byte) []byte { return compactJSWith(src, nil) }
 // string, regular expression and piece of a template literal it copies.
 func compactJSWith(src []byte, literal func([]byte)) []byte {
 	c := jsCompactor{src: src, out: make([]byte, 0, len(src)), frames: []jsFrame{{kind: 'b'}}, literal: literal}
-	if !c.run() {
+	// A script that cannot parse stays as written: brackets that do not
+	// match, or a "#!" made first where it was not (a second pass would
+	// read a hashbang line).
+	if !c.run() || bytes.HasPrefix(c.out, []byte("#!")) && !bytes.HasPrefix(src, []byte("#!")) {
 		return src
 	}
 	return c.out

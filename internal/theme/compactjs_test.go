@@ -44,6 +44,7 @@ var compactJSTests = []struct{ name, in, want string }{
 	{"comment in a line keeps tokens apart", "a/**/b; c/**/+d", "a b;c+d"},
 	{"licence comment stays", "/*! MIT */\nx = 1", "/*! MIT */\nx=1"},
 	{"hashbang stays", "#!/usr/bin/env node\n  run()", "#!/usr/bin/env node\nrun()"},
+	{"no hashbang made", " #!\"\n ", " #!\"\n "},
 	{"line separator ends a line comment", "a // c\u2028b", "a\nb"},
 	{"unterminated comment keeps the rest", "a = 1;\n/* open\n  x", "a=1;\n/* open\n  x"},
 	{"unterminated string keeps the rest", "a = 1;\ns = 'open\n  // x", "a=1;\ns='open\n  // x"},
@@ -116,6 +117,7 @@ var compactJSThrows = map[string]bool{
 	"unterminated template keeps the rest": true, "regex after a brace it cannot place kept as written": true,
 	"brackets that do not match keep the script": true, "a bracket never closed keeps the script": true,
 	"regex after an import": true, // a module's
+	"no hashbang made":      true,
 }
 
 func TestCompactJSSameInNode(t *testing.T) {

@@ -58,8 +58,11 @@
 // logical name with the asset function. Stylesheets and scripts are
 // compacted first (compactCSS, compactJS): comments, indentation, blank
 // lines and the spaces no token needs go, every line break of a script
-// stays, and what the compactor cannot read for sure (a string, comment or
-// regular expression never closed) is kept as written.
+// stays, and what the compactor cannot read for sure is kept as written: a
+// string, comment or regular expression never closed, a "/" that could
+// start a regular expression or divide (after await, yield or a name var,
+// let or const declares), a script whose brackets do not match. A theme's
+// scripts never change meaning.
 //
 // Chain.Contrast measures the colours a theme's static/css/custom.css
 // gives the default theme's text, link and accent properties against its

@@ -114,6 +114,20 @@ func submitQuery(tab *browsertest.Tab, form, q string) {
 	browsertest.Eval[bool](tab, fmt.Sprintf(`(() => { const f = document.querySelector(%q); f.querySelector("input[name=q]").value = %q; f.requestSubmit(); return true; })()`, form, q))
 }
 
+// searchPageFor opens the search page, watches its results, submits q
+// and returns the results, which must hold page.
+func searchPageFor(t *testing.T, tab *browsertest.Tab, s *served, q, page string) results {
+	t.Helper()
+	tab.Navigate(s.URL("search/"))
+	watchResults(tab, pageForm)
+	submitQuery(tab, pageForm, q)
+	r := waitResults(tab, pageForm)
+	if indexOf(r.Hrefs, page) < 0 {
+		t.Fatalf("%q: results %v do not hold %s", q, r.Hrefs, page)
+	}
+	return r
+}
+
 // waitMarked waits until the result for page marks a word in its passage.
 func waitMarked(t *testing.T, tab *browsertest.Tab, form, page string) passageOf {
 	t.Helper()
@@ -138,13 +152,7 @@ func TestSearchPassageFromPage(t *testing.T) {
 	// then the passage with the word, linked to its section.
 	// (The whole word at once: typed, each prefix's results would be
 	// shown, and their pages fetched, too.)
-	tab.Navigate(s.URL("search/"))
-	watchResults(tab, pageForm)
-	submitQuery(tab, pageForm, deepWord)
-	r := waitResults(tab, pageForm)
-	if indexOf(r.Hrefs, deepPage) < 0 {
-		t.Fatalf("%q: results %v do not hold %s", deepWord, r.Hrefs, deepPage)
-	}
+	r := searchPageFor(t, tab, s, deepWord, deepPage)
 	before := readResults(tab, pageForm)
 	p := waitMarked(t, tab, pageForm, deepPage)
 	initial, changed := watched(tab)
@@ -254,13 +262,7 @@ func TestSearchPassageFromWorksheet(t *testing.T) {
 	)
 	s := serve(t, "/")
 	tab := browsertest.New(t)
-	tab.Navigate(s.URL("search/"))
-	watchResults(tab, pageForm)
-	submitQuery(tab, pageForm, word)
-	r := waitResults(tab, pageForm)
-	if indexOf(r.Hrefs, wsPage) < 0 {
-		t.Fatalf("%q: results %v do not hold %s", word, r.Hrefs, wsPage)
-	}
+	r := searchPageFor(t, tab, s, word, wsPage)
 	p := waitMarked(t, tab, pageForm, wsPage)
 	initial, _ := watched(tab)
 	if i := indexOf(r.Hrefs, wsPage); i >= len(initial) || initial[i].Marked {

@@ -39,8 +39,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -78,13 +80,61 @@ var shared struct {
 // one. Call it from TestMain:
 //
 //	func TestMain(m *testing.M) { browsertest.Main(m) }
+//
+// Everything the tests put in the temporary folder (t.TempDir, the
+// browser's profile, chromium's own temporary files) goes into one folder
+// of this run, mutual-tests-*, removed when the tests end. A run that
+// never ends them (a timeout's panic, a kill) leaves that folder behind
+// with the number of its process in it; the next run removes every such
+// folder whose process is gone.
 func Main(m *testing.M) {
 	shared.mu.Lock()
 	shared.main = true
 	shared.mu.Unlock()
+	tmp := runTempDir()
 	code := m.Run()
 	stop()
+	if tmp != "" {
+		os.RemoveAll(tmp)
+	}
 	os.Exit(code)
+}
+
+// runTempPrefix names the folders of runTempDir.
+const runTempPrefix = "mutual-tests-"
+
+// runTempDir removes the folders that runs which died left in the
+// temporary folder, then makes this run's and points $TMPDIR at it. It
+// returns "" (and changes nothing) when it cannot.
+func runTempDir() string {
+	parent := os.TempDir()
+	if olds, err := filepath.Glob(filepath.Join(parent, runTempPrefix+"*")); err == nil {
+		for _, old := range olds {
+			b, err := os.ReadFile(filepath.Join(old, "pid"))
+			if err != nil {
+				continue // not made by runTempDir, or still being made
+			}
+			if pid, err := strconv.Atoi(strings.TrimSpace(string(b))); err == nil && pid > 0 && !alive(pid) {
+				os.RemoveAll(old)
+			}
+		}
+	}
+	dir, err := os.MkdirTemp(parent, runTempPrefix)
+	if err != nil {
+		return ""
+	}
+	if err := os.WriteFile(filepath.Join(dir, "pid"), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644); err != nil {
+		os.RemoveAll(dir)
+		return ""
+	}
+	os.Setenv("TMPDIR", dir)
+	return dir
+}
+
+// alive says whether a process pid exists (one of another user's counts).
+func alive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 func stop() {

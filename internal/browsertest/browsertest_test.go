@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -163,4 +164,50 @@ func TestIsolated(t *testing.T) {
 		t.Errorf("an isolated tab reads %q, want nothing", got)
 	}
 	Eval[bool](a, `(localStorage.clear(), true)`)
+}
+
+// TestRunTempDir: the tests' temporary files go into this run's
+// mutual-tests-* folder (removed when the tests end), and a run starting
+// removes the folders of runs whose process is gone (a timeout's panic
+// skips every cleanup), and only those.
+func TestRunTempDir(t *testing.T) {
+	if dir := filepath.Base(filepath.Dir(filepath.Dir(t.TempDir()))); !strings.HasPrefix(dir, runTempPrefix) {
+		t.Errorf("t.TempDir is in %s, not in this run's %s* folder", dir, runTempPrefix)
+	}
+	if b, err := os.ReadFile(filepath.Join(os.TempDir(), "pid")); err != nil || strings.TrimSpace(string(b)) != fmt.Sprint(os.Getpid()) {
+		t.Errorf("this run's folder %s does not hold its pid: %q, %v", os.TempDir(), b, err)
+	}
+
+	parent := t.TempDir()
+	t.Setenv("TMPDIR", parent)
+	gone := exec.Command("true")
+	if err := gone.Run(); err != nil {
+		t.Fatal(err)
+	}
+	folders := map[string]string{ // folder -> its pid file, "" for none
+		runTempPrefix + "dead":     fmt.Sprint(gone.Process.Pid),
+		runTempPrefix + "alive":    fmt.Sprint(os.Getpid()),
+		runTempPrefix + "starting": "",
+		"someone-else":             fmt.Sprint(gone.Process.Pid),
+	}
+	for dir, pid := range folders {
+		if err := os.MkdirAll(filepath.Join(parent, dir, "TestX123", "001"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if pid != "" {
+			if err := os.WriteFile(filepath.Join(parent, dir, "pid"), []byte(pid+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	dir := runTempDir()
+	if filepath.Dir(dir) != parent || !strings.HasPrefix(filepath.Base(dir), runTempPrefix) || os.TempDir() != dir {
+		t.Errorf("runTempDir made %q and $TMPDIR is %q, want a %s* folder in %s", dir, os.TempDir(), runTempPrefix, parent)
+	}
+	for name, pid := range folders {
+		_, err := os.Stat(filepath.Join(parent, name))
+		if kept := err == nil; kept != (name != runTempPrefix+"dead") {
+			t.Errorf("%s (pid %q): kept = %v", name, pid, kept)
+		}
+	}
 }

@@ -68,6 +68,7 @@ func TestRender(t *testing.T) {
 // TestErrors builds each testdata/errors case, which must fail with exactly
 // the errors in its "errors" file, and must leave the old output alone.
 func TestErrors(t *testing.T) {
+	t.Parallel() // reads no file another test writes, and measures no time or memory
 	eachCase(t, "testdata/errors/*.txtar", func(t *testing.T, file string, a *archive, dir, out string) {
 		if err := os.MkdirAll(out, 0o755); err != nil {
 			t.Fatal(err)
@@ -649,6 +650,7 @@ func errText(err error) string {
 
 // TestShippedSiteDeterministic builds the repository's own site twice.
 func TestShippedSiteDeterministic(t *testing.T) {
+	t.Parallel() // reads no file another test writes, and measures no time or memory
 	root, _ := filepath.Abs("../..")
 	var trees [2]map[string][]byte
 	for i := range trees {

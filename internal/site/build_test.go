@@ -24,6 +24,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // TestRender builds each testdata/render case and compares the files it
 // names under want/ with the output; "want/_files" lists every output file.
 func TestRender(t *testing.T) {
+	t.Parallel() // reads no file another test writes, and measures no time or memory
 	eachCase(t, "testdata/render/*.txtar", func(t *testing.T, file string, a *archive, dir, out string) {
 		if _, err := New(Options{Dir: dir, Out: out}).Build(); err != nil {
 			t.Fatalf("build failed:\n%v", err)

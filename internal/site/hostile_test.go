@@ -23,6 +23,7 @@ import (
 // link and its target, and nothing is published. Links that stay inside are
 // followed.
 func TestLinksOutsideTheSite(t *testing.T) {
+	t.Parallel() // reads no file another test writes, and measures no time or memory
 	outside := t.TempDir()
 	writeFile(t, outside, "secret.txt", "THE SECRET\n")
 	writeFile(t, outside, "secret.md", "---\ntitle: Secret\n---\nTHE SECRET\n")

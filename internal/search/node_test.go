@@ -86,6 +86,7 @@ func querySessions(t testing.TB, dir string, sessions [][]string, show int) [][]
 }
 
 func TestQueriesInNode(t *testing.T) {
+	t.Parallel() // its own index folder and node processes
 	node(t)
 	files, err := Write(testCorpus())
 	if err != nil {
@@ -172,6 +173,7 @@ func TestQueriesInNode(t *testing.T) {
 // A session's first query loads the manifest; later ones reuse what is
 // loaded.
 func TestTransferInNode(t *testing.T) {
+	t.Parallel() // its own index folder and node processes
 	node(t)
 	files, err := Write(testCorpus())
 	if err != nil {
@@ -202,6 +204,7 @@ func TestTransferInNode(t *testing.T) {
 // search.js folds every character of the Basic Multilingual Plane as
 // Fold does.
 func TestFoldMatchesJS(t *testing.T) {
+	t.Parallel() // its own index folder and node processes
 	node(t)
 	// Characters Go's Unicode tables do not know yet (Node's may be
 	// newer) are left out: Go cannot lowercase them.
@@ -248,6 +251,7 @@ func assigned(r rune) bool {
 
 // search.js splits text into the same words as the tokenizer.
 func TestTokensMatchJS(t *testing.T) {
+	t.Parallel() // its own index folder and node processes
 	node(t)
 	texts := []string{
 		"Hello, world! don't stop — l'amour, qu'il d'accord; aujourd'hui",
@@ -276,6 +280,7 @@ func TestTokensMatchJS(t *testing.T) {
 // search.js stems as the Go stemmers do, on real words and on random
 // letters.
 func TestStemMatchesJS(t *testing.T) {
+	t.Parallel() // its own index folder and node processes
 	node(t)
 	words := strings.Fields(`receive receives received receiving listen listened story stories hope hoped
 		hoping hopping agreed agree need needed plans planning boundaries falling caring cares sses ies
@@ -314,6 +319,7 @@ func TestStemMatchesJS(t *testing.T) {
 // gets an index that loads and finds nothing, typos and prefixes
 // included, as does a language with documents for a word it lacks.
 func TestEmptyLanguageInNode(t *testing.T) {
+	t.Parallel() // its own index folder and node processes
 	node(t)
 	ix := NewIndex()
 	var docs []*Doc

@@ -79,6 +79,7 @@ func rankCorpus() []Document {
 // impacts, when both hold as many of the query's words; while typed, for
 // a misspelling, and with a second word too.
 func TestTitleAndHeadingFirstInNode(t *testing.T) {
+	t.Parallel() // its own index folder and node processes
 	titled := map[string]bool{"/worksheets/open/": true, "/guides/gestures/#receiving-gestures-well": true}
 	queries := []string{"receive", "receive ", "receiving", "recei", "recieve", "receive care"}
 	for _, a := range showQueries(t, rankCorpus(), "en", queries, 10) {
@@ -109,6 +110,7 @@ func TestTitleAndHeadingFirstInNode(t *testing.T) {
 // More results than the engine checks for titles (8 bundles of 8): the
 // order is the same however many are asked for, each page once.
 func TestOrderStableInNode(t *testing.T) {
+	t.Parallel() // its own index folder and node processes
 	var docs []Document
 	for i := range 300 {
 		d := Document{URL: fmt.Sprintf("/p/%03d/", i), Title: fmt.Sprintf("Page %d", i), Section: "P", Language: "en",
@@ -147,6 +149,7 @@ func TestOrderStableInNode(t *testing.T) {
 // form of them: other forms, the words a typed prefix begins, a corrected
 // word's forms.
 func TestPassageInNode(t *testing.T) {
+	t.Parallel() // its own index folder and node processes
 	docs := []Document{
 		{URL: "/guides/limits/", Title: "Limits", Section: "Guides", Language: "en",
 			Description: "Setting boundaries with family, gently.",
@@ -189,6 +192,7 @@ func TestPassageInNode(t *testing.T) {
 // A misspelled word is corrected to one term, named in the words of the
 // results (not the stem); the rest of the query stays as typed.
 func TestCorrectedInNode(t *testing.T) {
+	t.Parallel() // its own index folder and node processes
 	tests := []struct{ lang, q, corrected, has string }{
 		{"en", "recieve", "receive", "[receive]"},
 		{"en", "Recieve ", "receive", "[receive]"},
@@ -248,6 +252,7 @@ func TestCorrectedInNode(t *testing.T) {
 // bench's corpus), some hold one word of two, and a few hold the words
 // more often, so rank higher than the alike pages.
 func TestOrderOfManyHitsInNode(t *testing.T) {
+	t.Parallel() // its own index folder and node processes
 	var docs []Document
 	var want []string // the expected order, in three groups
 	var alike, one, more []string
@@ -289,6 +294,7 @@ func TestOrderOfManyHitsInNode(t *testing.T) {
 // passage; its words elsewhere are not marked, the query's other words
 // are, each on its own.
 func TestPhraseMarkedInNode(t *testing.T) {
+	t.Parallel() // its own index folder and node processes
 	docs := []Document{
 		{URL: "/guides/rhythm/", Title: "Keeping the weekly rhythm", Section: "Guides", Language: "en",
 			Description: "The week has a rhythm of its own.",
@@ -376,6 +382,7 @@ func TestPhraseCutPositionsInNode(t *testing.T) {
 // with the word, marked, linked to its heading. A page whose parts do not
 // hold the word keeps its result.
 func TestRefinedPassageInNode(t *testing.T) {
+	t.Parallel() // its own index folder and node processes
 	deep := "A long opening about the weekly rhythm of a kitchen table. " + long(6) + "At last a partner listens."
 	docs := []Document{
 		{URL: "/guides/deep/", Title: "Deep", Section: "Guides", Language: "en",

@@ -28,6 +28,7 @@ import (
 // used to rewrite files in place, and about one response in thirty was cut
 // off mid-page).
 func TestNoCutOffPages(t *testing.T) {
+	t.Parallel() // a server, a site and a tab of its own
 	dir := filepath.Join(t.TempDir(), "site")
 	if err := scaffold.Init(dir); err != nil {
 		t.Fatal(err)

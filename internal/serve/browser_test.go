@@ -118,6 +118,7 @@ func edit(t *testing.T, name, old, new string) {
 const overlayJS = `(() => { const o = document.getElementById("mutual-overlay"); return o ? o.innerText : ""; })()`
 
 func TestLiveReloadInBrowser(t *testing.T) {
+	t.Parallel() // a server, a site and a tab of its own
 	dir, base, s, _ := liveSite(t)
 	start := time.Now()
 	defer func() { t.Logf("took %v", time.Since(start)) }()
@@ -221,6 +222,8 @@ func jsString(s string) string {
 // A page whose server stopped reconnects to the next one on the same
 // address and reloads, since the site may have changed in between.
 func TestReconnectAfterRestart(t *testing.T) {
+	// Not parallel: the server comes back on the same port, which a
+	// parallel test's listener or connection might take meanwhile.
 	dir, base, s, stop := liveSite(t)
 	tab := browsertest.New(t)
 	if status := tab.Navigate(base + "guides/first-guide/"); status != 200 {
@@ -249,6 +252,7 @@ func TestReconnectAfterRestart(t *testing.T) {
 // the event stream; localhost and a name given with AllowHosts get the site,
 // which runs under the server's security headers without a complaint.
 func TestRebindingInBrowser(t *testing.T) {
+	t.Parallel() // a server, a site and a tab of its own
 	dir := filepath.Join(t.TempDir(), "site")
 	if err := scaffold.Init(dir); err != nil {
 		t.Fatal(err)
@@ -293,6 +297,7 @@ func TestRebindingInBrowser(t *testing.T) {
 // later and later rather than every second, and follows the site once a
 // stream is free.
 func TestStreamRefusedInBrowser(t *testing.T) {
+	t.Parallel() // a server, a site and a tab of its own
 	dir := filepath.Join(t.TempDir(), "site")
 	if err := scaffold.Init(dir); err != nil {
 		t.Fatal(err)
@@ -341,6 +346,7 @@ func TestStreamRefusedInBrowser(t *testing.T) {
 // it in the overlay and does not reload (an injected "reload" event would
 // reload it again on every reconnect).
 func TestFileNameInjectionInBrowser(t *testing.T) {
+	t.Parallel() // a server, a site and a tab of its own
 	dir, base, s, _ := liveSite(t)
 	tab := browsertest.New(t)
 	if status := tab.Navigate(base + "guides/first-guide/"); status != 200 {
@@ -367,6 +373,7 @@ func TestFileNameInjectionInBrowser(t *testing.T) {
 // the site could be built yet (not that the last good one is shown), with
 // each error's file:line:col. Fixed, the page becomes the site.
 func TestUnbuiltSiteInBrowser(t *testing.T) {
+	t.Parallel() // a server, a site and a tab of its own
 	dir := filepath.Join(t.TempDir(), "site")
 	if err := scaffold.Init(dir); err != nil {
 		t.Fatal(err)

@@ -61,6 +61,8 @@ const onScreenJS = `(() => {
 // Dismiss, the keyboard's focus goes back where it came from (or to the
 // page's main part), not to the body.
 func TestWarningsPanelHidesNothing(t *testing.T) {
+	// Not parallel: it gives the panel's room 200 ms to follow, which a
+	// busy browser may not keep.
 	_, base, s, _ := liveSite(t)
 	tab := browsertest.New(t)
 	url := base + "guides/first-guide/"
@@ -184,6 +186,7 @@ const langJS = `["html", "mutual-warnings", "mutual-overlay", "mutual-status"].m
 // words, in English like the terminal and the lines they show, and mark
 // them so (lang="en", dir="ltr"), for screen readers to switch voice.
 func TestDevChromeInEnglish(t *testing.T) {
+	t.Parallel() // a server, a site and a tab of its own
 	dir, base, s, _ := liveSite(t)
 	tab := browsertest.New(t)
 	edit(t, filepath.Join(dir, "content", "site.yaml"), "\nlanguage: en\n", "\nlanguage: es\n")
@@ -220,6 +223,7 @@ func TestDevChromeInEnglish(t *testing.T) {
 // TestOverlayHideFocus: the error overlay's Hide, reached with the
 // keyboard from the page's last link, gives the focus back to that link.
 func TestOverlayHideFocus(t *testing.T) {
+	t.Parallel() // a server, a site and a tab of its own
 	dir, base, s, _ := liveSite(t)
 	tab := browsertest.New(t)
 	tab.Navigate(base + "guides/first-guide/")

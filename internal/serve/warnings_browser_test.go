@@ -45,6 +45,7 @@ const statusJS = `(document.getElementById("mutual-status") || {textContent: ""}
 // site is broken, stay small and out of the way at 320 px, follow the
 // colour scheme, stay off paper, and go once the warnings are fixed.
 func TestWarningsPanelInBrowser(t *testing.T) {
+	t.Parallel() // a server, a site and a tab of its own
 	dir, base, s, _ := liveSite(t)
 	tab := browsertest.New(t)
 	url := base + "guides/first-guide/"

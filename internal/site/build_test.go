@@ -5,11 +5,15 @@ import (
 	"slices"
 
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"flag"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"mutual/internal/diag"
@@ -20,6 +24,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // TestRender builds each testdata/render case and compares the files it
 // names under want/ with the output; "want/_files" lists every output file.
 func TestRender(t *testing.T) {
+	t.Parallel() // reads no file another test writes, and measures no time or memory
 	eachCase(t, "testdata/render/*.txtar", func(t *testing.T, file string, a *archive, dir, out string) {
 		if _, err := New(Options{Dir: dir, Out: out}).Build(); err != nil {
 			t.Fatalf("build failed:\n%v", err)
@@ -64,6 +69,7 @@ func TestRender(t *testing.T) {
 // TestErrors builds each testdata/errors case, which must fail with exactly
 // the errors in its "errors" file, and must leave the old output alone.
 func TestErrors(t *testing.T) {
+	t.Parallel() // reads no file another test writes, and measures no time or memory
 	eachCase(t, "testdata/errors/*.txtar", func(t *testing.T, file string, a *archive, dir, out string) {
 		if err := os.MkdirAll(out, 0o755); err != nil {
 			t.Fatal(err)
@@ -202,17 +208,85 @@ func TestRefusedOutputFolders(t *testing.T) {
 // pages' cards, their templates), front matter menus, bundles' files, the
 // site's static/ folder and summaries.
 func TestIncrementalEqualsFull(t *testing.T) {
-	t.Run("hinted", func(t *testing.T) { testIncremental(t, true, false, true) })
-	t.Run("unhinted", func(t *testing.T) { testIncremental(t, false, false, true) })
+	// The variants edit the same files in the same steps, each in a
+	// folder of its own, and run side by side: each state of the files is
+	// built in full once, for all of them (fullBuilds).
+	var full fullBuilds
+	t.Run("hinted", func(t *testing.T) { t.Parallel(); testIncremental(t, &full, true, false, true) })
+	t.Run("unhinted", func(t *testing.T) { t.Parallel(); testIncremental(t, &full, false, false, true) })
 	// As mutual serve builds: each rebuild's search index written after
 	// Build returns (Options.DeferIndex), compared once Wait returns.
-	t.Run("deferred index", func(t *testing.T) { testIncremental(t, true, true, true) })
+	t.Run("deferred index", func(t *testing.T) { t.Parallel(); testIncremental(t, &full, true, true, true) })
 	// A Builder not told to watch: its first build is a one-off's (no
 	// bodies kept, no search keys made), the next ones rebuilds.
-	t.Run("reused without watch", func(t *testing.T) { testIncremental(t, false, false, false) })
+	t.Run("reused without watch", func(t *testing.T) { t.Parallel(); testIncremental(t, &full, false, false, false) })
 }
 
-func testIncremental(t *testing.T, hinted, deferIndex, watch bool) {
+// fullBuilds holds the full builds of the states a site's files went
+// through, by the hash of every name and byte under the site's folder but
+// its output folder and the files beside it that package output makes
+// (which a build never reads): the same files give the
+// same output, wherever the folder is (the output is deterministic, and
+// names no path of the machine). A variant of TestIncrementalEqualsFull
+// whose files differ from the others' at some step gets a build of its own.
+type fullBuilds struct {
+	m sync.Map // hash → *fullBuild
+}
+
+// fullBuild is what a fresh Builder made of one state of the files: its
+// errors and warnings, and (when it succeeded) its output.
+type fullBuild struct {
+	once       sync.Once
+	err, warns string
+	tree       map[string][]byte
+}
+
+// of builds dir in full into a folder of its own with a new Builder, or
+// returns the build of the same files made before; out is dir's output
+// folder, left out of the hash with its lock and temporary folders.
+func (fb *fullBuilds) of(t *testing.T, dir, out string) *fullBuild {
+	t.Helper()
+	h := sha256.New()
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == out || filepath.Dir(p) == filepath.Dir(out) && strings.HasPrefix(d.Name(), "."+filepath.Base(out)+".") {
+			// The output, its lock and its temporary folders (package
+			// output) come and go while a deferred index is written.
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if d.IsDir() {
+			fmt.Fprintf(h, "d %q\n", filepath.ToSlash(rel))
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		fmt.Fprintf(h, "f %q %d\n", filepath.ToSlash(rel), len(data))
+		h.Write(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := fb.m.LoadOrStore(string(h.Sum(nil)), new(fullBuild))
+	f := v.(*fullBuild)
+	f.once.Do(func() {
+		fresh := filepath.Join(t.TempDir(), "out")
+		full := New(Options{Dir: dir, Out: fresh})
+		_, ferr := full.Build()
+		f.err, f.warns = errText(ferr), errText(full.Warnings())
+		if ferr == nil {
+			f.tree = readTree(t, fresh)
+		}
+	})
+	return f
+}
+
+func testIncremental(t *testing.T, fb *fullBuilds, hinted, deferIndex, watch bool) {
 	dir := minimalSite(t)
 	out := filepath.Join(dir, "public")
 	b := New(Options{Dir: dir, Out: out, Watch: watch, DeferIndex: deferIndex})
@@ -496,13 +570,11 @@ func testIncremental(t *testing.T, hinted, deferIndex, watch bool) {
 		stats, err := b.Build()
 		// A full build of the same files, by a Builder of its own: the
 		// same errors and warnings, and (when it succeeds) the same files.
-		fresh := filepath.Join(t.TempDir(), "out")
-		full := New(Options{Dir: dir, Out: fresh})
-		_, ferr := full.Build()
-		if g, w := errText(err), errText(ferr); g != w {
+		full := fb.of(t, dir, out)
+		if g, w := errText(err), full.err; g != w {
 			t.Fatalf("%s: errors differ from a full build:\nincremental: %s\nfull:        %s", st.name, g, w)
 		}
-		if g, w := errText(b.Warnings()), errText(full.Warnings()); g != w {
+		if g, w := errText(b.Warnings()), full.warns; g != w {
 			t.Errorf("%s: warnings differ from a full build:\nincremental: %s\nfull:        %s", st.name, g, w)
 		}
 		if wantErr := failing[st.name]; (err != nil) != wantErr {
@@ -525,7 +597,7 @@ func testIncremental(t *testing.T, hinted, deferIndex, watch bool) {
 		if err := b.Wait(); err != nil {
 			t.Fatalf("%s: the deferred search index: %v", st.name, err)
 		}
-		got, want := readTree(t, out), readTree(t, fresh)
+		got, want := readTree(t, out), full.tree
 		if g, w := treeNames(got), treeNames(want); strings.Join(g, " ") != strings.Join(w, " ") {
 			t.Fatalf("%s: files differ:\nincremental %v\nfull        %v", st.name, g, w)
 		}
@@ -579,6 +651,7 @@ func errText(err error) string {
 
 // TestShippedSiteDeterministic builds the repository's own site twice.
 func TestShippedSiteDeterministic(t *testing.T) {
+	t.Parallel() // reads no file another test writes, and measures no time or memory
 	root, _ := filepath.Abs("../..")
 	var trees [2]map[string][]byte
 	for i := range trees {

@@ -23,6 +23,7 @@ import (
 // link and its target, and nothing is published. Links that stay inside are
 // followed.
 func TestLinksOutsideTheSite(t *testing.T) {
+	t.Parallel() // reads no file another test writes, and measures no time or memory
 	outside := t.TempDir()
 	writeFile(t, outside, "secret.txt", "THE SECRET\n")
 	writeFile(t, outside, "secret.md", "---\ntitle: Secret\n---\nTHE SECRET\n")
@@ -325,6 +326,7 @@ func TestFileNamesInURLs(t *testing.T) {
 // output file, or one a file where another needs a folder: each is an
 // error naming both, at the source a writer can change.
 func TestOutputClashes(t *testing.T) {
+	t.Parallel() // reads no file another test writes, and measures no time or memory
 	css := "a { color: navy; }\n"
 	hashed := theme.NewAsset("css/x.css", []byte(css), "").Out
 	tests := []struct {

@@ -23,6 +23,7 @@ import (
 // (want/index.html#header; TAG may hold attributes, as in
 // want/index.html#meta name="description"). -update rewrites them.
 func TestHugo(t *testing.T) {
+	t.Parallel() // reads no file another test writes, and measures no time or memory
 	eachCase(t, "testdata/hugo/*.txtar", func(t *testing.T, file string, a *archive, dir, out string) {
 		opts := Options{Dir: dir, Out: out, Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}
 		for _, line := range strings.Split(a.Files["options"], "\n") {

@@ -304,6 +304,7 @@ func TestKilledBuild(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a large site in a child process")
 	}
+	t.Parallel() // a site of its own; its build in a child process
 	dir := minimalSite(t)
 	if _, err := New(Options{Dir: dir}).Build(); err != nil {
 		t.Fatal(err)
@@ -375,6 +376,7 @@ func TestKilledBuild(t *testing.T) {
 // incremental builds, as mutual serve does, while readers read it without
 // pause: every read is one whole version of the page.
 func TestRebuildNeverShowsPartialFiles(t *testing.T) {
+	t.Parallel() // reads no file another test writes, and measures no time or memory
 	dir := minimalSite(t)
 	out := filepath.Join(dir, "public")
 	b := New(Options{Dir: dir, Out: out, Watch: true})

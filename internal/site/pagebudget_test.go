@@ -17,6 +17,7 @@ const worksheetPageBudget = 74_000
 // worksheet page, in every language, under worksheetPageBudget. "Give and
 // take" is the largest; its Spanish page the largest of all.
 func TestWorksheetPageBudget(t *testing.T) {
+	t.Parallel() // reads no file another test writes, and measures no time or memory
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)

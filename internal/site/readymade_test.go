@@ -109,6 +109,7 @@ var readyMadeSite = map[string]string{
 // shown untranslated too (their marked texts). A theme's own pager.html
 // is used, not the ready-made one (the last part).
 func TestReadyMadeParts(t *testing.T) {
+	t.Parallel() // reads no file another test writes, and measures no time or memory
 	base := oldBase(t)
 	marked, tocs := 0, 0
 	compare := func(t *testing.T, files map[string]string, opts Options) {

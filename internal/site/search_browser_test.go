@@ -26,6 +26,7 @@ func TestMain(m *testing.M) { browsertest.Main(m) }
 // by a word deep in a section shows, refined from the page, the passage
 // that holds it, linked to the section.
 func TestWorksheetSearchPartsMatchPage(t *testing.T) {
+	t.Parallel() // reads no file another test writes, and measures no time or memory
 	shipped, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)

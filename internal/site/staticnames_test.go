@@ -14,6 +14,7 @@ import (
 // without a word; any other name starting with "." is skipped with a
 // warning naming it.
 func TestStaticDotNames(t *testing.T) {
+	t.Parallel() // reads no file another test writes, and measures no time or memory
 	for _, tc := range []struct {
 		file      string
 		published bool

@@ -25,6 +25,7 @@ const treeGolden = "testdata/tree.golden"
 // TestOutputTree builds the shipped site and the 1,000-page bench corpus
 // and compares every output file's hash with treeGolden.
 func TestOutputTree(t *testing.T) {
+	t.Parallel() // reads no file another test writes, and measures no time or memory
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)

@@ -1,8 +1,8 @@
 // Package render makes the bytes of a build's outputs from the model: a
 // page's Markdown body (Body, kept between builds in Bodies), a
 // worksheet's view (Worksheet), the ready-made HTML pages carry (MetaTags,
-// TableOfContents, TOCNav, Pager, TimeTag, HeadLinks: each what the
-// default theme's template for it wrote, byte for byte, escaped as
+// TableOfContents, TOCNav, Pager, TimeTag, StyleLinks, HeadLinks: each
+// what the default theme's template for it wrote, byte for byte, escaped as
 // html/template escapes the same values in the same places; the words
 // they show come escaped by html/template itself, NewPagerTexts and
 // NewTOCTexts), and the files mutual writes itself: redirects for

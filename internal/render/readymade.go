@@ -150,8 +150,9 @@ type Links struct {
 	Scripts   []string // Page.Scripts; "" ones are left out
 }
 
-// HeadLinks are l as the default theme's base.html linked them
-// (Page.HeadLinks), each on a line of its own after a line break:
+// StyleLinks are l's stylesheets as the default theme's base.html links
+// them in <head> (Page.StyleLinks), each on a line of its own after a
+// line break:
 //
 //	{{- if in .Content `class="chroma"`}}
 //	<link rel="stylesheet" href="{{asset "css/chroma.css"}}">
@@ -162,6 +163,18 @@ type Links struct {
 //	{{- if hasAsset "css/custom.css"}}
 //	<link rel="stylesheet" href="{{asset "css/custom.css"}}">
 //	{{- end}}
+func StyleLinks(l Links) template.HTML {
+	var b strings.Builder
+	b.Grow(120 + 2*(len(l.Chroma)+len(l.Worksheet)+len(l.Custom)))
+	writeStyleLinks(&b, l)
+	return template.HTML(b.String())
+}
+
+// HeadLinks are StyleLinks followed by l.Scripts loaded with async, as
+// the default theme's base.html linked them all in <head> until
+// 2026-11-30 (Page.HeadLinks):
+//
+//	{{- .StyleLinks}}
 //	{{- range .Scripts}}
 //	{{- with .}}
 //	<script src="{{.}}" async></script>
@@ -169,18 +182,12 @@ type Links struct {
 //	{{- end}}
 func HeadLinks(l Links) template.HTML {
 	var b strings.Builder
-	n := 150 + 2*(len(l.Chroma)+len(l.Worksheet)+len(l.Custom))
+	n := 120 + 2*(len(l.Chroma)+len(l.Worksheet)+len(l.Custom))
 	for _, u := range l.Scripts {
 		n += 40 + 2*len(u)
 	}
 	b.Grow(n)
-	for _, u := range []string{l.Chroma, l.Worksheet, l.Custom} {
-		if u != "" {
-			b.WriteString("\n<link rel=\"stylesheet\" href=\"")
-			textEscaper.WriteString(&b, urlAttr(u))
-			b.WriteString(`">`)
-		}
-	}
+	writeStyleLinks(&b, l)
 	for _, u := range l.Scripts {
 		if u != "" {
 			b.WriteString("\n<script src=\"")
@@ -189,6 +196,16 @@ func HeadLinks(l Links) template.HTML {
 		}
 	}
 	return template.HTML(b.String())
+}
+
+func writeStyleLinks(b *strings.Builder, l Links) {
+	for _, u := range []string{l.Chroma, l.Worksheet, l.Custom} {
+		if u != "" {
+			b.WriteString("\n<link rel=\"stylesheet\" href=\"")
+			textEscaper.WriteString(b, urlAttr(u))
+			b.WriteString(`">`)
+		}
+	}
 }
 
 // TOCTexts are the words of a table of contents as the layout printed

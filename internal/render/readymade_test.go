@@ -119,11 +119,11 @@ func TestTimeTag(t *testing.T) {
 	}
 }
 
-// TestHeadLinks checks the ready-made stylesheets and scripts against
-// the part of base.html they replace, for URLs html/template filters,
-// normalises and escapes.
+// TestHeadLinks checks the ready-made stylesheets (StyleLinks) and
+// stylesheets and scripts (HeadLinks) against the part of base.html they
+// replace, for URLs html/template filters, normalises and escapes.
 func TestHeadLinks(t *testing.T) {
-	layout := `{{- with .Chroma}}
+	styles := `{{- with .Chroma}}
 <link rel="stylesheet" href="{{.}}">
 {{- end}}
 {{- with .Worksheet}}
@@ -131,28 +131,37 @@ func TestHeadLinks(t *testing.T) {
 {{- end}}
 {{- with .Custom}}
 <link rel="stylesheet" href="{{.}}">
-{{- end}}
-{{- range .Scripts}}
+{{- end}}`
+	scripts := `{{- range .Scripts}}
 {{- with .}}
 <script src="{{.}}" async></script>
 {{- end}}
 {{- end}}`
-	tmpl := template.Must(template.New("links").Parse(layout))
 	urls := []string{"", "/help/css/chroma.1a2b3c4d5e.css", "/a b/ä/%zz/100%/?q=1&r='2'+\"3\"<x>", "javascript:alert(1)", "HTTPS://example.org/x.js"}
-	for _, u := range urls {
-		for _, l := range []Links{
-			{Chroma: u},
-			{Worksheet: u, Custom: "/css/custom.css"},
-			{Custom: u, Scripts: []string{u, "", "/js/search.js"}},
-			{Chroma: "/c.css", Worksheet: "/w.css", Custom: "/x.css", Scripts: []string{u}},
-			{},
-		} {
-			var want bytes.Buffer
-			if err := tmpl.Execute(&want, l); err != nil {
-				t.Fatal(err)
-			}
-			if got := string(HeadLinks(l)); got != want.String() {
-				t.Errorf("HeadLinks(%+v):\n got %q\nwant %q", l, got, want.String())
+	for _, c := range []struct {
+		name   string
+		layout string
+		f      func(Links) template.HTML
+	}{
+		{"StyleLinks", styles, StyleLinks},
+		{"HeadLinks", styles + "\n" + scripts, HeadLinks},
+	} {
+		tmpl := template.Must(template.New("links").Parse(c.layout))
+		for _, u := range urls {
+			for _, l := range []Links{
+				{Chroma: u},
+				{Worksheet: u, Custom: "/css/custom.css"},
+				{Custom: u, Scripts: []string{u, "", "/js/search.js"}},
+				{Chroma: "/c.css", Worksheet: "/w.css", Custom: "/x.css", Scripts: []string{u}},
+				{},
+			} {
+				var want bytes.Buffer
+				if err := tmpl.Execute(&want, l); err != nil {
+					t.Fatal(err)
+				}
+				if got := string(c.f(l)); got != want.String() {
+					t.Errorf("%s(%+v):\n got %q\nwant %q", c.name, l, got, want.String())
+				}
 			}
 		}
 	}

@@ -45,14 +45,23 @@ type Page struct {
 	Pages     []Entry         // home: the guides; section: its pages; tag: tagged pages; tags: every tag; search: the tags page (when the site has tags)
 	Sections  []Entry         // home and section: (sub)sections; search: the home page's sections
 	Worksheet *worksheet.View // Kind "worksheet" only
-	Scripts   []string        // script URLs to load; each stands alone (the default theme loads them with async)
-	// HeadLinks are the page's stylesheets and scripts as ready-made
-	// HTML, as the default theme's base.html links them after head.html:
-	// css/chroma.css where Content has highlighted code (class="chroma"),
-	// the theme's css/worksheet.css on worksheet pages and its
-	// css/custom.css when it has them, then each of Scripts with async;
-	// each on a line of its own after a line break.
-	HeadLinks template.HTML
+	// Scripts are the URLs of the page's scripts; each stands alone and
+	// waits for what it needs. The default theme loads them at the end of
+	// <body>, without async (see StyleLinks).
+	Scripts []string
+	// StyleLinks are the page's stylesheets as ready-made HTML, as the
+	// default theme's base.html links them after head.html: css/chroma.css
+	// where Content has highlighted code (class="chroma"), the theme's
+	// css/worksheet.css on worksheet pages and its css/custom.css when it
+	// has them; each on a line of its own after a line break. The default
+	// theme's scripts come last in <body>, without async: a browser then
+	// finishes parsing the page only once these stylesheets have arrived,
+	// and lays the page out once. (Parsed to the end first, a page with a
+	// form was laid out without its stylesheets as soon as the parser
+	// finished, in chromium, and again when they arrived: twice the
+	// layout work before the first paint.)
+	StyleLinks template.HTML
+	links      render.Links // for HeadLinks
 	// MetaTags is the per-page part of <head> as ready-made HTML: <title>,
 	// the description, OpenGraph's title, description and URL, the
 	// canonical link and, on dated pages, article:published_time.
@@ -92,6 +101,11 @@ type Page struct {
 	// site.yaml's params.
 	Params map[string]any
 }
+
+// HeadLinks are StyleLinks followed by each of Scripts with async, as
+// the default theme's base.html linked them all in <head> until
+// 2026-11-30; a theme's base.html may still print them.
+func (p *Page) HeadLinks() template.HTML { return render.HeadLinks(p.links) }
 
 // Param returns a parameter of the page's front matter, or else of
 // site.yaml's params (Hugo's .Param); nil when neither sets it. A dotted

@@ -53,7 +53,9 @@
 // render case both ways and compares the bytes): Page.MetaTags,
 // Page.TableOfContents, Page.TOCNav (toc.html), Page.Pager (pager.html),
 // Page.TimeTag and Entry.TimeTag (the date in meta.html and entry.html),
-// and Page.HeadLinks (the stylesheets and scripts in base.html). They are
+// and Page.StyleLinks (the stylesheets in base.html; Page.HeadLinks, the
+// stylesheets and async scripts base.html linked in <head> until
+// 2026-11-30, is made only when a layout prints it). They are
 // made with the T and date functions the page's layout runs with, marked
 // texts on a page shown untranslated included. The default theme's
 // partials print them; a theme that overrides a partial writes its own

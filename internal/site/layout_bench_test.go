@@ -138,7 +138,8 @@ func benchPageLayoutOne(b *testing.B) {
 			Permalink: p.Permalink, Date: p.Date, SiteTitle: site.Title, SiteDescription: site.Description})
 		p.Pager, p.TimeTag = lang.readyMade(p, false)
 		p.TOCNav = render.TOCNav(p.TableOfContents, lang.readyTexts(false).toc)
-		p.HeadLinks = readyLinks(assets, "/help/", p)
+		p.links = readyLinks(assets, "/help/", p)
+		p.StyleLinks = render.StyleLinks(p.links)
 		buf.Reset()
 		if err := ts.Execute(&buf, p.Kind, p); err != nil {
 			b.Fatal(err)

@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"html/template"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -198,7 +197,8 @@ func (j *pageJob) page(n *content.Node) pageResult {
 		p.Worksheet = view
 		r.view = view
 	}
-	p.HeadLinks = readyLinks(j.assets, j.basePath, p)
+	p.links = readyLinks(j.assets, j.basePath, p)
+	p.StyleLinks = render.StyleLinks(p.links)
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer pageBuffers.Put(buf)
@@ -213,10 +213,10 @@ func (j *pageJob) page(n *content.Node) pageResult {
 	return r
 }
 
-// readyLinks are p's stylesheets and scripts (Page.HeadLinks), once its
-// body is known, with the theme's assets as the functions asset and
-// hasAsset see them.
-func readyLinks(assets theme.Assets, basePath string, p *Page) template.HTML {
+// readyLinks are p's stylesheets and scripts (Page.StyleLinks,
+// Page.HeadLinks), once its body is known, with the theme's assets as the
+// functions asset and hasAsset see them.
+func readyLinks(assets theme.Assets, basePath string, p *Page) render.Links {
 	l := render.Links{Custom: assets.URL(basePath, "css/custom.css"), Scripts: p.Scripts}
 	if strings.Contains(string(p.Content), `class="chroma"`) {
 		// The build makes css/chroma.css, whatever the theme has.
@@ -225,7 +225,7 @@ func readyLinks(assets theme.Assets, basePath string, p *Page) template.HTML {
 	if p.Kind == "worksheet" {
 		l.Worksheet = assets.URL(basePath, "css/worksheet.css")
 	}
-	return render.HeadLinks(l)
+	return l
 }
 
 // worksheetEnv is what a worksheet's view is made with.

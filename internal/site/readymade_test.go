@@ -56,17 +56,17 @@ var readyMadeLayouts = map[string]string{
 `,
 }
 
-// oldBase is the default theme's base.html with the stylesheets and
-// scripts linked by template actions, as before Page.HeadLinks.
+// oldBase is the default theme's base.html with the stylesheets linked
+// by template actions, as before Page.StyleLinks.
 func oldBase(t *testing.T) string {
 	b, err := fs.ReadFile(themes.Default(), "layouts/base.html")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Contains(b, []byte("\n{{- .HeadLinks}}\n")) {
-		t.Fatal("the default base.html no longer prints .HeadLinks on a line of its own")
+	if !bytes.Contains(b, []byte("\n{{- .StyleLinks}}\n")) {
+		t.Fatal("the default base.html no longer prints .StyleLinks on a line of its own")
 	}
-	return strings.Replace(string(b), "\n{{- .HeadLinks}}\n", "\n"+former(t, "layouts/base.html")+"\n", 1)
+	return strings.Replace(string(b), "\n{{- .StyleLinks}}\n", "\n"+former(t, "layouts/base.html")+"\n", 1)
 }
 
 // former is the markup a built-in layout's comment shows as what it once
@@ -103,7 +103,7 @@ var readyMadeSite = map[string]string{
 // readyMadeSite, twice: as it is, and with the parts it shows ready-made
 // put back as the templates they replace: the partials that print
 // Page.Pager, Page.TOCNav, Page.TimeTag and Entry.TimeTag, the base.html
-// that prints Page.HeadLinks; all in a theme extending the site's, or in
+// that prints Page.StyleLinks; all in a theme extending the site's, or in
 // the site's own theme where it has none of its own.
 // Both builds must write the same bytes, in every language, on pages
 // shown untranslated too (their marked texts). A theme's own pager.html
@@ -192,6 +192,60 @@ func TestReadyMadeParts(t *testing.T) {
 			if !bytes.Contains(tree[page], []byte(part)) {
 				t.Errorf("%s lacks %s", page, part)
 			}
+		}
+	})
+
+	// A theme's base.html that still prints .HeadLinks (as the default
+	// one did until 2026-11-30) gets the scripts in <head>, with async,
+	// after the stylesheets; the pages are otherwise the same bytes.
+	t.Run("head-links", func(t *testing.T) {
+		b, err := fs.ReadFile(themes.Default(), "layouts/base.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		old, n := string(b), 0
+		if i, j := strings.Index(old, "{{- range .Scripts}}"), strings.Index(old, "</body>"); i > 0 && j > i {
+			old, n = old[:i]+old[j:], 1
+		}
+		if n == 0 || !strings.Contains(old, "{{- .StyleLinks}}") {
+			t.Fatal("the default base.html no longer prints .StyleLinks and then .Scripts before </body>")
+		}
+		old = strings.Replace(old, "{{- .StyleLinks}}", "{{- .HeadLinks}}", 1)
+		scripts := Options{Scripts: []string{"/live reload.js?a=1&b='2'", "/other.js"}}
+		build := func(files map[string]string) map[string][]byte {
+			dir := t.TempDir()
+			writeSite(t, &archive{Files: files}, dir)
+			opts := scripts
+			opts.Dir, opts.Out = dir, filepath.Join(dir, "public")
+			if _, err := New(opts).Build(); err != nil {
+				t.Fatal(err)
+			}
+			return readTree(t, opts.Out)
+		}
+		want := build(readyMadeSite)
+		files := maps.Clone(readyMadeSite)
+		files["themes/brand/layouts/base.html"] = old
+		got := build(files)
+		tail := regexp.MustCompile(`((?:\n<script src="[^"]*"></script>)+)\n</body>`)
+		moved := 0
+		for name, page := range want {
+			if !strings.HasSuffix(name, ".html") {
+				continue
+			}
+			m := tail.FindSubmatchIndex(page)
+			if m == nil {
+				continue
+			}
+			tags := bytes.ReplaceAll(page[m[2]:m[3]], []byte(`"></script>`), []byte(`" async></script>`))
+			page = append(append([]byte{}, page[:m[2]]...), page[m[3]:]...)
+			page = bytes.Replace(page, []byte("\n</head>"), append(tags, "\n</head>"...), 1)
+			if !bytes.Equal(got[name], page) {
+				t.Errorf("%s with .HeadLinks:\n%s\nwant\n%s", name, got[name], page)
+			}
+			moved++
+		}
+		if moved == 0 {
+			t.Error("no page has scripts at the end of its body")
 		}
 	})
 

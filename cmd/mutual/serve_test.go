@@ -91,7 +91,7 @@ func TestServeRunsAndStops(t *testing.T) {
 	}
 	body, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	if res.StatusCode != 200 || !strings.Contains(string(body), `<script src="/_mutual/livereload.js" async></script>`) {
+	if res.StatusCode != 200 || !strings.Contains(string(body), `<script src="/_mutual/livereload.js"></script>`) {
 		t.Fatalf("GET guide: %d\n%s", res.StatusCode, body)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {

@@ -185,8 +185,8 @@
   // has worked yet, so that there is no last good version to see.
   function showErrors(lines, unbuilt) {
     if (!document.body) {
-      // The page loads this file with async: it may run, and hear from
-      // the server, before the page's body is there.
+      // A theme may load this file with async in <head> (.HeadLinks): it
+      // may then run, and hear from the server, before the body is there.
       document.addEventListener("DOMContentLoaded", function () { showErrors(lines, unbuilt); });
       return;
     }

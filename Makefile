@@ -35,10 +35,11 @@ vet:
 	$(GO) vet $(TEST_TAGS) ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./cmd/scorer ./internal/score
 
-# The whole run takes about 8 minutes on a 2-core machine; the browser
-# tests' package alone 6 to 7 when CI loads it with the others, near go
-# test's default limit of 10 minutes per package, so the limit is raised:
-# a slow machine should give a slow run, not a panic.
+# The whole run takes about 8 minutes on a 2-core machine (7m50s on
+# 2026-11-30); the browser tests' package alone about 7 when CI loads it
+# with the others, near go test's default limit of 10 minutes per
+# package, so the limit is raised: a slow machine should give a slow run,
+# not a panic.
 test: wasm fmt-check vet
 	$(GO) test $(TEST_TAGS) -count=1 -timeout 20m ./...
 

@@ -276,6 +276,12 @@ func (b *Builder) Build() (*Stats, error) {
 // when asked to, or once a second build shows the Builder is reused.
 func (b *Builder) caching() bool { return b.opts.Watch || b.builds > 0 }
 
+// pageFuncs are the template functions of the build that take the page,
+// and the fields of it they read, for theme.CacheWarnings: active reads
+// .ActiveMenu, so a cached partial that calls it must be cached per
+// .ActiveMenu.
+var pageFuncs = map[string][]string{"active": {"ActiveMenu"}}
+
 // run is the pipeline. Each stage takes values and returns values:
 //
 //  1. where: the output folder checked (output.Check), the site folder's
@@ -549,6 +555,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	warns = append(warns, chain.Contrast()...)
 	warns = append(warns, chain.StyleURLs(assets, basePath, cfg.AllowOrigins, res.HasFile)...)
 	warns = append(warns, ts.PolicyWarnings(cfg.AllowOrigins)...)
+	warns = append(warns, ts.CacheWarnings(pageFuncs)...)
 	// The search index is written meanwhile, on another core, unless the
 	// pages had errors (then nothing is written); with Options.DeferIndex,
 	// a rebuild's index is written after Build returns (deferIndex).

@@ -25,7 +25,8 @@
 // called as in Hugo: {{partial "toc.html" .}} runs one with a context,
 // {{partialCached "footer.html" . .Kind}} once per build and distinct set
 // of variants (never per context: a cached partial must show nothing but
-// what its variants and the site determine). A partial's name must be a
+// what its variants and the site determine; CacheWarnings warns of each
+// read of the page that breaks this, see cached.go). A partial's name must be a
 // quoted constant and a partial may not reach itself through partial
 // calls; both are reported when the theme is read, with template errors
 // and {{template}} calls that name no template, at the theme file's line

@@ -64,18 +64,26 @@ func TestProblems(t *testing.T) {
 		if status := tab.Navigate(site.URL + tc.path); status != 200 {
 			t.Fatalf("%s: status %d", tc.path, status)
 		}
-		// Console and log events may trail the load event a little.
-		time.Sleep(100 * time.Millisecond)
-		problems := tab.Problems()
 		if tc.want == "" {
-			if len(problems) > 0 {
+			// Nothing to wait for: a moment for a late message, were one
+			// coming.
+			time.Sleep(100 * time.Millisecond)
+			if problems := tab.Problems(); len(problems) > 0 {
 				t.Errorf("%s: unexpected problems %v", tc.path, problems)
 			}
 			continue
 		}
+		// Console and log events may trail the load event, by more than
+		// 100 ms on a machine busy with other tests: wait for the one
+		// expected, for up to 5 s.
 		found := false
-		for _, p := range problems {
-			found = found || strings.Contains(p.String(), tc.want)
+		for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(25 * time.Millisecond) {
+			for _, p := range tab.Problems() {
+				found = found || strings.Contains(p.String(), tc.want)
+			}
+			if found || time.Now().After(deadline) {
+				break
+			}
 		}
 		if !found {
 			t.Errorf("%s: no problem mentions %q; recorded %v", tc.path, tc.want, tab.Messages())

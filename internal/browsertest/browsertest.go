@@ -17,7 +17,9 @@
 // downloads: a second person's browser). A tab records what
 // a page does that a test may want to forbid: console errors, uncaught
 // exceptions, browser log errors (Content Security Policy violations among
-// them), every network request and every response.
+// them), every network request and every response; and every message of
+// an event stream (EventSource) that the page heard, for a test to wait
+// until the page has heard something rather than for a set time.
 //
 // Chromium is /usr/bin/chromium, or the file named by $CHROMIUM. When it is
 // missing, New skips the test with a message saying so, except under CI=true,
@@ -266,6 +268,16 @@ type Response struct {
 	Failed string // the network error of a failed request
 }
 
+// StreamMessage is one message of a Server-Sent Events stream that the
+// page's EventSource received. The browser reports it just before it
+// calls the page's listeners, in the same task: an Eval made once a test
+// has seen it runs after them.
+type StreamMessage struct {
+	URL   string // the stream's
+	Event string // the event's name ("message" when the stream names none)
+	Data  string
+}
+
 // Tab is one browser tab for one test. Its methods fail the test on error,
 // so a test reads as a list of steps.
 type Tab struct {
@@ -276,6 +288,7 @@ type Tab struct {
 	messages  []Message
 	requests  []Request
 	responses []Response
+	streamed  []StreamMessage
 	pending   map[network.RequestID]Request
 }
 
@@ -349,6 +362,8 @@ func (tab *Tab) record(ev any) {
 		tab.pending[ev.RequestID] = r
 	case *network.EventResponseReceived:
 		tab.responses = append(tab.responses, Response{URL: ev.Response.URL, Status: ev.Response.Status, Type: ev.Type})
+	case *network.EventEventSourceMessageReceived:
+		tab.streamed = append(tab.streamed, StreamMessage{URL: tab.pending[ev.RequestID].URL, Event: ev.EventName, Data: ev.Data})
 	case *network.EventLoadingFailed:
 		r := tab.pending[ev.RequestID]
 		why := ev.ErrorText
@@ -420,11 +435,19 @@ func (tab *Tab) Responses() []Response {
 	return append([]Response(nil), tab.responses...)
 }
 
+// Streamed returns every event stream message the page heard so far, in
+// order.
+func (tab *Tab) Streamed() []StreamMessage {
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	return append([]StreamMessage(nil), tab.streamed...)
+}
+
 // Forget clears what the tab recorded, so that a test can check one step.
 func (tab *Tab) Forget() {
 	tab.mu.Lock()
 	defer tab.mu.Unlock()
-	tab.messages, tab.requests, tab.responses = nil, nil, nil
+	tab.messages, tab.requests, tab.responses, tab.streamed = nil, nil, nil, nil
 }
 
 // Do runs actions in the tab, failing the test on the first error.

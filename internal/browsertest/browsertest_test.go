@@ -37,6 +37,24 @@ func pages(other string) http.Handler {
 	// Chromium asks for /favicon.ico by itself.
 	mux.HandleFunc("/favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	mux.HandleFunc("/pixel.png", func(w http.ResponseWriter, r *http.Request) { w.Header().Set("Content-Type", "image/png") })
+	// A stream that sends its events a while after the page asks, as a
+	// server busy with a build does; the page's listeners leave a trace.
+	mux.HandleFunc("/stream", html(`</head><body><script src="/stream.js"></script></body></html>`))
+	mux.HandleFunc("/stream.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript")
+		fmt.Fprint(w, `window.heard = []; const s = new EventSource("/events");
+			s.addEventListener("hello", e => window.heard.push("hello " + e.data));
+			s.onmessage = e => { window.heard.push("message " + e.data); s.close(); };`)
+	})
+	mux.HandleFunc("/events", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/event-stream")
+		w.WriteHeader(http.StatusOK)
+		w.(http.Flusher).Flush()
+		time.Sleep(300 * time.Millisecond)
+		fmt.Fprint(w, "event: hello\ndata: one\n\ndata: two\n\n")
+		w.(http.Flusher).Flush()
+		<-r.Context().Done()
+	})
 	return mux
 }
 
@@ -121,6 +139,32 @@ func TestRequests(t *testing.T) {
 	}
 	if !failed {
 		t.Errorf("the blocked image did not fail: %v", tab.Responses())
+	}
+}
+
+// TestStreamed: the tab records the messages of the page's event stream,
+// and by the time a test sees one the page's listeners have run.
+func TestStreamed(t *testing.T) {
+	site, _ := servers(t)
+	tab := New(t)
+	tab.Navigate(site.URL + "/stream")
+	var got []StreamMessage
+	for deadline := time.Now().Add(10 * time.Second); len(got) < 2; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the stream's two messages were not recorded: %+v", got)
+		}
+		got = tab.Streamed()
+	}
+	if heard := Eval[[]string](tab, `window.heard`); !slices.Equal(heard, []string{"hello one", "message two"}) {
+		t.Errorf("once the messages were recorded, the page had heard %q", heard)
+	}
+	want := []StreamMessage{{site.URL + "/events", "hello", "one"}, {site.URL + "/events", "message", "two"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("recorded %+v, want %+v", got, want)
+	}
+	tab.Forget()
+	if got := tab.Streamed(); len(got) != 0 {
+		t.Errorf("after Forget: %+v", got)
 	}
 }
 

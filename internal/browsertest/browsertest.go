@@ -257,6 +257,9 @@ type Request struct {
 	URL    string
 	Method string
 	Type   network.ResourceType
+	// Sent is when the browser sent it, on the browser's monotonic clock:
+	// only the time between two requests means something.
+	Sent time.Duration
 }
 
 // Response is one response the page received, or a request that failed
@@ -357,7 +360,7 @@ func (tab *Tab) record(ev any) {
 		e := ev.Entry
 		tab.messages = append(tab.messages, Message{Kind: "log", Level: string(e.Level), Text: string(e.Source) + ": " + e.Text, URL: e.URL})
 	case *network.EventRequestWillBeSent:
-		r := Request{URL: ev.Request.URL, Method: ev.Request.Method, Type: ev.Type}
+		r := Request{URL: ev.Request.URL, Method: ev.Request.Method, Type: ev.Type, Sent: time.Duration(ev.Timestamp.Float64() * float64(time.Second))}
 		tab.requests = append(tab.requests, r)
 		tab.pending[ev.RequestID] = r
 	case *network.EventResponseReceived:

@@ -120,6 +120,10 @@ func TestRequests(t *testing.T) {
 	if !sawOther {
 		t.Errorf("the request to the other origin was not recorded: %v", tab.Requests())
 	}
+	// Each carries when it was sent: the page before what it holds.
+	if r := tab.Requests(); len(r) < 2 || r[0].Sent <= 0 || r[1].Sent < r[0].Sent {
+		t.Errorf("the requests' times are not in order: %v", r)
+	}
 	var got []string
 	for _, r := range tab.Responses() {
 		if !strings.HasSuffix(r.URL, "/favicon.ico") { // asked for or not, at the browser's whim

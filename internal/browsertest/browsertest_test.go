@@ -37,6 +37,24 @@ func pages(other string) http.Handler {
 	// Chromium asks for /favicon.ico by itself.
 	mux.HandleFunc("/favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	mux.HandleFunc("/pixel.png", func(w http.ResponseWriter, r *http.Request) { w.Header().Set("Content-Type", "image/png") })
+	// A stream that sends its events a while after the page asks, as a
+	// server busy with a build does; the page's listeners leave a trace.
+	mux.HandleFunc("/stream", html(`</head><body><script src="/stream.js"></script></body></html>`))
+	mux.HandleFunc("/stream.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript")
+		fmt.Fprint(w, `window.heard = []; const s = new EventSource("/events");
+			s.addEventListener("hello", e => window.heard.push("hello " + e.data));
+			s.onmessage = e => { window.heard.push("message " + e.data); s.close(); };`)
+	})
+	mux.HandleFunc("/events", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/event-stream")
+		w.WriteHeader(http.StatusOK)
+		w.(http.Flusher).Flush()
+		time.Sleep(300 * time.Millisecond)
+		fmt.Fprint(w, "event: hello\ndata: one\n\ndata: two\n\n")
+		w.(http.Flusher).Flush()
+		<-r.Context().Done()
+	})
 	return mux
 }
 
@@ -64,18 +82,26 @@ func TestProblems(t *testing.T) {
 		if status := tab.Navigate(site.URL + tc.path); status != 200 {
 			t.Fatalf("%s: status %d", tc.path, status)
 		}
-		// Console and log events may trail the load event a little.
-		time.Sleep(100 * time.Millisecond)
-		problems := tab.Problems()
 		if tc.want == "" {
-			if len(problems) > 0 {
+			// Nothing to wait for: a moment for a late message, were one
+			// coming.
+			time.Sleep(100 * time.Millisecond)
+			if problems := tab.Problems(); len(problems) > 0 {
 				t.Errorf("%s: unexpected problems %v", tc.path, problems)
 			}
 			continue
 		}
+		// Console and log events may trail the load event, by more than
+		// 100 ms on a machine busy with other tests: wait for the one
+		// expected, for up to 5 s.
 		found := false
-		for _, p := range problems {
-			found = found || strings.Contains(p.String(), tc.want)
+		for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(25 * time.Millisecond) {
+			for _, p := range tab.Problems() {
+				found = found || strings.Contains(p.String(), tc.want)
+			}
+			if found || time.Now().After(deadline) {
+				break
+			}
 		}
 		if !found {
 			t.Errorf("%s: no problem mentions %q; recorded %v", tc.path, tc.want, tab.Messages())
@@ -93,6 +119,10 @@ func TestRequests(t *testing.T) {
 	}
 	if !sawOther {
 		t.Errorf("the request to the other origin was not recorded: %v", tab.Requests())
+	}
+	// Each carries when it was sent: the page before what it holds.
+	if r := tab.Requests(); len(r) < 2 || r[0].Sent <= 0 || r[1].Sent < r[0].Sent {
+		t.Errorf("the requests' times are not in order: %v", r)
 	}
 	var got []string
 	for _, r := range tab.Responses() {
@@ -113,6 +143,32 @@ func TestRequests(t *testing.T) {
 	}
 	if !failed {
 		t.Errorf("the blocked image did not fail: %v", tab.Responses())
+	}
+}
+
+// TestStreamed: the tab records the messages of the page's event stream,
+// and by the time a test sees one the page's listeners have run.
+func TestStreamed(t *testing.T) {
+	site, _ := servers(t)
+	tab := New(t)
+	tab.Navigate(site.URL + "/stream")
+	var got []StreamMessage
+	for deadline := time.Now().Add(10 * time.Second); len(got) < 2; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the stream's two messages were not recorded: %+v", got)
+		}
+		got = tab.Streamed()
+	}
+	if heard := Eval[[]string](tab, `window.heard`); !slices.Equal(heard, []string{"hello one", "message two"}) {
+		t.Errorf("once the messages were recorded, the page had heard %q", heard)
+	}
+	want := []StreamMessage{{site.URL + "/events", "hello", "one"}, {site.URL + "/events", "message", "two"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("recorded %+v, want %+v", got, want)
+	}
+	tab.Forget()
+	if got := tab.Streamed(); len(got) != 0 {
+		t.Errorf("after Forget: %+v", got)
 	}
 }
 

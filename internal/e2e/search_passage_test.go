@@ -316,7 +316,21 @@ func TestSearchPassageFetchFails(t *testing.T) {
 		t.Fatalf("%q: results %v do not hold %s", deepWord, r.Hrefs, deepPage)
 	}
 	first := readPassage(tab, pageForm, deepPage)
-	// The other results' pages are fetched too: wait until they are.
+	// Wait until the page's fetch has failed (else nothing has been tried
+	// yet), then a moment for the script to hear of it, and for the other
+	// results' pages, fetched too.
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(25 * time.Millisecond) {
+		failed := false
+		for _, r := range tab.Responses() {
+			failed = failed || (r.Failed != "" && strings.HasPrefix(r.URL, s.URL(deepPage)))
+		}
+		if failed {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the blocked fetch of %s never failed: %v", deepPage, tab.Responses())
+		}
+	}
 	time.Sleep(time.Second)
 	if p := readPassage(tab, pageForm, deepPage); !reflect.DeepEqual(p, first) || p.Href != deepPage || len(p.Marks) != 0 {
 		t.Errorf("with its page blocked, the result changed from %+v to %+v", first, p)

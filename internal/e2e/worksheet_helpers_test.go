@@ -14,7 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/domdebugger"
 	cdppage "github.com/chromedp/cdproto/page"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -477,6 +479,35 @@ func initScript(t *testing.T, tab *browsertest.Tab, src string) {
 	t.Helper()
 	if _, err := chromedp.Call(tab.Context(), cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: src}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// waitListener waits until the element matching sel has a listener for
+// events of type typ, as the browser's developer tools list them: the
+// script that handles them has run. (A worksheet's parts start a task or
+// more after their modules arrive, and later still on a busy machine; a
+// button pressed before does nothing.)
+func waitListener(t *testing.T, tab *browsertest.Tab, sel, typ string) {
+	t.Helper()
+	var seen []string
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(25 * time.Millisecond) {
+		seen = seen[:0]
+		el, err := chromedp.Call(tab.Context(), cdpruntime.Evaluate, cdpruntime.EvaluateParams{Expression: "document.querySelector(" + strconv.Quote(sel) + ")", ObjectGroup: "waitListener"})
+		if err == nil && el.Result != nil && el.Result.ObjectID != "" {
+			ls, err := chromedp.Call(tab.Context(), domdebugger.GetEventListeners, domdebugger.GetEventListenersParams{ObjectID: el.Result.ObjectID})
+			if err == nil {
+				for _, l := range ls.Listeners {
+					seen = append(seen, l.Type)
+				}
+			}
+		}
+		chromedp.Call(tab.Context(), cdpruntime.ReleaseObjectGroup, cdpruntime.ReleaseObjectGroupParams{ObjectGroup: "waitListener"})
+		if slices.Contains(seen, typ) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s has no %s listener after 10 s (listeners: %q; error: %v)", sel, typ, seen, err)
+		}
 	}
 }
 

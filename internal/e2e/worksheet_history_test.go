@@ -451,7 +451,7 @@ sections:
 	// for that load to end before counting requests (a busy machine may
 	// show the buttons before the module has arrived).
 	tab.Poll("the file module", `performance.getEntriesByType("resource").some((e) => e.name.includes("/js/worksheet-file.")) && document.readyState === "complete"`, 10*time.Second)
-	time.Sleep(100 * time.Millisecond) // its script runs after the response
+	waitListener(t, tab, `[data-action="save-file"]`, "click") // its script runs after the response, its part later
 	if browsertest.Eval[bool](tab, `!!document.querySelector('[data-action="compare"], [data-part="history"]')`) {
 		t.Errorf("a worksheet without scores offers to compare or to save results")
 	}

@@ -96,6 +96,27 @@ func waitClients(t *testing.T, s *Server, n int) {
 	}
 }
 
+// heard waits until the page in tab has heard the live reload event name
+// among the messages after the first from that the tab recorded (count
+// them before loading the page), and its listeners have run. A page's
+// stream starts with the server's state ("ok", then "warnings"): waitClients
+// can count the stream of the page a reload replaced, which the server
+// may not have let go of yet.
+func heard(t *testing.T, tab *browsertest.Tab, from int, name string) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		got := tab.Streamed()
+		for _, m := range got[min(from, len(got)):] {
+			if m.Event == name {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the page did not hear %q from the server; it heard %+v", name, got[min(from, len(got)):])
+		}
+	}
+}
+
 func edit(t *testing.T, name, old, new string) {
 	t.Helper()
 	src, err := os.ReadFile(name)
@@ -136,11 +157,13 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	t.Logf("%s after %v", "the edited text", time.Since(start))
 
 	// A CSS change swaps the stylesheet in place: no reload, so the scroll
-	// position and a worksheet's answers stay.
+	// position and a worksheet's answers stay. (The page must listen
+	// before the edit, or it never hears of it.)
+	from := len(tab.Streamed())
 	if status := tab.Navigate(base + "worksheets/check-in/"); status != 200 {
 		t.Fatalf("worksheet: status %d", status)
 	}
-	waitClients(t, s, 1)
+	heard(t, tab, from, "ok")
 	browsertest.Eval[bool](tab, `(() => {
 		window.mutualMarker = true;
 		document.querySelector('input[name="listening.give"][value="3"]').click();
@@ -311,18 +334,30 @@ func TestStreamRefusedInBrowser(t *testing.T) {
 		t.Fatalf("guide: status %d", status)
 	}
 	browsertest.Eval[bool](tab, `window.mutualMarker = true`)
-	time.Sleep(4 * time.Second)
-	asked := 0
-	for _, r := range tab.Requests() {
-		if strings.Contains(r.URL, EventsURL) {
-			asked++
+	// Once at load, then about 1 and 2 more seconds after each refusal
+	// (with up to 20% randomness): the gaps between the browser's own
+	// times of sending are at least 0.8 s and 1.6 s, however busy the
+	// machine (a slow machine only makes them longer). A page that asked
+	// every second would leave 1 s gaps. (Counting the asks in a set time
+	// fails when a busy browser is slow to ask.)
+	var asked []browsertest.Request
+	for deadline := time.Now().Add(20 * time.Second); len(asked) < 3; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the refused page asked for the stream %d times in 20 s, want 3", len(asked))
+		}
+		asked = asked[:0]
+		for _, r := range tab.Requests() {
+			if strings.Contains(r.URL, EventsURL) {
+				asked = append(asked, r)
+			}
 		}
 	}
-	// Once at load, then after about 1 and 2 more seconds (with up to 20%
-	// randomness): 2 or 3 times. A page that asked every second would be at
-	// 4 or 5.
-	if asked < 2 || asked > 3 {
-		t.Errorf("the refused page asked for the stream %d times in 4s, want 2 or 3", asked)
+	for i, least := range []time.Duration{800 * time.Millisecond, 1600 * time.Millisecond} {
+		gap := asked[i+1].Sent - asked[i].Sent
+		t.Logf("ask %d came %v after ask %d", i+2, gap, i+1)
+		if gap < least {
+			t.Errorf("the refused page asked for the stream again %v after its ask %d, want %v or more", gap, i+1, least)
+		}
 	}
 
 	holder.res.Body.Close()
@@ -362,6 +397,13 @@ func TestFileNameInjectionInBrowser(t *testing.T) {
 	time.Sleep(time.Second) // time for a reload, were one coming
 	if !browsertest.Eval[bool](tab, `window.mutualMarker === true`) {
 		t.Fatal("the page reloaded")
+	}
+	// A reload just asked for may not have begun yet: that the page heard
+	// no "reload" says it was not asked for.
+	for _, m := range tab.Streamed() {
+		if m.Event != "ok" && m.Event != "warnings" && m.Event != "error" {
+			t.Errorf("the page heard %q (%q)", m.Event, m.Data)
+		}
 	}
 	if text := browsertest.Eval[string](tab, overlayJS); !strings.Contains(text, "event: reload") {
 		t.Errorf("overlay %q does not name the file", text)

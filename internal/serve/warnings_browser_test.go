@@ -52,8 +52,10 @@ func TestWarningsPanelInBrowser(t *testing.T) {
 	if status := tab.Navigate(url); status != 200 {
 		t.Fatalf("guide: status %d", status)
 	}
-	waitClients(t, s, 1)
-	time.Sleep(500 * time.Millisecond) // the stream's first events are sent on connect
+	// What the page shows of the warnings the stream starts with, it shows
+	// once it has heard them; a live region says so 300 ms later.
+	heard(t, tab, 0, "warnings")
+	time.Sleep(500 * time.Millisecond)
 	if got := browsertest.Eval[string](tab, panelJS+` + "|" + `+statusJS); got != "none|" {
 		t.Fatalf("the new site shows or announces warnings: %s", got)
 	}
@@ -108,9 +110,10 @@ func TestWarningsPanelInBrowser(t *testing.T) {
 	}
 	tab.Key(kb.Enter)
 	tab.Poll("Dismiss to hide the panel", panelJS+` === "none"`, 5*time.Second)
+	from := len(tab.Streamed())
 	tab.Navigate(url)
-	waitClients(t, s, 1)
-	time.Sleep(500 * time.Millisecond) // the stream's first events are sent on connect
+	heard(t, tab, from, "warnings")
+	time.Sleep(500 * time.Millisecond) // for the live region, were it to speak
 	if got := browsertest.Eval[string](tab, panelJS+` + "|" + `+statusJS); got != "none|" {
 		t.Errorf("after a reload, the dismissed panel shows again, or the same warnings are announced again: %s", got)
 	}
@@ -222,9 +225,10 @@ func TestWarningsPanelInBrowser(t *testing.T) {
 	edit(t, guide, "End a [guide](other guide.md) with", "End a guide with")
 	tab.Poll("the panel to go", `document.readyState === "complete" && `+panelJS+` === "none" && !document.body.innerText.includes("other guide.md")`, 10*time.Second)
 	tab.Poll("the announcement that none is left", statusJS+` === "No warnings left"`, 5*time.Second)
+	from = len(tab.Streamed())
 	tab.Navigate(url)
-	waitClients(t, s, 1)
-	time.Sleep(500 * time.Millisecond)
+	heard(t, tab, from, "warnings")
+	time.Sleep(500 * time.Millisecond) // for the live region, were it to speak
 	if got := browsertest.Eval[string](tab, panelJS+` + "|" + `+statusJS); got != "none|" {
 		t.Errorf("after the fix and a reload: %s", got)
 	}

@@ -250,6 +250,33 @@ func TestSearchPassageFromPage(t *testing.T) {
 	checkProblems(t, tab, "refined passage in the header", nil)
 }
 
+// A quoted phrase marks the phrase, as one piece, in every result's
+// passage, at once or a moment later: the passage is a part that holds
+// the phrase, never one that holds more of its words apart ("Asking for
+// help" has "thank you" in one section and "you" all over another, whose
+// passage marked nothing, then or later).
+func TestSearchPhrasePassage(t *testing.T) {
+	const q = `"thank you"`
+	s := serve(t, "/")
+	tab := browsertest.New(t)
+	r := searchPageFor(t, tab, s, q, "/guides/asking-and-offering/")
+	if len(r.Hrefs) < 3 {
+		t.Fatalf("%s: results %v, want 3 or more", q, r.Hrefs)
+	}
+	for _, h := range r.Hrefs {
+		page, _, _ := strings.Cut(h, "#")
+		p := waitMarked(t, tab, pageForm, page)
+		for _, m := range p.Marks {
+			if strings.Join(strings.FieldsFunc(m, func(r rune) bool { return r == ' ' || r == '-' || r == '\u00a0' }), " ") != "thank you" {
+				t.Errorf("%s: the result %s marks %q, want the phrase as one piece", q, p.Href, p.Marks)
+				break
+			}
+		}
+	}
+	checkTraffic(t, tab, s, "phrase passage", "")
+	checkProblems(t, tab, "phrase passage", nil)
+}
+
 // A worksheet found by a word of a question deep in one of its sections
 // shows, a moment later, the passage of that section that holds it (read
 // from the worksheet page's data-search-body elements), linked to the

@@ -223,3 +223,46 @@ func settle(t *testing.T, tab *browsertest.Tab) {
 		time.Sleep(40 * time.Millisecond)
 	}
 }
+
+// TestWorksheetAreaTableFits holds the results' table of areas to a phone:
+// answered so that its numbers are their widest ("−100"), it fits its box
+// without scrolling from 360 px, the commonest phone width, with a
+// felt-balance column too. (At 360 px it used to scroll by 10 px, which
+// cut the balance column to "−1" where it said "−15", with nothing to
+// show that there was more.)
+func TestWorksheetAreaTableFits(t *testing.T) {
+	t.Parallel()
+	s := shipped(t)
+	// widest answers: every "I give" at the top of its scale, every "they
+	// give me" and every lean at the bottom, so the balance is -100.
+	const widest = `(() => {
+		const names = new Set([...document.querySelectorAll("form input[type=radio]")].map(r => r.name));
+		for (const n of names) {
+			const rs = [...document.querySelectorAll("input[type=radio]")].filter(r => r.name === n && r.value !== "na");
+			const r = n.endsWith(".give") ? rs[rs.length - 1] : rs[0];
+			r.checked = true;
+			r.dispatchEvent(new Event("change", {bubbles: true}));
+		}
+		return names.size;
+	})()`
+	tab := browsertest.New(t)
+	for _, tt := range []struct {
+		sheet  string
+		widths []int64
+	}{
+		{"give-and-take", []int64{360, 400}},
+		{"does-it-feel-fair", []int64{360, 400}}, // a fifth column: felt balance
+	} {
+		for _, width := range tt.widths {
+			tab.Viewport(width, 740)
+			tab.Navigate(s.URL("/", "worksheets/"+tt.sheet+"/"))
+			waitScorer(t, tab, "ready")
+			browsertest.Eval[int](tab, widest)
+			tab.Poll("the table's numbers", `[...document.querySelectorAll(".ws-area-table td[data-result=balance]")].some(td => td.textContent.trim() !== "—")`, 10*time.Second)
+			got := browsertest.Eval[[]int](tab, `(d => [d.clientWidth, d.scrollWidth])(document.querySelector(".ws-areas .ws-table-scroll"))`)
+			if got[1] > got[0] {
+				t.Errorf("%s at %d px: the table of areas is %d px wide in a box of %d: it scrolls, and cuts its last column", tt.sheet, width, got[1], got[0])
+			}
+		}
+	}
+}

@@ -435,3 +435,47 @@ func TestRefinedPassageInNode(t *testing.T) {
 		}
 	}
 }
+
+// A phrase query's passage is a part that holds the phrase, not one that
+// holds more of its words apart: "thank you" shows the part that says
+// "thank you", marked, not the one full of "you" with nothing to mark.
+// With no part's opening holding the phrase, the passage is the
+// description, unmarked, which the page's script then refines from the
+// page's whole text (TestSearchPhrasePassage in internal/e2e).
+func TestPhrasePassageInNode(t *testing.T) {
+	docs := []Document{
+		{URL: "/guides/asking/", Title: "Asking for help", Section: "Guides", Language: "en",
+			Description: "How to ask, and how to offer.",
+			Parts: []Part{
+				{Anchor: "when-you-are-asked", Heading: "When you are always the one asked",
+					Text: "If you are the one everyone asks, you are allowed to ask too, and you may say no."},
+				{Anchor: "after", Heading: "Afterwards",
+					Text: "Say thank you afterwards, and tell them what it changed for you."},
+			}},
+		{URL: "/guides/deep/", Title: "Deep", Section: "Guides", Language: "en",
+			Description: "A page whose phrase comes late.",
+			Parts: []Part{{Anchor: "", Heading: "",
+				Text: "You and you and you: the opening says you often, thank nobody."},
+				{Anchor: "later", Heading: "Later on", Text: long(3) + "At last: thank you."}}},
+	}
+	got := showQueries(t, docs, "en", []string{`"thank you"`}, 5)
+	a := got[0]
+	want := map[string]jsResult{
+		"/guides/asking/#after": {Heading: "Afterwards", Passage: "Say [thank you] afterwards, and tell them what it changed for you."},
+		"/guides/deep/":         {Passage: "A page whose phrase comes late."},
+	}
+	for _, r := range a.Results {
+		w, ok := want[r.URL]
+		if !ok {
+			t.Errorf("%s: result %s (heading %q, passage %q), which does not hold the phrase", a.Q, r.URL, r.Heading, r.Passage)
+			continue
+		}
+		delete(want, r.URL)
+		if r.Heading != w.Heading || r.Passage != w.Passage {
+			t.Errorf("%s: %s shows heading %q, passage %q; want %q, %q", a.Q, r.URL, r.Heading, r.Passage, w.Heading, w.Passage)
+		}
+	}
+	for u := range want {
+		t.Errorf("%s: no result %s (results %+v)", a.Q, u, a.Results)
+	}
+}

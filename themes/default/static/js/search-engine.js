@@ -1614,11 +1614,12 @@
           return ix.length > 0 && ix[0] < words;
         },
         // phraseAt returns how many of toks, from i on, are one of the
-        // query's phrases (the longest), or 0.
-        phraseAt: function (toks, i) {
+        // query's phrases (the longest), or 0; with found, it also sets
+        // found[words + k] for each phrase k that starts there.
+        phraseAt: function (toks, i, found) {
           var most = 0;
-          query.phrases.forEach(function (p) {
-            if (p.length <= most || i + p.length > toks.length) {
+          query.phrases.forEach(function (p, j) {
+            if (i + p.length > toks.length || (p.length <= most && !found)) {
               return;
             }
             for (var k = 0; k < p.length; k++) {
@@ -1627,7 +1628,10 @@
                 return;
               }
             }
-            most = p.length;
+            if (found) {
+              found[words + j] = true;
+            }
+            most = Math.max(most, p.length);
           });
           return most;
         },
@@ -1914,35 +1918,39 @@
     // part's opening) shows unmarked.
     function present(doc, res, elide) {
       var which = res.which;
+      var words = res.query.words.length;
       var best = null;
       function consider(part, isDesc) {
         var toks = tokens(part[2], elide);
         var hits = [];
         var found = {};
-        var distinct = 0;
-        function see(w) {
-          var ix = which(w);
-          for (var j = 0; j < ix.length; j++) {
-            if (!found[ix[j]]) {
-              found[ix[j]] = true;
-              distinct++;
+        // see counts, in toks, the query's words and its phrases where
+        // the text holds them whole: a phrase's words elsewhere count
+        // for nothing, as marks marks nothing there ("thank you" is not
+        // found in a part that says only "you").
+        function see(toks, at) {
+          var seen = 0;
+          for (var i = 0; i < toks.length; i++) {
+            var ix = which(toks[i].w);
+            var hit = res.phraseAt(toks, i, found) > 0;
+            for (var j = 0; j < ix.length; j++) {
+              if (ix[j] < words) {
+                found[ix[j]] = true;
+                hit = true;
+              }
+            }
+            if (hit) {
+              seen++;
+              if (at) {
+                at.push(i);
+              }
             }
           }
-          return ix.length > 0;
+          return seen;
         }
-        toks.forEach(function (t, i) {
-          if (see(t.w)) {
-            hits.push(i);
-          }
-        });
-        var head = 0;
-        if (part[1]) {
-          tokens(part[1], elide).forEach(function (t) {
-            if (see(t.w)) {
-              head++;
-            }
-          });
-        }
+        see(toks, hits);
+        var head = part[1] ? see(tokens(part[1], elide), null) : 0;
+        var distinct = Object.keys(found).length;
         if (distinct === 0) {
           return;
         }

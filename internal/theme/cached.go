@@ -114,6 +114,46 @@ func (e pageEnv) declare(p *parse.PipeNode) {
 	}
 }
 
+// pageWalk goes through a template's actions and controls, keeping
+// track of what names the page (pageEnv): it hands action the pipeline of
+// each action (printed, unless it sets a variable), pipe the pipeline of
+// each {{if}}, {{with}}, {{range}} and of a {{template}} not given the
+// page, and page the name of each template given the page.
+type pageWalk struct {
+	action, pipe func(p *parse.PipeNode, env pageEnv)
+	page         func(name string)
+}
+
+func (w pageWalk) list(l *parse.ListNode, env pageEnv) {
+	if l == nil {
+		return
+	}
+	for _, n := range l.Nodes {
+		switch n := n.(type) {
+		case *parse.ActionNode:
+			w.action(n.Pipe, env)
+		case *parse.IfNode:
+			w.pipe(n.Pipe, env)
+			w.list(n.List, env)
+			w.list(n.ElseList, env)
+		case *parse.WithNode:
+			w.pipe(n.Pipe, env)
+			w.list(n.List, env.with(n.Pipe))
+			w.list(n.ElseList, env)
+		case *parse.RangeNode:
+			w.pipe(n.Pipe, env)
+			w.list(n.List, env.inner())
+			w.list(n.ElseList, env)
+		case *parse.TemplateNode:
+			if n.Pipe != nil && env.isPage(n.Pipe) {
+				w.page(n.Name)
+			} else {
+				w.pipe(n.Pipe, env)
+			}
+		}
+	}
+}
+
 // CacheWarnings are the warnings for reads of the page in partials that
 // partialCached shows on pages other than the one they were made for (see
 // above), in the site's own themes: a read in a layout or partial of
@@ -141,11 +181,9 @@ func (ts *Templates) CacheWarnings(pageFuncs map[string][]string) diag.List {
 	return warns
 }
 
-// findCacheCalls returns the partialCached calls with the page as context
-// in what a page of root's kind runs: base.html and what it calls with the
-// page.
-func findCacheCalls(root *template.Template) []cacheCall {
-	var calls []cacheCall
+// eachTemplate calls fn with the template start and each template fn
+// enters (with enter), once each; names root has not are passed over.
+func eachTemplate(root *template.Template, start string, fn func(name string, tree *parse.Tree, enter func(string))) {
 	visited := map[string]bool{}
 	var enter func(name string)
 	enter = func(name string) {
@@ -157,8 +195,17 @@ func findCacheCalls(root *template.Template) []cacheCall {
 		if t == nil || t.Tree == nil || t.Tree.Root == nil {
 			return
 		}
-		tree := t.Tree
-		var list func(n *parse.ListNode, env pageEnv)
+		fn(name, t.Tree, enter)
+	}
+	enter(start)
+}
+
+// findCacheCalls returns the partialCached calls with the page as context
+// in what a page of root's kind runs: base.html and what it calls with the
+// page.
+func findCacheCalls(root *template.Template) []cacheCall {
+	var calls []cacheCall
+	eachTemplate(root, "base.html", func(name string, tree *parse.Tree, enter func(string)) {
 		pipe := func(p *parse.PipeNode, env pageEnv) {
 			if p == nil {
 				return
@@ -197,36 +244,8 @@ func findCacheCalls(root *template.Template) []cacheCall {
 			})
 			env.declare(p)
 		}
-		list = func(l *parse.ListNode, env pageEnv) {
-			if l == nil {
-				return
-			}
-			for _, n := range l.Nodes {
-				switch n := n.(type) {
-				case *parse.ActionNode:
-					pipe(n.Pipe, env)
-				case *parse.IfNode:
-					pipe(n.Pipe, env)
-					list(n.List, env)
-					list(n.ElseList, env)
-				case *parse.WithNode:
-					pipe(n.Pipe, env)
-					list(n.List, env.with(n.Pipe))
-					list(n.ElseList, env)
-				case *parse.RangeNode:
-					pipe(n.Pipe, env)
-					list(n.List, env.inner())
-					list(n.ElseList, env)
-				case *parse.TemplateNode:
-					if n.Pipe != nil && env.isPage(n.Pipe) {
-						enter(n.Name)
-					}
-				}
-			}
-		}
-		list(tree.Root, pageEntry())
-	}
-	enter("base.html")
+		pageWalk{action: pipe, pipe: pipe, page: enter}.list(tree.Root, pageEntry())
+	})
 	return calls
 }
 
@@ -258,18 +277,7 @@ func (ts *Templates) cacheReads(root *template.Template, c cacheCall, pageFuncs 
 		}
 		return false
 	}
-	visited := map[string]bool{}
-	var enter func(name string)
-	enter = func(name string) {
-		if visited[name] {
-			return
-		}
-		visited[name] = true
-		t := root.Lookup(name)
-		if t == nil || t.Tree == nil || t.Tree.Root == nil {
-			return
-		}
-		tree := t.Tree
+	eachTemplate(root, c.to, func(name string, tree *parse.Tree, enter func(string)) {
 		var arg func(n parse.Node, env pageEnv)
 		var pipe func(p *parse.PipeNode, env pageEnv)
 		arg = func(n parse.Node, env pageEnv) {
@@ -342,39 +350,8 @@ func (ts *Templates) cacheReads(root *template.Template, c cacheCall, pageFuncs 
 			}
 			pipe(p, env)
 		}
-		var list func(l *parse.ListNode, env pageEnv)
-		list = func(l *parse.ListNode, env pageEnv) {
-			if l == nil {
-				return
-			}
-			for _, n := range l.Nodes {
-				switch n := n.(type) {
-				case *parse.ActionNode:
-					action(n.Pipe, env)
-				case *parse.IfNode:
-					pipe(n.Pipe, env)
-					list(n.List, env)
-					list(n.ElseList, env)
-				case *parse.WithNode:
-					pipe(n.Pipe, env)
-					list(n.List, env.with(n.Pipe))
-					list(n.ElseList, env)
-				case *parse.RangeNode:
-					pipe(n.Pipe, env)
-					list(n.List, env.inner())
-					list(n.ElseList, env)
-				case *parse.TemplateNode:
-					if n.Pipe != nil && env.isPage(n.Pipe) {
-						enter(n.Name)
-					} else {
-						pipe(n.Pipe, env)
-					}
-				}
-			}
-		}
-		list(tree.Root, pageEntry())
-	}
-	enter(c.to)
+		pageWalk{action: action, pipe: pipe, page: enter}.list(tree.Root, pageEntry())
+	})
 	return out
 }
 

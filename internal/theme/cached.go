@@ -312,8 +312,10 @@ func (ts *Templates) cacheReads(root *template.Template, c cacheCall, pageFuncs 
 							enter(partialName(s.Text))
 						}
 					}
-					// A cached call of its own: its partial is judged
-					// by its own variants, read here.
+					// A partial given the page is read as part of
+					// this one; a cached one is judged by its own
+					// variants, which are read here, as this
+					// partial's reads.
 					args = args[2:]
 				}
 			}

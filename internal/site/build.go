@@ -123,6 +123,10 @@ type Builder struct {
 	scorer    theme.Assets // the embedded WebAssembly scorer and its loader
 	last      *last        // the last successful build; nil after a one-off one
 	warnings  diag.List    // of the last Build or Check
+	// The cached partials' warnings of the last build, and the hash of
+	// the layouts they are for (cacheWarnings).
+	cacheWarns     diag.List
+	cacheWarnsHash []byte
 	// The keys layouts asked T for that no translation has, and the memo's
 	// site key they were asked under: a rebuild that keeps pages adds the
 	// keys their layouts asked for (missingKeys).
@@ -281,6 +285,20 @@ func (b *Builder) caching() bool { return b.opts.Watch || b.builds > 0 }
 // .ActiveMenu, so a cached partial that calls it must be cached per
 // .ActiveMenu.
 var pageFuncs = map[string][]string{"active": {"ActiveMenu"}}
+
+// cacheWarnings are ts.CacheWarnings, kept while the layouts stay the
+// same: they are a walk through every layout's parse trees (about a
+// millisecond for the default theme), which a rebuild after a page's edit
+// need not pay again.
+func (b *Builder) cacheWarnings(ts *theme.Templates) diag.List {
+	if ts == nil {
+		return nil
+	}
+	if b.cacheWarnsHash == nil || !bytes.Equal(b.cacheWarnsHash, ts.Hash) {
+		b.cacheWarns, b.cacheWarnsHash = ts.CacheWarnings(pageFuncs), ts.Hash
+	}
+	return b.cacheWarns
+}
 
 // run is the pipeline. Each stage takes values and returns values:
 //
@@ -555,7 +573,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	warns = append(warns, chain.Contrast()...)
 	warns = append(warns, chain.StyleURLs(assets, basePath, cfg.AllowOrigins, res.HasFile)...)
 	warns = append(warns, ts.PolicyWarnings(cfg.AllowOrigins)...)
-	warns = append(warns, ts.CacheWarnings(pageFuncs)...)
+	warns = append(warns, b.cacheWarnings(ts)...)
 	// The search index is written meanwhile, on another core, unless the
 	// pages had errors (then nothing is written); with Options.DeferIndex,
 	// a rebuild's index is written after Build returns (deferIndex).

@@ -35,7 +35,21 @@ func TestCacheWarned(t *testing.T) {
 		}
 		return nil
 	})
-	if got := buildWarnings(t, dir); len(got) > 0 {
+	// One Builder, as mutual serve keeps, through every step: the
+	// warnings it keeps between builds follow the layouts.
+	b := New(Options{Dir: dir})
+	warnings := func() []string {
+		t.Helper()
+		if _, err := b.Build(); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, w := range b.Warnings() {
+			got = append(got, w.Error())
+		}
+		return got
+	}
+	if got := warnings(); len(got) > 0 {
 		t.Errorf("the default theme's layouts, copied, warn:\n%s", strings.Join(got, "\n"))
 	}
 
@@ -50,12 +64,21 @@ func TestCacheWarned(t *testing.T) {
 	}
 	callLine := strings.Count(base[:call], "\n") + 1
 	writeFile(t, dir, "themes/brand/layouts/partials/footer.html", strings.Replace(footer, mark, mark+"<p>{{.Title}}</p>", 1))
-	got := buildWarnings(t, dir)
+	got := warnings()
 	want := []string{
 		"themes/brand/layouts/partials/footer.html:" + strconv.Itoa(line) + ":" + strconv.Itoa(len(mark)+6) +
 			`: .Title differs from page to page, but base.html:` + strconv.Itoa(callLine) + ` shows footer.html with partialCached: it is made once, for whichever page comes first, and every page shows that. Call it with {{partial "footer.html" .}} there, or add .Title to its variants: {{partialCached "footer.html" . .Title}}`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// An edit of a page keeps the warning; the footer put right ends it.
+	writeFile(t, dir, "content/guides/a.md", "---\ntitle: A, edited\n---\nHello.\n")
+	if got := warnings(); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("after a page's edit, warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	writeFile(t, dir, "themes/brand/layouts/partials/footer.html", footer)
+	if got := warnings(); len(got) > 0 {
+		t.Errorf("the footer put right, warnings:\n%s", strings.Join(got, "\n"))
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"strings"
 	"testing"
+
+	"mutual/themes"
 )
 
 // TestCacheWarnings: a read of the page in a partial that partialCached
@@ -142,4 +144,29 @@ func FuzzCacheWarnings(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkCacheWarnings judges the default theme's cached partials, as a
+// site's own copy of them (so that nothing is passed over): what a build
+// pays when its layouts changed (site.Builder keeps the result otherwise).
+func BenchmarkCacheWarnings(b *testing.B) {
+	funcs := Funcs(FuncEnv{})
+	for _, n := range []string{"T", "i18n", "plurals", "date", "textLang", "textDir"} {
+		funcs[n] = func(...any) string { return "" }
+	}
+	funcs["active"] = func(any, any) bool { return false }
+	ts, errs := Chain{{Name: "mine", Dir: "themes/mine", FS: themes.Default()}}.Templates(funcs)
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	for name := range ts.text {
+		ts.own[name] = true
+	}
+	pageFuncs := map[string][]string{"active": {"ActiveMenu"}}
+	if w := ts.CacheWarnings(pageFuncs); len(w) > 0 {
+		b.Fatalf("the default theme warns: %v", w)
+	}
+	for b.Loop() {
+		ts.CacheWarnings(pageFuncs)
+	}
 }

@@ -40,14 +40,7 @@ func TestCacheWarned(t *testing.T) {
 	b := New(Options{Dir: dir})
 	warnings := func() []string {
 		t.Helper()
-		if _, err := b.Build(); err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, w := range b.Warnings() {
-			got = append(got, w.Error())
-		}
-		return got
+		return builderWarnings(t, b)
 	}
 	if got := warnings(); len(got) > 0 {
 		t.Errorf("the default theme's layouts, copied, warn:\n%s", strings.Join(got, "\n"))

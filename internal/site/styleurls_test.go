@@ -58,7 +58,13 @@ func TestPolicyWarned(t *testing.T) {
 // warnings as the command line prints them.
 func buildWarnings(t *testing.T, dir string) []string {
 	t.Helper()
-	b := New(Options{Dir: dir})
+	return builderWarnings(t, New(Options{Dir: dir}))
+}
+
+// builderWarnings builds with b, which must build, and returns the
+// build's warnings as the command line prints them.
+func builderWarnings(t *testing.T, b *Builder) []string {
+	t.Helper()
 	if _, err := b.Build(); err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,8 @@
 GO      ?= go
 BIN     := bin/mutual
 GOFLAGS_BUILD := -trimpath -buildvcs=false
+# bash, for pipefail in the fuzz loop.
+SHELL   := /bin/bash
 
 .PHONY: all build wasm site serve test vet fmt-check fuzz bench clean
 
@@ -49,14 +51,23 @@ test: wasm fmt-check vet
 # FUZZMINIMIZE bounds the time spent shrinking each new input: with Go's
 # default (60s) a target whose inputs are large (two worksheets for
 # FuzzTranslate) spent its whole FUZZTIME shrinking one and ran 8 inputs.
+# A target that fails with a bare "context deadline exceeded" and writes no
+# failing input has found nothing: Go 1.26's fuzzing coordinator can report
+# its own stop as a failure on a loaded machine (go.dev/issue/75804, fixed
+# in Go 1.27), so the loop says so and runs that target's corpus instead.
 FUZZTIME ?= 10s
 FUZZMINIMIZE ?= 1s
 fuzz: wasm
-	@set -e; n=0; \
+	@set -eo pipefail; n=0; log=$$(mktemp); trap 'rm -f "$$log"' EXIT; \
 	for pkg in $$($(GO) list ./...); do \
 		for target in $$($(GO) test $(TEST_TAGS) -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz' || true); do \
 			echo "fuzz: $$pkg $$target ($(FUZZTIME))"; \
-			$(GO) test $(TEST_TAGS) -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) $$pkg; \
+			if ! $(GO) test $(TEST_TAGS) -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) $$pkg 2>&1 | tee "$$log"; then \
+				if grep -qx '    context deadline exceeded' "$$log" && ! grep -q 'Failing input written' "$$log"; then \
+					echo "fuzz: $$target failed at its deadline with no failing input: Go 1.26's coordinator race (go.dev/issue/75804), not a finding; its corpus again:"; \
+					$(GO) test $(TEST_TAGS) -count=1 -run "^$$target\$$" $$pkg; \
+				else exit 1; fi; \
+			fi; \
 			n=$$((n+1)); \
 		done; \
 	done; \

@@ -268,7 +268,8 @@ func keptLink(t *testing.T, s *wsServer, same bool) (*browsertest.Tab, string, *
 }
 
 // TestWorksheetKeptRemoved removes a kept comparison: its sentence shows
-// once (beside Undo), and screen readers are told it.
+// once (beside Undo), and screen readers are told it; Undo takes it out of
+// their live region, where it would no longer be true.
 func TestWorksheetKeptRemoved(t *testing.T) {
 	t.Parallel()
 	a, _, _ := keptLink(t, shipped(t), false)
@@ -278,6 +279,11 @@ func TestWorksheetKeptRemoved(t *testing.T) {
 		t.Errorf("the removal is shown %d times: %v", len(where), where)
 	}
 	a.Poll("the removal said", `document.querySelector("[data-announce]").textContent.includes("The kept comparison is removed.")`, 5*time.Second)
+	press(t, a, `[data-action="undo-forget"]`)
+	a.Poll("the comparison kept again", `document.querySelector("[data-more-status]").textContent === "This comparison is kept in this browser."`, 5*time.Second)
+	if said := browsertest.Eval[string](a, `document.querySelector("[data-announce]").textContent`); strings.Contains(said, "removed") {
+		t.Errorf("after Undo the live region still says %q", said)
+	}
 	checkProblems(t, a, "removing", nil)
 }
 

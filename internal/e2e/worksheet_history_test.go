@@ -429,6 +429,39 @@ func TestWorksheetFileChanged(t *testing.T) {
 	checkProblems(t, tab, "a file on a changed worksheet", nil)
 }
 
+// TestWorksheetFileUnsaid opens a broken file, then a good one: the
+// sentence that nothing was opened, said to screen readers, leaves their
+// live region with the one beside the buttons, so that a screen reader
+// reading the results does not come upon it once the file is open.
+func TestWorksheetFileUnsaid(t *testing.T) {
+	t.Parallel()
+	s := shipped(t)
+	w := parseWorksheet(t, fairSheet)
+	file := &worksheet.File{Worksheet: w.Slug, Title: w.Title, Fingerprint: score.Fingerprint(w.Model()), Saved: "2026-02-01", Answers: worksheet.Records{}}
+	data, err := file.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	good, bad := filepath.Join(dir, "good.json"), filepath.Join(dir, "bad.json")
+	writeFile(t, good, string(data))
+	writeFile(t, bad, "this is not JSON")
+	tab := browsertest.NewIsolated(t)
+	open(t, tab, s.URL("/", "worksheets/"+w.Slug+"/"))
+	const said = `document.querySelector("[data-announce]").textContent`
+	tab.Do(chromedp.SetUploadFiles(chromedp.CSS("[data-file-input]"), []string{bad}))
+	tab.Poll("the refusal said", said+`.includes("nothing was opened")`, 5*time.Second)
+	tab.Do(chromedp.SetUploadFiles(chromedp.CSS("[data-file-input]"), []string{good}))
+	tab.Poll("the file open", `document.querySelector("[data-file-status]").textContent.startsWith("The file is open")`, 5*time.Second)
+	if got := browsertest.Eval[string](tab, said); strings.Contains(got, "nothing was opened") {
+		t.Errorf("the file is open, and the live region still says %q", got)
+	}
+	if p := fileProblems(tab); len(p) > 0 {
+		t.Errorf("the file is open, and the page shows %v", p)
+	}
+	checkProblems(t, tab, "a refused file, then a good one", nil)
+}
+
 // TestWorksheetFileReflections: a worksheet of reflections alone has no
 // scorer and nothing to compare, and still keeps a file of its notes.
 func TestWorksheetFileReflections(t *testing.T) {

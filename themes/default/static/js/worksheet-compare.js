@@ -605,6 +605,7 @@
         var li = keptList.querySelectorAll("li")[at];
         var again = li && li.querySelector('[data-action="show"]:not([hidden])');
         (again || keptBox).focus();
+        page.unsay(t.forgotten); // no longer true
         page.status(t.kept);
       }
     }

@@ -181,13 +181,19 @@
 
     // problem shows the sentence for a refused file (name; "" hides them)
     // beside the buttons, and says it to screen readers too: the focus is
-    // back on "Open a file", away from the sentence.
+    // back on "Open a file", away from the sentence. A sentence hidden
+    // leaves the live region too, where it would still say that nothing
+    // was opened once a file has been.
     function problem(name) {
       Array.prototype.forEach.call(section.querySelectorAll("[data-file-problem]"), function (el) {
+        var was = !el.hidden;
+        var text = el.textContent.replace(/\s+/g, " ").trim();
         el.hidden = el.getAttribute("data-file-problem") !== name;
         if (!el.hidden) {
           var mark = el.querySelector("[lang]");
-          page.announce({ text: el.textContent.replace(/\s+/g, " ").trim(), lang: mark ? mark.getAttribute("lang") : "", dir: mark ? mark.getAttribute("dir") || "" : "" });
+          page.announce({ text: text, lang: mark ? mark.getAttribute("lang") : "", dir: mark ? mark.getAttribute("dir") || "" : "" });
+        } else if (was) {
+          page.unsay(text);
         }
       });
     }

@@ -617,6 +617,23 @@
         announce: function (msg) {
           announce(msg, 0);
         },
+        // unsay empties the live region if it still holds msg (a text or
+        // texts, as write takes them): a sentence about what has passed (a
+        // file refused before one opened, a removal undone) that a screen
+        // reader reading the results would otherwise still come upon. Only
+        // that sentence: anything said since stays.
+        unsay: function (msg) {
+          var said = []
+            .concat(msg)
+            .map(function (t) {
+              return typeof t === "string" ? t : t && t.text;
+            })
+            .filter(Boolean)
+            .join(" ");
+          if (announcer && said && announcer.textContent === said) {
+            write(announcer, "");
+          }
+        },
         // result is the scorer's last result, or null without a scorer.
         result: function () {
           return scorer ? lastResult : null;

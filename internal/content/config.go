@@ -82,6 +82,19 @@ type MenuEntry struct {
 var configKeys = []string{"title", "description", "baseURL", "language", "languages", "theme", "menu", "help", "markdown", "trustHTML", "search",
 	"params", "lowercaseURLs", "allowOrigins"}
 
+// otherConfigKeys are other generators' names for site.yaml's keys, in
+// lower case (Hugo's config.toml, Zola's config.toml, Jekyll's and
+// Eleventy's url): an unknown key among them gets mutual's name, as a flag
+// of theirs does on the command line.
+var otherConfigKeys = map[string]string{
+	"languagecode":           ` (mutual's is "language")`,
+	"defaultcontentlanguage": ` (mutual's default language is the first of languages:, or language: en for a site in one language)`,
+	"default_language":       ` (mutual's default language is the first of languages:, or language: en for a site in one language)`,
+	"url":                    ` (mutual's is "baseURL")`,
+	"extra":                  ` (mutual's is "params", which templates read as .Site.Params)`,
+	"menus":                  ` (mutual's is "menu", one list: menu: [{name: Guides, url: guides/_index.md}])`,
+}
+
 // menuKeys are the keys of a menu entry; menuIgnored are Hugo's keys of a
 // menu entry that mutual's one flat menu has no use for.
 var (
@@ -110,7 +123,8 @@ func ParseConfigFile(path string, src []byte) (*Config, diag.List) {
 	}
 	d := yamldoc.Decoder{Path: path, Errs: &errs}
 	var baseNode, langNode *yamldoc.Node
-	for _, f := range d.Map(root, "site.yaml", configKeys, nil) {
+	others := d.Others(root, "site.yaml", configKeys, otherConfigKeys)
+	for _, f := range d.Map(root, "site.yaml", configKeys, others) {
 		switch f.Key.Value {
 		case "title":
 			cfg.Title, _ = d.Text(f)

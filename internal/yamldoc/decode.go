@@ -80,6 +80,29 @@ func (d *Decoder) Map(n *Node, what string, known, ignored []string) Fields {
 	return out
 }
 
+// Others reports each key of the map n that another tool uses (Hugo's,
+// Zola's: a writer moving a site over) with what mutual takes instead.
+// others maps such a key, in lower case, to the end of the message, such
+// as ` (mutual's is "language")`; a key of known is never one of them. It
+// returns the keys it reported, for Map's ignored list, so that none is
+// reported twice.
+func (d *Decoder) Others(n *Node, what string, known []string, others map[string]string) []string {
+	if n == nil || n.Kind != Map {
+		return nil
+	}
+	var out []string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		advice, ok := others[strings.ToLower(k.Value)]
+		if !ok || slices.Contains(known, k.Value) || slices.Contains(out, k.Value) {
+			continue
+		}
+		d.Errorf(k, "unknown key %q in %s%s", k.Value, what, advice)
+		out = append(out, k.Value)
+	}
+	return out
+}
+
 // Pairs returns every pair of n, whatever its key: for blocks whose keys
 // are names the writer chooses, like a worksheet's scales.
 func (d *Decoder) Pairs(n *Node, what string) Fields {

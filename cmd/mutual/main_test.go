@@ -32,6 +32,10 @@ func TestRunUsage(t *testing.T) {
 		"content/guides/a.md": "---\ntitle: A\n---\nSee [b](bb.md).\n",
 		"content/guides/b.md": "---\ntitel: B\n---\n",
 	})
+	hugoTOML := writeSite(t, map[string]string{"hugo.toml": "title = \"T\"\n", "content/posts/a.md": "---\ntitle: A\n---\n"})
+	hugoConfig := writeSite(t, map[string]string{"config.yaml": "title: T\n", "content/_index.md": "---\ntitle: A\n---\n"})
+	hugoSplit := writeSite(t, map[string]string{"config/_default/hugo.toml": "title = \"T\"\n"})
+	zola := writeSite(t, map[string]string{"config.toml": "base_url = \"https://example.org\"\n", "templates/index.html": "x"})
 	tests := []struct {
 		name       string
 		args       []string
@@ -85,6 +89,14 @@ func TestRunUsage(t *testing.T) {
 		{"serve bad base url", []string{"serve", "-s", good, "--base-url", "example.org/x"}, 2, "", "mutual serve: --base-url \"example.org/x\": must be an absolute http or https URL such as https://example.org/\n\nUsage: mutual serve", true, ""},
 		{"serve empty base url", []string{"serve", "-s", good, "--base-url", " "}, 2, "", "mutual serve: --base-url \" \": the URL is empty", true, ""},
 		{"no site", []string{"build", "-s", t.TempDir()}, 1, "", "no site here", true, ""},
+		// A Hugo site's folder (someone trying mutual on theirs) is pointed
+		// to mutual import hugo, by every command that reads a site; a
+		// Zola site's config.toml (beside templates/) is not.
+		{"Hugo site, build", []string{"build", "-s", hugoTOML}, 1, "", "does not exist; " + hugoTOML + " holds a Hugo site (hugo.toml): make a mutual site of it in a new folder with mutual import hugo " + hugoTOML + " NEWDIR, then build that one\n", true, ""},
+		{"Hugo site, check", []string{"check", "-s", hugoConfig}, 1, "", hugoConfig + " holds a Hugo site (config.yaml): make a mutual site of it", true, ""},
+		{"Hugo site, split configuration", []string{"check", "-s", hugoSplit}, 1, "", hugoSplit + " holds a Hugo site (config/_default): make", true, ""},
+		{"Hugo site, serve", []string{"serve", "-s", hugoTOML, "--port", "0"}, 1, "", "mutual serve: no site here: " + filepath.Join(hugoTOML, "content", "site.yaml") + " does not exist; " + hugoTOML + " holds a Hugo site (hugo.toml): make", true, ""},
+		{"Zola site", []string{"build", "-s", zola}, 1, "", "does not exist (use -s DIR to pick a site folder, or mutual init DIR to start one)", true, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

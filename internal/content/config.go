@@ -328,6 +328,35 @@ func params(d *yamldoc.Decoder, n *yamldoc.Node) map[string]any {
 	return m
 }
 
+// NoSite is the message for a site folder dir that holds no
+// configuration. A Hugo site's folder (someone trying mutual on a site of
+// theirs) is told of mutual import hugo instead of mutual init.
+func NoSite(dir string) string {
+	msg := "no site here: " + filepath.Join(dir, ConfigPath) + " does not exist"
+	if cfg := hugoConfig(dir); cfg != "" {
+		return msg + "; " + dir + " holds a Hugo site (" + cfg + "): make a mutual site of it in a new folder with mutual import hugo " + dir + " NEWDIR, then build that one"
+	}
+	return msg + " (use -s DIR to pick a site folder, or mutual init DIR to start one)"
+}
+
+// hugoConfig is the name of the Hugo configuration dir holds, the first
+// that Hugo reads, or "". A config.toml beside a templates/ folder is
+// Zola's, not Hugo's.
+func hugoConfig(dir string) string {
+	for _, name := range []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json", "config/_default"} {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			continue
+		}
+		if strings.HasPrefix(name, "config.") {
+			if st, err := os.Stat(filepath.Join(dir, "templates")); err == nil && st.IsDir() {
+				return ""
+			}
+		}
+		return name
+	}
+	return ""
+}
+
 // ReadConfig reads the configuration of the site folder dir:
 // content/site.yaml, or content/site.yml (not both). It must be a file of
 // the site (not a link to one outside siteReal, the site folder with its
@@ -342,8 +371,7 @@ func ReadConfig(dir, siteReal string) (string, []byte, error) {
 	}
 	switch len(found) {
 	case 0:
-		p := filepath.Join(dir, ConfigPath)
-		return "", nil, diag.List{{Path: ConfigPath, Msg: "no site here: " + p + " does not exist (use -s DIR to pick a site folder, or mutual init DIR to start one)"}}
+		return "", nil, diag.List{{Path: ConfigPath, Msg: NoSite(dir)}}
 	case 2:
 		return "", nil, diag.List{{Path: found[1], Msg: "a site has one configuration, but " + found[0] + " is here too: keep one of them"}}
 	}

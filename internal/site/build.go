@@ -46,6 +46,11 @@ func Exists(dir string) bool {
 	return false
 }
 
+// NoSite is the message for a folder dir that holds no site (Exists is
+// false): how to pick one or start one, or, for a Hugo site's folder, how
+// to import it.
+func NoSite(dir string) string { return content.NoSite(dir) }
+
 // MarkerFile is the file mutual writes into every output folder it builds
 // (see package output).
 const MarkerFile = output.MarkerFile

@@ -64,6 +64,16 @@ func TestRunUsage(t *testing.T) {
 		{"build Hugo's expired letter", []string{"build", "-E"}, 2, "", "unknown flag -E (mutual's is --expired)", true, ""},
 		{"build Hugo's base URL", []string{"build", "--baseURL", "x"}, 2, "", "unknown flag --baseURL (mutual's is --base-url)", true, ""},
 		{"check has no output flag", []string{"check", "--out", "x"}, 2, "", "mutual check: unknown flag --out; the flags", true, ""},
+		// Hugo's flags for what mutual always does say so.
+		{"build Hugo's minify", []string{"build", "--minify"}, 2, "", "mutual build: unknown flag --minify (mutual always publishes stylesheets and scripts compacted); the flags", true, ""},
+		{"build Hugo's clean", []string{"build", "--cleanDestinationDir"}, 2, "", "unknown flag --cleanDestinationDir (every build replaces the output folder it built, and refuses one that holds files it did not write); the flags", true, ""},
+		{"build Hugo's watch", []string{"build", "-w"}, 2, "", "unknown flag -w (mutual serve watches the site and rebuilds it on every save); the flags", true, ""},
+		{"serve Hugo's watch", []string{"serve", "--watch"}, 2, "", "mutual serve: unknown flag --watch (mutual serve always watches); the flags", true, ""},
+		// Hugo's kinds for new say what mutual does instead.
+		{"new Hugo's site", []string{"new", "site", "mysite"}, 2, "", "mutual new: unknown kind \"site\" (mutual init mysite starts a new site): want guide", true, ""},
+		{"new Hugo's content", []string{"new", "content", "posts/a.md"}, 2, "", "unknown kind \"content\" (a page is a guide: mutual new guide posts/a.md): want", true, ""},
+		{"new Hugo's theme", []string{"new", "theme", "calm"}, 2, "", "unknown kind \"theme\" (a theme of your own is a folder themes/calm/ whose theme.yaml says extends: default, as mutual init makes one; mutual new layout NAME copies a layout into it): want", true, ""},
+		{"new misspelt kind", []string{"new", "guid", "a.md"}, 2, "", "unknown kind \"guid\" (did you mean \"guide\"?): want", true, ""},
 		// One letter is one edit from any other: no spelling hint for it.
 		{"build unknown letter", []string{"build", "-x"}, 2, "", "mutual build: unknown flag -x; the flags", true, ""},
 		{"build single-dash word flag", []string{"build", "-base-url", "https://x.org/", "-nope"}, 2, "", "unknown flag --nope", true, ""},

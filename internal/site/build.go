@@ -416,6 +416,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	// A misspelt key of the site's or a theme's i18n/ is warned of, and
 	// counts as no interface key missing: coverage needs the layouts.
 	strayWarns, stray := strayKeys(ts, trs)
+	strayWarns = notAt(strayWarns, ierrs)
 	b.coverage = nil
 	if cov, err := coverage(cfg, m, srcs, b.opts.Drafts, trs, stray); err == nil {
 		for _, c := range cov {

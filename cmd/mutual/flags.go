@@ -129,6 +129,24 @@ var otherTools = map[string]string{
 	"p": "port", "interface": "bind", "host": "bind", "i": "bind",
 }
 
+// needless says why mutual has no flag for what another tool's flag name
+// (Hugo's --minify, --cleanDestinationDir, --watch) asks of command cmd:
+// mutual always does it. "" for any other name.
+func needless(cmd, name string) string {
+	switch strings.ToLower(name) {
+	case "minify":
+		return "mutual always publishes stylesheets and scripts compacted"
+	case "cleandestinationdir":
+		return "every build replaces the output folder it built, and refuses one that holds files it did not write"
+	case "watch", "w":
+		if cmd == "serve" {
+			return "mutual serve always watches"
+		}
+		return "mutual serve watches the site and rebuilds it on every save"
+	}
+	return ""
+}
+
 // otherTool is mutual's name for another tool's flag name, if it has one.
 func otherTool(name string) (string, bool) {
 	if len(name) > 1 {
@@ -152,6 +170,8 @@ func flagError(fs *flag.FlagSet, err error) string {
 		hint := ""
 		if s, ok := otherTool(name); ok && fs.Lookup(s) != nil {
 			hint = fmt.Sprintf(" (mutual's is %s)", flagName(s))
+		} else if s := needless(fs.Name(), name); s != "" {
+			hint = " (" + s + ")"
 		} else if s := diag.Suggest(name, known); s != "" && len(name) > 1 {
 			hint = fmt.Sprintf(" (did you mean %s?)", flagName(s))
 		}

@@ -32,6 +32,10 @@ func TestRunUsage(t *testing.T) {
 		"content/guides/a.md": "---\ntitle: A\n---\nSee [b](bb.md).\n",
 		"content/guides/b.md": "---\ntitel: B\n---\n",
 	})
+	hugoTOML := writeSite(t, map[string]string{"hugo.toml": "title = \"T\"\n", "content/posts/a.md": "---\ntitle: A\n---\n"})
+	hugoConfig := writeSite(t, map[string]string{"config.yaml": "title: T\n", "content/_index.md": "---\ntitle: A\n---\n"})
+	hugoSplit := writeSite(t, map[string]string{"config/_default/hugo.toml": "title = \"T\"\n"})
+	zola := writeSite(t, map[string]string{"config.toml": "base_url = \"https://example.org\"\n", "templates/index.html": "x"})
 	tests := []struct {
 		name       string
 		args       []string
@@ -60,6 +64,16 @@ func TestRunUsage(t *testing.T) {
 		{"build Hugo's expired letter", []string{"build", "-E"}, 2, "", "unknown flag -E (mutual's is --expired)", true, ""},
 		{"build Hugo's base URL", []string{"build", "--baseURL", "x"}, 2, "", "unknown flag --baseURL (mutual's is --base-url)", true, ""},
 		{"check has no output flag", []string{"check", "--out", "x"}, 2, "", "mutual check: unknown flag --out; the flags", true, ""},
+		// Hugo's flags for what mutual always does say so.
+		{"build Hugo's minify", []string{"build", "--minify"}, 2, "", "mutual build: unknown flag --minify (mutual always publishes stylesheets and scripts compacted); the flags", true, ""},
+		{"build Hugo's clean", []string{"build", "--cleanDestinationDir"}, 2, "", "unknown flag --cleanDestinationDir (every build replaces the output folder it built, and refuses one that holds files it did not write); the flags", true, ""},
+		{"build Hugo's watch", []string{"build", "-w"}, 2, "", "unknown flag -w (mutual serve watches the site and rebuilds it on every save); the flags", true, ""},
+		{"serve Hugo's watch", []string{"serve", "--watch"}, 2, "", "mutual serve: unknown flag --watch (mutual serve always watches); the flags", true, ""},
+		// Hugo's kinds for new say what mutual does instead.
+		{"new Hugo's site", []string{"new", "site", "mysite"}, 2, "", "mutual new: unknown kind \"site\" (mutual init mysite starts a new site): want guide", true, ""},
+		{"new Hugo's content", []string{"new", "content", "posts/a.md"}, 2, "", "unknown kind \"content\" (a page is a guide: mutual new guide posts/a.md): want", true, ""},
+		{"new Hugo's theme", []string{"new", "theme", "calm"}, 2, "", "unknown kind \"theme\" (a theme of your own is a folder themes/calm/ whose theme.yaml says extends: default, as mutual init makes one; mutual new layout NAME copies a layout into it): want", true, ""},
+		{"new misspelt kind", []string{"new", "guid", "a.md"}, 2, "", "unknown kind \"guid\" (did you mean \"guide\"?): want", true, ""},
 		// One letter is one edit from any other: no spelling hint for it.
 		{"build unknown letter", []string{"build", "-x"}, 2, "", "mutual build: unknown flag -x; the flags", true, ""},
 		{"build single-dash word flag", []string{"build", "-base-url", "https://x.org/", "-nope"}, 2, "", "unknown flag --nope", true, ""},
@@ -85,6 +99,14 @@ func TestRunUsage(t *testing.T) {
 		{"serve bad base url", []string{"serve", "-s", good, "--base-url", "example.org/x"}, 2, "", "mutual serve: --base-url \"example.org/x\": must be an absolute http or https URL such as https://example.org/\n\nUsage: mutual serve", true, ""},
 		{"serve empty base url", []string{"serve", "-s", good, "--base-url", " "}, 2, "", "mutual serve: --base-url \" \": the URL is empty", true, ""},
 		{"no site", []string{"build", "-s", t.TempDir()}, 1, "", "no site here", true, ""},
+		// A Hugo site's folder (someone trying mutual on theirs) is pointed
+		// to mutual import hugo, by every command that reads a site; a
+		// Zola site's config.toml (beside templates/) is not.
+		{"Hugo site, build", []string{"build", "-s", hugoTOML}, 1, "", "does not exist; " + hugoTOML + " holds a Hugo site (hugo.toml): make a mutual site of it in a new folder with mutual import hugo " + hugoTOML + " NEWDIR, then build that one\n", true, ""},
+		{"Hugo site, check", []string{"check", "-s", hugoConfig}, 1, "", hugoConfig + " holds a Hugo site (config.yaml): make a mutual site of it", true, ""},
+		{"Hugo site, split configuration", []string{"check", "-s", hugoSplit}, 1, "", hugoSplit + " holds a Hugo site (config/_default): make", true, ""},
+		{"Hugo site, serve", []string{"serve", "-s", hugoTOML, "--port", "0"}, 1, "", "mutual serve: no site here: " + filepath.Join(hugoTOML, "content", "site.yaml") + " does not exist; " + hugoTOML + " holds a Hugo site (hugo.toml): make", true, ""},
+		{"Zola site", []string{"build", "-s", zola}, 1, "", "does not exist (use -s DIR to pick a site folder, or mutual init DIR to start one)", true, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

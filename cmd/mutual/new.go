@@ -59,7 +59,11 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	case "layout":
 		path, err = scaffold.NewLayout(*dir, pos[1])
 	default:
-		fmt.Fprintf(stderr, "mutual new: unknown kind %q%s: want guide, worksheet, translation or layout\n", pos[0], diag.Hint(pos[0], []string{"guide", "worksheet", "translation", "layout"}))
+		hint := diag.Hint(pos[0], []string{"guide", "worksheet", "translation", "layout"})
+		if s := otherKind(pos[0], pos[1]); s != "" {
+			hint = " (" + s + ")"
+		}
+		fmt.Fprintf(stderr, "mutual new: unknown kind %q%s: want guide, worksheet, translation or layout\n", pos[0], hint)
 		return exitUsage
 	}
 	if err != nil {
@@ -90,4 +94,19 @@ func quoteAll(args []string) string {
 		q[i] = strconv.Quote(a)
 	}
 	return strings.Join(q, " ")
+}
+
+// otherKind says what mutual does instead of another generator's kind for
+// new (Hugo's hugo new site DIR, hugo new content PATH, hugo new theme
+// NAME), given its argument arg; "" for any other kind.
+func otherKind(kind, arg string) string {
+	switch strings.ToLower(kind) {
+	case "site":
+		return "mutual init " + arg + " starts a new site"
+	case "content", "post", "page", "article":
+		return "a page is a guide: mutual new guide " + arg
+	case "theme":
+		return "a theme of your own is a folder themes/" + arg + "/ whose theme.yaml says extends: default, as mutual init makes one; mutual new layout NAME copies a layout into it"
+	}
+	return ""
 }

@@ -75,7 +75,7 @@ and %d connections. Ctrl-C stops it at once, even in the middle of a build.
 		}
 	}
 	if !site.Exists(f.dir) {
-		fmt.Fprintf(stderr, "mutual serve: no site here: %s does not exist (use -s DIR to pick a site folder, or mutual init DIR to start one)\n", filepath.Join(f.dir, site.ConfigPath))
+		fmt.Fprintf(stderr, "mutual serve: %s\n", site.NoSite(f.dir))
 		return exitFail
 	}
 

@@ -82,6 +82,19 @@ type MenuEntry struct {
 var configKeys = []string{"title", "description", "baseURL", "language", "languages", "theme", "menu", "help", "markdown", "trustHTML", "search",
 	"params", "lowercaseURLs", "allowOrigins"}
 
+// otherConfigKeys are other generators' names for site.yaml's keys, in
+// lower case (Hugo's config.toml, Zola's config.toml, Jekyll's and
+// Eleventy's url): an unknown key among them gets mutual's name, as a flag
+// of theirs does on the command line.
+var otherConfigKeys = map[string]string{
+	"languagecode":           ` (mutual's is "language")`,
+	"defaultcontentlanguage": ` (mutual's default language is the first of languages:, or language: en for a site in one language)`,
+	"default_language":       ` (mutual's default language is the first of languages:, or language: en for a site in one language)`,
+	"url":                    ` (mutual's is "baseURL")`,
+	"extra":                  ` (mutual's is "params", which templates read as .Site.Params)`,
+	"menus":                  ` (mutual's is "menu", one list: menu: [{name: Guides, url: guides/_index.md}])`,
+}
+
 // menuKeys are the keys of a menu entry; menuIgnored are Hugo's keys of a
 // menu entry that mutual's one flat menu has no use for.
 var (
@@ -110,7 +123,8 @@ func ParseConfigFile(path string, src []byte) (*Config, diag.List) {
 	}
 	d := yamldoc.Decoder{Path: path, Errs: &errs}
 	var baseNode, langNode *yamldoc.Node
-	for _, f := range d.Map(root, "site.yaml", configKeys, nil) {
+	others := d.Others(root, "site.yaml", configKeys, otherConfigKeys)
+	for _, f := range d.Map(root, "site.yaml", configKeys, others) {
 		switch f.Key.Value {
 		case "title":
 			cfg.Title, _ = d.Text(f)
@@ -314,6 +328,35 @@ func params(d *yamldoc.Decoder, n *yamldoc.Node) map[string]any {
 	return m
 }
 
+// NoSite is the message for a site folder dir that holds no
+// configuration. A Hugo site's folder (someone trying mutual on a site of
+// theirs) is told of mutual import hugo instead of mutual init.
+func NoSite(dir string) string {
+	msg := "no site here: " + filepath.Join(dir, ConfigPath) + " does not exist"
+	if cfg := hugoConfig(dir); cfg != "" {
+		return msg + "; " + dir + " holds a Hugo site (" + cfg + "): make a mutual site of it in a new folder with mutual import hugo " + dir + " NEWDIR, then build that one"
+	}
+	return msg + " (use -s DIR to pick a site folder, or mutual init DIR to start one)"
+}
+
+// hugoConfig is the name of the Hugo configuration dir holds, the first
+// that Hugo reads, or "". A config.toml beside a templates/ folder is
+// Zola's, not Hugo's.
+func hugoConfig(dir string) string {
+	for _, name := range []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json", "config/_default"} {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			continue
+		}
+		if strings.HasPrefix(name, "config.") {
+			if st, err := os.Stat(filepath.Join(dir, "templates")); err == nil && st.IsDir() {
+				return ""
+			}
+		}
+		return name
+	}
+	return ""
+}
+
 // ReadConfig reads the configuration of the site folder dir:
 // content/site.yaml, or content/site.yml (not both). It must be a file of
 // the site (not a link to one outside siteReal, the site folder with its
@@ -328,8 +371,7 @@ func ReadConfig(dir, siteReal string) (string, []byte, error) {
 	}
 	switch len(found) {
 	case 0:
-		p := filepath.Join(dir, ConfigPath)
-		return "", nil, diag.List{{Path: ConfigPath, Msg: "no site here: " + p + " does not exist (use -s DIR to pick a site folder, or mutual init DIR to start one)"}}
+		return "", nil, diag.List{{Path: ConfigPath, Msg: NoSite(dir)}}
 	case 2:
 		return "", nil, diag.List{{Path: found[1], Msg: "a site has one configuration, but " + found[0] + " is here too: keep one of them"}}
 	}

@@ -450,16 +450,34 @@ func (r *Resolver) Func(rel, file string, refs *[]LinkRef) func(string, markdown
 // CheckAnchors reports the links to headings that do not exist; anchors
 // holds each page's heading ids, by Node.URL. Footnote anchors are
 // goldmark's own and always exist.
+//
+// A page shown untranslated in other languages holds its links once per
+// language: a link broken in several is one mistake in one place, reported
+// once, with the target of the shortest URL (the default language's).
 func CheckAnchors(refs []LinkRef, anchors map[string]map[string]bool) diag.List {
-	var errs diag.List
+	type at struct {
+		path      string
+		line, col int
+		frag      string
+	}
+	broken := map[at]LinkRef{}
 	for _, l := range refs {
 		ids := anchors[l.Target]
 		if ids[l.Frag] || strings.HasPrefix(l.Frag, "fn:") || strings.HasPrefix(l.Frag, "fnref:") {
 			continue
 		}
-		known := slices.Sorted(maps.Keys(ids))
+		k := at{l.Path, l.Line, l.Col, l.Frag}
+		if o, ok := broken[k]; ok && (len(o.Target) < len(l.Target) || len(o.Target) == len(l.Target) && o.Target <= l.Target) {
+			continue
+		}
+		broken[k] = l
+	}
+	var errs diag.List
+	for _, l := range broken {
+		known := slices.Sorted(maps.Keys(anchors[l.Target]))
 		errs.Add(l.Path, l.Line, l.Col, "link to #%s: /%s has no heading with that id%s", l.Frag, l.Target, diag.Hint(l.Frag, known))
 	}
+	errs.Sort()
 	return errs
 }
 

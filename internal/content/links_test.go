@@ -146,3 +146,44 @@ func TestResolveUnderBasePath(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckAnchorsOnce: a link to a missing heading is one error at its
+// place, however many languages show its page (an untranslated page is
+// rendered once per language, each time linking to that language's
+// target): the default language's target, the shortest URL, is named.
+// Links broken at different places, or to different headings, stay apart.
+func TestCheckAnchorsOnce(t *testing.T) {
+	anchors := map[string]map[string]bool{
+		"guides/a/":    {"one": true, "two": true},
+		"es/guides/a/": {"one": true, "two": true},
+		"fr/guides/a/": {"one": true},
+	}
+	ref := func(line int, target, frag string) LinkRef {
+		return LinkRef{Path: "content/guides/b.md", Line: line, Col: 5, Target: target, Frag: frag}
+	}
+	for _, tt := range []struct {
+		name string
+		refs []LinkRef
+		want string
+	}{
+		{"one language", []LinkRef{ref(3, "guides/a/", "tow")},
+			`content/guides/b.md:3:5: link to #tow: /guides/a/ has no heading with that id (did you mean "two"?)`},
+		{"three languages, any order", []LinkRef{ref(3, "fr/guides/a/", "tow"), ref(3, "guides/a/", "tow"), ref(3, "es/guides/a/", "tow")},
+			`content/guides/b.md:3:5: link to #tow: /guides/a/ has no heading with that id (did you mean "two"?)`},
+		{"broken in one language only", []LinkRef{ref(3, "guides/a/", "two"), ref(3, "es/guides/a/", "two"), ref(3, "fr/guides/a/", "two")},
+			`content/guides/b.md:3:5: link to #two: /fr/guides/a/ has no heading with that id`},
+		{"two places", []LinkRef{ref(4, "es/guides/a/", "x"), ref(3, "guides/a/", "x"), ref(3, "es/guides/a/", "x"), ref(4, "guides/a/", "x")},
+			"content/guides/b.md:3:5: link to #x: /guides/a/ has no heading with that id\n" +
+				"content/guides/b.md:4:5: link to #x: /guides/a/ has no heading with that id"},
+		{"two headings at one place", []LinkRef{ref(3, "guides/a/", "y"), ref(3, "guides/a/", "x")},
+			"content/guides/b.md:3:5: link to #x: /guides/a/ has no heading with that id\n" +
+				"content/guides/b.md:3:5: link to #y: /guides/a/ has no heading with that id"},
+		{"none broken", []LinkRef{ref(3, "guides/a/", "one"), ref(3, "es/guides/a/", "one"), ref(3, "guides/a/", "fn:1")}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := CheckAnchors(tt.refs, anchors).Error(); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}

@@ -235,6 +235,13 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 		}
 		c.cfg.Language = ""
 		c.used = slices.DeleteFunc(c.used, func(u string) bool { return strings.HasSuffix(u, " as language") })
+		// The default language's own languageCode is named by
+		// convertLanguage; the site's is its default.
+		if e := root.get("languageCode"); e != nil && lang.get("languageCode") == nil {
+			if s, ok := text(e); ok && s != "" && !strings.EqualFold(s, defaultLang) {
+				note(e.keyPos, "%s", languageCodeNote("languageCode", s, defaultLang))
+			}
+		}
 		c.used = append(c.used, fmt.Sprintf("languages (%s)", strings.Join(codes, ", ")))
 	}
 

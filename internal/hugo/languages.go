@@ -123,6 +123,13 @@ type langConfig struct {
 	NameComment string
 }
 
+// languageCodeNote says why a site with several languages drops Hugo's
+// languageCode (key, its value) of the language code: mutual tags a
+// language's pages with its code, which also names its files and addresses.
+func languageCodeNote(key, value, code string) string {
+	return fmt.Sprintf("%s %q: on a site with several languages, mutual marks each language's pages with the code that names its files (about.%s.md), lang=%q here: the rest of %q is left out", key, value, code, code, value)
+}
+
 // languageKeysUsed are the keys of a language's settings the import reads
 // (params only for its description).
 var languageKeysUsed = []string{"title", "languagename", "label", "languagedirection", "weight", "contentdir", "menus", "params", "disabled", "languagecode", "locale", "permalinks", "description"}
@@ -158,6 +165,9 @@ func convertLanguage(l hugoLang, isDefault bool, langIndex map[string]string, no
 		c.Dir = s
 	default:
 		note(e.val.pos, "languages.%s.languageDirection must be rtl or ltr, not %q: left out", l.key, s)
+	}
+	if s, e := text("languageCode"); s != "" && !strings.EqualFold(s, l.code) {
+		note(e.keyPos, "%s", languageCodeNote("languages."+l.key+".languageCode", s, l.code))
 	}
 	if isDefault {
 		return c

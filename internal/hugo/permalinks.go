@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"mutual/internal/content"
+	"mutual/internal/yamldoc"
 )
 
 // A Hugo site's pages may live at other addresses than their files'
@@ -417,10 +418,9 @@ func paramDate(v any) time.Time {
 	case time.Time:
 		return v
 	case string:
-		for _, l := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"} {
-			if t, err := time.Parse(l, v); err == nil {
-				return t
-			}
+		// As a build reads a page's date.
+		if t, ok := yamldoc.ParseDate(v); ok {
+			return t
 		}
 	}
 	return time.Time{}

@@ -293,3 +293,49 @@ weight = 9
 		t.Errorf("title %q and language %q, want the default language's title and no language: key", c.cfg.Title, c.cfg.Language)
 	}
 }
+
+// TestLanguageCodeNamed: on a site with several languages, Hugo's
+// languageCode (the site's, or a language's) that says more than the
+// language's code is named in the report as not converted, at its place;
+// one that is the code, in any case, and a site in one language (where it
+// becomes language:) are not.
+func TestLanguageCodeNamed(t *testing.T) {
+	for _, tt := range []struct {
+		name, config string
+		want         []string // the report's notes about languageCode
+		language     string   // site.yaml's language:
+	}{
+		{"one language", "languageCode = \"en-us\"\n", nil, "en-us"},
+		{"the site's, with languages", "languageCode = \"en-us\"\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n",
+			[]string{`hugo.toml:1:1: languageCode "en-us": on a site with several languages, mutual marks each language's pages with the code that names its files (about.en.md), lang="en" here: the rest of "en-us" is left out`}, ""},
+		{"each language's", "[languages.en]\nlanguageCode = \"en-GB\"\n[languages.de]\nlanguageCode = \"de-AT\"\n",
+			[]string{
+				`hugo.toml:2:1: languages.en.languageCode "en-GB": on a site with several languages, mutual marks each language's pages with the code that names its files (about.en.md), lang="en" here: the rest of "en-GB" is left out`,
+				`hugo.toml:4:1: languages.de.languageCode "de-AT": on a site with several languages, mutual marks each language's pages with the code that names its files (about.de.md), lang="de" here: the rest of "de-AT" is left out`,
+			}, ""},
+		// The default language's own wins over the site's: named once.
+		{"both", "languageCode = \"en-us\"\n[languages.en]\nlanguageCode = \"en-GB\"\n[languages.de]\n",
+			[]string{`hugo.toml:3:1: languages.en.languageCode "en-GB": on a site with several languages, mutual marks each language's pages with the code that names its files (about.en.md), lang="en" here: the rest of "en-GB" is left out`}, ""},
+		{"the code itself", "languageCode = \"EN\"\n[languages.en]\n[languages.de]\nlanguageCode = \"de\"\n", nil, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			root, _, err := parseConfig("hugo.toml", []byte(tt.config))
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := convert(&hugoConfig{root: root, files: []string{"hugo.toml"}}, "Site", map[string]string{})
+			var got []string
+			for _, e := range c.ignored {
+				if strings.Contains(e.Msg, "languageCode") {
+					got = append(got, e.Error())
+				}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("notes:\n%q\nwant\n%q", got, tt.want)
+			}
+			if c.cfg.Language != tt.language {
+				t.Errorf("language %q, want %q", c.cfg.Language, tt.language)
+			}
+		})
+	}
+}

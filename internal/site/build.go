@@ -46,6 +46,11 @@ func Exists(dir string) bool {
 	return false
 }
 
+// NoSite is the message for a folder dir that holds no site (Exists is
+// false): how to pick one or start one, or, for a Hugo site's folder, how
+// to import it.
+func NoSite(dir string) string { return content.NoSite(dir) }
+
 // MarkerFile is the file mutual writes into every output folder it builds
 // (see package output).
 const MarkerFile = output.MarkerFile
@@ -411,6 +416,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	// A misspelt key of the site's or a theme's i18n/ is warned of, and
 	// counts as no interface key missing: coverage needs the layouts.
 	strayWarns, stray := strayKeys(ts, trs)
+	strayWarns = notAt(strayWarns, ierrs)
 	b.coverage = nil
 	if cov, err := coverage(cfg, m, srcs, b.opts.Drafts, trs, stray); err == nil {
 		for _, c := range cov {

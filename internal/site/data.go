@@ -43,7 +43,7 @@ type Page struct {
 	// "" for an undated page.
 	TimeTag   template.HTML
 	Pages     []Entry         // home: the guides; section: its pages; tag: tagged pages; tags: every tag; search: the tags page (when the site has tags)
-	Sections  []Entry         // home and section: (sub)sections; search: the home page's sections
+	Sections  []Entry         // home and section: (sub)sections; search and 404: the home page's sections
 	Worksheet *worksheet.View // Kind "worksheet" only
 	// Scripts are the URLs of the page's scripts; each stands alone and
 	// waits for what it needs. The default theme loads them at the end of

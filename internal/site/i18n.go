@@ -505,6 +505,25 @@ func unknownKeys(missing map[string]bool, ts *theme.Templates, trs *i18n.Transla
 	return warns
 }
 
+// notAt is warns without those at the place of one of errs: a key of
+// another language's file that the default language lacks is an error
+// there (i18n's check), and the stray key's warning at the same place
+// would name the same mistake a second time.
+func notAt(warns, errs diag.List) diag.List {
+	if len(errs) == 0 {
+		return warns
+	}
+	type at struct {
+		path      string
+		line, col int
+	}
+	taken := map[at]bool{}
+	for _, e := range errs {
+		taken[at{e.Path, e.Line, e.Col}] = true
+	}
+	return slices.DeleteFunc(warns, func(w *diag.Error) bool { return taken[at{w.Path, w.Line, w.Col}] })
+}
+
 // strayKeys warns of each key that only the site's own translation files
 // (i18n/), or only a theme's over the themes it extends, define, that no
 // layout names, and that is a letter or two from a key below it (the

@@ -133,11 +133,13 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 			u := w.basePath + t.Node.Href
 			p.Pages = append(p.Pages, Entry{Title: t.Name, URL: u, Permalink: w.permalink(u), Kind: "tag", Count: len(t.Nodes)})
 		}
-	case "search":
+	case "search", "404":
+		// Places to go on from: the 404 page lists guides/ only when
+		// the language has it (a Hugo site's posts/ has no guides/).
 		if home := w.model.ByURL[l.tree.Prefix]; home != nil && home.Section != nil {
 			p.Sections = v.sectionEntries(home.Section.Subs)
 		}
-		if tags := w.model.ByURL[l.tree.Prefix+"tags/"]; tags != nil {
+		if tags := w.model.ByURL[l.tree.Prefix+"tags/"]; tags != nil && n.Kind == "search" {
 			p.Pages = []Entry{v.entry(tags)}
 		}
 	case "worksheet":

@@ -158,3 +158,43 @@ func TestBrokenTranslationOneError(t *testing.T) {
 		})
 	}
 }
+
+// TestStrayKeyInATranslation: a misspelt key in the site's file of a
+// language other than the default is one mistake, said once: the error
+// that the default language has no such key (the build stops), without the
+// stray key's warning at the same place. In the default language's file it
+// stays a warning, and the build goes on.
+func TestStrayKeyInATranslation(t *testing.T) {
+	tests := []struct {
+		name       string
+		files      map[string]string
+		err, warns string
+	}{
+		{"in French only", map[string]string{"i18n/fr.yaml": "footer.hlep: Aide\n"},
+			`i18n/fr.yaml:1:14: unknown key "footer.hlep": English has no such key (did you mean "footer.help"?)`, ""},
+		{"in English only", map[string]string{"i18n/en.yaml": "footer.hlep: Help\n"},
+			"", `i18n/en.yaml:1:14: no layout asks for the key "footer.hlep" (did you mean "footer.help"?): this text is never shown`},
+		{"in both", map[string]string{"i18n/en.yaml": "footer.hlep: Help\n", "i18n/fr.yaml": "footer.hlep: Aide\n"},
+			"", `i18n/en.yaml:1:14: no layout asks for the key "footer.hlep" (did you mean "footer.help"?): this text is never shown`},
+		{"in French, with another mistake of the file's", map[string]string{"i18n/fr.yaml": "footer.hlep: Aide\npager.nxt: Suivant\nfooter.help: Aide\n"},
+			`i18n/fr.yaml:1:14: unknown key "footer.hlep": English has no such key (did you mean "footer.help"?)` + "\n" +
+				`i18n/fr.yaml:2:12: unknown key "pager.nxt": English has no such key (did you mean "pager.next"?)`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := minimalSite(t)
+			writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\nlanguages:\n  - {code: en, name: English}\n  - {code: fr, name: Français}\n")
+			for name, body := range tt.files {
+				writeFile(t, dir, name, body)
+			}
+			b := New(Options{Dir: dir, Out: t.TempDir()})
+			_, err := b.Build()
+			if got := errText(err); got != tt.err {
+				t.Errorf("errors:\n%s\nwant:\n%s", got, tt.err)
+			}
+			if got := b.Warnings().Error(); got != tt.warns {
+				t.Errorf("warnings:\n%s\nwant:\n%s", got, tt.warns)
+			}
+		})
+	}
+}

@@ -99,13 +99,30 @@ func LoadChain(siteDir, name, from string, line, col int) (Chain, diag.List) {
 			continue
 		}
 		d := yamldoc.Decoder{Path: path, Errs: &errs}
-		if f, ok := d.Map(root, "theme.yaml", []string{"name", "description", "extends"}, nil).Get("extends"); ok {
+		others := d.Others(root, "theme.yaml", themeKeys, styleKeys(t.Dir))
+		if f, ok := d.Map(root, "theme.yaml", themeKeys, others).Get("extends"); ok {
 			if next, ok := d.Text(f); ok {
 				name, from, line, col = next, path, f.Value.Line, f.Value.Col
 			}
 		}
 	}
 	return chain, errs
+}
+
+// themeKeys are the keys of theme.yaml.
+var themeKeys = []string{"name", "description", "extends"}
+
+// styleKeys are keys a writer may put in theme.yaml for the theme's look
+// (Hugo's and Zola's themes take such settings as params), in lower case,
+// with where the look is set instead: the theme's custom.css.
+func styleKeys(dir string) map[string]string {
+	colours := ": a theme's colours are custom properties in " + dir + "/static/css/custom.css (--accent: #0b6b61;), given once for the light and once for the dark scheme, as the custom.css of mutual init shows"
+	fonts := ": a theme's fonts and sizes are set in " + dir + "/static/css/custom.css (body { font-family: Georgia, serif; })"
+	m := map[string]string{"fonts": fonts, "font": fonts, "font-family": fonts, "fontfamily": fonts, "css": fonts, "style": fonts, "styles": fonts}
+	for _, k := range []string{"colours", "colors", "colour", "color", "palette", "accent", "background", "accent-color", "accentcolor"} {
+		m[k] = colours
+	}
+	return m
 }
 
 // themeFile is the name of the theme's theme.yaml, or theme.yml; "" when

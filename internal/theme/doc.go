@@ -20,7 +20,9 @@
 //
 // layouts/base.html is the page shell (it calls {{block "main" .}}); each
 // page kind (home, section, page, worksheet, tags, tag, 404) has a layout
-// <kind>.html that defines "main"; partials live in layouts/partials/.
+// <kind>.html that defines "main" (one that defines no template but holds
+// text or actions is an error: base.html would show none of it); partials
+// live in layouts/partials/.
 // Every layout receives the page's data (package site's Page). Partials are
 // called as in Hugo: {{partial "toc.html" .}} runs one with a context,
 // {{partialCached "footer.html" . .Kind}} once per build and distinct set

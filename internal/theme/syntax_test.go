@@ -80,3 +80,45 @@ func TestBaseNotUTF8(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestOutsideMain: a layout that defines no template but holds text or
+// actions (a whole page, written as Hugo writes a layout without a base
+// template) is an error at its first text or action: base.html makes
+// every page and shows only the "main" a layout defines, so its pages
+// used to come out empty without a word. A layout that defines main (by
+// define or block), and one that holds only comments and spaces, is fine;
+// base.html and partials are not layouts of a kind.
+func TestOutsideMain(t *testing.T) {
+	const msg = `this layout defines no {{define "main"}}, so its pages show none of it: base.html makes every page and shows the "main" a layout defines; put what the page shows between {{define "main"}} and {{end}}`
+	for _, tt := range []struct {
+		name, file, body, want string // want: the error's "path:line:col", "" for none
+	}{
+		{"a kind's layout, text first", "page.html", "<h1>{{.Title}}</h1>\n{{.Content}}\n", "themes/t/layouts/page.html:1:1"},
+		{"after blank lines", "section.html", "\n\n  <article>{{.Content}}</article>\n", "themes/t/layouts/section.html:3:3"},
+		{"an action first, after a comment", "home.html", "{{/* the home page */}}\n  {{- range .Pages}}{{.Title}}{{end}}\n", "themes/t/layouts/home.html:2:3"},
+		{"a type's layout", "docs/page.html", "{{.Content}}", "themes/t/layouts/docs/page.html:1:1"},
+		{"a layout by name", "wide.html", "<div class=\"wide\">{{.Content}}</div>", "themes/t/layouts/wide.html:1:1"},
+		{"define", "page.html", "{{define \"main\"}}<h1>{{.Title}}</h1>{{end}}\n", ""},
+		{"block", "page.html", "{{block \"main\" .}}<h1>{{.Title}}</h1>{{end}}\n", ""},
+		{"define, and a comment outside", "page.html", "{{/* Dot: *site.Page */}}\n{{define \"main\"}}x{{end}}\n", ""},
+		{"another define", "page.html", "{{define \"extra\"}}x{{end}}", ""},
+		{"comments and spaces only", "page.html", "{{/* nothing yet */}}\n\n", ""},
+		{"a partial", "partials/card.html", "<div>{{.Title}}</div>", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{"base.html": `<main>{{block "main" .}}{{end}}</main>`, tt.file: tt.body}
+			_, err := parseTestTheme(t, files, nil)
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			want := ""
+			if tt.want != "" {
+				want = tt.want + ": " + msg
+			}
+			if got != want {
+				t.Errorf("got  %s\nwant %s", got, want)
+			}
+		})
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"text/template/parse"
 	"unicode"
 	"unicode/utf8"
 
@@ -116,6 +117,11 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 		if !ok {
 			continue
 		}
+		if e := ts.outsideMain(layoutName(kind), src); e != nil {
+			errs.Append(e)
+			ts.broken = true
+			continue
+		}
 		t, err := root.Clone()
 		if err == nil {
 			_, err = t.New(layoutName(kind)).Parse(string(src))
@@ -133,6 +139,11 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 	for _, name := range slices.Sorted(maps.Keys(srcs)) {
 		key, ok := extraLayout(name)
 		if !ok {
+			continue
+		}
+		if e := ts.outsideMain(name, srcs[name]); e != nil {
+			errs.Append(e)
+			ts.broken = true
 			continue
 		}
 		t, err := root.Clone()
@@ -174,6 +185,51 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 	}
 	ts.bindPartials()
 	return ts, errs
+}
+
+// outsideMain is the error of a layout (name, its source src) that
+// defines no template but holds text or actions: every page runs
+// base.html, which shows the "main" a layout defines, so all of it is
+// never shown and its pages come out empty (a whole page written as Hugo
+// writes a layout without a base template, say). nil for any other
+// layout, and for one that does not parse, which Parse reports.
+func (ts *Templates) outsideMain(name string, src []byte) *diag.Error {
+	tr := parse.New(name)
+	tr.Mode = parse.SkipFuncCheck
+	set := map[string]*parse.Tree{}
+	if _, err := tr.Parse(string(src), "", "", set); err != nil || len(set) != 1 {
+		return nil
+	}
+	top := set[name]
+	if top == nil || top.Root == nil || parse.IsEmptyTree(top.Root) {
+		return nil
+	}
+	// Where its first text or action starts: a text's first character
+	// that is not a space, an action's "{{".
+	off := -1
+	for _, n := range top.Root.Nodes {
+		pos := int(n.Position())
+		if t, ok := n.(*parse.TextNode); ok {
+			lead := len(t.Text) - len(bytes.TrimLeft(t.Text, " \t\r\n"))
+			if lead == len(t.Text) {
+				continue
+			}
+			off = pos + lead
+		} else {
+			off = bytes.LastIndex(src[:min(pos, len(src))], []byte("{{"))
+		}
+		break
+	}
+	line, col := 1, 1
+	if off > 0 {
+		line += bytes.Count(src[:off], []byte("\n"))
+		col = off - bytes.LastIndexByte(src[:off], '\n')
+	}
+	p := ts.sources[name]
+	if p == "" {
+		p = name
+	}
+	return &diag.Error{Path: p, Line: line, Col: col, Msg: `this layout defines no {{define "main"}}, so its pages show none of it: base.html makes every page and shows the "main" a layout defines; put what the page shows between {{define "main"}} and {{end}}`}
 }
 
 // templateLoc is a position as text/template writes it: "name:line" or

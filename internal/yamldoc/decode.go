@@ -80,6 +80,29 @@ func (d *Decoder) Map(n *Node, what string, known, ignored []string) Fields {
 	return out
 }
 
+// Others reports each key of the map n that another tool uses (Hugo's,
+// Zola's: a writer moving a site over) with what mutual takes instead.
+// others maps such a key, in lower case, to the end of the message, such
+// as ` (mutual's is "language")`; a key of known is never one of them. It
+// returns the keys it reported, for Map's ignored list, so that none is
+// reported twice.
+func (d *Decoder) Others(n *Node, what string, known []string, others map[string]string) []string {
+	if n == nil || n.Kind != Map {
+		return nil
+	}
+	var out []string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		advice, ok := others[strings.ToLower(k.Value)]
+		if !ok || slices.Contains(known, k.Value) || slices.Contains(out, k.Value) {
+			continue
+		}
+		d.Errorf(k, "unknown key %q in %s%s", k.Value, what, advice)
+		out = append(out, k.Value)
+	}
+	return out
+}
+
 // Pairs returns every pair of n, whatever its key: for blocks whose keys
 // are names the writer chooses, like a worksheet's scales.
 func (d *Decoder) Pairs(n *Node, what string) Fields {
@@ -210,21 +233,44 @@ var dateLayouts = []string{
 	"2006-01-02T15:04:05", // local time
 	"2006-01-02 15:04:05",
 	"2006-01-02",
+	// Hugo's other forms with a numeric offset or none (those of
+	// spf13/cast, which Hugo reads dates with): pages that came to Hugo
+	// from Jekyll or WordPress keep Jekyll's 2026-03-14 10:00:00 +0100.
+	// Hugo's forms with a zone's name (MST) are left out: Go reads an
+	// unknown name as UTC, which would move such a date silently.
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02T15:04:05-0700",
+	"2006-01-02 15:04:05Z07:00",
+	"02 Jan 2006",
+	time.RFC1123Z, // Mon, 02 Jan 2006 15:04:05 -0700, as feeds write dates
+	time.RFC822Z,
+}
+
+// ParseDate reads s as Date does, quotes removed: false when it is none
+// of the forms Date accepts.
+func ParseDate(s string) (time.Time, bool) {
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // Date reads f as a date, or a date and time: 2026-03-14,
 // 2026-03-14T10:00:00Z (or with an offset such as +01:00),
-// 2026-03-14T10:00:00 or 2026-03-14 10:00:00. Quotes do not matter. A time
-// without a zone is UTC.
+// 2026-03-14T10:00:00 or 2026-03-14 10:00:00, and the other forms Hugo
+// reads with a numeric offset (2026-03-14 10:00:00 +0100, 14 Mar 2026,
+// Sat, 14 Mar 2026 10:00:00 +0100). Quotes do not matter. A time without
+// a zone is UTC.
 func (d *Decoder) Date(f Field) (time.Time, bool) {
 	n, ok := d.scalar(f, "a date such as 2026-03-14")
 	if !ok {
 		return time.Time{}, false
 	}
-	for _, l := range dateLayouts {
-		if t, err := time.Parse(l, n.Value); err == nil {
-			return t, true
-		}
+	if t, ok := ParseDate(n.Value); ok {
+		return t, true
 	}
 	d.Errorf(n, "%s must be a date such as 2026-03-14 or 2026-03-14T10:00:00Z, not %q", f.Name(), n.Value)
 	return time.Time{}, false

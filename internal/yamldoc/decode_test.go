@@ -125,6 +125,16 @@ func TestTypeRules(t *testing.T) {
 		{"Date", "2026-03-14T10:00:00+01:00", "2026-03-14T10:00:00+01:00"},
 		{"Date", "2026-03-14T10:00:00", "2026-03-14T10:00:00Z"},
 		{"Date", "2026-03-14 10:00:00", "2026-03-14T10:00:00Z"},
+		// Hugo's other forms with a numeric offset (Jekyll's first).
+		{"Date", "2026-03-14 10:00:00 +0100", "2026-03-14T10:00:00+01:00"},
+		{"Date", "2026-03-14 10:00:00 -07:00", "2026-03-14T10:00:00-07:00"},
+		{"Date", "2026-03-14T10:00:00-0700", "2026-03-14T10:00:00-07:00"},
+		{"Date", "2026-03-14 10:00:00Z", "2026-03-14T10:00:00Z"},
+		{"Date", "14 Mar 2026", "2026-03-14T00:00:00Z"},
+		{"Date", "Sat, 14 Mar 2026 10:00:00 +0100", "2026-03-14T10:00:00+01:00"},
+		{"Date", "14 Mar 26 10:00 +0100", "2026-03-14T10:00:00+01:00"},
+		// A zone by name would be read as UTC whatever it says: refused.
+		{"Date", "Sat, 14 Mar 2026 10:00:00 CET", `in.yaml:1:4: v must be a date such as 2026-03-14 or 2026-03-14T10:00:00Z, not "Sat, 14 Mar 2026 10:00:00 CET"`},
 		{"Date", "14/03/2026", `in.yaml:1:4: v must be a date such as 2026-03-14 or 2026-03-14T10:00:00Z, not "14/03/2026"`},
 		{"Date", "2026-02-30", `in.yaml:1:4: v must be a date such as 2026-03-14 or 2026-03-14T10:00:00Z, not "2026-02-30"`},
 		{"Date", "~", "-"},
@@ -213,6 +223,31 @@ func TestMap(t *testing.T) {
 }
 
 // TestPairs reads a block whose keys the writer chooses.
+// TestOthers: a key another tool uses is reported once, with the advice
+// given for it, whatever its case; a known key and any other key are left
+// to Map, which reports the latter with its own hint.
+func TestOthers(t *testing.T) {
+	others := map[string]string{"languagecode": ` (mutual's is "language")`, "title": " (never said)"}
+	tests := []struct{ src, want string }{
+		{"languageCode: en-us\n", `in.yaml:1:1: unknown key "languageCode" in site.yaml (mutual's is "language")`},
+		{"LANGUAGECODE: en-us\ntitel: T\n", `in.yaml:1:1: unknown key "LANGUAGECODE" in site.yaml (mutual's is "language")` + "\n" +
+			`in.yaml:2:1: unknown key "titel" in site.yaml (did you mean "title"?)`},
+		{"title: T\n", ""},
+		{"- languageCode\n", "in.yaml:1:1: site.yaml must be key: value pairs, not a list"},
+	}
+	for _, tt := range tests {
+		root, _ := Parse([]byte(tt.src), Options{Path: "in.yaml"})
+		var errs diag.List
+		d := &Decoder{Path: "in.yaml", Errs: &errs}
+		known := []string{"title", "language"}
+		d.Map(root, "site.yaml", known, d.Others(root, "site.yaml", known, others))
+		errs.Sort()
+		if got := errs.Error(); got != tt.want && !(tt.want == "" && len(errs) == 0) {
+			t.Errorf("%q: got %s, want %s", tt.src, got, tt.want)
+		}
+	}
+}
+
 func TestPairs(t *testing.T) {
 	root, _ := Parse([]byte("scales:\n  often: [a]\n  rarely: [b]\n"), Options{Path: "w.yaml"})
 	var errs diag.List

@@ -248,7 +248,7 @@ func (s *lexerSet) lookup(name string) chroma.Lexer {
 		return nil
 	}
 	if g := s.guarded[l]; g != nil {
-		return chroma.Coalesce(g)
+		return g
 	}
 	return nil
 }
@@ -303,20 +303,28 @@ func (m *matchTimeouts) Mutate(*chroma.LexerState) error { return nil }
 var now = time.Now
 
 // settledHighlight is highlight, tried again while a try took so long
-// that one of its matches may have timed out (see matchTimeout).
-func settledHighlight(l chroma.Lexer, code string) ([]chroma.Token, error) {
+// that one of its matches may have timed out (see matchTimeout), but not
+// past deadline.
+func settledHighlight(l chroma.Lexer, code string, deadline time.Time) ([]chroma.Token, error) {
 	for try := 1; ; try++ {
 		start := now()
-		tokens, err := highlight(l, code)
+		tokens, err := highlight(l, code, deadline)
 		if err != nil || try == highlightTries || now().Sub(start) < matchTimeout {
 			return tokens, err
 		}
 	}
 }
 
+// errTooSlow is highlight's error for a lexing still going at its
+// deadline (see highlightBudget).
+var errTooSlow = errors.New("the highlighter takes too long on it")
+
 // highlight lexes code, turning a loop or any other failure of chroma
-// (which reports some by panicking) into an error.
-func highlight(l chroma.Lexer, code string) (tokens []chroma.Token, err error) {
+// (which reports some by panicking) into an error, and stopping with
+// errTooSlow once past deadline. It joins runs of tokens of one type as
+// chroma.Coalesce does (up to 8 KB a token), here rather than in a
+// wrapped lexer so that it sees the clock between any two tokens.
+func highlight(l chroma.Lexer, code string, deadline time.Time) (tokens []chroma.Token, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			if e, ok := r.(error); ok && errors.Is(e, errLexerLoop) {
@@ -330,7 +338,21 @@ func highlight(l chroma.Lexer, code string) (tokens []chroma.Token, err error) {
 	if err != nil {
 		return nil, err
 	}
+	n := 0
 	for t := it(); t != chroma.EOF; t = it() {
+		// Reading the clock costs about as much as lexing a few dozen
+		// bytes: it is read every 8 tokens (tokens came at most 30 ms
+		// apart in the slowest lexings found).
+		if n++; n%8 == 0 && time.Now().After(deadline) {
+			return nil, errTooSlow
+		}
+		if t.Value == "" {
+			continue
+		}
+		if k := len(tokens) - 1; k >= 0 && tokens[k].Type == t.Type && len(tokens[k].Value) < 8192 {
+			tokens[k].Value += t.Value
+			continue
+		}
 		tokens = append(tokens, t)
 	}
 	return tokens, nil

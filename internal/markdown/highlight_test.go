@@ -11,6 +11,9 @@ import (
 	"github.com/alecthomas/chroma/v2"
 )
 
+// never is a deadline no lexing in these tests reaches.
+var never = time.Now().Add(100 * 365 * 24 * time.Hour)
+
 // hostileCode is a corpus of short texts that lexers get wrong: every
 // printable ASCII character alone and before a newline, unclosed openers
 // of strings, comments and templates, and a few of them nested.
@@ -73,7 +76,7 @@ func TestLexersTerminate(t *testing.T) {
 		go func() {
 			stuck := map[string]bool{}
 			for _, in := range corpus {
-				if _, err := highlight(l, in); err == errLexerLoop {
+				if _, err := highlight(l, in, never); err == errLexerLoop {
 					stuck[in] = true
 				}
 			}
@@ -144,6 +147,69 @@ func TestHighlightLoopWarns(t *testing.T) {
 	}
 }
 
+// TestHighlightBudget renders a page whose first block makes chroma's
+// markless lexer backtrack without end (about a minute for 3,000
+// apostrophes, each token scanning the rest of the text again; hours for
+// a few thousand more): it stops at the page's budget and comes out plain,
+// with a warning at its language name, and the next block, given its own
+// share of the budget, is highlighted. Without the budget the render does
+// not end in the minutes the test waits.
+func TestHighlightBudget(t *testing.T) {
+	m := New(Options{})
+	src := "```markless\n" + strings.Repeat("'", 3000) + "\n```\n\n```go\nx := 1\n```\n"
+	type result struct {
+		html string
+		res  Result
+		err  error
+	}
+	done := make(chan result, 1)
+	start := time.Now()
+	go func() {
+		var out bytes.Buffer
+		res, err := m.Render(&out, []byte(src), Context{Path: "content/a.md"})
+		done <- result{out.String(), res, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-time.After(3 * time.Minute):
+		t.Fatal("the render did not end in 3 minutes: highlighting is not bounded")
+	}
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	t.Logf("rendered in %v (the page's budget for its first block: %v)", time.Since(start), highlightBudget(3001))
+	want := `content/a.md:1:4: cannot highlight this "markless" code block: the highlighter takes too long on it; it is shown as plain text`
+	if got := r.res.Warnings.Error(); got != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
+	}
+	for _, s := range []string{
+		"<pre tabindex=\"0\" class=\"chroma\"><code>'''",
+		`<span class="nx">x</span>`,
+	} {
+		if !strings.Contains(r.html, s) {
+			t.Errorf("output lacks %q", s)
+		}
+	}
+}
+
+// TestHighlightBudgetShares: what a page may spend grows with the code it
+// highlights, from highlightBase, so each block brings its own share.
+func TestHighlightBudgetShares(t *testing.T) {
+	for _, tt := range []struct {
+		bytes int
+		want  time.Duration
+	}{
+		{0, 2 * time.Second},
+		{1000, 2100 * time.Millisecond},
+		{maxHighlightBytes, 2*time.Second + 262144*100*time.Microsecond},
+	} {
+		if got := highlightBudget(tt.bytes); got != tt.want {
+			t.Errorf("highlightBudget(%d) = %v, want %v", tt.bytes, got, tt.want)
+		}
+	}
+}
+
 // TestGuardedLexersSame checks that the guard changes nothing for lexers
 // that do not loop: the tokens of the guarded copy equal the original's.
 func TestGuardedLexersSame(t *testing.T) {
@@ -156,6 +222,8 @@ func TestGuardedLexersSame(t *testing.T) {
 		"javascript": "const a = `t ${b}`; /re/g.test(a) // c\n",
 		"lua":        "local s = [[long]] -- c\nfunction f(a, ...) return a end\n",
 		"php":        "<?php echo \"$a {$b->c}\"; ?>\n",
+		// Runs of text tokens longer than the 8 KB a joined token takes.
+		"markdown": strings.Repeat("A plain line of text.\n", 1000),
 	}
 	for name, code := range samples {
 		orig := theLexers.original.Get(name)
@@ -166,7 +234,7 @@ func TestGuardedLexersSame(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := highlight(lookupLexer([]byte(name)), code)
+		got, err := highlight(lookupLexer([]byte(name)), code, never)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -217,13 +285,13 @@ func TestEveryLexerGuarded(t *testing.T) {
 		if l == nil {
 			t.Fatalf("no lexer for %q", tc.lang)
 		}
-		if _, err := highlight(l, tc.code); err != errLexerLoop {
+		if _, err := highlight(l, tc.code, never); err != errLexerLoop {
 			t.Errorf("%s: a loop in an embedded block: got %v, want %v", tc.lang, err, errLexerLoop)
 		}
 	}
 	// Highlighting still happens in a wrapper: Markdown's heading is a token
 	// of its own.
-	toks, err := highlight(lookupLexer([]byte("markdown")), "# Title\n\nText\n")
+	toks, err := highlight(lookupLexer([]byte("markdown")), "# Title\n\nText\n", never)
 	if err != nil || len(toks) < 2 || toks[0].Type != chroma.GenericHeading {
 		t.Errorf("markdown: got %v, %v; want a heading token first", toks, err)
 	}
@@ -246,7 +314,7 @@ func (c countingLexer) Tokenise(o *chroma.TokeniseOptions, text string) (chroma.
 // is kept.
 func TestSettledHighlight(t *testing.T) {
 	defer func(f func() time.Time) { now = f }(now)
-	want, err := highlight(lookupLexer([]byte("go")), "package main\n")
+	want, err := highlight(lookupLexer([]byte("go")), "package main\n", never)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,7 +341,7 @@ func TestSettledHighlight(t *testing.T) {
 				return clock
 			}
 			n := 0
-			got, err := settledHighlight(countingLexer{lookupLexer([]byte("go")), &n}, "package main\n")
+			got, err := settledHighlight(countingLexer{lookupLexer([]byte("go")), &n}, "package main\n", never)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -299,7 +367,7 @@ func TestMatchTimeouts(t *testing.T) {
 			if !ok {
 				t.Fatalf("%s: no guarded rule-set lexer", name)
 			}
-			if _, err := highlight(l, "x = 1\n"); err != nil {
+			if _, err := highlight(l, "x = 1\n", never); err != nil {
 				t.Fatal(err)
 			}
 			rules := reflect.ValueOf(l).Elem().FieldByName("rules")

@@ -173,8 +173,18 @@ func FuzzCompute(f *testing.F) {
 		if got.Answered < 0 || got.Answered > got.Total || got.Total > len(m.Items) {
 			t.Errorf("answered %d, total %d, items %d", got.Answered, got.Total, len(m.Items))
 		}
-		if want := firstBand(m.Bands, got.Give, got.Receive, got.Balance, got.Lean); got.Band != want {
-			t.Errorf("band %d, want the first band that holds %d", got.Band, want)
+		// No band before enough is answered; Needed counts the answers
+		// still missing, so it is never more than the unanswered items
+		// (and 0 once all are answered).
+		if got.Needed < 0 || got.Needed > got.Total-got.Answered {
+			t.Errorf("needed %d, with %d of %d answered", got.Needed, got.Answered, got.Total)
+		}
+		want := -1
+		if got.Needed == 0 {
+			want = firstBand(m.Bands, got.Give, got.Receive, got.Balance, got.Lean)
+		}
+		if got.Band != want {
+			t.Errorf("band %d with %d answers needed, want %d", got.Band, got.Needed, want)
 		}
 		if len(got.Areas) != len(m.Areas) {
 			t.Fatalf("%d area results for %d areas", len(got.Areas), len(m.Areas))

@@ -153,28 +153,31 @@ const (
 	maxHighlightBytes  = 256 << 10
 )
 
-// A page's code may take this long to highlight: a base, and so much a
-// byte of the code highlighted so far. chroma lexes real code at 0.5 to
-// 2.5 microseconds a byte (Go, JavaScript, CSS, YAML, HTML, shell, JSON
-// and Markdown, 200 KB each, 2026-12-01), while some of its regular
-// expressions backtrack without end on some texts: the markless lexer
-// took 3.4 s on a line of 800 apostrophes and did not finish 8,000 in
-// half an hour, each token scanning the rest of the text again. A block
-// that runs past what is left of its page's budget is shown plain with a
-// warning (highlight stops between two tokens), and the next blocks get
-// their own share: so a page of code that highlights slowly costs at most
-// about 28 s, not hours. The share a byte gets is 40 times what the
-// slowest real code took, so a busy machine does not make a real block
-// plain, as a build must come out the same each time.
+// The time a code block may take to highlight is its share, a little for
+// the block and so much a byte, and what is left of its page's spare
+// time. chroma lexes real code at 0.5 to 2.5 microseconds a byte (Go,
+// JavaScript, CSS, YAML, HTML, shell, JSON and Markdown, 200 KB each,
+// 2026-12-01), while some of its regular expressions backtrack without
+// end on some texts: the markless lexer took 3.4 s on a line of 800
+// apostrophes and did not finish 8,000 in half an hour, each token
+// scanning the rest of the text again. A block still lexing when its time
+// runs out is shown plain with a warning (highlight reads the clock
+// between tokens), and what it took beyond its share comes out of the
+// page's spare time, so a page whose code highlights slowly costs at most
+// about 50 s (1,000 blocks' shares and the spare), not hours. The share a
+// byte gets is 40 times what the slowest real code took, so a busy
+// machine does not make a real block plain, as a build must come out the
+// same each time.
 const (
-	highlightBase    = 2 * time.Second
-	highlightPerByte = 100 * time.Microsecond
+	highlightSpare    = 2 * time.Second
+	highlightPerBlock = 20 * time.Millisecond
+	highlightPerByte  = 100 * time.Microsecond
 )
 
-// highlightBudget is the time a page's first blocks of bytes in all may
-// take to highlight.
-func highlightBudget(bytes int) time.Duration {
-	return highlightBase + time.Duration(bytes)*highlightPerByte
+// highlightShare is the time a block of so many bytes may take to
+// highlight, besides its page's spare time.
+func highlightShare(bytes int) time.Duration {
+	return highlightPerBlock + time.Duration(bytes)*highlightPerByte
 }
 
 // documentAttr marks the fenced code blocks with a language chroma knows:
@@ -222,9 +225,11 @@ func (d *document) highlight(w util.BufWriter, n *ast.FencedCodeBlock) bool {
 		code.Write(seg.Value(d.src))
 	}
 	start := time.Now()
-	left := highlightBudget(d.highlighted.bytes) - d.highlighted.spent
-	tokens, err := settledHighlight(lexer, code.String(), start.Add(left))
-	d.highlighted.spent += time.Since(start)
+	share := highlightShare(size)
+	tokens, err := settledHighlight(lexer, code.String(), start.Add(share+highlightSpare-d.highlighted.overrun))
+	if took := time.Since(start); took > share {
+		d.highlighted.overrun = min(highlightSpare, d.highlighted.overrun+took-share)
+	}
 	if err != nil {
 		p := d.pos(n.Info.Segment.Start)
 		d.res.Warnings.Add(d.ctx.Path, p.Line, p.Col, "cannot highlight this %q code block: %v; it is shown as plain text", string(lang), err)

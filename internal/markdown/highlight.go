@@ -316,7 +316,7 @@ func settledHighlight(l chroma.Lexer, code string, deadline time.Time) ([]chroma
 }
 
 // errTooSlow is highlight's error for a lexing still going at its
-// deadline (see highlightBudget).
+// deadline (see highlightShare).
 var errTooSlow = errors.New("the highlighter takes too long on it")
 
 // highlight lexes code, turning a loop or any other failure of chroma
@@ -338,14 +338,25 @@ func highlight(l chroma.Lexer, code string, deadline time.Time) (tokens []chroma
 	if err != nil {
 		return nil, err
 	}
-	n := 0
+	// Reading the clock costs about as much as lexing a few dozen bytes
+	// of real code, so it is read every 32 tokens while tokens come
+	// quickly, and at every token once they come slowly (a millisecond or
+	// more since the last reading): on a text that makes a lexer backtrack
+	// each token can take a tenth of a second and more, the first ones
+	// the longest, as each scans the rest of the text again.
+	every, n, last := 1, 0, time.Now()
 	for t := it(); t != chroma.EOF; t = it() {
-		// Reading the clock costs about as much as lexing a few dozen
-		// bytes: it is read every 32 tokens, so that it costs real code
-		// well under 1% (tokens came at most 30 ms apart in the slowest
-		// lexings found: a second past the deadline at most).
-		if n++; n%32 == 0 && time.Now().After(deadline) {
-			return nil, errTooSlow
+		if n++; n == every {
+			at := time.Now()
+			if at.After(deadline) {
+				return nil, errTooSlow
+			}
+			if at.Sub(last) < time.Millisecond {
+				every = min(2*every, 32)
+			} else {
+				every = 1
+			}
+			n, last = 0, at
 		}
 		if t.Value == "" {
 			continue

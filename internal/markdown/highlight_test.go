@@ -147,16 +147,18 @@ func TestHighlightLoopWarns(t *testing.T) {
 	}
 }
 
-// TestHighlightBudget renders a page whose first block makes chroma's
+// TestHighlightBudget renders a page whose first two blocks make chroma's
 // markless lexer backtrack without end (about a minute for 3,000
 // apostrophes, each token scanning the rest of the text again; hours for
-// a few thousand more): it stops at the page's budget and comes out plain,
-// with a warning at its language name, and the next block, given its own
-// share of the budget, is highlighted. Without the budget the render does
-// not end in the minutes the test waits.
+// a few thousand more): each stops when its time runs out and comes out
+// plain, with a warning at its language name (the first with the page's
+// spare time, the second with its share only), and the last block, given
+// its own share, is highlighted. Without a time for highlighting the
+// render does not end in the minutes the test waits.
 func TestHighlightBudget(t *testing.T) {
 	m := New(Options{})
-	src := "```markless\n" + strings.Repeat("'", 3000) + "\n```\n\n```go\nx := 1\n```\n"
+	hostile := "```markless\n" + strings.Repeat("'", 3000) + "\n```\n\n"
+	src := hostile + hostile + "```go\nx := 1\n```\n"
 	type result struct {
 		html string
 		res  Result
@@ -178,8 +180,10 @@ func TestHighlightBudget(t *testing.T) {
 	if r.err != nil {
 		t.Fatal(r.err)
 	}
-	t.Logf("rendered in %v (the page's budget for its first block: %v)", time.Since(start), highlightBudget(3001))
-	want := `content/a.md:1:4: cannot highlight this "markless" code block: the highlighter takes too long on it; it is shown as plain text`
+	t.Logf("rendered in %v (the blocks' times: %v and %v)", time.Since(start), highlightShare(3001)+highlightSpare, highlightShare(3001))
+	// The second block has only its share: the first used up the spare.
+	want := `content/a.md:1:4: cannot highlight this "markless" code block: the highlighter takes too long on it; it is shown as plain text
+content/a.md:5:4: cannot highlight this "markless" code block: the highlighter takes too long on it; it is shown as plain text`
 	if got := r.res.Warnings.Error(); got != want {
 		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
 	}
@@ -193,19 +197,18 @@ func TestHighlightBudget(t *testing.T) {
 	}
 }
 
-// TestHighlightBudgetShares: what a page may spend grows with the code it
-// highlights, from highlightBase, so each block brings its own share.
-func TestHighlightBudgetShares(t *testing.T) {
+// TestHighlightShares: a block's share of time grows with its size.
+func TestHighlightShares(t *testing.T) {
 	for _, tt := range []struct {
 		bytes int
 		want  time.Duration
 	}{
-		{0, 2 * time.Second},
-		{1000, 2100 * time.Millisecond},
-		{maxHighlightBytes, 2*time.Second + 262144*100*time.Microsecond},
+		{0, 20 * time.Millisecond},
+		{1000, 120 * time.Millisecond},
+		{maxHighlightBytes, 20*time.Millisecond + 262144*100*time.Microsecond},
 	} {
-		if got := highlightBudget(tt.bytes); got != tt.want {
-			t.Errorf("highlightBudget(%d) = %v, want %v", tt.bytes, got, tt.want)
+		if got := highlightShare(tt.bytes); got != tt.want {
+			t.Errorf("highlightShare(%d) = %v, want %v", tt.bytes, got, tt.want)
 		}
 	}
 }

@@ -44,9 +44,9 @@
 // into the same wrapper without highlighting. Highlighting can never hang
 // (see highlight.go): a block chroma's lexer gets stuck on is written plain,
 // with a warning in Result.Warnings at its language name, and so is a block
-// still lexing when its page's time for highlighting runs out (2 s and 0.1
-// ms a byte of its code so far, about 40 times what real code takes; see
-// highlightBudget in code.go), and the blocks of a page past the first
+// still lexing when its time runs out (20 ms and 0.1 ms a byte, about 40
+// times what real code takes, and 2 s of spare time a page; see
+// highlightShare in code.go), and the blocks of a page past the first
 // 1,000 or 256 KB of code. CSS writes the stylesheet for
 // those classes: a light style by default and a dark one inside
 // @media (prefers-color-scheme: dark). Table cell alignment becomes a class
@@ -271,7 +271,7 @@ type document struct {
 	highlighted struct {
 		blocks, bytes int
 		full          bool
-		spent         time.Duration // lexing the page's blocks so far (see highlightBudget)
+		overrun       time.Duration // what its blocks took beyond their shares (see highlightShare)
 	}
 }
 

@@ -53,6 +53,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 )
 
@@ -337,6 +338,27 @@ func newTab(tb testing.TB, opts ...chromedp.ContextOption) *Tab {
 		tb.Fatalf("browsertest: %v", err)
 	}
 	return tab
+}
+
+// ForgetOrigin makes the shared browser forget, when tb ends, everything
+// it keeps for origin ("http://127.0.0.1:41234"): local storage, caches,
+// cookies. Tabs made by New share one browser profile, and a test server's
+// port is free again once it closes, so the next test's server may get the
+// same origin and, without this, find the earlier test's saved answers in
+// it (a worksheet's reflection "still works" once turned up in another
+// test's text box). Call it right after starting the server and
+// registering its Close: cleanups run last first, so the browser forgets
+// the origin before the port is free.
+func ForgetOrigin(tb testing.TB, origin string) {
+	tb.Helper()
+	ctx := browser(tb)
+	tb.Cleanup(func() {
+		cctx, cancel := context.WithTimeout(ctx, time.Minute)
+		defer cancel()
+		if _, err := chromedp.Call(cctx, storage.ClearDataForOrigin, storage.ClearDataForOriginParams{Origin: origin, StorageTypes: "all"}); err != nil {
+			tb.Errorf("browsertest: forgetting what the browser keeps for %s: %v", origin, err)
+		}
+	})
 }
 
 // Context is the chromedp context of the tab, for actions the helpers do

@@ -267,3 +267,28 @@ func TestRunTempDir(t *testing.T) {
 		}
 	}
 }
+
+// TestForgetOrigin: what a test's tabs saved for its server's origin is
+// gone once the test ends, so that a later test whose server gets the
+// same port starts from an empty store; another origin's is kept.
+func TestForgetOrigin(t *testing.T) {
+	site, other := servers(t)
+	t.Run("saves", func(t *testing.T) {
+		ForgetOrigin(t, site.URL)
+		tab := New(t)
+		for _, u := range []string{site.URL, other.URL} {
+			tab.Navigate(u + "/clean")
+			Eval[bool](tab, `(localStorage.setItem("answers", "kept"), true)`)
+		}
+	})
+	tab := New(t)
+	tab.Navigate(site.URL + "/clean")
+	if got := Eval[string](tab, `localStorage.getItem("answers") || ""`); got != "" {
+		t.Errorf("after the test that saved it, the same origin reads %q, want nothing", got)
+	}
+	tab.Navigate(other.URL + "/clean")
+	if got := Eval[string](tab, `localStorage.getItem("answers") || ""`); got != "kept" {
+		t.Errorf("another origin reads %q, want %q", got, "kept")
+	}
+	Eval[bool](tab, `(localStorage.clear(), true)`)
+}

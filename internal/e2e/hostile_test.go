@@ -78,6 +78,7 @@ func serveBuilt(t *testing.T, dir string) (*served, error) {
 	s := &served{Out: out}
 	srv := httptest.NewServer(files(out))
 	t.Cleanup(srv.Close)
+	browsertest.ForgetOrigin(t, srv.URL)
 	s.Base = srv.URL + "/"
 	_, err := site.New(site.Options{Dir: dir, Out: out, BaseURL: s.Base}).Build()
 	return s, err

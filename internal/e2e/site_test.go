@@ -48,6 +48,7 @@ func serve(t *testing.T, prefix string) *served {
 	mux.Handle(prefix, http.StripPrefix(strings.TrimSuffix(prefix, "/"), files(out)))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
+	browsertest.ForgetOrigin(t, srv.URL)
 	s.Base = srv.URL + prefix
 	if _, err := site.New(site.Options{Dir: root, Out: out, BaseURL: s.Base}).Build(); err != nil {
 		t.Fatalf("building the shipped site for %s: %v", s.Base, err)

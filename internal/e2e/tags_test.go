@@ -42,6 +42,7 @@ func TestTagLinks(t *testing.T) {
 	out := filepath.Join(dir, "public")
 	srv := httptest.NewServer(files(out))
 	t.Cleanup(srv.Close)
+	browsertest.ForgetOrigin(t, srv.URL)
 	s := &served{Base: srv.URL + "/", Out: out}
 	if _, err := site.New(site.Options{Dir: dir, Out: out, BaseURL: s.Base}).Build(); err != nil {
 		t.Fatal(err)

@@ -81,6 +81,7 @@ func newWSServer(t *testing.T) *wsServer {
 	})
 	s.srv = httptest.NewServer(mux)
 	t.Cleanup(s.srv.Close)
+	browsertest.ForgetOrigin(t, s.srv.URL)
 	return s
 }
 

@@ -34,6 +34,16 @@ func pages(other string) http.Handler {
 	mux.HandleFunc("/outside", html(`</head><body><img src="`+other+`/pixel.png" alt=""></body></html>`))
 	mux.HandleFunc("/media", html(`<style>body{background:#fff}@media (prefers-color-scheme: dark){body{background:#000}}</style></head><body>x</body></html>`))
 	mux.HandleFunc("/blocked", html(`</head><body><img src="/pixel.png" alt=""></body></html>`))
+	mux.HandleFunc("/contrast", html(`<style>
+		body{background:#fff;color:#000;font-size:16px}
+		.pale{color:#999} .big{color:#949494;font-size:24px} .small{color:#949494}
+		.veil{background:rgba(0,0,0,.5)} .veil p{color:#777}
+		.image{background-image:linear-gradient(#fff,#fff)} .image p{color:#eee}
+		.hidden{display:none;color:#fff}
+		</style></head><body><p>black on white</p><p class="pale">pale grey</p>
+		<p class="big">large grey</p><p class="small">small grey</p>
+		<div class="veil"><p>under a veil</p></div><div class="image"><p>on an image</p></div>
+		<p class="hidden">hidden</p></body></html>`))
 	// Chromium asks for /favicon.ico by itself.
 	mux.HandleFunc("/favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	mux.HandleFunc("/pixel.png", func(w http.ResponseWriter, r *http.Request) { w.Header().Set("Content-Type", "image/png") })
@@ -185,6 +195,28 @@ func TestEmulation(t *testing.T) {
 		if got := Eval[string](tab, `getComputedStyle(document.body).backgroundColor`); got != want {
 			t.Errorf("%s: body background %s, want %s", scheme, got, want)
 		}
+	}
+}
+
+// TestLowContrast checks the WCAG AA check on known colours: #999 on white
+// is 2.85:1, #949494 is 3.03:1 (enough for large text only), #777 on the
+// grey a half-black veil makes of white is 1.12:1.
+func TestLowContrast(t *testing.T) {
+	site, _ := servers(t)
+	tab := New(t)
+	tab.Navigate(site.URL + "/contrast")
+	got := tab.LowContrast()
+	want := []string{`p.pale "pale grey"`, `p.small "small grey"`, `p "under a veil"`}
+	if len(got) != len(want) {
+		t.Fatalf("LowContrast() = %q, want %d entries starting %q", got, len(want), want)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(got[i], w+": ") {
+			t.Errorf("entry %d = %q, want it to start %q", i, got[i], w+": ")
+		}
+	}
+	if !strings.Contains(got[0], "= 2.85 < 4.5") {
+		t.Errorf("entry 0 = %q, want the ratio 2.85 against 4.5", got[0])
 	}
 }
 

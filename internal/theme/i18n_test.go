@@ -101,3 +101,39 @@ func TestTranslationsErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestTranslationsEveryErrorOfAFile: a file with a message in the wrong
+// shape is still checked against its original, so its misspelt keys come
+// in the same run, each at its line:col; and a key whose only original is
+// broken is not called unknown in its translations.
+func TestTranslationsEveryErrorOfAFile(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"shape and typo", map[string]string{"i18n/fr.yaml": "home: [Accueil]\nfooter.hlep: Aide\npager.next: Suivant\n"},
+			`i18n/fr.yaml:1:7: "home" must be a text, or its plural forms (one:, other: ...)
+i18n/fr.yaml:2:14: unknown key "footer.hlep": English has no such key (did you mean "footer.help"?)`},
+		{"typo before shape", map[string]string{"i18n/fr.yaml": "pager.nxt: Suivant\nhome: {count}\n"},
+			`i18n/fr.yaml:1:12: unknown key "pager.nxt": English has no such key (did you mean "pager.next"?)
+i18n/fr.yaml:2:7: "home": a text that starts with "{" goes in quotes, as in home: "{count} pages"`},
+		{"broken original", map[string]string{"i18n/en.yaml": "own.key: [x]\n", "i18n/de.yaml": "own.key: y\nown.kye: z\n"},
+			`i18n/de.yaml:2:10: unknown key "own.kye": English has no such key
+i18n/en.yaml:1:10: "own.key" must be a text, or its plural forms (one:, other: ...)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeTree(t, dir, tt.files)
+			chain, errs := LoadChain(dir, "default", "content/site.yaml", 1, 1)
+			if len(errs) > 0 {
+				t.Fatal(errs)
+			}
+			_, _, errs = chain.Translations(dir, dir, "en", nil)
+			if got := errs.Error(); got != tt.want {
+				t.Errorf("errors:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}

@@ -137,3 +137,48 @@ i18n/en.yaml:1:10: "own.key" must be a text, or its plural forms (one:, other: .
 		})
 	}
 }
+
+// TestThemeYAMLKeys: the metadata keys of a Hugo or Zola theme.toml are
+// accepted (and not read) in theme.yaml, while a misspelt key of mutual's
+// own stays an error with its hint, and so do colours.
+func TestThemeYAMLKeys(t *testing.T) {
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"hugo metadata", `name: Mine
+license: MIT
+licenselink: https://example.org/LICENSE
+description: A calm theme
+homepage: https://example.org/
+demosite: https://example.org/demo/
+tags: [blog, minimal]
+features: [dark mode]
+min_version: "0.120"
+author:
+  name: Ana
+  homepage: https://example.org/ana
+authors:
+  - name: Ben
+original:
+  author: Someone
+  homepage: https://example.org/orig
+  repo: https://example.org/orig.git
+extends: default
+`, ""},
+		{"zola metadata", "name: mine\ndescription: x\nlicense: MIT\nhomepage: https://example.org\nmin_version: 0.17.0\ndemo: https://example.org/demo\nauthor: {name: Ana, homepage: https://example.org}\n", ""},
+		{"typo of extends", "extend: default\nlicense: MIT\n", `themes/mine/theme.yaml:1:1: unknown key "extend" in theme.yaml (did you mean "extends"?)`},
+		{"typo of name", "nmae: Mine\n", `themes/mine/theme.yaml:1:1: unknown key "nmae" in theme.yaml (did you mean "name"?)`},
+		{"colours", "colors: {accent: red}\n", `themes/mine/theme.yaml:1:1: unknown key "colors" in theme.yaml: a theme's colours are custom properties`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeTree(t, dir, map[string]string{"themes/mine/theme.yaml": tt.yaml})
+			_, errs := LoadChain(dir, "mine", "content/site.yaml", 1, 1)
+			got := errs.Error()
+			if tt.want == "" && len(errs) > 0 || !strings.HasPrefix(got, tt.want) {
+				t.Errorf("errors %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

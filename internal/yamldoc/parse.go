@@ -63,9 +63,9 @@ func (p *parser) parse(src []byte) *Node {
 		p.errs.Add(opt.Path, 0, 0, "this YAML is %s, more than the %s it may hold", size(len(src)), size(opt.MaxBytes))
 		return nil
 	}
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	if bytes.HasPrefix(src, []byte("\xfe\xff")) || bytes.HasPrefix(src, []byte("\xff\xfe")) {
-		p.errorAt(1, 1, "the file is saved as UTF-16 text; save it as UTF-8")
+	src = diag.TrimBOM(src)
+	if diag.UTF16(src) {
+		p.errorAt(1, 1, "%s", diag.SavedAsUTF16)
 		return nil
 	}
 	p.lines = splitLines(src)

@@ -288,8 +288,11 @@ func PathURL(p string) string { return pathURL(p) }
 // without its extension): in each part, every run of spaces is one "-" and
 // spaces at either end are left out, as Hugo makes "self care.md" the page
 // /self-care/ rather than /self%20care/. A part that is only spaces is kept
-// as it is, so that it cannot vanish from the address.
+// as it is, so that it cannot vanish from the address. Letters are
+// composed (nfc): a folder or file named on a Mac, decomposed, has the
+// address typed elsewhere.
 func pathURL(p string) string {
+	p = nfc(p)
 	if !strings.ContainsFunc(p, unicode.IsSpace) {
 		return p
 	}
@@ -657,6 +660,11 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		} else {
 			m.FileOut[s.Rel] = base + "/" + rest
 		}
+	}
+	// Published names are composed as addresses are (nfc), whatever
+	// system the files were saved on.
+	for rel, out := range m.FileOut {
+		m.FileOut[rel] = nfc(out)
 	}
 	m.outFiles = make(map[string]bool, len(m.FileOut)+len(m.Static))
 	for _, out := range m.FileOut {

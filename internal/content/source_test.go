@@ -213,3 +213,47 @@ func TestParallel(t *testing.T) {
 		}
 	}
 }
+
+// TestScanLinkedFolders: content/ (or static/) that is a symbolic link to
+// a folder of the site is walked from where it leads; a link to a folder
+// inside content/, which the walk does not go into, is a warning that
+// nothing in it is published, not silence.
+func TestScanLinkedFolders(t *testing.T) {
+	tests := []struct {
+		name       string
+		links      [][2]string // link, target, relative to the site folder
+		dir        string      // the folder scanned
+		want, warn string
+	}{
+		{"content/ links to a folder of the site", [][2]string{{"content", "real"}}, "content", "_index.md guides/a.md", ""},
+		{"a folder link inside content/", [][2]string{{"real/notes", "../notes"}}, "real", "_index.md guides/a.md",
+			"content/notes: symbolic link to the folder ../notes, which mutual does not go into: nothing in it is published; move the folder here instead, or link its files one by one"},
+		{"a link to the folder above", [][2]string{{"real/guides/up", ".."}}, "real", "_index.md guides/a.md",
+			"content/guides/up: symbolic link to the folder .., which mutual does not go into: nothing in it is published; move the folder here instead, or link its files one by one"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site := t.TempDir()
+			writeTree(t, site, map[string]string{
+				"real/_index.md":   "---\ntitle: Home\n---\n",
+				"real/guides/a.md": "---\ntitle: A\n---\n",
+				"notes/n.md":       "---\ntitle: N\n---\n",
+			})
+			for _, l := range tt.links {
+				if err := os.Symlink(l[1], filepath.Join(site, l[0])); err != nil {
+					t.Fatal(err)
+				}
+			}
+			srcs, errs, warns, err := ScanWarns(filepath.Join(site, tt.dir), site, nil, nil)
+			if err != nil || len(errs) > 0 {
+				t.Fatal(err, errs)
+			}
+			if got := rels(srcs); got != tt.want {
+				t.Errorf("found %q, want %q", got, tt.want)
+			}
+			if got := warns.Error(); got != tt.warn {
+				t.Errorf("warnings %q, want %q", got, tt.warn)
+			}
+		})
+	}
+}

@@ -199,6 +199,17 @@ func scan(contentDir, within string, prev map[string]*Source, hint []string, sta
 	}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			if errors.Is(err, fs.ErrPermission) && d != nil && d.IsDir() {
+				// A folder that cannot be listed: said where, in words,
+				// and the rest of the site still read.
+				shown := strings.TrimSuffix(prefix, "/")
+				if p != root {
+					rel, _ := filepath.Rel(contentDir, p)
+					shown = prefix + filepath.ToSlash(rel)
+				}
+				linkErrs.Add(shown+"/", 0, 0, "cannot read the folder: its permissions do not let mutual read it (give read and search permission to the user who runs mutual)")
+				return nil
+			}
 			return err
 		}
 		if p == root {

@@ -257,3 +257,42 @@ func TestScanLinkedFolders(t *testing.T) {
 		})
 	}
 }
+
+// TestScanUnreadableFolder: a folder whose permissions keep mutual out is
+// an error at the folder, in words, and the rest of the site is read.
+func TestScanUnreadableFolder(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads every folder whatever its permissions")
+	}
+	tests := []struct{ name, locked, want string }{
+		{"a folder", "worksheets", "content/worksheets/: cannot read the folder: its permissions do not let mutual read it (give read and search permission to the user who runs mutual)"},
+		{"a folder deeper", "guides/private", "content/guides/private/: cannot read the folder: its permissions do not let mutual read it (give read and search permission to the user who runs mutual)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site := t.TempDir()
+			content := filepath.Join(site, "content")
+			writeTree(t, content, map[string]string{
+				"_index.md":           "---\ntitle: Home\n---\n",
+				"guides/a.md":         "---\ntitle: A\n---\n",
+				"guides/private/p.md": "---\ntitle: P\n---\n",
+				"worksheets/w.yaml":   "title: W\n",
+			})
+			locked := filepath.Join(content, filepath.FromSlash(tt.locked))
+			if err := os.Chmod(locked, 0); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { os.Chmod(locked, 0o755) })
+			srcs, errs, err := Scan(content, site, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if errs.Error() != tt.want {
+				t.Errorf("errors %q, want %q", errs.Error(), tt.want)
+			}
+			if !strings.Contains(rels(srcs), "guides/a.md") {
+				t.Errorf("found %s: the rest of the site is not read", rels(srcs))
+			}
+		})
+	}
+}

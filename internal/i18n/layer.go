@@ -67,6 +67,11 @@ func (f *Files) LoadLayer(fsys fs.FS, dir, shown string) (Layer, error) {
 			continue
 		}
 		src, err := fs.ReadFile(fsys, path.Join(dir, name))
+		if errors.Is(err, fs.ErrPermission) {
+			// In the words of every other file's (content.ReadError).
+			errs.Add(file, 0, 0, "cannot read: the file's permissions do not let mutual read it (give read permission to the user who runs mutual)")
+			continue
+		}
 		if err != nil {
 			errs.Add(file, 0, 0, "cannot read the file: %v", err)
 			continue

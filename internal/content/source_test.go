@@ -295,4 +295,18 @@ func TestScanUnreadableFolder(t *testing.T) {
 			}
 		})
 	}
+	t.Run("content/ itself", func(t *testing.T) {
+		site := t.TempDir()
+		content := filepath.Join(site, "content")
+		writeTree(t, content, map[string]string{"site.yaml": "title: T\n"})
+		if err := os.Chmod(content, 0); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.Chmod(content, 0o755) })
+		_, _, err := ReadConfig(site, site)
+		want := "content/: cannot read the folder: its permissions do not let mutual read it (give read and search permission to the user who runs mutual)"
+		if err == nil || err.Error() != want {
+			t.Errorf("error %v, want %s", err, want)
+		}
+	})
 }

@@ -23,14 +23,17 @@ func utf16LE(s string) string {
 }
 
 // TestLayoutEncodings: a layout saved with a UTF-8 byte-order mark is read
-// without it (it is no character of the page), and one saved as UTF-16 is
-// an error that says so.
+// without it (it is no character of the page), one with Windows line ends
+// builds the pages the same layout with Unix ones does, and one saved as
+// UTF-16 is an error that says so.
 func TestLayoutEncodings(t *testing.T) {
 	tests := []struct {
 		name, partial, want, err string
 	}{
 		{"plain", "<footer>{{.}}</footer>\n", "[<footer>x</footer>\n]", ""},
-		{"UTF-8 with BOM", bom + "<footer>{{.}}</footer>\r\n", "[<footer>x</footer>\r\n]", ""},
+		{"UTF-8 with BOM", bom + "<footer>{{.}}</footer>\n", "[<footer>x</footer>\n]", ""},
+		{"Windows line ends", "<footer>\r\n  {{- .}}\r\n</footer>\r\n", "[<footer>x\n</footer>\n]", ""},
+		{"a lone CR stays", "<footer>\r{{.}}</footer>", "[<footer>\rx</footer>]", ""},
 		{"UTF-16", utf16LE("<footer>{{.}}</footer>\r\n"), "", "themes/t/layouts/partials/footer.html:1:1: the file is saved as UTF-16 text; save it as UTF-8"},
 	}
 	for _, tt := range tests {

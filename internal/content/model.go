@@ -1070,6 +1070,10 @@ func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
 		(strings.ContainsFunc(n.Src.Rel, unicode.IsSpace) || strings.ContainsFunc(o.Src.Rel, unicode.IsSpace)) {
 		hint = " (a space in a file or folder name is a \"-\" in its address): rename one of them, or give one a slug:"
 	}
+	if n.Src != nil && o.Src != nil && n.Src.Rel != o.Src.Rel && nfc(n.Src.Rel) == nfc(o.Src.Rel) {
+		// The two names print alike: say how they differ.
+		hint = " (the two names differ only in how their accented letters are saved, as a Mac saves them and as other systems do): keep one of them"
+	}
 	errs.Add(p, at.Line, at.Col, "duplicate URL /%s: also the address of %s%s", url, where(o), hint)
 }
 

@@ -365,8 +365,13 @@ func hugoConfig(dir string) string {
 func ReadConfig(dir, siteReal string) (string, []byte, error) {
 	var found []string
 	for _, name := range ConfigPaths {
-		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+		_, err := os.Lstat(filepath.Join(dir, name))
+		if err == nil {
 			found = append(found, name)
+		} else if errors.Is(err, os.ErrPermission) {
+			// content/ itself may not be searched: the file may well be
+			// there, and "no site here" would send the writer astray.
+			return "", nil, diag.List{{Path: "content/", Msg: "cannot read the folder: its permissions do not let mutual read it (give read and search permission to the user who runs mutual)"}}
 		}
 	}
 	switch len(found) {

@@ -45,7 +45,10 @@
 // are kept under its address). A file that is no bundle's is published
 // beside the pages of its folder, by its own name (fileOut: self care/
 // Week 1.pdf is self-care/Week 1.pdf, as Hugo publishes a section's files
-// under the section's address). A leaf bundle's
+// under the section's address). Addresses made from names, and files'
+// published names, have their letters composed (nfc: a name saved on a Mac
+// as "cafe\u0301" is café), and a link finds a file whose name is
+// composed otherwise than the link's. A leaf bundle's
 // index.md (about/index.md) is the page about/, and the other files under
 // its folder are its files, published under its URL (FileOut); a Markdown
 // page inside a bundle is an error, but for the bundle's translations. Lists are ordered by weight (weighted

@@ -98,8 +98,11 @@ const mainMenu = "main"
 func ParseFrontMatter(path string, src []byte) (FrontMatter, []byte, diag.List) {
 	var fm FrontMatter
 	var errs diag.List
-	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
-		src = src[3:]
+	src = diag.TrimBOM(src)
+	if diag.UTF16(src) {
+		// Notepad's "Unicode": every other byte 0, no line of it readable.
+		errs.Add(path, 1, 1, "%s", diag.SavedAsUTF16)
+		return fm, src[len(src):], errs
 	}
 	// Blank lines above the front matter are skipped, as Hugo skips them:
 	// it begins on the first line that is not blank, and lead lines down.

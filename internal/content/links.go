@@ -211,6 +211,19 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 	if n := t.ByRel[path.Join(joined, "_index.md")]; n != nil {
 		return withFrag(r.BasePath + n.Href), n, frag, ""
 	}
+	if other, ok := r.Model.hints().composed[nfc(joined)]; ok && other != joined {
+		// The same name, its letters composed otherwise (a file named on
+		// a Mac, a link typed elsewhere, or the other way round).
+		to := PathEscape(relativeTo(dir, other))
+		if strings.HasSuffix(p, "/") && !strings.HasSuffix(to, "/") {
+			to += "/"
+		}
+		to += query
+		if frag != "" {
+			to += "#" + frag
+		}
+		return r.Resolve(rel, to)
+	}
 	if why := t.Unpublished[joined]; why != "" {
 		return "", nil, "", "link to " + quote(dest) + ", which is not published in this build: " + unpublishedWhy(why)
 	}
@@ -380,6 +393,9 @@ func (r *Resolver) urlHint(abs string) string {
 // on the first broken link.
 type linkHints struct {
 	pathIndex, urlIndex *diag.Index
+	// composed finds a path by its letters composed (nfc): a link typed
+	// composed to a file named decomposed on a Mac, or the other way.
+	composed map[string]string
 }
 
 func (m *Model) hints() *linkHints {
@@ -397,7 +413,25 @@ func (m *Model) hints() *linkHints {
 				urls = append(urls, u)
 			}
 		}
-		m.linkHints = &linkHints{pathIndex: diag.NewIndex(known), urlIndex: diag.NewIndex(urls)}
+		// Each path and section folder by its composed form; where two
+		// differ only in how their letters are composed (an error of
+		// their own: one address), the composed one.
+		composed := map[string]string{}
+		add := func(k string) {
+			c := nfc(k)
+			if old, ok := composed[c]; !ok || old != c && k < old || k == c {
+				composed[c] = k
+			}
+		}
+		for _, k := range known {
+			add(k)
+		}
+		if len(m.Trees) > 0 {
+			for k := range m.Trees[0].Sections {
+				add(k)
+			}
+		}
+		m.linkHints = &linkHints{pathIndex: diag.NewIndex(known), urlIndex: diag.NewIndex(urls), composed: composed}
 	})
 	return m.linkHints
 }

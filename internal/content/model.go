@@ -288,8 +288,11 @@ func PathURL(p string) string { return pathURL(p) }
 // without its extension): in each part, every run of spaces is one "-" and
 // spaces at either end are left out, as Hugo makes "self care.md" the page
 // /self-care/ rather than /self%20care/. A part that is only spaces is kept
-// as it is, so that it cannot vanish from the address.
+// as it is, so that it cannot vanish from the address. Letters are
+// composed (nfc): a folder or file named on a Mac, decomposed, has the
+// address typed elsewhere.
 func pathURL(p string) string {
+	p = nfc(p)
 	if !strings.ContainsFunc(p, unicode.IsSpace) {
 		return p
 	}
@@ -657,6 +660,11 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		} else {
 			m.FileOut[s.Rel] = base + "/" + rest
 		}
+	}
+	// Published names are composed as addresses are (nfc), whatever
+	// system the files were saved on.
+	for rel, out := range m.FileOut {
+		m.FileOut[rel] = nfc(out)
 	}
 	m.outFiles = make(map[string]bool, len(m.FileOut)+len(m.Static))
 	for _, out := range m.FileOut {
@@ -1061,6 +1069,10 @@ func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
 	if n.Src != nil && o.Src != nil && n.Src.URLPos() == (Pos{}) && o.Src.URLPos() == (Pos{}) &&
 		(strings.ContainsFunc(n.Src.Rel, unicode.IsSpace) || strings.ContainsFunc(o.Src.Rel, unicode.IsSpace)) {
 		hint = " (a space in a file or folder name is a \"-\" in its address): rename one of them, or give one a slug:"
+	}
+	if n.Src != nil && o.Src != nil && n.Src.Rel != o.Src.Rel && nfc(n.Src.Rel) == nfc(o.Src.Rel) {
+		// The two names print alike: say how they differ.
+		hint = " (the two names differ only in how their accented letters are saved, as a Mac saves them and as other systems do): keep one of them"
 	}
 	errs.Add(p, at.Line, at.Col, "duplicate URL /%s: also the address of %s%s", url, where(o), hint)
 }

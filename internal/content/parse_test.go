@@ -32,6 +32,8 @@ func TestParseFrontMatter(t *testing.T) {
 			FrontMatter{Title: "T", Menu: &PageMenu{Name: "Help", Weight: 5}, Lines: 8, Format: "yaml"}, "", ""},
 		{"crlf", "---\r\ntitle: T\r\n---\r\nB\r\n", FrontMatter{Title: "T", Lines: 3, Format: "yaml"}, "B\r\n", ""},
 		{"bom", "\xef\xbb\xbf---\ntitle: T\n---\n", FrontMatter{Title: "T", Lines: 3, Format: "yaml"}, "", ""},
+		{"utf-16 (Notepad's Unicode)", "\xff\xfe-\x00-\x00-\x00\r\x00\n\x00", FrontMatter{}, "", "p.md:1:1: the file is saved as UTF-16 text; save it as UTF-8"},
+		{"utf-16 big endian", "\xfe\xff\x00#\x00 \x00T", FrontMatter{}, "", "p.md:1:1: the file is saved as UTF-16 text; save it as UTF-8"},
 		// Blank lines above front matter are skipped, as Hugo skips them;
 		// lines are counted from the top of the file.
 		{"blank lines above", "\n  \n---\ntitle: T\nslug: s\n---\nBody\n", FrontMatter{Title: "T", Slug: "s", Lines: 6, Format: "yaml", slugPos: Pos{5, 7}}, "Body\n", ""},

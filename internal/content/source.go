@@ -150,6 +150,14 @@ func Scan(contentDir, within string, prev map[string]*Source, hint []string, tre
 	return srcs, errs, err
 }
 
+// ScanWarns is Scan, with its warnings: a symbolic link to a folder, which
+// the walk does not go into (so that no link can lead it round in a loop
+// or through the site twice), is skipped with a warning that says nothing
+// in it is published.
+func ScanWarns(contentDir, within string, prev map[string]*Source, hint []string, trees ...string) ([]*Source, diag.List, diag.List, error) {
+	return scan(contentDir, within, prev, hint, false, trees)
+}
+
 // ScanStatic is Scan for the site's static/ folder (dir): every file is a
 // FileSource marked Static, whatever its extension; names are skipped by
 // the rule of staticnames.go, warns naming those a writer may have meant.
@@ -182,11 +190,29 @@ func scan(contentDir, within string, prev map[string]*Source, hint []string, sta
 	var found []*Source
 	var todo []string // the paths of found[i] still to look at, "" when reused
 	var linkErrs, warns diag.List
-	err := filepath.WalkDir(contentDir, func(p string, d fs.DirEntry, err error) error {
+	// content/ (or static/) itself may be a symbolic link to a folder of
+	// the site (one outside it is refused before): walked from the folder
+	// it leads to, which a walk from the link itself would not go into.
+	root := contentDir
+	if st, err := os.Lstat(contentDir); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		root = contentDir + string(filepath.Separator)
+	}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			if errors.Is(err, fs.ErrPermission) && d != nil && d.IsDir() {
+				// A folder that cannot be listed: said where, in words,
+				// and the rest of the site still read.
+				shown := strings.TrimSuffix(prefix, "/")
+				if p != root {
+					rel, _ := filepath.Rel(contentDir, p)
+					shown = prefix + filepath.ToSlash(rel)
+				}
+				linkErrs.Add(shown+"/", 0, 0, "cannot read the folder: its permissions do not let mutual read it (give read and search permission to the user who runs mutual)")
+				return nil
+			}
 			return err
 		}
-		if p == contentDir {
+		if p == root {
 			return nil
 		}
 		if static {
@@ -249,6 +275,13 @@ func scan(contentDir, within string, prev map[string]*Source, hint []string, sta
 					return nil
 				}
 				linkErrs.Add(prefix+rel, 0, 0, "symbolic link to %s, which is outside the site folder: copy what it points to into the site instead", target)
+				return nil
+			}
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if st, err := os.Stat(p); err == nil && st.IsDir() {
+				target, _ := os.Readlink(p)
+				warns.Add(prefix+rel, 0, 0, "symbolic link to the folder %s, which mutual does not go into: nothing in it is published; move the folder here instead, or link its files one by one", target)
 				return nil
 			}
 		}

@@ -213,3 +213,100 @@ func TestParallel(t *testing.T) {
 		}
 	}
 }
+
+// TestScanLinkedFolders: content/ (or static/) that is a symbolic link to
+// a folder of the site is walked from where it leads; a link to a folder
+// inside content/, which the walk does not go into, is a warning that
+// nothing in it is published, not silence.
+func TestScanLinkedFolders(t *testing.T) {
+	tests := []struct {
+		name       string
+		links      [][2]string // link, target, relative to the site folder
+		dir        string      // the folder scanned
+		want, warn string
+	}{
+		{"content/ links to a folder of the site", [][2]string{{"content", "real"}}, "content", "_index.md guides/a.md", ""},
+		{"a folder link inside content/", [][2]string{{"real/notes", "../notes"}}, "real", "_index.md guides/a.md",
+			"content/notes: symbolic link to the folder ../notes, which mutual does not go into: nothing in it is published; move the folder here instead, or link its files one by one"},
+		{"a link to the folder above", [][2]string{{"real/guides/up", ".."}}, "real", "_index.md guides/a.md",
+			"content/guides/up: symbolic link to the folder .., which mutual does not go into: nothing in it is published; move the folder here instead, or link its files one by one"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site := t.TempDir()
+			writeTree(t, site, map[string]string{
+				"real/_index.md":   "---\ntitle: Home\n---\n",
+				"real/guides/a.md": "---\ntitle: A\n---\n",
+				"notes/n.md":       "---\ntitle: N\n---\n",
+			})
+			for _, l := range tt.links {
+				if err := os.Symlink(l[1], filepath.Join(site, l[0])); err != nil {
+					t.Fatal(err)
+				}
+			}
+			srcs, errs, warns, err := ScanWarns(filepath.Join(site, tt.dir), site, nil, nil)
+			if err != nil || len(errs) > 0 {
+				t.Fatal(err, errs)
+			}
+			if got := rels(srcs); got != tt.want {
+				t.Errorf("found %q, want %q", got, tt.want)
+			}
+			if got := warns.Error(); got != tt.warn {
+				t.Errorf("warnings %q, want %q", got, tt.warn)
+			}
+		})
+	}
+}
+
+// TestScanUnreadableFolder: a folder whose permissions keep mutual out is
+// an error at the folder, in words, and the rest of the site is read.
+func TestScanUnreadableFolder(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads every folder whatever its permissions")
+	}
+	tests := []struct{ name, locked, want string }{
+		{"a folder", "worksheets", "content/worksheets/: cannot read the folder: its permissions do not let mutual read it (give read and search permission to the user who runs mutual)"},
+		{"a folder deeper", "guides/private", "content/guides/private/: cannot read the folder: its permissions do not let mutual read it (give read and search permission to the user who runs mutual)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site := t.TempDir()
+			content := filepath.Join(site, "content")
+			writeTree(t, content, map[string]string{
+				"_index.md":           "---\ntitle: Home\n---\n",
+				"guides/a.md":         "---\ntitle: A\n---\n",
+				"guides/private/p.md": "---\ntitle: P\n---\n",
+				"worksheets/w.yaml":   "title: W\n",
+			})
+			locked := filepath.Join(content, filepath.FromSlash(tt.locked))
+			if err := os.Chmod(locked, 0); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { os.Chmod(locked, 0o755) })
+			srcs, errs, err := Scan(content, site, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if errs.Error() != tt.want {
+				t.Errorf("errors %q, want %q", errs.Error(), tt.want)
+			}
+			if !strings.Contains(rels(srcs), "guides/a.md") {
+				t.Errorf("found %s: the rest of the site is not read", rels(srcs))
+			}
+		})
+	}
+	t.Run("content/ itself", func(t *testing.T) {
+		site := t.TempDir()
+		content := filepath.Join(site, "content")
+		writeTree(t, content, map[string]string{"site.yaml": "title: T\n"})
+		if err := os.Chmod(content, 0); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.Chmod(content, 0o755) })
+		_, _, err := ReadConfig(site, site)
+		want := "content/: cannot read the folder: its permissions do not let mutual read it (give read and search permission to the user who runs mutual)"
+		if err == nil || err.Error() != want {
+			t.Errorf("error %v, want %s", err, want)
+		}
+	})
+}

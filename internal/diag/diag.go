@@ -217,6 +217,26 @@ func distance(a, b string) int {
 // NotUTF8 is the message for text that is not UTF-8.
 const NotUTF8 = "this is not UTF-8 text; save the file as UTF-8"
 
+// SavedAsUTF16 is the message for a file saved as UTF-16 (what Windows
+// Notepad calls "Unicode"), which starts with its byte-order mark.
+const SavedAsUTF16 = "the file is saved as UTF-16 text; save it as UTF-8"
+
+// UTF16 reports whether b starts with a UTF-16 byte-order mark, little or
+// big endian: a file whose every other byte is 0, not UTF-8.
+func UTF16(b []byte) bool {
+	return len(b) >= 2 && (b[0] == 0xff && b[1] == 0xfe || b[0] == 0xfe && b[1] == 0xff)
+}
+
+// TrimBOM removes the UTF-8 byte-order mark that some editors (Windows
+// Notepad's "UTF-8 with BOM") write at the start of a file: it says the
+// text is UTF-8, and is no character of it.
+func TrimBOM(b []byte) []byte {
+	if len(b) >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf {
+		return b[3:]
+	}
+	return b
+}
+
 // InvalidUTF8 is the line and column (from 1, columns in characters) of
 // the first byte of b that is not UTF-8, or 0, 0 when b is UTF-8.
 func InvalidUTF8(b []byte) (line, col int) {

@@ -690,6 +690,42 @@ func (f *finder) unexpected(tok string) int {
 	return first
 }
 
+// notClosed tells an {{end}} (or {{else}}, {{break}}, {{continue}})
+// whose "}}" is missing, "{{- end" followed by the next lines of HTML,
+// from one with something after it: text/template reports both as a token
+// it did not expect after the keyword, here the token at pos. When that
+// token is on a later line than the keyword, or is HTML ("<"), which no
+// action holds, the "}}" is what is missing: notClosed returns the
+// position of the action's "{{" and words that say so.
+func (f *finder) notClosed(pos int, keyword string) (int, string, bool) {
+	i := slices.IndexFunc(f.toks, func(t ttoken) bool { return t.pos == pos })
+	if i < 0 {
+		return 0, "", false
+	}
+	newline := false
+	for j := i - 1; j >= 0; j-- {
+		t := f.toks[j]
+		switch t.kind {
+		case ttSpace:
+			newline = newline || strings.Contains(t.val, "\n")
+		case ttLeft:
+			if !newline && !strings.HasPrefix(f.toks[i].val, "<") {
+				return 0, "", false
+			}
+			k := j + 1
+			for k < i && f.toks[k].kind == ttSpace {
+				k++
+			}
+			shown := f.src[t.pos:f.toks[k].pos] // "{{", "{{- " or "{{ "
+			if strings.ContainsAny(shown, "\r\n") {
+				shown = "{{"
+			}
+			return t.pos, fmt.Sprintf("this %q is not closed: \"}}\" is missing after %q", shown+keyword, keyword), true
+		}
+	}
+	return 0, "", false
+}
+
 // misclosed finds, inside a {{define}} or {{block}} left open at the end
 // of the file, the block that more likely lacks its {{end}}: text/template
 // pairs every {{end}} with the nearest block still open, so an {{if}}
@@ -837,13 +873,25 @@ var templateSyntax = []templateWord{
 		return f.st.noRange, fmt.Sprintf("{{%s}} works only inside a {{range}}", m[1])
 	}},
 	{regexp.MustCompile(`^unexpected (.*) in \{\{(break|continue)\}\}$`), func(m []string, f *finder) (int, string) {
-		return f.unexpected(m[1]), fmt.Sprintf("{{%s}} takes nothing after it", m[2])
+		pos := f.unexpected(m[1])
+		if open, words, ok := f.notClosed(pos, m[2]); ok {
+			return open, words
+		}
+		return pos, fmt.Sprintf("{{%s}} takes nothing after it", m[2])
 	}},
 	{regexp.MustCompile(`^unexpected (.*) in end$`), func(m []string, f *finder) (int, string) {
-		return f.unexpected(m[1]), "{{end}} takes nothing after it"
+		pos := f.unexpected(m[1])
+		if open, words, ok := f.notClosed(pos, "end"); ok {
+			return open, words
+		}
+		return pos, "{{end}} takes nothing after it"
 	}},
 	{regexp.MustCompile(`^unexpected (.*) in else$`), func(m []string, f *finder) (int, string) {
-		return f.unexpected(m[1]), "{{else}} takes nothing after it but if or with: {{else if .Pages}}"
+		pos := f.unexpected(m[1])
+		if open, words, ok := f.notClosed(pos, "else"); ok {
+			return open, words
+		}
+		return pos, "{{else}} takes nothing after it but if or with: {{else if .Pages}}"
 	}},
 	{regexp.MustCompile(`^too many declarations in (.*)$`), func(m []string, f *finder) (int, string) {
 		// text/template stops at the "," after the first variable, or

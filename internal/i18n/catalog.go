@@ -20,6 +20,9 @@ type Catalog struct {
 	Lang     Code
 	Path     string // for errors, relative to the site: "i18n/de.yaml"
 	Messages map[string]*Message
+	// broken are the keys of the file whose messages had mistakes
+	// (ParseFile reported them): they are in the file, not in Messages.
+	broken map[string]bool
 }
 
 // Keys are the catalog's keys, sorted.

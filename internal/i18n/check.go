@@ -53,6 +53,9 @@ func (t *Translations) check() (diag.List, map[*Message]bool) {
 				}
 				ref, refLang, ok := t.original(k, lang, key)
 				if !ok && !t.isDefault(lang) {
+					if t.brokenOriginal(key) {
+						continue // its original has a mistake, reported in its file
+					}
 					errs.Add(path, m.Line, m.Col, "unknown key %q: %s has no such key%s", key, t.originalName(), diag.Hint(key, t.Originals()))
 					continue
 				}
@@ -65,6 +68,20 @@ func (t *Translations) check() (diag.List, map[*Message]bool) {
 	}
 	errs.Sort()
 	return errs, broken
+}
+
+// brokenOriginal reports whether an original file (the default
+// language's, or Source's) holds key in a message with a mistake, which
+// ParseFile reported and left out of its catalog.
+func (t *Translations) brokenOriginal(key string) bool {
+	for _, layer := range t.layers {
+		for _, c := range t.originals() {
+			if cat := layer[c]; cat != nil && cat.broken[key] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isDefault reports whether lang is the default language or one of its

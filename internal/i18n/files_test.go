@@ -1,6 +1,8 @@
 package i18n
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"testing/fstest"
 )
@@ -69,5 +71,29 @@ func TestFiles(t *testing.T) {
 	b, _ := none.LoadLayer(fsys, "i18n", "i18n")
 	if a["en"] == b["en"] {
 		t.Error("nil Files kept a catalog")
+	}
+}
+
+// TestLoadLayerUnreadable: a translation file mutual may not read is
+// reported in the words of every other such file.
+func TestLoadLayerUnreadable(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads every file whatever its permissions")
+	}
+	for _, tt := range []struct{ file, want string }{
+		{"de.yaml", "i18n/de.yaml: cannot read: the file's permissions do not let mutual read it (give read permission to the user who runs mutual)"},
+	} {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "i18n", tt.file)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("a: b\n"), 0); err != nil {
+			t.Fatal(err)
+		}
+		_, err := LoadLayer(os.DirFS(dir), "i18n", "i18n")
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("error %v, want %s", err, tt.want)
+		}
 	}
 }

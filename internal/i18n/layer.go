@@ -24,7 +24,9 @@ const MaxFileSize = 1 << 20
 // ("german.yaml": did you mean "de"?), as are two files of one language
 // ("pt-br.yaml" and "pt-BR.yaml", or "de.yaml" and "de.yml"), and so is a
 // file over MaxFileSize. Every error of every file comes back at once,
-// sorted.
+// sorted, with the layer of what could be read (a file with mistakes in
+// some messages holds the others; see ParseFile), so that the caller may
+// still check it against its originals and report the rest in one run.
 func LoadLayer(fsys fs.FS, dir, shown string) (Layer, error) {
 	return (*Files)(nil).LoadLayer(fsys, dir, shown)
 }
@@ -65,6 +67,11 @@ func (f *Files) LoadLayer(fsys fs.FS, dir, shown string) (Layer, error) {
 			continue
 		}
 		src, err := fs.ReadFile(fsys, path.Join(dir, name))
+		if errors.Is(err, fs.ErrPermission) {
+			// In the words of every other file's (content.ReadError).
+			errs.Add(file, 0, 0, "cannot read: the file's permissions do not let mutual read it (give read permission to the user who runs mutual)")
+			continue
+		}
 		if err != nil {
 			errs.Add(file, 0, 0, "cannot read the file: %v", err)
 			continue
@@ -72,13 +79,14 @@ func (f *Files) LoadLayer(fsys fs.FS, dir, shown string) (Layer, error) {
 		cat, err := f.parse(file, code, src)
 		if err != nil {
 			errs.Append(err)
-			continue
 		}
-		layer[code] = cat
+		if cat != nil {
+			layer[code] = cat
+		}
 	}
 	if len(errs) > 0 {
 		errs.Sort()
-		return nil, errs
+		return layer, errs
 	}
 	return layer, nil
 }

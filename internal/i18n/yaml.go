@@ -32,6 +32,13 @@ var keyPattern = regexp.MustCompile(`^[a-z0-9]+([._-][a-z0-9]+)*$`)
 // plural form that is not a CLDR category (with a hint), a plural message
 // without "other", and mistakes in placeholders. An empty file is an empty
 // catalog.
+//
+// A file whose mistakes are in some of its messages comes back with its
+// errors and a catalog of the messages that are right, the keys of the
+// others marked as present (Catalog.broken), so that the check against the
+// original (Translations.Check) reports the rest of the file in the same
+// run: a misspelt key with its hint beside a text in the wrong shape, and
+// no key called unknown because the message that holds it is broken.
 func ParseFile(path string, lang Code, src []byte) (*Catalog, error) {
 	cat := &Catalog{Lang: lang, Path: path, Messages: map[string]*Message{}}
 	root, errs := yamldoc.Parse(src, yamldoc.Options{Path: path})
@@ -60,11 +67,16 @@ func ParseFile(path string, lang Code, src []byte) (*Catalog, error) {
 		}
 		if m := parseMessage(&errs, path, key, k, v); m != nil {
 			cat.Messages[key] = m
+		} else {
+			if cat.broken == nil {
+				cat.broken = map[string]bool{}
+			}
+			cat.broken[key] = true
 		}
 	}
 	if len(errs) > 0 {
 		errs.Sort()
-		return nil, errs
+		return cat, errs
 	}
 	return cat, nil
 }

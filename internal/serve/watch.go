@@ -232,14 +232,23 @@ func (w *Watcher) Close() error {
 
 // addTree watches dir and every folder below it. When report is set (a
 // folder that just appeared), the files found inside are reported too: they
-// may have been written before the watch was in place.
+// may have been written before the watch was in place. A dir that is a
+// symbolic link to a folder (content/ kept elsewhere in the site) is
+// watched through the link, as the build reads it.
 func (w *Watcher) addTree(dir string, report bool) error {
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	root := dir
+	if st, err := os.Lstat(dir); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		root = dir + string(filepath.Separator)
+	}
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil // gone while we walked; its removal is reported on its own
 			}
 			return err
+		}
+		if p == root {
+			p = dir
 		}
 		if p != dir && ignoredName(d.Name(), d.IsDir()) {
 			if d.IsDir() {

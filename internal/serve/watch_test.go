@@ -335,3 +335,39 @@ func TestIgnoredName(t *testing.T) {
 		}
 	}
 }
+
+// A root that is a symbolic link to a folder (content/ kept elsewhere in
+// the site) is watched through the link, with the paths the build reads:
+// a save under the folder it leads to, or through the link, is reported
+// under the link's name.
+func TestWatcherLinkedRoot(t *testing.T) {
+	tests := []struct {
+		name  string
+		write func(site string) string // the file written, by which path
+	}{
+		{"written through the link", func(site string) string { return filepath.Join(site, "content", "guides", "a.md") }},
+		{"written where the link leads", func(site string) string { return filepath.Join(site, "real", "guides", "a.md") }},
+		{"a new folder", func(site string) string { return filepath.Join(site, "content", "new", "b.md") }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site := t.TempDir()
+			mkfile(t, filepath.Join(site, "real", "guides", "a.md"), "# a\n")
+			root := filepath.Join(site, "content")
+			if err := os.Symlink("real", root); err != nil {
+				t.Fatal(err)
+			}
+			w, err := NewWatcher(10 * time.Millisecond)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { w.Close() })
+			if err := w.Watch(root); err != nil {
+				t.Fatal(err)
+			}
+			f := tt.write(site)
+			mkfile(t, f, "# changed\n")
+			collect(t, w, filepath.Join(root, strings.TrimPrefix(strings.TrimPrefix(f, root), filepath.Join(site, "real"))))
+		})
+	}
+}

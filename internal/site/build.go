@@ -702,18 +702,19 @@ func readContent(siteDir, siteReal string, prev, prevStatic map[string]*content.
 			trees = append(trees, string(c))
 		}
 	}
-	srcs, errs, err = content.Scan(contentDir, siteReal, prev, hint, trees...)
+	srcs, errs, warns, err = content.ScanWarns(contentDir, siteReal, prev, hint, trees...)
 	if err != nil {
 		return nil, nil, nil, nil, nil, err
 	}
 	for _, s := range srcs {
 		errs = append(errs, s.Errs...)
 	}
-	static, serrs, warns, err := content.ScanStatic(filepath.Join(siteDir, content.StaticDir), siteReal, prevStatic, hint)
+	static, serrs, swarns, err := content.ScanStatic(filepath.Join(siteDir, content.StaticDir), siteReal, prevStatic, hint)
 	if err != nil {
 		return nil, nil, nil, nil, nil, err
 	}
 	errs = append(errs, serrs...)
+	warns = append(warns, swarns...)
 	m, merrs := content.NewSiteModel(srcs, static, opts, cfg)
 	errs = append(errs, merrs...)
 	if !cfg.TrustHTML {

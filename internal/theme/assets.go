@@ -39,13 +39,15 @@ func fingerprinted(name string) bool {
 // (the first ten hex digits of the SHA-256 of data before the extension),
 // so browsers may cache them forever; other files keep their name.
 // Stylesheets and scripts lose their comments, indentation and blank lines
-// first (compactCSS, compactJS); the source file stays as it is.
+// first (compactCSS, compactJS), and the UTF-8 byte-order mark an editor
+// may write (the page is UTF-8, and so is every stylesheet and script it
+// loads); the source file stays as it is.
 func NewAsset(name string, data []byte, from string) *Asset {
 	switch path.Ext(name) {
 	case ".css":
-		data = compactCSS(data)
+		data = compactCSS(diag.TrimBOM(data))
 	case ".js":
-		data = compactJS(data)
+		data = compactJS(diag.TrimBOM(data))
 	}
 	a := &Asset{Name: name, Out: name, Data: data, From: from}
 	if fingerprinted(name) {
@@ -97,6 +99,12 @@ func (c Chain) Static() (Assets, diag.List) {
 			continue
 		}
 		name := strings.TrimPrefix(p, "static/")
+		if ext := path.Ext(name); (ext == ".css" || ext == ".js") && diag.UTF16(data) {
+			// A browser would read it, but no check of mutual's would
+			// (contrast, addresses), and the compactor would not either.
+			errs.Add(f.path(), 1, 1, "%s", diag.SavedAsUTF16)
+			continue
+		}
 		as[name] = NewAsset(name, data, f.path())
 	}
 	return as, errs

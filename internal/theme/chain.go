@@ -100,7 +100,8 @@ func LoadChain(siteDir, name, from string, line, col int) (Chain, diag.List) {
 		}
 		d := yamldoc.Decoder{Path: path, Errs: &errs}
 		others := d.Others(root, "theme.yaml", themeKeys, styleKeys(t.Dir))
-		if f, ok := d.Map(root, "theme.yaml", themeKeys, others).Get("extends"); ok {
+		ignored := append(others, metadataKeys...)
+		if f, ok := d.Map(root, "theme.yaml", themeKeys, ignored).Get("extends"); ok {
 			if next, ok := d.Text(f); ok {
 				name, from, line, col = next, path, f.Value.Line, f.Value.Col
 			}
@@ -111,6 +112,18 @@ func LoadChain(siteDir, name, from string, line, col int) (Chain, diag.List) {
 
 // themeKeys are the keys of theme.yaml.
 var themeKeys = []string{"name", "description", "extends"}
+
+// metadataKeys are the keys of the metadata Hugo's and Zola's themes give
+// in their theme.toml (who wrote the theme, under which licence, where it
+// comes from, which version of the generator it needs): a theme.yaml
+// ported from one may keep them, and mutual reads none of them. A key
+// within an edit or two of one of themeKeys that is none of these stays
+// an error with its hint.
+var metadataKeys = []string{
+	"license", "licence", "licenselink", "homepage", "demosite", "demo",
+	"author", "authors", "original", "min_version", "tags", "features",
+	"version", "repo", "repository", "images", "screenshot",
+}
 
 // styleKeys are keys a writer may put in theme.yaml for the theme's look
 // (Hugo's and Zola's themes take such settings as params), in lower case,

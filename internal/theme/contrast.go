@@ -131,7 +131,7 @@ func (c Chain) cssFile(rel string) (src, path string, ok bool) {
 		if err != nil {
 			return "", "", false
 		}
-		return string(b), t.Dir + "/" + rel, true
+		return string(diag.TrimBOM(b)), t.Dir + "/" + rel, true
 	}
 	return "", "", false
 }

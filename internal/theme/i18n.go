@@ -64,9 +64,12 @@ func (c Chain) Translations(siteDir, siteReal string, def i18n.Code, files *i18n
 			} else {
 				errs.Add(shown, 0, 0, "%v", err)
 			}
-			return
 		}
-		layers = append(layers, l)
+		if l != nil {
+			// What could be read, so that the check below reports the
+			// rest of a file with a mistake in the same run.
+			layers = append(layers, l)
+		}
 	}
 
 	// The site's own folder, which must be the site's: not a link out of it.

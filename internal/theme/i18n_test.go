@@ -101,3 +101,84 @@ func TestTranslationsErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestTranslationsEveryErrorOfAFile: a file with a message in the wrong
+// shape is still checked against its original, so its misspelt keys come
+// in the same run, each at its line:col; and a key whose only original is
+// broken is not called unknown in its translations.
+func TestTranslationsEveryErrorOfAFile(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"shape and typo", map[string]string{"i18n/fr.yaml": "home: [Accueil]\nfooter.hlep: Aide\npager.next: Suivant\n"},
+			`i18n/fr.yaml:1:7: "home" must be a text, or its plural forms (one:, other: ...)
+i18n/fr.yaml:2:14: unknown key "footer.hlep": English has no such key (did you mean "footer.help"?)`},
+		{"typo before shape", map[string]string{"i18n/fr.yaml": "pager.nxt: Suivant\nhome: {count}\n"},
+			`i18n/fr.yaml:1:12: unknown key "pager.nxt": English has no such key (did you mean "pager.next"?)
+i18n/fr.yaml:2:7: "home": a text that starts with "{" goes in quotes, as in home: "{count} pages"`},
+		{"broken original", map[string]string{"i18n/en.yaml": "own.key: [x]\n", "i18n/de.yaml": "own.key: y\nown.kye: z\n"},
+			`i18n/de.yaml:2:10: unknown key "own.kye": English has no such key
+i18n/en.yaml:1:10: "own.key" must be a text, or its plural forms (one:, other: ...)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeTree(t, dir, tt.files)
+			chain, errs := LoadChain(dir, "default", "content/site.yaml", 1, 1)
+			if len(errs) > 0 {
+				t.Fatal(errs)
+			}
+			_, _, errs = chain.Translations(dir, dir, "en", nil)
+			if got := errs.Error(); got != tt.want {
+				t.Errorf("errors:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestThemeYAMLKeys: the metadata keys of a Hugo or Zola theme.toml are
+// accepted (and not read) in theme.yaml, while a misspelt key of mutual's
+// own stays an error with its hint, and so do colours.
+func TestThemeYAMLKeys(t *testing.T) {
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"hugo metadata", `name: Mine
+license: MIT
+licenselink: https://example.org/LICENSE
+description: A calm theme
+homepage: https://example.org/
+demosite: https://example.org/demo/
+tags: [blog, minimal]
+features: [dark mode]
+min_version: "0.120"
+author:
+  name: Ana
+  homepage: https://example.org/ana
+authors:
+  - name: Ben
+original:
+  author: Someone
+  homepage: https://example.org/orig
+  repo: https://example.org/orig.git
+extends: default
+`, ""},
+		{"zola metadata", "name: mine\ndescription: x\nlicense: MIT\nhomepage: https://example.org\nmin_version: 0.17.0\ndemo: https://example.org/demo\nauthor: {name: Ana, homepage: https://example.org}\n", ""},
+		{"typo of extends", "extend: default\nlicense: MIT\n", `themes/mine/theme.yaml:1:1: unknown key "extend" in theme.yaml (did you mean "extends"?)`},
+		{"typo of name", "nmae: Mine\n", `themes/mine/theme.yaml:1:1: unknown key "nmae" in theme.yaml (did you mean "name"?)`},
+		{"colours", "colors: {accent: red}\n", `themes/mine/theme.yaml:1:1: unknown key "colors" in theme.yaml: a theme's colours are custom properties`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeTree(t, dir, map[string]string{"themes/mine/theme.yaml": tt.yaml})
+			_, errs := LoadChain(dir, "mine", "content/site.yaml", 1, 1)
+			got := errs.Error()
+			if tt.want == "" && len(errs) > 0 || !strings.HasPrefix(got, tt.want) {
+				t.Errorf("errors %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

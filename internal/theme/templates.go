@@ -64,6 +64,19 @@ func (chain Chain) Templates(funcs template.FuncMap) (*Templates, diag.List) {
 			errs.Add(f.path(), 0, 0, "%s", content.ReadError(err))
 			continue
 		}
+		if diag.UTF16(b) {
+			errs.Add(f.path(), 1, 1, "%s", diag.SavedAsUTF16)
+			continue
+		}
+		// A byte-order mark would be published in the middle of every
+		// page that shows the partial (an invisible character, but a
+		// text node all the same, which a flex or grid container lays
+		// out as an item of its own).
+		b = diag.TrimBOM(b)
+		// Windows line ends (a theme saved on Windows, or checked out
+		// there by git) would reach every page as they are: the same
+		// theme builds the same bytes on every system.
+		b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
 		if line, col := diag.InvalidUTF8(b); line > 0 {
 			errs.Add(f.path(), line, col, "%s", diag.NotUTF8)
 			continue

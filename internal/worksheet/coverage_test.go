@@ -27,13 +27,13 @@ func TestCoverage(t *testing.T) {
 			questions: `{id: c, type: checklist, text: C, options: [{id: a, label: A, side: give}, {id: b, label: B, side: receive}]}
       - {id: r, type: rating, side: receive, text: R, scale: agreement}`,
 			results: balanceOnly,
-			want:    "results: receive 0 with give and balance empty has no band",
+			want:    "results: when a person answers no give question (give and balance have no value) and their receive score is 0, no band covers that",
 		},
 		{
 			name:      "the two sides of a pair are answered apart: give alone is reachable",
 			questions: `{id: p, type: pair, give: G, receive: R, scale: frequency}`,
 			results:   balanceOnly,
-			want:      "results: give 0 with receive and balance empty has no band",
+			want:      "results: when a person answers no receive question (receive and balance have no value) and their give score is 0, no band covers that",
 		},
 		{
 			name:      "a receive-only worksheet needs bands on receive only",
@@ -50,7 +50,7 @@ func TestCoverage(t *testing.T) {
   - {receive: [0, 49], title: Low}
   - {receive: [51, 100], title: High}
 `,
-			want: "results: receive 50 has no band",
+			want: "results: when a person's receive score is 50, no band covers that",
 		},
 		{
 			name: "lean and give: every mix is reachable, lean ranges cover lean",
@@ -71,7 +71,7 @@ func TestCoverage(t *testing.T) {
   - {lean: [1, 100], title: Leaning to receiving}
   - {give: [0, 100], title: Give}
 `,
-			want: "results: lean 0 with give empty has no band",
+			want: "results: when a person answers no give question (give has no value) and their lean score is 0, no band covers that",
 		},
 		{
 			name:      "a checklist without scored options reaches nothing",

@@ -944,7 +944,7 @@ func (p *parser) coverage(w *Worksheet, root *yamldoc.Node, results *field) {
 		return
 	}
 	if msg := w.uncovered(); msg != "" {
-		p.errorf(results.key, "results: %s has no band; add a band for it, or end with a band that has no ranges", msg)
+		p.errorf(results.key, "results: %s, no band covers that; add a band for it, or end with a band that has no ranges", msg)
 		return
 	}
 	if len(p.errs) > 0 || len(w.reachable()) == 0 {
@@ -1084,30 +1084,57 @@ func (w *Worksheet) eachScores(m *score.Model, fn func(give, receive, balance, l
 	}
 }
 
-// describe names a set of score values: those that are not empty with
-// their values, then the worksheet's scores that are empty.
+// describe says, in a counselor's words, which answers give a set of
+// score values: the sides a person answered no question of, whose scores
+// (and balance) then have no value, and the values of the others.
+//
+//	when a person's give score is 50, receive score 0 and balance -50
+//	when a person answers no give question (give and balance have no value) and their receive score is 12
 func describe(hasGive, hasReceive, hasLean bool, give, receive, balance, lean score.Score) string {
-	var set, empty []string
+	var set, empty, unanswered []string
 	for _, s := range []struct {
-		name string
-		has  bool
-		s    score.Score
+		name, score string
+		has         bool
+		side        bool // answered by questions of its own; balance is not
+		s           score.Score
 	}{
-		{"give", hasGive, give}, {"receive", hasReceive, receive},
-		{"balance", hasGive && hasReceive, balance}, {"lean", hasLean, lean},
+		{"give", "give score", hasGive, true, give}, {"receive", "receive score", hasReceive, true, receive},
+		{"balance", "balance", hasGive && hasReceive, false, balance}, {"lean", "lean score", hasLean, true, lean},
 	} {
 		switch {
 		case s.s.Valid:
-			set = append(set, s.name+" "+strconv.Itoa(s.s.Value))
+			if len(set) == 0 {
+				set = append(set, s.score+" is "+strconv.Itoa(s.s.Value))
+			} else {
+				set = append(set, s.score+" "+strconv.Itoa(s.s.Value))
+			}
 		case s.has:
 			empty = append(empty, s.name)
+			if s.side {
+				unanswered = append(unanswered, s.name)
+			}
 		}
 	}
-	msg := andList(set)
-	if len(empty) > 0 {
-		msg += " with " + andList(empty) + " empty"
+	if len(empty) == 0 {
+		return "when a person's " + andList(set)
+	}
+	have := "has"
+	if len(empty) > 1 {
+		have = "have"
+	}
+	msg := fmt.Sprintf("when a person answers no %s question (%s %s no value)", orList(unanswered), andList(empty), have)
+	if len(set) > 0 {
+		msg += " and their " + andList(set)
 	}
 	return msg
+}
+
+// orList joins words as "a", "a or b", "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 // andList joins words as "a", "a and b", "a, b and c".

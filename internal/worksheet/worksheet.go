@@ -145,7 +145,8 @@
 // reachable set (such as "receive alone" or "give, receive and lean"), every
 // value of its scores (0..100, -100..100 for lean; balance = receive - give)
 // must find a band, and an error names one that does not, such as
-// "receive 12 with give and balance empty has no band". A last band with no
+// "when a person answers no give question (give and balance have no value)
+// and their receive score is 12, no band covers that". A last band with no
 // ranges covers everything. A worksheet with give and receive questions
 // needs results; others may leave them out and show their scores only. A
 // worksheet of reflections alone has no scores at all and loads no scorer.

@@ -63,9 +63,9 @@ func (p *parser) parse(src []byte) *Node {
 		p.errs.Add(opt.Path, 0, 0, "this YAML is %s, more than the %s it may hold", size(len(src)), size(opt.MaxBytes))
 		return nil
 	}
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	if bytes.HasPrefix(src, []byte("\xfe\xff")) || bytes.HasPrefix(src, []byte("\xff\xfe")) {
-		p.errorAt(1, 1, "the file is saved as UTF-16 text; save it as UTF-8")
+	src = diag.TrimBOM(src)
+	if diag.UTF16(src) {
+		p.errorAt(1, 1, "%s", diag.SavedAsUTF16)
 		return nil
 	}
 	p.lines = splitLines(src)
@@ -322,20 +322,38 @@ func (p *parser) convert(y *yaml.Node, depth int, inList bool) *Node {
 		if y.Style&yaml.FlowStyle != 0 {
 			n.Style = Flow
 		}
+		// first holds every key of the map, the first of each kept; entry
+		// the keys since the entry began, for a list entry whose next
+		// entry lacks its "- " (see missingDash).
 		first := map[string]int{}
+		entry, entryKey := map[string]int{}, ""
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			yk, yv := y.Content[i], y.Content[i+1]
 			k := p.key(yk, depth+1)
 			if k == nil {
 				continue
 			}
-			if line, dup := first[k.Value]; dup {
+			if entryKey == "" {
+				entryKey = k.Value
+			}
+			if line, dup := entry[k.Value]; dup {
 				hint := ""
 				if inList && n.Style != Flow {
-					hint = `; to start a new entry of the list, begin this line with "- "`
+					if missingDash(y.Content[i:], k.Value, entryKey, entry) {
+						hint = `; to start a new entry of the list, begin this line with "- "`
+						// The keys from here on are the next entry's:
+						// those it repeats are not mistakes of their own.
+						entry, entryKey = map[string]int{k.Value: k.Line}, k.Value
+					} else {
+						hint = `; this entry of the list has it already: keep one of the two`
+					}
 				}
 				p.errorAt(yk.Line, yk.Column, "duplicate key %q (first at line %d)%s", k.Value, line, hint)
 				continue
+			}
+			entry[k.Value] = k.Line
+			if _, dup := first[k.Value]; dup {
+				continue // the entry with its "- " missing: reported at its first key
 			}
 			first[k.Value] = k.Line
 			n.Content = append(n.Content, k, p.convert(yv, depth+1, false))
@@ -344,6 +362,23 @@ func (p *parser) convert(y *yaml.Node, depth int, inList bool) *Node {
 		return refuse("this value cannot be read")
 	}
 	return n
+}
+
+// missingDash tells a list entry's key written twice because the next
+// entry lacks its "- " from a key the entry simply repeats: rest are the
+// pairs of the map from the repeated key key on, entryKey the entry's first
+// key and seen the entry's keys so far. A new entry begins as the one
+// before it did, with the same first key, or with a run of keys the entry
+// has already: the repeated key and the one after it both.
+func missingDash(rest []*yaml.Node, key, entryKey string, seen map[string]int) bool {
+	if key == entryKey {
+		return true
+	}
+	if len(rest) < 4 {
+		return false
+	}
+	_, again := seen[rest[2].Value]
+	return again && rest[2].Value != key
 }
 
 // key converts a key, or reports why it is not one and returns nil.

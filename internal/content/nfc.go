@@ -53,6 +53,12 @@ func nfc(s string) string {
 	return b.String()
 }
 
+// Decomposed reports whether name has letters saved decomposed (as macOS
+// saves file names), which its address writes composed: two such names
+// print alike, so a message naming one beside the other says how they
+// differ.
+func Decomposed(name string) bool { return nfc(name) != name }
+
 // Hangul's syllables and jamo (Unicode's chapter 3.12).
 const (
 	hangulS, hangulL, hangulV, hangulT = 0xAC00, 0x1100, 0x1161, 0x11A7

@@ -841,7 +841,12 @@ func claims(m *content.Model, assets theme.Assets) []output.Claim {
 		cs = append(cs, c)
 	}
 	for _, rel := range sortedKeys(m.Files) {
-		cs = append(cs, output.Claim{Out: m.FileOut[rel], What: "content/" + rel, File: "content/" + rel})
+		what := "content/" + rel
+		if content.Decomposed(rel) {
+			// It prints as the composed name it clashes with.
+			what += " (its accented letters saved as a Mac saves them)"
+		}
+		cs = append(cs, output.Claim{Out: m.FileOut[rel], What: what, File: "content/" + rel})
 	}
 	for _, rel := range sortedKeys(m.Static) {
 		p := m.Static[rel].Path()

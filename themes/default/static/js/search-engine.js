@@ -722,10 +722,25 @@
       this.manifest = null;
     }
 
+    // keep holds promise p of path's file in map until p fails: a file
+    // that could not be fetched or read (the network gone for a moment)
+    // is asked for again by the next query, rather than failing every
+    // query from memory until the page is loaded again, as the error
+    // message's "Try again" promises.
+    function keep(map, path, p) {
+      map.set(path, p);
+      p.catch(function () {
+        if (map.get(path) === p) {
+          map.delete(path);
+        }
+      });
+      return p;
+    }
+
     Engine.prototype.raw = function (path) {
       var self = this;
       if (!this.files.has(path)) {
-        this.files.set(path, Promise.resolve(this.get(path)).then(function (b) {
+        keep(this.files, path, Promise.resolve(this.get(path)).then(function (b) {
           self.transferred += b.length;
           return inflate(b);
         }));
@@ -733,28 +748,34 @@
       return this.files.get(path);
     };
 
-    Engine.prototype.json = function (path) {
+    // parse returns the promise of path's file as parse reads its bytes;
+    // a file that cannot be read is fetched again next time (its bytes
+    // may have been cut short on the way).
+    Engine.prototype.parse = function (path, parse) {
       var self = this;
       if (!this.parsed.has(path)) {
-        this.parsed.set(path, this.raw(path).then(function (b) {
-          return JSON.parse(decoder.decode(b));
+        var raw = this.raw(path);
+        keep(this.parsed, path, raw.then(parse).catch(function (e) {
+          if (self.files.get(path) === raw) {
+            self.files.delete(path);
+          }
+          throw e;
         }));
       }
-      return this.parsed.get(path).catch(function (e) {
-        self.parsed.delete(path);
-        self.files.delete(path);
-        throw e;
+      return this.parsed.get(path);
+    };
+
+    Engine.prototype.json = function (path) {
+      return this.parse(path, function (b) {
+        return JSON.parse(decoder.decode(b));
       });
     };
 
     Engine.prototype.fragment = function (path) {
       var self = this;
-      if (!this.parsed.has(path)) {
-        this.parsed.set(path, this.raw(path).then(function (b) {
-          return parseFragment(b, self.manifest.docs);
-        }));
-      }
-      return this.parsed.get(path);
+      return this.parse(path, function (b) {
+        return parseFragment(b, self.manifest.docs);
+      });
     };
 
     Engine.prototype.ready = function () {

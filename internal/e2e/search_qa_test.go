@@ -1,0 +1,55 @@
+//go:build browser
+
+package e2e
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"mutual/internal/browsertest"
+)
+
+// Search when things go wrong (the QA of s19): what a reader sees when the
+// network or the published files fail them.
+
+// A search that failed because an index file could not be fetched (the
+// network gone a moment, as on a phone) works when tried again, as the
+// error message says: Enter with the same words, then other words, show
+// results once the files can be fetched. Before, the engine kept the failed
+// fetch of a term file (search/en/t/) and failed every search until the page
+// was loaded again; internal/search's TestRetryAfterFailedFetchInNode holds
+// the same for each kind of index file.
+func TestSearchRetryAfterFailedFetch(t *testing.T) {
+	s := serve(t, "/")
+	tab := browsertest.New(t)
+	tab.Navigate(s.URL("search/"))
+	tab.BlockURLs("*://*:*/search/en/t/*")
+	tab.Do(chromedp.Click(chromedp.CSS(`#search-page-q`)))
+	tab.Key("receiving")
+	tab.Key(kb.Enter)
+	tab.Poll("the error", `(() => {
+		const f = document.querySelector("form[data-search-page]");
+		return f.querySelector("[data-search-status]").textContent === f.getAttribute("data-search-error");
+	})()`, 10*time.Second)
+	if r := readResults(tab, pageForm); len(r.Hrefs) != 0 {
+		t.Errorf("with the index's term files blocked, results %v", r.Hrefs)
+	}
+	tab.BlockURLs()
+	tab.Key(kb.Enter)
+	r := waitResults(tab, pageForm)
+	if len(r.Hrefs) == 0 || !strings.HasPrefix(r.Hrefs[0], "/guides/receiving/") {
+		t.Fatalf("Enter again once the files can be fetched: results %v (status %q), want /guides/receiving/ first", r.Hrefs, r.Status)
+	}
+	browsertest.Eval[bool](tab, `(document.querySelector("#search-page-q").value = "", true)`)
+	tab.Key("listening")
+	if r = waitResults(tab, pageForm); len(r.Hrefs) == 0 {
+		t.Errorf("other words once the files can be fetched: no results (status %q)", r.Status)
+	}
+	checkProblems(t, tab, "search page, a file blocked once", func(m browsertest.Message) bool {
+		return strings.Contains(m.Text, "ERR_BLOCKED_BY_CLIENT")
+	})
+}

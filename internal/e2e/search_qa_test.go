@@ -53,3 +53,36 @@ func TestSearchRetryAfterFailedFetch(t *testing.T) {
 		return strings.Contains(m.Text, "ERR_BLOCKED_BY_CLIENT")
 	})
 }
+
+// The search page whose engine (js/search-engine.js) cannot load (the
+// network gone a moment, a file missing from an upload, a blocker) says that
+// search could not load, with the reader's words from the address in the
+// field; before, it showed an empty field and nothing else, and Enter only
+// loaded the same silent page again. Once the file can be fetched, Enter
+// (a plain GET submit, which loads the page again) shows the results.
+func TestSearchPageEngineMissing(t *testing.T) {
+	s := serve(t, "/")
+	tab := browsertest.New(t)
+	tab.BlockURLs("*://*:*/js/search-engine.*")
+	tab.Navigate(s.URL("search/?q=receiving"))
+	tab.Poll("the error", `(() => {
+		const f = document.querySelector("form[data-search-page]");
+		return f.querySelector("[data-search-status]").textContent === f.getAttribute("data-search-error");
+	})()`, 10*time.Second)
+	if got := browsertest.Eval[string](tab, `document.querySelector("#search-page-q").value`); got != "receiving" {
+		t.Errorf("without the engine, the field holds %q, want the address's words %q", got, "receiving")
+	}
+	if got := browsertest.Eval[string](tab, `document.querySelector("form[data-search-page] [data-search-status]").getAttribute("role") + " " + document.querySelector("form[data-search-page] [data-search-status]").getAttribute("aria-live")`); got != "status polite" {
+		t.Errorf("the error is in an element with role and aria-live %q, want a polite status", got)
+	}
+	tab.BlockURLs()
+	tab.Do(chromedp.Click(chromedp.CSS(`#search-page-q`)))
+	tab.Key(kb.Enter)
+	r := waitResults(tab, pageForm)
+	if len(r.Hrefs) == 0 || !strings.HasPrefix(r.Hrefs[0], "/guides/receiving/") {
+		t.Errorf("Enter once the engine can be fetched: results %v (status %q), want /guides/receiving/ first", r.Hrefs, r.Status)
+	}
+	checkProblems(t, tab, "search page, its engine blocked", func(m browsertest.Message) bool {
+		return strings.Contains(m.Text, "ERR_BLOCKED_BY_CLIENT")
+	})
+}

@@ -921,9 +921,13 @@
     };
 
     // typos adds the term of the word's lexicon (its first character) at
-    // the smallest distance (1 for stems of 4 to 7 characters, 2 from 8)
-    // that is in most documents (of those, the first in byte order): one
-    // correction, which the results name ("Showing results for ...").
+    // the smallest distance (1 for stems of 4 to 7 characters, 2 from 8);
+    // of those, the one closest to the word as typed, then the one in most
+    // documents, then the first in byte order: one correction, which the
+    // results name ("Showing results for ..."). The stems alone do not
+    // choose well: "listning" stems to "listn", one letter from both
+    // "list" and "listen", and "list" is as common; the word typed is
+    // three letters from "listen" and four from "list".
     Engine.prototype.typos = function (word, add) {
       var self = this;
       var s = word.stem;
@@ -956,12 +960,16 @@
             best.push(t);
           }
         });
-        best.sort(function (a, b) {
-          return b[1] - a[1] || cmp(a[0], b[0]);
-        });
         if (best.length === 0) {
           return;
         }
+        var typed = {};
+        best.forEach(function (t) {
+          typed[t[0]] = distance(word.w, t[0], 16);
+        });
+        best.sort(function (a, b) {
+          return typed[a[0]] - typed[b[0]] || b[1] - a[1] || cmp(a[0], b[0]);
+        });
         var t = best[0];
         return self.termFrag(t[0]).then(function (frag) {
           add(frag, t[0], WEIGHT_TYPO[bestD], "typo");

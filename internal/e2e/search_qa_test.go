@@ -86,3 +86,32 @@ func TestSearchPageEngineMissing(t *testing.T) {
 		return strings.Contains(m.Text, "ERR_BLOCKED_BY_CLIENT")
 	})
 }
+
+// Escape on a result of the header's search closes the results and puts the
+// focus back in the field, as it does from the field. Before, the results
+// closed, and focusing the field opened them again: a second Escape was
+// needed.
+func TestSearchHeaderEscapeFromResult(t *testing.T) {
+	s := serve(t, "/")
+	tab := browsertest.New(t)
+	tab.Navigate(s.URL("guides/repair/"))
+	pressSlash(tab)
+	tab.Key("receiving")
+	if r := waitResults(tab, headerForm); len(r.Hrefs) < 2 {
+		t.Fatalf("typing %q: results %v, want two or more", "receiving", r.Hrefs)
+	}
+	for _, down := range []int{1, 2} {
+		for range down {
+			tab.Key(kb.ArrowDown)
+		}
+		from := activeID(tab)
+		tab.Key(kb.Escape)
+		if r := readResults(tab, headerForm); !r.Hidden {
+			t.Errorf("Escape on result %d (%s) left the results open", down, from)
+		}
+		if got := activeID(tab); got != "search-header-q" {
+			t.Errorf("after Escape on result %d the focus is on %q, want the field", down, got)
+		}
+	}
+	checkProblems(t, tab, "Escape from a result", nil)
+}

@@ -2575,8 +2575,10 @@
       } else if (e.key === "Escape") {
         if (!page && !box.hidden) {
           e.preventDefault();
-          open(false);
+          // The field first: focusing it opens the results it has (from
+          // a result, Escape closed them, and the focus opened them again).
           input.focus();
+          open(false);
         } else if (document.activeElement === input && input.value) {
           e.preventDefault();
           input.value = "";

@@ -125,6 +125,13 @@ func TestQueriesInNode(t *testing.T) {
 		{"en", `"giving back"`, "/guides/giving-back/", 1, "[Giving back]"}, // the phrase, one mark
 		{"en", `"back giving"`, "", 0, ""},
 		{"en", "giving back", "/guides/giving-back/", -1, "[Giving] [back]"},
+		// Typographic quotes, as a phone's keyboard types them, are quotes.
+		{"en", "“giving back”", "/guides/giving-back/", 1, "[Giving back]"},
+		{"en", "„giving back“", "/guides/giving-back/", 1, "[Giving back]"},
+		{"en", "«giving back»", "/guides/giving-back/", 1, "[Giving back]"},
+		{"en", "“back giving”", "", 0, ""},
+		// Single quotes are apostrophes too: not a phrase.
+		{"en", "‘giving back’", "/guides/giving-back/", -1, "[Giving] [back]"},
 		// Several words: the page with all of them first, the passage under
 		// the heading that holds them.
 		{"en", "partner never listens", "/guides/listening/#when-your-partner-never-listens", 2, "When your [partner] [never] [listens]"},

@@ -444,12 +444,16 @@
 
     // parseQuery splits a query into words and quoted phrases. The last
     // word is "open" (matched as a prefix) when the query does not end in a
-    // space or a quote. Each word has its places in q ("at": [start, end]
-    // of each time it is typed), for the line that names a corrected query.
+    // space or a quote. A quote is the straight one or a typographic double
+    // quote (QUOTES: what a phone's keyboard types, “”, „“, «»); single
+    // quotes are apostrophes too ("don’t"), so not quotes. Each word has its
+    // places in q ("at": [start, end] of each time it is typed), for the
+    // line that names a corrected query.
+    var QUOTES = /["\u201c\u201d\u201e\u201f\u00ab\u00bb]/; // each one UTF-16 unit, as the offsets count
     function parseQuery(q, stemmer, elide) {
       var words = [];
       var phrases = [];
-      var parts = q.split('"');
+      var parts = q.split(QUOTES);
       var off = 0;
       for (var i = 0; i < parts.length; off += parts[i].length + 1, i++) {
         var toks = tokens(parts[i], elide);

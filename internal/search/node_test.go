@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -72,6 +73,7 @@ type jsResult struct {
 
 type jsAnswer struct {
 	Q       string
+	Error   string // with a request's "fail": why the query failed
 	Total   int
 	Bytes   int
 	Files   []string
@@ -123,6 +125,13 @@ func TestQueriesInNode(t *testing.T) {
 		{"en", `"giving back"`, "/guides/giving-back/", 1, "[Giving back]"}, // the phrase, one mark
 		{"en", `"back giving"`, "", 0, ""},
 		{"en", "giving back", "/guides/giving-back/", -1, "[Giving] [back]"},
+		// Typographic quotes, as a phone's keyboard types them, are quotes.
+		{"en", "“giving back”", "/guides/giving-back/", 1, "[Giving back]"},
+		{"en", "„giving back“", "/guides/giving-back/", 1, "[Giving back]"},
+		{"en", "«giving back»", "/guides/giving-back/", 1, "[Giving back]"},
+		{"en", "“back giving”", "", 0, ""},
+		// Single quotes are apostrophes too: not a phrase.
+		{"en", "‘giving back’", "/guides/giving-back/", -1, "[Giving] [back]"},
 		// Several words: the page with all of them first, the passage under
 		// the heading that holds them.
 		{"en", "partner never listens", "/guides/listening/#when-your-partner-never-listens", 2, "When your [partner] [never] [listens]"},
@@ -167,6 +176,61 @@ func TestQueriesInNode(t *testing.T) {
 		if len(a.Results) > 0 && r.Section == "" {
 			t.Errorf("%q: no section in %+v", tt.q, r)
 		}
+	}
+}
+
+// A file the engine could not fetch (the network gone a moment) is asked
+// for again by the next query: the query fails, and the same query run again
+// (Enter, as the error message says "Try again") answers as in a session
+// where nothing failed, for each kind of file: the manifest, term fragments
+// (t/), word lists (l/, for typos and prefixes), positions (x/, for phrases)
+// and result bundles (d/). Before, only the manifest and JSON files were
+// fetched again; a term fragment or a positions file that failed once failed
+// every query until the page was loaded again.
+func TestRetryAfterFailedFetchInNode(t *testing.T) {
+	t.Parallel() // its own index folder and node processes
+	node(t)
+	files, err := Write(testCorpus())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(writeIndex(t, files), "en")
+	queries := []string{"receive", `"giving back"`, "recieve", "recei", "listening partner"}
+	var want []jsAnswer
+	for _, s := range querySessions(t, dir, [][]string{queries}, 5) {
+		want = append(want, s...)
+	}
+	for _, fail := range []string{"manifest.json", "t/", "l/", "x/", "d/"} {
+		t.Run(fail, func(t *testing.T) {
+			var sessions [][]string
+			for _, q := range queries {
+				sessions = append(sessions, []string{q, q, q})
+			}
+			var got [][]jsAnswer
+			runJS(t, dir, map[string]any{"sessions": sessions, "show": 5, "fail": []string{fail}}, &got)
+			failed := 0
+			for i, s := range got {
+				q := queries[i]
+				if s[0].Error != "" {
+					failed++
+				}
+				// The first query may fail or not (a word list is
+				// not needed by every query); the second may meet
+				// another file of the kind for the first time; the
+				// third has met them all once.
+				last := s[len(s)-1]
+				if last.Error != "" {
+					t.Errorf("%q: run %d times with %s* failing once, the last still fails: %s", q, len(s), fail, last.Error)
+					continue
+				}
+				if last.Total != want[i].Total || !reflect.DeepEqual(last.Results, want[i].Results) {
+					t.Errorf("%q: after a failed fetch of %s*: %d results %+v, want %d %+v", q, fail, last.Total, last.Results, want[i].Total, want[i].Results)
+				}
+			}
+			if failed == 0 {
+				t.Errorf("no query failed with %s* failing once: the test tests nothing", fail)
+			}
+		})
 	}
 }
 

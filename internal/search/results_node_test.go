@@ -243,6 +243,44 @@ func TestCorrectedInNode(t *testing.T) {
 	}
 }
 
+// Of the words as close to a typo's stem, the correction is the one closest
+// to the word as typed, before the most common: "listning" stems to
+// "listn", one letter from "list" and from "listen", and the shipped site,
+// where "list" is as common as "listen", showed "Showing results for list".
+// Here "list" is in more pages than "listen"; "listning" is still
+// "listening". Words as close to what was typed too are told apart by how
+// common they are, as before: "worl" is one letter from "work", "word" and
+// "world", as typed and as stems, and "work" is in most pages.
+func TestTypoClosestToTypedInNode(t *testing.T) {
+	t.Parallel() // its own index folder and node processes
+	var docs []Document
+	add := func(url, text string) {
+		docs = append(docs, Document{URL: url, Title: "Page " + url, Section: "P", Language: "en", Parts: []Part{{Text: text}}})
+	}
+	for i := range 4 {
+		add(fmt.Sprintf("/list/%d/", i), "Write a list of what you did, and keep the list.")
+		add(fmt.Sprintf("/work/%d/", i), "Work can wait until tomorrow.")
+	}
+	add("/listen/", "Listening is a gift: listen to them.")
+	add("/listen2/", "They listened.")
+	add("/word/", "A kind word.")
+	add("/world/", "The whole world.")
+	tests := []struct{ q, corrected string }{
+		{"listning", "listening"},
+		{"lisen", "listen"},
+		{"worl ", "work"}, // closed: typed on, "worl" begins "world"
+	}
+	var qs []string
+	for _, tt := range tests {
+		qs = append(qs, tt.q)
+	}
+	for i, a := range showQueries(t, docs, "en", qs, 5) {
+		if a.Corrected != tests[i].corrected {
+			t.Errorf("%q: corrected %q, want %q", tests[i].q, a.Corrected, tests[i].corrected)
+		}
+	}
+}
+
 // The engine puts in order only the results it shows (search-engine.js's
 // Ranking: a sort of number keys finds the first hits, the pages that tie
 // on a key stay in the pages' order): whatever is asked for, the results

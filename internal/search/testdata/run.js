@@ -2,7 +2,11 @@
 // the benchmark: node run.js SEARCH_JS INDEX_DIR < request.json
 //
 // The request is {"sessions": [[query, ...], ...], "show": N, "pages": {URL:
-// [[anchor, heading, text], ...]}} ("pages" optional) or one of
+// [[anchor, heading, text], ...]}, "fail": [prefix, ...]} ("pages" and "fail"
+// optional: with "fail", in each session the first read of each file whose
+// path begins with one of the prefixes fails, as a fetch does when the
+// network is gone for a moment, and a query that fails answers {q, error}
+// instead of ending the run) or one of
 // {"fold": [string, ...]}, {"tokens": [string, ...], "elide": bool},
 // {"stem": [[stemmer, word], ...]}. Each session starts a fresh engine (an
 // empty cache, as a new page load); for each query it prints the results
@@ -31,7 +35,12 @@ async function main() {
   for (const session of req.sessions) {
     const files = [];
     let reading = 0n;
+    const failed = new Set();
     const engine = new core.Engine(async (p) => {
+      if ((req.fail || []).some((f) => p.startsWith(f)) && !failed.has(p)) {
+        failed.add(p);
+        throw new Error("cannot fetch " + p);
+      }
       const t = process.hrtime.bigint();
       const b = fs.readFileSync(path.join(dir, p));
       reading += process.hrtime.bigint() - t;
@@ -44,9 +53,18 @@ async function main() {
       const nfiles = files.length;
       const read0 = reading;
       const t0 = process.hrtime.bigint();
-      const res = await engine.search(q);
-      // At once, as the page asks for them.
-      const [items, corrected] = await Promise.all([engine.results(res, 0, req.show || 10), engine.corrected(res, q)]);
+      let res, items, corrected;
+      try {
+        res = await engine.search(q);
+        // At once, as the page asks for them.
+        [items, corrected] = await Promise.all([engine.results(res, 0, req.show || 10), engine.corrected(res, q)]);
+      } catch (e) {
+        if (!req.fail) {
+          throw e;
+        }
+        answers.push({ q, error: String(e && e.message ? e.message : e) });
+        continue;
+      }
       // With pages (a page's URL: its parts, as the page's
       // data-search-body holds them), a result whose passage marks no word
       // is made again from its page's parts, as the page does.

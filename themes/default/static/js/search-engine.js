@@ -444,12 +444,16 @@
 
     // parseQuery splits a query into words and quoted phrases. The last
     // word is "open" (matched as a prefix) when the query does not end in a
-    // space or a quote. Each word has its places in q ("at": [start, end]
-    // of each time it is typed), for the line that names a corrected query.
+    // space or a quote. A quote is the straight one or a typographic double
+    // quote (QUOTES: what a phone's keyboard types, “”, „“, «»); single
+    // quotes are apostrophes too ("don’t"), so not quotes. Each word has its
+    // places in q ("at": [start, end] of each time it is typed), for the
+    // line that names a corrected query.
+    var QUOTES = /["\u201c\u201d\u201e\u201f\u00ab\u00bb]/; // each one UTF-16 unit, as the offsets count
     function parseQuery(q, stemmer, elide) {
       var words = [];
       var phrases = [];
-      var parts = q.split('"');
+      var parts = q.split(QUOTES);
       var off = 0;
       for (var i = 0; i < parts.length; off += parts[i].length + 1, i++) {
         var toks = tokens(parts[i], elide);
@@ -722,10 +726,25 @@
       this.manifest = null;
     }
 
+    // keep holds promise p of path's file in map until p fails: a file
+    // that could not be fetched or read (the network gone for a moment)
+    // is asked for again by the next query, rather than failing every
+    // query from memory until the page is loaded again, as the error
+    // message's "Try again" promises.
+    function keep(map, path, p) {
+      map.set(path, p);
+      p.catch(function () {
+        if (map.get(path) === p) {
+          map.delete(path);
+        }
+      });
+      return p;
+    }
+
     Engine.prototype.raw = function (path) {
       var self = this;
       if (!this.files.has(path)) {
-        this.files.set(path, Promise.resolve(this.get(path)).then(function (b) {
+        keep(this.files, path, Promise.resolve(this.get(path)).then(function (b) {
           self.transferred += b.length;
           return inflate(b);
         }));
@@ -733,28 +752,34 @@
       return this.files.get(path);
     };
 
-    Engine.prototype.json = function (path) {
+    // parse returns the promise of path's file as parse reads its bytes;
+    // a file that cannot be read is fetched again next time (its bytes
+    // may have been cut short on the way).
+    Engine.prototype.parse = function (path, parse) {
       var self = this;
       if (!this.parsed.has(path)) {
-        this.parsed.set(path, this.raw(path).then(function (b) {
-          return JSON.parse(decoder.decode(b));
+        var raw = this.raw(path);
+        keep(this.parsed, path, raw.then(parse).catch(function (e) {
+          if (self.files.get(path) === raw) {
+            self.files.delete(path);
+          }
+          throw e;
         }));
       }
-      return this.parsed.get(path).catch(function (e) {
-        self.parsed.delete(path);
-        self.files.delete(path);
-        throw e;
+      return this.parsed.get(path);
+    };
+
+    Engine.prototype.json = function (path) {
+      return this.parse(path, function (b) {
+        return JSON.parse(decoder.decode(b));
       });
     };
 
     Engine.prototype.fragment = function (path) {
       var self = this;
-      if (!this.parsed.has(path)) {
-        this.parsed.set(path, this.raw(path).then(function (b) {
-          return parseFragment(b, self.manifest.docs);
-        }));
-      }
-      return this.parsed.get(path);
+      return this.parse(path, function (b) {
+        return parseFragment(b, self.manifest.docs);
+      });
     };
 
     Engine.prototype.ready = function () {
@@ -900,9 +925,13 @@
     };
 
     // typos adds the term of the word's lexicon (its first character) at
-    // the smallest distance (1 for stems of 4 to 7 characters, 2 from 8)
-    // that is in most documents (of those, the first in byte order): one
-    // correction, which the results name ("Showing results for ...").
+    // the smallest distance (1 for stems of 4 to 7 characters, 2 from 8);
+    // of those, the one closest to the word as typed, then the one in most
+    // documents, then the first in byte order: one correction, which the
+    // results name ("Showing results for ..."). The stems alone do not
+    // choose well: "listning" stems to "listn", one letter from both
+    // "list" and "listen", and "list" is as common; the word typed is
+    // three letters from "listen" and four from "list".
     Engine.prototype.typos = function (word, add) {
       var self = this;
       var s = word.stem;
@@ -935,12 +964,16 @@
             best.push(t);
           }
         });
-        best.sort(function (a, b) {
-          return b[1] - a[1] || cmp(a[0], b[0]);
-        });
         if (best.length === 0) {
           return;
         }
+        var typed = {};
+        best.forEach(function (t) {
+          typed[t[0]] = distance(word.w, t[0], 16);
+        });
+        best.sort(function (a, b) {
+          return typed[a[0]] - typed[b[0]] || b[1] - a[1] || cmp(a[0], b[0]);
+        });
         var t = best[0];
         return self.termFrag(t[0]).then(function (frag) {
           add(frag, t[0], WEIGHT_TYPO[bestD], "typo");
@@ -2546,8 +2579,10 @@
       } else if (e.key === "Escape") {
         if (!page && !box.hidden) {
           e.preventDefault();
-          open(false);
+          // The field first: focusing it opens the results it has (from
+          // a result, Escape closed them, and the focus opened them again).
           input.focus();
+          open(false);
         } else if (document.activeElement === input && input.value) {
           e.preventDefault();
           input.value = "";

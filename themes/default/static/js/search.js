@@ -12,7 +12,13 @@
 //     reaches for search: focusing or touching the field, typing in it or
 //     pressing "/"; and once the page has loaded, when a field is already
 //     focused or filled. The search page (a form with data-search-page)
-//     loads search-engine.js itself.
+//     loads search-engine.js itself;
+//   - says on the search page that search could not load when
+//     search-engine.js has not run once the page has loaded (the network
+//     gone a moment, a file missing from the upload, a blocker): the words
+//     of the address back in the field and the form's data-search-error
+//     text in its status line, rather than an empty, silent page. Enter
+//     then submits the form, which loads the page, and the engine, again.
 //
 // The page loads it with async: it may run before the body is parsed, so
 // it listens on the document rather than on the fields, and looks at the
@@ -49,17 +55,49 @@
     return Array.prototype.map.call(document.querySelectorAll(FORMS), field).filter(Boolean);
   }
 
+  function engineSrc(input) {
+    return new URL(input.form.getAttribute("data-search-script"), document.baseURI).href;
+  }
+
+  function present(src) {
+    return Array.prototype.some.call(document.scripts, function (s) { return s.src === src; });
+  }
+
+  // failed shows the search page's form that search could not load,
+  // unless search-engine.js has taken it over after all.
+  function failed() {
+    fields().forEach(function (input) {
+      var f = input.form;
+      var status = f.querySelector("[data-search-status]");
+      if (!f.hasAttribute("data-search-page") || f.classList.contains("search-enhanced") || !status) {
+        return;
+      }
+      var q = new URL(window.location.href).searchParams.get("q");
+      if (q && !input.value) {
+        input.value = q;
+      }
+      status.textContent = f.getAttribute("data-search-error") || "";
+      ["lang", "dir"].forEach(function (a) {
+        var v = f.getAttribute("data-search-error-" + a);
+        if (v) {
+          status.setAttribute(a, v);
+        }
+      });
+    });
+  }
+
   // load adds search-engine.js to the page, unless it is there already
   // (the search page loads it itself).
   var loading = false;
   function load(input) {
-    var src = new URL(input.form.getAttribute("data-search-script"), document.baseURI).href;
-    if (loading || Array.prototype.some.call(document.scripts, function (s) { return s.src === src; })) {
+    var src = engineSrc(input);
+    if (loading || present(src)) {
       return;
     }
     loading = true;
     var s = document.createElement("script");
     s.src = src;
+    s.addEventListener("error", failed);
     document.head.appendChild(s);
   }
 
@@ -96,7 +134,14 @@
 
   function loaded() {
     fields().forEach(function (input) {
-      if (input.form.hasAttribute("data-search-page") || input.value || document.activeElement === input) {
+      var page = input.form.hasAttribute("data-search-page");
+      if (page && present(engineSrc(input))) {
+        // The page's own script: loaded and run, or failed, by now (an
+        // async script holds the load event).
+        if (!input.form.classList.contains("search-enhanced")) {
+          failed();
+        }
+      } else if (page || input.value || document.activeElement === input) {
         load(input);
       }
     });

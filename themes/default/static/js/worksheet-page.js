@@ -76,7 +76,13 @@
   // are not in the page's language and loses them for texts that are, and
   // texts of different languages each get a span of their own. A live
   // region announces what write puts in it, as it announced a new
-  // textContent.
+  // textContent. A live region given the very sentence it holds (a second
+  // file refused for the same reason, today's result saved again in place
+  // of the earlier one) is emptied, and given it again AGAIN ms later: some
+  // screen reader and browser pairs announce only a change of text, and
+  // would say the sentence once.
+  var AGAIN = 100;
+  var pending = typeof WeakMap === "function" ? new WeakMap() : null; // el -> {timer, text}
   function write(el, texts) {
     if (!el) {
       return;
@@ -89,6 +95,39 @@
       .filter(function (t) {
         return t && t.text;
       });
+    var p = pending && pending.get(el);
+    if (p) {
+      clearTimeout(p.timer);
+      pending.delete(el);
+    }
+    var text = list
+      .map(function (t) {
+        return t.text;
+      })
+      .join(" ");
+    if (pending && text && el.textContent === text && el.closest("[aria-live], [role=status], [role=alert]")) {
+      el.textContent = "";
+      pending.set(el, {
+        text: text,
+        timer: setTimeout(function () {
+          pending.delete(el);
+          put(el, list);
+        }, AGAIN),
+      });
+      return;
+    }
+    put(el, list);
+  }
+
+  // said is the text live region el holds, or is about to hold again (see
+  // write).
+  function said(el) {
+    var p = pending && pending.get(el);
+    return p ? p.text : el.textContent;
+  }
+
+  // put makes texts (write's list) el's only content.
+  function put(el, list) {
     var one = list.every(function (t) {
       return t.lang === list[0].lang && t.dir === list[0].dir;
     });
@@ -623,14 +662,14 @@
         // reader reading the results would otherwise still come upon. Only
         // that sentence: anything said since stays.
         unsay: function (msg) {
-          var said = []
+          var text = []
             .concat(msg)
             .map(function (t) {
               return typeof t === "string" ? t : t && t.text;
             })
             .filter(Boolean)
             .join(" ");
-          if (announcer && said && announcer.textContent === said) {
+          if (announcer && text && said(announcer) === text) {
             write(announcer, "");
           }
         },

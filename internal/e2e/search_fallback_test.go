@@ -21,7 +21,8 @@ type fallbackLink struct {
 	Href   string `json:"href"`
 	Lang   string `json:"hreflang"`
 	Text   string `json:"text"`
-	Inside bool   `json:"inside"` // in the search form, after its results
+	Above  bool   `json:"above"` // in the search form, just above its results
+	Room   int    `json:"room"`  // the space it takes above the results, in px
 }
 
 func readFallbackLink(tab *browsertest.Tab) fallbackLink {
@@ -32,7 +33,7 @@ func readFallbackLink(tab *browsertest.Tab) fallbackLink {
 		const box = document.querySelector("form[data-search-page] [data-search-results]");
 		return {there: true, shown: !p.hidden && p.checkVisibility(), href: a.getAttribute("href"),
 			hreflang: a.hreflang, text: a.textContent,
-			inside: !!box && !!(box.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING)};
+			above: !!box && p.nextElementSibling === box, room: box ? Math.round(box.getBoundingClientRect().top - p.getBoundingClientRect().top) : -1};
 	})()`)
 }
 
@@ -56,7 +57,9 @@ func TestSearchFallbackLink(t *testing.T) {
 		t.Errorf("the Spanish search finds %v for an English word of an English-only page", r.Hrefs)
 	}
 	l := readFallbackLink(tab)
-	want := fallbackLink{There: true, Shown: true, Href: "/search/?q=colleague", Lang: "en", Text: "Buscar en las páginas que solo están en inglés", Inside: true}
+	want := fallbackLink{There: true, Shown: true, Href: "/search/?q=colleague", Lang: "en", Text: "Buscar en las páginas que solo están en inglés", Above: true}
+	room := l.Room
+	l.Room = 0
 	if l != want {
 		t.Fatalf("the Spanish search page's link: %+v, want %+v", l, want)
 	}
@@ -71,6 +74,9 @@ func TestSearchFallbackLink(t *testing.T) {
 	}
 	tab.Key(kb.Escape) // clears the field
 	tab.Poll("the link hidden", `document.querySelector("[data-search-fallback]").hidden`, 5*time.Second)
+	if l := readFallbackLink(tab); l.Shown || l.Room != room || room <= 0 {
+		t.Errorf("with the field empty: %+v, want it hidden, keeping its room above the results (%d px)", l, room)
+	}
 
 	// By keyboard: the link opens the English search of the same words,
 	// which finds the page.

@@ -16,13 +16,13 @@ import (
 // fallbackLink is the search page's link to the default language's
 // search ([data-search-fallback]), as a person finds it.
 type fallbackLink struct {
-	There  bool   `json:"there"`
-	Shown  bool   `json:"shown"`
-	Href   string `json:"href"`
-	Lang   string `json:"hreflang"`
-	Text   string `json:"text"`
-	Above  bool   `json:"above"` // in the search form, just above its results
-	Room   int    `json:"room"`  // the space it takes above the results, in px
+	There bool   `json:"there"`
+	Shown bool   `json:"shown"`
+	Href  string `json:"href"`
+	Lang  string `json:"hreflang"`
+	Text  string `json:"text"`
+	Above bool   `json:"above"` // in the search form, just above its results
+	Room  int    `json:"room"`  // the space it takes above the results, in px
 }
 
 func readFallbackLink(tab *browsertest.Tab) fallbackLink {

@@ -81,6 +81,11 @@ type Page struct {
 	// description, body) are in, the default language's, for a lang
 	// attribute and a notice; "" on every other page.
 	Fallback string
+	// FallbackSearch is, on the search page of a language that shows
+	// pages of the default language untranslated (Fallback), the default
+	// language's search, which finds them: each language's index holds
+	// only the pages written in it. nil otherwise.
+	FallbackSearch *FallbackSearch
 	// FallbackOutdated is set on such a page whose language has a
 	// translation that is not shown because it is out of step with the
 	// original (a worksheet that gained a question): the notice says the
@@ -224,6 +229,16 @@ type Site struct {
 	// SearchURL is the URL of the language's search page, where the
 	// search form goes: "/search/", "/es/search/"; "" when search is off.
 	SearchURL string
+}
+
+// FallbackSearch is the default language's search, as the search page
+// of another language offers it (Page.FallbackSearch).
+type FallbackSearch struct {
+	URL  string // its search page: "/search/"
+	Lang string // the default language's code, for hreflang: "en"
+	// Name names the default language in the page's language
+	// ("Englisch"), as Entry.LangName does.
+	Name string
 }
 
 // MenuItem is a resolved menu entry.

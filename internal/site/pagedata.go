@@ -142,6 +142,9 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 		if tags := w.model.ByURL[l.tree.Prefix+"tags/"]; tags != nil && n.Kind == "search" {
 			p.Pages = []Entry{v.entry(tags)}
 		}
+		if n.Kind == "search" {
+			p.FallbackSearch = v.fallbackSearch()
+		}
 	case "worksheet":
 		// The scorer runs in a Web Worker, which loads wasm_exec.js itself.
 		p.Scripts = append(p.Scripts, w.assets.URL(w.basePath, "js/worksheet.js"))
@@ -243,6 +246,29 @@ func (l *language) readyTexts(fallback bool) readyTexts {
 		}
 	})
 	return c.texts
+}
+
+// fallbackSearch is the default language's search (Page.FallbackSearch)
+// when the page's language shows a page of the default language
+// untranslated, which its own index leaves out (indexed); nil otherwise.
+// It records every page of the language that its index could hold: a
+// translation added or taken away changes that page's card (Fallback).
+func (v *pageView) fallbackSearch() *FallbackSearch {
+	l, d := v.lang, v.langs[0]
+	if l.index == 0 || l.site.SearchURL == "" || d.site.SearchURL == "" {
+		return nil
+	}
+	shows := false
+	for _, n := range l.tree.Nodes {
+		if n.Kind == "page" || n.Kind == "section" || n.Kind == "worksheet" {
+			v.show(n)
+			shows = shows || n.Fallback
+		}
+	}
+	if !shows {
+		return nil
+	}
+	return &FallbackSearch{URL: d.site.SearchURL, Lang: langTag(v.cfg, d.tree), Name: l.defaultName}
 }
 
 // pageView reads the pages one page shows, recording each when record is set.

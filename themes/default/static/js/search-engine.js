@@ -2477,6 +2477,22 @@
       }
     }
 
+    // fallback shows the link to the default language's search
+    // ([data-search-fallback], on a language's search page when the
+    // language shows pages it has not translated, which its index leaves
+    // out) with the words searched for, or hides it when there are none.
+    function fallback(q) {
+      var p = form.querySelector("[data-search-fallback]");
+      var a = p && p.querySelector("a[href]");
+      if (!a) {
+        return;
+      }
+      var url = new URL(a.getAttribute("href"), document.baseURI);
+      url.searchParams.set("q", q.trim());
+      a.setAttribute("href", url.pathname + url.search);
+      p.hidden = !q.trim();
+    }
+
     function run(q) {
       var mine = ++seq;
       if (page) {
@@ -2487,6 +2503,7 @@
           url.searchParams.delete("q");
         }
         window.history.replaceState(null, "", url.href);
+        fallback(q);
       }
       if (!q.trim()) {
         clear();

@@ -15,15 +15,21 @@ func startWatcher(t *testing.T) (*Watcher, string) {
 	dir := t.TempDir()
 	mkfile(t, filepath.Join(dir, "guides", "a.md"), "# a\n")
 	mkfile(t, filepath.Join(dir, "_index.md"), "home\n")
+	return watching(t, dir), dir
+}
+
+// watching starts a watcher on root, closed when the test ends.
+func watching(t *testing.T, root string) *Watcher {
+	t.Helper()
 	w, err := NewWatcher(10 * time.Millisecond)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { w.Close() })
-	if err := w.Watch(dir); err != nil {
+	if err := w.Watch(root); err != nil {
 		t.Fatal(err)
 	}
-	return w, dir
+	return w
 }
 
 func mkfile(t *testing.T, name, body string) {
@@ -223,14 +229,7 @@ func TestWatcherRootAppearsLater(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			site := t.TempDir()
 			root := filepath.Join(site, filepath.FromSlash(tt.root))
-			w, err := NewWatcher(10 * time.Millisecond)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { w.Close() })
-			if err := w.Watch(root); err != nil {
-				t.Fatal(err)
-			}
+			w := watching(t, root)
 			mkfile(t, filepath.Join(site, "beside.txt"), "not in a root\n")
 			tt.make(t, site, root)
 			collect(t, w, root)
@@ -357,14 +356,7 @@ func TestWatcherLinkedRoot(t *testing.T) {
 			if err := os.Symlink("real", root); err != nil {
 				t.Fatal(err)
 			}
-			w, err := NewWatcher(10 * time.Millisecond)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { w.Close() })
-			if err := w.Watch(root); err != nil {
-				t.Fatal(err)
-			}
+			w := watching(t, root)
 			f := tt.write(site)
 			mkfile(t, f, "# changed\n")
 			collect(t, w, filepath.Join(root, strings.TrimPrefix(strings.TrimPrefix(f, root), filepath.Join(site, "real"))))

@@ -671,8 +671,8 @@
 // with 9.37 to 14.60 s, without 10.35 to 15.27 s; the median of the
 // rounds' own savings 7.7% (rounds -9.2%, +3.5%, +4.4%, +6.2%, +9.1%,
 // +9.5%, +9.6%, +20.0%), of user and system time 8.5%; system time
-// 2.9 to 6.0 s with against 2.4 to 4.3 s without (its higher peak, 381
-// against 247 to 291 MB, is more memory touched for the first time), user
+// 2.9 to 6.0 s with against 2.4 to 4.3 s without (its higher peak, 372
+// against 241 to 284 MB, is more memory touched for the first time), user
 // time 15.0 to 21.8 against 17.4 to 25.7 s. Four of its six runs on this
 // machine measure it paying: kept.
 package bench

@@ -118,8 +118,8 @@
 // Config.SetBaseURL reads baseURL (or --base-url): an absolute http(s) URL
 // whose path prefixes every page's URL (BasePath) and whose scheme and host
 // make every full address (Origin). A host in another script is kept in its
-// ASCII (IDNA) form, each such label lowercased and written "xn--" and its
-// Punycode (punycode.go, RFC 3492, tested on the RFC's samples and fuzzed
-// against a decoder), since addresses in the sitemap, the feed and links
-// must be ASCII.
+// ASCII (IDNA) form, each such label lowercased, composed (NFC) and written
+// "xn--" and its Punycode (punycode.go, RFC 3492, tested on the RFC's
+// samples and fuzzed against a decoder), full-width ASCII read as ASCII,
+// since addresses in the sitemap, the feed and links must be ASCII.
 package content

@@ -14,9 +14,14 @@ import (
 // with punycode below, written here since golang.org/x/net/idna is not
 // among the project's modules.
 //
-// What it does not do of IDNA (UTS 46): normalise to NFC and map
-// compatibility characters. A label is lowercased, as browsers do, and
-// otherwise encoded as written: write the name in its usual, composed form.
+// Of IDNA's mapping (UTS 46) it does what a name copied from a document or
+// typed on a phone needs: a label is lowercased, as browsers do, its
+// letters composed (NFC: a "ü" saved as "u" and a combining mark, as macOS
+// writes names, is the "ü" of the same name typed elsewhere) and the
+// full-width forms of ASCII that East Asian keyboards type ("ｂüｃｈｅｒ",
+// the ideographic full stops) read as ASCII. It does not map the rest of
+// Unicode's compatibility characters or check a label's characters against
+// IDNA's list of those a name may hold: write the name in its usual form.
 
 // Punycode's parameters (RFC 3492, section 5).
 const (
@@ -128,19 +133,20 @@ func pcAdapt(delta, points int64, first bool) int64 {
 const maxLabel = 63
 
 // asciiHost is host (a name, with ":port" or not) in its ASCII form: each
-// label with characters beyond ASCII lowercased and written "xn--" and its
-// punycode; the ideographic full stops (。．｡) separate labels as "."
-// does. A host already ASCII (a name, an IP address) is returned as it is.
+// label with characters beyond ASCII lowercased, composed and written
+// "xn--" and its punycode; full-width ASCII reads as ASCII, and the
+// ideographic full stops (。．｡) separate labels as "." does. A host
+// already ASCII (a name, an IP address) is returned as it is.
 // The error says, in words for site.yaml's writer, what cannot be encoded.
 func asciiHost(host string) (string, error) {
 	if isASCII(host) {
 		return host, nil
 	}
+	host = strings.Map(narrow, strings.NewReplacer("\u3002", ".", "\uff61", ".").Replace(host))
 	name, port := host, ""
 	if i := strings.LastIndexByte(host, ':'); i >= 0 && allDigits(host[i+1:]) {
 		name, port = host[:i], host[i:]
 	}
-	name = strings.NewReplacer("\u3002", ".", "\uff0e", ".", "\uff61", ".").Replace(name)
 	labels := strings.Split(name, ".")
 	for i, l := range labels {
 		if isASCII(l) {
@@ -151,7 +157,7 @@ func asciiHost(host string) (string, error) {
 		var p string
 		err := errPunycodeOverflow
 		if utf8.RuneCountInString(l) <= maxLabel-len("xn--") {
-			p, err = punycode(strings.ToLower(l))
+			p, err = punycode(nfc(strings.ToLower(l)))
 		}
 		if err != nil || len("xn--")+len(p) > maxLabel {
 			return "", errors.New("the part " + quote(l) + " of its host name is too long: a part may be at most 63 characters once written in ASCII (xn--...)")
@@ -159,6 +165,16 @@ func asciiHost(host string) (string, error) {
 		labels[i] = "xn--" + p
 	}
 	return strings.Join(labels, ".") + port, nil
+}
+
+// narrow maps the full-width forms of ASCII's printable characters
+// (U+FF01 to U+FF5E: "ｂ", "．", "：") to ASCII, as IDNA does; other
+// characters are kept.
+func narrow(r rune) rune {
+	if r >= 0xFF01 && r <= 0xFF5E {
+		return r - 0xFEE0
+	}
+	return r
 }
 
 // Origin is the origin scheme://host as browsers compare it: the scheme

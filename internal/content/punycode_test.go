@@ -55,6 +55,14 @@ func TestASCIIHost(t *testing.T) {
 		{"BÜCHER.example:8080", "xn--bcher-kva.example:8080", ""},
 		{"müller.bücher.example", "xn--mller-kva.xn--bcher-kva.example", ""},
 		{"bücher。example", "xn--bcher-kva.example", ""},
+		// Composed as typed elsewhere: a name saved on a Mac ("u" and U+0308).
+		{"bu\u0308cher.example", "xn--bcher-kva.example", ""},
+		{"BU\u0308CHER.example", "xn--bcher-kva.example", ""},
+		// Full-width ASCII, as East Asian keyboards type it, reads as ASCII.
+		{"ｂüｃｈｅｒ．ｅｘａｍｐｌｅ", "xn--bcher-kva.example", ""},
+		{"ｅｘａｍｐｌｅ．ｏｒｇ", "example.org", ""},
+		{"bücher.example：８０８０", "xn--bcher-kva.example:8080", ""},
+		{"\u4F8B\u3048\uFF0E\u30C6\u30B9\u30C8", "xn--r8jz45g.xn--zckzah", ""},
 		{"mañana.Example.ORG", "xn--maana-pta.Example.ORG", ""},
 		{"\u4ED6\u4EEC\u4E3A\u4EC0\u4E48\u4E0D\u8BF4\u4E2D\u6587.example", "xn--ihqwcrb4cv8a8dqg056pqjye.example", ""},
 		{"example.org", "example.org", ""},

@@ -442,37 +442,77 @@
 
     // ---------- queries ----------
 
-    // parseQuery splits a query into words and quoted phrases. The last
-    // word is "open" (matched as a prefix) when the query does not end in a
-    // space or a quote. A quote is the straight one or a typographic double
-    // quote (QUOTES: what a phone's keyboard types, “”, „“, «»); single
-    // quotes are apostrophes too ("don’t"), so not quotes. Each word has its
+    // parseQuery splits a query into words and phrases. A phrase is what
+    // is between quotes (two or more words: one word in quotes is a word
+    // matched exactly, without the words it begins or a correction), or a
+    // word joined by hyphens ("give-and-take": HYPHENS between two word
+    // characters), whose parts must follow each other as they do in
+    // "give-and-take" or "give and take". A quote is the straight one or a
+    // typographic double quote (QUOTES: what a phone's keyboard types, “”,
+    // „“, «»); single quotes are apostrophes too ("don’t"), so not quotes.
+    // A quote left open (an odd number of them) closes at the end of the
+    // query: a phrase being typed; with no word after it, it is as if it
+    // were not there ("thank you\"" is the words thank and you). The last
+    // word is "open" (matched as a prefix too) when the query ends in a
+    // letter or digit: a phrase that ends the query this way has an open
+    // last word (phrase.open, the word as typed), so that a phrase matches
+    // as it is typed ("give-and-ta", "\"giving ba"). Each word has its
     // places in q ("at": [start, end] of each time it is typed), for the
-    // line that names a corrected query.
+    // line that names a corrected query; a hyphenated word's phrase keeps
+    // its words (phrase.words) and is marked phrase.hyphen: when no page
+    // has the compound, its words are searched for instead (see search).
     var QUOTES = /["\u201c\u201d\u201e\u201f\u00ab\u00bb]/; // each one UTF-16 unit, as the offsets count
+    var HYPHENS = { "-": true, "\u2010": true, "\u2011": true };
     function parseQuery(q, stemmer, elide) {
       var words = [];
       var phrases = [];
       var parts = q.split(QUOTES);
-      var off = 0;
-      for (var i = 0; i < parts.length; off += parts[i].length + 1, i++) {
-        var toks = tokens(parts[i], elide);
+      var last = q.charCodeAt(q.length - 1);
+      var openEnd = last < 0x80 ? /[A-Za-z0-9]/.test(q.charAt(q.length - 1)) : /[\p{L}\p{N}\p{M}]$/u.test(q);
+      function word(t, off, exact) {
+        return { w: t.w, stem: stem(stemmer, t.w), exact: exact, at: [[off + t.s, off + t.e]] };
+      }
+      function phrase(toks, off, open, hyphen) {
+        var ws = toks.map(function (t) {
+          return word(t, off, false);
+        });
+        var p = ws.map(function (w) {
+          return w.stem;
+        });
+        p.words = ws;
+        p.open = open ? ws[ws.length - 1].w : null;
+        p.hyphen = hyphen;
+        return p;
+      }
+      for (var i = 0, off = 0; i < parts.length; off += parts[i].length + 1, i++) {
+        var part = parts[i];
+        var toks = tokens(part, elide);
+        // The part's last word is being typed.
+        var open = openEnd && i === parts.length - 1 && toks.length > 0;
         if (i % 2 === 1) {
           if (toks.length === 1) {
-            words.push({ w: toks[0].w, stem: stem(stemmer, toks[0].w), exact: true, at: [[off + toks[0].s, off + toks[0].e]] });
+            var w = word(toks[0], off, true);
+            w.open = open;
+            words.push(w);
           } else if (toks.length > 1) {
-            phrases.push(toks.map(function (t) { return stem(stemmer, t.w); }));
+            phrases.push(phrase(toks, off, open, false));
           }
           continue;
         }
-        for (var j = 0; j < toks.length; j++) {
-          words.push({ w: toks[j].w, stem: stem(stemmer, toks[j].w), exact: false, at: [[off + toks[j].s, off + toks[j].e]] });
+        for (var j = 0; j < toks.length; ) {
+          var k = j + 1;
+          while (k < toks.length && toks[k].s - toks[k - 1].e === 1 && HYPHENS[part.charAt(toks[k - 1].e)] === true) {
+            k++;
+          }
+          if (k - j > 1) {
+            phrases.push(phrase(toks.slice(j, k), off, open && k === toks.length, true));
+          } else {
+            w = word(toks[j], off, false);
+            w.open = open && k === toks.length;
+            words.push(w);
+          }
+          j = k;
         }
-      }
-      var last = q.charCodeAt(q.length - 1);
-      var open = (last < 0x80 ? /[A-Za-z0-9]/.test(q.charAt(q.length - 1)) : /[\p{L}\p{N}\p{M}]$/u.test(q)) && parts.length % 2 === 1;
-      if (open && words.length > 0 && !words[words.length - 1].exact) {
-        words[words.length - 1].open = true;
       }
       // The same word twice counts once.
       var seen = {};
@@ -711,6 +751,7 @@
     }
     var WEIGHT_TYPO = [1, 0.5, 0.35];
     var MAX_EXPANSIONS = 64;
+    var OPEN_PHRASE = 16; // the most terms a phrase's open last word stands for
     // CHECK_BUNDLES bounds the bundles that settle may load to put the
     // hits with the query's words in their title or headings first.
     var CHECK_BUNDLES = 8;
@@ -1202,9 +1243,48 @@
       this.at = at;
     };
 
+    // openPhrase is phrase for a phrase whose last word is being typed
+    // (p.open): the phrase with, in its last place, its stem or one of the
+    // terms the word begins (as alternatives finds them for a word typed,
+    // no correction), each weighted as alternatives weighs it. A document
+    // has the best of them.
+    Engine.prototype.openPhrase = function (p) {
+      var self = this;
+      var head = p.slice(0, p.length - 1);
+      return this.alternatives({ w: p.open, stem: p[p.length - 1], exact: true, open: true }).then(function (alts) {
+        return Promise.all(alts.slice(0, OPEN_PHRASE).map(function (a) {
+          return self.phrase(head.concat([a.key]));
+        })).then(function (found) {
+          var best = new Map();
+          found.forEach(function (f, i) {
+            for (var j = 0; j < f.docs.length; j++) {
+              var v = alts[i].weight * f.scores[j];
+              if (!(best.get(f.docs[j]) >= v)) {
+                best.set(f.docs[j], v);
+              }
+            }
+          });
+          var docs = Array.from(best.keys()).sort(function (a, b) {
+            return a - b;
+          });
+          return {
+            docs: docs,
+            scores: docs.map(function (d) {
+              return best.get(d);
+            }),
+            keys: alts.slice(0, OPEN_PHRASE).map(function (a) {
+              return a.key;
+            }),
+          };
+        });
+      });
+    };
+
     // search runs a query. It resolves to {query, total, hits: [{doc,
     // score}], match} where hits are every matching document, best first,
     // and match(word) tells whether a folded word of a passage matches.
+    // A hyphenated word that no document holds as such ("give-and-tkae")
+    // is searched for as its words, as if typed with spaces.
     Engine.prototype.search = function (q) {
       var self = this;
       return this.ready().then(function (m) {
@@ -1222,10 +1302,34 @@
           return self.alternatives(w);
         });
         var phrases = query.phrases.map(function (p) {
-          return self.phrase(p);
+          return p.open ? self.openPhrase(p) : self.phrase(p);
         });
-        return Promise.all([Promise.all(clauses), Promise.all(phrases)]).then(function (r) {
-          return self.rank(m, query, r[0], r[1]);
+        return Promise.all(phrases).then(function (found) {
+          var kept = [];
+          var keptFound = [];
+          query.phrases.forEach(function (p, i) {
+            if (!p.hyphen || found[i].docs.length > 0) {
+              kept.push(p);
+              keptFound.push(found[i]);
+              return;
+            }
+            p.words.forEach(function (w, k) {
+              w.open = k === p.words.length - 1 && p.open !== null;
+              var same = query.words.filter(function (x) {
+                return x.stem === w.stem && !x.open === !w.open;
+              })[0];
+              if (same) {
+                same.at = same.at.concat(w.at);
+              } else {
+                query.words.push(w);
+                clauses.push(self.alternatives(w));
+              }
+            });
+          });
+          query.phrases = kept;
+          return Promise.all(clauses).then(function (r) {
+            return self.rank(m, query, r, keptFound);
+          });
         });
       });
     };
@@ -1460,6 +1564,19 @@
           return keys[w] === true || keys[stemOf(w)] === true || (prefix !== null && startsWith(w, prefix));
         });
       });
+      // lastOf[j](w) tells whether w may end phrase j where its last word
+      // is being typed: a term or a word it begins.
+      var lastOf = [];
+      phrases.forEach(function (ph, i) {
+        var open = query.phrases[i].open || null;
+        var ends = {};
+        (ph.keys || []).forEach(function (s) {
+          ends[s] = true;
+        });
+        lastOf.push(function (w) {
+          return open !== null && (ends[w] === true || ends[stemOf(w)] === true || startsWith(w, open));
+        });
+      });
       phrases.forEach(function (ph, i) {
         required++;
         var value = new Float64Array(n);
@@ -1474,8 +1591,9 @@
         query.phrases[i].forEach(function (s) {
           keys[s] = true;
         });
+        var last = lastOf[i];
         matchers.push(function (w) {
-          return keys[w] === true || keys[stemOf(w)] === true;
+          return keys[w] === true || keys[stemOf(w)] === true || last(w);
         });
       });
       // Every sum of impacts is below big, with room to spare for
@@ -1657,7 +1775,7 @@
             }
             for (var k = 0; k < p.length; k++) {
               var w = toks[i + k].w;
-              if (w !== p[k] && stemOf(w) !== p[k]) {
+              if (w !== p[k] && stemOf(w) !== p[k] && !(k === p.length - 1 && lastOf[j](w))) {
                 return;
               }
             }

@@ -2317,6 +2317,33 @@
   var PAGE = 10; // results per "more" on the search page
   var DELAY = 90; // ms of quiet typing before a query runs
 
+  var SHOWN = 100; // the most characters of a query a line repeats
+
+  // shorten returns q, or, when it is longer than SHOWN characters (a
+  // paste of a whole paragraph), its first SHOWN characters and an
+  // ellipsis: lines that repeat what was searched for do not fill the
+  // page with it (the field and the address keep it whole). A character
+  // is what a reader sees as one (a grapheme: an emoji with its modifiers,
+  // a letter with its accents), never half a surrogate pair.
+  function shorten(q) {
+    if (q.length <= SHOWN) {
+      return q;
+    }
+    var cut = 0;
+    var n = 0;
+    if (typeof Intl === "object" && typeof Intl.Segmenter === "function") {
+      var it = new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(q)[Symbol.iterator]();
+      for (var g = it.next(); !g.done && n < SHOWN; g = it.next(), n++) {
+        cut = g.value.index + g.value.segment.length;
+      }
+    } else {
+      for (; cut < q.length && n < SHOWN; n++) {
+        cut += q.codePointAt(cut) > 0xffff ? 2 : 1;
+      }
+    }
+    return cut >= q.length ? q : q.slice(0, cut).replace(/\s+$/, "") + "\u2026";
+  }
+
   function text(form, name, vars) {
     var s = form.getAttribute("data-search-" + name) || "";
     return s.replace(/\{(n|q)\}/g, function (_, k) {
@@ -2434,6 +2461,18 @@
     return pages.get(u.href);
   }
 
+  // arrived tells whether the search page was just reached by a search
+  // (a form sent with Enter, a link with ?q=), not by Back, Forward or a
+  // reload (which keep the focus where it was, as a page does), with
+  // nothing focused yet, and with a keyboard likely at hand (not a touch
+  // screen, where focusing the field would open the on-screen keyboard
+  // over the results).
+  function arrived() {
+    var nav = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+    return !!nav && nav.type === "navigate" && (!document.activeElement || document.activeElement === document.body) &&
+      !(window.matchMedia && window.matchMedia("(pointer: coarse)").matches);
+  }
+
   function enhance(form) {
     var input = form.querySelector('input[name="q"]');
     var box = form.querySelector("[data-search-results]");
@@ -2477,7 +2516,7 @@
       if (fixed) {
         var s = el("span", "visually-hidden");
         s.textContent = " ";
-        s.appendChild(line("span", form, "", "corrected", fixed.text));
+        s.appendChild(line("span", form, "", "corrected", shorten(fixed.text)));
         status.appendChild(s);
       }
     }
@@ -2643,17 +2682,22 @@
           clear();
           if (res.total === 0) {
             var none = el("p", "search-none");
-            put(form, none, "none", { q: q.trim() });
+            put(form, none, "none", { q: shorten(q.trim()) });
             box.appendChild(none);
           } else {
+            if (page && form.hasAttribute("data-search-printed")) {
+              // Shown only in print (main.css), where the field and the
+              // count are not: what the results are for.
+              box.appendChild(line("p", form, "search-printed", "printed", shorten(q.trim())));
+            }
             if (fixed) {
-              box.appendChild(line("p", form, "search-corrected", "corrected", fixed.text));
+              box.appendChild(line("p", form, "search-corrected", "corrected", shorten(fixed.text)));
             }
             render(items);
             updateMore(res);
             refine(items, res, mine);
           }
-          announce(res.total === 1 ? "one" : "many", { n: res.total, q: q.trim() }, res.total > 0 ? fixed : null);
+          announce(res.total === 1 ? "one" : "many", { n: res.total, q: shorten(q.trim()) }, res.total > 0 ? fixed : null);
           box.setAttribute("data-search-for", q);
           open(true);
         });
@@ -2747,6 +2791,13 @@
       var q = new URL(window.location.href).searchParams.get("q") || "";
       if (q) {
         input.value = q;
+        if (arrived()) {
+          // Where the results are, rather than at the top of the page,
+          // before the count is written: a screen reader says the
+          // field, then the count once, as the status announces it.
+          input.focus();
+          input.setSelectionRange(q.length, q.length);
+        }
         run(q);
       }
     } else if (input.value && document.activeElement === input) {

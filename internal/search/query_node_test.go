@@ -18,13 +18,19 @@ func compoundCorpus() []Document {
 			Description: "What we give, we take back later."},
 		{URL: "/guides/care/", Title: "Rest", Section: "Guides", Language: "en",
 			Description: "Self-care on a hard day: say thank you and rest."},
+		// Short: its impacts for the compound are higher than the page
+		// with it in its title.
+		{URL: "/guides/notes/", Title: "Notes", Section: "Guides", Language: "en",
+			Description: "Give-and-take, give and take."},
 	}
 }
 
 // A hyphenated word is a phrase of its parts: "give-and-take" finds the
 // pages that have it (as "give-and-take" or "give and take"), one mark from
 // its first word to its last, and not the pages that have only "and" or
-// its words apart, while it is typed too (the last part a prefix). Before,
+// its words apart, while it is typed too (the last part a prefix); a page
+// with it in its title first, as for a word (a phrase in a title or a
+// heading counts as its words do). Before,
 // it was three words matched apart, and the page with only "and" was
 // listed after the one with the compound. A compound no page has
 // ("give-and-tkae", misspelled) is searched for as its words, with their
@@ -39,19 +45,20 @@ func TestQueryCompoundsAndQuotesInNode(t *testing.T) {
 		corrected string
 		has       string // in the first result's title or passage
 	}{
-		{"give-and-take", "/guides/friends/", "", "The [give-and-take] of friendship"},
-		{"give-and-take ", "/guides/friends/", "", "Healthy [give-and-take] keeps"},
-		{"Give-And-Take", "/guides/friends/", "", "[give-and-take]"},
-		{"give‐and‐take", "/guides/friends/", "", "[give-and-take]"}, // U+2010 hyphens
-		{"give-and-ta", "/guides/friends/", "", "[give-and-take]"},
-		{"give-and-", "/guides/friends/", "", "[give-and]-take"},
-		{"friendship give-and-take", "/guides/friends/", "", "[give-and-take] of [friendship]"},
+		{"give-and-take", "/guides/friends/ /guides/notes/", "", "The [give-and-take] of friendship"},
+		{"give-and-take ", "/guides/friends/ /guides/notes/", "", "Healthy [give-and-take] keeps"},
+		{"Give-And-Take", "/guides/friends/ /guides/notes/", "", "[give-and-take]"},
+		{"give‐and‐take", "/guides/friends/ /guides/notes/", "", "[give-and-take]"}, // U+2010 hyphens
+		{"give-and-ta", "/guides/friends/ /guides/notes/", "", "[give-and-take]"},
+		{"give-and-", "/guides/friends/ /guides/notes/", "", "[give-and]-take"},
+		{"friendship give-and-take", "/guides/friends/ /guides/notes/", "", "[give-and-take] of [friendship]"},
 		{"self-care", "/guides/care/", "", "[Self-care]"},
-		{"give-and-tkae ", "/guides/friends/ /guides/apart/ /guides/bread/ /guides/care/", "give-and-take", ""},
+		{"give-and-tkae ", "/guides/friends/ /guides/notes/ /guides/apart/ /guides/bread/ /guides/care/", "give-and-take", ""},
 		// A minus before a word or after it joins nothing.
 		{"bread -butter", "/guides/bread/", "", "[Bread] and [butter]"},
 		// Quotes.
 		{`"bread and butter"`, "/guides/bread/", "", "[Bread and butter]"},
+		{`"give and take"`, "/guides/friends/ /guides/notes/", "", "The [give-and-take] of friendship"},
 		{`"bread and but`, "/guides/bread/", "", "[Bread and butter]"},
 		{`"bread and butter`, "/guides/bread/", "", "[Bread and butter]"},
 		{`"healthy give`, "/guides/friends/", "", "[Healthy give]-and-take"},

@@ -1727,12 +1727,14 @@
         },
         checked: checked,
         corrections: corrections,
-        // where counts the query's words that a document's entry holds in
-        // its title or a heading.
+        // where counts the query's words and phrases that a document's
+        // entry holds in its title or a heading (a phrase whole there:
+        // "give-and-take" counts in a title "Give and take").
         where: function (e, elide) {
           var found = [];
           var c = 0;
-          for (var k = -1; k < e.p.length && c < words; k++) {
+          var all = words + query.phrases.length;
+          for (var k = -1; k < e.p.length && c < all; k++) {
             var text = k < 0 ? e.t : e.p[k][1];
             if (!text) {
               continue;
@@ -1746,6 +1748,15 @@
                   found[i] = true;
                   c++;
                 }
+              }
+              if (all > words && ix.length > 0) {
+                phraseIn(toks, t, found);
+              }
+            }
+            c = 0;
+            for (i = 0; i < all; i++) {
+              if (found[i]) {
+                c++;
               }
             }
           }
@@ -1767,28 +1778,31 @@
         // phraseAt returns how many of toks, from i on, are one of the
         // query's phrases (the longest), or 0; with found, it also sets
         // found[words + k] for each phrase k that starts there.
-        phraseAt: function (toks, i, found) {
-          var most = 0;
-          query.phrases.forEach(function (p, j) {
-            if (i + p.length > toks.length || (p.length <= most && !found)) {
-              return;
-            }
-            for (var k = 0; k < p.length; k++) {
-              var w = toks[i + k].w;
-              if (w !== p[k] && stemOf(w) !== p[k] && !(k === p.length - 1 && lastOf[j](w))) {
-                return;
-              }
-            }
-            if (found) {
-              found[words + j] = true;
-            }
-            most = Math.max(most, p.length);
-          });
-          return most;
-        },
+        phraseAt: phraseIn,
         final: [],
         next: 0,
       };
+
+      // phraseIn is res.phraseAt.
+      function phraseIn(toks, i, found) {
+        var most = 0;
+        query.phrases.forEach(function (p, j) {
+          if (i + p.length > toks.length || (p.length <= most && !found)) {
+            return;
+          }
+          for (var k = 0; k < p.length; k++) {
+            var w = toks[i + k].w;
+            if (w !== p[k] && stemOf(w) !== p[k] && !(k === p.length - 1 && lastOf[j](w))) {
+              return;
+            }
+          }
+          if (found) {
+            found[words + j] = true;
+          }
+          most = Math.max(most, p.length);
+        });
+        return most;
+      }
     };
 
     // settle resolves once res.final, the hits in the order results show
@@ -1818,7 +1832,6 @@
       var self = this;
       var final = res.final;
       var elide = !!this.manifest.elide;
-      var phrases = res.query.phrases.length;
       to = Math.min(to, res.total);
       if (final.length >= to) {
         return Promise.resolve();
@@ -1838,7 +1851,7 @@
         while (end < res.checked && res.hit(end).matched === most) {
           end++;
         }
-        g = res.group = { end: end, scan: res.next, rest: [], most: most - phrases };
+        g = res.group = { end: end, scan: res.next, rest: [], most: most };
       }
       var batch = [];
       for (var i = g.scan; i < Math.min(g.end, g.scan + Math.max(to - final.length, 1)); i++) {

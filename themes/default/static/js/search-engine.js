@@ -32,7 +32,12 @@
 // form that is not in the page's language has data-search-<name>-lang
 // (and -dir) beside it, and is written with that lang (and dir). A form with data-search-page is the full
 // search page: it reads q from the address, shows its results in place and
-// keeps the address in step with the field.
+// keeps the address in step with the field; reached by a search (not by
+// Back, Forward or a reload), it puts the focus in its field, and its
+// results begin with a p.search-printed of data-search-printed (with {q}
+// in <strong>: what the results are for), which the theme shows only in
+// print. A line that repeats the query shows at most its first 100
+// characters (shorten).
 //
 // Every string shown comes from the form's data attributes ({n} and {q}
 // are replaced); the script holds no text of its own. It fetches only the

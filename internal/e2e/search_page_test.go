@@ -112,3 +112,43 @@ func TestSearchPagePrinted(t *testing.T) {
 	tab.Media("")
 	checkProblems(t, tab, "search page, printed", nil)
 }
+
+// Back to a page after following a result of its header's search: the
+// field holds the words typed, as a form's field does after Back, and
+// focusing it shows their results again. Before, the field was empty
+// (where the browser does not keep the page whole in its back/forward
+// cache, as under automation): autocomplete=off, which keeps the browser's
+// list of past entries off the results, also kept it from saving the words.
+func TestSearchHeaderWordsAfterBack(t *testing.T) {
+	s := serve(t, "/")
+	tab := browsertest.New(t)
+	tab.Navigate(s.URL("guides/repair/"))
+	pressSlash(tab)
+	tab.Key("receiving")
+	if r := waitResults(tab, headerForm); len(r.Hrefs) == 0 {
+		t.Fatalf("typing %q: no results", "receiving")
+	}
+	// Out of the back/forward cache (which keeps the page whole, words
+	// and all): an unload listener keeps a page out of Chromium's.
+	browsertest.Eval[bool](tab, `(window.addEventListener("unload", () => {}), window.kept = true)`)
+	tab.Key(kb.ArrowDown)
+	target := browsertest.Eval[string](tab, `document.activeElement.href`)
+	tab.Key(kb.Enter)
+	tab.Poll("the result's page", `location.href === `+"`"+target+"`"+` && document.readyState === "complete"`, 10*time.Second)
+	browsertest.Eval[bool](tab, `(history.back(), true)`)
+	tab.Poll("the guide again", `location.pathname === "/guides/repair/" && document.readyState === "complete"`, 10*time.Second)
+	if browsertest.Eval[bool](tab, `window.kept === true`) {
+		t.Fatalf("the page came back from the back/forward cache: the test needs it loaded again")
+	}
+	if got := browsertest.Eval[string](tab, `document.querySelector("#search-header-q").value`); got != "receiving" {
+		t.Fatalf("after Back, the header's field holds %q, want %q", got, "receiving")
+	}
+	browsertest.Eval[bool](tab, `(document.querySelector("#search-header-q").focus(), true)`)
+	if r := waitResults(tab, headerForm); len(r.Hrefs) == 0 || r.Hidden {
+		t.Errorf("focusing the field after Back: results %v (hidden %v), want them shown", r.Hrefs, r.Hidden)
+	}
+	if got := browsertest.Eval[string](tab, `document.querySelector("#search-header-q").getAttribute("autocomplete") || ""`); got != "off" {
+		t.Errorf("after Back, the field's autocomplete is %q, want off", got)
+	}
+	checkProblems(t, tab, "Back after a header result", nil)
+}

@@ -2517,7 +2517,21 @@
       box.id = "search-results-" + Math.random().toString(36).slice(2, 8);
     }
     input.setAttribute("aria-controls", box.id);
+    // Off: the browser's list of what was typed before would cover the
+    // results. It also keeps the browser from saving the field's words
+    // when the page is left, and so from giving them back on Back (a page
+    // not kept whole in its back/forward cache): in the header, it is
+    // lifted as the page is left, and put back if the page comes back
+    // whole.
     input.setAttribute("autocomplete", "off");
+    if (!page) {
+      window.addEventListener("pagehide", function () {
+        input.removeAttribute("autocomplete");
+      });
+      window.addEventListener("pageshow", function () {
+        input.setAttribute("autocomplete", "off");
+      });
+    }
 
     function links() {
       return Array.prototype.slice.call(box.querySelectorAll("a.search-result"));
@@ -2742,6 +2756,9 @@
     input.addEventListener("focus", function () {
       if (!page && shown > 0) {
         open(true);
+      } else if (!page && input.value.trim() && box.getAttribute("data-search-for") !== input.value) {
+        // Words the browser gave back (Back to this page).
+        run(input.value);
       }
     });
 

@@ -88,7 +88,11 @@
 // character are not corrected: the lexicon a word is compared with is the
 // one of its first character. Words of fewer than 4 characters are never
 // corrected. A phrase matches a document that has its words' stems at
-// consecutive positions. A result's passage is the description or the
+// consecutive positions. A phrase is two or more words in quotes, or a word
+// joined by hyphens ("give-and-take", searched for as its words when no
+// document has it); a quote left open closes at the end of the query, and a
+// phrase that ends the query while typed matches the terms its last word
+// begins. A result's passage is the description or the
 // part (heading and opening) that holds the most of the query's words.
 //
 // # Sizes

@@ -32,7 +32,12 @@
 // form that is not in the page's language has data-search-<name>-lang
 // (and -dir) beside it, and is written with that lang (and dir). A form with data-search-page is the full
 // search page: it reads q from the address, shows its results in place and
-// keeps the address in step with the field.
+// keeps the address in step with the field; reached by a search (not by
+// Back, Forward or a reload), it puts the focus in its field, and its
+// results begin with a p.search-printed of data-search-printed (with {q}
+// in <strong>: what the results are for), which the theme shows only in
+// print. A line that repeats the query shows at most its first 100
+// characters (shorten).
 //
 // Every string shown comes from the form's data attributes ({n} and {q}
 // are replaced); the script holds no text of its own. It fetches only the
@@ -442,37 +447,77 @@
 
     // ---------- queries ----------
 
-    // parseQuery splits a query into words and quoted phrases. The last
-    // word is "open" (matched as a prefix) when the query does not end in a
-    // space or a quote. A quote is the straight one or a typographic double
-    // quote (QUOTES: what a phone's keyboard types, “”, „“, «»); single
-    // quotes are apostrophes too ("don’t"), so not quotes. Each word has its
+    // parseQuery splits a query into words and phrases. A phrase is what
+    // is between quotes (two or more words: one word in quotes is a word
+    // matched exactly, without the words it begins or a correction), or a
+    // word joined by hyphens ("give-and-take": HYPHENS between two word
+    // characters), whose parts must follow each other as they do in
+    // "give-and-take" or "give and take". A quote is the straight one or a
+    // typographic double quote (QUOTES: what a phone's keyboard types, “”,
+    // „“, «»); single quotes are apostrophes too ("don’t"), so not quotes.
+    // A quote left open (an odd number of them) closes at the end of the
+    // query: a phrase being typed; with no word after it, it is as if it
+    // were not there ("thank you\"" is the words thank and you). The last
+    // word is "open" (matched as a prefix too) when the query ends in a
+    // letter or digit: a phrase that ends the query this way has an open
+    // last word (phrase.open, the word as typed), so that a phrase matches
+    // as it is typed ("give-and-ta", "\"giving ba"). Each word has its
     // places in q ("at": [start, end] of each time it is typed), for the
-    // line that names a corrected query.
+    // line that names a corrected query; a hyphenated word's phrase keeps
+    // its words (phrase.words) and is marked phrase.hyphen: when no page
+    // has the compound, its words are searched for instead (see search).
     var QUOTES = /["\u201c\u201d\u201e\u201f\u00ab\u00bb]/; // each one UTF-16 unit, as the offsets count
+    var HYPHENS = { "-": true, "\u2010": true, "\u2011": true };
     function parseQuery(q, stemmer, elide) {
       var words = [];
       var phrases = [];
       var parts = q.split(QUOTES);
-      var off = 0;
-      for (var i = 0; i < parts.length; off += parts[i].length + 1, i++) {
-        var toks = tokens(parts[i], elide);
+      var last = q.charCodeAt(q.length - 1);
+      var openEnd = last < 0x80 ? /[A-Za-z0-9]/.test(q.charAt(q.length - 1)) : /[\p{L}\p{N}\p{M}]$/u.test(q);
+      function word(t, off, exact) {
+        return { w: t.w, stem: stem(stemmer, t.w), exact: exact, at: [[off + t.s, off + t.e]] };
+      }
+      function phrase(toks, off, open, hyphen) {
+        var ws = toks.map(function (t) {
+          return word(t, off, false);
+        });
+        var p = ws.map(function (w) {
+          return w.stem;
+        });
+        p.words = ws;
+        p.open = open ? ws[ws.length - 1].w : null;
+        p.hyphen = hyphen;
+        return p;
+      }
+      for (var i = 0, off = 0; i < parts.length; off += parts[i].length + 1, i++) {
+        var part = parts[i];
+        var toks = tokens(part, elide);
+        // The part's last word is being typed.
+        var open = openEnd && i === parts.length - 1 && toks.length > 0;
         if (i % 2 === 1) {
           if (toks.length === 1) {
-            words.push({ w: toks[0].w, stem: stem(stemmer, toks[0].w), exact: true, at: [[off + toks[0].s, off + toks[0].e]] });
+            var w = word(toks[0], off, true);
+            w.open = open;
+            words.push(w);
           } else if (toks.length > 1) {
-            phrases.push(toks.map(function (t) { return stem(stemmer, t.w); }));
+            phrases.push(phrase(toks, off, open, false));
           }
           continue;
         }
-        for (var j = 0; j < toks.length; j++) {
-          words.push({ w: toks[j].w, stem: stem(stemmer, toks[j].w), exact: false, at: [[off + toks[j].s, off + toks[j].e]] });
+        for (var j = 0; j < toks.length; ) {
+          var k = j + 1;
+          while (k < toks.length && toks[k].s - toks[k - 1].e === 1 && HYPHENS[part.charAt(toks[k - 1].e)] === true) {
+            k++;
+          }
+          if (k - j > 1) {
+            phrases.push(phrase(toks.slice(j, k), off, open && k === toks.length, true));
+          } else {
+            w = word(toks[j], off, false);
+            w.open = open && k === toks.length;
+            words.push(w);
+          }
+          j = k;
         }
-      }
-      var last = q.charCodeAt(q.length - 1);
-      var open = (last < 0x80 ? /[A-Za-z0-9]/.test(q.charAt(q.length - 1)) : /[\p{L}\p{N}\p{M}]$/u.test(q)) && parts.length % 2 === 1;
-      if (open && words.length > 0 && !words[words.length - 1].exact) {
-        words[words.length - 1].open = true;
       }
       // The same word twice counts once.
       var seen = {};
@@ -711,6 +756,7 @@
     }
     var WEIGHT_TYPO = [1, 0.5, 0.35];
     var MAX_EXPANSIONS = 64;
+    var OPEN_PHRASE = 16; // the most terms a phrase's open last word stands for
     // CHECK_BUNDLES bounds the bundles that settle may load to put the
     // hits with the query's words in their title or headings first.
     var CHECK_BUNDLES = 8;
@@ -1202,9 +1248,48 @@
       this.at = at;
     };
 
+    // openPhrase is phrase for a phrase whose last word is being typed
+    // (p.open): the phrase with, in its last place, its stem or one of the
+    // terms the word begins (as alternatives finds them for a word typed,
+    // no correction), each weighted as alternatives weighs it. A document
+    // has the best of them.
+    Engine.prototype.openPhrase = function (p) {
+      var self = this;
+      var head = p.slice(0, p.length - 1);
+      return this.alternatives({ w: p.open, stem: p[p.length - 1], exact: true, open: true }).then(function (alts) {
+        return Promise.all(alts.slice(0, OPEN_PHRASE).map(function (a) {
+          return self.phrase(head.concat([a.key]));
+        })).then(function (found) {
+          var best = new Map();
+          found.forEach(function (f, i) {
+            for (var j = 0; j < f.docs.length; j++) {
+              var v = alts[i].weight * f.scores[j];
+              if (!(best.get(f.docs[j]) >= v)) {
+                best.set(f.docs[j], v);
+              }
+            }
+          });
+          var docs = Array.from(best.keys()).sort(function (a, b) {
+            return a - b;
+          });
+          return {
+            docs: docs,
+            scores: docs.map(function (d) {
+              return best.get(d);
+            }),
+            keys: alts.slice(0, OPEN_PHRASE).map(function (a) {
+              return a.key;
+            }),
+          };
+        });
+      });
+    };
+
     // search runs a query. It resolves to {query, total, hits: [{doc,
     // score}], match} where hits are every matching document, best first,
     // and match(word) tells whether a folded word of a passage matches.
+    // A hyphenated word that no document holds as such ("give-and-tkae")
+    // is searched for as its words, as if typed with spaces.
     Engine.prototype.search = function (q) {
       var self = this;
       return this.ready().then(function (m) {
@@ -1222,10 +1307,34 @@
           return self.alternatives(w);
         });
         var phrases = query.phrases.map(function (p) {
-          return self.phrase(p);
+          return p.open ? self.openPhrase(p) : self.phrase(p);
         });
-        return Promise.all([Promise.all(clauses), Promise.all(phrases)]).then(function (r) {
-          return self.rank(m, query, r[0], r[1]);
+        return Promise.all(phrases).then(function (found) {
+          var kept = [];
+          var keptFound = [];
+          query.phrases.forEach(function (p, i) {
+            if (!p.hyphen || found[i].docs.length > 0) {
+              kept.push(p);
+              keptFound.push(found[i]);
+              return;
+            }
+            p.words.forEach(function (w, k) {
+              w.open = k === p.words.length - 1 && p.open !== null;
+              var same = query.words.filter(function (x) {
+                return x.stem === w.stem && !x.open === !w.open;
+              })[0];
+              if (same) {
+                same.at = same.at.concat(w.at);
+              } else {
+                query.words.push(w);
+                clauses.push(self.alternatives(w));
+              }
+            });
+          });
+          query.phrases = kept;
+          return Promise.all(clauses).then(function (r) {
+            return self.rank(m, query, r, keptFound);
+          });
         });
       });
     };
@@ -1460,6 +1569,19 @@
           return keys[w] === true || keys[stemOf(w)] === true || (prefix !== null && startsWith(w, prefix));
         });
       });
+      // lastOf[j](w) tells whether w may end phrase j where its last word
+      // is being typed: a term or a word it begins.
+      var lastOf = [];
+      phrases.forEach(function (ph, i) {
+        var open = query.phrases[i].open || null;
+        var ends = {};
+        (ph.keys || []).forEach(function (s) {
+          ends[s] = true;
+        });
+        lastOf.push(function (w) {
+          return open !== null && (ends[w] === true || ends[stemOf(w)] === true || startsWith(w, open));
+        });
+      });
       phrases.forEach(function (ph, i) {
         required++;
         var value = new Float64Array(n);
@@ -1474,8 +1596,9 @@
         query.phrases[i].forEach(function (s) {
           keys[s] = true;
         });
+        var last = lastOf[i];
         matchers.push(function (w) {
-          return keys[w] === true || keys[stemOf(w)] === true;
+          return keys[w] === true || keys[stemOf(w)] === true || last(w);
         });
       });
       // Every sum of impacts is below big, with room to spare for
@@ -1609,12 +1732,14 @@
         },
         checked: checked,
         corrections: corrections,
-        // where counts the query's words that a document's entry holds in
-        // its title or a heading.
+        // where counts the query's words and phrases that a document's
+        // entry holds in its title or a heading (a phrase whole there:
+        // "give-and-take" counts in a title "Give and take").
         where: function (e, elide) {
           var found = [];
           var c = 0;
-          for (var k = -1; k < e.p.length && c < words; k++) {
+          var all = words + query.phrases.length;
+          for (var k = -1; k < e.p.length && c < all; k++) {
             var text = k < 0 ? e.t : e.p[k][1];
             if (!text) {
               continue;
@@ -1628,6 +1753,15 @@
                   found[i] = true;
                   c++;
                 }
+              }
+              if (all > words && ix.length > 0) {
+                phraseIn(toks, t, found);
+              }
+            }
+            c = 0;
+            for (i = 0; i < all; i++) {
+              if (found[i]) {
+                c++;
               }
             }
           }
@@ -1649,28 +1783,31 @@
         // phraseAt returns how many of toks, from i on, are one of the
         // query's phrases (the longest), or 0; with found, it also sets
         // found[words + k] for each phrase k that starts there.
-        phraseAt: function (toks, i, found) {
-          var most = 0;
-          query.phrases.forEach(function (p, j) {
-            if (i + p.length > toks.length || (p.length <= most && !found)) {
-              return;
-            }
-            for (var k = 0; k < p.length; k++) {
-              var w = toks[i + k].w;
-              if (w !== p[k] && stemOf(w) !== p[k]) {
-                return;
-              }
-            }
-            if (found) {
-              found[words + j] = true;
-            }
-            most = Math.max(most, p.length);
-          });
-          return most;
-        },
+        phraseAt: phraseIn,
         final: [],
         next: 0,
       };
+
+      // phraseIn is res.phraseAt.
+      function phraseIn(toks, i, found) {
+        var most = 0;
+        query.phrases.forEach(function (p, j) {
+          if (i + p.length > toks.length || (p.length <= most && !found)) {
+            return;
+          }
+          for (var k = 0; k < p.length; k++) {
+            var w = toks[i + k].w;
+            if (w !== p[k] && stemOf(w) !== p[k] && !(k === p.length - 1 && lastOf[j](w))) {
+              return;
+            }
+          }
+          if (found) {
+            found[words + j] = true;
+          }
+          most = Math.max(most, p.length);
+        });
+        return most;
+      }
     };
 
     // settle resolves once res.final, the hits in the order results show
@@ -1700,7 +1837,6 @@
       var self = this;
       var final = res.final;
       var elide = !!this.manifest.elide;
-      var phrases = res.query.phrases.length;
       to = Math.min(to, res.total);
       if (final.length >= to) {
         return Promise.resolve();
@@ -1720,7 +1856,7 @@
         while (end < res.checked && res.hit(end).matched === most) {
           end++;
         }
-        g = res.group = { end: end, scan: res.next, rest: [], most: most - phrases };
+        g = res.group = { end: end, scan: res.next, rest: [], most: most };
       }
       var batch = [];
       for (var i = g.scan; i < Math.min(g.end, g.scan + Math.max(to - final.length, 1)); i++) {
@@ -2199,6 +2335,33 @@
   var PAGE = 10; // results per "more" on the search page
   var DELAY = 90; // ms of quiet typing before a query runs
 
+  var SHOWN = 100; // the most characters of a query a line repeats
+
+  // shorten returns q, or, when it is longer than SHOWN characters (a
+  // paste of a whole paragraph), its first SHOWN characters and an
+  // ellipsis: lines that repeat what was searched for do not fill the
+  // page with it (the field and the address keep it whole). A character
+  // is what a reader sees as one (a grapheme: an emoji with its modifiers,
+  // a letter with its accents), never half a surrogate pair.
+  function shorten(q) {
+    if (q.length <= SHOWN) {
+      return q;
+    }
+    var cut = 0;
+    var n = 0;
+    if (typeof Intl === "object" && typeof Intl.Segmenter === "function") {
+      var it = new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(q)[Symbol.iterator]();
+      for (var g = it.next(); !g.done && n < SHOWN; g = it.next(), n++) {
+        cut = g.value.index + g.value.segment.length;
+      }
+    } else {
+      for (; cut < q.length && n < SHOWN; n++) {
+        cut += q.codePointAt(cut) > 0xffff ? 2 : 1;
+      }
+    }
+    return cut >= q.length ? q : q.slice(0, cut).replace(/\s+$/, "") + "\u2026";
+  }
+
   function text(form, name, vars) {
     var s = form.getAttribute("data-search-" + name) || "";
     return s.replace(/\{(n|q)\}/g, function (_, k) {
@@ -2316,6 +2479,18 @@
     return pages.get(u.href);
   }
 
+  // arrived tells whether the search page was just reached by a search
+  // (a form sent with Enter, a link with ?q=), not by Back, Forward or a
+  // reload (which keep the focus where it was, as a page does), with
+  // nothing focused yet, and with a keyboard likely at hand (not a touch
+  // screen, where focusing the field would open the on-screen keyboard
+  // over the results).
+  function arrived() {
+    var nav = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+    return !!nav && nav.type === "navigate" && (!document.activeElement || document.activeElement === document.body) &&
+      !(window.matchMedia && window.matchMedia("(pointer: coarse)").matches);
+  }
+
   function enhance(form) {
     var input = form.querySelector('input[name="q"]');
     var box = form.querySelector("[data-search-results]");
@@ -2342,7 +2517,21 @@
       box.id = "search-results-" + Math.random().toString(36).slice(2, 8);
     }
     input.setAttribute("aria-controls", box.id);
+    // Off: the browser's list of what was typed before would cover the
+    // results. It also keeps the browser from saving the field's words
+    // when the page is left, and so from giving them back on Back (a page
+    // not kept whole in its back/forward cache): in the header, it is
+    // lifted as the page is left, and put back if the page comes back
+    // whole.
     input.setAttribute("autocomplete", "off");
+    if (!page) {
+      window.addEventListener("pagehide", function () {
+        input.removeAttribute("autocomplete");
+      });
+      window.addEventListener("pageshow", function () {
+        input.setAttribute("autocomplete", "off");
+      });
+    }
 
     function links() {
       return Array.prototype.slice.call(box.querySelectorAll("a.search-result"));
@@ -2359,7 +2548,7 @@
       if (fixed) {
         var s = el("span", "visually-hidden");
         s.textContent = " ";
-        s.appendChild(line("span", form, "", "corrected", fixed.text));
+        s.appendChild(line("span", form, "", "corrected", shorten(fixed.text)));
         status.appendChild(s);
       }
     }
@@ -2525,17 +2714,22 @@
           clear();
           if (res.total === 0) {
             var none = el("p", "search-none");
-            put(form, none, "none", { q: q.trim() });
+            put(form, none, "none", { q: shorten(q.trim()) });
             box.appendChild(none);
           } else {
+            if (page && form.hasAttribute("data-search-printed")) {
+              // Shown only in print (main.css), where the field and the
+              // count are not: what the results are for.
+              box.appendChild(line("p", form, "search-printed", "printed", shorten(q.trim())));
+            }
             if (fixed) {
-              box.appendChild(line("p", form, "search-corrected", "corrected", fixed.text));
+              box.appendChild(line("p", form, "search-corrected", "corrected", shorten(fixed.text)));
             }
             render(items);
             updateMore(res);
             refine(items, res, mine);
           }
-          announce(res.total === 1 ? "one" : "many", { n: res.total, q: q.trim() }, res.total > 0 ? fixed : null);
+          announce(res.total === 1 ? "one" : "many", { n: res.total, q: shorten(q.trim()) }, res.total > 0 ? fixed : null);
           box.setAttribute("data-search-for", q);
           open(true);
         });
@@ -2562,6 +2756,9 @@
     input.addEventListener("focus", function () {
       if (!page && shown > 0) {
         open(true);
+      } else if (!page && input.value.trim() && box.getAttribute("data-search-for") !== input.value) {
+        // Words the browser gave back (Back to this page).
+        run(input.value);
       }
     });
 
@@ -2629,6 +2826,13 @@
       var q = new URL(window.location.href).searchParams.get("q") || "";
       if (q) {
         input.value = q;
+        if (arrived()) {
+          // Where the results are, rather than at the top of the page,
+          // before the count is written: a screen reader says the
+          // field, then the count once, as the status announces it.
+          input.focus();
+          input.setSelectionRange(q.length, q.length);
+        }
         run(q);
       }
     } else if (input.value && document.activeElement === input) {

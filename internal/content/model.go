@@ -158,6 +158,11 @@ type Model struct {
 	// menu (menu: main), in model order, and their entries (Tree.Menu;
 	// Trees has every language's).
 	Menu []MenuPage
+	// Unreadable are the folders of content/ and static/ that could not
+	// be read, as their errors name them ("content/guides/private/",
+	// "static/img/"; UnreadableFolders): a link into one says so, not
+	// that its file is missing, which nobody could know.
+	Unreadable []string
 
 	// fileVersions are the language versions of a bundle's files
 	// (about/photo.es.jpg): by the content path of the name they stand

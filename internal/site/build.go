@@ -716,6 +716,7 @@ func readContent(siteDir, siteReal string, prev, prevStatic map[string]*content.
 	errs = append(errs, serrs...)
 	warns = append(warns, swarns...)
 	m, merrs := content.NewSiteModel(srcs, static, opts, cfg)
+	m.Unreadable = content.UnreadableFolders(errs)
 	errs = append(errs, merrs...)
 	if !cfg.TrustHTML {
 		for _, rel := range sortedKeys(m.Files) {

@@ -119,7 +119,20 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 		return "", nil, "", "link " + quote(dest) + " is not a valid path" + r.literalHint(rel, dest)
 	}
 	if strings.HasPrefix(up, "/") {
+		var siteAs func(up string) (string, *Node, bool)
 		site := func(up string) (string, *Node, bool) {
+			u, n, ok := siteAs(up)
+			if c := nfc(up); !ok && c != up {
+				// Typed decomposed (on a Mac), for an address or a
+				// published name, which are composed (pathURL,
+				// StaticOut).
+				if u2, n2, ok2 := siteAs(c); ok2 {
+					return u2, n2, true
+				}
+			}
+			return u, n, ok
+		}
+		siteAs = func(up string) (string, *Node, bool) {
 			target := strings.TrimPrefix(path.Clean(up), "/")
 			if strings.HasSuffix(up, "/") && target != "" {
 				target += "/"

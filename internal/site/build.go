@@ -851,7 +851,11 @@ func claims(m *content.Model, assets theme.Assets) []output.Claim {
 	}
 	for _, rel := range sortedKeys(m.Static) {
 		p := m.Static[rel].Path()
-		cs = append(cs, output.Claim{Out: rel, What: p, File: p})
+		what := p
+		if content.Decomposed(rel) {
+			what += " (its accented letters saved as a Mac saves them)"
+		}
+		cs = append(cs, output.Claim{Out: content.StaticOut(rel), What: what, File: p})
 	}
 	for _, n := range m.Nodes {
 		for _, a := range n.Aliases {

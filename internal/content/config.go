@@ -371,7 +371,7 @@ func ReadConfig(dir, siteReal string) (string, []byte, error) {
 		} else if errors.Is(err, os.ErrPermission) {
 			// content/ itself may not be searched: the file may well be
 			// there, and "no site here" would send the writer astray.
-			return "", nil, diag.List{{Path: "content/", Msg: "cannot read the folder: its permissions do not let mutual read it (give read and search permission to the user who runs mutual)"}}
+			return "", nil, diag.List{{Path: "content/", Msg: UnreadableFolder}}
 		}
 	}
 	switch len(found) {

@@ -119,7 +119,20 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 		return "", nil, "", "link " + quote(dest) + " is not a valid path" + r.literalHint(rel, dest)
 	}
 	if strings.HasPrefix(up, "/") {
+		var siteAs func(up string) (string, *Node, bool)
 		site := func(up string) (string, *Node, bool) {
+			u, n, ok := siteAs(up)
+			if c := nfc(up); !ok && c != up {
+				// Typed decomposed (on a Mac), for an address or a
+				// published name, which are composed (pathURL,
+				// StaticOut).
+				if u2, n2, ok2 := siteAs(c); ok2 {
+					return u2, n2, true
+				}
+			}
+			return u, n, ok
+		}
+		siteAs = func(up string) (string, *Node, bool) {
 			target := strings.TrimPrefix(path.Clean(up), "/")
 			if strings.HasSuffix(up, "/") && target != "" {
 				target += "/"
@@ -158,6 +171,9 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 			}
 		}
 		if !ok {
+			if dir := r.unreadable("", up); dir != "" {
+				return "", nil, "", unreadableLink(dest, dir)
+			}
 			return "", nil, "", "link to " + quote(dest) + ": no page or file of this site has that address" + r.urlHint(u)
 		}
 		if n == nil {
@@ -230,11 +246,16 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 	if why := r.Model.Unpublished[joined]; why != "" {
 		return "", nil, "", "link to " + quote(dest) + ", which is not published in this build: " + unpublishedWhy(why)
 	}
+	if dir := r.unreadable(joined, ""); dir != "" {
+		return "", nil, "", unreadableLink(dest, dir)
+	}
 	if h := r.literalHint(rel, dest); h != "" {
 		return "", nil, "", "link to missing file " + quote(dest) + h
 	}
 	if u, n, ok := r.resolveURL(rel, up); ok {
 		return withFrag(u), n, frag, ""
+	} else if dir := r.unreadable("", u); dir != "" {
+		return "", nil, "", unreadableLink(dest, dir)
 	} else if u != "" {
 		if h := wwwHint(dest); h != "" {
 			return "", nil, "", "link to " + quote(dest) + ": no page or file of this site has that address" + h
@@ -248,6 +269,70 @@ func (r *Resolver) Resolve(rel, dest string) (string, *Node, string, string) {
 		hint = wwwHint(dest)
 	}
 	return "", nil, "", "link to missing file " + quote(dest) + hint
+}
+
+// unreadable is the folder that could not be read (Model.Unreadable),
+// as its error names it, into which a link may lead: by the content path
+// it names (joined, for a relative link), or by the site address it names
+// (abs, "/guides/private/p/": a link from the site's root, or a relative
+// one read as an address); "" when it leads into none. What the folder
+// holds is unknown, so any name in it may be there.
+func (r *Resolver) unreadable(joined, abs string) string {
+	var addrs []string // abs without the base path, and without a language's folder
+	if abs != "" {
+		for _, base := range []string{"", r.BasePath, r.WrittenBasePath} {
+			bp, err := url.PathUnescape(strings.TrimSuffix(base, "/"))
+			if base != "" && (base == "/" || err != nil || bp == "") {
+				continue
+			}
+			if rest, ok := strings.CutPrefix(abs, bp+"/"); ok {
+				addrs = append(addrs, rest)
+				for _, t := range r.Model.Trees {
+					if t.Lang != "" {
+						if rest, ok := strings.CutPrefix(rest, string(t.Lang)+"/"); ok {
+							addrs = append(addrs, rest)
+						}
+					}
+				}
+			}
+		}
+	}
+	under := func(p, dir string, fold bool) bool {
+		if fold {
+			// An address may be written in lower case (lowercaseURLs).
+			return len(p) >= len(dir) && strings.EqualFold(p[:len(dir)], dir) && (len(p) == len(dir) || p[len(dir)] == '/')
+		}
+		return p == dir || strings.HasPrefix(p, dir+"/")
+	}
+	for _, dir := range r.Model.Unreadable {
+		if f, ok := strings.CutPrefix(dir, "content/"); ok && f != "" {
+			f = strings.TrimSuffix(f, "/")
+			if joined != "" && under(joined, f, false) {
+				return dir
+			}
+			for _, a := range addrs {
+				if under(a, f, true) {
+					return dir
+				}
+			}
+		} else if f, ok := strings.CutPrefix(dir, StaticDir+"/"); ok {
+			f = strings.TrimSuffix(f, "/")
+			for _, a := range addrs {
+				// static/ itself: any file's address may be one of its.
+				if f == "" && a != "" && !strings.HasSuffix(a, "/") && path.Ext(a) != "" || f != "" && under(a, f, false) {
+					return dir
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// unreadableLink is the message for a link into dir, a folder that could
+// not be read: not a missing file, which nobody could know, but where to
+// look.
+func unreadableLink(dest, dir string) string {
+	return "link to " + quote(dest) + ", which leads into " + dir + ", a folder mutual cannot read (see the error for that folder)"
 }
 
 // resolveVersion resolves a link to a page bundle's file that has

@@ -88,6 +88,41 @@ func TestResolveHugo(t *testing.T) {
 	}
 }
 
+// TestResolveIntoUnreadable: a link into a folder that could not be read
+// (Model.Unreadable, whose own error says so) leads into it, in words,
+// rather than to a "missing file" nobody could know is missing: by its
+// content path, by its address (from the root, relative, under the base
+// path, lower-cased) and into static/. Links elsewhere keep their errors.
+func TestResolveIntoUnreadable(t *testing.T) {
+	m := testModel(t)
+	m.Unreadable = []string{"content/guides/Private/", "static/fonts/"}
+	r := &Resolver{Model: m, BasePath: "/help/"}
+	into := func(dest, dir string) string {
+		return `link to "` + dest + `", which leads into ` + dir + `, a folder mutual cannot read (see the error for that folder)`
+	}
+	tests := []struct{ from, dest, err string }{
+		{"guides/listening.md", "Private/p.md", into("Private/p.md", "content/guides/Private/")},
+		{"guides/listening.md", "Private/deeper/p.md#how", into("Private/deeper/p.md#how", "content/guides/Private/")},
+		{"guides/listening.md", "Private/", into("Private/", "content/guides/Private/")},
+		{"guides/work/meetings.md", "../Private/p.md", into("../Private/p.md", "content/guides/Private/")},
+		{"guides/listening.md", "/guides/private/p/", into("/guides/private/p/", "content/guides/Private/")},
+		{"guides/listening.md", "/help/guides/private/", into("/help/guides/private/", "content/guides/Private/")},
+		{"guides/listening.md", "../private/p/", into("../private/p/", "content/guides/Private/")},
+		{"guides/listening.md", "/fonts/a.woff2", into("/fonts/a.woff2", "static/fonts/")},
+		// Not into it: the errors they had.
+		{"guides/listening.md", "Privateer.md", `link to missing file "Privateer.md"`},
+		{"guides/listening.md", "/guides/privateer/", `link to "/guides/privateer/": no page or file of this site has that address`},
+		{"guides/listening.md", "/fontsy/a.woff2", `link to "/fontsy/a.woff2": no page or file of this site has that address`},
+		{"guides/listening.md", "/img/logo.svg", ""},
+	}
+	for _, tt := range tests {
+		_, _, _, msg := r.Resolve(tt.from, tt.dest)
+		if msg != tt.err {
+			t.Errorf("%s: %q: %q\nwant %q", tt.from, tt.dest, msg, tt.err)
+		}
+	}
+}
+
 func TestClimbsOut(t *testing.T) {
 	tests := []struct {
 		base, p string

@@ -150,7 +150,7 @@ type Model struct {
 	// FileOut is each content file's output path: its path under content/,
 	// or for a bundle's file its path under the bundle's page URL.
 	FileOut map[string]string
-	Static  map[string]*Source // the site's static/ files, by path under static/ (= output path)
+	Static  map[string]*Source // the site's static/ files, by path under static/ (output path: StaticOut)
 	// Unpublished are the default language's pages (and their bundles'
 	// files) left out of this build, with why (Tree.Unpublished).
 	Unpublished map[string]string
@@ -158,6 +158,11 @@ type Model struct {
 	// menu (menu: main), in model order, and their entries (Tree.Menu;
 	// Trees has every language's).
 	Menu []MenuPage
+	// Unreadable are the folders of content/ and static/ that could not
+	// be read, as their errors name them ("content/guides/private/",
+	// "static/img/"; UnreadableFolders): a link into one says so, not
+	// that its file is missing, which nobody could know.
+	Unreadable []string
 
 	// fileVersions are the language versions of a bundle's files
 	// (about/photo.es.jpg): by the content path of the name they stand
@@ -171,6 +176,12 @@ type Model struct {
 	hintOnce  sync.Once
 	linkHints *linkHints // see hints
 }
+
+// StaticOut is the output path of the file of static/ at rel (its path
+// under static/), its letters composed as content files' published names
+// are (nfc): a static/café.png saved on a Mac, decomposed, is published
+// as café.png composed, the name a link typed elsewhere has.
+func StaticOut(rel string) string { return nfc(rel) }
 
 // hasOutFile reports that out (an output path) is a content file's or a
 // static file's.
@@ -671,7 +682,7 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 		m.outFiles[out] = true
 	}
 	for rel := range m.Static {
-		m.outFiles[rel] = true
+		m.outFiles[StaticOut(rel)] = true
 	}
 	// URLs must be unique, aliases included.
 	owner := map[string]*Node{}

@@ -70,3 +70,43 @@ func TestDecomposedNames(t *testing.T) {
 		t.Errorf("two names for one address: errors %q", errs.Error())
 	}
 }
+
+// TestDecomposedStaticNames: a file of static/ named on a Mac (decomposed)
+// is published under its name composed, as content files are, and a link
+// from the site's root finds it typed either way; so does one to a page's
+// address typed decomposed.
+func TestDecomposedStaticNames(t *testing.T) {
+	const cafeNFD = "cafe\u0301"
+	srcs := []*Source{
+		{Rel: "_index.md", Kind: IndexSource, FrontMatter: FrontMatter{Title: "Home"}},
+		{Rel: "guides/noël.md", Kind: PageSource, FrontMatter: FrontMatter{Title: "Noël"}},
+	}
+	static := []*Source{
+		{Rel: "img/" + cafeNFD + ".png", Kind: FileSource, Static: true},
+		{Rel: "U\u0308berblick.pdf", Kind: FileSource, Static: true},
+		{Rel: "img/noël.png", Kind: FileSource, Static: true},
+	}
+	m, errs := NewModel(srcs, static, ModelOptions{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), LowercaseURLs: true, SiteTitle: "T"})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if got := StaticOut("img/" + cafeNFD + ".png"); got != "img/café.png" {
+		t.Errorf("StaticOut = %+q, want the composed name", got)
+	}
+	r := &Resolver{Model: m, BasePath: "/"}
+	tests := []struct{ dest, want string }{
+		{"/img/café.png", "/img/caf%c3%a9.png"},
+		{"/img/" + cafeNFD + ".png", "/img/caf%c3%a9.png"},
+		{"/img/caf%c3%a9.png", "/img/caf%c3%a9.png"},
+		{"/Überblick.pdf", "/%c3%9cberblick.pdf"},
+		{"/img/noe\u0308l.png", "/img/no%c3%abl.png"},
+		{"/img/noël.png?v=2", "/img/no%c3%abl.png?v=2"},
+		{"/guides/noe\u0308l/", "/guides/no%c3%abl/"},
+	}
+	for _, tt := range tests {
+		got, _, _, msg := r.Resolve("_index.md", tt.dest)
+		if got != tt.want || msg != "" {
+			t.Errorf("%+q -> %q %q, want %q", tt.dest, got, msg, tt.want)
+		}
+	}
+}

@@ -150,6 +150,23 @@ func Scan(contentDir, within string, prev map[string]*Source, hint []string, tre
 	return srcs, errs, err
 }
 
+// UnreadableFolder is the message for a folder of content/ or static/
+// whose permissions keep mutual out, at the folder's path ending in "/".
+const UnreadableFolder = "cannot read the folder: its permissions do not let mutual read it (give read and search permission to the user who runs mutual)"
+
+// UnreadableFolders are the folders errs (Scan's and ScanStatic's) say
+// could not be read, as they print ("content/guides/private/"), for
+// Model.Unreadable.
+func UnreadableFolders(errs diag.List) []string {
+	var dirs []string
+	for _, e := range errs {
+		if e.Msg == UnreadableFolder && strings.HasSuffix(e.Path, "/") {
+			dirs = append(dirs, e.Path)
+		}
+	}
+	return dirs
+}
+
 // ScanWarns is Scan, with its warnings: a symbolic link to a folder, which
 // the walk does not go into (so that no link can lead it round in a loop
 // or through the site twice), is skipped with a warning that says nothing
@@ -207,7 +224,7 @@ func scan(contentDir, within string, prev map[string]*Source, hint []string, sta
 					rel, _ := filepath.Rel(contentDir, p)
 					shown = prefix + filepath.ToSlash(rel)
 				}
-				linkErrs.Add(shown+"/", 0, 0, "cannot read the folder: its permissions do not let mutual read it (give read and search permission to the user who runs mutual)")
+				linkErrs.Add(shown+"/", 0, 0, "%s", UnreadableFolder)
 				return nil
 			}
 			return err

@@ -97,6 +97,27 @@ func (t *Translations) Originals() []string {
 	return slices.Sorted(maps.Keys(seen))
 }
 
+// KnownKeys are the keys a misspelt one may have meant, sorted: Originals,
+// and the keys of originals whose messages have a mistake (reported in
+// their files and left out of the catalogs, Catalog.broken), which exist
+// all the same: "did you mean" offers them too.
+func (t *Translations) KnownKeys() []string {
+	seen := map[string]bool{}
+	for _, k := range t.Originals() {
+		seen[k] = true
+	}
+	for _, layer := range t.layers {
+		for _, c := range t.originals() {
+			if cat := layer[c]; cat != nil {
+				for k := range cat.broken {
+					seen[k] = true
+				}
+			}
+		}
+	}
+	return slices.Sorted(maps.Keys(seen))
+}
+
 // chain is the order in which lookups for lang visit languages: lang and
 // its parents, then the default language and its parents, each once.
 func (t *Translations) chain(lang Code, withDefault bool) []Code {

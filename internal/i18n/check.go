@@ -53,10 +53,10 @@ func (t *Translations) check() (diag.List, map[*Message]bool) {
 				}
 				ref, refLang, ok := t.original(k, lang, key)
 				if !ok && !t.isDefault(lang) {
-					if t.brokenOriginal(key) {
+					if t.BrokenOriginal(key) {
 						continue // its original has a mistake, reported in its file
 					}
-					errs.Add(path, m.Line, m.Col, "unknown key %q: %s has no such key%s", key, t.originalName(), diag.Hint(key, t.Originals()))
+					errs.Add(path, m.Line, m.Col, "unknown key %q: %s has no such key%s", key, t.originalName(), diag.Hint(key, t.KnownKeys()))
 					continue
 				}
 				checkForms(&errs, path, key, lang, m)
@@ -70,10 +70,11 @@ func (t *Translations) check() (diag.List, map[*Message]bool) {
 	return errs, broken
 }
 
-// brokenOriginal reports whether an original file (the default
+// BrokenOriginal reports whether an original file (the default
 // language's, or Source's) holds key in a message with a mistake, which
-// ParseFile reported and left out of its catalog.
-func (t *Translations) brokenOriginal(key string) bool {
+// ParseFile reported and left out of its catalog: the key exists, and a
+// lookup of it that finds nothing needs no word of its own.
+func (t *Translations) BrokenOriginal(key string) bool {
 	for _, layer := range t.layers {
 		for _, c := range t.originals() {
 			if cat := layer[c]; cat != nil && cat.broken[key] {

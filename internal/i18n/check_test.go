@@ -1,7 +1,9 @@
 package i18n
 
 import (
+	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // TestCheck: every way a translation can differ from its original, each
@@ -141,6 +143,68 @@ func TestBrokenTranslationLeftOut(t *testing.T) {
 			got, err := trs.For("es").T(tt.key, tt.args...)
 			if err != nil || got != tt.want {
 				t.Errorf("T %q = %q, %v; want %q", tt.key, got, err, tt.want)
+			}
+		})
+	}
+}
+
+// TestCheckBrokenOriginal: a translation's misspelt key gets its "did
+// you mean" from every key the original has, those whose messages have
+// a mistake too (reported in their own file and left out of the
+// catalog): a text in the wrong shape does not take its key's name away.
+// The key itself, spelt right, is no second error.
+func TestCheckBrokenOriginal(t *testing.T) {
+	theme := map[string]string{"en.yaml": "pager.next: Next\nfooter.help: Help\n"}
+	tests := []struct {
+		name       string
+		site       map[string]string // the site's i18n/ over the theme
+		themeToo   map[string]string // added to the theme's
+		want, load string
+	}{
+		{"misspelt, the site's new original broken",
+			map[string]string{"en.yaml": "footer.thanks: \"Thanks {\"\n", "de.yaml": "footer.thnks: Danke\n"}, nil,
+			`layer0/i18n/de.yaml:1:15: unknown key "footer.thnks": English has no such key (did you mean "footer.thanks"?)`,
+			`layer0/i18n/en.yaml:1:16: "footer.thanks": a brace opens a placeholder that never closes: "{" (write {{ for a brace itself)`},
+		{"misspelt, the theme's original broken",
+			map[string]string{"de.yaml": "sharing.titel: Teilen\n"}, map[string]string{"en.yaml": "pager.next: Next\nsharing.title:\n  one: x\n"},
+			`layer0/i18n/de.yaml:1:16: unknown key "sharing.titel": English has no such key (did you mean "sharing.title"?)`,
+			`layer1/i18n/en.yaml:3:3: "sharing.title" has no "other" form, which every language needs`},
+		{"spelt right, the original broken",
+			map[string]string{"en.yaml": "footer.thanks: \"Thanks {\"\n", "de.yaml": "footer.thanks: Danke\n"}, nil,
+			"",
+			`layer0/i18n/en.yaml:1:16: "footer.thanks": a brace opens a placeholder that never closes: "{" (write {{ for a brace itself)`},
+		{"misspelt, nothing near",
+			map[string]string{"en.yaml": "footer.thanks: \"Thanks {\"\n", "de.yaml": "colophon: Impressum\n"}, nil,
+			`layer0/i18n/de.yaml:1:11: unknown key "colophon": English has no such key`,
+			`layer0/i18n/en.yaml:1:16: "footer.thanks": a brace opens a placeholder that never closes: "{" (write {{ for a brace itself)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			th := map[string]string{}
+			for k, v := range theme {
+				th[k] = v
+			}
+			for k, v := range tt.themeToo {
+				th[k] = v
+			}
+			var layers []Layer
+			var load []string
+			for i, files := range []map[string]string{tt.site, th} {
+				fsys := fstest.MapFS{}
+				for name, src := range files {
+					fsys["i18n/"+name] = &fstest.MapFile{Data: []byte(src)}
+				}
+				l, err := LoadLayer(fsys, "i18n", "layer"+string(rune('0'+i))+"/i18n")
+				if err != nil {
+					load = append(load, err.Error())
+				}
+				layers = append(layers, l)
+			}
+			if got := strings.Join(load, "\n"); got != tt.load {
+				t.Errorf("load:\n got %s\nwant %s", got, tt.load)
+			}
+			if got := New(MustCode("en"), layers...).Check().Error(); got != tt.want {
+				t.Errorf("check:\n got %s\nwant %s", got, tt.want)
 			}
 		})
 	}

@@ -716,6 +716,7 @@ func readContent(siteDir, siteReal string, prev, prevStatic map[string]*content.
 	errs = append(errs, serrs...)
 	warns = append(warns, swarns...)
 	m, merrs := content.NewSiteModel(srcs, static, opts, cfg)
+	m.Unreadable = content.UnreadableFolders(errs)
 	errs = append(errs, merrs...)
 	if !cfg.TrustHTML {
 		for _, rel := range sortedKeys(m.Files) {
@@ -850,7 +851,11 @@ func claims(m *content.Model, assets theme.Assets) []output.Claim {
 	}
 	for _, rel := range sortedKeys(m.Static) {
 		p := m.Static[rel].Path()
-		cs = append(cs, output.Claim{Out: rel, What: p, File: p})
+		what := p
+		if content.Decomposed(rel) {
+			what += " (its accented letters saved as a Mac saves them)"
+		}
+		cs = append(cs, output.Claim{Out: content.StaticOut(rel), What: what, File: p})
 	}
 	for _, n := range m.Nodes {
 		for _, a := range n.Aliases {

@@ -493,9 +493,14 @@ func unknownKeys(missing map[string]bool, ts *theme.Templates, trs *i18n.Transla
 	var warns diag.List
 	var originals []string
 	if trs != nil {
-		originals = trs.Originals()
+		originals = trs.KnownKeys()
 	}
 	for _, key := range slices.Sorted(maps.Keys(missing)) {
+		if trs != nil && trs.BrokenOriginal(key) {
+			// Its original text has a mistake, an error in its file:
+			// "no translation file has the key" would be wrong.
+			continue
+		}
 		p, line, col, ok := ts.Locate(strconv.Quote(key))
 		if !ok {
 			p = "themes"

@@ -287,7 +287,7 @@ func writeFiles(plan *output.Plan, w *world, keys *memo, prev *last, contentDir 
 	}
 	staticDir := filepath.Join(filepath.Dir(contentDir), content.StaticDir)
 	for _, rel := range sortedKeys(w.model.Static) {
-		copyFile(w.model.Static[rel], rel, filepath.Join(staticDir, filepath.FromSlash(rel)))
+		copyFile(w.model.Static[rel], content.StaticOut(rel), filepath.Join(staticDir, filepath.FromSlash(rel)))
 	}
 	// Redirects, sitemap, feed and robots.txt show every page's card and
 	// the site: when none of it changed, keep the last build's files.

@@ -77,3 +77,32 @@ func TestStaticDotNames(t *testing.T) {
 		})
 	}
 }
+
+// TestStaticDecomposedName: a file of static/ saved on a Mac, its name
+// decomposed (static/café.png as "cafe" + U+0301), is published under the
+// name composed, as a content file is, and a link typed composed (or
+// decomposed) leads to it.
+func TestStaticDecomposedName(t *testing.T) {
+	t.Parallel() // reads no file another test writes, and measures no time or memory
+	const nfd, nfcName = "img/cafe\u0301.png", "img/café.png"
+	for _, link := range []string{"/img/café.png", "/img/cafe\u0301.png", "/img/caf%C3%A9.png"} {
+		t.Run(link, func(t *testing.T) {
+			dir := minimalSite(t)
+			writeFile(t, dir, "static/"+nfd, "png\n")
+			writeFile(t, dir, "content/guides/b.md", "---\ntitle: B\n---\n## Two\n\n![a cup]("+link+")\n")
+			if _, err := New(Options{Dir: dir}).Build(); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "public", filepath.FromSlash(nfcName))); err != nil {
+				t.Errorf("not published under the composed name: %v", err)
+			}
+			if _, err := os.Lstat(filepath.Join(dir, "public", filepath.FromSlash(nfd))); err == nil {
+				t.Errorf("published under the decomposed name")
+			}
+			page, _ := os.ReadFile(filepath.Join(dir, "public/guides/b/index.html"))
+			if !strings.Contains(string(page), `src="/img/caf%c3%a9.png"`) {
+				t.Errorf("the image's address is not the composed name's:\n%s", page)
+			}
+		})
+	}
+}

@@ -39,6 +39,38 @@ func TestUnknownTKeys(t *testing.T) {
 	}
 }
 
+// TestUnknownTKeyBrokenOriginal: a layout's misspelt key gets its hint
+// from a key whose original text has a mistake too (an error in its own
+// file, which fails the build): the key exists, its text aside; the key
+// itself gets no warning, its file's error is the one.
+func TestUnknownTKeyBrokenOriginal(t *testing.T) {
+	tests := []struct{ name, file, key, warn string }{
+		{"a brace that never closes", "footer.thanks: \"Thanks {\"\n", "footer.thnks",
+			`themes/t/layouts/page.html:1:25: no translation file has the key "footer.thnks" (did you mean "footer.thanks"?), so the pages show the key itself`},
+		{"plural forms without other", "footer.thanks:\n  one: Thanks\n", "footer.thnks",
+			`themes/t/layouts/page.html:1:25: no translation file has the key "footer.thnks" (did you mean "footer.thanks"?), so the pages show the key itself`},
+		// Spelt right: the original's error alone, no warning that the
+		// key is in no file (with itself for a hint).
+		{"the key itself", "footer.thanks: \"Thanks {\"\n", "footer.thanks", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := minimalSite(t)
+			writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\ntheme: t\n")
+			writeFile(t, dir, "themes/t/theme.yaml", "extends: default\n")
+			writeFile(t, dir, "themes/t/layouts/page.html", `{{define "main"}}<p>{{T "`+tt.key+`"}}</p>{{end}}`)
+			writeFile(t, dir, "themes/t/i18n/en.yaml", tt.file)
+			b := New(Options{Dir: dir, Out: t.TempDir()})
+			if _, err := b.Build(); err == nil || !strings.HasPrefix(err.Error(), "themes/t/i18n/en.yaml:") {
+				t.Fatalf("error %v, want the original's mistake", err)
+			}
+			if got := b.Warnings().Error(); got != tt.warn {
+				t.Errorf("warnings:\n%s\nwant:\n%s", got, tt.warn)
+			}
+		})
+	}
+}
+
 // TestStrayKeys: a key only the site's own translation files define, that
 // no layout names and that is a letter or two from a theme's key, is a
 // warning at its line in the file: it overrides nothing.

@@ -119,7 +119,7 @@ i18n/fr.yaml:2:14: unknown key "footer.hlep": English has no such key (did you m
 			`i18n/fr.yaml:1:12: unknown key "pager.nxt": English has no such key (did you mean "pager.next"?)
 i18n/fr.yaml:2:7: "home": a text that starts with "{" goes in quotes, as in home: "{count} pages"`},
 		{"broken original", map[string]string{"i18n/en.yaml": "own.key: [x]\n", "i18n/de.yaml": "own.key: y\nown.kye: z\n"},
-			`i18n/de.yaml:2:10: unknown key "own.kye": English has no such key
+			`i18n/de.yaml:2:10: unknown key "own.kye": English has no such key (did you mean "own.key"?)
 i18n/en.yaml:1:10: "own.key" must be a text, or its plural forms (one:, other: ...)`},
 	}
 	for _, tt := range tests {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
 	"mutual/internal/browsertest"
@@ -108,6 +109,18 @@ func TestSearchPagePrinted(t *testing.T) {
 	}
 	if browsertest.Eval[bool](tab, `document.querySelector("form[data-search-page] [data-search-status]").checkVisibility()`) {
 		t.Errorf("in print, the count shows")
+	}
+	// A result focused by the keyboard has its ring on screen, not on paper.
+	tab.Media("")
+	tab.Do(chromedp.Focus(chromedp.CSS("#search-page-q")))
+	tab.Key(kb.ArrowDown)
+	ring := `(() => { const a = document.activeElement; return a.matches(".search-result:focus-visible") ? getComputedStyle(a).outlineStyle : "(not a result: " + a.outerHTML.slice(0, 80) + ")"; })()`
+	if got := browsertest.Eval[string](tab, ring); got != "solid" {
+		t.Fatalf("on screen, the focused result's outline is %q, want solid", got)
+	}
+	tab.Media("print")
+	if got := browsertest.Eval[string](tab, ring); got != "none" {
+		t.Errorf("in print, the focused result's outline is %q, want none", got)
 	}
 	tab.Media("")
 	checkProblems(t, tab, "search page, printed", nil)

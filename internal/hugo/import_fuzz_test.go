@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -37,8 +38,8 @@ func FuzzImportConfig(f *testing.F) {
 	n := 0
 	f.Fuzz(func(t *testing.T, format uint8, config, page string) {
 		n++
-		src := filepath.Join(dir, "src", itoa(n))
-		dest := filepath.Join(dir, "dest", itoa(n))
+		src := filepath.Join(dir, "src", strconv.Itoa(n))
+		dest := filepath.Join(dir, "dest", strconv.Itoa(n))
 		defer os.RemoveAll(src)
 		defer os.RemoveAll(dest)
 		name := rootConfigNames[int(format)%4]
@@ -83,17 +84,4 @@ func configFormat(file string) int {
 		}
 	}
 	return -1
-}
-
-func itoa(n int) string {
-	var b [20]byte
-	i := len(b)
-	for {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-		if n == 0 {
-			return string(b[i:])
-		}
-	}
 }

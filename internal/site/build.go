@@ -88,7 +88,7 @@ type Options struct {
 
 // Stats describe one build.
 type Stats struct {
-	Pages    int      // HTML pages in the site
+	Pages    int      // HTML pages in the site, the further pages of cut lists not counted
 	Sections int      // sections, the home page not counted
 	Files    int      // files in the output
 	Changed  []string // output paths written or removed, sorted
@@ -616,6 +616,9 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	}
 	stats := &Stats{Files: plan.Len(), Rendered: rendered, Changed: changed, Duration: time.Since(start)}
 	for _, n := range m.Nodes {
+		if n.ListPage() {
+			continue // part of its list's page
+		}
 		if n.Kind != "404" && n.Kind != "search" {
 			stats.Pages++
 		}
@@ -867,6 +870,9 @@ func claims(m *content.Model, assets theme.Assets) []output.Claim {
 
 // pageName names a page for messages.
 func pageName(n *content.Node) string {
+	if n.First != nil {
+		return fmt.Sprintf("page %d of the list of %s (paginate: %d cuts it into pages)", n.PageNum, pageName(n.First), n.PageSize)
+	}
 	if n.Src != nil {
 		return n.Src.Path()
 	}

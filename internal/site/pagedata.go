@@ -101,6 +101,15 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 			trail = append(trail, w.linkTo(title, home, lang))
 		}
 		slices.Reverse(trail)
+		if n.First != nil {
+			// A further page of a cut list: its first page is one up.
+			v.show(n.First)
+			lk := w.linkTo(n.First.Linked(), w.basePath+n.First.Href, "")
+			if n.Fallback {
+				lk.Lang = string(w.langs[0].code)
+			}
+			trail = append(trail, lk)
+		}
 		if n.Fallback {
 			// The page's text is the default language's (base.html):
 			// the trail's titles in the page's language say so.
@@ -123,10 +132,12 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 		}
 		p.Pages = v.entries(guides)
 	case "section":
-		p.Pages = v.entries(n.Section.Pages)
-		p.Sections = v.sectionEntries(n.Section.Subs)
+		p.Pages = v.entries(w.cut(n, p, n.Section.Pages))
+		if n.PageNum <= 1 {
+			p.Sections = v.sectionEntries(n.Section.Subs)
+		}
 	case "tag":
-		p.Pages = v.entries(n.Tag.Nodes)
+		p.Pages = v.entries(w.cut(n, p, n.Tag.Nodes))
 	case "tags":
 		for _, t := range l.tree.Tags {
 			v.show(t.Node)
@@ -160,6 +171,9 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 	if n.Kind == "tag" {
 		meta.TagTitle = l.text("tag") + ": " + p.Title
 	}
+	if p.Paginator != nil {
+		meta.Part = l.text("pagination.page-of", "page", p.Paginator.PageNumber, "pages", p.Paginator.TotalPages)
+	}
 	if len(w.langs) > 1 {
 		p.Translations, meta.Alternates = v.translations(n)
 		if d := w.model.Versions(n)[0]; d != nil && d != n {
@@ -178,6 +192,45 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 	p.MetaTags = render.MetaTags(meta)
 	p.Pager, p.TimeTag = l.readyMade(p, v.fallback)
 	return p, v.shown
+}
+
+// cut is the part of list, the entries of n's list, that n shows: all of
+// it, or on a list cut into pages (content.Node.PageNum) its page's part,
+// with p.Paginator set to say where that page is.
+func (w *world) cut(n *content.Node, p *Page, list []*content.Node) []*content.Node {
+	if n.PageNum == 0 {
+		return list
+	}
+	first := n
+	if n.First != nil {
+		first = n.First
+	}
+	url := func(num int) string {
+		if num == 1 {
+			return w.basePath + first.Href
+		}
+		return w.basePath + first.Href + "page/" + strconv.Itoa(num) + "/"
+	}
+	pg := &Paginator{PageNumber: n.PageNum, TotalPages: n.PageCount, PageSize: n.PageSize, TotalEntries: len(list),
+		First: url(1), Last: url(n.PageCount)}
+	if n.PageNum > 1 {
+		pg.Prev = url(n.PageNum - 1)
+	}
+	if n.PageNum < n.PageCount {
+		pg.Next = url(n.PageNum + 1)
+	}
+	for num := 1; num <= n.PageCount; num++ {
+		if num != 1 && num != n.PageCount && (num < n.PageNum-2 || num > n.PageNum+2) {
+			if last := len(pg.Links) - 1; !pg.Links[last].Gap {
+				pg.Links = append(pg.Links, PageLink{Gap: true})
+			}
+			continue
+		}
+		pg.Links = append(pg.Links, PageLink{Number: num, URL: url(num), Current: num == n.PageNum})
+	}
+	p.Paginator = pg
+	lo := (n.PageNum - 1) * n.PageSize
+	return list[lo:min(lo+n.PageSize, len(list))]
 }
 
 // readyMade are p's pager and date as the default theme's partials wrote

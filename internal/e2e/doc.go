@@ -37,6 +37,11 @@
 // on light paper even from a dark-mode system, and a blank worksheet is a
 // clean handout.
 //
+// A section's list cut into pages (paginate) passes the same page checks
+// on each of its pages, and a reader goes through it with the keyboard
+// and the pager's links, each page showing its part of the list and which
+// page it is (TestPaginatedList).
+//
 // A page with a script dropped into content/ reads the answers a reader
 // saved on a worksheet of the same site when the site trusts its HTML, and
 // is refused by the build otherwise, while a clean SVG image needs no trust

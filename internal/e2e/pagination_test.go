@@ -76,8 +76,8 @@ func TestPaginatedList(t *testing.T) {
 		tab.Poll(fmt.Sprintf("page %d of the list", num), `location.pathname === `+strconv.Quote(path)+` && document.readyState === "complete"`, 10*time.Second)
 		type state struct {
 			Title, Status, Current string
-			Entries               []string
-			Intro, Prev, Next     bool
+			Entries                []string
+			Intro, Prev, Next      bool
 		}
 		got := browsertest.Eval[state](tab, `(() => ({
 			title: document.title,

@@ -70,7 +70,8 @@ type Config struct {
 	// before the list goes on at page/2/, page/3/...: paginate: 20. 0 (or
 	// no paginate:) lists every entry on one page. A section's _index.md
 	// may set its own (FrontMatter.Paginate).
-	Paginate int
+	Paginate                  int
+	PaginateLine, PaginateCol int // where paginate: is written
 
 	base *url.URL
 }
@@ -196,6 +197,7 @@ func ParseConfigFile(path string, src []byte) (*Config, diag.List) {
 			}
 		case "paginate":
 			cfg.Paginate = paginate(&d, f)
+			cfg.PaginateLine, cfg.PaginateCol = f.Value.Line, f.Value.Col
 		case "allowOrigins":
 			for _, item := range d.List(f) {
 				if o, ok := d.Text(f.Entry(item)); ok {

@@ -190,6 +190,7 @@ func FuzzFrontMatter(f *testing.F) {
 	f.Add("+++\n")
 	f.Add("+++\ntitle = 'T'\n[params]\nx = 1\n+++\n")
 	f.Add("{\"title\": \"T\", \"menu\": {\"main\": {\"weight\": 2}}}\nB")
+	f.Add("---\ntitle: Guides\npaginate: 10\n---\n")
 	f.Add("---\n- x\n---\n")
 	f.Add("")
 	f.Fuzz(func(t *testing.T, src string) {
@@ -219,6 +220,7 @@ func FuzzConfig(f *testing.F) {
 	f.Add("title: T\nbaseURL: https://example.org/\n")
 	f.Add("titel: T\nbaseURL: ftp://x\nmenu: [{name: a}]\n")
 	f.Add("help: |\n  x\nmarkdown: {unsafe: yes}\n")
+	f.Add("title: T\nbaseURL: https://example.org/\npaginate: 20\n")
 	f.Add("title: T\nbaseURL: https://example.org/\nlanguage: en\nlanguages:\n  - {code: en, name: English}\n  - code: ar\n    name: x\n    dir: rtl\n    menu: [{name: a, url: /a/}]\n    help: |\n      Call.\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		cfg, errs := ParseConfig([]byte(src))

@@ -581,6 +581,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	warns = append(warns, chain.StyleURLs(assets, basePath, cfg.AllowOrigins, res.HasFile)...)
 	warns = append(warns, ts.PolicyWarnings(cfg.AllowOrigins)...)
 	warns = append(warns, b.cacheWarnings(ts)...)
+	warns = append(warns, pagerWarnings(m, cfg, ts)...)
 	// The search index is written meanwhile, on another core, unless the
 	// pages had errors (then nothing is written); with Options.DeferIndex,
 	// a rebuild's index is written after Build returns (deferIndex).
@@ -910,4 +911,30 @@ func progress(w io.Writer, start time.Time, total int, done *atomic.Int64) (stop
 		}
 	})
 	return func() { close(quit); wg.Wait() }
+}
+
+// pagerWarnings warn of lists cut into pages (paginate) whose layout never
+// reads .Paginator: it shows the first page's part of the list and no way
+// to the others. One warning per layout, at the paginate: that cut the
+// first such list (a section's own, or else site.yaml's).
+func pagerWarnings(m *content.Model, cfg *content.Config, ts *theme.Templates) diag.List {
+	var warns diag.List
+	seen := map[string]bool{}
+	for _, n := range m.Nodes {
+		if n.PageNum != 1 || n.Fallback {
+			continue
+		}
+		reads, file := ts.ReadsPage(n.Kind, n.Type, n.Layout, "Paginator")
+		if reads || file == "" || seen[file] {
+			continue
+		}
+		seen[file] = true
+		at, line, col := cfg.Path, cfg.PaginateLine, cfg.PaginateCol
+		if n.Src != nil && n.Src.FrontMatter.PaginateSet {
+			p := n.Src.FrontMatter.PaginatePos
+			at, line, col = n.Src.Path(), p.Line, p.Col
+		}
+		warns.Add(at, line, col, "the list of /%s is cut into %d pages of %d (paginate), but the theme's %s never shows .Paginator: its readers see the list's first page and no link to the others; add {{template \"partials/pagination.html\" .}} below the list (the default theme's pager), or write your own from .Paginator", n.URL, n.PageCount, n.PageSize, file)
+	}
+	return warns
 }

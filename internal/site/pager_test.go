@@ -1,0 +1,60 @@
+package site
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// TestPagerWarnings: a list cut into pages whose layout never reads
+// .Paginator (its readers would see the first entries and no way to the
+// others) is warned of once per layout, at the paginate: that cut it;
+// the default theme's layouts, a layout that calls the pagination
+// partial, and one that reads .Paginator itself (through $ or a
+// variable too) are not.
+func TestPagerWarnings(t *testing.T) {
+	const own = "content/site.yaml:3:11: the list of /guides/ is cut into 3 pages of 1 (paginate), but the theme's layouts/section.html never shows .Paginator: its readers see the list's first page and no link to the others; add {{template \"partials/pagination.html\" .}} below the list (the default theme's pager), or write your own from .Paginator"
+	tests := []struct {
+		name    string
+		section string // the theme's layouts/section.html, "" for the default theme's
+		tag     string // its layouts/tag.html
+		index   string // content/guides/_index.md
+		want    string
+	}{
+		{"default theme", "", "", "", ""},
+		{"own section layout without it", `{{define "main"}}{{range .Pages}}<a href="{{.URL}}">{{.Title}}</a>{{end}}{{end}}`, "", "", own},
+		{"the partial", `{{define "main"}}{{range .Pages}}{{.Title}}{{end}}{{template "partials/pagination.html" .}}{{end}}`, "", "", ""},
+		{"the partial by partial", `{{define "main"}}{{range .Pages}}{{.Title}}{{end}}{{partial "pagination.html" .}}{{end}}`, "", "", ""},
+		{"its own pager", `{{define "main"}}{{range .Pages}}{{.Title}}{{with $.Paginator}}{{.Next}}{{end}}{{end}}{{end}}`, "", "", ""},
+		{"through a variable", `{{define "main"}}{{$p := .}}{{range .Pages}}{{.Title}}{{end}}{{$p.Paginator.Next}}{{end}}`, "", "", ""},
+		{"a section's own paginate", `{{define "main"}}{{range .Pages}}{{.Title}}{{end}}{{end}}`, "", "---\ntitle: Guides\npaginate: 1\n---\n",
+			"content/guides/_index.md:3:11: the list of /guides/ is cut into 3 pages of 1 (paginate), but the theme's layouts/section.html never shows .Paginator: its readers see the list's first page and no link to the others; add {{template \"partials/pagination.html\" .}} below the list (the default theme's pager), or write your own from .Paginator"},
+		{"a tag's layout, once", "", `{{define "main"}}{{range .Pages}}{{.Title}}{{end}}{{end}}`, "",
+			"content/site.yaml:3:11: the list of /tags/x/ is cut into 2 pages of 1 (paginate), but the theme's layouts/tag.html never shows .Paginator: its readers see the list's first page and no link to the others; add {{template \"partials/pagination.html\" .}} below the list (the default theme's pager), or write your own from .Paginator"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir := minimalSite(t)
+			writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\npaginate: 1\ntheme: t\n")
+			writeFile(t, dir, "content/guides/c.md", "---\ntitle: C\ntags: [x]\n---\nC.\n")
+			writeFile(t, dir, "themes/t/theme.yaml", "extends: default\n")
+			if tt.section != "" {
+				writeFile(t, dir, "themes/t/layouts/section.html", tt.section)
+			}
+			if tt.tag != "" {
+				writeFile(t, dir, "themes/t/layouts/tag.html", tt.tag)
+			}
+			if tt.index != "" {
+				writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\ntheme: t\n")
+				writeFile(t, dir, "content/guides/_index.md", tt.index)
+			}
+			b := New(Options{Dir: dir, Out: filepath.Join(t.TempDir(), "out")})
+			if _, err := b.Build(); err != nil {
+				t.Fatal(err)
+			}
+			if got := b.Warnings().Error(); got != tt.want {
+				t.Errorf("warnings:\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}

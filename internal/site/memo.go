@@ -231,6 +231,7 @@ func card(k *keyer, n *content.Node) {
 	}
 	k.int(int64(n.PageNum))
 	k.int(int64(n.PageCount))
+	k.int(int64(n.PageSize))
 	switch {
 	case n.Kind == "section" || n.Kind == "home":
 		k.int(int64(len(n.Section.Pages)))

@@ -42,6 +42,9 @@
 // and the pager's links, each page showing its part of the list and which
 // page it is (TestPaginatedList).
 //
+// A guide lists the worksheets that send readers to it, in its language,
+// and a reader follows one to its worksheet (TestLinkedWorksheets).
+//
 // A page with a script dropped into content/ reads the answers a reader
 // saved on a worksheet of the same site when the site trusts its HTML, and
 // is refused by the build otherwise, while a clean SVG image needs no trust

@@ -512,7 +512,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	}
 	plan := output.NewPlan(mode, prevManifest, dir)
 	w := &world{cfg: cfg, model: m, res: res, assets: assets, basePath: basePath, scripts: b.opts.Scripts, langs: langs,
-		sc: sc, scSite: scSite, image: imageCheck(cfg)}
+		sc: sc, scSite: scSite, image: imageCheck(cfg), pointedBy: pointers(m, res)}
 	job := &pageJob{world: w, md: b.md, keys: keys, prev: prev, bodies: &b.bodies, keepBodies: b.caching(), plan: plan, sheets: &b.sheets}
 	if searchOn(cfg) && mode != output.CheckOnly {
 		if b.search == nil {

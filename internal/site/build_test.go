@@ -510,6 +510,10 @@ func testIncremental(t *testing.T, fb *fullBuilds, hinted, deferIndex, watch boo
 		{"edit the worksheet's original", func() {
 			writeFile(t, dir, "content/worksheets/w.yaml", strings.Replace(worksheet, "A check.", "A short check.", 1))
 		}, false},
+		// The guides a worksheet sends readers to list it.
+		{"point the worksheet to another guide", func() {
+			writeFile(t, dir, "content/worksheets/w.yaml", strings.ReplaceAll(strings.Replace(worksheet, "A check.", "A short check.", 1), "../guides/b.md", "../guides/a.md"))
+		}, false},
 		// Menus, aliases and lists per language: the German menu shows
 		// the original's entry as its translation, titled by it.
 		{"put the original in the menu", func() {

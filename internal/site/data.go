@@ -50,6 +50,11 @@ type Page struct {
 	Paginator *Paginator
 	Sections  []Entry         // home and section: (sub)sections; search and 404: the home page's sections
 	Worksheet *worksheet.View // Kind "worksheet" only
+	// LinkedWorksheets are, on a guide (Kind "page"), the worksheets of its
+	// language whose areas or results send readers to it (see:), as list
+	// entries: the self-assessments on its subject. The default theme
+	// lists them after the guide's text.
+	LinkedWorksheets []Entry
 	// Scripts are the URLs of the page's scripts; each stands alone and
 	// waits for what it needs. The default theme loads them at the end of
 	// <body>, without async (see StyleLinks).

@@ -13,6 +13,7 @@ import (
 	"mutual/internal/content"
 	"mutual/internal/render"
 	"mutual/internal/theme"
+	"mutual/internal/worksheet"
 )
 
 // world is what every page's data is made of, read-only while pages
@@ -28,6 +29,59 @@ type world struct {
 	sc       *render.Shortcodes
 	scSite   *render.ShortcodeSite
 	image    func(dest string) error // images' origins, checked (imageCheck)
+	// pointedBy are, for each guide, the worksheets of its language whose
+	// areas or results send readers to it (see:), in model order
+	// (Page.LinkedWorksheets).
+	pointedBy map[*content.Node][]*content.Node
+}
+
+// seeLinks are the links a worksheet's areas and results give (see:),
+// in the order written.
+func seeLinks(w *worksheet.Worksheet) []worksheet.Link {
+	var links []worksheet.Link
+	for _, a := range w.Areas {
+		if a.See != nil {
+			links = append(links, *a.See)
+		}
+	}
+	for _, b := range w.Results {
+		links = append(links, b.See...)
+	}
+	return links
+}
+
+// pointers finds, for each guide of m, the worksheets whose see: links
+// lead to it, each once: those with the most links to it first (the ones
+// most about its subject), then in model order.
+func pointers(m *content.Model, res *content.Resolver) map[*content.Node][]*content.Node {
+	out := map[*content.Node][]*content.Node{}
+	count := map[[2]*content.Node]int{} // guide, worksheet: links
+	for _, n := range m.Nodes {
+		if n.Kind != "worksheet" || n.Worksheet == nil || n.Src == nil {
+			continue
+		}
+		r := res.In(n.Tree, n.Fallback)
+		for _, l := range seeLinks(n.Worksheet) {
+			_, target, _, msg := r.Resolve(n.Src.Rel, l.Dest)
+			if msg == "" && target != nil && target.Tree != n.Tree {
+				// A heading of a page shown untranslated is the default
+				// language's page's: its page in this language lists it.
+				target = m.Versions(target)[n.Tree.Index]
+			}
+			if msg != "" || target == nil || target.Kind != "page" {
+				continue
+			}
+			if count[[2]*content.Node{target, n}]++; count[[2]*content.Node{target, n}] == 1 {
+				out[target] = append(out[target], n)
+			}
+		}
+	}
+	for g, ws := range out {
+		slices.SortStableFunc(ws, func(a, b *content.Node) int {
+			return count[[2]*content.Node{g, b}] - count[[2]*content.Node{g, a}]
+		})
+	}
+	return out
 }
 
 // titleKeys are the interface texts that title the pages mutual makes
@@ -155,6 +209,10 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 		}
 		if n.Kind == "search" {
 			p.FallbackSearch = v.fallbackSearch()
+		}
+	case "page":
+		if ws := w.pointedBy[n]; len(ws) > 0 {
+			p.LinkedWorksheets = v.entries(ws)
 		}
 	case "worksheet":
 		// The scorer runs in a Web Worker, which loads wasm_exec.js itself.

@@ -21,6 +21,7 @@ func TestLinkedWorksheets(t *testing.T) {
 	t.Parallel()
 	s := serve(t, "/")
 	tab := browsertest.New(t)
+	tab.Viewport(1280, 900)
 	for _, tt := range []struct {
 		guide, heading, first, firstPath string
 	}{
@@ -45,6 +46,16 @@ func TestLinkedWorksheets(t *testing.T) {
 		if got.Heading != tt.heading || got.FirstPath != tt.firstPath || got.First != tt.first || got.Count < 2 {
 			t.Errorf("/%s: the worksheets after the text: %+v, want %q first under %q, and others", tt.guide, got, tt.firstPath, tt.heading)
 			continue
+		}
+		// Between the guide's text and its previous and next links, in
+		// the wide layout beside a table of contents too.
+		order := browsertest.Eval[string](tab, `(() => {
+			const y = s => document.querySelector(s).getBoundingClientRect();
+			const text = y(".page .prose"), sheets = y("aside.linked-worksheets"), pager = y(".page .pager");
+			return text.bottom <= sheets.top && sheets.bottom <= pager.top ? "in order" : JSON.stringify({text, sheets, pager});
+		})()`)
+		if order != "in order" {
+			t.Errorf("/%s: the worksheets are not between the text and the pager: %s", tt.guide, order)
 		}
 		tab.Do(chromedp.Click(chromedp.CSS(`aside.linked-worksheets .entry-title a`)))
 		tab.Poll("the worksheet "+tt.firstPath, `location.pathname === `+strconv.Quote(tt.firstPath)+

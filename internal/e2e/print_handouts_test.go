@@ -1,0 +1,217 @@
+//go:build browser
+
+package e2e
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"mutual/internal/browsertest"
+)
+
+// paper is a sheet size a counselor or a client prints on, in inches.
+type paper struct {
+	name          string
+	width, height float64
+}
+
+var papers = []paper{
+	{"A4", 8.27, 11.69},
+	{"Letter", 8.5, 11},
+}
+
+// printed prints the tab's page to PDF on the given paper, as the
+// browser's print dialog does (print media, the theme's @page margins),
+// and returns the text of each page, every white space taken out: the
+// same words, however the paper wraps them.
+func printed(t *testing.T, tab *browsertest.Tab, p paper, name string) []string {
+	t.Helper()
+	tool, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext (poppler-utils) is needed to read printed pages")
+		}
+		t.Skip("no pdftotext (poppler-utils): printed pages cannot be read")
+	}
+	res, err := chromedp.Call(tab.Context(), cdppage.PrintToPDF, cdppage.PrintToPDFParams{PaperWidth: p.width, PaperHeight: p.height})
+	if err != nil {
+		t.Fatalf("%s on %s: printing: %v", name, p.name, err)
+	}
+	pdf := filepath.Join(t.TempDir(), "printed.pdf")
+	if err := os.WriteFile(pdf, res.Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if dir := browsertest.ScreenshotDir(); dir != "" {
+		_ = os.WriteFile(filepath.Join(dir, strings.NewReplacer("/", "_", " ", "_").Replace(name)+"-"+p.name+".pdf"), res.Data, 0o644)
+	}
+	out, err := exec.Command(tool, "-enc", "UTF-8", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("%s on %s: pdftotext: %v", name, p.name, err)
+	}
+	pages := strings.Split(string(out), "\f")
+	if len(pages) > 1 && strings.TrimSpace(pages[len(pages)-1]) == "" {
+		pages = pages[:len(pages)-1]
+	}
+	for i := range pages {
+		pages[i] = strings.ToLower(squeeze(pages[i]))
+	}
+	return pages
+}
+
+// squeeze takes every white space out of s.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// printedText is the text of printed pages, one after the other, with
+// where each page starts.
+type printedText struct {
+	text   string
+	starts []int
+}
+
+func joinPages(pages []string) printedText {
+	var p printedText
+	for _, pg := range pages {
+		p.starts = append(p.starts, len(p.text))
+		p.text += pg
+	}
+	return p
+}
+
+// find is where s is first printed from offset from on, and on which page
+// (from 0), or -1, -1.
+func (p printedText) find(s string, from int) (at, page int) {
+	i := strings.Index(p.text[from:], s)
+	if i < 0 {
+		return -1, -1
+	}
+	at = from + i
+	for page = len(p.starts) - 1; p.starts[page] > at; page-- {
+	}
+	return at, page
+}
+
+// keptJS lists, for the page in print media, each heading with what must
+// print on the same sheet as it, by their first words (lower-cased, as
+// the PDF's are compared; a pair's "You" or "Them" left out): a worksheet section's
+// title and its first question (the section's introduction between them),
+// a heading of the text and the block after it, or, when that block is a
+// paragraph leading into a list ("Some common reasons:"), the list's first
+// item.
+const keptJS = `(() => {
+	const words = el => {
+		const c = el.cloneNode(true);
+		c.querySelectorAll(".ws-side, .anchor").forEach(x => x.remove());
+		let text = c.textContent;
+		// A link prints its address after its words: stop there.
+		const a = c.querySelector("a");
+		if (a && text.indexOf(a.textContent) >= 0) text = text.slice(0, text.indexOf(a.textContent) + a.textContent.length);
+		return text.replace(/\s+/g, "").toLowerCase().slice(0, 24);
+	};
+	const out = [];
+	for (const el of document.querySelectorAll(".ws-section, main .prose :is(h2, h3, h4)")) {
+		if (el.matches(".ws-section")) {
+			const title = el.querySelector(":scope > legend");
+			const first = el.querySelector(".ws-question-text");
+			if (title && first) out.push({Head: words(title), Next: words(first)});
+			continue;
+		}
+		let next = el.nextElementSibling;
+		if (!next) continue;
+		if (next.matches("p") && next.nextElementSibling && next.nextElementSibling.matches("ul, ol")) {
+			next = next.nextElementSibling.querySelector("li");
+		}
+		out.push({Head: words(el), Next: words(next)});
+	}
+	return out.filter(k => k.Head && k.Next);
+})()`
+
+// TestPrintedPageBreaks prints every guide and every blank worksheet of the
+// shipped site, in English and Spanish, on A4 and on Letter: no heading is
+// left at the foot of a sheet with what it introduces on the next. A
+// worksheet section's title prints with its first question (not alone with
+// its introduction), a guide's heading with the block after it, and a
+// paragraph that leads into a list ("Some common reasons:") with the
+// list's first item.
+func TestPrintedPageBreaks(t *testing.T) {
+	t.Parallel()
+	s := shipped(t)
+	tab := browsertest.New(t)
+	var paths []string
+	for _, lang := range []string{"", "es/"} {
+		for _, dir := range []string{"guides", "worksheets"} {
+			entries, err := os.ReadDir(filepath.Join(root, "content", dir))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range entries {
+				name := e.Name()
+				if e.IsDir() || strings.HasPrefix(name, "_") {
+					continue
+				}
+				base, ext := strings.TrimSuffix(name, filepath.Ext(name)), filepath.Ext(name)
+				if ext != ".md" && ext != ".yaml" {
+					continue
+				}
+				if (lang == "es/") != strings.HasSuffix(base, ".es") {
+					continue
+				}
+				paths = append(paths, lang+dir+"/"+strings.TrimSuffix(base, ".es")+"/")
+			}
+		}
+	}
+	if len(paths) < 20 {
+		t.Fatalf("%d pages to print, want the 21 guides and worksheets of the shipped site: %v", len(paths), paths)
+	}
+	type kept struct{ Head, Next string }
+	checked := 0
+	for _, path := range paths {
+		tab.Navigate(s.URL("/", path))
+		if strings.Contains(path, "worksheets/") {
+			waitScorer(t, tab, "ready")
+		}
+		tab.Media("print")
+		keeps := browsertest.Eval[[]kept](tab, keptJS)
+		tab.Media("")
+		if len(keeps) == 0 {
+			t.Errorf("%s: no heading found to check", path)
+			continue
+		}
+		for _, p := range papers {
+			pages := joinPages(printed(t, tab, p, path))
+			at := 0
+			for _, k := range keeps {
+				h, head := pages.find(k.Head, at)
+				if h < 0 {
+					t.Errorf("%s on %s: the heading %q is not printed (after the one before)", path, p.name, k.Head)
+					continue
+				}
+				at = h + len(k.Head)
+				_, next := pages.find(k.Next, at)
+				if next < 0 {
+					t.Errorf("%s on %s: %q (after the heading %q) is not printed", path, p.name, k.Next, k.Head)
+					continue
+				}
+				if next != head {
+					t.Errorf("%s on %s: the heading %q is at the foot of sheet %d, and %q, which it introduces, on sheet %d", path, p.name, k.Head, head+1, k.Next, next+1)
+				}
+				checked++
+			}
+		}
+	}
+	t.Logf("%d pages, %d headings checked on A4 and Letter", len(paths), checked)
+	checkProblems(t, tab, "printed pages", nil)
+}

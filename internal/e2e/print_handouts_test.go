@@ -215,3 +215,81 @@ func TestPrintedPageBreaks(t *testing.T) {
 	t.Logf("%d pages, %d headings checked on A4 and Letter", len(paths), checked)
 	checkProblems(t, tab, "printed pages", nil)
 }
+
+// TestPrintedDate prints a worksheet blank and filled in, in English, and
+// in German and French (a site with those languages, the worksheet shown
+// untranslated, the theme's words in each language): a blank handout has
+// a date line to write on by hand, a filled one today's date in the
+// language of the words before it, on A4 and Letter; clearing the answers
+// makes the line blank again. On screen the line is not shown.
+func TestPrintedDate(t *testing.T) {
+	t.Parallel()
+	cfg, err := os.ReadFile(filepath.Join(root, "content", "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(giveAndTake)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := copySite(t, map[string]string{
+		"content/site.yaml":                        strings.Replace(string(cfg), "theme: default", "  - {code: de, name: Deutsch}\n  - {code: fr, name: Français}\ntheme: default", 1),
+		"content/worksheets/give-and-take.de.yaml": string(sheet),
+		"content/worksheets/give-and-take.fr.yaml": string(sheet),
+	})
+	srv := newWSServer(t)
+	srv.build(t, dir, "/", "")
+	w := parseWorksheet(t, giveAndTake)
+	tab := browsertest.New(t)
+	const line = `(() => {
+		const p = document.querySelector(".ws-printed-on"), d = p.querySelector("[data-printed-date]");
+		return {Shown: p.checkVisibility(), Text: p.textContent.trim(), Date: d.textContent,
+			Line: d.getBoundingClientRect().width > 50 && getComputedStyle(d).borderBottomStyle === "solid",
+			Want: new Intl.DateTimeFormat(d.closest("[lang]").lang, {year: "numeric", month: "long", day: "numeric"}).format(new Date())};
+	})()`
+	type dateLine struct {
+		Shown, Line      bool
+		Text, Date, Want string
+	}
+	for _, tt := range []struct{ path, label string }{
+		{"worksheets/give-and-take/", "Date:"},
+		{"de/worksheets/give-and-take/", "Datum:"},
+		{"fr/worksheets/give-and-take/", "Date\u202f:"},
+	} {
+		tab.Navigate(srv.URL("/", tt.path))
+		waitScorer(t, tab, "ready")
+		if l := browsertest.Eval[dateLine](tab, line); l.Shown {
+			t.Errorf("%s: the printed date line shows on screen: %+v", tt.path, l)
+		}
+		tab.Media("print")
+		if l := browsertest.Eval[dateLine](tab, line); !l.Shown || l.Text != tt.label || l.Date != "" || !l.Line {
+			t.Errorf("%s, blank, printed: date line %+v, want %q and a line to write on", tt.path, l, tt.label)
+		}
+		tab.Media("")
+		for _, p := range papers {
+			if pages := printed(t, tab, p, tt.path+"blank"); !strings.Contains(pages[0], strings.ToLower(squeeze(tt.label))) {
+				t.Errorf("%s, blank, on %s: the first sheet has no %q", tt.path, p.name, tt.label)
+			}
+		}
+		answer(t, tab, newSheet(w), "listening.give", "3")
+		waitScored(t, tab)
+		tab.Media("print")
+		l := browsertest.Eval[dateLine](tab, line)
+		if !l.Shown || l.Text != tt.label+" "+l.Want || l.Date != l.Want || l.Line {
+			t.Errorf("%s, filled in, printed: date line %+v, want %q and today's date %q", tt.path, l, tt.label, l.Want)
+		}
+		tab.Media("")
+		for _, p := range papers {
+			if pages := printed(t, tab, p, tt.path+"filled"); !strings.Contains(pages[0], strings.ToLower(squeeze(tt.label+l.Want))) {
+				t.Errorf("%s, filled in, on %s: the first sheet has no %q", tt.path, p.name, tt.label+" "+l.Want)
+			}
+		}
+		clearAnswers(t, tab)
+		tab.Media("print")
+		if l := browsertest.Eval[dateLine](tab, line); l.Date != "" || !l.Line {
+			t.Errorf("%s, cleared, printed: date line %+v, want it blank again", tt.path, l)
+		}
+		tab.Media("")
+	}
+	checkProblems(t, tab, "printed dates", nil)
+}

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -292,4 +293,66 @@ func TestPrintedDate(t *testing.T) {
 		tab.Media("")
 	}
 	checkProblems(t, tab, "printed dates", nil)
+}
+
+// TestPrintedLongGuide prints a guide with what paper cannot scroll: a code
+// block with a line longer than the page, one word of it (an address)
+// longer still, a picture wider than the page and a table longer than a
+// sheet. On A4 and Letter the whole line prints, wrapped, at the size of
+// the text around it (a line too long for the page made the browser
+// shrink every page to fit it, and still cut it); the picture fits; each
+// sheet the table runs onto starts with its header row.
+func TestPrintedLongGuide(t *testing.T) {
+	t.Parallel()
+	long := "https://example.org/" + strings.Repeat("a_very_long_path_without_spaces/", 12) + "end"
+	var rows strings.Builder
+	for i := range 90 {
+		fmt.Fprintf(&rows, "| Row %d | value %d | more %d |\n", i, i, i)
+	}
+	dir := t.TempDir()
+	for name, src := range map[string]string{
+		"content/site.yaml":       "title: Test site\nbaseURL: https://example.org/\nhelp: Call someone you trust.\n",
+		"content/_index.md":       "---\ntitle: Home\n---\nHome.\n",
+		"content/guides/wide.svg": `<svg xmlns="http://www.w3.org/2000/svg" width="2400" height="300" viewBox="0 0 2400 300"><rect width="2400" height="300" fill="#ddd"/></svg>`,
+		"content/guides/long.md": "---\ntitle: A long guide\n---\nSome text before the code.\n\n```text\ncurl " + long + "\nthe last line of the code\n```\n\n" +
+			"![A picture wider than the page](wide.svg)\n\n| Name | Value | More |\n|---|---|---|\n" + rows.String() + "\nThe end.\n",
+	} {
+		writeFile(t, filepath.Join(dir, filepath.FromSlash(name)), src)
+	}
+	srv := newWSServer(t)
+	srv.build(t, dir, "/", "")
+	tab := browsertest.New(t)
+	tab.Navigate(srv.URL("/", "guides/long/"))
+	for _, p := range papers {
+		pages := printed(t, tab, p, "guides/long")
+		all := strings.Join(pages, "")
+		if !strings.Contains(all, strings.ToLower("curl"+long+"thelastline")) {
+			t.Errorf("on %s: the code's long line is not printed whole", p.name)
+		}
+		table := 0
+		for i, pg := range pages {
+			if strings.Contains(pg, "row") {
+				table++
+				if _, rest, ok := strings.Cut(pg, "namevaluemore"); !ok || strings.Contains(pg[:len(pg)-len(rest)], "row") {
+					t.Errorf("on %s: sheet %d holds rows of the table without its header row above them", p.name, i+1)
+				}
+			}
+		}
+		if table < 2 {
+			t.Errorf("on %s: the table is on %d sheets; this test wants one that runs onto a second", p.name, table)
+		}
+	}
+	// What the printed page's width holds: a page as wide as A4's text
+	// (210 mm less the theme's margins), in print media, is as wide as
+	// its content, the code and the picture included.
+	tab.Viewport(672, 900)
+	tab.Media("print")
+	fits := browsertest.Eval[[]float64](tab, `[document.documentElement.scrollWidth, document.documentElement.clientWidth,
+		document.querySelector("pre").scrollWidth, document.querySelector("pre").clientWidth,
+		document.querySelector("main img").getBoundingClientRect().right]`)
+	tab.Media("")
+	if fits[0] > fits[1] || fits[2] > fits[3]+1 || fits[4] > fits[1] {
+		t.Errorf("printed 672 px wide: page %v of %v, code %v of %v, picture's right edge at %v", fits[0], fits[1], fits[2], fits[3], fits[4])
+	}
+	checkProblems(t, tab, "a long guide printed", nil)
 }

@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -28,11 +30,12 @@ var papers = []paper{
 	{"Letter", 8.5, 11},
 }
 
-// printed prints the tab's page to PDF on the given paper, as the
+// printPDF prints the tab's page to PDF on the given paper, as the
 // browser's print dialog does (print media, the theme's @page margins),
-// and returns the text of each page, every white space taken out: the
-// same words, however the paper wraps them.
-func printed(t *testing.T, tab *browsertest.Tab, p paper, name string) []string {
+// and returns the file and the pdftotext that reads it (the test is
+// skipped without poppler-utils, but fails under CI=true). With
+// MUTUAL_SCREENSHOTS=dir the PDF is kept there too.
+func printPDF(t *testing.T, tab *browsertest.Tab, p paper, name string) (pdf, tool string) {
 	t.Helper()
 	tool, err := exec.LookPath("pdftotext")
 	if err != nil {
@@ -45,13 +48,22 @@ func printed(t *testing.T, tab *browsertest.Tab, p paper, name string) []string 
 	if err != nil {
 		t.Fatalf("%s on %s: printing: %v", name, p.name, err)
 	}
-	pdf := filepath.Join(t.TempDir(), "printed.pdf")
+	pdf = filepath.Join(t.TempDir(), "printed.pdf")
 	if err := os.WriteFile(pdf, res.Data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if dir := browsertest.ScreenshotDir(); dir != "" {
 		_ = os.WriteFile(filepath.Join(dir, strings.NewReplacer("/", "_", " ", "_").Replace(name)+"-"+p.name+".pdf"), res.Data, 0o644)
 	}
+	return pdf, tool
+}
+
+// printed prints the tab's page (see printPDF) and returns the text of
+// each sheet, lower-cased, every white space taken out: the same words,
+// however the paper wraps them.
+func printed(t *testing.T, tab *browsertest.Tab, p paper, name string) []string {
+	t.Helper()
+	pdf, tool := printPDF(t, tab, p, name)
 	out, err := exec.Command(tool, "-enc", "UTF-8", pdf, "-").Output()
 	if err != nil {
 		t.Fatalf("%s on %s: pdftotext: %v", name, p.name, err)
@@ -64,6 +76,39 @@ func printed(t *testing.T, tab *browsertest.Tab, p paper, name string) []string 
 		pages[i] = strings.ToLower(squeeze(pages[i]))
 	}
 	return pages
+}
+
+// Where pdftotext -bbox puts a sheet and a word on it.
+var (
+	bboxPage = regexp.MustCompile(`<page width="[0-9.]+" height="([0-9.]+)">`)
+	bboxWord = regexp.MustCompile(`<word xMin="[0-9.]+" yMin="[0-9.]+" xMax="[0-9.]+" yMax="([0-9.]+)">`)
+)
+
+// filled prints the tab's page (see printPDF) and returns, for each sheet,
+// how far down its text reaches, as a share of the sheet's height (0 for
+// a sheet without text).
+func filled(t *testing.T, tab *browsertest.Tab, p paper, name string) []float64 {
+	t.Helper()
+	pdf, tool := printPDF(t, tab, p, name)
+	out, err := exec.Command(tool, "-bbox", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("%s on %s: pdftotext -bbox: %v", name, p.name, err)
+	}
+	var fill []float64
+	for _, sheet := range strings.Split(string(out), "</page>") {
+		m := bboxPage.FindStringSubmatch(sheet)
+		if m == nil {
+			continue
+		}
+		height, _ := strconv.ParseFloat(m[1], 64)
+		low := 0.0
+		for _, w := range bboxWord.FindAllStringSubmatch(sheet, -1) {
+			y, _ := strconv.ParseFloat(w[1], 64)
+			low = max(low, y)
+		}
+		fill = append(fill, low/height)
+	}
+	return fill
 }
 
 // squeeze takes every white space out of s.
@@ -301,7 +346,8 @@ func TestPrintedDate(t *testing.T) {
 // sheet. On A4 and Letter the whole line prints, wrapped, at the size of
 // the text around it (a line too long for the page made the browser
 // shrink every page to fit it, and still cut it); the picture fits; each
-// sheet the table runs onto starts with its header row.
+// sheet the table runs onto starts with its header row, and the table
+// starts on the sheet the picture is on.
 func TestPrintedLongGuide(t *testing.T) {
 	t.Parallel()
 	long := "https://example.org/" + strings.Repeat("a_very_long_path_without_spaces/", 12) + "end"
@@ -341,6 +387,13 @@ func TestPrintedLongGuide(t *testing.T) {
 		if table < 2 {
 			t.Errorf("on %s: the table is on %d sheets; this test wants one that runs onto a second", p.name, table)
 		}
+		// The table starts where the picture ends, not on a sheet of its own.
+		fill := filled(t, tab, p, "guides/long")
+		for i, f := range fill[:len(fill)-1] {
+			if f < 0.5 {
+				t.Errorf("on %s: sheet %d of %d is filled %.0f%% of the way down, want 50%% or more", p.name, i+1, len(fill), 100*f)
+			}
+		}
 	}
 	// What the printed page's width holds: a page as wide as A4's text
 	// (210 mm less the theme's margins), in print media, is as wide as
@@ -355,4 +408,29 @@ func TestPrintedLongGuide(t *testing.T) {
 		t.Errorf("printed 672 px wide: page %v of %v, code %v of %v, picture's right edge at %v", fits[0], fits[1], fits[2], fits[3], fits[4])
 	}
 	checkProblems(t, tab, "a long guide printed", nil)
+}
+
+// TestPrintedSheetsFilled prints the lists of the shipped site (home,
+// sections, a tag) and some guides on A4 and Letter: every sheet but the
+// last is filled at least halfway down. A list or a table kept whole
+// moved, when longer than what was left of a sheet, to the next one and
+// left that sheet mostly blank (a section's list of guides after its
+// introduction).
+func TestPrintedSheetsFilled(t *testing.T) {
+	t.Parallel()
+	s := shipped(t)
+	tab := browsertest.New(t)
+	for _, path := range []string{"", "guides/", "worksheets/", "tags/friendship/", "guides/settings/", "es/", "es/guides/",
+		"guides/receiving/", "guides/repair/", "guides/self-awareness/", "guides/what-reciprocity-is/"} {
+		tab.Navigate(s.URL("/", path))
+		for _, p := range papers {
+			fill := filled(t, tab, p, "/"+path)
+			for i, f := range fill[:len(fill)-1] {
+				if f < 0.5 {
+					t.Errorf("/%s on %s: sheet %d of %d is filled %.0f%% of the way down, want 50%% or more", path, p.name, i+1, len(fill), 100*f)
+				}
+			}
+		}
+	}
+	checkProblems(t, tab, "printed lists", nil)
 }

@@ -111,10 +111,11 @@ func filled(t *testing.T, tab *browsertest.Tab, p paper, name string) []float64 
 	return fill
 }
 
-// squeeze takes every white space out of s.
+// squeeze takes every white space out of s, and every hyphen: pdftotext
+// joins a word broken at a hyphen at the end of a line without it.
 func squeeze(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
+		if unicode.IsSpace(r) || strings.ContainsRune("-\u00ad\u2010\u2011", r) {
 			return -1
 		}
 		return r
@@ -165,7 +166,7 @@ const keptJS = `(() => {
 		// A link prints its address after its words: stop there.
 		const a = c.querySelector("a");
 		if (a && text.indexOf(a.textContent) >= 0) text = text.slice(0, text.indexOf(a.textContent) + a.textContent.length);
-		return text.replace(/\s+/g, "").toLowerCase().slice(0, 24);
+		return text.replace(/[\s\-\u00ad\u2010\u2011]+/g, "").toLowerCase().slice(0, 24);
 	};
 	const out = [];
 	for (const el of document.querySelectorAll(".ws-section, main .prose :is(h2, h3, h4)")) {

@@ -435,3 +435,53 @@ func TestPrintedSheetsFilled(t *testing.T) {
 	}
 	checkProblems(t, tab, "printed lists", nil)
 }
+
+// TestPrintedComparison prints a comparison on A4 and Letter: question by
+// question, each person's answer prints on the line of its "You say" or
+// "They say", both people's side by side, so that a long worksheet's
+// comparison takes fewer sheets; the PDF reads "You say <answer>" for
+// each.
+func TestPrintedComparison(t *testing.T) {
+	t.Parallel()
+	tab := comparingTab(t, "")
+	tab.Media("print")
+	type side struct {
+		Say, Answer string
+		SameLine    bool
+	}
+	sides := browsertest.Eval[[]side](tab, `[...document.querySelectorAll("[data-compare-questions] .ws-cq dl > div")].filter(d => d.checkVisibility()).map(d => {
+		const dt = d.querySelector("dt").getBoundingClientRect(), dd = d.querySelector("dd").getBoundingClientRect();
+		return {Say: d.querySelector("dt").textContent, Answer: d.querySelector("dd").textContent,
+			SameLine: Math.abs(dt.bottom - dd.bottom) < dd.height / 2 && dd.left >= dt.right};
+	})`)
+	pairs := browsertest.Eval[[]float64](tab, `[...document.querySelectorAll("[data-compare-questions] .ws-cq dl")].filter(d => d.checkVisibility()).map(dl => {
+		const [a, b] = dl.querySelectorAll(":scope > div");
+		return Math.abs(a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+	})`)
+	tab.Media("")
+	if len(sides) < 4 {
+		t.Fatalf("%d answers in the printed comparison, want 4 or more", len(sides))
+	}
+	for _, s := range sides {
+		if !s.SameLine {
+			t.Errorf("printed, %q and its answer %q are not on one line", s.Say, s.Answer)
+		}
+	}
+	for i, d := range pairs {
+		if d > 2 {
+			t.Errorf("printed, the two answers of comparison %d are not side by side (%v px apart in height)", i+1, d)
+		}
+	}
+	for _, p := range papers {
+		text := strings.Join(printed(t, tab, p, "comparison"), "")
+		for _, s := range sides {
+			if s.Answer == "" {
+				continue
+			}
+			if want := strings.ToLower(squeeze(s.Say + s.Answer)); !strings.Contains(text, want) {
+				t.Errorf("on %s: the comparison does not read %q", p.name, s.Say+" "+s.Answer)
+			}
+		}
+	}
+	checkProblems(t, tab, "a comparison printed", nil)
+}

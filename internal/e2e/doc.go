@@ -35,7 +35,11 @@
 // within its height target, short scales are one row of choices, and the
 // progress bar never covers the focused question. Printed, pages are dark
 // on light paper even from a dark-mode system, and a blank worksheet is a
-// clean handout.
+// clean handout. Printed to PDF on A4 and Letter (read back with
+// poppler's pdftotext), no guide or worksheet leaves a heading at the foot
+// of a sheet, a worksheet carries its date line (blank, or today's date
+// once answered, in English, German and French), and a code line longer
+// than the page wraps rather than shrinking the page.
 //
 // A section's list cut into pages (paginate) passes the same page checks
 // on each of its pages, and a reader goes through it with the keyboard

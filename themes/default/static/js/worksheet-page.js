@@ -527,6 +527,15 @@
         });
         var was = form.getAttribute("data-filled");
         form.setAttribute("data-filled", any ? "true" : "false");
+        // The printed page's date: today once anything is answered, else
+        // a blank line to write it on.
+        var printed = document.querySelector("[data-printed-date]");
+        if (printed && any) {
+          writeDate(printed, today());
+        } else if (printed) {
+          printed.textContent = "";
+          printed.removeAttribute("lang");
+        }
         if (was !== null && was !== String(any)) {
           emit("filled", any);
         }
@@ -617,6 +626,7 @@
       // A printed reflection shows all of its text.
       window.addEventListener("beforeprint", function () {
         F.fitTextareas(form, true);
+        markFilled(); // the date, if the day has changed since
       });
       window.addEventListener("afterprint", function () {
         F.fitTextareas(form);

@@ -30,8 +30,8 @@ type world struct {
 	scSite   *render.ShortcodeSite
 	image    func(dest string) error // images' origins, checked (imageCheck)
 	// pointedBy are, for each guide, the worksheets of its language whose
-	// areas or results send readers to it (see:), in model order
-	// (Page.LinkedWorksheets).
+	// areas or results send readers to it (see:), most links first
+	// (pointers, Page.LinkedWorksheets).
 	pointedBy map[*content.Node][]*content.Node
 }
 
@@ -277,12 +277,23 @@ func (w *world) cut(n *content.Node, p *Page, list []*content.Node) []*content.N
 	if n.PageNum < n.PageCount {
 		pg.Next = url(n.PageNum + 1)
 	}
-	for num := 1; num <= n.PageCount; num++ {
-		if num != 1 && num != n.PageCount && (num < n.PageNum-2 || num > n.PageNum+2) {
-			if last := len(pg.Links) - 1; !pg.Links[last].Gap {
+	// The first and the last page, and two on either side of this one; a
+	// gap of a single page shows that page rather than "…".
+	shown := []int{1}
+	for num := max(2, n.PageNum-2); num <= min(n.PageCount, n.PageNum+2); num++ {
+		shown = append(shown, num)
+	}
+	if shown[len(shown)-1] != n.PageCount {
+		shown = append(shown, n.PageCount)
+	}
+	for i, num := range shown {
+		if i > 0 {
+			switch prev := shown[i-1]; {
+			case num == prev+2:
+				pg.Links = append(pg.Links, PageLink{Number: prev + 1, URL: url(prev + 1)})
+			case num > prev+2:
 				pg.Links = append(pg.Links, PageLink{Gap: true})
 			}
-			continue
 		}
 		pg.Links = append(pg.Links, PageLink{Number: num, URL: url(num), Current: num == n.PageNum})
 	}

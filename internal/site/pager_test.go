@@ -1,8 +1,13 @@
 package site
 
 import (
+	"fmt"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
+
+	"mutual/internal/content"
 )
 
 // TestPagerWarnings: a list cut into pages whose layout never reads
@@ -56,5 +61,55 @@ func TestPagerWarnings(t *testing.T) {
 				t.Errorf("warnings:\n%s\nwant\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestPagerLinks holds the pages a pager offers: the first, the last and
+// two on either side of the current one, a gap ("…", 0 here) for two
+// pages or more left out, a single page left out offered instead.
+func TestPagerLinks(t *testing.T) {
+	tests := []struct {
+		num, count int
+		want       string
+	}{
+		{1, 2, "[1] 2"},
+		{2, 2, "1 [2]"},
+		{1, 5, "[1] 2 3 4 5"},
+		{3, 5, "1 2 [3] 4 5"},
+		{1, 7, "[1] 2 3 … 7"},
+		{1, 6, "[1] 2 3 … 6"},
+		{4, 7, "1 2 3 [4] 5 6 7"},
+		{5, 10, "1 2 3 4 [5] 6 7 … 10"},
+		{6, 10, "1 … 4 5 [6] 7 8 9 10"},
+		{10, 10, "1 … 8 9 [10]"},
+		{50, 100, "1 … 48 49 [50] 51 52 … 100"},
+	}
+	w := &world{}
+	for _, tt := range tests {
+		first := &content.Node{Kind: "section", Href: "guides/", PageNum: 1, PageCount: tt.count, PageSize: 1}
+		n := first
+		if tt.num > 1 {
+			n = &content.Node{Kind: "section", Href: "guides/page/x/", PageNum: tt.num, PageCount: tt.count, PageSize: 1, First: first}
+		}
+		p := &Page{}
+		list := make([]*content.Node, tt.count)
+		w.cut(n, p, list)
+		var got []string
+		for _, l := range p.Paginator.Links {
+			switch {
+			case l.Gap:
+				got = append(got, "…")
+			case l.Current:
+				got = append(got, fmt.Sprintf("[%d]", l.Number))
+			default:
+				got = append(got, strconv.Itoa(l.Number))
+			}
+			if !l.Gap && l.URL != map[bool]string{true: "guides/", false: fmt.Sprintf("guides/page/%d/", l.Number)}[l.Number == 1] {
+				t.Errorf("page %d of %d: link %d has URL %q", tt.num, tt.count, l.Number, l.URL)
+			}
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("page %d of %d: %s, want %s", tt.num, tt.count, g, tt.want)
+		}
 	}
 }

@@ -2,8 +2,6 @@ package content
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -12,20 +10,7 @@ import (
 // model of a site whose site.yaml says paginate: size.
 func paginatedModel(t *testing.T, size int, files map[string]string) (*Model, string, string) {
 	t.Helper()
-	dir := t.TempDir()
-	for rel, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	srcs, errs, err := Scan(dir, dir, nil, nil)
-	if err != nil || len(errs) > 0 {
-		t.Fatal(err, errs)
-	}
+	srcs := scanned(t, files)
 	m, errs := NewSiteModel(srcs, nil, ModelOptions{SiteTitle: "T"}, &Config{Title: "T", Paginate: size})
 	for _, s := range srcs {
 		errs = append(errs, s.Errs...)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -39,11 +38,7 @@ func TestPaginatedList(t *testing.T) {
 		src[fmt.Sprintf("content/guides/g%d.md", i)] = fmt.Sprintf("---\ntitle: Guide %d\nweight: %d\n---\nText %d.\n", i, i, i)
 	}
 	for name, body := range src {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		if err := writeTestFile(filepath.Join(dir, filepath.FromSlash(name)), body); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -258,7 +258,8 @@ type Paginator struct {
 	Prev, Next   string // the URLs of the pages before and after this one; "" at either end
 	// Links are the pages a pager offers, in order: the first, the last,
 	// and up to two on either side of this one; a Gap stands for the
-	// pages left out between two of them.
+	// pages left out between two of them, two or more (a page alone
+	// between two of them is offered instead).
 	Links []PageLink
 }
 

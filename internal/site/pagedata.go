@@ -219,8 +219,13 @@ func (w *world) cut(n *content.Node, p *Page, list []*content.Node) []*content.N
 	if n.PageNum < n.PageCount {
 		pg.Next = url(n.PageNum + 1)
 	}
+	// The first, the last, two on either side of this one, and a page
+	// between two of those, which a "…" would only hide.
+	offered := func(num int) bool {
+		return num == 1 || num == n.PageCount || num >= n.PageNum-2 && num <= n.PageNum+2
+	}
 	for num := 1; num <= n.PageCount; num++ {
-		if num != 1 && num != n.PageCount && (num < n.PageNum-2 || num > n.PageNum+2) {
+		if !offered(num) && !(offered(num-1) && offered(num+1)) {
 			if last := len(pg.Links) - 1; !pg.Links[last].Gap {
 				pg.Links = append(pg.Links, PageLink{Gap: true})
 			}

@@ -1,8 +1,12 @@
 package site
 
 import (
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"mutual/internal/content"
 )
 
 // TestPagerWarnings: a list cut into pages whose layout never reads
@@ -56,5 +60,57 @@ func TestPagerWarnings(t *testing.T) {
 				t.Errorf("warnings:\n%s\nwant\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestPagerLinks holds the pages a pager offers (Paginator.Links): the
+// first, the last and two on either side of the current one ([n]), with
+// "…" for the pages left out between, but never for one page alone: that
+// page is offered instead, as a gap would take its place and hide it.
+func TestPagerLinks(t *testing.T) {
+	tests := []struct {
+		current, count int
+		want           string
+	}{
+		{1, 1, "[1]"},
+		{1, 2, "[1] 2"},
+		{1, 7, "[1] 2 3 … 7"},
+		{3, 7, "1 2 [3] 4 5 6 7"},
+		{4, 7, "1 2 3 [4] 5 6 7"},
+		{5, 10, "1 2 3 4 [5] 6 7 … 10"},
+		{6, 10, "1 … 4 5 [6] 7 8 9 10"},
+		{5, 11, "1 2 3 4 [5] 6 7 … 11"},
+		{6, 11, "1 … 4 5 [6] 7 8 … 11"},
+		{10, 10, "1 … 8 9 [10]"},
+	}
+	w := &world{basePath: "/"}
+	for _, tt := range tests {
+		first := &content.Node{URL: "guides/", Href: "guides/", PageNum: 1, PageCount: tt.count, PageSize: 1}
+		n := first
+		if tt.current > 1 {
+			n = &content.Node{PageNum: tt.current, PageCount: tt.count, PageSize: 1, First: first}
+		}
+		p := &Page{}
+		w.cut(n, p, make([]*content.Node, tt.count))
+		var got []string
+		for _, l := range p.Paginator.Links {
+			want := "/guides/"
+			if l.Number > 1 {
+				want += fmt.Sprintf("page/%d/", l.Number)
+			}
+			switch {
+			case l.Gap:
+				got = append(got, "…")
+			case l.URL != want:
+				t.Errorf("page %d of %d: link %d goes to %s, want %s", tt.current, tt.count, l.Number, l.URL, want)
+			case l.Current:
+				got = append(got, fmt.Sprintf("[%d]", l.Number))
+			default:
+				got = append(got, fmt.Sprint(l.Number))
+			}
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("page %d of %d: the pager offers %s, want %s", tt.current, tt.count, g, tt.want)
+		}
 	}
 }

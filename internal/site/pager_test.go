@@ -34,6 +34,11 @@ func TestPagerWarnings(t *testing.T) {
 			"content/guides/_index.md:3:11: the list of /guides/ is cut into 3 pages of 1 (paginate), but the theme's layouts/section.html never shows .Paginator: its readers see the list's first page and no link to the others; add {{template \"partials/pagination.html\" .}} below the list (the default theme's pager), or write your own from .Paginator"},
 		{"a tag's layout, once", "", `{{define "main"}}{{range .Pages}}{{.Title}}{{end}}{{end}}`, "",
 			"content/site.yaml:3:11: the list of /tags/x/ is cut into 2 pages of 1 (paginate), but the theme's layouts/tag.html never shows .Paginator: its readers see the list's first page and no link to the others; add {{template \"partials/pagination.html\" .}} below the list (the default theme's pager), or write your own from .Paginator"},
+		// A theme of its own (no extends): the default theme's partial is
+		// not in its chain, so the advice is to copy it in first.
+		{"a theme without the default", "solo", "", "",
+			"content/site.yaml:3:11: the list of /guides/ is cut into 3 pages of 1 (paginate), but the theme's layouts/section.html never shows .Paginator: its readers see the list's first page and no link to the others; copy the default theme's pager into the theme with mutual new layout partials/pagination.html, and add {{template \"partials/pagination.html\" .}} below the list, or write your own from .Paginator\n" +
+				"content/site.yaml:3:11: the list of /tags/x/ is cut into 2 pages of 1 (paginate), but the theme's layouts/tag.html never shows .Paginator: its readers see the list's first page and no link to the others; copy the default theme's pager into the theme with mutual new layout partials/pagination.html, and add {{template \"partials/pagination.html\" .}} below the list, or write your own from .Paginator"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,6 +47,15 @@ func TestPagerWarnings(t *testing.T) {
 			writeFile(t, dir, "content/site.yaml", "title: T\nbaseURL: https://example.org/\npaginate: 1\ntheme: t\n")
 			writeFile(t, dir, "content/guides/c.md", "---\ntitle: C\ntags: [x]\n---\nC.\n")
 			writeFile(t, dir, "themes/t/theme.yaml", "extends: default\n")
+			if tt.section == "solo" {
+				// Every layout the site's pages need, and nothing else.
+				writeFile(t, dir, "themes/t/theme.yaml", "name: t\n")
+				writeFile(t, dir, "themes/t/layouts/base.html", `<!doctype html><title>{{.Title}}</title>{{block "main" .}}{{end}}`)
+				for _, kind := range []string{"home", "page", "section", "tag", "tags", "404", "search"} {
+					writeFile(t, dir, "themes/t/layouts/"+kind+".html", `{{define "main"}}{{range .Pages}}{{.Title}}{{end}}{{end}}`)
+				}
+				tt.section = ""
+			}
 			if tt.section != "" {
 				writeFile(t, dir, "themes/t/layouts/section.html", tt.section)
 			}

@@ -600,6 +600,10 @@ func varCol(src string, l, col int, name string) int {
 // Has reports whether the set has a layout for kind.
 func (ts *Templates) Has(kind string) bool { return ts != nil && ts.kinds[kind] != nil }
 
+// HasFile reports whether the theme chain has the file layouts/name
+// ("partials/pagination.html").
+func (ts *Templates) HasFile(name string) bool { return ts != nil && ts.sources[name] != "" }
+
 // Empty reports whether the set has no layout at all: a theme chain
 // without layouts, or one that failed to parse.
 func (ts *Templates) Empty() bool { return ts == nil || len(ts.kinds) == 0 }

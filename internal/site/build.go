@@ -940,7 +940,7 @@ func pagerWarnings(m *content.Model, cfg *content.Config, ts *theme.Templates) d
 			// has no such partial until it is copied in.
 			fix = `copy the default theme's pager into the theme with mutual new layout partials/pagination.html, and add {{template "partials/pagination.html" .}} below the list`
 		}
-		warns.Add(at, line, col, "the list of /%s is cut into %d pages of %d (paginate), but the theme's %s never shows .Paginator: its readers see the list's first page and no link to the others; %s, or write your own from .Paginator", n.URL, n.PageCount, n.PageSize, file, fix)
+		warns.Add(at, line, col, "the list of /%s is cut into %d pages of %d (paginate), but %s never shows .Paginator: its readers see the list's first page and no link to the others; %s, or write your own from .Paginator", n.URL, n.PageCount, n.PageSize, file, fix)
 	}
 	return warns
 }

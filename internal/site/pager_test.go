@@ -16,7 +16,7 @@ import (
 // partial, and one that reads .Paginator itself (through $ or a
 // variable too) are not.
 func TestPagerWarnings(t *testing.T) {
-	const own = "content/site.yaml:3:11: the list of /guides/ is cut into 3 pages of 1 (paginate), but the theme's layouts/section.html never shows .Paginator: its readers see the list's first page and no link to the others; add {{template \"partials/pagination.html\" .}} below the list (the default theme's pager), or write your own from .Paginator"
+	const own = "content/site.yaml:3:11: the list of /guides/ is cut into 3 pages of 1 (paginate), but themes/t/layouts/section.html never shows .Paginator: its readers see the list's first page and no link to the others; add {{template \"partials/pagination.html\" .}} below the list (the default theme's pager), or write your own from .Paginator"
 	tests := []struct {
 		name    string
 		section string // the theme's layouts/section.html, "" for the default theme's
@@ -31,14 +31,14 @@ func TestPagerWarnings(t *testing.T) {
 		{"its own pager", `{{define "main"}}{{range .Pages}}{{.Title}}{{with $.Paginator}}{{.Next}}{{end}}{{end}}{{end}}`, "", "", ""},
 		{"through a variable", `{{define "main"}}{{$p := .}}{{range .Pages}}{{.Title}}{{end}}{{$p.Paginator.Next}}{{end}}`, "", "", ""},
 		{"a section's own paginate", `{{define "main"}}{{range .Pages}}{{.Title}}{{end}}{{end}}`, "", "---\ntitle: Guides\npaginate: 1\n---\n",
-			"content/guides/_index.md:3:11: the list of /guides/ is cut into 3 pages of 1 (paginate), but the theme's layouts/section.html never shows .Paginator: its readers see the list's first page and no link to the others; add {{template \"partials/pagination.html\" .}} below the list (the default theme's pager), or write your own from .Paginator"},
+			"content/guides/_index.md:3:11: the list of /guides/ is cut into 3 pages of 1 (paginate), but themes/t/layouts/section.html never shows .Paginator: its readers see the list's first page and no link to the others; add {{template \"partials/pagination.html\" .}} below the list (the default theme's pager), or write your own from .Paginator"},
 		{"a tag's layout, once", "", `{{define "main"}}{{range .Pages}}{{.Title}}{{end}}{{end}}`, "",
-			"content/site.yaml:3:11: the list of /tags/x/ is cut into 2 pages of 1 (paginate), but the theme's layouts/tag.html never shows .Paginator: its readers see the list's first page and no link to the others; add {{template \"partials/pagination.html\" .}} below the list (the default theme's pager), or write your own from .Paginator"},
+			"content/site.yaml:3:11: the list of /tags/x/ is cut into 2 pages of 1 (paginate), but themes/t/layouts/tag.html never shows .Paginator: its readers see the list's first page and no link to the others; add {{template \"partials/pagination.html\" .}} below the list (the default theme's pager), or write your own from .Paginator"},
 		// A theme of its own (no extends): the default theme's partial is
 		// not in its chain, so the advice is to copy it in first.
 		{"a theme without the default", "solo", "", "",
-			"content/site.yaml:3:11: the list of /guides/ is cut into 3 pages of 1 (paginate), but the theme's layouts/section.html never shows .Paginator: its readers see the list's first page and no link to the others; copy the default theme's pager into the theme with mutual new layout partials/pagination.html, and add {{template \"partials/pagination.html\" .}} below the list, or write your own from .Paginator\n" +
-				"content/site.yaml:3:11: the list of /tags/x/ is cut into 2 pages of 1 (paginate), but the theme's layouts/tag.html never shows .Paginator: its readers see the list's first page and no link to the others; copy the default theme's pager into the theme with mutual new layout partials/pagination.html, and add {{template \"partials/pagination.html\" .}} below the list, or write your own from .Paginator"},
+			"content/site.yaml:3:11: the list of /guides/ is cut into 3 pages of 1 (paginate), but themes/t/layouts/section.html never shows .Paginator: its readers see the list's first page and no link to the others; copy the default theme's pager into the theme with mutual new layout partials/pagination.html, and add {{template \"partials/pagination.html\" .}} below the list, or write your own from .Paginator\n" +
+				"content/site.yaml:3:11: the list of /tags/x/ is cut into 2 pages of 1 (paginate), but themes/t/layouts/tag.html never shows .Paginator: its readers see the list's first page and no link to the others; copy the default theme's pager into the theme with mutual new layout partials/pagination.html, and add {{template \"partials/pagination.html\" .}} below the list, or write your own from .Paginator"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1031,9 +1031,21 @@ func newTree(spec treeSpec, members []member, errs, warns *diag.List) *Tree {
 				warns.Add(s.Path(), at.Line, at.Col, "paginate has no effect on the home page, which lists the newest guides (a dozen at most): set it in the _index.md of the section to cut, or in site.yaml for every section and tag")
 			}
 		}
-		if sec.Node.Kind == "section" {
-			t.cutList(sec.Node, len(sec.Pages), size)
+		if sec.Node.Kind != "section" {
+			continue
 		}
+		if u := sec.Node.URL; size > 0 && len(sec.Pages) > size && !strings.HasSuffix(u, "/") {
+			// url: /shelf.html: a file's address has no folder for
+			// page/2/ to go in ("shelf.htmlpage/2/"); the list stays
+			// whole, and the writer hears why.
+			if s := sec.Node.Src; s != nil && !sec.Node.Fallback {
+				fm := &s.FrontMatter
+				warns.Add(s.Path(), fm.urlPos.Line, fm.urlPos.Col, "url %q is a file's address, so the section's list cannot go on at page/2/: it is listed whole, paginate: %d notwithstanding; give the section a folder's address, such as %q, to cut its list into pages",
+					fm.URL, size, strings.TrimSuffix(fm.URL, path.Ext(fm.URL))+"/")
+			}
+			continue
+		}
+		t.cutList(sec.Node, len(sec.Pages), size)
 	}
 	for _, tag := range t.Tags {
 		t.cutList(tag.Node, len(tag.Nodes), spec.paginate)

@@ -98,10 +98,18 @@ func TestCutListMistakes(t *testing.T) {
 			"content/guides/_index.md:3:11: paginate must be how many entries a page of a list shows, such as 20 (or 0 to list them all on one page), not -1", ""},
 		{"address taken", map[string]string{"guides/_index.md": "---\ntitle: G\npaginate: 1\n---\n", "guides/a.md": "---\ntitle: A\n---\n", "guides/b.md": "---\ntitle: B\n---\n", "guides/page/2.md": "---\ntitle: Two\n---\n"},
 			"content/guides/page/2.md: duplicate URL /guides/page/2/: also the address of page 2 of the list of content/guides/_index.md (paginate: 1 cuts it into pages)", ""},
+		{"a file's address", map[string]string{"guides/_index.md": "---\ntitle: G\nurl: /shelf.html\npaginate: 1\n---\n", "guides/a.md": "---\ntitle: A\n---\n", "guides/b.md": "---\ntitle: B\n---\n"}, "",
+			`content/guides/_index.md:3:6: url "/shelf.html" is a file's address, so the section's list cannot go on at page/2/: it is listed whole, paginate: 1 notwithstanding; give the section a folder's address, such as "/shelf/", to cut its list into pages`},
+		{"a file's address, list short enough", map[string]string{"guides/_index.md": "---\ntitle: G\nurl: /shelf.html\npaginate: 2\n---\n", "guides/a.md": "---\ntitle: A\n---\n", "guides/b.md": "---\ntitle: B\n---\n"}, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, errs, warns := paginatedModel(t, 0, tt.files)
+			m, errs, warns := paginatedModel(t, 0, tt.files)
+			for _, n := range m.Nodes {
+				if n.PageNum > 0 && !strings.HasSuffix(n.URL, "/") {
+					t.Errorf("a page of a cut list at %s, not a folder's address", n.URL)
+				}
+			}
 			if errs != tt.errs {
 				t.Errorf("errors:\n%s\nwant\n%s", errs, tt.errs)
 			}

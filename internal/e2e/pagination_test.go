@@ -130,3 +130,62 @@ func TestPaginatedList(t *testing.T) {
 		t.Errorf("printed, the status and the links are displayed %q, want \"block none\"", printed)
 	}
 }
+
+// TestPaginatedListDirection: the pager's arrows point where the pages
+// are. Left to right, "← Previous page" is on the left and "Next page →"
+// on the right; on an Arabic page (dir="rtl") the row runs the other way,
+// so "Previous page" is on the right and its arrow points right, "Next
+// page" on the left with its arrow pointing left.
+func TestPaginatedListDirection(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	src := map[string]string{
+		"content/site.yaml":           "title: Lists\nbaseURL: https://example.org/\npaginate: 2\nlanguages:\n  - {code: en, name: English}\n  - {code: ar, name: العربية}\n",
+		"content/guides/_index.md":    "---\ntitle: Guides\n---\n",
+		"content/guides/_index.ar.md": "---\ntitle: أدلة\n---\n",
+	}
+	for i := 1; i <= 5; i++ {
+		src[fmt.Sprintf("content/guides/g%d.md", i)] = fmt.Sprintf("---\ntitle: Guide %d\nweight: %d\n---\nText %d.\n", i, i, i)
+		src[fmt.Sprintf("content/guides/g%d.ar.md", i)] = fmt.Sprintf("---\ntitle: دليل %d\nweight: %d\n---\nنص %d.\n", i, i, i)
+	}
+	for name, body := range src {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "public")
+	srv := httptest.NewServer(files(out))
+	t.Cleanup(srv.Close)
+	browsertest.ForgetOrigin(t, srv.URL)
+	s := &served{Base: srv.URL + "/", Out: out}
+	if _, err := site.New(site.Options{Dir: dir, Out: out, BaseURL: s.Base}).Build(); err != nil {
+		t.Fatal(err)
+	}
+	tab := browsertest.New(t)
+	tab.Viewport(1280, 800)
+	tests := []struct {
+		path string
+		want string // the arrows, then which link is further right
+	}{
+		{"guides/page/2/", `"← " " →" next on the right`},
+		{"ar/guides/page/2/", `"→ " " ←" previous on the right`},
+	}
+	for _, tt := range tests {
+		if status := tab.Navigate(s.URL(tt.path)); status != http.StatusOK {
+			t.Fatalf("/%s answers %d", tt.path, status)
+		}
+		got := browsertest.Eval[string](tab, `(() => {
+			const prev = document.querySelector('.pagination-links a[rel="prev"]'), next = document.querySelector('.pagination-links a[rel="next"]');
+			const right = prev.getBoundingClientRect().left > next.getBoundingClientRect().left ? "previous" : "next";
+			return getComputedStyle(prev, "::before").content.replace("\u00a0", " ") + " " +
+				getComputedStyle(next, "::after").content.replace("\u00a0", " ") + " " + right + " on the right";
+		})()`)
+		if got != tt.want {
+			t.Errorf("/%s: the pager's arrows and order are %s, want %s", tt.path, got, tt.want)
+		}
+	}
+}

@@ -263,23 +263,36 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 	// section and tag lists into pages of as many entries. Hugo cuts only
 	// the lists whose template asks for a paginator, and its default of
 	// 10 when the site sets none; mutual lists whole unless told.
-	size := root.get("paginate")
-	if p := root.get("pagination"); p != nil {
+	// The default language's own settings win over the site's, as in
+	// Hugo ([languages.en.pagination]).
+	var size *entry
+	for i, t := range []*node{root, lang} {
+		where := ""
+		if i == 1 {
+			where = "languages." + defaultLang + "."
+		}
+		if e := t.get("paginate"); e != nil {
+			size = e
+		}
+		p := t.get("pagination")
+		if p == nil {
+			continue
+		}
 		if p.val.kind != table {
 			text(p)
-		} else {
-			if e := p.val.get("pagerSize"); e != nil {
-				size = e
+			continue
+		}
+		if e := p.val.get("pagerSize"); e != nil {
+			size = e
+		}
+		if e := p.val.get("path"); e != nil {
+			if s, ok := text(e); ok && s != "page" {
+				note(e.keyPos, "%spagination.path: the further pages of a list are at page/2/, page/3/... in mutual, not %s/2/: left out", where, s)
 			}
-			if e := p.val.get("path"); e != nil {
-				if s, ok := text(e); ok && s != "page" {
-					note(e.keyPos, "pagination.path: the further pages of a list are at page/2/, page/3/... in mutual, not %s/2/: left out", s)
-				}
-			}
-			for _, e := range p.val.entries {
-				if !strings.EqualFold(e.key, "pagerSize") && !strings.EqualFold(e.key, "path") {
-					note(e.keyPos, "pagination.%s has no equivalent in mutual: left out", e.key)
-				}
+		}
+		for _, e := range p.val.entries {
+			if !strings.EqualFold(e.key, "pagerSize") && !strings.EqualFold(e.key, "path") {
+				note(e.keyPos, "%spagination.%s has no equivalent in mutual: left out", where, e.key)
 			}
 		}
 	}
@@ -408,7 +421,7 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 	// The default language's other settings, and every other top-level key.
 	for _, e := range lang.entriesOrNil() {
 		switch strings.ToLower(e.key) {
-		case "title", "languagecode", "params", "menus", "contentdir", "weight", "languagename", "languagedirection", "label", "locale", "disabled", "permalinks", "description":
+		case "title", "languagecode", "params", "menus", "contentdir", "weight", "languagename", "languagedirection", "label", "locale", "disabled", "permalinks", "description", "paginate", "pagination":
 			continue
 		}
 		note(e.keyPos, "languages.%s.%s: %s", defaultLang, e.key, why(e.key))

@@ -358,6 +358,9 @@ func TestConvertPagination(t *testing.T) {
 			"hugo.toml:4:1: pagination.path: the further pages of a list are at page/2/, page/3/... in mutual, not seite/2/: left out"},
 		{"other keys", "title = \"S\"\n[pagination]\ndisableAliases = true\n", 0, "",
 			"hugo.toml:3:1: pagination.disableAliases has no equivalent in mutual: left out"},
+		{"the default language's", "title = \"S\"\n[pagination]\npagerSize = 4\n[languages.en]\nlanguageName = \"English\"\n[languages.en.pagination]\npagerSize = 7\n", 7, "pagination.pagerSize as paginate", ""},
+		{"another language's", "title = \"S\"\n[languages.en]\nlanguageName = \"English\"\n[languages.de]\nlanguageName = \"Deutsch\"\n[languages.de.pagination]\npagerSize = 3\n", 0, "",
+			"hugo.toml:6:15: languages.de.pagination: a mutual site's paginate is one for every language (the default language's); a section's _index.de.md may set its own"},
 		{"not a number", "title = \"S\"\npaginate = \"ten\"\n", 0, "",
 			`hugo.toml:2:12: paginate must be a whole number of entries such as 10, not "ten": left out`},
 	}

@@ -934,7 +934,13 @@ func pagerWarnings(m *content.Model, cfg *content.Config, ts *theme.Templates) d
 			p := n.Src.FrontMatter.PaginatePos
 			at, line, col = n.Src.Path(), p.Line, p.Col
 		}
-		warns.Add(at, line, col, "the list of /%s is cut into %d pages of %d (paginate), but the theme's %s never shows .Paginator: its readers see the list's first page and no link to the others; add {{template \"partials/pagination.html\" .}} below the list (the default theme's pager), or write your own from .Paginator", n.URL, n.PageCount, n.PageSize, file)
+		fix := `add {{template "partials/pagination.html" .}} below the list (the default theme's pager)`
+		if !ts.HasFile("partials/pagination.html") {
+			// A theme chain that does not end with the default theme
+			// has no such partial until it is copied in.
+			fix = `copy the default theme's pager into the theme with mutual new layout partials/pagination.html, and add {{template "partials/pagination.html" .}} below the list`
+		}
+		warns.Add(at, line, col, "the list of /%s is cut into %d pages of %d (paginate), but %s never shows .Paginator: its readers see the list's first page and no link to the others; %s, or write your own from .Paginator", n.URL, n.PageCount, n.PageSize, file, fix)
 	}
 	return warns
 }

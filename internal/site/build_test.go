@@ -571,6 +571,20 @@ func testIncremental(t *testing.T, fb *fullBuilds, hinted, deferIndex, watch boo
 		{"a section's own paginate", func() {
 			writeFile(t, dir, "content/guides/_index.md", "---\ntitle: Guides\npaginate: 2\n---\nAll of them.\n")
 		}, false},
+		{"retitle a cut list", func() {
+			writeFile(t, dir, "content/guides/_index.md", "---\ntitle: All guides\npaginate: 2\n---\nAll of them.\n")
+		}, false},
+		{"a theme's own pager", func() {
+			writeFile(t, dir, "themes/mine/layouts/partials/pagination.html", "{{with .Paginator}}<p class=\"mine\">{{.PageNumber}}/{{.TotalPages}}</p>{{end}}\n")
+		}, false},
+		{"a pager text of the site's own", func() {
+			writeFile(t, dir, "i18n/de.yaml", "footer.feed: Newsfeed\npagination.page-of: Teil {page} von {pages}\n")
+		}, false},
+		{"the default pager again", func() { remove("themes/mine/layouts/partials/pagination.html") }, false},
+		{"a translation makes a list longer", func() {
+			writeFile(t, dir, "content/guides/f.de.md", "---\ntitle: F auf Deutsch\nweight: 10\n---\nNur Deutsch.\n")
+		}, false},
+		{"remove the translation", func() { remove("content/guides/f.de.md") }, false},
 		{"remove a page from a cut list", func() { remove("content/guides/f.md") }, false},
 		{"lists whole again", func() {
 			writeFile(t, dir, "content/site.yaml", "title: T2\nbaseURL: https://example.org/sub/\ntheme: mine\nlanguages:\n  - {code: en, name: English}\n  - {code: de, name: Deutsch}\n")
@@ -622,10 +636,10 @@ func testIncremental(t *testing.T, fb *fullBuilds, hinted, deferIndex, watch boo
 		got, want := readTree(t, out), full.tree
 		// The steps that cut lists do cut them.
 		for page, steps := range map[string][]string{
-			"tags/y/page/2/index.html":    {"add a page to a cut list", "retitle a page a later page of a list shows", "a section's own paginate"},
-			"guides/page/2/index.html":    {"cut lists into pages", "add a page to a cut list", "retitle a page a later page of a list shows", "a section's own paginate"},
+			"tags/y/page/2/index.html":    {"add a page to a cut list", "retitle a page a later page of a list shows", "a section's own paginate", "retitle a cut list", "a theme's own pager", "a pager text of the site's own", "the default pager again", "a translation makes a list longer", "remove the translation"},
+			"guides/page/2/index.html":    {"cut lists into pages", "add a page to a cut list", "retitle a page a later page of a list shows", "a section's own paginate", "retitle a cut list", "a theme's own pager", "a pager text of the site's own", "the default pager again", "a translation makes a list longer", "remove the translation"},
 			"guides/page/3/index.html":    {"add a page to a cut list", "retitle a page a later page of a list shows"},
-			"de/guides/page/2/index.html": {"cut lists into pages", "add a page to a cut list", "retitle a page a later page of a list shows", "a section's own paginate"},
+			"de/guides/page/2/index.html": {"cut lists into pages", "add a page to a cut list", "retitle a page a later page of a list shows", "a section's own paginate", "retitle a cut list", "a theme's own pager", "a pager text of the site's own", "the default pager again", "a translation makes a list longer", "remove the translation"},
 		} {
 			if _, ok := got[page]; ok != slices.Contains(steps, st.name) {
 				t.Errorf("%s: %s is there: %v", st.name, page, ok)

@@ -62,7 +62,8 @@ func (ts *Templates) layoutRoot(kind, typ, layout string) (*template.Template, s
 // (as ExecuteLayout chooses it), with the templates and partials it runs
 // with the page, reads the page's field (.Paginator, $.Paginator, or a
 // variable set to the page): a layout that never reads it cannot show
-// what it holds. It also returns the layout's file, "layouts/section.html".
+// what it holds. It also returns the layout's file, as messages name it:
+// "themes/mine/layouts/section.html".
 func (ts *Templates) ReadsPage(kind, typ, layout, field string) (bool, string) {
 	root, key := ts.layoutRoot(kind, typ, layout)
 	if root == nil {
@@ -91,5 +92,8 @@ func (ts *Templates) ReadsPage(kind, typ, layout, field string) (bool, string) {
 		}
 		pageWalk{action: pipe, pipe: pipe, page: enter}.list(tree.Root, pageEntry())
 	})
+	if p := ts.sources[key+".html"]; p != "" {
+		return found, p
+	}
 	return found, "layouts/" + key + ".html"
 }

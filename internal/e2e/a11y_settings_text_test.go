@@ -119,3 +119,84 @@ func TestSettingsLongWords(t *testing.T) {
 	}
 	checkProblems(t, tab, "long words", nil)
 }
+
+// textSpacingJS adds WCAG 1.4.12's text spacing to the page the way a
+// reader's bookmarklet or extension does, as a stylesheet of the reader's
+// own (a constructed one, which the page's CSP has no say over): line
+// height 1.5, letter spacing 0.12em, word spacing 0.16em, paragraphs 2em
+// apart.
+const textSpacingJS = `(() => {
+	const sheet = new CSSStyleSheet();
+	sheet.replaceSync("* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }");
+	document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+	return getComputedStyle(document.body).letterSpacing !== "normal";
+})()`
+
+// overlapJS lists the labels of a row of choices whose text runs into
+// the next one's.
+const overlapJS = `(() => {
+	const out = [];
+	// ink is the box of what a label shows, its text and its radio, which
+	// may be wider than the label's own box.
+	// (Text for screen readers only, visually hidden, does not count.)
+	const ink = el => {
+		const box = {left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity};
+		const add = r => { if (r.width || r.height) { box.left = Math.min(box.left, r.left); box.right = Math.max(box.right, r.right); box.top = Math.min(box.top, r.top); box.bottom = Math.max(box.bottom, r.bottom); } };
+		const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+		for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+			if (!n.textContent.trim() || n.parentElement.closest(".visually-hidden")) continue;
+			const r = document.createRange();
+			r.selectNodeContents(n);
+			add(r.getBoundingClientRect());
+		}
+		el.querySelectorAll("input").forEach(i => add(i.getBoundingClientRect()));
+		return box;
+	};
+	for (const row of document.querySelectorAll(".ws-options.ws-row")) {
+		if (!row.checkVisibility()) continue;
+		const labels = [...row.children].filter(l => l.tagName === "LABEL" && !l.classList.contains("ws-option-na"));
+		for (let i = 1; i < labels.length; i++) {
+			const a = ink(labels[i - 1]), b = ink(labels[i]);
+			const rtl = getComputedStyle(row).direction === "rtl";
+			const sameLine = a.top < b.bottom && b.top < a.bottom;
+			if (sameLine && (rtl ? b.right > a.left + 0.5 : b.left < a.right - 0.5)) {
+				out.push(JSON.stringify(labels[i - 1].textContent.trim()) + " runs into " + JSON.stringify(labels[i].textContent.trim()) + " (" + row.closest("[data-question]").getAttribute("data-question") + ")");
+			}
+		}
+	}
+	return out;
+})()`
+
+// TestSettingsTextSpacing: with WCAG 1.4.12's text spacing, the labels of
+// a row of choices never run into each other (the columns of a row used
+// to shrink to 1.5rem when the row did not fit, and "Never" and "Rarely"
+// were printed over each other), and nothing of a worksheet is cut off
+// by a box that hides what overflows it.
+func TestSettingsTextSpacing(t *testing.T) {
+	t.Parallel()
+	s := shipped(t)
+	tab := browsertest.New(t)
+	for _, sheet := range []string{"give-and-take", "does-it-feel-fair", "open-to-receiving", "weekly-gestures"} {
+		for _, width := range []int64{320, 375, 640, 1280} {
+			t.Run(fmt.Sprintf("%s/%dpx", sheet, width), func(t *testing.T) {
+				tab.Viewport(width, 800)
+				tab.Navigate(s.URL("/", "worksheets/"+sheet+"/"))
+				waitScorer(t, tab, "ready")
+				if !browsertest.Eval[bool](tab, textSpacingJS) {
+					t.Fatal("the text spacing did not apply")
+				}
+				for _, bad := range browsertest.Eval[[]string](tab, overlapJS) {
+					t.Error(bad)
+				}
+				clipped := browsertest.Eval[[]string](tab, `[...document.querySelectorAll("body *")].filter(el => {
+					const cs = getComputedStyle(el);
+					return /hidden|clip/.test(cs.overflowX + cs.overflowY) && !el.closest(".visually-hidden, [hidden]") && el.checkVisibility() && el.clientWidth > 1 && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
+				}).map(el => el.tagName + "." + el.className + " " + JSON.stringify(el.textContent.trim().slice(0, 30)))`)
+				for _, c := range clipped {
+					t.Errorf("cut off: %s", c)
+				}
+			})
+		}
+	}
+	checkProblems(t, tab, "text spacing", nil)
+}

@@ -44,7 +44,8 @@ const keyJS = `(() => {
 // chart's key still tells its bars apart (each swatch has the colour of
 // the bars it names, which forced colors leave as they are), and a chosen
 // answer's frame stands out from the others' in the highlight colour,
-// not only by its small dot.
+// not only by its small dot; in the header only the current section and
+// language are framed.
 func TestSettingsForcedColors(t *testing.T) {
 	t.Parallel()
 	s := shipped(t)
@@ -81,6 +82,28 @@ func TestSettingsForcedColors(t *testing.T) {
 				t.Errorf("the chosen option's frame is %s, the others' %s and %s", frames[1], frames[0], frames[2])
 			}
 			clearAnswers(t, tab)
+
+			// The header: only the current section and language are framed.
+			tab.Navigate(s.URL("/", "guides/receiving/"))
+			for _, nav := range []string{".site-nav", ".languages"} {
+				got := browsertest.Eval[map[string]string](tab, `(nav => {
+					const bg = getComputedStyle(document.body).backgroundColor, out = {};
+					for (const a of nav.querySelectorAll("a")) out[a.textContent.trim()] = getComputedStyle(a).borderTopColor === bg ? "unframed" : (a.getAttribute("aria-current") === "page" ? "current, framed" : "framed");
+					return out;
+				})(document.querySelector("`+nav+`"))`)
+				current := 0
+				for name, how := range got {
+					switch how {
+					case "current, framed":
+						current++
+					case "framed":
+						t.Errorf("%s: %q is framed like the current item", nav, name)
+					}
+				}
+				if current != 1 {
+					t.Errorf("%s: %d framed current items, want 1: %v", nav, current, got)
+				}
+			}
 		})
 	}
 	checkProblems(t, tab, "forced colors", nil)

@@ -170,8 +170,9 @@ const overlapJS = `(() => {
 // TestSettingsTextSpacing: with WCAG 1.4.12's text spacing, the labels of
 // a row of choices never run into each other (the columns of a row used
 // to shrink to 1.5rem when the row did not fit, and "Never" and "Rarely"
-// were printed over each other), and nothing of a worksheet is cut off
-// by a box that hides what overflows it.
+// were printed over each other), a row that no longer fits stacks so that
+// the page does not scroll sideways, and nothing of a worksheet is cut
+// off by a box that hides what overflows it.
 func TestSettingsTextSpacing(t *testing.T) {
 	t.Parallel()
 	s := shipped(t)
@@ -185,6 +186,9 @@ func TestSettingsTextSpacing(t *testing.T) {
 				if !browsertest.Eval[bool](tab, textSpacingJS) {
 					t.Fatal("the text spacing did not apply")
 				}
+				// The page stacks, in the next frames, each row that no
+				// longer fits.
+				tab.Poll("no sideways scrolling", `(de => de.scrollWidth <= de.clientWidth)(document.documentElement)`, 3*time.Second)
 				for _, bad := range browsertest.Eval[[]string](tab, overlapJS) {
 					t.Error(bad)
 				}

@@ -149,11 +149,7 @@ func TestPaginatedListDirection(t *testing.T) {
 		src[fmt.Sprintf("content/guides/g%d.ar.md", i)] = fmt.Sprintf("---\ntitle: دليل %d\nweight: %d\n---\nنص %d.\n", i, i, i)
 	}
 	for name, body := range src {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		if err := writeTestFile(filepath.Join(dir, filepath.FromSlash(name)), body); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -186,6 +182,24 @@ func TestPaginatedListDirection(t *testing.T) {
 		})()`)
 		if got != tt.want {
 			t.Errorf("/%s: the pager's arrows and order are %s, want %s", tt.path, got, tt.want)
+		}
+	}
+	// A guide's previous and next links turn the same way.
+	for _, tt := range []struct{ path, want string }{
+		{"guides/g3/", `"← " " →" next on the right`},
+		{"ar/guides/g3/", `"→ " " ←" previous on the right`},
+	} {
+		if status := tab.Navigate(s.URL(tt.path)); status != http.StatusOK {
+			t.Fatalf("/%s answers %d", tt.path, status)
+		}
+		got := browsertest.Eval[string](tab, `(() => {
+			const prev = document.querySelector(".pager-prev"), next = document.querySelector(".pager-next");
+			const right = prev.getBoundingClientRect().left > next.getBoundingClientRect().left ? "previous" : "next";
+			return getComputedStyle(prev.querySelector(".pager-label"), "::before").content.replace("\u00a0", " ") + " " +
+				getComputedStyle(next.querySelector(".pager-label"), "::after").content.replace("\u00a0", " ") + " " + right + " on the right";
+		})()`)
+		if got != tt.want {
+			t.Errorf("/%s: the guide's previous and next arrows and order are %s, want %s", tt.path, got, tt.want)
 		}
 	}
 }

@@ -66,6 +66,12 @@ type Config struct {
 	// another: links written with it are still the site's ("" when it is
 	// BasePath).
 	WrittenBasePath string
+	// Paginate is how many entries a section's or a tag's page lists
+	// before the list goes on at page/2/, page/3/...: paginate: 20. 0 (or
+	// no paginate:) lists every entry on one page. A section's _index.md
+	// may set its own (FrontMatter.Paginate).
+	Paginate                  int
+	PaginateLine, PaginateCol int // where paginate: is written
 
 	base *url.URL
 }
@@ -80,7 +86,7 @@ type MenuEntry struct {
 }
 
 var configKeys = []string{"title", "description", "baseURL", "language", "languages", "theme", "menu", "help", "markdown", "trustHTML", "search",
-	"params", "lowercaseURLs", "allowOrigins"}
+	"params", "lowercaseURLs", "allowOrigins", "paginate"}
 
 // otherConfigKeys are other generators' names for site.yaml's keys, in
 // lower case (Hugo's config.toml, Zola's config.toml, Jekyll's and
@@ -93,6 +99,8 @@ var otherConfigKeys = map[string]string{
 	"url":                    ` (mutual's is "baseURL")`,
 	"extra":                  ` (mutual's is "params", which templates read as .Site.Params)`,
 	"menus":                  ` (mutual's is "menu", one list: menu: [{name: Guides, url: guides/_index.md}])`,
+	"paginate_by":            ` (mutual's is "paginate": paginate: 20)`,
+	"pagination":             ` (mutual's is "paginate", the number of entries a page of a list shows: paginate: 20)`,
 }
 
 // menuKeys are the keys of a menu entry; menuIgnored are Hugo's keys of a
@@ -101,6 +109,21 @@ var (
 	menuKeys    = []string{"name", "url", "pageRef", "weight"}
 	menuIgnored = []string{"identifier", "parent", "pre", "post", "title", "params"}
 )
+
+// paginate reads a paginate: value (site.yaml's, or a section's front
+// matter's): a whole number of entries, 0 for no pages; an error and 0
+// for anything else.
+func paginate(d *yamldoc.Decoder, f yamldoc.Field) int {
+	v, ok := d.Int(f)
+	if !ok {
+		return 0
+	}
+	if v < 0 {
+		d.Errorf(f.Value, "paginate must be how many entries a page of a list shows, such as 20 (or 0 to list them all on one page), not %d", v)
+		return 0
+	}
+	return v
+}
 
 // MissingBaseURL is the error of a site.yaml without a baseURL, which a
 // build given one (--base-url, mutual serve) does not need.
@@ -172,6 +195,9 @@ func ParseConfigFile(path string, src []byte) (*Config, diag.List) {
 			if b, ok := d.Bool(f); ok {
 				cfg.LowercaseURLs = b
 			}
+		case "paginate":
+			cfg.Paginate = paginate(&d, f)
+			cfg.PaginateLine, cfg.PaginateCol = f.Value.Line, f.Value.Col
 		case "allowOrigins":
 			for _, item := range d.List(f) {
 				if o, ok := d.Text(f.Entry(item)); ok {

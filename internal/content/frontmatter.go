@@ -42,6 +42,12 @@ type FrontMatter struct {
 	Menu *PageMenu
 	// Headless pages are not published; their bundle's files are.
 	Headless bool
+	// Paginate, in a section's _index.md, is how many entries the
+	// section's page lists before its list goes on at page/2/ (see
+	// Config.Paginate); PaginateSet says it is written (paginate: 0 lists
+	// the section whole when site.yaml sets one).
+	Paginate    int
+	PaginateSet bool
 	// TranslationKey pairs a page with its translations at other paths,
 	// as in Hugo (see Model's languages).
 	TranslationKey string
@@ -62,6 +68,8 @@ type FrontMatter struct {
 	summaryPos Pos   // where the summary's text begins
 	keyPos     Pos   // where the translationKey is written
 	layoutPos  Pos
+	// PaginatePos is where paginate: is written, when it is.
+	PaginatePos Pos
 }
 
 // PageMenu is a page's entry in the site menu, from its menu: key.
@@ -76,7 +84,7 @@ type Pos struct{ Line, Col int }
 // frontMatterKeys are the keys mutual reads, in lower case: a key is
 // matched whatever its case, as Hugo matches them.
 var frontMatterKeys = []string{"title", "description", "date", "lastmod", "draft", "weight", "tags", "aliases", "slug",
-	"url", "layout", "type", "summary", "linktitle", "menu", "menus", "publishdate", "expirydate", "headless", "params", "translationkey"}
+	"url", "layout", "type", "summary", "linktitle", "menu", "menus", "publishdate", "expirydate", "headless", "params", "translationkey", "paginate"}
 
 // keyNames are the keys as the README writes them, for hints.
 var keyNames = map[string]string{"linktitle": "linkTitle", "publishdate": "publishDate", "expirydate": "expiryDate", "translationkey": "translationKey"}
@@ -244,6 +252,9 @@ func decodeFrontMatter(d *yamldoc.Decoder, root *yamldoc.Node, fm *FrontMatter) 
 			fm.Headless, _ = d.Bool(f)
 		case "weight":
 			fm.Weight, _ = d.Int(f)
+		case "paginate":
+			fm.Paginate, fm.PaginateSet = paginate(d, f), true
+			fm.PaginatePos = Pos{f.Value.Line, f.Value.Col}
 		case "tags":
 			var nodes []*yamldoc.Node
 			fm.Tags, nodes = d.TextNodes(f)

@@ -2,12 +2,14 @@ package content
 
 import (
 	"cmp"
+	"fmt"
 	"maps"
 	"net/url"
 	"path"
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -65,7 +67,20 @@ type Node struct {
 	// the front matter's layout ("" for the kind's own).
 	Type, Layout string
 	Params       map[string]any // the front matter's own keys (FrontMatter.Params)
+
+	// A section's or a tag's list longer than its paginate (site.yaml's,
+	// or a section's own) is cut into pages of PageSize entries: the
+	// list's page is the first (PageNum 1), and each further one is a Node
+	// of the same Kind, Section and Tag at the first's URL + "page/N/",
+	// with First set to the list's page and no Src (its body is the
+	// first's alone). PageNum is 0 on every page whose list is not cut.
+	PageNum, PageCount, PageSize int
+	First                        *Node
 }
+
+// ListPage reports whether n is a further page of a cut list (page/2/
+// and on), which no search index, sitemap or count of pages includes.
+func (n *Node) ListPage() bool { return n.First != nil }
 
 // Linked is the title that lists, menus and breadcrumbs show: LinkTitle,
 // or Title.
@@ -437,12 +452,13 @@ type member struct {
 
 // treeSpec is what makes one language's tree besides its members.
 type treeSpec struct {
-	lang   i18n.Code
-	index  int
-	prefix string
-	title  string // of a home page without _index.md
-	opts   ModelOptions
-	now    time.Time
+	paginate int // site.yaml's paginate
+	lang     i18n.Code
+	index    int
+	prefix   string
+	title    string // of a home page without _index.md
+	opts     ModelOptions
+	now      time.Time
 }
 
 // NewSiteModel makes the page structure of srcs (sorted by path) for the
@@ -473,7 +489,7 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 	for _, s := range static {
 		m.Static[s.Rel] = s
 	}
-	specs := []treeSpec{{title: cfg.Title, opts: opts, now: now}}
+	specs := []treeSpec{{title: cfg.Title, opts: opts, now: now, paginate: cfg.Paginate}}
 	if len(cfg.Languages) > 0 {
 		specs = specs[:0]
 		for i, l := range cfg.Languages {
@@ -481,7 +497,7 @@ func NewSiteModel(srcs, static []*Source, opts ModelOptions, cfg *Config) (*Mode
 			if title == "" {
 				title = cfg.Title
 			}
-			specs = append(specs, treeSpec{lang: l.Code, index: i, prefix: cfg.Prefix(i), title: title, opts: opts, now: now})
+			specs = append(specs, treeSpec{lang: l.Code, index: i, prefix: cfg.Prefix(i), title: title, opts: opts, now: now, paginate: cfg.Paginate})
 		}
 	}
 	// Leaf bundles: a folder with an index.md is one page, and everything
@@ -871,6 +887,10 @@ func newTree(spec treeSpec, members []member, errs, warns *diag.List) *Tree {
 			} else {
 				n.Section = getSection(dir)
 				n.Section.Pages = append(n.Section.Pages, n)
+				if fm.PaginateSet && !mb.fallback {
+					at := fm.PaginatePos
+					warns.Add(s.Path(), at.Line, at.Col, "paginate has no effect here: it cuts a section's list of pages, so it goes in the section's _index.md (or in site.yaml for every section and tag)")
+				}
 			}
 			n.Type = fm.Type
 			if n.Type == "" {
@@ -998,8 +1018,61 @@ func newTree(spec treeSpec, members []member, errs, warns *diag.List) *Tree {
 			t.Nodes = append(t.Nodes, tag.Node)
 		}
 	}
+	// Lists cut into pages: a section's by its _index.md's paginate, or
+	// else site.yaml's; a tag's by site.yaml's. The home page lists the
+	// newest guides, a dozen at most, and is never cut.
+	for _, dir := range slices.Sorted(maps.Keys(t.Sections)) {
+		sec := t.Sections[dir]
+		size := spec.paginate
+		if s := sec.Node.Src; s != nil && s.FrontMatter.PaginateSet {
+			size = s.FrontMatter.Paginate
+			if sec.Node.Kind == "home" && !sec.Node.Fallback {
+				at := s.FrontMatter.PaginatePos
+				warns.Add(s.Path(), at.Line, at.Col, "paginate has no effect on the home page, which lists the newest guides (a dozen at most): set it in the _index.md of the section to cut, or in site.yaml for every section and tag")
+			}
+		}
+		if sec.Node.Kind != "section" {
+			continue
+		}
+		if u := sec.Node.URL; size > 0 && len(sec.Pages) > size && !strings.HasSuffix(u, "/") {
+			// url: /shelf.html: a file's address has no folder for
+			// page/2/ to go in ("shelf.htmlpage/2/"); the list stays
+			// whole, and the writer hears why.
+			if s := sec.Node.Src; s != nil && !sec.Node.Fallback {
+				fm := &s.FrontMatter
+				warns.Add(s.Path(), fm.urlPos.Line, fm.urlPos.Col, "url %q is a file's address, so the section's list cannot go on at page/2/: it is listed whole, paginate: %d notwithstanding; give the section a folder's address, such as %q, to cut its list into pages",
+					fm.URL, size, strings.TrimSuffix(fm.URL, path.Ext(fm.URL))+"/")
+			}
+			continue
+		}
+		t.cutList(sec.Node, len(sec.Pages), size)
+	}
+	for _, tag := range t.Tags {
+		t.cutList(tag.Node, len(tag.Nodes), spec.paginate)
+	}
 	t.Nodes = append(t.Nodes, &Node{Kind: "404", URL: t.Prefix + "404.html", Title: "Page not found", Tree: t, Key: "404.html"})
 	return t
+}
+
+// cutList cuts the list of first, entries long, into pages of size
+// entries (Node.PageNum) when it is longer: first becomes the list's
+// first page, and the others are added to t.
+func (t *Tree) cutList(first *Node, entries, size int) {
+	if size <= 0 || entries <= size {
+		return
+	}
+	count := (entries + size - 1) / size
+	first.PageNum, first.PageCount, first.PageSize = 1, count, size
+	for i := 2; i <= count; i++ {
+		num := strconv.Itoa(i)
+		t.Nodes = append(t.Nodes, &Node{
+			Kind: first.Kind, URL: first.URL + "page/" + num + "/", Key: first.Key + "#page/" + num,
+			Title: first.Title, LinkTitle: first.LinkTitle, Description: first.Description,
+			Section: first.Section, Tag: first.Tag, Tree: t, Fallback: first.Fallback,
+			Type: first.Type, Layout: first.Layout, Params: first.Params,
+			PageNum: i, PageCount: count, PageSize: size, First: first,
+		})
+	}
 }
 
 // Alias is an old address of a page, which gets a page redirecting to it.
@@ -1048,7 +1121,20 @@ func aliasURL(a string) (string, string) {
 // shows untranslated says so, so that no message reads as a file being
 // its own duplicate.
 func reportDuplicate(errs *diag.List, n, o *Node, url string, at Pos) {
-	where := func(x *Node) string {
+	if n.First != nil && o.First == nil {
+		// A further page of a cut list (appended after the content's
+		// pages): the error is at the page that took its address.
+		n, o = o, n
+	}
+	var where func(x *Node) string
+	where = func(x *Node) string {
+		if x.First != nil {
+			list := "/" + x.First.URL
+			if x.First.Src != nil {
+				list = where(x.First)
+			}
+			return fmt.Sprintf("page %d of the list of %s (paginate: %d cuts it into pages)", x.PageNum, list, x.PageSize)
+		}
 		if x.Src != nil && x.Fallback {
 			return x.Src.Path() + " as the " + string(x.Tree.Lang) + " pages show it until it is translated"
 		}

@@ -166,6 +166,10 @@ func TestConfigErrors(t *testing.T) {
 		{"menu entry without url", "title: T\nbaseURL: https://example.org/\nmenu:\n  - name: A\n", "content/site.yaml:4:5: a menu entry needs a name and a url"},
 		{"trustHTML yes", "title: T\nbaseURL: https://example.org/\ntrustHTML: yes\n", `content/site.yaml:3:12: trustHTML must be true or false, not "yes"`},
 		{"syntax error", "title: T\nbaseURL: https://example.org/\n  menu: x\n", "content/site.yaml:3:3: "},
+		{"paginate negative", "title: T\nbaseURL: https://example.org/\npaginate: -5\n", "content/site.yaml:3:11: paginate must be how many entries a page of a list shows, such as 20 (or 0 to list them all on one page), not -5"},
+		{"paginate words", "title: T\nbaseURL: https://example.org/\npaginate: ten\n", `content/site.yaml:3:11: paginate must be a whole number such as 3, not "ten"`},
+		{"Zola's paginate_by", "title: T\nbaseURL: https://example.org/\npaginate_by: 10\n", `content/site.yaml:3:1: unknown key "paginate_by" in site.yaml (mutual's is "paginate": paginate: 20)`},
+		{"Hugo's pagination", "title: T\nbaseURL: https://example.org/\npagination: {pagerSize: 10}\n", `content/site.yaml:3:1: unknown key "pagination" in site.yaml (mutual's is "paginate", the number of entries a page of a list shows: paginate: 20)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -186,6 +190,7 @@ func FuzzFrontMatter(f *testing.F) {
 	f.Add("+++\n")
 	f.Add("+++\ntitle = 'T'\n[params]\nx = 1\n+++\n")
 	f.Add("{\"title\": \"T\", \"menu\": {\"main\": {\"weight\": 2}}}\nB")
+	f.Add("---\ntitle: Guides\npaginate: 10\n---\n")
 	f.Add("---\n- x\n---\n")
 	f.Add("")
 	f.Fuzz(func(t *testing.T, src string) {
@@ -215,6 +220,7 @@ func FuzzConfig(f *testing.F) {
 	f.Add("title: T\nbaseURL: https://example.org/\n")
 	f.Add("titel: T\nbaseURL: ftp://x\nmenu: [{name: a}]\n")
 	f.Add("help: |\n  x\nmarkdown: {unsafe: yes}\n")
+	f.Add("title: T\nbaseURL: https://example.org/\npaginate: 20\n")
 	f.Add("title: T\nbaseURL: https://example.org/\nlanguage: en\nlanguages:\n  - {code: en, name: English}\n  - code: ar\n    name: x\n    dir: rtl\n    menu: [{name: a, url: /a/}]\n    help: |\n      Call.\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		cfg, errs := ParseConfig([]byte(src))

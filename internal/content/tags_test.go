@@ -13,6 +13,14 @@ import (
 // positions) and makes its model; it returns the model and the errors.
 func scannedModel(t *testing.T, files map[string]string) (*Model, string) {
 	t.Helper()
+	m, errs := NewModel(scanned(t, files), nil, ModelOptions{SiteTitle: "T"})
+	return m, errs.Error()
+}
+
+// scanned writes files (content paths and text) to a content folder and
+// scans it as a build does.
+func scanned(t *testing.T, files map[string]string) []*Source {
+	t.Helper()
 	dir := t.TempDir()
 	for rel, body := range files {
 		p := filepath.Join(dir, filepath.FromSlash(rel))
@@ -27,8 +35,7 @@ func scannedModel(t *testing.T, files map[string]string) (*Model, string) {
 	if err != nil || len(errs) > 0 {
 		t.Fatal(err, errs)
 	}
-	m, errs := NewModel(srcs, nil, ModelOptions{SiteTitle: "T"})
-	return m, errs.Error()
+	return srcs
 }
 
 // TestTagSlug holds the address each tag name gets: ordinary names

@@ -41,6 +41,14 @@
 // once answered, in English, German and French), and a code line longer
 // than the page wraps rather than shrinking the page.
 //
+// A section's list cut into pages (paginate) passes the same page checks
+// on each of its pages, and a reader goes through it with the keyboard
+// and the pager's links, each page showing its part of the list and which
+// page it is (TestPaginatedList).
+//
+// A guide lists the worksheets that send readers to it, in its language,
+// and a reader follows one to its worksheet (TestLinkedWorksheets).
+//
 // A page with a script dropped into content/ reads the answers a reader
 // saved on a worksheet of the same site when the site trusts its HTML, and
 // is refused by the build otherwise, while a clean SVG image needs no trust

@@ -24,6 +24,9 @@ type siteConfig struct {
 	// default first; then Language is "".
 	Languages []langConfig
 	Params    *node // Hugo's params, the default language's merged over the site's
+	// Paginate is Hugo's pagination.pagerSize (or older paginate): how
+	// many entries a page of a list shows; 0 when the site sets none.
+	Paginate int
 	// KeepCase is Hugo's disablePathToLower: site.yaml says
 	// lowercaseURLs: false.
 	KeepCase bool
@@ -63,9 +66,7 @@ type converted struct {
 // keys a Hugo site commonly sets. Keys not listed get a general reason.
 var ignoredWhy = map[string]string{
 	"markup":          "mutual renders Markdown with its own settings (see the README's Markdown section)",
-	"pagination":      "section pages list all their pages",
-	"paginate":        "section pages list all their pages",
-	"paginatepath":    "section pages list all their pages",
+	"paginatepath":    "the further pages of a list are at page/2/, page/3/...",
 	"outputs":         "mutual writes HTML pages, a sitemap and one Atom feed",
 	"outputformats":   "mutual writes HTML pages, a sitemap and one Atom feed",
 	"mediatypes":      "mutual writes HTML pages, a sitemap and one Atom feed",
@@ -106,7 +107,7 @@ var ignoredWhy = map[string]string{
 }
 
 // handledKeys are the top-level keys convert reads.
-var handledKeys = []string{"title", "baseurl", "languagecode", "defaultcontentlanguage", "menus", "params", "taxonomies", "theme", "contentdir", "staticdir", "languages", "disablelanguages", "description", "disablepathtolower", "permalinks", "defaultcontentlanguageinsubdir", "uglyurls", "removepathaccents"}
+var handledKeys = []string{"title", "baseurl", "languagecode", "defaultcontentlanguage", "menus", "params", "taxonomies", "theme", "contentdir", "staticdir", "languages", "disablelanguages", "description", "disablepathtolower", "permalinks", "defaultcontentlanguageinsubdir", "uglyurls", "removepathaccents", "paginate", "pagination"}
 
 // convert turns a Hugo configuration into site.yaml. index holds the
 // content files of the site (paths relative to its content folder, by
@@ -258,6 +259,56 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 		}
 	}
 
+	// pagination.pagerSize (paginate before Hugo 0.128): mutual cuts
+	// section and tag lists into pages of as many entries. Hugo cuts only
+	// the lists whose template asks for a paginator, and its default of
+	// 10 when the site sets none; mutual lists whole unless told.
+	// The default language's own settings win over the site's, as in
+	// Hugo ([languages.en.pagination]).
+	var size *entry
+	for i, t := range []*node{root, lang} {
+		where := ""
+		if i == 1 {
+			where = "languages." + defaultLang + "."
+		}
+		if e := t.get("paginate"); e != nil {
+			size = e
+		}
+		p := t.get("pagination")
+		if p == nil {
+			continue
+		}
+		if p.val.kind != table {
+			text(p)
+			continue
+		}
+		if e := p.val.get("pagerSize"); e != nil {
+			size = e
+		}
+		if e := p.val.get("path"); e != nil {
+			if s, ok := text(e); ok && s != "page" {
+				note(e.keyPos, "%spagination.path: the further pages of a list are at page/2/, page/3/... in mutual, not %s/2/: left out", where, s)
+			}
+		}
+		for _, e := range p.val.entries {
+			if !strings.EqualFold(e.key, "pagerSize") && !strings.EqualFold(e.key, "path") {
+				note(e.keyPos, "%spagination.%s has no equivalent in mutual: left out", where, e.key)
+			}
+		}
+	}
+	if s, ok := text(size); ok {
+		if n, err := strconv.Atoi(s); err == nil && n >= 0 {
+			c.cfg.Paginate = n
+			if strings.EqualFold(size.key, "paginate") {
+				c.used = append(c.used, "paginate")
+			} else {
+				c.used = append(c.used, "pagination.pagerSize as paginate")
+			}
+		} else {
+			note(size.val.pos, "%s must be a whole number of entries such as 10, not %q: left out", size.key, s)
+		}
+	}
+
 	// permalinks and defaultContentLanguageInSubdir: mutual gives each
 	// page its file's address, and the Hugo one becomes an alias.
 	if e := root.get("permalinks"); e != nil {
@@ -370,7 +421,7 @@ func convert(h *hugoConfig, fallbackTitle string, index map[string]string) *conv
 	// The default language's other settings, and every other top-level key.
 	for _, e := range lang.entriesOrNil() {
 		switch strings.ToLower(e.key) {
-		case "title", "languagecode", "params", "menus", "contentdir", "weight", "languagename", "languagedirection", "label", "locale", "disabled", "permalinks", "description":
+		case "title", "languagecode", "params", "menus", "contentdir", "weight", "languagename", "languagedirection", "label", "locale", "disabled", "permalinks", "description", "paginate", "pagination":
 			continue
 		}
 		note(e.keyPos, "languages.%s.%s: %s", defaultLang, e.key, why(e.key))

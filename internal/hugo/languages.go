@@ -206,6 +206,10 @@ func noteLanguageKeys(l hugoLang, note func(pos, string, ...any)) {
 		if slices.Contains(languageKeysUsed, strings.ToLower(e.key)) {
 			continue
 		}
+		if k := strings.ToLower(e.key); k == "pagination" || k == "paginate" {
+			note(e.keyPos, "languages.%s.%s: a mutual site's paginate is one for every language (the default language's); a section's %s may set its own", l.key, e.key, "_index."+l.code+".md")
+			continue
+		}
 		note(e.keyPos, "languages.%s.%s: %s", l.key, e.key, why(e.key))
 	}
 }

@@ -39,6 +39,9 @@ func siteYAML(c siteConfig, from []string) []byte {
 	if c.KeepCase {
 		b.WriteString("lowercaseURLs: false\n")
 	}
+	if c.Paginate > 0 {
+		b.WriteString("paginate: " + strconv.Itoa(c.Paginate) + "\n")
+	}
 	if len(c.Menu) > 0 {
 		b.WriteString("menu:\n")
 		for _, m := range c.Menu {

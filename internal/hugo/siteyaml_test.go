@@ -339,3 +339,57 @@ func TestLanguageCodeNamed(t *testing.T) {
 		})
 	}
 }
+
+// TestConvertPagination: Hugo's pagination.pagerSize (or its older
+// paginate) becomes paginate:, a path other than page is named as not
+// converted, and a size that is not a whole number is left out.
+func TestConvertPagination(t *testing.T) {
+	tests := []struct {
+		name, toml string
+		want       int
+		used       string
+		ignored    string
+	}{
+		{"none", "title = \"S\"\n", 0, "", ""},
+		{"older paginate", "title = \"S\"\npaginate = 7\n", 7, "paginate", ""},
+		{"pagerSize", "title = \"S\"\n[pagination]\npagerSize = 12\n", 12, "pagination.pagerSize as paginate", ""},
+		{"pagerSize wins", "title = \"S\"\npaginate = 7\n[pagination]\npagerSize = 12\n", 12, "pagination.pagerSize as paginate", ""},
+		{"another path", "title = \"S\"\n[pagination]\npagerSize = 5\npath = \"seite\"\n", 5, "pagination.pagerSize as paginate",
+			"hugo.toml:4:1: pagination.path: the further pages of a list are at page/2/, page/3/... in mutual, not seite/2/: left out"},
+		{"other keys", "title = \"S\"\n[pagination]\ndisableAliases = true\n", 0, "",
+			"hugo.toml:3:1: pagination.disableAliases has no equivalent in mutual: left out"},
+		{"the default language's", "title = \"S\"\n[pagination]\npagerSize = 4\n[languages.en]\nlanguageName = \"English\"\n[languages.en.pagination]\npagerSize = 7\n", 7, "pagination.pagerSize as paginate", ""},
+		{"another language's", "title = \"S\"\n[languages.en]\nlanguageName = \"English\"\n[languages.de]\nlanguageName = \"Deutsch\"\n[languages.de.pagination]\npagerSize = 3\n", 0, "",
+			"hugo.toml:6:15: languages.de.pagination: a mutual site's paginate is one for every language (the default language's); a section's _index.de.md may set its own"},
+		{"not a number", "title = \"S\"\npaginate = \"ten\"\n", 0, "",
+			`hugo.toml:2:12: paginate must be a whole number of entries such as 10, not "ten": left out`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, _, err := parseConfig("hugo.toml", []byte(tt.toml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := convert(&hugoConfig{root: root, files: []string{"hugo.toml"}}, "S", map[string]string{})
+			if c.cfg.Paginate != tt.want {
+				t.Errorf("paginate %d, want %d", c.cfg.Paginate, tt.want)
+			}
+			used := ""
+			for _, u := range c.used {
+				if strings.Contains(u, "paginate") {
+					used = u
+				}
+			}
+			if used != tt.used {
+				t.Errorf("used %q, want %q", used, tt.used)
+			}
+			if got := c.ignored.Error(); got != tt.ignored {
+				t.Errorf("not converted:\n%s\nwant\n%s", got, tt.ignored)
+			}
+			yaml := string(siteYAML(c.cfg, []string{"hugo.toml"}))
+			if has := strings.Contains(yaml, "\npaginate: "); has != (tt.want > 0) {
+				t.Errorf("site.yaml:\n%s", yaml)
+			}
+		})
+	}
+}

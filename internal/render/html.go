@@ -23,6 +23,9 @@ type Meta struct {
 	// TagTitle is a tag page's title in the page's language ("Tag: x");
 	// "" writes it in English.
 	TagTitle string
+	// Part is, on a page of a list cut into pages, which page it is ("Page
+	// 2 of 5"): the title is followed by it.
+	Part string
 	// Canonical is the URL search engines should index for the page, when
 	// not its own Permalink: a page shown in a language that has no
 	// translation of it names the original.
@@ -36,7 +39,8 @@ type Meta struct {
 // default theme's base.html used to with a dozen template actions a page
 // (half the time of a guide page's layout): the title (the site's title
 // alone on the home page, "Tag: name" on a tag page, then " · " and the
-// site's title), the description (the site's when the page has none),
+// Part of a page of a list cut into pages, then " · " and the site's
+// title), the description (the site's when the page has none),
 // OpenGraph's title and description, the canonical URL and og:url (not on
 // the 404 page), the page's versions in other languages (hreflang) and
 // article:published_time (dated pages). Escaped exactly
@@ -61,6 +65,10 @@ func MetaTags(m Meta) template.HTML {
 	b.Grow(320 + 2*(len(title)+len(description)+len(m.Permalink)) + len(m.SiteTitle))
 	b.WriteString("<title>")
 	textEscaper.WriteString(&b, title)
+	if m.Part != "" {
+		b.WriteString(" · ")
+		textEscaper.WriteString(&b, m.Part)
+	}
 	if m.Kind != "home" {
 		b.WriteString(" · ")
 		textEscaper.WriteString(&b, m.SiteTitle)

@@ -88,7 +88,7 @@ type Options struct {
 
 // Stats describe one build.
 type Stats struct {
-	Pages    int      // HTML pages in the site
+	Pages    int      // HTML pages in the site, the further pages of cut lists not counted
 	Sections int      // sections, the home page not counted
 	Files    int      // files in the output
 	Changed  []string // output paths written or removed, sorted
@@ -512,7 +512,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	}
 	plan := output.NewPlan(mode, prevManifest, dir)
 	w := &world{cfg: cfg, model: m, res: res, assets: assets, basePath: basePath, scripts: b.opts.Scripts, langs: langs,
-		sc: sc, scSite: scSite, image: imageCheck(cfg)}
+		sc: sc, scSite: scSite, image: imageCheck(cfg), pointedBy: pointers(m, res)}
 	job := &pageJob{world: w, md: b.md, keys: keys, prev: prev, bodies: &b.bodies, keepBodies: b.caching(), plan: plan, sheets: &b.sheets}
 	if searchOn(cfg) && mode != output.CheckOnly {
 		if b.search == nil {
@@ -581,6 +581,7 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	warns = append(warns, chain.StyleURLs(assets, basePath, cfg.AllowOrigins, res.HasFile)...)
 	warns = append(warns, ts.PolicyWarnings(cfg.AllowOrigins)...)
 	warns = append(warns, b.cacheWarnings(ts)...)
+	warns = append(warns, pagerWarnings(m, cfg, ts)...)
 	// The search index is written meanwhile, on another core, unless the
 	// pages had errors (then nothing is written); with Options.DeferIndex,
 	// a rebuild's index is written after Build returns (deferIndex).
@@ -616,6 +617,9 @@ func (b *Builder) run(mode output.Mode) (*Stats, error) {
 	}
 	stats := &Stats{Files: plan.Len(), Rendered: rendered, Changed: changed, Duration: time.Since(start)}
 	for _, n := range m.Nodes {
+		if n.ListPage() {
+			continue // part of its list's page
+		}
 		if n.Kind != "404" && n.Kind != "search" {
 			stats.Pages++
 		}
@@ -867,6 +871,9 @@ func claims(m *content.Model, assets theme.Assets) []output.Claim {
 
 // pageName names a page for messages.
 func pageName(n *content.Node) string {
+	if n.First != nil {
+		return fmt.Sprintf("page %d of the list of %s (paginate: %d cuts it into pages)", n.PageNum, pageName(n.First), n.PageSize)
+	}
 	if n.Src != nil {
 		return n.Src.Path()
 	}
@@ -904,4 +911,36 @@ func progress(w io.Writer, start time.Time, total int, done *atomic.Int64) (stop
 		}
 	})
 	return func() { close(quit); wg.Wait() }
+}
+
+// pagerWarnings warn of lists cut into pages (paginate) whose layout never
+// reads .Paginator: it shows the first page's part of the list and no way
+// to the others. One warning per layout, at the paginate: that cut the
+// first such list (a section's own, or else site.yaml's).
+func pagerWarnings(m *content.Model, cfg *content.Config, ts *theme.Templates) diag.List {
+	var warns diag.List
+	seen := map[string]bool{}
+	for _, n := range m.Nodes {
+		if n.PageNum != 1 || n.Fallback {
+			continue
+		}
+		reads, file := ts.ReadsPage(n.Kind, n.Type, n.Layout, "Paginator")
+		if reads || file == "" || seen[file] {
+			continue
+		}
+		seen[file] = true
+		at, line, col := cfg.Path, cfg.PaginateLine, cfg.PaginateCol
+		if n.Src != nil && n.Src.FrontMatter.PaginateSet {
+			p := n.Src.FrontMatter.PaginatePos
+			at, line, col = n.Src.Path(), p.Line, p.Col
+		}
+		fix := `add {{template "partials/pagination.html" .}} below the list (the default theme's pager)`
+		if !ts.HasFile("partials/pagination.html") {
+			// A theme chain that does not end with the default theme
+			// has no such partial until it is copied in.
+			fix = `copy the default theme's pager into the theme with mutual new layout partials/pagination.html, and add {{template "partials/pagination.html" .}} below the list`
+		}
+		warns.Add(at, line, col, "the list of /%s is cut into %d pages of %d (paginate), but %s never shows .Paginator: its readers see the list's first page and no link to the others; %s, or write your own from .Paginator", n.URL, n.PageCount, n.PageSize, file, fix)
+	}
+	return warns
 }

@@ -510,6 +510,10 @@ func testIncremental(t *testing.T, fb *fullBuilds, hinted, deferIndex, watch boo
 		{"edit the worksheet's original", func() {
 			writeFile(t, dir, "content/worksheets/w.yaml", strings.Replace(worksheet, "A check.", "A short check.", 1))
 		}, false},
+		// The guides a worksheet sends readers to list it.
+		{"point the worksheet to another guide", func() {
+			writeFile(t, dir, "content/worksheets/w.yaml", strings.ReplaceAll(strings.Replace(worksheet, "A check.", "A short check.", 1), "../guides/b.md", "../guides/a.md"))
+		}, false},
 		// Menus, aliases and lists per language: the German menu shows
 		// the original's entry as its translation, titled by it.
 		{"put the original in the menu", func() {
@@ -553,6 +557,38 @@ func testIncremental(t *testing.T, fb *fullBuilds, hinted, deferIndex, watch boo
 		{"a bundle only German has, by its index.de.md", func() {
 			writeFile(t, dir, "content/about/index.de.md", "---\ntitle: Über\n---\n![Bild](pic.txt)\n")
 			remove("content/about/index.md")
+		}, false},
+		// Lists cut into pages: by site.yaml, then by a section's own
+		// paginate; pages added to, retitled on and removed from a later
+		// page of a list; whole again.
+		{"cut lists into pages", func() {
+			writeFile(t, dir, "content/site.yaml", "title: T2\nbaseURL: https://example.org/sub/\ntheme: mine\npaginate: 1\nlanguages:\n  - {code: en, name: English}\n  - {code: de, name: Deutsch}\n")
+		}, false},
+		{"add a page to a cut list", func() { writeFile(t, dir, "content/guides/f.md", "---\ntitle: F\nweight: 9\ntags: [y]\n---\nSixth.\n") }, false},
+		{"retitle a page a later page of a list shows", func() {
+			writeFile(t, dir, "content/guides/f.md", "---\ntitle: F again\nweight: 9\ntags: [y]\n---\nSixth.\n")
+		}, false},
+		{"a section's own paginate", func() {
+			writeFile(t, dir, "content/guides/_index.md", "---\ntitle: Guides\npaginate: 2\n---\nAll of them.\n")
+		}, false},
+		{"retitle a cut list", func() {
+			writeFile(t, dir, "content/guides/_index.md", "---\ntitle: All guides\npaginate: 2\n---\nAll of them.\n")
+		}, false},
+		{"a theme's own pager", func() {
+			writeFile(t, dir, "themes/mine/layouts/partials/pagination.html", "{{with .Paginator}}<p class=\"mine\">{{.PageNumber}}/{{.TotalPages}}</p>{{end}}\n")
+		}, false},
+		{"a pager text of the site's own", func() {
+			writeFile(t, dir, "i18n/de.yaml", "footer.feed: Newsfeed\npagination.page-of: Teil {page} von {pages}\n")
+		}, false},
+		{"the default pager again", func() { remove("themes/mine/layouts/partials/pagination.html") }, false},
+		{"a translation makes a list longer", func() {
+			writeFile(t, dir, "content/guides/f.de.md", "---\ntitle: F auf Deutsch\nweight: 10\n---\nNur Deutsch.\n")
+		}, false},
+		{"remove the translation", func() { remove("content/guides/f.de.md") }, false},
+		{"remove a page from a cut list", func() { remove("content/guides/f.md") }, false},
+		{"lists whole again", func() {
+			writeFile(t, dir, "content/site.yaml", "title: T2\nbaseURL: https://example.org/sub/\ntheme: mine\nlanguages:\n  - {code: en, name: English}\n  - {code: de, name: Deutsch}\n")
+			writeFile(t, dir, "content/guides/_index.md", "---\ntitle: Guides\n---\nAll of them.\n")
 		}, false},
 	}
 	// The steps whose files a build must refuse, incremental or full.
@@ -598,6 +634,17 @@ func testIncremental(t *testing.T, fb *fullBuilds, hinted, deferIndex, watch boo
 			t.Fatalf("%s: the deferred search index: %v", st.name, err)
 		}
 		got, want := readTree(t, out), full.tree
+		// The steps that cut lists do cut them.
+		for page, steps := range map[string][]string{
+			"tags/y/page/2/index.html":    {"add a page to a cut list", "retitle a page a later page of a list shows", "a section's own paginate", "retitle a cut list", "a theme's own pager", "a pager text of the site's own", "the default pager again", "a translation makes a list longer", "remove the translation"},
+			"guides/page/2/index.html":    {"cut lists into pages", "add a page to a cut list", "retitle a page a later page of a list shows", "a section's own paginate", "retitle a cut list", "a theme's own pager", "a pager text of the site's own", "the default pager again", "a translation makes a list longer", "remove the translation"},
+			"guides/page/3/index.html":    {"add a page to a cut list", "retitle a page a later page of a list shows"},
+			"de/guides/page/2/index.html": {"cut lists into pages", "add a page to a cut list", "retitle a page a later page of a list shows", "a section's own paginate", "retitle a cut list", "a theme's own pager", "a pager text of the site's own", "the default pager again", "a translation makes a list longer", "remove the translation"},
+		} {
+			if _, ok := got[page]; ok != slices.Contains(steps, st.name) {
+				t.Errorf("%s: %s is there: %v", st.name, page, ok)
+			}
+		}
 		if g, w := treeNames(got), treeNames(want); strings.Join(g, " ") != strings.Join(w, " ") {
 			t.Fatalf("%s: files differ:\nincremental %v\nfull        %v", st.name, g, w)
 		}

@@ -41,10 +41,20 @@ type Page struct {
 	// TimeTag is Date as ready-made HTML: <time datetime="2006-01-02">
 	// and the date as the function date writes it in the page's language;
 	// "" for an undated page.
-	TimeTag   template.HTML
-	Pages     []Entry         // home: the guides; section: its pages; tag: tagged pages; tags: every tag; search: the tags page (when the site has tags)
+	TimeTag template.HTML
+	Pages   []Entry // home: the guides; section: its pages; tag: tagged pages; tags: every tag; search: the tags page (when the site has tags); on a list cut into pages, this page's part
+	// Paginator says where the page is in a section's or a tag's list cut
+	// into pages (site.yaml's paginate, or the section's own); nil when
+	// the list is whole. Pages then holds this page's part of the list,
+	// and Sections (a section's sub-sections) are on its first page only.
+	Paginator *Paginator
 	Sections  []Entry         // home and section: (sub)sections; search and 404: the home page's sections
 	Worksheet *worksheet.View // Kind "worksheet" only
+	// LinkedWorksheets are, on a guide (Kind "page"), the worksheets of its
+	// language whose areas or results send readers to it (see:), as list
+	// entries: the self-assessments on its subject. The default theme
+	// lists them after the guide's text.
+	LinkedWorksheets []Entry
 	// Scripts are the URLs of the page's scripts; each stands alone and
 	// waits for what it needs. The default theme loads them at the end of
 	// <body>, without async (see StyleLinks).
@@ -239,6 +249,31 @@ type FallbackSearch struct {
 	// Name names the default language in the page's language
 	// ("Englisch"), as Entry.LangName does.
 	Name string
+}
+
+// Paginator is where a page is in a list cut into pages: the first at the
+// list's own URL ("/guides/"), the others at page/N/ under it
+// ("/guides/page/2/").
+type Paginator struct {
+	PageNumber   int    // this page's, from 1
+	TotalPages   int    // how many pages the list has
+	PageSize     int    // how many entries a page lists (paginate)
+	TotalEntries int    // how many entries the whole list has
+	First, Last  string // the URLs of the list's first and last pages
+	Prev, Next   string // the URLs of the pages before and after this one; "" at either end
+	// Links are the pages a pager offers, in order: the first, the last,
+	// and up to two on either side of this one; a Gap stands for the
+	// pages left out between two of them (two or more: a single page
+	// left out is offered instead).
+	Links []PageLink
+}
+
+// PageLink is a page of a cut list, as a pager offers it.
+type PageLink struct {
+	Number  int    // from 1; 0 for a Gap
+	URL     string // "" for a Gap
+	Current bool   // the page that shows the pager
+	Gap     bool   // pages left out: the default theme writes "…"
 }
 
 // MenuItem is a resolved menu entry.

@@ -351,13 +351,18 @@ func (v *pageView) translations(n *content.Node) ([]Translation, []render.Altern
 	for i, l := range v.langs {
 		t := Translation{Lang: string(l.code), Name: l.name, Dir: dirAttr(l.dir), Current: i == n.Tree.Index}
 		x := versions[i]
+		same := true
 		if t.Current {
 			x = n // a page of one language only (the search page)
+		} else if x == nil && n.First != nil {
+			// A page of a cut list that the language's list is too
+			// short to have: the list's first page there.
+			x, same = v.model.Versions(n.First)[i], false
 		}
 		if x != nil && (!x.Fallback || t.Current) {
 			v.show(x)
 			t.URL = v.basePath + x.Href
-			if !x.Fallback {
+			if !x.Fallback && same {
 				alts = append(alts, render.Alternate{Lang: string(l.code), URL: site + x.Href})
 			}
 		} else {

@@ -205,8 +205,10 @@ func newMemo(seed maphash.Seed, in memoInputs) *memo {
 // it is shown in a language without a translation of it (Node.Fallback),
 // kind, title, link title, description, summary, dates, weight (its place
 // in lists), minutes, tags
-// (as named and linked on every page), aliases, and how many pages its
-// list has (a section's pages, a tag's pages).
+// (as named and linked on every page), aliases, a worksheet's see: links
+// (the guides they lead to list it), how many pages its
+// list has (a section's pages, a tag's pages), and where it is in a list
+// cut into pages.
 func card(k *keyer, n *content.Node) {
 	k.str(n.URL)
 	k.bool(n.Fallback)
@@ -228,6 +230,17 @@ func card(k *keyer, n *content.Node) {
 	for _, a := range n.Aliases {
 		k.str(a.URL)
 	}
+	if n.Kind == "worksheet" && n.Worksheet != nil {
+		// The guides it sends readers to list it.
+		links := seeLinks(n.Worksheet)
+		k.int(int64(len(links)))
+		for _, l := range links {
+			k.str(l.Dest)
+		}
+	}
+	k.int(int64(n.PageNum))
+	k.int(int64(n.PageCount))
+	k.int(int64(n.PageSize))
 	switch {
 	case n.Kind == "section" || n.Kind == "home":
 		k.int(int64(len(n.Section.Pages)))

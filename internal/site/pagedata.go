@@ -13,6 +13,7 @@ import (
 	"mutual/internal/content"
 	"mutual/internal/render"
 	"mutual/internal/theme"
+	"mutual/internal/worksheet"
 )
 
 // world is what every page's data is made of, read-only while pages
@@ -28,6 +29,59 @@ type world struct {
 	sc       *render.Shortcodes
 	scSite   *render.ShortcodeSite
 	image    func(dest string) error // images' origins, checked (imageCheck)
+	// pointedBy are, for each guide, the worksheets of its language whose
+	// areas or results send readers to it (see:), most links first
+	// (pointers, Page.LinkedWorksheets).
+	pointedBy map[*content.Node][]*content.Node
+}
+
+// seeLinks are the links a worksheet's areas and results give (see:),
+// in the order written.
+func seeLinks(w *worksheet.Worksheet) []worksheet.Link {
+	var links []worksheet.Link
+	for _, a := range w.Areas {
+		if a.See != nil {
+			links = append(links, *a.See)
+		}
+	}
+	for _, b := range w.Results {
+		links = append(links, b.See...)
+	}
+	return links
+}
+
+// pointers finds, for each guide of m, the worksheets whose see: links
+// lead to it, each once: those with the most links to it first (the ones
+// most about its subject), then in model order.
+func pointers(m *content.Model, res *content.Resolver) map[*content.Node][]*content.Node {
+	out := map[*content.Node][]*content.Node{}
+	count := map[[2]*content.Node]int{} // guide, worksheet: links
+	for _, n := range m.Nodes {
+		if n.Kind != "worksheet" || n.Worksheet == nil || n.Src == nil {
+			continue
+		}
+		r := res.In(n.Tree, n.Fallback)
+		for _, l := range seeLinks(n.Worksheet) {
+			_, target, _, msg := r.Resolve(n.Src.Rel, l.Dest)
+			if msg == "" && target != nil && target.Tree != n.Tree {
+				// A heading of a page shown untranslated is the default
+				// language's page's: its page in this language lists it.
+				target = m.Versions(target)[n.Tree.Index]
+			}
+			if msg != "" || target == nil || target.Kind != "page" {
+				continue
+			}
+			if count[[2]*content.Node{target, n}]++; count[[2]*content.Node{target, n}] == 1 {
+				out[target] = append(out[target], n)
+			}
+		}
+	}
+	for g, ws := range out {
+		slices.SortStableFunc(ws, func(a, b *content.Node) int {
+			return count[[2]*content.Node{g, b}] - count[[2]*content.Node{g, a}]
+		})
+	}
+	return out
 }
 
 // titleKeys are the interface texts that title the pages mutual makes
@@ -101,6 +155,15 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 			trail = append(trail, w.linkTo(title, home, lang))
 		}
 		slices.Reverse(trail)
+		if n.First != nil {
+			// A further page of a cut list: its first page is one up.
+			v.show(n.First)
+			lk := w.linkTo(n.First.Linked(), w.basePath+n.First.Href, "")
+			if n.Fallback {
+				lk.Lang = string(w.langs[0].code)
+			}
+			trail = append(trail, lk)
+		}
 		if n.Fallback {
 			// The page's text is the default language's (base.html):
 			// the trail's titles in the page's language say so.
@@ -123,10 +186,12 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 		}
 		p.Pages = v.entries(guides)
 	case "section":
-		p.Pages = v.entries(n.Section.Pages)
-		p.Sections = v.sectionEntries(n.Section.Subs)
+		p.Pages = v.entries(w.cut(n, p, n.Section.Pages))
+		if n.PageNum <= 1 {
+			p.Sections = v.sectionEntries(n.Section.Subs)
+		}
 	case "tag":
-		p.Pages = v.entries(n.Tag.Nodes)
+		p.Pages = v.entries(w.cut(n, p, n.Tag.Nodes))
 	case "tags":
 		for _, t := range l.tree.Tags {
 			v.show(t.Node)
@@ -145,6 +210,10 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 		if n.Kind == "search" {
 			p.FallbackSearch = v.fallbackSearch()
 		}
+	case "page":
+		if ws := w.pointedBy[n]; len(ws) > 0 {
+			p.LinkedWorksheets = v.entries(ws)
+		}
 	case "worksheet":
 		// The scorer runs in a Web Worker, which loads wasm_exec.js itself.
 		p.Scripts = append(p.Scripts, w.assets.URL(w.basePath, "js/worksheet.js"))
@@ -159,6 +228,9 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 		Permalink: p.Permalink, Date: p.Date, SiteTitle: l.site.Title, SiteDescription: l.site.Description}
 	if n.Kind == "tag" {
 		meta.TagTitle = l.text("tag") + ": " + p.Title
+	}
+	if p.Paginator != nil {
+		meta.Part = l.text("pagination.page-of", "page", p.Paginator.PageNumber, "pages", p.Paginator.TotalPages)
 	}
 	if len(w.langs) > 1 {
 		p.Translations, meta.Alternates = v.translations(n)
@@ -178,6 +250,56 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 	p.MetaTags = render.MetaTags(meta)
 	p.Pager, p.TimeTag = l.readyMade(p, v.fallback)
 	return p, v.shown
+}
+
+// cut is the part of list, the entries of n's list, that n shows: all of
+// it, or on a list cut into pages (content.Node.PageNum) its page's part,
+// with p.Paginator set to say where that page is.
+func (w *world) cut(n *content.Node, p *Page, list []*content.Node) []*content.Node {
+	if n.PageNum == 0 {
+		return list
+	}
+	first := n
+	if n.First != nil {
+		first = n.First
+	}
+	url := func(num int) string {
+		if num == 1 {
+			return w.basePath + first.Href
+		}
+		return w.basePath + first.Href + "page/" + strconv.Itoa(num) + "/"
+	}
+	pg := &Paginator{PageNumber: n.PageNum, TotalPages: n.PageCount, PageSize: n.PageSize, TotalEntries: len(list),
+		First: url(1), Last: url(n.PageCount)}
+	if n.PageNum > 1 {
+		pg.Prev = url(n.PageNum - 1)
+	}
+	if n.PageNum < n.PageCount {
+		pg.Next = url(n.PageNum + 1)
+	}
+	// The first and the last page, and two on either side of this one; a
+	// gap of a single page shows that page rather than "…".
+	shown := []int{1}
+	for num := max(2, n.PageNum-2); num <= min(n.PageCount, n.PageNum+2); num++ {
+		shown = append(shown, num)
+	}
+	if shown[len(shown)-1] != n.PageCount {
+		shown = append(shown, n.PageCount)
+	}
+	for i, num := range shown {
+		if i > 0 {
+			switch prev := shown[i-1]; {
+			case num == prev+2:
+				pg.Links = append(pg.Links, PageLink{Number: prev + 1, URL: url(prev + 1)})
+			case num > prev+2:
+				pg.Links = append(pg.Links, PageLink{Gap: true})
+			}
+		}
+		pg.Links = append(pg.Links, PageLink{Number: num, URL: url(num), Current: num == n.PageNum})
+	}
+	p.Paginator = pg
+	lo := (n.PageNum - 1) * n.PageSize
+	return list[lo:min(lo+n.PageSize, len(list))]
 }
 
 // readyMade are p's pager and date as the default theme's partials wrote

@@ -64,9 +64,11 @@ func searchOn(cfg *content.Config) bool { return !cfg.NoSearch }
 // indexed reports whether n's text goes into the index: every guide,
 // section and worksheet of every language, in that language's index; a
 // page shown in a language only as a fallback copy of the default
-// language's is not indexed there (the default language's index has it).
+// language's is not indexed there (the default language's index has it),
+// nor a further page of a section's list cut into pages (the section's
+// text is on its first).
 func indexed(n *content.Node) bool {
-	if n.Fallback {
+	if n.Fallback || n.ListPage() {
 		return false
 	}
 	return n.Kind == "page" || n.Kind == "section" || n.Kind == "worksheet"

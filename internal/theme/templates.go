@@ -314,7 +314,19 @@ var (
 	undefinedVarRE = regexp.MustCompile(`^undefined variable: (\$\w*)$`)
 	namedTypeRE    = regexp.MustCompile(`^\w+\.(\w+)$`)
 	fieldChainRE   = regexp.MustCompile(`^[$.]?[\w.]*$`)
+	hugoPagerURLRE = regexp.MustCompile(`\.(Prev|Next|First|Last)\.URL\b`)
 )
+
+// hugoPaginator says where a layout written for Hugo finds what Hugo's
+// paginator has under names mutual's .Paginator does not have.
+var hugoPaginator = map[string]string{
+	"Pages":                 "a page's own .Pages is its part of a list cut into pages (Hugo's .Paginator.Pages), and the whole list when it is not cut: {{range .Pages}}",
+	"HasPrev":               `.Prev is the URL of the page before, "" on the first (Hugo's .HasPrev): {{with .Paginator}}{{with .Prev}}…{{end}}{{end}}`,
+	"HasNext":               `.Next is the URL of the page after, "" on the last (Hugo's .HasNext): {{with .Paginator}}{{with .Next}}…{{end}}{{end}}`,
+	"Pagers":                "its .Links are the pages a pager offers, each with .Number, .URL, .Current, or .Gap for pages left out (Hugo's .Pagers)",
+	"TotalNumberOfElements": "its .TotalEntries is how many entries the whole list has (Hugo's .TotalNumberOfElements)",
+	"NumberOfElements":      "len $.Pages is how many entries this page lists (Hugo's .NumberOfElements)",
+}
 
 // plain rewrites text/template's words for the mistakes a theme's author
 // makes most while a layout runs (a misspelt field, a template that does
@@ -367,6 +379,14 @@ func (ts *Templates) plain(msg string, data any) string {
 		msg = fmt.Sprintf("{{range}} goes through a list (pages, tags, links), and this is one value, %q: show it without {{range}}, or with {{with}} when it may be empty", m[1])
 	}
 	if m := missingFieldRE.FindStringSubmatch(msg); m != nil {
+		if typeWords(m[2]) == "the paginator" && hugoPaginator[m[1]] != "" {
+			return fmt.Sprintf("the paginator has no field %q: %s", m[1], hugoPaginator[m[1]])
+		}
+		if u := hugoPagerURLRE.FindStringSubmatch(action); u != nil && m[1] == "URL" && m[2] == "string" {
+			// Hugo's {{.Paginator.Next.URL}}: mutual's .Next is the
+			// URL (a page's own .Next is an entry, with a .URL).
+			return fmt.Sprintf("the paginator's .%s is a URL already: write .%s where Hugo writes .%s.URL (\"\" when there is none)", u[1], u[1], u[1])
+		}
 		return fmt.Sprintf("%s has no field %q%s", typeWords(m[2]), m[1], diag.Hint(m[1], fieldNames(data, m[2])))
 	}
 	if m := noTemplateRE.FindStringSubmatch(msg); m != nil {
@@ -579,6 +599,10 @@ func varCol(src string, l, col int, name string) int {
 
 // Has reports whether the set has a layout for kind.
 func (ts *Templates) Has(kind string) bool { return ts != nil && ts.kinds[kind] != nil }
+
+// HasFile reports whether the theme chain has the file layouts/name
+// ("partials/pagination.html").
+func (ts *Templates) HasFile(name string) bool { return ts != nil && ts.sources[name] != "" }
 
 // Empty reports whether the set has no layout at all: a theme chain
 // without layouts, or one that failed to parse.

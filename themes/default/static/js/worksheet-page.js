@@ -188,6 +188,46 @@
     return ns.texts(el, ["not-saving", "cleared", "restored", "ready", "unavailable", "rejected", "say-progress", "say-give", "say-receive", "say-balance", "say-lean", "say-scores", "say-alert"]);
   }
 
+  // fitRows stacks each row of choices that does not fit across its box,
+  // like a long scale. Rows are chosen when the page is built, for the
+  // usual text; a reader's own settings (text spacing, a minimum font
+  // size) can make one wider than the screen. It measures every row
+  // unstacked first, so a row stacked earlier goes back once it fits.
+  function fitRows(form) {
+    var rows = Array.prototype.slice.call(form.querySelectorAll(".ws-options.ws-row"));
+    rows.forEach(function (row) {
+      row.classList.remove("ws-fit-stack");
+    });
+    rows.filter(function (row) {
+      return row.scrollWidth > row.clientWidth + 1;
+    }).forEach(function (row) {
+      row.classList.add("ws-fit-stack");
+    });
+  }
+
+  // watchRows fits the rows now and again whenever the form changes size
+  // (a narrower window, a larger text, a reader's stylesheet), in the next
+  // frame rather than inside the observer, which must not resize what it
+  // observes.
+  function watchRows(form) {
+    fitRows(form);
+    var queued = false;
+    function queue() {
+      if (!queued) {
+        queued = true;
+        requestAnimationFrame(function () {
+          queued = false;
+          fitRows(form);
+        });
+      }
+    }
+    if (typeof ResizeObserver === "function") {
+      new ResizeObserver(queue).observe(form);
+    } else {
+      window.addEventListener("resize", queue);
+    }
+  }
+
   ns.start = function start() {
     var form = document.querySelector("form[data-model]");
     var text = strings(document.querySelector("[data-strings]"));
@@ -199,6 +239,7 @@
       }
       return;
     }
+    watchRows(form);
     var F = ns.form;
     var bar = form.querySelector("[data-bar]");
     var announcer = results && results.querySelector("[data-announce]");

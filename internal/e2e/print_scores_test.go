@@ -1,0 +1,62 @@
+//go:build browser
+
+package e2e
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"mutual/internal/browsertest"
+)
+
+// TestPrintedScoresLine: a blank worksheet printed as a handout ends by
+// saying where answers given on paper get their scores (the worksheet's
+// own address, in the page's language); a filled one prints its results
+// instead, and a cleared one the line again. Never on screen.
+func TestPrintedScoresLine(t *testing.T) {
+	t.Parallel()
+	srv := newWSServer(t)
+	srv.build(t, root, "/", "")
+	w := parseWorksheet(t, giveAndTake)
+	tab := browsertest.New(t)
+	const line = `(() => {
+		const p = document.querySelector(".ws-printed-scores");
+		return p.checkVisibility() ? p.textContent : "";
+	})()`
+	for _, tt := range []struct{ path, words string }{
+		{"worksheets/give-and-take/", "Your scores: enter these answers on this worksheet’s page, "},
+		{"es/worksheets/give-and-take/", "Sus puntuaciones: introduzca estas respuestas en la página de esta ficha, "},
+	} {
+		want := tt.words + srv.URL("/", tt.path)
+		tab.Navigate(srv.URL("/", tt.path))
+		waitScorer(t, tab, "ready")
+		if got := browsertest.Eval[string](tab, line); got != "" {
+			t.Errorf("%s: the scores line shows on screen: %q", tt.path, got)
+		}
+		tab.Media("print")
+		if got := browsertest.Eval[string](tab, line); !strings.HasPrefix(got, want) {
+			t.Errorf("%s, blank, printed: scores line %q, want it to start %q", tt.path, got, want)
+		}
+		tab.Media("")
+		pages := printed(t, tab, papers[0], tt.path+"blank")
+		if last := pages[len(pages)-1] + pages[max(0, len(pages)-2)]; !strings.Contains(strings.Join(pages, ""), strings.ToLower(squeeze(want))) {
+			t.Errorf("%s, blank, on %s: no %q near the end:\n%s", tt.path, papers[0].name, want, last)
+		}
+		answer(t, tab, newSheet(w), "listening.give", "3")
+		waitScored(t, tab)
+		tab.Media("print")
+		if got := browsertest.Eval[string](tab, line); got != "" {
+			t.Errorf("%s, filled in, printed: the scores line shows beside the results: %q", tt.path, got)
+		}
+		tab.Media("")
+		clearAnswers(t, tab)
+		tab.Poll("the results of no answers", `document.querySelector("[data-results]").getAttribute("data-answered") === "0"`, 5*time.Second)
+		tab.Media("print")
+		if got := browsertest.Eval[string](tab, line); !strings.HasPrefix(got, want) {
+			t.Errorf("%s, cleared, printed: scores line %q, want it back", tt.path, got)
+		}
+		tab.Media("")
+	}
+	checkProblems(t, tab, "printed scores line", nil)
+}

@@ -252,7 +252,11 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 		if n.Fallback {
 			p.Fallback = string(w.langs[0].code)
 			p.FallbackOutdated = n.OutOfStep
-			if d := w.model.Versions(n)[0]; d != nil {
+			// A guide or worksheet shown untranslated is the original's
+			// text: search engines should index the original. A list
+			// (the home page, a section) shows the language's own pages
+			// and is its own.
+			if d := w.model.Versions(n)[0]; d != nil && n.Kind != "home" && n.Kind != "section" {
 				v.show(d)
 				meta.Canonical = w.cfg.Origin() + w.basePath + d.Href
 			}

@@ -73,12 +73,14 @@ type Alternate struct {
 	Lang, URL string
 }
 
-// Sitemap lists every page but the 404 and search pages, the pages
-// shown in a language that has no translation of them
-// (content.Node.Fallback) and the further pages of a list cut into pages
-// (content.Node.ListPage: search engines find them from its first), by URL, with its latest date. alternates, when
-// not nil, gives a page's versions in the site's languages: each is listed
-// as an xhtml:link, as search engines read them.
+// Sitemap lists every page but the 404 and search pages, the guides and
+// worksheets shown in a language that has no translation of them
+// (content.Node.Fallback: their text is the original's, while a section
+// or home page shown so lists the language's own pages) and the further
+// pages of a list cut into pages (content.Node.ListPage: search engines
+// find them from its first), by URL, with its latest date. alternates,
+// when not nil, gives a page's versions in the site's languages: each is
+// listed as an xhtml:link, as search engines read them.
 func Sitemap(nodes []*content.Node, site string, alternates func(*content.Node) []Alternate) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
@@ -90,7 +92,7 @@ func Sitemap(nodes []*content.Node, site string, alternates func(*content.Node) 
 	nodes = slices.Clone(nodes)
 	slices.SortFunc(nodes, func(a, b *content.Node) int { return strings.Compare(a.URL, b.URL) })
 	for _, n := range nodes {
-		if n.Kind == "404" || n.Kind == "search" || n.Fallback || n.ListPage() {
+		if n.Kind == "404" || n.Kind == "search" || n.Fallback && n.Kind != "home" && n.Kind != "section" || n.ListPage() {
 			continue
 		}
 		b.WriteString("  <url><loc>")

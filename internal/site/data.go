@@ -195,8 +195,10 @@ type Entry struct {
 	// the description.
 	Summary string
 	// Lang is the language of the entry's texts when it is not the
-	// page's: a page shown in the default language because it has no
-	// translation yet. "" otherwise.
+	// language of the text around it: a page shown in the default
+	// language because it has no translation yet; or, on a page shown
+	// untranslated (whose text is the default language's), a page in the
+	// page's own language. "" otherwise.
 	Lang string
 	// LangName names Lang in the language of the page that lists the
 	// entry ("inglés" on a Spanish page), for the marker the default theme

@@ -218,6 +218,17 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 		// The scorer runs in a Web Worker, which loads wasm_exec.js itself.
 		p.Scripts = append(p.Scripts, w.assets.URL(w.basePath, "js/worksheet.js"))
 	}
+	if n.Fallback {
+		// The page's text is the default language's (base.html): the
+		// entries in the page's own language say so, as its breadcrumbs do.
+		for _, list := range [][]Entry{p.Pages, p.Sections, p.LinkedWorksheets} {
+			for i := range list {
+				if list[i].Lang == "" {
+					list[i].Lang = string(l.code)
+				}
+			}
+		}
+	}
 	if l.site.SearchIndex != "" {
 		p.Scripts = append(p.Scripts, w.assets.URL(w.basePath, "js/search.js"))
 	}
@@ -241,7 +252,11 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 		if n.Fallback {
 			p.Fallback = string(w.langs[0].code)
 			p.FallbackOutdated = n.OutOfStep
-			if d := w.model.Versions(n)[0]; d != nil {
+			// A guide or worksheet shown untranslated is the original's
+			// text: search engines should index the original. A list
+			// (the home page, a section) shows the language's own pages
+			// and is its own.
+			if d := w.model.Versions(n)[0]; d != nil && n.Kind != "home" && n.Kind != "section" {
 				v.show(d)
 				meta.Canonical = w.cfg.Origin() + w.basePath + d.Href
 			}

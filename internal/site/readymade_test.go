@@ -18,7 +18,7 @@ import (
 // pager.html's and toc.html's (Page.Pager, Page.TOCNav) are in their own
 // comments (themes.Former), and so is base.html's (oldBase).
 var readyMadeLayouts = map[string]string{
-	"layouts/partials/entry.html": `<li class="entry entry-{{.Kind}}{{if .Lang}} entry-fallback{{end}}">
+	"layouts/partials/entry.html": `<li class="entry entry-{{.Kind}}{{if .LangName}} entry-fallback{{end}}">
 <h3 class="entry-title"><a href="{{.URL}}" data-url="{{.Permalink}}"{{with .Lang}} lang="{{.}}" hreflang="{{.}}"{{end}}>{{.Title}}</a>{{with .LangName}} <span class="entry-lang">({{T "entry.fallback" "language" .}})</span>{{end}}</h3>
 {{- with .Summary}}
 <p class="entry-description"{{with $.Lang}} lang="{{.}}"{{end}}>{{.}}</p>

@@ -25,8 +25,8 @@ func TestPrintedScoresLine(t *testing.T) {
 		return p.checkVisibility() ? p.textContent : "";
 	})()`
 	for _, tt := range []struct{ path, words string }{
-		{"worksheets/give-and-take/", "Your scores: enter these answers on this worksheet’s page, "},
-		{"es/worksheets/give-and-take/", "Sus puntuaciones: introduzca estas respuestas en la página de esta ficha, "},
+		{"worksheets/give-and-take/", "Your scores: enter these answers at "},
+		{"es/worksheets/give-and-take/", "Sus puntuaciones: introduzca estas respuestas en "},
 	} {
 		want := tt.words + srv.URL("/", tt.path)
 		tab.Navigate(srv.URL("/", tt.path))
@@ -59,4 +59,31 @@ func TestPrintedScoresLine(t *testing.T) {
 		tab.Media("")
 	}
 	checkProblems(t, tab, "printed scores line", nil)
+}
+
+// TestPrintedScoresLineCostsNoSheet: the scores line of a blank handout
+// takes no sheet of its own on the shipped worksheets, in English and
+// Spanish, on A4 and Letter: each prints on as many sheets as without it
+// (the help block that ends the page went to a sheet of its own before
+// the line and the footer were made tighter on paper).
+func TestPrintedScoresLineCostsNoSheet(t *testing.T) {
+	t.Parallel()
+	srv := newWSServer(t)
+	srv.build(t, root, "/", "")
+	tab := browsertest.New(t)
+	for _, lang := range []string{"", "es/"} {
+		for _, w := range []string{"give-and-take", "does-it-feel-fair", "open-to-receiving", "weekly-gestures"} {
+			path := lang + "worksheets/" + w + "/"
+			for _, p := range papers {
+				tab.Navigate(srv.URL("/", path))
+				waitScorer(t, tab, "ready")
+				with := len(printed(t, tab, p, path+"with"))
+				browsertest.Eval[bool](tab, `document.querySelector(".ws-printed-scores").remove() === undefined`)
+				without := len(printed(t, tab, p, path+"without"))
+				if with != without {
+					t.Errorf("%s on %s: %d sheets with the scores line, %d without", path, p.name, with, without)
+				}
+			}
+		}
+	}
 }

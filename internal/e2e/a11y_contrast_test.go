@@ -31,7 +31,8 @@ func contrastMode(t *testing.T, tab *browsertest.Tab, contrast, scheme string) {
 
 // contrastJS measures the page as drawn: the lowest contrast of any
 // visible text against what lies behind it, the lowest contrast of the
-// borders of form controls, cards, entries and rules against theirs, the
+// borders of form controls, cards, entries, rules, worksheet questions
+// and results against theirs, the
 // thinnest focus ring, and links without an underline outside the
 // header's framed navigation, buttons and search results (whose title is
 // underlined). Each lowest value names the element it was found on.
@@ -65,7 +66,7 @@ const contrastJS = `(() => {
 			const bg = behind(el), got = ratio(over(rgba(st.color), bg), bg);
 			if (got < out.text) { out.text = got; out.textAt = name(el) + " " + JSON.stringify(el.textContent.trim().slice(0, 30)) + " " + st.color; }
 		}
-		if (el.matches("input:not([type=radio]):not([type=checkbox]), select, textarea, .card, .entry, hr, fieldset") && parseFloat(st.borderTopWidth) > 0 && rgba(st.borderTopColor)[3] > 0) {
+		if (el.matches("input:not([type=radio]):not([type=checkbox]), select, textarea, .card, .entry, hr, fieldset, .ws-question, .ws-results, .search-input") && parseFloat(st.borderTopWidth) > 0 && rgba(st.borderTopColor)[3] > 0) {
 			const bg = behind(el.parentElement), got = ratio(over(rgba(st.borderTopColor), bg), bg);
 			out.borders++;
 			if (got < out.border) { out.border = got; out.borderAt = name(el) + " " + st.borderTopColor; }

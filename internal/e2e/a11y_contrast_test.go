@@ -30,12 +30,12 @@ func contrastMode(t *testing.T, tab *browsertest.Tab, contrast, scheme string) {
 }
 
 // contrastJS measures the page as drawn: the lowest contrast of any
-// visible text against what lies behind it, the lowest contrast of the
-// borders of form controls, cards, entries, rules, worksheet questions
-// and results against theirs, the
-// thinnest focus ring, and links without an underline outside the
-// header's framed navigation, buttons and search results (whose title is
-// underlined). Each lowest value names the element it was found on.
+// visible text (outside code and callouts) against what lies behind it,
+// the lowest contrast of the borders of form controls, cards, entries,
+// rules, worksheet questions and results against theirs, and links
+// without an underline outside the header's framed navigation, buttons,
+// tags, breadcrumbs and search results (whose title is underlined). Each
+// lowest value names the element it was found on.
 const contrastJS = `(() => {
 	const c = document.createElement("canvas"); c.width = c.height = 1;
 	const g = c.getContext("2d", {willReadFrequently: true});

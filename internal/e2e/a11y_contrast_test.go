@@ -30,7 +30,7 @@ func contrastMode(t *testing.T, tab *browsertest.Tab, contrast, scheme string) {
 }
 
 // contrastJS measures the page as drawn: the lowest contrast of any
-// visible text (outside code and callouts) against what lies behind it,
+// visible text (outside code blocks) against what lies behind it,
 // the lowest contrast of the borders of form controls, cards, entries,
 // rules, worksheet questions and results against theirs, and links
 // without an underline outside the header's framed navigation, buttons,
@@ -58,7 +58,7 @@ const contrastJS = `(() => {
 	const name = el => el.tagName.toLowerCase() + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : "");
 	const out = {text: 99, textAt: "", border: 99, borderAt: "", borders: 0, bare: []};
 	for (const el of document.body.querySelectorAll("*")) {
-		if (el.closest("svg, pre, .callout") || !el.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
+		if (el.closest("svg, pre") || !el.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
 		const r = el.getBoundingClientRect();
 		if (r.width <= 1 || r.height <= 1) continue;
 		const st = getComputedStyle(el);
@@ -90,6 +90,31 @@ const ring = `(() => {
 	return w === "4px" || w === "3px" && !matchMedia("(prefers-contrast: more)").matches ? w : w + " on " + el.outerHTML.slice(0, 80);
 })()`
 
+// calloutsPage is a guide with a callout box of each kind.
+const calloutsPage = `---
+title: Boxes
+date: 2026-01-01
+---
+> [!NOTE]
+> A note to read.
+
+> [!TIP]
+> A tip to try.
+
+> [!IMPORTANT]
+> Something that matters.
+
+> [!WARNING]
+> Something to watch.
+
+> [!CAUTION]
+> Something to avoid.
+
+{{< callout type="info" >}}
+Some information.
+{{< /callout >}}
+`
+
 type contrastSeen struct {
 	Text     float64  `json:"text"`
 	TextAt   string   `json:"textAt"`
@@ -106,7 +131,9 @@ type contrastSeen struct {
 // links; without the setting, the theme's colours are those it always had.
 func TestContrastMore(t *testing.T) {
 	t.Parallel()
-	s := shipped(t)
+	// The shipped guides have no callout box: a page of them, every kind.
+	s := newWSServer(t)
+	s.build(t, copySite(t, map[string]string{"content/guides/callouts.md": calloutsPage}), "/", "")
 	w := parseWorksheet(t, giveAndTake)
 	code, err := score.EncodeCode(w.Model(), w.Slug, score.Answers{"listening.give": 1, "listening.receive": 4})
 	if err != nil {
@@ -121,6 +148,7 @@ func TestContrastMore(t *testing.T) {
 		{"home", "", false},
 		{"list", "guides/", false},
 		{"guide", "guides/receiving/", false},
+		{"callouts", "guides/callouts/", false},
 		{"worksheet", "worksheets/give-and-take/", false},
 		{"results", "worksheets/give-and-take/", true},
 		{"compare", "worksheets/give-and-take/#compare=" + code, true},

@@ -256,7 +256,7 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 			// text: search engines should index the original. A list
 			// (the home page, a section) shows the language's own pages
 			// and is its own.
-			if d := w.model.Versions(n)[0]; d != nil && n.Kind != "home" && n.Kind != "section" {
+			if d := w.model.Versions(n)[0]; d != nil && !ownPage(n) {
 				v.show(d)
 				meta.Canonical = w.cfg.Origin() + w.basePath + d.Href
 			}

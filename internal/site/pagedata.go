@@ -470,8 +470,11 @@ func (v *pageView) entry(n *content.Node) Entry {
 		e.TimeTag = v.lang.timeTag(n.Date, v.fallback)
 	}
 	if n.Fallback {
-		e.Lang = string(v.langs[0].code)
-		e.LangName = v.langs[n.Tree.Index].defaultName
+		l := v.langs[n.Tree.Index]
+		e.Lang, e.LangName = string(v.langs[0].code), l.defaultName
+		if l.defaultDir != l.dir {
+			e.Dir = string(l.defaultDir)
+		}
 	}
 	return e
 }

@@ -205,6 +205,11 @@ type Entry struct {
 	// writes after its title: {{T "entry.fallback" "language" .LangName}},
 	// "(en inglés)". "" when Lang is.
 	LangName string
+	// Dir is the direction of the entry's texts, "ltr" or "rtl", when
+	// Lang is set and runs the other way than the page's language (an
+	// English page shown untranslated, listed on an Arabic page: "ltr"),
+	// else "".
+	Dir string
 }
 
 // Site is what every page knows about the whole site, in the page's

@@ -339,7 +339,7 @@ func (l *language) siteData(cfg *content.Config, res *content.Resolver, md *mark
 
 // translations are the switcher's entries for n, and the hreflang links
 // of its versions (none when fewer than two languages have one of their
-// own). v records the pages it shows.
+// own, ownPage). v records the pages it shows.
 func (v *pageView) translations(n *content.Node) ([]Translation, []render.Alternate) {
 	if len(v.langs) < 2 {
 		return nil, nil
@@ -359,12 +359,13 @@ func (v *pageView) translations(n *content.Node) ([]Translation, []render.Altern
 			// short to have: the list's first page there.
 			x, same = v.model.Versions(n.First)[i], false
 		}
+		if x != nil && same && ownPage(x) {
+			v.show(x)
+			alts = append(alts, render.Alternate{Lang: string(l.code), URL: site + x.Href})
+		}
 		if x != nil && (!x.Fallback || t.Current) {
 			v.show(x)
 			t.URL = v.basePath + x.Href
-			if !x.Fallback && same {
-				alts = append(alts, render.Alternate{Lang: string(l.code), URL: site + x.Href})
-			}
 		} else {
 			home := l.tree.Home
 			v.show(home)
@@ -373,13 +374,22 @@ func (v *pageView) translations(n *content.Node) ([]Translation, []render.Altern
 		}
 		out[i] = t
 	}
-	if len(alts) < 2 || n.Fallback {
+	if len(alts) < 2 || !ownPage(n) {
 		return out, nil
 	}
 	if d := versions[0]; d != nil && !d.Fallback {
 		alts = append(alts, render.Alternate{Lang: "x-default", URL: site + d.Href})
 	}
 	return out, alts
+}
+
+// ownPage reports whether n is its language's own page for search
+// engines: a translated page, or a home or section page shown
+// untranslated, which lists the language's own pages and so is its own
+// canonical page and in the sitemap (render.Sitemap), while a guide or
+// worksheet shown untranslated names the original as canonical.
+func ownPage(n *content.Node) bool {
+	return !n.Fallback || n.Kind == "home" || n.Kind == "section"
 }
 
 // alternates are n's versions for the sitemap: as its hreflang links.

@@ -256,7 +256,7 @@ func (w *world) pageData(n *content.Node, record bool) (*Page, []*content.Node) 
 			// text: search engines should index the original. A list
 			// (the home page, a section) shows the language's own pages
 			// and is its own.
-			if d := w.model.Versions(n)[0]; d != nil && n.Kind != "home" && n.Kind != "section" {
+			if d := w.model.Versions(n)[0]; d != nil && !ownPage(n) {
 				v.show(d)
 				meta.Canonical = w.cfg.Origin() + w.basePath + d.Href
 			}
@@ -470,8 +470,11 @@ func (v *pageView) entry(n *content.Node) Entry {
 		e.TimeTag = v.lang.timeTag(n.Date, v.fallback)
 	}
 	if n.Fallback {
-		e.Lang = string(v.langs[0].code)
-		e.LangName = v.langs[n.Tree.Index].defaultName
+		l := v.langs[n.Tree.Index]
+		e.Lang, e.LangName = string(v.langs[0].code), l.defaultName
+		if l.defaultDir != l.dir {
+			e.Dir = string(l.defaultDir)
+		}
 	}
 	return e
 }

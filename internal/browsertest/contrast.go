@@ -11,15 +11,21 @@ package browsertest
 // start of its text, both colours and the ratio; at most eight are listed.
 func (tab *Tab) LowContrast() []string { return Eval[[]string](tab, lowContrastJS) }
 
-const lowContrastJS = `(() => {
-	const c = document.createElement("canvas"); c.width = c.height = 1;
+// ColourJS declares, for a script that measures colours, rgba (any CSS
+// colour as [r, g, b, a], read back from a canvas), over (a colour
+// composited over an opaque one), lum (relative luminance) and ratio
+// (WCAG contrast ratio of two opaque colours).
+const ColourJS = `	const c = document.createElement("canvas"); c.width = c.height = 1;
 	const g = c.getContext("2d", {willReadFrequently: true});
 	const rgba = (css) => { g.clearRect(0, 0, 1, 1); g.fillStyle = "#000"; g.fillStyle = css; g.fillRect(0, 0, 1, 1); const d = g.getImageData(0, 0, 1, 1).data; return [d[0], d[1], d[2], d[3] / 255]; };
 	const over = (top, below) => [0, 1, 2].map(i => top[i] * top[3] + below[i] * (1 - top[3])).concat([1]);
 	const lin = v => { v /= 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
 	const lum = x => 0.2126 * lin(x[0]) + 0.7152 * lin(x[1]) + 0.0722 * lin(x[2]);
 	const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
-	const behind = el => {
+`
+
+const lowContrastJS = `(() => {
+` + ColourJS + `	const behind = el => {
 		const layers = [];
 		for (let e = el; e; e = e.parentElement) {
 			const st = getComputedStyle(e);

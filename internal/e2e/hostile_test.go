@@ -64,6 +64,19 @@ func copySite(t *testing.T, extra map[string]string) string {
 	return dir
 }
 
+// writeSite writes files (paths under the site folder, and their text)
+// into a new folder and returns it.
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		if err := writeTestFile(filepath.Join(dir, filepath.FromSlash(name)), body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
 func writeTestFile(p, body string) error {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err

@@ -29,7 +29,6 @@ import (
 // and leaves the links out.
 func TestPaginatedList(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
 	src := map[string]string{
 		"content/site.yaml":        "title: Lists\nbaseURL: https://example.org/help/\npaginate: 3\n",
 		"content/guides/_index.md": "---\ntitle: Guides\n---\nEvery guide, in order.\n",
@@ -37,11 +36,7 @@ func TestPaginatedList(t *testing.T) {
 	for i := 1; i <= 7; i++ {
 		src[fmt.Sprintf("content/guides/g%d.md", i)] = fmt.Sprintf("---\ntitle: Guide %d\nweight: %d\n---\nText %d.\n", i, i, i)
 	}
-	for name, body := range src {
-		if err := writeTestFile(filepath.Join(dir, filepath.FromSlash(name)), body); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := writeSite(t, src)
 	out := filepath.Join(dir, "public")
 	mux := http.NewServeMux()
 	mux.Handle("/help/", http.StripPrefix("/help", files(out)))
@@ -138,7 +133,6 @@ func TestPaginatedList(t *testing.T) {
 // page" on the left with its arrow pointing left.
 func TestPaginatedListDirection(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
 	src := map[string]string{
 		"content/site.yaml":           "title: Lists\nbaseURL: https://example.org/\npaginate: 2\nlanguages:\n  - {code: en, name: English}\n  - {code: ar, name: العربية}\n",
 		"content/guides/_index.md":    "---\ntitle: Guides\n---\n",
@@ -148,17 +142,9 @@ func TestPaginatedListDirection(t *testing.T) {
 		src[fmt.Sprintf("content/guides/g%d.md", i)] = fmt.Sprintf("---\ntitle: Guide %d\nweight: %d\n---\nText %d.\n", i, i, i)
 		src[fmt.Sprintf("content/guides/g%d.ar.md", i)] = fmt.Sprintf("---\ntitle: دليل %d\nweight: %d\n---\nنص %d.\n", i, i, i)
 	}
-	for name, body := range src {
-		if err := writeTestFile(filepath.Join(dir, filepath.FromSlash(name)), body); err != nil {
-			t.Fatal(err)
-		}
-	}
-	out := filepath.Join(dir, "public")
-	srv := httptest.NewServer(files(out))
-	t.Cleanup(srv.Close)
-	browsertest.ForgetOrigin(t, srv.URL)
-	s := &served{Base: srv.URL + "/", Out: out}
-	if _, err := site.New(site.Options{Dir: dir, Out: out, BaseURL: s.Base}).Build(); err != nil {
+	dir := writeSite(t, src)
+	s, err := serveBuilt(t, dir)
+	if err != nil {
 		t.Fatal(err)
 	}
 	tab := browsertest.New(t)

@@ -5,7 +5,6 @@ package e2e
 import (
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,7 +15,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"mutual/internal/browsertest"
-	"mutual/internal/site"
 )
 
 // TestTagLinks: tags whose names hold "+", "#" and "/" (C++, C#, CI/CD)
@@ -25,26 +23,13 @@ import (
 // served by a plain static server; every address of the sitemap answers.
 func TestTagLinks(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	for name, body := range map[string]string{
+	dir := writeSite(t, map[string]string{
 		"content/site.yaml": "title: Tags\nbaseURL: https://example.org/\n",
 		"content/a.md":      "---\ntitle: A\ntags: [Care, \"C++\", \"C#\", \"CI/CD\"]\n---\nA page.\n",
 		"content/b.md":      "---\ntitle: B\ntags: [care, c, C]\n---\nB page.\n",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	out := filepath.Join(dir, "public")
-	srv := httptest.NewServer(files(out))
-	t.Cleanup(srv.Close)
-	browsertest.ForgetOrigin(t, srv.URL)
-	s := &served{Base: srv.URL + "/", Out: out}
-	if _, err := site.New(site.Options{Dir: dir, Out: out, BaseURL: s.Base}).Build(); err != nil {
+	})
+	s, err := serveBuilt(t, dir)
+	if err != nil {
 		t.Fatal(err)
 	}
 	tab := browsertest.New(t)
@@ -71,7 +56,7 @@ func TestTagLinks(t *testing.T) {
 		checkProblems(t, tab, tt.path, nil)
 		tab.Forget()
 	}
-	sitemap, err := os.ReadFile(filepath.Join(out, "sitemap.xml"))
+	sitemap, err := os.ReadFile(filepath.Join(s.Out, "sitemap.xml"))
 	if err != nil {
 		t.Fatal(err)
 	}
